@@ -1,0 +1,53 @@
+# Every target sets up its own virtual environment on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CORE_VENV := .venv-core
+CORE_PY := $(CORE_VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORE_STAMP := $(CORE_VENV)/.installed
+DEMO := .demo
+
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test test-full test-core lint bench clean setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml packaging/system-packages.sh
+	bash packaging/system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# A second environment without PySide6 proves the core and sync layers need no Qt.
+$(CORE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_PY) -m pip install --quiet --upgrade pip
+	$(CORE_PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(PY) -m ui.demo --dir $(DEMO)
+
+test: test-full test-core
+
+test-full: $(STAMP)
+	$(PY) -m pytest -m "not bench" tests
+
+test-core: $(CORE_STAMP)
+	@! $(CORE_PY) -c "import PySide6" 2>/dev/null || { echo "PySide6 must not be installed in $(CORE_VENV)"; exit 1; }
+	$(CORE_PY) -m pytest tests/core tests/sync
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check rhi_desktop sync ui tests
+	$(VENV)/bin/ruff format --check rhi_desktop sync ui tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP)
+	$(PY) -m tests.benchmarks --out bench-results.json
+
+clean:
+	rm -rf $(VENV) $(CORE_VENV) $(DEMO) bench-results.json test-artifacts

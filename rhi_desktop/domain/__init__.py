@@ -1,0 +1,1 @@
+"""Plain typed domain objects and the rules that govern them."""

@@ -1,0 +1,92 @@
+"""Where a profile's files live, and how a profile is wiped.
+
+A profile is one directory holding the encrypted database and the wrapped key:
+
+    rhi.db, rhi.db-wal, rhi.db-shm   SQLCipher 4 database and its WAL files
+    rhi.db.pre-migration-v<N>        encrypted backup taken before a schema migration
+    vault.json                       the data key, wrapped (never in the clear)
+    unlock-state.json                failed-unlock counter (survives restarts)
+    settings.toml                    the user's own settings (below machine policy)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "RHI Desktop"
+APP_AUTHOR = "RHI Desktop"
+_CHUNK = 1 << 20
+
+
+def default_profile_dir() -> Path:
+    # Local (not roaming) data: the encrypted database must not follow the user around.
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+
+
+@dataclass(frozen=True, slots=True)
+class ProfilePaths:
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / "rhi.db"
+
+    @property
+    def wal(self) -> Path:
+        return self.root / "rhi.db-wal"
+
+    @property
+    def shm(self) -> Path:
+        return self.root / "rhi.db-shm"
+
+    @property
+    def vault(self) -> Path:
+        return self.root / "vault.json"
+
+    @property
+    def unlock_state(self) -> Path:
+        return self.root / "unlock-state.json"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.toml"
+
+    def migration_backups(self) -> list[Path]:
+        return sorted(self.root.glob("rhi.db.pre-migration-v*"))
+
+    def exists(self) -> bool:
+        return self.vault.exists() or self.db.exists()
+
+    def data_files(self) -> list[Path]:
+        """Everything that holds or unlocks case data."""
+        return [self.vault, self.db, self.wal, self.shm, *self.migration_backups()]
+
+
+def wipe(paths: ProfilePaths) -> None:
+    """Destroy a profile's data: the wrapped key first (crypto-erasure), then the files.
+
+    Removing the vault makes the database unreadable even if a later step fails or the
+    disk keeps old blocks; the data files are then overwritten and removed.
+    """
+    for path in paths.data_files():
+        if not path.exists():
+            continue
+        try:
+            remaining = path.stat().st_size
+            with open(path, "r+b") as handle:
+                while remaining > 0:
+                    remaining -= handle.write(bytes(min(remaining, _CHUNK)))
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            log.warning("could not overwrite %s before removal", path.name)
+        path.unlink(missing_ok=True)
+    paths.unlock_state.unlink(missing_ok=True)
+    log.info("profile wiped")
