@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import pytest
+
+from rhi_desktop.config import Settings, SourceKind, platform_policy_path, policy_path
+from tests.core.config.conftest import WritePolicy
+
+
+def test_it_finds_the_policy_in_program_data_on_windows() -> None:
+    location = platform_policy_path("win32", {"ProgramData": r"D:\Data"})
+    assert location == PureWindowsPath(r"D:\Data\RHI Desktop\policy.toml")
+
+
+def test_windows_falls_back_to_the_usual_program_data_folder() -> None:
+    location = platform_policy_path("win32", {})
+    assert location == PureWindowsPath(r"C:\ProgramData\RHI Desktop\policy.toml")
+
+
+def test_it_finds_the_policy_in_library_application_support_on_macos() -> None:
+    location = platform_policy_path("darwin", {})
+    assert location == PurePosixPath("/Library/Application Support/RHI Desktop/policy.toml")
+
+
+def test_it_finds_the_policy_in_etc_on_linux() -> None:
+    assert platform_policy_path("linux", {}) == PurePosixPath("/etc/rhi-desktop/policy.toml")
+
+
+def test_the_environment_variable_names_another_policy_file() -> None:
+    chosen = policy_path({"RHI_DESKTOP_POLICY": "/srv/test/policy.toml"})
+    assert chosen == Path("/srv/test/policy.toml")
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_environment_variable_means_the_platform_location(value: str) -> None:
+    chosen = policy_path({"RHI_DESKTOP_POLICY": value})
+    assert chosen == Path(platform_policy_path(sys.platform, {}))
+
+
+def test_settings_follow_the_environment_variable_when_no_path_is_given(
+    write_policy: WritePolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_policy("idle_lock_minutes = 7\n")
+    monkeypatch.setenv("RHI_DESKTOP_POLICY", str(path))
+
+    settings = Settings.load(None)
+
+    assert settings.idle_lock_minutes == 7
+    assert str(settings.source("idle_lock_minutes")) == f"policy: {path}"
+
+
+def test_the_suite_runs_without_a_machine_policy() -> None:
+    # tests/conftest.py points RHI_DESKTOP_POLICY at a file that does not exist.
+    settings = Settings.load(None)
+    assert not settings.policy.present
+    assert settings.source("idle_lock_minutes").kind is SourceKind.DEFAULT
