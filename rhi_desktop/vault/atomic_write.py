@@ -1,0 +1,44 @@
+"""Replacing a small file so that a crash leaves either the old or the new content.
+
+vault.json is the only copy of the wrapped data key: a torn write would lose the
+profile. The new content goes to a temporary file in the same directory, is flushed to
+disk, renamed over the old file, and the directory entry is flushed too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    # Windows cannot open a directory for fsync; NTFS journals the rename itself.
+    if os.name == "nt":
+        return
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    except OSError as exc:
+        # Some filesystems refuse fsync on directories; the rename has still happened.
+        log.debug("directory fsync not supported here (%s)", type(exc).__name__)
+    finally:
+        os.close(dir_fd)

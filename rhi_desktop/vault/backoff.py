@@ -1,0 +1,145 @@
+"""Failed-unlock back-off that survives restarts (unlock-state.json).
+
+After FREE_ATTEMPTS wrong passphrases in a row, each further failure imposes a wait that
+doubles (2 s, 4 s, 8 s ...) up to 15 minutes. The state is written, atomically, before a
+wrong-passphrase error reaches the caller, so quitting and restarting the app does not
+reset it. The instants of failures since the last success are kept so that, once the
+database can be read again, they can be written to the audit chain.
+
+A missing, unreadable or inconsistent state file is treated conservatively but never
+crashes unlock: the count is assumed to be FREE_ATTEMPTS (the free tries are used up, so
+the next failure starts the back-off), the earlier failures are marked unknown so the
+audit can say so, and the file is rewritten at the next attempt. Deleting the file can
+therefore shorten a running wait to the first step; anyone able to do that can also copy
+vault.json and guess offline, which Argon2id, not this back-off, is there to slow down.
+Failure instants later than the current time (a clock set back, or an edited file) are
+pulled back to "now" when noticed, so the wait restarts in full rather than lasting until
+the clock catches up.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rhi_desktop.domain.deadlines import require_aware
+from rhi_desktop.vault.atomic_write import write_atomically
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+FREE_ATTEMPTS = 3
+FIRST_DELAY_SECONDS = 2.0
+MAX_DELAY_SECONDS = 15 * 60.0
+STATE_VERSION = 1
+# Enough for any audit; the count keeps rising beyond it.
+MAX_RECORDED_INSTANTS = 1000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def delay_after(failures: int) -> float:
+    """The wait imposed after `failures` consecutive wrong passphrases."""
+    if failures <= FREE_ATTEMPTS:
+        return 0.0
+    doublings = min(failures - FREE_ATTEMPTS - 1, 32)
+    return min(FIRST_DELAY_SECONDS * (1 << doublings), MAX_DELAY_SECONDS)
+
+
+@dataclass(frozen=True, slots=True)
+class BackoffStatus:
+    """What an unlock window shows: how many failures, and how long until the next try."""
+
+    failures: int
+    retry_after_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class UnlockState:
+    failures: int = 0
+    failure_instants: tuple[datetime, ...] = ()
+    earlier_failures_unknown: bool = False
+
+    def retry_after(self, now: datetime) -> float:
+        delay = delay_after(self.failures)
+        if delay == 0 or not self.failure_instants:
+            return 0.0
+        elapsed = (require_aware(now) - self.failure_instants[-1]).total_seconds()
+        if elapsed < 0:
+            return delay
+        return max(0.0, delay - elapsed)
+
+    def has_future_instants(self, now: datetime) -> bool:
+        return bool(self.failure_instants) and self.failure_instants[-1] > require_aware(now)
+
+    def clamped_to(self, now: datetime) -> UnlockState:
+        moment = require_aware(now)
+        return replace(self, failure_instants=tuple(min(t, moment) for t in self.failure_instants))
+
+    def after_failure(self, now: datetime) -> UnlockState:
+        instants = (*self.failure_instants, require_aware(now))[-MAX_RECORDED_INSTANTS:]
+        return replace(self, failures=self.failures + 1, failure_instants=instants)
+
+
+def assumed_after_damage() -> UnlockState:
+    return UnlockState(failures=FREE_ATTEMPTS, earlier_failures_unknown=True)
+
+
+def load_unlock_state(path: Path) -> UnlockState:
+    """The recorded state; a missing or damaged file gives the conservative assumption."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        log.warning("unlock state file is missing; assuming the free attempts are used up")
+        return assumed_after_damage()
+    state = _parse(data)
+    if state is None:
+        log.warning("unlock state file is damaged; assuming the free attempts are used up")
+        return assumed_after_damage()
+    return state
+
+
+def save_unlock_state(path: Path, state: UnlockState) -> None:
+    document = {
+        "version": STATE_VERSION,
+        "failures": state.failures,
+        "failure_instants": [t.astimezone(UTC).isoformat() for t in state.failure_instants],
+        "earlier_failures_unknown": state.earlier_failures_unknown,
+    }
+    write_atomically(path, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
+
+
+def _parse(data: bytes) -> UnlockState | None:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(document, dict) or document.get("version") != STATE_VERSION:
+        return None
+    failures = document.get("failures")
+    raw_instants = document.get("failure_instants")
+    unknown = document.get("earlier_failures_unknown")
+    if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
+        return None
+    if not isinstance(raw_instants, list) or len(raw_instants) > failures:
+        return None
+    if not isinstance(unknown, bool):
+        return None
+    instants: list[datetime] = []
+    for raw in raw_instants:
+        if not isinstance(raw, str):
+            return None
+        try:
+            instants.append(require_aware(datetime.fromisoformat(raw)))
+        except ValueError:
+            return None
+    if instants != sorted(instants):
+        return None
+    return UnlockState(failures, tuple(instants), unknown)

@@ -1,0 +1,165 @@
+"""The second share of the key, held by the operating system's keystore.
+
+Only a real OS keystore counts: Windows Credential Manager, the macOS Keychain, or the
+Secret Service / KWallet on Linux desktops. keyring's fail and null backends, an empty
+chainer, keyrings.alt (plaintext or weakly encrypted files) and unknown third-party
+backends are refused, because a key share in a file next to the profile protects
+nothing. A candidate must also prove it works (store, read back and delete a probe
+entry) before it is used: a Secret Service backend without a D-Bus session, for
+example, looks available but fails on first use. With no usable keystore the vault runs
+passphrase-only and says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import os
+import uuid
+from typing import Any, Protocol
+
+import keyring
+from keyring.backends.chainer import ChainerBackend
+from keyring.errors import PasswordDeleteError
+
+from rhi_desktop.vault.errors import KeystoreShareMissing, KeystoreUnavailable
+
+log = logging.getLogger(__name__)
+
+SERVICE = "RHI Desktop"
+SHARE_BYTES = 32
+
+# keyring's own backends for real OS keystores, by module. The macOS backend is a package.
+_OS_KEYSTORE_MODULES = frozenset(
+    {
+        "keyring.backends.Windows",
+        "keyring.backends.macOS",
+        "keyring.backends.SecretService",
+        "keyring.backends.libsecret",
+        "keyring.backends.kwallet",
+    }
+)
+
+
+class Keystore(Protocol):
+    """The slice of a keyring backend the vault uses; tests hand in one they control."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+def detect_keystore() -> Keystore | None:
+    """The OS keystore to hold the second share, or None for passphrase-only protection."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # keyring's discovery runs third-party plugin code
+        log.info("keyring backend discovery failed (%s)", type(exc).__name__)
+        return None
+    return usable_keystore(backend)
+
+
+def usable_keystore(backend: Any) -> Keystore | None:
+    """`backend` (or, for a chainer, the first of its backends) if it is a working OS keystore."""
+    for candidate in _candidates(backend):
+        if not is_os_keystore(candidate):
+            continue
+        _prefer_local_machine_persistence(candidate)
+        if _probe(candidate):
+            keystore: Keystore = candidate
+            return keystore
+    return None
+
+
+def is_os_keystore(backend: object) -> bool:
+    return type(backend).__module__ in _OS_KEYSTORE_MODULES
+
+
+def _candidates(backend: Any) -> list[Any]:
+    if isinstance(backend, ChainerBackend):
+        try:
+            return list(backend.backends)
+        except Exception as exc:
+            log.info("keyring chainer could not list its backends (%s)", type(exc).__name__)
+            return []
+    return [backend]
+
+
+def _prefer_local_machine_persistence(backend: Any) -> None:
+    # On Windows the share is stored with local-machine persistence. keyring's
+    # WinVaultKeyring defaults to CRED_PERSIST_ENTERPRISE, which roams the credential to
+    # every computer the user signs in to; the share must stay on this laptop, so a copy
+    # of the disk and a roamed credential never meet.
+    if type(backend).__name__ == "WinVaultKeyring":
+        backend.persist = "local machine"
+
+
+def _probe(backend: Any) -> bool:
+    username = f"probe-{uuid.uuid4()}"
+    value = base64.b64encode(os.urandom(16)).decode("ascii")
+    try:
+        backend.set_password(SERVICE, username, value)
+        try:
+            read_back = backend.get_password(SERVICE, username)
+        finally:
+            backend.delete_password(SERVICE, username)
+        gone = backend.get_password(SERVICE, username) is None
+    except Exception as exc:  # backends raise their own types (e.g. secretstorage, OSError)
+        log.info(
+            "system keystore %s is not usable (%s)", type(backend).__name__, type(exc).__name__
+        )
+        return False
+    if read_back != value or not gone:
+        log.info("system keystore %s failed its round-trip check", type(backend).__name__)
+        return False
+    return True
+
+
+def store_share(keystore: Keystore, db_id: str) -> bytes:
+    """Create this profile's random share and store it under (SERVICE, database id)."""
+    share = os.urandom(SHARE_BYTES)
+    encoded = base64.b64encode(share).decode("ascii")
+    try:
+        keystore.set_password(SERVICE, db_id, encoded)
+        stored = keystore.get_password(SERVICE, db_id)
+    except Exception as exc:  # any backend failure means the share is not safely stored
+        log.warning("could not store the keystore share (%s)", type(exc).__name__)
+        raise KeystoreUnavailable() from None
+    if stored != encoded:
+        raise KeystoreUnavailable()
+    return share
+
+
+def load_share(keystore: Keystore | None, db_id: str) -> bytes:
+    if keystore is None:
+        raise KeystoreShareMissing()
+    try:
+        encoded = keystore.get_password(SERVICE, db_id)
+    except Exception as exc:  # backends raise their own types (e.g. a locked keychain)
+        log.warning("could not read the keystore share (%s)", type(exc).__name__)
+        raise KeystoreUnavailable() from None
+    if encoded is None:
+        raise KeystoreShareMissing()
+    try:
+        share = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        share = b""
+    if len(share) != SHARE_BYTES:
+        log.warning("the keystore share for this profile is not in the expected form")
+        raise KeystoreShareMissing()
+    return share
+
+
+def delete_share(keystore: Keystore | None, db_id: str) -> None:
+    """Remove the share; an absent share is already the goal, a failure is logged."""
+    if keystore is None:
+        return
+    try:
+        keystore.delete_password(SERVICE, db_id)
+    except PasswordDeleteError:
+        log.info("no keystore share to delete for this profile")
+    except Exception as exc:  # a wipe must finish even if the keystore misbehaves
+        log.warning("could not delete the keystore share (%s)", type(exc).__name__)
