@@ -31,10 +31,12 @@ $(CORE_STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m ui.demo --dir $(DEMO)
 
-test: test-full test-core
+# The whole suite, each test once: the Qt-free core and sync tests in the environment
+# without PySide6, everything else (Qt, benchmarks' smoke runs) in the full one.
+test: test-core test-full
 
 test-full: $(STAMP)
-	$(PY) -m pytest -m "not bench" tests
+	$(PY) -m pytest tests --ignore=tests/core --ignore=tests/sync
 
 test-core: $(CORE_STAMP)
 	@! $(CORE_PY) -c "import PySide6" 2>/dev/null || { echo "PySide6 must not be installed in $(CORE_VENV)"; exit 1; }

@@ -22,10 +22,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
+from rhi_desktop.vault.recovery_key import MIN_RSA_BITS
+
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 LOG_LEVELS: tuple[LogLevel, ...] = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
-MIN_RSA_BITS = 2048
 _PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 _MAX_SHOWN = 60
@@ -151,7 +152,7 @@ def ca_bundle(raw: object, base_dir: Path) -> Path:
 
 
 def rsa_public_key(raw: object, base_dir: Path) -> Path:
-    """A readable PEM RSA public key, at least 2048 bits, to wrap the data key to."""
+    """A readable PEM RSA public key, as strong as the vault requires, to wrap the data key to."""
     path = _path(raw, base_dir, "a path to a PEM RSA public key")
     data = _read(path, "public key file")
     try:

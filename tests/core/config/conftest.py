@@ -45,7 +45,7 @@ def ca_certificate_pem() -> bytes:
 
 @pytest.fixture(scope="session")
 def recovery_public_pem() -> bytes:
-    return public_pem(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+    return public_pem(rsa.generate_private_key(public_exponent=65537, key_size=3072))
 
 
 @pytest.fixture

@@ -299,7 +299,7 @@ def test_a_short_recovery_key_is_refused(write_policy: WritePolicy, tmp_path: Pa
     path = write_policy(f'recovery_public_key = "{key}"\n')
     assert policy_problems(path) == [
         f'{path}: recovery_public_key: public key file "{key}" holds a 1024-bit RSA key; '
-        "at least 2048 bits are required"
+        "at least 3072 bits are required"
     ]
 
 
