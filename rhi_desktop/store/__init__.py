@@ -1,0 +1,55 @@
+"""The encrypted local store (SQLCipher 4): schema, repositories, outbox, audit chain."""
+
+from rhi_desktop.store.errors import (
+    ConflictingRecordError,
+    DatabaseBusyError,
+    DatabaseCorruptedError,
+    DatabaseEmptyError,
+    DatabaseExistsError,
+    DatabaseMissingError,
+    DatabaseTruncatedError,
+    DatabaseUnavailableError,
+    DiskError,
+    DiskFullError,
+    EncryptionUnavailableError,
+    MigrationFailedError,
+    NotFoundError,
+    ReadOnlyRecordError,
+    SchemaTooNewError,
+    StaleEditError,
+    StoreError,
+    TransactionError,
+    WrongKeyError,
+)
+from rhi_desktop.store.interviews import CaseloadRow, InterviewRevision
+from rhi_desktop.store.outbox import OutboxEntry, OutboxState
+from rhi_desktop.store.store import Store, StoreSettings, Transaction
+
+__all__ = [
+    "CaseloadRow",
+    "ConflictingRecordError",
+    "DatabaseBusyError",
+    "DatabaseCorruptedError",
+    "DatabaseEmptyError",
+    "DatabaseExistsError",
+    "DatabaseMissingError",
+    "DatabaseTruncatedError",
+    "DatabaseUnavailableError",
+    "DiskError",
+    "DiskFullError",
+    "EncryptionUnavailableError",
+    "InterviewRevision",
+    "MigrationFailedError",
+    "NotFoundError",
+    "OutboxEntry",
+    "OutboxState",
+    "ReadOnlyRecordError",
+    "SchemaTooNewError",
+    "StaleEditError",
+    "Store",
+    "StoreError",
+    "StoreSettings",
+    "Transaction",
+    "TransactionError",
+    "WrongKeyError",
+]

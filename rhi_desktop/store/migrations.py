@@ -1,0 +1,229 @@
+"""The schema's history: numbered migrations, run in one transaction with the version bump.
+
+`PRAGMA user_version` holds the schema version. A new database runs every migration from
+0; an older one runs the ones it lacks. All pending migrations, the version bump and an
+audit event share one transaction, so a failure leaves the database exactly as it was.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rhi_desktop.audit import SYSTEM_ACTOR, AuditAction, AuditChain
+from rhi_desktop.store.db import Database
+
+_ROW_VERSIONS = (
+    "version INTEGER NOT NULL, server_version INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL"
+)
+
+_V1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    f"""CREATE TABLE children (
+        id TEXT PRIMARY KEY,
+        case_reference TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        preferred_name TEXT,
+        date_of_birth TEXT NOT NULL,
+        gender TEXT,
+        ethnicity TEXT,
+        first_language TEXT,
+        interpreter_needed INTEGER NOT NULL DEFAULT 0,
+        looked_after INTEGER NOT NULL DEFAULT 0,
+        uasc INTEGER NOT NULL DEFAULT 0,
+        placement_type TEXT,
+        placement_local_authority TEXT,
+        placement_area TEXT,
+        placement_distance_miles REAL,
+        school TEXT,
+        social_worker TEXT,
+        {_ROW_VERSIONS})""",
+    f"""CREATE TABLE episodes (
+        id TEXT PRIMARY KEY,
+        child_id TEXT NOT NULL REFERENCES children (id),
+        type TEXT NOT NULL CHECK (type IN ('M', 'A')),
+        start_at TEXT NOT NULL,
+        end_at TEXT,
+        where_found TEXT,
+        police_reference TEXT,
+        risk_grade TEXT,
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX episodes_by_child ON episodes (child_id)",
+    f"""CREATE TABLE interviews (
+        id TEXT PRIMARY KEY,
+        child_id TEXT NOT NULL REFERENCES children (id),
+        interviewer_id TEXT NOT NULL,
+        returned_at TEXT NOT NULL,
+        due_by TEXT NOT NULL,
+        state TEXT NOT NULL,
+        form_id TEXT,
+        form_version INTEGER,
+        answers TEXT NOT NULL DEFAULT '{{}}',
+        revision INTEGER NOT NULL DEFAULT 1,
+        started_at TEXT,
+        completed_at TEXT,
+        late_reason TEXT,
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX interviews_by_child ON interviews (child_id)",
+    """CREATE TABLE interview_episodes (
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        episode_id TEXT NOT NULL REFERENCES episodes (id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (interview_id, episode_id))""",
+    "CREATE INDEX interview_episodes_by_episode ON interview_episodes (episode_id)",
+    f"""CREATE TABLE offers (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        offered_at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        offered_by TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        child_chose_venue_and_time INTEGER,
+        reason TEXT,
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX offers_by_interview ON offers (interview_id)",
+    f"""CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        reviewer_id TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+        overall_comment TEXT,
+        question_comments TEXT NOT NULL DEFAULT '{{}}',
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX reviews_by_interview ON reviews (interview_id)",
+    f"""CREATE TABLE supervision_sessions (
+        id TEXT PRIMARY KEY,
+        supervisor_id TEXT NOT NULL,
+        supervisee_id TEXT NOT NULL,
+        held_on TEXT NOT NULL,
+        cases_discussed TEXT NOT NULL DEFAULT '[]',
+        reflections TEXT,
+        wellbeing TEXT,
+        actions TEXT NOT NULL DEFAULT '[]',
+        acknowledged_at TEXT,
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX supervision_by_supervisee ON supervision_sessions (supervisee_id, held_on)",
+    f"""CREATE TABLE supervision_quality_reviews (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES supervision_sessions (id) ON DELETE CASCADE,
+        reviewer_id TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        comments TEXT,
+        {_ROW_VERSIONS})""",
+    "CREATE INDEX quality_reviews_by_session ON supervision_quality_reviews (session_id)",
+    """CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        detail TEXT NOT NULL,
+        prev_mac TEXT NOT NULL,
+        mac TEXT NOT NULL)""",
+    """CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,
+        change_id TEXT NOT NULL UNIQUE,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        base_version INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+)
+
+# v2: amendments after `returned` keep the earlier revisions; the sync engine can park a
+# change the server refused (quarantine) without blocking the rest of the queue.
+_V2 = (
+    """CREATE TABLE interview_revisions (
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        form_id TEXT,
+        form_version INTEGER,
+        answers TEXT NOT NULL,
+        started_at TEXT,
+        completed_at TEXT,
+        closed_at TEXT NOT NULL,
+        PRIMARY KEY (interview_id, revision))""",
+    "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'pending'"
+    " CHECK (state IN ('pending', 'quarantined'))",
+    "ALTER TABLE outbox ADD COLUMN reason TEXT",
+    "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+)
+
+# v3: the caseload lists and the retention purge need indexes and the approval instant;
+# a case reference names one child (the central service already enforces it).
+_V3 = (
+    "ALTER TABLE interviews ADD COLUMN approved_at TEXT",
+    # Best evidence for interviews approved before the column existed: their last edit.
+    "UPDATE interviews SET approved_at = updated_at WHERE state = 'approved'",
+    "CREATE INDEX interviews_by_state_due ON interviews (state, due_by)",
+    "CREATE INDEX interviews_by_approval ON interviews (approved_at) WHERE approved_at IS NOT NULL",
+    "CREATE UNIQUE INDEX children_by_case_reference ON children (case_reference)",
+    "CREATE INDEX outbox_by_state ON outbox (state, seq)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int  # the schema version after this migration
+    purpose: str
+    apply: Callable[[Database], None]
+
+
+def _script(statements: Sequence[str]) -> Callable[[Database], None]:
+    def run(db: Database) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    return run
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core tables, audit chain and outbox", _script(_V1)),
+    Migration(2, "interview revisions; outbox quarantine", _script(_V2)),
+    Migration(3, "list and retention indexes; unique case reference", _script(_V3)),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def schema_version(db: Database) -> int:
+    return int(db.scalar("PRAGMA user_version"))
+
+
+def migrate(
+    db: Database,
+    audit_key: bytes,
+    *,
+    target: int = LATEST,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> int:
+    """Bring the schema to `target` in one transaction; return the version it started at.
+
+    On any failure the transaction is rolled back and the error propagates unchanged.
+    """
+    start = schema_version(db)
+    pending = [m for m in migrations if start < m.version <= target]
+    if not pending:
+        return start
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for migration in pending:
+            migration.apply(db)
+            db.execute(f"PRAGMA user_version = {int(migration.version)}")
+        AuditChain(db, audit_key, db.clock, actor=SYSTEM_ACTOR).append(
+            AuditAction.SCHEMA_MIGRATE,
+            "database",
+            detail={"from_version": start, "to_version": pending[-1].version},
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    return start

@@ -1,0 +1,276 @@
+"""The encrypted store: open or create it, read through it, change it in transactions.
+
+    store = Store.create(paths.db, dek)         # new file; raises if one exists
+    store = Store.open(paths.db, dek)           # existing; migrates (with a backup) if needed
+    with store.transaction(actor=user_id) as tx:
+        tx.children.add(child)
+        tx.interviews.transition(interview_id, InterviewState.OFFERED)
+    store.interviews.list_by_state(InterviewState.ASSIGNED)
+    store.close()
+
+Reads go through the store's own repositories; writes only through a transaction's,
+each of which writes the row, its outbox entry and its audit event together.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from rhi_desktop.audit import AuditChain
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.store.backup import remove_backups, take_backup
+from rhi_desktop.store.changes import ChangeRecorder
+from rhi_desktop.store.children import ChildRepository
+from rhi_desktop.store.connection import (
+    configure_plain,
+    create_new,
+    discard_new_file,
+    open_existing,
+)
+from rhi_desktop.store.db import Clock, Connection, Database
+from rhi_desktop.store.episodes import EpisodeRepository
+from rhi_desktop.store.errors import (
+    DiskFullError,
+    MigrationFailedError,
+    SchemaTooNewError,
+    TransactionError,
+    translate,
+    translated_errors,
+)
+from rhi_desktop.store.interviews import InterviewRepository
+from rhi_desktop.store.keys import derive_keys
+from rhi_desktop.store.migrations import LATEST, migrate, schema_version
+from rhi_desktop.store.offers import OfferRepository
+from rhi_desktop.store.outbox import Outbox
+from rhi_desktop.store.reviews import ReviewRepository
+from rhi_desktop.store.supervision import QualityReviewRepository, SupervisionSessionRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """What the open connection is really doing (for diagnostics and tests)."""
+
+    cipher_version: str | None
+    journal_mode: str
+    foreign_keys: bool
+    secure_delete: bool
+    page_size: int
+    schema_version: int
+
+
+def _forget_backups(db: Path) -> None:
+    """The open after a migration succeeded: the pre-migration copy has done its job."""
+    try:
+        remove_backups(db)
+    except OSError as exc:  # a leftover copy is encrypted; not worth refusing to open
+        log.warning("could not remove a pre-migration backup: %s", type(exc).__name__)
+
+
+class _Repositories:
+    def __init__(self, db: Database, changes: ChangeRecorder | None) -> None:
+        self.children = ChildRepository(db, changes)
+        self.episodes = EpisodeRepository(db, changes)
+        self.interviews = InterviewRepository(db, changes)
+        self.offers = OfferRepository(db, changes)
+        self.reviews = ReviewRepository(db, changes, self.interviews)
+        self.supervision_sessions = SupervisionSessionRepository(db, changes)
+        self.quality_reviews = QualityReviewRepository(db, changes)
+        self.outbox = Outbox(db, changes)
+
+
+class Transaction(_Repositories):
+    """The writable repositories of one open transaction, acting for `actor`."""
+
+    def __init__(self, db: Database, audit_key: bytes, actor: str) -> None:
+        self.actor = actor
+        self.audit = AuditChain(db, audit_key, db.clock, actor)
+        self._changes = ChangeRecorder(db, self.audit)
+        super().__init__(db, self._changes)
+
+    def _close(self) -> None:
+        self._changes.close()
+
+
+class Store(_Repositories):
+    """One open database: read-only repositories, plus `transaction()` to change it.
+
+    Used from one thread at a time (the app's serial DB worker); not thread-safe.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        audit_key: bytes,
+        *,
+        path: Path | None = None,
+        migrated_from: int | None = None,
+        backup: Path | None = None,
+    ) -> None:
+        super().__init__(db, None)
+        self._db = db
+        self._audit_key = audit_key
+        self._open_tx: Transaction | None = None
+        self.path = path
+        self._read_only_audit = AuditChain(db, audit_key, db.clock)
+        self.migrated_from = migrated_from  # schema version this open upgraded from
+        self.backup = backup  # the pre-migration copy this open made
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, dek: bytes, *, clock: Clock = utc_now) -> Store:
+        """Make a new database at `path`; refuses if any file is already there."""
+        keys = derive_keys(dek)
+        conn = create_new(path, keys)
+        try:
+            db = Database(conn, clock)
+            with translated_errors():
+                migrate(db, keys.audit_key)
+        except BaseException:
+            conn.close()
+            discard_new_file(path)
+            raise
+        return cls(db, keys.audit_key, path=path)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        dek: bytes,
+        *,
+        key_verified: bool = False,
+        full_check: bool = True,
+        clock: Clock = utc_now,
+    ) -> Store:
+        """Open an existing database, upgrading its schema if it is older than this code.
+
+        `key_verified`: the caller has proof the key is right (the vault's authenticated
+        unwrap), so a file no page of which decrypts is reported damaged, not the key
+        wrong. `full_check` authenticates every page and walks every b-tree first, so
+        damage is found now rather than mid-interview; it costs a full read of the file.
+        Nothing is written or deleted unless every check passes.
+        """
+        keys = derive_keys(dek)
+        conn = open_existing(path, keys, key_verified=key_verified, full_check=full_check)
+        try:
+            db = Database(conn, clock)
+            found = schema_version(db)
+            if found > LATEST:
+                raise SchemaTooNewError(found, LATEST)
+            if found == LATEST:
+                _forget_backups(path)
+                return cls(db, keys.audit_key, path=path)
+            backup = take_backup(conn, path, found, keys)
+            try:
+                migrate(db, keys.audit_key)
+            except Exception as exc:
+                if isinstance(translate(exc), DiskFullError):
+                    raise DiskFullError() from exc
+                log.error("schema migration from v%d failed: %s", found, type(exc).__name__)
+                raise MigrationFailedError(found, LATEST, backup.name) from exc
+            return cls(db, keys.audit_key, path=path, migrated_from=found, backup=backup)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def from_connection(
+        cls, conn: Connection, audit_key: bytes, *, clock: Clock = utc_now
+    ) -> Store:
+        """The same store code over a connection the caller opened (benchmark baseline).
+
+        Used with a plain SQLite connection to measure what encryption costs; it must be
+        in autocommit mode (isolation_level=None). No file checks, no backup.
+        """
+        if getattr(conn, "isolation_level", None) is not None:
+            raise ValueError("The connection must be opened with isolation_level=None.")
+        configure_plain(conn)
+        db = Database(conn, clock)
+        found = schema_version(db)
+        if found > LATEST:
+            raise SchemaTooNewError(found, LATEST)
+        migrate(db, audit_key)
+        return cls(db, audit_key)
+
+    # -- using ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, actor: str) -> Iterator[Transaction]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK of everything if the block raises."""
+        if not actor:
+            raise ValueError("Every change is made by someone: give the actor's user id.")
+        if self._open_tx is not None or self._db.in_transaction:
+            raise TransactionError("A transaction is already open on this store.")
+        self._db.execute("BEGIN IMMEDIATE")
+        tx = Transaction(self._db, self._audit_key, actor)
+        self._open_tx = tx
+        try:
+            yield tx
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            mapped = translate(exc)
+            if mapped is not None and mapped is not exc:
+                raise mapped from exc
+            raise
+        finally:
+            tx._close()
+            self._open_tx = None
+
+    def _rollback(self) -> None:
+        if not self._db.in_transaction:
+            return  # SQLite already rolled back (e.g. after a full disk)
+        try:
+            self._db.conn.execute("ROLLBACK")
+        except Exception as exc:  # the original error matters more; keep the connection
+            log.warning("rollback failed: %s", type(exc).__name__)
+
+    @property
+    def audit(self) -> AuditChain:
+        """The audit chain: writable (as the transaction's actor) inside a transaction."""
+        return self._read_only_audit if self._open_tx is None else self._open_tx.audit
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._db)
+
+    def settings(self) -> StoreSettings:
+        def pragma(name: str) -> Any:
+            return self._db.scalar(f"PRAGMA {name}")
+
+        return StoreSettings(
+            cipher_version=pragma("cipher_version"),
+            journal_mode=str(pragma("journal_mode")),
+            foreign_keys=bool(pragma("foreign_keys")),
+            secure_delete=bool(pragma("secure_delete")),
+            page_size=int(pragma("page_size")),
+            schema_version=self.schema_version,
+        )
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's full integrity check: ['ok'] when the file is sound."""
+        return [str(row[0]) for row in self._db.fetchall("PRAGMA integrity_check")]
+
+    def close(self) -> None:
+        if self._open_tx is not None:
+            raise TransactionError("Finish the open transaction before closing the store.")
+        self._db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
