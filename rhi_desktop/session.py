@@ -1,0 +1,101 @@
+"""Creating and unlocking a profile: the vault, the store and the audit of unlocking.
+
+Both the headless commands and the desktop app open profiles through here, so that every
+unlock writes the same audit events and honours the same policy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rhi_desktop.audit import AuditAction
+from rhi_desktop.config import Settings
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.store import Store
+from rhi_desktop.vault import Keystore, UnlockResult, Vault
+
+log = logging.getLogger(__name__)
+
+# The actor recorded for changes made before the device is enrolled to a named user.
+LOCAL_ACTOR = "local-user"
+
+
+@dataclass(slots=True)
+class OpenProfile:
+    paths: ProfilePaths
+    vault: Vault
+    store: Store
+    actor: str = LOCAL_ACTOR
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _recovery_key(settings: Settings) -> bytes | None:
+    path = settings.recovery_public_key
+    return path.read_bytes() if path else None
+
+
+def create_profile(
+    paths: ProfilePaths, passphrase: str, settings: Settings, keystore: Keystore | None
+) -> OpenProfile:
+    """A new vault and an empty encrypted database; refuses to touch an existing profile."""
+    paths.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    vault, dek = Vault.create(
+        paths, passphrase, keystore=keystore, recovery_public_key=_recovery_key(settings)
+    )
+    try:
+        store = Store.create(paths.db, dek)
+    except BaseException:
+        paths.vault.unlink(missing_ok=True)
+        raise
+    log.info("profile created (protection: %s)", vault.protection.name)
+    return OpenProfile(paths, vault, store)
+
+
+def open_profile(
+    paths: ProfilePaths,
+    passphrase: str,
+    settings: Settings,
+    keystore: Keystore | None,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+) -> OpenProfile:
+    """Unlock the vault, open the store and audit the unlock (and earlier failures)."""
+    vault = Vault.load(paths, keystore=keystore)
+    result = vault.unlock(
+        passphrase, clock=clock, max_failed_unlocks=settings.max_failed_unlocks or None
+    )
+    store = Store.open(paths.db, result.dek, key_verified=True, clock=clock)
+    try:
+        audit_unlock(store, result, LOCAL_ACTOR)
+    except BaseException:
+        store.close()
+        raise
+    return OpenProfile(paths, vault, store)
+
+
+def audit_unlock(store: Store, result: UnlockResult, actor: str) -> None:
+    with store.transaction(actor) as tx:
+        tx.audit.record_unlock_failures(result.failures_since_last_success)
+        detail = {"earlier_failures_unknown": True} if result.earlier_failures_unknown else None
+        tx.audit.append(AuditAction.UNLOCK, "profile", detail=detail)
+
+
+def audit_failures(paths: ProfilePaths, result: UnlockResult, actor: str = LOCAL_ACTOR) -> None:
+    """Write failures that a passphrase change or recovery reset, which the chain must keep.
+
+    Only opens the database when there is something to write, so a clean passphrase change
+    leaves the database file untouched.
+    """
+    if not result.failures_since_last_success and not result.earlier_failures_unknown:
+        return
+    with (
+        Store.open(paths.db, result.dek, key_verified=True) as store,
+        store.transaction(actor) as tx,
+    ):
+        tx.audit.record_unlock_failures(result.failures_since_last_success)

@@ -1,0 +1,172 @@
+"""The headless commands as IT automation and support use them: separate processes,
+passphrases on standard input, exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rhi_desktop.demo import GIVEN_NAMES, SURNAMES
+from tests.core.cli.conftest import Run
+
+PASS = 'it\'s "Łódź" — ñandú 🔑'
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, rhi: Run) -> Path:
+    profile = tmp_path / "profile"
+    assert (
+        rhi("init", "--profile", str(profile), "--passphrase-stdin", stdin=PASS + "\n").returncode
+        == 0
+    )
+    seeded = rhi(
+        "demo-seed",
+        "--profile",
+        str(profile),
+        "--passphrase-stdin",
+        "--children",
+        "24",
+        stdin=PASS + "\n",
+    )
+    assert seeded.returncode == 0, seeded.stderr
+    return profile
+
+
+def test_init_says_which_protection_is_in_use(tmp_path: Path, rhi: Run) -> None:
+    done = rhi(
+        "init", "--profile", str(tmp_path / "p"), "--passphrase-stdin", stdin="pass phrase\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "passphrase only" in done.stdout.lower()
+    assert (tmp_path / "p" / "rhi.db").stat().st_size > 0
+    assert (tmp_path / "p" / "vault.json").exists()
+
+
+def test_init_refuses_an_existing_profile_and_leaves_it_alone(seeded: Path, rhi: Run) -> None:
+    before = _sha(seeded / "rhi.db")
+    again = rhi("init", "--profile", str(seeded), "--passphrase-stdin", stdin="other\n")
+    assert again.returncode == 1
+    assert again.stderr.count("\n") == 1 and "Traceback" not in again.stderr
+    assert _sha(seeded / "rhi.db") == before
+
+
+def test_stats_counts_every_lifecycle_state_after_demo_seed(seeded: Path, rhi: Run) -> None:
+    done = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert done.returncode == 0, done.stderr
+    counts = json.loads(done.stdout)
+    assert counts["children"] == 24
+    assert counts["episodes"] >= 24
+    assert set(counts["interviews_by_state"]) == {
+        "assigned",
+        "offered",
+        "declined",
+        "in_progress",
+        "completed",
+        "submitted",
+        "returned",
+        "approved",
+    }
+    assert sum(counts["interviews_by_state"].values()) == 24
+    assert counts["outbox_pending"] > 0
+    assert counts["quarantined"] == 0
+
+
+def test_seeded_profile_files_hold_no_plaintext(seeded: Path) -> None:
+    names = [n.encode() for n in (*GIVEN_NAMES, *SURNAMES)]
+    files = [p for p in seeded.iterdir() if p.name.startswith("rhi.db")]
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        for needle in (*names, b"CREATE TABLE", b"SQLite format 3", b"DEMO-0"):
+            assert needle not in data, f"{needle!r} readable in {path.name}"
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(seeded / "rhi.db").execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_verify_audit_reports_ok(seeded: Path, rhi: Run) -> None:
+    done = rhi("verify-audit", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK")
+
+
+def test_wrong_passphrase_is_one_clear_line_and_backoff_survives_restart(
+    seeded: Path, rhi: Run
+) -> None:
+    messages = []
+    for _ in range(4):
+        done = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin="wrong\n")
+        assert done.returncode == 1
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        messages.append(done.stderr)
+    # Each attempt is a new process: the count of failures came from the profile.
+    assert "wait" in messages[-1].lower() or "try again" in messages[-1].lower()
+    delayed = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert delayed.returncode == 1
+    assert "Traceback" not in delayed.stderr
+
+
+def test_change_passphrase_leaves_database_identical_and_old_one_useless(
+    seeded: Path, rhi: Run
+) -> None:
+    db_files = sorted(p for p in seeded.iterdir() if p.name.startswith("rhi.db"))
+    before = {p.name: _sha(p) for p in db_files}
+    done = rhi("change-passphrase", "--profile", str(seeded), stdin=f"{PASS}\nnew words here\n")
+    assert done.returncode == 0, done.stderr
+    assert {p.name: _sha(p) for p in db_files} == before
+    old = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert old.returncode == 1
+    new = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin="new words here\n")
+    assert new.returncode == 0, new.stderr
+
+
+def test_unlock_failures_reach_the_audit_chain_at_the_next_unlock(seeded: Path, rhi: Run) -> None:
+    for _ in range(2):
+        assert (
+            rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin="no\n").returncode
+            == 1
+        )
+    done = rhi("verify-audit", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert done.returncode == 0, done.stderr
+    from rhi_desktop.profile import ProfilePaths
+    from rhi_desktop.store import Store
+    from rhi_desktop.vault import Vault
+
+    paths = ProfilePaths(seeded)
+    result = Vault.load(paths).unlock(PASS)
+    with Store.open(paths.db, result.dek, key_verified=True) as store:
+        actions = [event.action for event in store.audit.events()]
+    assert actions.count("unlock_failed") == 2
+    assert actions.count("unlock") == 2  # demo-seed and verify-audit
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("stats", "--profile", "x"),  # no --passphrase-stdin
+        ("demo-seed", "--passphrase-stdin"),  # no --children
+        ("no-such-command",),
+    ],
+)
+def test_usage_errors_exit_2(rhi: Run, args: tuple[str, ...]) -> None:
+    assert rhi(*args).returncode == 2
+
+
+def test_missing_profile_is_a_clear_failure(tmp_path: Path, rhi: Run) -> None:
+    done = rhi("stats", "--profile", str(tmp_path / "none"), "--passphrase-stdin", stdin="x\n")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_empty_stdin_is_a_clear_failure(tmp_path: Path, rhi: Run) -> None:
+    done = rhi("init", "--profile", str(tmp_path / "p"), "--passphrase-stdin", stdin="")
+    assert done.returncode == 1
+    assert "standard input" in done.stderr

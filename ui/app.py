@@ -1,0 +1,40 @@
+"""The `rhi-desktop` entry point: the composition root.
+
+Headless subcommands are dispatched to the layer that implements them without creating a
+QApplication (or importing Qt at all); anything else starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    from rhi_desktop import cli
+
+    if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):
+        return cli.main(args)
+    if not _has_display():
+        print(
+            "rhi-desktop: no display found; run it under a virtual one with: "
+            "xvfb-run -a rhi-desktop",
+            file=sys.stderr,
+        )
+        return 1
+    from ui.window import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
