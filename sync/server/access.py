@@ -1,0 +1,96 @@
+"""Who may write and who may read what: the service's authorisation rules in one place.
+
+- An interviewer writes and sees only their own cases: the assignments given to them, the
+  interviews, offers and acknowledgements they record, reviews of their interviews and
+  the supervision sessions held with them.
+- A coordinator sees their team's interviews once submitted (never drafts), the child,
+  episode and offer records of the team's assignments (the 72-hour figures need them),
+  and the team's supervision. They write reviews and supervision sessions, and approve
+  or return a submitted interview.
+- A service manager sees their team's supervision sessions and rates their quality.
+- Everyone sees what the service publishes to all devices (form definitions, policy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import ColumnElement, and_, false, or_
+
+from rhi_desktop.domain.entities import InterviewState
+from sync.protocol import EntityKind as K
+from sync.protocol import Role
+from sync.server import schema
+from sync.server.auth import Principal
+
+PUBLISHED = frozenset({K.FORM_DEFINITION, K.POLICY})
+
+CREATES: Mapping[Role, frozenset[K]] = {
+    Role.INTERVIEWER: frozenset({K.CHILD, K.EPISODE, K.INTERVIEW, K.OFFER, K.ACKNOWLEDGEMENT}),
+    Role.COORDINATOR: frozenset({K.REVIEW, K.SUPERVISION_SESSION}),
+    Role.SERVICE_MANAGER: frozenset({K.SUPERVISION_SESSION, K.SUPERVISION_QUALITY_REVIEW}),
+    Role.ADMINISTRATOR: frozenset(),
+}
+
+UPDATES: Mapping[Role, frozenset[K]] = {
+    Role.INTERVIEWER: CREATES[Role.INTERVIEWER],
+    Role.COORDINATOR: frozenset({K.INTERVIEW, K.REVIEW, K.SUPERVISION_SESSION}),
+    Role.SERVICE_MANAGER: CREATES[Role.SERVICE_MANAGER],
+    Role.ADMINISTRATOR: frozenset(),
+}
+
+TEAM_READS: Mapping[Role, frozenset[K]] = {
+    Role.INTERVIEWER: frozenset(),
+    Role.COORDINATOR: frozenset(K) - PUBLISHED,
+    Role.SERVICE_MANAGER: frozenset(
+        {K.SUPERVISION_SESSION, K.SUPERVISION_QUALITY_REVIEW, K.ACKNOWLEDGEMENT}
+    ),
+    Role.ADMINISTRATOR: frozenset(),
+}
+
+# Interview states a coordinator sees: from submission on. Drafts stay with the interviewer.
+WITH_COORDINATOR = frozenset(
+    {InterviewState.SUBMITTED, InterviewState.RETURNED, InterviewState.APPROVED}
+)
+# Only a coordinator moves an interview into these states.
+COORDINATOR_DECISIONS = frozenset({InterviewState.APPROVED, InterviewState.RETURNED})
+# An interviewer may not change an interview while it is with the coordinator or closed.
+INTERVIEWER_LOCKED = frozenset({InterviewState.SUBMITTED, InterviewState.APPROVED})
+
+
+def team_visible(kind: K, state: InterviewState | None) -> bool:
+    if kind is K.INTERVIEW:
+        return state in WITH_COORDINATOR
+    return True
+
+
+def may_update(
+    principal: Principal,
+    kind: K,
+    *,
+    interviewer_id: str | None,
+    team_id: str | None,
+    visible_to_team: bool,
+) -> bool:
+    if kind not in UPDATES[principal.role]:
+        return False
+    if principal.role is Role.INTERVIEWER:
+        return interviewer_id == principal.user_id
+    return principal.team_id is not None and team_id == principal.team_id and visible_to_team
+
+
+def readable(principal: Principal) -> ColumnElement[bool]:
+    """The rows of the change feed this caller may pull."""
+    c = schema.changes.c
+    own: ColumnElement[bool] = false()
+    if principal.role is Role.INTERVIEWER:
+        own = c.interviewer_id == principal.user_id
+    kinds = TEAM_READS[principal.role]
+    team: ColumnElement[bool] = false()
+    if kinds and principal.team_id is not None:
+        team = and_(
+            c.team_id == principal.team_id,
+            c.team_visible.is_(True),
+            c.entity.in_(sorted(kinds)),
+        )
+    return or_(c.is_global.is_(True), own, team)

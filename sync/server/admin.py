@@ -1,0 +1,343 @@
+"""Operations an administrator runs through `rhi-central`: users, enrolment codes, devices,
+assignments, published documents, demo data and counts.
+
+Errors raised here (`AdminError`) carry text safe to print: usernames and ids, never a
+child's details.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rhi_desktop.domain.deadlines import due_by
+from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
+from sync.protocol import EntityKind, Role
+from sync.server import access, schema
+from sync.server.auth import CODE_TTL, enrolment_code_hash, new_enrolment_code
+from sync.server.db import Clock, reading, writing
+from sync.server.feed import PUBLIC, Audience, admin_origin, create_entity, update_entity
+
+DEMO_TEAM = "Demo team"
+DEMO_INTERVIEWER = "demo-interviewer"
+DEMO_COORDINATOR = "demo-coordinator"
+DEMO_MANAGER = "demo-manager"
+
+
+class AdminError(Exception):
+    """A command that cannot be carried out; the message says why and is safe to print."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceInfo:
+    id: str
+    username: str
+    name: str
+    app_version: str
+    enrolled_at: datetime
+    last_seen_at: datetime
+    revoked_at: datetime | None
+    audit_seq: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentSpec:
+    interviewer: str  # username
+    child_ref: str
+    child_name: str
+    date_of_birth: date
+    episode_type: EpisodeType
+    missing_since: datetime
+    returned_at: datetime
+    risk_grade: RiskGrade | None = None
+    where_found: str | None = None
+    police_reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    child_id: str
+    episode_id: str
+    interview_id: str
+    due_by: datetime
+
+
+def add_user(engine: Engine, username: str, role: Role, team: str | None, clock: Clock) -> str:
+    """Create a user (and their team if new); return the user's id."""
+    if role is not Role.ADMINISTRATOR and not team:
+        raise AdminError(f"Every {role.value} must belong to a team: pass --team.")
+    if not username.strip():
+        raise AdminError("The username must not be empty.")
+    now = clock()
+    user_id = str(uuid.uuid4())
+    try:
+        with writing(engine) as conn:
+            team_id = _team_id(conn, team, now) if team else None
+            conn.execute(
+                insert(schema.users).values(
+                    id=user_id, username=username, role=role.value, team_id=team_id, created_at=now
+                )
+            )
+    except IntegrityError:
+        raise AdminError(f"A user called {username!r} already exists.") from None
+    return user_id
+
+
+def issue_enrolment_code(
+    engine: Engine, username: str, clock: Clock, ttl: timedelta = CODE_TTL
+) -> str:
+    """A new one-time code for the user; any code issued earlier and not yet used stops working."""
+    codes = schema.enrolment_codes
+    now = clock()
+    code = new_enrolment_code()
+    with writing(engine) as conn:
+        user_id = _user_id(conn, username)
+        conn.execute(delete(codes).where(codes.c.user_id == user_id, codes.c.used_at.is_(None)))
+        conn.execute(
+            insert(codes).values(
+                code_hash=enrolment_code_hash(code),
+                user_id=user_id,
+                created_at=now,
+                expires_at=now + ttl,
+            )
+        )
+    return code
+
+
+def list_devices(engine: Engine) -> list[DeviceInfo]:
+    d, u = schema.devices, schema.users
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(
+                d.c.id,
+                u.c.username,
+                d.c.name,
+                d.c.app_version,
+                d.c.enrolled_at,
+                d.c.last_seen_at,
+                d.c.revoked_at,
+                d.c.audit_seq,
+            )
+            .join(u, u.c.id == d.c.user_id)
+            .order_by(d.c.enrolled_at, d.c.id)
+        ).all()
+    return [DeviceInfo(*row) for row in rows]
+
+
+def revoke_device(engine: Engine, device_id: str, clock: Clock) -> bool:
+    """Revoke a device: its next contact is answered with the wipe directive.
+
+    Returns False if it was already revoked.
+    """
+    d = schema.devices
+    with writing(engine) as conn:
+        revoked_at = conn.execute(select(d.c.revoked_at).where(d.c.id == device_id)).one_or_none()
+        if revoked_at is None:
+            raise AdminError(f"No device has the id {device_id!r}.")
+        if revoked_at[0] is not None:
+            return False
+        conn.execute(update(d).where(d.c.id == device_id).values(revoked_at=clock()))
+    return True
+
+
+def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
+    """Give an interviewer a found child to interview: child, episode and interview
+    (state assigned), which that interviewer's devices then pull.
+
+    A child already known by the same case reference is reused and moves to this
+    interviewer's caseload.
+    """
+    if spec.returned_at < spec.missing_since:
+        raise AdminError("The child cannot have returned before going missing.")
+    now = clock()
+    with writing(engine) as conn:
+        interviewer_id, team_id = _interviewer(conn, spec.interviewer)
+        audience = Audience(interviewer_id=interviewer_id, team_id=team_id, team_visible=True)
+        child_id = _assign_child(conn, spec, audience, now)
+        episode_id, interview_id = str(uuid.uuid4()), str(uuid.uuid4())
+        episode: dict[str, Any] = {
+            "id": episode_id,
+            "child_id": child_id,
+            "type": spec.episode_type.value,
+            "start": spec.missing_since.isoformat(),
+            "end": spec.returned_at.isoformat(),
+            "where_found": spec.where_found,
+            "police_reference": spec.police_reference,
+            "risk_grade": spec.risk_grade.value if spec.risk_grade else None,
+        }
+        _create(conn, EntityKind.EPISODE, episode_id, episode, audience, now)
+        interview: dict[str, Any] = {
+            "id": interview_id,
+            "child_id": child_id,
+            "episode_ids": [episode_id],
+            "interviewer_id": interviewer_id,
+            "returned_at": spec.returned_at.isoformat(),
+            "state": InterviewState.ASSIGNED.value,
+        }
+        hidden = Audience(
+            interviewer_id=interviewer_id,
+            team_id=team_id,
+            team_visible=access.team_visible(EntityKind.INTERVIEW, InterviewState.ASSIGNED),
+        )
+        _create(conn, EntityKind.INTERVIEW, interview_id, interview, hidden, now)
+    return Assignment(child_id, episode_id, interview_id, due_by(spec.returned_at))
+
+
+def publish(
+    engine: Engine, kind: EntityKind, entity_id: str, payload: dict[str, Any], clock: Clock
+) -> int:
+    """Publish a document every device pulls (a form definition or policy); return its version."""
+    if kind not in access.PUBLISHED:
+        raise AdminError(f"Only {', '.join(sorted(access.PUBLISHED))} can be published.")
+    e = schema.entities
+    now = clock()
+    with writing(engine) as conn:
+        version = conn.execute(
+            select(e.c.version).where(e.c.entity == kind.value, e.c.entity_id == entity_id)
+        ).scalar_one_or_none()
+        if version is None:
+            _create(conn, kind, entity_id, payload, PUBLIC, now)
+            return 1
+        origin = admin_origin(kind, entity_id, version, payload)
+        update_entity(conn, kind, entity_id, version, payload, PUBLIC, origin, now)
+        return int(version) + 1
+
+
+def seed_demo(engine: Engine, clock: Clock) -> list[Assignment] | None:
+    """A demo team with an interviewer, coordinator and manager, and three fictional
+    assignments at different points of the 72-hour window. None if already seeded."""
+    with reading(engine) as conn:
+        exists = conn.execute(
+            select(schema.users.c.id).where(schema.users.c.username == DEMO_INTERVIEWER)
+        ).first()
+    if exists is not None:
+        return None
+    add_user(engine, DEMO_INTERVIEWER, Role.INTERVIEWER, DEMO_TEAM, clock)
+    add_user(engine, DEMO_COORDINATOR, Role.COORDINATOR, DEMO_TEAM, clock)
+    add_user(engine, DEMO_MANAGER, Role.SERVICE_MANAGER, DEMO_TEAM, clock)
+    now = clock().replace(microsecond=0)
+    fictional = [
+        ("DEMO-0001", "Amara Example", date(2010, 3, 14), EpisodeType.MISSING, 5, 20),
+        ("DEMO-0002", "Kai Placeholder", date(2008, 11, 2), EpisodeType.AWAY, 40, 48),
+        ("DEMO-0003", "Zoë Sample", date(2009, 6, 30), EpisodeType.MISSING, 80, 96),
+    ]
+    return [
+        assign(
+            engine,
+            AssignmentSpec(
+                interviewer=DEMO_INTERVIEWER,
+                child_ref=ref,
+                child_name=name,
+                date_of_birth=born,
+                episode_type=kind,
+                missing_since=now - timedelta(hours=gone),
+                returned_at=now - timedelta(hours=back),
+                risk_grade=RiskGrade.MEDIUM,
+            ),
+            clock,
+        )
+        for ref, name, born, kind, back, gone in fictional
+    ]
+
+
+def stats(engine: Engine) -> dict[str, int]:
+    e = schema.entities
+    with reading(engine) as conn:
+
+        def count(query: Any) -> int:
+            return int(conn.execute(query).scalar_one())
+
+        return {
+            "users": count(select(func.count()).select_from(schema.users)),
+            "devices": count(select(func.count()).select_from(schema.devices)),
+            "active_devices": count(
+                select(func.count())
+                .select_from(schema.devices)
+                .where(schema.devices.c.revoked_at.is_(None))
+            ),
+            "interviews": count(
+                select(func.count()).select_from(e).where(e.c.entity == EntityKind.INTERVIEW.value)
+            ),
+            "changes_applied": count(
+                select(func.count())
+                .select_from(schema.changes)
+                .where(schema.changes.c.device_id.is_not(None))
+            ),
+            "feed_length": count(select(func.count()).select_from(schema.changes)),
+        }
+
+
+def _create(
+    conn: Connection,
+    kind: EntityKind,
+    entity_id: str,
+    payload: dict[str, Any],
+    audience: Audience,
+    now: datetime,
+) -> int:
+    return create_entity(
+        conn, kind, entity_id, payload, audience, admin_origin(kind, entity_id, 0, payload), now
+    )
+
+
+def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, now: datetime) -> str:
+    e = schema.entities
+    existing = conn.execute(
+        select(e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id).where(
+            e.c.entity == EntityKind.CHILD.value,
+            e.c.payload["case_reference"].as_string() == spec.child_ref,
+        )
+    ).first()
+    if existing is None:
+        child_id = str(uuid.uuid4())
+        child = {
+            "id": child_id,
+            "case_reference": spec.child_ref,
+            "name": spec.child_name,
+            "date_of_birth": spec.date_of_birth.isoformat(),
+        }
+        _create(conn, EntityKind.CHILD, child_id, child, audience, now)
+        return child_id
+    child_id = str(existing.entity_id)
+    if existing.interviewer_id == audience.interviewer_id:
+        return child_id
+    origin = admin_origin(EntityKind.CHILD, child_id, existing.version, existing.payload)
+    update_entity(
+        conn, EntityKind.CHILD, child_id, existing.version, existing.payload, audience, origin, now
+    )
+    return child_id
+
+
+def _team_id(conn: Connection, name: str, now: datetime) -> str:
+    t = schema.teams
+    found = conn.execute(select(t.c.id).where(t.c.name == name)).scalar_one_or_none()
+    if found is not None:
+        return str(found)
+    team_id = str(uuid.uuid4())
+    conn.execute(insert(t).values(id=team_id, name=name, created_at=now))
+    return team_id
+
+
+def _user_id(conn: Connection, username: str) -> str:
+    u = schema.users
+    found = conn.execute(select(u.c.id).where(u.c.username == username)).scalar_one_or_none()
+    if found is None:
+        raise AdminError(f"No user is called {username!r}.")
+    return str(found)
+
+
+def _interviewer(conn: Connection, username: str) -> tuple[str, str]:
+    u = schema.users
+    row = conn.execute(
+        select(u.c.id, u.c.role, u.c.team_id).where(u.c.username == username)
+    ).one_or_none()
+    if row is None:
+        raise AdminError(f"No user is called {username!r}.")
+    if row.role != Role.INTERVIEWER.value or row.team_id is None:
+        raise AdminError(f"{username!r} is not an interviewer in a team.")
+    return str(row.id), str(row.team_id)

@@ -1,0 +1,356 @@
+"""`rhi-central`: run and administer the central service.
+
+Errors are one line on stderr with exit code 1; usage errors exit with 2. The database URL
+comes from `--db` or the RHI_CENTRAL_DB environment variable (which keeps a PostgreSQL
+password out of the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.domain.entities import EpisodeType, RiskGrade
+from sync.protocol import EntityKind, Role
+from sync.server import admin, migrations
+from sync.server.db import DatabaseUrlError, open_engine
+from sync.server.request_log import JsonLineFormatter
+
+PROG = "rhi-central"
+DB_ENV = "RHI_CENTRAL_DB"
+GRACEFUL_SHUTDOWN_SECONDS = 10
+
+
+class CommandError(Exception):
+    """A failure to report on one line; the text is safe to print."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.db:
+        parser.error(f"the database URL is required: pass --db URL or set {DB_ENV}")
+    if args.command == "serve":
+        _check_serve_arguments(parser, args)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (CommandError, admin.AdminError, migrations.SchemaTooNew, DatabaseUrlError) as exc:
+        _fail(str(exc))
+    except SQLAlchemyError as exc:
+        # The driver's text can quote statement parameters, so only the kind is shown.
+        _fail(
+            f"the database could not be used ({type(exc).__name__}); "
+            "check the --db URL and that the database is running"
+        )
+    return 1
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="RHI Desktop central service.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _add_db(sub)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("init", "Create or migrate the database schema.", _init)
+
+    serve = command("serve", "Serve the API over HTTPS.", _serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--tls-cert", type=Path, help="PEM certificate chain")
+    serve.add_argument("--tls-key", type=Path, help="PEM private key")
+    serve.add_argument(
+        "--insecure-loopback",
+        action="store_true",
+        help="plain HTTP on a loopback address only, for demos and tests",
+    )
+    serve.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING"])
+
+    users = commands.add_parser("users", help="Manage users.").add_subparsers(
+        dest="users_command", required=True, metavar="ACTION"
+    )
+    add = users.add_parser("add", help="Create a user; prints the user id.")
+    _add_db(add)
+    add.add_argument("--username", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--team")
+    add.set_defaults(handler=_users_add)
+
+    code = command("enrol-code", "Issue a one-time enrolment code; prints the code.", _enrol_code)
+    code.add_argument("--username", required=True)
+    code.add_argument("--ttl-hours", type=float, default=24.0)
+
+    devices = commands.add_parser("devices", help="List or revoke devices.").add_subparsers(
+        dest="devices_command", required=True, metavar="ACTION"
+    )
+    listing = devices.add_parser("list", help="List enrolled devices.")
+    _add_db(listing)
+    listing.set_defaults(handler=_devices_list)
+    revoke = devices.add_parser("revoke", help="Revoke a device; it wipes at next contact.")
+    _add_db(revoke)
+    revoke.add_argument("device_id", metavar="ID")
+    revoke.set_defaults(handler=_devices_revoke)
+
+    assign = command("assign", "Assign a found child's return interview.", _assign)
+    assign.add_argument("--interviewer", required=True, help="the interviewer's username")
+    assign.add_argument("--child-ref", required=True, help="the child's central case reference")
+    assign.add_argument("--child-name", required=True)
+    assign.add_argument("--date-of-birth", required=True, type=date.fromisoformat)
+    assign.add_argument("--episode-type", required=True, choices=[t.value for t in EpisodeType])
+    assign.add_argument("--missing-since", required=True, type=_instant, help="ISO-8601")
+    assign.add_argument("--returned-at", required=True, type=_instant, help="ISO-8601")
+    assign.add_argument("--risk-grade", choices=[g.value for g in RiskGrade])
+    assign.add_argument("--where-found")
+    assign.add_argument("--police-ref")
+
+    publish = command("publish", "Publish a form definition or policy to all devices.", _publish)
+    publish.add_argument(
+        "--entity",
+        required=True,
+        choices=[EntityKind.FORM_DEFINITION.value, EntityKind.POLICY.value],
+    )
+    publish.add_argument("--entity-id", required=True)
+    publish.add_argument("--file", required=True, type=Path, help="a JSON object")
+
+    command("seed-demo", "Create the demo team, users and fictional assignments.", _seed_demo)
+    command("stats", "Print counts as JSON.", _stats)
+    return parser
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=os.environ.get(DB_ENV),
+        help=f"SQLAlchemy URL, e.g. sqlite:///central.db (default: ${DB_ENV})",
+    )
+
+
+def _instant(text: str) -> datetime:
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected an ISO-8601 date and time") from None
+    if instant.tzinfo is None:
+        raise argparse.ArgumentTypeError("the time must carry a zone, e.g. 2024-05-01T09:30Z")
+    return instant
+
+
+def _ready(url: str) -> Engine:
+    """An engine for a database already at the newest schema."""
+    missing = _missing_sqlite_file(url)
+    if missing is not None:
+        raise CommandError(f"there is no database at {missing}; run `{PROG} init` first")
+    engine = open_engine(url)
+    version = migrations.current_version(engine)
+    if version != migrations.LATEST:
+        raise CommandError(
+            f"the database schema is at version {version}, not {migrations.LATEST}; "
+            f"run `{PROG} init` first"
+        )
+    return engine
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """SQLite would silently create an empty file; only `init` may do that."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # open_engine reports it
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def _init(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    applied = migrations.migrate(engine, utc_now)
+    done = ", ".join(str(v) for v in applied) if applied else "none needed"
+    print(f"schema at version {migrations.LATEST} (migrations applied: {done})")
+    return 0
+
+
+def _check_serve_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.insecure_loopback:
+        if args.tls_cert or args.tls_key:
+            parser.error("--insecure-loopback cannot be combined with --tls-cert/--tls-key")
+        host = "127.0.0.1" if args.host == "localhost" else args.host
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            parser.error(
+                f"--insecure-loopback only binds a loopback address; refusing host {args.host!r}"
+            )
+        args.host = host
+    elif not (args.tls_cert and args.tls_key):
+        parser.error("serve needs --tls-cert and --tls-key (or --insecure-loopback)")
+    if not 0 < args.port < 65536:
+        parser.error("--port must be between 1 and 65535")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            raise CommandError(f"no such file: {path}")
+    engine = _ready(args.db)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLineFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(args.log_level)
+    uvicorn.run(
+        create_app(engine),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+        log_config=None,
+        access_log=False,  # the request log replaces it: it would print query strings
+        server_header=False,
+        # Idle keep-alive connections must not hold a restart up indefinitely.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
+    return 0
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    user_id = admin.add_user(_ready(args.db), args.username, Role(args.role), args.team, utc_now)
+    print(user_id)
+    return 0
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    if not 0 < args.ttl_hours <= 24 * 7:
+        raise CommandError("--ttl-hours must be more than 0 and at most a week (168)")
+    code = admin.issue_enrolment_code(
+        _ready(args.db), args.username, utc_now, timedelta(hours=args.ttl_hours)
+    )
+    print(code)
+    return 0
+
+
+def _devices_list(args: argparse.Namespace) -> int:
+    columns = [
+        "id",
+        "user",
+        "name",
+        "app_version",
+        "enrolled_at",
+        "last_seen_at",
+        "audit_seq",
+        "status",
+    ]
+    print("\t".join(columns))
+    for device in admin.list_devices(_ready(args.db)):
+        status = "revoked" if device.revoked_at else "active"
+        row = [
+            device.id,
+            device.username,
+            device.name,
+            device.app_version,
+            device.enrolled_at.isoformat(timespec="seconds"),
+            device.last_seen_at.isoformat(timespec="seconds"),
+            "-" if device.audit_seq is None else str(device.audit_seq),
+            status,
+        ]
+        print("\t".join(row))
+    return 0
+
+
+def _devices_revoke(args: argparse.Namespace) -> int:
+    if admin.revoke_device(_ready(args.db), args.device_id, utc_now):
+        print(f"revoked {args.device_id}; it will wipe its data at its next contact")
+    else:
+        print(f"{args.device_id} was already revoked")
+    return 0
+
+
+def _assign(args: argparse.Namespace) -> int:
+    spec = admin.AssignmentSpec(
+        interviewer=args.interviewer,
+        child_ref=args.child_ref,
+        child_name=args.child_name,
+        date_of_birth=args.date_of_birth,
+        episode_type=EpisodeType(args.episode_type),
+        missing_since=args.missing_since,
+        returned_at=args.returned_at,
+        risk_grade=RiskGrade(args.risk_grade) if args.risk_grade else None,
+        where_found=args.where_found,
+        police_reference=args.police_ref,
+    )
+    made = admin.assign(_ready(args.db), spec, utc_now)
+    print(
+        json.dumps(
+            {
+                "child_id": made.child_id,
+                "episode_id": made.episode_id,
+                "interview_id": made.interview_id,
+                "due_by": made.due_by.isoformat(),
+            }
+        )
+    )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    try:
+        payload = json.loads(args.file.read_text(encoding="utf-8"))
+    except OSError:
+        raise CommandError(f"cannot read {args.file}") from None
+    except ValueError:
+        raise CommandError(f"{args.file} is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise CommandError(f"{args.file} must hold a JSON object")
+    version = admin.publish(
+        _ready(args.db), EntityKind(args.entity), args.entity_id, payload, utc_now
+    )
+    print(f"published {args.entity} {args.entity_id} version {version}")
+    return 0
+
+
+def _seed_demo(args: argparse.Namespace) -> int:
+    made = admin.seed_demo(_ready(args.db), utc_now)
+    if made is None:
+        print("demo data already present")
+    else:
+        print(
+            f"demo team {admin.DEMO_TEAM!r}: users {admin.DEMO_INTERVIEWER}, "
+            f"{admin.DEMO_COORDINATOR}, {admin.DEMO_MANAGER}; {len(made)} assignments"
+        )
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    print(json.dumps(admin.stats(_ready(args.db)), sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Engines and transactions: one code path for embedded SQLite and PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout, and a write transaction starts with
+`BEGIN IMMEDIATE` so that two writers queue for the lock instead of one failing on a
+stale snapshot. PostgreSQL gets a connection pool; row locks do the queueing there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
+
+Clock = Callable[[], datetime]
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_WRITE_OPTION = "rhi_write"
+
+
+class DatabaseUrlError(ValueError):
+    """The database URL names a backend this service does not run on."""
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for a SQLAlchemy URL: `sqlite:///path` or `postgresql+psycopg://...`."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUrlError("The database URL is not a valid SQLAlchemy URL.") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        in_memory = parsed.database in (None, "", ":memory:")
+        extra: dict[str, Any] = {"poolclass": StaticPool} if in_memory else {}
+        engine = create_engine(
+            parsed,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **extra,
+        )
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    if backend == "postgresql":
+        return create_engine(
+            parsed, pool_size=5, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
+        )
+    raise DatabaseUrlError("Only sqlite:/// and postgresql+psycopg:// URLs are supported.")
+
+
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that will write: commits on success, rolls back on any exception."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # Transactions are begun explicitly by `_begin_sqlite`, not by the driver.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS:d}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite(conn: Connection) -> None:
+    if conn.get_execution_options().get(_WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")

@@ -1,0 +1,86 @@
+"""Versioned, transactional schema migrations recorded in `schema_version`.
+
+Each step runs in its own transaction together with the row that records it, so a failed
+step leaves the database at the previous version. Concurrent migrators queue behind an
+advisory lock (PostgreSQL) or the write lock (SQLite) and re-read the version first.
+
+Step 1 creates the tables as `schema.py` defines them. When a later step changes a
+table, freeze step 1's definitions here before editing `schema.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, func, insert, inspect, select, text
+
+from sync.server import schema
+from sync.server.db import Clock, is_postgresql, reading, writing
+
+_ADVISORY_LOCK_KEY = 0x5248_4943  # "RHIC"
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer release of the service."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _initial_schema(conn: Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
+    schema.metadata.create_all(conn, tables=tables)
+    conn.execute(insert(schema.feed_counter).values(id=1, last_seq=0))
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _initial_schema),)
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(engine: Engine) -> int:
+    """0 for an empty database."""
+    with reading(engine) as conn:
+        return _version(conn)
+
+
+def migrate(
+    engine: Engine, clock: Clock, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[int]:
+    """Bring the database to the newest version; return the versions applied now."""
+    newest = migrations[-1].version if migrations else 0
+    applied: list[int] = []
+    for step in [None, *migrations]:
+        with writing(engine) as conn:
+            if is_postgresql(engine):
+                conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK_KEY}
+                )
+            if step is None:
+                schema.metadata.create_all(conn, tables=[schema.schema_version])
+                if _version(conn) > newest:
+                    raise SchemaTooNew(
+                        "The database schema is newer than this release of rhi-central."
+                    )
+                continue
+            if _version(conn) >= step.version:
+                continue
+            step.apply(conn)
+            conn.execute(
+                insert(schema.schema_version).values(
+                    version=step.version, description=step.description, applied_at=clock()
+                )
+            )
+            applied.append(step.version)
+    return applied
+
+
+def _version(conn: Connection) -> int:
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    found = conn.execute(select(func.max(schema.schema_version.c.version))).scalar_one()
+    return int(found or 0)

@@ -1,0 +1,319 @@
+"""Applying a device's pushed changes: idempotent, version-checked, authorised.
+
+Each change is applied in its own transaction, so one bad change never blocks the rest of
+the batch. `changes.change_id` is UNIQUE: of two concurrent requests carrying the same
+change, one commits and the other fails on that constraint (or on the version check) and
+is then answered from the recorded change, as a duplicate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rhi_desktop.domain.entities import InterviewState
+from sync.protocol import (
+    Applied,
+    AuditHead,
+    Change,
+    Conflict,
+    Duplicate,
+    EntityKind,
+    ErrorCode,
+    PushRequest,
+    PushResponse,
+    PushResult,
+    Rejected,
+    RejectReason,
+    Role,
+    canonical_json,
+)
+from sync.server import access, schema
+from sync.server.auth import Principal
+from sync.server.db import Clock, reading, writing
+from sync.server.errors import ApiError
+from sync.server.feed import Audience, Origin, create_entity, fingerprint, update_entity
+
+MAX_PAYLOAD_CHARS = 256 * 1024
+MAX_PAYLOAD_DEPTH = 32
+
+_MESSAGES: dict[RejectReason, str] = {
+    RejectReason.NOT_PERMITTED: "This account may not make this change.",
+    RejectReason.INVALID_PAYLOAD: "The payload is not valid for this entity.",
+    RejectReason.UNKNOWN_REFERENCE: "The payload refers to a record this account cannot see.",
+    RejectReason.CHANGE_ID_REUSED: "This change_id was already used for a different change.",
+    RejectReason.PAYLOAD_TOO_LARGE: "The payload is too large.",
+}
+
+
+def push(engine: Engine, principal: Principal, request: PushRequest, clock: Clock) -> PushResponse:
+    record_audit_head(engine, principal, request.audit_head, clock)
+    results = [apply_change(engine, principal, change, clock) for change in request.changes]
+    return PushResponse(results=results, server_time=clock())
+
+
+def record_audit_head(engine: Engine, principal: Principal, head: AuditHead, clock: Clock) -> None:
+    """Accept the device's audit chain head only if it did not move backwards.
+
+    A lower seq than last time, or the same seq with another MAC, means the device's
+    chain was truncated or replaced: ApiError 409 `audit_rollback`, nothing applied.
+    """
+    d = schema.devices
+    with writing(engine) as conn:
+        moved_forward = conn.execute(
+            update(d)
+            .where(
+                d.c.id == principal.device_id,
+                or_(
+                    d.c.audit_seq.is_(None),
+                    d.c.audit_seq < head.seq,
+                    and_(d.c.audit_seq == head.seq, d.c.audit_mac == head.mac),
+                ),
+            )
+            .values(audit_seq=head.seq, audit_mac=head.mac, last_seen_at=clock())
+        )
+        if moved_forward.rowcount != 1:
+            raise ApiError(409, ErrorCode.AUDIT_ROLLBACK)
+
+
+def apply_change(engine: Engine, principal: Principal, change: Change, clock: Clock) -> PushResult:
+    problem = _payload_problem(change.payload)
+    if problem is not None:
+        return _reject(change, problem)
+    content_hash = fingerprint(change.entity, change.entity_id, change.base_version, change.payload)
+    earlier = _answer_if_recorded(engine, principal, change, content_hash)
+    if earlier is not None:
+        return earlier
+    result: PushResult | None
+    try:
+        with writing(engine) as conn:
+            result = _apply(conn, principal, change, content_hash, clock)
+    except IntegrityError:
+        result = None  # a concurrent request wrote the same change or entity first
+    if result is None or isinstance(result, Conflict):
+        earlier = _answer_if_recorded(engine, principal, change, content_hash)
+        if earlier is not None:
+            return earlier
+    if result is None:
+        with reading(engine) as conn:
+            result = Conflict(
+                change_id=change.change_id,
+                current_version=_entity_version(conn, change.entity, change.entity_id),
+            )
+    return result
+
+
+def _apply(
+    conn: Connection, principal: Principal, change: Change, content_hash: str, clock: Clock
+) -> PushResult:
+    kind, payload = change.entity, change.payload
+    e = schema.entities
+    row = conn.execute(
+        select(e.c.version, e.c.payload, e.c.interviewer_id, e.c.team_id, e.c.team_visible).where(
+            e.c.entity == kind.value, e.c.entity_id == change.entity_id
+        )
+    ).one_or_none()
+    state: InterviewState | None = None
+    if kind is EntityKind.INTERVIEW:
+        state = _state_of(payload)
+        if state is None:
+            return _reject(change, RejectReason.INVALID_PAYLOAD)
+    origin = Origin(
+        change_id=str(change.change_id),
+        fingerprint=content_hash,
+        applied_by=principal.user_id,
+        device_id=principal.device_id,
+        made_at=change.made_at,
+    )
+    now = clock()
+    if row is None:
+        if kind not in access.CREATES[principal.role] or principal.team_id is None:
+            return _reject(change, RejectReason.NOT_PERMITTED)
+        if change.base_version != 0:
+            return Conflict(change_id=change.change_id, current_version=0)
+        if principal.role is Role.INTERVIEWER and state in access.COORDINATOR_DECISIONS:
+            return _reject(change, RejectReason.NOT_PERMITTED)
+        audience = _audience_for_new(conn, principal, kind, payload, state)
+        if isinstance(audience, RejectReason):
+            return _reject(change, audience)
+        seq = create_entity(conn, kind, change.entity_id, payload, audience, origin, now)
+        return Applied(change_id=change.change_id, version=1, seq=seq)
+    if not access.may_update(
+        principal,
+        kind,
+        interviewer_id=row.interviewer_id,
+        team_id=row.team_id,
+        visible_to_team=row.team_visible,
+    ):
+        return _reject(change, RejectReason.NOT_PERMITTED)
+    if row.version != change.base_version:
+        return Conflict(change_id=change.change_id, current_version=row.version)
+    if kind is EntityKind.INTERVIEW and not _interview_move_allowed(
+        principal.role, _state_of(row.payload), state
+    ):
+        return _reject(change, RejectReason.NOT_PERMITTED)
+    audience = Audience(
+        interviewer_id=row.interviewer_id,
+        team_id=row.team_id,
+        team_visible=access.team_visible(kind, state),
+    )
+    seq_or_none = update_entity(
+        conn, kind, change.entity_id, change.base_version, payload, audience, origin, now
+    )
+    if seq_or_none is None:
+        return Conflict(
+            change_id=change.change_id,
+            current_version=_entity_version(conn, kind, change.entity_id),
+        )
+    return Applied(change_id=change.change_id, version=change.base_version + 1, seq=seq_or_none)
+
+
+def _interview_move_allowed(
+    role: Role, current: InterviewState | None, new: InterviewState | None
+) -> bool:
+    if role is Role.COORDINATOR:
+        return current is InterviewState.SUBMITTED and new in access.COORDINATOR_DECISIONS
+    if current in access.INTERVIEWER_LOCKED:
+        return False
+    return new not in access.COORDINATOR_DECISIONS or new == current
+
+
+def _audience_for_new(
+    conn: Connection,
+    principal: Principal,
+    kind: EntityKind,
+    payload: dict[str, Any],
+    state: InterviewState | None,
+) -> Audience | RejectReason:
+    """Route a new entity to the interviewer whose case it is and to the team."""
+    team = principal.team_id
+    if kind is EntityKind.REVIEW:
+        interview = _visible_row(conn, EntityKind.INTERVIEW, payload.get("interview_id"), team)
+        if interview is None:
+            return RejectReason.UNKNOWN_REFERENCE
+        return Audience(interviewer_id=interview.interviewer_id, team_id=team, team_visible=True)
+    if kind is EntityKind.SUPERVISION_SESSION:
+        supervisee = _team_member(conn, payload.get("supervisee_id"), team)
+        if supervisee is None:
+            return RejectReason.UNKNOWN_REFERENCE
+        return Audience(interviewer_id=supervisee, team_id=team, team_visible=True)
+    if kind is EntityKind.SUPERVISION_QUALITY_REVIEW:
+        session = _visible_row(
+            conn, EntityKind.SUPERVISION_SESSION, payload.get("session_id"), team
+        )
+        if session is None:
+            return RejectReason.UNKNOWN_REFERENCE
+        return Audience(interviewer_id=None, team_id=team, team_visible=True)
+    if kind is EntityKind.ACKNOWLEDGEMENT:
+        session = _visible_row(
+            conn, EntityKind.SUPERVISION_SESSION, payload.get("session_id"), team
+        )
+        if session is None or session.interviewer_id != principal.user_id:
+            return RejectReason.UNKNOWN_REFERENCE
+    return Audience(
+        interviewer_id=principal.user_id,
+        team_id=team,
+        team_visible=access.team_visible(kind, state),
+    )
+
+
+def _visible_row(conn: Connection, kind: EntityKind, entity_id: object, team: str | None) -> Any:
+    if not isinstance(entity_id, str) or team is None:
+        return None
+    e = schema.entities
+    return conn.execute(
+        select(e.c.interviewer_id).where(
+            e.c.entity == kind.value,
+            e.c.entity_id == entity_id,
+            e.c.team_id == team,
+            e.c.team_visible.is_(True),
+        )
+    ).one_or_none()
+
+
+def _team_member(conn: Connection, user_id: object, team: str | None) -> str | None:
+    if not isinstance(user_id, str) or team is None:
+        return None
+    u = schema.users
+    found = conn.execute(
+        select(u.c.id).where(u.c.id == user_id, u.c.team_id == team)
+    ).scalar_one_or_none()
+    return str(found) if found is not None else None
+
+
+def _entity_version(conn: Connection, kind: EntityKind, entity_id: str) -> int:
+    e = schema.entities
+    found = conn.execute(
+        select(e.c.version).where(e.c.entity == kind.value, e.c.entity_id == entity_id)
+    ).scalar_one_or_none()
+    return int(found or 0)
+
+
+def _answer_if_recorded(
+    engine: Engine, principal: Principal, change: Change, content_hash: str
+) -> PushResult | None:
+    c = schema.changes
+    with reading(engine) as conn:
+        earlier = conn.execute(
+            select(c.c.fingerprint, c.c.applied_by, c.c.version).where(
+                c.c.change_id == str(change.change_id)
+            )
+        ).one_or_none()
+    if earlier is None:
+        return None
+    if earlier.applied_by != principal.user_id or earlier.fingerprint != content_hash:
+        return _reject(change, RejectReason.CHANGE_ID_REUSED)
+    return Duplicate(change_id=change.change_id, version=earlier.version)
+
+
+def _state_of(payload: Any) -> InterviewState | None:
+    state = payload.get("state") if isinstance(payload, dict) else None
+    if not isinstance(state, str):
+        return None
+    try:
+        return InterviewState(state)
+    except ValueError:
+        return None
+
+
+def _reject(change: Change, reason: RejectReason) -> Rejected:
+    return Rejected(change_id=change.change_id, reason=reason, message=_MESSAGES[reason])
+
+
+def _payload_problem(payload: dict[str, Any]) -> RejectReason | None:
+    """What no database column would store faithfully: NaN, NUL, lone surrogates."""
+    if not _storable(payload, 0):
+        return RejectReason.INVALID_PAYLOAD
+    try:
+        text = canonical_json(payload)
+    except ValueError:
+        return RejectReason.INVALID_PAYLOAD
+    if len(text) > MAX_PAYLOAD_CHARS:
+        return RejectReason.PAYLOAD_TOO_LARGE
+    return None
+
+
+def _storable(value: Any, depth: int) -> bool:
+    if depth > MAX_PAYLOAD_DEPTH:
+        return False
+    if isinstance(value, str):
+        return _storable_text(value)
+    if isinstance(value, dict):
+        return all(
+            _storable_text(key) and _storable(item, depth + 1) for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_storable(item, depth + 1) for item in value)
+    return True
+
+
+def _storable_text(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -1,0 +1,235 @@
+"""Who sees and changes what: tokens, revocation, and pull scoped to each person's work."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from rhi_desktop.domain.entities import EpisodeType
+from sync import protocol
+from sync.protocol import EntityKind, ErrorCode, Role
+from sync.server import admin
+from sync.server.admin import AssignmentSpec
+from tests.sync.server.harness import Central, Device, change
+
+RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
+
+
+def _assign(central: Central, interviewer: str, ref: str) -> admin.Assignment:
+    return admin.assign(
+        central.engine,
+        AssignmentSpec(
+            interviewer=interviewer,
+            child_ref=ref,
+            child_name="Fictional Child",
+            date_of_birth=date(2010, 5, 1),
+            episode_type=EpisodeType.MISSING,
+            missing_since=datetime(2026, 1, 10, 18, 0, tzinfo=UTC),
+            returned_at=RETURNED,
+        ),
+        central.clock,
+    )
+
+
+def _submit(central: Central, device: Device, interview_id: str, base: int) -> None:
+    result = central.push(
+        device,
+        change("interview", interview_id, {"state": "submitted"}, base_version=base),
+    )
+    assert result[0]["status"] == "applied", result
+
+
+def test_interviewer_pulls_their_assignment_and_never_another_interviewers(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    kim = central.person("kim", Role.INTERVIEWER)
+    sams = _assign(central, "sam", "C-100")
+    kims = _assign(central, "kim", "C-200")
+    kims_offer = str(uuid.uuid4())
+    central.push(kim, change("offer", kims_offer, {"outcome": "accepted"}))
+
+    seen_by_sam = central.visible_ids(sam)
+
+    assert seen_by_sam == {
+        ("child", sams.child_id),
+        ("episode", sams.episode_id),
+        ("interview", sams.interview_id),
+    }
+    assert ("offer", kims_offer) in central.visible_ids(kim)
+    assert ("interview", kims.interview_id) in central.visible_ids(kim)
+
+
+def test_assignment_arrives_in_state_assigned_with_its_72_hour_clock(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    made = _assign(central, "sam", "C-100")
+
+    interview = next(c for c in central.pull_all(sam) if c["entity"] == "interview")
+
+    assert interview["payload"]["state"] == "assigned"
+    assert interview["payload"]["interviewer_id"] == sam.user_id
+    assert interview["payload"]["returned_at"] == RETURNED.isoformat()
+    assert made.due_by == datetime(2026, 1, 14, 22, 0, tzinfo=UTC)
+
+
+def test_pull_pages_follow_the_server_sequence_without_gaps_or_repeats(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    kim = central.person("kim", Role.INTERVIEWER)
+    for n in range(7):
+        central.push(sam, change("offer", f"offer-{n}", {"n": n}))
+        central.push(kim, change("offer", f"kims-{n}", {"n": n}))
+
+    paged = central.pull_all(sam, limit=3)
+
+    assert [c["entity_id"] for c in paged] == [f"offer-{n}" for n in range(7)]
+    seqs = [c["seq"] for c in paged]
+    assert seqs == sorted(seqs)
+    recorded = [c["recorded_at"] for c in paged]
+    assert recorded == sorted(recorded)
+    response = central.client.get(
+        protocol.PULL_PATH, params={"cursor": seqs[-1]}, headers=sam.headers
+    )
+    tail = protocol.PullResponse.model_validate(response.json())
+    # Nothing more for Sam, and the cursor skips past Kim's later changes.
+    assert tail.changes == [] and tail.more is False and tail.cursor > seqs[-1]
+
+
+def test_coordinator_sees_only_their_teams_submitted_interviews(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER, "North team")
+    ola = central.person("ola", Role.INTERVIEWER, "South team")
+    alex = central.person("alex", Role.COORDINATOR, "North team")
+    submitted, draft = _assign(central, "sam", "C-1"), _assign(central, "sam", "C-2")
+    south = _assign(central, "ola", "C-3")
+    _submit(central, sam, submitted.interview_id, base=1)
+    _submit(central, ola, south.interview_id, base=1)
+
+    seen = central.visible_ids(alex)
+
+    assert ("interview", submitted.interview_id) in seen
+    assert ("interview", draft.interview_id) not in seen
+    assert ("interview", south.interview_id) not in seen
+    assert ("child", south.child_id) not in seen
+    assert ("child", submitted.child_id) in seen
+
+
+def test_interviewer_receives_their_review_and_supervision_but_not_colleagues(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    kim = central.person("kim", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    sams = _assign(central, "sam", "C-1")
+    _submit(central, sam, sams.interview_id, base=1)
+    review_id, session_id, kims_session = (str(uuid.uuid4()) for _ in range(3))
+    results = central.push(
+        alex,
+        change("review", review_id, {"interview_id": sams.interview_id, "decision": "approved"}),
+        change("supervision_session", session_id, {"supervisee_id": sam.user_id}),
+        change("supervision_session", kims_session, {"supervisee_id": kim.user_id}),
+    )
+    assert [r["status"] for r in results] == ["applied"] * 3
+
+    assert {("review", review_id), ("supervision_session", session_id)} <= central.visible_ids(sam)
+    assert ("supervision_session", kims_session) not in central.visible_ids(sam)
+    ack = central.push(
+        sam, change("acknowledgement", str(uuid.uuid4()), {"session_id": session_id})
+    )
+    forged_ack = central.push(
+        sam, change("acknowledgement", str(uuid.uuid4()), {"session_id": kims_session})
+    )
+    assert ack[0]["status"] == "applied"
+    assert forged_ack[0]["reason"] == "unknown_reference"
+
+
+def test_service_manager_sees_team_supervision_and_rates_it_but_no_case_records(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    morgan = central.person("morgan", Role.SERVICE_MANAGER)
+    sams = _assign(central, "sam", "C-1")
+    _submit(central, sam, sams.interview_id, base=1)
+    session_id = str(uuid.uuid4())
+    central.push(alex, change("supervision_session", session_id, {"supervisee_id": sam.user_id}))
+
+    seen = central.visible_ids(morgan)
+    rating_id = str(uuid.uuid4())
+    rating = central.push(
+        morgan, change("supervision_quality_review", rating_id, {"session_id": session_id})
+    )
+
+    assert seen == {("supervision_session", session_id)}
+    assert rating[0]["status"] == "applied"
+    assert ("supervision_quality_review", rating_id) in central.visible_ids(alex)
+    assert ("supervision_quality_review", rating_id) not in central.visible_ids(sam)
+
+
+def test_published_form_definition_reaches_every_role(central: Central) -> None:
+    people = [
+        central.person("sam", Role.INTERVIEWER),
+        central.person("alex", Role.COORDINATOR),
+        central.person("morgan", Role.SERVICE_MANAGER),
+        central.person("root", Role.ADMINISTRATOR, None),
+    ]
+    admin.publish(
+        central.engine, EntityKind.FORM_DEFINITION, "rhi@1", {"form_id": "rhi"}, central.clock
+    )
+    for device in people:
+        assert ("form_definition", "rhi@1") in central.visible_ids(device)
+
+
+def test_another_interviewers_token_cannot_change_their_work(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    kim = central.person("kim", Role.INTERVIEWER)
+    sams = _assign(central, "sam", "C-1")
+
+    results = central.push(
+        kim,
+        change("interview", sams.interview_id, {"state": "offered"}, base_version=1),
+        change("child", sams.child_id, {"case_reference": "C-1", "name": "x"}, base_version=1),
+    )
+
+    assert [r["reason"] for r in results] == ["not_permitted", "not_permitted"]
+    interview = [c for c in central.pull_all(sam) if c["entity"] == "interview"]
+    assert [c["version"] for c in interview] == [1]
+
+
+def test_forged_or_missing_tokens_are_refused_without_a_wipe(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    forged = [
+        None,
+        "not-a-token",
+        f"{sam.device_id}.{'A' * 43}",
+        f"{uuid.uuid4()}.{sam.token.split('.', 1)[1]}",
+        sam.token + "x",
+    ]
+    for token in forged:
+        headers = protocol.bearer(token) if token else {}
+        response = central.client.get(protocol.PULL_PATH, headers=headers)
+        assert response.status_code == 401
+        assert response.json() == {
+            "code": ErrorCode.UNAUTHORISED.value,
+            "message": response.json()["message"],
+            "wipe": False,
+            "reference": None,
+        }
+        assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_revoked_laptop_is_told_to_wipe_on_push_and_pull(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    other = central.enrol("sam", "Spare laptop")
+    assert admin.revoke_device(central.engine, sam.device_id, central.clock) is True
+    assert admin.revoke_device(central.engine, sam.device_id, central.clock) is False
+
+    pulled = central.client.get(protocol.PULL_PATH, headers=sam.headers)
+    pushed = central.push_raw(sam, [change("offer", str(uuid.uuid4()), {})])
+
+    for response in (pulled, pushed):
+        assert response.status_code == 401
+        body = protocol.ErrorBody.model_validate(response.json())
+        assert (body.code, body.wipe) == (ErrorCode.DEVICE_REVOKED, True)
+    # The user's other laptop is untouched, and a forged token for the revoked one gets no wipe.
+    assert central.client.get(protocol.PULL_PATH, headers=other.headers).status_code == 200
+    forged = protocol.bearer(f"{sam.device_id}.{'B' * 43}")
+    assert central.client.get(protocol.PULL_PATH, headers=forged).json()["wipe"] is False

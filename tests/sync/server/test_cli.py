@@ -1,0 +1,160 @@
+"""`rhi-central` end to end, each command in its own process, on an embedded SQLite file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sync import protocol
+from sync.server.app import create_app
+from sync.server.db import open_engine
+from tests.sync.server.cli_process import rhi_central
+
+CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n$")
+ASSIGN = (
+    "assign --interviewer {who} --child-ref C-1 --child-name 'Fictional Child' "
+    "--date-of-birth 2010-04-01 --episode-type M "
+    "--missing-since 2026-01-10T18:00:00+00:00 --returned-at {returned}"
+)
+
+
+def _ok(line: str, db: str, *extra: str) -> str:
+    done = rhi_central(*shlex.split(line), "--db", db, *extra)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _error(status: int, line: str, db: str, *extra: str) -> str:
+    done = rhi_central(*shlex.split(line), "--db", db, *extra)
+    assert done.returncode == status, (done.stdout, done.stderr)
+    assert done.stdout == ""
+    return done.stderr
+
+
+def _sqlite(directory: Path) -> str:
+    return f"sqlite:///{directory / 'central.db'}"
+
+
+def test_administrator_sets_up_a_team_and_enrols_revokes_and_counts_devices(
+    tmp_path: Path,
+) -> None:
+    db = _sqlite(tmp_path)
+    assert _ok("init", db).startswith("schema at version 1")
+    assert "none needed" in _ok("init", db)
+    user_id = _ok("users add --username sam --role interviewer --team 'North team'", db)
+    assert str(uuid.UUID(user_id.strip())) == user_id.strip()
+    code = _ok("enrol-code --username sam", db)
+    assert CODE.match(code), code
+    made = json.loads(_ok(ASSIGN.format(who="sam", returned="2026-01-11T21:30:00Z"), db))
+    assert made["due_by"] == "2026-01-14T21:30:00+00:00"
+
+    engine = open_engine(db)
+    with TestClient(create_app(engine)) as client:
+        enrolled = client.post(
+            protocol.ENROL_PATH,
+            json={"code": code.strip(), "device_name": "Laptop 7", "app_version": "0.1.0"},
+        ).json()
+        headers = protocol.bearer(enrolled["device_token"])
+        pulled = client.get(protocol.PULL_PATH, headers=headers).json()
+        assert {c["entity_id"] for c in pulled["changes"]} == {
+            made["child_id"],
+            made["episode_id"],
+            made["interview_id"],
+        }
+
+        listing = _ok("devices list", db).splitlines()
+        assert listing[0].split("\t")[:3] == ["id", "user", "name"]
+        assert listing[1].split("\t")[:3] == [enrolled["device_id"], "sam", "Laptop 7"]
+        assert listing[1].endswith("\tactive")
+
+        device_id = enrolled["device_id"]
+        assert "wipe its data" in _ok(f"devices revoke {device_id}", db)
+        assert "already revoked" in _ok(f"devices revoke {device_id}", db)
+        assert _ok("devices list", db).splitlines()[1].endswith("\trevoked")
+        refused = client.get(protocol.PULL_PATH, headers=headers)
+        assert refused.status_code == 401 and refused.json()["wipe"] is True
+    engine.dispose()
+
+    stats = json.loads(_ok("stats", db))
+    assert stats["users"] == 1 and stats["devices"] == 1 and stats["interviews"] == 1
+    assert stats["active_devices"] == 0 and stats["changes_applied"] == 0
+
+
+def test_demo_seed_creates_the_demo_people_and_is_safe_to_run_twice(tmp_path: Path) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    assert "3 assignments" in _ok("seed-demo", db)
+    assert "already present" in _ok("seed-demo", db)
+    assert CODE.match(_ok("enrol-code --username demo-interviewer", db))
+    assert CODE.match(_ok("enrol-code --username demo-coordinator", db))
+    stats = json.loads(_ok("stats", db))
+    assert (stats["users"], stats["interviews"]) == (3, 3)
+
+
+def test_published_form_definition_is_versioned(tmp_path: Path) -> None:
+    db = _sqlite(tmp_path)
+    form = tmp_path / "form.json"
+    form.write_text(json.dumps({"form_id": "rhi", "version": 1}), encoding="utf-8")
+    _ok("init", db)
+    publish = f"publish --entity form_definition --entity-id rhi@1 --file {form}"
+    assert _ok(publish, db).strip().endswith("version 1")
+    assert _ok(publish, db).strip().endswith("version 2")
+    form.write_text("[1, 2]", encoding="utf-8")
+    assert "JSON object" in _error(1, publish, db)
+
+
+@pytest.fixture(scope="module")
+def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = _sqlite(tmp_path_factory.mktemp("cli"))
+    _ok("init", db)
+    _ok("users add --username dup --role coordinator --team N", db)
+    return db
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("users add --username sam --role interviewer", "must belong to a team"),
+        ("users add --username dup --role coordinator --team N", "already exists"),
+        ("enrol-code --username nobody", "No user is called 'nobody'"),
+        (f"devices revoke {uuid.UUID(int=7)}", "No device has the id"),
+        (ASSIGN.format(who="dup", returned="2026-01-11T00:00Z"), "not an interviewer"),
+        (ASSIGN.format(who="nobody", returned="2026-01-11T00:00Z"), "No user is called"),
+        (ASSIGN.format(who="dup", returned="2026-01-01T00:00Z"), "before going missing"),
+    ],
+)
+def test_refused_commands_explain_themselves_in_one_line(
+    one_coordinator_db: str, line: str, message: str
+) -> None:
+    stderr = _error(1, line, one_coordinator_db)
+    assert stderr.count("\n") == 1 and stderr.startswith("rhi-central: error: ")
+    assert message in stderr
+
+
+def test_commands_on_a_database_never_initialised_say_to_run_init(tmp_path: Path) -> None:
+    missing = tmp_path / "never.db"
+    assert "run `rhi-central init` first" in _error(1, "stats", f"sqlite:///{missing}")
+    assert not missing.exists()
+    assert "Only sqlite" in _error(1, "stats", "mysql://x/y")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "stats",  # no --db and no RHI_CENTRAL_DB
+        "users add --db sqlite:///x.db --username u --role chief",
+        "assign --db sqlite:///x.db "
+        + ASSIGN.format(who="u", returned="2026-01-11T00:00").removeprefix("assign "),
+        "",
+    ],
+)
+def test_usage_errors_exit_with_status_2(line: str) -> None:
+    done = rhi_central(*shlex.split(line))
+    assert done.returncode == 2, done.stderr
+    assert "usage:" in done.stderr

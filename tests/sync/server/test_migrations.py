@@ -1,0 +1,109 @@
+"""The schema is created and upgraded by versioned steps that either finish or leave no trace."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Column, Connection, Engine, Integer, MetaData, Table, insert, inspect, select
+
+from sync.server import schema
+from sync.server.db import open_engine
+from sync.server.migrations import (
+    LATEST,
+    MIGRATIONS,
+    Migration,
+    SchemaTooNew,
+    current_version,
+    migrate,
+)
+from tests.sync.server.harness import MutableClock
+
+
+@pytest.fixture
+def empty(db_url: str) -> Iterator[Engine]:
+    engine = open_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+def test_empty_database_is_migrated_once_to_the_latest_version(empty: Engine) -> None:
+    clock = MutableClock()
+    assert current_version(empty) == 0
+
+    assert migrate(empty, clock) == [m.version for m in MIGRATIONS]
+    assert migrate(empty, clock) == []
+
+    assert current_version(empty) == LATEST
+    with empty.connect() as conn:
+        recorded = conn.execute(select(schema.schema_version)).all()
+    assert [(row.version, row.applied_at) for row in recorded] == [(1, clock.now)]
+
+
+def test_migrated_tables_match_the_declared_schema(empty: Engine) -> None:
+    migrate(empty, MutableClock())
+    found = inspect(empty)
+    assert set(found.get_table_names()) == set(schema.metadata.tables)
+    for table in schema.metadata.sorted_tables:
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        assert columns == {c.name for c in table.columns}, table.name
+    unique = found.get_unique_constraints("changes") + [
+        i for i in found.get_indexes("changes") if i.get("unique")
+    ]
+    assert any(u["column_names"] == ["change_id"] for u in unique)
+
+
+def _broken_step(conn: Connection) -> None:
+    Table("half_done", MetaData(), Column("id", Integer, primary_key=True)).create(conn)
+    conn.execute(insert(schema.feed_counter).values(id=2, last_seq=0))
+    raise RuntimeError("step 2 failed midway")
+
+
+def test_a_failing_step_leaves_the_database_at_the_previous_version(empty: Engine) -> None:
+    migrate(empty, MutableClock())
+    steps = [*MIGRATIONS, Migration(2, "broken", _broken_step)]
+
+    with pytest.raises(RuntimeError, match="midway"):
+        migrate(empty, MutableClock(), steps)
+
+    assert current_version(empty) == 1
+    assert not inspect(empty).has_table("half_done")
+    with empty.connect() as conn:
+        assert conn.execute(select(schema.feed_counter.c.id)).scalars().all() == [1]
+
+
+def test_database_from_a_newer_release_is_refused(empty: Engine) -> None:
+    clock = MutableClock()
+    migrate(empty, clock)
+    with empty.begin() as conn:
+        conn.execute(
+            insert(schema.schema_version).values(version=99, description="x", applied_at=clock())
+        )
+    with pytest.raises(SchemaTooNew):
+        migrate(empty, clock)
+
+
+def test_two_servers_starting_together_migrate_once(db_url: str) -> None:
+    engines = [open_engine(db_url) for _ in range(2)]
+    start = threading.Barrier(2)
+    applied: list[list[int]] = []
+    failures: list[BaseException] = []
+
+    def run(engine: Engine) -> None:
+        start.wait()
+        try:
+            applied.append(migrate(engine, MutableClock()))
+        except BaseException as exc:  # reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(e,)) for e in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for engine in engines:
+        engine.dispose()
+
+    assert failures == []
+    assert sorted(applied) == [[], [1]]

@@ -1,0 +1,268 @@
+"""Pushing the outbox: every change is answered applied, duplicate, conflict or rejected."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from sync.protocol import Change, EntityKind, ErrorCode, Role
+from sync.server import push, schema
+from sync.server.auth import Principal
+from tests.sync.server.harness import Central, audit_head, change
+
+
+def _interview(state: str = "in_progress", **answers: Any) -> dict[str, Any]:
+    return {"state": state, "answers": answers}
+
+
+def test_new_interview_is_applied_at_version_one_then_updated_to_two(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    interview_id = str(uuid.uuid4())
+
+    first = central.push(sam, change("interview", interview_id, _interview(venue="school")))
+    second = central.push(
+        sam, change("interview", interview_id, _interview(venue="library"), base_version=1)
+    )
+
+    assert first[0]["status"] == "applied" and first[0]["version"] == 1
+    assert second[0]["status"] == "applied" and second[0]["version"] == 2
+    assert second[0]["seq"] > first[0]["seq"]
+
+
+def test_retried_change_is_a_duplicate_and_applied_only_once(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    offer = change("offer", str(uuid.uuid4()), {"outcome": "accepted"})
+
+    first = central.push(sam, offer)
+    retry = central.push(sam, offer)
+
+    assert first[0]["status"] == "applied"
+    assert retry[0] == {"status": "duplicate", "change_id": offer["change_id"], "version": 1}
+    with central.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.changes)).scalar_one() == 1
+
+
+def test_same_change_id_with_a_different_payload_is_rejected(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    offer = change("offer", str(uuid.uuid4()), {"outcome": "accepted"})
+    central.push(sam, offer)
+
+    altered = {**offer, "payload": {"outcome": "declined_by_child"}}
+    result = central.push(sam, altered)[0]
+
+    assert result["status"] == "rejected"
+    assert result["reason"] == "change_id_reused"
+
+
+def test_change_made_against_a_stale_version_is_a_conflict(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    child_id = str(uuid.uuid4())
+    central.push(sam, change("child", child_id, {"case_reference": "C-1"}))
+    central.push(sam, change("child", child_id, {"case_reference": "C-2"}, base_version=1))
+
+    stale = central.push(sam, change("child", child_id, {"case_reference": "C-3"}, base_version=1))
+
+    assert stale[0]["status"] == "conflict"
+    assert stale[0]["current_version"] == 2
+
+
+def test_update_to_an_entity_the_server_never_saw_is_a_conflict(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    result = central.push(sam, change("offer", str(uuid.uuid4()), {}, base_version=3))[0]
+    assert (result["status"], result["current_version"]) == ("conflict", 0)
+
+
+def test_one_bad_change_does_not_block_the_rest_of_the_batch(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    results = central.push(
+        sam,
+        change("offer", str(uuid.uuid4()), {"outcome": "accepted"}),
+        change("interview", str(uuid.uuid4()), {"state": "not-a-state"}),
+        change("form_definition", "rhi@1", {"title": "forged"}),
+        change("offer", str(uuid.uuid4()), {"outcome": "no_contact"}),
+    )
+    assert [r["status"] for r in results] == ["applied", "rejected", "rejected", "applied"]
+    assert results[1]["reason"] == "invalid_payload"
+    assert results[2]["reason"] == "not_permitted"
+
+
+def test_payloads_no_database_can_store_faithfully_are_rejected(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    results = central.push(
+        sam,
+        change("offer", str(uuid.uuid4()), {"note": "nul \x00 byte"}),
+        change("offer", str(uuid.uuid4()), {"note\x00": "key"}),
+        change("offer", str(uuid.uuid4()), {"note": "x" * (300 * 1024)}),
+    )
+    assert [r.get("reason") for r in results] == [
+        "invalid_payload",
+        "invalid_payload",
+        "payload_too_large",
+    ]
+
+
+def test_interviewer_cannot_approve_their_own_interview(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    interview_id = str(uuid.uuid4())
+    central.push(sam, change("interview", interview_id, _interview("submitted")))
+
+    approve = central.push(
+        sam, change("interview", interview_id, _interview("approved"), base_version=1)
+    )
+    new_approved = central.push(sam, change("interview", str(uuid.uuid4()), _interview("approved")))
+
+    assert approve[0]["reason"] == "not_permitted"
+    assert new_approved[0]["reason"] == "not_permitted"
+
+
+def test_coordinator_returns_a_submitted_interview_and_the_interviewer_amends_it(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    interview_id = str(uuid.uuid4())
+    central.push(sam, change("interview", interview_id, _interview("submitted", venue="school")))
+
+    review = change(
+        "review", str(uuid.uuid4()), {"interview_id": interview_id, "decision": "returned"}
+    )
+    returned = change(
+        "interview", interview_id, _interview("returned", venue="school"), base_version=1
+    )
+    assert [r["status"] for r in central.push(alex, review, returned)] == ["applied", "applied"]
+
+    amended = central.push(
+        sam, change("interview", interview_id, _interview("in_progress"), base_version=2)
+    )
+    assert amended[0]["status"] == "applied"
+    # Back with the interviewer, it is no longer the coordinator's to decide.
+    late = central.push(
+        alex, change("interview", interview_id, _interview("approved"), base_version=3)
+    )
+    assert late[0]["reason"] == "not_permitted"
+
+
+def test_review_of_an_interview_the_coordinator_cannot_see_is_refused(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    draft_id = str(uuid.uuid4())
+    central.push(sam, change("interview", draft_id, _interview("in_progress")))
+
+    result = central.push(alex, change("review", str(uuid.uuid4()), {"interview_id": draft_id}))
+    assert result[0]["reason"] == "unknown_reference"
+
+
+def test_audit_chain_moving_forward_is_accepted_and_recorded(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    for seq in (3, 3, 9):
+        response = central.push_raw(sam, [], audit_head(sam.device_id, seq))
+        assert response.status_code == 200, response.text
+    with central.engine.connect() as conn:
+        stored = conn.execute(select(schema.devices.c.audit_seq)).scalar_one()
+    assert stored == 9
+
+
+def test_audit_chain_rolled_back_refuses_the_whole_push(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    assert central.push_raw(sam, [], audit_head(sam.device_id, 10)).status_code == 200
+
+    shorter = central.push_raw(
+        sam, [change("offer", str(uuid.uuid4()), {})], audit_head(sam.device_id, 9)
+    )
+    replaced = central.push_raw(sam, [], audit_head(sam.device_id, 10, salt="rewritten"))
+
+    for response in (shorter, replaced):
+        assert response.status_code == 409
+        assert response.json()["code"] == ErrorCode.AUDIT_ROLLBACK
+    with central.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.changes)).scalar_one() == 0
+
+
+def _principal(central: Central, username: str) -> Principal:
+    device = central.person(username, Role.INTERVIEWER)
+    return Principal(device.device_id, device.user_id, Role.INTERVIEWER, _team_id(central))
+
+
+def _team_id(central: Central) -> str:
+    with central.engine.connect() as conn:
+        return str(conn.execute(select(schema.teams.c.id)).scalar_one())
+
+
+def _race(central: Central, principal: Principal, changes: list[Change]) -> list[str]:
+    start = threading.Barrier(len(changes))
+    statuses: list[str] = []
+    lock = threading.Lock()
+
+    def send(item: Change) -> None:
+        start.wait()
+        result = push.apply_change(central.engine, principal, item, central.clock)
+        with lock:
+            statuses.append(result.status)
+
+    threads = [threading.Thread(target=send, args=(item,)) for item in changes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return sorted(statuses)
+
+
+def test_concurrent_retries_of_one_new_entity_apply_exactly_once(central: Central) -> None:
+    sam = _principal(central, "sam")
+    item = Change(
+        change_id=uuid.uuid4(),
+        entity=EntityKind.OFFER,
+        entity_id=str(uuid.uuid4()),
+        base_version=0,
+        payload={"outcome": "accepted"},
+        made_at=datetime(2026, 1, 12, 9, tzinfo=UTC),
+    )
+    assert _race(central, sam, [item] * 6) == ["applied"] + ["duplicate"] * 5
+
+
+def test_concurrent_retries_of_one_update_apply_exactly_once(central: Central) -> None:
+    sam = _principal(central, "sam")
+    offer_id = str(uuid.uuid4())
+    made = datetime(2026, 1, 12, 9, tzinfo=UTC)
+    created = Change(
+        change_id=uuid.uuid4(),
+        entity=EntityKind.OFFER,
+        entity_id=offer_id,
+        base_version=0,
+        payload={"outcome": "no_contact"},
+        made_at=made,
+    )
+    assert push.apply_change(central.engine, sam, created, central.clock).status == "applied"
+    update = created.model_copy(
+        update={"change_id": uuid.uuid4(), "base_version": 1, "payload": {"outcome": "accepted"}}
+    )
+
+    assert _race(central, sam, [update] * 6) == ["applied"] + ["duplicate"] * 5
+    with central.engine.connect() as conn:
+        assert conn.execute(select(schema.entities.c.version)).scalar_one() == 2
+
+
+def test_two_devices_editing_the_same_version_get_one_applied_one_conflict(
+    central: Central,
+) -> None:
+    sam = _principal(central, "sam")
+    offer_id = str(uuid.uuid4())
+    made = datetime(2026, 1, 12, 9, tzinfo=UTC)
+    base = Change(
+        change_id=uuid.uuid4(),
+        entity=EntityKind.OFFER,
+        entity_id=offer_id,
+        base_version=0,
+        payload={"outcome": "no_contact"},
+        made_at=made,
+    )
+    push.apply_change(central.engine, sam, base, central.clock)
+    edits = [
+        base.model_copy(update={"change_id": uuid.uuid4(), "base_version": 1, "payload": {"n": n}})
+        for n in range(4)
+    ]
+    assert _race(central, sam, edits) == ["applied"] + ["conflict"] * 3
