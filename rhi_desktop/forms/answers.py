@@ -1,0 +1,237 @@
+"""Typed answer values: reading what a widget or a stored record gives, and writing JSON.
+
+A question's answer is `None` when empty, following XLSForm: blank text, an empty
+selection and a location with neither description nor postcode are all unanswered.
+Input that cannot be read as the question's type raises `AnswerTypeError`, whose message
+names the expected form of the answer and never repeats the input (it may be personal).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from rhi_desktop.forms.expressions.temporal import (
+    aware_utc,
+    parse_date,
+    parse_datetime,
+    parse_time,
+)
+from rhi_desktop.forms.model import Question, QuestionType
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something happened: a description in the child's words and, if known, a postcode."""
+
+    description: str = ""
+    postcode: str | None = None
+
+
+AnswerValue = str | int | float | date | datetime | time | tuple[str, ...] | Location
+"""text/choice: str; integer and scale: int; decimal: float; date; datetime (aware UTC);
+time; multiple choice: tuple of values in choice-list order; location: Location."""
+
+
+class AnswerTypeError(ValueError):
+    """Input that is not a valid answer for the question's type (message is safe to show)."""
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidAnswer:
+    """Input kept as typed, so the interviewer can correct it, with why it is not valid."""
+
+    raw: object = field(repr=False)  # what was typed may be personal: keep it out of logs
+    problem: str = ""
+
+
+YES_NO = ("yes", "no")
+MAX_WHOLE_NUMBER = 10**15
+_WHOLE = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# UK postcode, including the BFPO-free special case GIR 0AA.
+_POSTCODE = re.compile(r"(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})")
+
+
+def coerce_answer(
+    question: Question, raw: object, choices: Sequence[str] | None
+) -> AnswerValue | None:
+    """Read `raw` (a typed value, widget text, or the JSON written by `to_json`).
+
+    `choices` are the allowed values, in list order, for choice questions.
+    """
+    if raw is None:
+        return None
+    kind = question.type
+    if kind in (QuestionType.TEXT, QuestionType.LONG_TEXT):
+        text = _text(raw, "text")
+        return text if text.strip() else None
+    if kind in (QuestionType.INTEGER, QuestionType.SCALE):
+        number = _whole(raw)
+        if number is not None and question.scale is not None:
+            low, high = question.scale.min, question.scale.max
+            if not low <= number <= high:
+                raise AnswerTypeError(f"choose a point from {low} to {high}")
+        return number
+    if kind is QuestionType.DECIMAL:
+        return _decimal(raw)
+    if kind is QuestionType.DATE:
+        return _date(raw)
+    if kind is QuestionType.DATETIME:
+        return _datetime(raw)
+    if kind is QuestionType.TIME:
+        return _time(raw)
+    if kind is QuestionType.YES_NO:
+        if isinstance(raw, bool):
+            return "yes" if raw else "no"
+        return _single(raw, YES_NO)
+    if kind is QuestionType.SINGLE_CHOICE:
+        return _single(raw, choices or ())
+    if kind is QuestionType.MULTIPLE_CHOICE:
+        return _multiple(raw, choices or ())
+    if kind is QuestionType.LOCATION:
+        return _location(raw)
+    raise AnswerTypeError(f"a {kind.value} question takes no answer here")
+
+
+def _text(raw: object, what: str) -> str:
+    if not isinstance(raw, str):
+        raise AnswerTypeError(f"expected {what}")
+    return raw
+
+
+def _whole(raw: object) -> int | None:
+    if isinstance(raw, bool):
+        raise AnswerTypeError("enter a whole number")
+    if isinstance(raw, int):
+        number = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        number = int(raw)
+    else:
+        text = _text(raw, "a whole number").strip()
+        if not text:
+            return None
+        if not _WHOLE.fullmatch(text):
+            raise AnswerTypeError("enter a whole number")
+        number = int(text)
+    if abs(number) > MAX_WHOLE_NUMBER:
+        raise AnswerTypeError("the number is too large")
+    return number
+
+
+def _decimal(raw: object) -> float | None:
+    if isinstance(raw, bool):
+        raise AnswerTypeError("enter a number")
+    if isinstance(raw, int | float):
+        number = float(raw)
+    else:
+        text = _text(raw, "a number").strip()
+        if not text:
+            return None
+        if not _DECIMAL.fullmatch(text):
+            raise AnswerTypeError("enter a number, like 2.5")
+        number = float(text)
+    if not math.isfinite(number) or abs(number) > MAX_WHOLE_NUMBER:
+        raise AnswerTypeError("the number is too large")
+    return number
+
+
+def _date(raw: object) -> date | None:
+    if isinstance(raw, datetime):
+        raise AnswerTypeError("enter a date without a time")
+    if isinstance(raw, date):
+        return raw
+    text = _text(raw, "a date").strip()
+    if not text:
+        return None
+    parsed = parse_date(text)
+    if parsed is None:
+        raise AnswerTypeError("enter a real date as YYYY-MM-DD")
+    return parsed
+
+
+def _datetime(raw: object) -> datetime | None:
+    if isinstance(raw, datetime):
+        return aware_utc(raw)
+    text = _text(raw, "a date and time").strip()
+    if not text:
+        return None
+    parsed = parse_datetime(text)
+    if parsed is None:
+        raise AnswerTypeError("enter a real date and time as YYYY-MM-DDTHH:MM")
+    return parsed
+
+
+def _time(raw: object) -> time | None:
+    if isinstance(raw, time):
+        return raw
+    text = _text(raw, "a time").strip()
+    if not text:
+        return None
+    parsed = parse_time(text)
+    if parsed is None:
+        raise AnswerTypeError("enter a real time as HH:MM")
+    return parsed
+
+
+def _single(raw: object, allowed: Sequence[str]) -> str | None:
+    value = _text(raw, "one of the choices").strip()
+    if not value:
+        return None
+    if value not in allowed:
+        raise AnswerTypeError("not one of the choices")
+    return value
+
+
+def _multiple(raw: object, allowed: Sequence[str]) -> tuple[str, ...] | None:
+    if isinstance(raw, str):
+        picked = raw.split()
+    elif isinstance(raw, list | tuple | set | frozenset):
+        picked = list(raw)
+    else:
+        raise AnswerTypeError("expected a list of choices")
+    if not all(isinstance(value, str) for value in picked):
+        raise AnswerTypeError("expected a list of choices")
+    if any(value not in allowed for value in picked):
+        raise AnswerTypeError("not one of the choices")
+    chosen = set(picked)
+    return tuple(value for value in allowed if value in chosen) or None
+
+
+def _location(raw: object) -> Location | None:
+    if isinstance(raw, Location):
+        description, postcode = raw.description, raw.postcode
+    elif isinstance(raw, Mapping) and set(raw) <= {"description", "postcode"}:
+        description = raw.get("description") or ""
+        postcode = raw.get("postcode")
+        if not isinstance(description, str) or not isinstance(postcode, str | None):
+            raise AnswerTypeError("a location is a description and an optional postcode")
+    else:
+        raise AnswerTypeError("a location is a description and an optional postcode")
+    normalised = normalise_postcode(postcode) if postcode and postcode.strip() else None
+    if not description.strip() and normalised is None:
+        return None
+    return Location(description.strip(), normalised)
+
+
+def normalise_postcode(text: str) -> str:
+    """'sw1a1aa' -> 'SW1A 1AA'; AnswerTypeError for anything not shaped like a UK postcode."""
+    compact = "".join(text.split()).upper()
+    if not _POSTCODE.fullmatch(compact):
+        raise AnswerTypeError("not a valid UK postcode")
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+def to_json(value: AnswerValue) -> Any:
+    """The JSON form kept in an interview record (dates ISO-8601, instants in UTC)."""
+    if isinstance(value, Location):
+        return {"description": value.description, "postcode": value.postcode}
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, date | time):  # datetime is a date too
+        return value.isoformat()
+    return value

@@ -1,0 +1,61 @@
+"""Reading date, date-time and time literals, shared by the checker and the evaluator.
+
+Naive date-times are read as Europe/London wall-clock time, which is what an
+interviewer types; everything is compared as an aware instant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+
+from rhi_desktop.domain.deadlines import LONDON
+from rhi_desktop.forms.expressions.values import ValueType
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def parse_date(text: str) -> date | None:
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_time(text: str) -> time | None:
+    if not _TIME.fullmatch(text):
+        return None
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_datetime(text: str) -> datetime | None:
+    if not _DATETIME.fullmatch(text):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return aware_utc(parsed)
+
+
+def aware_utc(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.replace(tzinfo=LONDON)
+    return value.astimezone(UTC)
+
+
+def parse_temporal(kind: ValueType, text: str) -> date | datetime | time | None:
+    if kind is ValueType.DATE:
+        return parse_date(text)
+    if kind is ValueType.DATETIME:
+        return parse_datetime(text)
+    if kind is ValueType.TIME:
+        return parse_time(text)
+    return None

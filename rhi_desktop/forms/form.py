@@ -1,0 +1,103 @@
+"""A checked form: the definition plus the indexes and dependency graph a session runs on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rhi_desktop.forms.answers import AnswerValue
+from rhi_desktop.forms.dependencies import DependencyGraph
+from rhi_desktop.forms.expressions.values import ValueType
+from rhi_desktop.forms.model import FormDefinition, Question, QuestionType, Section, text_of
+
+VALUE_TYPES: dict[QuestionType, ValueType | None] = {
+    QuestionType.TEXT: ValueType.TEXT,
+    QuestionType.LONG_TEXT: ValueType.TEXT,
+    QuestionType.YES_NO: ValueType.TEXT,
+    QuestionType.SINGLE_CHOICE: ValueType.TEXT,
+    QuestionType.INTEGER: ValueType.NUMBER,
+    QuestionType.DECIMAL: ValueType.NUMBER,
+    QuestionType.SCALE: ValueType.NUMBER,
+    QuestionType.DATE: ValueType.DATE,
+    QuestionType.DATETIME: ValueType.DATETIME,
+    QuestionType.TIME: ValueType.TIME,
+    QuestionType.MULTIPLE_CHOICE: ValueType.CHOICES,
+    QuestionType.LOCATION: ValueType.LOCATION,
+    QuestionType.REPEAT: ValueType.ROWS,
+    QuestionType.NOTE: None,
+}
+"""How each question type reads in expressions (a note has no value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInfo:
+    question: Question
+    path: str
+    """Where it is in the definition, e.g. `sections[3].questions[2]`."""
+    section_id: str
+    repeat_id: str | None
+    """The repeat group whose rows hold this question, if any."""
+    value_type: ValueType | None
+    choices: tuple[str, ...] | None
+    """Allowed values, in list order, for yes/no and choice questions."""
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def calculated(self) -> bool:
+        return self.question.calculation is not None
+
+    @property
+    def answerable(self) -> bool:
+        """True for questions the interviewer types an answer into."""
+        kind = self.question.type
+        return not self.calculated and kind not in (QuestionType.NOTE, QuestionType.REPEAT)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionInfo:
+    section: Section
+    path: str
+    question_ids: tuple[str, ...]
+    """Every question in the section, repeat children included, in form order."""
+
+
+@dataclass(frozen=True)
+class Form:
+    """Build with `load_form`: holding one means every check in `loader` passed."""
+
+    definition: FormDefinition
+    fields: Mapping[str, FieldInfo]
+    sections: Mapping[str, SectionInfo]
+    graph: DependencyGraph
+    defaults: Mapping[str, AnswerValue]
+
+    @property
+    def form_id(self) -> str:
+        return self.definition.form_id
+
+    @property
+    def version(self) -> int:
+        return self.definition.version
+
+    @property
+    def default_language(self) -> str | None:
+        languages = self.definition.languages
+        return languages[0] if languages else None
+
+    def field(self, question_id: str) -> FieldInfo:
+        """Raises KeyError naming the unknown id (ids are not personal data)."""
+        try:
+            return self.fields[question_id]
+        except KeyError:
+            raise KeyError(
+                f"form {self.form_id} v{self.version} has no question {question_id!r}"
+            ) from None
+
+    def text(self, label: str | dict[str, str], language: str | None = None) -> str:
+        return text_of(label, language or self.default_language)
+
+    def repeat_children(self, repeat_id: str) -> tuple[str, ...]:
+        return tuple(info.id for info in self.fields.values() if info.repeat_id == repeat_id)

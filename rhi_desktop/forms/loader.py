@@ -1,0 +1,563 @@
+"""Load a form definition and check all of it, reporting every problem by path at once.
+
+A form author fixing a definition should see the whole list, not one error per run:
+pydantic's field errors, then (on whatever survives them) ids, choice lists, languages,
+type-specific fields, defaults, every expression (syntax, references, types) and
+reference cycles, each as `sections[3].questions[2].relevant: unknown field ${x}`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from rhi_desktop.forms.answers import YES_NO, AnswerTypeError, AnswerValue, coerce_answer
+from rhi_desktop.forms.dependencies import (
+    DependencyCycleError,
+    DependencyGraph,
+    Owner,
+    Slot,
+    SlotKind,
+    build_graph,
+)
+from rhi_desktop.forms.expressions.errors import ExpressionError
+from rhi_desktop.forms.expressions.nodes import Expr, Ref
+from rhi_desktop.forms.expressions.parser import parse
+from rhi_desktop.forms.expressions.tokens import is_identifier
+from rhi_desktop.forms.expressions.typecheck import FieldType, check
+from rhi_desktop.forms.expressions.values import ValueType
+from rhi_desktop.forms.form import VALUE_TYPES, FieldInfo, Form, SectionInfo
+from rhi_desktop.forms.model import (
+    CHOICE_VALUE,
+    FORM_ID,
+    IDENTIFIER,
+    LANGUAGE,
+    REPORT_KEY,
+    Choice,
+    FormDefinition,
+    Question,
+    QuestionType,
+    Section,
+)
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+BUNDLED_FORMS_DIR = Path(__file__).resolve().parents[2] / "resources" / "forms"
+
+# Marks what stands in for an invalid item; no reference or choice value can spell it.
+_STAND_IN = "#invalid-"
+_CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
+_CALCULABLE = frozenset(
+    {
+        QuestionType.TEXT,
+        QuestionType.INTEGER,
+        QuestionType.DECIMAL,
+        QuestionType.DATE,
+        QuestionType.DATETIME,
+        QuestionType.TIME,
+    }
+)
+_PATTERN_HINTS = {
+    IDENTIFIER: "must be letters, digits and '_', not starting with a digit",
+    REPORT_KEY: "must be lower-case words joined by dots, like risk.cse",
+    CHOICE_VALUE: "must be letters, digits, '_' or '-' (no spaces)",
+    LANGUAGE: "must be a language code like 'en' or 'cy'",
+    FORM_ID: "must be lower-case letters, digits, '-' or '_', starting with a letter",
+}
+
+
+class FormDefinitionError(ValueError):
+    """A definition that cannot be used; `problems` lists every problem found, by path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{len(problems)} {noun} in form definition:\n" + "\n".join(problems))
+        self.problems = problems
+
+
+def load_form_file(path: Path) -> Form:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise FormDefinitionError([f"(file): cannot read {path.name}: {error}"]) from error
+    return load_form(text)
+
+
+def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
+    return load_form_file(BUNDLED_FORMS_DIR / file_name)
+
+
+def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
+    """Check a definition (JSON text or already-parsed data); raises FormDefinitionError."""
+    if isinstance(source, str | bytes):
+        try:
+            data: Any = json.loads(source)
+        except json.JSONDecodeError as error:
+            raise FormDefinitionError(
+                [f"(file): not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
+            ) from None
+    else:
+        data = source
+    problems: list[str] = []
+    broken: set[str] = set()
+    try:
+        definition: FormDefinition | None = FormDefinition.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_render(detail) for detail in error.errors())
+        definition = _salvage_form(data, broken)
+    if definition is None:
+        raise FormDefinitionError(problems)
+    checker = _Checker(definition, broken)
+    form = checker.run()
+    problems.extend(checker.problems)
+    if problems or form is None:
+        raise FormDefinitionError(sorted(dict.fromkeys(problems), key=_path_order))
+    return form
+
+
+def _path_order(problem: str) -> list[Any]:
+    path = problem.split(": ", 1)[0]
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", path)]
+
+
+def render_path(loc: tuple[int | str, ...]) -> str:
+    """('sections', 3, 'questions', 2, 'relevant') -> 'sections[3].questions[2].relevant'."""
+    text = ""
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for a bad mapping key: the path names it
+            continue
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not is_identifier(part):
+            text += f"[{json.dumps(part)}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "(form)"
+
+
+def _render(detail: Any) -> str:
+    kind, message = detail["type"], str(detail["msg"])
+    if kind == "extra_forbidden":
+        message = "unknown key"
+    elif kind == "missing":
+        message = "is required"
+    elif kind == "string_pattern_mismatch":
+        pattern = (detail.get("ctx") or {}).get("pattern", "")
+        message = _PATTERN_HINTS.get(pattern, message)
+    elif message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    else:
+        message = message[:1].lower() + message[1:]
+    if detail["loc"] and detail["loc"][-1] == "[key]":
+        message = f"the name {message}" if message.startswith("must") else f"bad name: {message}"
+    return f"{render_path(tuple(detail['loc']))}: {message}"
+
+
+# --- Keeping what is valid after pydantic errors, so later checks still run --------------
+
+
+def _salvage(
+    model: type[_Model],
+    raw: dict[str, Any],
+    placeholders: Mapping[str, object],
+    dropped: set[str] | None = None,
+) -> _Model | None:
+    """Validate `raw`, dropping bad optional keys (named in `dropped`) and stubbing bad
+    required ones, once. The errors were already reported; this keeps enough to check the rest.
+    """
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        fixed = dict(raw)
+        for detail in error.errors():
+            key = detail["loc"][0] if detail["loc"] else None
+            field = model.model_fields.get(str(key))
+            if key in placeholders:
+                fixed[str(key)] = placeholders[str(key)]
+            elif field is None or not field.is_required():
+                fixed.pop(str(key), None)
+                if dropped is not None:
+                    dropped.add(str(key))
+            else:
+                return None
+        try:
+            return model.model_validate(fixed)
+        except ValidationError:
+            return None
+
+
+def _raw_ids(raw: object) -> Iterator[str]:
+    if isinstance(raw, dict):
+        if isinstance(raw.get("id"), str):
+            yield raw["id"]
+        children = raw.get("questions")
+        for child in children if isinstance(children, list) else ():
+            yield from _raw_ids(child)
+
+
+def _salvage_question(raw: object, broken: set[str]) -> Question:
+    """The valid part of a question, or a stand-in that keeps later siblings at their index."""
+    question = None
+    if isinstance(raw, dict):
+        fixed = dict(raw)
+        if isinstance(raw.get("questions"), list):
+            fixed["questions"] = [_salvage_question(child, broken) for child in raw["questions"]]
+        dropped: set[str] = set()
+        question = _salvage(Question, fixed, {"label": "?"}, dropped)
+        # Checks that a field is present must not fire for one dropped as invalid.
+        broken.update(f"{question.id}.{name}" for name in dropped if question is not None)
+    if question is None:
+        broken.update(_raw_ids(raw))
+        question = Question.model_construct(id=_STAND_IN, type=QuestionType.NOTE, label="?")
+    return question
+
+
+def _salvage_form(data: object, broken: set[str]) -> FormDefinition | None:
+    if not isinstance(data, dict):
+        return None
+    fixed = dict(data)
+    if isinstance(data.get("sections"), list):
+        sections = []
+        for raw in data["sections"]:
+            section = None
+            if isinstance(raw, dict):
+                section_raw = dict(raw)
+                if isinstance(raw.get("questions"), list):
+                    questions = [_salvage_question(child, broken) for child in raw["questions"]]
+                    section_raw["questions"] = questions
+                section = _salvage(Section, section_raw, {"title": "?"})
+            if section is None:
+                broken.update(_raw_ids(raw))
+                section = Section.model_construct(id=_STAND_IN, title="?", questions=[])
+            sections.append(section)
+        fixed["sections"] = sections
+    if isinstance(data.get("choice_lists"), dict):
+        lists: dict[str, list[Choice]] = {}
+        for name, choices in data["choice_lists"].items():
+            if not isinstance(choices, list):
+                continue
+            kept_choices: list[Choice] = []
+            for index, raw in enumerate(choices):
+                choice = _salvage(Choice, raw, {"label": "?"}) if isinstance(raw, dict) else None
+                if choice is None:
+                    # A stand-in keeps later choices at their own index for duplicate checks.
+                    choice = Choice.model_construct(value=f"{_STAND_IN}{index}", label="?")
+                    broken.add(f"choices:{name}")
+                kept_choices.append(choice)
+            lists[name] = kept_choices
+        fixed["choice_lists"] = lists
+    placeholders = {"form_id": "form", "version": 1, "title": "?", "languages": None}
+    return _salvage(FormDefinition, fixed, placeholders)
+
+
+# --- The checks that need the whole form ---------------------------------------------------
+
+
+class _Checker:
+    def __init__(self, definition: FormDefinition, broken: set[str]) -> None:
+        self.definition = definition
+        self.broken = broken
+        self.problems: list[str] = []
+        self.fields: dict[str, FieldInfo] = {}
+        self.sections: dict[str, SectionInfo] = {}
+        self.id_paths: dict[str, str] = {}
+        self.owners: list[Owner] = []
+        self.defaults: dict[str, AnswerValue] = {}
+        self.report_keys: dict[str, str] = {}
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def run(self) -> Form | None:
+        definition = self.definition
+        self._labels("title", definition.title)
+        self._choice_lists()
+        for index, section in enumerate(definition.sections):
+            self._section(index, section)
+        expressions = self._expressions()
+        graph = self._graph(expressions)
+        if self.problems or graph is None:
+            return None
+        return Form(definition, self.fields, self.sections, graph, self.defaults)
+
+    # ids, labels, report keys ----------------------------------------------------------
+
+    def _claim_id(self, identifier: str, path: str) -> bool:
+        first = self.id_paths.get(identifier)
+        if first is not None:
+            self.problem(f"{path}.id", f"duplicate id '{identifier}' (first used at {first})")
+            return False
+        self.id_paths[identifier] = path
+        return True
+
+    def _claim_report_key(self, key: str | None, path: str) -> None:
+        if key is None:
+            return
+        first = self.report_keys.get(key)
+        if first is not None:
+            self.problem(
+                f"{path}.report_key", f"duplicate report key '{key}' (first used at {first})"
+            )
+        else:
+            self.report_keys[key] = path
+
+    def _labels(self, path: str, label: str | dict[str, str] | None) -> None:
+        if not isinstance(label, dict):
+            return
+        languages = self.definition.languages
+        if not languages:
+            self.problem(path, "translated text needs the form's 'languages' list")
+            return
+        if languages[0] not in label:
+            self.problem(path, f"missing text in the default language '{languages[0]}'")
+        for language in label:
+            if language not in languages:
+                self.problem(path, f"language '{language}' is not in the form's languages")
+
+    def _choice_lists(self) -> None:
+        for name, choices in self.definition.choice_lists.items():
+            seen: set[str] = set()
+            for index, choice in enumerate(choices):
+                path = f"choice_lists.{name}[{index}]"
+                if choice.value in seen:
+                    self.problem(f"{path}.value", f"duplicate choice value '{choice.value}'")
+                seen.add(choice.value)
+                self._labels(f"{path}.label", choice.label)
+                self._labels(f"{path}.hint", choice.hint)
+                self._claim_report_key(choice.report_key, path)
+
+    # sections and questions ------------------------------------------------------------
+
+    def _section(self, index: int, section: Section) -> None:
+        if section.id == _STAND_IN:
+            return
+        path = f"sections[{index}]"
+        self._claim_id(section.id, path)
+        self._labels(f"{path}.title", section.title)
+        self._labels(f"{path}.hint", section.hint)
+        self.owners.append(Owner(section.id, None, answerable=False))
+        before = len(self.fields)
+        for q_index, question in enumerate(section.questions):
+            self._question(f"{path}.questions[{q_index}]", question, section.id, None)
+        ids = tuple(list(self.fields)[before:])
+        self.sections.setdefault(section.id, SectionInfo(section, path, ids))
+
+    def _question(self, path: str, question: Question, section_id: str, repeat: str | None) -> None:
+        if question.id == _STAND_IN or not self._claim_id(question.id, path):
+            return
+        kind = question.type
+        choices = self._choices_of(path, question)
+        info = FieldInfo(question, path, section_id, repeat, VALUE_TYPES[kind], choices)
+        self.fields[question.id] = info
+        answerable = kind not in (QuestionType.NOTE, QuestionType.REPEAT)
+        self.owners.append(Owner(question.id, repeat or section_id, answerable=answerable))
+        for name in ("label", "hint", "constraint_message"):
+            self._labels(f"{path}.{name}", getattr(question, name))
+        self._claim_report_key(question.report_key, path)
+        self._type_rules(path, question, repeat)
+        if question.scale is not None:
+            for point, label in question.scale.labels.items():
+                self._labels(f"{path}.scale.labels.{point}", label)
+        self._default(path, info)
+        if kind is QuestionType.REPEAT:
+            for index, child in enumerate(question.questions or ()):
+                self._question(f"{path}.questions[{index}]", child, section_id, question.id)
+
+    def _choices_of(self, path: str, question: Question) -> tuple[str, ...] | None:
+        if question.type is QuestionType.YES_NO:
+            return YES_NO
+        if question.type not in _CHOICE_TYPES:
+            if question.choices is not None:
+                self.problem(f"{path}.choices", "only choice questions take a choice list")
+            return None
+        if question.choices is None:
+            if f"{question.id}.choices" not in self.broken:
+                self.problem(
+                    f"{path}.choices", f"a {question.type.value} question needs a choice list"
+                )
+            return None
+        listed = self.definition.choice_lists.get(question.choices)
+        if listed is None:
+            if f"choices:{question.choices}" not in self.broken:
+                self.problem(f"{path}.choices", f"unknown choice list '{question.choices}'")
+            return None
+        return tuple(dict.fromkeys(choice.value for choice in listed))
+
+    def _type_rules(self, path: str, question: Question, repeat: str | None) -> None:
+        """Fields a question type does not use are mistakes, not silently ignored."""
+        kind = question.type
+        if kind is QuestionType.REPEAT:
+            if not question.questions:
+                self.problem(f"{path}.questions", "a repeat group needs at least one question")
+            if repeat is not None:
+                self.problem(f"{path}.type", "repeat groups cannot be nested")
+            if question.required is not False:
+                self.problem(f"{path}.required", "use min_rows to require rows in a repeat group")
+            low, high = question.min_rows, question.max_rows
+            if low is not None and high is not None and low > high:
+                self.problem(f"{path}.min_rows", "min_rows is more than max_rows")
+        else:
+            for name in ("questions", "min_rows", "max_rows"):
+                if getattr(question, name) is not None:
+                    self.problem(f"{path}.{name}", "only repeat groups take this")
+        if kind is QuestionType.SCALE:
+            scale = question.scale
+            if scale is None:
+                if f"{question.id}.scale" not in self.broken:
+                    self.problem(f"{path}.scale", "a scale question needs its min and max")
+            elif scale.min >= scale.max:
+                self.problem(f"{path}.scale", "the scale's min must be below its max")
+            elif any(not scale.min <= point <= scale.max for point in scale.labels):
+                self.problem(f"{path}.scale.labels", "labels must be for points on the scale")
+        elif question.scale is not None:
+            self.problem(f"{path}.scale", "only scale questions take this")
+        unused: tuple[str, ...] = ()
+        if kind is QuestionType.REPEAT:
+            unused = ("constraint", "default")
+        elif kind is QuestionType.NOTE:
+            unused = ("required", "constraint", "default", "calculation", "report_key")
+        elif question.calculation is not None:
+            if kind not in _CALCULABLE:
+                self.problem(f"{path}.calculation", f"{kind.value} questions cannot be calculated")
+            unused = ("required", "constraint", "default")
+        for name in unused:
+            if getattr(question, name) not in (None, False):
+                what = {QuestionType.NOTE: "a note", QuestionType.REPEAT: "a repeat group"}.get(
+                    kind, "a calculated question"
+                )
+                self.problem(f"{path}.{name}", f"{what} takes no {name}")
+        if question.constraint_message is not None and question.constraint is None:
+            self.problem(f"{path}.constraint_message", "there is no constraint for this message")
+
+    def _default(self, path: str, info: FieldInfo) -> None:
+        question = info.question
+        if question.default is None or not info.answerable:
+            return
+        try:
+            value = coerce_answer(question, question.default, info.choices)
+        except AnswerTypeError as error:
+            self.problem(f"{path}.default", str(error))
+            return
+        if value is not None:
+            self.defaults[question.id] = value
+
+    # expressions -----------------------------------------------------------------------
+
+    def _expressions(self) -> dict[Slot, Expr]:
+        parsed: dict[Slot, Expr] = {}
+        for section in self.sections.values():
+            if section.section.relevant is not None:
+                slot = Slot(section.section.id, SlotKind.RELEVANT)
+                self._expression(
+                    parsed,
+                    slot,
+                    f"{section.path}.relevant",
+                    section.section.relevant,
+                    scope=None,
+                    expect=ValueType.BOOLEAN,
+                )
+        for info in self.fields.values():
+            question = info.question
+            # A repeat group's own relevance is decided outside its rows.
+            scope = None if question.type is QuestionType.REPEAT else info.repeat_id
+            sources: list[tuple[SlotKind, str | None, ValueType | None]] = [
+                (SlotKind.RELEVANT, question.relevant, ValueType.BOOLEAN),
+                (
+                    SlotKind.REQUIRED,
+                    question.required if isinstance(question.required, str) else None,
+                    ValueType.BOOLEAN,
+                ),
+                (SlotKind.CONSTRAINT, question.constraint, ValueType.BOOLEAN),
+                (SlotKind.CALCULATION, question.calculation, info.value_type),
+            ]
+            for kind, text, expect in sources:
+                if text is None:
+                    continue
+                current = None
+                if kind is SlotKind.CONSTRAINT and info.value_type is not None:
+                    current = FieldType(
+                        info.value_type, frozenset(info.choices) if info.choices else None
+                    )
+                self._expression(
+                    parsed,
+                    Slot(question.id, kind),
+                    f"{info.path}.{kind.field_name}",
+                    text,
+                    scope=scope,
+                    expect=expect,
+                    current=current,
+                )
+        return parsed
+
+    def _expression(
+        self,
+        parsed: dict[Slot, Expr],
+        slot: Slot,
+        path: str,
+        text: str,
+        *,
+        scope: str | None,
+        expect: ValueType | None,
+        current: FieldType | None = None,
+    ) -> None:
+        try:
+            expr = parse(text)
+        except ExpressionError as error:
+            self.problem(path, str(error))
+            return
+        result = check(expr, self._resolver(scope), current=current, expect=expect)
+        for message in result.problems:
+            self.problem(path, message)
+        parsed[slot] = expr
+
+    def _resolver(self, scope: str | None) -> Callable[[Ref], FieldType | str | None]:
+        def resolve(ref: Ref) -> FieldType | str | None:
+            name = ref.name
+            if name in self.broken:
+                return None
+            info = self.fields.get(name)
+            if info is None:
+                if name in self.sections:
+                    return f"${{{name}}} is a section, not a question"
+                close = difflib.get_close_matches(name, list(self.fields), n=1)
+                hint = f" (did you mean ${{{close[0]}}}?)" if close else ""
+                return f"unknown field ${{{name}}}{hint}"
+            if info.value_type is None:
+                return f"${{{name}}} is a note and has no answer"
+            if info.repeat_id is not None and info.repeat_id != scope:
+                group = info.repeat_id
+                return (
+                    f"${{{name}}} is inside repeat group ${{{group}}}: from outside its rows, "
+                    f"count them with count(${{{group}}})"
+                )
+            choices = frozenset(info.choices) if info.choices is not None else None
+            return FieldType(info.value_type, choices)
+
+        return resolve
+
+    def _graph(self, expressions: dict[Slot, Expr]) -> DependencyGraph | None:
+        try:
+            return build_graph(self.owners, expressions)
+        except DependencyCycleError as error:
+            for loop in error.cycles:
+                anchor = next((slot for slot in loop if slot in expressions), loop[0])
+                if len(loop) == 1:
+                    message = f"reference cycle: {loop[0]} depends on itself"
+                else:
+                    route = " -> ".join(str(slot) for slot in (*loop, loop[0]))
+                    message = f"reference cycle: {route}"
+                self.problem(self._slot_path(anchor), message)
+            return None
+
+    def _slot_path(self, slot: Slot) -> str:
+        if slot.owner in self.sections:
+            base = self.sections[slot.owner].path
+        else:
+            base = self.fields[slot.owner].path
+        return f"{base}.{slot.kind.field_name}"

@@ -1,0 +1,405 @@
+"""A form author gets every mistake in a definition at once, each located by its path."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhi_desktop.forms import FormDefinitionError, FormSession, load_form, load_form_file
+
+Build = Callable[..., dict[str, Any]]
+
+# Each mistake is commented with the problem the loader must report for it.
+DEFINITION_WITH_MANY_MISTAKES: dict[str, Any] = {
+    "form_id": "Return Home",  # not a valid form id
+    "version": 0,  # versions start at 1
+    "title": "Return home interview",
+    "choice_lists": {
+        "risks": [
+            {"value": "cse", "label": "Sexual exploitation"},
+            {"value": "cse", "label": "Sexual exploitation again"},  # duplicate value
+            {"value": "county lines", "label": "County lines"},  # space in a value
+        ],
+        "places": [{"value": "park", "label": "Park", "report_key": "place.park"}],
+    },
+    "sections": [
+        {
+            "id": "before",
+            "title": "Before",
+            "questions": [
+                {"id": "went_missing", "type": "yes_no", "label": "Missing?", "relevnt": "x"},
+                {
+                    "id": "where",
+                    "type": "text",
+                    "label": "Where?",
+                    "relevant": "${where_slept} = 'yes'",  # unknown field
+                },
+                {"id": "dob", "type": "date", "label": "Date of birth", "constraint": ". > 3"},
+                {
+                    "id": "checks",
+                    "type": "text",
+                    "label": "Checks",
+                    "relevant": "selected(${where}, 'x') and string-length(${age}) > 1",
+                    "required": "frobnicate(1) or not(${went_missing} = 'yes', 2)",
+                },
+                {"id": "age", "type": "integer", "label": "Age", "relevant": "${age} > 1"},
+                {"id": "a", "type": "text", "label": "A", "relevant": "${b} != ''"},
+                {"id": "b", "type": "integer", "label": "B", "calculation": "string-length(${a})"},
+                {
+                    "id": "risk_list",
+                    "type": "multiple_choice",
+                    "label": "Risks",
+                    "choices": "riskz",
+                },
+                {"id": "where", "type": "text", "label": "Duplicate of an earlier id"},
+                {"id": "7up", "type": "text", "label": "Bad id"},
+                {"id": "later", "type": "text", "label": "", "required": 3},
+                {
+                    "id": "people",
+                    "type": "repeat",
+                    "label": "People",
+                    "questions": [
+                        {"id": "person_name", "type": "text", "label": "Name"},
+                        {"id": "before", "type": "text", "label": "Clashes with a section id"},
+                    ],
+                },
+                {
+                    "id": "named_anyone",
+                    "type": "yes_no",
+                    "label": "Named anyone?",
+                    "relevant": "${person_name} != '' and ${went_missing} = 'maybe'",
+                },
+                {"id": "mystery", "type": "colour", "label": "Unknown type"},
+                {"id": "uses_mystery", "type": "text", "label": "x", "relevant": "${mystery} = ''"},
+                {"id": "dotty", "type": "text", "label": "x", "relevant": ". = ''"},
+                {"id": "broken", "type": "text", "label": "x", "relevant": "${a} = 'x' and ("},
+            ],
+        },
+        {
+            "id": "during",
+            "title": "During",
+            "relevant": "${inside} = 'yes'",  # a section that hides its own question
+            "questions": [{"id": "inside", "type": "yes_no", "label": "Inside"}],
+        },
+    ],
+}
+
+EXPECTED_PROBLEMS = [
+    ("form_id", "must be lower-case letters"),
+    ("version", "greater than or equal to 1"),
+    ("choice_lists.risks[1].value", "duplicate choice value 'cse'"),
+    ("choice_lists.risks[2].value", "no spaces"),
+    ("sections[0].questions[0].relevnt", "unknown key"),
+    ("sections[0].questions[1].relevant", "unknown field ${where_slept}"),
+    ("sections[0].questions[2].constraint", "cannot compare a date with a number"),
+    ("sections[0].questions[3].relevant", "selected() needs a multiple-choice answer, not text"),
+    ("sections[0].questions[3].relevant", "string-length() needs text, not a number"),
+    ("sections[0].questions[3].required", "unknown function frobnicate()"),
+    ("sections[0].questions[3].required", "not() takes 1 argument, not 2"),
+    ("sections[0].questions[4].relevant", "reference cycle: age.relevant depends on itself"),
+    (
+        "sections[0].questions[5].relevant",
+        "reference cycle: a.relevant -> b.calculation -> a.relevant",
+    ),
+    ("sections[0].questions[7].choices", "unknown choice list 'riskz'"),
+    (
+        "sections[0].questions[8].id",
+        "duplicate id 'where' (first used at sections[0].questions[1])",
+    ),
+    ("sections[0].questions[9].id", "must be letters, digits and '_'"),
+    ("sections[0].questions[10].label", "must not be blank"),
+    ("sections[0].questions[10].required", "must be true, false or a condition expression"),
+    (
+        "sections[0].questions[11].questions[1].id",
+        "duplicate id 'before' (first used at sections[0])",
+    ),
+    ("sections[0].questions[12].relevant", "${person_name} is inside repeat group ${people}"),
+    ("sections[0].questions[12].relevant", "'maybe' is not a choice of ${went_missing}"),
+    ("sections[0].questions[13].type", "input should be 'text'"),
+    ("sections[0].questions[15].relevant", "'.' (the answer being checked) is only allowed"),
+    ("sections[0].questions[16].relevant", "the expression ends where a value was expected"),
+    ("sections[1].relevant", "reference cycle: during.relevant -> inside.relevant"),
+]
+
+
+def test_a_definition_with_many_mistakes_reports_every_one_by_path() -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(DEFINITION_WITH_MANY_MISTAKES)
+    problems = caught.value.problems
+    for path, message in EXPECTED_PROBLEMS:
+        assert any(p.startswith(f"{path}: ") and message in p for p in problems), (path, message)
+    # Nothing else: the question with an unknown type is not blamed again where it is used.
+    assert len(problems) == len(EXPECTED_PROBLEMS), "\n".join(problems)
+    assert str(caught.value).startswith(f"{len(EXPECTED_PROBLEMS)} problems in form definition")
+
+
+def test_unknown_field_message_has_the_exact_path_and_suggests_a_near_name(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "where_slept", "type": "text", "label": "Where slept"},
+            {"id": "night", "type": "text", "label": "x", "relevant": "${where_slep} != ''"},
+        ]
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[1].relevant: unknown field ${where_slep} "
+        "(did you mean ${where_slept}?)"
+    ]
+
+
+def test_either_of_two_contacts_required_and_start_before_end_are_not_cycles(
+    make_definition: Build,
+) -> None:
+    form = load_form(
+        make_definition(
+            [
+                {"id": "phone", "type": "text", "label": "Phone", "required": "${email} = ''"},
+                {"id": "email", "type": "text", "label": "Email", "required": "${phone} = ''"},
+                {"id": "start", "type": "date", "label": "Start", "constraint": ". <= ${end}"},
+                {"id": "end", "type": "date", "label": "End", "constraint": ". >= ${start}"},
+            ]
+        )
+    )
+    session = FormSession(form)
+    assert session.is_required("phone") and session.is_required("email")
+    session.set_answer("email", "a@example.org")
+    assert not session.is_required("phone")
+
+
+def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "total", "type": "integer", "label": "Total", "calculation": "${extra} + 1"},
+        ]
+    )
+    definition["sections"].append(
+        {
+            "id": "more",
+            "title": "More",
+            "relevant": "${total} > 1",
+            "questions": [{"id": "extra", "type": "integer", "label": "Extra"}],
+        }
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[0].calculation: reference cycle: "
+        "total.calculation -> more.relevant -> extra.relevant -> total.calculation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "path", "message"),
+    [
+        ({"type": "single_choice"}, "choices", "a single_choice question needs a choice list"),
+        ({"type": "text", "choices": "yn"}, "choices", "only choice questions take a choice list"),
+        ({"type": "text", "min_rows": 1}, "min_rows", "only repeat groups take this"),
+        ({"type": "repeat"}, "questions", "a repeat group needs at least one question"),
+        ({"type": "scale"}, "scale", "a scale question needs its min and max"),
+        ({"type": "scale", "scale": {"min": 5, "max": 1}}, "scale", "min must be below its max"),
+        (
+            {"type": "scale", "scale": {"min": 1, "max": 5, "labels": {"9": "x"}}},
+            "scale.labels",
+            "labels must be for points on the scale",
+        ),
+        ({"type": "text", "scale": {"min": 1, "max": 5}}, "scale", "only scale questions"),
+        ({"type": "note", "required": True}, "required", "a note takes no required"),
+        (
+            {"type": "integer", "calculation": "1", "constraint": ". > 0"},
+            "constraint",
+            "a calculated question takes no constraint",
+        ),
+        ({"type": "location", "calculation": "''"}, "calculation", "cannot be calculated"),
+        ({"type": "integer", "calculation": "'x'"}, "calculation", "must give a number"),
+        ({"type": "text", "relevant": "1 + 1"}, "relevant", "must give a true/false condition"),
+        ({"type": "text", "constraint_message": "Too long"}, "constraint_message", "no constraint"),
+        ({"type": "integer", "default": "twelve"}, "default", "enter a whole number"),
+        ({"type": "date", "default": "2024-02-30"}, "default", "enter a real date"),
+        ({"type": "yes_no", "default": "maybe"}, "default", "not one of the choices"),
+        ({"type": "text", "report_key": "Risk CSE"}, "report_key", "lower-case words joined"),
+        (
+            {"type": "date", "relevant": "today() > '2024-13-01'"},
+            "relevant",
+            "'2024-13-01' is not a valid date",
+        ),
+        ({"type": "text", "relevant": "now() > today()"}, "relevant", "cannot compare a date-time"),
+    ],
+)
+def test_fields_a_question_type_cannot_use_are_reported(
+    make_definition: Build, question: dict[str, Any], path: str, message: str
+) -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([{"id": "q", "label": "Q", **question}]))
+    assert any(
+        p.startswith(f"sections[0].questions[0].{path}: ") and message in p
+        for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "mood", "type": "scale", "label": "Mood",
+             "scale": {"min": 1, "max": 5, "labels": {"one": "Low"}}},
+            {"id": "venue", "type": "single_choice", "label": "Venue", "choices": "9 lives"},
+        ],
+        choice_lists={"bad key": [{"value": "a", "label": "A"}]},
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "choice_lists[\"bad key\"]: the name must be letters, digits and '_', "
+        "not starting with a digit",
+        "sections[0].questions[0].scale.labels.one: bad name: input should be a valid integer, "
+        "unable to parse string as an integer",
+        "sections[0].questions[1].choices: must be letters, digits and '_', "
+        "not starting with a digit",
+    ]
+
+
+def test_repeat_groups_inside_repeat_groups_are_rejected(make_definition: Build) -> None:
+    inner = {"id": "inner", "type": "repeat", "label": "Inner", "questions": [
+        {"id": "x", "type": "text", "label": "X"}
+    ]}  # fmt: skip
+    outer = {"id": "outer", "type": "repeat", "label": "Outer", "questions": [inner]}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([outer]))
+    assert caught.value.problems == [
+        "sections[0].questions[0].questions[0].type: repeat groups cannot be nested"
+    ]
+
+
+def test_report_keys_are_unique_across_questions_and_choices(make_definition: Build) -> None:
+    definition = make_definition(
+        [{"id": "q", "type": "yes_no", "label": "Q", "report_key": "risk.cse"}],
+        choice_lists={"risks": [{"value": "cse", "label": "CSE", "report_key": "risk.cse"}]},
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[0].report_key: duplicate report key 'risk.cse' "
+        "(first used at choice_lists.risks[0])"
+    ]
+
+
+def test_translated_labels_must_match_the_declared_languages(make_definition: Build) -> None:
+    question = {"id": "q", "type": "text", "label": {"en": "Where?", "cy": "Ble?"}}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([question]))
+    assert caught.value.problems == [
+        "sections[0].questions[0].label: translated text needs the form's 'languages' list"
+    ]
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(
+            make_definition(
+                [{**question, "label": {"cy": "Ble?", "fr": "Où?"}}], languages=["en", "cy"]
+            )
+        )
+    assert caught.value.problems == [
+        "sections[0].questions[0].label: missing text in the default language 'en'",
+        "sections[0].questions[0].label: language 'fr' is not in the form's languages",
+    ]
+    form = load_form(make_definition([question], languages=["en", "cy"]))
+    label = form.field("q").question.label
+    assert form.text(label) == "Where?"
+    assert form.text(label, "cy") == "Ble?"
+
+
+def test_not_json_at_all_is_one_problem_with_line_and_column() -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form('{"form_id": "rhi",\n "version": }')
+    assert caught.value.problems == ["(file): not valid JSON: Expecting value at line 2 column 13"]
+
+
+def test_a_definition_that_is_not_an_object_is_reported_at_the_root() -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form("[1, 2]")
+    assert caught.value.problems == [
+        "(form): input should be a valid dictionary or instance of FormDefinition"
+    ]
+
+
+def test_loading_from_a_file_reads_utf8_json(tmp_path: Path, make_definition: Build) -> None:
+    path = tmp_path / "form.json"
+    path.write_text(json.dumps(make_definition([{"id": "q", "type": "text", "label": "Ble?"}])))
+    assert load_form_file(path).field("q").path == "sections[0].questions[0]"
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form_file(tmp_path / "missing.json")
+    assert caught.value.problems[0].startswith("(file): cannot read missing.json")
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(node, dict):
+        for key, child in node.items():
+            found += _paths(child, (*prefix, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            found += _paths(child, (*prefix, index))
+    return found
+
+
+BUNDLED = json.loads(
+    (Path(__file__).parents[3] / "resources" / "forms" / "rhi-v1.json").read_text(encoding="utf-8")
+)
+BUNDLED_PATHS = [path for path in _paths(BUNDLED) if path]
+ODD_VALUES = [
+    None,
+    0,
+    -1,
+    1.5,
+    True,
+    "",
+    "x",
+    "${",
+    "1 +",
+    [],
+    {},
+    [1],
+    {"a": 1},
+    "count(${people})",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(BUNDLED_PATHS), st.sampled_from([*ODD_VALUES, "<delete>"])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_mangled_definitions_only_ever_raise_form_definition_error(
+    edits: list[tuple[tuple[Any, ...], object]],
+) -> None:
+    definition = copy.deepcopy(BUNDLED)
+    for path, value in edits:
+        parent: Any = definition
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if value == "<delete>" and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = copy.deepcopy(value)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit replaced this part already
+    try:
+        load_form(definition)
+    except FormDefinitionError as error:
+        assert error.problems
+        assert all(": " in problem for problem in error.problems)
