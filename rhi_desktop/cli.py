@@ -20,6 +20,8 @@ from rhi_desktop import __version__
 from rhi_desktop.audit import AuditError, verify
 from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.demo import generate
+from rhi_desktop.demo_answers import answer_maker
+from rhi_desktop.forms import load_bundled_form
 from rhi_desktop.logs import configure_logging
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.session import (
@@ -80,7 +82,10 @@ def cmd_demo_seed(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         raise CommandError("--children must be at least 1")
     profile = _unlock(args, stdin)
     with profile.store as store:
-        cases = list(generate(args.children, interviewer_id=LOCAL_ACTOR, seed=args.seed))
+        answers = answer_maker(load_bundled_form("rhi-v1.json"))
+        cases = list(
+            generate(args.children, interviewer_id=LOCAL_ACTOR, seed=args.seed, answers=answers)
+        )
         with store.transaction(profile.actor) as tx:
             tx.children.add_many([case.child for case in cases])
             tx.episodes.add_many([e for case in cases for e in case.episodes])
