@@ -22,6 +22,7 @@ from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.demo import generate
 from rhi_desktop.demo_answers import answer_maker
 from rhi_desktop.forms import load_bundled_form
+from rhi_desktop.forms.xlsform import command as xlsform_command
 from rhi_desktop.logs import configure_logging
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.session import (
@@ -176,7 +177,10 @@ COMMANDS: dict[str, tuple[Handler, str]] = {
         cmd_recover,
         "IT: set a new passphrase using the organisation recovery key (new passphrase on stdin)",
     ),
+    "import-xlsform": (xlsform_command.cmd_import_xlsform, xlsform_command.HELP),
 }
+# Commands that work on a profile; the others (form import) need none.
+PROFILE_COMMANDS = ("init", "demo-seed", "stats", "verify-audit", "change-passphrase", "recover")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -185,7 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument("--profile", metavar="DIR", help="profile directory (default: per-user)")
+        if name in PROFILE_COMMANDS:
+            cmd.add_argument(
+                "--profile", metavar="DIR", help="profile directory (default: per-user)"
+            )
+        if name == "import-xlsform":
+            xlsform_command.add_arguments(cmd)
         if name in ("init", "demo-seed", "stats", "verify-audit"):
             cmd.add_argument(
                 "--passphrase-stdin",

@@ -170,3 +170,22 @@ def test_empty_stdin_is_a_clear_failure(tmp_path: Path, rhi: Run) -> None:
     done = rhi("init", "--profile", str(tmp_path / "p"), "--passphrase-stdin", stdin="")
     assert done.returncode == 1
     assert "standard input" in done.stderr
+
+
+def test_import_xlsform_through_rhi_desktop_writes_a_loadable_form(
+    tmp_path: Path, rhi: Run
+) -> None:
+    from rhi_desktop.forms import load_form_file
+    from tests.core.forms.xlsform.workbooks import write_xlsform
+    from tests.core.forms.xlsform.xlsforms import INTERVIEW, UNSUPPORTED
+
+    good = write_xlsform(tmp_path / "interview.xlsx", INTERVIEW)
+    done = rhi("import-xlsform", str(good), "--out", str(tmp_path / "interview.json"))
+    assert done.returncode == 0, done.stderr
+    assert load_form_file(tmp_path / "interview.json").definition.sections
+
+    bad = write_xlsform(tmp_path / "unsupported.xlsx", UNSUPPORTED)
+    failed = rhi("import-xlsform", str(bad), "--out", str(tmp_path / "unsupported.json"))
+    assert failed.returncode == 1
+    assert "survey row" in failed.stderr
+    assert not (tmp_path / "unsupported.json").exists()

@@ -1,0 +1,98 @@
+"""Giving each XLSForm `calculate` row the question type its expression produces.
+
+XLSForm calculations are untyped; ours are questions whose type must match the result
+(the loader checks it). So each calculation is type-checked against the form's questions,
+repeating until calculations that read other calculations settle, and a number becomes
+an integer question when it counts something and a decimal one otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rhi_desktop.forms.expressions.errors import ExpressionError
+from rhi_desktop.forms.expressions.nodes import Call, Expr
+from rhi_desktop.forms.expressions.parser import parse
+from rhi_desktop.forms.expressions.typecheck import check
+from rhi_desktop.forms.expressions.values import ValueType
+from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.forms.xlsform.field_types import FieldTypes
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+
+_COUNTS = frozenset({"count", "count-selected", "string-length"})
+_STORABLE = {
+    ValueType.TEXT: QuestionType.TEXT,
+    ValueType.DATE: QuestionType.DATE,
+    ValueType.DATETIME: QuestionType.DATETIME,
+    ValueType.TIME: QuestionType.TIME,
+}
+
+
+@dataclass
+class PendingCalculation:
+    """A calculate row's question, typed once every question is known."""
+
+    question: dict[str, Any]
+    text: str
+    cell: Cell
+
+
+def settle_calculation_types(
+    pending: list[PendingCalculation], types: FieldTypes, report: ImportReport
+) -> None:
+    """Set each pending question's type; `types.inferred` keeps them for later checks."""
+    parsed: dict[str, Expr] = {}
+    for item in pending:
+        try:
+            parsed[item.question["id"]] = parse(item.text)
+        except ExpressionError:
+            continue  # reported when the cell was read
+    types.inferred.update(dict.fromkeys(parsed))
+    for _ in range(len(parsed) + 1):
+        changed = False
+        for name, expr in parsed.items():
+            found = check(expr, types.resolve).type
+            if found is not types.inferred[name]:
+                types.inferred[name], changed = found, True
+        if not changed:
+            break
+    for item in pending:
+        name = item.question["id"]
+        _apply(item, types.inferred.get(name), parsed.get(name), report)
+
+
+def _apply(
+    item: PendingCalculation,
+    found: ValueType | None,
+    expr: Expr | None,
+    report: ImportReport,
+) -> None:
+    question = item.question
+    if found is None:
+        return  # the loader explains why the expression has no type
+    if found is ValueType.NUMBER:
+        whole = isinstance(expr, Call) and expr.name in _COUNTS
+        question["type"] = (QuestionType.INTEGER if whole else QuestionType.DECIMAL).value
+    elif found in _STORABLE:
+        question["type"] = _STORABLE[found].value
+    else:
+        question.pop("calculation", None)
+        advice = (
+            "; give a value instead, like if(condition, 'yes', 'no')"
+            if found is ValueType.BOOLEAN
+            else ""
+        )
+        report.error(
+            item.cell,
+            f"a calculation cannot hold {_describe(found)}{advice}",
+        )
+
+
+def _describe(found: ValueType) -> str:
+    return {
+        ValueType.BOOLEAN: "a true/false condition",
+        ValueType.CHOICES: "a multiple-choice answer",
+        ValueType.LOCATION: "a location",
+        ValueType.ROWS: "a repeat group",
+    }.get(found, found.value)

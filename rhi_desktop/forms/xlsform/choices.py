@@ -1,0 +1,81 @@
+"""The `choices` sheet: rows of list_name, name and label into our shared choice lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rhi_desktop.forms.model import IDENTIFIER
+from rhi_desktop.forms.xlsform.columns import ColumnMap, map_columns
+from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
+from rhi_desktop.forms.xlsform.origins import Origins
+from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.translations import Languages
+
+ChoiceLists = dict[str, list[dict[str, Any]]]
+
+
+def read_choices(
+    workbook: Workbook, languages: Languages, origins: Origins, report: ImportReport
+) -> ChoiceLists:
+    """Choice lists by name, in sheet order; every choice's row is recorded in `origins`."""
+    sheet = workbook.sheet("choices")
+    if sheet is None:
+        return {}
+    columns = map_columns(sheet, languages, report, choices=True)
+    report_column_values(columns, report)
+    missing = [name for name in ("list_name", "name", "label") if not columns.has(name)]
+    for name in missing:
+        report.error(Cell(sheet.name, 1), f"the choices sheet has no {name} column")
+    if missing:
+        return {}
+    return _lists(sheet, columns, LabelReader(columns, languages, report), origins, report)
+
+
+def _lists(
+    sheet: Sheet,
+    columns: ColumnMap,
+    labels: LabelReader,
+    origins: Origins,
+    report: ImportReport,
+) -> ChoiceLists:
+    identifier = re.compile(IDENTIFIER)
+    list_column, name_column = columns.plain["list_name"], columns.plain["name"]
+    report_key = columns.plain.get("report_key")
+    lists: ChoiceLists = {}
+    for row in sheet.rows:
+        list_name = row.text(list_column)
+        value = row.text(name_column)
+        label = labels.read(row, "label")
+        if list_name is None:
+            report.error(sheet.cell(row.number, list_column), "this choice has no list_name")
+            continue
+        if not identifier.fullmatch(list_name):
+            report.error(
+                sheet.cell(row.number, list_column),
+                f"list name '{list_name}' must be letters, digits and '_', "
+                "not starting with a digit",
+            )
+            continue
+        if value is None:
+            report.error(sheet.cell(row.number, name_column), "this choice has no name")
+            continue
+        choices = lists.setdefault(list_name, [])
+        path = f"choice_lists.{list_name}"
+        if not choices:
+            origins.record(path, Cell(sheet.name, row.number))
+        origin = origins.record(f"{path}[{len(choices)}]", Cell(sheet.name, row.number))
+        origin.set("value", sheet.cell(row.number, name_column))
+        origin.set("label", labels.main_cell(row, "label"))
+        choice: dict[str, Any] = {"value": value}
+        if label is None:
+            report.error(labels.main_cell(row, "label"), f"choice '{value}' has no label")
+            label = value
+        choice["label"] = label
+        key = row.text(report_key)
+        if key is not None:
+            choice["report_key"] = key
+            origin.set("report_key", sheet.cell(row.number, report_key))
+        choices.append(choice)
+    return lists

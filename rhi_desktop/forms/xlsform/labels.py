@@ -1,0 +1,76 @@
+"""Reading shown text (label, hint, constraint message) in one language or several.
+
+A translated form gives `{code: text}` for the languages a row has text in; whether the
+default language is among them is the loader's check, located back to its column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rhi_desktop.forms.xlsform.columns import ColumnMap
+from rhi_desktop.forms.xlsform.reader import Row
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, Severity
+from rhi_desktop.forms.xlsform.translations import Languages
+
+Label = str | dict[str, str]
+
+_PIPED = re.compile(r"\$\{[^}]*\}")
+
+
+class LabelReader:
+    def __init__(self, columns: ColumnMap, languages: Languages, report: ImportReport) -> None:
+        self._columns = columns
+        self._languages = languages
+        self._report = report
+
+    def read(self, row: Row, name: str) -> Label | None:
+        sheet = self._columns.sheet
+        if self._languages.codes is None:
+            column = self._columns.plain.get(name)
+            text = row.text(column)
+            if text is not None and column is not None:
+                self._check_piping(sheet.cell(row.number, column), text)
+            return text
+        texts: dict[str, str] = {}
+        for code, column in (self._columns.translated.get(name) or {}).items():
+            text = row.text(column)
+            if text is not None:
+                self._check_piping(sheet.cell(row.number, column), text)
+                texts[code] = text
+        if not texts:
+            return None
+        ordered = [code for code in self._languages.codes if code in texts]
+        return {code: texts[code] for code in ordered}
+
+    def main_cell(self, row: Row, name: str) -> Cell:
+        """The cell a problem with this text points at: the default language's column."""
+        default = self._languages.codes[0] if self._languages.codes else None
+        column = self._columns.main_column(name, default)
+        return self._columns.sheet.cell(row.number, column)
+
+    def _check_piping(self, cell: Cell, text: str) -> None:
+        found = _PIPED.search(text)
+        if found is not None:
+            self._report.warning(
+                cell,
+                f"text is shown as written: {found.group(0)} will not be replaced by an answer",
+            )
+
+
+def report_column_values(columns: ColumnMap, report: ImportReport) -> None:
+    """Refused columns: each value is an error. Ignored columns: one warning naming the rows."""
+    sheet = columns.sheet
+    for column, verdict in columns.reported:
+        rows = [row.number for row in sheet.rows if row.value(column) is not None]
+        if not rows:
+            continue
+        if verdict.severity is Severity.ERROR:
+            for number in rows:
+                report.error(sheet.cell(number, column), verdict.reason)
+        else:
+            listed = ", ".join(str(number) for number in rows[:10])
+            more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+            report.warning(sheet.header_cell(column), f"{verdict.reason} (rows {listed}{more})")
+    for stray in sheet.stray_cells():
+        report.warning(stray, "ignored: this value has no column header")

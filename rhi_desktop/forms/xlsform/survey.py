@@ -1,0 +1,618 @@
+"""The `survey` sheet: rows into sections and questions, following group and repeat nesting.
+
+Our forms are sections of questions, with one level of repeat group. So a top-level
+XLSForm group becomes a section; questions outside any group gather into a section of
+their own; a group inside a section or repeat is flattened into it, its label kept as a
+note and its relevance added to each question inside (which is what XLSForm means by
+it); and a repeat inside a repeat cannot be represented and is an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.forms.xlsform.calculations import PendingCalculation
+from rhi_desktop.forms.xlsform.choices import ChoiceLists
+from rhi_desktop.forms.xlsform.columns import ColumnMap, survey_verdict
+from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
+from rhi_desktop.forms.xlsform.origins import Dropped, Origin, Origins
+from rhi_desktop.forms.xlsform.question_types import RowKind, TypeSpec, parse_type
+from rhi_desktop.forms.xlsform.reader import Row, Sheet
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.survey_cells import Part, SurveyCells
+
+_GROUP_UNUSED = (
+    "required",
+    "constraint",
+    "constraint_message",
+    "calculation",
+    "default",
+    "read_only",
+    "repeat_count",
+    "parameters",
+    "sensitive",
+    "report_key",
+)
+_REPEAT_UNUSED = tuple(name for name in _GROUP_UNUSED if name != "repeat_count")
+_LAYOUT_ONLY = "RHI Desktop lays out questions itself"
+_RANGE_DEFAULTS = {"start": 1.0, "end": 10.0, "step": 1.0}
+Question = dict[str, Any]
+
+
+@dataclass
+class _Frame:
+    """An open `begin group` or `begin repeat`, and where the questions inside it go."""
+
+    kind: RowKind
+    name: str
+    row: int
+    questions: list[Question]
+    path: str | None
+    """The container's path in the definition; None when its rows cannot be imported."""
+    container: str
+    """The section or repeat group the questions land in, for messages."""
+    container_word: str = "section"
+    relevance: tuple[Part, ...] = ()
+    """Relevance of flattened groups, added to each question inside."""
+    section: bool = False
+    start: int = 0
+
+
+@dataclass
+class _LooseSection:
+    section: dict[str, Any]
+    first_row: Cell
+
+
+@dataclass
+class Survey:
+    sections: list[dict[str, Any]]
+    calculations: list[PendingCalculation] = field(default_factory=list)
+    conditions: list[Part] = field(default_factory=list)
+    """The cells of relevance combined from several rows, to check one by one."""
+
+
+def read_survey(
+    sheet: Sheet,
+    columns: ColumnMap,
+    labels: LabelReader,
+    choice_lists: ChoiceLists,
+    form_title: str,
+    origins: Origins,
+    report: ImportReport,
+) -> Survey:
+    return _SurveyBuilder(sheet, columns, labels, choice_lists, form_title, origins, report).run()
+
+
+class _SurveyBuilder:
+    def __init__(
+        self,
+        sheet: Sheet,
+        columns: ColumnMap,
+        labels: LabelReader,
+        choice_lists: ChoiceLists,
+        form_title: str,
+        origins: Origins,
+        report: ImportReport,
+    ) -> None:
+        self.sheet = sheet
+        self.columns = columns
+        self.cells = SurveyCells(columns, labels, report)
+        self.choice_lists = choice_lists
+        self.form_title = form_title
+        self.origins = origins
+        self.report = report
+        self.sections: list[dict[str, Any]] = []
+        self.stack: list[_Frame] = []
+        self.loose: _Frame | None = None
+        self.loose_sections: list[_LooseSection] = []
+        self.names: dict[str, int] = {}
+        self.calculations: list[PendingCalculation] = []
+        self.conditions: list[Part] = []
+        self.labels_missing = False
+
+    # the sheet as a whole ----------------------------------------------------------------
+
+    def run(self) -> Survey:
+        missing = [name for name in ("type", "name") if name not in self.columns.plain]
+        for name in missing:
+            self.report.error(Cell(self.sheet.name, 1), f"the survey sheet has no {name} column")
+        if missing:
+            return Survey([])
+        if not self.columns.has("label"):
+            # A label column whose language could not be read was reported already.
+            self.labels_missing = True
+            if not any(survey_verdict(c.header).field == "label" for c in self.sheet.columns):
+                self.report.error(Cell(self.sheet.name, 1), "the survey sheet has no label column")
+        report_column_values(self.columns, self.report)
+        for row in self.sheet.rows:
+            self._row(row)
+        for frame in reversed(self.stack):
+            self._unclosed(frame, "the end of the sheet")
+        self._name_loose_sections()
+        if not self.sections and not self.report.errors:
+            self.report.error(Cell(self.sheet.name), "the survey has no questions")
+        return Survey(self.sections, self.calculations, self.conditions)
+
+    def _row(self, row: Row) -> None:
+        type_text = self.cells.text(row, "type")
+        if type_text is None:
+            self.report.error(self.cells.cell(row, "type"), "this row has no type")
+            return
+        spec = parse_type(type_text)
+        if spec.kind in (RowKind.END_GROUP, RowKind.END_REPEAT):
+            self._end(row, spec)
+            return
+        name = self._claim_name(row)
+        if name is None and spec.kind in (RowKind.BEGIN_GROUP, RowKind.BEGIN_REPEAT):
+            name = f"row_{row.number}"  # reported; still opened, so its end row matches
+        if spec.kind in (RowKind.METADATA, RowKind.UNSUPPORTED):
+            self._not_imported(row, spec, name)
+        elif name is None:
+            return
+        elif spec.kind is RowKind.BEGIN_GROUP:
+            self._begin_group(row, name)
+        elif spec.kind is RowKind.BEGIN_REPEAT:
+            self._begin_repeat(row, name)
+        else:
+            self._question(row, name, spec)
+
+    def _claim_name(self, row: Row) -> str | None:
+        name = self.cells.text(row, "name")
+        cell = self.cells.cell(row, "name")
+        if name is None:
+            self.report.error(cell, "this row has no name")
+            return None
+        first = self.names.get(name)
+        if first is not None:
+            # Kept, so groups stay balanced and the rest of the row is still checked.
+            self.report.error(cell, f"duplicate name '{name}' (first used in row {first})")
+        else:
+            self.names[name] = row.number
+        return name
+
+    def _not_imported(self, row: Row, spec: TypeSpec, name: str | None) -> None:
+        cell = self.cells.cell(row, "type")
+        problem = spec.problem or f"type '{spec.written}' is not supported"
+        if spec.kind is RowKind.METADATA:
+            self.report.warning(cell, problem)
+        else:
+            self.report.error(cell, problem)
+        if name is not None:
+            what = spec.written.split(" ", 1)[0]
+            self.origins.dropped[name] = Dropped(Cell(self.sheet.name, row.number), what)
+
+    # where questions go ------------------------------------------------------------------
+
+    def _container(self, row: Row) -> _Frame:
+        if self.stack:
+            return self.stack[-1]
+        if self.loose is None:
+            section: dict[str, Any] = {"id": "", "title": self.form_title, "questions": []}
+            path = f"sections[{len(self.sections)}]"
+            self.sections.append(section)
+            self.origins.record(path, Cell(self.sheet.name, row.number))
+            first = Cell(self.sheet.name, row.number)
+            self.loose_sections.append(_LooseSection(section, first))
+            self.loose = _Frame(
+                RowKind.BEGIN_GROUP, "", row.number, section["questions"], path, "", section=True
+            )
+        return self.loose
+
+    def _name_loose_sections(self) -> None:
+        taken = set(self.names)
+        for index, loose in enumerate(self.loose_sections):
+            base = "main" if index == 0 else f"main_{index + 1}"
+            candidate, counter = base, 1
+            while candidate in taken:
+                counter += 1
+                candidate = f"{base}_{counter}"
+            taken.add(candidate)
+            loose.section["id"] = candidate
+            self.report.info(
+                loose.first_row,
+                f"questions outside any group, from this row on, are placed in a section "
+                f"'{candidate}' titled with the form title",
+            )
+
+    def _place(self, frame: _Frame, question: Question, row: Row) -> Origin | None:
+        if frame.path is None:
+            return None
+        path = f"{frame.path}.questions[{len(frame.questions)}]"
+        frame.questions.append(question)
+        origin = self.origins.record(path, Cell(self.sheet.name, row.number))
+        origin.set("id", self.cells.cell(row, "name"))
+        origin.set("type", self.cells.cell(row, "type"))
+        return origin
+
+    # groups and repeats ------------------------------------------------------------------
+
+    def _begin_group(self, row: Row, name: str) -> None:
+        self.origins.groups.add(name)
+        self._refuse(row, _GROUP_UNUSED, "a group")
+        own = self.cells.expression(row, "relevant")
+        if self.stack:
+            self._nested_group(row, name, own)
+        else:
+            self._section(row, name, own)
+
+    def _section(self, row: Row, name: str, own: Part | None) -> None:
+        """A top-level group: one section of our form."""
+        self._appearance(row, top_level_group=True)
+        label = self.cells.label(row, "label")
+        section: dict[str, Any] = {"id": name, "title": label or name, "questions": []}
+        if label is None:
+            self.report.warning(
+                self.cells.cell(row, "label"),
+                f"group '{name}' has no label: its section is titled '{name}'",
+            )
+        hint = self.cells.label(row, "hint")
+        if hint is not None:
+            section["hint"] = hint
+        if own is not None:
+            section["relevant"] = own.text
+        path = f"sections[{len(self.sections)}]"
+        self.sections.append(section)
+        origin = self.origins.record(path, Cell(self.sheet.name, row.number))
+        self._trace(origin, row, ("hint",), title="label")
+        origin.set("id", self.cells.cell(row, "name"))
+        origin.set("questions", self.cells.cell(row, "type"))
+        if own is not None:
+            origin.add("relevant", own.cell, own.text)
+        self.loose = None
+        frame = _Frame(RowKind.BEGIN_GROUP, name, row.number, section["questions"], path, name)
+        frame.section = True
+        self.stack.append(frame)
+
+    def _nested_group(self, row: Row, name: str, own: Part | None) -> None:
+        """A group inside a section or repeat: flattened into it (see the module docstring)."""
+        self._appearance(row, top_level_group=False)
+        parent = self.stack[-1]
+        relevance = (*parent.relevance, own) if own is not None else parent.relevance
+        label = self.cells.label(row, "label")
+        if label is not None and parent.path is not None:
+            note: Question = {"id": name, "type": QuestionType.NOTE.value, "label": label}
+            hint = self.cells.label(row, "hint")
+            if hint is not None:
+                note["hint"] = hint
+            origin = self._place(parent, note, row)
+            if origin is not None:
+                self._trace(origin, row, ("label", "hint"))
+                self._relevance(note, origin, relevance)
+        if parent.path is not None:
+            done = [f"its questions join {parent.container_word} '{parent.container}'"]
+            if label is not None:
+                done.append("its label is shown as a note above them")
+            if own is not None:
+                done.append("its relevance applies to each of them")
+            self.report.info(
+                self.cells.cell(row, "type"),
+                f"group '{name}' inside '{parent.name}' is flattened: " + ", ".join(done),
+            )
+        frame = _Frame(
+            RowKind.BEGIN_GROUP,
+            name,
+            row.number,
+            parent.questions,
+            parent.path,
+            parent.container,
+            parent.container_word,
+            relevance,
+        )
+        frame.start = len(parent.questions)
+        self.stack.append(frame)
+
+    def _begin_repeat(self, row: Row, name: str) -> None:
+        self.origins.groups.add(name)
+        outer = next((f for f in reversed(self.stack) if f.kind is RowKind.BEGIN_REPEAT), None)
+        if outer is not None:
+            self.report.error(
+                self.cells.cell(row, "type"),
+                f"repeat groups cannot be nested: this one is inside repeat '{outer.name}' "
+                f"(row {outer.row})",
+            )
+            self.stack.append(_Frame(RowKind.BEGIN_REPEAT, name, row.number, [], None, name))
+            return
+        self._refuse(row, _REPEAT_UNUSED, "a repeat group")
+        self._appearance(row, top_level_group=False)
+        parent = self._container(row)
+        own = self.cells.expression(row, "relevant")
+        relevance = (*parent.relevance, own) if own is not None else parent.relevance
+        label = self.cells.label(row, "label")
+        repeat: Question = {"id": name, "type": QuestionType.REPEAT.value, "label": label or name}
+        if label is None and not self.labels_missing:
+            self.report.error(self.cells.cell(row, "label"), "a repeat group needs a label")
+        hint = self.cells.label(row, "hint")
+        if hint is not None:
+            repeat["hint"] = hint
+        self._repeat_count(row, repeat)
+        repeat["questions"] = []
+        origin = self._place(parent, repeat, row)
+        path: str | None = None
+        if origin is not None:
+            path = f"{parent.path}.questions[{len(parent.questions) - 1}]"
+            self._trace(origin, row, ("label", "hint"))
+            origin.set("questions", self.cells.cell(row, "type"))
+            origin.set("min_rows", self.cells.cell(row, "repeat_count"))
+            origin.set("max_rows", self.cells.cell(row, "repeat_count"))
+            self._relevance(repeat, origin, relevance)
+        self.stack.append(
+            _Frame(
+                RowKind.BEGIN_REPEAT,
+                name,
+                row.number,
+                repeat["questions"],
+                path,
+                name,
+                "repeat group",
+            )
+        )
+
+    def _repeat_count(self, row: Row, repeat: Question) -> None:
+        value = row.value(self.cells.column("repeat_count"))
+        if value is None:
+            return
+        cell = self.cells.cell(row, "repeat_count")
+        if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+            rows = int(value)
+        elif isinstance(value, str) and value.strip().isdigit():
+            rows = int(value.strip())
+        else:
+            self.report.error(
+                cell,
+                "repeat_count can only be a fixed number of rows; a count computed from "
+                "other answers is not supported",
+            )
+            return
+        repeat["min_rows"] = repeat["max_rows"] = rows
+        self.report.info(cell, f"the repeat group always has exactly {rows} rows")
+
+    def _end(self, row: Row, spec: TypeSpec) -> None:
+        wanted = RowKind.BEGIN_GROUP if spec.kind is RowKind.END_GROUP else RowKind.BEGIN_REPEAT
+        what = "group" if wanted is RowKind.BEGIN_GROUP else "repeat"
+        cell = self.cells.cell(row, "type")
+        self._ignored_on_end_row(row)
+        if not self.stack:
+            self.report.error(cell, f"end {what} without a matching begin {what}")
+            return
+        if not any(frame.kind is wanted for frame in self.stack):
+            top = self.stack[-1]
+            self.report.error(
+                cell,
+                f"end {what} without a matching begin {what} "
+                f"(the open one is {_word(top.kind)} '{top.name}', row {top.row})",
+            )
+            return
+        while self.stack[-1].kind is not wanted:
+            self._unclosed(self.stack[-1], f"the end {what} in row {row.number}")
+            self._close(self.stack.pop())
+        self._close(self.stack.pop())
+
+    def _unclosed(self, frame: _Frame, before: str) -> None:
+        word = _word(frame.kind)
+        self.report.error(
+            Cell(self.sheet.name, frame.row, *self._type_column()),
+            f"begin {word} '{frame.name}' has no end {word} before {before}",
+        )
+
+    def _type_column(self) -> tuple[str, str]:
+        column = self.columns.plain["type"]
+        return column.letter, column.header
+
+    def _close(self, frame: _Frame) -> None:
+        if frame.path is None:
+            return
+        where = Cell(self.sheet.name, frame.row, *self._type_column())
+        if len(frame.questions) > frame.start:
+            return
+        if frame.section:
+            self.report.error(where, f"group '{frame.name}' has no questions")
+        elif frame.kind is RowKind.BEGIN_REPEAT:
+            self.report.error(where, f"repeat group '{frame.name}' has no questions")
+        else:
+            self.report.warning(where, f"group '{frame.name}' has no questions")
+
+    def _ignored_on_end_row(self, row: Row) -> None:
+        for name in ("label", "hint", "relevant", "required", "constraint", "appearance"):
+            if self.cells.filled(row, name):
+                self.report.warning(self.cells.cell(row, name), "ignored on an end row")
+
+    # questions ---------------------------------------------------------------------------
+
+    def _question(self, row: Row, name: str, spec: TypeSpec) -> None:
+        frame = self._container(row)
+        calculated = spec.kind is RowKind.CALCULATE
+        kind = QuestionType.TEXT if calculated else spec.question_type or QuestionType.TEXT
+        label = self.cells.label(row, "label")
+        if label is None:
+            if calculated:
+                self.report.info(
+                    self.cells.cell(row, "type"),
+                    f"shown to the interviewer as a read-only answer labelled '{name}' "
+                    "(XLSForm hides calculations; give it a label to word it)",
+                )
+            elif not self.labels_missing:
+                self.report.error(self.cells.cell(row, "label"), "a question needs a label")
+        question: Question = {"id": name, "type": kind.value, "label": label or name}
+        hint = self.cells.label(row, "hint")
+        if hint is not None:
+            question["hint"] = hint
+        origin = self._place(frame, question, row)
+        if origin is None:
+            return
+        self._trace(origin, row, ("label", "hint"))
+        origin.set("choices", self.cells.cell(row, "type"))
+        own = self.cells.expression(row, "relevant")
+        self._relevance(question, origin, (*frame.relevance, *([own] if own else [])))
+        self._checks(row, question, origin)
+        self._calculation(row, question, origin, calculated)
+        self._answers(row, question, origin, spec, kind)
+
+    def _checks(self, row: Row, question: Question, origin: Origin) -> None:
+        required = self.cells.flag(row, "required")
+        if required is not None:
+            origin.set(
+                "required", self.cells.cell(row, "required"), self.cells.text(row, "required")
+            )
+        if isinstance(required, Part):
+            question["required"] = required.text
+        elif required:
+            question["required"] = True
+        constraint = self.cells.expression(row, "constraint")
+        if constraint is not None:
+            question["constraint"] = constraint.text
+            origin.set("constraint", constraint.cell, constraint.text)
+        message = self.cells.label(row, "constraint_message")
+        constraint_written = self.cells.filled(row, "constraint")
+        if message is not None and (constraint is not None or not constraint_written):
+            question["constraint_message"] = message
+            origin.set("constraint_message", self.cells.cell(row, "constraint_message"))
+
+    def _calculation(self, row: Row, question: Question, origin: Origin, calculated: bool) -> None:
+        calculation = self.cells.expression(row, "calculation")
+        if calculation is not None:
+            question["calculation"] = calculation.text
+            origin.set("calculation", calculation.cell, calculation.text)
+        read_only = self.cells.flag(row, "read_only")
+        cell = self.cells.cell(row, "read_only")
+        if isinstance(read_only, Part) or (read_only and calculation is None and not calculated):
+            self.report.error(
+                cell,
+                "read-only questions are not supported: only calculations are read-only",
+            )
+        elif read_only:
+            self.report.info(cell, "already read-only, because it is calculated")
+        if not calculated:
+            return
+        if calculation is None:
+            if not self.cells.filled(row, "calculation"):
+                self.report.error(
+                    self.cells.cell(row, "calculation"), "a calculate row needs a calculation"
+                )
+            return
+        self.calculations.append(PendingCalculation(question, calculation.text, calculation.cell))
+
+    def _answers(
+        self, row: Row, question: Question, origin: Origin, spec: TypeSpec, kind: QuestionType
+    ) -> None:
+        if spec.list_name is not None:
+            question["choices"] = spec.list_name
+            if spec.list_name not in self.choice_lists:
+                close = difflib.get_close_matches(spec.list_name, list(self.choice_lists), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.report.error(
+                    self.cells.cell(row, "type"),
+                    f"unknown choice list '{spec.list_name}': no row on the choices sheet "
+                    f"has that list_name{hint}",
+                )
+        calculated = spec.kind is RowKind.CALCULATE
+        new_kind = self._appearance(row, top_level_group=False, kind=None if calculated else kind)
+        if new_kind is not None and new_kind is not kind:
+            question["type"] = new_kind.value
+        default = self.cells.default(row, kind)
+        if default is not None:
+            question["default"] = default
+            origin.set("default", self.cells.cell(row, "default"))
+        sensitive = self.cells.flag(row, "sensitive")
+        if isinstance(sensitive, Part):
+            self.report.error(self.cells.cell(row, "sensitive"), "sensitive must be yes or no")
+        elif sensitive:
+            question["sensitive"] = True
+        report_key = self.cells.text(row, "report_key")
+        if report_key is not None:
+            question["report_key"] = report_key
+            origin.set("report_key", self.cells.cell(row, "report_key"))
+        parameters = self.cells.text(row, "parameters")
+        if kind is QuestionType.SCALE:
+            self._range(row, question, origin, parameters)
+        elif parameters is not None:
+            self.report.error(
+                self.cells.cell(row, "parameters"),
+                f"parameters are not supported for type '{spec.written}'",
+            )
+        if self.cells.filled(row, "repeat_count"):
+            self.report.error(
+                self.cells.cell(row, "repeat_count"), "only repeat groups take a repeat_count"
+            )
+
+    def _range(self, row: Row, question: Question, origin: Origin, parameters: str | None) -> None:
+        """A whole-number range with step 1 is our scale question; anything else is refused."""
+        cell = self.cells.cell(row, "parameters")
+        origin.set("scale", cell if parameters is not None else self.cells.cell(row, "type"))
+        values = dict(_RANGE_DEFAULTS)
+        for item in (parameters or "").replace(";", " ").split():
+            key, sep, raw = item.partition("=")
+            try:
+                number = float(raw)
+            except ValueError:
+                number = float("nan")
+            if not sep or key.strip().lower() not in values or number != number:
+                self.report.error(cell, f"cannot read range parameter '{item}'")
+                return
+            values[key.strip().lower()] = number
+        low, high, step = values["start"], values["end"], values["step"]
+        if step != 1 or not low.is_integer() or not high.is_integer() or low >= high:
+            self.report.error(
+                cell,
+                "only a whole-number range counting up in steps of 1 can be imported "
+                "(as a scale question)",
+            )
+            return
+        question["scale"] = {"min": int(low), "max": int(high)}
+        self.report.info(
+            self.cells.cell(row, "type"),
+            f"range imported as a scale from {int(low)} to {int(high)}",
+        )
+
+    # shared pieces -----------------------------------------------------------------------
+
+    def _relevance(self, item: Question, origin: Origin, parts: Sequence[Part]) -> None:
+        """Flattened groups' relevance and the row's own, all of which must hold."""
+        if not parts:
+            return
+        if len(parts) == 1:
+            item["relevant"] = parts[0].text
+        else:
+            item["relevant"] = " and ".join(f"({part.text})" for part in parts)
+            self.conditions.extend(parts)
+        for part in parts:
+            origin.add("relevant", part.cell, part.text)
+
+    def _trace(
+        self, origin: Origin, row: Row, names: tuple[str, ...], *, title: str | None = None
+    ) -> None:
+        for name in names:
+            origin.set(name, self.cells.cell(row, name))
+        if title is not None:
+            origin.set("title", self.cells.cell(row, title))
+
+    def _refuse(self, row: Row, names: tuple[str, ...], what: str) -> None:
+        for name in names:
+            if self.cells.filled(row, name):
+                self.report.error(self.cells.cell(row, name), f"{what} takes no {name}")
+
+    def _appearance(
+        self, row: Row, *, top_level_group: bool, kind: QuestionType | None = None
+    ) -> QuestionType | None:
+        text = self.cells.text(row, "appearance")
+        if text is None:
+            return kind
+        cell = self.cells.cell(row, "appearance")
+        words = text.split()
+        if kind is QuestionType.TEXT and "multiline" in words:
+            words.remove("multiline")
+            kind = QuestionType.LONG_TEXT
+        if top_level_group and "field-list" in words:
+            words.remove("field-list")
+            self.report.info(cell, "field-list: a section already shows its questions together")
+        if words:
+            self.report.warning(cell, f"appearance '{' '.join(words)}' ignored: {_LAYOUT_ONLY}")
+        return kind
+
+
+def _word(kind: RowKind) -> str:
+    return "repeat" if kind is RowKind.BEGIN_REPEAT else "group"

@@ -1,0 +1,170 @@
+"""Translated columns (`label::English (en)`) and the form's language list.
+
+XLSForm names a language by free text; we need a code, so the code in brackets is what
+counts and a header without one is an error. The default language (settings
+`default_language`, else the first one in the columns) leads the form's `languages`, and
+an untranslated column like plain `label` is read as text in that language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rhi_desktop.forms.model import LANGUAGE
+from rhi_desktop.forms.xlsform.reader import Column, Sheet
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+
+_NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*$")
+_CODE = re.compile(LANGUAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    name: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A column header split into its field (lower-cased) and its language text, if any."""
+
+    base: str
+    language: str | None
+
+
+def split_header(header: str) -> Header:
+    """'label::English (en)' -> ('label', 'English (en)'); 'media::image' stays whole."""
+    base, sep, rest = header.strip().rpartition("::")
+    if sep and base.lower() in TRANSLATABLE:
+        return Header(base.strip().lower(), rest.strip())
+    return Header(header.strip().lower(), None)
+
+
+TRANSLATABLE = frozenset({"label", "hint", "constraint_message"})
+"""Fields our model can translate; other `x::Language` columns are reported by their sheet."""
+
+
+def parse_language(text: str) -> Language | None:
+    """'Cymraeg (cy)' -> Language('Cymraeg', 'cy'); None without a usable code."""
+    match = _NAMED.match(text)
+    if match is None:
+        return None
+    code = match.group("code").strip()
+    if not _CODE.fullmatch(code):
+        return None
+    return Language(match.group("name").strip() or code, code)
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """`codes` is None for a single-language form (labels stay plain text)."""
+
+    codes: tuple[str, ...] | None
+    plain: str | None
+    """The code untranslated columns are read in, when the form is translated."""
+
+    def code_of(self, header: Header) -> str | None:
+        """The language a translatable column holds; None for a single-language form."""
+        if self.codes is None:
+            return None
+        if header.language is None:
+            return self.plain
+        language = parse_language(header.language)
+        return language.code if language is not None else None
+
+
+def plan_languages(
+    sheets: Sequence[Sheet],
+    default_language: str | None,
+    default_cell: Cell | None,
+    report: ImportReport,
+) -> Languages:
+    """Decide the form's languages from every translatable column of `sheets`."""
+    found: dict[str, Language] = {}
+    plain: list[tuple[Sheet, Column]] = []
+    for sheet in sheets:
+        for column in sheet.columns:
+            header = split_header(column.header)
+            if header.base not in TRANSLATABLE:
+                continue
+            if header.language is None:
+                plain.append((sheet, column))
+                continue
+            language = parse_language(header.language)
+            if language is None:
+                report.error(
+                    sheet.header_cell(column),
+                    f"the language '{header.language}' needs a code in brackets, "
+                    f"like {header.base}::English (en) or {header.base}::Cymraeg (cy)",
+                )
+            else:
+                found.setdefault(language.code, language)
+    where = default_cell or Cell("settings")
+    if not found:
+        if default_language is not None:
+            report.info(
+                where,
+                "the form has no translated columns (like label::English (en)), so it is "
+                "imported as a single-language form",
+            )
+        return Languages(None, None)
+    default = _default_code(found, default_language, where, report)
+    if default is None:
+        # A default_language that matched nothing was reported already.
+        for sheet, column in plain if default_language is None else ():
+            report.error(
+                sheet.header_cell(column),
+                f"the form has translated columns, so this column needs a language too "
+                f"(like {column.header}::English (en)), or set default_language on the "
+                "settings sheet to say which language it is in",
+            )
+        first = next(iter(found))
+        return Languages((first, *(code for code in found if code != first)), None)
+    explicit = {
+        (sheet.name, split_header(c.header).base): c.header
+        for sheet in sheets
+        for c in sheet.columns
+        if _code_of_column(c) == default
+    }
+    for sheet, column in plain:
+        twin = explicit.get((sheet.name, split_header(column.header).base))
+        if twin is not None:
+            report.error(
+                sheet.header_cell(column),
+                f"this column and {twin} both hold text in the default language "
+                f"'{default}'; keep one of them",
+            )
+    codes = (default, *(code for code in found if code != default))
+    return Languages(codes, default)
+
+
+def _code_of_column(column: Column) -> str | None:
+    header = split_header(column.header)
+    if header.language is None:
+        return None
+    language = parse_language(header.language)
+    return language.code if language is not None else None
+
+
+def _default_code(
+    found: dict[str, Language], setting: str | None, where: Cell, report: ImportReport
+) -> str | None:
+    if setting is None:
+        return None
+    wanted = setting.strip().casefold()
+    for language in found.values():
+        names = {language.code, language.name, f"{language.name} ({language.code})"}
+        if wanted in {name.casefold() for name in names}:
+            return language.code
+    named = parse_language(setting)
+    if named is not None:
+        return named.code
+    known = ", ".join(f"{lang.name} ({lang.code})" for lang in found.values())
+    report.error(
+        where,
+        f"default_language '{setting}' is not one of the languages in the column headers "
+        f"({known}); name one of them, or give a code in brackets like English (en)",
+    )
+    return None

@@ -1,0 +1,118 @@
+"""`import-xlsform`: all or nothing, the report on stderr, one summary line on success."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rhi_desktop.forms import load_form_file
+from rhi_desktop.forms.xlsform.command import main, run_import
+from tests.core.forms.xlsform import xlsforms
+
+Write = Callable[..., Path]
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def test_successful_import_writes_a_form_the_app_loads(workbook: Write, tmp_path: Path) -> None:
+    out = tmp_path / "episode-log.json"
+    result = run_import(workbook(xlsforms.EPISODE_LOG), out)
+
+    assert result.ok and result.written == out
+    assert load_form_file(out).definition == (result.form.definition if result.form else None)
+    assert result.summary() == (
+        f"Imported form 'episode_log' version 7: 1 section, 9 questions, 1 choice list -> {out}"
+    )
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_failed_import_leaves_an_earlier_output_file_untouched(
+    workbook: Write, tmp_path: Path
+) -> None:
+    out = tmp_path / "form.json"
+    out.write_bytes(b'{"previous": "version"}\n')
+    result = run_import(workbook(xlsforms.UNSUPPORTED), out)
+
+    assert not result.ok and result.form is None and result.written is None
+    assert out.read_bytes() == b'{"previous": "version"}\n'
+    assert (
+        result.summary()
+        == f"Import failed with {len(result.report.errors)} errors: nothing written."
+    )
+
+
+def test_output_that_cannot_be_written_is_an_error_not_a_crash(
+    workbook: Write, tmp_path: Path
+) -> None:
+    result = run_import(workbook(xlsforms.CHECK_IN), tmp_path / "missing-dir" / "form.json")
+
+    assert not result.ok
+    (error,) = result.report.errors
+    assert error.cell is None and error.message.startswith("cannot write form.json")
+
+
+def test_output_naming_the_workbook_itself_is_refused(workbook: Write) -> None:
+    xlsx = workbook(xlsforms.CHECK_IN)
+    before = xlsx.read_bytes()
+    result = run_import(xlsx, xlsx)
+
+    assert not result.ok
+    assert xlsx.read_bytes() == before
+
+
+def test_command_prints_notes_to_stderr_and_one_summary_line_to_stdout(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "check-in.json"
+    code = main([str(workbook(xlsforms.CHECK_IN)), "--out", str(out)])
+
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.out.splitlines() == [
+        "Imported form 'supervision_checkin' version 3: 1 section, 8 questions, "
+        f"1 choice list -> {out}"
+    ]
+    assert captured.err.splitlines() == [
+        "info: survey row 2: questions outside any group, from this row on, are placed in "
+        "a section 'main' titled with the form title"
+    ]
+    assert load_form_file(out).form_id == "supervision_checkin"
+
+
+def test_command_run_as_a_module_exits_1_with_the_whole_report(
+    workbook: Write, tmp_path: Path
+) -> None:
+    out = tmp_path / "odk.json"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    finished = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rhi_desktop.forms.xlsform.command",
+            str(workbook(xlsforms.UNSUPPORTED)),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
+    )
+
+    assert finished.returncode == 1
+    assert finished.stdout == ""
+    lines = finished.stderr.splitlines()
+    assert "Traceback" not in finished.stderr
+    assert sum(line.startswith("error: ") for line in lines) == 21
+    assert sum(line.startswith("warning: ") for line in lines) == 3
+    assert "error: survey row 12, column E (calculation): pulldata() is not supported" in (
+        finished.stderr
+    )
+    assert lines[-1] == "Import failed with 21 errors: nothing written."
+    assert not out.exists()

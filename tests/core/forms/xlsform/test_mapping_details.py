@@ -1,0 +1,185 @@
+"""The smaller mappings a designer relies on, and the warnings that do not block an import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rhi_desktop.forms import FormSession, QuestionType
+from rhi_desktop.forms.xlsform import Severity, convert_workbook
+from rhi_desktop.forms.xlsform.command import run_import
+from tests.core.forms.xlsform.workbooks import SheetRows
+
+Write = Callable[..., Path]
+
+
+def test_presentation_only_columns_warn_but_the_form_still_imports(
+    workbook: Write, tmp_path: Path
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        # A type, B name, C label, D appearance, E required, F required_message, G guidance_hint
+        "survey": [
+            [
+                "type",
+                "name",
+                "label",
+                "appearance",
+                "required",
+                "required_message",
+                "guidance_hint",
+            ],
+            [
+                "text",
+                "nickname",
+                "What do they like to be called?",
+                None,
+                "yes",
+                "Ask them.",
+                "Use their words.",
+            ],
+            ["select_one places", "place", "Where did ${nickname} go?", "minimal"],
+        ],
+        "choices": [["list_name", "name", "label"], ["places", "park", "A park"]],
+        "settings": [["form_id", "version", "instance_name"], ["places", 2, "concat('x')"]],
+        "notes": [["Anything the designer wrote for themselves"]],
+    }
+    out = tmp_path / "places.json"
+    result = run_import(workbook(sheets), out)
+
+    assert result.ok, result.report.render()
+    assert {f.where for f in result.report.warnings} == {
+        ("notes", None, None),  # a sheet that is not part of XLSForm
+        ("settings", 2, "C"),  # instance_name
+        ("survey", 1, "F"),  # required_message, naming its rows
+        ("survey", 1, "G"),  # guidance_hint
+        ("survey", 3, "C"),  # ${nickname} in a label is shown as written
+        ("survey", 3, "D"),  # appearance minimal
+    }
+    (required_message,) = [f for f in result.report.warnings if f.where == ("survey", 1, "F")]
+    assert required_message.message.endswith("(rows 2)")
+    assert result.summary().endswith(f"6 warnings -> {out}")
+    assert result.form is not None
+    assert result.form.field("place").question.label == "Where did ${nickname} go?"
+
+
+def test_range_becomes_a_scale_and_a_fixed_repeat_count_fixes_the_rows(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "parameters", "repeat_count"],
+            ["range", "safe_score", "How safe do they feel?", "start=1 end=5 step=1"],
+            ["range", "default_score", "Score with ODK's default range"],
+            ["begin repeat", "two_adults", "Two trusted adults", None, 2],
+            ["text", "adult", "Who?"],
+            ["end repeat"],
+        ]
+    }
+    conversion = convert_workbook(workbook(sheets))
+    form = conversion.form
+
+    assert form is not None, conversion.report.render()
+    scale = form.field("safe_score").question
+    assert scale.type is QuestionType.SCALE
+    assert scale.scale is not None and (scale.scale.min, scale.scale.max) == (1, 5)
+    default = form.field("default_score").question.scale
+    assert default is not None and (default.min, default.max) == (1, 10)
+    repeat = form.field("two_adults").question
+    assert (repeat.min_rows, repeat.max_rows) == (2, 2)
+    assert ("survey", 5, "E") not in {f.where for f in conversion.report.findings}
+    assert ("survey", 4, "E") in {f.where for f in conversion.report.infos}
+
+
+def test_rhi_columns_sensitive_and_report_key_are_kept(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "sensitive", "report_key"],
+            ["select_multiple risks", "risks", "Risks", None, "risk.indicators"],
+            ["text", "abuser", "Who harmed them?", "yes"],
+        ],
+        "choices": [
+            ["list_name", "name", "label", "report_key"],
+            ["risks", "cse", "Sexual exploitation", "risk.cse"],
+        ],
+    }
+    form = convert_workbook(workbook(sheets)).form
+
+    assert form is not None
+    assert form.field("abuser").question.sensitive is True
+    assert form.field("risks").question.sensitive is False
+    assert form.field("risks").question.report_key == "risk.indicators"
+    assert form.definition.choice_lists["risks"][0].report_key == "risk.cse"
+
+
+def test_default_language_named_in_settings_leads_and_plain_columns_follow_it(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label::Cymraeg (cy)", "label::English (en)", "hint"],
+            ["text", "where", "Ble aethon nhw?", "Where did they go?", "In their words."],
+        ],
+        "settings": [["form_id", "version", "default_language"], ["f", 1, "English"]],
+    }
+    form = convert_workbook(workbook(sheets)).form
+
+    assert form is not None
+    assert form.definition.languages == ["en", "cy"]
+    question = form.field("where").question
+    assert question.label == {"en": "Where did they go?", "cy": "Ble aethon nhw?"}
+    assert question.hint == {"en": "In their words."}
+    assert form.text(question.label, "cy") == "Ble aethon nhw?"
+    assert FormSession(form).language == "en"
+
+
+def test_metadata_rows_are_dropped_with_a_warning_and_the_rest_imports(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label"],
+            ["start", "start"],
+            ["end", "end"],
+            ["deviceid", "deviceid"],
+            ["text", "where", "Where did they go?"],
+        ]
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None
+    assert list(conversion.form.fields) == ["where"]
+    dropped = [f for f in conversion.report.findings if f.severity is Severity.WARNING]
+    assert {f.where for f in dropped} >= {
+        ("survey", 2, "A"),
+        ("survey", 3, "A"),
+        ("survey", 4, "A"),
+    }
+
+
+def test_workbook_that_does_not_exist_is_reported(tmp_path: Path) -> None:
+    (error,) = convert_workbook(tmp_path / "absent.xlsx").report.errors
+    assert error.message == "there is no file absent.xlsx"
+
+
+def test_group_inside_a_repeat_is_flattened_into_each_row(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "relevant"],
+            ["begin repeat", "places", "Places they went"],
+            ["text", "place", "Where?"],
+            ["integer", "nights", "Nights there"],
+            ["begin group", "stay", "Where they slept", "${nights} > 0"],
+            ["text", "slept_with", "Who else was there?"],
+            ["end group"],
+            ["end repeat"],
+        ]
+    }
+    conversion = convert_workbook(workbook(sheets))
+    form = conversion.form
+
+    assert form is not None, conversion.report.render()
+    assert form.repeat_children("places") == ("place", "nights", "stay", "slept_with")
+    assert form.field("slept_with").question.relevant == "${nights} > 0"
+    (flattened,) = [f for f in conversion.report.infos if f.where == ("survey", 5, "A")]
+    assert "join repeat group 'places'" in flattened.message
+    session = FormSession(form)
+    session.add_row("places")
+    assert not session.is_relevant("slept_with", row=0)
+    session.set_answer("nights", 2, row=0)
+    assert session.is_relevant("slept_with", row=0)

@@ -1,0 +1,283 @@
+"""A designer's mistakes come back as one clear line each, at the sheet, row and column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from rhi_desktop.forms.xlsform import Finding, convert_workbook
+from tests.core.forms.xlsform.workbooks import SheetRows
+
+Write = Callable[..., Path]
+
+HEADER = ["type", "name", "label", "relevant", "constraint"]  # A to E
+
+
+def _errors(workbook: Write, sheets: Mapping[str, SheetRows]) -> list[Finding]:
+    conversion = convert_workbook(workbook(sheets))
+    assert conversion.form is None
+    return conversion.report.errors
+
+
+def _only_error(workbook: Write, sheets: Mapping[str, SheetRows]) -> Finding:
+    errors = _errors(workbook, sheets)
+    assert len(errors) == 1, [e.render() for e in errors]
+    return errors[0]
+
+
+def test_workbook_without_survey_sheet_is_refused_in_one_line(workbook: Write) -> None:
+    error = _only_error(workbook, {"questions": [HEADER, ["text", "a", "A"]]})
+    assert error.cell is None
+    assert "has no 'survey' sheet" in error.render()
+
+
+def test_survey_without_name_column_says_so_at_the_header_row(workbook: Write) -> None:
+    error = _only_error(workbook, {"survey": [["type", "label"], ["text", "Where?"]]})
+    assert error.where == ("survey", 1, None)
+    assert error.render() == "error: survey row 1: the survey sheet has no name column"
+
+
+def test_group_left_open_is_named_at_its_begin_row(workbook: Write) -> None:
+    survey = [
+        HEADER,
+        ["begin group", "before", "Before"],
+        ["text", "push", "What made them leave?"],
+        ["begin group", "during", "During"],
+        ["text", "where", "Where did they go?"],
+        ["end group"],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.where == ("survey", 2, "A")
+    assert "begin group 'before' has no end group" in error.message
+
+
+def test_end_group_without_begin_is_reported_at_its_row(workbook: Write) -> None:
+    survey = [HEADER, ["text", "a", "A"], ["end group"], ["text", "b", "B"]]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.render() == (
+        "error: survey row 3, column A (type): end group without a matching begin group"
+    )
+
+
+def test_end_group_closing_a_repeat_names_the_open_repeat(workbook: Write) -> None:
+    survey = [
+        HEADER,
+        ["begin group", "g", "G"],
+        ["begin repeat", "people", "People"],
+        ["text", "who", "Who"],
+        ["end group"],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.where == ("survey", 3, "A")
+    assert "begin repeat 'people' has no end repeat before the end group in row 5" in error.message
+
+
+def test_duplicate_name_points_at_the_second_use_and_the_first_row(workbook: Write) -> None:
+    survey = [
+        HEADER,
+        ["text", "where", "Where did they go?"],
+        ["begin group", "more", "More"],
+        ["text", "where", "Where did they sleep?"],
+        ["end group"],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.render() == (
+        "error: survey row 4, column B (name): duplicate name 'where' (first used in row 2)"
+    )
+
+
+def test_unknown_choice_list_is_reported_at_the_type_cell(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["text", "a", "A"], ["select_one risk", "risk", "Risk"]],
+        "choices": [["list_name", "name", "label"], ["risks", "cse", "Sexual exploitation"]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 3, "A")
+    assert error.message == (
+        "unknown choice list 'risk': no row on the choices sheet has that list_name "
+        "(did you mean 'risks'?)"
+    )
+
+
+def test_loader_problem_is_mapped_back_to_the_row_and_column(workbook: Write) -> None:
+    survey = [HEADER, ["begin group", "g", "G"]]
+    survey += [["text", f"q{row}", f"Question {row}"] for row in range(3, 14)]
+    survey += [["text", "late", "Late", "${foo} = 'x'"], ["end group"]]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.render() == "error: survey row 14, column D (relevant): unknown field ${foo}"
+
+
+def test_type_mistake_in_a_flattened_group_is_shown_at_the_group_row(workbook: Write) -> None:
+    survey = [
+        HEADER,
+        ["begin group", "g", "G"],
+        ["integer", "nights", "Nights"],
+        ["begin group", "sub", "Sub", "${nights}"],  # a number, not a condition
+        ["text", "t", "T", "${nights} > 1"],
+        ["text", "u", "U", "${nope} > 1"],
+        ["end group"],
+        ["end group"],
+    ]
+    errors = _errors(workbook, {"survey": survey})
+    assert [e.render() for e in errors] == [
+        "error: survey row 4, column D (relevant): "
+        "must give a true/false condition, but this gives a number",
+        "error: survey row 6, column D (relevant): unknown field ${nope}",
+    ]
+
+
+def test_repeat_inside_a_repeat_cannot_be_represented(workbook: Write) -> None:
+    survey = [
+        HEADER,
+        ["begin repeat", "places", "Places"],
+        ["text", "place", "Place"],
+        ["begin repeat", "visits", "Visits"],
+        ["date", "visited", "Visited"],
+        ["end repeat"],
+        ["end repeat"],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.where == ("survey", 4, "A")
+    assert "repeat groups cannot be nested" in error.message
+
+
+def test_label_missing_in_the_default_language_points_at_its_column(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label::English (en)", "label::Cymraeg (cy)"],
+            ["text", "a", None, "Ble aethon nhw?"],
+        ],
+        "settings": [["form_id", "version", "default_language"], ["f", 1, "English (en)"]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.render() == (
+        "error: survey row 2, column C (label::English (en)): "
+        "missing text in the default language 'en'"
+    )
+
+
+def test_language_column_without_a_code_asks_for_one(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label::Welsh"], ["text", "a", "Ble?"]]
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 1, "C")
+    assert "needs a code in brackets" in error.message
+
+
+@pytest.mark.parametrize(("version", "expected"), [("2024031501", 2024031501), (12, 12), (3.0, 3)])
+def test_version_written_as_digits_becomes_a_number(
+    workbook: Write, version: object, expected: int
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["text", "a", "A"]],
+        "settings": [["form_id", "version"], ["f", version]],
+    }
+    form = convert_workbook(workbook(sheets)).form
+    assert form is not None
+    assert form.version == expected
+
+
+@pytest.mark.parametrize("version", ["1.2", "v3", 1.5])
+def test_version_that_is_not_a_whole_number_is_refused(workbook: Write, version: object) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["text", "a", "A"]],
+        "settings": [["form_id", "version"], ["f", version]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("settings", 2, "B")
+    assert "must be a whole number" in error.message
+
+
+def test_version_zero_is_refused_by_the_loader_at_the_settings_cell(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["text", "a", "A"]],
+        "settings": [["form_id", "version"], ["f", 0]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("settings", 2, "B")
+
+
+def test_bad_choice_values_are_reported_on_the_choices_sheet(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["select_one c", "x", "X"]],
+        "choices": [
+            ["list_name", "name", "label"],
+            ["c", "a b", "Space"],
+            ["c", "a", "A"],
+            ["c", "a", "A again"],
+            ["c", "z", None],
+        ],
+    }
+    errors = _errors(workbook, sheets)
+    assert {e.where for e in errors} == {
+        ("choices", 2, "B"),
+        ("choices", 4, "B"),
+        ("choices", 5, "C"),
+    }
+
+
+def test_calculation_giving_a_condition_asks_for_a_value(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation"],
+            ["integer", "n", "Nights away"],
+            ["calculate", "many", None, "${n} > 3"],
+        ]
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 3, "D")
+    assert "if(condition, 'yes', 'no')" in error.message
+
+
+def test_expression_default_is_refused(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label", "default"], ["date", "d", "Date", "today()"]]
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 2, "D")
+
+
+def test_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    path.write_text("type,name,label\n", encoding="utf-8")
+    report = convert_workbook(path).report
+    (error,) = report.errors
+    assert error.render() == (
+        "error: form.xlsx is not an Excel .xlsx workbook (save it from Excel as .xlsx)"
+    )
+
+
+def test_group_without_a_name_is_one_error_and_its_end_still_matches(workbook: Write) -> None:
+    survey: SheetRows = [HEADER, ["begin group", None, "Before"], ["text", "a", "A"], ["end group"]]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.render() == "error: survey row 2, column B (name): this row has no name"
+
+
+def test_blank_rows_keep_the_row_numbers_excel_shows(workbook: Write) -> None:
+    survey: SheetRows = [
+        HEADER,
+        ["text", "a", "A"],
+        [],
+        [None, None],
+        ["text", "b", "B", "${zzz} = 1"],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.where == ("survey", 5, "D")
+
+
+def test_plain_label_beside_a_label_in_the_default_language_is_ambiguous(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "label::English (en)", "label::Cymraeg (cy)"],
+            ["text", "a", "Where?", "Where did they go?", "Ble aethon nhw?"],
+        ],
+        "settings": [["form_id", "version", "default_language"], ["f", 1, "English (en)"]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 1, "C")
+    assert "keep one of them" in error.message
