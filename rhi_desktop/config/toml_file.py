@@ -8,12 +8,11 @@ not choose.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from rhi_desktop.atomic_file import write_atomically
 from rhi_desktop.config.errors import ConfigError, Problem
 
 
@@ -56,26 +55,4 @@ def write_table_atomically(path: Path, entries: Mapping[str, str | int], header:
     lines += [f"{name} = {toml_value(value)}" for name, value in entries.items()]
     content = ("\n".join(lines) + "\n").encode("utf-8")
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a directory this way.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomically(path, content)

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rhi_desktop.domain.deadlines import require_aware
-from rhi_desktop.vault.atomic_write import write_atomically
+from rhi_desktop.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rhi_desktop.vault.atomic_write import write_atomically
+from rhi_desktop.atomic_file import write_atomically
 from rhi_desktop.vault.errors import VaultCorrupt, VaultFromNewerApp, VaultMissing
 from rhi_desktop.vault.kdf import SECRET_BYTES, Argon2Params
 from rhi_desktop.vault.protection import Protection

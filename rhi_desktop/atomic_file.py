@@ -1,8 +1,9 @@
 """Replacing a small file so that a crash leaves either the old or the new content.
 
-vault.json is the only copy of the wrapped data key: a torn write would lose the
-profile. The new content goes to a temporary file in the same directory, is flushed to
-disk, renamed over the old file, and the directory entry is flushed too.
+vault.json is the only copy of the wrapped data key and settings.toml holds the user's
+choices: a torn write would lose them. The new content goes to a temporary file in the
+same directory, is flushed to disk, renamed over the old file, and the directory entry
+is flushed too.
 """
 
 from __future__ import annotations
