@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rhi_desktop.domain.deadlines import require_aware
 from rhi_desktop.atomic_file import write_atomically
+from rhi_desktop.domain.deadlines import require_aware
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from rhi_desktop.atomic_file import write_atomically
 from rhi_desktop.forms.form import Form
 from rhi_desktop.forms.xlsform.convert import convert_workbook, render_definition
 from rhi_desktop.forms.xlsform.report import ImportReport
-from rhi_desktop.atomic_file import write_atomically
 
 HELP = "convert an XLSForm workbook (.xlsx) into a form definition (JSON)"
 

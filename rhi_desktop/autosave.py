@@ -1,0 +1,79 @@
+"""Writing a draft's answers to the encrypted store, as the interviewer types.
+
+The form keeps the answers on screen; this keeps the last saved copy and the interview
+version it was saved against, so each write is `save_answers(..., expected_version=v)`:
+a change made elsewhere since the draft was opened (a sync, a second window) is never
+overwritten silently but raises StaleEditError. The store is asked for at the moment of
+each write (never kept), so a locked app cannot be written through. Qt-free: the debounce
+timer lives in the UI.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rhi_desktop.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    written: bool
+    """False when the answers were already saved exactly as they are."""
+    seconds: float
+    """How long the write took (the transaction, not the wait before it)."""
+    version: int
+
+
+class DraftWriter:
+    """Saves one interview's answers, refusing to overwrite a newer version."""
+
+    def __init__(
+        self,
+        interview_id: str,
+        *,
+        version: int,
+        saved_answers: Mapping[str, Any],
+        store: Callable[[], Store],
+        actor: Callable[[], str],
+        timer: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.interview_id = interview_id
+        self._version = version
+        self._saved: dict[str, Any] = copy.deepcopy(dict(saved_answers))
+        self._store = store
+        self._actor = actor
+        self._timer = timer
+
+    @property
+    def version(self) -> int:
+        """The interview version the last write produced (or the draft was opened at)."""
+        return self._version
+
+    def is_saved(self, answers: Mapping[str, Any]) -> bool:
+        return dict(answers) == self._saved
+
+    def write(self, answers: Mapping[str, Any]) -> WriteResult:
+        """Save `answers` in one transaction; StoreError (e.g. StaleEditError) propagates."""
+        if self.is_saved(answers):
+            return WriteResult(False, 0.0, self._version)
+        snapshot = copy.deepcopy(dict(answers))
+        store = self._store()
+        actor = self._actor()
+        start = self._timer()
+        with store.transaction(actor) as tx:
+            saved = tx.interviews.save_answers(
+                self.interview_id, snapshot, expected_version=self._version
+            )
+        elapsed = self._timer() - start
+        self._version = saved.version
+        self._saved = snapshot
+        return WriteResult(True, elapsed, saved.version)
+
+    def rebase(self, version: int, saved_answers: Mapping[str, Any]) -> None:
+        """Carry on from a version written by another action (e.g. a form migration)."""
+        self._version = version
+        self._saved = copy.deepcopy(dict(saved_answers))

@@ -1,0 +1,404 @@
+"""Form definitions by (form_id, version), and moving a draft to a newer version.
+
+An interview pins the form id and version it was started with, so a definition the
+service installs later never changes a draft under the interviewer's hands: the renderer
+asks `FormRegistry.load(form_id, version)` for exactly the pinned one. The registry finds
+the definitions bundled with the app (`resources/forms/`) and those installed on this
+device since (one JSON file per version in an installed-forms directory).
+
+Migrating a draft is an explicit action. `plan_migration` maps answers by question id and
+lists, question by question, what it could not carry over: questions the new version no
+longer has, questions that now take another kind of answer, choice values no longer
+offered. `migrate_draft` applies a plan to a stored interview in a transaction.
+Everything here names questions and choice values only, never an answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
+from rhi_desktop.forms.form import FieldInfo, Form
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR, load_form, load_form_file
+from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.store.errors import StaleEditError
+
+if TYPE_CHECKING:
+    from rhi_desktop.domain.entities import ReturnInterview
+    from rhi_desktop.store.store import Transaction
+
+log = logging.getLogger(__name__)
+
+INSTALLED_FORMS_DIR_NAME = "forms"
+_NOT_DEFINITIONS = frozenset({"schema.json"})
+
+Q = QuestionType
+# Answers that read the same under either type; anything else is a changed question.
+_COMPATIBLE = frozenset(
+    {
+        (Q.TEXT, Q.LONG_TEXT),
+        (Q.LONG_TEXT, Q.TEXT),
+        (Q.INTEGER, Q.DECIMAL),
+        (Q.DECIMAL, Q.INTEGER),
+        (Q.INTEGER, Q.SCALE),
+        (Q.SCALE, Q.INTEGER),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FormRef:
+    form_id: str
+    version: int
+
+    def __str__(self) -> str:
+        return f"{self.form_id} v{self.version}"
+
+
+class FormNotInstalledError(LookupError):
+    """The pinned definition is not on this device (the message names it, nothing else)."""
+
+    def __init__(self, ref: FormRef) -> None:
+        super().__init__(
+            f"Form {ref.form_id} version {ref.version} is not installed on this device. "
+            "Sync to fetch it, or ask IT to install it."
+        )
+        self.ref = ref
+
+
+class FormVersionConflictError(ValueError):
+    """A different definition already holds this (form_id, version)."""
+
+    def __init__(self, ref: FormRef) -> None:
+        super().__init__(
+            f"Form {ref.form_id} version {ref.version} is already installed with different "
+            "content. A changed form needs a new version number."
+        )
+        self.ref = ref
+
+
+@dataclass(frozen=True, slots=True)
+class UnusableDefinition:
+    """A file the registry skipped, and why (file name only)."""
+
+    file_name: str
+    problem: str
+
+
+class FormRegistry:
+    """Every definition in `directories`, the first directory winning a duplicate.
+
+    The last directory is where `install` writes. Files are indexed by their `form_id`
+    and `version` when the registry is made and fully checked when first loaded.
+    """
+
+    def __init__(self, *directories: Path) -> None:
+        if not directories:
+            raise ValueError("A form registry needs at least one directory.")
+        self._directories = directories
+        self._files: dict[FormRef, Path] = {}
+        self._contents: dict[FormRef, Any] = {}
+        self._loaded: dict[FormRef, Form] = {}
+        self.unusable: list[UnusableDefinition] = []
+        for directory in directories:
+            self._scan(directory)
+
+    @classmethod
+    def for_profile(cls, profile_root: Path) -> FormRegistry:
+        """The bundled definitions plus those installed into `<profile>/forms`."""
+        return cls(BUNDLED_FORMS_DIR, profile_root / INSTALLED_FORMS_DIR_NAME)
+
+    @property
+    def install_dir(self) -> Path:
+        return self._directories[-1]
+
+    def _scan(self, directory: Path) -> None:
+        if not directory.is_dir():
+            return
+        for path in sorted(directory.glob("*.json")):
+            if path.name in _NOT_DEFINITIONS:
+                continue
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                ref = FormRef(str(data["form_id"]), int(data["version"]))
+            except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+                self._skip(path, f"not a form definition ({type(error).__name__})")
+                continue
+            known = self._contents.get(ref)
+            if known is None:
+                self._files[ref] = path
+                self._contents[ref] = data
+            elif known != data:
+                self._skip(path, f"{ref} is already defined by {self._files[ref].name}")
+
+    def _skip(self, path: Path, problem: str) -> None:
+        log.warning("form definition %s skipped: %s", path.name, problem)
+        self.unusable.append(UnusableDefinition(path.name, problem))
+
+    def refs(self) -> list[FormRef]:
+        return sorted(self._files)
+
+    def versions(self, form_id: str) -> list[int]:
+        return sorted(ref.version for ref in self._files if ref.form_id == form_id)
+
+    def latest(self, form_id: str) -> FormRef:
+        versions = self.versions(form_id)
+        if not versions:
+            raise FormNotInstalledError(FormRef(form_id, 1))
+        return FormRef(form_id, versions[-1])
+
+    def newer_than(self, form_id: str, version: int) -> FormRef | None:
+        """The latest version above `version`, if one is installed."""
+        latest = max(self.versions(form_id), default=0)
+        return FormRef(form_id, latest) if latest > version else None
+
+    def load(self, form_id: str, version: int) -> Form:
+        """The checked definition (cached); FormDefinitionError if the file is broken."""
+        ref = FormRef(form_id, version)
+        form = self._loaded.get(ref)
+        if form is None:
+            path = self._files.get(ref)
+            if path is None:
+                raise FormNotInstalledError(ref)
+            form = load_form_file(path)
+            self._loaded[ref] = form
+        return form
+
+    def install(self, source: str | bytes | Mapping[str, Any]) -> FormRef:
+        """Check a definition and keep it in the install directory.
+
+        Installing the same definition twice is harmless; a different one under a
+        (form_id, version) already known raises FormVersionConflictError.
+        """
+        data = json.loads(source) if isinstance(source, str | bytes) else dict(source)
+        form = load_form(data)
+        ref = FormRef(form.form_id, form.version)
+        known = self._contents.get(ref)
+        if known is not None:
+            if known != data:
+                raise FormVersionConflictError(ref)
+            return ref
+        directory = self.install_dir
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / f"{ref.form_id}-v{ref.version}.json"
+        _write_atomically(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        self._files[ref] = target
+        self._contents[ref] = data
+        self._loaded[ref] = form
+        return ref
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """A crash leaves either no file or the whole file, never half a definition."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# --- migration ---------------------------------------------------------------------------
+
+
+class Reason(StrEnum):
+    REMOVED = "removed"
+    """The new version has no question with this id."""
+    MOVED = "moved"
+    """The question moved into, out of, or between repeat groups."""
+    TYPE_CHANGED = "type_changed"
+    """The question now takes another kind of answer."""
+    CALCULATED = "calculated"
+    """The new version works the answer out from other answers."""
+    CHOICES_REMOVED = "choices_removed"
+    """Some chosen values are no longer offered (`values` lists them)."""
+    NOT_VALID = "not_valid"
+    """The answer does not fit the changed question (e.g. a point no longer on a scale)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotCarried:
+    """One question whose answer (in some or all rows) did not move to the new version."""
+
+    question_id: str
+    reason: Reason
+    rows: tuple[int, ...] = ()
+    """For questions inside repeat groups: the rows affected."""
+    values: tuple[str, ...] = ()
+    """For CHOICES_REMOVED: the choice values dropped."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    source: FormRef
+    target: FormRef
+    answers: dict[str, Any]
+    """The draft's answers for the target version (a record `FormSession` reads)."""
+    not_carried: tuple[NotCarried, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.not_carried
+
+    def reasons(self) -> dict[str, Reason]:
+        return {item.question_id: item.reason for item in self.not_carried}
+
+
+class _Planner:
+    def __init__(self, source: Form, target: Form) -> None:
+        self.source = source
+        self.target = target
+        self.dropped: dict[tuple[str, Reason], tuple[list[int], list[str]]] = {}
+
+    def drop(
+        self, question_id: str, reason: Reason, row: int | None, values: Iterable[str] = ()
+    ) -> None:
+        rows, dropped_values = self.dropped.setdefault((question_id, reason), ([], []))
+        if row is not None:
+            rows.append(row)
+        dropped_values.extend(v for v in values if v not in dropped_values)
+
+    def carry(self, question_id: str, raw: Any, row: int | None, scope: str | None) -> Any:
+        """The JSON answer for the target question, or None when it cannot be carried."""
+        old = self.source.fields.get(question_id)
+        new = self.target.fields.get(question_id)
+        if new is None:
+            self.drop(question_id, Reason.REMOVED, row)
+            return None
+        if new.repeat_id != scope:
+            self.drop(question_id, Reason.MOVED, row)
+            return None
+        if new.calculated:
+            self.drop(question_id, Reason.CALCULATED, row)
+            return None
+        old_type = old.question.type if old is not None else new.question.type
+        new_type = new.question.type
+        if old_type != new_type and (old_type, new_type) not in _COMPATIBLE:
+            self.drop(question_id, Reason.TYPE_CHANGED, row)
+            return None
+        if new_type is Q.MULTIPLE_CHOICE and isinstance(raw, list):
+            return self._multiple(new, raw, row)
+        try:
+            value = coerce_answer(new.question, raw, new.choices)
+        except AnswerTypeError:
+            if new_type in (Q.SINGLE_CHOICE, Q.YES_NO) and isinstance(raw, str):
+                self.drop(question_id, Reason.CHOICES_REMOVED, row, [raw])
+            else:
+                self.drop(question_id, Reason.NOT_VALID, row)
+            return None
+        return None if value is None else to_json(value)
+
+    def _multiple(self, new: FieldInfo, raw: list[Any], row: int | None) -> Any:
+        offered = set(new.choices or ())
+        gone = [value for value in raw if value not in offered]
+        if gone:
+            self.drop(new.id, Reason.CHOICES_REMOVED, row, [str(value) for value in gone])
+        kept = [value for value in raw if value in offered]
+        try:
+            value = coerce_answer(new.question, kept, new.choices)
+        except AnswerTypeError:
+            self.drop(new.id, Reason.NOT_VALID, row)
+            return None
+        return None if value is None else to_json(value)
+
+    def rows(self, repeat_id: str, raw: Any) -> list[dict[str, Any]] | None:
+        new = self.target.fields.get(repeat_id)
+        if new is None:
+            self._drop_group(repeat_id, raw, Reason.REMOVED)
+            return None
+        if new.question.type is not Q.REPEAT or new.repeat_id is not None:
+            self._drop_group(repeat_id, raw, Reason.TYPE_CHANGED)
+            return None
+        rows: list[dict[str, Any]] = []
+        for index, answers in enumerate(raw if isinstance(raw, list) else []):
+            kept: dict[str, Any] = {}
+            for question_id, value in answers.items():
+                carried = self.carry(question_id, value, index, repeat_id)
+                if carried is not None:
+                    kept[question_id] = carried
+            rows.append(kept)
+        return rows
+
+    def _drop_group(self, repeat_id: str, raw: Any, reason: Reason) -> None:
+        """The group is gone or is no longer a group: each answer in it says why it stays."""
+        self.drop(repeat_id, reason, None)
+        for index, answers in enumerate(raw if isinstance(raw, list) else []):
+            for question_id, value in answers.items():
+                self.carry(question_id, value, index, repeat_id)
+
+    def report(self) -> tuple[NotCarried, ...]:
+        order = {question_id: index for index, question_id in enumerate(self.source.fields)}
+        items = [
+            NotCarried(question_id, reason, tuple(rows), tuple(values))
+            for (question_id, reason), (rows, values) in self.dropped.items()
+        ]
+        return tuple(sorted(items, key=lambda item: (order.get(item.question_id, -1), item.reason)))
+
+
+def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Migration:
+    """Map a draft's answers (a `record()`) from `source` to `target` by question id."""
+    if source.form_id != target.form_id:
+        raise ValueError("A draft can move only to another version of the same form.")
+    planner = _Planner(source, target)
+    carried: dict[str, Any] = {}
+    for question_id, raw in answers.items():
+        old = source.fields.get(question_id)
+        if old is not None and old.question.type is Q.REPEAT:
+            rows = planner.rows(question_id, raw)
+            if rows:
+                carried[question_id] = rows
+            continue
+        value = planner.carry(question_id, raw, None, None)
+        if value is not None:
+            carried[question_id] = value
+    return Migration(
+        FormRef(source.form_id, source.version),
+        FormRef(target.form_id, target.version),
+        carried,
+        planner.report(),
+    )
+
+
+def migrate_draft(
+    tx: Transaction,
+    interview_id: str,
+    registry: FormRegistry,
+    *,
+    expected_version: int,
+    to_version: int | None = None,
+) -> tuple[ReturnInterview, Migration]:
+    """Move a stored draft to a newer version of its form (the latest by default).
+
+    Raises StaleEditError if the interview changed since `expected_version`, and
+    ReadOnlyRecordError for a signed-off interview.
+    """
+    stored = tx.interviews.get(interview_id)
+    if stored.version != expected_version:
+        raise StaleEditError("interview", interview_id)
+    if stored.form_id is None or stored.form_version is None:
+        raise ValueError("This interview has no form yet, so there is nothing to migrate.")
+    target_version = to_version or registry.latest(stored.form_id).version
+    if target_version <= stored.form_version:
+        raise ValueError(
+            f"Version {target_version} is not newer than the draft's version {stored.form_version}."
+        )
+    source = registry.load(stored.form_id, stored.form_version)
+    target = registry.load(stored.form_id, target_version)
+    migration = plan_migration(stored.answers, source, target)
+    moved = tx.interviews.update(
+        dataclasses.replace(stored, form_version=target.version, answers=migration.answers)
+    )
+    return moved, migration

@@ -1,0 +1,220 @@
+"""Form versions: a draft keeps the version it started on until the interviewer moves
+it, and moving says exactly which answers could not come along."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import FormSession
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import (
+    FormNotInstalledError,
+    FormRef,
+    FormRegistry,
+    FormVersionConflictError,
+    NotCarried,
+    Reason,
+    migrate_draft,
+    plan_migration,
+)
+from rhi_desktop.store import StaleEditError
+from tests.ui.forms.conftest import ACTOR, Draft
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+
+DRAFT: dict[str, Any] = {
+    "offer_outcome": "accepted",
+    "interpreter_used": "yes",
+    "interpreter_language": "Polish",
+    "interpreter_service": "Language Line",
+    "missing_before": "yes",
+    "people": [
+        {"person_name": "A", "person_relationship": "adult_known", "person_age": 30},
+        {"person_name": "B", "person_relationship": "friend", "person_age": 15},
+    ],
+    "travel": ["walked", "bus", "other"],
+    "travel_other": "Scooter",
+    "reflection_notes": "Kept",
+}
+CARRIED: dict[str, Any] = {
+    "offer_outcome": "accepted",
+    "interpreter_used": "yes",
+    "interpreter_language": "Polish",
+    "people": [
+        {"person_name": "A", "person_age": 30.0},
+        {"person_name": "B", "person_relationship": "friend", "person_age": 15.0},
+    ],
+    "travel": ["walked", "other"],
+    "travel_other": "Scooter",
+    "reflection_notes": "Kept",
+}
+LEFT_BEHIND = (
+    NotCarried("interpreter_service", Reason.REMOVED),
+    NotCarried("missing_before", Reason.TYPE_CHANGED),
+    NotCarried("person_relationship", Reason.CHOICES_REMOVED, rows=(0,), values=("adult_known",)),
+    NotCarried("travel", Reason.CHOICES_REMOVED, values=("bus",)),
+)
+
+
+def _questions(container: dict[str, Any]) -> list[dict[str, Any]]:
+    questions: list[dict[str, Any]] = container["questions"]
+    return questions
+
+
+def _find(definition: dict[str, Any], question_id: str) -> tuple[list[dict[str, Any]], int]:
+    for section in definition["sections"]:
+        for holder in [section, *[q for q in _questions(section) if q["type"] == "repeat"]]:
+            for index, question in enumerate(_questions(holder)):
+                if question["id"] == question_id:
+                    return _questions(holder), index
+    raise KeyError(question_id)
+
+
+def rhi_v2() -> dict[str, Any]:
+    """Version 2, as the service might publish it: one question gone, one retyped, one
+    widened (integer to decimal, which carries over), and two choices withdrawn."""
+    v1 = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    v2: dict[str, Any] = copy.deepcopy(v1)
+    v2["version"] = 2
+    questions, index = _find(v2, "interpreter_service")
+    del questions[index]
+    questions, index = _find(v2, "missing_before")
+    questions[index]["type"] = "text"
+    questions, index = _find(v2, "person_age")
+    questions[index]["type"] = "decimal"
+    for list_id, value in (("travel_modes", "bus"), ("relationships", "adult_known")):
+        v2["choice_lists"][list_id] = [
+            c for c in v2["choice_lists"][list_id] if c["value"] != value
+        ]
+    return v2
+
+
+def _save(draft: Draft, answers: dict[str, Any]) -> int:
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction(ACTOR) as tx:
+        return tx.interviews.save_answers(
+            draft.interview_id, answers, expected_version=stored.version
+        ).version
+
+
+def test_registry_finds_bundled_and_installed_versions(tmp_path: Path) -> None:
+    registry = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "installed")
+    assert registry.refs() == [FormRef("rhi", 1)]
+    assert registry.install(rhi_v2()) == FormRef("rhi", 2)
+    assert registry.install(json.dumps(rhi_v2())) == FormRef("rhi", 2)  # same again: no-op
+    assert (tmp_path / "installed" / "rhi-v2.json").is_file()
+    again = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "installed")
+    assert again.versions("rhi") == [1, 2]
+    assert again.latest("rhi") == FormRef("rhi", 2)
+    assert again.newer_than("rhi", 1) == FormRef("rhi", 2)
+    assert again.newer_than("rhi", 2) is None
+    assert again.load("rhi", 1).version == 1
+    assert "interpreter_service" not in again.load("rhi", 2).fields
+
+
+def test_a_changed_definition_needs_a_new_version_number(tmp_path: Path) -> None:
+    registry = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "installed")
+    changed = rhi_v2()
+    changed["version"] = 1
+    with pytest.raises(FormVersionConflictError, match="new version number"):
+        registry.install(changed)
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    (installed / "impostor.json").write_text(json.dumps(changed), encoding="utf-8")
+    (installed / "broken.json").write_text("{not json", encoding="utf-8")
+    scanned = FormRegistry(BUNDLED_FORMS_DIR, installed)
+    assert "interpreter_service" in scanned.load("rhi", 1).fields  # the bundled one wins
+    assert sorted(u.file_name for u in scanned.unusable) == ["broken.json", "impostor.json"]
+    with pytest.raises(FormNotInstalledError, match="version 7 is not installed"):
+        scanned.load("rhi", 7)
+
+
+def test_migration_reports_exactly_what_it_cannot_carry(tmp_path: Path) -> None:
+    registry = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "installed")
+    registry.install(rhi_v2())
+    v1, v2 = registry.load("rhi", 1), registry.load("rhi", 2)
+    migration = plan_migration(DRAFT, v1, v2)
+    assert migration.not_carried == LEFT_BEHIND
+    assert migration.answers == CARRIED
+    assert FormSession(v2, migration.answers).record() == CARRIED
+    assert plan_migration(CARRIED, v2, v2).complete
+
+
+def test_a_draft_pinned_to_v1_still_opens_on_v1(
+    open_editor: Callable[..., InterviewFormEditor], registry: FormRegistry, draft: Draft
+) -> None:
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = open_editor()
+    assert editor.form.version == 1
+    assert editor.renderer.session.record() == DRAFT
+    assert editor.renderer.field_view("interpreter_service") is not None
+    assert editor.banner.isVisible()
+    assert "Version 2 of this form is installed" in editor.banner.text.text()
+
+
+def test_moving_a_draft_is_explicit_and_lists_what_stays_behind(
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    keyboard: Keyboard,
+    qtbot: QtBot,
+) -> None:
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = open_editor()
+    keyboard.tab_to(editor.banner.button)
+    keyboard.press(Qt.Key.Key_Space)
+    box = editor.pending_confirmation
+    assert box is not None
+    text = box.text()
+    assert "cannot be carried over to version 2" in text
+    assert "Interpreting service or organisation: the new version no longer asks this" in text
+    assert "Have they gone missing before?: the question now takes a different kind" in text
+    assert "Who are they to the young person? (rows 1): no longer offered: Adult they know" in text
+    assert "How did they travel?: no longer offered: Bus" in text
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    keyboard.press(Qt.Key.Key_Escape)  # staying is the default
+    qtbot.waitUntil(lambda: editor.pending_confirmation is None)
+    stored = draft.store.interviews.get(draft.interview_id)
+    assert (stored.form_version, stored.answers) == (1, DRAFT)
+
+    editor.offer_migration()
+    box = editor.pending_confirmation
+    assert box is not None
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    keyboard.press(Qt.Key.Key_M)  # "&Move to version 2"
+    qtbot.waitUntil(lambda: editor.form.version == 2)
+    stored = draft.store.interviews.get(draft.interview_id)
+    assert (stored.form_version, stored.answers) == (2, CARRIED)
+    assert editor.renderer.session.record() == CARRIED
+    assert not editor.banner.isVisible()
+    # Typing goes on against the new version.
+    editor.activateWindow()  # the window manager hands the focus back
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in editor.findChildren(QWidget))
+    keyboard.to_section(editor.renderer, "reflection")
+    keyboard.fill(editor.renderer.field_view("reflection_notes").controls()[0], "!")
+    editor.flush()
+    assert draft.answers()["reflection_notes"] == "!Kept"
+
+
+def test_migration_refuses_a_draft_changed_since_it_was_read(
+    registry: FormRegistry, draft: Draft
+) -> None:
+    version = _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    _save(draft, {**DRAFT, "reflection_notes": "Changed since"})
+    with pytest.raises(StaleEditError), draft.store.transaction(ACTOR) as tx:
+        migrate_draft(tx, draft.interview_id, registry, expected_version=version)
+    assert draft.store.interviews.get(draft.interview_id).form_version == 1

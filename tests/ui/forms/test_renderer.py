@@ -1,0 +1,184 @@
+"""The renderer: skip logic live as answers change, section badges in words, inline
+messages at the right moment, tab order in form order, and a name for every control."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType
+from tests.ui.forms.conftest import fixed_clock
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+from ui.forms.progress import SectionProgress, SectionState
+from ui.forms.renderer import FormRenderer
+from ui.forms.section_nav import badge_text
+
+
+def _visible_fields(renderer: FormRenderer) -> dict[FieldKey, bool]:
+    form = renderer.session.form
+    shown: dict[FieldKey, bool] = {}
+    for info in form.fields.values():
+        if info.repeat_id is not None or info.question.type is QuestionType.REPEAT:
+            continue
+        page = renderer.page(info.section_id)  # pages not on show are hidden as a whole
+        shown[FieldKey(info.id)] = renderer.field_view(info.id).isVisibleTo(page)
+    return shown
+
+
+def test_skip_logic_follows_the_answers_as_they_change(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    session = renderer.session
+    combo = renderer.field_view("offer_outcome").controls()[0]
+    keyboard.choose(combo, "Declined by the young person")  # type: ignore[arg-type]
+    for question_id in ("offer_attempts", "declined_reason", "offer_again"):
+        assert renderer.field_view(question_id).isVisibleTo(renderer)
+    assert not renderer.field_view("child_consulted").isVisibleTo(renderer)
+    assert renderer.navigator.progress("venue").state is SectionState.NOT_NEEDED
+    assert renderer.page("offer").next_button.text() == "Next: Immediate safeguarding"
+
+    keyboard.choose(combo, "Accepted")  # type: ignore[arg-type]
+    assert renderer.field_view("child_consulted").isVisibleTo(renderer)
+    assert not renderer.field_view("offer_attempts").isVisibleTo(renderer)
+    assert renderer.page("offer").next_button.text() == "Next: Where we met and who was there"
+    # What is on screen is what the session decides, question by question.
+    assert _visible_fields(renderer) == {
+        key: session.is_relevant(key.id) for key in _visible_fields(renderer)
+    }
+
+
+def test_only_the_questions_an_answer_affects_are_repainted(qtbot: QtBot, rhi_form: Form) -> None:
+    session = FormSession(rhi_form, {"offer_outcome": "accepted"}, clock=fixed_clock)
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    shown = _visible_fields(renderer)
+    touched: list[str] = []
+    for key in shown:
+        view = renderer.field_view(key.id)
+        show = view.setVisible
+        # Record every show/hide the renderer asks of each question (the widget's own
+        # method still does the work).
+        view.setVisible = partial(_recorded, touched, view.id, show)  # type: ignore[method-assign]
+    yes = renderer.field_view("interpreter_used").controls()[0]
+    assert isinstance(yes, QAbstractButton)
+    yes.click()
+    assert sorted(touched) == ["interpreter_language", "interpreter_service"]
+    after = _visible_fields(renderer)
+    assert {k.id for k in after if after[k] != shown[k]} == set(touched)
+
+
+def _recorded(
+    touched: list[str], question_id: str, show: Callable[[bool], None], visible: bool
+) -> None:
+    touched.append(question_id)
+    show(visible)
+
+
+def test_section_badges_say_their_state_in_words(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    navigator = editor.renderer.navigator
+    assert navigator.badge("offer") == "\u25cb 3 to answer"
+    assert navigator.badge("venue") == "\u2013 Not needed"
+    assert navigator.badge("reflection") == "\u25cb Not started"
+    item = navigator.item(0)
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "The offer: 3 to answer"
+    keyboard.fill(editor.renderer.field_view("offer_made_at").controls()[0], "31/11/2026 10:00")
+    assert navigator.badge("offer") == "\u26a0 1 problem, 2 to answer"
+    for state in SectionState:  # every badge is a symbol and words, never colour alone
+        symbol, words = badge_text(SectionProgress(state, 1, 1, 1)).split(" ", 1)
+        assert len(symbol) == 1 and words.strip()
+
+
+def test_required_answers_are_asked_for_only_after_a_check(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    method = renderer.field_view("offer_method")
+    assert method.message == ""
+    assert method.label.text() == "How was it offered? (required)"
+    keyboard.tab_to(editor.check_button)
+    keyboard.press(Qt.Key.Key_Space)
+    assert method.message == "This question needs an answer."
+    assert "answers need attention" in editor.status.text()
+    assert renderer.current_section == "offer"
+    assert keyboard.focus() is renderer.field_view("offer_made_at").controls()[0]
+    keyboard.choose(method.controls()[0], "Phone call")  # type: ignore[arg-type]
+    assert method.message == ""
+
+
+def test_a_constraint_is_explained_when_the_interviewer_moves_on(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert renderer.current_section == "venue"
+    keyboard.fill(renderer.field_view("interview_start").controls()[0], "15:00")
+    end = renderer.field_view("interview_end")
+    keyboard.fill(end.controls()[0], "14:00")
+    assert end.message == ""
+    keyboard.tab_out()
+    assert end.message == "The end time must be after the start time."
+    assert end.findChild(QWidget, "fieldIssue") is not None
+
+
+def test_tab_order_follows_the_form(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.to_section(renderer, "venue")
+    keyboard.tab_to(renderer.field_view("interview_date").controls()[0])
+    seen: list[QWidget] = []
+    while keyboard.focus() is not renderer.page("venue").next_button:
+        seen.append(keyboard.focus())
+        keyboard.tab_out()
+        assert len(seen) < 60
+    page = renderer.page("venue")
+    expected = [
+        control
+        for control in renderer.section_controls("venue")
+        if control.isVisibleTo(renderer) and control is not page.next_button
+    ]
+    # A radio group is one stop on the way through: the arrow keys move within it.
+    second_radio = renderer.field_view("interpreter_used").controls()[1]
+    assert [w for w in seen if w is not second_radio] == [
+        w for w in expected if w is not second_radio
+    ]
+
+
+def test_every_control_has_an_accessible_name_and_hints_describe(
+    qtbot: QtBot, rhi_form: Form
+) -> None:
+    answers = {"offer_outcome": "accepted", "places": [{}], "people": [{}], "agreed_actions": [{}]}
+    renderer = FormRenderer(FormSession(rhi_form, answers, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    focusable = [
+        w
+        for w in renderer.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not w.isHidden()
+        and w.window() is renderer  # not the drop-down lists' own popup windows
+    ]
+    assert len(focusable) > 150
+    unnamed = [type(w).__name__ for w in focusable if not w.accessibleName().strip()]
+    assert unnamed == []
+    for info in rhi_form.fields.values():
+        hint = info.question.hint
+        if hint is None or not info.answerable:
+            continue
+        row = None if info.repeat_id is None else 0
+        control = renderer.field_view(info.id, row).controls()[0]
+        assert rhi_form.text(hint) in control.accessibleDescription()

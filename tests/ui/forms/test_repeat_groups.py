@@ -1,0 +1,151 @@
+"""Rows of places, people and actions: added and removed by keyboard, in tab order,
+renumbered as they move, and never removed with their answers by a slip of a key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import Form, FormSession
+from tests.ui.forms.conftest import Draft, fixed_clock
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+from ui.forms.renderer import FormRenderer
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _wait_for_focus_in(window: QWidget, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: _focus_inside(window))
+
+
+def _focus_inside(window: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and window.isAncestorOf(focused)
+
+
+def _on_during(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> InterviewFormEditor:
+    editor = open_editor()
+    keyboard.choose(editor.renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.to_section(editor.renderer, "during")
+    return editor
+
+
+def test_rows_are_added_by_button_or_shortcut_and_focus_moves_into_them(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = _on_during(open_editor, keyboard)
+    renderer = editor.renderer
+    people = renderer.group_view("people")
+    assert people.add_button.accessibleName() == "Add a row to People they were with"
+    keyboard.tab_to(people.add_button)
+    keyboard.press(Qt.Key.Key_Space)
+    assert renderer.session.row_count("people") == 1
+    assert keyboard.focus() is renderer.field_view("person_name", 0).controls()[0]
+    keyboard.type("Jay")
+    keyboard.press(Qt.Key.Key_A, CTRL_SHIFT)  # from inside a row, the group's shortcut
+    assert renderer.session.row_count("people") == 2
+    assert keyboard.focus() is renderer.field_view("person_name", 1).controls()[0]
+    # Tab order runs through the rows in order, then to the Add button.
+    controls = people.controls()
+    assert controls.index(renderer.field_view("person_name", 0).controls()[0]) < controls.index(
+        renderer.field_view("person_name", 1).controls()[0]
+    )
+    keyboard.type("Sam")
+    row_one = people.rows[1]
+    keyboard.tab_to(row_one.remove_button)
+    keyboard.tab_out()
+    assert keyboard.focus() is people.add_button
+    assert row_one.remove_button.accessibleName() == "Remove row 2 from People they were with"
+
+
+def test_removing_an_answered_row_asks_first_and_later_rows_move_up(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    editor = _on_during(open_editor, keyboard)
+    renderer = editor.renderer
+    people = renderer.group_view("people")
+    for name in ("First", "Second", "Third"):
+        keyboard.tab_to(people.add_button)
+        keyboard.press(Qt.Key.Key_Space)
+        keyboard.type(name)
+
+    keyboard.tab_to(people.rows[0].remove_button)
+    keyboard.press(Qt.Key.Key_Space)
+    box = renderer.pending_confirmation
+    assert box is not None and "Remove row 1 from People they were with?" in box.text()
+    _wait_for_focus_in(box, qtbot)
+    keyboard.press(Qt.Key.Key_Escape)  # the safe answer is the default
+    qtbot.waitUntil(lambda: renderer.pending_confirmation is None)
+    assert renderer.session.row_count("people") == 3
+    _wait_for_focus_in(editor, qtbot)  # the window manager hands the focus back
+    assert keyboard.focus() is people.rows[0].remove_button
+
+    keyboard.tab_to(renderer.field_view("person_name", 0).controls()[0])
+    keyboard.press(Qt.Key.Key_Delete, CTRL_SHIFT)
+    box = renderer.pending_confirmation
+    assert box is not None
+    _wait_for_focus_in(box, qtbot)
+    keyboard.press(Qt.Key.Key_R)  # "&Remove row"
+    qtbot.waitUntil(lambda: renderer.session.row_count("people") == 2)
+    _wait_for_focus_in(editor, qtbot)
+    assert keyboard.focus() is renderer.field_view("person_name", 0).controls()[0]
+    names = [renderer.session.answer("person_name", row) for row in range(2)]
+    assert names == ["Second", "Third"]
+    assert [row.heading.text() for row in people.rows] == [
+        "People they were with: row 1",
+        "People they were with: row 2",
+    ]
+    assert (
+        renderer.field_view("person_name", 1)
+        .controls()[0]
+        .accessibleName()
+        .startswith("First name or nickname (row 2)")
+    )
+    # Typing into the moved row edits the right answer.
+    keyboard.tab_to(renderer.field_view("person_name", 1).controls()[0])
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type("!")
+    assert renderer.session.answer("person_name", 1) == "Third!"
+    editor.flush()
+    stored = draft.answers()["people"]
+    assert isinstance(stored, list)
+    assert [row["person_name"] for row in stored] == ["Second", "Third!"]
+
+
+def test_an_empty_row_goes_without_a_question(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = _on_during(open_editor, keyboard)
+    renderer = editor.renderer
+    places = renderer.group_view("places")
+    keyboard.tab_to(places.add_button)
+    keyboard.press(Qt.Key.Key_Space)
+    keyboard.press(Qt.Key.Key_Delete, CTRL_SHIFT)
+    assert renderer.pending_confirmation is None
+    assert renderer.session.row_count("places") == 0
+    assert keyboard.focus() is places.add_button
+
+
+def test_no_more_rows_than_the_form_allows(qtbot: QtBot, rhi_form: Form) -> None:
+    renderer = FormRenderer(FormSession(rhi_form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    group = renderer.group_view("agreed_actions")
+    most = rhi_form.fields["agreed_actions"].question.max_rows
+    assert most is not None
+    for _ in range(most):
+        assert group.add_button.isEnabled()
+        renderer.add_row("agreed_actions")
+    assert not group.add_button.isEnabled()
+    renderer.remove_row("agreed_actions", 0)
+    assert group.add_button.isEnabled()

@@ -1,0 +1,100 @@
+"""Sensitive answers stay hidden on screen (and in screenshots) until asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from tests.ui.forms.conftest import Draft
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+
+
+def _open_on_before(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> InterviewFormEditor:
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction("interviewer-1") as tx:
+        tx.interviews.save_answers(
+            draft.interview_id,
+            {
+                "offer_outcome": "accepted",
+                "push_factors": ["other"],
+                "push_other": "A private reason",
+                "before_story": "A private story",
+            },
+            expected_version=stored.version,
+        )
+    editor = open_editor()
+    editor.renderer.show_section("before")
+    return editor
+
+
+def test_one_line_answers_are_masked_but_can_be_typed_into(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    editor = _open_on_before(open_editor, draft)
+    view = editor.renderer.field_view("push_other")
+    line = view.controls()[0]
+    assert isinstance(line, QLineEdit) and view.cover is not None
+    assert line.echoMode() is QLineEdit.EchoMode.Password
+    assert "private" not in line.displayText()
+    keyboard.tab_to(line)
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type(" too")
+    assert editor.renderer.session.answer("push_other") == "A private reason too"
+    assert view.cover.button.accessibleName() == "Show answer: What else made them want to leave?"
+    keyboard.tab_to(view.cover.button)
+    keyboard.press(Qt.Key.Key_Space)
+    assert line.echoMode() is QLineEdit.EchoMode.Normal
+    assert line.displayText() == "A private reason too"
+    assert view.cover.button.accessibleName().startswith("Hide answer")
+
+
+def test_long_answers_sit_behind_a_cover_until_shown(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    editor = _open_on_before(open_editor, draft)
+    view = editor.renderer.field_view("before_story")
+    assert view.cover is not None
+    story = view.controls()[0]
+    hidden_look = view.grab().toImage()
+    assert not story.isVisible()
+    keyboard.tab_to(view.cover.button)  # the editor itself is not reachable while covered
+    keyboard.press(Qt.Key.Key_Space)
+    assert story.isVisible() and keyboard.focus() is story
+    assert view.grab().toImage() != hidden_look
+
+
+def test_leaving_the_section_or_locking_covers_them_again(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    editor = _open_on_before(open_editor, draft)
+    renderer = editor.renderer
+    story = renderer.field_view("before_story")
+    reason = renderer.field_view("push_other")
+    assert story.cover is not None and reason.cover is not None
+    story.cover.set_revealed(True)
+    reason.cover.set_revealed(True)
+    keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert renderer.current_section == "during"
+    assert not story.cover.revealed and not reason.cover.revealed
+    renderer.show_section("before")
+    story.cover.set_revealed(True)
+    renderer.mask_sensitive()  # what the app does when it locks
+    assert not story.cover.revealed
+
+
+def test_sensitive_answers_can_be_revealed_on_a_read_only_interview(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> None:
+    editor = _open_on_before(open_editor, draft)
+    editor.close()
+    read_only = open_editor(read_only=True)
+    view = read_only.renderer.field_view("before_story")
+    assert view.cover is not None and view.cover.button.isEnabled()
+    view.cover.set_revealed(True)
+    story = view.controls()[0]
+    assert story.property("readOnly") is True

@@ -1,0 +1,145 @@
+"""Dates and times typed the way people in the UK write them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+from ui.forms.uk_formats import (
+    InputProblem,
+    UkInputError,
+    format_uk_datetime,
+    parse_uk_date,
+    parse_uk_datetime,
+    parse_uk_time,
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "27/11/2026",
+        "27/11/26",
+        "27-11-2026",
+        "27.11.2026",
+        "27 11 2026",
+        "27 Nov 2026",
+        "27 nov 26",
+        "27th November 2026",
+        "27 Nov. 2026",
+        "2026-11-27",
+        " 27/11/2026 ",
+    ],
+)
+def test_uk_dates_are_read_day_first(typed: str) -> None:
+    assert parse_uk_date(typed) == date(2026, 11, 27)
+
+
+def test_a_day_and_month_that_could_swap_are_read_day_first() -> None:
+    assert parse_uk_date("04/12/2026") == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("31/02/2026", InputProblem.NO_SUCH_DATE),
+        ("12/13/2026", InputProblem.NO_SUCH_DATE),
+        ("27 Novembre 2026", InputProblem.DATE_FORMAT),
+        ("27/11", InputProblem.DATE_FORMAT),
+        ("yesterday", InputProblem.DATE_FORMAT),
+    ],
+)
+def test_dates_that_cannot_be_read_say_why(typed: str, problem: InputProblem) -> None:
+    with pytest.raises(UkInputError) as caught:
+        parse_uk_date(typed)
+    assert caught.value.problem is problem
+    assert typed.strip() not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("14:30", time(14, 30)),
+        ("14.30", time(14, 30)),
+        ("1430", time(14, 30)),
+        ("9:05", time(9, 5)),
+        ("2.30pm", time(14, 30)),
+        ("2:30 p.m.", time(14, 30)),
+        ("2pm", time(14, 0)),
+        ("12am", time(0, 0)),
+        ("12.15pm", time(12, 15)),
+        ("noon", time(12, 0)),
+        ("midnight", time(0, 0)),
+    ],
+)
+def test_uk_times_are_read_in_either_clock(typed: str, expected: time) -> None:
+    assert parse_uk_time(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("25:00", InputProblem.NO_SUCH_TIME),
+        ("13pm", InputProblem.NO_SUCH_TIME),
+        ("half two", InputProblem.TIME_FORMAT),
+    ],
+)
+def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) -> None:
+    with pytest.raises(UkInputError) as caught:
+        parse_uk_time(typed)
+    assert caught.value.problem is problem
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("27/11/2026 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),  # GMT
+        ("27 Nov 2026 at 2.30pm", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
+        ("27/11/26, 2pm", datetime(2026, 11, 27, 14, 0, tzinfo=UTC)),
+        ("1/7/2026 14:30", datetime(2026, 7, 1, 13, 30, tzinfo=UTC)),  # BST
+        ("25/10/2026 01:30", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),  # first of two
+    ],
+)
+def test_date_times_are_london_wall_clock(typed: str, expected: datetime) -> None:
+    assert parse_uk_datetime(typed) == expected
+
+
+def test_a_time_the_spring_clock_change_skips_is_refused() -> None:
+    with pytest.raises(UkInputError) as caught:
+        parse_uk_datetime("29/03/2026 01:30")
+    assert caught.value.problem is InputProblem.SKIPPED_TIME
+
+
+def test_instants_are_shown_in_london_time() -> None:
+    assert format_uk_datetime(datetime(2026, 7, 1, 13, 30, tzinfo=UTC)) == "01/07/2026 14:30"
+
+
+def test_a_typed_date_is_rewritten_as_understood_and_a_bad_one_explained(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    offered = renderer.field_view("offer_made_at")
+    keyboard.fill(offered.controls()[0], "26 Nov 26 9.30am")
+    assert offered.message == ""  # nothing said while typing
+    keyboard.tab_out()
+    assert offered.controls()[0].property("text") == "26/11/2026 09:30"
+    assert renderer.session.answer("offer_made_at") == datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    assert offered.message == ""
+
+    keyboard.tab_to(offered.controls()[0])
+    keyboard.press_select_all()
+    keyboard.type("30/02/2026 10:00")
+    keyboard.tab_out()
+    assert offered.message == "There is no such date: check the day and month."
+    assert renderer.session.answer("offer_made_at") is None
+    assert "There is no such date" in offered.controls()[0].accessibleDescription()
+
+    keyboard.tab_to(offered.controls()[0])
+    keyboard.press_select_all()
+    keyboard.type("26/11/2026 10:00")
+    assert offered.message == ""  # cleared as soon as it is right

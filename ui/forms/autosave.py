@@ -1,0 +1,168 @@
+"""Autosave: answers reach the encrypted store within two seconds of being typed.
+
+The first change after a save starts a single-shot timer (one second); further typing
+does not push it back, so a steady typist is saved every second and a crash or power
+cut loses at most the last second or two. Section changes and closing the form save at
+once. A write is one small transaction (a few milliseconds, measured by the
+`forms.autosave_write` benchmark against a 10 ms budget), so by default it runs on the
+GUI thread where it cannot race other use of the store; a caller with a serial DB
+worker passes it as `runner` and writes go there instead, in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from rhi_desktop.autosave import DraftWriter, WriteResult
+from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, StaleEditError, StoreError
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 1000
+"""From the first unsaved change to its write; at most 1.5 s by design."""
+WRITE_BUDGET_SECONDS = 0.010
+"""Longer GUI-thread writes are logged: typing would start to stutter."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AutoSaver", text)
+
+
+class Runner(Protocol):
+    """Runs a write and reports back on the GUI thread (ui.workers.SerialWorker fits)."""
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None: ...
+
+
+class InlineRunner:
+    """Writes at once on the calling thread."""
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        try:
+            result = work()
+        except Exception as error:  # handed to on_error, which tells the person
+            on_error(error)
+            return
+        on_done(result)
+
+
+class AutoSaver(QObject):
+    """Debounces changes into writes through a `DraftWriter`.
+
+    `saved` carries the WriteResult of each write that changed the store; `failed` a
+    message for the person. After a conflicting or read-only record, saving stops (it
+    would overwrite someone else's change) until the form is reopened.
+    """
+
+    saved = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        writer: DraftWriter,
+        answers: Callable[[], Mapping[str, Any]],
+        *,
+        runner: Runner | None = None,
+        delay_ms: int = DEBOUNCE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.writer = writer
+        self._answers = answers
+        self._runner = runner or InlineRunner()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self._dirty = False
+        self._in_flight = False
+        self._flush_when_done = False
+        self._stopped_by: str | None = None
+        self.write_seconds: list[float] = []
+        """Duration of every write so far (for the budget check and the benchmark)."""
+
+    @property
+    def pending(self) -> bool:
+        """Changes not yet in the store."""
+        return self._dirty or self._in_flight
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped_by is not None
+
+    @property
+    def timer_active(self) -> bool:
+        return self._timer.isActive()
+
+    def note_change(self) -> None:
+        self._dirty = True
+        if not self._timer.isActive() and not self._in_flight and self._stopped_by is None:
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Write now if anything is unsaved (on section change, close and lock)."""
+        self._timer.stop()
+        if self._in_flight:
+            self._flush_when_done = self._dirty
+            return
+        if not self._dirty or self._stopped_by is not None:
+            return
+        answers = dict(self._answers())
+        self._dirty = False
+        self._in_flight = True
+        self._runner.submit(partial(self.writer.write, answers), self._written, self._failed)
+
+    def stop(self) -> None:
+        """No further timed writes (the form is closing); `flush` still works."""
+        self._timer.stop()
+
+    def _written(self, result: WriteResult) -> None:
+        self._in_flight = False
+        if result.written:
+            self.write_seconds.append(result.seconds)
+            if result.seconds > WRITE_BUDGET_SECONDS:
+                log.info("autosave write took %.1f ms", result.seconds * 1000)
+            self.saved.emit(result)
+        self._continue()
+
+    def _failed(self, error: BaseException) -> None:
+        self._in_flight = False
+        self._dirty = True
+        if isinstance(error, StaleEditError | ReadOnlyRecordError | NotFoundError):
+            self._stopped_by = type(error).__name__
+            self._timer.stop()
+            message = _tr("Saving has stopped: {0}").format(str(error))
+        elif isinstance(error, StoreError):
+            message = _tr("Your latest answers could not be saved: {0}").format(str(error))
+        else:
+            reference = uuid.uuid4().hex[:8]
+            log.error("autosave failed (%s), reference %s", type(error).__name__, reference)
+            message = _tr(
+                "Your latest answers could not be saved (reference {0}). They are still on "
+                "screen, and saving will be tried again with your next change."
+            ).format(reference)
+        self.failed.emit(message)
+        self._flush_when_done = False
+
+    def _continue(self) -> None:
+        if self._flush_when_done:
+            self._flush_when_done = False
+            self.flush()
+        elif self._dirty and self._stopped_by is None:
+            self._timer.start()

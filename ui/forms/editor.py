@@ -1,0 +1,284 @@
+"""An interview's form, ready to embed: renderer, autosave, save status and form version.
+
+`open_form_editor` is what the app shell calls. It loads the interview and exactly the
+form version it pinned, and asks for the store at the moment of each write (never
+keeping it), so a locked app cannot be written through. Before the shell closes the
+database (lock, sign-out) it calls `flush()`; hiding or closing the editor flushes too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from rhi_desktop.autosave import DraftWriter, WriteResult
+from rhi_desktop.domain.deadlines import to_london, utc_now
+from rhi_desktop.domain.entities import ReturnInterview
+from rhi_desktop.forms import Form, FormSession
+from rhi_desktop.forms.versions import FormRegistry, Migration, migrate_draft, plan_migration
+from rhi_desktop.store import Store, StoreError
+from ui.forms.autosave import AutoSaver, Runner
+from ui.forms.field_view import ISSUE_MARK
+from ui.forms.renderer import FormRenderer
+from ui.forms.version_banner import VersionBanner, migration_summary
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InterviewFormEditor", text)
+
+
+class InterviewFormEditor(QWidget):
+    """Edits one interview's answers; read-only interviews show them without saving."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        interview: ReturnInterview,
+        form: Form,
+        *,
+        store: Callable[[], Store],
+        actor: Callable[[], str],
+        registry: FormRegistry | None = None,
+        read_only: bool = False,
+        clock: Clock = utc_now,
+        runner: Runner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("interviewFormEditor")
+        self._interview_id = interview.id
+        self._store = store
+        self._actor = actor
+        self._registry = registry
+        self._read_only = read_only
+        self._clock = clock
+        self._form = form
+        self._confirm: QMessageBox | None = None
+        self.writer = DraftWriter(
+            interview.id,
+            version=interview.version,
+            saved_answers=interview.answers,
+            store=store,
+            actor=actor,
+        )
+        layout = QVBoxLayout(self)
+        self.banner = VersionBanner(self)
+        self.banner.moveRequested.connect(self.offer_migration)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("saveProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.banner)
+        layout.addWidget(self.problem)
+        self.renderer = self._make_renderer(FormSession(form, interview.answers, clock=clock))
+        layout.addWidget(self.renderer, 1)
+        footer = QHBoxLayout()
+        self.status = QLabel(_tr("Read-only") if read_only else _tr("No changes yet"), self)
+        self.status.setObjectName("saveStatus")
+        self.check_button = QPushButton(_tr("Check answers"), self)
+        self.check_button.setAccessibleName(_tr("Check answers"))
+        self.check_button.clicked.connect(self.check)
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.check_button)
+        layout.addLayout(footer)
+        self.saver = AutoSaver(self.writer, self._record, runner=runner, parent=self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._failed)
+        self._offer_newer()
+
+    # --- wiring --------------------------------------------------------------------------
+
+    def _make_renderer(self, session: FormSession) -> FormRenderer:
+        renderer = FormRenderer(session, read_only=self._read_only, parent=self)
+        renderer.answersChanged.connect(self._changed)
+        renderer.sectionChanged.connect(self._section_changed)
+        return renderer
+
+    def _record(self) -> dict[str, object]:
+        return self.renderer.session.record()
+
+    def _changed(self) -> None:
+        if not self._read_only:
+            self.saver.note_change()
+
+    def _section_changed(self, _section_id: str) -> None:
+        self.flush()
+
+    def _saved(self, _result: WriteResult) -> None:
+        self.problem.hide()
+        when = to_london(self._clock()).strftime("%H:%M")
+        self.status.setText(_tr("Saved at {0}").format(when))
+        self.saved.emit()
+
+    def _failed(self, message: str) -> None:
+        self.problem.setText(f"{ISSUE_MARK} {message}")
+        self.problem.show()
+
+    def _offer_newer(self) -> None:
+        if self._registry is None or self._read_only:
+            self.banner.hide()
+            return
+        newer = self._registry.newer_than(self._form.form_id, self._form.version)
+        self.banner.offer(self._form.version, None if newer is None else newer.version)
+
+    # --- actions -------------------------------------------------------------------------
+
+    @property
+    def form(self) -> Form:
+        return self._form
+
+    def flush(self) -> None:
+        """Save anything unsaved now."""
+        if not self._read_only:
+            self.saver.flush()
+
+    def check(self) -> None:
+        report = self.renderer.check()
+        if report.ok:
+            self.status.setText(_tr("\u2713 Every answer is complete and valid."))
+        else:
+            count = len(report.issues)
+            text = (
+                _tr("1 answer needs attention.")
+                if count == 1
+                else _tr("{0} answers need attention.").format(count)
+            )
+            self.status.setText(f"{ISSUE_MARK} {text}")
+
+    def offer_migration(self) -> None:
+        """Ask, showing what would be left behind, before moving to the newest version."""
+        if self._registry is None:
+            return
+        newer = self._registry.newer_than(self._form.form_id, self._form.version)
+        if newer is None:
+            return
+        target = self._registry.load(newer.form_id, newer.version)
+        plan = plan_migration(self._record(), self._form, target)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Move to a newer form version"))
+        box.setText(migration_summary(self._form, plan))
+        move = box.addButton(
+            _tr("&Move to version {0}").format(newer.version), QMessageBox.ButtonRole.AcceptRole
+        )
+        stay = box.addButton(
+            _tr("&Stay on version {0}").format(self._form.version),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        for button in (move, stay):
+            button.setAccessibleName(button.text().replace("&", ""))
+
+        def decided() -> None:
+            self._confirm = None
+            if box.clickedButton() is move:
+                self.migrate(newer.version)
+            box.deleteLater()
+
+        box.finished.connect(decided)
+        self._confirm = box
+        box.open()
+
+    @property
+    def pending_confirmation(self) -> QMessageBox | None:
+        return self._confirm
+
+    def migrate(self, to_version: int) -> Migration | None:
+        """Move the draft to `to_version` in the store and show it on that version."""
+        if self._registry is None or self._read_only:
+            return None
+        self.flush()
+        if self.saver.pending:  # the last answers are not safely stored: do not move yet
+            self._failed(_tr("Your latest answers are still being saved. Try again shortly."))
+            return None
+        try:
+            with self._store().transaction(self._actor()) as tx:
+                moved, migration = migrate_draft(
+                    tx,
+                    self._interview_id,
+                    self._registry,
+                    expected_version=self.writer.version,
+                    to_version=to_version,
+                )
+        except StoreError as error:
+            self._failed(str(error))
+            return None
+        self.writer.rebase(moved.version, moved.answers)
+        self._form = self._registry.load(self._form.form_id, to_version)
+        old = self.renderer
+        self.renderer = self._make_renderer(
+            FormSession(self._form, moved.answers, clock=self._clock)
+        )
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(old, self.renderer)
+        old.hide()
+        old.deleteLater()
+        self._offer_newer()
+        self.status.setText(_tr("Moved to version {0}.").format(to_version))
+        section = old.current_section
+        if section in self._form.sections and self.renderer.session.is_relevant(section):
+            self.renderer.show_section(section, focus=True)
+        else:
+            self.renderer.show_section(self.renderer.current_section, focus=True)
+        self.saved.emit()
+        return migration
+
+    # --- closing -------------------------------------------------------------------------
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        self.saver.stop()
+        super().closeEvent(event)
+
+
+def open_form_editor(
+    *,
+    store: Callable[[], Store],
+    actor: Callable[[], str],
+    interview_id: str,
+    registry: FormRegistry,
+    read_only: bool = False,
+    on_saved: Callable[[], None] | None = None,
+    clock: Clock = utc_now,
+    runner: Runner | None = None,
+    parent: QWidget | None = None,
+) -> InterviewFormEditor:
+    """The editor for a stored interview, on the form version it pinned.
+
+    Raises FormNotInstalledError if that version is not on this device, and ValueError
+    if the interview has not been started on a form yet.
+    """
+    interview = store().interviews.get(interview_id)
+    if interview.form_id is None or interview.form_version is None:
+        raise ValueError("This interview has not been started on a form yet.")
+    form = registry.load(interview.form_id, interview.form_version)
+    editor = InterviewFormEditor(
+        interview,
+        form,
+        store=store,
+        actor=actor,
+        registry=registry,
+        read_only=read_only,
+        clock=clock,
+        runner=runner,
+        parent=parent,
+    )
+    if on_saved is not None:
+        editor.saved.connect(on_saved)
+    return editor

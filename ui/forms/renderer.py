@@ -1,0 +1,497 @@
+"""The form renderer: a widget tree built from a form definition, kept in step with a
+`FormSession` one edit at a time.
+
+Every edit goes to the session, whose `Changes` name exactly the fields whose relevance,
+requiredness, validity or calculated value moved; only those widgets are touched (skip
+logic shows and hides just the affected questions), and only the badges of the sections
+they sit in are recounted. `refresh_all` repaints everything from the session and is what
+a renderer without dependency tracking would do per keystroke.
+
+Inline messages follow "reward early, punish late": a question's problem is shown once
+the interviewer has finished with it (left the field, picked a choice) or has asked for a
+check of the whole form, and is cleared the moment it is fixed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QWidget
+
+from rhi_desktop.forms import (
+    Changes,
+    FieldInfo,
+    FieldKey,
+    FormSession,
+    QuestionType,
+    ValidationReport,
+)
+from ui.forms.field_view import FieldView
+from ui.forms.progress import section_progress
+from ui.forms.repeat_group import RepeatGroupView, RowView
+from ui.forms.section_nav import SectionNavigator
+from ui.forms.section_page import SectionPage
+from ui.forms.widgets import InputFactory
+
+NEXT_SECTION_KEYS = "Ctrl+PgDown"
+PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
+NAVIGATOR_WIDTH = 260
+
+Item = FieldView | RepeatGroupView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormRenderer", text)
+
+
+def _show(view: QWidget, relevant: bool) -> None:
+    """Show or hide a question; untouched when already right (showing is not free)."""
+    if view.isHidden() == relevant:
+        view.setVisible(relevant)
+
+
+class FormRenderer(QWidget):
+    """Shows one `FormSession`; emits `answersChanged` after every edit that changed it."""
+
+    answersChanged = Signal()
+    sectionChanged = Signal(str)
+
+    def __init__(
+        self, session: FormSession, *, read_only: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("formRenderer")
+        self._session = session
+        self._form = session.form
+        self._language = session.language
+        self._read_only = read_only
+        self._fields: dict[str, FieldView] = {}
+        self._groups: dict[str, RepeatGroupView] = {}
+        self._pages: dict[str, SectionPage] = {}
+        self._items: dict[str, list[Item]] = {}
+        self._revealed: set[FieldKey] = set()
+        self._reveal_all = False
+        self._confirm: QMessageBox | None = None
+        self._inputs = InputFactory(self._form, self._language)
+        self._texts: dict[str, tuple[str, str | None]] = {}
+
+        sections = self._form.sections
+        titles = [(sid, self._text(info.section.title)) for sid, info in sections.items()]
+        self.navigator = SectionNavigator(titles, self)
+        self.navigator.setMaximumWidth(NAVIGATOR_WIDTH)
+        self._stack = QStackedWidget(self)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.navigator)
+        layout.addWidget(self._stack, 1)
+        for section_id in sections:
+            self._build_section(section_id)
+        for section_id in sections:
+            self._chain(section_id)
+        self._current = next(iter(sections))
+        self.refresh_all()
+        first = self._neighbour(self._current, 0)
+        self._current = first or self._current
+        self._stack.setCurrentWidget(self._pages[self._current])
+        self.navigator.select(self._current)
+        self.navigator.sectionChosen.connect(self._chosen_in_navigator)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, step in ((NEXT_SECTION_KEYS, 1), (PREVIOUS_SECTION_KEYS, -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=context)
+            shortcut.activated.connect(partial(self.step, step))
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def session(self) -> FormSession:
+        return self._session
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def current_section(self) -> str:
+        return self._current
+
+    def page(self, section_id: str) -> SectionPage:
+        return self._pages[section_id]
+
+    def field_view(self, question_id: str, row: int | None = None) -> FieldView:
+        view = self._view(FieldKey(question_id, row))
+        if not isinstance(view, FieldView):
+            raise KeyError(f"no question {question_id!r} row {row} on screen")
+        return view
+
+    def group_view(self, repeat_id: str) -> RepeatGroupView:
+        return self._groups[repeat_id]
+
+    def section_controls(self, section_id: str) -> list[QWidget]:
+        """Every focusable control of a section, in the form's order (the tab order)."""
+        found: list[QWidget] = []
+        for item in self._items[section_id]:
+            found.extend(item.controls())
+        page = self._pages[section_id]
+        return [*found, page.previous_button, page.next_button]
+
+    # --- building ------------------------------------------------------------------------
+
+    def _text(self, label: str | dict[str, str] | None) -> str:
+        return "" if label is None else self._form.text(label, self._language)
+
+    def _build_section(self, section_id: str) -> None:
+        section = self._form.sections[section_id].section
+        page = SectionPage(section_id, self._text(section.title), self._text(section.hint) or None)
+        page.previous_button.clicked.connect(partial(self.step, -1))
+        page.next_button.clicked.connect(partial(self.step, 1))
+        items: list[Item] = []
+        for question in section.questions:
+            info = self._form.fields[question.id]
+            item: Item
+            if question.type is QuestionType.REPEAT:
+                item = self._build_group(info)
+                self._groups[info.id] = item
+            else:
+                item = self._build_field(info, None)
+                self._fields[info.id] = item
+            items.append(item)
+            page.add_item(item)
+        self._items[section_id] = items
+        self._pages[section_id] = page
+        self._stack.addWidget(page)
+
+    def _label_and_hint(self, info: FieldInfo) -> tuple[str, str | None]:
+        texts = self._texts.get(info.id)
+        if texts is None:
+            question = info.question
+            texts = self._text(question.label), self._text(question.hint) or None
+            self._texts[info.id] = texts
+        return texts
+
+    def _build_field(self, info: FieldInfo, row: int | None) -> FieldView:
+        answer = self._inputs.make(info)
+        label, hint = self._label_and_hint(info)
+        view = FieldView(info, row, label, hint, answer)
+        if answer is not None:
+            answer.bind(partial(self._edited, view), partial(self._finished, view))
+            if info.calculated:
+                answer.show_value(self._session.answer(info.id, row))
+            else:
+                entry = self._session.entry(info.id, row)
+                if entry is not None:
+                    answer.show_value(entry)
+                    self._revealed.add(FieldKey(info.id, row))
+            if self._read_only:
+                answer.set_read_only(True)
+        return view
+
+    def _build_group(self, info: FieldInfo) -> RepeatGroupView:
+        question = info.question
+        group = RepeatGroupView(
+            info,
+            self._text(question.label),
+            self._text(question.hint) or None,
+            on_add=partial(self.add_row, info.id),
+            on_remove=partial(self._remove_requested, info.id),
+        )
+        for row in range(self._session.row_count(info.id)):
+            group.insert_row(self._build_row(group, row))
+        group.set_editable(not self._read_only)
+        return group
+
+    def _build_row(self, group: RepeatGroupView, row: int) -> RowView:
+        row_view = RowView(group.label, row, partial(self._remove_requested, group.info.id))
+        for child in self._form.repeat_children(group.info.id):
+            row_view.add_field(self._build_field(self._form.fields[child], row))
+        return row_view
+
+    def _chain(self, section_id: str) -> None:
+        """Tab order follows the form, including rows added after the page was built."""
+        controls = self.section_controls(section_id)
+        for before, after in itertools.pairwise(controls):
+            QWidget.setTabOrder(before, after)
+
+    # --- keeping in step with the session ------------------------------------------------
+
+    def _edited(self, view: FieldView, value: object) -> None:
+        if self._read_only:
+            return
+        key = FieldKey(view.id, view.row)
+        if view.answer is not None and view.answer.reveals_on_edit:
+            self._revealed.add(key)
+        changes = self._session.set_answer(view.id, value, view.row)
+        self._show_issues(view)  # the input's own wording may change with each keystroke
+        if changes:
+            self._apply(changes)
+            self.answersChanged.emit()
+
+    def _finished(self, view: FieldView) -> None:
+        self._revealed.add(FieldKey(view.id, view.row))
+        self._show_issues(view)
+
+    def _show_issues(self, view: Item) -> None:
+        if isinstance(view, RepeatGroupView):
+            key = FieldKey(view.info.id)
+        else:
+            key = FieldKey(view.id, view.row)
+        revealed = self._reveal_all or key in self._revealed
+        view.show_issues(self._session.issues(key.id, key.row), revealed)
+
+    def _view(self, key: FieldKey) -> Item | None:
+        if key.row is None:
+            return self._fields.get(key.id) or self._groups.get(key.id)
+        info = self._form.fields.get(key.id)
+        group = self._groups.get(info.repeat_id) if info and info.repeat_id else None
+        if group is None or key.row >= len(group.rows):
+            return None
+        return group.rows[key.row].fields.get(key.id)
+
+    def _section_of(self, question_id: str) -> str:
+        return self._form.fields[question_id].section_id
+
+    def _apply(self, changes: Changes) -> None:
+        session = self._session
+        touched: set[str] = set()
+        sections_moved = False
+        for key in changes.relevance:
+            if key.id in self._pages:
+                sections_moved = True
+                touched.add(key.id)
+                continue
+            view = self._view(key)
+            if view is not None:
+                _show(view, session.is_relevant(key.id, key.row))
+            touched.add(self._section_of(key.id))
+        for key in changes.required:
+            view = self._view(key)
+            if isinstance(view, FieldView):
+                view.set_required(session.is_required(key.id, key.row))
+        for key in changes.validity | changes.required:
+            view = self._view(key)
+            if view is not None:
+                self._show_issues(view)
+            touched.add(self._section_of(key.id))
+        for key in changes.values:
+            view = self._view(key)
+            if isinstance(view, FieldView) and view.info.calculated and view.answer is not None:
+                view.answer.show_value(session.answer(key.id, key.row))
+            touched.add(self._section_of(key.id))
+        for repeat_id in changes.rows:
+            self._update_can_add(repeat_id)
+            touched.add(self._section_of(repeat_id))
+        if sections_moved:
+            self._update_sections()
+        for section_id in touched:
+            self.navigator.set_progress(section_id, section_progress(session, section_id))
+
+    def _update_can_add(self, repeat_id: str) -> None:
+        group = self._groups[repeat_id]
+        most = group.info.question.max_rows
+        group.set_can_add(most is None or self._session.row_count(repeat_id) < most)
+
+    def _update_sections(self) -> None:
+        for section_id, page in self._pages.items():
+            page.set_needed(self._session.is_relevant(section_id))
+            before = self._neighbour(section_id, -1)
+            after = self._neighbour(section_id, 1)
+            page.set_neighbours(
+                None if before is None else self._pages[before].title,
+                None if after is None else self._pages[after].title,
+            )
+
+    def _all_views(self, section_id: str | None = None) -> Iterator[Item]:
+        for sid, items in self._items.items():
+            if section_id is not None and sid != section_id:
+                continue
+            for item in items:
+                yield item
+                if isinstance(item, RepeatGroupView):
+                    for row in item.rows:
+                        yield from row.fields.values()
+
+    def refresh_all(self) -> None:
+        """Repaint every question and badge from the session (no dependency tracking)."""
+        session = self._session
+        for view in self._all_views():
+            if isinstance(view, RepeatGroupView):
+                _show(view, session.is_relevant(view.info.id))
+                self._update_can_add(view.info.id)
+            else:
+                _show(view, session.is_relevant(view.id, view.row))
+                if view.info.answerable:
+                    view.set_required(session.is_required(view.id, view.row))
+                if view.info.calculated and view.answer is not None:
+                    view.answer.show_value(session.answer(view.id, view.row))
+            self._show_issues(view)
+        self._update_sections()
+        for section_id in self._pages:
+            self.navigator.set_progress(section_id, section_progress(session, section_id))
+
+    def reevaluate(self) -> None:
+        """Recompute every expression (e.g. after midnight, for `today()`) and repaint."""
+        self._apply(self._session.reevaluate_all())
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def add_row(self, repeat_id: str) -> None:
+        if self._read_only:
+            return
+        changes = self._session.add_row(repeat_id)
+        group = self._groups[repeat_id]
+        row_view = self._build_row(group, self._session.row_count(repeat_id) - 1)
+        group.insert_row(row_view)
+        for view in row_view.fields.values():
+            _show(view, self._session.is_relevant(view.id, view.row))
+            view.set_required(self._session.is_required(view.id, view.row))
+            self._show_issues(view)
+        self._apply(changes)
+        self._chain(group.info.section_id)
+        controls = row_view.controls()
+        self._focus(controls[0])
+        self.answersChanged.emit()
+
+    def _row_has_answers(self, repeat_id: str, index: int) -> bool:
+        return any(
+            self._session.entry(child, index) is not None
+            for child in self._form.repeat_children(repeat_id)
+        )
+
+    def _remove_requested(self, repeat_id: str, row_view: RowView) -> None:
+        """Removing a row with answers asks first: its answers go with it."""
+        if self._read_only:
+            return
+        index = row_view.index
+        if not self._row_has_answers(repeat_id, index):
+            self.remove_row(repeat_id, index)
+            return
+        group = self._groups[repeat_id]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Remove row"))
+        box.setText(
+            _tr("Remove row {0} from {1}? Its answers will be deleted.").format(
+                index + 1, group.label
+            )
+        )
+        remove = box.addButton(_tr("&Remove row"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        for button in (remove, keep):
+            button.setAccessibleName(button.text().replace("&", ""))
+
+        def decided() -> None:
+            self._confirm = None
+            if box.clickedButton() is remove and row_view.index < len(group.rows):
+                self.remove_row(repeat_id, row_view.index)
+            else:
+                self._focus(row_view.remove_button)
+            box.deleteLater()
+
+        box.finished.connect(decided)
+        self._confirm = box
+        box.open()
+
+    @property
+    def pending_confirmation(self) -> QMessageBox | None:
+        """The open 'remove row?' question, if any."""
+        return self._confirm
+
+    def remove_row(self, repeat_id: str, index: int) -> None:
+        if self._read_only:
+            return
+        changes = self._session.remove_row(repeat_id, index)
+        group = self._groups[repeat_id]
+        self._revealed = {
+            FieldKey(key.id, key.row - 1)
+            if key.row is not None and key.row > index and self._in_group(key.id, repeat_id)
+            else key
+            for key in self._revealed
+            if not (key.row == index and self._in_group(key.id, repeat_id))
+        }
+        group.take_row(index)
+        self._apply(changes)
+        self._chain(group.info.section_id)
+        target = group.rows[index].controls()[0] if index < len(group.rows) else group.add_button
+        self._focus(target)
+        self.answersChanged.emit()
+
+    def _in_group(self, question_id: str, repeat_id: str) -> bool:
+        info = self._form.fields.get(question_id)
+        return info is not None and info.repeat_id == repeat_id
+
+    # --- sections and focus --------------------------------------------------------------
+
+    def _neighbour(self, section_id: str, direction: int) -> str | None:
+        """The nearest relevant section in `direction` (0: this one if relevant, else next)."""
+        order = list(self._pages)
+        index = order.index(section_id)
+        candidates = (
+            order[index:] + order[:index]
+            if direction == 0
+            else order[index + 1 :]
+            if direction > 0
+            else list(reversed(order[:index]))
+        )
+        for candidate in candidates:
+            if self._session.is_relevant(candidate):
+                return candidate
+        return None
+
+    def step(self, direction: int) -> None:
+        """To the next (1) or previous (-1) relevant section, focus on its first question."""
+        target = self._neighbour(self._current, direction)
+        if target is not None:
+            self.show_section(target, focus=True)
+
+    def _chosen_in_navigator(self, section_id: str) -> None:
+        self.show_section(section_id)
+
+    def show_section(self, section_id: str, *, focus: bool = False) -> None:
+        if section_id != self._current:
+            self.mask_sensitive(self._current)
+            self._current = section_id
+            self._stack.setCurrentWidget(self._pages[section_id])
+            self.navigator.select(section_id)
+            self.sectionChanged.emit(section_id)
+        if focus:
+            for control in self.section_controls(section_id):
+                if control.isVisibleTo(self) and control.isEnabled():
+                    self._focus(control)
+                    break
+
+    def _focus(self, control: QWidget) -> None:
+        control.setFocus(Qt.FocusReason.TabFocusReason)
+        page = self._pages[self._current]
+        if page.isAncestorOf(control):
+            page.ensureWidgetVisible(control)
+
+    def focus_field(self, question_id: str, row: int | None = None) -> None:
+        view = self.field_view(question_id, row)
+        self.show_section(view.info.section_id)
+        self._focus(view.controls()[0])
+
+    def mask_sensitive(self, section_id: str | None = None) -> None:
+        """Hide revealed sensitive answers again (one section, or all: e.g. on lock)."""
+        for view in self._all_views(section_id):
+            if isinstance(view, FieldView) and view.cover is not None:
+                view.cover.set_revealed(False)
+
+    def check(self) -> ValidationReport:
+        """Show every problem in the form, and take the interviewer to the first one."""
+        self._reveal_all = True
+        for item in self._all_views():
+            self._show_issues(item)
+        report = self._session.validate()
+        if not report.ok:
+            key = report.issues[0].key
+            view = self._view(key)
+            self.show_section(self._section_of(key.id))
+            if view is not None:
+                controls = view.controls()
+                if controls:
+                    self._focus(controls[0])
+        return report

@@ -1,0 +1,186 @@
+"""Repeat groups: a list of rows (places, people, actions) that grows and shrinks.
+
+Adding and removing are buttons with accessible names and keyboard shortcuts that work
+anywhere inside the group: Ctrl+Shift+A adds a row, Ctrl+Shift+Delete removes the row
+holding the focus. The renderer owns the rows' questions; this is their frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.forms import FieldInfo, Issue
+from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
+
+ADD_ROW_KEYS = "Ctrl+Shift+A"
+REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RepeatGroup", text)
+
+
+class RowView(QFrame):
+    def __init__(self, group_label: str, index: int, on_remove: Callable[[RowView], None]) -> None:
+        super().__init__()
+        self.setObjectName("repeatRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.index = index
+        self.fields: dict[str, FieldView] = {}
+        self._group_label = group_label
+        self._layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("repeatRowHeading")
+        self._layout.addWidget(self.heading)
+        self.remove_button = QPushButton(self)
+        self.remove_button.setToolTip(
+            _tr("Remove this row ({0})").format(
+                QKeySequence(REMOVE_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.remove_button.clicked.connect(partial(on_remove, self))
+        # Below the row's questions, so it comes after them in reading and tab order.
+        self._layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.set_index(index)
+
+    def add_field(self, view: FieldView) -> None:
+        self.fields[view.id] = view
+        view.setParent(self)
+        self._layout.insertWidget(self._layout.count() - 1, view)
+
+    def set_index(self, index: int) -> None:
+        self.index = index
+        number = index + 1
+        self.heading.setText(_tr("{0}: row {1}").format(self._group_label, number))
+        self.remove_button.setText(_tr("Remove row {0}").format(number))
+        self.remove_button.setAccessibleName(
+            _tr("Remove row {0} from {1}").format(number, self._group_label)
+        )
+        for view in self.fields.values():
+            view.set_row(index)
+
+    def controls(self) -> list[QWidget]:
+        found: list[QWidget] = []
+        for view in self.fields.values():
+            found.extend(view.controls())
+        found.append(self.remove_button)
+        return found
+
+
+class RepeatGroupView(QWidget):
+    def __init__(
+        self,
+        info: FieldInfo,
+        label: str,
+        hint: str | None,
+        on_add: Callable[[], None],
+        on_remove: Callable[[RowView], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("repeatGroup")
+        self.setAccessibleName(label)
+        self.info = info
+        self.label = label
+        self.rows: list[RowView] = []
+        self._on_remove = on_remove
+        self._message: QLabel | None = None
+        self._message_text = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(label, self)
+        heading.setObjectName("repeatHeading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        if hint:
+            hint_label = QLabel(hint, self)
+            hint_label.setObjectName("fieldHint")
+            hint_label.setWordWrap(True)
+            layout.addWidget(hint_label)
+        self._rows_layout = QVBoxLayout()
+        layout.addLayout(self._rows_layout)
+        self.add_button = QPushButton(_tr("Add a row to {0}").format(label), self)
+        self.add_button.setAccessibleName(_tr("Add a row to {0}").format(label))
+        keys = QKeySequence(ADD_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.add_button.setToolTip(_tr("Add a row ({0})").format(keys))
+        self.add_button.clicked.connect(on_add)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self._add_shortcut = QShortcut(QKeySequence(ADD_ROW_KEYS), self, context=context)
+        self._add_shortcut.activated.connect(self._add_by_key)
+        self._remove_shortcut = QShortcut(QKeySequence(REMOVE_ROW_KEYS), self, context=context)
+        self._remove_shortcut.activated.connect(self._remove_by_key)
+
+    def _add_by_key(self) -> None:
+        if self.add_button.isEnabled() and self.add_button.isVisible():
+            self.add_button.click()
+
+    def _remove_by_key(self) -> None:
+        focused = QApplication.focusWidget()
+        for row in self.rows:
+            if focused is not None and row.isAncestorOf(focused) and row.remove_button.isVisible():
+                self._on_remove(row)
+                return
+
+    def insert_row(self, row: RowView) -> None:
+        row.setParent(self)
+        self._rows_layout.addWidget(row)
+        if self.isVisible():  # added while on screen: show it now, not at the next event loop
+            row.show()
+        self.rows.append(row)
+
+    def take_row(self, index: int) -> None:
+        row = self.rows.pop(index)
+        self._rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        for later in self.rows[index:]:
+            later.set_index(later.index - 1)
+
+    def set_can_add(self, can_add: bool) -> None:
+        self.add_button.setEnabled(can_add)
+
+    def set_editable(self, editable: bool) -> None:
+        self.add_button.setVisible(editable)
+        for row in self.rows:
+            row.remove_button.setVisible(editable)
+
+    def controls(self) -> list[QWidget]:
+        found: list[QWidget] = []
+        for row in self.rows:
+            found.extend(row.controls())
+        found.append(self.add_button)
+        return found
+
+    def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
+        text = issue_text(issues[0], None) if issues and revealed else ""
+        if text == self._message_text:
+            return
+        self._message_text = text
+        if self._message is None:
+            if not text:
+                return
+            self._message = QLabel(self)
+            self._message.setObjectName("fieldIssue")
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._message)
+        self._message.setText(f"{ISSUE_MARK} {text}")
+        self._message.setVisible(bool(text))
+        self.add_button.setAccessibleDescription(text)
+
+    @property
+    def message(self) -> str:
+        return self._message_text

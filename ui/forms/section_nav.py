@@ -1,0 +1,102 @@
+"""The list of sections beside the form, each with its progress as an icon and words.
+
+Progress is never told by colour alone: every badge is a symbol plus text ("3 to
+answer", "1 problem", "Complete"), and the accessible text reads it out in full. Arrow
+keys move between sections; the page follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+
+from ui.forms.progress import SectionProgress, SectionState
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SectionNavigator", text)
+
+
+def badge_text(progress: SectionProgress) -> str:
+    """The short status under a section's title, symbol first."""
+    state = progress.state
+    if state is SectionState.NOT_NEEDED:
+        return _tr("\u2013 Not needed")
+    if state is SectionState.COMPLETE:
+        return _tr("\u2713 Complete")
+    if state is SectionState.NOT_STARTED:
+        return _tr("\u25cb Not started")
+    parts = []
+    if progress.problems:
+        parts.append(
+            _tr("1 problem")
+            if progress.problems == 1
+            else _tr("{0} problems").format(progress.problems)
+        )
+    if progress.to_answer:
+        parts.append(_tr("{0} to answer").format(progress.to_answer))
+    mark = "\u26a0" if progress.problems else "\u25cb"
+    return f"{mark} {', '.join(parts)}"
+
+
+class SectionNavigator(QListWidget):
+    sectionChosen = Signal(str)
+
+    def __init__(self, sections: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectionNavigator")
+        self.setAccessibleName(_tr("Sections"))
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._titles: dict[str, str] = {}
+        self._rows: dict[str, int] = {}
+        self._progress: dict[str, SectionProgress] = {}
+        style = self.style()
+        self._icons = {
+            SectionState.COMPLETE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            SectionState.PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            SectionState.TO_ANSWER: style.standardIcon(
+                QStyle.StandardPixmap.SP_FileDialogContentsView
+            ),
+        }
+        for row, (section_id, title) in enumerate(sections):
+            item = QListWidgetItem(title, self)
+            item.setData(ID_ROLE, section_id)
+            self._titles[section_id] = title
+            self._rows[section_id] = row
+        self.currentRowChanged.connect(self._changed)
+
+    def _changed(self, row: int) -> None:
+        if row >= 0:
+            self.sectionChosen.emit(self.item(row).data(ID_ROLE))
+
+    def select(self, section_id: str) -> None:
+        """Mark the section shown, without announcing a choice."""
+        blocked = self.blockSignals(True)
+        try:
+            self.setCurrentRow(self._rows[section_id])
+        finally:
+            self.blockSignals(blocked)
+
+    def set_progress(self, section_id: str, progress: SectionProgress) -> None:
+        if self._progress.get(section_id) == progress:
+            return
+        self._progress[section_id] = progress
+        item = self.item(self._rows[section_id])
+        title = self._titles[section_id]
+        badge = badge_text(progress)
+        item.setText(f"{title}\n{badge}")
+        item.setIcon(self._icons.get(progress.state, QIcon()))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {badge[2:]}")
+        item.setToolTip(badge[2:])
+
+    def progress(self, section_id: str) -> SectionProgress:
+        return self._progress[section_id]
+
+    def badge(self, section_id: str) -> str:
+        return badge_text(self._progress[section_id])

@@ -1,0 +1,79 @@
+"""One section of the form on its own scrolling page, with buttons to the next and
+previous relevant sections at the foot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+HEADING_SCALE = 1.3
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SectionPage", text)
+
+
+class SectionPage(QScrollArea):
+    def __init__(
+        self, section_id: str, title: str, hint: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.section_id = section_id
+        self.title = title
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget(self)
+        content.setObjectName("sectionPage")
+        self._layout = QVBoxLayout(content)
+        self._layout.setSpacing(12)
+        heading = QLabel(title, content)
+        heading.setObjectName("sectionHeading")
+        heading.setWordWrap(True)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+        font.setBold(True)
+        heading.setFont(font)
+        self._layout.addWidget(heading)
+        if hint:
+            hint_label = QLabel(hint, content)
+            hint_label.setObjectName("fieldHint")
+            hint_label.setWordWrap(True)
+            self._layout.addWidget(hint_label)
+        self.not_needed = QLabel(
+            _tr("This section is not needed: earlier answers mean it does not apply."), content
+        )
+        self.not_needed.setWordWrap(True)
+        self.not_needed.hide()
+        self._layout.addWidget(self.not_needed)
+        self._items = QVBoxLayout()
+        self._items.setSpacing(12)
+        self._layout.addLayout(self._items)
+        self._layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.previous_button = QPushButton(content)
+        self.next_button = QPushButton(content)
+        self.next_button.setDefault(False)
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        self._layout.addLayout(buttons)
+        self.setWidget(content)
+
+    def add_item(self, widget: QWidget) -> None:
+        self._items.addWidget(widget)
+
+    def set_needed(self, needed: bool) -> None:
+        self.not_needed.setVisible(not needed)
+
+    def set_neighbours(self, previous: str | None, following: str | None) -> None:
+        """Titles of the nearest relevant sections either side (None: there is none)."""
+        for button, title, text in (
+            (self.previous_button, previous, _tr("Previous: {0}")),
+            (self.next_button, following, _tr("Next: {0}")),
+        ):
+            button.setVisible(title is not None)
+            if title is not None:
+                button.setText(text.format(title))
+                button.setAccessibleName(text.format(title))

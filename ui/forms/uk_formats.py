@@ -1,0 +1,168 @@
+"""Reading dates and times the way people in England type them, and showing them back.
+
+Interviewers copy dates from police and school notes in whatever shape they come:
+`27/11/2026`, `27/11/26`, `27.11.2026`, `27 Nov 2026`, `27th November 2026`, and times as
+`14:30`, `14.30`, `1430`, `2.30pm` or `2pm`. Day comes before month, always. A two-digit
+year means 20yy (every date on the form is this century). Date-times are Europe/London
+wall-clock time and become UTC instants; in the autumn hour that happens twice the first
+(BST) occurrence is taken, and a spring time that never happens is refused. Qt-free:
+problems are codes that the inputs word for the person.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+
+from rhi_desktop.domain.deadlines import LONDON, to_london
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_WORDY_DATE = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]+)\.?,?\s*(\d{2}|\d{4})", re.IGNORECASE
+)
+_TIME_24 = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})|(?P<hh>\d{2})(?P<mm>\d{2})")
+_TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORECASE)
+_SPLIT = re.compile(r"[\s,]+")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+
+
+class InputProblem(StrEnum):
+    DATE_FORMAT = "date_format"  # not a shape of date we read
+    NO_SUCH_DATE = "no_such_date"  # e.g. 31/02/2026
+    TIME_FORMAT = "time_format"
+    NO_SUCH_TIME = "no_such_time"  # e.g. 25:00 or 13pm
+    DATETIME_FORMAT = "datetime_format"  # no date and time to be found
+    SKIPPED_TIME = "skipped_time"  # inside the hour the spring clock change skips
+
+
+class UkInputError(ValueError):
+    """Text that is not a date or time; `problem` says which way (never quotes the text)."""
+
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def _make_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise UkInputError(InputProblem.NO_SUCH_DATE) from None
+
+
+def parse_uk_date(text: str) -> date:
+    """'27/11/26', '27 Nov 2026', '2026-11-27' -> date(2026, 11, 27)."""
+    stripped = text.strip()
+    if match := _NUMERIC_DATE.fullmatch(stripped):
+        day, month, year = match.groups()
+        return _make_date(_year(year), int(month), int(day))
+    if match := _ISO_DATE.fullmatch(stripped):
+        year, month, day = match.groups()
+        return _make_date(int(year), int(month), int(day))
+    if match := _WORDY_DATE.fullmatch(stripped):
+        day, month_name, year = match.groups()
+        month = _MONTHS.get(month_name.lower())
+        if month is None:
+            raise UkInputError(InputProblem.DATE_FORMAT)
+        return _make_date(_year(year), month, int(day))
+    raise UkInputError(InputProblem.DATE_FORMAT)
+
+
+def parse_uk_time(text: str) -> time:
+    """'14:30', '14.30', '1430', '2.30pm', '2 pm', 'noon' -> a wall-clock time."""
+    stripped = text.strip().lower()
+    if stripped in _NAMED_TIMES:
+        return _NAMED_TIMES[stripped]
+    if match := _TIME_12.fullmatch(stripped):
+        hour_text, minute_text, half = match.groups()
+        hour, minute = int(hour_text), int(minute_text or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise UkInputError(InputProblem.NO_SUCH_TIME)
+        return time(hour % 12 + (12 if half == "p" else 0), minute)
+    if match := _TIME_24.fullmatch(stripped):
+        hour = int(match["hour"] or match["hh"])
+        minute = int(match["minute"] or match["mm"])
+        if hour > 23 or minute > 59:
+            raise UkInputError(InputProblem.NO_SUCH_TIME)
+        return time(hour, minute)
+    raise UkInputError(InputProblem.TIME_FORMAT)
+
+
+def london_instant(day: date, clock_time: time) -> datetime:
+    """The UTC instant of a London wall-clock time; the first one in the repeated hour."""
+    local = datetime.combine(day, clock_time, tzinfo=LONDON)  # fold=0: the BST occurrence
+    instant = local.astimezone(UTC)
+    if instant.astimezone(LONDON).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise UkInputError(InputProblem.SKIPPED_TIME)
+    return instant
+
+
+def parse_uk_datetime(text: str) -> datetime:
+    """'27/11/2026 14:30', '27 Nov 2026 at 2.30pm' -> an aware UTC instant.
+
+    Whichever split of the words reads as a date followed by a time wins; a date that
+    exists with a time that does not (25:00) reports the time, not the format.
+    """
+    stripped = text.strip()
+    if "T" in stripped and _ISO_DATE.match(stripped):
+        stripped = stripped.replace("T", " ", 1)
+    words = [word for word in _SPLIT.split(stripped) if word]
+    found: UkInputError | None = None
+    for split in range(1, len(words)):
+        time_words = words[split:]
+        if time_words[0].lower() == "at":
+            time_words = time_words[1:]
+        try:
+            day = parse_uk_date(" ".join(words[:split]))
+        except UkInputError as error:
+            if error.problem is InputProblem.NO_SUCH_DATE:
+                found = found or error
+            continue
+        try:
+            clock_time = parse_uk_time(" ".join(time_words))
+        except UkInputError as error:
+            if error.problem is InputProblem.NO_SUCH_TIME:
+                found = found or error
+            continue
+        return london_instant(day, clock_time)
+    raise found or UkInputError(InputProblem.DATETIME_FORMAT)
+
+
+def format_uk_date(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def format_uk_time(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def format_uk_datetime(value: datetime) -> str:
+    """The London wall-clock reading of an instant, e.g. '27/11/2026 14:30'."""
+    return to_london(value).strftime("%d/%m/%Y %H:%M")

@@ -1,0 +1,135 @@
+"""Date, time and date-time inputs that take what people type in the UK.
+
+The input reads its text with `uk_formats` on every keystroke: a reading becomes the
+answer, anything else goes to the session as typed (so it counts as unanswerable input,
+blocks sign-off and survives autosave as nothing) and `problem()` says, in the
+interviewer's terms, what shape of answer is wanted. When the person moves on, a reading
+is rewritten in the one canonical form (27 Nov 26 -> 27/11/2026), so they see what was
+understood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from ui.forms.uk_formats import (
+    InputProblem,
+    UkInputError,
+    format_uk_date,
+    format_uk_datetime,
+    format_uk_time,
+    parse_uk_date,
+    parse_uk_datetime,
+    parse_uk_time,
+)
+from ui.forms.widgets.base import AnswerInput, handler, shown_text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UkInput", text)
+
+
+def problem_text(problem: InputProblem) -> str:
+    texts = {
+        InputProblem.DATE_FORMAT: _tr("Enter a date like 27/11/2026 or 27 Nov 2026."),
+        InputProblem.NO_SUCH_DATE: _tr("There is no such date: check the day and month."),
+        InputProblem.TIME_FORMAT: _tr("Enter a time like 14:30 or 2.30pm."),
+        InputProblem.NO_SUCH_TIME: _tr("There is no such time: check the hour and minutes."),
+        InputProblem.DATETIME_FORMAT: _tr(
+            "Enter a date and a time, like 27/11/2026 14:30 or 27 Nov 2026 2.30pm."
+        ),
+        InputProblem.SKIPPED_TIME: _tr(
+            "That time did not happen in the UK: the clocks went forward an hour."
+        ),
+    }
+    return texts[problem]
+
+
+class _UkLineInput(QLineEdit, AnswerInput):
+    def __init__(
+        self,
+        parse: Callable[[str], object],
+        show: Callable[[object], str],
+        placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parse = parse
+        self._show = show
+        self._problem: InputProblem | None = None
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(handler(self, _UkLineInput._edited))
+        self.editingFinished.connect(handler(self, _UkLineInput._finished))
+
+    def _read(self, text: str) -> object:
+        self._problem = None
+        if not text.strip():
+            return None
+        try:
+            return self._parse(text)
+        except UkInputError as error:
+            self._problem = error.problem
+            return text
+
+    def _edited(self, text: str) -> None:
+        self._on_edit(self._read(text))
+
+    def _finished(self) -> None:
+        value = self._read(self.text())
+        if value is not None and self._problem is None:
+            self.setText(self._show(value))
+        self._on_done()
+
+    def show_value(self, value: object) -> None:
+        if isinstance(value, date | time):
+            self._problem = None
+            self.setText(self._show(value))
+        else:
+            text = shown_text(value)
+            self.setText(text)
+            self._read(text)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setReadOnly(read_only)
+
+    def problem(self) -> str | None:
+        return None if self._problem is None else problem_text(self._problem)
+
+    def maskable_lines(self) -> list[QLineEdit]:
+        return [self]
+
+
+def _date_text(value: object) -> str:
+    assert isinstance(value, date)
+    return format_uk_date(value)
+
+
+def _time_text(value: object) -> str:
+    assert isinstance(value, time)
+    return format_uk_time(value)
+
+
+def _datetime_text(value: object) -> str:
+    assert isinstance(value, datetime)
+    return format_uk_datetime(value)
+
+
+class UkDateInput(_UkLineInput):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parse_uk_date, _date_text, _tr("dd/mm/yyyy"), parent)
+
+
+class UkTimeInput(_UkLineInput):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parse_uk_time, _time_text, _tr("hh:mm"), parent)
+
+
+class UkDateTimeInput(_UkLineInput):
+    """A London wall-clock date and time; the answer is the UTC instant."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parse_uk_datetime, _datetime_text, _tr("dd/mm/yyyy hh:mm"), parent)

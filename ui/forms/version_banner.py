@@ -1,0 +1,95 @@
+"""Telling the interviewer a newer form version exists, and what moving would leave behind.
+
+A draft stays on the version it was started with; moving it is the interviewer's
+explicit choice, made after reading, question by question, what cannot be carried over.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from rhi_desktop.forms import Form
+from rhi_desktop.forms.versions import Migration, NotCarried, Reason
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormVersions", text)
+
+
+def _choice_labels(form: Form, item: NotCarried) -> str:
+    info = form.fields.get(item.question_id)
+    labels = dict[str, str]()
+    if info is not None and info.question.choices is not None:
+        for choice in form.definition.choice_lists[info.question.choices]:
+            labels[choice.value] = form.text(choice.label)
+    return ", ".join(labels.get(value, value) for value in item.values)
+
+
+def reason_text(form: Form, item: NotCarried) -> str:
+    """Why one question's answer stays behind, worded for the interviewer."""
+    texts = {
+        Reason.REMOVED: _tr("the new version no longer asks this"),
+        Reason.MOVED: _tr("the question moved to another part of the form"),
+        Reason.TYPE_CHANGED: _tr("the question now takes a different kind of answer"),
+        Reason.CALCULATED: _tr("the new version works this out from other answers"),
+        Reason.NOT_VALID: _tr("the answer no longer fits the question"),
+    }
+    if item.reason is Reason.CHOICES_REMOVED:
+        return _tr("no longer offered: {0}").format(_choice_labels(form, item))
+    return texts[item.reason]
+
+
+def migration_summary(source: Form, migration: Migration) -> str:
+    """What moving the draft would carry and what it would leave behind."""
+    if migration.complete:
+        return _tr("Every answer will be carried over to version {0}.").format(
+            migration.target.version
+        )
+    lines = [
+        _tr("These answers cannot be carried over to version {0} and will be left behind:").format(
+            migration.target.version
+        )
+    ]
+    for item in migration.not_carried:
+        info = source.fields.get(item.question_id)
+        label = source.text(info.question.label) if info is not None else item.question_id
+        where = ""
+        if item.rows:
+            where = " " + _tr("(rows {0})").format(", ".join(str(r + 1) for r in item.rows))
+        lines.append(f"\u2022 {label}{where}: {reason_text(source, item)}")
+    return "\n".join(lines)
+
+
+class VersionBanner(QFrame):
+    """'A newer version is installed' with the button that offers to move the draft."""
+
+    moveRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.moveRequested)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def offer(self, current: int, newer: int | None) -> None:
+        if newer is None:
+            self.hide()
+            return
+        self.text.setText(
+            _tr(
+                "\u2139 Version {1} of this form is installed. This draft stays on version "
+                "{0} unless you move it."
+            ).format(current, newer)
+        )
+        label = _tr("Move to version {0}\u2026").format(newer)
+        self.button.setText(label)
+        self.button.setAccessibleName(label)
+        self.show()
