@@ -8,9 +8,7 @@ STAMP := $(VENV)/.installed
 CORE_STAMP := $(CORE_VENV)/.installed
 DEMO := .demo
 
-export QT_QPA_PLATFORM ?= offscreen
-
-.PHONY: run test test-full test-core lint bench clean setup
+.PHONY: run test test-full test-core lint bench clean setup package
 
 setup: $(STAMP)
 
@@ -36,7 +34,7 @@ run: $(STAMP)
 test: test-core test-full
 
 test-full: $(STAMP)
-	$(PY) -m pytest tests --ignore=tests/core --ignore=tests/sync
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests --ignore=tests/core --ignore=tests/sync
 
 test-core: $(CORE_STAMP)
 	@! $(CORE_PY) -c "import PySide6" 2>/dev/null || { echo "PySide6 must not be installed in $(CORE_VENV)"; exit 1; }
@@ -47,9 +45,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check rhi_desktop sync ui tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.translation_catalogue --check
 
 bench: $(STAMP)
-	$(PY) -m tests.benchmarks --out bench-results.json
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks --out bench-results.json
+
+# The frozen one-folder app and the Debian package built from it (build/package/).
+package: $(STAMP)
+	PYTHON=$(PY) bash packaging/build.sh
 
 clean:
-	rm -rf $(VENV) $(CORE_VENV) $(DEMO) bench-results.json test-artifacts
+	rm -rf $(VENV) $(CORE_VENV) $(DEMO) bench-results.json test-artifacts build

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the few Debian packages the app and its tests need, only when they are missing.
 # Qt's offscreen platform needs the libraries below; PostgreSQL server binaries serve the
-# central-service tests.
+# central-service tests, and the OS-lock tests run a private D-Bus daemon playing logind.
+# The frozen build (packaging/build.sh) strips its libraries with binutils, and the
+# self-test's TLS check needs the system CA certificates.
 set -euo pipefail
-needed=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+needed=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+    binutils ca-certificates dbus-daemon postgresql-15)
 missing=()
 for pkg in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

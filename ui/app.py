@@ -20,6 +20,14 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "--self-test":
+        from ui.self_test import run_self_test
+
+        return run_self_test(args[1:])
+    if args and args[0] == "diagnose":
+        from ui.diagnose import run_diagnose
+
+        return run_diagnose(args[1:])
     from rhi_desktop import cli
 
     if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):

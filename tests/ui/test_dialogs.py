@@ -1,0 +1,194 @@
+"""The data-entry dialogs, driven from the main window: each mistake explained in words with
+the field focused, offers and re-offers, and sign-off (blocked, in time, and late)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.domain.entities import InterviewState, OfferOutcome
+from rhi_desktop.session import LOCAL_ACTOR
+from tests.ui.answers import complete_answers
+from tests.ui.conftest import FakeClock
+from tests.ui.driving import screenshot, type_text
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.new_case_dialog import NewCaseDialog
+from ui.offer_dialog import OfferDialog
+from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+S = InterviewState
+
+
+def _modal(qtbot: QtBot, kind: type) -> QWidget:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    widget = QApplication.activeModalWidget()
+    assert widget is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget
+
+
+def _back(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _select_first(window: MainWindow, state: InterviewState) -> str:
+    for row in range(window.proxy.rowCount()):
+        source = window.proxy.mapToSource(window.proxy.index(row, 0)).row()
+        if window.caseload.row_at(source).state is state:
+            window.table.selectRow(row)
+            selected = window.selected_row()
+            assert selected is not None
+            return selected.interview_id
+    raise AssertionError(f"no {state} interview in view")
+
+
+def _retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    field.clear()  # type: ignore[attr-defined]
+    QTest.keyClicks(field, text)
+
+
+def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    dialog = _modal(qtbot, NewCaseDialog)
+    assert isinstance(dialog, NewCaseDialog)
+
+    def save_and_expect(text: str, field: QWidget) -> None:
+        QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.problem.isVisible()
+        assert text in dialog.problem.text(), dialog.problem.text()
+        assert QApplication.focusWidget() is field
+
+    save_and_expect("Date of birth: this is needed.", dialog.date_of_birth)
+    _retype(qtbot, dialog.date_of_birth, "31/02/2011")
+    save_and_expect("Date of birth: there is no such date.", dialog.date_of_birth)
+    _retype(qtbot, dialog.date_of_birth, "2011-03-07")
+    save_and_expect("type the date as dd/mm/yyyy", dialog.date_of_birth)
+    _retype(qtbot, dialog.date_of_birth, "07/03/2011")
+    _retype(qtbot, dialog.start_date, "09/03/2025")
+    _retype(qtbot, dialog.start_time, "25:00")
+    save_and_expect("Start time: there is no such time", dialog.start_time)
+    _retype(qtbot, dialog.start_time, "21:40")
+    _retype(qtbot, dialog.return_date, "30/03/2025")
+    _retype(qtbot, dialog.return_time, "01:30")  # the hour the clocks skip in spring
+    save_and_expect("Return time: there is no such time", dialog.return_time)
+    _retype(qtbot, dialog.return_time, "not a time")
+    save_and_expect("type the time as HH:MM", dialog.return_time)
+    _retype(qtbot, dialog.return_date, "10/03/2025")
+    _retype(qtbot, dialog.return_time, "07:05")
+    save_and_expect("Enter the child's case reference.", dialog.case_reference)
+    QTest.keyClicks(dialog.case_reference, "DEMO-00001")  # already on this computer
+    type_text(dialog.name, "Nia Fictional")
+    save_and_expect("already on this computer", dialog.case_reference)
+    _retype(qtbot, dialog.case_reference, "SCH-9")
+    _retype(qtbot, dialog.date_of_birth, "07/03/2005")
+    save_and_expect("18 or older", dialog.date_of_birth)
+    _retype(qtbot, dialog.date_of_birth, "07/03/2011")
+    QTest.keyClick(dialog.date_of_birth, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    child = controller.holder.store.children.by_case_reference("SCH-9")
+    assert child is not None and child.name == "Nia Fictional"
+    _back(qtbot, window)
+    assert window.selected_row() is not None
+    assert window.selected_row().case_reference == "SCH-9"  # type: ignore[union-attr]
+
+
+def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id = _select_first(window, S.ASSIGNED)
+    QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
+    offer = _modal(qtbot, OfferDialog)
+    assert isinstance(offer, OfferDialog) and offer.windowTitle() == "Record an offer"
+    assert offer.child_chose.isEnabled() and not offer.reason.isEnabled()
+    offer.outcome.setFocus()
+    QTest.keyClick(offer.outcome, Qt.Key.Key_Down)  # declined by the child
+    assert offer.outcome.currentData() == OfferOutcome.DECLINED_BY_CHILD.value
+    assert offer.reason.isEnabled() and not offer.child_chose.isEnabled()
+    QTest.keyClick(offer.outcome, Qt.Key.Key_Return)
+    assert offer.isVisible() and "Give the reason" in offer.problem.text()
+    assert QApplication.focusWidget() is offer.reason
+    type_text(offer.reason, "Wants to talk to their own worker — not this week")
+    offer.try_save()
+    qtbot.waitUntil(lambda: not offer.isVisible())
+    store = controller.holder.store
+    assert store.interviews.get(interview_id).state is S.DECLINED
+    _back(qtbot, window)
+
+    clock.advance(hours=5)
+    assert window.selected_interview_id == interview_id and window.offer_action.isEnabled()
+    QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
+    again = _modal(qtbot, OfferDialog)
+    assert isinstance(again, OfferDialog)
+    assert again.windowTitle() == "Offer the interview again"
+    assert again.offer_time.text() == "14:30"  # the clock's time now, in London
+    QTest.keyClick(again.offer_time, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert store.interviews.get(interview_id).state is S.OFFERED
+    reasons = [o.reason for o in store.offers.for_interview(interview_id)]
+    assert reasons[-2:] == ["Wants to talk to their own worker — not this week", None]
+
+
+def test_sign_off_is_refused_while_questions_are_unanswered(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)  # in progress
+    interview_id = _select_first(window, S.IN_PROGRESS)
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+    box = _modal(qtbot, QMessageBox)
+    assert isinstance(box, QMessageBox)
+    assert "need attention" in box.text() and "Open the interview" in box.text()
+    box.accept()
+    assert controller.holder.store.interviews.get(interview_id).state is S.IN_PROGRESS
+
+
+def test_signing_off_after_72_hours_asks_why_and_keeps_the_reason(
+    qtbot: QtBot,
+    unlocked: tuple[AppController, MainWindow],
+    clock: FakeClock,
+    artifacts_dir: Path,
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    assert window.current_view is CaseloadView.IN_PROGRESS
+    interview_id = _select_first(window, S.IN_PROGRESS)
+    store = controller.holder.store
+    draft = store.interviews.get(interview_id)
+    assert clock.now - draft.returned_at > __import__("datetime").timedelta(hours=72)
+    with store.transaction(LOCAL_ACTOR) as tx:  # what the form renderer saves
+        tx.interviews.save_answers(
+            interview_id, complete_answers(clock.now), expected_version=draft.version
+        )
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+    sign = _modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog)
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Space)
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
+    late = _modal(qtbot, LateReasonDialog)
+    assert isinstance(late, LateReasonDialog)
+    assert "hours ago" in late.findChildren(type(sign.problem))[0].text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is late.reason)
+    late.try_save()
+    assert late.isVisible() and "Write the reason" in late.problem.text()
+    assert store.interviews.get(interview_id).state is S.IN_PROGRESS
+    type_text(late.reason, "Siân was away with family until Monday; seen the day she came back")
+    screenshot(late, "10-late-reason", artifacts_dir)
+    late.try_save()
+    qtbot.waitUntil(lambda: not late.isVisible())
+    done = store.interviews.get(interview_id)
+    assert done.state is S.COMPLETED and done.completed_at == clock.now
+    assert done.late_reason == "Siân was away with family until Monday; seen the day she came back"
+    assert window.caseload.row_of(interview_id) is None

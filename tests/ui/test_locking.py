@@ -1,0 +1,228 @@
+"""Locking: after idle minutes (time injected, never slept), by Ctrl+L from anywhere, and
+during first-run enrolment. A lock closes the database, lets go of the key, hides every
+window's content and brings the person back to where they were, unsaved typing included."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+import sqlcipher3
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.config import Settings
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.session import OpenProfile, open_profile
+from rhi_desktop.store import Store
+from rhi_desktop.vault import UnlockResult
+from tests.ui.conftest import ControllerFactory, FakeClock
+from tests.ui.driving import (
+    PASSPHRASE,
+    FormFiller,
+    focused,
+    type_text,
+    unlock_with,
+    visible_texts,
+)
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.first_run import ENROL_PAGE, FirstRunWizard
+from ui.main_window import MainWindow
+from ui.new_case_dialog import NewCaseDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _open_new_case(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
+    QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, NewCaseDialog)
+    return dialog
+
+
+def _everything_on_screen() -> list[str]:
+    texts = []
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            texts.append(window.windowTitle())
+            texts.extend(visible_texts(window))
+    return texts
+
+
+def test_five_idle_minutes_lock_the_app_and_unlocking_returns_to_the_same_interview(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    assert controller.idle.limit.total_seconds() == 5 * 60  # the default policy
+    QTest.keyClick(window.table, Qt.Key.Key_7, CTRL)  # all interviews
+    window.table.selectRow(3)
+    chosen = window.selected_interview_id
+    assert chosen is not None
+
+    clock.advance(minutes=4, seconds=59)
+    controller.idle.check()
+    assert not controller.is_locked
+    QTest.keyClick(window.table, Qt.Key.Key_Down)  # any input restarts the count
+    QTest.keyClick(window.table, Qt.Key.Key_Up)
+    clock.advance(minutes=4)
+    controller.idle.check()
+    assert not controller.is_locked
+    with qtbot.waitSignal(controller.locked):
+        clock.advance(minutes=1, seconds=1)
+        controller.idle.check()
+    assert window.covered and not controller.idle.running
+
+    unlock_with(qtbot, controller)
+    assert controller.idle.running
+    assert window.current_view is CaseloadView.ALL
+    assert window.selected_interview_id == chosen
+    assert window.selected_row() is not None and window.selected_row().interview_id == chosen
+
+
+def test_idle_lock_with_a_dialog_open_hides_the_typing_and_gives_it_back_after_unlock(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    dialog = _open_new_case(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.case_reference)
+    QTest.keyClicks(dialog.case_reference, "SCH-77")
+    QTest.keyClick(dialog.case_reference, Qt.Key.Key_Tab)
+    type_text(focused(), "Zoë Łukasz")
+    before = window.grab().toImage()
+
+    clock.advance(minutes=6)
+    with qtbot.waitSignal(controller.locked):
+        controller.idle.check()
+    assert not dialog.isVisible()
+    on_screen = " ".join(_everything_on_screen())
+    assert "SCH-77" not in on_screen and "Zoë" not in on_screen
+    assert window.grab().toImage() != before
+    assert window.covered and QApplication.activeModalWidget() is not dialog
+
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.case_reference.text() == "SCH-77"
+    assert dialog.name.text() == "Zoë Łukasz"
+    QTest.keyClicks(dialog.date_of_birth, "01/02/2012")
+    QTest.keyClicks(dialog.start_date, "09/03/2025")
+    QTest.keyClicks(dialog.start_time, "20:00")
+    QTest.keyClicks(dialog.return_date, "10/03/2025")
+    QTest.keyClicks(dialog.return_time, "07:00")
+    QTest.keyClick(dialog.return_time, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    child = controller.holder.store.children.by_case_reference("SCH-77")
+    assert child is not None and child.name == "Zoë Łukasz"
+
+
+def test_ctrl_l_locks_even_from_inside_a_modal_dialog(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    dialog = _open_new_case(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.case_reference)
+    with qtbot.waitSignal(controller.locked):
+        QTest.keyClick(dialog.case_reference, Qt.Key.Key_L, CTRL)
+    assert window.covered and not dialog.isVisible()
+    assert dialog.case_reference.text() == ""  # the key did not type an "l" either
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
+
+
+def test_locking_closes_the_database_and_keeps_no_reference_to_the_store_or_key(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    store_ref = weakref.ref(store)
+    connection = store._db.conn
+    del store
+    QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    assert controller.is_locked
+    gc.collect()
+    assert store_ref() is None
+    leftovers = [o for o in gc.get_objects() if isinstance(o, Store | OpenProfile | UnlockResult)]
+    assert leftovers == []
+    with pytest.raises(sqlcipher3.ProgrammingError):
+        connection.execute("SELECT 1")
+    assert window.caseload.rowCount() == 0 and window.proxy.rowCount() == 0
+    assert all(count is None for count in window.views_model._counts.values())
+    assert not window.new_case_action.isEnabled() and not window.offer_action.isEnabled()
+    assert window.status.connection.text() == "Locked" and window.status.pending.text() == ""
+    for action in window.view_actions.values():
+        assert not action.isEnabled()
+
+
+def test_a_wrong_passphrase_on_the_lock_cover_keeps_everything_hidden(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    panel = window.cover_panel
+    type_text(panel.passphrase, "wrong words entirely")
+    QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not right" in panel.message.text(), timeout=20_000)
+    assert controller.is_locked and window.covered and window.caseload.rowCount() == 0
+    assert panel.passphrase.text() == ""
+
+
+def test_locking_during_first_run_enrolment_returns_to_the_wizard_after_unlock(
+    qtbot: QtBot, make_controller: ControllerFactory, clock: FakeClock
+) -> None:
+    controller = make_controller()
+    controller.start()
+    wizard = controller.wizard
+    assert isinstance(wizard, FirstRunWizard)
+    page = wizard.passphrase_page
+    qtbot.waitUntil(lambda: page.protection.text() != "Checking this computer's keystore…")
+    type_text(page.passphrase, PASSPHRASE)
+    type_text(page.confirm, PASSPHRASE)
+    with qtbot.waitSignal(wizard.currentIdChanged, timeout=20_000):
+        QTest.keyClick(page.confirm, Qt.Key.Key_Return)
+    assert wizard.currentId() == ENROL_PAGE and controller.idle.running
+
+    clock.advance(minutes=10)
+    with qtbot.waitSignal(controller.locked):
+        controller.idle.check()
+    assert not wizard.isVisible()
+    assert controller.unlock_window is not None and controller.unlock_window.isVisible()
+
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(wizard.isVisible)
+    assert wizard.currentId() == ENROL_PAGE and controller.unlock_window is None
+    QTest.keyClick(wizard, Qt.Key.Key_Return)  # continue offline
+    qtbot.waitUntil(lambda: controller.main_window is not None)
+    assert isinstance(controller.main_window, QWidget) and not controller.main_window.covered
+
+
+def test_quitting_with_an_interview_open_saves_what_was_typed_first(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    for row in range(window.proxy.rowCount()):
+        window.table.selectRow(row)
+        selected = window.selected_row()
+        if selected is not None and selected.state is InterviewState.OFFERED:
+            break
+    interview_id = window.selected_interview_id
+    assert interview_id is not None
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+    filler = FormFiller(frame.editor.renderer)
+    filler.keys.fill(filler.controls("offer_made_at")[0], "10/03/2025 09:15")
+    filler.choose("offer_method", "phone")  # typed, and not yet autosaved
+    paths = controller.holder.profile.paths
+    with qtbot.waitSignal(controller.finished):
+        window.close()
+    profile = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as store:
+        answers = store.interviews.get(interview_id).answers
+    assert answers["offer_method"] == "phone"

@@ -1,0 +1,53 @@
+"""Dates and times typed the UK way become the right UTC instants, clock changes included."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from ui.uk_dates import (
+    DateProblem,
+    InvalidDateText,
+    format_london_date,
+    format_london_time,
+    parse_london,
+    parse_time,
+    parse_uk_date,
+)
+
+
+def test_day_first_dates_and_24_hour_times_are_read_as_typed() -> None:
+    assert parse_uk_date("07/03/2011") == date(2011, 3, 7)
+    assert parse_uk_date(" 7/3/2011 ") == date(2011, 3, 7)
+    assert parse_time("9.05") == time(9, 5) and parse_time("23:59") == time(23, 59)
+
+
+def test_london_times_become_utc_across_the_clock_changes() -> None:
+    assert parse_london("10/01/2025", "12:00") == datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
+    assert parse_london("10/07/2025", "12:00") == datetime(2025, 7, 10, 11, 0, tzinfo=UTC)
+    # 01:30 on 26 October 2025 happens twice; the first (BST) one is taken.
+    assert parse_london("26/10/2025", "01:30") == datetime(2025, 10, 26, 0, 30, tzinfo=UTC)
+    instant = datetime(2025, 7, 10, 23, 30, tzinfo=UTC)
+    assert (format_london_date(instant), format_london_time(instant)) == ("11/07/2025", "00:30")
+
+
+@pytest.mark.parametrize(
+    ("day", "at", "problem"),
+    [
+        ("", "10:00", DateProblem.EMPTY),
+        ("2025-03-10", "10:00", DateProblem.DATE_FORMAT),
+        ("10/03/25", "10:00", DateProblem.DATE_FORMAT),
+        ("29/02/2025", "10:00", DateProblem.NO_SUCH_DATE),
+        ("10/03/2025", "", DateProblem.EMPTY),
+        ("10/03/2025", "10am", DateProblem.TIME_FORMAT),
+        ("10/03/2025", "24:00", DateProblem.NO_SUCH_TIME),
+        ("30/03/2025", "01:30", DateProblem.NO_SUCH_TIME),  # the clocks skip it
+    ],
+)
+def test_impossible_or_misformatted_text_is_refused_with_a_reason(
+    day: str, at: str, problem: DateProblem
+) -> None:
+    with pytest.raises(InvalidDateText) as refused:
+        parse_london(day, at)
+    assert refused.value.problem is problem

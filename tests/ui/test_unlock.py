@@ -1,0 +1,135 @@
+"""Unlocking: wrong passphrases back off with a live countdown (time injected) that a
+restart does not reset, the key work runs off the GUI thread, and the wipe policy and a
+damaged key file are explained in words."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.audit import AuditAction
+from rhi_desktop.config import POLICY_ENV_VAR, Settings
+from rhi_desktop.profile import ProfilePaths
+from tests.ui.conftest import ControllerFactory, FakeClock
+from tests.ui.driving import PASSPHRASE, screenshot, type_text, unlock_with
+from ui.controller import AppController
+from ui.first_run import FirstRunWizard
+from ui.unlock import UnlockPanel
+
+
+def _try(qtbot: QtBot, panel: UnlockPanel, passphrase: str) -> None:
+    type_text(panel.passphrase, passphrase)
+    with qtbot.waitSignal(panel.unlock_requested):
+        QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.passphrase.isEnabled() or panel.waiting, timeout=20_000)
+
+
+def _panel(controller: AppController) -> UnlockPanel:
+    assert controller.unlock_window is not None
+    return controller.unlock_window.panel
+
+
+def test_wrong_passphrases_start_a_live_countdown_that_a_restart_does_not_reset(
+    qtbot: QtBot,
+    seeded: ProfilePaths,
+    make_controller: ControllerFactory,
+    clock: FakeClock,
+    artifacts_dir: Path,
+) -> None:
+    first = make_controller()
+    first.start()
+    panel = _panel(first)
+    for _ in range(3):  # the free attempts: told, but not made to wait
+        _try(qtbot, panel, "not the right words")
+        assert "not right" in panel.message.text() and not panel.waiting
+    _try(qtbot, panel, "still not the right words")
+    assert panel.waiting
+    assert panel.countdown.text() == "You can try again in 2 seconds."
+    assert not panel.passphrase.isEnabled() and not panel.unlock_button.isEnabled()
+    screenshot(first.unlock_window, "11-unlock-back-off", artifacts_dir)  # type: ignore[arg-type]
+    clock.advance(seconds=1)
+    panel.tick()
+    assert panel.countdown.text() == "You can try again in 1 second."
+    first.shutdown()
+
+    second = make_controller()  # quit and start again: the wait is still there
+    second.start()
+    panel = _panel(second)
+    assert panel.waiting and panel.countdown.text() == "You can try again in 1 second."
+    assert not panel.unlock_button.isEnabled()
+    clock.advance(seconds=1)
+    panel.tick()
+    assert not panel.waiting and panel.unlock_button.isEnabled()
+    assert panel.message.text() == "You can try again now."
+
+    unlock_with(qtbot, second)
+    events = second.holder.store.audit.events()
+    failures = [e for e in events if e.action == AuditAction.UNLOCK_FAILED]
+    assert len(failures) == 4
+    assert events[-1].action == AuditAction.UNLOCK
+
+
+def test_the_key_is_derived_and_the_database_opened_off_the_gui_thread(
+    qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory
+) -> None:
+    threads: list[threading.Thread] = []
+
+    def find_keystore() -> None:
+        threads.append(threading.current_thread())
+
+    controller = make_controller(find_keystore=find_keystore)
+    controller.start()
+    panel = _panel(controller)
+    type_text(panel.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(controller.unlocked, timeout=20_000):
+        QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+        assert panel.message.text() == "Unlocking…"  # the window is still painting
+        assert not panel.passphrase.isEnabled()
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_the_wipe_policy_erases_the_profile_and_starts_setup_again(
+    qtbot: QtBot,
+    seeded: ProfilePaths,
+    make_controller: ControllerFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text("max_failed_unlocks = 2\n", encoding="utf-8")
+    monkeypatch.setenv(POLICY_ENV_VAR, str(policy))
+    controller = make_controller(settings=Settings.load(seeded))
+    controller.start()
+    panel = _panel(controller)
+    _try(qtbot, panel, "not the right words")
+    assert "After 1 more wrong attempt the data on this computer will be erased" in (
+        panel.message.text()
+    )
+    type_text(panel.passphrase, "wrong again")
+    QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(controller.wizard, FirstRunWizard), timeout=20_000)
+    assert not seeded.vault.exists() and not seeded.db.exists()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and "erased" in box.text()
+    box.accept()
+
+
+def test_a_damaged_key_file_is_explained_not_crashed_on(
+    qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory
+) -> None:
+    seeded.vault.write_text("{ not json", encoding="utf-8")
+    controller = make_controller()
+    controller.start()
+    panel = _panel(controller)
+    assert "key file (vault.json) is damaged" in panel.message.text()
+    type_text(panel.passphrase, PASSPHRASE)
+    QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.passphrase.isEnabled(), timeout=20_000)
+    assert "damaged" in panel.message.text() and controller.is_locked

@@ -1,0 +1,67 @@
+"""The app's look and language: the stylesheet, SVG icons and translations.
+
+All three live under `resources/` next to the packages, so a frozen build ships them as
+data files in the same layout.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from rhi_desktop.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+RESOURCES = resources_dir()
+ICONS = RESOURCES / "icons"
+STYLE = RESOURCES / "style" / "app.qss"
+TRANSLATIONS = RESOURCES / "translations"
+TRANSLATION_PREFIX = "rhi_desktop_"
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons/<name>.svg (an empty icon if the file is missing)."""
+    path = ICONS / f"{name}.svg"
+    if not path.is_file():
+        log.warning("icon %s is missing", name)
+        return QIcon()
+    return QIcon(str(path))
+
+
+def stylesheet() -> str:
+    try:
+        return STYLE.read_text(encoding="utf-8")
+    except OSError as exc:
+        log.warning("stylesheet unavailable (%s)", type(exc).__name__)
+        return ""
+
+
+def apply_look(app: QApplication) -> None:
+    app.setStyle("Fusion")  # the same widgets everywhere, so the stylesheet reads alike
+    app.setStyleSheet(stylesheet())
+
+
+def apply_window_icon(app: QApplication) -> None:
+    """Separate from the look: rendering the SVG icon can wait until after the first window."""
+    app.setWindowIcon(icon("app"))
+
+
+def install_translations(app: QCoreApplication, language: str) -> QObject | None:
+    """Load resources/translations/rhi_desktop_<lang>.qm if there is one for `language`.
+
+    The source strings are British English, so en-GB needs no file.
+    """
+    from PySide6.QtCore import QLocale, QTranslator
+
+    locale = QLocale(language.replace("-", "_"))
+    translator = QTranslator(app)
+    if translator.load(locale, "rhi_desktop", "_", str(TRANSLATIONS), ".qm"):
+        app.installTranslator(translator)
+        return translator
+    return None

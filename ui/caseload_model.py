@@ -1,0 +1,335 @@
+"""The caseload table: a thin Qt adapter over the store's `CaseloadRow`s.
+
+It holds plain rows (no store reference), works out what each cell shows when the view
+asks, and keeps a lower-cased search key per row for the filter proxy. The child's name
+is masked unless the person reveals names; masked names are neither shown, read out by
+screen readers, searched nor sorted on. The countdown column is live: `set_now` moves
+the clock and repaints only that column. Sorting happens here (plain Python over the
+rows) rather than in the proxy, which would call back into Python for every comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from rhi_desktop.domain.deadlines import format_countdown, format_london
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.store import CaseloadRow
+from rhi_desktop.store.interviews import OPEN_STATES
+from ui.appearance import icon
+from ui.caseload_views import state_label
+
+MASK = "• • • • •"
+SOON = timedelta(hours=24)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's search key (what the filter matches)
+_OPEN = frozenset(OPEN_STATES)
+_STATE_ORDER = {state: n for n, state in enumerate(InterviewState)}
+_OVERDUE_COLOUR = QColor("#9b1c1c")
+_SOON_COLOUR = QColor("#8a4b00")
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    CASE_REFERENCE = 0
+    CHILD = 1
+    STATE = 2
+    DUE_BY = 3
+    TIME_LEFT = 4
+    DEADLINE = 5
+
+
+COLUMNS = len(Column)
+_FIXED: dict[int, int] = {Column.CASE_REFERENCE: 0, Column.STATE: 1, Column.DUE_BY: 2}
+R = Qt.ItemDataRole
+# Views ask for many roles per cell; anything else is answered before any other work.
+_ANSWERED = frozenset(
+    {
+        R.DisplayRole,
+        R.AccessibleTextRole,
+        R.DecorationRole,
+        R.ForegroundRole,
+        R.FontRole,
+        R.ToolTipRole,
+        ID_ROLE,
+        STATE_ROLE,
+        SEARCH_ROLE,
+    }
+)
+
+
+class Deadline(IntEnum):
+    """Where an interview stands against the 72 hours (sort order: worst first)."""
+
+    OVERDUE = 0
+    DUE_SOON = 1
+    ON_TIME = 2
+    CLOSED = 3
+
+
+class CaseloadModel(QAbstractTableModel):
+    def __init__(self, now: datetime, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+        self._keys: list[str] = []
+        self._texts: list[tuple[str, str, str] | None] = []  # filled as rows are shown
+        self._now = now
+        self._revealed = False
+        self.generation = 0  # bumped whenever rows or search keys change (for the proxy)
+
+    # -- feeding -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._rebuild_keys()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every row (the app is locking)."""
+        self.set_rows([])
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.TIME_LEFT),
+                self.index(len(self._rows) - 1, Column.DEADLINE),
+            )
+
+    @property
+    def names_revealed(self) -> bool:
+        return self._revealed
+
+    def set_names_revealed(self, revealed: bool) -> None:
+        if revealed == self._revealed:
+            return
+        self._revealed = revealed
+        self._rebuild_keys()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.CHILD, Column.CHILD)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.CHILD), self.index(len(self._rows) - 1, Column.CHILD)
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def search_keys(self) -> list[str]:
+        return self._keys
+
+    def announce_search_change(self, rows: Sequence[int]) -> None:
+        """Tell the filter (and views) that whether these rows match the search changed,
+        so a dynamic proxy re-checks only them instead of every row."""
+        for first, last in _runs(sorted(rows)):
+            self.dataChanged.emit(
+                self.index(first, Column.CASE_REFERENCE),
+                self.index(last, Column.CASE_REFERENCE),
+                [SEARCH_ROLE],
+            )
+
+    def row_at(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def row_of(self, interview_id: str) -> int | None:
+        for n, row in enumerate(self._rows):
+            if row.interview_id == interview_id:
+                return n
+        return None
+
+    def deadline(self, row: CaseloadRow) -> Deadline:
+        if row.state not in _OPEN:
+            return Deadline.CLOSED
+        left = row.due_by - self._now
+        if left < timedelta(0):
+            return Deadline.OVERDUE
+        return Deadline.DUE_SOON if left <= SOON else Deadline.ON_TIME
+
+    # -- QAbstractItemModel --------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self._headers()[Column(section)]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED or not index.isValid():
+            return None
+        number = index.row()
+        if number >= len(self._rows):
+            return None
+        row = self._rows[number]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column in _FIXED:
+                return self._fixed_texts(number)[_FIXED[column]]
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.CHILD and not self._revealed:
+                return self.tr("Name hidden")
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.interview_id
+        if role == STATE_ROLE:
+            return row.state.value
+        if role == SEARCH_ROLE:
+            return self._keys[number]
+        if column in (Column.TIME_LEFT, Column.DEADLINE):
+            return self._deadline_style(row, column, role)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DUE_BY:
+            return self.tr("72 hours after the child returned ({0})").format(
+                format_london(row.returned_at)
+            )
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._sort_key(column)
+        if key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        remembered = [(self._rows[i.row()].interview_id, i.column()) for i in before]
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rebuild_keys()
+        positions = {row.interview_id: n for n, row in enumerate(self._rows)}
+        after = [self.index(positions[ident], col) for ident, col in remembered]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _fixed_texts(self, number: int) -> tuple[str, str, str]:
+        """What never changes for a row: reference, state, deadline (made when first shown)."""
+        texts = self._texts[number]
+        if texts is None:
+            row = self._rows[number]
+            texts = (row.case_reference, state_label(row.state), format_london(row.due_by))
+            self._texts[number] = texts
+        return texts
+
+    def _rebuild_keys(self) -> None:
+        self._texts = [None] * len(self._rows)
+        revealed = self._revealed
+        self._keys = [
+            "\n".join(
+                (row.case_reference, state_label(row.state), row.child_name if revealed else "")
+            ).casefold()
+            for row in self._rows
+        ]
+        self.generation += 1
+
+    def _display(self, row: CaseloadRow, column: int) -> str:
+        if column == Column.CASE_REFERENCE:
+            return row.case_reference
+        if column == Column.CHILD:
+            return row.child_name if self._revealed else MASK
+        if column == Column.STATE:
+            return state_label(row.state)
+        if column == Column.DUE_BY:
+            return format_london(row.due_by)
+        if column == Column.TIME_LEFT:
+            if row.state not in _OPEN:
+                return "—"
+            return self._countdown(row.due_by - self._now)
+        return self._deadline_text(self.deadline(row))
+
+    def _countdown(self, left: timedelta) -> str:
+        text = format_countdown(left)
+        # format_countdown speaks English; keep the numbers, translate the words.
+        if text.endswith(" overdue"):
+            return self.tr("{0} overdue").format(text.removesuffix(" overdue"))
+        return self.tr("{0} left").format(text.removesuffix(" left"))
+
+    def _deadline_text(self, deadline: Deadline) -> str:
+        if deadline is Deadline.OVERDUE:
+            return self.tr("OVERDUE: past 72 hours")
+        if deadline is Deadline.DUE_SOON:
+            return self.tr("Due within 24 hours")
+        if deadline is Deadline.ON_TIME:
+            return self.tr("On time")
+        return ""
+
+    def _deadline_style(self, row: CaseloadRow, column: int, role: int) -> Any:
+        deadline = self.deadline(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.DEADLINE:
+            if deadline is Deadline.OVERDUE:
+                return icon("overdue")
+            if deadline is Deadline.DUE_SOON:
+                return icon("due-soon")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if deadline is Deadline.OVERDUE:
+                return QBrush(_OVERDUE_COLOUR)
+            if deadline is Deadline.DUE_SOON:
+                return QBrush(_SOON_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.FontRole and deadline is Deadline.OVERDUE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DEADLINE:
+            return self._deadline_text(deadline) or None
+        return None
+
+    def _headers(self) -> dict[Column, str]:
+        return {
+            Column.CASE_REFERENCE: self.tr("Case reference"),
+            Column.CHILD: self.tr("Child") if self._revealed else self.tr("Child (hidden)"),
+            Column.STATE: self.tr("Status"),
+            Column.DUE_BY: self.tr("Due by"),
+            Column.TIME_LEFT: self.tr("Time left"),
+            Column.DEADLINE: self.tr("72-hour deadline"),
+        }
+
+    def _sort_key(self, column: int) -> Callable[[CaseloadRow], Any] | None:
+        if column == Column.CASE_REFERENCE:
+            return lambda row: row.case_reference.casefold()
+        if column == Column.CHILD:
+            if not self._revealed:  # sorting on hidden names would give them away
+                return lambda row: row.case_reference.casefold()
+            return lambda row: row.child_name.casefold()
+        if column == Column.STATE:
+            return lambda row: (_STATE_ORDER[row.state], row.due_by)
+        if column in (Column.DUE_BY, Column.TIME_LEFT):
+            return lambda row: row.due_by
+        if column == Column.DEADLINE:
+            return lambda row: (self.deadline(row), row.due_by)
+        return None
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -1,0 +1,233 @@
+"""What an interviewer does to a case, as small named operations over the store.
+
+Each operation is one transaction (the store writes the outbox entries and audit events
+with it), and every lifecycle move goes through `interviews.transition`, so the state
+machine in `rhi_desktop.domain.lifecycle` stays the only authority. Widgets call these
+and show the outcome; they hold no rules themselves. Problems a person can fix are
+`CaseworkError`s with a `Problem` code the dialogs word for them. Qt-free.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from rhi_desktop.domain.deadlines import age_on, require_aware, to_london, within_window
+from rhi_desktop.domain.entities import (
+    Child,
+    EpisodeType,
+    InterviewState,
+    MissingEpisode,
+    Offer,
+    OfferMethod,
+    OfferOutcome,
+    ReturnInterview,
+    new_id,
+)
+from rhi_desktop.store import Store
+
+S = InterviewState
+
+# The form an interview is started on (the newest installed version of it is pinned).
+RHI_FORM_ID = "rhi"
+
+OFFERABLE = frozenset({S.ASSIGNED, S.OFFERED, S.DECLINED})
+OPENABLE_FOR_EDIT = frozenset({S.OFFERED, S.IN_PROGRESS, S.RETURNED})
+READ_ONLY_VIEWABLE = frozenset({S.COMPLETED, S.SUBMITTED, S.APPROVED})
+DECLINES = frozenset({OfferOutcome.DECLINED_BY_CHILD, OfferOutcome.DECLINED_BY_PARENT_CARER})
+NEEDS_REASON = DECLINES | {OfferOutcome.NO_CONTACT, OfferOutcome.NOT_OFFERED}
+
+
+class Problem(StrEnum):
+    MISSING_CASE_REFERENCE = "missing_case_reference"
+    MISSING_NAME = "missing_name"
+    DUPLICATE_CASE_REFERENCE = "duplicate_case_reference"
+    BORN_IN_FUTURE = "born_in_future"
+    NOT_A_CHILD = "not_a_child"
+    START_AFTER_RETURN = "start_after_return"
+    START_BEFORE_BIRTH = "start_before_birth"
+    RETURN_IN_FUTURE = "return_in_future"
+    OFFER_IN_FUTURE = "offer_in_future"
+    OFFER_BEFORE_RETURN = "offer_before_return"
+    MISSING_OFFERED_BY = "missing_offered_by"
+    MISSING_REASON = "missing_reason"
+    CANNOT_OFFER_NOW = "cannot_offer_now"
+    MISSING_LATE_REASON = "missing_late_reason"
+
+
+class CaseworkError(ValueError):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class FoundChild:
+    """A found child not yet on the caseload (e.g. the school rang), and their episode."""
+
+    case_reference: str
+    name: str
+    date_of_birth: date
+    looked_after: bool
+    uasc: bool
+    episode_type: EpisodeType
+    episode_start: datetime
+    returned_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OfferAttempt:
+    offered_at: datetime
+    method: OfferMethod
+    offered_by: str
+    outcome: OfferOutcome
+    child_chose_venue_and_time: bool | None = None
+    reason: str | None = None
+
+
+def record_found_child(store: Store, actor: str, found: FoundChild, now: datetime) -> str:
+    """Create the child, the episode and an assigned interview together; returns its id."""
+    reference = found.case_reference.strip()
+    name = found.name.strip()
+    if not reference:
+        raise CaseworkError(Problem.MISSING_CASE_REFERENCE)
+    if not name:
+        raise CaseworkError(Problem.MISSING_NAME)
+    start = require_aware(found.episode_start)
+    returned = require_aware(found.returned_at)
+    today = to_london(now).date()
+    if found.date_of_birth > today:
+        raise CaseworkError(Problem.BORN_IN_FUTURE)
+    if age_on(found.date_of_birth, to_london(start).date()) >= 18:
+        raise CaseworkError(Problem.NOT_A_CHILD)
+    if to_london(start).date() < found.date_of_birth:
+        raise CaseworkError(Problem.START_BEFORE_BIRTH)
+    if start >= returned:
+        raise CaseworkError(Problem.START_AFTER_RETURN)
+    if returned > require_aware(now):
+        raise CaseworkError(Problem.RETURN_IN_FUTURE)
+    if store.children.by_case_reference(reference) is not None:
+        raise CaseworkError(Problem.DUPLICATE_CASE_REFERENCE)
+    child = Child(
+        id=new_id(),
+        case_reference=reference,
+        name=name,
+        date_of_birth=found.date_of_birth,
+        looked_after=found.looked_after,
+        uasc=found.uasc,
+    )
+    episode = MissingEpisode(
+        id=new_id(), child_id=child.id, type=found.episode_type, start=start, end=returned
+    )
+    interview = ReturnInterview(
+        id=new_id(),
+        child_id=child.id,
+        episode_ids=(episode.id,),
+        interviewer_id=actor,
+        returned_at=returned,
+        state=S.ASSIGNED,
+    )
+    with store.transaction(actor) as tx:
+        tx.children.add(child)
+        tx.episodes.add(episode)
+        tx.interviews.add(interview)
+    return interview.id
+
+
+def offer_moves(state: InterviewState, outcome: OfferOutcome) -> tuple[InterviewState, ...]:
+    """The lifecycle moves an offer attempt with `outcome` makes from `state`.
+
+    Accepted: the interview is offered (a re-offer after a decline moves declined ->
+    offered). Declined: offered, then declined. No contact or not offered: the attempt
+    is recorded and the state stays, so the 72-hour clock keeps showing.
+    """
+    if state not in OFFERABLE:
+        raise CaseworkError(Problem.CANNOT_OFFER_NOW)
+    if outcome is OfferOutcome.ACCEPTED:
+        return () if state is S.OFFERED else (S.OFFERED,)
+    if outcome in DECLINES:
+        return (S.DECLINED,) if state is S.OFFERED else (S.OFFERED, S.DECLINED)
+    return ()
+
+
+def record_offer(
+    store: Store, actor: str, interview_id: str, attempt: OfferAttempt, now: datetime
+) -> InterviewState:
+    """Record one offer attempt and make the moves it implies; returns the new state."""
+    interview = store.interviews.get(interview_id)
+    offered_at = require_aware(attempt.offered_at)
+    if not attempt.offered_by.strip():
+        raise CaseworkError(Problem.MISSING_OFFERED_BY)
+    if attempt.outcome in NEEDS_REASON and not (attempt.reason or "").strip():
+        raise CaseworkError(Problem.MISSING_REASON)
+    if offered_at > require_aware(now):
+        raise CaseworkError(Problem.OFFER_IN_FUTURE)
+    if offered_at < interview.returned_at:
+        raise CaseworkError(Problem.OFFER_BEFORE_RETURN)
+    moves = offer_moves(interview.state, attempt.outcome)
+    accepted = attempt.outcome is OfferOutcome.ACCEPTED
+    offer = Offer(
+        id=new_id(),
+        interview_id=interview_id,
+        offered_at=offered_at,
+        method=attempt.method,
+        offered_by=attempt.offered_by.strip(),
+        outcome=attempt.outcome,
+        child_chose_venue_and_time=attempt.child_chose_venue_and_time if accepted else None,
+        reason=None if accepted else (attempt.reason or "").strip() or None,
+    )
+    state = interview.state
+    with store.transaction(actor) as tx:
+        tx.offers.add(offer)
+        for target in moves:
+            state = tx.interviews.transition(interview_id, target, at=now).state
+    return state
+
+
+def start_interview(
+    store: Store, actor: str, interview_id: str, now: datetime, form: tuple[str, int]
+) -> ReturnInterview:
+    """Offered -> in progress, pinning `form` (id, version); or reopen a returned one,
+    which keeps the form it was started on. One already in progress is left as it is.
+    """
+    interview = store.interviews.get(interview_id)
+    if interview.state is S.IN_PROGRESS:
+        return interview
+    with store.transaction(actor) as tx:
+        moved = tx.interviews.transition(interview_id, S.IN_PROGRESS, at=now)
+        if moved.form_id is None:
+            form_id, form_version = form
+            moved = tx.interviews.update(
+                dataclasses.replace(moved, form_id=form_id, form_version=form_version)
+            )
+    return moved
+
+
+def is_late(interview: ReturnInterview, now: datetime) -> bool:
+    """Signing off now is beyond the 72 hours after the child returned."""
+    return not within_window(interview.returned_at, now)
+
+
+def sign_off(
+    store: Store, actor: str, interview_id: str, now: datetime, late_reason: str | None = None
+) -> ReturnInterview:
+    """In progress -> completed: read-only on this device from then on.
+
+    A sign-off later than 72 hours after the return needs the reason, saved with it.
+    """
+    interview = store.interviews.get(interview_id)
+    reason = (late_reason or "").strip() or None
+    if is_late(interview, now) and reason is None:
+        raise CaseworkError(Problem.MISSING_LATE_REASON)
+    with store.transaction(actor) as tx:
+        if reason is not None and reason != interview.late_reason:
+            tx.interviews.update(dataclasses.replace(interview, late_reason=reason))
+        return tx.interviews.transition(interview_id, S.COMPLETED, at=now)
+
+
+def answers_of(store: Store, interview_id: str) -> Mapping[str, Any]:
+    return store.interviews.get(interview_id).answers

@@ -1,0 +1,410 @@
+"""The app's state and its moves: first run, unlock, lock, and quitting.
+
+    first run (no profile) -> wizard -> main window
+    profile exists         -> unlock window -> main window
+    main window --lock (idle, Ctrl+L, OS lock/sleep)--> cover --unlock--> main window
+
+Slow work (Argon2id, opening the database, enrolling) runs on the serial background
+worker. Locking closes the database through the ProfileHolder (the only reference to
+the store and so to the key), covers the main window, hides every other window and
+dialog (they keep their unsaved input, hidden and unreachable, and come back exactly
+as they were after unlocking), and stops the idle timer. An unlock window stands in
+when the main window does not exist yet (locked during first-run enrolment).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from rhi_desktop.config import Settings
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.session import OpenProfile, create_profile, open_profile
+from rhi_desktop.vault import (
+    Keystore,
+    ProfileWiped,
+    Protection,
+    UnlockDelayed,
+    Vault,
+    VaultError,
+    WrongPassphrase,
+    detect_keystore,
+)
+from ui.enrolment import Enroller, EnrolmentOutcome
+from ui.first_run import FirstRunWizard
+from ui.idle import IdleMonitor
+from ui.lock_shortcut import LockShortcutFilter
+from ui.main_window import MainWindow
+from ui.messages import error_text
+from ui.os_lock import OsLockWatcher
+from ui.profile_holder import ProfileHolder
+from ui.sync_status import ConnectionStatusSource, NeverSynced
+from ui.unlock import UnlockPanel, UnlockWindow
+from ui.workers import SerialWorker
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+KeystoreFinder = Callable[[], Keystore | None]
+
+
+class AppController(QObject):
+    locked = Signal()
+    unlocked = Signal()
+    finished = Signal()  # the person quit: the event loop should end
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: ProfilePaths,
+        settings: Settings,
+        *,
+        clock: Clock = utc_now,
+        find_keystore: KeystoreFinder = detect_keystore,
+        enroller: Enroller | None = None,
+        status_source: ConnectionStatusSource | None = None,
+        os_lock: OsLockWatcher | None = None,
+        unlock_window: UnlockWindow | None = None,
+    ) -> None:
+        """`unlock_window`: one already on screen (shown before the app finished loading)."""
+        super().__init__()
+        self._app = app
+        self._paths = paths
+        self._settings = settings
+        self._clock = clock
+        self._find_keystore = find_keystore
+        self._keystore: Keystore | None = None
+        self._keystore_found = False
+        self._enroller = enroller
+        self._status_source = status_source or NeverSynced()
+        self._os_lock = os_lock
+        self.holder = ProfileHolder()
+        self.worker = SerialWorker(self)
+        self.idle = IdleMonitor(
+            app, timedelta(minutes=settings.idle_lock_minutes), clock, parent=self
+        )
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self._lock_keys = LockShortcutFilter(self)
+        self._lock_keys.triggered.connect(lambda: self.lock("shortcut"))
+        self.main_window: MainWindow | None = None
+        self.unlock_window: UnlockWindow | None = unlock_window
+        self.wizard: FirstRunWizard | None = None
+        self._hidden: list[QWidget] = []
+        self._profile_jobs = 0
+        self._lock_pending: str | None = None
+        self._started = False
+
+    # -- starting and stopping -----------------------------------------------------------
+
+    def start(self) -> None:
+        self._started = True
+        self._app.installEventFilter(self._lock_keys)
+        if self._os_lock is not None:
+            self._os_lock.lock_requested.connect(self.lock)
+            self._os_lock.start(self._app)
+        early, self.unlock_window = self.unlock_window, None
+        if self._paths.vault.exists():
+            self._show_unlock_window(locked=False, window=early)
+        else:
+            if early is not None:  # the profile went away meanwhile
+                early.close_quietly()
+                early.deleteLater()
+            self._show_wizard()
+
+    def shutdown(self) -> None:
+        """Close the database, stop every timer and worker, close every window."""
+        self.idle.stop()
+        if self._started:
+            self._app.removeEventFilter(self._lock_keys)
+        if self._os_lock is not None:
+            self._os_lock.stop()
+        if self.main_window is not None and self.holder.is_open:
+            self.main_window.close_interviews()  # while the database is still open
+        self.holder.close()
+        self.worker.shutdown()
+        self.holder.close()  # in case a job finished after the first close
+        windows: list[QWidget | None] = [
+            *self._hidden,
+            self.wizard,
+            self.unlock_window,
+            self.main_window,
+        ]
+        self._hidden = []
+        for window in windows:
+            if window is not None and shiboken6.isValid(window):
+                window.blockSignals(True)  # closing here is not the person quitting
+                if isinstance(window, MainWindow):
+                    window.stop_timers()
+                if isinstance(window, UnlockWindow):
+                    window.panel.stop_timers()
+                window.close()
+                window.deleteLater()
+        self.main_window = self.unlock_window = self.wizard = None
+
+    def quit(self) -> None:
+        self.shutdown()
+        self.finished.emit()
+
+    @property
+    def is_locked(self) -> bool:
+        return not self.holder.is_open
+
+    # -- first run -----------------------------------------------------------------------
+
+    def _show_wizard(self) -> None:
+        wizard = FirstRunWizard(
+            self._settings.server_url,
+            self._settings.is_locked("server_url"),
+            self._enroller is not None,
+        )
+        wizard.passphrase_page.create_requested.connect(self._create_profile)
+        wizard.enrol_page.enrol_requested.connect(self._enrol)
+        wizard.setup_finished.connect(self._setup_finished)
+        wizard.cancelled.connect(self.quit)
+        self.wizard = wizard
+        wizard.show()
+        self.worker.submit(self._keystore_now, self._protection_known, self._keystore_failed)
+
+    def _keystore_now(self) -> Keystore | None:
+        """Runs on the worker: keystore discovery may talk to D-Bus or the OS."""
+        if not self._keystore_found:
+            self._keystore = self._find_keystore()
+            self._keystore_found = True
+        return self._keystore
+
+    def _protection_known(self, keystore: Keystore | None) -> None:
+        if self.wizard is not None:
+            protection = (
+                Protection.PASSPHRASE_ONLY
+                if keystore is None
+                else Protection.PASSPHRASE_AND_KEYSTORE
+            )
+            self.wizard.passphrase_page.set_protection(protection)
+
+    def _keystore_failed(self, exc: BaseException) -> None:
+        log.warning("keystore discovery failed (%s); using the passphrase only", type(exc).__name__)
+        self._keystore, self._keystore_found = None, True
+        self._protection_known(None)
+
+    def _create_profile(self, passphrase: str) -> None:
+        paths, settings = self._paths, self._settings
+
+        def work() -> OpenProfile:
+            return create_profile(paths, passphrase, settings, self._keystore_now())
+
+        self.worker.submit(
+            work, self._profile_created, self._creation_failed, on_abandoned=_close_profile
+        )
+
+    def _profile_created(self, profile: OpenProfile) -> None:
+        self.holder.hold(profile)
+        self.idle.start()
+        self._warm_up()
+        if self.wizard is not None:
+            self.wizard.profile_created()
+
+    def _creation_failed(self, exc: BaseException) -> None:
+        if self.wizard is not None:
+            self.wizard.creation_failed(error_text(exc))
+
+    def _enrol(self, server_url: str, code: str) -> None:
+        enroller = self._enroller
+        if enroller is None or not self.holder.is_open:
+            return
+        profile = self.holder.profile
+        self._profile_jobs += 1
+
+        def work() -> EnrolmentOutcome:
+            return enroller(profile, server_url, code)
+
+        self.worker.submit(work, self._enrolled, self._enrol_failed)
+
+    def _enrolled(self, outcome: EnrolmentOutcome) -> None:
+        self._profile_job_done()
+        if self.wizard is not None:
+            self.wizard.enrol_page.enrol_finished(outcome)
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        self._profile_job_done()
+        if self.wizard is not None:
+            self.wizard.enrol_page.enrol_finished(EnrolmentOutcome(False, error_text(exc)))
+
+    def _profile_job_done(self) -> None:
+        self._profile_jobs -= 1
+        if self._profile_jobs == 0 and self._lock_pending is not None:
+            reason, self._lock_pending = self._lock_pending, None
+            self.lock(reason)
+
+    def _setup_finished(self) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.hide()
+            wizard.deleteLater()
+        if self.holder.is_open:
+            self._show_main()
+        else:  # locked while on the last page: unlock first, the main window follows
+            self._show_unlock_window(locked=True)
+
+    # -- unlocking -----------------------------------------------------------------------
+
+    def _show_unlock_window(self, *, locked: bool, window: UnlockWindow | None = None) -> None:
+        window = window or UnlockWindow(self._clock, locked=locked)
+        window.panel.unlock_requested.connect(
+            lambda passphrase: self._unlock(passphrase, window.panel)
+        )
+        window.closed_by_user.connect(self.quit)
+        self.unlock_window = window
+        self._show_backoff(window.panel)
+        window.panel.set_ready(True)
+        window.show()
+        window.activateWindow()
+
+    def _show_backoff(self, panel: UnlockPanel) -> None:
+        try:
+            status = Vault.load(self._paths).backoff_status(self._clock())
+        except VaultError as exc:
+            panel.show_problem(str(exc))
+            return
+        if status.retry_after_seconds > 0:
+            panel.wait_before_retry(status.retry_after_seconds)
+
+    def _unlock(self, passphrase: str, panel: UnlockPanel) -> None:
+        if self.holder.is_open:
+            return
+        panel.set_busy(True)
+        paths, settings, clock = self._paths, self._settings, self._clock
+
+        def work() -> OpenProfile:
+            return open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
+
+        self.worker.submit(
+            work,
+            lambda profile: self._unlock_succeeded(profile, panel),
+            lambda exc: self._unlock_failed(exc, panel),
+            on_abandoned=_close_profile,
+        )
+
+    def _unlock_succeeded(self, profile: OpenProfile, panel: UnlockPanel) -> None:
+        if self.holder.is_open:  # a second unlock raced the first
+            profile.close()
+            return
+        panel.set_busy(False)
+        self.holder.hold(profile)
+        unlock_window, self.unlock_window = self.unlock_window, None
+        if unlock_window is not None:
+            unlock_window.close_quietly()
+            unlock_window.deleteLater()
+        if self.main_window is None and not self._hidden_wizard():
+            self._show_main()
+        elif self.main_window is not None:
+            self.main_window.uncover()
+        for window in self._hidden:
+            if shiboken6.isValid(window):
+                window.show()
+        self._hidden = []
+        self.idle.start()
+        self._warm_up()
+        self.unlocked.emit()
+
+    def _hidden_wizard(self) -> bool:
+        return any(isinstance(w, FirstRunWizard) for w in self._hidden)
+
+    def _unlock_failed(self, exc: BaseException, panel: UnlockPanel) -> None:
+        panel.set_busy(False)
+        if isinstance(exc, WrongPassphrase | UnlockDelayed):
+            panel.show_problem(str(exc))
+            panel.wait_before_retry(exc.retry_after_seconds)
+        elif isinstance(exc, ProfileWiped):
+            self._after_wipe(str(exc))
+        else:
+            panel.show_problem(error_text(exc))
+
+    def _after_wipe(self, message: str) -> None:
+        """The wipe policy erased the profile: discard every window and start again."""
+        self.idle.stop()
+        for window in [*self._hidden, self.main_window, self.unlock_window]:
+            if window is not None and shiboken6.isValid(window):
+                window.blockSignals(True)
+                if isinstance(window, MainWindow):
+                    window.stop_timers()
+                if isinstance(window, UnlockWindow):
+                    window.panel.stop_timers()
+                window.close()
+                window.deleteLater()
+        self._hidden = []
+        self.main_window = self.unlock_window = None
+        self._show_wizard()
+        if self.wizard is not None:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Data erased"), message, parent=self.wizard
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+            box.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+            box.open()
+
+    # -- the main window -----------------------------------------------------------------
+
+    def _show_main(self) -> None:
+        window = MainWindow(self.holder, self._clock, self._status_source)
+        window.lock_requested.connect(lambda: self.lock("shortcut"))
+        window.quit_requested.connect(self.quit)
+        window.cover_panel.unlock_requested.connect(
+            lambda passphrase: self._unlock(passphrase, window.cover_panel)
+        )
+        self.main_window = window
+        window.show()
+        window.uncover()
+        window.activateWindow()
+        if self._os_lock is not None:
+            self._os_lock.watch_window(window)
+
+    # -- locking -------------------------------------------------------------------------
+
+    def lock(self, reason: str = "manual") -> None:
+        if not self.holder.is_open:
+            return
+        if self._profile_jobs:
+            self._lock_pending = reason  # enrolment is using the profile; lock right after
+            return
+        log.info("locking (%s)", reason)
+        self.idle.stop()
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()
+        keep = {self.main_window, self.unlock_window}
+        for window in QApplication.topLevelWidgets():
+            if window in keep or not window.isVisible() or _transient(window):
+                continue
+            window.hide()
+            self._hidden.append(window)
+        if self.main_window is not None:
+            self.main_window.cover()
+        else:
+            self._show_unlock_window(locked=True)
+        self.holder.close()
+        self.locked.emit()
+
+    def _warm_up(self) -> None:
+        """Import the form engine in the background so the first sign-off does not wait."""
+        self.worker.submit(lambda: importlib.import_module("rhi_desktop.forms"), _ignore, _ignore)
+
+
+def _transient(window: QWidget) -> bool:
+    return window.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)
+
+
+def _close_profile(profile: object) -> None:
+    if isinstance(profile, OpenProfile):
+        profile.close()
+
+
+def _ignore(_: object) -> None:
+    return None

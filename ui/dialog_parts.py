@@ -1,0 +1,97 @@
+"""What the app's data-entry dialogs share: a problem line, Save/Cancel, and saving.
+
+A dialog collects what was typed into a plain value and hands it to its `save` callback
+(an operation from `ui.casework`). If the value or the operation has a problem the
+person can fix, the dialog stays open with the sentence shown and the field focused;
+otherwise it closes. Dialogs are opened with `open()`, never `exec()`, so locking can
+hide them without ending them, and unlocking brings them back as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from ui.casework import CaseworkError
+from ui.messages import error_text
+
+T = TypeVar("T")
+
+
+class FieldProblem(ValueError):
+    """Something typed into `field` needs changing; `text` says what."""
+
+    def __init__(self, field: QWidget, text: str) -> None:
+        super().__init__(text)
+        self.field = field
+        self.text = text
+
+
+class SavingDialog(QDialog, Generic[T]):
+    def __init__(self, save: Callable[[T], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(self.tr("&Save"))
+        save_button.setAccessibleName(self.tr("Save"))
+        save_button.setDefault(True)
+        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button.setText(self.tr("Cancel"))
+        cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def collect(self) -> T:
+        """The typed values as a plain object; FieldProblem when something is wrong."""
+        raise NotImplementedError
+
+    def field_for(self, error: CaseworkError) -> QWidget | None:
+        """Which field to focus for an operation's problem (None: leave focus)."""
+        return None
+
+    def try_save(self) -> None:
+        try:
+            value = self.collect()
+        except FieldProblem as problem:
+            self.show_problem(problem.text, problem.field)
+            return
+        try:
+            self._save(value)
+        except CaseworkError as exc:
+            self.show_problem(error_text(exc), self.field_for(exc))
+            return
+        except Exception as exc:  # shown as an apology with a reference, and logged
+            self.show_problem(error_text(exc), None)
+            return
+        self.accept()
+
+    def show_problem(self, text: str, field: QWidget | None) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.grow_to_fit()
+        if field is not None:
+            field.setFocus()
+
+    def grow_to_fit(self) -> None:
+        """Make room for wrapped text that just appeared rather than squeezing fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        needed = max(needed, self.sizeHint().height())
+        if needed > self.height():
+            self.resize(width, needed)

@@ -1,0 +1,90 @@
+"""Locking after the policy's idle minutes without keyboard or mouse input.
+
+An event filter on the QApplication sees input for every window, dialogs included (a
+modal dialog left open is no reason to stay unlocked), and notes the time of the last
+one. A coarse timer asks `check()` whether the limit has passed. The clock is injected
+and `check()` is public, so tests move time forward and check without waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+T = QEvent.Type
+INPUT_EVENTS = frozenset(
+    {
+        T.KeyPress,
+        T.KeyRelease,
+        T.MouseButtonPress,
+        T.MouseButtonRelease,
+        T.MouseButtonDblClick,
+        T.MouseMove,
+        T.Wheel,
+        T.TouchBegin,
+        T.TouchUpdate,
+        T.TabletPress,
+        T.TabletMove,
+        T.InputMethod,
+    }
+)
+CHECK_INTERVAL_MS = 10_000
+
+
+class IdleMonitor(QObject):
+    """Emits `idle` once when no input arrived for `limit`; `reset()` re-arms it."""
+
+    idle = Signal()
+
+    def __init__(
+        self,
+        app: QCoreApplication,
+        limit: timedelta,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._limit = limit
+        self._clock = clock
+        self._last_input = clock()
+        self._fired = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+
+    @property
+    def limit(self) -> timedelta:
+        return self._limit
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self.reset()
+        self._app.installEventFilter(self)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._app.removeEventFilter(self)
+
+    def reset(self) -> None:
+        self._last_input = self._clock()
+        self._fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = self._clock()
+        return False
+
+    def idle_for(self) -> timedelta:
+        return self._clock() - self._last_input
+
+    def check(self) -> None:
+        if not self._fired and self.idle_for() >= self._limit:
+            self._fired = True
+            self.idle.emit()

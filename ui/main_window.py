@@ -1,0 +1,619 @@
+"""The interviewer's main window: caseload views, search, actions and the lock cover.
+
+The window reads and writes only through the `ProfileHolder` at the moment it acts and
+keeps plain rows in its models, so locking (`cover`) can drop every row, close the
+database and hide the content behind the unlock panel; `uncover` reloads and puts the
+person back on the same view, search and interview. Handlers read as one sentence: they
+open a dialog whose save callback is an operation from `ui.casework`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.store import CaseloadRow
+from ui.appearance import icon
+from ui.caseload_model import CaseloadModel, Column
+from ui.caseload_proxy import CaseloadFilterProxy
+from ui.caseload_views import CaseloadView, counts_for, rows_for
+from ui.casework import (
+    OFFERABLE,
+    OPENABLE_FOR_EDIT,
+    READ_ONLY_VIEWABLE,
+    RHI_FORM_ID,
+    FoundChild,
+    OfferAttempt,
+    is_late,
+    record_found_child,
+    record_offer,
+    sign_off,
+    start_interview,
+)
+from ui.interview_editor import InterviewWindow, open_interview_editor
+from ui.messages import error_text
+from ui.new_case_dialog import NewCaseDialog
+from ui.offer_dialog import OfferDialog
+from ui.profile_holder import ProfileHolder
+from ui.sidebar_model import ViewListModel
+from ui.sign_off_check import check_for_sign_off
+from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_text
+from ui.status_bar import SyncStatusBar
+from ui.sync_status import ConnectionStatusSource
+from ui.unlock import UnlockPanel
+
+if TYPE_CHECKING:
+    from rhi_desktop.forms.versions import FormRegistry
+
+CONTENT, COVER = 0, 1
+COUNTDOWN_INTERVAL_MS = 30_000
+STATUS_INTERVAL_MS = 5_000
+_WIDTHS = {
+    Column.CASE_REFERENCE: 130,
+    Column.CHILD: 140,
+    Column.STATE: 200,
+    Column.DUE_BY: 200,
+    Column.TIME_LEFT: 150,
+}
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        holder: ProfileHolder,
+        clock: Callable[[], datetime],
+        status_source: ConnectionStatusSource,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("RHI Desktop"))  # never a child's name or reference
+        self._holder = holder
+        self._clock = clock
+        self._status_source = status_source
+        self._view = CaseloadView.DUE
+        self._selected_id: str | None = None
+        self._reloading = False
+        self._covered = True
+        self._registry: FormRegistry | None = None
+        self._interviews: dict[str, InterviewWindow] = {}
+
+        self.caseload = CaseloadModel(clock(), self)
+        self.proxy = CaseloadFilterProxy(self.caseload, self)
+        self.views_model = ViewListModel(self)
+        self._build_actions()
+        self._build_content()
+        self.cover_panel = UnlockPanel(clock, locked=True)
+        cover = QWidget()
+        cover.setObjectName("lockCover")
+        cover_layout = QVBoxLayout(cover)
+        cover_layout.addStretch(1)
+        cover_layout.addWidget(self.cover_panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        cover_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.content)
+        self.stack.addWidget(cover)
+        self.setCentralWidget(self.stack)
+        self.status = SyncStatusBar()
+        self.setStatusBar(self.status)
+        self._build_menus_and_toolbar()
+
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_INTERVAL_MS)
+        self._countdown.timeout.connect(self.tick)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_INTERVAL_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self.setMinimumSize(760, 460)
+        self.resize(1280, 720)
+        self.cover()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        handler: Callable[[], object],
+    ) -> QAction:
+        action = QAction(icon(name), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(
+            f"{action.text().replace('&', '').removesuffix('…')} ({action.shortcut().toString()})"
+            if shortcut is not None
+            else action.text().replace("&", "")
+        )
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_case_action = self._action(
+            self.tr("&New found child…"), "new-case", "Ctrl+N", self.new_case
+        )
+        self.offer_action = self._action(
+            self.tr("Record &offer…"), "offer", "Ctrl+O", self.record_offer
+        )
+        self.open_action = self._action(
+            self.tr("Open &interview"), "interview", "Ctrl+I", self.open_interview
+        )
+        self.sign_off_action = self._action(
+            self.tr("&Sign off…"), "sign-off", "Ctrl+Shift+S", self.sign_off
+        )
+        self.reveal_action = self._action(
+            self.tr("Show child &names"), "reveal", "Ctrl+Shift+N", self._reveal_changed
+        )
+        self.reveal_action.setCheckable(True)
+        self.lock_action = self._action(
+            self.tr("&Lock"), "lock", "Ctrl+L", self.lock_requested.emit
+        )
+        # From any of the app's windows (an interview's too); modal dialogs: LockShortcutFilter.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), "refresh", QKeySequence.StandardKey.Refresh, self.reload
+        )
+        self.search_action = self._action(
+            self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.quit_action = self._action(self.tr("&Quit"), "quit", "Ctrl+Q", self.close)
+        self.view_actions: dict[CaseloadView, QAction] = {}
+        for number, view in enumerate(CaseloadView, start=1):
+            self.view_actions[view] = self._action(
+                view.label(), view.icon_name, f"Ctrl+{number}", partial(self.show_view, view)
+            )
+
+    def _build_content(self) -> None:
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setModel(self.views_model)
+        self.sidebar.setAccessibleName(self.tr("Caseload views"))
+        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sidebar.setMinimumWidth(230)
+        self.sidebar.setMaximumWidth(280)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.sidebar.selectionModel().currentRowChanged.connect(self._sidebar_changed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the caseload"))
+        self.search.setPlaceholderText(self.tr("Search by case reference or status (Ctrl+F)"))
+        self.search.textChanged.connect(self.proxy.set_search_text)
+        self.search.textChanged.connect(self._update_empty_note)
+
+        self.table = QTableView()
+        self.table.setObjectName("caseload")
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Caseload"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        for column, width in _WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda _index: self.open_interview())
+
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("emptyNote")
+        self.empty_note.setAccessibleName(self.tr("Caseload note"))
+        self.view_title = QLabel()
+        self.view_title.setObjectName("viewTitle")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.view_title)
+        top.addStretch(1)
+        top.addWidget(self.search, 2)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.empty_note)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 1000])
+        self.content = QWidget()
+        self.content.setObjectName("content")
+        layout = QVBoxLayout(self.content)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.sidebar, self.search)
+        self.setTabOrder(self.search, self.table)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_case_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        interview_menu = bar.addMenu(self.tr("&Interview"))
+        for action in (self.offer_action, self.open_action, self.sign_off_action):
+            interview_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.view_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.reveal_action, self.search_action, self.refresh_action):
+            view_menu.addAction(action)
+        toolbar = QToolBar(self.tr("Actions"))
+        toolbar.setObjectName("actions")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setAccessibleName(self.tr("Actions"))
+        for action in (
+            self.new_case_action,
+            self.offer_action,
+            self.open_action,
+            self.sign_off_action,
+        ):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.reveal_action)
+        toolbar.addAction(self.lock_action)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").removesuffix("…"))
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- locking -------------------------------------------------------------------------
+
+    @property
+    def covered(self) -> bool:
+        return self._covered
+
+    def cover(self) -> None:
+        """Hide every bit of case data behind the unlock panel and forget the rows."""
+        self._covered = True
+        self._countdown.stop()
+        self._status_timer.stop()
+        self.content.setEnabled(False)
+        self.stack.setCurrentIndex(COVER)
+        self._reloading = True
+        self.caseload.clear()
+        self._reloading = False
+        self.views_model.clear_counts()
+        self.empty_note.clear()
+        self.reveal_action.setChecked(False)  # names are hidden again after a lock
+        self.caseload.set_names_revealed(False)
+        self.toolbar.hide()
+        self.status.show_locked()
+        self._update_actions()
+        self.cover_panel.reset()
+
+    def uncover(self) -> None:
+        """Back to where the person was: same view, search and selected interview."""
+        self._covered = False
+        self.content.setEnabled(True)
+        self.stack.setCurrentIndex(CONTENT)
+        self.toolbar.show()
+        self.cover_panel.stop_timers()
+        self.reload()
+        self._countdown.start()
+        self._status_timer.start()
+        self.activateWindow()
+        self.table.setFocus()
+
+    def stop_timers(self) -> None:
+        self._countdown.stop()
+        self._status_timer.stop()
+        self.cover_panel.stop_timers()
+
+    # -- showing -------------------------------------------------------------------------
+
+    @property
+    def current_view(self) -> CaseloadView:
+        return self._view
+
+    @property
+    def selected_interview_id(self) -> str | None:
+        return self._selected_id
+
+    def show_view(self, view: CaseloadView) -> None:
+        if self._covered:
+            return
+        self._view = view
+        self.reload()
+
+    def reload(self) -> None:
+        if self._covered or not self._holder.is_open:
+            return
+        store = self._holder.store
+        self._reloading = True
+        try:
+            self.views_model.set_counts(counts_for(store))
+            self.caseload.set_now(self._clock())
+            self.caseload.set_rows(rows_for(store, self._view))
+            self.proxy.set_search_text(self.search.text())
+        finally:
+            self._reloading = False
+        self.sidebar.selectionModel().setCurrentIndex(
+            self.views_model.index(self.views_model.row_of(self._view)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
+        self.view_title.setText(self._view.label())
+        self._reselect()
+        self._update_empty_note()
+        self.refresh_status()
+        self._update_actions()
+
+    def tick(self) -> None:
+        """Move the countdowns on (the timer calls this; tests call it after moving time)."""
+        self.caseload.set_now(self._clock())
+
+    def refresh_status(self) -> None:
+        if self._covered or not self._holder.is_open:
+            return
+        pending, quarantined = self._holder.store.outbox.counts()
+        self.status.show_status(self._status_source.current(), pending, quarantined)
+
+    def _reselect(self) -> None:
+        selection = self.table.selectionModel()
+        if self._selected_id is None:
+            return
+        row = self.caseload.row_of(self._selected_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.caseload.index(row, 0))
+        if not index.isValid():
+            return
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _update_empty_note(self) -> None:
+        if self._covered:
+            self.empty_note.clear()
+        elif self.caseload.rowCount() == 0:
+            self.empty_note.setText(self.tr("No interviews in this view."))
+        elif self.proxy.rowCount() == 0:
+            self.empty_note.setText(self.tr("Nothing matches the search."))
+        else:
+            self.empty_note.setText(
+                self.tr("{0} of {1} interviews shown.").format(
+                    self.proxy.rowCount(), self.caseload.rowCount()
+                )
+            )
+
+    def selected_row(self) -> CaseloadRow | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        if not source.isValid():
+            return None
+        return self.caseload.row_at(source.row())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._reloading:
+            row = self.selected_row() if current.isValid() else None
+            self._selected_id = row.interview_id if row is not None else None
+        self._update_actions()
+
+    def _sidebar_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._reloading:
+            view = self.views_model.view_at(current.row())
+            if view != self._view:
+                self.show_view(view)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column < 0:
+            self.reload()  # back to the store's order: soonest deadline first
+        else:
+            self.proxy.sort(column, order)
+        self._reselect()
+
+    def _reveal_changed(self) -> None:
+        self.caseload.set_names_revealed(self.reveal_action.isChecked())
+        self.proxy.set_search_text(self.search.text())
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_actions(self) -> None:
+        open_ = not self._covered and self._holder.is_open
+        row = self.selected_row() if open_ else None
+        state = row.state if row is not None else None
+        self.new_case_action.setEnabled(open_)
+        self.offer_action.setEnabled(state in OFFERABLE)
+        self.open_action.setEnabled(state in OPENABLE_FOR_EDIT | READ_ONLY_VIEWABLE)
+        self.sign_off_action.setEnabled(state is InterviewState.IN_PROGRESS)
+        self.reveal_action.setEnabled(open_)
+        self.lock_action.setEnabled(open_)
+        self.refresh_action.setEnabled(open_)
+        self.search_action.setEnabled(open_)
+        for action in self.view_actions.values():
+            action.setEnabled(open_)
+
+    # -- acting --------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        self._open_dialog(NewCaseDialog(self._save_new_case, self))
+
+    def _save_new_case(self, found: FoundChild) -> None:
+        store, actor = self._holder.store, self._holder.actor
+        self._selected_id = record_found_child(store, actor, found, self._clock())
+        self.search.clear()
+        self.show_view(CaseloadView.DUE)
+
+    def record_offer(self) -> None:
+        row = self.selected_row()
+        if row is None or row.state not in OFFERABLE:
+            return
+        dialog = OfferDialog(
+            partial(self._save_offer, row.interview_id),
+            row.state,
+            self._holder.actor,
+            self._clock(),
+            self,
+        )
+        self._open_dialog(dialog)
+
+    def _save_offer(self, interview_id: str, attempt: OfferAttempt) -> None:
+        record_offer(self._holder.store, self._holder.actor, interview_id, attempt, self._clock())
+        self._selected_id = interview_id
+        self.reload()
+
+    def forms(self) -> FormRegistry:
+        """The form definitions on this device: bundled, and installed into the profile."""
+        if self._registry is None:
+            from rhi_desktop.forms.versions import FormRegistry
+
+            self._registry = FormRegistry.for_profile(self._holder.profile.paths.root)
+        return self._registry
+
+    def close_interviews(self) -> None:
+        """Close every interview window, each saving what was typed first."""
+        for interview_id in list(self._interviews):
+            window = self.interview_window(interview_id)
+            if window is not None:
+                window.close()
+
+    def interview_window(self, interview_id: str) -> InterviewWindow | None:
+        window = self._interviews.get(interview_id)
+        return window if window is not None and shiboken6.isValid(window) else None
+
+    def open_interview(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        read_only = row.state in READ_ONLY_VIEWABLE
+        if not read_only and row.state not in OPENABLE_FOR_EDIT:
+            return
+        existing = self.interview_window(row.interview_id)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+            return
+        try:
+            if not read_only:
+                latest = self.forms().latest(RHI_FORM_ID)
+                start_interview(
+                    self._holder.store,
+                    self._holder.actor,
+                    row.interview_id,
+                    self._clock(),
+                    (latest.form_id, latest.version),
+                )
+                self._selected_id = row.interview_id
+                self.reload()
+            window = open_interview_editor(
+                self,
+                self._holder,
+                row.interview_id,
+                registry=self.forms(),
+                read_only=read_only,
+                on_saved=self.refresh_status,
+                clock=self._clock,
+            )
+        except Exception as exc:  # shown to the person; bugs are logged with a reference
+            self._tell(error_text(exc))
+            return
+        self._interviews[row.interview_id] = window
+        window.destroyed.connect(partial(self._interviews.pop, row.interview_id, None))
+
+    def sign_off(self) -> None:
+        row = self.selected_row()
+        if row is None or row.state is not InterviewState.IN_PROGRESS:
+            return
+        window = self.interview_window(row.interview_id)
+        if window is not None:
+            window.save_now()  # sign off what was typed, not what was last autosaved
+        interview = self._holder.store.interviews.get(row.interview_id)
+        check = check_for_sign_off(interview, self._clock, self.forms())
+        if not check.ok:
+            self._tell(blocker_text(check))
+            return
+        self._open_dialog(SignOffDialog(lambda _confirmed: self._confirmed(row.interview_id), self))
+
+    def _confirmed(self, interview_id: str) -> None:
+        interview = self._holder.store.interviews.get(interview_id)
+        now = self._clock()
+        if is_late(interview, now):
+            dialog = LateReasonDialog(
+                partial(self._complete, interview_id), interview.returned_at, now, self
+            )
+            self._open_dialog(dialog)
+        else:
+            self._complete(interview_id, None)
+
+    def _complete(self, interview_id: str, late_reason: str | None) -> None:
+        sign_off(self._holder.store, self._holder.actor, interview_id, self._clock(), late_reason)
+        window = self.interview_window(interview_id)
+        if window is not None:
+            window.close()  # read-only from now on; it opens again as such
+        self._selected_id = interview_id
+        self.reload()
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_finished)
+        dialog.open()
+
+    def _dialog_finished(self, _result: int) -> None:
+        if not self._covered and QApplication.activeModalWidget() is None:
+            self.activateWindow()  # keyboard focus back to the caseload
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("RHI Desktop"), text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+        box.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        self._open_dialog(box)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_timers()
+        self.quit_requested.emit()
+        super().closeEvent(event)

@@ -1,0 +1,115 @@
+"""What the person reads when something cannot be done, in one translated place.
+
+Problems they can fix get a sentence saying what to change. Errors from the core that
+were written for people (vault, store, lifecycle) are shown as they are. Anything else
+is a bug: it is logged by type with a short reference (never its message, which might
+quote personal data) and the person sees an apology with that reference.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+
+from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.store import StoreError
+from rhi_desktop.vault import VaultError
+from ui.casework import CaseworkError, Problem
+from ui.profile_holder import ProfileLocked
+from ui.uk_dates import DateProblem
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def problem_text(problem: Problem) -> str:
+    texts = {
+        Problem.MISSING_CASE_REFERENCE: translate("Messages", "Enter the child's case reference."),
+        Problem.MISSING_NAME: translate("Messages", "Enter the child's name."),
+        Problem.DUPLICATE_CASE_REFERENCE: translate(
+            "Messages",
+            "A child with this case reference is already on this computer. Check the "
+            "reference; if it is the same child, ask your coordinator to add the episode.",
+        ),
+        Problem.BORN_IN_FUTURE: translate("Messages", "The date of birth is in the future."),
+        Problem.NOT_A_CHILD: translate(
+            "Messages",
+            "The child was 18 or older when the episode started; return interviews are "
+            "for children under 18. Check the date of birth and the start date.",
+        ),
+        Problem.START_AFTER_RETURN: translate(
+            "Messages",
+            "The episode must start before the child returned. Check both dates and times.",
+        ),
+        Problem.START_BEFORE_BIRTH: translate(
+            "Messages", "The episode cannot start before the date of birth."
+        ),
+        Problem.RETURN_IN_FUTURE: translate("Messages", "The return time is in the future."),
+        Problem.OFFER_IN_FUTURE: translate("Messages", "The offer time is in the future."),
+        Problem.OFFER_BEFORE_RETURN: translate(
+            "Messages", "The offer cannot be before the child returned. Check the date and time."
+        ),
+        Problem.MISSING_OFFERED_BY: translate("Messages", "Enter who made the offer."),
+        Problem.MISSING_REASON: translate(
+            "Messages",
+            "Give the reason: why it was declined, why there was no contact, or why it "
+            "was not offered.",
+        ),
+        Problem.CANNOT_OFFER_NOW: translate(
+            "Messages", "An offer can only be recorded before the interview starts."
+        ),
+        Problem.MISSING_LATE_REASON: translate(
+            "Messages", "This is more than 72 hours after the child returned: record why."
+        ),
+    }
+    return texts[problem]
+
+
+def date_problem_text(problem: DateProblem, field: str) -> str:
+    texts = {
+        DateProblem.EMPTY: translate("Messages", "{0}: this is needed."),
+        DateProblem.DATE_FORMAT: translate(
+            "Messages", "{0}: type the date as dd/mm/yyyy, e.g. 07/03/2011."
+        ),
+        DateProblem.NO_SUCH_DATE: translate("Messages", "{0}: there is no such date."),
+        DateProblem.TIME_FORMAT: translate(
+            "Messages", "{0}: type the time as HH:MM (24-hour), e.g. 14:30."
+        ),
+        DateProblem.NO_SUCH_TIME: translate(
+            "Messages", "{0}: there is no such time (the clocks went forward then)."
+        ),
+    }
+    return texts[problem].format(field)
+
+
+def error_text(exc: BaseException) -> str:
+    """The sentence to show for `exc`; logs the ones that are bugs."""
+    if isinstance(exc, CaseworkError):
+        return problem_text(exc.problem)
+    if isinstance(exc, VaultError | StoreError | IllegalTransition | ProfileLocked):
+        return str(exc)
+    from rhi_desktop.forms.versions import FormNotInstalledError
+
+    if isinstance(exc, FormNotInstalledError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return translate(
+            "Messages",
+            "The app could not use a file or folder{0}: {1}. Check it exists and you "
+            "can write to it, or ask IT.",
+        ).format(where, exc.strerror)
+    reference = uuid.uuid4().hex[:8]
+    log.error(
+        "unexpected %s (reference %s)",
+        type(exc).__name__,
+        reference,
+        exc_info=(type(exc), exc, exc.__traceback__),
+    )
+    return translate(
+        "Messages",
+        "Sorry, something went wrong (reference {0}). Your saved work is safe. If it "
+        "happens again, tell IT the reference.",
+    ).format(reference)

@@ -1,0 +1,176 @@
+"""Recording one attempt to offer a child their return interview (or to offer it again).
+
+Every attempt is kept, whatever its outcome: when, how, by whom, what happened, whether
+the child chose the venue and time, and why it was declined, not possible or not made.
+The lifecycle moves it implies are made by `ui.casework.record_offer`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.entities import InterviewState, OfferMethod, OfferOutcome
+from ui.casework import CaseworkError, OfferAttempt, Problem
+from ui.dialog_parts import FieldProblem, SavingDialog
+from ui.messages import date_problem_text
+from ui.uk_dates import (
+    InvalidDateText,
+    format_london_date,
+    format_london_time,
+    london_instant,
+    parse_time,
+    parse_uk_date,
+)
+
+_NOT_RECORDED = "not_recorded"
+
+
+class OfferDialog(SavingDialog[OfferAttempt]):
+    def __init__(
+        self,
+        save: Callable[[OfferAttempt], None],
+        state: InterviewState,
+        offered_by: str,
+        now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
+        again = state is InterviewState.DECLINED
+        self.setWindowTitle(
+            self.tr("Offer the interview again") if again else self.tr("Record an offer")
+        )
+        intro = QLabel(
+            self.tr("The child declined before. Record this new offer and how it went.")
+            if again
+            else self.tr("Record each attempt, including ones where you could not reach the child.")
+        )
+        intro.setWordWrap(True)
+        self.offer_date = QLineEdit(format_london_date(now))
+        self.offer_date.setAccessibleName(self.tr("Offer date"))
+        self.offer_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.offer_time = QLineEdit(format_london_time(now))
+        self.offer_time.setAccessibleName(self.tr("Offer time"))
+        self.offer_time.setPlaceholderText(self.tr("HH:MM"))
+        self.method = QComboBox()
+        self.method.setAccessibleName(self.tr("How it was offered"))
+        for method, text in self._method_labels().items():
+            self.method.addItem(text, method.value)
+        self.offered_by = QLineEdit(offered_by)
+        self.offered_by.setAccessibleName(self.tr("Offered by"))
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        for outcome, text in self._outcome_labels().items():
+            self.outcome.addItem(text, outcome.value)
+        self.child_chose = QComboBox()
+        self.child_chose.setAccessibleName(self.tr("Child chose the venue and time"))
+        self.child_chose.addItem(self.tr("Yes"), "yes")
+        self.child_chose.addItem(self.tr("No"), "no")
+        self.child_chose.addItem(self.tr("Not recorded"), _NOT_RECORDED)
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(
+            self.tr("Why it was declined, why there was no contact, or why it was not offered")
+        )
+        self.reason.setMaximumHeight(90)
+
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.offer_date, 2)
+        when_row.addWidget(self.offer_time, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("&When (UK time):"), when)
+        form.addRow(self.tr("&How:"), self.method)
+        form.addRow(self.tr("&By whom:"), self.offered_by)
+        form.addRow(self.tr("&Outcome:"), self.outcome)
+        form.addRow(self.tr("&Child chose venue and time:"), self.child_chose)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        order = [
+            self.offer_date,
+            self.offer_time,
+            self.method,
+            self.offered_by,
+            self.outcome,
+            self.child_chose,
+            self.reason,
+            self.buttons,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+        self.offer_date.setFocus()
+
+    def collect(self) -> OfferAttempt:
+        try:
+            day = parse_uk_date(self.offer_date.text())
+        except InvalidDateText as exc:
+            text = date_problem_text(exc.problem, self.tr("Offer date"))
+            raise FieldProblem(self.offer_date, text) from None
+        try:
+            at = london_instant(day, parse_time(self.offer_time.text()))
+        except InvalidDateText as exc:
+            text = date_problem_text(exc.problem, self.tr("Offer time"))
+            raise FieldProblem(self.offer_time, text) from None
+        outcome = OfferOutcome(self.outcome.currentData())
+        chose = self.child_chose.currentData()
+        return OfferAttempt(
+            offered_at=at,
+            method=OfferMethod(self.method.currentData()),
+            offered_by=self.offered_by.text(),
+            outcome=outcome,
+            child_chose_venue_and_time=None if chose == _NOT_RECORDED else chose == "yes",
+            reason=self.reason.toPlainText(),
+        )
+
+    def field_for(self, error: CaseworkError) -> QWidget | None:
+        fields: dict[Problem, QWidget] = {
+            Problem.MISSING_OFFERED_BY: self.offered_by,
+            Problem.MISSING_REASON: self.reason,
+            Problem.OFFER_IN_FUTURE: self.offer_date,
+            Problem.OFFER_BEFORE_RETURN: self.offer_date,
+        }
+        return fields.get(error.problem)
+
+    def _outcome_changed(self) -> None:
+        accepted = self.outcome.currentData() == OfferOutcome.ACCEPTED.value
+        self.child_chose.setEnabled(accepted)
+        self.reason.setEnabled(not accepted)
+
+    def _method_labels(self) -> dict[OfferMethod, str]:
+        return {
+            OfferMethod.IN_PERSON: self.tr("In person"),
+            OfferMethod.PHONE: self.tr("Phone call"),
+            OfferMethod.TEXT: self.tr("Text message"),
+            OfferMethod.LETTER: self.tr("Letter"),
+            OfferMethod.VIA_CARER: self.tr("Through a parent or carer"),
+            OfferMethod.VIA_SOCIAL_WORKER: self.tr("Through the social worker"),
+        }
+
+    def _outcome_labels(self) -> dict[OfferOutcome, str]:
+        return {
+            OfferOutcome.ACCEPTED: self.tr("Accepted"),
+            OfferOutcome.DECLINED_BY_CHILD: self.tr("Declined by the child"),
+            OfferOutcome.DECLINED_BY_PARENT_CARER: self.tr("Declined by a parent or carer"),
+            OfferOutcome.NO_CONTACT: self.tr("No contact made"),
+            OfferOutcome.NOT_OFFERED: self.tr("Not offered"),
+        }

@@ -1,0 +1,82 @@
+"""Whether an interview's answers are complete and valid enough to sign off.
+
+Sign-off makes the record read-only on the device, so it runs the pinned form's own
+validation (required answers, constraints, types) first. Issues are listed by section
+and question label only; answers are never quoted. The form engine is imported when a
+sign-off is checked, not at start-up. Qt-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from rhi_desktop.domain.entities import ReturnInterview
+
+if TYPE_CHECKING:
+    from rhi_desktop.forms import Form
+
+
+class FormSource(Protocol):
+    """Where pinned form definitions come from (rhi_desktop.forms.versions.FormRegistry)."""
+
+    def load(self, form_id: str, version: int) -> Form: ...
+
+
+class Blocker(StrEnum):
+    NO_FORM = "no_form"  # never started on a form, so there is nothing to sign
+    UNKNOWN_FORM = "unknown_form"  # pinned to a form this app version does not have
+    INVALID_ANSWERS = "invalid_answers"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenIssue:
+    section: str
+    question: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffCheck:
+    blocker: Blocker | None
+    issues: tuple[OpenIssue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.blocker is None
+
+
+def check_for_sign_off(
+    interview: ReturnInterview,
+    clock: Callable[[], datetime],
+    forms: FormSource,
+    language: str | None = None,
+) -> SignOffCheck:
+    if interview.form_id is None or interview.form_version is None:
+        return SignOffCheck(Blocker.NO_FORM)
+    from rhi_desktop.forms import FormDefinitionError, FormSession
+    from rhi_desktop.forms.versions import FormNotInstalledError
+
+    try:
+        form = forms.load(interview.form_id, interview.form_version)
+    except (FormNotInstalledError, FormDefinitionError):
+        return SignOffCheck(Blocker.UNKNOWN_FORM)
+    session = FormSession(form, answers=interview.answers, clock=clock, language=language)
+    report = session.validate()
+    if report.ok:
+        return SignOffCheck(None)
+    issues = []
+    for issue in report.issues:
+        info = form.field(issue.key.id)
+        section = form.sections[info.section_id].section
+        issues.append(
+            OpenIssue(
+                section=form.text(section.title, language),
+                question=form.text(info.question.label, language),
+                message=issue.message,
+            )
+        )
+    return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))

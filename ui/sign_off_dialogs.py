@@ -1,0 +1,129 @@
+"""Signing off an interview: the confirmation, the late-reason prompt, and what blocks it.
+
+Sign-off makes the record read-only on this computer. It is confirmed explicitly; when
+it happens more than 72 hours after the child returned, the reason is asked for and
+saved with the record (it is reported to managers and Ofsted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.deadlines import format_london
+from ui.dialog_parts import FieldProblem, SavingDialog
+from ui.sign_off_check import Blocker, SignOffCheck
+
+translate = QCoreApplication.translate
+
+MAX_LISTED_ISSUES = 8
+
+
+class SignOffDialog(SavingDialog[bool]):
+    """Confirms the sign-off; `save(True)` runs when the person has confirmed."""
+
+    def __init__(self, save: Callable[[bool], None], parent: QWidget | None = None) -> None:
+        super().__init__(save, parent)
+        self.setWindowTitle(self.tr("Sign off the interview"))
+        text = QLabel(
+            self.tr(
+                "Once signed off, the interview is read-only on this computer and is ready "
+                "to send for review. A coordinator can return it to you for changes."
+            )
+        )
+        text.setWordWrap(True)
+        self.confirm = QCheckBox(self.tr("I &confirm this record is complete and accurate"))
+        self.confirm.setAccessibleName(self.tr("Confirm the record is complete and accurate"))
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(self.tr("&Sign off"))
+        save_button.setAccessibleName(self.tr("Sign off"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.confirm, self.buttons)
+        self.confirm.setFocus()
+
+    def collect(self) -> bool:
+        if not self.confirm.isChecked():
+            raise FieldProblem(self.confirm, self.tr("Tick the box to confirm the record."))
+        return True
+
+
+class LateReasonDialog(SavingDialog[str]):
+    """Asks why the interview is being signed off after the 72 hours."""
+
+    def __init__(
+        self,
+        save: Callable[[str], None],
+        returned_at: datetime,
+        now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
+        self.setWindowTitle(self.tr("Signed off after 72 hours"))
+        hours = int((now - returned_at).total_seconds() // 3600)
+        text = QLabel(
+            self.tr(
+                "The child returned on {0}, {1} hours ago. Interviews should be completed "
+                "within 72 hours. Record why this one was not; managers and inspectors see "
+                "this reason."
+            ).format(format_london(returned_at), hours)
+        )
+        text.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName(self.tr("Reason for completing after 72 hours"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(
+            self.tr("For example: the young person was not available until after the weekend")
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.reason, self.buttons)
+        self.reason.setFocus()
+
+    def collect(self) -> str:
+        text = self.reason.toPlainText().strip()
+        if not text:
+            raise FieldProblem(self.reason, self.tr("Write the reason before saving."))
+        return text
+
+
+def blocker_text(check: SignOffCheck) -> str:
+    """Why the interview cannot be signed off yet, listing open questions by label."""
+    if check.blocker is Blocker.NO_FORM:
+        return translate(
+            "SignOff", "This interview has not been started, so there is nothing to sign off."
+        )
+    if check.blocker is Blocker.UNKNOWN_FORM:
+        return translate(
+            "SignOff",
+            "This interview uses a form this version of the app does not have. Update the "
+            "app (ask IT), then sign it off.",
+        )
+    lines = [
+        translate("SignOff", "Some answers need attention before you can sign off:"),
+        *(
+            f"• {issue.section}: {issue.question} — {issue.message}"
+            for issue in check.issues[:MAX_LISTED_ISSUES]
+        ),
+    ]
+    hidden = len(check.issues) - MAX_LISTED_ISSUES
+    if hidden > 0:
+        lines.append(translate("SignOff", "…and {0} more.").format(hidden))
+    lines.append(translate("SignOff", "Open the interview to complete them."))
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""Starting the desktop app: arguments, the first window, settings, and the controller.
+
+`ui.app.main` calls `run_gui(args)` when no headless command is given. An existing
+profile's unlock window goes on screen first, straight after Qt starts, and the rest of
+the app (store, vault, policy) loads behind it; the window accepts the passphrase once
+that is done. Settings are loaded before anything can be unlocked or created: a bad
+machine policy stops the app with a message naming the file, key and problem, rather
+than starting half-configured. The sync layer plugs in through the keyword arguments
+(see ui/enrolment.py and ui/sync_status.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rhi_desktop.profile import APP_NAME, ProfilePaths, default_profile_dir
+from ui.appearance import apply_look, apply_window_icon
+from ui.unlock import UnlockWindow
+
+if TYPE_CHECKING:
+    from rhi_desktop.config import Settings
+    from ui.controller import AppController
+    from ui.enrolment import Enroller
+    from ui.sync_status import ConnectionStatusSource
+
+log = logging.getLogger(__name__)
+
+
+def profile_paths(args: list[str]) -> ProfilePaths:
+    parser = argparse.ArgumentParser(prog="rhi-desktop", description=APP_NAME)
+    parser.add_argument("--profile", metavar="DIR", help="profile directory (default: per-user)")
+    options = parser.parse_args(args)
+    return ProfilePaths(Path(options.profile) if options.profile else default_profile_dir())
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with the app's name and look, not quitting on its last window
+    closing (windows come and go as the app locks and unlocks; the controller decides)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setQuitOnLastWindowClosed(False)
+    apply_look(app)
+    return app
+
+
+def early_unlock_window(paths: ProfilePaths) -> UnlockWindow | None:
+    """For an existing profile, its unlock window on screen now, waiting for the app."""
+    if not paths.vault.exists():
+        return None
+    window = UnlockWindow(lambda: datetime.now(UTC), locked=False)
+    window.panel.set_ready(False)
+    window.show()
+    return window
+
+
+def build(
+    paths: ProfilePaths,
+    app: QApplication,
+    *,
+    unlock_window: UnlockWindow | None = None,
+    enroller: Enroller | None = None,
+    status_source: ConnectionStatusSource | None = None,
+    watch_os_lock: bool = True,
+) -> AppController | str:
+    """The controller, ready to `start()`; or why the app cannot run (bad policy)."""
+    from rhi_desktop.config import ConfigError, Settings
+    from ui.appearance import install_translations
+    from ui.controller import AppController
+    from ui.os_lock import OsLockWatcher
+
+    try:
+        settings = Settings.load(paths)
+    except ConfigError as exc:
+        _start_logging(None)
+        log.error("settings are invalid; not starting")
+        return str(exc)
+    _start_logging(settings)
+    install_translations(app, settings.language)
+    apply_window_icon(app)
+    return AppController(
+        app,
+        paths,
+        settings,
+        enroller=enroller,
+        status_source=status_source,
+        os_lock=OsLockWatcher() if watch_os_lock else None,
+        unlock_window=unlock_window,
+    )
+
+
+def run_gui(
+    args: list[str],
+    *,
+    enroller: Enroller | None = None,
+    status_source: ConnectionStatusSource | None = None,
+) -> int:
+    paths = profile_paths(args)
+    app = application()
+    first = early_unlock_window(paths)
+    app.processEvents()  # paint it before the rest loads
+    built = build(paths, app, unlock_window=first, enroller=enroller, status_source=status_source)
+    if isinstance(built, str):
+        if first is not None:
+            first.close_quietly()
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, built)
+        box.exec()  # nothing else is open, and no case data is involved
+        return 1
+    built.finished.connect(app.quit)
+    built.start()
+    try:
+        return int(app.exec())
+    finally:
+        built.shutdown()
+
+
+def _start_logging(settings: Settings | None) -> None:
+    from rhi_desktop.logs import configure_logging
+
+    try:
+        configure_logging(settings.log_level if settings is not None else "INFO")
+    except (OSError, ValueError):
+        logging.basicConfig(level=logging.INFO)
