@@ -45,10 +45,11 @@ from rhi_desktop.forms.model import (
     QuestionType,
     Section,
 )
+from rhi_desktop.resources import resource_path
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
-BUNDLED_FORMS_DIR = Path(__file__).resolve().parents[2] / "resources" / "forms"
+BUNDLED_FORMS_DIR = resource_path("forms")
 
 # Marks what stands in for an invalid item; no reference or choice value can spell it.
 _STAND_IN = "#invalid-"

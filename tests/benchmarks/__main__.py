@@ -15,6 +15,10 @@ from tests.benchmarks.harness import BenchResult, describe, write_results
 
 BENCHMARKS = [
     "tests.benchmarks.bench_store",
+    "tests.benchmarks.bench_reports",
+    "tests.benchmarks.bench_forms",
+    "tests.benchmarks.bench_ui",
+    "tests.benchmarks.bench_packaging",
 ]
 
 
