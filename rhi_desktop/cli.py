@@ -25,6 +25,7 @@ from rhi_desktop.forms import load_bundled_form
 from rhi_desktop.forms.xlsform import command as xlsform_command
 from rhi_desktop.logs import configure_logging
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
+from rhi_desktop.reports.exports import command as export_command
 from rhi_desktop.session import (
     LOCAL_ACTOR,
     OpenProfile,
@@ -178,6 +179,7 @@ COMMANDS: dict[str, tuple[Handler, str]] = {
         "IT: set a new passphrase using the organisation recovery key (new passphrase on stdin)",
     ),
     "import-xlsform": (xlsform_command.cmd_import_xlsform, xlsform_command.HELP),
+    "export": (export_command.cmd_export, export_command.HELP),
 }
 # Commands that work on a profile; the others (form import) need none.
 PROFILE_COMMANDS = ("init", "demo-seed", "stats", "verify-audit", "change-passphrase", "recover")
@@ -195,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if name == "import-xlsform":
             xlsform_command.add_arguments(cmd)
+        if name == "export":
+            export_command.add_arguments(cmd)
         if name in ("init", "demo-seed", "stats", "verify-audit"):
             cmd.add_argument(
                 "--passphrase-stdin",

@@ -1,0 +1,122 @@
+"""What the monthly PDF report shows, as plain data for `ui` to draw (charts, QPdfWriter).
+
+Counts, percentages, labels and the month's verification status only: no names, no
+record ids, no answer text, no places or associates (just how many recur), so the report
+can go to a committee as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rhi_desktop.reports.filters import Filters
+from rhi_desktop.reports.kpi import Value, kpi_table
+from rhi_desktop.reports.kpi_definitions import RATES
+from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.report_keys import FormSource
+from rhi_desktop.reports.themes import ThemeCount, themes, top
+from rhi_desktop.reports.verification import VerificationState, period_status
+from rhi_desktop.store import Store
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    key: str
+    label: str
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    month: str
+    found_episodes: int
+    children: int
+    rhis_due: int
+    offered_within_72h_rate: float | None
+    completed_within_72h_rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeLine:
+    key: str
+    label: str
+    interviews: int
+    children: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyReport:
+    month: str
+    records: str
+    """Which records the figures cover (the filters, described)."""
+    status: VerificationState
+    verified_at: datetime | None
+    changed_since_verified: tuple[str, ...]
+    """Labels of the figures that differ from what was verified."""
+    kpis: tuple[Line, ...]
+    rates: tuple[Line, ...]
+    trend: tuple[TrendPoint, ...]
+    """The twelve months ending with this one, oldest first."""
+    push_factors: tuple[ThemeLine, ...]
+    pull_factors: tuple[ThemeLine, ...]
+    risk_indicators: tuple[ThemeLine, ...]
+    interviews_analysed: int
+    interviews_not_analysed: int
+    recurring_places: int
+    recurring_associates: int
+
+
+def _int(value: Value) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _lines(counts: tuple[ThemeCount, ...], n: int) -> tuple[ThemeLine, ...]:
+    return tuple(ThemeLine(c.key, c.label, c.count, len(c.children)) for c in top(counts, n))
+
+
+def monthly_report(
+    store: Store,
+    month: Period,
+    filters: Filters | None = None,
+    *,
+    forms: FormSource | None = None,
+    top_n: int = 5,
+) -> MonthlyReport:
+    chosen = filters or Filters()
+    table = kpi_table(store, month, chosen)
+    status = period_status(store, month, table)
+    trend: list[TrendPoint] = []
+    for each in month.previous_months(TREND_MONTHS):
+        point = table if each == month else kpi_table(store, each, chosen)
+        trend.append(
+            TrendPoint(
+                each.label,
+                _int(point["found_episodes"].value),
+                _int(point["children"].value),
+                _int(point["rhis_due"].value),
+                point.rate("offered_within_72h_rate"),
+                point.rate("completed_within_72h_rate"),
+            )
+        )
+    found = themes(store, month, chosen, forms)
+    labels = {figure.key: figure.label for figure in table}
+    return MonthlyReport(
+        month=month.label,
+        records=chosen.describe(),
+        status=status.state,
+        verified_at=status.verifications[-1].verified_at if status.verifications else None,
+        changed_since_verified=tuple(labels.get(key, key) for key in status.changed),
+        kpis=tuple(Line(figure.key, figure.label, figure.value) for figure in table),
+        rates=tuple(Line(spec.key, spec.label, table.rate(spec.key)) for spec in RATES),
+        trend=tuple(trend),
+        push_factors=_lines(found.push, top_n),
+        pull_factors=_lines(found.pull, top_n),
+        risk_indicators=_lines(found.risks, top_n),
+        interviews_analysed=len(found.analysed),
+        interviews_not_analysed=len(found.not_analysed),
+        recurring_places=len(found.recurring_places),
+        recurring_associates=len(found.recurring_associates),
+    )

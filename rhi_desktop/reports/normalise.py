@@ -1,0 +1,57 @@
+"""Free text made comparable, so one place or person written two ways counts once.
+
+Interviewers type "The  Park", "the park " and "THE PARK" for the same place. Text is
+case-folded, trimmed and its runs of white space collapsed; postcodes take the one
+spelling the form engine uses ("SW1A 1AA"). Nothing cleverer: merging spellings that
+differ in more than that is a human judgement, left to the people reading the themes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rhi_desktop.forms.answers import AnswerTypeError, normalise_postcode
+
+_SPACES = re.compile(r"\s+")
+_OUTWARD = re.compile(r"(GIR|[A-Z]{1,2}\d[A-Z\d]?)")
+_PAIR = re.compile(r"\(?\s*([+-]?\d{1,3}(?:\.\d+)?)\s*[,;]\s*([+-]?\d{1,3}(?:\.\d+)?)\s*\)?")
+
+
+def normalise_text(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def postcode(text: str | None) -> str | None:
+    """'sw1a1aa' -> 'SW1A 1AA'; None for blank text or text that is not a UK postcode."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return normalise_postcode(text)
+    except AnswerTypeError:
+        return None
+
+
+def postcode_district(text: str) -> str | None:
+    """The outward code ('SW1A' of 'SW1A 1AA'), or of a district written on its own."""
+    full = postcode(text)
+    if full is not None:
+        return full.split(" ")[0]
+    compact = "".join(text.split()).upper()
+    return compact if _OUTWARD.fullmatch(compact) else None
+
+
+def coordinates(text: str | None) -> tuple[float, float] | None:
+    """A latitude/longitude pair typed as the whole text, e.g. '51.5014, -0.1419'.
+
+    Only a pair with a comma or semicolon between, both in range, counts: a stray number
+    in a description is not a position.
+    """
+    if text is None:
+        return None
+    found = _PAIR.fullmatch(text.strip())
+    if found is None:
+        return None
+    lat, lon = float(found.group(1)), float(found.group(2))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon

@@ -1,0 +1,399 @@
+"""Read-only SQL for reports: narrow rows, aggregated in SQL where the volume is.
+
+Reports read through the store's own connection wrapper (so failures surface as the
+same StoreErrors as everywhere else) and never write through it. They select only the
+columns a figure needs, never names, so no personal detail is loaded that a report does
+not show. SQL text is assembled from fixed fragments; every value is a bound parameter.
+
+Instants are compared as text: the store writes every instant in one fixed UTC
+ISO-8601 spelling (`audit.utc_text`), which sorts in time order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from rhi_desktop.audit import utc_text
+from rhi_desktop.domain.entities import EpisodeType, InterviewState, OfferOutcome
+from rhi_desktop.reports.filters import Filters
+from rhi_desktop.reports.periods import Period
+from rhi_desktop.store import Store
+from rhi_desktop.store.db import Database
+
+_CHUNK = 500
+
+
+def database(store: Store) -> Database:
+    """The store's connection wrapper, for the read-only queries below."""
+    return store._db
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """SQL conditions joined by AND, with their parameters in order."""
+
+    clauses: tuple[str, ...] = ()
+    params: tuple[Any, ...] = ()
+
+    def __add__(self, other: Conditions) -> Conditions:
+        return Conditions(self.clauses + other.clauses, self.params + other.params)
+
+    def sql(self) -> str:
+        return "".join(f" AND {clause}" for clause in self.clauses)
+
+
+def _in(column: str, values: Iterable[str]) -> Conditions:
+    chosen = sorted(values)
+    if not chosen:
+        return Conditions(("0",))
+    return Conditions((f"{column} IN ({', '.join('?' * len(chosen))})",), tuple(chosen))
+
+
+def _child_conditions(filters: Filters) -> Conditions:
+    found = Conditions()
+    if filters.uasc is not None:
+        found += Conditions(("c.uasc = ?",), (int(filters.uasc),))
+    if filters.looked_after is not None:
+        found += Conditions(("c.looked_after = ?",), (int(filters.looked_after),))
+    return found
+
+
+def episode_conditions(filters: Filters) -> Conditions:
+    """For a query over `episodes AS e JOIN children AS c`."""
+    found = _child_conditions(filters)
+    if filters.episode_type is not None:
+        found += Conditions(("e.type = ?",), (EpisodeType(filters.episode_type).value,))
+    interviewers = filters.interviewers
+    if interviewers is not None:
+        inner = _in("ii.interviewer_id", interviewers)
+        found += Conditions(
+            (
+                "EXISTS (SELECT 1 FROM interview_episodes AS ie JOIN interviews AS ii"  # noqa: S608
+                f" ON ii.id = ie.interview_id WHERE ie.episode_id = e.id{inner.sql()})",
+            ),
+            inner.params,
+        )
+    return found
+
+
+def interview_conditions(filters: Filters) -> Conditions:
+    """For a query over `interviews AS i JOIN children AS c`."""
+    found = _child_conditions(filters)
+    interviewers = filters.interviewers
+    if interviewers is not None:
+        found += _in("i.interviewer_id", interviewers)
+    if filters.episode_type is not None:
+        found += Conditions(
+            (
+                "EXISTS (SELECT 1 FROM interview_episodes AS ie JOIN episodes AS ee"
+                " ON ee.id = ie.episode_id WHERE ie.interview_id = i.id AND ee.type = ?)",
+            ),
+            (EpisodeType(filters.episode_type).value,),
+        )
+    return found
+
+
+def _bounds(period: Period) -> tuple[str, str]:
+    return utc_text(period.start), utc_text(period.end)
+
+
+# -- KPI rows ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEpisodeRow:
+    id: str
+    child_id: str
+    type: str
+    uasc: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DueInterviewRow:
+    """An interview whose child returned in the period, with its first start and sign-off.
+
+    After a coordinator returns an interview for amendment, the reopened revision starts
+    afresh; the first revision (kept in `interview_revisions`) holds when the interview
+    really took place and was first signed off.
+    """
+
+    id: str
+    child_id: str
+    returned_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRow:
+    interview_id: str
+    offered_at: datetime
+    outcome: OfferOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: str
+    supervisee_id: str
+    held_on: date
+    previous_held_on: date | None
+
+
+def _instant(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _outcome(text: str | None) -> OfferOutcome | None:
+    return None if text is None else OfferOutcome(text)
+
+
+_EPISODES = "FROM episodes AS e JOIN children AS c ON c.id = e.child_id"
+_INTERVIEWS = "FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
+
+
+def found_episodes(db: Database, period: Period, filters: Filters) -> list[FoundEpisodeRow]:
+    """Episodes whose end (found or returned) falls in the period."""
+    where = episode_conditions(filters)
+    rows = db.fetchall(
+        f"SELECT e.id, e.child_id, e.type, c.uasc {_EPISODES}"
+        f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()}",
+        (*_bounds(period), *where.params),
+    )
+    return [FoundEpisodeRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+
+def repeat_children(db: Database, window: Period, found_in: Period, filters: Filters) -> list[str]:
+    """Children found in `found_in` who have two or more episodes ending in `window`."""
+    where = episode_conditions(filters)
+    rows = db.fetchall(
+        f"SELECT e.child_id {_EPISODES}"
+        f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()}"
+        f" AND e.child_id IN (SELECT e.child_id {_EPISODES}"
+        f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()})"
+        " GROUP BY e.child_id HAVING count(*) >= 2",
+        (*_bounds(window), *where.params, *_bounds(found_in), *where.params),
+    )
+    return [r[0] for r in rows]
+
+
+def due_interviews(db: Database, period: Period, filters: Filters) -> list[DueInterviewRow]:
+    """Interviews whose child returned (the 72-hour clock started) in the period."""
+    where = interview_conditions(filters)
+    rows = db.fetchall(
+        "SELECT i.id, i.child_id, i.returned_at, coalesce(r.started_at, i.started_at),"
+        f" coalesce(r.completed_at, i.completed_at) {_INTERVIEWS}"
+        " LEFT JOIN interview_revisions AS r ON r.interview_id = i.id AND r.revision = 1"
+        f" WHERE i.returned_at >= ? AND i.returned_at < ?{where.sql()}",
+        (*_bounds(period), *where.params),
+    )
+    return [
+        DueInterviewRow(r[0], r[1], datetime.fromisoformat(r[2]), _instant(r[3]), _instant(r[4]))
+        for r in rows
+    ]
+
+
+def offers_for_due_interviews(db: Database, period: Period, filters: Filters) -> list[OfferRow]:
+    """Every offer of the interviews `due_interviews` returns, oldest first per interview."""
+    where = interview_conditions(filters)
+    rows = db.fetchall(
+        "SELECT o.interview_id, o.offered_at, o.outcome FROM offers AS o"  # noqa: S608
+        " JOIN interviews AS i ON i.id = o.interview_id JOIN children AS c ON c.id = i.child_id"
+        f" WHERE i.returned_at >= ? AND i.returned_at < ?{where.sql()}"
+        " ORDER BY o.interview_id, o.offered_at",
+        (*_bounds(period), *where.params),
+    )
+    return [OfferRow(r[0], datetime.fromisoformat(r[1]), OfferOutcome(r[2])) for r in rows]
+
+
+def supervision_sessions(db: Database, period: Period, filters: Filters) -> list[SessionRow]:
+    """Sessions held in the period, each with the same supervisee's previous session date."""
+    where = Conditions()
+    interviewers = filters.interviewers
+    if interviewers is not None:
+        where = _in("s.supervisee_id", interviewers)
+    rows = db.fetchall(
+        "SELECT s.id, s.supervisee_id, s.held_on, (SELECT max(p.held_on)"  # noqa: S608
+        " FROM supervision_sessions AS p"
+        " WHERE p.supervisee_id = s.supervisee_id AND p.held_on < s.held_on)"
+        " FROM supervision_sessions AS s"
+        f" WHERE s.held_on >= ? AND s.held_on <= ?{where.sql()}",
+        (period.first_day.isoformat(), period.last_day.isoformat(), *where.params),
+    )
+    return [
+        SessionRow(
+            r[0], r[1], date.fromisoformat(r[2]), None if r[3] is None else date.fromisoformat(r[3])
+        )
+        for r in rows
+    ]
+
+
+# -- answers (themes, panel, places) -------------------------------------------------------
+
+SIGNED_OFF = (
+    InterviewState.COMPLETED,
+    InterviewState.SUBMITTED,
+    InterviewState.RETURNED,
+    InterviewState.APPROVED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredInterviewRow:
+    id: str
+    child_id: str
+    returned_at: datetime
+    form_id: str | None
+    form_version: int | None
+    answers: dict[str, Any]
+
+
+def _answered(rows: Sequence[tuple[Any, ...]]) -> list[AnsweredInterviewRow]:
+    return [
+        AnsweredInterviewRow(r[0], r[1], datetime.fromisoformat(r[2]), r[3], r[4], json.loads(r[5]))
+        for r in rows
+    ]
+
+
+_ANSWERED = "SELECT i.id, i.child_id, i.returned_at, i.form_id, i.form_version, i.answers"
+
+
+def signed_off_interviews(
+    db: Database, period: Period, filters: Filters
+) -> list[AnsweredInterviewRow]:
+    """Interviews returned in the period, with the answers their interviewer signed off.
+
+    An interview reopened for amendment (in progress on a later revision) is read as its
+    last signed-off revision, kept in `interview_revisions`, until it is signed off again.
+    """
+    where = interview_conditions(filters)
+    signed = _in("i.state", (s.value for s in SIGNED_OFF))
+    rows = db.fetchall(
+        "SELECT i.id, i.child_id, i.returned_at, coalesce(r.form_id, i.form_id),"
+        " coalesce(r.form_version, i.form_version), coalesce(r.answers, i.answers)"
+        f" {_INTERVIEWS} LEFT JOIN interview_revisions AS r ON r.interview_id = i.id"
+        " AND r.revision = i.revision - 1 AND i.state = ?"
+        f" WHERE i.returned_at >= ? AND i.returned_at < ?"
+        f" AND ({signed.clauses[0]} OR r.interview_id IS NOT NULL){where.sql()}"
+        " ORDER BY i.returned_at, i.id",
+        (
+            InterviewState.IN_PROGRESS.value,
+            *_bounds(period),
+            *signed.params,
+            *where.params,
+        ),
+    )
+    return _answered(rows)
+
+
+def interviews_with_answers(db: Database, since: datetime | None) -> list[AnsweredInterviewRow]:
+    """Every interview with answers (drafts too) whose child returned at or after `since`."""
+    clause, params = ("", ()) if since is None else (" AND i.returned_at >= ?", (utc_text(since),))
+    rows = db.fetchall(
+        f"{_ANSWERED} FROM interviews AS i"
+        f" WHERE i.form_id IS NOT NULL AND i.answers != '{{}}'{clause}"
+        " ORDER BY i.returned_at, i.id",
+        params,
+    )
+    return _answered(rows)
+
+
+# -- children and their episodes (panel, SSDA903, Annex A) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRow:
+    """A child's identifying codes and flags; never their name."""
+
+    id: str
+    case_reference: str
+    date_of_birth: date
+    gender: str | None
+    ethnicity: str | None
+    looked_after: bool
+    uasc: bool
+    placement_area: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeRow:
+    id: str
+    child_id: str
+    type: str
+    start: datetime
+    end: datetime | None
+
+
+_CHILD_COLUMNS = (
+    "c.id, c.case_reference, c.date_of_birth, c.gender, c.ethnicity, c.looked_after, c.uasc,"
+    " c.placement_area"
+)
+
+
+def children(db: Database, *, looked_after_only: bool = False) -> list[ChildRow]:
+    where = " WHERE c.looked_after = 1" if looked_after_only else ""
+    rows = db.fetchall(
+        f"SELECT {_CHILD_COLUMNS} FROM children AS c{where}"  # noqa: S608
+        " ORDER BY c.case_reference"
+    )
+    return [
+        ChildRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), bool(r[6]), r[7])
+        for r in rows
+    ]
+
+
+def episodes(
+    db: Database, *, looked_after_only: bool = False, started_from: datetime | None = None
+) -> list[EpisodeRow]:
+    """Episodes, oldest first per child; or only those starting at `started_from` or later."""
+    where = Conditions()
+    if looked_after_only:
+        where += Conditions(("c.looked_after = 1",))
+    if started_from is not None:
+        where += Conditions(("e.start_at >= ?",), (utc_text(started_from),))
+    rows = db.fetchall(
+        f"SELECT e.id, e.child_id, e.type, e.start_at, e.end_at {_EPISODES}"
+        f" WHERE 1{where.sql()} ORDER BY e.child_id, e.start_at, e.id",
+        where.params,
+    )
+    return [
+        EpisodeRow(r[0], r[1], r[2], datetime.fromisoformat(r[3]), _instant(r[4])) for r in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeOfferRow:
+    """An interview covering an episode, with one of its offers (None if none yet)."""
+
+    episode_id: str
+    interview_id: str
+    offered_at: datetime | None
+    outcome: OfferOutcome | None
+
+
+def offers_for_episodes(db: Database, episode_ids: Sequence[str]) -> list[EpisodeOfferRow]:
+    found: list[EpisodeOfferRow] = []
+    for start in range(0, len(episode_ids), _CHUNK):
+        chunk = episode_ids[start : start + _CHUNK]
+        rows = db.fetchall(
+            "SELECT ie.episode_id, ie.interview_id, o.offered_at, o.outcome"  # noqa: S608
+            " FROM interview_episodes AS ie"
+            " LEFT JOIN offers AS o ON o.interview_id = ie.interview_id"
+            f" WHERE ie.episode_id IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY ie.episode_id, o.offered_at",
+            chunk,
+        )
+        found.extend(
+            EpisodeOfferRow(
+                r[0], r[1], _instant(r[2]), None if r[3] is None else OfferOutcome(r[3])
+            )
+            for r in rows
+        )
+    return found

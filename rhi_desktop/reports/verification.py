@@ -1,0 +1,189 @@
+"""Provisional and verified months: a coordinator's sign-off on a month's figures.
+
+Figures are provisional until a coordinator verifies the month. Verifying records, for
+the month's whole-service figures (no filters), each figure's value and a digest of the
+records behind it, plus one digest over all of that, and audits the act. Later, the
+figures are worked out afresh and compared: a month whose records have since changed
+is shown as changed, with the figures that moved, rather than silently staying
+"verified". Verifying again records a new verification; earlier ones are kept.
+
+A filtered view of a month carries the month's status: verification is of the records,
+and a filter only picks among them. A range is verified only when it is made of whole
+months that are all verified and unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from rhi_desktop.audit import AuditAction, canonical_json, utc_text
+from rhi_desktop.reports import queries, schema
+from rhi_desktop.reports.errors import ReportError
+from rhi_desktop.reports.filters import Filters
+from rhi_desktop.reports.kpi import KpiTable, compute
+from rhi_desktop.reports.periods import Period
+from rhi_desktop.store import Store
+
+AUDIT_ENTITY = "kpi_verification"
+
+
+class VerificationError(ReportError):
+    """A month that cannot be verified (message safe to show)."""
+
+
+class VerificationState(StrEnum):
+    PROVISIONAL = "provisional"
+    VERIFIED = "verified"
+    CHANGED = "changed_since_verified"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSnapshot:
+    value: int | float | None
+    records: str
+    """SHA-256 over the figure's record ids, so a swap of records at the same count shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    id: str
+    month: str
+    verified_at: datetime
+    verified_by: str
+    digest: str
+    figures: Mapping[str, FigureSnapshot]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodStatus:
+    period: Period
+    state: VerificationState
+    verifications: tuple[Verification, ...] = ()
+    """The latest verification of each month in the period that has one."""
+    changed: tuple[str, ...] = ()
+    """Figure keys that differ now from what was verified (any month of the period)."""
+
+    @property
+    def provisional(self) -> bool:
+        return self.state is not VerificationState.VERIFIED
+
+
+def snapshot(table: KpiTable) -> dict[str, FigureSnapshot]:
+    return {
+        figure.key: FigureSnapshot(
+            figure.value, hashlib.sha256("\n".join(figure.ids).encode("ascii")).hexdigest()
+        )
+        for figure in table
+    }
+
+
+def _plain(figures: Mapping[str, FigureSnapshot]) -> dict[str, dict[str, Any]]:
+    return {key: {"value": s.value, "records": s.records} for key, s in sorted(figures.items())}
+
+
+def digest(figures: Mapping[str, FigureSnapshot]) -> str:
+    return hashlib.sha256(canonical_json(_plain(figures))).hexdigest()
+
+
+def _month_of(period: Period) -> str:
+    if not period.is_whole_month:
+        raise VerificationError("Only a whole calendar month can be verified.")
+    return period.label
+
+
+def verify_month(store: Store, month: Period, actor: str) -> Verification:
+    """Record the month's current figures as verified by `actor`, and audit it.
+
+    Refused for a month that has not ended yet: its figures are still arriving.
+    """
+    label = _month_of(month)
+    db = queries.database(store)
+    if not schema.has_verification_table(db):
+        raise VerificationError(
+            "This database cannot record verified months yet; update RHI Desktop."
+        )
+    now = db.clock()
+    if now < month.end:
+        raise VerificationError(f"{label} has not ended yet, so its figures cannot be verified.")
+    figures = snapshot(compute(db, month, Filters()))
+    made = Verification(str(uuid.uuid4()), label, now, actor, digest(figures), figures)
+    with store.transaction(actor) as tx:
+        db.execute(
+            "INSERT INTO kpi_verifications (id, month, verified_at, verified_by, digest, figures)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                made.id,
+                label,
+                utc_text(now),
+                actor,
+                made.digest,
+                json.dumps(_plain(figures), sort_keys=True),
+            ),
+        )
+        tx.audit.append(
+            AuditAction.CREATE, AUDIT_ENTITY, made.id, {"month": label, "digest": made.digest}
+        )
+    return made
+
+
+def latest_verification(store: Store, month: Period) -> Verification | None:
+    label = _month_of(month)
+    db = queries.database(store)
+    if not schema.has_verification_table(db):
+        return None
+    row = db.fetchone(
+        "SELECT id, month, verified_at, verified_by, digest, figures FROM kpi_verifications"
+        " WHERE month = ? ORDER BY verified_at DESC, rowid DESC LIMIT 1",
+        (label,),
+    )
+    if row is None:
+        return None
+    figures = {
+        key: FigureSnapshot(item["value"], item["records"])
+        for key, item in json.loads(row[5]).items()
+    }
+    return Verification(row[0], row[1], datetime.fromisoformat(row[2]), row[3], row[4], figures)
+
+
+def changed_figures(verification: Verification, now: Mapping[str, FigureSnapshot]) -> list[str]:
+    keys = sorted(set(verification.figures) | set(now))
+    return [key for key in keys if verification.figures.get(key) != now.get(key)]
+
+
+def month_status(store: Store, month: Period, current: KpiTable | None = None) -> PeriodStatus:
+    """The month's state; pass `current` (its unfiltered table) to save working it out."""
+    verification = latest_verification(store, month)
+    if verification is None:
+        return PeriodStatus(month, VerificationState.PROVISIONAL)
+    if current is None or not current.filters.is_empty or current.period != month:
+        current = compute(queries.database(store), month, Filters())
+    now = snapshot(current)
+    if digest(now) == verification.digest:
+        return PeriodStatus(month, VerificationState.VERIFIED, (verification,))
+    return PeriodStatus(
+        month, VerificationState.CHANGED, (verification,), tuple(changed_figures(verification, now))
+    )
+
+
+def period_status(store: Store, period: Period, current: KpiTable | None = None) -> PeriodStatus:
+    """A whole month's own status; for a range, verified only if every month in it is."""
+    if period.is_whole_month:
+        return month_status(store, period, current)
+    months = period.months()
+    if any(not month.is_whole_month for month in months):
+        return PeriodStatus(period, VerificationState.PROVISIONAL)
+    statuses = [month_status(store, month) for month in months]
+    verifications = tuple(v for status in statuses for v in status.verifications)
+    changed = tuple(sorted({key for status in statuses for key in status.changed}))
+    if any(status.state is VerificationState.CHANGED for status in statuses):
+        return PeriodStatus(period, VerificationState.CHANGED, verifications, changed)
+    if all(status.state is VerificationState.VERIFIED for status in statuses):
+        return PeriodStatus(period, VerificationState.VERIFIED, verifications)
+    return PeriodStatus(period, VerificationState.PROVISIONAL, verifications)

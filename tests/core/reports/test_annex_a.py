@@ -1,0 +1,115 @@
+"""Annex A List 8: verbatim headers (curly quotes), integer counts, a/b/c codes."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+
+from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
+from rhi_desktop.reports.exports.annex_a import annex_a_list8
+from rhi_desktop.store import Store
+from tests.core.reports.casebook import Casebook, utc
+
+AS_AT = date(2026, 11, 30)
+M, A = EpisodeType.MISSING, EpisodeType.AWAY
+
+HEADER_LINE = (
+    "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,"
+    "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N),"
+    "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement"
+    " in the last 12 months,"
+    "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement"
+    " in the last 12 months,"
+    "Was the child offered a Return Interview after their last missing episode (Y/N)?,"
+    "Did the child accept a Return Interview after their last missing episode (Y/N)?\r\n"
+)
+
+
+def build(book: Casebook) -> None:
+    # Turns 16 on the as-at date. Two M episodes in the 12 months from 1 Dec 2025 (one on
+    # 30 Nov 2025 is just outside), two A episodes; the latest M was offered and accepted.
+    a = book.child(
+        "LAC-A",
+        looked_after=True,
+        uasc=True,
+        date_of_birth=date(2010, 11, 30),
+        gender="female",
+        ethnicity="WBRI",
+    )
+    book.episode(a, utc(2025, 11, 30, 9), utc(2025, 11, 30, 20), M)
+    book.episode(a, utc(2025, 12, 1, 9), utc(2025, 12, 1, 20), M)
+    latest = book.episode(a, utc(2026, 1, 10, 9), utc(2026, 1, 11, 9), M)
+    book.episode(a, utc(2026, 6, 1, 9), utc(2026, 6, 1, 20), A)
+    book.episode(a, utc(2026, 7, 1, 9), utc(2026, 7, 1, 20), A)
+    interview = book.interview(a, [latest])
+    book.offer(interview, utc(2026, 1, 11, 12), OfferOutcome.NO_CONTACT)
+    book.offer(interview, utc(2026, 1, 12, 12), OfferOutcome.ACCEPTED)
+
+    # Offered and declined by the child: offered yes, accepted no.
+    b = book.child("LAC-B", looked_after=True, date_of_birth=date(2012, 12, 1))
+    episode = book.episode(b, utc(2026, 10, 1, 9), utc(2026, 10, 2, 9), M)
+    book.offer(book.interview(b, [episode]), utc(2026, 10, 2, 12), OfferOutcome.DECLINED_BY_CHILD)
+
+    # Only "no contact" before the as-at date (the yes came on 5 December): no, no.
+    c = book.child("LAC-C", looked_after=True, date_of_birth=date(2011, 5, 5))
+    episode = book.episode(c, utc(2026, 11, 25, 9), utc(2026, 11, 26, 9), M)
+    interview = book.interview(c, [episode])
+    book.offer(interview, utc(2026, 11, 27, 9), OfferOutcome.NO_CONTACT)
+    book.offer(interview, utc(2026, 12, 5, 9), OfferOutcome.ACCEPTED)
+
+    # The latest M episode has no interview here (an earlier one had): unknown, unknown.
+    d = book.child("LAC-D", looked_after=True, date_of_birth=date(2009, 2, 28))
+    earlier = book.episode(d, utc(2026, 3, 1, 9), utc(2026, 3, 2, 9), M)
+    book.offer(book.interview(d, [earlier]), utc(2026, 3, 2, 12), OfferOutcome.ACCEPTED)
+    book.episode(d, utc(2026, 9, 1, 9), None, M)  # still missing
+
+    # Only away episodes: no M episode to ask about. Gender text that looks like a formula.
+    e = book.child("LAC-E", looked_after=True, date_of_birth=date(2013, 7, 7), gender="=1+2")
+    book.episode(e, utc(2026, 8, 1, 9), utc(2026, 8, 1, 21), A)
+
+    # Not in care: not on List 8.
+    book.child("HOME-1", date_of_birth=date(2010, 1, 1))
+
+
+EXPECTED_ROWS = [
+    "LAC-A,female,WBRI,30/11/2010,16,a) Yes,2,2,a) Yes,a) Yes",
+    "LAC-B,,,01/12/2012,13,b) No,1,0,a) Yes,b) No",
+    "LAC-C,,,05/05/2011,15,b) No,1,0,b) No,b) No",
+    "LAC-D,,,28/02/2009,17,b) No,2,0,c) Unknown,c) Unknown",
+    "LAC-E,=1+2,,07/07/2013,13,b) No,0,1,c) Unknown,c) Unknown",
+]
+
+
+def test_list8_csv_has_the_verbatim_headers_and_coded_answers(store: Store, book: Casebook) -> None:
+    build(book)
+    made = annex_a_list8(store, AS_AT)
+    text = made.data.decode("utf-8")
+    assert text.startswith(HEADER_LINE)
+    assert text[len(HEADER_LINE) :].split("\r\n") == [*EXPECTED_ROWS, ""]
+    assert made.rows == 5
+    assert "\u2018Missing\u2019".encode() in made.data  # curly quotes, as UTF-8
+
+
+def test_list8_xlsx_keeps_text_as_text_and_counts_as_numbers(store: Store, book: Casebook) -> None:
+    build(book)
+    made = annex_a_list8(store, AS_AT, file_format="xlsx")
+    sheet = load_workbook(io.BytesIO(made.data)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == tuple(HEADER_LINE.removesuffix("\r\n").split(","))
+    assert rows[1] == (
+        "LAC-A",
+        "female",
+        "WBRI",
+        "30/11/2010",
+        16,
+        "a) Yes",
+        2,
+        2,
+        "a) Yes",
+        "a) Yes",
+    )
+    gender = sheet["B6"]
+    assert gender.value == "=1+2" and gender.data_type == "s"  # never a formula
