@@ -23,9 +23,18 @@ from rhi_desktop.store.errors import (
 )
 from rhi_desktop.store.interviews import CaseloadRow, InterviewRevision
 from rhi_desktop.store.outbox import OutboxEntry, OutboxState
+from rhi_desktop.store.remote import (
+    Acknowledged,
+    Outcome,
+    ParkedRecord,
+    ParkReason,
+    RemoteRecord,
+)
 from rhi_desktop.store.store import Store, StoreSettings, Transaction
+from rhi_desktop.store.sync_state import Enrolment, LastContact
 
 __all__ = [
+    "Acknowledged",
     "CaseloadRow",
     "ConflictingRecordError",
     "DatabaseBusyError",
@@ -38,12 +47,18 @@ __all__ = [
     "DiskError",
     "DiskFullError",
     "EncryptionUnavailableError",
+    "Enrolment",
     "InterviewRevision",
+    "LastContact",
     "MigrationFailedError",
     "NotFoundError",
     "OutboxEntry",
     "OutboxState",
+    "Outcome",
+    "ParkReason",
+    "ParkedRecord",
     "ReadOnlyRecordError",
+    "RemoteRecord",
     "SchemaTooNewError",
     "StaleEditError",
     "Store",

@@ -168,6 +168,42 @@ _V3 = (
     "CREATE INDEX outbox_by_state ON outbox (state, seq)",
 )
 
+# v4: what the sync engine keeps between runs (enrolment, cursor, last contact with the
+# service) and the pulled records that have no table of their own (published forms and
+# policy, acknowledgements) or cannot be applied yet (e.g. their interview has not
+# arrived); a parked record is retried after every pull.
+_V4 = (
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE remote_records (
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        parked_reason TEXT,
+        PRIMARY KEY (entity, entity_id))""",
+    "CREATE INDEX remote_records_parked ON remote_records (recorded_at)"
+    " WHERE parked_reason IS NOT NULL",
+    "CREATE INDEX outbox_by_entity ON outbox (entity, entity_id, state)",
+)
+
+
+# Reports: one row per verification of a month (who, when, a digest of the figures and,
+# per figure, its value and a digest of its records), and indexes for period queries.
+_V5 = (
+    """CREATE TABLE kpi_verifications (
+        id TEXT PRIMARY KEY,
+        month TEXT NOT NULL,
+        verified_at TEXT NOT NULL,
+        verified_by TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        figures TEXT NOT NULL)""",
+    "CREATE INDEX kpi_verifications_by_month ON kpi_verifications (month, verified_at)",
+    "CREATE INDEX episodes_by_end ON episodes (end_at) WHERE end_at IS NOT NULL",
+    "CREATE INDEX episodes_by_child_end ON episodes (child_id, end_at)",
+    "CREATE INDEX interviews_by_return ON interviews (returned_at)",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -188,6 +224,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables, audit chain and outbox", _script(_V1)),
     Migration(2, "interview revisions; outbox quarantine", _script(_V2)),
     Migration(3, "list and retention indexes; unique case reference", _script(_V3)),
+    Migration(4, "sync state and pulled records without a table of their own", _script(_V4)),
+    Migration(5, "verified KPI months; indexes for report periods", _script(_V5)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -97,6 +97,10 @@ class Outbox:
         )
         return [_entry(r) for r in rows]
 
+    def last_seq(self) -> int:
+        """The position of the newest queued change (0 when the queue is empty)."""
+        return int(self._db.scalar("SELECT coalesce(max(seq), 0) FROM outbox"))
+
     def counts(self) -> tuple[int, int]:
         """(pending, quarantined): what the status bar shows."""
         found = dict(self._db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state"))

@@ -48,8 +48,11 @@ from rhi_desktop.store.keys import derive_keys
 from rhi_desktop.store.migrations import LATEST, migrate, schema_version
 from rhi_desktop.store.offers import OfferRepository
 from rhi_desktop.store.outbox import Outbox
+from rhi_desktop.store.purge import RetentionRecords
+from rhi_desktop.store.remote import RemoteChanges
 from rhi_desktop.store.reviews import ReviewRepository
 from rhi_desktop.store.supervision import QualityReviewRepository, SupervisionSessionRepository
+from rhi_desktop.store.sync_state import SyncState
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,10 @@ class _Repositories:
         self.supervision_sessions = SupervisionSessionRepository(db, changes)
         self.quality_reviews = QualityReviewRepository(db, changes)
         self.outbox = Outbox(db, changes)
+        # For the sync engine and the retention rule: none of these queue outbox entries.
+        self.remote = RemoteChanges(db, changes)
+        self.sync_state = SyncState(db, changes)
+        self.retention = RetentionRecords(db, changes)
 
 
 class Transaction(_Repositories):

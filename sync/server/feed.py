@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, update
 
 from sync.protocol import EntityKind, canonical_json
 from sync.server import schema
@@ -57,7 +57,19 @@ def admin_origin(kind: EntityKind, entity_id: str, base_version: int, payload: A
     )
 
 
-def create_entity(
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One version of an entity, written to `entities` and waiting for its feed position."""
+
+    kind: EntityKind
+    entity_id: str
+    version: int
+    payload: Any
+    audience: Audience
+    origin: Origin
+
+
+def insert_entity(
     conn: Connection,
     kind: EntityKind,
     entity_id: str,
@@ -65,11 +77,8 @@ def create_entity(
     audience: Audience,
     origin: Origin,
     now: datetime,
-) -> int:
-    """Insert version 1 and append it to the feed; return its sequence number.
-
-    A concurrent insert of the same entity raises IntegrityError.
-    """
+) -> FeedEntry:
+    """Insert version 1 (not yet in the feed). A concurrent insert raises IntegrityError."""
     conn.execute(
         insert(schema.entities).values(
             entity=kind.value,
@@ -83,10 +92,10 @@ def create_entity(
             updated_at=now,
         )
     )
-    return _append(conn, kind, entity_id, 1, payload, audience, origin, now)
+    return FeedEntry(kind, entity_id, 1, payload, audience, origin)
 
 
-def update_entity(
+def update_entity_row(
     conn: Connection,
     kind: EntityKind,
     entity_id: str,
@@ -95,9 +104,9 @@ def update_entity(
     audience: Audience,
     origin: Origin,
     now: datetime,
-) -> int | None:
-    """Write version base+1 if the stored version is still `base_version`; return its
-    sequence number, or None when another change got there first."""
+) -> FeedEntry | None:
+    """Write version base+1 (not yet in the feed) if the stored version is still
+    `base_version`; None when another change got there first."""
     e = schema.entities
     written = conn.execute(
         update(e)
@@ -114,40 +123,81 @@ def update_entity(
     )
     if written.rowcount != 1:
         return None
-    return _append(conn, kind, entity_id, base_version + 1, payload, audience, origin, now)
+    return FeedEntry(kind, entity_id, base_version + 1, payload, audience, origin)
 
 
-def _append(
+def create_entity(
     conn: Connection,
     kind: EntityKind,
     entity_id: str,
-    version: int,
     payload: Any,
     audience: Audience,
     origin: Origin,
     now: datetime,
 ) -> int:
+    """Insert version 1 and append it to the feed; return its sequence number.
+
+    A concurrent insert of the same entity raises IntegrityError.
+    """
+    entry = insert_entity(conn, kind, entity_id, payload, audience, origin, now)
+    return append_to_feed(conn, [entry], now)[0]
+
+
+def update_entity(
+    conn: Connection,
+    kind: EntityKind,
+    entity_id: str,
+    base_version: int,
+    payload: Any,
+    audience: Audience,
+    origin: Origin,
+    now: datetime,
+) -> int | None:
+    """Write version base+1 if the stored version is still `base_version`; return its
+    sequence number, or None when another change got there first."""
+    entry = update_entity_row(conn, kind, entity_id, base_version, payload, audience, origin, now)
+    return None if entry is None else append_to_feed(conn, [entry], now)[0]
+
+
+def append_to_feed(conn: Connection, entries: list[FeedEntry], now: datetime) -> list[int]:
+    """Give the entries the next sequence numbers, in order, and add them to the feed.
+
+    Called last in the transaction: the counter's row lock, which serialises the feed,
+    is then held only for this bump, one insert and the commit.
+    """
+    if not entries:
+        return []
     counter = schema.feed_counter
-    # Taken last in the transaction so the row lock serialising the feed is held briefly.
-    conn.execute(update(counter).where(counter.c.id == 1).values(last_seq=counter.c.last_seq + 1))
-    seq = int(conn.execute(select(counter.c.last_seq).where(counter.c.id == 1)).scalar_one())
-    conn.execute(
-        insert(schema.changes).values(
-            seq=seq,
-            change_id=origin.change_id,
-            fingerprint=origin.fingerprint,
-            entity=kind.value,
-            entity_id=entity_id,
-            version=version,
-            payload=payload,
-            interviewer_id=audience.interviewer_id,
-            team_id=audience.team_id,
-            team_visible=audience.team_visible,
-            is_global=audience.is_global,
-            applied_by=origin.applied_by,
-            device_id=origin.device_id,
-            made_at=origin.made_at,
-            recorded_at=now,
-        )
+    last = int(
+        conn.execute(
+            update(counter)
+            .where(counter.c.id == 1)
+            .values(last_seq=counter.c.last_seq + len(entries))
+            .returning(counter.c.last_seq)
+        ).scalar_one()
     )
-    return seq
+    seqs = list(range(last - len(entries) + 1, last + 1))
+    conn.execute(
+        insert(schema.changes),
+        [
+            {
+                "seq": seq,
+                "change_id": entry.origin.change_id,
+                "fingerprint": entry.origin.fingerprint,
+                "entity": entry.kind.value,
+                "entity_id": entry.entity_id,
+                "version": entry.version,
+                "payload": entry.payload,
+                "interviewer_id": entry.audience.interviewer_id,
+                "team_id": entry.audience.team_id,
+                "team_visible": entry.audience.team_visible,
+                "is_global": entry.audience.is_global,
+                "applied_by": entry.origin.applied_by,
+                "device_id": entry.origin.device_id,
+                "made_at": entry.origin.made_at,
+                "recorded_at": now,
+            }
+            for seq, entry in zip(seqs, entries, strict=True)
+        ],
+    )
+    return seqs

@@ -1,17 +1,24 @@
 """Applying a device's pushed changes: idempotent, version-checked, authorised.
 
-Each change is applied in its own transaction, so one bad change never blocks the rest of
-the batch. `changes.change_id` is UNIQUE: of two concurrent requests carrying the same
-change, one commits and the other fails on that constraint (or on the version check) and
-is then answered from the recorded change, as a duplicate.
+A batch is applied in one transaction: each change is checked and written to `entities`
+on its own (a refused change writes nothing, so it never blocks the rest), and the
+accepted ones join the feed together at the end, so the feed counter's lock is taken
+once per batch and held only for that final append and the commit. If the transaction
+fails because it raced another request (the same change or entity written first, or a
+deadlock), nothing of it was kept and the batch is applied again change by change, each
+in its own transaction. `changes.change_id` is UNIQUE: of two concurrent requests
+carrying the same change, one commits and the other fails on that constraint (or on the
+version check) and is then answered from the recorded change, as a duplicate.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, and_, or_, select, tuple_, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rhi_desktop.domain.entities import InterviewState
 from sync.protocol import (
@@ -34,7 +41,15 @@ from sync.server import access, schema
 from sync.server.auth import Principal
 from sync.server.db import Clock, reading, writing
 from sync.server.errors import ApiError
-from sync.server.feed import Audience, Origin, create_entity, fingerprint, update_entity
+from sync.server.feed import (
+    Audience,
+    FeedEntry,
+    Origin,
+    append_to_feed,
+    fingerprint,
+    insert_entity,
+    update_entity_row,
+)
 
 MAX_PAYLOAD_CHARS = 256 * 1024
 MAX_PAYLOAD_DEPTH = 32
@@ -48,10 +63,79 @@ _MESSAGES: dict[RejectReason, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Recorded:
+    fingerprint: str
+    applied_by: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What authorisation and the version check read from an entity's row."""
+
+    version: int
+    payload: Any
+    interviewer_id: str | None
+    team_id: str | None
+    team_visible: bool
+
+
 def push(engine: Engine, principal: Principal, request: PushRequest, clock: Clock) -> PushResponse:
-    record_audit_head(engine, principal, request.audit_head, clock)
-    results = [apply_change(engine, principal, change, clock) for change in request.changes]
+    try:
+        results = apply_batch(engine, principal, request, clock)
+    except (IntegrityError, OperationalError):
+        record_audit_head(engine, principal, request.audit_head, clock)
+        results = [apply_change(engine, principal, change, clock) for change in request.changes]
     return PushResponse(results=results, server_time=clock())
+
+
+def apply_batch(
+    engine: Engine, principal: Principal, request: PushRequest, clock: Clock
+) -> list[PushResult]:
+    """Record the audit head and apply the batch in one transaction; raises
+    IntegrityError/OperationalError (keeping nothing) when it races another request."""
+    changes = request.changes
+    now = clock()
+    results: list[PushResult | None] = []
+    accepted: list[tuple[int, FeedEntry]] = []
+    with writing(engine) as conn:
+        _record_audit_head(conn, principal, request.audit_head, now)
+        recorded = _recorded(conn, [str(c.change_id) for c in changes])
+        stored = _stored(conn, {(c.entity, c.entity_id) for c in changes})
+        for change in changes:
+            problem = _payload_problem(change.payload)
+            if problem is not None:
+                results.append(_reject(change, problem))
+                continue
+            content_hash = fingerprint(
+                change.entity, change.entity_id, change.base_version, change.payload
+            )
+            earlier = recorded.get(str(change.change_id))
+            if earlier is not None:
+                results.append(_answer_recorded(principal, change, content_hash, earlier))
+                continue
+            key = (change.entity, change.entity_id)
+            outcome = _apply(conn, principal, change, content_hash, now, stored.get(key))
+            if isinstance(outcome, FeedEntry):
+                recorded[str(change.change_id)] = _Recorded(
+                    content_hash, principal.user_id, outcome.version
+                )
+                stored[key] = _Stored(
+                    outcome.version,
+                    outcome.payload,
+                    outcome.audience.interviewer_id,
+                    outcome.audience.team_id,
+                    outcome.audience.team_visible,
+                )
+                accepted.append((len(results), outcome))
+                results.append(None)
+            else:
+                results.append(outcome)
+        seqs = append_to_feed(conn, [entry for _, entry in accepted], now)
+    for (index, entry), seq in zip(accepted, seqs, strict=True):
+        results[index] = Applied(change_id=changes[index].change_id, version=entry.version, seq=seq)
+    return [result for result in results if result is not None]
 
 
 def record_audit_head(engine: Engine, principal: Principal, head: AuditHead, clock: Clock) -> None:
@@ -60,22 +144,54 @@ def record_audit_head(engine: Engine, principal: Principal, head: AuditHead, clo
     A lower seq than last time, or the same seq with another MAC, means the device's
     chain was truncated or replaced: ApiError 409 `audit_rollback`, nothing applied.
     """
-    d = schema.devices
     with writing(engine) as conn:
-        moved_forward = conn.execute(
-            update(d)
-            .where(
-                d.c.id == principal.device_id,
-                or_(
-                    d.c.audit_seq.is_(None),
-                    d.c.audit_seq < head.seq,
-                    and_(d.c.audit_seq == head.seq, d.c.audit_mac == head.mac),
-                ),
-            )
-            .values(audit_seq=head.seq, audit_mac=head.mac, last_seen_at=clock())
+        _record_audit_head(conn, principal, head, clock())
+
+
+def _record_audit_head(
+    conn: Connection, principal: Principal, head: AuditHead, now: datetime
+) -> None:
+    d = schema.devices
+    moved_forward = conn.execute(
+        update(d)
+        .where(
+            d.c.id == principal.device_id,
+            or_(
+                d.c.audit_seq.is_(None),
+                d.c.audit_seq < head.seq,
+                and_(d.c.audit_seq == head.seq, d.c.audit_mac == head.mac),
+            ),
         )
-        if moved_forward.rowcount != 1:
-            raise ApiError(409, ErrorCode.AUDIT_ROLLBACK)
+        .values(audit_seq=head.seq, audit_mac=head.mac, last_seen_at=now)
+    )
+    if moved_forward.rowcount != 1:
+        raise ApiError(409, ErrorCode.AUDIT_ROLLBACK)
+
+
+def _stored(
+    conn: Connection, keys: set[tuple[EntityKind, str]]
+) -> dict[tuple[EntityKind, str], _Stored]:
+    """The rows a batch touches, read at once; the batch keeps them current as it writes."""
+    if not keys:
+        return {}
+    e = schema.entities
+    wanted = [(kind.value, entity_id) for kind, entity_id in keys]
+    rows = conn.execute(
+        select(
+            e.c.entity, e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id,
+            e.c.team_id, e.c.team_visible,
+        ).where(tuple_(e.c.entity, e.c.entity_id).in_(wanted))
+    ).all()  # fmt: skip
+    return {
+        (EntityKind(r.entity), r.entity_id): _Stored(
+            int(r.version), r.payload, r.interviewer_id, r.team_id, bool(r.team_visible)
+        )
+        for r in rows
+    }
+
+
+def _read_stored(conn: Connection, kind: EntityKind, entity_id: str) -> _Stored | None:
+    return _stored(conn, {(kind, entity_id)}).get((kind, entity_id))
 
 
 def apply_change(engine: Engine, principal: Principal, change: Change, clock: Clock) -> PushResult:
@@ -89,7 +205,14 @@ def apply_change(engine: Engine, principal: Principal, change: Change, clock: Cl
     result: PushResult | None
     try:
         with writing(engine) as conn:
-            result = _apply(conn, principal, change, content_hash, clock)
+            now = clock()
+            row = _read_stored(conn, change.entity, change.entity_id)
+            outcome = _apply(conn, principal, change, content_hash, now, row)
+            if isinstance(outcome, FeedEntry):
+                seq = append_to_feed(conn, [outcome], now)[0]
+                result = Applied(change_id=change.change_id, version=outcome.version, seq=seq)
+            else:
+                result = outcome
     except IntegrityError:
         result = None  # a concurrent request wrote the same change or entity first
     if result is None or isinstance(result, Conflict):
@@ -106,15 +229,17 @@ def apply_change(engine: Engine, principal: Principal, change: Change, clock: Cl
 
 
 def _apply(
-    conn: Connection, principal: Principal, change: Change, content_hash: str, clock: Clock
-) -> PushResult:
+    conn: Connection,
+    principal: Principal,
+    change: Change,
+    content_hash: str,
+    now: datetime,
+    row: _Stored | None,
+) -> PushResult | FeedEntry:
+    """Check one change against its entity's `row` and write the entity; the accepted
+    version is returned as a FeedEntry for the caller to append to the feed. A refusal
+    writes nothing."""
     kind, payload = change.entity, change.payload
-    e = schema.entities
-    row = conn.execute(
-        select(e.c.version, e.c.payload, e.c.interviewer_id, e.c.team_id, e.c.team_visible).where(
-            e.c.entity == kind.value, e.c.entity_id == change.entity_id
-        )
-    ).one_or_none()
     state: InterviewState | None = None
     if kind is EntityKind.INTERVIEW:
         state = _state_of(payload)
@@ -127,7 +252,6 @@ def _apply(
         device_id=principal.device_id,
         made_at=change.made_at,
     )
-    now = clock()
     if row is None:
         if kind not in access.CREATES[principal.role] or principal.team_id is None:
             return _reject(change, RejectReason.NOT_PERMITTED)
@@ -138,8 +262,7 @@ def _apply(
         audience = _audience_for_new(conn, principal, kind, payload, state)
         if isinstance(audience, RejectReason):
             return _reject(change, audience)
-        seq = create_entity(conn, kind, change.entity_id, payload, audience, origin, now)
-        return Applied(change_id=change.change_id, version=1, seq=seq)
+        return insert_entity(conn, kind, change.entity_id, payload, audience, origin, now)
     if not access.may_update(
         principal,
         kind,
@@ -159,15 +282,15 @@ def _apply(
         team_id=row.team_id,
         team_visible=access.team_visible(kind, state),
     )
-    seq_or_none = update_entity(
+    entry = update_entity_row(
         conn, kind, change.entity_id, change.base_version, payload, audience, origin, now
     )
-    if seq_or_none is None:
+    if entry is None:
         return Conflict(
             change_id=change.change_id,
             current_version=_entity_version(conn, kind, change.entity_id),
         )
-    return Applied(change_id=change.change_id, version=change.base_version + 1, seq=seq_or_none)
+    return entry
 
 
 def _interview_move_allowed(
@@ -254,15 +377,26 @@ def _entity_version(conn: Connection, kind: EntityKind, entity_id: str) -> int:
 def _answer_if_recorded(
     engine: Engine, principal: Principal, change: Change, content_hash: str
 ) -> PushResult | None:
-    c = schema.changes
     with reading(engine) as conn:
-        earlier = conn.execute(
-            select(c.c.fingerprint, c.c.applied_by, c.c.version).where(
-                c.c.change_id == str(change.change_id)
-            )
-        ).one_or_none()
+        earlier = _recorded(conn, [str(change.change_id)]).get(str(change.change_id))
     if earlier is None:
         return None
+    return _answer_recorded(principal, change, content_hash, earlier)
+
+
+def _recorded(conn: Connection, change_ids: list[str]) -> dict[str, _Recorded]:
+    c = schema.changes
+    rows = conn.execute(
+        select(c.c.change_id, c.c.fingerprint, c.c.applied_by, c.c.version).where(
+            c.c.change_id.in_(change_ids)
+        )
+    ).all()
+    return {str(r.change_id): _Recorded(r.fingerprint, r.applied_by, int(r.version)) for r in rows}
+
+
+def _answer_recorded(
+    principal: Principal, change: Change, content_hash: str, earlier: _Recorded
+) -> PushResult:
     if earlier.applied_by != principal.user_id or earlier.fingerprint != content_hash:
         return _reject(change, RejectReason.CHANGE_ID_REUSED)
     return Duplicate(change_id=change.change_id, version=earlier.version)

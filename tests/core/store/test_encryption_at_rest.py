@@ -16,6 +16,7 @@ from rhi_desktop.domain.entities import EpisodeType, MissingEpisode, new_id
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.store import ConflictingRecordError, Store
 from rhi_desktop.store.keys import derive_keys
+from rhi_desktop.store.migrations import LATEST
 from tests.core.store.conftest import START, SeededStore
 
 STRUCTURE_MARKERS = (b"CREATE TABLE", b"SQLite format 3", b"case_reference", b"answers")
@@ -89,7 +90,7 @@ def test_connection_runs_encrypted_in_wal_with_foreign_keys_and_secure_delete(
     assert settings.foreign_keys
     assert settings.secure_delete
     assert settings.page_size == 4096
-    assert settings.schema_version == 3
+    assert settings.schema_version == LATEST
 
 
 def test_pages_are_keyed_by_a_derived_key_not_the_raw_dek(

@@ -32,6 +32,7 @@ from rhi_desktop.domain.entities import (
     new_id,
 )
 from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, Store
+from rhi_desktop.store.migrations import LATEST
 from tests.core.store.conftest import START, Clock, SeededStore
 from tests.core.store.seeding import seed
 
@@ -159,7 +160,7 @@ def test_the_same_store_code_runs_on_plain_sqlite_as_a_baseline(
     conn = sqlite3.connect(tmp_path / "baseline.db", isolation_level=None)
     store = Store.from_connection(conn, b"k" * 32, clock=clock)
     seeded = seed(store, clock.now, children=10)
-    assert store.schema_version == 3
+    assert store.schema_version == LATEST
     assert len(store.interviews.list_by_state(*InterviewState)) == 10
     assert store.settings().journal_mode == "wal" and store.settings().cipher_version is None
     assert audit.verify(store).ok

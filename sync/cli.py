@@ -1,0 +1,241 @@
+"""Headless `rhi-desktop` commands for enrolling and syncing, for IT automation.
+
+    rhi-desktop enrol --profile DIR --passphrase-stdin --server URL --code CODE [--ca-bundle FILE]
+    rhi-desktop sync --profile DIR --passphrase-stdin
+    rhi-desktop purge-expired --profile DIR --passphrase-stdin
+
+Passphrases come only from standard input. `sync` prints one line and exits 0 when
+everything due was sent (or nothing was due), 1 when it failed (or the device was
+revoked and wiped), 3 when it synced but some changes are quarantined. Other failures
+are one line on stderr with exit code 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import platform
+import sys
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from rhi_desktop import __version__
+from rhi_desktop.audit import AuditError
+from rhi_desktop.config import ConfigError, Settings
+from rhi_desktop.config.parsers import InvalidValue, ca_bundle, server_url, spki_pin
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.logs import configure_logging
+from rhi_desktop.profile import ProfilePaths, default_profile_dir
+from rhi_desktop.retention import purge_expired
+from rhi_desktop.session import OpenProfile, create_profile, open_profile
+from rhi_desktop.store import StoreError
+from rhi_desktop.vault import Keystore, VaultError, detect_keystore
+from sync.apply import Observer
+from sync.credentials import TokenStorageFailed
+from sync.device import adopt_enrolled_user, enrol_device, sync_engine
+from sync.engine import SyncOutcome
+from sync.errors import SyncError
+from sync.retry import Sleep
+
+log = logging.getLogger(__name__)
+
+
+class CommandError(Exception):
+    """A failure to report as one line with exit code 1."""
+
+
+def _read_line(stream: TextIO, what: str) -> str:
+    line = stream.readline()
+    if not line:
+        raise CommandError(f"expected {what} on standard input, got nothing")
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def _paths(args: argparse.Namespace) -> ProfilePaths:
+    return ProfilePaths(Path(args.profile) if args.profile else default_profile_dir())
+
+
+def _unlock(
+    paths: ProfilePaths, settings: Settings, stdin: TextIO
+) -> tuple[OpenProfile, Keystore | None]:
+    keystore = detect_keystore()
+    profile = open_profile(paths, _read_line(stdin, "the passphrase"), settings, keystore)
+    adopt_enrolled_user(profile)
+    return profile, keystore
+
+
+def _checked(parse: Callable[[object, Path], object], raw: str, option: str) -> object:
+    try:
+        return parse(raw, Path.cwd())
+    except InvalidValue as exc:
+        raise CommandError(f"{option}: {exc}") from None
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    paths = _paths(args)
+    settings = Settings.load(paths)
+    raw_url = args.server or settings.server_url
+    if not raw_url:
+        raise CommandError("pass --server URL (machine policy names no central service)")
+    url = str(_checked(server_url, raw_url, "--server"))
+    ca_pem = None
+    if args.ca_bundle:
+        bundle = _checked(ca_bundle, args.ca_bundle, "--ca-bundle")
+        ca_pem = Path(str(bundle)).read_text(encoding="ascii")
+    pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
+    passphrase = _read_line(stdin, "the passphrase")
+    keystore = detect_keystore()
+    if paths.exists():
+        profile = open_profile(paths, passphrase, settings, keystore)
+        adopt_enrolled_user(profile)
+    else:
+        profile = create_profile(paths, passphrase, settings, keystore)
+        print(f"Created an encrypted profile in {paths.root}.", file=out)
+    with profile.store:
+        enrolment = enrol_device(
+            profile,
+            keystore,
+            settings,
+            server_url=url,
+            code=args.code,
+            ca_pem=ca_pem,
+            spki_pin=pin,
+            device_name=args.device_name or platform.node(),
+        )
+    print(
+        f"Enrolled with {enrolment.server_url} as {enrolment.role} (device {enrolment.device_id}).",
+        file=out,
+    )
+    return 0
+
+
+def run_sync(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    out: TextIO,
+    *,
+    observer: Observer | None = None,
+    sleep: Sleep = time.sleep,
+    engine_options: Mapping[str, Any] | None = None,
+) -> int:
+    """`sync`, with the engine's step observer, back-off sleep and other options (batch
+    size, pull limit) open to the caller."""
+    paths = _paths(args)
+    settings = Settings.load(paths)
+    profile, keystore = _unlock(paths, settings, stdin)
+    options: dict[str, Any] = dict(engine_options or {})
+    if observer is not None:
+        options["observer"] = observer
+    try:
+        with sync_engine(profile, keystore, settings, sleep=sleep, **options) as engine:
+            report = engine.run()
+    finally:
+        if profile.vault.paths.db.exists():
+            profile.close()
+    print(report.summary(), file=out)
+    if report.outcome is SyncOutcome.WIPED:
+        print(f"rhi-desktop: {report.summary()}", file=sys.stderr)
+    return report.exit_code
+
+
+def cmd_sync(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    return run_sync(args, stdin, out)
+
+
+def cmd_purge_expired(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    paths = _paths(args)
+    settings = Settings.load(paths)
+    profile, _ = _unlock(paths, settings, stdin)
+    with profile.store as store:
+        now = store.sync_state.server_now(utc_now())
+        report = purge_expired(
+            store, profile.actor, now=now, retention_days=settings.retention_days
+        )
+    kept = report.kept_for_unsent_work
+    print(f"{str(report).capitalize()}; {kept} kept for unsent changes.", file=out)
+    return 0
+
+
+Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+COMMANDS: dict[str, tuple[Handler, str]] = {
+    "enrol": (cmd_enrol, "enrol this device with the central service using a one-time code"),
+    "sync": (cmd_sync, "send queued changes and receive updates; prints one line"),
+    "purge-expired": (
+        cmd_purge_expired,
+        "remove approved interviews kept past the retention period",
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rhi-desktop", description="RHI Desktop sync")
+    parser.add_argument("--version", action="version", version=f"rhi-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (_, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("--profile", metavar="DIR", help="profile directory (default: per-user)")
+        cmd.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            required=True,
+            help="read the passphrase from the first line of standard input",
+        )
+        if name == "enrol":
+            cmd.add_argument("--server", metavar="URL", help="the central service's address")
+            cmd.add_argument("--code", required=True, help="the one-time enrolment code")
+            cmd.add_argument(
+                "--ca-bundle", metavar="FILE", help="PEM CA certificates to trust for it"
+            )
+            cmd.add_argument("--spki-pin", metavar="PIN", help="base64 SHA-256 of its public key")
+            cmd.add_argument("--device-name", metavar="NAME", help="how IT will see this device")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
+    args = build_parser().parse_args(argv)
+    handler, _ = COMMANDS[args.command]
+    try:
+        _start_logging()
+        return handler(args, stdin or sys.stdin, out or sys.stdout)
+    except (
+        CommandError,
+        ConfigError,
+        VaultError,
+        StoreError,
+        AuditError,
+        SyncError,
+        TokenStorageFailed,
+    ) as exc:
+        print(f"rhi-desktop: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"rhi-desktop: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        reference = uuid.uuid4().hex[:8]
+        log.error("unexpected %s (reference %s)", type(exc).__name__, reference, exc_info=True)
+        print(
+            f"rhi-desktop: something went wrong (reference {reference}); the log has details",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _start_logging() -> None:
+    try:
+        configure_logging(Settings.load(None).log_level)
+    except (ConfigError, OSError):
+        configure_logging("INFO")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

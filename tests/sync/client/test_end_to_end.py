@@ -1,0 +1,158 @@
+"""The whole journey over real TLS: enrol, push, a coordinator's review, pull back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rhi_desktop import audit
+from rhi_desktop.audit import AuditAction
+from rhi_desktop.domain.entities import (
+    InterviewState,
+    Offer,
+    OfferMethod,
+    OfferOutcome,
+    Review,
+    ReviewDecision,
+    new_id,
+)
+from sync.engine import SyncOutcome
+from sync.protocol import Role
+from tests.sync.client.devices import new_laptop, record_completed_case
+from tests.sync.client.live_central import LiveCentral
+
+
+def test_submitted_interview_is_approved_by_the_coordinator_and_the_decision_comes_back(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
+
+    sent = interviewer.sync()
+    assert sent.outcome is SyncOutcome.SENT, sent.summary()
+    assert sent.push.applied == 7 and sent.push.conflicts == 0  # child, episode, 5 moves
+    assert interviewer.store.outbox.counts() == (0, 0)
+    assert central.entity("interview", interview_id).version == 5
+    assert interviewer.store.remote.server_version("interview", interview_id) == 5
+
+    seen = coordinator.sync()
+    assert seen.outcome is SyncOutcome.SENT, seen.summary()
+    on_coordinator = coordinator.store.interviews.get(interview_id)
+    assert on_coordinator.state is InterviewState.SUBMITTED
+    assert coordinator.store.children.get(on_coordinator.child_id).name == "Testwell Example 0"
+
+    with coordinator.store.transaction(coordinator.profile.actor) as tx:
+        tx.reviews.add(
+            Review(
+                id=new_id(),
+                interview_id=interview_id,
+                revision=1,
+                reviewer_id=coordinator.profile.actor,
+                decided_at=datetime.now(UTC),
+                decision=ReviewDecision.APPROVED,
+            )
+        )
+    decided = coordinator.sync()
+    assert decided.outcome is SyncOutcome.SENT, decided.summary()
+    assert decided.push.applied == 2
+
+    back = interviewer.sync()
+    assert back.outcome is SyncOutcome.SENT, back.summary()
+    approved = interviewer.store.interviews.get(interview_id)
+    assert approved.state is InterviewState.APPROVED
+    assert interviewer.store.reviews.for_interview(interview_id)[0].decision is (
+        ReviewDecision.APPROVED
+    )
+    assert interviewer.store.interviews.approved_before(datetime(2100, 1, 1, tzinfo=UTC)) == [
+        interview_id
+    ]
+    # The service holds one interview, moved through six versions, each change once.
+    rows = central.feed_rows("interview", interview_id)
+    assert [r.version for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert len({r.change_id for r in rows}) == 6
+
+    last = interviewer.store.audit.events()[-1]
+    assert last.action == AuditAction.SYNC
+    assert last.detail["received"] == back.pull.received and last.detail["outcome"] == "sent"
+    assert audit.verify(interviewer.store).ok
+    contact = interviewer.store.sync_state.last_contact()
+    assert contact is not None and back.server_time == contact.server_time
+
+
+def test_offer_the_coordinator_sees_before_the_interview_waits_for_it_then_appears(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED)
+    offer = Offer(
+        id=new_id(),
+        interview_id=interview_id,
+        offered_at=datetime.now(UTC),
+        method=OfferMethod.IN_PERSON,
+        offered_by=interviewer.profile.actor,
+        outcome=OfferOutcome.ACCEPTED,
+        child_chose_venue_and_time=True,
+    )
+    with interviewer.store.transaction(interviewer.profile.actor) as tx:
+        tx.offers.add(offer)
+    assert interviewer.sync().outcome is SyncOutcome.SENT
+
+    early = coordinator.sync()
+    assert early.pull.parked == 1  # the offer; its interview is still a draft
+    assert coordinator.store.offers.find(offer.id) is None
+    assert coordinator.store.interviews.find(interview_id) is None
+
+    with interviewer.store.transaction(interviewer.profile.actor) as tx:
+        for target in (
+            InterviewState.IN_PROGRESS,
+            InterviewState.COMPLETED,
+            InterviewState.SUBMITTED,
+        ):
+            tx.interviews.transition(interview_id, target)
+    assert interviewer.sync().outcome is SyncOutcome.SENT
+    later = coordinator.sync()
+
+    assert later.pull.unparked == 1
+    assert coordinator.store.offers.get(offer.id).child_chose_venue_and_time is True
+    assert coordinator.store.remote.parked() == []
+
+
+def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_approved_it(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
+    child_id = interviewer.store.interviews.get(interview_id).child_id
+    interviewer.sync()
+    coordinator.sync()
+    with coordinator.store.transaction(coordinator.profile.actor) as tx:
+        tx.reviews.add(
+            Review(
+                id=new_id(),
+                interview_id=interview_id,
+                revision=1,
+                reviewer_id=coordinator.profile.actor,
+                decided_at=datetime.now(UTC),
+                decision=ReviewDecision.APPROVED,
+            )
+        )
+    coordinator.sync()
+    kept = interviewer.sync()
+    assert kept.purged is not None and kept.purged.interviews == []
+    assert interviewer.store.interviews.get(interview_id).state is InterviewState.APPROVED
+
+    central.clock.ahead = timedelta(days=30, minutes=1)  # the laptop's own clock stays put
+    later = interviewer.sync()
+
+    assert later.purged is not None and later.purged.interviews == [interview_id]
+    assert later.purged.children == [child_id]
+    assert interviewer.store.interviews.find(interview_id) is None
+    assert interviewer.store.children.find(child_id) is None
+    assert "purged 1 approved interview(s)" in later.summary()
+    assert central.entity("interview", interview_id).payload["state"] == "approved"
