@@ -5,7 +5,5 @@ the records behind it, so a screen can show exactly which episodes, children or
 interviews it counts. Charts and the PDF monthly report are drawn by `ui` from
 `rhi_desktop.reports.monthly.MonthlyReport`.
 
-Modules are imported directly (`from rhi_desktop.reports.kpi import kpi_table`); this
-package imports nothing itself, so the store's migrations can name `reports.schema`
-without an import cycle.
+Modules are imported directly (`from rhi_desktop.reports.kpi import kpi_table`).
 """

@@ -17,6 +17,7 @@ BENCHMARKS = [
     "tests.benchmarks.bench_store",
     "tests.benchmarks.bench_reports",
     "tests.benchmarks.bench_forms",
+    "tests.benchmarks.bench_sync",
     "tests.benchmarks.bench_ui",
     "tests.benchmarks.bench_packaging",
 ]

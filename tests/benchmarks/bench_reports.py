@@ -37,7 +37,6 @@ from rhi_desktop.reports.queries import database
 from rhi_desktop.store import Store
 from tests.benchmarks.answers import realistic_answers
 from tests.benchmarks.harness import BenchResult, best_of
-from tests.core.reports.report_schema import with_report_schema
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MONTH = Period.month(2026, 10)
@@ -172,7 +171,7 @@ def fill(store: Store, scale: float, seed: int = 50_000) -> None:
 def run(scale: float) -> list[BenchResult]:
     with tempfile.TemporaryDirectory() as tmp:
         dek = os.urandom(32)
-        store = with_report_schema(Store.create(Path(tmp) / "reports.db", dek), dek)
+        store = Store.create(Path(tmp) / "reports.db", dek)
         try:
             fill(store, scale)
             db = database(store)

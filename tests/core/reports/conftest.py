@@ -11,7 +11,6 @@ import pytest
 
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, utc
-from tests.core.reports.report_schema import with_report_schema
 
 
 class Clock:
@@ -33,7 +32,7 @@ def clock() -> Clock:
 @pytest.fixture
 def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     dek = os.urandom(32)
-    opened = with_report_schema(Store.create(tmp_path / "rhi.db", dek, clock=clock), dek)
+    opened = Store.create(tmp_path / "rhi.db", dek, clock=clock)
     yield opened
     opened.close()
 
