@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):
         return cli.main(args)
+    from sync import cli as sync_cli
+
+    if args and args[0] in sync_cli.COMMANDS:
+        return sync_cli.main(args)
     if not _has_display():
         print(
             "rhi-desktop: no display found; run it under a virtual one with: "
