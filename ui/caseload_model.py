@@ -1,28 +1,34 @@
 """The caseload table: a thin Qt adapter over the store's `CaseloadRow`s.
 
-It holds plain rows (no store reference), works out what each cell shows when the view
-asks, and keeps a lower-cased search key per row for the filter proxy. The child's name
-is masked unless the person reveals names; masked names are neither shown, read out by
-screen readers, searched nor sorted on. The countdown column is live: `set_now` moves
-the clock and repaints only that column. Sorting happens here (plain Python over the
-rows) rather than in the proxy, which would call back into Python for every comparison.
+It holds plain rows (no store reference), works out what a row shows the first time the
+view asks and keeps it until the clock ticks or the rows change, and keeps a lower-cased
+search key per row for the filter proxy. A view asks about seven roles per painted cell;
+`fill_cell` answers them all in one call from Qt into Python instead of one call each.
+The child's name is masked unless the person reveals names; masked names are neither
+shown, read out by screen readers, searched nor sorted on. The countdown column is live:
+`set_now` moves the clock and repaints only that column. Sorting happens here (plain
+Python over the rows) rather than in the proxy, which would call back into Python for
+every comparison.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import IntEnum
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from rhi_desktop.domain.deadlines import format_countdown, format_london
 from rhi_desktop.domain.entities import InterviewState
@@ -38,9 +44,11 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's search key (what the filter matches)
 _OPEN = frozenset(OPEN_STATES)
 _STATE_ORDER = {state: n for n, state in enumerate(InterviewState)}
-_OVERDUE_COLOUR = QColor("#9b1c1c")
-_SOON_COLOUR = QColor("#8a4b00")
+_OVERDUE_BRUSH = QBrush(QColor("#9b1c1c"))
+_SOON_BRUSH = QBrush(QColor("#8a4b00"))
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 ModelIndex = QModelIndex | QPersistentModelIndex
+RoleSlots = QModelRoleDataSpan | QModelRoleData
 
 
 class Column(IntEnum):
@@ -53,7 +61,7 @@ class Column(IntEnum):
 
 
 COLUMNS = len(Column)
-_FIXED: dict[int, int] = {Column.CASE_REFERENCE: 0, Column.STATE: 1, Column.DUE_BY: 2}
+_LIVE = (Column.TIME_LEFT, Column.DEADLINE)
 R = Qt.ItemDataRole
 # Views ask for many roles per cell; anything else is answered before any other work.
 _ANSWERED = frozenset(
@@ -80,12 +88,30 @@ class Deadline(IntEnum):
     CLOSED = 3
 
 
+@cache
+def _bold_font() -> QFont:
+    """Made on first use: a QFont needs the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+@cache
+def _deadline_icon(name: str) -> QIcon:
+    """One icon per name, so its rendered pixmap is reused on every repaint."""
+    return icon(name)
+
+
+# What a row shows: its six display texts and where it stands against the deadline.
+_Shown = tuple[tuple[str, str, str, str, str, str], Deadline]
+
+
 class CaseloadModel(QAbstractTableModel):
     def __init__(self, now: datetime, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._keys: list[str] = []
-        self._texts: list[tuple[str, str, str] | None] = []  # filled as rows are shown
+        self._shown: list[_Shown | None] = []  # filled as rows are shown; reset per tick
         self._now = now
         self._revealed = False
         self.generation = 0  # bumped whenever rows or search keys change (for the proxy)
@@ -104,6 +130,7 @@ class CaseloadModel(QAbstractTableModel):
 
     def set_now(self, now: datetime) -> None:
         self._now = now
+        self._shown = [None] * len(self._rows)
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.TIME_LEFT),
@@ -172,7 +199,7 @@ class CaseloadModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(Column):
             return None
-        return self._headers()[Column(section)]
+        return self._header(section)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not index.isValid():
@@ -180,34 +207,33 @@ class CaseloadModel(QAbstractTableModel):
         number = index.row()
         if number >= len(self._rows):
             return None
-        row = self._rows[number]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column in _FIXED:
-                return self._fixed_texts(number)[_FIXED[column]]
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column == Column.CHILD and not self._revealed:
-                return self.tr("Name hidden")
-            return self._display(row, column)
-        if role == ID_ROLE:
-            return row.interview_id
-        if role == STATE_ROLE:
-            return row.state.value
-        if role == SEARCH_ROLE:
-            return self._keys[number]
-        if column in (Column.TIME_LEFT, Column.DEADLINE):
-            return self._deadline_style(row, column, role)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DUE_BY:
-            return self.tr("72 hours after the child returned ({0})").format(
-                format_london(row.returned_at)
-            )
-        return None
+        return self._cell(number, index.column(), role)
+
+    def multiData(self, index: ModelIndex, roleDataSpan: RoleSlots) -> None:
+        self.fill_cell(index.row(), index.column(), roleDataSpan)
+
+    def fill_cell(self, number: int, column: int, span: RoleSlots) -> None:
+        """Answer every role in `span` for one cell, as `data` would one at a time (a cell
+        outside the table, such as an invalid index's -1, clears every role)."""
+        known = 0 <= number < len(self._rows) and 0 <= column < COLUMNS
+        for slot in _slots(span):
+            role = slot.role()
+            value = self._cell(number, column, role) if known and role in _ANSWERED else None
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own version asks rowCount and columnCount (two calls into Python) each time.
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._sort_key(column)
@@ -225,17 +251,48 @@ class CaseloadModel(QAbstractTableModel):
 
     # -- internals -----------------------------------------------------------------------
 
-    def _fixed_texts(self, number: int) -> tuple[str, str, str]:
-        """What never changes for a row: reference, state, deadline (made when first shown)."""
-        texts = self._texts[number]
-        if texts is None:
+    def _cell(self, number: int, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown_row(number)[0][column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.CHILD and not self._revealed:
+                return self.tr("Name hidden")
+            return self._shown_row(number)[0][column]
+        row = self._rows[number]
+        if role == ID_ROLE:
+            return row.interview_id
+        if role == STATE_ROLE:
+            return row.state.value
+        if role == SEARCH_ROLE:
+            return self._keys[number]
+        if column in _LIVE:
+            return self._deadline_style(self._shown_row(number)[1], column, role)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DUE_BY:
+            return self.tr("72 hours after the child returned ({0})").format(
+                format_london(row.returned_at)
+            )
+        return None
+
+    def _shown_row(self, number: int) -> _Shown:
+        """A row's texts and deadline, made when first shown and kept until the next tick."""
+        shown = self._shown[number]
+        if shown is None:
             row = self._rows[number]
-            texts = (row.case_reference, state_label(row.state), format_london(row.due_by))
-            self._texts[number] = texts
-        return texts
+            deadline = self.deadline(row)
+            texts = (
+                row.case_reference,
+                row.child_name if self._revealed else MASK,
+                state_label(row.state),
+                format_london(row.due_by),
+                self._countdown(row.due_by - self._now) if row.state in _OPEN else "—",
+                self._deadline_text(deadline),
+            )
+            shown = (texts, deadline)
+            self._shown[number] = shown
+        return shown
 
     def _rebuild_keys(self) -> None:
-        self._texts = [None] * len(self._rows)
+        self._shown = [None] * len(self._rows)
         revealed = self._revealed
         self._keys = [
             "\n".join(
@@ -244,21 +301,6 @@ class CaseloadModel(QAbstractTableModel):
             for row in self._rows
         ]
         self.generation += 1
-
-    def _display(self, row: CaseloadRow, column: int) -> str:
-        if column == Column.CASE_REFERENCE:
-            return row.case_reference
-        if column == Column.CHILD:
-            return row.child_name if self._revealed else MASK
-        if column == Column.STATE:
-            return state_label(row.state)
-        if column == Column.DUE_BY:
-            return format_london(row.due_by)
-        if column == Column.TIME_LEFT:
-            if row.state not in _OPEN:
-                return "—"
-            return self._countdown(row.due_by - self._now)
-        return self._deadline_text(self.deadline(row))
 
     def _countdown(self, left: timedelta) -> str:
         text = format_countdown(left)
@@ -276,37 +318,38 @@ class CaseloadModel(QAbstractTableModel):
             return self.tr("On time")
         return ""
 
-    def _deadline_style(self, row: CaseloadRow, column: int, role: int) -> Any:
-        deadline = self.deadline(row)
+    def _deadline_style(self, deadline: Deadline, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == Column.DEADLINE:
             if deadline is Deadline.OVERDUE:
-                return icon("overdue")
+                return _deadline_icon("overdue")
             if deadline is Deadline.DUE_SOON:
-                return icon("due-soon")
+                return _deadline_icon("due-soon")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if deadline is Deadline.OVERDUE:
-                return QBrush(_OVERDUE_COLOUR)
+                return _OVERDUE_BRUSH
             if deadline is Deadline.DUE_SOON:
-                return QBrush(_SOON_COLOUR)
+                return _SOON_BRUSH
             return None
         if role == Qt.ItemDataRole.FontRole and deadline is Deadline.OVERDUE:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold_font()
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.DEADLINE:
             return self._deadline_text(deadline) or None
         return None
 
-    def _headers(self) -> dict[Column, str]:
-        return {
-            Column.CASE_REFERENCE: self.tr("Case reference"),
-            Column.CHILD: self.tr("Child") if self._revealed else self.tr("Child (hidden)"),
-            Column.STATE: self.tr("Status"),
-            Column.DUE_BY: self.tr("Due by"),
-            Column.TIME_LEFT: self.tr("Time left"),
-            Column.DEADLINE: self.tr("72-hour deadline"),
-        }
+    def _header(self, section: int) -> str:
+        """One column's title (a repainted header asks for every section on each paint)."""
+        if section == Column.CASE_REFERENCE:
+            return self.tr("Case reference")
+        if section == Column.CHILD:
+            return self.tr("Child") if self._revealed else self.tr("Child (hidden)")
+        if section == Column.STATE:
+            return self.tr("Status")
+        if section == Column.DUE_BY:
+            return self.tr("Due by")
+        if section == Column.TIME_LEFT:
+            return self.tr("Time left")
+        return self.tr("72-hour deadline")
 
     def _sort_key(self, column: int) -> Callable[[CaseloadRow], Any] | None:
         if column == Column.CASE_REFERENCE:
@@ -322,6 +365,13 @@ class CaseloadModel(QAbstractTableModel):
         if column == Column.DEADLINE:
             return lambda row: (self.deadline(row), row.due_by)
         return None
+
+
+def _slots(span: RoleSlots) -> Iterable[QModelRoleData]:
+    """The span's entries (PySide6 makes the span a sequence; its type stubs do not say so)."""
+    if isinstance(span, QModelRoleData):
+        return (span,)
+    return cast("Iterable[QModelRoleData]", span)
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
