@@ -43,9 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    from ui.sync_bridge import enrol_with_service
     from ui.window import run_gui
 
-    return run_gui(args)
+    return run_gui(args, enroller=enrol_with_service)
 
 
 if __name__ == "__main__":

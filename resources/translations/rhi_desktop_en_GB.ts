@@ -945,6 +945,13 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message>
+        <source>This computer is enrolled. Your work will be sent when you are online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Connection</source>
