@@ -43,7 +43,7 @@ class CommandError(Exception):
     """A failure to report as one line with exit code 1."""
 
 
-def _read_line(stream: TextIO, what: str) -> str:
+def read_line(stream: TextIO, what: str) -> str:
     line = stream.readline()
     if not line:
         raise CommandError(f"expected {what} on standard input, got nothing")
@@ -61,7 +61,7 @@ def _settings(paths: ProfilePaths | None) -> Settings:
 def _unlock(args: argparse.Namespace, stdin: TextIO) -> OpenProfile:
     paths = _paths(args)
     settings = _settings(paths)
-    passphrase = _read_line(stdin, "the passphrase")
+    passphrase = read_line(stdin, "the passphrase")
     return open_profile(paths, passphrase, settings, detect_keystore())
 
 
@@ -71,7 +71,7 @@ def _unlock(args: argparse.Namespace, stdin: TextIO) -> OpenProfile:
 def cmd_init(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     paths = _paths(args)
     settings = _settings(paths)
-    passphrase = _read_line(stdin, "the passphrase")
+    passphrase = read_line(stdin, "the passphrase")
     profile = create_profile(paths, passphrase, settings, detect_keystore())
     profile.close()
     print(f"Created an encrypted profile in {paths.root}.", file=out)
@@ -128,8 +128,8 @@ def cmd_change_passphrase(args: argparse.Namespace, stdin: TextIO, out: TextIO) 
 
     paths = _paths(args)
     settings = _settings(paths)
-    old = _read_line(stdin, "the current passphrase")
-    new = _read_line(stdin, "the new passphrase")
+    old = read_line(stdin, "the current passphrase")
+    new = read_line(stdin, "the new passphrase")
     vault = Vault.load(paths, keystore=detect_keystore())
     recovery = settings.recovery_public_key
     result = vault.change_passphrase(
@@ -149,8 +149,8 @@ def cmd_recover(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         private_pem = Path(args.recovery_key).read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read the recovery key file: {exc.strerror}") from None
-    key_password = _read_line(stdin, "the recovery key's password") if args.key_password else None
-    new = _read_line(stdin, "the new passphrase")
+    key_password = read_line(stdin, "the recovery key's password") if args.key_password else None
+    new = read_line(stdin, "the new passphrase")
     _, result = recover(
         paths,
         private_pem,
@@ -226,10 +226,30 @@ def main(
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     handler, _ = COMMANDS[args.command]
+    return run_command(handler, args, stdin, out)
+
+
+def run_command(
+    handler: Handler,
+    args: argparse.Namespace,
+    stdin: TextIO,
+    out: TextIO,
+    failures: tuple[type[Exception], ...] = (),
+) -> int:
+    """Run one command: failures a person can act on (ours, and the layer's own
+    `failures`) become one line and exit 1; anything else an apology with a reference."""
+    expected: tuple[type[Exception], ...] = (
+        CommandError,
+        ConfigError,
+        VaultError,
+        StoreError,
+        AuditError,
+        *failures,
+    )
     try:
         _start_logging()
         return handler(args, stdin, out)
-    except (CommandError, ConfigError, VaultError, StoreError, AuditError) as exc:
+    except expected as exc:
         print(f"rhi-desktop: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -13,45 +13,28 @@ are one line on stderr with exit code 1; usage errors exit 2.
 from __future__ import annotations
 
 import argparse
-import logging
 import platform
 import sys
 import time
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from rhi_desktop import __version__
-from rhi_desktop.audit import AuditError
-from rhi_desktop.config import ConfigError, Settings
+from rhi_desktop.cli import CommandError, read_line, run_command
+from rhi_desktop.config import Settings
 from rhi_desktop.config.parsers import InvalidValue, ca_bundle, server_url, spki_pin
 from rhi_desktop.domain.deadlines import utc_now
-from rhi_desktop.logs import configure_logging
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import OpenProfile, create_profile, open_profile
-from rhi_desktop.store import StoreError
-from rhi_desktop.vault import Keystore, VaultError, detect_keystore
+from rhi_desktop.vault import Keystore, detect_keystore
 from sync.apply import Observer
 from sync.credentials import TokenStorageFailed
 from sync.device import adopt_enrolled_user, enrol_device, sync_engine
 from sync.engine import SyncOutcome
 from sync.errors import SyncError
 from sync.retry import Sleep
-
-log = logging.getLogger(__name__)
-
-
-class CommandError(Exception):
-    """A failure to report as one line with exit code 1."""
-
-
-def _read_line(stream: TextIO, what: str) -> str:
-    line = stream.readline()
-    if not line:
-        raise CommandError(f"expected {what} on standard input, got nothing")
-    return line.removesuffix("\n").removesuffix("\r")
 
 
 def _paths(args: argparse.Namespace) -> ProfilePaths:
@@ -62,7 +45,7 @@ def _unlock(
     paths: ProfilePaths, settings: Settings, stdin: TextIO
 ) -> tuple[OpenProfile, Keystore | None]:
     keystore = detect_keystore()
-    profile = open_profile(paths, _read_line(stdin, "the passphrase"), settings, keystore)
+    profile = open_profile(paths, read_line(stdin, "the passphrase"), settings, keystore)
     adopt_enrolled_user(profile)
     return profile, keystore
 
@@ -89,7 +72,7 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         bundle = _checked(ca_bundle, args.ca_bundle, "--ca-bundle")
         ca_pem = Path(str(bundle)).read_text(encoding="ascii")
     pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
-    passphrase = _read_line(stdin, "the passphrase")
+    passphrase = read_line(stdin, "the passphrase")
     keystore = detect_keystore()
     if paths.exists():
         profile = open_profile(paths, passphrase, settings, keystore)
@@ -203,38 +186,9 @@ def main(
 ) -> int:
     args = build_parser().parse_args(argv)
     handler, _ = COMMANDS[args.command]
-    try:
-        _start_logging()
-        return handler(args, stdin or sys.stdin, out or sys.stdout)
-    except (
-        CommandError,
-        ConfigError,
-        VaultError,
-        StoreError,
-        AuditError,
-        SyncError,
-        TokenStorageFailed,
-    ) as exc:
-        print(f"rhi-desktop: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"rhi-desktop: {exc.strerror or type(exc).__name__}", file=sys.stderr)
-        return 1
-    except Exception as exc:
-        reference = uuid.uuid4().hex[:8]
-        log.error("unexpected %s (reference %s)", type(exc).__name__, reference, exc_info=True)
-        print(
-            f"rhi-desktop: something went wrong (reference {reference}); the log has details",
-            file=sys.stderr,
-        )
-        return 1
-
-
-def _start_logging() -> None:
-    try:
-        configure_logging(Settings.load(None).log_level)
-    except (ConfigError, OSError):
-        configure_logging("INFO")
+    return run_command(
+        handler, args, stdin or sys.stdin, out or sys.stdout, (SyncError, TokenStorageFailed)
+    )
 
 
 if __name__ == "__main__":
