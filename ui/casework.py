@@ -26,6 +26,8 @@ from rhi_desktop.domain.entities import (
     OfferMethod,
     OfferOutcome,
     ReturnInterview,
+    Review,
+    ReviewDecision,
     new_id,
 )
 from rhi_desktop.store import Store
@@ -205,6 +207,25 @@ def start_interview(
                 dataclasses.replace(moved, form_id=form_id, form_version=form_version)
             )
     return moved
+
+
+def coordinator_feedback(store: Store, interview_id: str) -> Review | None:
+    """The coordinator's latest decision returning this interview, whose comments the
+    interviewer works through (it stays the one shown while the amended revision is
+    worked on)."""
+    returned = [
+        review
+        for review in store.reviews.for_interview(interview_id)
+        if review.decision is ReviewDecision.RETURNED
+    ]
+    return returned[-1] if returned else None
+
+
+def amend_returned(store: Store, actor: str, interview_id: str, now: datetime) -> ReturnInterview:
+    """Returned -> in progress: the returned revision is kept as it was and the next
+    revision starts from a copy of its answers (IllegalTransition if not returned)."""
+    with store.transaction(actor) as tx:
+        return tx.interviews.transition(interview_id, S.IN_PROGRESS, at=now)
 
 
 def is_late(interview: ReturnInterview, now: datetime) -> bool:

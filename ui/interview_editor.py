@@ -5,6 +5,10 @@ frames it: a title without personal data, a sensible size, and the rule that the
 is asked for at each save through the ProfileHolder, never kept. Hiding the window
 (locking) or closing it saves anything typed first, so the lock can close the database
 right after. One window per interview: opening it again brings the same one forward.
+
+A returned interview opens read-only with the coordinator's comments beside the form;
+"Amend" (the caller's operation) moves it on to a new revision and swaps in an editable
+form, the comments staying where they are.
 """
 
 from __future__ import annotations
@@ -14,34 +18,112 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ui.profile_holder import ProfileHolder
+from ui.review_comments import ReviewCommentsPanel
 
 if TYPE_CHECKING:
+    from rhi_desktop.domain.entities import Review
     from rhi_desktop.forms.versions import FormRegistry
     from ui.forms.editor import InterviewFormEditor
 
 DEFAULT_SIZE = (1100, 760)
+AMEND_KEYS = "Ctrl+E"
+
+# Moves the returned interview on to a new revision and returns its editable form, or
+# None when the move could not be made (the caller has told the person why).
+Amend = Callable[[], "InterviewFormEditor | None"]
 
 
 class InterviewWindow(QWidget):
     def __init__(
-        self, interview_id: str, editor: InterviewFormEditor, parent: QWidget | None = None
+        self,
+        interview_id: str,
+        editor: InterviewFormEditor,
+        parent: QWidget | None = None,
+        *,
+        review: Review | None = None,
+        amend: Amend | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("interviewWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.interview_id = interview_id
         self.editor = editor
-        read_only = editor.renderer.read_only
-        self.setWindowTitle(self.tr("Interview (read-only)") if read_only else self.tr("Interview"))
+        self._amend = amend
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(editor)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(editor)
+        self.comments: ReviewCommentsPanel | None = None
+        if review is not None:
+            self.comments = ReviewCommentsPanel(
+                review, lambda: self.editor.form, self.go_to_question, self.splitter
+            )
+            self.splitter.addWidget(self.comments)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.amend_button = QPushButton(self.tr("&Amend"), self)
+        self.amend_button.setObjectName("amendButton")
+        self.amend_button.setAccessibleName(self.tr("Amend"))
+        keys = QKeySequence(AMEND_KEYS)
+        self.amend_button.setShortcut(keys)
+        self.amend_button.setToolTip(
+            self.tr("Amend the returned interview as a new revision ({0})").format(
+                keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.amend_button.clicked.connect(self.amend)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(9, 0, 9, 9)
+        actions.addStretch(1)
+        actions.addWidget(self.amend_button)
+        layout.addLayout(actions)
+        self.amend_button.setVisible(amend is not None)
+        self._update_title()
         screen = self.screen().availableGeometry()
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
+
+    def _update_title(self) -> None:
+        read_only = self.editor.renderer.read_only
+        self.setWindowTitle(self.tr("Interview (read-only)") if read_only else self.tr("Interview"))
+
+    @property
+    def can_amend(self) -> bool:
+        return self._amend is not None
+
+    def amend(self) -> None:
+        """Move the returned interview to a new revision and make its form editable."""
+        if self._amend is None:
+            return
+        section = self.editor.renderer.current_section
+        editable = self._amend()
+        if editable is None:
+            return
+        self._amend = None
+        old = self.editor
+        self.editor = editable
+        self.splitter.replaceWidget(0, editable)
+        old.close()
+        old.deleteLater()
+        self.amend_button.hide()
+        self._update_title()
+        if section in editable.form.sections:
+            editable.renderer.show_section(section, focus=True)
+        else:
+            editable.renderer.show_section(editable.renderer.current_section, focus=True)
+
+    def go_to_question(self, question_id: str) -> None:
+        """Show the section holding `question_id`, focused on it where it has its own field."""
+        renderer = self.editor.renderer
+        try:
+            renderer.focus_field(question_id)
+        except KeyError:  # a question inside repeat rows: show its section
+            renderer.show_section(self.editor.form.field(question_id).section_id, focus=True)
 
     def save_now(self) -> None:
         self.editor.flush()
@@ -60,20 +142,39 @@ def open_interview_editor(
     read_only: bool,
     on_saved: Callable[[], None],
     clock: Callable[[], datetime],
+    review: Review | None = None,
+    amend: Callable[[], bool] | None = None,
 ) -> InterviewWindow:
     """A window showing the interview on the form version it pinned (FormNotInstalledError
-    if this device does not have that version)."""
+    if this device does not have that version).
+
+    With `review`, the coordinator's comments show beside the form. With `amend` (the
+    operation moving a returned interview to a new revision; False if it could not), the
+    read-only form offers "Amend", after which it is shown again, editable.
+    """
     from ui.forms.editor import open_form_editor
 
-    editor = open_form_editor(
-        store=lambda: holder.store,
-        actor=lambda: holder.actor,
-        interview_id=interview_id,
-        registry=registry,
-        read_only=read_only,
-        on_saved=on_saved,
-        clock=clock,
+    def editor_for(locked: bool) -> InterviewFormEditor:
+        return open_form_editor(
+            store=lambda: holder.store,
+            actor=lambda: holder.actor,
+            interview_id=interview_id,
+            registry=registry,
+            read_only=locked,
+            on_saved=on_saved,
+            clock=clock,
+        )
+
+    def amended() -> InterviewFormEditor | None:
+        assert amend is not None
+        return editor_for(False) if amend() else None
+
+    window = InterviewWindow(
+        interview_id,
+        editor_for(read_only),
+        parent,
+        review=review,
+        amend=None if amend is None else amended,
     )
-    window = InterviewWindow(interview_id, editor, parent)
     window.show()
     return window

@@ -49,6 +49,8 @@ from ui.casework import (
     RHI_FORM_ID,
     FoundChild,
     OfferAttempt,
+    amend_returned,
+    coordinator_feedback,
     is_late,
     record_found_child,
     record_offer,
@@ -537,6 +539,9 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return
+        # A returned interview is read beside the coordinator's comments until amended.
+        returned = row.state is InterviewState.RETURNED
+        read_only = read_only or returned
         try:
             if not read_only:
                 latest = self.forms().latest(RHI_FORM_ID)
@@ -557,12 +562,29 @@ class MainWindow(QMainWindow):
                 read_only=read_only,
                 on_saved=self.refresh_status,
                 clock=self._clock,
+                review=(
+                    coordinator_feedback(self._holder.store, row.interview_id)
+                    if returned or row.state is InterviewState.IN_PROGRESS  # amending
+                    else None
+                ),
+                amend=partial(self._amend, row.interview_id) if returned else None,
             )
         except Exception as exc:  # shown to the person; bugs are logged with a reference
             self._tell(error_text(exc))
             return
         self._interviews[row.interview_id] = window
         window.destroyed.connect(partial(self._interviews.pop, row.interview_id, None))
+
+    def _amend(self, interview_id: str) -> bool:
+        """Start the next revision of a returned interview; False (and why) if it cannot."""
+        try:
+            amend_returned(self._holder.store, self._holder.actor, interview_id, self._clock())
+        except Exception as exc:  # shown to the person; bugs are logged with a reference
+            self._tell(error_text(exc))
+            return False
+        self._selected_id = interview_id
+        self.reload()
+        return True
 
     def sign_off(self) -> None:
         row = self.selected_row()

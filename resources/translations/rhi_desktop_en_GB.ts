@@ -246,6 +246,18 @@
 <context>
     <name>InterviewWindow</name>
     <message>
+        <source>&amp;Amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amend the returned interview as a new revision ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Interview (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,6 +801,37 @@
     </message>
     <message>
         <source>✗ The passphrases do not match yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCommentsPanel</name>
+    <message>
+        <source>Coordinator&apos;s comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No overall comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question not on this form version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,89 @@
+"""The coordinator's comments on a returned interview, shown beside its form.
+
+The interviewer works through them while amending, so the panel stays for as long as the
+window is open. A comment on a question is labelled with that question's label from the
+form the interview is on; choosing it (Enter, or a double click) takes the form to that
+question. Comments are the coordinator's own words, so they are shown as plain text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from rhi_desktop.domain.entities import Review
+from rhi_desktop.forms import Form
+
+QUESTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReviewCommentsPanel(QWidget):
+    """Read-only: the overall comment, then one entry per commented question."""
+
+    def __init__(
+        self,
+        review: Review,
+        form: Callable[[], Form],
+        go_to_question: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewComments")
+        self.setAccessibleName(self.tr("Coordinator's comments"))
+        self._form = form
+        self._go_to_question = go_to_question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        heading = QLabel(self.tr("Returned by the coordinator"), self)
+        heading.setObjectName("reviewCommentsHeading")
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.overall = QLabel(self)
+        self.overall.setObjectName("overallComment")
+        self.overall.setTextFormat(Qt.TextFormat.PlainText)
+        self.overall.setWordWrap(True)
+        self.overall.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.overall.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.overall.setAccessibleName(self.tr("Overall comment"))
+        overall = (review.overall_comment or "").strip()
+        self.overall.setText(overall or self.tr("No overall comment."))
+        self.questions_heading = QLabel(self.tr("Comments on questions"), self)
+        self.questions_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.questions = QListWidget(self)
+        self.questions.setObjectName("questionComments")
+        self.questions.setAccessibleName(self.tr("Comments on questions"))
+        self.questions.setWordWrap(True)
+        self.questions_heading.setBuddy(self.questions)
+        for question_id, comment in review.question_comments.items():
+            text = self.tr("{0}: {1}").format(self._label(question_id), comment.strip())
+            item = QListWidgetItem(text, self.questions)
+            item.setData(QUESTION_ROLE, question_id)
+            item.setToolTip(text)
+        if self.questions.count():
+            self.questions.setCurrentRow(0)
+        else:
+            self.questions_heading.hide()
+            self.questions.hide()
+        self.questions.itemActivated.connect(self._activated)
+        layout.addWidget(heading)
+        layout.addWidget(self.overall)
+        layout.addWidget(self.questions_heading)
+        layout.addWidget(self.questions, 1)
+
+    def _label(self, question_id: str) -> str:
+        form = self._form()
+        if question_id not in form.fields:
+            return self.tr("A question not on this form version")
+        return form.text(form.field(question_id).question.label)
+
+    def comment_texts(self) -> list[str]:
+        return [self.questions.item(row).text() for row in range(self.questions.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        question_id = item.data(QUESTION_ROLE)
+        if isinstance(question_id, str) and question_id in self._form().fields:
+            self._go_to_question(question_id)
