@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>AutoSaver</name>
+    <message>
+        <source>Saving has stopped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your latest answers could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your latest answers could not be saved (reference {0}). They are still on screen, and saving will be tried again with your next change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
         <source>Name hidden</source>
@@ -103,6 +118,25 @@
     </message>
 </context>
 <context>
+    <name>ChoiceInputs</name>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Delete to clear the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolPage</name>
     <message>
         <source>Connect to your central service</source>
@@ -162,6 +196,21 @@
     </message>
 </context>
 <context>
+    <name>FieldView</name>
+    <message>
+        <source>{0} (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (row {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up RHI Desktop</source>
@@ -205,6 +254,123 @@
     </message>
     <message>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormRenderer</name>
+    <message>
+        <source>Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row {0} from {1}? Its answers will be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormVersions</name>
+    <message>
+        <source>the new version no longer asks this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question moved to another part of the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question now takes a different kind of answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new version works this out from other answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer no longer fits the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer offered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer will be carried over to version {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These answers cannot be carried over to version {0} and will be left behind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(rows {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ℹ Version {1} of this form is installed. This draft stays on version {0} unless you move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to version {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InterviewFormEditor</name>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Every answer is complete and valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 answer needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} answers need attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to a newer form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move to version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stay on version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your latest answers are still being saved. Try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to version {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -286,6 +452,29 @@
     </message>
     <message>
         <source>Write the reason before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationInput</name>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: postcode</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -805,6 +994,33 @@
     </message>
 </context>
 <context>
+    <name>RepeatGroup</name>
+    <message>
+        <source>Remove this row ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: row {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row {0} from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a row to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a row ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewCommentsPanel</name>
     <message>
         <source>Coordinator&apos;s comments</source>
@@ -851,6 +1067,75 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionNavigator</name>
+    <message>
+        <source>– Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>This section is not needed: earlier answers mean it does not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveCover</name>
+    <message>
+        <source>Hidden. Choose Show to read or change this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide answer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1038,6 +1323,45 @@
     </message>
     <message>
         <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UkInput</name>
+    <message>
+        <source>Enter a date like 27/11/2026 or 27 Nov 2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such date: check the day and month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a time like 14:30 or 2.30pm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such time: check the hour and minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date and a time, like 27/11/2026 14:30 or 27 Nov 2026 2.30pm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time did not happen in the UK: the clocks went forward an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

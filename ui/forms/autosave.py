@@ -30,10 +30,6 @@ WRITE_BUDGET_SECONDS = 0.010
 """Longer GUI-thread writes are logged: typing would start to stutter."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AutoSaver", text)
-
-
 class Runner(Protocol):
     """Runs a write and reports back on the GUI thread (ui.workers.SerialWorker fits)."""
 
@@ -147,15 +143,20 @@ class AutoSaver(QObject):
         if isinstance(error, StaleEditError | ReadOnlyRecordError | NotFoundError):
             self._stopped_by = type(error).__name__
             self._timer.stop()
-            message = _tr("Saving has stopped: {0}").format(str(error))
+            message = QCoreApplication.translate("AutoSaver", "Saving has stopped: {0}").format(
+                str(error)
+            )
         elif isinstance(error, StoreError):
-            message = _tr("Your latest answers could not be saved: {0}").format(str(error))
+            message = QCoreApplication.translate(
+                "AutoSaver", "Your latest answers could not be saved: {0}"
+            ).format(str(error))
         else:
             reference = uuid.uuid4().hex[:8]
             log.error("autosave failed (%s), reference %s", type(error).__name__, reference)
-            message = _tr(
+            message = QCoreApplication.translate(
+                "AutoSaver",
                 "Your latest answers could not be saved (reference {0}). They are still on "
-                "screen, and saving will be tried again with your next change."
+                "screen, and saving will be tried again with your next change.",
             ).format(reference)
         self.failed.emit(message)
         self._flush_when_done = False

@@ -32,10 +32,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InterviewFormEditor", text)
-
-
 class InterviewFormEditor(QWidget):
     """Edits one interview's answers; read-only interviews show them without saving."""
 
@@ -83,10 +79,19 @@ class InterviewFormEditor(QWidget):
         self.renderer = self._make_renderer(FormSession(form, interview.answers, clock=clock))
         layout.addWidget(self.renderer, 1)
         footer = QHBoxLayout()
-        self.status = QLabel(_tr("Read-only") if read_only else _tr("No changes yet"), self)
+        self.status = QLabel(
+            QCoreApplication.translate("InterviewFormEditor", "Read-only")
+            if read_only
+            else QCoreApplication.translate("InterviewFormEditor", "No changes yet"),
+            self,
+        )
         self.status.setObjectName("saveStatus")
-        self.check_button = QPushButton(_tr("Check answers"), self)
-        self.check_button.setAccessibleName(_tr("Check answers"))
+        self.check_button = QPushButton(
+            QCoreApplication.translate("InterviewFormEditor", "Check answers"), self
+        )
+        self.check_button.setAccessibleName(
+            QCoreApplication.translate("InterviewFormEditor", "Check answers")
+        )
         self.check_button.clicked.connect(self.check)
         footer.addWidget(self.status, 1)
         footer.addWidget(self.check_button)
@@ -117,7 +122,9 @@ class InterviewFormEditor(QWidget):
     def _saved(self, _result: WriteResult) -> None:
         self.problem.hide()
         when = to_london(self._clock()).strftime("%H:%M")
-        self.status.setText(_tr("Saved at {0}").format(when))
+        self.status.setText(
+            QCoreApplication.translate("InterviewFormEditor", "Saved at {0}").format(when)
+        )
         self.saved.emit()
 
     def _failed(self, message: str) -> None:
@@ -145,13 +152,19 @@ class InterviewFormEditor(QWidget):
     def check(self) -> None:
         report = self.renderer.check()
         if report.ok:
-            self.status.setText(_tr("\u2713 Every answer is complete and valid."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "InterviewFormEditor", "\u2713 Every answer is complete and valid."
+                )
+            )
         else:
             count = len(report.issues)
             text = (
-                _tr("1 answer needs attention.")
+                QCoreApplication.translate("InterviewFormEditor", "1 answer needs attention.")
                 if count == 1
-                else _tr("{0} answers need attention.").format(count)
+                else QCoreApplication.translate(
+                    "InterviewFormEditor", "{0} answers need attention."
+                ).format(count)
             )
             self.status.setText(f"{ISSUE_MARK} {text}")
 
@@ -166,13 +179,20 @@ class InterviewFormEditor(QWidget):
         plan = plan_migration(self._record(), self._form, target)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Move to a newer form version"))
+        box.setWindowTitle(
+            QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
+        )
         box.setText(migration_summary(self._form, plan))
         move = box.addButton(
-            _tr("&Move to version {0}").format(newer.version), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("InterviewFormEditor", "&Move to version {0}").format(
+                newer.version
+            ),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         stay = box.addButton(
-            _tr("&Stay on version {0}").format(self._form.version),
+            QCoreApplication.translate("InterviewFormEditor", "&Stay on version {0}").format(
+                self._form.version
+            ),
             QMessageBox.ButtonRole.RejectRole,
         )
         box.setDefaultButton(stay)
@@ -200,7 +220,12 @@ class InterviewFormEditor(QWidget):
             return None
         self.flush()
         if self.saver.pending:  # the last answers are not safely stored: do not move yet
-            self._failed(_tr("Your latest answers are still being saved. Try again shortly."))
+            self._failed(
+                QCoreApplication.translate(
+                    "InterviewFormEditor",
+                    "Your latest answers are still being saved. Try again shortly.",
+                )
+            )
             return None
         try:
             with self._store().transaction(self._actor()) as tx:
@@ -226,7 +251,11 @@ class InterviewFormEditor(QWidget):
         old.hide()
         old.deleteLater()
         self._offer_newer()
-        self.status.setText(_tr("Moved to version {0}.").format(to_version))
+        self.status.setText(
+            QCoreApplication.translate("InterviewFormEditor", "Moved to version {0}.").format(
+                to_version
+            )
+        )
         section = old.current_section
         if section in self._form.sections and self.renderer.session.is_relevant(section):
             self.renderer.show_section(section, focus=True)

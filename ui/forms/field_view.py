@@ -12,10 +12,6 @@ from ui.forms.widgets.base import AnswerInput
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldView", text)
-
-
 def issue_text(issue: Issue, answer: AnswerInput | None) -> str:
     """The input's own wording of a type problem where it has one, else the session's."""
     if issue.kind is IssueKind.TYPE and answer is not None:
@@ -88,7 +84,11 @@ class FieldView(QWidget):
             return
         self._required = required
         text = self._label_text
-        self.label.setText(_tr("{0} (required)").format(text) if required else text)
+        self.label.setText(
+            QCoreApplication.translate("FieldView", "{0} (required)").format(text)
+            if required
+            else text
+        )
         self._describe()
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
@@ -119,8 +119,10 @@ class FieldView(QWidget):
             return
         name = self._label_text
         if self.row is not None:
-            name = _tr("{0} (row {1})").format(name, self.row + 1)
+            name = QCoreApplication.translate("FieldView", "{0} (row {1})").format(
+                name, self.row + 1
+            )
         if self._required:
-            name = _tr("{0}, required").format(name)
+            name = QCoreApplication.translate("FieldView", "{0}, required").format(name)
         parts = [self._hint_text, self._message_text]
         self.answer.describe(name, " ".join(part for part in parts if part))

@@ -44,10 +44,6 @@ NAVIGATOR_WIDTH = 260
 Item = FieldView | RepeatGroupView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormRenderer", text)
-
-
 def _show(view: QWidget, relevant: bool) -> None:
     """Show or hide a question; untouched when already right (showing is not free)."""
     if view.isHidden() == relevant:
@@ -370,14 +366,20 @@ class FormRenderer(QWidget):
         group = self._groups[repeat_id]
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Remove row"))
+        box.setWindowTitle(QCoreApplication.translate("FormRenderer", "Remove row"))
         box.setText(
-            _tr("Remove row {0} from {1}? Its answers will be deleted.").format(
-                index + 1, group.label
-            )
+            QCoreApplication.translate(
+                "FormRenderer", "Remove row {0} from {1}? Its answers will be deleted."
+            ).format(index + 1, group.label)
         )
-        remove = box.addButton(_tr("&Remove row"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(_tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        remove = box.addButton(
+            QCoreApplication.translate("FormRenderer", "&Remove row"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("FormRenderer", "&Keep it"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         for button in (remove, keep):

@@ -28,10 +28,6 @@ ADD_ROW_KEYS = "Ctrl+Shift+A"
 REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RepeatGroup", text)
-
-
 class RowView(QFrame):
     def __init__(self, group_label: str, index: int, on_remove: Callable[[RowView], None]) -> None:
         super().__init__()
@@ -46,7 +42,7 @@ class RowView(QFrame):
         self._layout.addWidget(self.heading)
         self.remove_button = QPushButton(self)
         self.remove_button.setToolTip(
-            _tr("Remove this row ({0})").format(
+            QCoreApplication.translate("RepeatGroup", "Remove this row ({0})").format(
                 QKeySequence(REMOVE_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
@@ -63,10 +59,18 @@ class RowView(QFrame):
     def set_index(self, index: int) -> None:
         self.index = index
         number = index + 1
-        self.heading.setText(_tr("{0}: row {1}").format(self._group_label, number))
-        self.remove_button.setText(_tr("Remove row {0}").format(number))
+        self.heading.setText(
+            QCoreApplication.translate("RepeatGroup", "{0}: row {1}").format(
+                self._group_label, number
+            )
+        )
+        self.remove_button.setText(
+            QCoreApplication.translate("RepeatGroup", "Remove row {0}").format(number)
+        )
         self.remove_button.setAccessibleName(
-            _tr("Remove row {0} from {1}").format(number, self._group_label)
+            QCoreApplication.translate("RepeatGroup", "Remove row {0} from {1}").format(
+                number, self._group_label
+            )
         )
         for view in self.fields.values():
             view.set_row(index)
@@ -111,10 +115,16 @@ class RepeatGroupView(QWidget):
             layout.addWidget(hint_label)
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
-        self.add_button = QPushButton(_tr("Add a row to {0}").format(label), self)
-        self.add_button.setAccessibleName(_tr("Add a row to {0}").format(label))
+        self.add_button = QPushButton(
+            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label), self
+        )
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label)
+        )
         keys = QKeySequence(ADD_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
-        self.add_button.setToolTip(_tr("Add a row ({0})").format(keys))
+        self.add_button.setToolTip(
+            QCoreApplication.translate("RepeatGroup", "Add a row ({0})").format(keys)
+        )
         self.add_button.clicked.connect(on_add)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -18,28 +18,30 @@ from ui.forms.progress import SectionProgress, SectionState
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SectionNavigator", text)
-
-
 def badge_text(progress: SectionProgress) -> str:
     """The short status under a section's title, symbol first."""
     state = progress.state
     if state is SectionState.NOT_NEEDED:
-        return _tr("\u2013 Not needed")
+        return QCoreApplication.translate("SectionNavigator", "\u2013 Not needed")
     if state is SectionState.COMPLETE:
-        return _tr("\u2713 Complete")
+        return QCoreApplication.translate("SectionNavigator", "\u2713 Complete")
     if state is SectionState.NOT_STARTED:
-        return _tr("\u25cb Not started")
+        return QCoreApplication.translate("SectionNavigator", "\u25cb Not started")
     parts = []
     if progress.problems:
         parts.append(
-            _tr("1 problem")
+            QCoreApplication.translate("SectionNavigator", "1 problem")
             if progress.problems == 1
-            else _tr("{0} problems").format(progress.problems)
+            else QCoreApplication.translate("SectionNavigator", "{0} problems").format(
+                progress.problems
+            )
         )
     if progress.to_answer:
-        parts.append(_tr("{0} to answer").format(progress.to_answer))
+        parts.append(
+            QCoreApplication.translate("SectionNavigator", "{0} to answer").format(
+                progress.to_answer
+            )
+        )
     mark = "\u26a0" if progress.problems else "\u25cb"
     return f"{mark} {', '.join(parts)}"
 
@@ -50,7 +52,7 @@ class SectionNavigator(QListWidget):
     def __init__(self, sections: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sectionNavigator")
-        self.setAccessibleName(_tr("Sections"))
+        self.setAccessibleName(QCoreApplication.translate("SectionNavigator", "Sections"))
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._titles: dict[str, str] = {}

@@ -10,10 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 HEADING_SCALE = 1.3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SectionPage", text)
-
-
 class SectionPage(QScrollArea):
     def __init__(
         self, section_id: str, title: str, hint: str | None, parent: QWidget | None = None
@@ -42,7 +38,10 @@ class SectionPage(QScrollArea):
             hint_label.setWordWrap(True)
             self._layout.addWidget(hint_label)
         self.not_needed = QLabel(
-            _tr("This section is not needed: earlier answers mean it does not apply."), content
+            QCoreApplication.translate(
+                "SectionPage", "This section is not needed: earlier answers mean it does not apply."
+            ),
+            content,
         )
         self.not_needed.setWordWrap(True)
         self.not_needed.hide()
@@ -70,8 +69,12 @@ class SectionPage(QScrollArea):
     def set_neighbours(self, previous: str | None, following: str | None) -> None:
         """Titles of the nearest relevant sections either side (None: there is none)."""
         for button, title, text in (
-            (self.previous_button, previous, _tr("Previous: {0}")),
-            (self.next_button, following, _tr("Next: {0}")),
+            (
+                self.previous_button,
+                previous,
+                QCoreApplication.translate("SectionPage", "Previous: {0}"),
+            ),
+            (self.next_button, following, QCoreApplication.translate("SectionPage", "Next: {0}")),
         ):
             button.setVisible(title is not None)
             if title is not None:

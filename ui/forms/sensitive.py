@@ -24,10 +24,6 @@ from PySide6.QtWidgets import (
 from ui.forms.widgets.base import AnswerInput, handler
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SensitiveCover", text)
-
-
 class SensitiveCover(QWidget):
     """An input with a Show/Hide button; hidden to start with."""
 
@@ -40,7 +36,12 @@ class SensitiveCover(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._cover: QLabel | None = None
         if not self._lines:
-            self._cover = QLabel(_tr("Hidden. Choose Show to read or change this answer."), self)
+            self._cover = QLabel(
+                QCoreApplication.translate(
+                    "SensitiveCover", "Hidden. Choose Show to read or change this answer."
+                ),
+                self,
+            )
             self._cover.setObjectName("sensitiveCover")
             self._cover.setFrameShape(QFrame.Shape.StyledPanel)
             self._cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,11 +77,15 @@ class SensitiveCover(QWidget):
             self._cover.setHidden(revealed)
             self._answer.widget().setHidden(not revealed)
         if revealed:
-            self.button.setText(_tr("Hide"))
-            self.button.setAccessibleName(_tr("Hide answer: {0}").format(self._name))
+            self.button.setText(QCoreApplication.translate("SensitiveCover", "Hide"))
+            self.button.setAccessibleName(
+                QCoreApplication.translate("SensitiveCover", "Hide answer: {0}").format(self._name)
+            )
         else:
-            self.button.setText(_tr("Show"))
-            self.button.setAccessibleName(_tr("Show answer: {0}").format(self._name))
+            self.button.setText(QCoreApplication.translate("SensitiveCover", "Show"))
+            self.button.setAccessibleName(
+                QCoreApplication.translate("SensitiveCover", "Show answer: {0}").format(self._name)
+            )
 
     def controls(self) -> list[QWidget]:
         """The input first (when it can be typed into), then the button."""

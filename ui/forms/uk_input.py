@@ -29,21 +29,25 @@ from ui.forms.uk_formats import (
 from ui.forms.widgets.base import AnswerInput, handler, shown_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UkInput", text)
-
-
 def problem_text(problem: InputProblem) -> str:
     texts = {
-        InputProblem.DATE_FORMAT: _tr("Enter a date like 27/11/2026 or 27 Nov 2026."),
-        InputProblem.NO_SUCH_DATE: _tr("There is no such date: check the day and month."),
-        InputProblem.TIME_FORMAT: _tr("Enter a time like 14:30 or 2.30pm."),
-        InputProblem.NO_SUCH_TIME: _tr("There is no such time: check the hour and minutes."),
-        InputProblem.DATETIME_FORMAT: _tr(
-            "Enter a date and a time, like 27/11/2026 14:30 or 27 Nov 2026 2.30pm."
+        InputProblem.DATE_FORMAT: QCoreApplication.translate(
+            "UkInput", "Enter a date like 27/11/2026 or 27 Nov 2026."
         ),
-        InputProblem.SKIPPED_TIME: _tr(
-            "That time did not happen in the UK: the clocks went forward an hour."
+        InputProblem.NO_SUCH_DATE: QCoreApplication.translate(
+            "UkInput", "There is no such date: check the day and month."
+        ),
+        InputProblem.TIME_FORMAT: QCoreApplication.translate(
+            "UkInput", "Enter a time like 14:30 or 2.30pm."
+        ),
+        InputProblem.NO_SUCH_TIME: QCoreApplication.translate(
+            "UkInput", "There is no such time: check the hour and minutes."
+        ),
+        InputProblem.DATETIME_FORMAT: QCoreApplication.translate(
+            "UkInput", "Enter a date and a time, like 27/11/2026 14:30 or 27 Nov 2026 2.30pm."
+        ),
+        InputProblem.SKIPPED_TIME: QCoreApplication.translate(
+            "UkInput", "That time did not happen in the UK: the clocks went forward an hour."
         ),
     }
     return texts[problem]
@@ -120,16 +124,25 @@ def _datetime_text(value: object) -> str:
 
 class UkDateInput(_UkLineInput):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parse_uk_date, _date_text, _tr("dd/mm/yyyy"), parent)
+        super().__init__(
+            parse_uk_date, _date_text, QCoreApplication.translate("UkInput", "dd/mm/yyyy"), parent
+        )
 
 
 class UkTimeInput(_UkLineInput):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parse_uk_time, _time_text, _tr("hh:mm"), parent)
+        super().__init__(
+            parse_uk_time, _time_text, QCoreApplication.translate("UkInput", "hh:mm"), parent
+        )
 
 
 class UkDateTimeInput(_UkLineInput):
     """A London wall-clock date and time; the answer is the UTC instant."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parse_uk_datetime, _datetime_text, _tr("dd/mm/yyyy hh:mm"), parent)
+        super().__init__(
+            parse_uk_datetime,
+            _datetime_text,
+            QCoreApplication.translate("UkInput", "dd/mm/yyyy hh:mm"),
+            parent,
+        )

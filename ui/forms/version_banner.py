@@ -13,10 +13,6 @@ from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import Migration, NotCarried, Reason
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormVersions", text)
-
-
 def _choice_labels(form: Form, item: NotCarried) -> str:
     info = form.fields.get(item.question_id)
     labels = dict[str, str]()
@@ -29,34 +25,49 @@ def _choice_labels(form: Form, item: NotCarried) -> str:
 def reason_text(form: Form, item: NotCarried) -> str:
     """Why one question's answer stays behind, worded for the interviewer."""
     texts = {
-        Reason.REMOVED: _tr("the new version no longer asks this"),
-        Reason.MOVED: _tr("the question moved to another part of the form"),
-        Reason.TYPE_CHANGED: _tr("the question now takes a different kind of answer"),
-        Reason.CALCULATED: _tr("the new version works this out from other answers"),
-        Reason.NOT_VALID: _tr("the answer no longer fits the question"),
+        Reason.REMOVED: QCoreApplication.translate(
+            "FormVersions", "the new version no longer asks this"
+        ),
+        Reason.MOVED: QCoreApplication.translate(
+            "FormVersions", "the question moved to another part of the form"
+        ),
+        Reason.TYPE_CHANGED: QCoreApplication.translate(
+            "FormVersions", "the question now takes a different kind of answer"
+        ),
+        Reason.CALCULATED: QCoreApplication.translate(
+            "FormVersions", "the new version works this out from other answers"
+        ),
+        Reason.NOT_VALID: QCoreApplication.translate(
+            "FormVersions", "the answer no longer fits the question"
+        ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
-        return _tr("no longer offered: {0}").format(_choice_labels(form, item))
+        return QCoreApplication.translate("FormVersions", "no longer offered: {0}").format(
+            _choice_labels(form, item)
+        )
     return texts[item.reason]
 
 
 def migration_summary(source: Form, migration: Migration) -> str:
     """What moving the draft would carry and what it would leave behind."""
     if migration.complete:
-        return _tr("Every answer will be carried over to version {0}.").format(
-            migration.target.version
-        )
+        return QCoreApplication.translate(
+            "FormVersions", "Every answer will be carried over to version {0}."
+        ).format(migration.target.version)
     lines = [
-        _tr("These answers cannot be carried over to version {0} and will be left behind:").format(
-            migration.target.version
-        )
+        QCoreApplication.translate(
+            "FormVersions",
+            "These answers cannot be carried over to version {0} and will be left behind:",
+        ).format(migration.target.version)
     ]
     for item in migration.not_carried:
         info = source.fields.get(item.question_id)
         label = source.text(info.question.label) if info is not None else item.question_id
         where = ""
         if item.rows:
-            where = " " + _tr("(rows {0})").format(", ".join(str(r + 1) for r in item.rows))
+            where = " " + QCoreApplication.translate("FormVersions", "(rows {0})").format(
+                ", ".join(str(r + 1) for r in item.rows)
+            )
         lines.append(f"\u2022 {label}{where}: {reason_text(source, item)}")
     return "\n".join(lines)
 
@@ -84,12 +95,15 @@ class VersionBanner(QFrame):
             self.hide()
             return
         self.text.setText(
-            _tr(
+            QCoreApplication.translate(
+                "FormVersions",
                 "\u2139 Version {1} of this form is installed. This draft stays on version "
-                "{0} unless you move it."
+                "{0} unless you move it.",
             ).format(current, newer)
         )
-        label = _tr("Move to version {0}\u2026").format(newer)
+        label = QCoreApplication.translate("FormVersions", "Move to version {0}\u2026").format(
+            newer
+        )
         self.button.setText(label)
         self.button.setAccessibleName(label)
         self.show()

@@ -27,10 +27,6 @@ Options = Sequence[tuple[str, str]]
 CHECK_COLUMNS = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChoiceInputs", text)
-
-
 class ChoiceCombo(QComboBox, AnswerInput):
     """Single choice from a list; the first entry means 'not answered'."""
 
@@ -40,7 +36,12 @@ class ChoiceCombo(QComboBox, AnswerInput):
         super().__init__(parent)
         self._showing = False
         self._values: list[str | None] = [None, *(value for value, _ in options)]
-        self.addItems([_tr("Not answered"), *(label for _, label in options)])
+        self.addItems(
+            [
+                QCoreApplication.translate("ChoiceInputs", "Not answered"),
+                *(label for _, label in options),
+            ]
+        )
         self.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
 
     def _picked(self, index: int) -> None:
@@ -121,7 +122,7 @@ class RadioChoice(QWidget, AnswerInput):
 
     def describe(self, name: str, description: str) -> None:
         self.setAccessibleName(name)
-        hint = _tr("Press Delete to clear the answer.")
+        hint = QCoreApplication.translate("ChoiceInputs", "Press Delete to clear the answer.")
         for button in self._buttons:
             button.setAccessibleDescription(" ".join(p for p in (name, description, hint) if p))
 

@@ -15,14 +15,13 @@ from ui.forms.widgets.text import CalculatedInput, LineInput, LongTextInput
 Q = QuestionType
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChoiceInputs", text)
-
-
 def _options(form: Form, info: FieldInfo, language: str | None) -> Options:
     question = info.question
     if question.type is Q.YES_NO:
-        return [("yes", _tr("Yes")), ("no", _tr("No"))]
+        return [
+            ("yes", QCoreApplication.translate("ChoiceInputs", "Yes")),
+            ("no", QCoreApplication.translate("ChoiceInputs", "No")),
+        ]
     if question.type is Q.SCALE:
         assert question.scale is not None
         labels = question.scale.labels

@@ -11,20 +11,18 @@ from ui.forms.widgets.base import AnswerInput, handler
 POSTCODE_CHARACTERS = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LocationInput", text)
-
-
 class LocationInput(QWidget, AnswerInput):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.description = QLineEdit(self)
-        self.description.setPlaceholderText(_tr("Description"))
-        postcode_label = QLabel(_tr("Postcode"), self)
+        self.description.setPlaceholderText(
+            QCoreApplication.translate("LocationInput", "Description")
+        )
+        postcode_label = QLabel(QCoreApplication.translate("LocationInput", "Postcode"), self)
         self.postcode = QLineEdit(self)
-        self.postcode.setPlaceholderText(_tr("optional"))
+        self.postcode.setPlaceholderText(QCoreApplication.translate("LocationInput", "optional"))
         width = self.postcode.fontMetrics().horizontalAdvance("W" * POSTCODE_CHARACTERS)
         self.postcode.setMaximumWidth(width)
         postcode_label.setBuddy(self.postcode)
@@ -60,8 +58,12 @@ class LocationInput(QWidget, AnswerInput):
 
     def describe(self, name: str, description: str) -> None:
         self.setAccessibleName(name)
-        self.description.setAccessibleName(_tr("{0}: description").format(name))
-        self.postcode.setAccessibleName(_tr("{0}: postcode").format(name))
+        self.description.setAccessibleName(
+            QCoreApplication.translate("LocationInput", "{0}: description").format(name)
+        )
+        self.postcode.setAccessibleName(
+            QCoreApplication.translate("LocationInput", "{0}: postcode").format(name)
+        )
         for line in self.controls():
             line.setAccessibleDescription(description)
 
