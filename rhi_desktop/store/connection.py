@@ -174,6 +174,9 @@ def _key(conn: Any, keys: StoreKeys) -> None:
     conn.set_key(keys.sqlcipher_key())
 
 
+CACHE_KIB = 64 * 1024
+
+
 def _configure(conn: Any, *, require_wal: bool = True) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -183,6 +186,9 @@ def _configure(conn: Any, *, require_wal: bool = True) -> None:
     if require_wal and str(mode).lower() != "wal":
         raise StoreError("The database could not switch to write-ahead logging.")
     conn.execute("PRAGMA synchronous = FULL")  # a committed interview survives power loss
+    # A caseload's working set stays in the page cache: with SQLCipher every cache miss
+    # is a page decryption and HMAC check, not just a copy from the OS cache.
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def _cipher_problems(conn: Any) -> list[str]:
