@@ -6,6 +6,8 @@ The server certificate names `localhost` only, so the same live server reached a
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -71,7 +73,10 @@ def make_authority(name: str = "RHI sync test CA") -> Authority:
     return Authority(key, cert)
 
 
-def issue_server_files(authority: Authority, directory: Path, dns_name: str) -> ServerFiles:
+def issue_server_files(
+    authority: Authority, directory: Path, dns_name: str, ip_addresses: Sequence[str] = ()
+) -> ServerFiles:
+    """A server certificate for `dns_name` (and any `ip_addresses`) signed by `authority`."""
     now = datetime.now(UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
@@ -82,7 +87,15 @@ def issue_server_files(authority: Authority, directory: Path, dns_name: str) -> 
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(minutes=5))
         .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(dns_name)]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [
+                    x509.DNSName(dns_name),
+                    *(x509.IPAddress(ipaddress.ip_address(ip)) for ip in ip_addresses),
+                ]
+            ),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(
