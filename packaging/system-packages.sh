@@ -3,10 +3,11 @@
 # Qt's offscreen platform needs the libraries below; PostgreSQL server binaries serve the
 # central-service tests, and the OS-lock tests run a private D-Bus daemon playing logind.
 # The frozen build (packaging/build.sh) strips its libraries with binutils, and the
-# self-test's TLS check needs the system CA certificates.
+# self-test's TLS check needs the system CA certificates; the PDF report tests render
+# pages with pdftoppm.
 set -euo pipefail
 needed=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-    binutils ca-certificates dbus-daemon postgresql-15)
+    binutils ca-certificates dbus-daemon postgresql-15 poppler-utils)
 missing=()
 for pkg in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
