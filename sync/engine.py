@@ -63,6 +63,7 @@ class SyncReport:
     purged: PurgeReport | None = None
     problem: str | None = None  # what went wrong, for the person; no personal data
     server_time: datetime | None = None
+    retry_later: bool = False  # it failed for a passing reason (network, service fault)
 
     @property
     def exit_code(self) -> int:
@@ -137,6 +138,7 @@ class SyncEngine:
         except SyncError as exc:
             log.warning("sync failed: %s", type(exc).__name__)
             report.problem = str(exc)
+            report.retry_later = exc.transient
         self._finish(report)
         return report
 

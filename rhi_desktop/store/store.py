@@ -39,12 +39,13 @@ from rhi_desktop.store.errors import (
     DiskFullError,
     MigrationFailedError,
     SchemaTooNewError,
+    StoreError,
     TransactionError,
     translate,
     translated_errors,
 )
 from rhi_desktop.store.interviews import InterviewRepository
-from rhi_desktop.store.keys import derive_keys
+from rhi_desktop.store.keys import StoreKeys, derive_keys
 from rhi_desktop.store.migrations import LATEST, migrate, schema_version
 from rhi_desktop.store.offers import OfferRepository
 from rhi_desktop.store.outbox import Outbox
@@ -120,10 +121,12 @@ class Store(_Repositories):
         path: Path | None = None,
         migrated_from: int | None = None,
         backup: Path | None = None,
+        keys: StoreKeys | None = None,
     ) -> None:
         super().__init__(db, None)
         self._db = db
         self._audit_key = audit_key
+        self._keys = keys  # for a second handle on the same file; None when not from a file
         self._open_tx: Transaction | None = None
         self.path = path
         self._read_only_audit = AuditChain(db, audit_key, db.clock)
@@ -145,7 +148,7 @@ class Store(_Repositories):
             conn.close()
             discard_new_file(path)
             raise
-        return cls(db, keys.audit_key, path=path)
+        return cls(db, keys.audit_key, path=path, keys=keys)
 
     @classmethod
     def open(
@@ -174,7 +177,7 @@ class Store(_Repositories):
                 raise SchemaTooNewError(found, LATEST)
             if found == LATEST:
                 _forget_backups(path)
-                return cls(db, keys.audit_key, path=path)
+                return cls(db, keys.audit_key, path=path, keys=keys)
             backup = take_backup(conn, path, found, keys)
             try:
                 migrate(db, keys.audit_key)
@@ -183,7 +186,7 @@ class Store(_Repositories):
                     raise DiskFullError() from exc
                 log.error("schema migration from v%d failed: %s", found, type(exc).__name__)
                 raise MigrationFailedError(found, LATEST, backup.name) from exc
-            return cls(db, keys.audit_key, path=path, migrated_from=found, backup=backup)
+            return cls(db, keys.audit_key, path=path, migrated_from=found, backup=backup, keys=keys)
         except BaseException:
             conn.close()
             raise
@@ -206,6 +209,21 @@ class Store(_Repositories):
             raise SchemaTooNewError(found, LATEST)
         migrate(db, audit_key)
         return cls(db, audit_key)
+
+    def second_handle(self) -> Store:
+        """Another connection to this open database, with the same keys, for work on
+        another thread (the desktop app's background sync) while this one stays in use.
+
+        The file is already checked and migrated, so this is quick. WAL lets either read
+        while the other writes; the busy timeout makes two writers wait for each other
+        instead of failing. Close it when done: it holds the key like this one.
+        """
+        if self._keys is None or self.path is None:
+            raise StoreError("This store was not opened from a file; it has no second handle.")
+        conn = open_existing(self.path, self._keys, key_verified=True, full_check=False)
+        return Store(
+            Database(conn, self._db.clock), self._keys.audit_key, path=self.path, keys=self._keys
+        )
 
     # -- using ---------------------------------------------------------------------------
 
