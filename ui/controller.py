@@ -10,6 +10,9 @@ the store and so to the key), covers the main window, hides every other window a
 dialog (they keep their unsaved input, hidden and unreachable, and come back exactly
 as they were after unlocking), and stops the idle timer. An unlock window stands in
 when the main window does not exist yet (locked during first-run enrolment).
+
+Syncing runs on its own thread (ui/sync_runner.py): it starts once the main window is
+unlocked and stops, closing its own database handle, when the app locks.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from rhi_desktop.vault import (
     WrongPassphrase,
     detect_keystore,
 )
+from sync.device import adopt_enrolled_user
 from ui.enrolment import Enroller, EnrolmentOutcome
 from ui.first_run import FirstRunWizard
 from ui.idle import IdleMonitor
@@ -45,7 +49,9 @@ from ui.main_window import MainWindow
 from ui.messages import error_text
 from ui.os_lock import OsLockWatcher
 from ui.profile_holder import ProfileHolder
-from ui.sync_status import ConnectionStatusSource, NeverSynced
+from ui.quarantine_view import QuarantineView
+from ui.sync_runner import SyncRunner
+from ui.sync_status import ConnectionStatusSource
 from ui.unlock import UnlockPanel, UnlockWindow
 from ui.workers import SerialWorker
 
@@ -72,8 +78,10 @@ class AppController(QObject):
         status_source: ConnectionStatusSource | None = None,
         os_lock: OsLockWatcher | None = None,
         unlock_window: UnlockWindow | None = None,
+        sync_runner: SyncRunner | None = None,
     ) -> None:
-        """`unlock_window`: one already on screen (shown before the app finished loading)."""
+        """`unlock_window`: one already on screen (shown before the app finished loading).
+        `status_source`: what the status bar shows instead of the sync runner's report."""
         super().__init__()
         self._app = app
         self._paths = paths
@@ -83,10 +91,17 @@ class AppController(QObject):
         self._keystore: Keystore | None = None
         self._keystore_found = False
         self._enroller = enroller
-        self._status_source = status_source or NeverSynced()
         self._os_lock = os_lock
         self.holder = ProfileHolder()
         self.worker = SerialWorker(self)
+        self.sync = sync_runner or SyncRunner(settings)
+        self.sync.setParent(self)
+        self.sync.status_changed.connect(self._sync_status_changed)
+        self.sync.records_arrived.connect(self._records_arrived)
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.wiped.connect(self._revoked)
+        self._status_source: ConnectionStatusSource = status_source or self.sync
+        self.attention: QuarantineView | None = None
         self.idle = IdleMonitor(
             app, timedelta(minutes=settings.idle_lock_minutes), clock, parent=self
         )
@@ -121,6 +136,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Close the database, stop every timer and worker, close every window."""
         self.idle.stop()
+        self.sync.shutdown()
         if self._started:
             self._app.removeEventFilter(self._lock_keys)
         if self._os_lock is not None:
@@ -249,6 +265,7 @@ class AppController(QObject):
             wizard.deleteLater()
         if self.holder.is_open:
             self._show_main()
+            self._start_sync()
         else:  # locked while on the last page: unlock first, the main window follows
             self._show_unlock_window(locked=True)
 
@@ -282,7 +299,9 @@ class AppController(QObject):
         paths, settings, clock = self._paths, self._settings, self._clock
 
         def work() -> OpenProfile:
-            return open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
+            profile = open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
+            adopt_enrolled_user(profile)
+            return profile
 
         self.worker.submit(
             work,
@@ -311,6 +330,7 @@ class AppController(QObject):
         self._hidden = []
         self.idle.start()
         self._warm_up()
+        self._start_sync()
         self.unlocked.emit()
 
     def _hidden_wizard(self) -> bool:
@@ -327,8 +347,10 @@ class AppController(QObject):
             panel.show_problem(error_text(exc))
 
     def _after_wipe(self, message: str) -> None:
-        """The wipe policy erased the profile: discard every window and start again."""
+        """The profile was erased (wipe policy or revocation): discard every window and
+        start again."""
         self.idle.stop()
+        self.sync.detach()
         for window in [*self._hidden, self.main_window, self.unlock_window]:
             if window is not None and shiboken6.isValid(window):
                 window.blockSignals(True)
@@ -357,6 +379,8 @@ class AppController(QObject):
         window = MainWindow(self.holder, self._clock, self._status_source)
         window.lock_requested.connect(lambda: self.lock("shortcut"))
         window.quit_requested.connect(self.quit)
+        window.sync_requested.connect(self.sync_now)
+        window.attention_requested.connect(self.show_attention)
         window.cover_panel.unlock_requested.connect(
             lambda passphrase: self._unlock(passphrase, window.cover_panel)
         )
@@ -389,8 +413,72 @@ class AppController(QObject):
             self.main_window.cover()
         else:
             self._show_unlock_window(locked=True)
+        self.sync.detach()
         self.holder.close()
         self.locked.emit()
+
+    # -- syncing -------------------------------------------------------------------------
+
+    def _start_sync(self) -> None:
+        if self.main_window is not None and self.holder.is_open:
+            self.sync.attach(self.holder, self._keystore)
+
+    def sync_now(self) -> None:
+        """ "Sync now"; a plain sentence, and nothing else, when not enrolled."""
+        if self.sync.sync_now() or self.main_window is None or not self.holder.is_open:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Sync now"),
+            self.tr(
+                "This computer is not enrolled with the central service, so there is "
+                "nothing to sync with: your work stays on this computer. IT can enrol it "
+                "with a one-time code."
+            ),
+            parent=self.main_window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+        box.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        box.open()
+
+    def show_attention(self) -> None:
+        """The changes the central service did not accept, with Send again and Discard."""
+        if self.main_window is None or not self.holder.is_open:
+            return
+        view = self.attention
+        if view is None or not shiboken6.isValid(view):
+            view = QuarantineView(self.holder, self.main_window)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.changed.connect(self._sync_status_changed)
+            self.attention = view
+        else:
+            view.reload()
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        view.table.setFocus()
+
+    def _sync_status_changed(self) -> None:
+        if self.main_window is not None:
+            self.main_window.refresh_status()
+
+    def _records_arrived(self) -> None:
+        if self.main_window is not None:
+            self.main_window.records_arrived()
+
+    def _sync_finished(self, _report: object) -> None:
+        view = self.attention
+        if view is not None and shiboken6.isValid(view) and self.holder.is_open:
+            view.reload()
+
+    def _revoked(self, message: str) -> None:
+        """The central service revoked this device; the sync wiped the profile."""
+        if self.main_window is not None:
+            self.main_window.stop_timers()
+        self.holder.close()
+        self._after_wipe(message)
 
     def _warm_up(self) -> None:
         """Import the form engine in the background so the first sign-off does not wait."""

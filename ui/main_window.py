@@ -87,6 +87,8 @@ _WIDTHS = {
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
+    sync_requested = Signal()  # "Sync now"
+    attention_requested = Signal()  # the changes the central service did not accept
 
     def __init__(
         self,
@@ -188,6 +190,15 @@ class MainWindow(QMainWindow):
             self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._focus_search
         )
         self.quit_action = self._action(self.tr("&Quit"), "quit", "Ctrl+Q", self.close)
+        self.sync_action = self._action(
+            self.tr("S&ync now"), "sync", "F9", self.sync_requested.emit
+        )
+        self.attention_action = self._action(
+            self.tr("Changes needing &attention…"),
+            "attention",
+            "Ctrl+Shift+A",
+            self.attention_requested.emit,
+        )
         self.view_actions: dict[CaseloadView, QAction] = {}
         for number, view in enumerate(CaseloadView, start=1):
             self.view_actions[view] = self._action(
@@ -272,6 +283,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_case_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.attention_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
         interview_menu = bar.addMenu(self.tr("&Interview"))
@@ -296,6 +310,7 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.sync_action)
         toolbar.addAction(self.reveal_action)
         toolbar.addAction(self.lock_action)
         for action in toolbar.actions():
@@ -386,6 +401,11 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._update_actions()
 
+    def records_arrived(self) -> None:
+        """The central service sent new or changed records: show them, keeping the view,
+        search and selected interview."""
+        self.reload()
+
     def tick(self) -> None:
         """Move the countdowns on (the timer calls this; tests call it after moving time)."""
         self.caseload.set_now(self._clock())
@@ -474,6 +494,8 @@ class MainWindow(QMainWindow):
         self.reveal_action.setEnabled(open_)
         self.lock_action.setEnabled(open_)
         self.refresh_action.setEnabled(open_)
+        self.sync_action.setEnabled(open_)
+        self.attention_action.setEnabled(open_)
         self.search_action.setEnabled(open_)
         for action in self.view_actions.values():
             action.setEnabled(open_)

@@ -1,31 +1,57 @@
 """The seam between the sync engine and the status bar: what the bar asks, nothing more.
 
-The status bar shows three things: whether the central service is reachable, how many
-local changes wait to be sent, and when the last sync succeeded. The pending count comes
-from the encrypted store's outbox; the other two come from a `ConnectionStatusSource`.
-Until the sync engine exists, `NeverSynced` answers "offline" and "never". The sync
-engine supplies its own source (any object with `current()`), e.g.::
+The status bar shows whether the central service is reachable, how many local changes
+wait to be sent, when the last sync succeeded, and what the sync is doing or how the
+last one ended. The pending count comes from the encrypted store's outbox; the rest comes
+from a `ConnectionStatusSource`. The desktop app's source is `ui.sync_runner.SyncRunner`;
+with no sync at all, `NeverSynced` answers "offline" and "never". Any object with
+`current()` will do, e.g.::
 
     class EngineStatus:
         def current(self) -> ConnectionStatus:
             return ConnectionStatus(online=engine.reachable, last_success=engine.last_ok)
 
-and passes it to `ui.window.run_gui(args, status_source=EngineStatus())`. The bar polls
-`current()` every few seconds on the GUI thread, so it must return at once (read cached
-fields; never do network I/O in it). Qt-free.
+The bar polls `current()` every few seconds on the GUI thread, so it must return at once
+(read cached fields; never do network I/O in it). Qt-free.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
+
+
+class SyncPhase(StrEnum):
+    SYNCING = "syncing"  # started, nothing sent or received yet
+    SENDING = "sending"
+    RECEIVING = "receiving"
+    DONE = "done"  # finished; the counts say what moved
+    UNREACHABLE = "unreachable"  # the service did not answer (or answered with a fault)
+    FAILED = "failed"  # it answered, but the sync could not finish; `problem` says why
+
+
+@dataclass(frozen=True, slots=True)
+class SyncActivity:
+    """What the sync is doing, or how the last one ended. Counts only, no personal data."""
+
+    phase: SyncPhase
+    sent: int = 0
+    received: int = 0
+    attention: int = 0  # changes parked for the person (quarantined)
+    problem: str | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.phase in (SyncPhase.SYNCING, SyncPhase.SENDING, SyncPhase.RECEIVING)
 
 
 @dataclass(frozen=True, slots=True)
 class ConnectionStatus:
     online: bool
     last_success: datetime | None  # aware UTC; None: never synced
+    activity: SyncActivity | None = None  # None: no sync since the app was unlocked
 
 
 class ConnectionStatusSource(Protocol):

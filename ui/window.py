@@ -6,7 +6,8 @@ the app (store, vault, policy) loads behind it; the window accepts the passphras
 that is done. Settings are loaded before anything can be unlocked or created: a bad
 machine policy stops the app with a message naming the file, key and problem, rather
 than starting half-configured. The sync layer plugs in through the keyword arguments
-(see ui/enrolment.py and ui/sync_status.py).
+(see ui/enrolment.py and ui/sync_status.py); by default the app syncs through
+ui/sync_runner.py, which also listens to the operating system's network reports.
 """
 
 from __future__ import annotations
@@ -70,12 +71,14 @@ def build(
     enroller: Enroller | None = None,
     status_source: ConnectionStatusSource | None = None,
     watch_os_lock: bool = True,
+    watch_network: bool = True,
 ) -> AppController | str:
     """The controller, ready to `start()`; or why the app cannot run (bad policy)."""
     from rhi_desktop.config import ConfigError, Settings
     from ui.appearance import install_translations
     from ui.controller import AppController
     from ui.os_lock import OsLockWatcher
+    from ui.sync_runner import SyncRunner
 
     try:
         settings = Settings.load(paths)
@@ -94,6 +97,7 @@ def build(
         status_source=status_source,
         os_lock=OsLockWatcher() if watch_os_lock else None,
         unlock_window=unlock_window,
+        sync_runner=SyncRunner(settings, watch_network=watch_network),
     )
 
 

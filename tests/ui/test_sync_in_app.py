@@ -1,0 +1,280 @@
+"""Syncing inside the app, against the real central service over real TLS: "Sync now",
+finding the service again by itself, coordinator decisions and new assignments arriving
+in the open window, a held-up service that never freezes the window, and locking, which
+stops the sync and closes its database handle."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.config import Settings
+from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, ReviewDecision, new_id
+from rhi_desktop.profile import ProfilePaths
+from sync.protocol import Role
+from sync.server import admin
+from tests.sync.client import live_central
+from tests.sync.client.certificates import issue_server_files, make_authority
+from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
+from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.ui.conftest import ControllerFactory
+from tests.ui.driving import unlock_with
+from tests.ui.live_service import (
+    SYNC_WAIT_MS,
+    central_service,  # noqa: F401  (the `central` fixture)
+    open_app,
+    open_stores,
+    wait_for_sync,
+    well_behaved,  # noqa: F401  (faults cleared after each test)
+)
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.new_case_dialog import NewCaseDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CHANGES_PER_CASE = 6  # child, episode, interview and three moves to completed
+
+
+def _laptop_with_cases(
+    central: LiveCentral, paths: ProfilePaths, cases: int, **enrol: object
+) -> list[str]:
+    """An enrolled profile on disk (closed again) holding `cases` completed interviews."""
+    laptop = new_laptop(central, paths.root, **enrol)  # type: ignore[arg-type]
+    try:
+        return [record_completed_case(laptop, n) for n in range(cases)]
+    finally:
+        laptop.profile.close()
+
+
+def _sync_now(qtbot: QtBot, controller: AppController, window: MainWindow) -> None:
+    wait_for_sync(qtbot, controller)
+    with qtbot.waitSignal(controller.sync.finished, timeout=SYNC_WAIT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_F9)
+
+
+def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    _laptop_with_cases(central, paths, 0)
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)  # the sync after unlocking: nothing to send yet
+    laptop = Laptop(controller.holder.profile, None, central)
+    for n in range(2):
+        record_completed_case(laptop, n)
+    window.refresh_status()
+    assert window.status.pending.text() == "12 changes waiting to send"
+    shown: list[str] = []
+    controller.sync.status_changed.connect(lambda: shown.append(window.status.activity.text()))
+
+    _sync_now(qtbot, controller, window)
+
+    assert shown[0] == "Syncing…"
+    assert "Syncing… sending changes" in shown
+    assert shown[-1].startswith("Synced: sent 12, received ")
+    assert window.status.pending.text() == "0 changes waiting to send"
+    assert window.status.connection.text() == "● Online"
+    assert window.status.last_sync.text().startswith("Last sync: ")
+    assert window.status.last_sync.text() != "Last sync: never"
+    assert controller.holder.store.outbox.counts() == (0, 0)
+    device = controller.holder.store.sync_state.enrolment()
+    assert device is not None and central.changes_by_device(device.device_id) == 12
+
+
+def test_sync_now_on_a_computer_not_enrolled_says_so_and_does_nothing_else(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and "not enrolled" in box.text()
+    assert not controller.sync.running and not controller.sync.scheduled
+    assert controller.sync.current().activity is None
+    box.accept()
+
+
+def test_service_down_at_start_then_back_the_app_finds_it_and_syncs_by_itself(
+    qtbot: QtBot,
+    tmp_path: Path,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    authority = make_authority()
+    directory = tmp_path / "central"
+    files = issue_server_files(authority, directory / "tls", "localhost")
+    first = RunningCentral(directory, authority, files)
+    _laptop_with_cases(first.live, paths, 1)
+    port = first.live.port
+    first.stop()
+
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+    assert window.status.connection.text() == "○ Offline"
+    assert window.status.activity.text().startswith("Could not reach the central service")
+    assert window.status.pending.text() == "6 changes waiting to send"
+    assert controller.sync.scheduled  # it keeps looking for the service
+
+    monkeypatch.setattr(live_central, "free_port", lambda: port)  # back where it was
+    again = RunningCentral(directory, authority, files)
+    try:
+        qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=SYNC_WAIT_MS)
+        assert window.status.pending.text() == "0 changes waiting to send"
+        device = controller.holder.store.sync_state.enrolment()
+        assert device is not None and again.live.changes_by_device(device.device_id) == 6
+    finally:
+        controller.shutdown()
+        again.stop()
+
+
+def test_a_coordinators_decision_and_a_new_assignment_appear_in_the_open_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    username = central.add_user(Role.INTERVIEWER, team)
+    laptop = new_laptop(central, paths.root, username=username)
+    submitted = record_completed_case(laptop, state=InterviewState.SUBMITTED)
+    laptop.profile.close()
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+    assert controller.holder.store.outbox.counts() == (0, 0)
+    QTest.keyClick(window.table, Qt.Key.Key_7, CTRL)  # all interviews
+    assert window.current_view is CaseloadView.ALL
+    row = window.caseload.row_of(submitted)
+    assert row is not None
+    window.table.selectRow(window.proxy.mapFromSource(window.caseload.index(row, 0)).row())
+    assert window.selected_interview_id == submitted
+
+    coordinator.sync()
+    with coordinator.store.transaction(coordinator.profile.actor) as tx:
+        tx.reviews.add(
+            Review(
+                id=new_id(),
+                interview_id=submitted,
+                revision=1,
+                reviewer_id=coordinator.profile.actor,
+                decided_at=datetime.now(UTC),
+                decision=ReviewDecision.RETURNED,
+                overall_comment="Please add who was present.",
+            )
+        )
+    assert coordinator.sync().push.applied == 2
+    coordinator.profile.close()
+    now = utc_now().replace(microsecond=0)
+    assigned = admin.assign(
+        central.engine,
+        admin.AssignmentSpec(
+            interviewer=username,
+            child_ref=f"NEW-{new_id()[:8]}",
+            child_name="Kai Placeholder",
+            date_of_birth=date(2009, 4, 1),
+            episode_type=EpisodeType.MISSING,
+            missing_since=now - timedelta(hours=30),
+            returned_at=now - timedelta(hours=3),
+        ),
+        utc_now,
+    )
+
+    _sync_now(qtbot, controller, window)
+
+    returned = window.caseload.row_of(submitted)
+    assert returned is not None
+    assert window.caseload.row_at(returned).state is InterviewState.RETURNED
+    new = window.caseload.row_of(assigned.interview_id)
+    assert new is not None
+    assert window.caseload.row_at(new).state is InterviewState.ASSIGNED
+    assert window.current_view is CaseloadView.ALL
+    assert window.selected_interview_id == submitted  # the person's place is kept
+    assert window.selected_row() is not None
+    assert window.selected_row().interview_id == submitted  # type: ignore[union-attr]
+
+
+def test_a_held_up_service_never_freezes_the_window_and_a_later_sync_sends_it_all_once(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    interviews = _laptop_with_cases(central, paths, 2)
+    central.faults.inject("apply_then_hold", times=100)
+    controller, window = open_app(qtbot, make_controller, settings)
+    qtbot.waitUntil(lambda: central.faults.seen >= 1, timeout=SYNC_WAIT_MS)
+    assert controller.sync.running
+
+    # The sync is waiting on the service; the window still handles timers and keys.
+    timer = QTimer()
+    timer.setSingleShot(True)
+    with qtbot.waitSignal(timer.timeout, timeout=1000):
+        timer.start(20)
+    QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, NewCaseDialog)
+    assert controller.sync.running  # all of that happened while the sync was held
+    dialog.reject()
+
+    wait_for_sync(qtbot, controller)
+    assert window.status.connection.text() == "○ Offline"
+    assert window.status.pending.text() == "12 changes waiting to send"  # nothing lost
+    central.faults.clear()
+
+    _sync_now(qtbot, controller, window)
+
+    assert controller.holder.store.outbox.counts() == (0, 0)
+    device = controller.holder.store.sync_state.enrolment()
+    assert device is not None and central.changes_by_device(device.device_id) == 12
+    for interview_id in interviews:
+        assert [r.version for r in central.feed_rows("interview", interview_id)] == [1, 2, 3, 4]
+    assert window.status.activity.text().startswith("Synced: sent 12")
+
+
+def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    _laptop_with_cases(central, paths, 1)
+    central.faults.inject("apply_then_hold", times=100)
+    controller, window = open_app(qtbot, make_controller, settings)
+    qtbot.waitUntil(lambda: central.faults.seen >= 1, timeout=SYNC_WAIT_MS)
+    assert len(open_stores()) == 2  # the window's and the sync's
+
+    with qtbot.waitSignal(controller.locked):
+        QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    wait_for_sync(qtbot, controller)  # it stops at its next step
+
+    assert open_stores() == []
+    assert not controller.sync.scheduled
+    assert controller.sync.sync_now() is False  # never while locked
+    assert not controller.sync.running
+
+    central.faults.clear()
+    unlock_with(qtbot, controller, "correct horse battery staple")
+    wait_for_sync(qtbot, controller)
+    assert controller.holder.store.outbox.counts() == (0, 0)
+    assert len(open_stores()) == 1  # the window's only, between syncs
+    with qtbot.waitSignal(controller.locked):
+        QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    assert open_stores() == []

@@ -1,0 +1,280 @@
+"""Changes needing attention: what the central service did not accept, and why.
+
+A change the service refused (a conflict with a newer version made elsewhere, or a
+rejection) is parked in the outbox with its reason and never blocks the rest. This
+window lists the parked changes by kind of record, when it was made and the reason (no
+names, answers or comments), and lets the person send one again or discard it. Both are
+recorded in the audit chain by the store, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.deadlines import format_london
+from rhi_desktop.store import Store
+from ui.messages import error_text
+from ui.profile_holder import ProfileHolder
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Operation = Callable[[Store, str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedChange:
+    """A parked change as the window shows it: never its payload."""
+
+    change_id: str
+    entity: str
+    made_at: datetime
+    reason: str
+
+
+def parked_changes(store: Store) -> list[ParkedChange]:
+    return [
+        ParkedChange(e.change_id, e.entity, e.created_at, e.reason or "")
+        for e in store.outbox.quarantined()
+    ]
+
+
+def send_again(store: Store, actor: str, change_id: str) -> None:
+    """Queue a parked change for the next sync (audited)."""
+    with store.transaction(actor) as tx:
+        tx.outbox.retry(change_id)
+
+
+def discard(store: Store, actor: str, change_id: str) -> None:
+    """Drop a parked change for good (audited)."""
+    with store.transaction(actor) as tx:
+        tx.outbox.discard(change_id)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QuarantineView", text)
+
+
+def kind_label(entity: str) -> str:
+    labels = {
+        "child": _tr("Child's details"),
+        "episode": _tr("Missing episode"),
+        "interview": _tr("Return interview"),
+        "offer": _tr("Offer of an interview"),
+        "review": _tr("Coordinator's review"),
+        "supervision_session": _tr("Supervision session"),
+        "supervision_quality_review": _tr("Supervision quality review"),
+        "acknowledgement": _tr("Acknowledgement"),
+    }
+    return labels.get(entity, entity)
+
+
+class Column(IntEnum):
+    KIND = 0
+    MADE = 1
+    REASON = 2
+
+
+class ParkedChangesModel(QAbstractTableModel):
+    """A thin table over a plain list of parked changes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ParkedChange] = []
+
+    def set_rows(self, rows: list[ParkedChange]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ParkedChange:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        change = self._rows[index.row()]
+        column = Column(index.column())
+        if column is Column.KIND:
+            return kind_label(change.entity)
+        if column is Column.MADE:
+            return format_london(change.made_at)
+        return change.reason
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return (_tr("Record"), _tr("Changed"), _tr("Reason"))[section]
+
+
+class QuarantineView(QDialog):
+    changed = Signal()  # a change was sent again or discarded: counts have moved
+
+    def __init__(self, holder: ProfileHolder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quarantineView")
+        self.setWindowTitle(self.tr("Changes needing attention"))
+        self._holder = holder
+        self.confirmation: QMessageBox | None = None
+        self.model = ParkedChangesModel(self)
+        intro = QLabel(
+            self.tr(
+                "The central service did not accept these changes. Each stays on this "
+                "computer until you send it again (after the record is put right) or "
+                "discard it. Both are recorded in the audit trail."
+            )
+        )
+        intro.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("parkedChanges")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Changes needing attention"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(Column.KIND, 190)
+        self.table.setColumnWidth(Column.MADE, 170)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.note = QLabel()
+        self.note.setObjectName("attentionNote")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("&Send again"))
+        self.retry_button.setAccessibleName(self.tr("Send again"))
+        self.retry_button.clicked.connect(self.send_again)
+        self.discard_button = QPushButton(self.tr("&Discard…"))
+        self.discard_button.setAccessibleName(self.tr("Discard"))
+        self.discard_button.clicked.connect(self.ask_discard)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.table, self.retry_button)
+        self.setTabOrder(self.retry_button, self.discard_button)
+        self.setTabOrder(self.discard_button, self.close_button)
+        self.resize(760, 360)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the parked changes again, keeping the selected one selected."""
+        chosen = self.selected()
+        rows = parked_changes(self._holder.store) if self._holder.is_open else []
+        self.model.set_rows(rows)
+        ids = [r.change_id for r in rows]
+        if rows:
+            row = ids.index(chosen.change_id) if chosen and chosen.change_id in ids else 0
+            self.table.selectRow(row)
+        else:
+            self.note.setText(self.tr("Nothing needs attention."))
+        self._update_buttons()
+
+    def selected(self) -> ParkedChange | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row())
+
+    def send_again(self) -> None:
+        change = self.selected()
+        if change is None:
+            return
+        if self._act(send_again, change):
+            self.note.setText(self.tr("Queued to send at the next sync."))
+
+    def ask_discard(self) -> None:
+        change = self.selected()
+        if change is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Discard this change?"),
+            self.tr(
+                "The change to this {0} will not be sent to the central service, and cannot "
+                "be sent later. The discarding is recorded in the audit trail."
+            ).format(kind_label(change.entity).lower()),
+            parent=self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        discard_button = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard_button.setAccessibleName(self.tr("Discard"))
+        keep_button = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        keep_button.setAccessibleName(self.tr("Keep"))
+        box.setDefaultButton(keep_button)
+        box.setEscapeButton(keep_button)
+        box.finished.connect(
+            lambda _result: self._discard_answered(change, box.clickedButton() is discard_button)
+        )
+        self.confirmation = box
+        box.open()
+
+    def _discard_answered(self, change: ParkedChange, confirmed: bool) -> None:
+        self.confirmation = None
+        if confirmed and self._act(discard, change):
+            self.note.setText(self.tr("Discarded."))
+        self.table.setFocus()
+
+    def _act(self, operation: Operation, change: ParkedChange) -> bool:
+        if not self._holder.is_open:
+            return False
+        try:
+            operation(self._holder.store, self._holder.actor, change.change_id)
+        except Exception as exc:  # shown to the person; bugs are logged with a reference
+            self.note.setText(error_text(exc))
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _update_buttons(self, *_: object) -> None:
+        chosen = self.selected() is not None
+        self.retry_button.setEnabled(chosen)
+        self.discard_button.setEnabled(chosen)
