@@ -1,0 +1,134 @@
+"""An answer as a coordinator reads it: choice labels, UK dates, London times, Yes/No.
+
+Stored answers are JSON (`FormSession.record()`); here each becomes one line of text in
+the form's own words. The few fixed words (Yes, No, "Not answered", "2 row(s)") come in a
+`Words` the screen fills with its translations, so this module stays Qt-free. Input
+that does not read as the question's type is shown as it was stored rather than hidden:
+the reviewer should see exactly what was sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from rhi_desktop.domain.deadlines import format_london
+from rhi_desktop.forms import FieldInfo, Form, Location, QuestionType
+from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer
+
+Q = QuestionType
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The fixed words answers are shown with (English unless the screen translates them)."""
+
+    yes: str = "Yes"
+    no: str = "No"
+    not_answered: str = "Not answered"
+    rows: str = "{0} row(s)"
+    unknown_question: str = "A question not on this form version ({0})"
+    other_answers: str = "Answers to questions not on this form version"
+    list_separator: str = "; "
+
+
+ENGLISH = Words()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldText:
+    """One question's answer inside a repeat row, as shown."""
+
+    question_id: str
+    label: str
+    text: str
+
+
+def question_label(form: Form | None, question_id: str, words: Words) -> str:
+    """The question's label on `form`; ids the form does not have are named as such."""
+    if form is None or question_id not in form.fields:
+        return words.unknown_question.format(question_id)
+    return form.text(form.field(question_id).question.label)
+
+
+def _choice_label(form: Form, info: FieldInfo, value: str) -> str:
+    list_id = info.question.choices
+    for choice in form.definition.choice_lists.get(list_id or "", ()):
+        if choice.value == value:
+            return form.text(choice.label)
+    return value
+
+
+def _scale_text(form: Form, info: FieldInfo, value: int) -> str:
+    scale = info.question.scale
+    if scale is not None and value in scale.labels:
+        return f"{value} ({form.text(scale.labels[value])})"
+    return str(value)
+
+
+def _stored(raw: Any) -> str:
+    """What was stored, for input that does not fit its question."""
+    return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, sort_keys=True)
+
+
+def answer_text(form: Form, info: FieldInfo, raw: Any, words: Words) -> str | None:
+    """The readable answer to a non-repeat question; None when it is unanswered."""
+    if raw is None:
+        return None
+    kind = info.question.type
+    try:
+        value = coerce_answer(info.question, raw, info.choices)
+    except AnswerTypeError:
+        return _stored(raw)
+    if value is None:
+        return None
+    if kind is Q.YES_NO:
+        return words.yes if value == "yes" else words.no
+    if kind is Q.SINGLE_CHOICE and isinstance(value, str):
+        return _choice_label(form, info, value)
+    if kind is Q.MULTIPLE_CHOICE and isinstance(value, tuple):
+        return words.list_separator.join(_choice_label(form, info, v) for v in value)
+    if kind is Q.SCALE and isinstance(value, int):
+        return _scale_text(form, info, value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, datetime):
+        return format_london(value)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, Location):
+        if value.postcode and value.description:
+            return f"{value.description} ({value.postcode})"
+        return value.description or value.postcode or ""
+    return str(value)
+
+
+def row_fields(
+    form: Form, repeat_id: str, row: Mapping[str, Any], words: Words
+) -> tuple[FieldText, ...]:
+    """The answered questions of one repeat row, in form order (stray keys last)."""
+    children = form.repeat_children(repeat_id)
+    shown: list[FieldText] = []
+    for child in children:
+        text = answer_text(form, form.field(child), row.get(child), words)
+        if text is not None:
+            shown.append(FieldText(child, question_label(form, child, words), text))
+    for key in sorted(k for k in row if k not in children):
+        shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key])))
+    return tuple(shown)
+
+
+def rows_of(raw: Any) -> list[Mapping[str, Any]]:
+    """A repeat group's stored rows (anything else reads as no rows)."""
+    if not isinstance(raw, list):
+        return []
+    return [row for row in raw if isinstance(row, Mapping)]
+
+
+def stored_text(raw: Any) -> str:
+    return _stored(raw)

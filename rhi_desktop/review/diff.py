@@ -1,0 +1,181 @@
+"""What changed between two revisions of an interview, question by question.
+
+Compared on the stored answers, shown in the form's words (see `answer_text`). A plain
+question is answered, cleared or changed. A repeat group is compared row by row: rows
+that are the same in both revisions are matched first (so removing the second of three
+people shows one removed row, not two changed ones); of the rest, a row sharing answers
+with an earlier row is that row changed, and any other row was added or removed.
+Questions come in form order; answers to questions the form does not have come last.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import Any
+
+from rhi_desktop.forms import Form, QuestionType
+from rhi_desktop.review.answer_text import (
+    ENGLISH,
+    FieldText,
+    Words,
+    answer_text,
+    question_label,
+    row_fields,
+    rows_of,
+    stored_text,
+)
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"  # answered now, unanswered before (a row: new)
+    REMOVED = "removed"  # unanswered now (a row: taken out)
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    kind: ChangeKind
+    before_number: int | None  # from 1; None for an added row
+    after_number: int | None  # None for a removed row
+    before: tuple[FieldText, ...]
+    after: tuple[FieldText, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionChange:
+    question_id: str
+    label: str
+    section_title: str
+    kind: ChangeKind
+    before: str  # `Words.not_answered` when it had no answer
+    after: str
+    rows: tuple[RowChange, ...] = ()  # repeat groups only
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _order(form: Form | None, keys: set[str]) -> list[tuple[str, str]]:
+    """(question id, section title) of `keys` in form order, unknown ids last by id."""
+    ordered: list[tuple[str, str]] = []
+    if form is not None:
+        for info in form.sections.values():
+            title = form.text(info.section.title)
+            ordered += [(q, title) for q in info.question_ids if q in keys]
+    known = {q for q, _ in ordered}
+    ordered += [(q, "") for q in sorted(keys - known)]
+    return ordered
+
+
+def _row_changes(
+    form: Form,
+    repeat_id: str,
+    old: Sequence[Mapping[str, Any]],
+    new: Sequence[Mapping[str, Any]],
+    words: Words,
+) -> tuple[RowChange, ...]:
+    def fields(row: Mapping[str, Any]) -> tuple[FieldText, ...]:
+        return row_fields(form, repeat_id, row, words)
+
+    matcher = SequenceMatcher(None, [_key(r) for r in old], [_key(r) for r in new], autojunk=False)
+    changes: list[RowChange] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = _pair_rows(old, range(i1, i2), new, range(j1, j2))
+        paired_new = set(pairs.values())
+        for i in range(i1, i2):
+            if i in pairs:
+                j = pairs[i]
+                changes.append(
+                    RowChange(ChangeKind.CHANGED, i + 1, j + 1, fields(old[i]), fields(new[j]))
+                )
+            else:
+                changes.append(RowChange(ChangeKind.REMOVED, i + 1, None, fields(old[i]), ()))
+        for j in range(j1, j2):
+            if j not in paired_new:
+                changes.append(RowChange(ChangeKind.ADDED, None, j + 1, (), fields(new[j])))
+    return tuple(changes)
+
+
+def _pair_rows(
+    old: Sequence[Mapping[str, Any]],
+    old_rows: range,
+    new: Sequence[Mapping[str, Any]],
+    new_rows: range,
+) -> dict[int, int]:
+    """Old row -> new row for rows that were edited rather than replaced: each old row
+    goes with the free new row sharing most answers with it (at least one)."""
+    pairs: dict[int, int] = {}
+    free = list(new_rows)
+    for i in old_rows:
+        shared = [
+            (sum(1 for k, v in old[i].items() if k in new[j] and _key(new[j][k]) == _key(v)), j)
+            for j in free
+        ]
+        best = max(shared, key=lambda pair: pair[0], default=(0, -1))
+        if best[0] > 0:
+            pairs[i] = best[1]
+            free.remove(best[1])
+    return pairs
+
+
+def _text(form: Form | None, question_id: str, raw: Any, words: Words) -> str | None:
+    if raw is None:
+        return None
+    if form is None or question_id not in form.fields:
+        return stored_text(raw)
+    info = form.field(question_id)
+    if info.question.type is QuestionType.REPEAT:
+        count = len(rows_of(raw))
+        return words.rows.format(count) if count else None
+    return answer_text(form, info, raw, words)
+
+
+def revision_diff(
+    old_answers: Mapping[str, Any],
+    new_answers: Mapping[str, Any],
+    form: Form | None,
+    words: Words = ENGLISH,
+) -> tuple[QuestionChange, ...]:
+    """Every question whose stored answer differs between the two revisions."""
+    differing = {
+        key
+        for key in set(old_answers) | set(new_answers)
+        if _key(old_answers.get(key)) != _key(new_answers.get(key))
+    }
+    changes: list[QuestionChange] = []
+    for question_id, section_title in _order(form, differing):
+        old, new = old_answers.get(question_id), new_answers.get(question_id)
+        before = _text(form, question_id, old, words)
+        after = _text(form, question_id, new, words)
+        rows: tuple[RowChange, ...] = ()
+        info = form.fields.get(question_id) if form is not None else None
+        if form is not None and info is not None and info.question.type is QuestionType.REPEAT:
+            rows = _row_changes(form, question_id, rows_of(old), rows_of(new), words)
+        if before == after and not rows:
+            continue  # stored differently, reads the same (e.g. 2 and 2.0)
+        kind = (
+            ChangeKind.ADDED
+            if before is None
+            else ChangeKind.REMOVED
+            if after is None
+            else ChangeKind.CHANGED
+        )
+        changes.append(
+            QuestionChange(
+                question_id=question_id,
+                label=question_label(form, question_id, words),
+                section_title=section_title,
+                kind=kind,
+                before=words.not_answered if before is None else before,
+                after=words.not_answered if after is None else after,
+                rows=rows,
+            )
+        )
+    return tuple(changes)

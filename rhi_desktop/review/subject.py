@@ -1,0 +1,92 @@
+"""Everything the review screen shows for one submitted interview, read in one go.
+
+Plain data: the screen keeps no store. The form is the one the interview is pinned to
+(`forms(form_id, version)`; a form not on this device raises the registry's
+`FormNotInstalledError`, whose message says to sync). For a resubmitted interview the
+previous revision is compared with this one; a coordinator who never received that
+revision (it was reviewed on another device) sees that the comparison is unavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from rhi_desktop.domain.entities import InterviewState, Review, ReviewDecision
+from rhi_desktop.forms import Form
+from rhi_desktop.review.answer_text import ENGLISH, Words, question_label
+from rhi_desktop.review.diff import QuestionChange, revision_diff
+from rhi_desktop.review.queue import SIGNED_NAME_QUESTION
+from rhi_desktop.review.summary import SectionSummary, answer_summary
+from rhi_desktop.review.timings import Timings, timings_of
+from rhi_desktop.store import Store
+
+FormSource = Callable[[str, int], Form]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSubject:
+    interview_id: str
+    case_reference: str
+    interviewer: str  # the signed name, else the start of the user id
+    revision: int
+    state: InterviewState
+    timings: Timings
+    sections: tuple[SectionSummary, ...]
+    questions: Mapping[str, str]  # question id -> label, for comments
+    previous_revision: int | None  # the revision this one amends (None for the first)
+    changes: tuple[QuestionChange, ...] | None  # None: the previous one is not here
+    previous_feedback: Review | None  # the decision that returned the previous revision
+
+
+def review_subject(
+    store: Store, interview_id: str, forms: FormSource, words: Words = ENGLISH
+) -> ReviewSubject:
+    interview = store.interviews.get(interview_id)
+    child = store.children.get(interview.child_id)
+    form = (
+        forms(interview.form_id, interview.form_version)
+        if interview.form_id is not None and interview.form_version is not None
+        else None
+    )
+    sections = answer_summary(form, interview.answers, words)
+    questions = {
+        line.question_id: line.label
+        for section in sections
+        for line in section.lines
+        if form is not None and line.question_id in form.fields
+    }
+    previous = interview.revision - 1 if interview.revision > 1 else None
+    changes: tuple[QuestionChange, ...] | None = None
+    feedback: Review | None = None
+    if previous is not None:
+        kept = {r.revision: r for r in store.interviews.revisions(interview_id)}
+        if previous in kept:
+            changes = revision_diff(kept[previous].answers, interview.answers, form, words)
+        returned = [
+            review
+            for review in store.reviews.for_interview(interview_id)
+            if review.decision is ReviewDecision.RETURNED and review.revision == previous
+        ]
+        feedback = returned[-1] if returned else None
+    signed = interview.answers.get(SIGNED_NAME_QUESTION)
+    return ReviewSubject(
+        interview_id=interview.id,
+        case_reference=child.case_reference,
+        interviewer=signed.strip()
+        if isinstance(signed, str) and signed.strip()
+        else interview.interviewer_id[:8],
+        revision=interview.revision,
+        state=interview.state,
+        timings=timings_of(store, interview),
+        sections=sections,
+        questions=questions,
+        previous_revision=previous,
+        changes=changes,
+        previous_feedback=feedback,
+    )
+
+
+def comment_label(subject: ReviewSubject, question_id: str, words: Words = ENGLISH) -> str:
+    """The label a comment on `question_id` is shown under."""
+    return subject.questions.get(question_id) or question_label(None, question_id, words)

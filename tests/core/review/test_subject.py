@@ -1,0 +1,92 @@
+"""What the review screen is given for one interview: answers, offers, timings, changes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rhi_desktop.domain.entities import Offer, OfferMethod, OfferOutcome, new_id
+from rhi_desktop.forms import Form
+from rhi_desktop.review import ChangeKind, return_for_amendment, review_subject
+from rhi_desktop.store import Store
+from tests.core.reports.casebook import ACTOR, Casebook, utc
+from tests.core.review.conftest import COORDINATOR, Clock, resubmit, submitted
+
+RETURNED = utc(2026, 2, 5, 18, 0)
+
+
+def test_a_first_submission_has_its_offers_and_timings_and_no_changes(
+    store: Store, book: Casebook, form: Form
+) -> None:
+    interview = submitted(
+        book,
+        RETURNED,
+        reference="S-1",
+        started_after=timedelta(hours=26),
+        signed_off_after=timedelta(hours=75),
+    )
+    for hours, outcome, reason in (
+        (2, OfferOutcome.NO_CONTACT, "No answer"),
+        (24, OfferOutcome.ACCEPTED, None),
+    ):
+        offer = Offer(
+            new_id(),
+            interview.id,
+            RETURNED + timedelta(hours=hours),
+            OfferMethod.PHONE,
+            "Sam",
+            outcome,
+            reason=reason,
+        )
+        with store.transaction(ACTOR) as tx:
+            tx.offers.add(offer)
+
+    subject = review_subject(store, interview.id, lambda _id, _version: form)
+
+    assert subject.case_reference == "S-1" and subject.interviewer == "Sam Interviewer"
+    assert subject.revision == 1 and subject.previous_revision is None
+    assert subject.changes is None and subject.previous_feedback is None
+    timings = subject.timings
+    assert timings.returned_at == RETURNED
+    assert timings.due_by == RETURNED + timedelta(hours=72)
+    assert [(o.hours_from_return, o.outcome, o.reason) for o in timings.offers] == [
+        (2.0, OfferOutcome.NO_CONTACT, "No answer"),
+        (24.0, OfferOutcome.ACCEPTED, None),
+    ]
+    assert timings.hours_to_interview == 26.0
+    assert timings.within_72_hours is False
+    assert subject.questions["venue_type"] == "Where did you meet?"
+    assert subject.sections[0].title == "The offer"
+
+
+def test_a_resubmission_shows_what_changed_and_what_was_asked(
+    store: Store, book: Casebook, clock: Clock, form: Form
+) -> None:
+    interview = submitted(book, RETURNED)
+    asked = return_for_amendment(
+        store,
+        COORDINATOR,
+        interview.id,
+        1,
+        clock.now,
+        question_comments={"interviewer_name": "Your full name, please."},
+    )
+    resubmit(
+        store,
+        interview.id,
+        {**interview.answers, "interviewer_name": "Sam Fullname"},
+        RETURNED + timedelta(days=2),
+    )
+
+    subject = review_subject(store, interview.id, lambda _id, _version: form)
+
+    assert subject.revision == 2 and subject.previous_revision == 1
+    assert subject.previous_feedback == asked
+    assert subject.changes is not None
+    (change,) = subject.changes
+    assert (change.label, change.kind, change.before, change.after) == (
+        "Interviewer name",
+        ChangeKind.CHANGED,
+        "Sam Interviewer",
+        "Sam Fullname",
+    )
+    assert subject.interviewer == "Sam Fullname"

@@ -1,0 +1,145 @@
+"""What changed since the revision the coordinator returned, beside what they asked for.
+
+One line per changed question with its answer before and after; a repeat group lists
+its added, removed and changed rows under it. Everything is the interviewer's or the
+coordinator's own words, shown as plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.review import ChangeKind, FieldText, QuestionChange, ReviewSubject, RowChange
+
+QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _fields(fields: tuple[FieldText, ...]) -> str:
+    return "; ".join(f"{field.label}: {field.text}" for field in fields)
+
+
+class ChangesView(QWidget):
+    question_changed = Signal(object)  # the current changed question's id, or None
+
+    def __init__(self, subject: ReviewSubject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewChanges")
+        previous = subject.previous_revision
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr("What changed since revision {0}").format(previous), self)
+        self.heading.setObjectName("changesHeading")
+        layout.addWidget(self.heading)
+        self.asked = QLabel(self._asked(subject), self)
+        self.asked.setObjectName("previousComments")
+        self.asked.setTextFormat(Qt.TextFormat.PlainText)
+        self.asked.setWordWrap(True)
+        self.asked.setAccessibleName(self.tr("What you asked for"))
+        self.asked.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.asked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.asked)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("changesTree")
+        self.tree.setAccessibleName(self.tr("Changed answers"))
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Question"), self.tr("Before"), self.tr("Now")])
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setColumnWidth(0, 260)
+        self.tree.setColumnWidth(1, 260)
+        self.note = QLabel(self)
+        self.note.setObjectName("changesNote")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.note)
+        if subject.changes is None:
+            self.tree.hide()
+            self.note.setText(
+                self.tr(
+                    "Revision {0} is not on this computer, so the changes cannot be shown. "
+                    "Read the answers in full."
+                ).format(previous)
+            )
+        elif not subject.changes:
+            self.tree.hide()
+            self.note.setText(self.tr("No answer changed."))
+        else:
+            self.note.hide()
+            for change in subject.changes:
+                self._add(change)
+            self.tree.expandAll()
+            self.tree.currentItemChanged.connect(
+                lambda *_: self.question_changed.emit(self.current_question())
+            )
+            first = self.tree.topLevelItem(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
+
+    def _asked(self, subject: ReviewSubject) -> str:
+        review = subject.previous_feedback
+        if review is None:
+            return self.tr("The comments sent with revision {0} are not on this computer.").format(
+                subject.previous_revision
+            )
+        lines = [self.tr("You asked for:")]
+        if review.overall_comment:
+            lines.append(self.tr("Overall: {0}").format(review.overall_comment))
+        for question_id, comment in review.question_comments.items():
+            label = subject.questions.get(question_id, question_id)
+            lines.append(self.tr("{0}: {1}").format(label, comment))
+        return "\n".join(lines)
+
+    def _kind(self, kind: ChangeKind) -> str:
+        return {
+            ChangeKind.ADDED: self.tr("answered"),
+            ChangeKind.REMOVED: self.tr("cleared"),
+            ChangeKind.CHANGED: self.tr("changed"),
+        }[kind]
+
+    def _add(self, change: QuestionChange) -> None:
+        title = self.tr("{0} ({1})").format(change.label, self._kind(change.kind))
+        item = QTreeWidgetItem(self.tree, [title, change.before, change.after])
+        item.setData(0, QUESTION_ROLE, change.question_id)
+        for column in range(3):
+            item.setToolTip(column, item.text(column))
+        for row in change.rows:
+            self._add_row(item, row)
+
+    def _add_row(self, parent: QTreeWidgetItem, row: RowChange) -> None:
+        if row.kind is ChangeKind.ADDED:
+            title = self.tr("Row {0} added").format(row.after_number)
+        elif row.kind is ChangeKind.REMOVED:
+            title = self.tr("Row {0} removed").format(row.before_number)
+        elif row.before_number == row.after_number:
+            title = self.tr("Row {0} changed").format(row.after_number)
+        else:
+            title = self.tr("Row {0} changed (now row {1})").format(
+                row.before_number, row.after_number
+            )
+        item = QTreeWidgetItem(parent, [title, _fields(row.before), _fields(row.after)])
+        for column in range(3):
+            item.setToolTip(column, item.text(column))
+
+    def current_question(self) -> str | None:
+        """The changed question in view (a row's line: its group's question)."""
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        question_id = item.data(0, QUESTION_ROLE) if item is not None else None
+        return question_id if isinstance(question_id, str) and not self.tree.isHidden() else None
+
+    def change_texts(self) -> list[tuple[str, str, str]]:
+        """Each changed question's line as shown: (question, before, now)."""
+        items = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        return [(i.text(0), i.text(1), i.text(2)) for i in items if i is not None]

@@ -1,0 +1,90 @@
+"""The review screens' fixed words, translated in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from rhi_desktop.domain.entities import OfferMethod, OfferOutcome
+from rhi_desktop.review import ReviewProblem, Words
+
+translate = QCoreApplication.translate
+
+
+def review_words() -> Words:
+    """The words answers are shown with, in the app's language."""
+    return Words(
+        yes=translate("ReviewWords", "Yes"),
+        no=translate("ReviewWords", "No"),
+        not_answered=translate("ReviewWords", "Not answered"),
+        rows=translate("ReviewWords", "{0} row(s)"),
+        unknown_question=translate("ReviewWords", "A question not on this form version ({0})"),
+        other_answers=translate("ReviewWords", "Answers to questions not on this form version"),
+        list_separator=translate("ReviewWords", "; "),
+    )
+
+
+def method_text(method: OfferMethod) -> str:
+    texts = {
+        OfferMethod.IN_PERSON: translate("ReviewWords", "In person"),
+        OfferMethod.PHONE: translate("ReviewWords", "Phone call"),
+        OfferMethod.TEXT: translate("ReviewWords", "Text message"),
+        OfferMethod.LETTER: translate("ReviewWords", "Letter"),
+        OfferMethod.VIA_CARER: translate("ReviewWords", "Through a parent or carer"),
+        OfferMethod.VIA_SOCIAL_WORKER: translate("ReviewWords", "Through the social worker"),
+    }
+    return texts[method]
+
+
+def outcome_text(outcome: OfferOutcome) -> str:
+    texts = {
+        OfferOutcome.ACCEPTED: translate("ReviewWords", "Accepted"),
+        OfferOutcome.DECLINED_BY_CHILD: translate("ReviewWords", "Declined by the child"),
+        OfferOutcome.DECLINED_BY_PARENT_CARER: translate(
+            "ReviewWords", "Declined by a parent or carer"
+        ),
+        OfferOutcome.NO_CONTACT: translate("ReviewWords", "No contact made"),
+        OfferOutcome.NOT_OFFERED: translate("ReviewWords", "Not offered"),
+    }
+    return texts[outcome]
+
+
+def yes_no_text(value: bool | None) -> str:
+    if value is None:
+        return translate("ReviewWords", "Not recorded")
+    return translate("ReviewWords", "Yes") if value else translate("ReviewWords", "No")
+
+
+def within_text(value: bool | None) -> str:
+    """Whether the interview was signed off within 72 hours, in words (never colour only)."""
+    if value is None:
+        return translate("ReviewWords", "Not signed off")
+    if value:
+        return translate("ReviewWords", "Yes")
+    return translate("ReviewWords", "No, later than 72 hours")
+
+
+def hours_text(hours: float | None) -> str:
+    if hours is None:
+        return translate("ReviewWords", "Not recorded")
+    return translate("ReviewWords", "{0} h").format(f"{hours:.1f}")
+
+
+def problem_text(problem: ReviewProblem) -> str:
+    texts = {
+        ReviewProblem.NOT_SUBMITTED: translate(
+            "ReviewWords",
+            "This interview is no longer waiting for review: it was decided, perhaps on "
+            "another computer. Close this review; the queue shows what is still waiting.",
+        ),
+        ReviewProblem.STALE_REVISION: translate(
+            "ReviewWords",
+            "A newer revision of this interview has arrived since you opened it, so this "
+            "decision was not saved. Close this review and open the interview again from "
+            "the queue to read the new revision.",
+        ),
+        ReviewProblem.NO_COMMENT: translate(
+            "ReviewWords",
+            "To return the interview, write at least one comment: on a question, or overall.",
+        ),
+    }
+    return texts[problem]
