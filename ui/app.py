@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
         from ui.diagnose import run_diagnose
 
         return run_diagnose(args[1:])
+    from ui.reports.pdf_command import is_report_command
+
+    if is_report_command(args):
+        from ui.reports import pdf_command
+
+        return pdf_command.main(args)
     from rhi_desktop import cli
 
     if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):

@@ -235,6 +235,15 @@ def supervision_sessions(db: Database, period: Period, filters: Filters) -> list
     ]
 
 
+def staff_ids(db: Database) -> list[str]:
+    """The user ids of interviewers and supervisees the records name, for report filters."""
+    rows = db.fetchall(
+        "SELECT interviewer_id FROM interviews"
+        " UNION SELECT supervisee_id FROM supervision_sessions ORDER BY 1"
+    )
+    return [r[0] for r in rows]
+
+
 # -- answers (themes, panel, places) -------------------------------------------------------
 
 SIGNED_OFF = (

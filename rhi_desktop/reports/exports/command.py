@@ -6,6 +6,8 @@ Kinds:
   and rule for each problem, if any row would break the DfE's rules.
 - `annex-a-list8 [--as-at DATE]`: Ofsted Annex A List 8 columns, CSV or XLSX.
 - `geojson` (period as for kpi) `[--postcode-lookup FILE]`: places for the GIS.
+- `report --month YYYY-MM`: the monthly PDF report. It draws charts, so the desktop
+  app's entry point (`ui.reports.pdf_command`) runs it; this Qt-free command refuses it.
 
 Filters (kpi, geojson): `--interviewer ID`, `--team-member ID` (repeat for each member),
 `--uasc yes|no`, `--looked-after yes|no`, `--type M|A`. The CSV/XLSX choice follows
@@ -14,9 +16,9 @@ Filters (kpi, geojson): `--interviewer ID`, `--team-member ID` (repeat for each 
 The passphrase is the first line of standard input, as for every headless command. The
 file is written atomically (0600: it holds personal data) and the export is audited
 with its kind, format and row count (no personal data); if the audit cannot be written
-the file is removed again. Success prints one line; a failure prints one line on
-standard error and returns 1 (an SSDA903 refusal first lists its problems on standard
-output, one per line).
+the file is removed again (`audited_write`, shared with the app's Export dialog).
+Success prints one line; a failure prints one line on standard error and returns 1
+(an SSDA903 refusal first lists its problems on standard output, one per line).
 """
 
 from __future__ import annotations
@@ -28,29 +30,29 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from rhi_desktop.atomic_file import write_atomically
-from rhi_desktop.audit import AuditAction, DetailValue
+from rhi_desktop.audit import DetailValue
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.annex_a import annex_a_list8
+from rhi_desktop.reports.exports.audited_write import audit_detail, profile_forms, write_and_audit
 from rhi_desktop.reports.exports.csv_xlsx import kpi_export
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.geojson import places_geojson
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused, ssda903_missing
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.periods import Period, PeriodError, london_date
-from rhi_desktop.reports.report_keys import bundled_forms
 from rhi_desktop.session import open_profile
 from rhi_desktop.store import Store
 from rhi_desktop.vault import detect_keystore
 
-KINDS = ("kpi", "ssda903-missing", "annex-a-list8", "geojson")
-HELP = "write a report file: kpi, ssda903-missing, annex-a-list8 or geojson"
-INSTALLED_FORMS = "forms"  # where a profile keeps form versions installed after release
+REPORT = "report"  # the monthly PDF: drawn with Qt, so run by the app's entry point
+KINDS = ("kpi", "ssda903-missing", "annex-a-list8", "geojson", REPORT)
+HELP = (
+    "write a report file: kpi, ssda903-missing, annex-a-list8, geojson or report (the monthly PDF)"
+)
 _PERIOD_KINDS = ("kpi", "geojson")
 _TABLE_KINDS = ("kpi", "annex-a-list8")
 
@@ -101,7 +103,7 @@ def _flag(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
 
 
-def _filters(args: argparse.Namespace) -> Filters:
+def filters_from_args(args: argparse.Namespace) -> Filters:
     return Filters(
         interviewer_id=args.interviewer,
         team=None if args.team_member is None else frozenset(args.team_member),
@@ -119,6 +121,8 @@ def _file_format(args: argparse.Namespace) -> str:
 
 def _check_options(args: argparse.Namespace) -> None:
     """Refuse options that do not fit the kind before asking for the passphrase."""
+    if args.kind == REPORT:
+        raise ReportError("export report draws charts: run it as rhi-desktop export report.")
     if args.kind == "ssda903-missing":
         if not args.collection_year:
             raise ReportError("export ssda903-missing needs --collection-year, e.g. 2026-27.")
@@ -131,7 +135,7 @@ def _check_options(args: argparse.Namespace) -> None:
         _day(args.as_at, "--as-at")
     if args.kind not in _PERIOD_KINDS and (args.month or args.first_day or args.last_day):
         raise ReportError(f"export {args.kind} takes no --month, --from or --to.")
-    if args.kind not in _PERIOD_KINDS and _filters(args) != Filters():
+    if args.kind not in _PERIOD_KINDS and filters_from_args(args) != Filters():
         raise ReportError(
             f"export {args.kind} covers every looked-after child; it takes no filters."
         )
@@ -145,29 +149,31 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def _produce(args: argparse.Namespace, store: Store, paths: ProfilePaths) -> ExportFile:
     if args.kind == "kpi":
-        return kpi_export(store, _period(args), _filters(args), file_format=_file_format(args))
+        return kpi_export(
+            store, _period(args), filters_from_args(args), file_format=_file_format(args)
+        )
     if args.kind == "ssda903-missing":
         return ssda903_missing(store, Period.collection_year(args.collection_year))
     if args.kind == "annex-a-list8":
         as_at = _day(args.as_at, "--as-at") if args.as_at else london_date(utc_now())
         return annex_a_list8(store, as_at, file_format=_file_format(args))
     lookup = Path(args.postcode_lookup) if args.postcode_lookup else None
-    forms = bundled_forms(
-        [d for d in (BUNDLED_FORMS_DIR, paths.root / INSTALLED_FORMS) if d.is_dir()]
+    return places_geojson(
+        store,
+        _period(args),
+        filters_from_args(args),
+        lookup_file=lookup,
+        forms=profile_forms(paths.root),
     )
-    return places_geojson(store, _period(args), _filters(args), lookup_file=lookup, forms=forms)
 
 
 def _audit_detail(args: argparse.Namespace, made: ExportFile) -> Mapping[str, DetailValue]:
-    detail: dict[str, DetailValue] = {"kind": args.kind, "format": made.format, "rows": made.rows}
-    if args.kind in _PERIOD_KINDS:
-        period = _period(args)
-        detail.update(first_day=period.first_day.isoformat(), last_day=period.last_day.isoformat())
-    if args.kind == "ssda903-missing":
-        detail["collection_year"] = args.collection_year
-    if args.kind == "geojson":
-        detail["not_placed"] = made.not_placed
-    return detail
+    return audit_detail(
+        args.kind,
+        made,
+        period=_period(args) if args.kind in _PERIOD_KINDS else None,
+        collection_year=args.collection_year if args.kind == "ssda903-missing" else None,
+    )
 
 
 def _summary(args: argparse.Namespace, made: ExportFile, out_path: Path) -> str:
@@ -205,12 +211,6 @@ def cmd_export(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             return _fail(str(refused))
         except ReportError as error:
             return _fail(str(error))
-        write_atomically(out_path, made.data)
-        try:
-            with store.transaction(profile.actor) as tx:
-                tx.audit.append(AuditAction.EXPORT, "export", None, _audit_detail(args, made))
-        except BaseException:
-            out_path.unlink(missing_ok=True)  # an export that is not audited is not left behind
-            raise
+        write_and_audit(store, profile.actor, out_path, made, _audit_detail(args, made))
     print(_summary(args, made, out_path), file=out)
     return 0

@@ -1,0 +1,86 @@
+"""Export… from the app: a KPI CSV written and audited, and an SSDA903 table the DfE would
+reject refused with every problem listed in the dialog."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.reports.periods import Period
+from tests.core.reports.casebook import Casebook, utc
+from tests.ui.conftest import FakeClock
+from tests.ui.driving import type_text
+from tests.ui.reports.conftest import ReportBook
+from ui.profile_holder import ProfileHolder
+from ui.reports.export_dialog import ExportDialog
+from ui.reports.export_jobs import ExportKind
+from ui.reports.kpi_dashboard import KpiDashboardPage
+
+
+def test_export_writes_a_kpi_csv_and_audits_it(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
+) -> None:
+    page = KpiDashboardPage(holder, report_clock)
+    qtbot.addWidget(page)
+    page.picker.show_month(Period.month(2026, 1))
+    page.open_export()
+    dialog = page.export_dialog
+    assert isinstance(dialog, ExportDialog) and dialog.parent() is page
+    assert dialog.chosen_kind is ExportKind.KPI and dialog.picker.period().label == "2026-01"
+    out = tmp_path / "kpi-2026-01.csv"
+    type_text(dialog.out, str(out))
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        dialog.export_button.click()
+    assert done.args == [True]
+    assert dialog.outcome.text() == (
+        f"Wrote 1 row(s) to {out}. The export is recorded in the audit log."
+    )
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("Period start,Period end,Status,Records,Found episodes,")
+    assert lines[1].startswith("2026-01-01,2026-01-31,provisional,all records,7,6,")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    event = holder.store.audit.events()[-1]
+    assert (event.action, event.entity) == ("export", "export")
+    assert dict(event.detail) == {
+        "kind": "kpi",
+        "format": "csv",
+        "rows": 1,
+        "first_day": "2026-01-01",
+        "last_day": "2026-01-31",
+    }
+    dialog.close()
+    qtbot.waitUntil(lambda: not page.busy)
+
+
+def test_an_ssda903_table_the_dfe_would_reject_is_refused_with_its_problems(
+    qtbot: QtBot,
+    holder: ProfileHolder,
+    report_clock: FakeClock,
+    report_book: ReportBook,
+    tmp_path: Path,
+) -> None:
+    store = holder.store
+    f = store.children.get(report_book.january.children["F"])
+    # F went missing again before F1 (15 Jan, 08:00-20:00) had ended: the episodes overlap.
+    Casebook(store).episode(f, utc(2026, 1, 15, 12), utc(2026, 1, 16, 9), EpisodeType.AWAY)
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_kind(ExportKind.SSDA903)
+    assert dialog.collection_year.isVisible() and not dialog.picker.isVisible()
+    assert dialog.collection_year.currentText() == "2025-26"
+    out = tmp_path / "ssda903.csv"
+    dialog.out.setText(str(out))
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        dialog.export_button.click()
+    assert done.args == [False]
+    assert dialog.outcome.text().startswith("The SSDA903 missing table was not written")
+    assert dialog.problems.isVisible()
+    problems = [dialog.problems.item(n).text() for n in range(dialog.problems.count())]
+    assert len(problems) == 1
+    assert problems[0].startswith("F: the episode overlaps the child's previous episode")
+    assert not out.exists()
+    assert not [e for e in store.audit.events() if e.action == "export"]

@@ -1,0 +1,198 @@
+"""The KPI dashboard on the hand-worked January 2026: figures, filters, drill-down,
+verification and the trend charts, driven from the keyboard where a person would."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView, QLineSeries
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.reports.periods import Period
+from tests.core.reports.casebook import ACTOR, utc
+from tests.ui.conftest import FakeClock
+from tests.ui.driving import screenshot
+from tests.ui.reports.conftest import ReportBook
+from ui.profile_holder import ProfileHolder
+from ui.reports.kpi_dashboard import KpiDashboardPage
+from ui.reports.text_table import TextTableModel
+
+JANUARY = Period.month(2026, 1)
+
+
+def _dashboard(qtbot: QtBot, holder: ProfileHolder, clock: FakeClock) -> KpiDashboardPage:
+    page = KpiDashboardPage(holder, clock)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    with qtbot.waitSignal(page.trend_refreshed, timeout=10_000):
+        page.picker.show_month(JANUARY)
+        page.reload()
+    return page
+
+
+def _figure(page: KpiDashboardPage, key: str) -> tuple[str, ...]:
+    row = page.kpis.row_with_key(key)
+    assert row >= 0, key
+    return page.kpis.rows[row].cells
+
+
+def _settle(qtbot: QtBot, page: KpiDashboardPage) -> None:
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+
+
+def test_the_dashboard_shows_the_hand_worked_figures_and_filters_change_them(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, artifacts_dir: Path
+) -> None:
+    page = _dashboard(qtbot, holder, report_clock)
+    assert page.title() == "KPI dashboard" and page.objectName() == "kpiDashboardPage"
+    assert _figure(page, "found_episodes")[1] == "7"
+    assert _figure(page, "children")[1] == "6"
+    assert _figure(page, "repeat_children_12_months")[1] == "3"
+    assert _figure(page, "rhis_offered_within_72h")[1] == "5"
+    assert _figure(page, "median_hours_to_interview")[1] == "71.0"
+    # Rates show their numerator and denominator.
+    assert _figure(page, "rate:offered_within_72h_rate")[1:] == ("71.4%", "5 of 7")
+    assert _figure(page, "rate:completed_within_72h_rate")[1:] == ("28.6%", "2 of 7")
+    assert page.banner.text().startswith("Provisional:")
+    assert page.verify_button.isEnabled()
+    screenshot(page, "reports-01-kpi-dashboard", artifacts_dir)
+
+    # UASC only: children A and D, their episodes A1, A2 and D1.
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.uasc.setFocus()
+        QTest.keyClick(page.uasc, Qt.Key.Key_Down)  # Any -> Yes
+    assert page.filters().uasc is True
+    assert _figure(page, "found_episodes")[1] == "3"
+    assert _figure(page, "children")[1] == "2"
+
+    # The interviewer choices come from the records; iv-2 alone has IA2, IC, IF and IG.
+    assert [page.interviewer.itemText(n) for n in range(page.interviewer.count())] == [
+        "Any interviewer",
+        "iv-1",
+        "iv-2",
+        "iv-3",
+    ]
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.uasc.setCurrentIndex(0)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.interviewer.setCurrentIndex(page.interviewer.findData("iv-2"))
+    assert _figure(page, "rhis_due")[1] == "4"
+    # A team of iv-1 alone, ticked from the keyboard: IA, IB, ID (and IX, due in Feb).
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.interviewer.setCurrentIndex(0)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.team.setFocus()
+        page.team.setCurrentRow(0)
+        QTest.keyClick(page.team, Qt.Key.Key_Space)
+    assert page.filters().team == frozenset({"iv-1"})
+    assert _figure(page, "rhis_due")[1] == "3"
+    # A filtered view carries the month's status.
+    assert page.banner.text().startswith("Provisional:")
+    _settle(qtbot, page)
+
+
+def test_activating_a_figure_lists_the_records_behind_it(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    page = _dashboard(qtbot, holder, report_clock)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.kpis.index(page.kpis.row_with_key("found_episodes"), 0))
+    with qtbot.waitSignal(page.records_shown, timeout=10_000):
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.records_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.parent() is page
+    assert dialog.heading.text() == "Found episodes: 7 record(s)"
+    assert dialog.model.column_texts(0) == ["A", "A", "B", "C", "D", "F", "G"]
+    assert dialog.model.column_texts(1).count("Away (A)") == 1  # A2
+    # A rate lists its numerator's records: completed within 72 hours are IA2 and IC.
+    dialog.close()
+    page.table.setCurrentIndex(
+        page.kpis.index(page.kpis.row_with_key("rate:completed_within_72h_rate"), 0)
+    )
+    with qtbot.waitSignal(page.records_shown, timeout=10_000):
+        page.records_button.click()
+    assert page.records_dialog is not None
+    assert page.records_dialog.model.column_texts(0) == ["A", "C"]
+    assert page.records_dialog.model.column_texts(2) == ["iv-2", "iv-2"]
+    page.records_dialog.close()
+    _settle(qtbot, page)
+
+
+def test_verifying_marks_the_month_and_a_later_edit_shows_what_changed(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, report_book: ReportBook
+) -> None:
+    page = _dashboard(qtbot, holder, report_clock)
+    page.verify_button.click()
+    box = page.confirmation
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.parent() is page
+    assert "January 2026" in box.text()
+    with qtbot.waitSignal(page.verified, timeout=10_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: page.banner.text().startswith("Verified:"), timeout=10_000)
+    assert not page.verify_button.isEnabled()
+    store = holder.store
+    event = store.audit.events()[-1]
+    assert (event.action, event.entity, event.detail["month"]) == (
+        "create",
+        "kpi_verification",
+        "2026-01",
+    )
+
+    # Someone corrects D1: the child was in fact found on 2 February.
+    with store.transaction(ACTOR) as tx:
+        d1 = tx.episodes.get(report_book.january.episodes["D1"])
+        tx.episodes.update(dataclasses.replace(d1, end=utc(2026, 2, 2, 10)))
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.show_button.click()
+    banner = page.banner.text()
+    assert banner.startswith("Changed since verified:")
+    assert "Found episodes was 7, now 6" in banner
+    assert page.verify_button.isEnabled() and page.verify_button.text() == "&Verify again…"
+    _settle(qtbot, page)
+
+
+def test_the_trend_charts_name_their_lines_and_axes_and_have_a_table(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, artifacts_dir: Path
+) -> None:
+    page = _dashboard(qtbot, holder, report_clock)
+    chart = page.rates_view.chart()
+    lines = [s for s in chart.series() if type(s) is QLineSeries]
+    names = {s.name() for s in lines}
+    assert names == {"Offered within 72 hours", "Completed within 72 hours"}
+    pens = {s.pen().style() for s in lines}
+    assert len(pens) == 2  # told apart by line style, not colour alone
+    assert {axis.titleText() for axis in chart.axes()} == {"Month", "% of RHIs due"}
+    assert isinstance(page.rates_view, QChartView) and page.rates_view.accessibleName()
+    # The same numbers as a table: twelve months ending in January 2026.
+    trend = page.trend
+    assert isinstance(trend, TextTableModel) and trend.rowCount() == 12
+    assert trend.rows[-1].cells[:4] == ("Jan 2026", "7", "6", "7")
+    assert trend.rows[-1].cells[4:] == ("71.4%", "28.6%")
+    assert trend.rows[0].cells[4] == "—"
+    page.trend_tabs.setCurrentIndex(1)
+    screenshot(page, "reports-02-kpi-trend-table", artifacts_dir)
+    page.trend_tabs.setCurrentIndex(0)
+    _settle(qtbot, page)
+
+
+def test_locking_clears_every_figure_and_record(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, qtmodeltester: object
+) -> None:
+    page = _dashboard(qtbot, holder, report_clock)
+    qtmodeltester.check(page.kpis)  # type: ignore[attr-defined]
+    qtmodeltester.check(page.trend)  # type: ignore[attr-defined]
+    page.table.setCurrentIndex(page.kpis.index(0, 0))
+    with qtbot.waitSignal(page.records_shown, timeout=10_000):
+        page.records_button.click()
+    _settle(qtbot, page)
+    page.clear()
+    assert page.kpis.rowCount() == 0 and page.trend.rowCount() == 0
+    assert page.records_dialog is None and page.banner.text() == ""
+    assert page.team.count() == 0 and page.interviewer.count() == 1
+    assert page.rates_view.chart().series() == []
+    assert not page.verify_button.isEnabled()

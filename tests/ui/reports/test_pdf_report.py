@@ -1,0 +1,137 @@
+"""`rhi-desktop export report` as a person or a scheduler runs it: a separate process on
+a demo profile, without a display, making the PDF monthly report. Each page is rendered
+with pdftoppm and kept as an artifact; none is blank, and no child's name is in it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from rhi_desktop.config import Settings
+from rhi_desktop.demo import generate
+from rhi_desktop.demo_answers import answer_maker
+from rhi_desktop.forms import load_bundled_form
+from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.session import LOCAL_ACTOR, create_profile, open_profile
+from tests.ui.conftest import PASSPHRASE
+from tests.ui.driving import distinct_colours
+
+ROOT = Path(__file__).resolve().parents[3]
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+PDFTOPPM = "/usr/bin/pdftoppm"
+PDFTOTEXT = "/usr/bin/pdftotext"
+
+
+def _demo_profile(paths: ProfilePaths) -> list[str]:
+    """A profile seeded as `rhi-desktop demo-seed` seeds one; returns the children's names."""
+    profile = create_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as store:
+        answers = answer_maker(load_bundled_form("rhi-v1.json"))
+        cases = list(generate(40, interviewer_id=LOCAL_ACTOR, now=NOW, answers=answers))
+        with store.transaction(LOCAL_ACTOR) as tx:
+            tx.children.add_many([case.child for case in cases])
+            tx.episodes.add_many([e for case in cases for e in case.episodes])
+            tx.interviews.add_many([i for case in cases for i in case.interviews])
+            tx.offers.add_many([o for case in cases for o in case.offers])
+            tx.reviews.add_many([r for case in cases for r in case.reviews])
+    return [c.child.name for c in cases] + [
+        c.child.preferred_name for c in cases if c.child.preferred_name
+    ]
+
+
+def _export_report(
+    paths: ProfilePaths, out: Path, *options: str
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.app",
+            "export",
+            "report",
+            *options,
+            "--profile",
+            str(paths.root),
+            "--passphrase-stdin",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_export_report_makes_a_pdf_with_non_blank_pages_and_no_names(
+    tmp_path: Path, artifacts_dir: Path
+) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    names = _demo_profile(paths)
+    out = tmp_path / "report-2026-10.pdf"
+    done = _export_report(paths, out, "--month", "2026-10")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Wrote the 3-page monthly report for 2026-10 to {out} (pdf).\n"
+    assert done.stderr == ""
+    assert out.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+    prefix = tmp_path / "page"
+    subprocess.run([PDFTOPPM, "-r", "60", "-png", str(out), str(prefix)], check=True, timeout=60)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 3
+    for number, page in enumerate(pages, start=1):
+        image = QImage(str(page))
+        assert not image.isNull()
+        assert distinct_colours(image) > 8, f"page {number} is blank"
+        assert image.save(str(artifacts_dir / f"reports-05-monthly-report-page-{number}.png"))
+
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "October 2026" in text and "Provisional" in text and "Page 3 of 3" in text
+    assert "Found episodes" in text and "Push factors" in text
+    assert names and not [name for name in names if name in text]
+
+    profile = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as store:
+        event = [e for e in store.audit.events() if e.action == "export"][-1]
+    assert dict(event.detail) == {
+        "kind": "report",
+        "format": "pdf",
+        "rows": 3,
+        "first_day": "2026-10-01",
+        "last_day": "2026-10-31",
+    }
+
+
+def test_export_report_refuses_a_range_in_one_line(tmp_path: Path) -> None:
+    paths = ProfilePaths(tmp_path / "no-profile")
+    done = _export_report(paths, tmp_path / "r.pdf", "--from", "2026-01-01", "--to", "2026-02-01")
+    assert done.returncode == 1
+    assert done.stderr == "rhi-desktop: export report needs --month, e.g. --month 2026-01.\n"
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_export_help_lists_the_report() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.app", "export", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    words = " ".join(done.stdout.split())
+    assert done.returncode == 0
+    assert "kpi, ssda903-missing, annex-a-list8, geojson, report" in words
+    assert "or report (the monthly PDF)" in words

@@ -1,0 +1,73 @@
+"""Themes and the weekly panel list on the report profile: counts, recurring places and
+associates flagged in words, and each child on the panel with every reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import FakeClock
+from tests.ui.driving import screenshot
+from ui.profile_holder import ProfileHolder
+from ui.reports.panel_page import PanelPage
+from ui.reports.themes_page import ThemesPage
+
+
+def test_themes_count_factors_and_flag_places_and_associates_that_recur(
+    qtbot: QtBot,
+    holder: ProfileHolder,
+    report_clock: FakeClock,
+    artifacts_dir: Path,
+    qtmodeltester: object,
+) -> None:
+    page = ThemesPage(holder, report_clock)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_range(date(2026, 2, 1), date(2026, 2, 9))
+    rows = {(row.cells[0], row.cells[1]): row.cells[2:] for row in page.model.rows}
+    bullying = next(cells for (group, _), cells in rows.items() if group == "Push factor")
+    assert bullying[:2] == ("2", "2")  # both children
+    assert any(group == "Risk indicator" for group, _ in rows)
+    assert rows[("Place", "bus station")] == ("2", "2", "Recurs: 2 children")
+    assert rows[("Associate", "kim")] == ("2", "2", "Recurs: 2 children")
+    assert "2 signed-off interview(s) analysed" in page.summary.text()
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    screenshot(page, "reports-03-themes", artifacts_dir)
+    page.clear()
+    assert page.model.rowCount() == 0 and page.summary.text() == ""
+
+
+def test_the_panel_lists_each_child_with_every_reason(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, artifacts_dir: Path
+) -> None:
+    page = PanelPage(holder, report_clock)
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    assert page.week.currentText() == "Week beginning 09/02/2026"
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.reload()
+    why = {row.cells[0]: row.cells[2] for row in page.model.rows}
+    assert set(why) == {"A", "P", "Q"}
+    assert why["P"] == (
+        "3 or more episodes in 90 days (3 episode(s)); "
+        "Sexual or criminal exploitation indicator (risk.cse; 1 interview(s))"
+    )
+    assert (
+        why["Q"]
+        == "Immediate safeguarding concern (safeguarding.immediate_concern; 1 interview(s))"
+    )
+    assert why["A"] == "UASC placed out of area (the child's details)"
+    assert page.model.rows[0].cells[:2] == ("P", "2")  # most reasons first
+    assert "by the built-in rules" in page.summary.text()
+    screenshot(page, "reports-04-panel", artifacts_dir)
+    # The week before: P's and Q's February episodes had not happened yet.
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.week.setCurrentIndex(2)  # week beginning 26/01/2026
+    assert {row.cells[0] for row in page.model.rows} == {"A"}
+    page.clear()
+    assert page.model.rowCount() == 0

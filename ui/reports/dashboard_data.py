@@ -1,0 +1,93 @@
+"""What the KPI dashboard shows, worked out off the GUI thread: plain data, Qt-free.
+
+A refresh is two jobs: the figures for the chosen period with their verification status
+(one KPI table, well under half a second on 50,000 episodes), then the monthly trend
+(twelve more tables), so the figures appear without waiting for the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rhi_desktop.reports import queries
+from rhi_desktop.reports.filters import Filters
+from rhi_desktop.reports.kpi import KpiTable, Value, compute, kpi_table
+from rhi_desktop.reports.monthly import TREND_MONTHS, TrendPoint
+from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.verification import (
+    PeriodStatus,
+    VerificationState,
+    period_status,
+)
+from rhi_desktop.store import Store
+from sync.protocol import Role
+
+VERIFYING_ROLES = frozenset({Role.COORDINATOR.value, Role.SERVICE_MANAGER.value})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    key: str
+    verified: Value
+    now: Value
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    table: KpiTable
+    status: PeriodStatus
+    changes: tuple[FigureChange, ...] = ()
+    """For a whole month changed since it was verified: each moved figure, then and now."""
+
+
+def load_figures(store: Store, period: Period, filters: Filters) -> DashboardFigures:
+    table = kpi_table(store, period, filters)
+    status = period_status(store, period, table)
+    if status.state is not VerificationState.CHANGED or not period.is_whole_month:
+        return DashboardFigures(table, status)
+    whole = table if filters.is_empty else compute(queries.database(store), period, Filters())
+    verified = status.verifications[-1].figures
+    now = whole.values()
+    changes = tuple(
+        FigureChange(key, verified[key].value if key in verified else None, now.get(key))
+        for key in status.changed
+    )
+    return DashboardFigures(table, status, changes)
+
+
+def trend(store: Store, last: Period, filters: Filters) -> tuple[TrendPoint, ...]:
+    """The twelve calendar months ending with the month `last` ends in, oldest first."""
+    points: list[TrendPoint] = []
+    for month in last.previous_months(TREND_MONTHS):
+        table = kpi_table(store, month, filters)
+        points.append(
+            TrendPoint(
+                month.label,
+                _int(table["found_episodes"].value),
+                _int(table["children"].value),
+                _int(table["rhis_due"].value),
+                table.rate("offered_within_72h_rate"),
+                table.rate("completed_within_72h_rate"),
+            )
+        )
+    return tuple(points)
+
+
+def _int(value: Value) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def staff_choices(store: Store) -> tuple[str, ...]:
+    """Interviewer and team-member choices: the user ids the records name.
+
+    The device holds no staff directory; a roster from the central service can take the
+    place of this function (the dashboard takes it as a parameter).
+    """
+    return tuple(queries.staff_ids(queries.database(store)))
+
+
+def may_verify(store: Store) -> bool:
+    """Coordinators and service managers verify months; so may a device not yet enrolled
+    (a single-user installation has nobody else to do it)."""
+    enrolment = store.sync_state.enrolment()
+    return enrolment is None or enrolment.role in VERIFYING_ROLES

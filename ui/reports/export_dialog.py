@@ -1,0 +1,313 @@
+"""Export…: the KPI table, the SSDA903 missing table, Annex A List 8, places as GeoJSON, or
+the monthly PDF report, written to a file the person chooses and audited.
+
+The exporters are the same as `rhi-desktop export` runs, on the background worker; the
+PDF is drawn on the GUI thread between the two. The outcome stays in the dialog: where
+the file went and how many rows, or why nothing was written (an SSDA903 refusal lists
+each child and rule the DfE's validation would reject, so they can be corrected).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.reports.errors import ReportError
+from rhi_desktop.reports.exports.audited_write import profile_forms
+from rhi_desktop.reports.exports.export_file import ExportFile
+from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
+from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
+from rhi_desktop.reports.periods import Period
+from ui.messages import date_problem_text, error_text
+from ui.profile_holder import ProfileHolder
+from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_report
+from ui.reports.pdf_report import render_report
+from ui.reports.period_picker import PeriodPicker, PeriodProblem
+from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
+from ui.workers import SerialWorker
+
+COLLECTION_YEARS = 5
+
+
+def collection_year_of(day: date) -> str:
+    """The DfE collection year (1 April to 31 March) `day` falls in, e.g. '2025-26'."""
+    first = day.year if day.month >= 4 else day.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(bool)
+    """True when a file was written, False when it was refused or failed."""
+
+    def __init__(
+        self,
+        holder: ProfileHolder,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+        *,
+        worker: SerialWorker | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._holder = holder
+        self._clock = clock
+        self._worker = worker if worker is not None else SerialWorker(self)
+        today = to_london(clock()).date()
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("exportKind")
+        self.kind.setAccessibleName(self.tr("What to export"))
+        for text, kind in (
+            (self.tr("KPI table"), ExportKind.KPI),
+            (self.tr("SSDA903 missing table (DfE)"), ExportKind.SSDA903),
+            (self.tr("Annex A List 8 missing columns (Ofsted)"), ExportKind.ANNEX_A),
+            (self.tr("Places for the GIS map (GeoJSON)"), ExportKind.GEOJSON),
+            (self.tr("Monthly report (PDF)"), ExportKind.REPORT),
+        ):
+            self.kind.addItem(text, kind.value)
+        self.picker = PeriodPicker(clock, self)
+        self.collection_year = QComboBox()
+        self.collection_year.setObjectName("collectionYear")
+        self.collection_year.setAccessibleName(self.tr("Collection year"))
+        for back in range(COLLECTION_YEARS):
+            year = collection_year_of(date(today.year - back, today.month, 1))
+            self.collection_year.addItem(year, year)
+        self.as_at = QLineEdit(format_uk_date(today))
+        self.as_at.setObjectName("asAt")
+        self.as_at.setAccessibleName(self.tr("As at (dd/mm/yyyy)"))
+        self.file_format = QComboBox()
+        self.file_format.setObjectName("fileFormat")
+        self.file_format.setAccessibleName(self.tr("File format"))
+        self.file_format.addItem(self.tr("CSV"), "csv")
+        self.file_format.addItem(self.tr("Excel workbook (XLSX)"), "xlsx")
+        self.out = QLineEdit()
+        self.out.setObjectName("exportFile")
+        self.out.setAccessibleName(self.tr("File"))
+        self.choose = QPushButton(self.tr("C&hoose…"))
+        self.choose.setAccessibleName(self.tr("Choose the file"))
+        self.choose.clicked.connect(self._choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.out, 1)
+        file_row.addWidget(self.choose)
+
+        form = QFormLayout()
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for key, text, field in (
+            ("kind", self.tr("&Export:"), self.kind),
+            ("period", self.tr("Period:"), self.picker),
+            ("year", self.tr("Collection &year:"), self.collection_year),
+            ("as_at", self.tr("&As at:"), self.as_at),
+            ("format", self.tr("For&mat:"), self.file_format),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            self._rows[key] = (label, field)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.out)
+        form.addRow(file_label, file_row)
+
+        self.outcome = QLabel()
+        self.outcome.setObjectName("exportResult")
+        self.outcome.setAccessibleName(self.tr("Result"))
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.outcome.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.problems = QListWidget()
+        self.problems.setObjectName("exportProblems")
+        self.problems.setAccessibleName(self.tr("Problems to correct"))
+        self.problems.hide()
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            self.tr("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setDefault(True)
+        close = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAccessibleName(self.tr("Close"))
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(640, 420)
+
+    # -- choices ---------------------------------------------------------------------------
+
+    @property
+    def chosen_kind(self) -> ExportKind:
+        return ExportKind(str(self.kind.currentData()))
+
+    def choose_kind(self, kind: ExportKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def preset_period(self, period: Period) -> None:
+        if period.is_whole_month:
+            self.picker.show_month(period)
+        else:
+            self.picker.show_range(period.first_day, period.last_day)
+
+    def _kind_changed(self) -> None:
+        kind = self.chosen_kind
+        shown = {
+            "period": kind.has_period,
+            "year": kind is ExportKind.SSDA903,
+            "as_at": kind is ExportKind.ANNEX_A,
+            "format": kind.has_table_format,
+        }
+        for key, visible in shown.items():
+            label, field = self._rows[key]
+            label.setVisible(visible)
+            field.setVisible(visible)
+        if kind is ExportKind.REPORT:
+            self.picker.kind.setCurrentIndex(0)  # the report is of one month
+        self.picker.kind.setEnabled(kind is not ExportKind.REPORT)
+
+    def _suggested_name(self) -> str:
+        kind = self.chosen_kind
+        extension = kind.extension(str(self.file_format.currentData()))
+        if kind is ExportKind.SSDA903:
+            return f"ssda903-missing-{self.collection_year.currentData()}.csv"
+        try:
+            stem = self.picker.period().label.replace(" to ", "_") if kind.has_period else ""
+        except PeriodProblem:
+            stem = ""
+        return f"{kind.value}-{stem}.{extension}" if stem else f"{kind.value}.{extension}"
+
+    def _choose_file(self) -> None:
+        start = self.out.text().strip() or str(Path.home() / self._suggested_name())
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), start)
+        if chosen:
+            self.out.setText(chosen)
+
+    def request(self) -> ExportRequest:
+        """What was chosen; PeriodProblem (with the field to fix) when something is not."""
+        kind = self.chosen_kind
+        text = self.out.text().strip()
+        if not text:
+            raise PeriodProblem(self.tr("Choose the file to write."), self.out)
+        period = self.picker.period() if kind.has_period else None
+        if kind is ExportKind.REPORT and period is not None and not period.is_whole_month:
+            raise PeriodProblem(self.tr("The monthly report is of one month."), self.picker.kind)
+        as_at = None
+        if kind is ExportKind.ANNEX_A:
+            try:
+                as_at = parse_uk_date(self.as_at.text())
+            except InvalidDateText as exc:
+                raise PeriodProblem(
+                    date_problem_text(exc.problem, self.tr("As at")), self.as_at
+                ) from None
+        return ExportRequest(
+            kind=kind,
+            out=Path(text).expanduser(),
+            period=period,
+            collection_year=str(self.collection_year.currentData()),
+            as_at=as_at,
+            file_format=str(self.file_format.currentData()),
+        )
+
+    # -- exporting ---------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        try:
+            request = self.request()
+        except PeriodProblem as problem:
+            self._show(problem.text)
+            problem.field.setFocus()
+            return
+        if not self._holder.is_open:
+            return
+        store, actor = self._holder.store, self._holder.actor
+        root = self._holder.profile.paths.root
+        self.export_button.setEnabled(False)
+        self._show(self.tr("Exporting…"))
+        if request.kind is ExportKind.REPORT:
+            assert request.period is not None
+            month = request.period
+            self._worker.submit(
+                lambda: monthly_report(store, month, forms=profile_forms(root)),
+                lambda report: self._draw_report(request, report),
+                self._failed,
+            )
+            return
+        self._worker.submit(
+            lambda: export(store, actor, root, request),
+            lambda made: self._written(request, made),
+            self._failed,
+        )
+
+    def _draw_report(self, request: ExportRequest, report: MonthlyReport) -> None:
+        if not self._holder.is_open:
+            return
+        pdf, pages = render_report(report)
+        store, actor = self._holder.store, self._holder.actor
+        self._worker.submit(
+            lambda: write_report(store, actor, request, pdf, pages),
+            lambda made: self._written(request, made),
+            self._failed,
+        )
+
+    def _written(self, request: ExportRequest, made: ExportFile) -> None:
+        self.export_button.setEnabled(True)
+        if request.kind is ExportKind.GEOJSON:
+            text = self.tr(
+                "Wrote {0} mapped place(s) to {1}; {2} place(s) could not be placed (no "
+                "position, or a postcode not in the lookup). The export is recorded in "
+                "the audit log."
+            ).format(made.rows, request.out, made.not_placed)
+        elif request.kind is ExportKind.REPORT:
+            text = self.tr(
+                "Wrote the {0}-page report to {1}. The export is recorded in the audit log."
+            ).format(made.rows, request.out)
+        else:
+            text = self.tr(
+                "Wrote {0} row(s) to {1}. The export is recorded in the audit log."
+            ).format(made.rows, request.out)
+        self._show(text)
+        self.finished_export.emit(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, Ssda903Refused):
+            self._show(str(exc), [str(violation) for violation in exc.violations])
+        elif isinstance(exc, ReportError):
+            self._show(str(exc))
+        else:
+            self._show(error_text(exc))
+        self.finished_export.emit(False)
+
+    def _show(self, text: str, problems: list[str] | None = None) -> None:
+        self.outcome.setText(text)
+        self.problems.clear()
+        if problems:
+            self.problems.addItems(problems)
+            self.problems.show()
+            self.problems.setCurrentRow(0)
+        else:
+            self.problems.hide()

@@ -1,0 +1,120 @@
+"""The records behind one KPI figure: which episodes, children, interviews or sessions.
+
+Opened from the dashboard by activating a figure (Enter or a double click). Rows show
+case references and dates, never names. The dialog is a modal child of the dashboard,
+opened with `open()` so locking can close it with everything else the page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.domain.deadlines import format_london
+from rhi_desktop.reports.kpi_definitions import RecordKind
+from ui.caseload_views import state_label
+from ui.reports.drill_down import (
+    ChildRecord,
+    EpisodeRecord,
+    InterviewRecord,
+    Record,
+    SessionRecord,
+)
+from ui.reports.text_table import TextRow, TextTableModel
+from ui.uk_dates import format_uk_date
+
+
+class RecordsDialog(QDialog):
+    def __init__(
+        self,
+        figure_name: str,
+        kind: RecordKind,
+        records: Sequence[Record],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordsDialog")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowTitle(self.tr("Records behind a figure"))
+        self.setAccessibleName(self.tr("Records behind {0}").format(figure_name))
+        self.heading = QLabel(self.tr("{0}: {1} record(s)").format(figure_name, len(records)))
+        self.heading.setObjectName("recordsHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.model = TextTableModel(self._headers(kind), self)
+        self.model.set_rows([self._row(record) for record in records])
+        self.table = QTableView()
+        self.table.setObjectName("recordsTable")
+        self.table.setAccessibleName(self.tr("Records"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+        self.table.setFocus()
+
+    def _headers(self, kind: RecordKind) -> list[str]:
+        if kind is RecordKind.EPISODE:
+            return [
+                self.tr("Case reference"),
+                self.tr("Type"),
+                self.tr("Went missing"),
+                self.tr("Found or returned"),
+            ]
+        if kind is RecordKind.CHILD:
+            return [self.tr("Case reference"), self.tr("Looked after"), self.tr("UASC")]
+        if kind is RecordKind.INTERVIEW:
+            return [
+                self.tr("Case reference"),
+                self.tr("Child returned"),
+                self.tr("Interviewer"),
+                self.tr("State"),
+            ]
+        return [self.tr("Supervisee"), self.tr("Supervisor"), self.tr("Held on")]
+
+    def _yes_no(self, flag: bool) -> str:
+        return self.tr("Yes") if flag else self.tr("No")
+
+    def _row(self, record: Record) -> TextRow:
+        if isinstance(record, EpisodeRecord):
+            kind = self.tr("Missing (M)") if record.type == "M" else self.tr("Away (A)")
+            end = format_london(record.end) if record.end is not None else self.tr("Still missing")
+            return TextRow((record.case_reference, kind, format_london(record.start), end))
+        if isinstance(record, ChildRecord):
+            looked_after, uasc = self._yes_no(record.looked_after), self._yes_no(record.uasc)
+            return TextRow((record.case_reference, looked_after, uasc))
+        if isinstance(record, InterviewRecord):
+            return TextRow(
+                (
+                    record.case_reference,
+                    format_london(record.returned_at),
+                    record.interviewer_id,
+                    state_label(record.state),
+                )
+            )
+        assert isinstance(record, SessionRecord)
+        return TextRow((record.supervisee_id, record.supervisor_id, format_uk_date(record.held_on)))

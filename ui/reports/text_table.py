@@ -1,0 +1,88 @@
+"""A read-only table of text rows: the Qt model behind every report table on these screens.
+
+A thin adapter over a plain list: each row is a tuple of display texts, with an optional
+key (e.g. the KPI a row shows, for drill-down) and an optional spoken text per cell for
+screen readers (e.g. "none" where the table shows a dash).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class TextRow:
+    cells: tuple[str, ...]
+    key: str | None = None
+    spoken: tuple[str, ...] | None = None
+    """What a screen reader says for each cell, where it differs from what is shown."""
+
+
+class TextTableModel(QAbstractTableModel):
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = tuple(headers)
+        self._rows: list[TextRow] = []
+
+    @property
+    def rows(self) -> list[TextRow]:
+        return list(self._rows)
+
+    def set_rows(self, rows: Sequence[TextRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def column_texts(self, column: int) -> list[str]:
+        return [row.cells[column] for row in self._rows]
+
+    def row_with_key(self, key: str) -> int:
+        return next((n for n, row in enumerate(self._rows) if row.key == key), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if not 0 <= column < len(row.cells):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            spoken = row.spoken[column] if row.spoken is not None else row.cells[column]
+            return f"{self._headers[column]}: {spoken}"
+        if role == KEY_ROLE:
+            return row.key
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,171 @@
+"""Themes: what signed-off interviews say about why children go, where, and with whom.
+
+Counts of push and pull factors, risk indicators and other keyed answers, then places
+and associates. A place or associate that comes up for two or more different children
+is marked "Recurs" in words in its own column - not by colour - since that is the
+pattern the service's analysts and the panel look for. Places and associates' names are
+personal data: they stay on this screen and are dropped when the app locks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rhi_desktop.reports.errors import ReportError
+from rhi_desktop.reports.exports.audited_write import profile_forms
+from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
+from ui.messages import error_text
+from ui.profile_holder import ProfileHolder
+from ui.reports.period_picker import PeriodPicker, PeriodProblem
+from ui.reports.text_table import TextRow, TextTableModel
+from ui.workers import SerialWorker
+
+
+class ThemesPage(QWidget):
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        holder: ProfileHolder,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+        *,
+        worker: SerialWorker | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("themesPage")
+        self.setAccessibleName(self.title())
+        self._holder = holder
+        self._worker = worker if worker is not None else SerialWorker(self)
+        self._generation = 0
+        self.picker = PeriodPicker(clock, self)
+        self.picker.changed.connect(self.reload)
+        self.picker.first.returnPressed.connect(self.reload)
+        self.picker.last.returnPressed.connect(self.reload)
+        self.show_button = QPushButton(self.tr("&Show themes"))
+        self.show_button.setAccessibleName(self.tr("Show themes"))
+        self.show_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        self.summary = QLabel()
+        self.summary.setObjectName("themesSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.model = TextTableModel(
+            [
+                self.tr("Group"),
+                self.tr("Theme, place or associate"),
+                self.tr("Interviews"),
+                self.tr("Children"),
+                self.tr("Across children"),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("themesTable")
+        self.table.setAccessibleName(self.tr("Themes"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def title(self) -> str:
+        return self.tr("Themes")
+
+    def reload(self) -> None:
+        if not self._holder.is_open:
+            return
+        try:
+            period = self.picker.period()
+        except PeriodProblem as problem:
+            self.summary.setText(problem.text)
+            problem.field.setFocus()
+            return
+        self._generation += 1
+        generation = self._generation
+        store = self._holder.store
+        forms = profile_forms(self._holder.profile.paths.root)
+        self.summary.setText(self.tr("Reading the interviews…"))
+        self._worker.submit(
+            lambda: themes(store, period, forms=forms),
+            lambda found: self._arrived(generation, found),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _arrived(self, generation: int, found: Themes) -> None:
+        if generation != self._generation:
+            return
+        rows = self._count_rows(self.tr("Push factor"), found.push)
+        rows += self._count_rows(self.tr("Pull factor"), found.pull)
+        rows += self._count_rows(self.tr("Risk indicator"), found.risks)
+        others = tuple(
+            count for count in found.counts if not count.key.startswith((PUSH, PULL, RISK))
+        )
+        rows += self._count_rows(self.tr("Other"), others)
+        rows += self._mention_rows(self.tr("Place"), found.places)
+        rows += self._mention_rows(self.tr("Associate"), found.associates)
+        self.model.set_rows(rows)
+        summary = self.tr(
+            "{0} signed-off interview(s) analysed. {1} place(s) and {2} associate(s) recur "
+            "across different children."
+        ).format(len(found.analysed), len(found.recurring_places), len(found.recurring_associates))
+        if found.not_analysed:
+            summary += " " + self.tr(
+                "{0} interview(s) could not be read: their form version is not on this computer."
+            ).format(len(found.not_analysed))
+        self.summary.setText(summary)
+        self.refreshed.emit()
+
+    def _count_rows(self, group: str, counts: tuple[ThemeCount, ...]) -> list[TextRow]:
+        return [
+            TextRow(
+                (group, count.label, str(count.count), str(len(count.children)), ""),
+                count.key,
+            )
+            for count in counts
+        ]
+
+    def _mention_rows(self, group: str, mentioned: tuple[Mentioned, ...]) -> list[TextRow]:
+        rows = []
+        for item in mentioned:
+            recurs = (
+                self.tr("Recurs: {0} children").format(len(item.children))
+                if item.recurs
+                else self.tr("One child")
+            )
+            cells = (group, item.text, str(len(item.interviews)), str(len(item.children)), recurs)
+            rows.append(TextRow(cells, item.key))
+        return rows
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.summary.setText(str(exc) if isinstance(exc, ReportError) else error_text(exc))
+
+    def clear(self) -> None:
+        """Drop every theme, place and associate shown (the app is locking)."""
+        self._generation += 1
+        self.model.clear()
+        self.summary.setText("")
