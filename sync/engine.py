@@ -1,4 +1,5 @@
-"""One sync: push the outbox, pull what changed, note the contact, apply retention.
+"""One sync: push the outbox, submit signed-off interviews, pull what changed, note the
+contact, apply retention.
 
     engine = SyncEngine(store, actor, client, on_revoked=wipe_profile)
     report = engine.run()          # never raises for network or server trouble
@@ -9,6 +10,11 @@ that records the service's `applied`/`duplicate` answer; the pull cursor moves o
 the transaction that applies the records it covers. Killed at any point, the next sync
 re-sends what had no recorded answer (the service's change_id idempotency answers
 `duplicate`) and re-pulls what was not committed.
+
+Signing off makes an interview `completed` ("ready to send"); sending it is what
+submits it for review. So once the first push has reached the service, every completed
+interview moves to `submitted` in one transaction and a second push sends those moves.
+If the service cannot be reached, they stay completed, ready for the next sync.
 
 Connection errors, timeouts and 5xx are retried with back-off and jitter; if they
 persist the sync ends as failed and the work stays queued for the next one. A wipe
@@ -29,6 +35,7 @@ from enum import StrEnum
 
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.retention import PurgeReport, purge_expired
 from rhi_desktop.store import Store, StoreError
 from sync.apply import Observer, PullTally, apply_page
@@ -64,6 +71,7 @@ class SyncReport:
     problem: str | None = None  # what went wrong, for the person; no personal data
     server_time: datetime | None = None
     retry_later: bool = False  # it failed for a passing reason (network, service fault)
+    submitted: int = 0  # signed-off interviews this sync submitted for review
 
     @property
     def exit_code(self) -> int:
@@ -130,6 +138,8 @@ class SyncEngine:
         report = SyncReport(SyncOutcome.FAILED)
         try:
             self._push(report)
+            if self._submit_signed_off(report):
+                self._push(report)
             self._pull(report)
         except DeviceRevoked:
             log.warning("the central service revoked this device; wiping the profile")
@@ -177,6 +187,19 @@ class SyncEngine:
                 self.observer("push.before_commit")
             self.observer("push.after_commit")
             report.server_time = response.server_time
+
+    def _submit_signed_off(self, report: SyncReport) -> int:
+        """completed -> submitted for every signed-off interview; how many moved."""
+        signed_off = self.store.interviews.list_by_state(InterviewState.COMPLETED)
+        if not signed_off:
+            return 0
+        now = self.clock()
+        with self.store.transaction(self.actor) as tx:
+            for row in signed_off:
+                tx.interviews.transition(row.interview_id, InterviewState.SUBMITTED, at=now)
+        report.submitted = len(signed_off)
+        self.observer("submit.after_commit")
+        return report.submitted
 
     def _pull(self, report: SyncReport) -> None:
         while True:
@@ -234,6 +257,7 @@ class SyncEngine:
         return {
             "outcome": report.outcome.value,
             "sent": report.push.applied,
+            "submitted": report.submitted,
             "duplicates": report.push.duplicates,
             "conflicts": report.push.conflicts,
             "rejected": report.push.rejected + report.push.unsendable,

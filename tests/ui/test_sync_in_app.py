@@ -82,14 +82,14 @@ def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
 
     assert shown[0] == "Syncing…"
     assert "Syncing… sending changes" in shown
-    assert shown[-1].startswith("Synced: sent 12, received ")
+    assert shown[-1].startswith("Synced: sent 14, received ")  # 12, then 2 submissions
     assert window.status.pending.text() == "0 changes waiting to send"
     assert window.status.connection.text() == "● Online"
     assert window.status.last_sync.text().startswith("Last sync: ")
     assert window.status.last_sync.text() != "Last sync: never"
     assert controller.holder.store.outbox.counts() == (0, 0)
     device = controller.holder.store.sync_state.enrolment()
-    assert device is not None and central.changes_by_device(device.device_id) == 12
+    assert device is not None and central.changes_by_device(device.device_id) == 14
 
 
 def test_sync_now_on_a_computer_not_enrolled_says_so_and_does_nothing_else(
@@ -134,7 +134,7 @@ def test_service_down_at_start_then_back_the_app_finds_it_and_syncs_by_itself(
         qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=SYNC_WAIT_MS)
         assert window.status.pending.text() == "0 changes waiting to send"
         device = controller.holder.store.sync_state.enrolment()
-        assert device is not None and again.live.changes_by_device(device.device_id) == 6
+        assert device is not None and again.live.changes_by_device(device.device_id) == 7
     finally:
         controller.shutdown()
         again.stop()
@@ -242,10 +242,10 @@ def test_a_held_up_service_never_freezes_the_window_and_a_later_sync_sends_it_al
 
     assert controller.holder.store.outbox.counts() == (0, 0)
     device = controller.holder.store.sync_state.enrolment()
-    assert device is not None and central.changes_by_device(device.device_id) == 12
+    assert device is not None and central.changes_by_device(device.device_id) == 14
     for interview_id in interviews:
-        assert [r.version for r in central.feed_rows("interview", interview_id)] == [1, 2, 3, 4]
-    assert window.status.activity.text().startswith("Synced: sent 12")
+        assert [r.version for r in central.feed_rows("interview", interview_id)] == [1, 2, 3, 4, 5]
+    assert window.status.activity.text().startswith("Synced: sent 14")
 
 
 def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(

@@ -45,6 +45,7 @@ KILL_POINTS = [
     ("pull.after_commit", 2),
     ("sync.audited", 1),
     ("push.after_send", 1),
+    ("submit.after_commit", 1),
 ]
 
 
@@ -100,12 +101,12 @@ def test_client_killed_at_any_step_of_a_sync_loses_nothing_and_duplicates_nothin
     assert final.exit_code == 0, final.summary()
     assert laptop.store.outbox.counts() == (0, 0)
     assert audit.verify(laptop.store).ok
-    changes = 6 * len(interviews)
+    changes = 7 * len(interviews)  # child, episode, four moves to completed, submitted
     assert central.changes_by_device(laptop.enrolment.device_id) == changes
     for interview_id in interviews:
         rows = central.feed_rows("interview", interview_id)
-        assert [r.version for r in rows] == [1, 2, 3, 4], interview_id
-        assert central.entity("interview", interview_id).payload["state"] == "completed"
-        assert laptop.store.interviews.get(interview_id).state.value == "completed"
-        assert laptop.store.remote.server_version("interview", interview_id) == 4
+        assert [r.version for r in rows] == [1, 2, 3, 4, 5], interview_id
+        assert central.entity("interview", interview_id).payload["state"] == "submitted"
+        assert laptop.store.interviews.get(interview_id).state.value == "submitted"
+        assert laptop.store.remote.server_version("interview", interview_id) == 5
     laptop.profile.close()

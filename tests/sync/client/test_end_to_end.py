@@ -81,6 +81,28 @@ def test_submitted_interview_is_approved_by_the_coordinator_and_the_decision_com
     assert contact is not None and back.server_time == contact.server_time
 
 
+def test_a_signed_off_interview_is_submitted_for_review_when_it_is_sent(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer)  # signed off: "ready to send"
+    assert coordinator.sync().pull.received == 0  # nothing for review yet
+
+    sent = interviewer.sync()
+
+    assert sent.outcome is SyncOutcome.SENT and sent.submitted == 1, sent.summary()
+    assert interviewer.store.interviews.get(interview_id).state is InterviewState.SUBMITTED
+    assert interviewer.store.outbox.counts() == (0, 0)
+    assert central.entity("interview", interview_id).payload["state"] == "submitted"
+    assert coordinator.sync().outcome is SyncOutcome.SENT
+    assert coordinator.store.interviews.get(interview_id).state is InterviewState.SUBMITTED
+    assert interviewer.sync().submitted == 0  # once only
+    syncs = [e for e in interviewer.store.audit.events() if e.entity == "sync"]
+    assert [e.detail["submitted"] for e in syncs] == [1, 0]
+
+
 def test_offer_the_coordinator_sees_before_the_interview_waits_for_it_then_appears(
     central: LiveCentral, tmp_path: Path
 ) -> None:

@@ -90,9 +90,9 @@ def test_enrol_then_sync_sends_the_work_and_a_second_sync_has_nothing_due(
     again = rhi("sync", "--profile", str(profile), "--passphrase-stdin")
 
     assert sent.returncode == 0, sent.stderr
-    assert sent.stdout.count("\n") == 1 and sent.stdout.startswith("sync sent: sent 6,")
+    assert sent.stdout.count("\n") == 1 and sent.stdout.startswith("sync sent: sent 7,")
     assert again.returncode == 0 and again.stdout.startswith("sync nothing_due: sent 0,")
-    assert central.changes_by_device(device_id) == 6
+    assert central.changes_by_device(device_id) == 7  # the case, then its submission
     logs = b"".join(p.read_bytes() for p in (tmp_path / "state").rglob("*") if p.is_file())
     assert token is not None and token.split(".", 1)[1].encode() not in logs
     assert b"Testwell" not in logs
@@ -120,7 +120,7 @@ def test_sync_with_a_quarantined_change_exits_3(
     done = rhi("sync", "--profile", str(profile), "--passphrase-stdin")
 
     assert done.returncode == 3, done.stdout + done.stderr
-    assert done.stdout.startswith("sync quarantined: sent 6,") and "1 quarantined" in done.stdout
+    assert done.stdout.startswith("sync quarantined: sent 7,") and "1 quarantined" in done.stdout
 
 
 def test_sync_refused_by_the_pin_in_machine_policy_exits_1_and_sends_nothing(

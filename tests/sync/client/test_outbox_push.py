@@ -131,4 +131,4 @@ def test_refused_change_is_parked_with_its_reason_and_the_rest_of_the_queue_goes
     # The correction after the refused edit went through on top of the accepted version.
     held = central.entity("child", child.id)
     assert (held.version, held.payload["school"]) == (2, "Sample High School")
-    assert central.entity("interview", interview_id).payload["state"] == "completed"
+    assert central.entity("interview", interview_id).payload["state"] == "submitted"

@@ -16,7 +16,8 @@ from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 
 CASES = 3
-CHANGES = CASES * 6  # child, episode, interview and three moves to completed
+FIRST_PUSH = CASES * 6  # child, episode, interview and three moves to completed
+CHANGES = FIRST_PUSH + CASES  # then each signed-off interview is submitted for review
 
 
 def _laptop(central: LiveCentral, tmp_path: Path) -> tuple[Laptop, list[str]]:
@@ -30,8 +31,8 @@ def _held_exactly_once(central: LiveCentral, laptop: Laptop, interviews: list[st
     assert central.changes_by_device(laptop.enrolment.device_id) == CHANGES
     for interview_id in interviews:
         rows = central.feed_rows("interview", interview_id)
-        assert [r.version for r in rows] == [1, 2, 3, 4]
-        assert central.entity("interview", interview_id).payload["state"] == "completed"
+        assert [r.version for r in rows] == [1, 2, 3, 4, 5]
+        assert central.entity("interview", interview_id).payload["state"] == "submitted"
 
 
 def test_500s_are_retried_with_growing_delays_and_the_work_arrives(
@@ -58,7 +59,8 @@ def test_push_applied_before_a_500_is_answered_duplicate_on_retry(
     report = laptop.sync()
 
     assert report.outcome is SyncOutcome.SENT, report.summary()
-    assert (report.push.applied, report.push.duplicates) == (0, CHANGES)
+    # The first push was applied before its 500; the submissions went in a second push.
+    assert (report.push.applied, report.push.duplicates) == (CASES, FIRST_PUSH)
     _held_exactly_once(central, laptop, interviews)
 
 
@@ -71,7 +73,7 @@ def test_answer_slower_than_the_timeout_is_retried_and_found_already_applied(
     report = laptop.sync(timeouts=Timeouts(connect_seconds=5.0, read_seconds=0.5))
 
     assert report.outcome is SyncOutcome.SENT, report.summary()
-    assert report.push.duplicates == CHANGES and len(laptop.naps.taken) == 1
+    assert report.push.duplicates == FIRST_PUSH and len(laptop.naps.taken) == 1
     _held_exactly_once(central, laptop, interviews)
 
 
@@ -104,6 +106,8 @@ def test_a_lasting_outage_fails_the_sync_keeps_the_work_and_the_next_sync_sends_
     assert {e.attempts for e in laptop.store.outbox.pending(limit=100)} == {1}
     assert central.changes_by_device(laptop.enrolment.device_id) == 0
     assert laptop.store.sync_state.last_contact() is None
+    # Not sent, so not submitted: still signed off and ready to send.
+    assert {laptop.store.interviews.get(i).state.value for i in interviews} == {"completed"}
 
     central.faults.clear()
     recovered = laptop.sync()
@@ -131,7 +135,7 @@ def test_pull_failing_half_way_keeps_the_pages_it_committed_and_resumes_from_the
     assert second.store.sync_state.cursor() > resume_at
     assert done.pull.received == CHANGES - 4  # nothing pulled twice
     for interview_id in interviews:
-        assert second.store.interviews.get(interview_id).state.value == "completed"
+        assert second.store.interviews.get(interview_id).state.value == "submitted"
 
 
 def _second_laptop_of(central: LiveCentral, laptop: Laptop, root: Path) -> Laptop:
