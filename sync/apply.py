@@ -3,6 +3,7 @@
 The page's records and the new cursor commit in one transaction: a sync killed half-way
 through a page leaves neither, and the same page is pulled again next time. Records
 parked earlier because their parent had not arrived are retried in the same transaction.
+The team roster the page carries replaces the stored one in that transaction too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rhi_desktop.store import Outcome, RemoteRecord, Store
+from rhi_desktop.store.team import TeamMember
+from sync import protocol
 from sync.protocol import PulledChange, PullResponse
 
 Observer = Callable[[str], None]
@@ -36,6 +39,10 @@ def remote_record(change: PulledChange) -> RemoteRecord:
     )
 
 
+def team_member(member: protocol.TeamMember) -> TeamMember:
+    return TeamMember(user_id=member.user_id, name=member.name, role=member.role.value)
+
+
 def apply_page(
     store: Store, actor: str, page: PullResponse, tally: PullTally, observer: Observer
 ) -> None:
@@ -45,6 +52,8 @@ def apply_page(
             outcomes.append(tx.remote.apply(remote_record(change)))
             observer("pull.apply")
         unparked = tx.remote.apply_parked() if page.changes else 0
+        if page.team is not None:
+            tx.team.replace([team_member(m) for m in page.team])
         tx.sync_state.set_cursor(page.cursor)
         observer("pull.before_commit")
     tally.received += len(page.changes)

@@ -220,11 +220,21 @@ class PulledChange(_Strict):
     payload: Payload
 
 
+class TeamMember(_Strict):
+    """A colleague on the caller's team: who they are on the service, nothing else."""
+
+    user_id: EntityId
+    name: ShortText  # the username the administrator gave them
+    role: Role
+
+
 class PullResponse(_Strict):
     changes: list[PulledChange]
     cursor: int
     more: bool
     server_time: AwareDatetime
+    # The caller's team as it is now, on every page; None from a service that predates it.
+    team: list[TeamMember] | None = None
 
 
 def wipe_directive() -> ErrorBody:

@@ -204,6 +204,15 @@ _V5 = (
     "CREATE INDEX interviews_by_return ON interviews (returned_at)",
 )
 
+# The team roster the central service sends with every pull (who is due supervision,
+# including people with no interviews yet), replaced as a whole each time.
+_V6 = (
+    """CREATE TABLE team_members (
+        user_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL)""",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -226,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "list and retention indexes; unique case reference", _script(_V3)),
     Migration(4, "sync state and pulled records without a table of their own", _script(_V4)),
     Migration(5, "verified KPI months; indexes for report periods", _script(_V5)),
+    Migration(6, "the team roster from the central service", _script(_V6)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from rhi_desktop.audit import AuditChain
 from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.store.acknowledgements import Acknowledgements
 from rhi_desktop.store.backup import remove_backups, take_backup
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.children import ChildRepository
@@ -54,6 +55,7 @@ from rhi_desktop.store.remote import RemoteChanges
 from rhi_desktop.store.reviews import ReviewRepository
 from rhi_desktop.store.supervision import QualityReviewRepository, SupervisionSessionRepository
 from rhi_desktop.store.sync_state import SyncState
+from rhi_desktop.store.team import TeamRoster
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +89,11 @@ class _Repositories:
         self.reviews = ReviewRepository(db, changes, self.interviews)
         self.supervision_sessions = SupervisionSessionRepository(db, changes)
         self.quality_reviews = QualityReviewRepository(db, changes)
+        self.acknowledgements = Acknowledgements(db, changes)
         self.outbox = Outbox(db, changes)
         # For the sync engine and the retention rule: none of these queue outbox entries.
         self.remote = RemoteChanges(db, changes)
+        self.team = TeamRoster(db, changes)
         self.sync_state = SyncState(db, changes)
         self.retention = RetentionRecords(db, changes)
 

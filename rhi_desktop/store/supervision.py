@@ -17,6 +17,10 @@ class SupervisionSessionRepository(Repository[SupervisionSession]):
     def by_supervisor(self, supervisor_id: str) -> list[SupervisionSession]:
         return self._select("supervisor_id = ?", (supervisor_id,), order_by="held_on DESC")
 
+    def newest_first(self) -> list[SupervisionSession]:
+        """Every session on this device (the team's, for a coordinator or manager)."""
+        return self._select("1 = 1", order_by="held_on DESC, rowid DESC")
+
 
 class QualityReviewRepository(Repository[SupervisionQualityReview]):
     spec = QUALITY_REVIEWS

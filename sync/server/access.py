@@ -5,8 +5,9 @@
   the supervision sessions held with them.
 - A coordinator sees their team's interviews once submitted (never drafts), the child,
   episode and offer records of the team's assignments (the 72-hour figures need them),
-  and the team's supervision. They write reviews and supervision sessions, and approve
-  or return a submitted interview.
+  and the team's supervision. They write reviews and supervision sessions, approve
+  or return a submitted interview, and acknowledge their own supervision records (held
+  by their service manager).
 - A service manager sees their team's supervision sessions and rates their quality.
 - Everyone sees what the service publishes to all devices (form definitions, policy).
 """
@@ -27,7 +28,7 @@ PUBLISHED = frozenset({K.FORM_DEFINITION, K.POLICY})
 
 CREATES: Mapping[Role, frozenset[K]] = {
     Role.INTERVIEWER: frozenset({K.CHILD, K.EPISODE, K.INTERVIEW, K.OFFER, K.ACKNOWLEDGEMENT}),
-    Role.COORDINATOR: frozenset({K.REVIEW, K.SUPERVISION_SESSION}),
+    Role.COORDINATOR: frozenset({K.REVIEW, K.SUPERVISION_SESSION, K.ACKNOWLEDGEMENT}),
     Role.SERVICE_MANAGER: frozenset({K.SUPERVISION_SESSION, K.SUPERVISION_QUALITY_REVIEW}),
     Role.ADMINISTRATOR: frozenset(),
 }

@@ -8,6 +8,7 @@ from sync.protocol import EntityKind, PulledChange, PullResponse
 from sync.server import access, schema
 from sync.server.auth import Principal
 from sync.server.db import Clock, reading
+from sync.server.roster import team_roster
 
 
 def pull(
@@ -18,7 +19,8 @@ def pull(
     The feed counter is read first: every change numbered up to it has committed (the
     counter's row lock orders commits), so when nothing more is visible the cursor can
     jump to it and the caller skips over other people's changes next time. A cursor
-    beyond the counter (a server restored from backup) is brought back to it.
+    beyond the counter (a server restored from backup) is brought back to it. Every page
+    also carries the caller's team roster as it is now (`roster.team_roster`).
     """
     c, counter = schema.changes, schema.feed_counter
     with reading(engine) as conn:
@@ -29,6 +31,7 @@ def pull(
             .order_by(c.c.seq)
             .limit(limit + 1)
         ).all()
+        team = team_roster(conn, principal)
     more = len(rows) > limit
     rows = rows[:limit]
     changes = [
@@ -47,4 +50,5 @@ def pull(
         cursor=rows[-1].seq if more else last,
         more=more,
         server_time=clock(),
+        team=team,
     )
