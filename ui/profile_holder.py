@@ -9,6 +9,7 @@ case data until the person unlocks again. Qt-free.
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
 from rhi_desktop.session import OpenProfile
 from rhi_desktop.store import Store
@@ -21,6 +22,23 @@ class ProfileLocked(RuntimeError):
 
     def __init__(self) -> None:
         super().__init__("The app is locked; unlock it to read or change case data.")
+
+
+class ProfileAccess(Protocol):
+    """What a screen asks of the open profile: `ProfileHolder`, or a report screen's
+    `ui.background_profile.BackgroundProfile`."""
+
+    @property
+    def is_open(self) -> bool: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def profile(self) -> OpenProfile: ...
 
 
 class ProfileHolder:

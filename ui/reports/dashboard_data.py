@@ -77,13 +77,19 @@ def _int(value: Value) -> int:
     return value if isinstance(value, int) else 0
 
 
-def staff_choices(store: Store) -> tuple[str, ...]:
-    """Interviewer and team-member choices: the user ids the records name.
+def staff_choices(store: Store) -> tuple[tuple[str, str], ...]:
+    """Interviewer and team-member choices as (user id, what to show), by what is shown.
 
-    The device holds no staff directory; a roster from the central service can take the
-    place of this function (the dashboard takes it as a parameter).
+    The team's interviewers come from the roster the central service sends with each
+    pull (by username), together with anyone else the records name (by the start of
+    their user id, when the roster does not know them).
     """
-    return tuple(queries.staff_ids(queries.database(store)))
+    named = {m.user_id: m.name for m in store.team.members("interviewer")}
+    for user_id in queries.staff_ids(queries.database(store)):
+        if user_id not in named:
+            member = store.team.member(user_id)
+            named[user_id] = member.name if member is not None else user_id[:8]
+    return tuple(sorted(named.items(), key=lambda item: (item[1].casefold(), item[0])))
 
 
 def may_verify(store: Store) -> bool:

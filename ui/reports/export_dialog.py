@@ -37,7 +37,7 @@ from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
 from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
 from rhi_desktop.reports.periods import Period
 from ui.messages import date_problem_text, error_text
-from ui.profile_holder import ProfileHolder
+from ui.profile_holder import ProfileAccess
 from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_report
 from ui.reports.pdf_report import render_report
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
@@ -59,7 +59,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        holder: ProfileHolder,
+        holder: ProfileAccess,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
         *,

@@ -47,7 +47,7 @@ from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import VerificationState, verify_month
 from rhi_desktop.store import Store
 from ui.messages import error_text
-from ui.profile_holder import ProfileHolder
+from ui.profile_holder import ProfileAccess
 from ui.reports.dashboard_data import (
     DashboardFigures,
     load_figures,
@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 
 RATE_PREFIX = "rate:"
 NONE = "—"
-StaffChoices = Callable[[Store], Sequence[str]]
+StaffChoices = Callable[[Store], Sequence[tuple[str, str]]]  # (user id, shown as)
 
 
 def value_text(value: Value) -> str:
@@ -88,7 +88,7 @@ class KpiDashboardPage(QWidget):
 
     def __init__(
         self,
-        holder: ProfileHolder,
+        holder: ProfileAccess,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
         *,
@@ -312,7 +312,7 @@ class KpiDashboardPage(QWidget):
         epoch = self._epoch
         self._worker.submit(
             lambda: tuple(self._staff(store)),
-            lambda ids: self._choices_arrived(epoch, ids),
+            lambda choices: self._choices_arrived(epoch, choices),
             lambda exc: self._failed(self._generation if epoch == self._epoch else -1, exc),
         )
         self.refresh()
@@ -344,7 +344,7 @@ class KpiDashboardPage(QWidget):
             lambda exc: self._failed(generation, exc),
         )
 
-    def _choices_arrived(self, epoch: int, ids: tuple[str, ...]) -> None:
+    def _choices_arrived(self, epoch: int, choices: tuple[tuple[str, str], ...]) -> None:
         if epoch != self._epoch:
             return
         chosen = self.interviewer.currentData()
@@ -355,9 +355,9 @@ class KpiDashboardPage(QWidget):
             while self.interviewer.count() > 1:
                 self.interviewer.removeItem(1)
             self.team.clear()
-            for user_id in ids:
-                self.interviewer.addItem(user_id, user_id)
-                item = QListWidgetItem(user_id, self.team)
+            for user_id, shown in choices:
+                self.interviewer.addItem(shown, user_id)
+                item = QListWidgetItem(shown, self.team)
                 item.setData(Qt.ItemDataRole.UserRole, user_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(

@@ -30,7 +30,7 @@ from rhi_desktop.reports.kpi_definitions import RecordKind
 from rhi_desktop.reports.panel import PanelList, Reason, panel_list
 from rhi_desktop.reports.periods import london_midnight
 from ui.messages import error_text
-from ui.profile_holder import ProfileHolder
+from ui.profile_holder import ProfileAccess
 from ui.reports.panel_rules_source import ChosenRules, panel_rules
 from ui.reports.text_table import TextRow, TextTableModel
 from ui.uk_dates import format_uk_date
@@ -50,7 +50,7 @@ class PanelPage(QWidget):
 
     def __init__(
         self,
-        holder: ProfileHolder,
+        holder: ProfileAccess,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
         *,

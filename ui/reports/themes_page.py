@@ -28,7 +28,7 @@ from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
 from ui.messages import error_text
-from ui.profile_holder import ProfileHolder
+from ui.profile_holder import ProfileAccess
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
 from ui.reports.text_table import TextRow, TextTableModel
 from ui.workers import SerialWorker
@@ -39,7 +39,7 @@ class ThemesPage(QWidget):
 
     def __init__(
         self,
-        holder: ProfileHolder,
+        holder: ProfileAccess,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
         *,
