@@ -89,9 +89,16 @@ def _chart(title: str, points: Sequence[TrendPoint], y_title: str) -> tuple[QCha
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
     x_axis = QBarCategoryAxis()
-    x_axis.append([short_month(point.month, "MMM yy") for point in points])
-    x_axis.setTitleText(translate("TrendChart", "Month"))
-    x_axis.setLabelsAngle(-45)
+    # Month names alone fit twelve to an axis; the years go in the axis title.
+    x_axis.append([short_month(point.month, "MMM") for point in points])
+    if points:
+        x_axis.setTitleText(
+            translate("TrendChart", "Month ({0} to {1})").format(
+                short_month(points[0].month), short_month(points[-1].month)
+            )
+        )
+    else:
+        x_axis.setTitleText(translate("TrendChart", "Month"))
     y_axis = QValueAxis()
     y_axis.setTitleText(y_title)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -111,9 +118,9 @@ def _finish(chart: QChart) -> None:
 def rates_chart(points: Sequence[TrendPoint]) -> QChart:
     """Offered and completed within 72 hours, as a percentage of RHIs due, by month."""
     chart, y_axis = _chart(
-        translate("TrendChart", "RHIs within 72 hours, last 12 months"),
+        translate("TrendChart", "RHIs within 72 hours as a % of RHIs due, last 12 months"),
         points,
-        translate("TrendChart", "% of RHIs due"),
+        translate("TrendChart", "%"),
     )
     y_axis.setRange(0, 100)
     y_axis.setLabelFormat("%d")

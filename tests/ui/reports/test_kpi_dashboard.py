@@ -166,7 +166,8 @@ def test_the_trend_charts_name_their_lines_and_axes_and_have_a_table(
     assert names == {"Offered within 72 hours", "Completed within 72 hours"}
     pens = {s.pen().style() for s in lines}
     assert len(pens) == 2  # told apart by line style, not colour alone
-    assert {axis.titleText() for axis in chart.axes()} == {"Month", "% of RHIs due"}
+    assert {axis.titleText() for axis in chart.axes()} == {"Month (Feb 2025 to Jan 2026)", "%"}
+    assert chart.title() == "RHIs within 72 hours as a % of RHIs due, last 12 months"
     assert isinstance(page.rates_view, QChartView) and page.rates_view.accessibleName()
     # The same numbers as a table: twelve months ending in January 2026.
     trend = page.trend
