@@ -31,8 +31,9 @@ _QUEUE = (
     "SELECT i.id, c.case_reference, i.interviewer_id,"
     " json_extract(i.answers, ?), i.revision, i.updated_at,"
     " i.returned_at, coalesce(r.started_at, i.started_at),"
-    " coalesce(r.completed_at, i.completed_at)"
+    " coalesce(r.completed_at, i.completed_at), t.name"
     " FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
+    " LEFT JOIN team_members AS t ON t.user_id = i.interviewer_id"
     " LEFT JOIN interview_revisions AS r ON r.interview_id = i.id AND r.revision = 1"
     " WHERE i.state = ? ORDER BY i.updated_at, i.id"
 )
@@ -49,12 +50,14 @@ class QueueRow:
     returned_at: datetime
     interviewed_at: datetime | None
     signed_off_at: datetime | None
+    interviewer_username: str | None = None  # from the team roster the service sends
 
     @property
     def interviewer(self) -> str:
-        """Who to show: the signed name, else the start of the interviewer's user id."""
+        """Who to show: the signed name, else the roster's username, else the start of
+        the interviewer's user id."""
         name = (self.interviewer_name or "").strip()
-        return name or self.interviewer_id[:8]
+        return name or self.interviewer_username or self.interviewer_id[:8]
 
     @property
     def hours_from_return(self) -> float | None:
@@ -87,6 +90,7 @@ def _row(row: Sequence[Any]) -> QueueRow:
         returned_at=required_instant(row[6]),
         interviewed_at=instant(row[7]),
         signed_off_at=instant(row[8]),
+        interviewer_username=row[9],
     )
 
 
