@@ -62,12 +62,14 @@ from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
 from ui.profile_holder import ProfileHolder
+from ui.roles import Page, pages_for
 from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_text
 from ui.status_bar import SyncStatusBar
 from ui.sync_status import ConnectionStatusSource
 from ui.unlock import UnlockPanel
+from ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from rhi_desktop.forms.versions import FormRegistry
@@ -271,10 +273,18 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([270, 1000])
+        caseload = QWidget()
+        caseload.setObjectName("caseloadPage")
+        caseload_layout = QVBoxLayout(caseload)
+        caseload_layout.addWidget(splitter)
+        self.workspace = Workspace(self._holder, self._clock, caseload)
+        self.workspace.records_saved.connect(self.sync_requested.emit)
+        self.workspace.currentChanged.connect(lambda _index: self._update_actions())
         self.content = QWidget()
         self.content.setObjectName("content")
         layout = QVBoxLayout(self.content)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.workspace)
         self.setTabOrder(self.sidebar, self.search)
         self.setTabOrder(self.search, self.table)
 
@@ -288,7 +298,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
-        interview_menu = bar.addMenu(self.tr("&Interview"))
+        interview_menu = self.interview_menu = bar.addMenu(self.tr("&Interview"))
         for action in (self.offer_action, self.open_action, self.sign_off_action):
             interview_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -297,6 +307,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (self.reveal_action, self.search_action, self.refresh_action):
             view_menu.addAction(action)
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.page_actions: dict[Page, QAction] = {}
         toolbar = QToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setMovable(False)
@@ -333,6 +345,7 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self.content.setEnabled(False)
         self.stack.setCurrentIndex(COVER)
+        self.workspace.clear()
         self._reloading = True
         self.caseload.clear()
         self._reloading = False
@@ -352,7 +365,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(CONTENT)
         self.toolbar.show()
         self.cover_panel.stop_timers()
+        self._offer_pages()
         self.reload()
+        self.workspace.reload()
         self._countdown.start()
         self._status_timer.start()
         self.activateWindow()
@@ -403,8 +418,46 @@ class MainWindow(QMainWindow):
 
     def records_arrived(self) -> None:
         """The central service sent new or changed records: show them, keeping the view,
-        search and selected interview."""
+        search and selected interview, and the page on screen."""
+        self._offer_pages()  # a role can arrive with the first sync after enrolling
         self.reload()
+        self.workspace.reload()
+
+    @property
+    def caseload_offered(self) -> bool:
+        return Page.CASELOAD in self.workspace.pages
+
+    def _offer_pages(self) -> None:
+        """The pages the enrolled role opens, and a Go menu entry (Alt+number) for each."""
+        if not self._holder.is_open:
+            return
+        pages = pages_for(self._holder.store.sync_state.enrolment())
+        if pages == self.workspace.pages:
+            return
+        self.workspace.offer(pages)
+        for action in self.page_actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.go_menu.clear()
+        self.page_actions = {}
+        for number, key in enumerate(pages, start=1):
+            widget = self.workspace.page(key)
+            assert widget is not None
+            title = self.workspace.tabText(self.workspace.indexOf(widget))
+            action = self._action(
+                title, "view-all", f"Alt+{number}" if number < 10 else None,
+                partial(self.workspace.show_page, key),
+            )  # fmt: skip
+            self.go_menu.addAction(action)
+            self.page_actions[key] = action
+        self.go_menu.menuAction().setVisible(len(pages) > 1)
+        caseload = self.caseload_offered
+        for action in (
+            self.new_case_action, self.offer_action, self.open_action, self.sign_off_action,
+            self.reveal_action, self.search_action, *self.view_actions.values(),
+        ):  # fmt: skip
+            action.setVisible(caseload)
+        self.interview_menu.menuAction().setVisible(caseload)
 
     def tick(self) -> None:
         """Move the countdowns on (the timer calls this; tests call it after moving time)."""
@@ -485,19 +538,22 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         open_ = not self._covered and self._holder.is_open
-        row = self.selected_row() if open_ else None
+        on_caseload = open_ and self.workspace.current_page() is Page.CASELOAD
+        row = self.selected_row() if on_caseload else None
         state = row.state if row is not None else None
-        self.new_case_action.setEnabled(open_)
+        self.new_case_action.setEnabled(on_caseload)
         self.offer_action.setEnabled(state in OFFERABLE)
         self.open_action.setEnabled(state in OPENABLE_FOR_EDIT | READ_ONLY_VIEWABLE)
         self.sign_off_action.setEnabled(state is InterviewState.IN_PROGRESS)
-        self.reveal_action.setEnabled(open_)
+        self.reveal_action.setEnabled(on_caseload)
         self.lock_action.setEnabled(open_)
         self.refresh_action.setEnabled(open_)
         self.sync_action.setEnabled(open_)
         self.attention_action.setEnabled(open_)
-        self.search_action.setEnabled(open_)
+        self.search_action.setEnabled(on_caseload)
         for action in self.view_actions.values():
+            action.setEnabled(on_caseload)
+        for action in self.page_actions.values():
             action.setEnabled(open_)
 
     # -- acting --------------------------------------------------------------------------
@@ -538,7 +594,9 @@ class MainWindow(QMainWindow):
         return self._registry
 
     def close_interviews(self) -> None:
-        """Close every interview window, each saving what was typed first."""
+        """Close every interview window, each saving what was typed first, and stop the
+        pages' background work (the app is closing; the database is still open)."""
+        self.workspace.shutdown()
         for interview_id in list(self._interviews):
             window = self.interview_window(interview_id)
             if window is not None:
