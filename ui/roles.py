@@ -39,7 +39,8 @@ PAGES: Mapping[Role, tuple[Page, ...]] = {
         Page.THEMES,
         Page.MY_SUPERVISION,
     ),
-    Role.SERVICE_MANAGER: (Page.SUPERVISION_QUALITY, Page.REPORTS),
+    # A manager rates the team's supervision and holds the coordinators' own.
+    Role.SERVICE_MANAGER: (Page.SUPERVISION_QUALITY, Page.TEAM_SUPERVISION, Page.REPORTS),
     Role.ADMINISTRATOR: (),
 }
 

@@ -48,8 +48,12 @@ def test_a_coordinator_opens_on_the_review_queue_and_sees_the_team_pages() -> No
     assert Page.CASELOAD not in pages
 
 
-def test_a_service_manager_rates_supervision_and_reads_reports() -> None:
-    assert pages_for(_enrolled("service_manager")) == (Page.SUPERVISION_QUALITY, Page.REPORTS)
+def test_a_service_manager_rates_supervision_supervises_coordinators_and_reads_reports() -> None:
+    assert pages_for(_enrolled("service_manager")) == (
+        Page.SUPERVISION_QUALITY,
+        Page.TEAM_SUPERVISION,
+        Page.REPORTS,
+    )
 
 
 def test_an_administrator_and_an_unknown_role_see_nothing_personal() -> None:

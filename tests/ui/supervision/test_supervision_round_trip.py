@@ -1,7 +1,8 @@
 """Supervision across three laptops and the real central service over real TLS: the
 coordinator records a session, the interviewer acknowledges it on their own laptop, the
 coordinator sees that, the service manager rates it, and a new interviewer added with
-`rhi-central users add` reaches the coordinator's roster by the next pull."""
+`rhi-central users add` reaches the coordinator's roster by the next pull. The manager
+also holds the coordinator's own supervision, which the coordinator acknowledges."""
 
 from __future__ import annotations
 
@@ -125,6 +126,37 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
     assert supervision.sessions.texts(0)[2] == "3 – Good"
     assert alex.store.outbox.counts() == (0, 0) and alex.store.remote.parked() == []
     assert sam.store.outbox.counts() == (0, 0) and morgan.store.outbox.counts() == (0, 0)
+
+    # The coordinator's own supervision: held by the manager, acknowledged by the coordinator.
+    held = SupervisionPage(morgan_holder, utc_now)
+    show_page(held)
+    held.reload()
+    assert held.roster.texts(0)[0] == alexs_name
+    assert held.roster.texts(0)[3] == "Overdue: never supervised"
+    QTest.keyClick(held.roster, Qt.Key.Key_R, ALT)
+    qtbot.waitUntil(lambda: held.dialog is not None and held.dialog.isVisible())
+    own = held.dialog
+    assert own is not None
+    own.reflections.setFocus()
+    type_text(own.reflections, "Caseload allocation across the team.")
+    own.wellbeing.setFocus()
+    type_text(own.wellbeing, "Tired after a run of late returns; leave booked.")
+    QTest.keyClick(own.held_on, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: held.dialog is None)
+    assert _synced(morgan).push.applied == 1
+    _synced(alex)
+    supervision.reload()
+    assert supervision.mine.table.texts(0)[1:] == [
+        morgan.store.team.members("service_manager")[0].name,
+        "Not yet acknowledged",
+    ]
+    supervision.mine.acknowledge_button.setFocus()  # (another page's window is active)
+    QTest.keyClick(supervision.mine.acknowledge_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not supervision.mine.acknowledge_button.isEnabled())
+    assert _synced(alex).push.applied == 1
+    _synced(morgan)
+    held.reload()
+    assert held.sessions.texts(0)[1].startswith("Acknowledged ")
 
     newcomer = f"ada-{uuid.uuid4().hex[:8]}"
     added = rhi_central(
