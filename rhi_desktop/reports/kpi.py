@@ -70,13 +70,17 @@ class KpiTable:
         spec = next((r for r in RATES if r.key == key), None)
         if spec is None:
             raise KeyError(f"no rate named {key!r}")
-        numerator, denominator = self[spec.numerator].value, self[spec.denominator].value
-        if not isinstance(numerator, int) or not isinstance(denominator, int) or not denominator:
-            return None
-        return round(100 * numerator / denominator, 1)
+        return percentage(self[spec.numerator].value, self[spec.denominator].value)
 
     def rates(self) -> dict[str, float | None]:
         return {spec.key: self.rate(spec.key) for spec in RATES}
+
+
+def percentage(numerator: Value, denominator: Value) -> float | None:
+    """A count as a percentage of another, to one decimal place; None when nothing to divide by."""
+    if not isinstance(numerator, int) or not isinstance(denominator, int) or not denominator:
+        return None
+    return round(100 * numerator / denominator, 1)
 
 
 def _count(key: str, ids: set[str] | list[str]) -> Figure:

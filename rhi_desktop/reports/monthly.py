@@ -16,10 +16,10 @@ from rhi_desktop.reports.kpi_definitions import RATES
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.report_keys import FormSource
 from rhi_desktop.reports.themes import ThemeCount, themes, top
+from rhi_desktop.reports.trend import TrendPoint as TrendPoint  # MonthlyReport.trend holds them
+from rhi_desktop.reports.trend import monthly_trend
 from rhi_desktop.reports.verification import VerificationState, period_status
 from rhi_desktop.store import Store
-
-TREND_MONTHS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +27,6 @@ class Line:
     key: str
     label: str
     value: Value
-
-
-@dataclass(frozen=True, slots=True)
-class TrendPoint:
-    month: str
-    found_episodes: int
-    children: int
-    rhis_due: int
-    offered_within_72h_rate: float | None
-    completed_within_72h_rate: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +59,6 @@ class MonthlyReport:
     recurring_associates: int
 
 
-def _int(value: Value) -> int:
-    return value if isinstance(value, int) else 0
-
-
 def _lines(counts: tuple[ThemeCount, ...], n: int) -> tuple[ThemeLine, ...]:
     return tuple(ThemeLine(c.key, c.label, c.count, len(c.children)) for c in top(counts, n))
 
@@ -88,19 +74,6 @@ def monthly_report(
     chosen = filters or Filters()
     table = kpi_table(store, month, chosen)
     status = period_status(store, month, table)
-    trend: list[TrendPoint] = []
-    for each in month.previous_months(TREND_MONTHS):
-        point = table if each == month else kpi_table(store, each, chosen)
-        trend.append(
-            TrendPoint(
-                each.label,
-                _int(point["found_episodes"].value),
-                _int(point["children"].value),
-                _int(point["rhis_due"].value),
-                point.rate("offered_within_72h_rate"),
-                point.rate("completed_within_72h_rate"),
-            )
-        )
     found = themes(store, month, chosen, forms)
     labels = {figure.key: figure.label for figure in table}
     return MonthlyReport(
@@ -111,7 +84,7 @@ def monthly_report(
         changed_since_verified=tuple(labels.get(key, key) for key in status.changed),
         kpis=tuple(Line(figure.key, figure.label, figure.value) for figure in table),
         rates=tuple(Line(spec.key, spec.label, table.rate(spec.key)) for spec in RATES),
-        trend=tuple(trend),
+        trend=monthly_trend(store, month, chosen),
         push_factors=_lines(found.push, top_n),
         pull_factors=_lines(found.pull, top_n),
         risk_indicators=_lines(found.risks, top_n),

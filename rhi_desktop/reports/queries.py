@@ -20,6 +20,7 @@ from typing import Any
 from rhi_desktop.audit import utc_text
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, OfferOutcome
 from rhi_desktop.reports.filters import Filters
+from rhi_desktop.reports.offers import OFFERED
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.store import Store
 from rhi_desktop.store.db import Database
@@ -242,6 +243,85 @@ def staff_ids(db: Database) -> list[str]:
         " UNION SELECT supervisee_id FROM supervision_sessions ORDER BY 1"
     )
     return [r[0] for r in rows]
+
+
+# -- monthly trend: one query over many periods --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeCountRow:
+    """How many episodes were found in one of the periods asked about, and of how many children."""
+
+    period: int
+    """The period's position in the sequence given."""
+    episodes: int
+    children: int
+
+
+@dataclass(frozen=True, slots=True)
+class DueTimesRow:
+    """An interview due in one of the periods, with the instants its 72-hour figures read."""
+
+    period: int
+    """The period's position in the sequence given."""
+    returned_at: datetime
+    first_offered_at: datetime | None
+    """The earliest offer that reached the child or parent/carer (`offers.OFFERED`)."""
+    completed_at: datetime | None
+    """The first sign-off, as in `DueInterviewRow`."""
+
+
+def _periods_table(periods: Sequence[Period]) -> tuple[str, tuple[Any, ...]]:
+    """A `periods (n, lo, hi)` table of UTC bounds, so one query reads every period alike."""
+    rows = ", ".join("(?, ?, ?)" for _ in periods)
+    params = tuple(value for n, period in enumerate(periods) for value in (n, *_bounds(period)))
+    return f"WITH periods (n, lo, hi) AS (VALUES {rows}) ", params
+
+
+def found_episodes_per_period(
+    db: Database, periods: Sequence[Period], filters: Filters
+) -> list[EpisodeCountRow]:
+    """`found_episodes` counted for each period at once; periods with none are left out."""
+    if not periods:
+        return []
+    table, bounds = _periods_table(periods)
+    where = episode_conditions(filters)
+    rows = db.fetchall(
+        f"{table}SELECT p.n, count(*), count(DISTINCT e.child_id) FROM periods AS p"  # noqa: S608
+        " JOIN episodes AS e ON e.end_at >= p.lo AND e.end_at < p.hi"
+        f" JOIN children AS c ON c.id = e.child_id WHERE 1{where.sql()} GROUP BY p.n",
+        (*bounds, *where.params),
+    )
+    return [EpisodeCountRow(r[0], r[1], r[2]) for r in rows]
+
+
+def due_interview_times(
+    db: Database, periods: Sequence[Period], filters: Filters
+) -> list[DueTimesRow]:
+    """The interviews `due_interviews` returns for each period, in one query.
+
+    Instants compare as text, so the earliest offer is found in SQL, as `offers.summarise`
+    would find it among the interview's attempts.
+    """
+    if not periods:
+        return []
+    table, bounds = _periods_table(periods)
+    where = interview_conditions(filters)
+    outcomes = _in("o.outcome", (outcome.value for outcome in OFFERED))
+    rows = db.fetchall(
+        f"{table}SELECT p.n, i.returned_at,"  # noqa: S608
+        f" (SELECT min(o.offered_at) FROM offers AS o WHERE o.interview_id = i.id{outcomes.sql()}),"
+        " coalesce(r.completed_at, i.completed_at) FROM periods AS p"
+        " JOIN interviews AS i ON i.returned_at >= p.lo AND i.returned_at < p.hi"
+        " JOIN children AS c ON c.id = i.child_id"
+        " LEFT JOIN interview_revisions AS r ON r.interview_id = i.id AND r.revision = 1"
+        f" WHERE 1{where.sql()}",
+        (*bounds, *outcomes.params, *where.params),
+    )
+    return [
+        DueTimesRow(r[0], datetime.fromisoformat(r[1]), _instant(r[2]), _instant(r[3]))
+        for r in rows
+    ]
 
 
 # -- answers (themes, panel, places) -------------------------------------------------------
