@@ -95,7 +95,7 @@ class FormSession:
                     self._answers[FieldKey(question_id)] = value
         else:
             self._load(answers)
-        self.reevaluate_all()
+        self._evaluate_everything()
 
     # --- editing -------------------------------------------------------------------------
 
@@ -181,6 +181,16 @@ class FormSession:
     def reevaluate_all(self) -> Changes:
         """Evaluate every expression for every row from scratch; returns what differs."""
         before = self.state()
+        self._evaluate_everything()
+        after = self.state()
+        return Changes(
+            relevance=_differ(before.relevant, after.relevant),
+            required=_differ(before.required, after.required),
+            validity=_differ(before.issues, after.issues),
+            values=_differ(before.calculated, after.calculated),
+        )
+
+    def _evaluate_everything(self) -> None:
         self._relevant.clear()
         self._required.clear()
         self._holds.clear()
@@ -195,13 +205,6 @@ class FormSession:
                 issues = self._check(key)
                 if issues:
                     self._issues[key] = issues
-        after = self.state()
-        return Changes(
-            relevance=_differ(before.relevant, after.relevant),
-            required=_differ(before.required, after.required),
-            validity=_differ(before.issues, after.issues),
-            values=_differ(before.calculated, after.calculated),
-        )
 
     # --- reading -------------------------------------------------------------------------
 

@@ -54,7 +54,6 @@ from rhi_desktop.domain.entities import (
 from rhi_desktop.forms import Form, FormSession, QuestionType, load_bundled_form
 from rhi_desktop.store import Store
 from tests.benchmarks.harness import BenchResult, best_of
-from ui.forms.field_view import FieldView
 from ui.forms.renderer import FormRenderer
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -130,8 +129,9 @@ def _blueprint(renderer: FormRenderer) -> Blueprint:
     """The renderer's input widgets question by question, plus its other buttons."""
     found: Blueprint = []
     counted: set[int] = set()
-    for view in renderer.findChildren(FieldView):
-        widgets = [w for w in view.findChildren(QWidget) if isinstance(w, INPUT_CLASSES)]
+    for view in renderer.field_views():
+        parts = [w for part in view.parts() for w in (part, *part.findChildren(QWidget))]
+        widgets = [w for w in parts if isinstance(w, INPUT_CLASSES)]
         counted.update(id(w) for w in widgets)
         found.append((view.label.text(), [_spec(w) for w in widgets]))
     others = [w for w in renderer.findChildren(QPushButton) if id(w) not in counted]

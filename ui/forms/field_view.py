@@ -1,11 +1,18 @@
-"""One question on screen: its label, hint, input and inline message."""
+"""One question on screen: its label, hint, input and inline message.
+
+A form opens with hundreds of questions, several times over for the rows of repeat
+groups, so a question is not a widget of its own: its parts are children of the page (or
+repeat row) it sits on, laid out in that page's `QuestionColumn`, and showing or hiding the
+question shows or hides those parts.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from rhi_desktop.forms import FieldInfo, Issue, IssueKind
+from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
 from ui.forms.widgets.base import AnswerInput
 
@@ -21,8 +28,17 @@ def issue_text(issue: Issue, answer: AnswerInput | None) -> str:
     return QCoreApplication.translate("FormIssues", issue.message)
 
 
-class FieldView(QWidget):
-    """Shown while the question is relevant; `row` is kept current as rows move."""
+def _required_label(text: str) -> str:
+    return QCoreApplication.translate("FieldView", "{0} (required)").format(text)
+
+
+class FieldView:
+    """Shown while the question is relevant; `row` is kept current as rows move.
+
+    The parts are made as children of the column's widget and added to it in turn:
+    label, hint, input (a Show/Hide button beside it for sensitive answers), and the
+    inline message once there is one.
+    """
 
     def __init__(
         self,
@@ -31,38 +47,45 @@ class FieldView(QWidget):
         label: str,
         hint: str | None,
         answer: AnswerInput | None,
-        parent: QWidget | None = None,
+        column: QuestionColumn,
+        *,
+        required: bool = False,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("field")
         self.info = info
         self.row = row
         self.answer = answer
+        self._column = column
         self._label_text = label
         self._hint_text = hint or ""
-        self._required = False
+        self._required = required
+        self._hidden = False
         self._message: QLabel | None = None
         self._message_text = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.label = QLabel(label, self)
+        parent = column.parent
+        gap = column.gap_above()
+        self.label = QLabel(_required_label(label) if required else label, parent)
         self.label.setWordWrap(True)
         self.label.setObjectName("fieldLabel")
-        layout.addWidget(self.label)
+        if gap:
+            self.label.setContentsMargins(0, gap, 0, 0)
+        column.add(self.label)
+        self._last: QWidget | QLayout = self.label
+        """The part the inline message goes below."""
+        self._hint: QLabel | None = None
         if hint:
-            hint_label = QLabel(hint, self)
-            hint_label.setWordWrap(True)
-            hint_label.setObjectName("fieldHint")
-            layout.addWidget(hint_label)
+            self._hint = QLabel(hint, parent)
+            self._hint.setWordWrap(True)
+            self._hint.setObjectName("fieldHint")
+            column.add(self._hint)
+            self._last = self._hint
         self.cover: SensitiveCover | None = None
         if answer is not None:
             if info.question.sensitive:
-                self.cover = SensitiveCover(answer, label, self)
-                layout.addWidget(self.cover)
+                self.cover = SensitiveCover(answer, label, parent)
+                self._last = self.cover.layout
             else:
-                answer.widget().setParent(self)
-                layout.addWidget(answer.widget())
+                self._last = answer.widget()
+            column.add(self._last)
             self.label.setBuddy(answer.controls()[0])
             self._describe()
 
@@ -75,6 +98,44 @@ class FieldView(QWidget):
             return self.cover.controls()
         return [] if self.answer is None else self.answer.controls()
 
+    def parts(self) -> list[QWidget]:
+        """Every widget of the question, in reading order (shown or not)."""
+        found: list[QWidget] = [self.label]
+        if self._hint is not None:
+            found.append(self._hint)
+        if self.cover is not None:
+            found.extend(self.cover.parts())
+        elif self.answer is not None:
+            found.append(self.answer.widget())
+        if self._message is not None:
+            found.append(self._message)
+        return found
+
+    # --- showing and hiding the question -------------------------------------------------
+
+    @property
+    def shown(self) -> bool:
+        """False while the question is hidden (its answer is not relevant)."""
+        return not self._hidden
+
+    def set_shown(self, visible: bool) -> None:
+        self._hidden = not visible
+        self.label.setVisible(visible)
+        if self._hint is not None:
+            self._hint.setVisible(visible)
+        if self.cover is not None:
+            self.cover.set_shown(visible)
+        elif self.answer is not None:
+            self.answer.widget().setVisible(visible)
+        if self._message is not None:
+            self._message.setVisible(visible and bool(self._message_text))
+
+    def shown_within(self, ancestor: QWidget) -> bool:
+        """Whether the question would be on screen if `ancestor` were (as isVisibleTo)."""
+        return not self._hidden and self.label.isVisibleTo(ancestor)
+
+    # --- what the question says ----------------------------------------------------------
+
     def set_row(self, row: int | None) -> None:
         self.row = row
         self._describe()
@@ -84,11 +145,7 @@ class FieldView(QWidget):
             return
         self._required = required
         text = self._label_text
-        self.label.setText(
-            QCoreApplication.translate("FieldView", "{0} (required)").format(text)
-            if required
-            else text
-        )
+        self.label.setText(_required_label(text) if required else text)
         self._describe()
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
@@ -99,14 +156,12 @@ class FieldView(QWidget):
         if self._message is None:
             if not text:
                 return
-            self._message = QLabel(self)
+            self._message = QLabel(self._column.parent)
             self._message.setObjectName("fieldIssue")
             self._message.setWordWrap(True)
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self._message)
+            self._column.insert_after(self._last, self._message)
         self._message.setText(f"{ISSUE_MARK} {text}")
-        self._message.setVisible(bool(text))
+        self._message.setVisible(bool(text) and not self._hidden)
         self._describe()
 
     @property

@@ -32,10 +32,11 @@ from rhi_desktop.forms import (
 )
 from ui.forms.field_view import FieldView
 from ui.forms.progress import section_progress
+from ui.forms.question_column import QuestionColumn
 from ui.forms.repeat_group import RepeatGroupView, RowView
 from ui.forms.section_nav import SectionNavigator
 from ui.forms.section_page import SectionPage
-from ui.forms.widgets import InputFactory
+from ui.forms.widgets import InputEvents, InputFactory
 
 NEXT_SECTION_KEYS = "Ctrl+PgDown"
 PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
@@ -44,9 +45,12 @@ NAVIGATOR_WIDTH = 260
 Item = FieldView | RepeatGroupView
 
 
-def _show(view: QWidget, relevant: bool) -> None:
+def _show(view: Item, relevant: bool) -> None:
     """Show or hide a question; untouched when already right (showing is not free)."""
-    if view.isHidden() == relevant:
+    if isinstance(view, FieldView):
+        if view.shown != relevant:
+            view.set_shown(relevant)
+    elif view.isHidden() == relevant:
         view.setVisible(relevant)
 
 
@@ -72,7 +76,7 @@ class FormRenderer(QWidget):
         self._revealed: set[FieldKey] = set()
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
-        self._inputs = InputFactory(self._form, self._language)
+        self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
 
         sections = self._form.sections
@@ -88,7 +92,9 @@ class FormRenderer(QWidget):
         for section_id in sections:
             self._chain(section_id)
         self._current = next(iter(sections))
-        self.refresh_all()
+        self._update_sections()
+        for section_id in sections:
+            self.navigator.set_progress(section_id, section_progress(session, section_id))
         first = self._neighbour(self._current, 0)
         self._current = first or self._current
         self._stack.setCurrentWidget(self._pages[self._current])
@@ -125,6 +131,12 @@ class FormRenderer(QWidget):
     def group_view(self, repeat_id: str) -> RepeatGroupView:
         return self._groups[repeat_id]
 
+    def field_views(self) -> Iterator[FieldView]:
+        """Every question on every page, rows of repeat groups included, in form order."""
+        for view in self._all_views():
+            if isinstance(view, FieldView):
+                yield view
+
     def section_controls(self, section_id: str) -> list[QWidget]:
         """Every focusable control of a section, in the form's order (the tab order)."""
         found: list[QWidget] = []
@@ -140,7 +152,9 @@ class FormRenderer(QWidget):
 
     def _build_section(self, section_id: str) -> None:
         section = self._form.sections[section_id].section
-        page = SectionPage(section_id, self._text(section.title), self._text(section.hint) or None)
+        page = SectionPage(
+            section_id, self._text(section.title), self._text(section.hint) or None, self._stack
+        )
         page.previous_button.clicked.connect(partial(self.step, -1))
         page.next_button.clicked.connect(partial(self.step, 1))
         items: list[Item] = []
@@ -148,13 +162,12 @@ class FormRenderer(QWidget):
             info = self._form.fields[question.id]
             item: Item
             if question.type is QuestionType.REPEAT:
-                item = self._build_group(info)
+                item = self._build_group(info, page.column)
                 self._groups[info.id] = item
             else:
-                item = self._build_field(info, None)
+                item = self._build_field(info, None, page.column)
                 self._fields[info.id] = item
             items.append(item)
-            page.add_item(item)
         self._items[section_id] = items
         self._pages[section_id] = page
         self._stack.addWidget(page)
@@ -167,10 +180,15 @@ class FormRenderer(QWidget):
             self._texts[info.id] = texts
         return texts
 
-    def _build_field(self, info: FieldInfo, row: int | None) -> FieldView:
-        answer = self._inputs.make(info)
+    def _build_field(self, info: FieldInfo, row: int | None, column: QuestionColumn) -> FieldView:
+        """A question made straight into its page or row, already showing its state."""
+        session = self._session
+        answer = self._inputs.make(info, column.parent)
         label, hint = self._label_and_hint(info)
-        view = FieldView(info, row, label, hint, answer)
+        required = info.answerable and session.is_required(info.id, row)
+        view = FieldView(info, row, label, hint, answer, column, required=required)
+        if not session.is_relevant(info.id, row):
+            view.set_shown(False)
         if answer is not None:
             answer.bind(partial(self._edited, view), partial(self._finished, view))
             if info.calculated:
@@ -182,9 +200,10 @@ class FormRenderer(QWidget):
                     self._revealed.add(FieldKey(info.id, row))
             if self._read_only:
                 answer.set_read_only(True)
+        self._show_issues(view)
         return view
 
-    def _build_group(self, info: FieldInfo) -> RepeatGroupView:
+    def _build_group(self, info: FieldInfo, column: QuestionColumn) -> RepeatGroupView:
         question = info.question
         group = RepeatGroupView(
             info,
@@ -192,16 +211,27 @@ class FormRenderer(QWidget):
             self._text(question.hint) or None,
             on_add=partial(self.add_row, info.id),
             on_remove=partial(self._remove_requested, info.id),
+            parent=column.parent,
+            gap_above=column.gap_above(),
         )
+        column.add(group)
+        if not self._session.is_relevant(info.id):
+            group.setVisible(False)
         for row in range(self._session.row_count(info.id)):
             group.insert_row(self._build_row(group, row))
         group.set_editable(not self._read_only)
+        self._update_can_add(info.id, group)
+        self._show_issues(group)
         return group
 
     def _build_row(self, group: RepeatGroupView, row: int) -> RowView:
-        row_view = RowView(group.label, row, partial(self._remove_requested, group.info.id))
+        row_view = RowView(
+            group.label, row, partial(self._remove_requested, group.info.id), parent=group
+        )
         for child in self._form.repeat_children(group.info.id):
-            row_view.add_field(self._build_field(self._form.fields[child], row))
+            info = self._form.fields[child]
+            row_view.add_field(self._build_field(info, row, row_view.column))
+        row_view.finish()
         return row_view
 
     def _chain(self, section_id: str) -> None:
@@ -283,8 +313,8 @@ class FormRenderer(QWidget):
         for section_id in touched:
             self.navigator.set_progress(section_id, section_progress(session, section_id))
 
-    def _update_can_add(self, repeat_id: str) -> None:
-        group = self._groups[repeat_id]
+    def _update_can_add(self, repeat_id: str, group: RepeatGroupView | None = None) -> None:
+        group = group or self._groups[repeat_id]
         most = group.info.question.max_rows
         group.set_can_add(most is None or self._session.row_count(repeat_id) < most)
 
@@ -339,10 +369,6 @@ class FormRenderer(QWidget):
         group = self._groups[repeat_id]
         row_view = self._build_row(group, self._session.row_count(repeat_id) - 1)
         group.insert_row(row_view)
-        for view in row_view.fields.values():
-            _show(view, self._session.is_relevant(view.id, view.row))
-            view.set_required(self._session.is_required(view.id, view.row))
-            self._show_issues(view)
         self._apply(changes)
         self._chain(group.info.section_id)
         controls = row_view.controls()

@@ -8,7 +8,7 @@ holding the focus. The renderer owns the rows' questions; this is their frame.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,38 +23,57 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.forms import FieldInfo, Issue
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
+from ui.forms.question_column import QUESTION_GAP, QuestionColumn
 
 ADD_ROW_KEYS = "Ctrl+Shift+A"
 REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
 
 
+@cache
+def native_keys(keys: str) -> str:
+    """Keys as this platform writes them (read once: every row's tooltip names them)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class RowView(QFrame):
-    def __init__(self, group_label: str, index: int, on_remove: Callable[[RowView], None]) -> None:
-        super().__init__()
+    """One row's frame: a heading, the row's questions (laid out in `column`) and, once
+    they are all there (`finish`), the button that removes the row."""
+
+    def __init__(
+        self,
+        group_label: str,
+        index: int,
+        on_remove: Callable[[RowView], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("repeatRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.index = index
         self.fields: dict[str, FieldView] = {}
         self._group_label = group_label
-        self._layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("repeatRowHeading")
-        self._layout.addWidget(self.heading)
+        layout.addWidget(self.heading)
+        self.column = QuestionColumn(self, layout)
         self.remove_button = QPushButton(self)
         self.remove_button.setToolTip(
             QCoreApplication.translate("RepeatGroup", "Remove this row ({0})").format(
-                QKeySequence(REMOVE_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+                native_keys(REMOVE_ROW_KEYS)
             )
         )
         self.remove_button.clicked.connect(partial(on_remove, self))
-        # Below the row's questions, so it comes after them in reading and tab order.
-        self._layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.set_index(index)
 
     def add_field(self, view: FieldView) -> None:
+        """Registers a question laid out in `column`."""
         self.fields[view.id] = view
-        view.setParent(self)
-        self._layout.insertWidget(self._layout.count() - 1, view)
+
+    def finish(self) -> None:
+        """Below the row's questions, so it comes after them in reading and tab order."""
+        self.column.layout.addSpacing(QUESTION_GAP)
+        self.column.layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_index(self, index: int) -> None:
         self.index = index
@@ -92,6 +111,8 @@ class RepeatGroupView(QWidget):
         on_add: Callable[[], None],
         on_remove: Callable[[RowView], None],
         parent: QWidget | None = None,
+        *,
+        gap_above: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("repeatGroup")
@@ -103,7 +124,7 @@ class RepeatGroupView(QWidget):
         self._message: QLabel | None = None
         self._message_text = ""
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, gap_above, 0, 0)
         heading = QLabel(label, self)
         heading.setObjectName("repeatHeading")
         heading.setWordWrap(True)
@@ -121,9 +142,10 @@ class RepeatGroupView(QWidget):
         self.add_button.setAccessibleName(
             QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label)
         )
-        keys = QKeySequence(ADD_ROW_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
         self.add_button.setToolTip(
-            QCoreApplication.translate("RepeatGroup", "Add a row ({0})").format(keys)
+            QCoreApplication.translate("RepeatGroup", "Add a row ({0})").format(
+                native_keys(ADD_ROW_KEYS)
+            )
         )
         self.add_button.clicked.connect(on_add)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -145,7 +167,7 @@ class RepeatGroupView(QWidget):
                 return
 
     def insert_row(self, row: RowView) -> None:
-        row.setParent(self)
+        """Lays out a row made as a child of this group."""
         self._rows_layout.addWidget(row)
         if self.isVisible():  # added while on screen: show it now, not at the next event loop
             row.show()

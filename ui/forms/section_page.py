@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.forms.question_column import QuestionColumn
 
 HEADING_SCALE = 1.3
 
@@ -22,6 +31,7 @@ class SectionPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget(self)
         content.setObjectName("sectionPage")
+        self.setWidget(content)  # while empty: nothing to measure yet
         self._layout = QVBoxLayout(content)
         self._layout.setSpacing(12)
         heading = QLabel(title, content)
@@ -46,9 +56,10 @@ class SectionPage(QScrollArea):
         self.not_needed.setWordWrap(True)
         self.not_needed.hide()
         self._layout.addWidget(self.not_needed)
-        self._items = QVBoxLayout()
-        self._items.setSpacing(12)
-        self._layout.addLayout(self._items)
+        items = QVBoxLayout()
+        self._layout.addLayout(items)
+        self.column = QuestionColumn(content, items)
+        """The section's questions, in form order."""
         self._layout.addStretch(1)
         buttons = QHBoxLayout()
         self.previous_button = QPushButton(content)
@@ -58,10 +69,6 @@ class SectionPage(QScrollArea):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         self._layout.addLayout(buttons)
-        self.setWidget(content)
-
-    def add_item(self, widget: QWidget) -> None:
-        self._items.addWidget(widget)
 
     def set_needed(self, needed: bool) -> None:
         self.not_needed.setVisible(not needed)

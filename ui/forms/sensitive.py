@@ -24,38 +24,42 @@ from PySide6.QtWidgets import (
 from ui.forms.widgets.base import AnswerInput, handler
 
 
-class SensitiveCover(QWidget):
-    """An input with a Show/Hide button; hidden to start with."""
+class SensitiveCover:
+    """An input with a Show/Hide button beside it; hidden to start with.
 
-    def __init__(self, answer: AnswerInput, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    Like the question it belongs to, the cover is no widget of its own: the cover text
+    (for answers that cannot be masked), the input and the button are children of the
+    question's page, side by side in `layout`.
+    """
+
+    def __init__(self, answer: AnswerInput, name: str, parent: QWidget) -> None:
         self._answer = answer
         self._name = name
         self._lines = answer.maskable_lines()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._cover: QLabel | None = None
+        self._shown = True
+        self.layout = layout = QHBoxLayout()
+        self.cover: QLabel | None = None
         if not self._lines:
-            self._cover = QLabel(
+            self.cover = QLabel(
                 QCoreApplication.translate(
                     "SensitiveCover", "Hidden. Choose Show to read or change this answer."
                 ),
-                self,
+                parent,
             )
-            self._cover.setObjectName("sensitiveCover")
-            self._cover.setFrameShape(QFrame.Shape.StyledPanel)
-            self._cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._cover.setMinimumHeight(answer.widget().minimumHeight())
-            self._cover.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            layout.addWidget(self._cover, 1)
+            self.cover.setObjectName("sensitiveCover")
+            self.cover.setFrameShape(QFrame.Shape.StyledPanel)
+            self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.cover.setMinimumHeight(answer.widget().minimumHeight())
+            self.cover.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            layout.addWidget(self.cover, 1)
             answer.widget().setHidden(True)
         layout.addWidget(answer.widget(), 1)
-        self.button = QPushButton(self)
+        self.button = QPushButton(parent)
         self.button.setObjectName("revealButton")
         self.button.setCheckable(True)
+        self._show_state(False)
         self.button.toggled.connect(handler(self, SensitiveCover._toggled))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
-        self._show_state(False)
 
     @property
     def revealed(self) -> bool:
@@ -66,16 +70,15 @@ class SensitiveCover(QWidget):
 
     def _toggled(self, revealed: bool) -> None:
         self._show_state(revealed)
-        if revealed and self._cover is not None:
+        if revealed and self.cover is not None:
             self._answer.controls()[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_state(self, revealed: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password
         for line in self._lines:
             line.setEchoMode(mode)
-        if self._cover is not None and self._cover.isHidden() != revealed:
-            self._cover.setHidden(revealed)
-            self._answer.widget().setHidden(not revealed)
+        if self._shown:
+            self._show_parts()
         if revealed:
             self.button.setText(QCoreApplication.translate("SensitiveCover", "Hide"))
             self.button.setAccessibleName(
@@ -87,9 +90,34 @@ class SensitiveCover(QWidget):
                 QCoreApplication.translate("SensitiveCover", "Show answer: {0}").format(self._name)
             )
 
+    def _show_parts(self) -> None:
+        """The cover or the input, whichever the Show/Hide button asks for."""
+        if self.cover is None:
+            return
+        revealed = self.button.isChecked()
+        answer = self._answer.widget()
+        if self.cover.isHidden() != revealed:
+            self.cover.setHidden(revealed)
+        if answer.isHidden() == revealed:
+            answer.setHidden(not revealed)
+
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the whole, with the question it belongs to."""
+        self._shown = shown
+        self.button.setVisible(shown)
+        if not shown:
+            self._answer.widget().setVisible(False)
+            if self.cover is not None:
+                self.cover.setVisible(False)
+        elif self.cover is None:
+            self._answer.widget().setVisible(True)
+        else:
+            self._show_parts()
+
+    def parts(self) -> list[QWidget]:
+        found = [] if self.cover is None else [self.cover]
+        return [*found, self._answer.widget(), self.button]
+
     def controls(self) -> list[QWidget]:
         """The input first (when it can be typed into), then the button."""
         return [*self._answer.controls(), self.button]
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only answers can still be revealed to be read."""

@@ -53,7 +53,7 @@ def problem_text(problem: InputProblem) -> str:
     return texts[problem]
 
 
-class _UkLineInput(QLineEdit, AnswerInput):
+class _UkLineInput(AnswerInput):
     def __init__(
         self,
         parse: Callable[[str], object],
@@ -61,13 +61,14 @@ class _UkLineInput(QLineEdit, AnswerInput):
         placeholder: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        self.edit = QLineEdit(parent)
+        super().__init__(self.edit)
         self._parse = parse
         self._show = show
         self._problem: InputProblem | None = None
-        self.setPlaceholderText(placeholder)
-        self.textEdited.connect(handler(self, _UkLineInput._edited))
-        self.editingFinished.connect(handler(self, _UkLineInput._finished))
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.textEdited.connect(handler(self, _UkLineInput._edited))
+        self.edit.editingFinished.connect(handler(self, _UkLineInput._finished))
 
     def _read(self, text: str) -> object:
         self._problem = None
@@ -83,28 +84,28 @@ class _UkLineInput(QLineEdit, AnswerInput):
         self._on_edit(self._read(text))
 
     def _finished(self) -> None:
-        value = self._read(self.text())
+        value = self._read(self.edit.text())
         if value is not None and self._problem is None:
-            self.setText(self._show(value))
+            self.edit.setText(self._show(value))
         self._on_done()
 
     def show_value(self, value: object) -> None:
         if isinstance(value, date | time):
             self._problem = None
-            self.setText(self._show(value))
+            self.edit.setText(self._show(value))
         else:
             text = shown_text(value)
-            self.setText(text)
+            self.edit.setText(text)
             self._read(text)
 
     def set_read_only(self, read_only: bool) -> None:
-        self.setReadOnly(read_only)
+        self.edit.setReadOnly(read_only)
 
     def problem(self) -> str | None:
         return None if self._problem is None else problem_text(self._problem)
 
     def maskable_lines(self) -> list[QLineEdit]:
-        return [self]
+        return [self.edit]
 
 
 def _date_text(value: object) -> str:

@@ -211,8 +211,8 @@ def test_whole_form_filled_by_keyboard_is_stored_as_typed(
     person.yes_no("child_consulted", "yes")
     person.text("child_choice", "School, after lunch")
     keyboard.tab_out()
-    assert not renderer.field_view("not_consulted_reason").isVisibleTo(renderer)
-    assert not renderer.field_view("offer_attempts").isVisibleTo(renderer)
+    assert not renderer.field_view("not_consulted_reason").shown_within(renderer)
+    assert not renderer.field_view("offer_attempts").shown_within(renderer)
     screenshot("offer")
     person.next_section("venue")
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType
@@ -26,7 +26,7 @@ def _visible_fields(renderer: FormRenderer) -> dict[FieldKey, bool]:
         if info.repeat_id is not None or info.question.type is QuestionType.REPEAT:
             continue
         page = renderer.page(info.section_id)  # pages not on show are hidden as a whole
-        shown[FieldKey(info.id)] = renderer.field_view(info.id).isVisibleTo(page)
+        shown[FieldKey(info.id)] = renderer.field_view(info.id).shown_within(page)
     return shown
 
 
@@ -39,14 +39,14 @@ def test_skip_logic_follows_the_answers_as_they_change(
     combo = renderer.field_view("offer_outcome").controls()[0]
     keyboard.choose(combo, "Declined by the young person")  # type: ignore[arg-type]
     for question_id in ("offer_attempts", "declined_reason", "offer_again"):
-        assert renderer.field_view(question_id).isVisibleTo(renderer)
-    assert not renderer.field_view("child_consulted").isVisibleTo(renderer)
+        assert renderer.field_view(question_id).shown_within(renderer)
+    assert not renderer.field_view("child_consulted").shown_within(renderer)
     assert renderer.navigator.progress("venue").state is SectionState.NOT_NEEDED
     assert renderer.page("offer").next_button.text() == "Next: Immediate safeguarding"
 
     keyboard.choose(combo, "Accepted")  # type: ignore[arg-type]
-    assert renderer.field_view("child_consulted").isVisibleTo(renderer)
-    assert not renderer.field_view("offer_attempts").isVisibleTo(renderer)
+    assert renderer.field_view("child_consulted").shown_within(renderer)
+    assert not renderer.field_view("offer_attempts").shown_within(renderer)
     assert renderer.page("offer").next_button.text() == "Next: Where we met and who was there"
     # What is on screen is what the session decides, question by question.
     assert _visible_fields(renderer) == {
@@ -62,10 +62,10 @@ def test_only_the_questions_an_answer_affects_are_repainted(qtbot: QtBot, rhi_fo
     touched: list[str] = []
     for key in shown:
         view = renderer.field_view(key.id)
-        show = view.setVisible
-        # Record every show/hide the renderer asks of each question (the widget's own
+        show = view.set_shown
+        # Record every show/hide the renderer asks of each question (the view's own
         # method still does the work).
-        view.setVisible = partial(_recorded, touched, view.id, show)  # type: ignore[method-assign]
+        view.set_shown = partial(_recorded, touched, view.id, show)  # type: ignore[method-assign]
     yes = renderer.field_view("interpreter_used").controls()[0]
     assert isinstance(yes, QAbstractButton)
     yes.click()
@@ -130,7 +130,10 @@ def test_a_constraint_is_explained_when_the_interviewer_moves_on(
     assert end.message == ""
     keyboard.tab_out()
     assert end.message == "The end time must be after the start time."
-    assert end.findChild(QWidget, "fieldIssue") is not None
+    shown = [part for part in end.parts() if part.isVisible()]
+    issue = shown[-1]  # below the answer, on screen
+    assert isinstance(issue, QLabel) and issue.objectName() == "fieldIssue"
+    assert end.message in issue.text()
 
 
 def test_tab_order_follows_the_form(

@@ -60,12 +60,13 @@ def test_long_answers_sit_behind_a_cover_until_shown(
     view = editor.renderer.field_view("before_story")
     assert view.cover is not None
     story = view.controls()[0]
-    hidden_look = view.grab().toImage()
+    page = editor.renderer.page("before")
+    hidden_look = page.grab().toImage()
     assert not story.isVisible()
     keyboard.tab_to(view.cover.button)  # the editor itself is not reachable while covered
     keyboard.press(Qt.Key.Key_Space)
     assert story.isVisible() and keyboard.focus() is story
-    assert view.grab().toImage() != hidden_look
+    assert page.grab().toImage() != hidden_look
 
 
 def test_leaving_the_section_or_locking_covers_them_again(

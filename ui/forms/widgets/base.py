@@ -4,6 +4,12 @@ Inputs are thin: they show a value, hand each user edit to the renderer (which p
 to the form session, the only place answers are judged), and list their focusable
 controls in order so the tab chain follows the form. Programmatic `show_value` never
 reports an edit.
+
+An input is a plain object holding stock Qt widgets, not a subclass of one: a form
+opens with hundreds of inputs, and every instance of a Python subclass of a Qt widget
+costs PySide a search for overridden methods each time Qt calls a virtual one. The few
+events an input needs beyond signals (focus leaving a long text, Delete on a radio
+button) reach it through one shared `InputEvents` filter.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Concatenate, ParamSpec, TypeVar
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer
@@ -28,10 +36,8 @@ def handler(
 ) -> Callable[Params, None]:
     """`owner.function` as a plain callable to connect a signal to.
 
-    Connecting a bound method of a Python QObject subclass sends PySide searching the
-    class for slot declarations, several times slower per connection than a plain
-    callable; a form connects hundreds of inputs as it opens. The connection goes when
-    the owner's C++ object is destroyed, releasing the owner with it.
+    The connection holds the owner (an input) for as long as the sending widget lives,
+    and goes when the widget's C++ object is destroyed, releasing the owner with it.
     """
     return partial(function, owner)
 
@@ -44,21 +50,59 @@ def _ignore_done() -> None:
     """Until the renderer binds the input, finishing goes nowhere."""
 
 
-class AnswerInput:
-    """Mixed into each input widget class (after its Qt base)."""
+FOCUS_OUT_SINK = "_answer_focus_out"
+DELETE_KEY_SINK = "_answer_delete_key"
 
-    _on_edit: EditSink = staticmethod(_ignore_edit)
-    _on_done: DoneSink = staticmethod(_ignore_done)
+
+class InputEvents(QObject):
+    """The events inputs watch for that Qt has no signal for, for all of a form's inputs.
+
+    One filter serves every watched widget; what to call is kept on the widget's own
+    Python wrapper, so it goes when the widget does.
+    """
+
+    def on_focus_out(self, widget: QWidget, sink: DoneSink) -> None:
+        """`sink` is called after `widget` has lost the keyboard focus."""
+        setattr(widget, FOCUS_OUT_SINK, sink)
+        widget.installEventFilter(self)
+
+    def on_delete_key(self, widget: QWidget, sink: DoneSink) -> None:
+        """`sink` is called, instead of anything else, when Delete or Backspace reaches
+        `widget` (its children pass on the keys they do not use)."""
+        setattr(widget, DELETE_KEY_SINK, sink)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind is QEvent.Type.FocusOut:
+            sink: DoneSink | None = getattr(watched, FOCUS_OUT_SINK, None)
+            if sink is not None:
+                sink()
+        elif kind is QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            sink = getattr(watched, DELETE_KEY_SINK, None)
+            if sink is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                sink()
+                return True
+        return False
+
+
+class AnswerInput:
+    """One question's input, shown by `widget()`."""
+
     reveals_on_edit = False
     """True where an edit is a finished answer (a click), not part of one (a keystroke)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self._widget = widget
+        self._on_edit: EditSink = _ignore_edit
+        self._on_done: DoneSink = _ignore_done
 
     def bind(self, on_edit: EditSink, on_done: DoneSink) -> None:
         self._on_edit = on_edit
         self._on_done = on_done
 
     def widget(self) -> QWidget:
-        assert isinstance(self, QWidget)
-        return self
+        return self._widget
 
     def show_value(self, value: object) -> None:
         """Show a stored answer (an AnswerValue, an InvalidAnswer, or None)."""
@@ -66,7 +110,7 @@ class AnswerInput:
 
     def controls(self) -> list[QWidget]:
         """The focusable controls, in tab order."""
-        return [self.widget()]
+        return [self._widget]
 
     def describe(self, name: str, description: str) -> None:
         """Accessible name (the question's label) and description (its hint)."""

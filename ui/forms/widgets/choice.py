@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.forms.widgets.base import AnswerInput, handler
+from ui.forms.widgets.base import AnswerInput, InputEvents, handler
 
 Options = Sequence[tuple[str, str]]
 """(value, label) pairs in the order the form lists them."""
@@ -27,71 +26,63 @@ Options = Sequence[tuple[str, str]]
 CHECK_COLUMNS = 2
 
 
-class ChoiceCombo(QComboBox, AnswerInput):
+class ChoiceCombo(AnswerInput):
     """Single choice from a list; the first entry means 'not answered'."""
 
     reveals_on_edit = True
 
     def __init__(self, options: Options, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._showing = False
+        self.combo = QComboBox(parent)
+        super().__init__(self.combo)
         self._values: list[str | None] = [None, *(value for value, _ in options)]
-        self.addItems(
+        self.combo.addItems(
             [
                 QCoreApplication.translate("ChoiceInputs", "Not answered"),
                 *(label for _, label in options),
             ]
         )
-        self.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
+        self.combo.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
 
     def _picked(self, index: int) -> None:
-        if not self._showing and index >= 0:
+        if index >= 0:
             self._on_edit(self._values[index])
             self._on_done()
 
     def show_value(self, value: object) -> None:
-        self._showing = True
+        blocked = self.combo.blockSignals(True)  # showing is not an edit
         try:
-            self.setCurrentIndex(self._values.index(value) if value in self._values else 0)
+            self.combo.setCurrentIndex(self._values.index(value) if value in self._values else 0)
         finally:
-            self._showing = False
+            self.combo.blockSignals(blocked)
 
 
-class _Radio(QRadioButton):
-    """A radio button that Delete or Backspace clears, so a mistaken answer can be undone."""
-
-    def __init__(self, text: str, group: RadioChoice) -> None:
-        super().__init__(text, group)
-        self._group = group
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self._group.clear_by_user()
-            return
-        super().keyPressEvent(event)
-
-
-class RadioChoice(QWidget, AnswerInput):
-    """Yes/no and scale points side by side; arrow keys move between them."""
+class RadioChoice(AnswerInput):
+    """Yes/no and scale points side by side; arrow keys move between them, and Delete or
+    Backspace clears the answer, so a mistaken answer can be undone."""
 
     reveals_on_edit = True
 
-    def __init__(self, options: Options, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
+    def __init__(
+        self, options: Options, events: InputEvents, parent: QWidget | None = None
+    ) -> None:
+        self.box = QWidget(parent)
+        super().__init__(self.box)
+        layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._group = QButtonGroup(self)
+        self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._group = QButtonGroup(self.box)
         self._values = [value for value, _ in options]
-        self._buttons: list[_Radio] = []
+        self._buttons: list[QRadioButton] = []
         for index, (_, label) in enumerate(options):
-            button = _Radio(label, self)
+            button = QRadioButton(label, self.box)
             button.setAccessibleName(label)
             self._group.addButton(button, index)
             self._buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
         self._group.idClicked.connect(handler(self, RadioChoice._picked))
+        # The buttons leave Delete and Backspace to their parent, the box.
+        events.on_delete_key(self.box, handler(self, RadioChoice.clear_by_user))
 
     def _picked(self, index: int) -> None:
         self._on_edit(self._values[index])
@@ -121,29 +112,30 @@ class RadioChoice(QWidget, AnswerInput):
         return list(self._buttons)
 
     def describe(self, name: str, description: str) -> None:
-        self.setAccessibleName(name)
+        self.box.setAccessibleName(name)
         hint = QCoreApplication.translate("ChoiceInputs", "Press Delete to clear the answer.")
         for button in self._buttons:
             button.setAccessibleDescription(" ".join(p for p in (name, description, hint) if p))
 
 
-class CheckList(QWidget, AnswerInput):
+class CheckList(AnswerInput):
     """Multiple choice as tick boxes, in columns, in the form's order."""
 
     reveals_on_edit = True
 
     def __init__(self, options: Options, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QGridLayout(self)
+        self.box = QWidget(parent)
+        super().__init__(self.box)
+        layout = QGridLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
         # Never squeezed below its natural height: tick boxes must not overlap.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._values = [value for value, _ in options]
         self._boxes: list[QCheckBox] = []
         rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
         ticked = handler(self, CheckList._ticked)
         for index, (_, label) in enumerate(options):
-            box = QCheckBox(label, self)
+            box = QCheckBox(label, self.box)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.clicked.connect(ticked)
@@ -166,6 +158,6 @@ class CheckList(QWidget, AnswerInput):
         return list(self._boxes)
 
     def describe(self, name: str, description: str) -> None:
-        self.setAccessibleName(name)
+        self.box.setAccessibleName(name)
         for box in self._boxes:
             box.setAccessibleDescription(" ".join(p for p in (name, description) if p))

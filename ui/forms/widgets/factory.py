@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from rhi_desktop.forms import FieldInfo, Form, QuestionType
 from ui.forms.uk_input import UkDateInput, UkDateTimeInput, UkTimeInput
-from ui.forms.widgets.base import AnswerInput
+from ui.forms.widgets.base import AnswerInput, InputEvents
 from ui.forms.widgets.choice import CheckList, ChoiceCombo, Options, RadioChoice
 from ui.forms.widgets.location import LocationInput
 from ui.forms.widgets.text import CalculatedInput, LineInput, LongTextInput
@@ -43,9 +43,10 @@ class InputFactory:
     """Makes the inputs of one form, working each question's options out once (every row
     of a repeat group asks for the same ones)."""
 
-    def __init__(self, form: Form, language: str | None) -> None:
+    def __init__(self, form: Form, language: str | None, events: InputEvents) -> None:
         self._form = form
         self._language = language
+        self._events = events
         self._options: dict[str, Options] = {}
 
     def options(self, info: FieldInfo) -> Options:
@@ -60,20 +61,26 @@ class InputFactory:
         if kind in (Q.NOTE, Q.REPEAT):
             return None
         if kind in (Q.SINGLE_CHOICE, Q.MULTIPLE_CHOICE, Q.YES_NO, Q.SCALE) and not info.calculated:
-            return _choice_input(kind, self.options(info), parent)
-        return make_input(self._form, info, self._language, parent)
+            return _choice_input(kind, self.options(info), self._events, parent)
+        return make_input(self._form, info, self._language, self._events, parent)
 
 
-def _choice_input(kind: QuestionType, options: Options, parent: QWidget | None) -> AnswerInput:
+def _choice_input(
+    kind: QuestionType, options: Options, events: InputEvents, parent: QWidget | None
+) -> AnswerInput:
     if kind is Q.SINGLE_CHOICE:
         return ChoiceCombo(options, parent)
     if kind is Q.MULTIPLE_CHOICE:
         return CheckList(options, parent)
-    return RadioChoice(options, parent)  # yes/no and scale
+    return RadioChoice(options, events, parent)  # yes/no and scale
 
 
 def make_input(
-    form: Form, info: FieldInfo, language: str | None, parent: QWidget | None = None
+    form: Form,
+    info: FieldInfo,
+    language: str | None,
+    events: InputEvents,
+    parent: QWidget | None = None,
 ) -> AnswerInput | None:
     """None for notes and repeat groups, which take no answer of their own."""
     kind = info.question.type
@@ -84,7 +91,7 @@ def make_input(
     if kind in (Q.TEXT, Q.INTEGER, Q.DECIMAL):
         return LineInput(parent)
     if kind is Q.LONG_TEXT:
-        return LongTextInput(parent)
+        return LongTextInput(events, parent)
     if kind is Q.DATE:
         return UkDateInput(parent)
     if kind is Q.TIME:
@@ -93,4 +100,4 @@ def make_input(
         return UkDateTimeInput(parent)
     if kind is Q.LOCATION:
         return LocationInput(parent)
-    return _choice_input(kind, _options(form, info, language), parent)
+    return _choice_input(kind, _options(form, info, language), events, parent)

@@ -11,17 +11,18 @@ from ui.forms.widgets.base import AnswerInput, handler
 POSTCODE_CHARACTERS = 10
 
 
-class LocationInput(QWidget, AnswerInput):
+class LocationInput(AnswerInput):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
+        self.box = QWidget(parent)
+        super().__init__(self.box)
+        layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.description = QLineEdit(self)
+        self.description = QLineEdit(self.box)
         self.description.setPlaceholderText(
             QCoreApplication.translate("LocationInput", "Description")
         )
-        postcode_label = QLabel(QCoreApplication.translate("LocationInput", "Postcode"), self)
-        self.postcode = QLineEdit(self)
+        postcode_label = QLabel(QCoreApplication.translate("LocationInput", "Postcode"), self.box)
+        self.postcode = QLineEdit(self.box)
         self.postcode.setPlaceholderText(QCoreApplication.translate("LocationInput", "optional"))
         width = self.postcode.fontMetrics().horizontalAdvance("W" * POSTCODE_CHARACTERS)
         self.postcode.setMaximumWidth(width)
@@ -57,7 +58,7 @@ class LocationInput(QWidget, AnswerInput):
         return [self.description, self.postcode]
 
     def describe(self, name: str, description: str) -> None:
-        self.setAccessibleName(name)
+        self.box.setAccessibleName(name)
         self.description.setAccessibleName(
             QCoreApplication.translate("LocationInput", "{0}: description").format(name)
         )

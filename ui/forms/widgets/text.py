@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ui.forms.widgets.base import AnswerInput, handler, shown_text
+from ui.forms.widgets.base import AnswerInput, InputEvents, handler, shown_text
 
 LONG_TEXT_LINES = 4
 
 
-class LineInput(QLineEdit, AnswerInput):
+class LineInput(AnswerInput):
     """Text, whole numbers and decimals: the session reads and judges what is typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.textEdited.connect(handler(self, LineInput._edited))
-        self.editingFinished.connect(handler(self, LineInput._finished))
+        self.edit = QLineEdit(parent)
+        super().__init__(self.edit)
+        self.edit.textEdited.connect(handler(self, LineInput._edited))
+        self.edit.editingFinished.connect(handler(self, LineInput._finished))
 
     def _edited(self, text: str) -> None:
         self._on_edit(text)
@@ -25,13 +25,13 @@ class LineInput(QLineEdit, AnswerInput):
         self._on_done()
 
     def show_value(self, value: object) -> None:
-        self.setText(shown_text(value))
+        self.edit.setText(shown_text(value))
 
     def set_read_only(self, read_only: bool) -> None:
-        self.setReadOnly(read_only)
+        self.edit.setReadOnly(read_only)
 
     def maskable_lines(self) -> list[QLineEdit]:
-        return [self]
+        return [self.edit]
 
 
 _heights: dict[str, int] = {}
@@ -48,44 +48,44 @@ def _long_text_height(edit: QPlainTextEdit) -> int:
     return height
 
 
-class LongTextInput(QPlainTextEdit, AnswerInput):
+class LongTextInput(AnswerInput):
     """Several lines of the young person's own words; Tab moves on rather than indenting."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._showing = False
-        self.setTabChangesFocus(True)
-        self.setFixedHeight(_long_text_height(self))
-        self.textChanged.connect(handler(self, LongTextInput._changed))
+    def __init__(self, events: InputEvents, parent: QWidget | None = None) -> None:
+        self.edit = QPlainTextEdit(parent)
+        super().__init__(self.edit)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(_long_text_height(self.edit))
+        self.edit.textChanged.connect(handler(self, LongTextInput._changed))
+        events.on_focus_out(self.edit, handler(self, LongTextInput._left))
 
     def _changed(self) -> None:
-        if not self._showing:
-            self._on_edit(self.toPlainText())
+        self._on_edit(self.edit.toPlainText())
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
+    def _left(self) -> None:
         self._on_done()
 
     def show_value(self, value: object) -> None:
-        self._showing = True
+        blocked = self.edit.blockSignals(True)  # showing is not an edit
         try:
-            self.setPlainText(shown_text(value))
+            self.edit.setPlainText(shown_text(value))
         finally:
-            self._showing = False
+            self.edit.blockSignals(blocked)
 
     def set_read_only(self, read_only: bool) -> None:
-        self.setReadOnly(read_only)
+        self.edit.setReadOnly(read_only)
 
 
-class CalculatedInput(QLineEdit, AnswerInput):
+class CalculatedInput(AnswerInput):
     """A value the form works out from other answers: shown, never typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
+        self.edit = QLineEdit(parent)
+        super().__init__(self.edit)
+        self.edit.setReadOnly(True)
 
     def show_value(self, value: object) -> None:
-        self.setText(shown_text(value))
+        self.edit.setText(shown_text(value))
 
     def set_read_only(self, read_only: bool) -> None:
         """Always read-only."""
