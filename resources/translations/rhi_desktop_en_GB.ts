@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ActionsEditor</name>
+    <message>
+        <source>Agreed actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions agreed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {0}: what was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {0}: who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {0}: due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove action {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswersView</name>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selected answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Data erased</source>
@@ -9,6 +91,14 @@
     </message>
     <message>
         <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the central service, so there is nothing to sync with: your work stays on this computer. IT can enrol it with a one-time code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -118,6 +208,89 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <source>What changed since revision {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision {0} is not on this computer, so the changes cannot be shown. Read the answers in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comments sent with revision {0} are not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0} changed (now row {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInputs</name>
     <message>
         <source>Not answered</source>
@@ -133,6 +306,65 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommentsEditor</name>
+    <message>
+        <source>Comment on the chosen question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the interviewer change or add?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on &amp;questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional when approving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a question in the answers to comment on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment on: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -192,6 +424,141 @@
     </message>
     <message>
         <source>Enrolling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSDA903 missing table (DfE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annex A List 8 missing columns (Ofsted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places for the GIS map (GeoJSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As at (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection &amp;year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;As at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For&amp;mat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly report is of one month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} mapped place(s) to {1}; {2} place(s) could not be placed (no position, or a postcode not in the lookup). The export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the {0}-page report to {1}. The export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} row(s) to {1}. The export is recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -433,6 +800,340 @@
     </message>
 </context>
 <context>
+    <name>Kpi</name>
+    <message>
+        <source>Found episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat missing children (in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat missing children (last 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UASC children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs offered within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs declined by the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs declined by parent or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs not offered (decision recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs completed within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median hours from return to interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision sessions on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs offered (% of due)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered within 72 hours (% of due)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted (% of offered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed within 72 hours (% of due)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision on time (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboardPage</name>
+    <message>
+        <source>KPI dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any interviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UASC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episode type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team members (tick to count only their work)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interviewer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;UASC:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Looked after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episode t&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;eam members:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify this month…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on a figure to list the records behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart of RHIs within 72 hours by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart of episodes, children and RHIs due by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly trend as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Table tab lists the same figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: verified by {1} on {2}; the figures match what was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was {1}, now {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: records have changed since {1} verified the figures on {2}. What changed: {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: these figures can change until a coordinator verifies the month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: a date range counts as verified only when every whole month in it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a coordinator or service manager can verify a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a whole month to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month can be verified once it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month is verified and unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the figures for {0}? They will be recorded as checked by you, and the app will say if the records behind them change later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LateReasonDialog</name>
     <message>
         <source>Signed off after 72 hours</source>
@@ -521,6 +1222,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes needing &amp;attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Caseload views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,6 +1259,10 @@
     </message>
     <message>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -657,6 +1370,167 @@
     </message>
     <message>
         <source>Sorry, something went wrong (reference {0}). Your saved work is safe. If it happens again, tell IT the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>{0}: verified on {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: verified on {1}, but the records have changed since. Figures that differ from what was verified: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: these figures may change until a coordinator verifies the month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return home interviews: monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records covered: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends over the last twelve months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered in 72 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed in 72 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What interviews said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0} signed-off interview(s) whose child returned this month; {1} could not be read on this computer (their form version is not installed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push factors (most mentioned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull factors (most mentioned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk indicators (most mentioned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places mentioned for two or more different children: {0}. Associates mentioned for two or more different children: {1}. (The places and people themselves are not in this report.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHI monthly report, {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHI monthly report {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MySessionsPanel</name>
+    <message>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My supervision sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No supervision sessions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm you have read this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged. It will be sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MySupervisionPage</name>
+    <message>
+        <source>My supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your coordinator records each supervision session. Read each record and acknowledge it; the acknowledgement goes back at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -919,6 +1793,85 @@
     </message>
 </context>
 <context>
+    <name>PanelPage</name>
+    <message>
+        <source>Panel week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week beginning {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children for the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High-risk panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} episode(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interview(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}; {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rules in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} child(ren) for the panel, by {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Choose your passphrase</source>
@@ -994,6 +1947,360 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>A month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period must not end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QualityReviewPage</name>
+    <message>
+        <source>Quality of supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions your team recorded that have not been rated yet, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions waiting for a quality rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions are waiting for a quality rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ra&amp;te session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineView</name>
+    <message>
+        <source>Changes needing attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service did not accept these changes. Each stays on this computer until you send it again (after the record is put right) or discard it. Both are recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to this {0} will not be sent to the central service, and cannot be sent later. The discarding is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RateSessionDialog</name>
+    <message>
+        <source>Rate the quality of supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done well, and what would make supervision better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a rating from 1 to 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordSessionDialog</name>
+    <message>
+        <source>Record a supervision session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews of theirs are on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wellbeing and secondary trauma check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How they are; signs of secondary trauma; support offered or agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date held:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cases discussed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reflections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wellbeing and secondary trauma check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <source>Records behind a figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records behind {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} record(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UASC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RepeatGroup</name>
     <message>
         <source>Remove this row ({0})</source>
@@ -1048,6 +2355,282 @@
     </message>
     <message>
         <source>A question not on this form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision {0}, resubmitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {0} ({1}). Interviewer: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offers and timings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What changed since revision {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return for amendment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote a comment on “{0}” but did not add it. Add it, or clear it, then decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve revision {0} of this interview? The interviewer sees the approval after the next sync. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return revision {0} to the interviewer with {1} comment(s)? They amend it and send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without sending your comments? They are not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep reviewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off within 72 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (resubmitted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Interviews to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews are waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interview(s) waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHI Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} row(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question not on this form version ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to questions not on this form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through a parent or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through the social worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by a parent or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, later than 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This interview is no longer waiting for review: it was decided, perhaps on another computer. Close this review; the queue shows what is still waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer revision of this interview has arrived since you opened it, so this decision was not saved. Close this review and open the interview again from the queue to read the new revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To return the interview, write at least one comment: on a question, or overall.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1136,6 +2719,17 @@
     </message>
     <message>
         <source>Show answer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetails</name>
+    <message>
+        <source>Supervision record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a session to read its record.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1273,6 +2867,228 @@
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <source>a case not on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held on {0} by {1} with {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases discussed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wellbeing and secondary trauma check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (by {1}, due {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality rated {0} by {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is no longer on your team&apos;s list. Sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the wellbeing and secondary trauma check: how they are, and any support agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed action {0}: say what was agreed, or remove the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed action {0}: say who will do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed action {0}: the due date is before the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the person supervised can acknowledge this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record has already been acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You held this session, so someone else rates its quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session&apos;s quality has already been rated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 – Inadequate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – Requires improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 – Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: never supervised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone not on your team&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPage</name>
+    <message>
+        <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision is due every 28 days after the last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People you supervise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody to supervise yet. Your team&apos;s list arrives with each sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions with the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncBridge</name>
     <message>
         <source>This computer is enrolled. Your work will be sent when you are online.</source>
@@ -1281,6 +3097,10 @@
 </context>
 <context>
     <name>SyncStatusBar</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Connection</source>
         <translation type="unfinished"></translation>
@@ -1322,7 +3142,260 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… sending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… receiving updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the central service; will try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync did not finish: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: sent {0}, received {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; 1 needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; {0} need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPage</name>
+    <message>
+        <source>&amp;Show themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme, place or associate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Across children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the interviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} signed-off interview(s) analysed. {1} place(s) and {2} associate(s) recur across different children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurs: {0} children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One child</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimingsView</name>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview due by (72 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child chose venue and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No offer was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month ({0} to {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs within 72 hours as a % of RHIs due, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episodes, children and RHIs due, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RHIs due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered within 72 hours (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed within 72 hours (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (nothing due)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1443,6 +3516,17 @@
     <name>ViewListModel</name>
     <message>
         <source>{0}, {1} interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
