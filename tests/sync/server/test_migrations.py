@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Column, Connection, Engine, Integer, MetaData, Table, insert, inspect, select
 
 from sync.server import schema
-from sync.server.db import open_engine
+from sync.server.db import open_engine, writing
 from sync.server.migrations import (
     LATEST,
     MIGRATIONS,
@@ -107,3 +107,33 @@ def test_two_servers_starting_together_migrate_once(db_url: str) -> None:
 
     assert failures == []
     assert sorted(applied) == [[], [1]]
+
+
+def test_two_services_opening_and_writing_a_new_sqlite_file_at_once_both_succeed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Switching a new file to WAL takes an exclusive lock; racing the other connection's
+    first write, SQLite answers "locked" at once instead of waiting (a deadlock, so no
+    busy timeout applies). Raced sixty times, that used to happen every run."""
+    failures: list[BaseException] = []
+    for attempt in range(60):
+        url = f"sqlite:///{tmp_path_factory.mktemp(f'race{attempt}') / 'central.db'}"
+        engines = [open_engine(url) for _ in range(2)]
+        start = threading.Barrier(2)
+
+        def connect(engine: Engine, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                with writing(engine) as conn:
+                    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS probe (n INTEGER)")
+            except BaseException as exc:  # reported by the assertion below
+                failures.append(exc)
+
+        threads = [threading.Thread(target=connect, args=(e,)) for e in engines]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        for engine in engines:
+            engine.dispose()
+    assert failures == []
