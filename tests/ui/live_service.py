@@ -15,9 +15,8 @@ from rhi_desktop.config import Settings
 from rhi_desktop.store import Store
 from sync.retry import Backoff
 from sync.transport import Timeouts
-from tests.sync.client.certificates import issue_server_files, make_authority
 from tests.sync.client.devices import PASSPHRASE
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.live_central import LiveCentral, central_in
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import unlock_with
 from ui.controller import AppController
@@ -33,13 +32,8 @@ SYNC_WAIT_MS = 20_000
 @pytest.fixture(scope="module", name="central")
 def central_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveCentral]:
     """One live service per test module; import it (and `well_behaved`) to use it."""
-    authority = make_authority()
-    directory = tmp_path_factory.mktemp("central")
-    running = RunningCentral(
-        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
-    )
-    yield running.live
-    running.stop()
+    with central_in(tmp_path_factory.mktemp("central")) as live:
+        yield live
 
 
 @pytest.fixture(autouse=True)

@@ -11,20 +11,14 @@ from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import create_profile
 from sync.protocol import Role
-from tests.sync.client.certificates import issue_server_files, make_authority
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.live_central import LiveCentral, central_in
 from ui.sync_bridge import enrol_with_service
 
 
 @pytest.fixture(scope="module")
 def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveCentral]:
-    authority = make_authority()
-    directory = tmp_path_factory.mktemp("central")
-    running = RunningCentral(
-        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
-    )
-    yield running.live
-    running.stop()
+    with central_in(tmp_path_factory.mktemp("central")) as live:
+        yield live
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.sync.client.certificates import Authority, issue_server_files, make_authority
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.certificates import Authority, make_authority
+from tests.sync.client.live_central import LiveCentral, central_in
 
 
 @pytest.fixture(scope="session")
@@ -21,12 +21,8 @@ def authority() -> Authority:
 def central(
     tmp_path_factory: pytest.TempPathFactory, authority: Authority
 ) -> Iterator[LiveCentral]:
-    directory = tmp_path_factory.mktemp("central")
-    running = RunningCentral(
-        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
-    )
-    yield running.live
-    running.stop()
+    with central_in(tmp_path_factory.mktemp("central"), authority) as live:
+        yield live
 
 
 @pytest.fixture(autouse=True)

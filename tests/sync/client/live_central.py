@@ -20,6 +20,8 @@ import json
 import socket
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,7 +38,12 @@ from sync.server import admin, schema
 from sync.server.app import create_app
 from sync.server.db import open_engine
 from sync.server.migrations import migrate
-from tests.sync.client.certificates import Authority, ServerFiles
+from tests.sync.client.certificates import (
+    Authority,
+    ServerFiles,
+    issue_server_files,
+    make_authority,
+)
 
 SYNC_PATHS = (protocol.PUSH_PATH, protocol.PULL_PATH)
 HOLD_LIMIT_SECONDS = 10.0
@@ -234,3 +241,16 @@ class RunningCentral:
         self._server.should_exit = True
         self._thread.join(30)
         self.engine.dispose()
+
+
+@contextmanager
+def central_in(directory: Path, authority: Authority | None = None) -> Iterator[LiveCentral]:
+    """The real service over TLS (a CA made here unless given) for as long as the block runs."""
+    authority = authority or make_authority()
+    running = RunningCentral(
+        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
+    )
+    try:
+        yield running.live
+    finally:
+        running.stop()

@@ -10,8 +10,8 @@ import pytest
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import create_profile
-from tests.sync.client.certificates import Authority, issue_server_files, make_authority
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.certificates import Authority, make_authority
+from tests.sync.client.live_central import LiveCentral, central_in
 from tests.ui.conftest import PASSPHRASE
 from ui.profile_holder import ProfileHolder
 
@@ -38,9 +38,5 @@ def authority() -> Authority:
 def central(
     tmp_path_factory: pytest.TempPathFactory, authority: Authority
 ) -> Iterator[LiveCentral]:
-    directory = tmp_path_factory.mktemp("central")
-    running = RunningCentral(
-        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
-    )
-    yield running.live
-    running.stop()
+    with central_in(tmp_path_factory.mktemp("central"), authority) as live:
+        yield live

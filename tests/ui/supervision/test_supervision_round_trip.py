@@ -18,9 +18,8 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.domain.deadlines import utc_now
 from sync.engine import SyncOutcome, SyncReport
 from sync.protocol import Role
-from tests.sync.client.certificates import issue_server_files, make_authority
 from tests.sync.client.devices import Laptop, new_laptop
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.live_central import LiveCentral, central_in
 from tests.sync.server.cli_process import rhi_central
 from tests.ui.driving import focused, type_text
 from tests.ui.supervision.conftest import ShowPage
@@ -34,13 +33,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 @pytest.fixture(scope="module")
 def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveCentral]:
-    directory = tmp_path_factory.mktemp("central")
-    authority = make_authority()
-    running = RunningCentral(
-        directory, authority, issue_server_files(authority, directory / "tls", "localhost")
-    )
-    yield running.live
-    running.stop()
+    with central_in(tmp_path_factory.mktemp("central")) as live:
+        yield live
 
 
 @pytest.fixture
