@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,7 +57,7 @@ from ui.reports.drill_down import Record, records_behind
 from ui.reports.figure_names import figure_name, rate_name, state_name
 from ui.reports.period_picker import PeriodPicker, PeriodProblem, month_name
 from ui.reports.records_dialog import RecordsDialog
-from ui.reports.text_table import KEY_ROLE, TextRow, TextTableModel
+from ui.reports.text_table import KEY_ROLE, TextRow, TextTableModel, text_table_view
 from ui.reports.trend_chart import rates_chart, trend_headers, trend_rows, volumes_chart
 from ui.uk_dates import format_london_date
 from ui.workers import SerialWorker
@@ -204,21 +202,11 @@ class KpiDashboardPage(QWidget):
         banner_row.addWidget(self.verify_button)
 
         self.kpis = TextTableModel([self.tr("Measure"), self.tr("Figure"), self.tr("Out of")], self)
-        self.table = QTableView()
-        self.table.setObjectName("kpiTable")
-        self.table.setAccessibleName(self.tr("KPI figures"))
+        self.table = text_table_view(self.kpis, "kpiTable", self.tr("KPI figures"), stretch=0)
         self.table.setAccessibleDescription(
             self.tr("Press Enter on a figure to list the records behind it.")
         )
-        self.table.setModel(self.kpis)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda index: self.show_records(index.data(KEY_ROLE)))
         self.records_button = QPushButton(self.tr("Show &records…"))
         self.records_button.setAccessibleName(self.tr("Show records"))
@@ -239,14 +227,8 @@ class KpiDashboardPage(QWidget):
         charts_layout.addWidget(self.rates_view)
         charts_layout.addWidget(self.volumes_view)
         self.trend = TextTableModel(trend_headers(), self)
-        self.trend_table = QTableView()
-        self.trend_table.setObjectName("trendTable")
-        self.trend_table.setAccessibleName(self.tr("Monthly trend as a table"))
-        self.trend_table.setModel(self.trend)
-        self.trend_table.setTabKeyNavigation(False)
-        self.trend_table.verticalHeader().hide()
-        self.trend_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.trend_table = text_table_view(
+            self.trend, "trendTable", self.tr("Monthly trend as a table"), stretch=0
         )
         self.trend_tabs = QTabWidget()
         self.trend_tabs.setObjectName("trendTabs")

@@ -13,12 +13,9 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +29,7 @@ from rhi_desktop.reports.periods import london_midnight
 from ui.messages import error_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.panel_rules_source import ChosenRules, panel_rules
-from ui.reports.text_table import TextRow, TextTableModel
+from ui.reports.text_table import TextRow, TextTableModel, text_table_view
 from ui.uk_dates import format_uk_date
 from ui.workers import SerialWorker
 
@@ -89,17 +86,9 @@ class PanelPage(QWidget):
         self.model = TextTableModel(
             [self.tr("Case reference"), self.tr("Reasons"), self.tr("Why on the list")], self
         )
-        self.table = QTableView()
-        self.table.setObjectName("panelTable")
-        self.table.setAccessibleName(self.tr("Children for the panel"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = text_table_view(
+            self.model, "panelTable", self.tr("Children for the panel"), stretch=2
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

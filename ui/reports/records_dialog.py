@@ -11,12 +11,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,7 @@ from ui.reports.drill_down import (
     Record,
     SessionRecord,
 )
-from ui.reports.text_table import TextRow, TextTableModel
+from ui.reports.text_table import TextRow, TextTableModel, text_table_view
 from ui.uk_dates import format_uk_date
 
 
@@ -54,14 +51,7 @@ class RecordsDialog(QDialog):
         self.heading.setWordWrap(True)
         self.model = TextTableModel(self._headers(kind), self)
         self.model.set_rows([self._row(record) for record in records])
-        self.table = QTableView()
-        self.table.setObjectName("recordsTable")
-        self.table.setAccessibleName(self.tr("Records"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = text_table_view(self.model, "recordsTable", self.tr("Records"))
         if self.model.rowCount():
             self.table.selectRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -14,12 +14,9 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +27,7 @@ from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, 
 from ui.messages import error_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
-from ui.reports.text_table import TextRow, TextTableModel
+from ui.reports.text_table import TextRow, TextTableModel, text_table_view
 from ui.workers import SerialWorker
 
 
@@ -77,16 +74,7 @@ class ThemesPage(QWidget):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("themesTable")
-        self.table.setAccessibleName(self.tr("Themes"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = text_table_view(self.model, "themesTable", self.tr("Themes"), stretch=1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
