@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 from rhi_desktop.forms.expressions.nodes import Expr, references, uses_current
 
@@ -27,6 +28,10 @@ class SlotKind(IntEnum):
     CALCULATION = 1
     REQUIRED = 2
     CONSTRAINT = 3
+
+    # As the number: slots are looked up by the thousand while a session evaluates, and
+    # Enum's own hash goes through Python.
+    __hash__ = int.__hash__
 
     @property
     def field_name(self) -> str:
@@ -70,6 +75,11 @@ class DependencyGraph:
     children: Mapping[str, tuple[str, ...]]
     """For each section and repeat group, the questions that inherit its relevance."""
     parent: Mapping[str, str]
+
+    @cached_property
+    def plan(self) -> tuple[tuple[Slot, Expr | None], ...]:
+        """Every slot in `order` with its expression (None where it has none)."""
+        return tuple((slot, self.expressions.get(slot)) for slot in self.order)
 
     def slots_of(self, owner: str) -> tuple[Slot, ...]:
         return tuple(Slot(owner, kind) for kind in SlotKind if Slot(owner, kind) in self.rank)

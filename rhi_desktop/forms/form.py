@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rhi_desktop.forms.answers import AnswerValue
 from rhi_desktop.forms.dependencies import DependencyGraph
@@ -40,20 +40,22 @@ class FieldInfo:
     value_type: ValueType | None
     choices: tuple[str, ...] | None
     """Allowed values, in list order, for yes/no and choice questions."""
+    id: str = field(init=False, compare=False, repr=False)
+    """The question's id."""
+    calculated: bool = field(init=False, compare=False, repr=False)
+    """True for questions whose value the form works out."""
+    answerable: bool = field(init=False, compare=False, repr=False)
+    """True for questions the interviewer types an answer into."""
 
-    @property
-    def id(self) -> str:
-        return self.question.id
-
-    @property
-    def calculated(self) -> bool:
-        return self.question.calculation is not None
-
-    @property
-    def answerable(self) -> bool:
-        """True for questions the interviewer types an answer into."""
-        kind = self.question.type
-        return not self.calculated and kind not in (QuestionType.NOTE, QuestionType.REPEAT)
+    def __post_init__(self) -> None:
+        # Read for every question and row whenever a session evaluates, so worked out once.
+        question = self.question
+        calculated = question.calculation is not None
+        takes_none = question.type in (QuestionType.NOTE, QuestionType.REPEAT)
+        answerable = not calculated and not takes_none
+        object.__setattr__(self, "id", question.id)
+        object.__setattr__(self, "calculated", calculated)
+        object.__setattr__(self, "answerable", answerable)
 
 
 @dataclass(frozen=True, slots=True)

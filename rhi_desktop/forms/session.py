@@ -195,9 +195,9 @@ class FormSession:
         self._required.clear()
         self._holds.clear()
         self._calculated.clear()
-        for slot in self._graph.order:
+        for slot, expr in self._graph.plan:
             for row in self._rows_of(slot.owner):
-                self._run(slot, row)
+                self._run_with(slot, expr, row)
         self._issues = {}
         for info in self.form.fields.values():
             for row in self._rows_of(info.id):
@@ -368,8 +368,10 @@ class FormSession:
 
     def _run(self, slot: Slot, row: Row) -> bool:
         """Evaluate one slot for one row; True when its result changed."""
+        return self._run_with(slot, self._graph.expressions.get(slot), row)
+
+    def _run_with(self, slot: Slot, expr: Expr | None, row: Row) -> bool:
         key = FieldKey(slot.owner, row)
-        expr = self._graph.expressions.get(slot)
         kind = slot.kind
         if kind is SlotKind.CALCULATION:
             assert expr is not None
@@ -433,6 +435,13 @@ class FormSession:
             )
             return field_issues(key, counted)
         stored = self._answers.get(key)
+        if not isinstance(stored, InvalidAnswer):
+            # Most answers have nothing to report: say so without gathering a FieldCheck.
+            if self._kept(key) is None:
+                if not self._required.get(key, False):
+                    return ()
+            elif self._holds.get(key, True):
+                return ()
         message = question.constraint_message
         text = None if message is None else self.form.text(message, self.language)
         return field_issues(

@@ -1,4 +1,5 @@
-"""One question on screen: its label, hint, input and inline message.
+"""One question on screen: its label (with the hint on a line below it), input and
+inline message.
 
 A form opens with hundreds of questions, several times over for the rows of repeat
 groups, so a question is not a widget of its own: its parts are children of the page (or
@@ -32,12 +33,19 @@ def _required_label(text: str) -> str:
     return QCoreApplication.translate("FieldView", "{0} (required)").format(text)
 
 
+def _label_text(label: str, hint: str, required: bool) -> str:
+    """The question's label, marked when required, and its hint on the line below."""
+    text = _required_label(label) if required else label
+    return f"{text}\n{hint}" if hint else text
+
+
 class FieldView:
     """Shown while the question is relevant; `row` is kept current as rows move.
 
     The parts are made as children of the column's widget and added to it in turn:
-    label, hint, input (a Show/Hide button beside it for sensitive answers), and the
-    inline message once there is one.
+    label (the hint on its second line), input (a Show/Hide button beside it for
+    sensitive answers), and the inline message once there is one. The input's accessible
+    name is the label alone; the hint is its accessible description.
     """
 
     def __init__(
@@ -63,7 +71,7 @@ class FieldView:
         self._message_text = ""
         parent = column.parent
         gap = column.gap_above()
-        self.label = QLabel(_required_label(label) if required else label, parent)
+        self.label = QLabel(_label_text(label, self._hint_text, required), parent)
         self.label.setWordWrap(True)
         self.label.setObjectName("fieldLabel")
         if gap:
@@ -71,20 +79,13 @@ class FieldView:
         column.add(self.label)
         self._last: QWidget | QLayout = self.label
         """The part the inline message goes below."""
-        self._hint: QLabel | None = None
-        if hint:
-            self._hint = QLabel(hint, parent)
-            self._hint.setWordWrap(True)
-            self._hint.setObjectName("fieldHint")
-            column.add(self._hint)
-            self._last = self._hint
         self.cover: SensitiveCover | None = None
         if answer is not None:
             if info.question.sensitive:
                 self.cover = SensitiveCover(answer, label, parent)
                 self._last = self.cover.layout
             else:
-                self._last = answer.widget()
+                self._last = answer.part()
             column.add(self._last)
             self.label.setBuddy(answer.controls()[0])
             self._describe()
@@ -101,12 +102,10 @@ class FieldView:
     def parts(self) -> list[QWidget]:
         """Every widget of the question, in reading order (shown or not)."""
         found: list[QWidget] = [self.label]
-        if self._hint is not None:
-            found.append(self._hint)
         if self.cover is not None:
             found.extend(self.cover.parts())
         elif self.answer is not None:
-            found.append(self.answer.widget())
+            found.extend(self.answer.widgets())
         if self._message is not None:
             found.append(self._message)
         return found
@@ -121,12 +120,10 @@ class FieldView:
     def set_shown(self, visible: bool) -> None:
         self._hidden = not visible
         self.label.setVisible(visible)
-        if self._hint is not None:
-            self._hint.setVisible(visible)
         if self.cover is not None:
             self.cover.set_shown(visible)
         elif self.answer is not None:
-            self.answer.widget().setVisible(visible)
+            self.answer.set_visible(visible)
         if self._message is not None:
             self._message.setVisible(visible and bool(self._message_text))
 
@@ -144,8 +141,7 @@ class FieldView:
         if required == self._required:
             return
         self._required = required
-        text = self._label_text
-        self.label.setText(_required_label(text) if required else text)
+        self.label.setText(_label_text(self._label_text, self._hint_text, required))
         self._describe()
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:

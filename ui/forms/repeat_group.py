@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
+    QGroupBox,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -35,9 +35,10 @@ def native_keys(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class RowView(QFrame):
-    """One row's frame: a heading, the row's questions (laid out in `column`) and, once
-    they are all there (`finish`), the button that removes the row."""
+class RowView(QGroupBox):
+    """One row's box, titled with the group and the row number: the row's questions
+    (laid out in `column`) and, once they are all there (`finish`), the button that
+    removes the row."""
 
     def __init__(
         self,
@@ -48,14 +49,10 @@ class RowView(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("repeatRow")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.index = index
         self.fields: dict[str, FieldView] = {}
         self._group_label = group_label
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("repeatRowHeading")
-        layout.addWidget(self.heading)
         self.column = QuestionColumn(self, layout)
         self.remove_button = QPushButton(self)
         self.remove_button.setToolTip(
@@ -78,7 +75,7 @@ class RowView(QFrame):
     def set_index(self, index: int) -> None:
         self.index = index
         number = index + 1
-        self.heading.setText(
+        self.setTitle(
             QCoreApplication.translate("RepeatGroup", "{0}: row {1}").format(
                 self._group_label, number
             )

@@ -37,7 +37,10 @@ class SensitiveCover:
         self._name = name
         self._lines = answer.maskable_lines()
         self._shown = True
-        self.layout = layout = QHBoxLayout()
+        part = answer.part()
+        row = part if isinstance(part, QHBoxLayout) and self._lines else None
+        self.layout = layout = QHBoxLayout() if row is None else row
+        """The row the button sits in: the input's own row of widgets where it has one."""
         self.cover: QLabel | None = None
         if not self._lines:
             self.cover = QLabel(
@@ -52,8 +55,11 @@ class SensitiveCover:
             self.cover.setMinimumHeight(answer.widget().minimumHeight())
             self.cover.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             layout.addWidget(self.cover, 1)
-            answer.widget().setHidden(True)
-        layout.addWidget(answer.widget(), 1)
+            answer.set_visible(False)
+        if isinstance(part, QWidget):
+            layout.addWidget(part, 1)
+        elif row is None:
+            layout.addLayout(part, 1)
         self.button = QPushButton(parent)
         self.button.setObjectName("revealButton")
         self.button.setCheckable(True)
@@ -95,28 +101,27 @@ class SensitiveCover:
         if self.cover is None:
             return
         revealed = self.button.isChecked()
-        answer = self._answer.widget()
         if self.cover.isHidden() != revealed:
             self.cover.setHidden(revealed)
-        if answer.isHidden() == revealed:
-            answer.setHidden(not revealed)
+        if self._answer.is_hidden() == revealed:
+            self._answer.set_visible(revealed)
 
     def set_shown(self, shown: bool) -> None:
         """Show or hide the whole, with the question it belongs to."""
         self._shown = shown
         self.button.setVisible(shown)
         if not shown:
-            self._answer.widget().setVisible(False)
+            self._answer.set_visible(False)
             if self.cover is not None:
                 self.cover.setVisible(False)
         elif self.cover is None:
-            self._answer.widget().setVisible(True)
+            self._answer.set_visible(True)
         else:
             self._show_parts()
 
     def parts(self) -> list[QWidget]:
         found = [] if self.cover is None else [self.cover]
-        return [*found, self._answer.widget(), self.button]
+        return [*found, *self._answer.widgets(), self.button]
 
     def controls(self) -> list[QWidget]:
         """The input first (when it can be typed into), then the button."""

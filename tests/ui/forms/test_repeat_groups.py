@@ -102,7 +102,7 @@ def test_removing_an_answered_row_asks_first_and_later_rows_move_up(
     assert keyboard.focus() is renderer.field_view("person_name", 0).controls()[0]
     names = [renderer.session.answer("person_name", row) for row in range(2)]
     assert names == ["Second", "Third"]
-    assert [row.heading.text() for row in people.rows] == [
+    assert [row.title() for row in people.rows] == [
         "People they were with: row 1",
         "People they were with: row 2",
     ]

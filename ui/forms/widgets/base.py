@@ -20,7 +20,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer
 
@@ -87,13 +87,16 @@ class InputEvents(QObject):
 
 
 class AnswerInput:
-    """One question's input, shown by `widget()`."""
+    """One question's input: `part()` is what its page lays out, either one widget or,
+    for inputs of several widgets side by side, a layout holding them (`widgets()`)
+    with no container widget of its own."""
 
     reveals_on_edit = False
     """True where an edit is a finished answer (a click), not part of one (a keystroke)."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, layout: QLayout | None = None) -> None:
         self._widget = widget
+        self._layout = layout
         self._on_edit: EditSink = _ignore_edit
         self._on_done: DoneSink = _ignore_done
 
@@ -102,7 +105,23 @@ class AnswerInput:
         self._on_done = on_done
 
     def widget(self) -> QWidget:
+        """The input's first widget (the only one, unless it is laid out in a layout)."""
         return self._widget
+
+    def part(self) -> QWidget | QLayout:
+        """What the page lays out: the widget, or the layout of the input's widgets."""
+        return self._widget if self._layout is None else self._layout
+
+    def widgets(self) -> list[QWidget]:
+        """Every widget of the input, in reading order."""
+        return [self._widget]
+
+    def set_visible(self, visible: bool) -> None:
+        for widget in self.widgets():
+            widget.setVisible(visible)
+
+    def is_hidden(self) -> bool:
+        return self._widget.isHidden()
 
     def show_value(self, value: object) -> None:
         """Show a stored answer (an AnswerValue, an InvalidAnswer, or None)."""

@@ -5,10 +5,10 @@ arrow keys or the first letters pick, Space ticks, Delete clears a radio answer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -58,7 +58,10 @@ class ChoiceCombo(AnswerInput):
 
 class RadioChoice(AnswerInput):
     """Yes/no and scale points side by side; arrow keys move between them, and Delete or
-    Backspace clears the answer, so a mistaken answer can be undone."""
+    Backspace clears the answer, so a mistaken answer can be undone.
+
+    The buttons are the only radio buttons in their box, so they exclude each other
+    without a button group."""
 
     reveals_on_edit = True
 
@@ -70,36 +73,35 @@ class RadioChoice(AnswerInput):
         layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._group = QButtonGroup(self.box)
         self._values = [value for value, _ in options]
         self._buttons: list[QRadioButton] = []
         for index, (_, label) in enumerate(options):
             button = QRadioButton(label, self.box)
             button.setAccessibleName(label)
-            self._group.addButton(button, index)
+            button.clicked.connect(partial(RadioChoice._picked, self, index))
             self._buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
-        self._group.idClicked.connect(handler(self, RadioChoice._picked))
         # The buttons leave Delete and Backspace to their parent, the box.
         events.on_delete_key(self.box, handler(self, RadioChoice.clear_by_user))
 
-    def _picked(self, index: int) -> None:
+    def _picked(self, index: int, _checked: bool = False) -> None:
         self._on_edit(self._values[index])
         self._on_done()
 
     def clear_by_user(self) -> None:
-        if self._group.checkedButton() is None:
+        if not any(button.isChecked() for button in self._buttons):
             return
         self._uncheck()
         self._on_edit(None)
         self._on_done()
 
     def _uncheck(self) -> None:
-        self._group.setExclusive(False)
         for button in self._buttons:
-            button.setChecked(False)
-        self._group.setExclusive(True)
+            if button.isChecked():
+                button.setAutoExclusive(False)  # an exclusive button cannot be unchecked
+                button.setChecked(False)
+                button.setAutoExclusive(True)
 
     def show_value(self, value: object) -> None:
         key = None if value is None else str(value)  # scale points arrive as numbers
@@ -119,29 +121,27 @@ class RadioChoice(AnswerInput):
 
 
 class CheckList(AnswerInput):
-    """Multiple choice as tick boxes, in columns, in the form's order."""
+    """Multiple choice as tick boxes, in columns, in the form's order, laid out in a grid
+    of the page (no container widget)."""
 
     reveals_on_edit = True
 
     def __init__(self, options: Options, parent: QWidget | None = None) -> None:
-        self.box = QWidget(parent)
-        super().__init__(self.box)
-        layout = QGridLayout(self.box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # Never squeezed below its natural height: tick boxes must not overlap.
-        self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._values = [value for value, _ in options]
         self._boxes: list[QCheckBox] = []
+        layout = QGridLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
         ticked = handler(self, CheckList._ticked)
         for index, (_, label) in enumerate(options):
-            box = QCheckBox(label, self.box)
+            box = QCheckBox(label, parent)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.clicked.connect(ticked)
             self._boxes.append(box)
             # Down the first column, then the second: tab order matches reading order.
             layout.addWidget(box, index % rows, index // rows)
+        super().__init__(self._boxes[0], layout)
 
     def _ticked(self, _checked: bool = False) -> None:
         self._on_edit(
@@ -157,7 +157,9 @@ class CheckList(AnswerInput):
     def controls(self) -> list[QWidget]:
         return list(self._boxes)
 
+    def widgets(self) -> list[QWidget]:
+        return list(self._boxes)
+
     def describe(self, name: str, description: str) -> None:
-        self.box.setAccessibleName(name)
         for box in self._boxes:
             box.setAccessibleDescription(" ".join(p for p in (name, description) if p))

@@ -11,24 +11,41 @@ from ui.forms.widgets.base import AnswerInput, handler
 POSTCODE_CHARACTERS = 10
 
 
+_postcode_widths: dict[str, int] = {}
+
+
+def _postcode_width(line: QLineEdit) -> int:
+    """Room for a postcode in the line's font (worked out once per font: every row of a
+    repeat group asks)."""
+    key = line.font().key()
+    width = _postcode_widths.get(key)
+    if width is None:
+        advance = line.fontMetrics().horizontalAdvance("W" * POSTCODE_CHARACTERS)
+        width = _postcode_widths[key] = advance
+    return width
+
+
 class LocationInput(AnswerInput):
+    """The description, the postcode's label and the postcode side by side in one layout
+    of the page (no container widget)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.box = QWidget(parent)
-        super().__init__(self.box)
-        layout = QHBoxLayout(self.box)
+        self.description = QLineEdit(parent)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
-        self.description = QLineEdit(self.box)
+        super().__init__(self.description, layout)
         self.description.setPlaceholderText(
             QCoreApplication.translate("LocationInput", "Description")
         )
-        postcode_label = QLabel(QCoreApplication.translate("LocationInput", "Postcode"), self.box)
-        self.postcode = QLineEdit(self.box)
+        self.postcode_label = QLabel(
+            QCoreApplication.translate("LocationInput", "Postcode"), parent
+        )
+        self.postcode = QLineEdit(parent)
         self.postcode.setPlaceholderText(QCoreApplication.translate("LocationInput", "optional"))
-        width = self.postcode.fontMetrics().horizontalAdvance("W" * POSTCODE_CHARACTERS)
-        self.postcode.setMaximumWidth(width)
-        postcode_label.setBuddy(self.postcode)
+        self.postcode.setMaximumWidth(_postcode_width(self.postcode))
+        self.postcode_label.setBuddy(self.postcode)
         layout.addWidget(self.description, 1)
-        layout.addWidget(postcode_label)
+        layout.addWidget(self.postcode_label)
         layout.addWidget(self.postcode)
         for line in (self.description, self.postcode):
             line.textEdited.connect(handler(self, LocationInput._edited))
@@ -57,8 +74,10 @@ class LocationInput(AnswerInput):
     def controls(self) -> list[QWidget]:
         return [self.description, self.postcode]
 
+    def widgets(self) -> list[QWidget]:
+        return [self.description, self.postcode_label, self.postcode]
+
     def describe(self, name: str, description: str) -> None:
-        self.box.setAccessibleName(name)
         self.description.setAccessibleName(
             QCoreApplication.translate("LocationInput", "{0}: description").format(name)
         )
