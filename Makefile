@@ -55,4 +55,4 @@ package: $(STAMP)
 	PYTHON=$(PY) bash packaging/build.sh
 
 clean:
-	rm -rf $(VENV) $(CORE_VENV) $(DEMO) bench-results.json test-artifacts build
+	rm -rf $(VENV) $(CORE_VENV) $(DEMO) $(DEMO)-coordinator bench-results.json test-artifacts build
