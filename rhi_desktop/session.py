@@ -65,7 +65,11 @@ def open_profile(
     *,
     clock: Callable[[], datetime] = utc_now,
 ) -> OpenProfile:
-    """Unlock the vault, open the store and audit the unlock (and earlier failures)."""
+    """Unlock the vault, open the store and audit the unlock (and earlier failures).
+
+    Changes are recorded under the enrolled user's id (the central service's) once the
+    device is enrolled, whichever way the profile was opened: app, sync or export.
+    """
     vault = Vault.load(paths, keystore=keystore)
     result = vault.unlock(
         passphrase, clock=clock, max_failed_unlocks=settings.max_failed_unlocks or None
@@ -73,10 +77,19 @@ def open_profile(
     store = Store.open(paths.db, result.dek, key_verified=True, clock=clock)
     try:
         audit_unlock(store, result, LOCAL_ACTOR)
+        profile = OpenProfile(paths, vault, store)
+        adopt_enrolled_user(profile)
     except BaseException:
         store.close()
         raise
-    return OpenProfile(paths, vault, store)
+    return profile
+
+
+def adopt_enrolled_user(profile: OpenProfile) -> None:
+    """Record changes under the enrolled user's id (the service's), once there is one."""
+    enrolment = profile.store.sync_state.enrolment()
+    if enrolment is not None:
+        profile.actor = enrolment.user_id
 
 
 def audit_unlock(store: Store, result: UnlockResult, actor: str) -> None:

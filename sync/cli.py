@@ -31,7 +31,7 @@ from rhi_desktop.session import OpenProfile, create_profile, open_profile
 from rhi_desktop.vault import Keystore, detect_keystore
 from sync.apply import Observer
 from sync.credentials import TokenStorageFailed
-from sync.device import adopt_enrolled_user, enrol_device, sync_engine
+from sync.device import enrol_device, sync_engine
 from sync.engine import SyncOutcome
 from sync.errors import SyncError
 from sync.retry import Sleep
@@ -46,7 +46,6 @@ def _unlock(
 ) -> tuple[OpenProfile, Keystore | None]:
     keystore = detect_keystore()
     profile = open_profile(paths, read_line(stdin, "the passphrase"), settings, keystore)
-    adopt_enrolled_user(profile)
     return profile, keystore
 
 
@@ -76,7 +75,6 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     keystore = detect_keystore()
     if paths.exists():
         profile = open_profile(paths, passphrase, settings, keystore)
-        adopt_enrolled_user(profile)
     else:
         profile = create_profile(paths, passphrase, settings, keystore)
         print(f"Created an encrypted profile in {paths.root}.", file=out)

@@ -27,13 +27,6 @@ from sync.errors import NotEnrolled
 from sync.transport import Timeouts, Transport
 
 
-def adopt_enrolled_user(profile: OpenProfile) -> None:
-    """Record changes under the enrolled user's id (the service's), once there is one."""
-    enrolment = profile.store.sync_state.enrolment()
-    if enrolment is not None:
-        profile.actor = enrolment.user_id
-
-
 def enrol_device(
     profile: OpenProfile,
     keystore: Keystore | None,

@@ -40,7 +40,6 @@ from rhi_desktop.vault import (
     WrongPassphrase,
     detect_keystore,
 )
-from sync.device import adopt_enrolled_user
 from ui.enrolment import Enroller, EnrolmentOutcome
 from ui.first_run import FirstRunWizard
 from ui.idle import IdleMonitor
@@ -299,9 +298,7 @@ class AppController(QObject):
         paths, settings, clock = self._paths, self._settings, self._clock
 
         def work() -> OpenProfile:
-            profile = open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
-            adopt_enrolled_user(profile)
-            return profile
+            return open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
 
         self.worker.submit(
             work,

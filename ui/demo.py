@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -42,9 +41,10 @@ from rhi_desktop.session import OpenProfile, create_profile, open_profile
 from rhi_desktop.store import StoreError
 from rhi_desktop.vault import VaultError
 from sync.client import CentralClient
-from sync.device import adopt_enrolled_user, enrol_device
+from sync.device import enrol_device
 from sync.errors import SyncError
 from sync.transport import Timeouts, Transport
+from ui.display import has_display
 
 DEMO_PASSPHRASE = "demo lantern oyster gravel"  # noqa: S105 - fictional data, printed on purpose
 DEMO_CHILDREN = 60
@@ -63,14 +63,6 @@ _COORDINATOR_STATES = (InterviewState.RETURNED, InterviewState.APPROVED)
 
 class DemoServiceError(Exception):
     """The local central service could not be prepared or started; says why."""
-
-
-def has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 def _port_free(port: int) -> bool:
@@ -233,7 +225,6 @@ def prepare(
         profile = create_profile(paths, DEMO_PASSPHRASE, settings, None)
     else:
         profile = open_profile(paths, DEMO_PASSPHRASE, settings, None)
-        adopt_enrolled_user(profile)
     with profile.store as store:
         if service is not None:
             enrolment = store.sync_state.enrolment()

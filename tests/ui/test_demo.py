@@ -14,7 +14,7 @@ from rhi_desktop.demo import SURNAMES
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import open_profile
-from sync.device import adopt_enrolled_user, sync_engine
+from sync.device import sync_engine
 from sync.engine import SyncOutcome
 from tests.ui.conftest import START
 from ui.demo import DEMO_PASSPHRASE, LocalCentral, prepare
@@ -69,7 +69,6 @@ def test_make_run_serves_a_local_central_service_and_the_demo_data_syncs_to_it(
 
         paths = ProfilePaths(tmp_path / "demo")
         profile = open_profile(paths, DEMO_PASSPHRASE, Settings.load(paths), None)
-        adopt_enrolled_user(profile)
         with profile.store as store:
             enrolment = store.sync_state.enrolment()
             assert enrolment is not None and enrolment.server_url == service.url
@@ -88,7 +87,6 @@ def test_make_run_serves_a_local_central_service_and_the_demo_data_syncs_to_it(
         coordinator = open_profile(
             coordinator_paths, DEMO_PASSPHRASE, Settings.load(coordinator_paths), None
         )
-        adopt_enrolled_user(coordinator)
         with coordinator.store as store:
             with sync_engine(coordinator, None, Settings.load(coordinator_paths)) as engine:
                 seen = engine.run()

@@ -17,7 +17,6 @@ from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import InterviewState, ReturnInterview, new_id
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import OpenProfile, open_profile
-from sync.device import adopt_enrolled_user
 from sync.protocol import Role
 from sync.server import admin
 from tests.sync.client.devices import PASSPHRASE, Laptop, enrolment_of, record_completed_case
@@ -56,7 +55,6 @@ def rhi(tmp_path: Path) -> Run:
 def _open(profile: Path) -> OpenProfile:
     paths = ProfilePaths(profile)
     opened = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
-    adopt_enrolled_user(opened)
     return opened
 
 
