@@ -16,7 +16,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from rhi_desktop.domain.deadlines import age_on, require_aware, to_london, within_window
+from rhi_desktop.domain.deadlines import (
+    age_on,
+    london_date,
+    require_aware,
+    within_window,
+)
 from rhi_desktop.domain.entities import (
     Child,
     EpisodeType,
@@ -101,12 +106,12 @@ def record_found_child(store: Store, actor: str, found: FoundChild, now: datetim
         raise CaseworkError(Problem.MISSING_NAME)
     start = require_aware(found.episode_start)
     returned = require_aware(found.returned_at)
-    today = to_london(now).date()
+    today = london_date(now)
     if found.date_of_birth > today:
         raise CaseworkError(Problem.BORN_IN_FUTURE)
-    if age_on(found.date_of_birth, to_london(start).date()) >= 18:
+    if age_on(found.date_of_birth, london_date(start)) >= 18:
         raise CaseworkError(Problem.NOT_A_CHILD)
-    if to_london(start).date() < found.date_of_birth:
+    if london_date(start) < found.date_of_birth:
         raise CaseworkError(Problem.START_BEFORE_BIRTH)
     if start >= returned:
         raise CaseworkError(Problem.START_AFTER_RETURN)

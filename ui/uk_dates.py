@@ -13,7 +13,7 @@ import re
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
-from rhi_desktop.domain.deadlines import LONDON, to_london
+from rhi_desktop.domain.deadlines import LONDON, london_date, to_london
 
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
@@ -85,4 +85,4 @@ def format_london_time(instant: datetime) -> str:
 
 
 def format_london_date(instant: datetime) -> str:
-    return format_uk_date(to_london(instant).date())
+    return format_uk_date(london_date(instant))

@@ -35,6 +35,11 @@ def to_london(instant: datetime) -> datetime:
     return require_aware(instant).astimezone(LONDON)
 
 
+def london_date(instant: datetime) -> date:
+    """The London calendar date of an aware instant (e.g. today, from the clock)."""
+    return to_london(instant).date()
+
+
 def format_london(instant: datetime) -> str:
     """e.g. 'Sun 29 Oct 2023, 01:30 GMT' — the zone name shows which side of a clock change."""
     local = to_london(instant)

@@ -38,11 +38,6 @@ def london_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=LONDON).astimezone(UTC)
 
 
-def london_date(instant: datetime) -> date:
-    """The London calendar date of a UTC instant."""
-    return instant.astimezone(LONDON).date()
-
-
 @dataclass(frozen=True, slots=True, order=True)
 class Period:
     """Whole London days from `first_day` to `last_day`, both included."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.exports.export_file import ExportFile
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
         self._holder = holder
         self._clock = clock
         self._worker = worker if worker is not None else SerialWorker(self)
-        today = to_london(clock()).date()
+        today = london_date(clock())
 
         self.kind = QComboBox()
         self.kind.setObjectName("exportKind")

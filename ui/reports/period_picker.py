@@ -14,7 +14,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.periods import Period, add_months
 from ui.messages import date_problem_text
 from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
@@ -93,7 +93,7 @@ class PeriodPicker(QWidget):
         self.month.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
     def _today(self) -> date:
-        return to_london(self._clock()).date()
+        return london_date(self._clock())
 
     def _fill_months(self) -> None:
         today = self._today()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.store.team import TeamMember
 from rhi_desktop.supervision import (
     QualityRating,
@@ -30,7 +31,6 @@ from rhi_desktop.supervision import (
     SessionSummary,
     SuperviseeStatus,
     cases_for,
-    london_today,
     record_session,
     sessions_of,
     team_status,
@@ -126,7 +126,7 @@ class SupervisionPage(QWidget):
         store = self._holder.store
         enrolment = store.sync_state.enrolment()
         role = enrolment.role if enrolment is not None else ""
-        statuses = team_status(store, role, london_today(self._clock()))
+        statuses = team_status(store, role, london_date(self._clock()))
         self._statuses = {s.member.user_id: s for s in statuses}
         self.roster.show_rows([(s.member.user_id, self._roster_texts(s)) for s in statuses])
         for row, status in enumerate(statuses):
@@ -217,7 +217,7 @@ class SupervisionPage(QWidget):
             self._save,
             person,
             cases_for(store, person.user_id),
-            london_today(self._clock()),
+            london_date(self._clock()),
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,14 +23,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from rhi_desktop.domain.deadlines import age_on
+from rhi_desktop.domain.deadlines import age_on, london_date
 from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
 from rhi_desktop.reports import queries
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.ssda903 import uk_date
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes, xlsx_bytes
 from rhi_desktop.reports.offers import summarise
-from rhi_desktop.reports.periods import add_months, london_date, london_midnight
+from rhi_desktop.reports.periods import add_months, london_midnight
 from rhi_desktop.store import Store
 
 HEADER = (

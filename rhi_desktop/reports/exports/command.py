@@ -32,7 +32,7 @@ from typing import TextIO
 
 from rhi_desktop.audit import DetailValue
 from rhi_desktop.config import Settings
-from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.domain.deadlines import london_date, utc_now
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.reports.errors import ReportError
@@ -43,7 +43,7 @@ from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.geojson import places_geojson
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused, ssda903_missing
 from rhi_desktop.reports.filters import Filters
-from rhi_desktop.reports.periods import Period, PeriodError, london_date
+from rhi_desktop.reports.periods import Period, PeriodError
 from rhi_desktop.session import open_profile
 from rhi_desktop.store import Store
 from rhi_desktop.vault import detect_keystore

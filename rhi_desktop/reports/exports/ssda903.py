@@ -34,12 +34,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.reports import queries
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes
-from rhi_desktop.reports.periods import Period, london_date
+from rhi_desktop.reports.periods import Period
 from rhi_desktop.store import Store
 
 HEADER = ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import SupervisionSession, new_id
 from rhi_desktop.store import Store
 from rhi_desktop.supervision import (
     SuperviseeStatus,
-    london_today,
     supervisee_status,
     team_status,
 )
@@ -60,21 +60,21 @@ def test_someone_never_supervised_is_overdue_with_no_due_date() -> None:
 
 def test_today_is_the_london_date_across_midnight_and_the_clock_change() -> None:
     # 23:30 UTC on 30 June is 00:30 on 1 July in London (BST); in January it is the same day.
-    assert london_today(datetime(2025, 6, 30, 23, 30, tzinfo=UTC)) == date(2025, 7, 1)
-    assert london_today(datetime(2025, 1, 31, 23, 30, tzinfo=UTC)) == date(2025, 1, 31)
+    assert london_date(datetime(2025, 6, 30, 23, 30, tzinfo=UTC)) == date(2025, 7, 1)
+    assert london_date(datetime(2025, 1, 31, 23, 30, tzinfo=UTC)) == date(2025, 1, 31)
     held = _session(SAM.user_id, date(2025, 6, 3))
 
     just_due = supervisee_status(
-        SAM, [held], london_today(datetime(2025, 6, 30, 22, 59, tzinfo=UTC))
+        SAM, [held], london_date(datetime(2025, 6, 30, 22, 59, tzinfo=UTC))
     )
     london_midnight = supervisee_status(
-        SAM, [held], london_today(datetime(2025, 6, 30, 23, 0, tzinfo=UTC))
+        SAM, [held], london_date(datetime(2025, 6, 30, 23, 0, tzinfo=UTC))
     )
 
     assert just_due.next_due == date(2025, 7, 1) and not just_due.overdue
     assert just_due.days_until_due == 1  # still 30 June in London
     assert not london_midnight.overdue and london_midnight.days_until_due == 0  # 1 July
-    later = supervisee_status(SAM, [held], london_today(datetime(2025, 7, 1, 23, 0, tzinfo=UTC)))
+    later = supervisee_status(SAM, [held], london_date(datetime(2025, 7, 1, 23, 0, tzinfo=UTC)))
     assert later.overdue and later.days_overdue == 1
 
 
