@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
-from rhi_desktop.domain.deadlines import require_aware, to_london
+from rhi_desktop.domain.deadlines import london_date, require_aware
 from rhi_desktop.domain.entities import (
     AgreedAction,
     InterviewState,
@@ -75,10 +75,6 @@ class SupervisionError(ValueError):
         self.action = action
 
 
-def london_today(now: datetime) -> date:
-    return to_london(now).date()
-
-
 @dataclass(frozen=True, slots=True)
 class SuperviseeStatus:
     """One person's supervision as of `today`."""
@@ -132,10 +128,8 @@ def team_status(store: Store, supervisor_role: str, today: date) -> list[Supervi
     role = SUPERVISES.get(supervisor_role)
     if role is None:
         return []
-    found = [
-        supervisee_status(m, store.supervision_sessions.for_supervisee(m.user_id), today)
-        for m in store.team.members(role)
-    ]
+    sessions = store.supervision_sessions.newest_first()  # one read, not one per person
+    found = [supervisee_status(m, sessions, today) for m in store.team.members(role)]
     return sorted(found, key=_urgency)
 
 
@@ -158,11 +152,12 @@ class SessionSummary:
 
 def summaries(store: Store, sessions: Sequence[SupervisionSession]) -> list[SessionSummary]:
     acknowledged = store.acknowledgements.by_session()
+    reviews = store.quality_reviews.by_session()
     return [
         SessionSummary(
             session=s,
             acknowledged_at=acknowledged.get(s.id),
-            reviews=tuple(store.quality_reviews.for_session(s.id)),
+            reviews=reviews.get(s.id, ()),
         )
         for s in sessions
     ]
@@ -171,10 +166,6 @@ def summaries(store: Store, sessions: Sequence[SupervisionSession]) -> list[Sess
 def sessions_of(store: Store, supervisee_id: str) -> list[SessionSummary]:
     """One person's sessions, newest first."""
     return summaries(store, store.supervision_sessions.for_supervisee(supervisee_id))
-
-
-def awaiting_acknowledgement(items: Iterable[SessionSummary]) -> list[SessionSummary]:
-    return [item for item in items if not item.acknowledged]
 
 
 def awaiting_review(store: Store, reviewer_id: str) -> list[SessionSummary]:
@@ -254,7 +245,7 @@ def record_session(
     store: Store, actor: str, draft: SessionDraft, now: datetime
 ) -> SupervisionSession:
     """Save a session `actor` held with someone they supervise on the team."""
-    check_session(draft, london_today(now))
+    check_session(draft, london_date(now))
     supervisee = store.team.member(draft.supervisee_id)
     if supervisee is None or draft.supervisee_id == actor:
         raise SupervisionError(SupervisionProblem.NOT_ON_TEAM)

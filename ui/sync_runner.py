@@ -95,7 +95,6 @@ def service_answers(settings: Settings, enrolment: Enrolment, timeouts: Timeouts
 
 
 class SyncRunner(QObject):
-    started = Signal()
     finished = Signal(object)  # the SyncReport; None when the sync could not run
     records_arrived = Signal()  # the store holds new or changed records from the service
     status_changed = Signal()  # what `current()` answers has changed
@@ -145,10 +144,6 @@ class SyncRunner(QObject):
     @property
     def running(self) -> bool:
         return self._cancel is not None
-
-    @property
-    def enrolled(self) -> bool:
-        return self._enrolment is not None
 
     @property
     def scheduled(self) -> bool:
@@ -220,7 +215,6 @@ class SyncRunner(QObject):
         self._worker.submit(
             partial(self._run, job), partial(self._synced, cancel), partial(self._failed, cancel)
         )
-        self.started.emit()
         self.status_changed.emit()
 
     def _run(self, job: _Job) -> SyncReport:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rhi_desktop.domain.entities import InterviewState, Review, ReviewDecision
 from rhi_desktop.forms import Form
-from rhi_desktop.review.answer_text import ENGLISH, Words, question_label
+from rhi_desktop.review.answer_text import ENGLISH, Words
 from rhi_desktop.review.diff import QuestionChange, revision_diff
 from rhi_desktop.review.queue import SIGNED_NAME_QUESTION
 from rhi_desktop.review.summary import SectionSummary, answer_summary
@@ -85,8 +85,3 @@ def review_subject(
         changes=changes,
         previous_feedback=feedback,
     )
-
-
-def comment_label(subject: ReviewSubject, question_id: str, words: Words = ENGLISH) -> str:
-    """The label a comment on `question_id` is shown under."""
-    return subject.questions.get(question_id) or question_label(None, question_id, words)

@@ -27,3 +27,10 @@ class QualityReviewRepository(Repository[SupervisionQualityReview]):
 
     def for_session(self, session_id: str) -> list[SupervisionQualityReview]:
         return self._select("session_id = ?", (session_id,), order_by="reviewed_at")
+
+    def by_session(self) -> dict[str, tuple[SupervisionQualityReview, ...]]:
+        """Every review on this device, by session, oldest first: one read for a list."""
+        found: dict[str, list[SupervisionQualityReview]] = {}
+        for review in self._select("1 = 1", order_by="reviewed_at"):
+            found.setdefault(review.session_id, []).append(review)
+        return {session_id: tuple(items) for session_id, items in found.items()}

@@ -16,7 +16,6 @@ from rhi_desktop.supervision import (
     SupervisionError,
     SupervisionProblem,
     acknowledge,
-    awaiting_acknowledgement,
     awaiting_review,
     record_quality_review,
     record_session,
@@ -92,8 +91,8 @@ def test_a_session_with_something_to_change_is_refused_and_nothing_is_saved(
 
 def test_the_supervisee_acknowledges_once_and_only_their_own_session(store: Store) -> None:
     session = record_session(store, COORDINATOR.user_id, _draft(), NOW)
-    assert [s.session.id for s in awaiting_acknowledgement(sessions_of(store, SAM.user_id))] == [
-        session.id
+    assert [(s.session.id, s.acknowledged) for s in sessions_of(store, SAM.user_id)] == [
+        (session.id, False)
     ]
 
     with pytest.raises(SupervisionError) as not_theirs:
