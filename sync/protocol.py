@@ -233,7 +233,8 @@ class PullResponse(_Strict):
     cursor: int
     more: bool
     server_time: AwareDatetime
-    # The caller's team as it is now, on every page; None from a service that predates it.
+    # The caller's team as it is now, on the last page of a pull; None on earlier pages
+    # and from a service that predates it (the device keeps the roster it has).
     team: list[TeamMember] | None = None
 
 

@@ -31,8 +31,9 @@ def pull(
             .order_by(c.c.seq)
             .limit(limit + 1)
         ).all()
-        team = team_roster(conn, principal)
-    more = len(rows) > limit
+        more = len(rows) > limit
+        # The roster once per pull, on its last page (read with the page's changes).
+        team = None if more else team_roster(conn, principal)
     rows = rows[:limit]
     changes = [
         PulledChange(
