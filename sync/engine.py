@@ -12,9 +12,10 @@ re-sends what had no recorded answer (the service's change_id idempotency answer
 `duplicate`) and re-pulls what was not committed.
 
 Signing off makes an interview `completed` ("ready to send"); sending it is what
-submits it for review. So once the first push has reached the service, every completed
-interview moves to `submitted` in one transaction and a second push sends those moves.
-If the service cannot be reached, they stay completed, ready for the next sync.
+submits it for review. So after the first push, every completed interview moves to
+`submitted` in one transaction and a second push sends those moves. If the first push
+fails, they stay completed, ready for the next sync; if it had nothing to send and the
+second one fails, the moves wait in the outbox like any other change.
 
 Connection errors, timeouts and 5xx are retried with back-off and jitter; if they
 persist the sync ends as failed and the work stays queued for the next one. A wipe
