@@ -6,16 +6,9 @@ QApplication (or importing Qt at all); anything else starts the desktop app.
 
 from __future__ import annotations
 
-import os
 import sys
 
-
-def _has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
+from ui.display import has_display
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,9 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.diagnose import run_diagnose
 
         return run_diagnose(args[1:])
-    from ui.reports.pdf_command import is_report_command
-
-    if is_report_command(args):
+    if args[:2] == ["export", "report"]:  # the PDF needs Qt, so not the core's export
         from ui.reports import pdf_command
 
         return pdf_command.main(args)
@@ -42,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args and args[0] in sync_cli.COMMANDS:
         return sync_cli.main(args)
-    if not _has_display():
+    if not has_display():
         print(
             "rhi-desktop: no display found; run it under a virtual one with: "
             "xvfb-run -a rhi-desktop",

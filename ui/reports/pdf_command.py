@@ -27,10 +27,7 @@ from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.session import open_profile
 from rhi_desktop.vault import detect_keystore
-
-
-def is_report_command(args: Sequence[str]) -> bool:
-    return len(args) >= 2 and args[0] == "export" and args[1] == export_command.REPORT
+from ui.display import has_display
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,14 +53,6 @@ def check_options(args: argparse.Namespace) -> Period:
     return Period.parse_month(args.month)
 
 
-def _display_available() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
-
-
 def _qt_application() -> object:
     """The running Qt application, or a new one (offscreen when there is no display)."""
     from PySide6.QtWidgets import QApplication
@@ -71,7 +60,7 @@ def _qt_application() -> object:
     existing = QApplication.instance()
     if existing is not None:
         return existing
-    if not _display_available():
+    if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication(["rhi-desktop"])
 
