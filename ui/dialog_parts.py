@@ -12,13 +12,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from ui.casework import CaseworkError
 from ui.messages import error_text
 
 T = TypeVar("T")
+
+
+def information_box(parent: QWidget, text: str) -> QMessageBox:
+    """A note with one OK button, for the caller to `open()` (never `exec()`)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("DialogParts", "RHI Desktop"),
+        text,
+        parent=parent,
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    ok.setText(QCoreApplication.translate("DialogParts", "OK"))
+    ok.setAccessibleName(ok.text())
+    return box
 
 
 class FieldProblem(ValueError):

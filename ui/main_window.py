@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -57,6 +56,7 @@ from ui.casework import (
     sign_off,
     start_interview,
 )
+from ui.dialog_parts import information_box
 from ui.interview_editor import InterviewWindow, open_interview_editor
 from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
@@ -709,11 +709,7 @@ class MainWindow(QMainWindow):
             self.activateWindow()  # keyboard focus back to the caseload
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("RHI Desktop"), text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
-        box.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
-        self._open_dialog(box)
+        self._open_dialog(information_box(self, text))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_timers()

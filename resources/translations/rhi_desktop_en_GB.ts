@@ -369,6 +369,17 @@
     </message>
 </context>
 <context>
+    <name>DialogParts</name>
+    <message>
+        <source>RHI Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolPage</name>
     <message>
         <source>Connect to your central service</source>
@@ -1279,10 +1290,6 @@
     </message>
     <message>
         <source>{0} of {1} interviews shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2520,14 +2527,6 @@
     </message>
     <message>
         <source>{0} interview(s) waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RHI Desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.review import Decision, QueueRow, decide, review_queue, review_subject
+from ui.dialog_parts import information_box
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
 from ui.review.queue_model import QueueColumn, ReviewQueueModel
@@ -225,9 +225,6 @@ class ReviewQueuePage(QWidget):
             self.table.setFocus()
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("RHI Desktop"), text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
-        box.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        box = information_box(self, text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
