@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.kpi_definitions import RecordKind
@@ -65,7 +65,7 @@ class PanelPage(QWidget):
         self.week = QComboBox()
         self.week.setObjectName("panelWeek")
         self.week.setAccessibleName(self.tr("Panel week"))
-        monday = week_start(to_london(clock()).date())
+        monday = week_start(london_date(clock()))
         for back in range(WEEKS_LISTED):
             first = monday - timedelta(weeks=back)
             self.week.addItem(
@@ -108,13 +108,13 @@ class PanelPage(QWidget):
         self._generation += 1
         generation = self._generation
         store = self._holder.store
-        forms = profile_forms(self._holder.profile.paths.root)
+        root = self._holder.profile.paths.root
         as_of, source = self.as_of(), self._rules
         self.summary.setText(self.tr("Working out the list…"))
 
-        def work() -> tuple[PanelList, ChosenRules]:
+        def work() -> tuple[PanelList, ChosenRules]:  # forms and rules are files: read here
             chosen = source()
-            return panel_list(store, as_of, chosen.rules, forms), chosen
+            return panel_list(store, as_of, chosen.rules, profile_forms(root)), chosen
 
         self._worker.submit(
             work,

@@ -95,10 +95,10 @@ class ThemesPage(QWidget):
         self._generation += 1
         generation = self._generation
         store = self._holder.store
-        forms = profile_forms(self._holder.profile.paths.root)
+        root = self._holder.profile.paths.root
         self.summary.setText(self.tr("Reading the interviews…"))
         self._worker.submit(
-            lambda: themes(store, period, forms=forms),
+            lambda: themes(store, period, forms=profile_forms(root)),  # file reads: off-screen
             lambda found: self._arrived(generation, found),
             lambda exc: self._failed(generation, exc),
         )
