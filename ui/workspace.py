@@ -169,9 +169,9 @@ class Workspace(QTabWidget):
         cast(PageWidget, self._pages[key]).reload()
 
     def _connect(self, widget: QWidget) -> None:
-        decided = getattr(widget, "decided", None)  # the review queue: a decision saved
-        if decided is not None:
-            decided.connect(self.records_saved.emit)
+        saved = getattr(widget, "saved", None)  # pages that record things: decisions, supervision
+        if saved is not None:
+            saved.connect(self.records_saved.emit)
 
 
 def _caseload_title() -> str:

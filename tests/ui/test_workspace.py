@@ -21,12 +21,14 @@ from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import screenshot, unlock_with
 from tests.ui.live_service import (
+    SYNC_WAIT_MS,
     central_service,  # noqa: F401  (the `central` fixture)
     open_app,
     open_stores,
     wait_for_sync,
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
+from tests.ui.review.reviewing import decide, open_by_keyboard
 from ui.reports.kpi_dashboard import KpiDashboardPage
 from ui.review.queue_page import ReviewQueuePage
 from ui.roles import Page
@@ -108,3 +110,12 @@ def test_a_coordinator_reviews_what_the_team_sent_and_locking_empties_every_page
     unlock_with(qtbot, controller, PASSPHRASE)
     assert window.workspace.current_page() is Page.REPORTS  # back where they were
     qtbot.waitUntil(lambda: dashboard.kpis.rowCount() > 0 and not dashboard.busy, timeout=20_000)
+
+    # A decision goes to the service at once: saving it starts a sync, not the next timer.
+    QTest.keyClick(window, Qt.Key.Key_1, ALT)
+    wait_for_sync(qtbot, controller)  # the one after unlocking
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
+    decide(qtbot, open_by_keyboard(qtbot, queue, interview_id), Qt.Key.Key_P)
+    store = controller.holder.store
+    assert store.outbox.counts()[0] > 0  # saved, waiting to be sent
+    qtbot.waitUntil(lambda: store.outbox.counts() == (0, 0), timeout=SYNC_WAIT_MS)

@@ -46,7 +46,7 @@ _WIDTHS = {
 
 
 class ReviewQueuePage(QWidget):
-    decided = Signal(str)  # the interview id, after a decision was saved
+    saved = Signal()  # a decision was saved: the service should have it soon
 
     def __init__(
         self,
@@ -215,7 +215,7 @@ class ReviewQueuePage(QWidget):
 
     def _decide(self, interview_id: str, decision: Decision) -> None:
         decide(self._holder.store, self._holder.actor, interview_id, decision, self._clock())
-        self.decided.emit(interview_id)
+        self.saved.emit()
 
     def _review_closed(self, dialog: ReviewDialog, _result: int) -> None:
         if self.dialog is dialog:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.profile_holder import ProfileHolder
@@ -14,6 +14,8 @@ from ui.supervision.my_sessions import MySessionsPanel
 
 
 class MySupervisionPage(QWidget):
+    saved = Signal()  # an acknowledgement was saved: the service should have it soon
+
     def __init__(
         self,
         holder: ProfileHolder,
@@ -33,6 +35,7 @@ class MySupervisionPage(QWidget):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.sessions = MySessionsPanel(holder, clock)
+        self.sessions.acknowledged.connect(self.saved)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rhi_desktop.supervision import SessionSummary, awaiting_review, record_quality_review
@@ -19,6 +19,8 @@ from ui.uk_dates import format_uk_date
 
 
 class QualityReviewPage(QWidget):
+    saved = Signal()  # a rating was saved: the service should have it soon
+
     def __init__(
         self,
         holder: ProfileHolder,
@@ -133,6 +135,7 @@ class QualityReviewPage(QWidget):
                 rating.comments,
                 self._clock(),
             )
+            self.saved.emit()
 
         dialog = RateSessionDialog(save, session_text(self._holder.store, summary), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -49,6 +49,8 @@ STATUS_COLUMN = 3
 
 
 class SupervisionPage(QWidget):
+    saved = Signal()  # a session or an acknowledgement was saved: the service should have it soon
+
     def __init__(
         self,
         holder: ProfileHolder,
@@ -86,6 +88,7 @@ class SupervisionPage(QWidget):
         self.details = SessionDetails()
         self.details.setObjectName("superviseeSessionDetails")
         self.mine = MySessionsPanel(holder, clock)
+        self.mine.acknowledged.connect(self.saved)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
@@ -228,6 +231,7 @@ class SupervisionPage(QWidget):
 
     def _save(self, draft: SessionDraft) -> None:
         record_session(self._holder.store, self._holder.actor, draft, self._clock())
+        self.saved.emit()
 
     def _dialog_closed(self, result: int) -> None:
         self.dialog = None

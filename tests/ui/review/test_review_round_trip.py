@@ -101,7 +101,8 @@ def test_review_round_trip_between_an_interviewer_and_a_coordinator(
     ]
     comment_on(qtbot, dialog, "interviewer_name", ON_NAME)
     write_overall(qtbot, dialog, OVERALL)
-    decide(qtbot, dialog, Qt.Key.Key_R)
+    with qtbot.waitSignal(page.saved):  # the window syncs straight after a decision
+        decide(qtbot, dialog, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: page.dialog is None)
     assert _queued(page) == []
     assert page.count_note.text() == "No interviews are waiting for review."
@@ -132,7 +133,8 @@ def test_review_round_trip_between_an_interviewer_and_a_coordinator(
     assert ON_NAME in dialog.changes.asked.text() and OVERALL in dialog.changes.asked.text()
     assert dialog.comments.target.text() == "&Comment on: Interviewer name"  # what changed
     screenshot(dialog, "review-what-changed", artifacts_dir)
-    decide(qtbot, dialog, Qt.Key.Key_P)
+    with qtbot.waitSignal(page.saved):
+        decide(qtbot, dialog, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: page.dialog is None)
     _synced(coordinator)
     reviews = [e for e in coordinator.store.audit.events() if e.action == AuditAction.REVIEW]

@@ -82,7 +82,8 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
     assert dialog is not None
     dialog.wellbeing.setFocus()
     type_text(dialog.wellbeing, "Managing; talked about a distressing disclosure.")
-    QTest.keyClick(dialog.held_on, Qt.Key.Key_Return)
+    with qtbot.waitSignal(supervision.saved):  # the window syncs straight after a save
+        QTest.keyClick(dialog.held_on, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: supervision.dialog is None)
     assert _synced(alex).push.applied == 1
 
@@ -92,7 +93,8 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
     mine.reload()
     assert mine.sessions.table.texts(0)[1:] == [alexs_name, "Not yet acknowledged"]
     mine.sessions.table.setFocus()
-    QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
+    with qtbot.waitSignal(mine.saved):
+        QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: not mine.sessions.acknowledge_button.isEnabled())
     assert _synced(sam).push.applied == 1
 
@@ -111,7 +113,8 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
     rating = quality.dialog
     assert rating is not None
     rating.rating.setCurrentIndex(3)
-    QTest.keyClick(rating.rating, Qt.Key.Key_Return)
+    with qtbot.waitSignal(quality.saved):
+        QTest.keyClick(rating.rating, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: quality.dialog is None)
     assert _synced(morgan).push.applied == 1
 
@@ -145,7 +148,8 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
         "Not yet acknowledged",
     ]
     supervision.mine.acknowledge_button.setFocus()  # (another page's window is active)
-    QTest.keyClick(supervision.mine.acknowledge_button, Qt.Key.Key_Space)
+    with qtbot.waitSignal(supervision.saved):  # their own acknowledgement, on the same page
+        QTest.keyClick(supervision.mine.acknowledge_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not supervision.mine.acknowledge_button.isEnabled())
     assert _synced(alex).push.applied == 1
     _synced(morgan)
