@@ -26,6 +26,7 @@ from rhi_desktop.domain.entities import InterviewState, OfferMethod, OfferOutcom
 from ui.casework import CaseworkError, OfferAttempt, Problem
 from ui.dialog_parts import FieldProblem, SavingDialog
 from ui.messages import date_problem_text
+from ui.offer_words import method_labels, outcome_labels
 from ui.uk_dates import (
     InvalidDateText,
     format_london_date,
@@ -66,13 +67,13 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         self.offer_time.setPlaceholderText(self.tr("HH:MM"))
         self.method = QComboBox()
         self.method.setAccessibleName(self.tr("How it was offered"))
-        for method, text in self._method_labels().items():
+        for method, text in method_labels().items():
             self.method.addItem(text, method.value)
         self.offered_by = QLineEdit(offered_by)
         self.offered_by.setAccessibleName(self.tr("Offered by"))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Outcome"))
-        for outcome, text in self._outcome_labels().items():
+        for outcome, text in outcome_labels().items():
             self.outcome.addItem(text, outcome.value)
         self.child_chose = QComboBox()
         self.child_chose.setAccessibleName(self.tr("Child chose the venue and time"))
@@ -155,22 +156,3 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         accepted = self.outcome.currentData() == OfferOutcome.ACCEPTED.value
         self.child_chose.setEnabled(accepted)
         self.reason.setEnabled(not accepted)
-
-    def _method_labels(self) -> dict[OfferMethod, str]:
-        return {
-            OfferMethod.IN_PERSON: self.tr("In person"),
-            OfferMethod.PHONE: self.tr("Phone call"),
-            OfferMethod.TEXT: self.tr("Text message"),
-            OfferMethod.LETTER: self.tr("Letter"),
-            OfferMethod.VIA_CARER: self.tr("Through a parent or carer"),
-            OfferMethod.VIA_SOCIAL_WORKER: self.tr("Through the social worker"),
-        }
-
-    def _outcome_labels(self) -> dict[OfferOutcome, str]:
-        return {
-            OfferOutcome.ACCEPTED: self.tr("Accepted"),
-            OfferOutcome.DECLINED_BY_CHILD: self.tr("Declined by the child"),
-            OfferOutcome.DECLINED_BY_PARENT_CARER: self.tr("Declined by a parent or carer"),
-            OfferOutcome.NO_CONTACT: self.tr("No contact made"),
-            OfferOutcome.NOT_OFFERED: self.tr("Not offered"),
-        }

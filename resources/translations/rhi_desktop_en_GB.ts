@@ -1754,6 +1754,9 @@
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>OfferWords</name>
     <message>
         <source>In person</source>
         <translation type="unfinished"></translation>
@@ -2558,50 +2561,6 @@
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Through a parent or carer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Through the social worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined by the child</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined by a parent or carer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No contact made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.review import Timings
-from ui.review.words import hours_text, method_text, outcome_text, within_text, yes_no_text
+from ui.offer_words import method_text, outcome_text
+from ui.review.words import hours_text, within_text, yes_no_text
 
 
 def _value(text: str, name: str, parent: QWidget) -> QLabel:

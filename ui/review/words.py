@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from rhi_desktop.domain.entities import OfferMethod, OfferOutcome
 from rhi_desktop.review import ReviewProblem, Words
 
 translate = QCoreApplication.translate
@@ -21,31 +20,6 @@ def review_words() -> Words:
         other_answers=translate("ReviewWords", "Answers to questions not on this form version"),
         list_separator=translate("ReviewWords", "; "),
     )
-
-
-def method_text(method: OfferMethod) -> str:
-    texts = {
-        OfferMethod.IN_PERSON: translate("ReviewWords", "In person"),
-        OfferMethod.PHONE: translate("ReviewWords", "Phone call"),
-        OfferMethod.TEXT: translate("ReviewWords", "Text message"),
-        OfferMethod.LETTER: translate("ReviewWords", "Letter"),
-        OfferMethod.VIA_CARER: translate("ReviewWords", "Through a parent or carer"),
-        OfferMethod.VIA_SOCIAL_WORKER: translate("ReviewWords", "Through the social worker"),
-    }
-    return texts[method]
-
-
-def outcome_text(outcome: OfferOutcome) -> str:
-    texts = {
-        OfferOutcome.ACCEPTED: translate("ReviewWords", "Accepted"),
-        OfferOutcome.DECLINED_BY_CHILD: translate("ReviewWords", "Declined by the child"),
-        OfferOutcome.DECLINED_BY_PARENT_CARER: translate(
-            "ReviewWords", "Declined by a parent or carer"
-        ),
-        OfferOutcome.NO_CONTACT: translate("ReviewWords", "No contact made"),
-        OfferOutcome.NOT_OFFERED: translate("ReviewWords", "Not offered"),
-    }
-    return texts[outcome]
 
 
 def yes_no_text(value: bool | None) -> str:
