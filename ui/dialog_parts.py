@@ -76,19 +76,24 @@ class SavingDialog(QDialog, Generic[T]):
         """Which field to focus for an operation's problem (None: leave focus)."""
         return None
 
+    def known_problem(self, error: Exception) -> tuple[str, QWidget | None] | None:
+        """A problem the save step can meet, worded, with the field to focus; None for
+        anything unexpected."""
+        if isinstance(error, CaseworkError):
+            return error_text(error), self.field_for(error)
+        return None
+
     def try_save(self) -> None:
         try:
-            value = self.collect()
+            self._save(self.collect())
         except FieldProblem as problem:
             self.show_problem(problem.text, problem.field)
             return
-        try:
-            self._save(value)
-        except CaseworkError as exc:
-            self.show_problem(error_text(exc), self.field_for(exc))
-            return
-        except Exception as exc:  # shown as an apology with a reference, and logged
-            self.show_problem(error_text(exc), None)
+        except Exception as exc:
+            known = self.known_problem(exc)
+            if known is None:  # shown as an apology with a reference, and logged
+                known = error_text(exc), None
+            self.show_problem(*known)
             return
         self.accept()
 

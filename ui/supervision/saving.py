@@ -8,8 +8,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from rhi_desktop.supervision import SupervisionError
-from ui.dialog_parts import FieldProblem, SavingDialog
-from ui.messages import error_text
+from ui.dialog_parts import SavingDialog
 from ui.supervision.wording import action_problem_text
 
 T = TypeVar("T")
@@ -25,17 +24,8 @@ class SupervisionDialog(SavingDialog[T]):
         """Which field to focus for a problem the supervision core found."""
         return None
 
-    def try_save(self) -> None:
-        try:
-            self._save(self.collect())
-        except FieldProblem as problem:
-            self.show_problem(problem.text, problem.field)
-            return
-        except SupervisionError as exc:
-            text = action_problem_text(exc.problem, exc.action)
-            self.show_problem(text, self.field_for_problem(exc))
-            return
-        except Exception as exc:  # shown as an apology with a reference, and logged
-            self.show_problem(error_text(exc), None)
-            return
-        self.accept()
+    def known_problem(self, error: Exception) -> tuple[str, QWidget | None] | None:
+        if isinstance(error, SupervisionError):
+            text = action_problem_text(error.problem, error.action)
+            return text, self.field_for_problem(error)
+        return super().known_problem(error)
