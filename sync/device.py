@@ -10,7 +10,7 @@ app both call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -65,10 +65,12 @@ def sync_engine(
     settings: Settings,
     *,
     timeouts: Timeouts | None = None,
+    on_transport: Callable[[Transport], None] | None = None,
     **options: Any,
 ) -> Iterator[SyncEngine]:
     """A SyncEngine for the profile; a revoked device wipes the profile (store closed,
-    vault and files erased, token removed from the keystore)."""
+    vault and files erased, token removed from the keystore). `on_transport` is handed
+    the transport before anything is sent (to `abort` it from another thread)."""
     store = profile.store
     enrolment = store.sync_state.enrolment()
     if enrolment is None:
@@ -86,6 +88,8 @@ def sync_engine(
     transport = transport_for(settings, enrolment, timeouts)
     options.setdefault("retention_days", settings.retention_days)
     try:
+        if on_transport is not None:
+            on_transport(transport)
         yield SyncEngine(
             store, enrolment.user_id, CentralClient(transport, token), on_revoked=wipe, **options
         )

@@ -5,7 +5,8 @@
 - An optional SPKI pin (base64 SHA-256 of the server's public key) is checked on the live
   connection right after the handshake, before any request is written on it, so a
   mismatch sends nothing.
-- Every request has a connect and a read timeout.
+- Every request has a connect and a read timeout, and another thread can cut the
+  requests in flight at once (`abort`): locking the app does not wait for a slow server.
 - Plain HTTP is refused except to this machine (demos and tests).
 - Proxy, CA and netrc settings from the environment are ignored (`trust_env` off): an
   environment variable must not be able to widen whom the device trusts.
@@ -17,9 +18,12 @@ name or pin that does not check out is not, and says which it was.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import ipaddress
+import socket
 import ssl
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +34,7 @@ import truststore
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPSConnection
+from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.ssl_match_hostname import CertificateError
 
@@ -78,6 +82,48 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class _InFlight:
+    """The connections a transport's pools have handed out and not had back."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connections: set[HTTPConnection] = set()
+
+    def add(self, connection: HTTPConnection) -> None:
+        with self._lock:
+            self._connections.add(connection)
+
+    def discard(self, connection: HTTPConnection | None) -> None:
+        with self._lock:
+            self._connections.discard(connection)
+
+    def cut(self) -> None:
+        """Shut every connection in use: a thread blocked reading from one wakes at once."""
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            sock = connection.sock
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    # The plain socket's shutdown: an SSL socket's own would also drop the
+                    # SSL state under the thread still reading from it.
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _tracked(pool: type[HTTPConnectionPool], in_flight: _InFlight) -> type[HTTPConnectionPool]:
+    class TrackedPool(pool):  # type: ignore[valid-type,misc]
+        def _get_conn(self, timeout: float | None = None) -> HTTPConnection:
+            connection: HTTPConnection = super()._get_conn(timeout)
+            in_flight.add(connection)
+            return connection
+
+        def _put_conn(self, conn: HTTPConnection | None) -> None:
+            in_flight.discard(conn)
+            super()._put_conn(conn)
+
+    return TrackedPool
+
+
 def _pinned_pool(pin: str) -> type[HTTPSConnectionPool]:
     class PinnedConnection(HTTPSConnection):
         def connect(self) -> None:
@@ -95,11 +141,13 @@ def _pinned_pool(pin: str) -> type[HTTPSConnectionPool]:
 
 
 class _TlsAdapter(HTTPAdapter):
-    """Every HTTPS connection uses our SSL context, and checks the pin when there is one."""
+    """Every HTTPS connection uses our SSL context, and checks the pin when there is one;
+    every connection handed out is known to `in_flight` until it comes back."""
 
-    def __init__(self, context: ssl.SSLContext, pin: str | None) -> None:
+    def __init__(self, context: ssl.SSLContext, pin: str | None, in_flight: _InFlight) -> None:
         self._context = context
         self._pin = pin
+        self._in_flight = in_flight
         super().__init__()
 
     def init_poolmanager(
@@ -108,11 +156,11 @@ class _TlsAdapter(HTTPAdapter):
         super().init_poolmanager(
             connections, maxsize, block=block, ssl_context=self._context, **pool_kwargs
         )
-        if self._pin is not None:
-            self.poolmanager.pool_classes_by_scheme = {
-                "http": HTTPConnectionPool,
-                "https": _pinned_pool(self._pin),
-            }
+        https = HTTPSConnectionPool if self._pin is None else _pinned_pool(self._pin)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _tracked(HTTPConnectionPool, self._in_flight),
+            "https": _tracked(https, self._in_flight),
+        }
 
 
 def tls_context(tls: TlsSettings) -> ssl.SSLContext:
@@ -145,7 +193,11 @@ class Transport:
         settings = tls or TlsSettings()
         self._session = session or requests.Session()
         self._session.trust_env = False
-        self._session.mount("https://", _TlsAdapter(tls_context(settings), settings.spki_pin))
+        self._in_flight = _InFlight()
+        self._aborted = False
+        adapter = _TlsAdapter(tls_context(settings), settings.spki_pin, self._in_flight)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
 
     def request(
         self,
@@ -156,6 +208,8 @@ class Transport:
         params: Mapping[str, str | int] | None = None,
         token: str | None = None,
     ) -> Answer:
+        if self._aborted:
+            raise ServiceUnreachable(f"the connection to {self.host} was stopped")
         headers = {"Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -178,6 +232,13 @@ class Transport:
             raise ServiceUnreachable(f"{self.host} did not answer in time") from None
         except requests.exceptions.RequestException as exc:
             raise ServiceUnreachable(f"{type(exc).__name__} talking to {self.host}") from None
+
+    def abort(self) -> None:
+        """From any thread: every request in flight fails at once as unreachable, and no
+        new one is sent. What the service had already applied stays applied; a later sync
+        learns of it as of any answer lost on the way."""
+        self._aborted = True
+        self._in_flight.cut()
 
     def close(self) -> None:
         self._session.close()

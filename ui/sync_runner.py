@@ -10,7 +10,8 @@ The sync never uses the GUI thread's database connection: each sync opens a seco
 on the unlocked profile (same file, same keys; write-ahead logging lets both work and the
 busy timeout makes two writers wait for each other) and closes it when it ends. Locking
 stops the schedule and asks a running sync to stop at its next step (what it finished
-is kept; the next sync does the rest), so the handle closes and the key leaves memory;
+is kept; the next sync does the rest), cutting a request that is waiting on the service,
+so the handle closes and the key leaves memory without waiting for a slow server;
 nothing syncs while locked.
 
 The runner is the status bar's `ConnectionStatusSource`: `current()` reads cached fields.
@@ -38,7 +39,7 @@ from sync.endpoint import transport_for
 from sync.engine import SyncOutcome, SyncReport
 from sync.errors import SyncError
 from sync.retry import Backoff
-from sync.transport import Timeouts
+from sync.transport import Timeouts, Transport
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
@@ -67,6 +68,31 @@ class SyncTiming:
         return backoff.delay(max(failures, 1), rng)
 
 
+class _StopSwitch(threading.Event):
+    """A running sync's stop switch: once thrown, the sync stops at its next step, and a
+    request it is waiting on is cut at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._transport: Transport | None = None
+
+    def watch(self, transport: Transport) -> None:
+        """The sync's transport (worker thread), before anything is sent on it."""
+        with self._lock:
+            self._transport = transport
+            thrown = self.is_set()
+        if thrown:
+            transport.abort()
+
+    def set(self) -> None:
+        with self._lock:
+            super().set()
+            transport = self._transport
+        if transport is not None:
+            transport.abort()
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     """One sync's inputs, handed to the worker thread, which closes the handle."""
@@ -74,7 +100,7 @@ class _Job:
     profile: OpenProfile  # over a second handle on the database
     keystore: Keystore | None
     settings: Settings
-    cancel: threading.Event
+    cancel: _StopSwitch
 
 
 def service_answers(settings: Settings, enrolment: Enrolment, timeouts: Timeouts | None) -> bool:
@@ -126,7 +152,7 @@ class SyncRunner(QObject):
         self._online = False
         self._last_success: datetime | None = None
         self._activity: SyncActivity | None = None
-        self._cancel: threading.Event | None = None  # the running sync's stop switch
+        self._cancel: _StopSwitch | None = None  # the running sync's stop switch
         self._checking = False
         self._failures = 0
         self._next = QTimer(self)
@@ -162,7 +188,7 @@ class SyncRunner(QObject):
 
     def detach(self) -> None:
         """Locking or closing: nothing more is scheduled, and a running sync stops at its
-        next step, closing its handle on the database."""
+        next step (cutting a request it is waiting on), closing its handle on the database."""
         self._next.stop()
         if self._cancel is not None:
             self._cancel.set()
@@ -208,7 +234,7 @@ class SyncRunner(QObject):
             self._ended(SyncActivity(SyncPhase.FAILED, problem=error_text(exc)), online=False)
             return
         profile = OpenProfile(holder.profile.paths, holder.profile.vault, handle, holder.actor)
-        cancel = threading.Event()
+        cancel = _StopSwitch()
         self._cancel = cancel
         self._activity = SyncActivity(SyncPhase.SYNCING)
         job = _Job(profile, self._keystore, self._settings, cancel)
@@ -231,14 +257,22 @@ class SyncRunner(QObject):
             if job.cancel.wait(seconds):
                 raise SyncAbandoned()
 
-        options: dict[str, Any] = {"observer": observe, "sleep": sleep, "timeouts": self._timeouts}
+        options: dict[str, Any] = {
+            "observer": observe,
+            "sleep": sleep,
+            "timeouts": self._timeouts,
+            "on_transport": job.cancel.watch,
+        }
         if self._backoff is not None:
             options["backoff"] = self._backoff
         try:
             if job.cancel.is_set():
                 raise SyncAbandoned()
             with sync_engine(job.profile, job.keystore, job.settings, **options) as engine:
-                return engine.run()
+                report = engine.run()
+            if job.cancel.is_set() and report.outcome is SyncOutcome.FAILED:
+                raise SyncAbandoned()  # a request cut short by locking, not a failure
+            return report
         finally:
             job.profile.close()
 
@@ -250,7 +284,7 @@ class SyncRunner(QObject):
 
     # -- a sync ended ---------------------------------------------------------------------
 
-    def _synced(self, cancel: threading.Event, report: SyncReport) -> None:
+    def _synced(self, cancel: _StopSwitch, report: SyncReport) -> None:
         if self._cancel is cancel:
             self._cancel = None
         if report.outcome is SyncOutcome.WIPED:
@@ -277,7 +311,7 @@ class SyncRunner(QObject):
             self.records_arrived.emit()
         self._ended(activity, online=phase is not SyncPhase.UNREACHABLE, report=report)
 
-    def _failed(self, cancel: threading.Event, exc: BaseException) -> None:
+    def _failed(self, cancel: _StopSwitch, exc: BaseException) -> None:
         if self._cancel is cancel:
             self._cancel = None
         if isinstance(exc, SyncAbandoned):

@@ -43,8 +43,10 @@ def well_behaved(central: LiveCentral) -> Iterator[None]:
     central.faults.clear()
 
 
-def runner(settings: Settings, timing: SyncTiming = FAST_TIMING) -> SyncRunner:
-    return SyncRunner(settings, timing=timing, timeouts=SHORT_TIMEOUTS, backoff=QUICK_BACKOFF)
+def runner(
+    settings: Settings, timing: SyncTiming = FAST_TIMING, timeouts: Timeouts = SHORT_TIMEOUTS
+) -> SyncRunner:
+    return SyncRunner(settings, timing=timing, timeouts=timeouts, backoff=QUICK_BACKOFF)
 
 
 def open_app(
@@ -52,10 +54,11 @@ def open_app(
     make_controller: ControllerFactory,
     settings: Settings,
     timing: SyncTiming = FAST_TIMING,
+    timeouts: Timeouts = SHORT_TIMEOUTS,
 ) -> tuple[AppController, MainWindow]:
     """The app unlocked on the enrolled profile; its first sync (after unlocking) has
     started."""
-    controller = make_controller(sync_runner=runner(settings, timing))
+    controller = make_controller(sync_runner=runner(settings, timing, timeouts))
     controller.start()
     unlock_with(qtbot, controller, PASSPHRASE)
     window = controller.main_window

@@ -20,10 +20,11 @@ from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, Rev
 from rhi_desktop.profile import ProfilePaths
 from sync.protocol import Role
 from sync.server import admin
+from sync.transport import Timeouts
 from tests.sync.client import live_central
 from tests.sync.client.certificates import issue_server_files, make_authority
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
-from tests.sync.client.live_central import LiveCentral, RunningCentral
+from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral, RunningCentral
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import unlock_with
 from tests.ui.live_service import (
@@ -257,13 +258,16 @@ def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
 ) -> None:
     _laptop_with_cases(central, paths, 1)
     central.faults.inject("apply_then_hold", times=100)
-    controller, window = open_app(qtbot, make_controller, settings)
-    qtbot.waitUntil(lambda: central.faults.seen >= 1, timeout=SYNC_WAIT_MS)
+    patient = Timeouts(connect_seconds=5.0, read_seconds=HOLD_LIMIT_SECONDS * 3)
+    controller, window = open_app(qtbot, make_controller, settings, timeouts=patient)
+    qtbot.waitUntil(central.faults.hold_began.is_set, timeout=SYNC_WAIT_MS)
     assert len(open_stores()) == 2  # the window's and the sync's
 
     with qtbot.waitSignal(controller.locked):
         QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
-    wait_for_sync(qtbot, controller)  # it stops at its next step
+    wait_for_sync(qtbot, controller)
+    # It did not wait for the service, which is still holding its answer.
+    assert central.faults.holding == 1
 
     assert open_stores() == []
     assert not controller.sync.scheduled

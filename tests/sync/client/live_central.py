@@ -61,6 +61,8 @@ class Faults:
     remaining: int = 0
     spared: int = 0  # sync requests still to let through before the fault starts
     seen: int = 0  # sync requests that were hit by a fault
+    holding: int = 0  # answers being held now
+    hold_began: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -68,6 +70,7 @@ class Faults:
         with self.lock:
             self.mode, self.remaining, self.spared, self.seen = mode, times, after, 0
             self.release.clear()
+            self.hold_began.clear()
 
     def clear(self) -> None:
         with self.lock:
@@ -111,9 +114,16 @@ class FaultSwitch:
         if mode == "apply_then_500":
             await _answer(send, 500, _internal_error())
             return
-        await asyncio.get_running_loop().run_in_executor(
-            None, self.faults.release.wait, HOLD_LIMIT_SECONDS
-        )
+        with self.faults.lock:
+            self.faults.holding += 1
+        self.faults.hold_began.set()
+        try:
+            await asyncio.get_running_loop().run_in_executor(
+                None, self.faults.release.wait, HOLD_LIMIT_SECONDS
+            )
+        finally:
+            with self.faults.lock:
+                self.faults.holding -= 1
         for message in held:
             await send(message)
 

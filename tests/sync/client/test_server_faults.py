@@ -1,19 +1,21 @@
 """A misbehaving service costs time, never work: 5xx, slow answers and malformed bodies
 are retried with back-off, and whatever the service applied before failing comes back
-as `duplicate`, so every change is held exactly once."""
+as `duplicate`, so every change is held exactly once. A request the service holds on to
+can be cut from another thread (the app locking) without waiting for it."""
 
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
 
 import pytest
 
-from sync.engine import SyncOutcome
+from sync.engine import SyncOutcome, SyncReport
 from sync.retry import Backoff
-from sync.transport import Timeouts
+from sync.transport import Timeouts, Transport
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
-from tests.sync.client.live_central import LiveCentral
+from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral
 
 CASES = 3
 FIRST_PUSH = CASES * 6  # child, episode, interview and three moves to completed
@@ -74,6 +76,35 @@ def test_answer_slower_than_the_timeout_is_retried_and_found_already_applied(
 
     assert report.outcome is SyncOutcome.SENT, report.summary()
     assert report.push.duplicates == FIRST_PUSH and len(laptop.naps.taken) == 1
+    _held_exactly_once(central, laptop, interviews)
+
+
+def test_a_request_the_service_holds_is_cut_at_once_by_abort_and_nothing_is_lost(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    laptop, interviews = _laptop(central, tmp_path)
+    central.faults.inject("apply_then_hold", times=100)
+    transports: list[Transport] = []
+    reports: list[SyncReport] = []
+    patient = Timeouts(connect_seconds=5.0, read_seconds=HOLD_LIMIT_SECONDS * 3)
+
+    def sync() -> None:
+        reports.append(laptop.sync(timeouts=patient, on_transport=transports.append))
+
+    worker = threading.Thread(target=sync)
+    worker.start()
+    assert central.faults.hold_began.wait(HOLD_LIMIT_SECONDS * 2)
+    transports[0].abort()
+    worker.join(HOLD_LIMIT_SECONDS * 3)
+
+    assert not worker.is_alive()
+    assert central.faults.holding == 1  # it ended while the service still held the answer
+    report = reports[0]
+    assert report.outcome is SyncOutcome.FAILED and report.retry_later, report.summary()
+    assert report.push.applied == 0  # the one request sent was cut; nothing after it
+
+    central.faults.clear()
+    assert laptop.sync().outcome is SyncOutcome.SENT
     _held_exactly_once(central, laptop, interviews)
 
 
