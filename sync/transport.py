@@ -173,7 +173,8 @@ def tls_context(tls: TlsSettings) -> ssl.SSLContext:
 
 
 class Transport:
-    """One base URL, one connection pool; thread-confined like `requests.Session`."""
+    """One base URL, one connection pool; thread-confined like `requests.Session`, but for
+    `abort`, which any thread may call."""
 
     def __init__(
         self,
