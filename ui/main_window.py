@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -62,6 +61,7 @@ from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
 from ui.profile_holder import ProfileHolder
+from ui.record_table import record_table_view
 from ui.roles import Page, pages_for
 from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
@@ -227,27 +227,9 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self.proxy.set_search_text)
         self.search.textChanged.connect(self._update_empty_note)
 
-        self.table = QTableView()
-        self.table.setObjectName("caseload")
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Caseload"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table_view(self.proxy, "caseload", self.tr("Caseload"), _WIDTHS.items())
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        for column, width in _WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.open_interview())
 

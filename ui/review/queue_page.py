@@ -16,12 +16,9 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from rhi_desktop.review import Decision, QueueRow, decide, review_queue, review_
 from ui.dialog_parts import information_box
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
+from ui.record_table import record_table_view
 from ui.review.queue_model import QueueColumn, ReviewQueueModel
 from ui.review.review_dialog import ReviewDialog
 from ui.review.words import review_words
@@ -66,26 +64,10 @@ class ReviewQueuePage(QWidget):
         self.model = ReviewQueueModel(self)
         self.heading = QLabel(self.title(), self)
         self.heading.setObjectName("viewTitle")
-        self.table = QTableView(self)
-        self.table.setObjectName("reviewQueue")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Interviews to review"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        for column, width in _WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        self.table = record_table_view(
+            self.model, "reviewQueue", self.tr("Interviews to review"), _WIDTHS.items(), self
+        )
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
