@@ -1,7 +1,7 @@
 """What the person reads when something cannot be done, in one translated place.
 
 Problems they can fix get a sentence saying what to change. Errors from the core that
-were written for people (vault, store, lifecycle) are shown as they are. Anything else
+were written for people (vault, store, lifecycle, reports) are shown as they are. Anything else
 is a bug: it is logged by type with a short reference (never its message, which might
 quote personal data) and the person sees an apology with that reference.
 """
@@ -14,6 +14,7 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.store import StoreError
 from rhi_desktop.vault import VaultError
 from ui.casework import CaseworkError, Problem
@@ -88,7 +89,7 @@ def error_text(exc: BaseException) -> str:
     """The sentence to show for `exc`; logs the ones that are bugs."""
     if isinstance(exc, CaseworkError):
         return problem_text(exc.problem)
-    if isinstance(exc, VaultError | StoreError | IllegalTransition | ProfileLocked):
+    if isinstance(exc, VaultError | StoreError | IllegalTransition | ReportError | ProfileLocked):
         return str(exc)
     from rhi_desktop.forms.versions import FormNotInstalledError
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.deadlines import london_date
-from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
@@ -296,8 +295,6 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         if isinstance(exc, Ssda903Refused):
             self._show(str(exc), [str(violation) for violation in exc.violations])
-        elif isinstance(exc, ReportError):
-            self._show(str(exc))
         else:
             self._show(error_text(exc))
         self.finished_export.emit(False)

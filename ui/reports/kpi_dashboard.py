@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.entities import EpisodeType
-from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, Value
 from rhi_desktop.reports.kpi_definitions import FIGURES, RATES
@@ -378,7 +377,7 @@ class KpiDashboardPage(QWidget):
         if generation != self._generation:
             return
         self.banner.setText("")
-        self._show_problem(str(exc) if isinstance(exc, ReportError) else error_text(exc))
+        self._show_problem(error_text(exc))
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)

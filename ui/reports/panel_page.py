@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.deadlines import london_date
-from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.kpi_definitions import RecordKind
 from rhi_desktop.reports.panel import PanelList, Reason, panel_list
@@ -166,7 +165,7 @@ class PanelPage(QWidget):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.model.clear()
-            self.summary.setText(str(exc) if isinstance(exc, ReportError) else error_text(exc))
+            self.summary.setText(error_text(exc))
             self.refreshed.emit()
 
     def clear(self) -> None:

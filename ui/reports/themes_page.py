@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
 from ui.messages import error_text
@@ -150,7 +149,7 @@ class ThemesPage(QWidget):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.summary.setText(str(exc) if isinstance(exc, ReportError) else error_text(exc))
+            self.summary.setText(error_text(exc))
 
     def clear(self) -> None:
         """Drop every theme, place and associate shown (the app is locking)."""
