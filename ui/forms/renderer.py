@@ -15,6 +15,7 @@ check of the whole form, and is cleared the moment it is fixed.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterator
 from functools import partial
 
@@ -47,11 +48,30 @@ Item = FieldView | RepeatGroupView
 
 def _show(view: Item, relevant: bool) -> None:
     """Show or hide a question; untouched when already right (showing is not free)."""
-    if isinstance(view, FieldView):
-        if view.shown != relevant:
-            view.set_shown(relevant)
-    elif view.isHidden() == relevant:
-        view.setVisible(relevant)
+    if view.shown != relevant:
+        view.set_shown(relevant)
+
+
+class _Calls:
+    """What one question's input calls back. The renderer owns the question, which owns
+    the input, so the way back is held weakly: a closed form is then freed, answers and
+    all, the moment it is dropped rather than whenever the cycle collector runs."""
+
+    __slots__ = ("_renderer", "_view")
+
+    def __init__(self, renderer: FormRenderer, view: FieldView) -> None:
+        self._renderer = weakref.ref(renderer)
+        self._view = weakref.ref(view)
+
+    def edited(self, value: object) -> None:
+        renderer, view = self._renderer(), self._view()
+        if renderer is not None and view is not None:
+            renderer._edited(view, value)
+
+    def finished(self) -> None:
+        renderer, view = self._renderer(), self._view()
+        if renderer is not None and view is not None:
+            renderer._finished(view)
 
 
 class FormRenderer(QWidget):
@@ -190,7 +210,8 @@ class FormRenderer(QWidget):
         if not session.is_relevant(info.id, row):
             view.set_shown(False)
         if answer is not None:
-            answer.bind(partial(self._edited, view), partial(self._finished, view))
+            calls = _Calls(self, view)
+            answer.bind(calls.edited, calls.finished)
             if info.calculated:
                 answer.show_value(self._session.answer(info.id, row))
             else:
@@ -214,9 +235,9 @@ class FormRenderer(QWidget):
             parent=column.parent,
             gap_above=column.gap_above(),
         )
-        column.add(group)
+        column.add(group.widget)
         if not self._session.is_relevant(info.id):
-            group.setVisible(False)
+            group.set_shown(False)
         for row in range(self._session.row_count(info.id)):
             group.insert_row(self._build_row(group, row))
         group.set_editable(not self._read_only)
@@ -226,7 +247,7 @@ class FormRenderer(QWidget):
 
     def _build_row(self, group: RepeatGroupView, row: int) -> RowView:
         row_view = RowView(
-            group.label, row, partial(self._remove_requested, group.info.id), parent=group
+            group.label, row, partial(self._remove_requested, group.info.id), parent=group.widget
         )
         for child in self._form.repeat_children(group.info.id):
             info = self._form.fields[child]

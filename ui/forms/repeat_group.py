@@ -7,6 +7,7 @@ holding the focus. The renderer owns the rows' questions; this is their frame.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import cache, partial
 
@@ -35,10 +36,15 @@ def native_keys(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class RowView(QGroupBox):
+class RowView:
     """One row's box, titled with the group and the row number: the row's questions
     (laid out in `column`) and, once they are all there (`finish`), the button that
-    removes the row."""
+    removes the row.
+
+    The box is a stock `QGroupBox` held here, not a subclass of one: a form has dozens
+    of rows, and every instance of a Python subclass of a widget costs PySide a search
+    for overridden methods each time Qt calls a virtual one.
+    """
 
     def __init__(
         self,
@@ -47,14 +53,14 @@ class RowView(QGroupBox):
         on_remove: Callable[[RowView], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("repeatRow")
+        self.box = QGroupBox(parent)
+        self.box.setObjectName("repeatRow")
         self.index = index
         self.fields: dict[str, FieldView] = {}
         self._group_label = group_label
-        layout = QVBoxLayout(self)
-        self.column = QuestionColumn(self, layout)
-        self.remove_button = QPushButton(self)
+        layout = QVBoxLayout(self.box)
+        self.column = QuestionColumn(self.box, layout)
+        self.remove_button = QPushButton(self.box)
         self.remove_button.setToolTip(
             QCoreApplication.translate("RepeatGroup", "Remove this row ({0})").format(
                 native_keys(REMOVE_ROW_KEYS)
@@ -62,6 +68,9 @@ class RowView(QGroupBox):
         )
         self.remove_button.clicked.connect(partial(on_remove, self))
         self.set_index(index)
+
+    def title(self) -> str:
+        return self.box.title()
 
     def add_field(self, view: FieldView) -> None:
         """Registers a question laid out in `column`."""
@@ -75,7 +84,7 @@ class RowView(QGroupBox):
     def set_index(self, index: int) -> None:
         self.index = index
         number = index + 1
-        self.setTitle(
+        self.box.setTitle(
             QCoreApplication.translate("RepeatGroup", "{0}: row {1}").format(
                 self._group_label, number
             )
@@ -99,7 +108,14 @@ class RowView(QGroupBox):
         return found
 
 
-class RepeatGroupView(QWidget):
+class RepeatGroupView:
+    """A repeat group's heading, hint, rows and Add button, in one stock widget
+    (`widget`) held here, like the rows.
+
+    Nothing here points back at the renderer: adding and removing reach it through the
+    buttons' signals, so a closed form is freed as soon as it is dropped.
+    """
+
     def __init__(
         self,
         info: FieldInfo,
@@ -111,30 +127,29 @@ class RepeatGroupView(QWidget):
         *,
         gap_above: int = 0,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("repeatGroup")
-        self.setAccessibleName(label)
+        self.widget = widget = QWidget(parent)
+        widget.setObjectName("repeatGroup")
+        widget.setAccessibleName(label)
         self.info = info
         self.label = label
         self.rows: list[RowView] = []
-        self._on_remove = on_remove
         self._message: QLabel | None = None
         self._message_text = ""
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, gap_above, 0, 0)
-        heading = QLabel(label, self)
+        heading = QLabel(label, widget)
         heading.setObjectName("repeatHeading")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         if hint:
-            hint_label = QLabel(hint, self)
+            hint_label = QLabel(hint, widget)
             hint_label.setObjectName("fieldHint")
             hint_label.setWordWrap(True)
             layout.addWidget(hint_label)
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
         self.add_button = QPushButton(
-            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label), self
+            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label), widget
         )
         self.add_button.setAccessibleName(
             QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label)
@@ -147,34 +162,31 @@ class RepeatGroupView(QWidget):
         self.add_button.clicked.connect(on_add)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self._add_shortcut = QShortcut(QKeySequence(ADD_ROW_KEYS), self, context=context)
-        self._add_shortcut.activated.connect(self._add_by_key)
-        self._remove_shortcut = QShortcut(QKeySequence(REMOVE_ROW_KEYS), self, context=context)
-        self._remove_shortcut.activated.connect(self._remove_by_key)
+        self._add_shortcut = QShortcut(QKeySequence(ADD_ROW_KEYS), widget, context=context)
+        self._add_shortcut.activated.connect(partial(_add_by_key, self.add_button))
+        self._remove_shortcut = QShortcut(QKeySequence(REMOVE_ROW_KEYS), widget, context=context)
+        self._remove_shortcut.activated.connect(partial(_remove_by_key, weakref.ref(self)))
 
-    def _add_by_key(self) -> None:
-        if self.add_button.isEnabled() and self.add_button.isVisible():
-            self.add_button.click()
+    @property
+    def shown(self) -> bool:
+        """False while the group is hidden (it is not relevant)."""
+        return not self.widget.isHidden()
 
-    def _remove_by_key(self) -> None:
-        focused = QApplication.focusWidget()
-        for row in self.rows:
-            if focused is not None and row.isAncestorOf(focused) and row.remove_button.isVisible():
-                self._on_remove(row)
-                return
+    def set_shown(self, visible: bool) -> None:
+        self.widget.setVisible(visible)
 
     def insert_row(self, row: RowView) -> None:
-        """Lays out a row made as a child of this group."""
-        self._rows_layout.addWidget(row)
-        if self.isVisible():  # added while on screen: show it now, not at the next event loop
-            row.show()
+        """Lays out a row made as a child of this group's widget."""
+        self._rows_layout.addWidget(row.box)
+        if self.widget.isVisible():  # added while on screen: show it now, not later
+            row.box.show()
         self.rows.append(row)
 
     def take_row(self, index: int) -> None:
         row = self.rows.pop(index)
-        self._rows_layout.removeWidget(row)
-        row.hide()
-        row.deleteLater()
+        self._rows_layout.removeWidget(row.box)
+        row.box.hide()
+        row.box.deleteLater()
         for later in self.rows[index:]:
             later.set_index(later.index - 1)
 
@@ -201,11 +213,9 @@ class RepeatGroupView(QWidget):
         if self._message is None:
             if not text:
                 return
-            self._message = QLabel(self)
+            self._message = QLabel(self.widget)
             self._message.setObjectName("fieldIssue")
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self._message)
+            self._layout.addWidget(self._message)
         self._message.setText(f"{ISSUE_MARK} {text}")
         self._message.setVisible(bool(text))
         self.add_button.setAccessibleDescription(text)
@@ -213,3 +223,20 @@ class RepeatGroupView(QWidget):
     @property
     def message(self) -> str:
         return self._message_text
+
+
+def _add_by_key(add_button: QPushButton) -> None:
+    if add_button.isEnabled() and add_button.isVisible():
+        add_button.click()
+
+
+def _remove_by_key(group_ref: weakref.ref[RepeatGroupView]) -> None:
+    """Removes the row holding the focus, as its Remove button would."""
+    group = group_ref()
+    focused = QApplication.focusWidget()
+    if group is None or focused is None:
+        return
+    for row in group.rows:
+        if row.box.isAncestorOf(focused) and row.remove_button.isVisible():
+            row.remove_button.click()
+            return

@@ -3,7 +3,9 @@
 Inputs are thin: they show a value, hand each user edit to the renderer (which passes it
 to the form session, the only place answers are judged), and list their focusable
 controls in order so the tab chain follows the form. Programmatic `show_value` never
-reports an edit.
+reports an edit. What a widget keeps to call its input back holds the input weakly (the
+input holds the widget), so a closed form is freed as soon as it is dropped rather than
+whenever the cycle collector runs.
 
 An input is a plain object holding stock Qt widgets, not a subclass of one: a form
 opens with hundreds of inputs, and every instance of a Python subclass of a Qt widget
@@ -20,9 +22,10 @@ came back in place of a tick box. A form that opens a little faster is not worth
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import partial
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -60,6 +63,22 @@ FOCUS_OUT_SINK = "_answer_focus_out"
 DELETE_KEY_SINK = "_answer_delete_key"
 
 
+class _WeakSink:
+    """`function(owner)` for as long as the owner lives, without keeping it alive: the
+    owner (an input) holds the widget this is kept on."""
+
+    __slots__ = ("_function", "_owner")
+
+    def __init__(self, owner: Owner, function: Callable[[Owner], None]) -> None:
+        self._owner = weakref.ref(owner)
+        self._function: Callable[[Any], None] = function
+
+    def __call__(self) -> None:
+        owner = self._owner()
+        if owner is not None:
+            self._function(owner)
+
+
 class InputEvents(QObject):
     """The events inputs watch for that Qt has no signal for, for all of a form's inputs.
 
@@ -67,21 +86,25 @@ class InputEvents(QObject):
     Python wrapper, so it goes when the widget does.
     """
 
-    def on_focus_out(self, widget: QWidget, sink: DoneSink) -> None:
-        """`sink` is called after `widget` has lost the keyboard focus."""
-        setattr(widget, FOCUS_OUT_SINK, sink)
+    def on_focus_out(
+        self, widget: QWidget, owner: Owner, function: Callable[[Owner], None]
+    ) -> None:
+        """`function(owner)` is called after `widget` has lost the keyboard focus."""
+        setattr(widget, FOCUS_OUT_SINK, _WeakSink(owner, function))
         widget.installEventFilter(self)
 
-    def on_delete_key(self, widget: QWidget, sink: DoneSink) -> None:
-        """`sink` is called, instead of anything else, when Delete or Backspace reaches
-        `widget` (its children pass on the keys they do not use)."""
-        setattr(widget, DELETE_KEY_SINK, sink)
+    def on_delete_key(
+        self, widget: QWidget, owner: Owner, function: Callable[[Owner], None]
+    ) -> None:
+        """`function(owner)` is called, instead of anything else, when Delete or Backspace
+        reaches `widget` (its children pass on the keys they do not use)."""
+        setattr(widget, DELETE_KEY_SINK, _WeakSink(owner, function))
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind is QEvent.Type.FocusOut:
-            sink: DoneSink | None = getattr(watched, FOCUS_OUT_SINK, None)
+            sink: _WeakSink | None = getattr(watched, FOCUS_OUT_SINK, None)
             if sink is not None:
                 sink()
         elif kind is QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

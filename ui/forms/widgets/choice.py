@@ -83,7 +83,7 @@ class RadioChoice(AnswerInput):
             layout.addWidget(button)
         layout.addStretch(1)
         # The buttons leave Delete and Backspace to their parent, the box.
-        events.on_delete_key(self.box, handler(self, RadioChoice.clear_by_user))
+        events.on_delete_key(self.box, self, RadioChoice.clear_by_user)
 
     def _picked(self, index: int, _checked: bool = False) -> None:
         self._on_edit(self._values[index])

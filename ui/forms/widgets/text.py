@@ -57,7 +57,7 @@ class LongTextInput(AnswerInput):
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(_long_text_height(self.edit))
         self.edit.textChanged.connect(handler(self, LongTextInput._changed))
-        events.on_focus_out(self.edit, handler(self, LongTextInput._left))
+        events.on_focus_out(self.edit, self, LongTextInput._left)
 
     def _changed(self) -> None:
         self._on_edit(self.edit.toPlainText())
