@@ -93,6 +93,10 @@ class AutoSaver(QObject):
         self.write_seconds: list[float] = []
         """Duration of every write so far (for the budget check and the benchmark)."""
 
+    def read_from(self, answers: Callable[[], Mapping[str, Any]]) -> None:
+        """Take the answers from here from now on (the form was moved to a new version)."""
+        self._answers = answers
+
     @property
     def pending(self) -> bool:
         """Changes not yet in the store."""

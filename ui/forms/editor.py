@@ -96,7 +96,11 @@ class InterviewFormEditor(QWidget):
         footer.addWidget(self.status, 1)
         footer.addWidget(self.check_button)
         layout.addLayout(footer)
-        self.saver = AutoSaver(self.writer, self._record, runner=runner, parent=self)
+        # The saver reads the session, not the editor: a saver (its child) holding the
+        # editor would make a cycle that keeps a closed form's answers in memory.
+        self.saver = AutoSaver(
+            self.writer, self.renderer.session.record, runner=runner, parent=self
+        )
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._failed)
         self._offer_newer()
@@ -108,9 +112,6 @@ class InterviewFormEditor(QWidget):
         renderer.answersChanged.connect(self._changed)
         renderer.sectionChanged.connect(self._section_changed)
         return renderer
-
-    def _record(self) -> dict[str, object]:
-        return self.renderer.session.record()
 
     def _changed(self) -> None:
         if not self._read_only:
@@ -176,7 +177,7 @@ class InterviewFormEditor(QWidget):
         if newer is None:
             return
         target = self._registry.load(newer.form_id, newer.version)
-        plan = plan_migration(self._record(), self._form, target)
+        plan = plan_migration(self.renderer.session.record(), self._form, target)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(
@@ -245,6 +246,7 @@ class InterviewFormEditor(QWidget):
         self.renderer = self._make_renderer(
             FormSession(self._form, moved.answers, clock=self._clock)
         )
+        self.saver.read_from(self.renderer.session.record)
         layout = self.layout()
         assert layout is not None
         layout.replaceWidget(old, self.renderer)

@@ -13,13 +13,15 @@ import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
-from tests.ui.forms.conftest import fixed_clock
-from ui.forms.editor import InterviewFormEditor
+from rhi_desktop.forms.versions import FormRegistry
+from tests.ui.forms.conftest import ACTOR, EDITOR_HEIGHT, EDITOR_WIDTH, Draft, fixed_clock
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor, open_form_editor
 from ui.forms.field_view import FieldView
 from ui.forms.renderer import FormRenderer
 from ui.forms.widgets.base import AnswerInput
@@ -70,4 +72,32 @@ def test_a_renderer_that_was_used_is_freed_when_deleted(qtbot: QtBot, rhi_form: 
     del session, name, sensitive
     _delete(renderer)
     del renderer
+    assert _left_behind() == []
+
+
+@pytest.mark.usefixtures("no_collector")
+def test_an_editor_closed_after_typing_is_freed_with_its_answers(
+    qtbot: QtBot, keyboard: Keyboard, draft: Draft, registry: FormRegistry
+) -> None:
+    editor = open_form_editor(
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        interview_id=draft.interview_id,
+        registry=registry,
+        clock=fixed_clock,
+    )
+    editor.resize(EDITOR_WIDTH, EDITOR_HEIGHT)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    renderer = editor.renderer
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.to_section(renderer, "reflection")
+    keyboard.fill(renderer.field_view("reflection_notes").controls()[0], "Went well")
+    keyboard.press(Qt.Key.Key_Tab)
+    del renderer
+    _delete(editor)  # closing saves what was typed
+    del editor
+    assert draft.answers()["reflection_notes"] == "Went well"
     assert _left_behind() == []
