@@ -7,7 +7,6 @@ holding the focus. The renderer owns the rows' questions; this is their frame.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from functools import cache, partial
 
@@ -41,9 +40,9 @@ class RowView:
     (laid out in `column`) and, once they are all there (`finish`), the button that
     removes the row.
 
-    The box is a stock `QGroupBox` held here, not a subclass of one: a form has dozens
-    of rows, and every instance of a Python subclass of a widget costs PySide a search
-    for overridden methods each time Qt calls a virtual one.
+    The box is a stock `QGroupBox` held here, like the inputs' widgets: a row that was
+    itself the box held its column, which holds the box, and that cycle kept a closed
+    form alive until the cycle collector ran.
     """
 
     def __init__(
@@ -163,9 +162,25 @@ class RepeatGroupView:
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self._add_shortcut = QShortcut(QKeySequence(ADD_ROW_KEYS), widget, context=context)
-        self._add_shortcut.activated.connect(partial(_add_by_key, self.add_button))
+        self._add_shortcut.activated.connect(self._add_by_key)
         self._remove_shortcut = QShortcut(QKeySequence(REMOVE_ROW_KEYS), widget, context=context)
-        self._remove_shortcut.activated.connect(partial(_remove_by_key, weakref.ref(self)))
+        self._remove_shortcut.activated.connect(self._remove_by_key)
+
+    def _add_by_key(self) -> None:
+        if self.add_button.isEnabled() and self.add_button.isVisible():
+            self.add_button.click()
+
+    def _remove_by_key(self) -> None:
+        """Removes the row holding the focus, as its Remove button would."""
+        focused = QApplication.focusWidget()
+        for row in self.rows:
+            if (
+                focused is not None
+                and row.box.isAncestorOf(focused)
+                and row.remove_button.isVisible()
+            ):
+                row.remove_button.click()
+                return
 
     @property
     def shown(self) -> bool:
@@ -223,20 +238,3 @@ class RepeatGroupView:
     @property
     def message(self) -> str:
         return self._message_text
-
-
-def _add_by_key(add_button: QPushButton) -> None:
-    if add_button.isEnabled() and add_button.isVisible():
-        add_button.click()
-
-
-def _remove_by_key(group_ref: weakref.ref[RepeatGroupView]) -> None:
-    """Removes the row holding the focus, as its Remove button would."""
-    group = group_ref()
-    focused = QApplication.focusWidget()
-    if group is None or focused is None:
-        return
-    for row in group.rows:
-        if row.box.isAncestorOf(focused) and row.remove_button.isVisible():
-            row.remove_button.click()
-            return
