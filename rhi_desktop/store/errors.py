@@ -2,7 +2,9 @@
 
 Messages never carry personal data (names, dates of birth, answers) or file contents;
 at most a record id, a schema version or a file name. Every type derives from
-`StoreError`, so the app can show `str(error)` as it is.
+`StoreError`. `str(error)` is the English wording for the command line and for IT; the
+app words each error itself, in the person's language, from the type and the attributes
+kept on it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class StoreError(Exception):
 
 class DatabaseMissingError(StoreError):
     def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
         super().__init__(
             f"No database file ({file_name}) was found for this profile. Nothing was "
             "created: restore the profile folder from a backup, or set the device up again."
@@ -40,6 +43,7 @@ class DatabaseMissingError(StoreError):
 
 class DatabaseEmptyError(StoreError):
     def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
         super().__init__(
             f"The database file ({file_name}) is empty (0 bytes), so there is nothing to "
             f"open. {_NOTHING_CHANGED} Restore it from a backup or ask IT for help."
@@ -48,6 +52,7 @@ class DatabaseEmptyError(StoreError):
 
 class DatabaseExistsError(StoreError):
     def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
         super().__init__(
             f"A database file ({file_name}) already exists here, so a new one was not "
             "created. Open the existing profile instead."
@@ -64,6 +69,7 @@ class WrongKeyError(StoreError):
 
 class DatabaseTruncatedError(StoreError):
     def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
         super().__init__(
             f"The database file ({file_name}) is incomplete: part of it is missing, for "
             f"example after an interrupted copy. {_NOTHING_CHANGED} Restore it from a backup "
@@ -75,6 +81,9 @@ class DatabaseCorruptedError(StoreError):
     def __init__(
         self, file_name: str, what: str = "its contents failed the integrity check"
     ) -> None:
+        self.file_name = file_name
+        self.what = what
+        """What was found wrong, in English: a detail for IT."""
         super().__init__(
             f"The database file ({file_name}) is damaged: {what}. {_NOTHING_CHANGED} "
             "Restore it from a backup or ask IT for help."
@@ -133,6 +142,7 @@ class SchemaTooNewError(StoreError):
 
 class MigrationFailedError(StoreError):
     def __init__(self, from_version: int, to_version: int, backup_name: str) -> None:
+        self.backup_name = backup_name
         super().__init__(
             f"Updating the database from schema version {from_version} to {to_version} "
             f"failed, so the update was undone and the database is unchanged. A backup copy "
@@ -151,6 +161,8 @@ class NotFoundError(StoreError):
 
 class StaleEditError(StoreError):
     def __init__(self, entity: str, entity_id: str) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
         super().__init__(
             f"This {entity} record ({entity_id}) was changed elsewhere since it was opened. "
             "Reopen it to see the latest version, then make your change again."
@@ -159,6 +171,8 @@ class StaleEditError(StoreError):
 
 class ReadOnlyRecordError(StoreError):
     def __init__(self, entity: str, entity_id: str, why: str) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
         super().__init__(f"This {entity} record ({entity_id}) cannot be edited: {why}.")
 
 

@@ -1,7 +1,9 @@
 """What can go wrong with a profile's key, in words the person at the keyboard can act on.
 
-Messages never contain a passphrase, key material or a traceback: they are shown in the
-unlock window and may be copied into a support ticket.
+Messages never contain a passphrase, key material or a traceback: they may be copied
+into a support ticket. `str(error)` is the English wording for the command line and
+for IT; the app words each error itself, in the person's language, from the type and
+the attributes kept on it.
 """
 
 from __future__ import annotations
@@ -50,8 +52,10 @@ class VaultFromNewerApp(VaultError):
 
 
 class UnacceptablePassphrase(VaultError):
-    def __init__(self, problem: str) -> None:
-        super().__init__(f"That passphrase cannot be used: {problem}.")
+    """The passphrase is empty or only spaces."""
+
+    def __init__(self) -> None:
+        super().__init__("That passphrase cannot be used: it is empty.")
 
 
 class WrongPassphrase(VaultError):

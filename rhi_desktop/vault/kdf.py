@@ -68,7 +68,7 @@ class DerivedKeys:
 def encode_passphrase(passphrase: str) -> bytes:
     normalised = unicodedata.normalize("NFC", passphrase)
     if not normalised.strip():
-        raise UnacceptablePassphrase("it is empty")
+        raise UnacceptablePassphrase()
     return normalised.encode("utf-8")
 
 
