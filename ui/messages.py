@@ -1,9 +1,10 @@
 """What the person reads when something cannot be done, in one translated place.
 
 Problems they can fix get a sentence saying what to change. Errors from the core that
-were written for people (vault, store, lifecycle, reports) are shown as they are. Anything else
-is a bug: it is logged by type with a short reference (never its message, which might
-quote personal data) and the person sees an apology with that reference.
+a person can act on (vault, store, lifecycle, form versions) are worded in `core_errors`;
+report errors are shown as the reports wrote them. Anything else is a bug: it is logged
+by type with a short reference (never its message, which might quote personal data) and
+the person sees an apology with that reference.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
-from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.reports.errors import ReportError
-from rhi_desktop.store import StoreError
-from rhi_desktop.vault import VaultError
 from ui.casework import CaseworkError, Problem
+from ui.core_errors import core_error_text
 from ui.profile_holder import ProfileLocked
 from ui.uk_dates import DateProblem
 
@@ -89,12 +88,13 @@ def error_text(exc: BaseException) -> str:
     """The sentence to show for `exc`; logs the ones that are bugs."""
     if isinstance(exc, CaseworkError):
         return problem_text(exc.problem)
-    if isinstance(exc, VaultError | StoreError | IllegalTransition | ReportError | ProfileLocked):
+    if isinstance(exc, ProfileLocked):
+        return translate("Messages", "The app is locked; unlock it to read or change case data.")
+    if isinstance(exc, ReportError):
         return str(exc)
-    from rhi_desktop.forms.versions import FormNotInstalledError
-
-    if isinstance(exc, FormNotInstalledError):
-        return str(exc)
+    worded = core_error_text(exc)
+    if worded is not None:
+        return worded
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return translate(

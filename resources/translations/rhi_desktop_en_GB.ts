@@ -369,6 +369,161 @@
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>The file was left exactly as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details for IT: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After 1 more wrong attempt the data on this computer will be erased (unsynced work is lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After {0} more wrong attempts the data on this computer will be erased (unsynced work is lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check Caps Lock and the keyboard layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has no key file (vault.json), so its data cannot be opened. If the profile was wiped, set it up again; otherwise ask IT to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile already has a key file (vault.json); a new one would make its data unreadable. Unlock the existing profile or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile&apos;s key file (vault.json) is damaged or has been altered. Do not delete the profile; ask IT to restore vault.json or to recover the profile with the organisation recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile&apos;s key file was written by a newer version of RHI Desktop. Update the app (ask IT) to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase cannot be used: it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases. For your data&apos;s safety, wait before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase was wrong {0} times in a row, so as your organisation&apos;s policy requires, the data on this computer has been erased. Work that had synced is safe on the central service; set the app up again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile&apos;s keystore share is missing: use the organisation recovery key. The profile was protected by a passphrase and this computer&apos;s keystore, and the keystore no longer holds its part of the key (for example after a different user account or computer was used). Ask IT to recover the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keystore could not be reached. Sign out and in again (or unlock the keychain) and retry; if it keeps failing, ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation recovery key cannot be used. Ask IT to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has no recovery copy of its key: no organisation recovery key was set in machine policy when it was created or its passphrase last changed. It cannot be recovered; work that had synced is safe on the central service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database file ({0}) was found for this profile. Nothing was created: restore the profile folder from a backup, or set the device up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file ({0}) is empty (0 bytes), so there is nothing to open. {1} Restore it from a backup or ask IT for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database file ({0}) already exists here, so a new one was not created. Open the existing profile instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be unlocked with this key. Either the key is wrong or the start of the file is damaged. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file ({0}) is incomplete: part of it is missing, for example after an interrupted copy. {1} Restore it from a backup or ask IT for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file ({0}) is damaged. {1} Restore it from a backup or ask IT for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again. Nothing already saved was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is in use by another RHI Desktop window or program. Close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be read or written because of a disk or file-system error. Nothing already saved was lost; check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file could not be opened for reading and writing. Check that the profile folder is not read-only and that your account may use it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt its database (SQLCipher is missing), so it refuses to open one. Reinstall RHI Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of RHI Desktop (schema version {0}; this version understands up to {1}). Install the newer version. {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the database from schema version {0} to {1} failed, so the update was undone and the database is unchanged. A backup copy is kept as {2}. Ask IT for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is no longer on this computer. Close it and look it up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was changed elsewhere since it was opened. Reopen it to see the latest version, then make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records due for deletion were not deleted: the database is not set to overwrite deleted data, so they could linger in the file. Ask IT to check the installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change conflicts with a record already saved (a duplicate, or a link to a record that does not exist), so it was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This interview can no longer be changed on this computer: it has been signed off or sent. Answers can change again only after a coordinator returns it and it is reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review decision is final; record a new review instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This interview is “{0}”, so it cannot become “{1}”. Refresh the caseload to see where it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form {0} version {1} is not installed on this computer. Sync to fetch it, or ask IT to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DialogParts</name>
     <message>
         <source>RHI Desktop</source>
@@ -1369,6 +1524,10 @@
     </message>
     <message>
         <source>{0}: there is no such time (the clocks went forward then).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app is locked; unlock it to read or change case data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

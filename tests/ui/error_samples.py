@@ -1,0 +1,46 @@
+"""One instance of every core error type the app words for a person (`ui.core_errors`),
+with the kind of detail each really carries."""
+
+from __future__ import annotations
+
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
+from rhi_desktop.retention import SecureDeleteOff
+from rhi_desktop.store import errors as store
+from rhi_desktop.vault import errors as vault
+
+SAMPLES: list[BaseException] = [
+    vault.VaultMissing(),
+    vault.VaultExists(),
+    vault.VaultCorrupt("it is not valid JSON"),
+    vault.VaultFromNewerApp(),
+    vault.UnacceptablePassphrase(),
+    vault.WrongPassphrase(4, 8.0, 2),
+    vault.UnlockDelayed(30.0),
+    vault.ProfileWiped(10),
+    vault.KeystoreShareMissing(),
+    vault.KeystoreUnavailable(),
+    vault.RecoveryKeyRejected("the private key file does not hold an RSA key"),
+    vault.RecoveryUnavailable(),
+    store.DatabaseMissingError("rhi.db"),
+    store.DatabaseEmptyError("rhi.db"),
+    store.DatabaseExistsError("rhi.db"),
+    store.WrongKeyError(),
+    store.DatabaseTruncatedError("rhi.db"),
+    store.DatabaseCorruptedError("rhi.db", "some of its pages failed their integrity check"),
+    store.DiskFullError(),
+    store.DatabaseBusyError(),
+    store.DiskError(),
+    store.DatabaseUnavailableError(),
+    store.EncryptionUnavailableError(),
+    store.SchemaTooNewError(9, 7),
+    store.MigrationFailedError(6, 7, "rhi.db.pre-migration-v6"),
+    store.NotFoundError("interview", "0192f0c4"),
+    store.StaleEditError("interview", "0192f0c4"),
+    store.ReadOnlyRecordError("interview", "0192f0c4", "it is submitted"),
+    store.ConflictingRecordError(),
+    SecureDeleteOff(),
+    IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
+    FormNotInstalledError(FormRef("rhi", 3)),
+]

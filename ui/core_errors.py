@@ -1,0 +1,277 @@
+"""The key vault's, the store's and the interview lifecycle's errors, worded for the
+person in their language.
+
+The Qt-free layers raise typed errors whose `str()` is English for the command line
+and for IT. Here each type is worded through Qt's translation from what the error keeps
+(a file name, a schema version, a count), never from its English message. Details meant
+for IT (what exactly is wrong with a damaged file) stay as the core wrote them, on a
+line of their own under a translated heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.retention import SecureDeleteOff
+from rhi_desktop.store import errors as store
+from rhi_desktop.vault import errors as vault
+from ui.caseload_views import state_label
+
+translate = QCoreApplication.translate
+
+
+def _nothing_changed() -> str:
+    return translate("CoreErrors", "The file was left exactly as it was.")
+
+
+def _with_detail(text: str, detail: str) -> str:
+    heading = translate("CoreErrors", "Details for IT: {0}").format(detail)
+    return f"{text}\n{heading}"
+
+
+def _attempts_left(count: int) -> str:
+    if count == 1:
+        return translate(
+            "CoreErrors",
+            "After 1 more wrong attempt the data on this computer will be erased "
+            "(unsynced work is lost).",
+        )
+    return translate(
+        "CoreErrors",
+        "After {0} more wrong attempts the data on this computer will be erased "
+        "(unsynced work is lost).",
+    ).format(count)
+
+
+def _wrong_passphrase(error: vault.WrongPassphrase) -> str:
+    """The wait itself is counted down beside the message, so it is not repeated here."""
+    text = translate(
+        "CoreErrors", "That passphrase is not right. Check Caps Lock and the keyboard layout."
+    )
+    if error.attempts_before_wipe is not None:
+        text = f"{text} {_attempts_left(error.attempts_before_wipe)}"
+    return text
+
+
+def _vault_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+    return {
+        vault.VaultMissing: lambda _: translate(
+            "CoreErrors",
+            "This profile has no key file (vault.json), so its data cannot be opened. If "
+            "the profile was wiped, set it up again; otherwise ask IT to restore it.",
+        ),
+        vault.VaultExists: lambda _: translate(
+            "CoreErrors",
+            "This profile already has a key file (vault.json); a new one would make its "
+            "data unreadable. Unlock the existing profile or choose another folder.",
+        ),
+        vault.VaultCorrupt: lambda error: _with_detail(
+            translate(
+                "CoreErrors",
+                "This profile's key file (vault.json) is damaged or has been altered. Do "
+                "not delete the profile; ask IT to restore vault.json or to recover the "
+                "profile with the organisation recovery key.",
+            ),
+            error.problem,
+        ),
+        vault.VaultFromNewerApp: lambda _: translate(
+            "CoreErrors",
+            "This profile's key file was written by a newer version of RHI Desktop. "
+            "Update the app (ask IT) to open it.",
+        ),
+        vault.UnacceptablePassphrase: lambda _: translate(
+            "CoreErrors", "That passphrase cannot be used: it is empty."
+        ),
+        vault.WrongPassphrase: _wrong_passphrase,
+        vault.UnlockDelayed: lambda _: translate(
+            "CoreErrors",
+            "Too many wrong passphrases. For your data's safety, wait before trying again.",
+        ),
+        vault.ProfileWiped: lambda error: translate(
+            "CoreErrors",
+            "The passphrase was wrong {0} times in a row, so as your organisation's policy "
+            "requires, the data on this computer has been erased. Work that had synced is "
+            "safe on the central service; set the app up again to continue.",
+        ).format(error.failures),
+        vault.KeystoreShareMissing: lambda _: translate(
+            "CoreErrors",
+            "This profile's keystore share is missing: use the organisation recovery key. "
+            "The profile was protected by a passphrase and this computer's keystore, and "
+            "the keystore no longer holds its part of the key (for example after a "
+            "different user account or computer was used). Ask IT to recover the profile.",
+        ),
+        vault.KeystoreUnavailable: lambda _: translate(
+            "CoreErrors",
+            "This computer's keystore could not be reached. Sign out and in again (or "
+            "unlock the keychain) and retry; if it keeps failing, ask IT.",
+        ),
+        vault.RecoveryKeyRejected: lambda error: _with_detail(
+            translate(
+                "CoreErrors", "The organisation recovery key cannot be used. Ask IT to check it."
+            ),
+            error.problem,
+        ),
+        vault.RecoveryUnavailable: lambda _: translate(
+            "CoreErrors",
+            "This profile has no recovery copy of its key: no organisation recovery key was "
+            "set in machine policy when it was created or its passphrase last changed. It "
+            "cannot be recovered; work that had synced is safe on the central service.",
+        ),
+    }
+
+
+def _store_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+    return {
+        store.DatabaseMissingError: lambda error: translate(
+            "CoreErrors",
+            "No database file ({0}) was found for this profile. Nothing was created: "
+            "restore the profile folder from a backup, or set the device up again.",
+        ).format(error.file_name),
+        store.DatabaseEmptyError: lambda error: translate(
+            "CoreErrors",
+            "The database file ({0}) is empty (0 bytes), so there is nothing to open. {1} "
+            "Restore it from a backup or ask IT for help.",
+        ).format(error.file_name, _nothing_changed()),
+        store.DatabaseExistsError: lambda error: translate(
+            "CoreErrors",
+            "A database file ({0}) already exists here, so a new one was not created. "
+            "Open the existing profile instead.",
+        ).format(error.file_name),
+        store.WrongKeyError: lambda _: translate(
+            "CoreErrors",
+            "The database could not be unlocked with this key. Either the key is wrong or "
+            "the start of the file is damaged. {0}",
+        ).format(_nothing_changed()),
+        store.DatabaseTruncatedError: lambda error: translate(
+            "CoreErrors",
+            "The database file ({0}) is incomplete: part of it is missing, for example "
+            "after an interrupted copy. {1} Restore it from a backup or ask IT for help.",
+        ).format(error.file_name, _nothing_changed()),
+        store.DatabaseCorruptedError: lambda error: _with_detail(
+            translate(
+                "CoreErrors",
+                "The database file ({0}) is damaged. {1} Restore it from a backup or ask IT "
+                "for help.",
+            ).format(error.file_name, _nothing_changed()),
+            error.what,
+        ),
+        store.DiskFullError: lambda _: translate(
+            "CoreErrors",
+            "The disk is full; free some space and try again. Nothing already saved was lost.",
+        ),
+        store.DatabaseBusyError: lambda _: translate(
+            "CoreErrors",
+            "The database is in use by another RHI Desktop window or program. Close it and "
+            "try again.",
+        ),
+        store.DiskError: lambda _: translate(
+            "CoreErrors",
+            "The database could not be read or written because of a disk or file-system "
+            "error. Nothing already saved was lost; check the disk and try again.",
+        ),
+        store.DatabaseUnavailableError: lambda _: translate(
+            "CoreErrors",
+            "The database file could not be opened for reading and writing. Check that the "
+            "profile folder is not read-only and that your account may use it, then try "
+            "again.",
+        ),
+        store.EncryptionUnavailableError: lambda _: translate(
+            "CoreErrors",
+            "This installation cannot encrypt its database (SQLCipher is missing), so it "
+            "refuses to open one. Reinstall RHI Desktop.",
+        ),
+        store.SchemaTooNewError: lambda error: translate(
+            "CoreErrors",
+            "This database was written by a newer version of RHI Desktop (schema version "
+            "{0}; this version understands up to {1}). Install the newer version. {2}",
+        ).format(error.found, error.known, _nothing_changed()),
+        store.MigrationFailedError: lambda error: translate(
+            "CoreErrors",
+            "Updating the database from schema version {0} to {1} failed, so the update "
+            "was undone and the database is unchanged. A backup copy is kept as {2}. Ask "
+            "IT for help.",
+        ).format(error.from_version, error.to_version, error.backup_name),
+        store.NotFoundError: lambda _: translate(
+            "CoreErrors",
+            "This record is no longer on this computer. Close it and look it up again.",
+        ),
+        store.StaleEditError: lambda _: translate(
+            "CoreErrors",
+            "This record was changed elsewhere since it was opened. Reopen it to see the "
+            "latest version, then make your change again.",
+        ),
+        store.ReadOnlyRecordError: _read_only,
+        SecureDeleteOff: lambda _: translate(
+            "CoreErrors",
+            "Records due for deletion were not deleted: the database is not set to overwrite "
+            "deleted data, so they could linger in the file. Ask IT to check the installation.",
+        ),
+        store.ConflictingRecordError: lambda _: translate(
+            "CoreErrors",
+            "This change conflicts with a record already saved (a duplicate, or a link to a "
+            "record that does not exist), so it was not saved.",
+        ),
+    }
+
+
+def _read_only(error: store.ReadOnlyRecordError) -> str:
+    if error.entity == "interview":
+        return translate(
+            "CoreErrors",
+            "This interview can no longer be changed on this computer: it has been signed "
+            "off or sent. Answers can change again only after a coordinator returns it and "
+            "it is reopened.",
+        )
+    if error.entity == "review":
+        return translate("CoreErrors", "A review decision is final; record a new review instead.")
+    return translate("CoreErrors", "This record cannot be changed.")
+
+
+def _lifecycle_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+    return {
+        IllegalTransition: lambda error: translate(
+            "CoreErrors",
+            "This interview is “{0}”, so it cannot become “{1}”. Refresh the caseload to "
+            "see where it is now.",
+        ).format(state_label(error.current), state_label(error.target)),
+    }
+
+
+def _forms_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+    # Imported when first needed: the form engine is slow to load, and the unlock window
+    # words a wrong passphrase long before any form is opened.
+    from rhi_desktop.forms.versions import FormNotInstalledError
+
+    return {
+        FormNotInstalledError: lambda error: translate(
+            "CoreErrors",
+            "Form {0} version {1} is not installed on this computer. Sync to fetch it, or "
+            "ask IT to install it.",
+        ).format(error.ref.form_id, error.ref.version),
+    }
+
+
+@cache
+def _worded() -> dict[type[BaseException], Callable[[Any], str]]:
+    return {**_vault_texts(), **_store_texts(), **_lifecycle_texts()}
+
+
+def worded_types() -> dict[type[BaseException], Callable[[Any], str]]:
+    """Every core error type worded here, and how."""
+    return {**_worded(), **_forms_texts()}
+
+
+def core_error_text(error: BaseException) -> str | None:
+    """The translated sentence for a core error a person can act on; None for any other
+    exception (a bug, to be reported as one)."""
+    for texts in (_worded(), _forms_texts()):
+        for kind in type(error).__mro__:
+            word = texts.get(kind)
+            if word is not None:
+                return word(error)
+    return None
