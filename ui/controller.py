@@ -286,7 +286,7 @@ class AppController(QObject):
         try:
             status = Vault.load(self._paths).backoff_status(self._clock())
         except VaultError as exc:
-            panel.show_problem(str(exc))
+            panel.show_problem(error_text(exc))
             return
         if status.retry_after_seconds > 0:
             panel.wait_before_retry(status.retry_after_seconds)
@@ -336,10 +336,10 @@ class AppController(QObject):
     def _unlock_failed(self, exc: BaseException, panel: UnlockPanel) -> None:
         panel.set_busy(False)
         if isinstance(exc, WrongPassphrase | UnlockDelayed):
-            panel.show_problem(str(exc))
+            panel.show_problem(error_text(exc))
             panel.wait_before_retry(exc.retry_after_seconds)
         elif isinstance(exc, ProfileWiped):
-            self._after_wipe(str(exc))
+            self._after_wipe(error_text(exc))
         else:
             panel.show_problem(error_text(exc))
 

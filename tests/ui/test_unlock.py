@@ -51,6 +51,8 @@ def test_wrong_passphrases_start_a_live_countdown_that_a_restart_does_not_reset(
     _try(qtbot, panel, "still not the right words")
     assert panel.waiting
     assert panel.countdown.text() == "You can try again in 2 seconds."
+    assert "not right" in panel.message.text()
+    assert "try again" not in panel.message.text()  # the countdown alone says when
     assert not panel.passphrase.isEnabled() and not panel.unlock_button.isEnabled()
     screenshot(first.unlock_window, "11-unlock-back-off", artifacts_dir)  # type: ignore[arg-type]
     clock.advance(seconds=1)

@@ -1,6 +1,7 @@
 """Run in a child process: load a pseudo-translation in which every catalogue string is
-wrapped in ‹…›, open every screen, and print each piece of visible text that came out
-unwrapped (so never went through Qt's translation). Exit 1 if there is any.
+wrapped in ‹…›, open every screen (and word every core error), and print each piece of
+visible text that came out unwrapped (so never went through Qt's translation). Exit 1 if
+there is any.
 
     python -m tests.ui.translated_screens QM_FILE PROFILE_DIR
 """
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from tests.ui.driving import PASSPHRASE, visible_widgets
+from tests.ui.error_samples import SAMPLES
 from ui.controller import AppController
 from ui.first_run import FirstRunWizard
 from ui.main_window import MainWindow
+from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
@@ -87,8 +90,13 @@ def main(qm_file: Path, profile: Path) -> int:
     controller.start()
     assert controller.unlock_window is not None
     problems += _screen(controller.unlock_window, "unlock")
-    controller.unlock_window.panel.passphrase.setText(PASSPHRASE)
-    controller.unlock_window.panel.unlock_button.click()
+    panel = controller.unlock_window.panel
+    panel.passphrase.setText("not the passphrase")
+    panel.unlock_button.click()
+    _wait(panel.passphrase.isEnabled)
+    problems += _screen(controller.unlock_window, "unlock, wrong passphrase")
+    panel.passphrase.setText(PASSPHRASE)
+    panel.unlock_button.click()
     _wait(lambda: controller.main_window is not None)
     window = controller.main_window
     assert window is not None
@@ -113,6 +121,7 @@ def main(qm_file: Path, profile: Path) -> int:
     controller.lock("test")
     problems += _screen(window, "locked")
     controller.shutdown()
+    problems += untranslated("core errors", [error_text(error) for error in SAMPLES])
     for line in problems:
         print(line)
     return 1 if problems else 0

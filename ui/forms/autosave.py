@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, StaleEditError, StoreError
+from ui.core_errors import core_error_text
 
 log = logging.getLogger(__name__)
 
@@ -144,16 +145,19 @@ class AutoSaver(QObject):
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
         self._dirty = True
-        if isinstance(error, StaleEditError | ReadOnlyRecordError | NotFoundError):
+        worded = core_error_text(error) if isinstance(error, StoreError) else None
+        if worded is not None and isinstance(
+            error, StaleEditError | ReadOnlyRecordError | NotFoundError
+        ):
             self._stopped_by = type(error).__name__
             self._timer.stop()
             message = QCoreApplication.translate("AutoSaver", "Saving has stopped: {0}").format(
-                str(error)
+                worded
             )
-        elif isinstance(error, StoreError):
+        elif worded is not None:
             message = QCoreApplication.translate(
                 "AutoSaver", "Your latest answers could not be saved: {0}"
-            ).format(str(error))
+            ).format(worded)
         else:
             reference = uuid.uuid4().hex[:8]
             log.error("autosave failed (%s), reference %s", type(error).__name__, reference)

@@ -26,6 +26,7 @@ from ui.forms.autosave import AutoSaver, Runner
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import VersionBanner, migration_summary
+from ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,7 @@ class InterviewFormEditor(QWidget):
                     to_version=to_version,
                 )
         except StoreError as error:
-            self._failed(str(error))
+            self._failed(error_text(error))
             return None
         self.writer.rebase(moved.version, moved.answers)
         self._form = self._registry.load(self._form.form_id, to_version)
