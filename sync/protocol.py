@@ -2,7 +2,9 @@
 exchange.
 
 Every model is strict (`extra="forbid"`) and immutable, so a client can treat any body it
-cannot parse as a server fault rather than guess at it. Identifiers are opaque strings,
+cannot parse as a server fault rather than guess at it. Values in a JSON body must have
+the type the schema gives them: a number is not read as a date-time (pydantic would take
+it for a Unix timestamp), nor text or `true` as a counter. Identifiers are opaque strings,
 instants are timezone-aware, and no model carries free text chosen by the server that
 could hold personal data: error bodies have a stable `code` and a fixed message.
 """
@@ -18,6 +20,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -58,7 +61,26 @@ EntityId = Annotated[
     str,
     StringConstraints(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$"),
 ]
-Counter = Annotated[int, Field(ge=0, le=MAX_COUNTER)]
+
+
+def _a_number(value: object) -> object:
+    if isinstance(value, str | bool):
+        raise ValueError("a counter must be a JSON number")
+    return value
+
+
+def _not_a_number(value: object) -> object:
+    if isinstance(value, int | float):
+        raise ValueError("a date-time must be RFC 3339 text, not a number")
+    return value
+
+
+Counter = Annotated[int, Field(ge=0, le=MAX_COUNTER), BeforeValidator(_a_number)]
+QueryCounter = Annotated[int, Field(ge=0, le=MAX_COUNTER)]
+"""A counter in a query string, where every value arrives as text."""
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
 EnrolmentCode = Annotated[
     str, StringConstraints(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9 -]+$")
 ]
@@ -127,7 +149,7 @@ class Health(_Strict):
     status: Literal["ok"]
     api_version: Literal["v1"]
     schema_version: int
-    server_time: AwareDatetime
+    server_time: Instant
 
 
 class EnrolmentRequest(_Strict):
@@ -144,7 +166,7 @@ class EnrolmentResponse(_Strict):
     user_id: UUID
     role: Role
     team: str | None
-    server_time: AwareDatetime
+    server_time: Instant
 
 
 class AuditHead(_Strict):
@@ -162,7 +184,7 @@ class Change(_Strict):
     entity_id: EntityId
     base_version: Counter
     payload: Payload
-    made_at: AwareDatetime  # the device's clock: informative, never used for ordering
+    made_at: Instant  # the device's clock: informative, never used for ordering
 
 
 class PushRequest(_Strict):
@@ -201,19 +223,19 @@ PushResult = Annotated[Applied | Duplicate | Conflict | Rejected, Field(discrimi
 
 class PushResponse(_Strict):
     results: list[PushResult]
-    server_time: AwareDatetime
+    server_time: Instant
 
 
 class PullQuery(_Strict):
     """The query string of a pull; unknown parameters are refused like unknown fields."""
 
-    cursor: Counter = 0
+    cursor: QueryCounter = 0
     limit: Annotated[int, Field(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
 
 
 class PulledChange(_Strict):
     seq: int  # the server's feed position: the server's clock orders server events
-    recorded_at: AwareDatetime
+    recorded_at: Instant
     entity: EntityKind
     entity_id: EntityId
     version: int
@@ -232,7 +254,7 @@ class PullResponse(_Strict):
     changes: list[PulledChange]
     cursor: int
     more: bool
-    server_time: AwareDatetime
+    server_time: Instant
     # The caller's team as it is now, on the last page of a pull; None on earlier pages
     # and from a service that predates it (the device keeps the roster it has).
     team: list[TeamMember] | None = None

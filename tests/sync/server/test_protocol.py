@@ -47,6 +47,10 @@ def test_a_well_formed_change_round_trips() -> None:
         {"base_version": -1},
         {"base_version": protocol.MAX_COUNTER + 1},
         {"made_at": "2026-01-12T08:55:00"},  # no zone: ambiguous
+        {"made_at": 1768208100},  # a number is not read as a Unix timestamp
+        {"made_at": 1768208100.5},
+        {"base_version": "3"},  # counters are JSON numbers, not text
+        {"base_version": True},
         {"change_id": "not-a-uuid"},
         {"entity_id": "has space"},
         {"surprise": True},
@@ -55,6 +59,14 @@ def test_a_well_formed_change_round_trips() -> None:
 def test_malformed_changes_are_refused(bad: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         Change.model_validate(_change(**bad))
+
+
+def test_a_counter_may_be_written_as_a_whole_float_as_json_schema_allows() -> None:
+    assert Change.model_validate(_change(base_version=3.0)).base_version == 3
+
+
+def test_a_pull_cursor_in_the_query_string_is_still_read_from_text() -> None:
+    assert protocol.PullQuery.model_validate({"cursor": "12", "limit": "50"}).cursor == 12
 
 
 def test_server_answer_with_an_unknown_field_is_a_fault_for_the_client() -> None:
