@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from schemathesis import GenerationMode
 from schemathesis.core.errors import InvalidSchema
 from schemathesis.core.result import Err, Ok
@@ -52,6 +52,12 @@ def _operation(result: Ok[Operation] | Err[InvalidSchema]) -> Operation:
     return result.ok()
 
 
+def _sent_as_generated(case: schemathesis.Case[Any]) -> bool:
+    """False when a query parameter's value is an empty list: it is left out of the URL,
+    so a case made invalid by adding it arrives as a valid request."""
+    return not any(value == [] for value in (case.query or {}).values())
+
+
 def _has_inputs(operation: Operation) -> bool:
     return bool(len(operation.body) or len(operation.query))
 
@@ -76,6 +82,7 @@ def test_generated_requests_are_answered_as_documented(
             suppress_health_check=list(HealthCheck),
         )
         def answered_as_documented(case: schemathesis.Case[Any]) -> None:
+            assume(mode is GenerationMode.POSITIVE or _sent_as_generated(case))
             case.call_and_validate(headers=fuzz_device.headers)
 
         answered_as_documented()
