@@ -17,6 +17,7 @@ from sync.errors import (
     DeviceRevoked,
     EnrolmentRefused,
     NotEnrolled,
+    Refusal,
     RequestRefused,
     ServiceFault,
     SyncError,
@@ -37,9 +38,9 @@ from sync.transport import Answer, Transport
 M = TypeVar("M", bound=BaseModel)
 
 _ENROLMENT_REFUSALS = {
-    ErrorCode.ENROLMENT_CODE_INVALID: "the code is not recognised; check it and try again.",
-    ErrorCode.ENROLMENT_CODE_EXPIRED: "the code has expired; ask IT for a new one.",
-    ErrorCode.ENROLMENT_CODE_USED: "the code has already been used; ask IT for a new one.",
+    ErrorCode.ENROLMENT_CODE_INVALID: Refusal.CODE_NOT_RECOGNISED,
+    ErrorCode.ENROLMENT_CODE_EXPIRED: Refusal.CODE_EXPIRED,
+    ErrorCode.ENROLMENT_CODE_USED: Refusal.CODE_USED,
 }
 
 

@@ -16,6 +16,8 @@ from sync.transport import Timeouts, TlsSettings, Transport
 
 class EndpointMismatch(SyncError):
     def __init__(self, policy_url: str, enrolled_url: str) -> None:
+        self.policy_url = policy_url
+        self.enrolled_url = enrolled_url
         super().__init__(
             f"Machine policy names the central service {policy_url}, but this device is "
             f"enrolled with {enrolled_url}. Enrol it again with a one-time code from IT."
@@ -24,6 +26,8 @@ class EndpointMismatch(SyncError):
 
 class CaBundleUnreadable(SyncError):
     def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
         super().__init__(f"The CA bundle {path} named by machine policy cannot be read: {reason}")
 
 

@@ -69,10 +69,16 @@ class SyncReport:
     pending: int = 0
     quarantined: int = 0
     purged: PurgeReport | None = None
-    problem: str | None = None  # what went wrong, for the person; no personal data
+    error: SyncError | StoreError | None = None
+    """What stopped the sync (no personal data): the app words it for the person."""
     server_time: datetime | None = None
     retry_later: bool = False  # it failed for a passing reason (network, service fault)
     submitted: int = 0  # signed-off interviews this sync submitted for review
+
+    @property
+    def problem(self) -> str | None:
+        """What went wrong, in English (the headless command and logs)."""
+        return None if self.error is None else str(self.error)
 
     @property
     def exit_code(self) -> int:
@@ -148,7 +154,7 @@ class SyncEngine:
             return SyncReport(SyncOutcome.WIPED, report.push, report.pull)
         except SyncError as exc:
             log.warning("sync failed: %s", type(exc).__name__)
-            report.problem = str(exc)
+            report.error = exc
             report.retry_later = exc.transient
         self._finish(report)
         return report
@@ -223,7 +229,7 @@ class SyncEngine:
         """Note the contact and audit the sync in one transaction; then retention."""
         pending, quarantined = self.store.outbox.counts()
         report.pending, report.quarantined = pending, quarantined
-        if report.problem is None:
+        if report.error is None:
             if quarantined:
                 report.outcome = SyncOutcome.QUARANTINED
             elif report.push.sent or report.pull.applied or report.pull.stored:
@@ -231,11 +237,11 @@ class SyncEngine:
             else:
                 report.outcome = SyncOutcome.NOTHING_DUE
         with self.store.transaction(self.actor) as tx:
-            if report.problem is None and report.server_time is not None:
+            if report.error is None and report.server_time is not None:
                 tx.sync_state.record_contact(self.clock(), report.server_time)
             tx.audit.append(AuditAction.SYNC, "sync", detail=self._audit_detail(report))
         self.observer("sync.audited")
-        if report.problem is None and self.retention_days is not None:
+        if report.error is None and self.retention_days is not None:
             self._retention(report)
 
     def _retention(self, report: SyncReport) -> None:
@@ -247,7 +253,7 @@ class SyncEngine:
             )
         except StoreError as exc:
             log.warning("retention purge did not run: %s", type(exc).__name__)
-            report.problem = str(exc)
+            report.error = exc
 
     def _outbox_horizon(self) -> int:
         """Push only what was queued before the sync began, so a busy editor cannot keep

@@ -18,7 +18,7 @@ from rhi_desktop.audit import AuditAction
 from rhi_desktop.store import Enrolment, Store
 from sync.client import CentralClient
 from sync.credentials import DeviceCredentials
-from sync.errors import EnrolmentRefused
+from sync.errors import EnrolmentRefused, Refusal
 from sync.protocol import EnrolmentRequest
 
 log = logging.getLogger(__name__)
@@ -54,17 +54,12 @@ def enrol(
             code=code.strip(), device_name=device_label(device_name), app_version=__version__
         )
     except ValidationError:
-        raise EnrolmentRefused(
-            "the code is not in the expected form (letters, digits and dashes)."
-        ) from None
+        raise EnrolmentRefused(Refusal.CODE_MALFORMED) from None
     previous = store.sync_state.enrolment()
     response = client.enrol(request)
     user_id = str(response.user_id)
     if previous is not None and previous.user_id != user_id:
-        raise EnrolmentRefused(
-            "this profile holds another user's work. Use a new profile for this user, "
-            "and ask IT to revoke the device just enrolled."
-        )
+        raise EnrolmentRefused(Refusal.ANOTHER_USERS_PROFILE)
     enrolment = Enrolment(
         server_url=client.transport.base_url,
         device_id=str(response.device_id),

@@ -3,9 +3,14 @@
 Every message is fixed text written here (plus host names, status codes and error codes),
 never a response body or anything from the records being synced. `transient` marks the
 failures worth retrying with back-off: the network, timeouts and the service's own faults.
+`str(error)` is the English wording for the command line and for IT; the app words each
+error itself, in the person's language, from the type and the attributes kept on it
+(technical details such as `what` and `why` are for IT and stay in English).
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 
 class SyncError(Exception):
@@ -18,6 +23,7 @@ class ServiceUnreachable(SyncError):
     transient = True
 
     def __init__(self, what: str) -> None:
+        self.what = what
         super().__init__(
             f"The central service could not be reached ({what}); "
             "your work is kept on this device and will be sent later."
@@ -30,6 +36,7 @@ class ServiceFault(SyncError):
     transient = True
 
     def __init__(self, what: str) -> None:
+        self.what = what
         super().__init__(
             f"The central service had a problem ({what}); "
             "your work is kept on this device and will be sent later."
@@ -40,6 +47,7 @@ class TlsRejected(SyncError):
     """The connection was refused before anything was sent: the server is not trusted."""
 
     def __init__(self, why: str) -> None:
+        self.why = why
         super().__init__(
             f"The central service's identity could not be verified: {why}. Nothing was "
             "sent. Ask IT to check the server address and certificate settings."
@@ -55,6 +63,7 @@ class DeviceRevoked(SyncError):
 
 class NotEnrolled(SyncError):
     def __init__(self, why: str = "this device is not enrolled") -> None:
+        self.why = why
         super().__init__(f"Cannot sync: {why}. Enrol it with a one-time code from IT.")
 
 
@@ -66,9 +75,32 @@ class Unauthorised(SyncError):
         )
 
 
+class Refusal(StrEnum):
+    """Why enrolment was refused: each is something the person can do something about."""
+
+    CODE_NOT_RECOGNISED = "code_not_recognised"
+    CODE_EXPIRED = "code_expired"
+    CODE_USED = "code_used"
+    CODE_MALFORMED = "code_malformed"
+    ANOTHER_USERS_PROFILE = "another_users_profile"
+
+
+_REFUSALS = {
+    Refusal.CODE_NOT_RECOGNISED: "the code is not recognised; check it and try again.",
+    Refusal.CODE_EXPIRED: "the code has expired; ask IT for a new one.",
+    Refusal.CODE_USED: "the code has already been used; ask IT for a new one.",
+    Refusal.CODE_MALFORMED: "the code is not in the expected form (letters, digits and dashes).",
+    Refusal.ANOTHER_USERS_PROFILE: (
+        "this profile holds another user's work. Use a new profile for this user, and ask "
+        "IT to revoke the device just enrolled."
+    ),
+}
+
+
 class EnrolmentRefused(SyncError):
-    def __init__(self, why: str) -> None:
-        super().__init__(f"Enrolment was refused: {why}")
+    def __init__(self, reason: Refusal) -> None:
+        self.reason = reason
+        super().__init__(f"Enrolment was refused: {_REFUSALS[reason]}")
 
 
 class AuditRejected(SyncError):
