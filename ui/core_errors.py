@@ -29,7 +29,8 @@ def _nothing_changed() -> str:
     return translate("CoreErrors", "The file was left exactly as it was.")
 
 
-def _with_detail(text: str, detail: str) -> str:
+def with_detail_for_it(text: str, detail: str) -> str:
+    """`text`, then on a line of its own a technical detail as the core wrote it."""
     heading = translate("CoreErrors", "Details for IT: {0}").format(detail)
     return f"{text}\n{heading}"
 
@@ -70,7 +71,7 @@ def _vault_texts() -> dict[type[BaseException], Callable[[Any], str]]:
             "This profile already has a key file (vault.json); a new one would make its "
             "data unreadable. Unlock the existing profile or choose another folder.",
         ),
-        vault.VaultCorrupt: lambda error: _with_detail(
+        vault.VaultCorrupt: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors",
                 "This profile's key file (vault.json) is damaged or has been altered. Do "
@@ -110,7 +111,7 @@ def _vault_texts() -> dict[type[BaseException], Callable[[Any], str]]:
             "This computer's keystore could not be reached. Sign out and in again (or "
             "unlock the keychain) and retry; if it keeps failing, ask IT.",
         ),
-        vault.RecoveryKeyRejected: lambda error: _with_detail(
+        vault.RecoveryKeyRejected: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors", "The organisation recovery key cannot be used. Ask IT to check it."
             ),
@@ -152,7 +153,7 @@ def _store_texts() -> dict[type[BaseException], Callable[[Any], str]]:
             "The database file ({0}) is incomplete: part of it is missing, for example "
             "after an interrupted copy. {1} Restore it from a backup or ask IT for help.",
         ).format(error.file_name, _nothing_changed()),
-        store.DatabaseCorruptedError: lambda error: _with_detail(
+        store.DatabaseCorruptedError: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors",
                 "The database file ({0}) is damaged. {1} Restore it from a backup or ask IT "
@@ -269,9 +270,15 @@ def worded_types() -> dict[type[BaseException], Callable[[Any], str]]:
 def core_error_text(error: BaseException) -> str | None:
     """The translated sentence for a core error a person can act on; None for any other
     exception (a bug, to be reported as one)."""
-    for texts in (_worded(), _forms_texts()):
-        for kind in type(error).__mro__:
-            word = texts.get(kind)
-            if word is not None:
-                return word(error)
+    return word_by_type(error, _worded()) or word_by_type(error, _forms_texts())
+
+
+def word_by_type(
+    error: BaseException, texts: dict[type[BaseException], Callable[[Any], str]]
+) -> str | None:
+    """The wording of the nearest of the error's types that `texts` has."""
+    for kind in type(error).__mro__:
+        word = texts.get(kind)
+        if word is not None:
+            return word(error)
     return None

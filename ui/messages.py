@@ -1,10 +1,10 @@
 """What the person reads when something cannot be done, in one translated place.
 
 Problems they can fix get a sentence saying what to change. Errors from the core that
-a person can act on (vault, store, lifecycle, form versions) are worded in `core_errors`;
-report errors are shown as the reports wrote them. Anything else is a bug: it is logged
-by type with a short reference (never its message, which might quote personal data) and
-the person sees an apology with that reference.
+a person can act on (vault, store, lifecycle, form versions) are worded in `core_errors`
+and the sync layer's in `sync_errors`; report errors are shown as the reports wrote them.
+Anything else is a bug: it is logged by type with a short reference (never its message,
+which might quote personal data) and the person sees an apology with that reference.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.reports.errors import ReportError
+from sync.errors import SyncError
 from ui.casework import CaseworkError, Problem
 from ui.core_errors import core_error_text
 from ui.profile_holder import ProfileLocked
@@ -93,6 +94,10 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ReportError):
         return str(exc)
     worded = core_error_text(exc)
+    if worded is None and isinstance(exc, SyncError):
+        from ui.sync_errors import sync_error_text  # the sync layer loads when first needed
+
+        worded = sync_error_text(exc)
     if worded is not None:
         return worded
     if isinstance(exc, OSError) and exc.strerror:

@@ -62,7 +62,9 @@ class SyncStatusBar(QStatusBar):
         if phase is SyncPhase.UNREACHABLE:
             return self.tr("Could not reach the central service; will try again")
         if phase is SyncPhase.FAILED:
-            return self.tr("Sync did not finish: {0}").format(activity.problem or "")
+            # One line here; details for IT are in the tooltip and accessible description.
+            summary = (activity.problem or "").split("\n", 1)[0]
+            return self.tr("Sync did not finish: {0}").format(summary)
         text = self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
         if activity.attention == 1:
             text += self.tr("; 1 needs attention")

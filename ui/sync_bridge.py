@@ -16,6 +16,7 @@ from rhi_desktop.vault import detect_keystore
 from sync.device import enrol_device
 from sync.errors import SyncError
 from ui.enrolment import EnrolmentOutcome
+from ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,10 @@ def enrol_with_service(
         )
     except (SyncError, ConfigError) as exc:
         log.info("enrolment refused or failed: %s", type(exc).__name__)
-        return EnrolmentOutcome(False, str(exc))
+        # Policy problems are IT's to fix and worded for IT (naming files and settings).
+        return EnrolmentOutcome(
+            False, str(exc) if isinstance(exc, ConfigError) else error_text(exc)
+        )
     log.info("device enrolled (role %s)", enrolment.role)
     return EnrolmentOutcome(
         True,

@@ -304,7 +304,7 @@ class SyncRunner(QObject):
             sent=report.push.sent,
             received=report.pull.applied + report.pull.stored,
             attention=report.quarantined,
-            problem=report.problem,
+            problem=None if report.error is None else error_text(report.error),
         )
         purged = report.purged is not None and bool(report.purged.interviews)
         if report.pull.received or purged:
@@ -321,13 +321,9 @@ class SyncRunner(QObject):
             return
         if self._holder is None:
             return
-        if isinstance(exc, SyncError):
-            transient = exc.transient
-            problem = str(exc)
-        else:
-            transient, problem = False, error_text(exc)
+        transient = isinstance(exc, SyncError) and exc.transient
         phase = SyncPhase.UNREACHABLE if transient else SyncPhase.FAILED
-        self._ended(SyncActivity(phase, problem=problem), online=not transient)
+        self._ended(SyncActivity(phase, problem=error_text(exc)), online=not transient)
 
     def _ended(
         self, activity: SyncActivity, *, online: bool, report: SyncReport | None = None

@@ -3213,6 +3213,73 @@
     </message>
 </context>
 <context>
+    <name>SyncErrors</name>
+    <message>
+        <source>Your work is kept on this computer and will be sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the code is not recognised. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the code has expired. Ask IT for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the code has already been used. Ask IT for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the code is not in the expected form (letters, digits and dashes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: this profile holds another user&apos;s work. Use a new profile for this user, and ask IT to revoke the device just enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service could not be reached. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service had a problem. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s identity could not be verified, so nothing was sent. Ask IT to check the server address and certificate settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has been revoked by the central service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer cannot sync because it is not enrolled with the central service. Enrol it with a one-time code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service no longer recognises this computer. Enrol it again with a new one-time code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service refused the sync because this computer&apos;s audit trail is behind what it reported before. Contact IT support; do not delete anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service refused the request (HTTP {0}, {1}). The app may need updating; contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine policy names the central service {0}, but this computer is enrolled with {1}. Enrol it again with a one-time code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA bundle {0} named by machine policy cannot be read. Ask IT to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Sync</source>

@@ -1,5 +1,5 @@
-"""One instance of every core error type the app words for a person (`ui.core_errors`),
-with the kind of detail each really carries."""
+"""One instance of every core and sync error type the app words for a person
+(`ui.core_errors`, `ui.sync_errors`), with the kind of detail each really carries."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
 from rhi_desktop.retention import SecureDeleteOff
 from rhi_desktop.store import errors as store
 from rhi_desktop.vault import errors as vault
+from sync import errors as sync
+from sync.endpoint import CaBundleUnreadable, EndpointMismatch
 
 SAMPLES: list[BaseException] = [
     vault.VaultMissing(),
@@ -43,4 +45,18 @@ SAMPLES: list[BaseException] = [
     SecureDeleteOff(),
     IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
     FormNotInstalledError(FormRef("rhi", 3)),
+]
+
+SYNC_SAMPLES: list[BaseException] = [
+    sync.ServiceUnreachable("localhost did not answer in time"),
+    sync.ServiceFault("HTTP 503"),
+    sync.TlsRejected("localhost's certificate is not trusted (unable to get local issuer)"),
+    sync.DeviceRevoked(),
+    sync.NotEnrolled("its device token is missing"),
+    sync.Unauthorised(),
+    *(sync.EnrolmentRefused(reason) for reason in sync.Refusal),
+    sync.AuditRejected(),
+    sync.RequestRefused(409, "stale_base"),
+    EndpointMismatch("https://rhi.example.gov.uk", "https://old.example.gov.uk"),
+    CaBundleUnreadable("/etc/rhi/ca.pem", "No such file or directory"),
 ]

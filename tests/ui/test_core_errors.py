@@ -1,5 +1,5 @@
-"""Errors from the key vault, the store, the lifecycle and form versions are worded by
-the app, through translation, from what each error keeps; a programming error is
+"""Errors from the key vault, the store, the lifecycle, form versions and sync are worded
+by the app, through translation, from what each error keeps; a programming error is
 reported as a bug, never shown as written."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError
 from rhi_desktop.store import errors as store
 from rhi_desktop.vault import errors as vault
-from tests.ui.error_samples import SAMPLES
+from sync.errors import EnrolmentRefused, Refusal, SyncError
+from tests.ui.error_samples import SAMPLES, SYNC_SAMPLES
+from ui import sync_errors
 from ui.core_errors import core_error_text, worded_types
 from ui.messages import error_text
 from ui.profile_holder import ProfileLocked
@@ -35,11 +37,28 @@ def test_every_error_a_person_can_meet_is_worded_and_has_a_sample() -> None:
     assert {type(sample) for sample in SAMPLES} == meetable
 
 
+def test_every_sync_error_is_worded_and_has_a_sample() -> None:
+    assert _concrete(SyncError) == set(sync_errors.worded_types())
+    assert {type(sample) for sample in SYNC_SAMPLES} == _concrete(SyncError)
+
+
 @pytest.mark.parametrize("error", SAMPLES, ids=lambda error: type(error).__name__)
 def test_each_sample_reads_as_a_sentence_and_the_app_shows_it(error: BaseException) -> None:
     text = core_error_text(error)
     assert text and "{" not in text  # every placeholder filled
     assert error_text(error) == text
+
+
+@pytest.mark.parametrize("error", SYNC_SAMPLES, ids=lambda error: type(error).__name__)
+def test_each_sync_sample_reads_as_a_sentence_and_the_app_shows_it(error: SyncError) -> None:
+    text = sync_errors.sync_error_text(error)
+    assert text and "{" not in text
+    assert error_text(error) == text
+
+
+def test_every_enrolment_refusal_has_its_own_words() -> None:
+    texts = {error_text(sample) for sample in SYNC_SAMPLES if isinstance(sample, EnrolmentRefused)}
+    assert len(texts) == len(Refusal)
 
 
 def test_a_wrong_passphrase_warns_of_the_wipe_and_leaves_the_wait_to_the_countdown() -> None:

@@ -1,7 +1,8 @@
 """Syncing inside the app, against the real central service over real TLS: "Sync now",
-finding the service again by itself, coordinator decisions and new assignments arriving
-in the open window, a held-up service that never freezes the window, and locking, which
-stops the sync and closes its database handle."""
+finding the service again by itself, a service whose certificate is no longer trusted,
+coordinator decisions and new assignments arriving in the open window, a held-up service
+that never freezes the window, and locking, which stops the sync and closes its database
+handle."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ from sync.protocol import Role
 from sync.server import admin
 from sync.transport import Timeouts
 from tests.sync.client import live_central
-from tests.sync.client.certificates import issue_server_files, make_authority
+from tests.sync.client.certificates import (
+    Authority,
+    ServerFiles,
+    issue_server_files,
+    make_authority,
+)
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral, RunningCentral
 from tests.ui.conftest import ControllerFactory
@@ -53,6 +59,19 @@ def _laptop_with_cases(
         return [record_completed_case(laptop, n) for n in range(cases)]
     finally:
         laptop.profile.close()
+
+
+def _enrolled_then_stopped(
+    directory: Path, paths: ProfilePaths
+) -> tuple[Authority, ServerFiles, int]:
+    """A service in `directory`, stopped again once the profile at `paths` has enrolled
+    with it and recorded one case (not yet sent): its CA, TLS files and port."""
+    authority = make_authority()
+    files = issue_server_files(authority, directory / "tls", "localhost")
+    first = RunningCentral(directory, authority, files)
+    _laptop_with_cases(first.live, paths, 1)
+    first.stop()
+    return authority, files, first.live.port
 
 
 def _sync_now(qtbot: QtBot, controller: AppController, window: MainWindow) -> None:
@@ -114,13 +133,8 @@ def test_service_down_at_start_then_back_the_app_finds_it_and_syncs_by_itself(
     make_controller: ControllerFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    authority = make_authority()
     directory = tmp_path / "central"
-    files = issue_server_files(authority, directory / "tls", "localhost")
-    first = RunningCentral(directory, authority, files)
-    _laptop_with_cases(first.live, paths, 1)
-    port = first.live.port
-    first.stop()
+    authority, files, port = _enrolled_then_stopped(directory, paths)
 
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
@@ -139,6 +153,36 @@ def test_service_down_at_start_then_back_the_app_finds_it_and_syncs_by_itself(
     finally:
         controller.shutdown()
         again.stop()
+
+
+def test_a_service_no_longer_trusted_is_one_line_in_the_status_bar_with_details_for_it(
+    qtbot: QtBot,
+    tmp_path: Path,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    directory = tmp_path / "central"
+    _, _, port = _enrolled_then_stopped(directory, paths)
+    stranger = make_authority()  # the same address now shows a certificate nobody issued
+    monkeypatch.setattr(live_central, "free_port", lambda: port)
+    impostor = RunningCentral(
+        directory, stranger, issue_server_files(stranger, tmp_path / "other-tls", "localhost")
+    )
+    try:
+        controller, window = open_app(qtbot, make_controller, settings)
+        wait_for_sync(qtbot, controller)
+        assert window.status.activity.text() == (
+            "Sync did not finish: The central service's identity could not be verified, so "
+            "nothing was sent. Ask IT to check the server address and certificate settings."
+        )
+        details = window.status.activity.toolTip().split("\n")
+        assert details[1].startswith("Details for IT: ") and "not trusted" in details[1]
+        assert window.status.activity.accessibleDescription() == window.status.activity.toolTip()
+        controller.shutdown()
+    finally:
+        impostor.stop()
 
 
 def test_a_coordinators_decision_and_a_new_assignment_appear_in_the_open_window(

@@ -1,7 +1,7 @@
 """Run in a child process: load a pseudo-translation in which every catalogue string is
-wrapped in ‹…›, open every screen (and word every core error), and print each piece of
-visible text that came out unwrapped (so never went through Qt's translation). Exit 1 if
-there is any.
+wrapped in ‹…›, open every screen (and word every core and sync error), and print each
+piece of visible text that came out unwrapped (so never went through Qt's translation).
+Exit 1 if there is any.
 
     python -m tests.ui.translated_screens QM_FILE PROFILE_DIR
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from tests.ui.driving import PASSPHRASE, visible_widgets
-from tests.ui.error_samples import SAMPLES
+from tests.ui.error_samples import SAMPLES, SYNC_SAMPLES
 from ui.controller import AppController
 from ui.first_run import FirstRunWizard
 from ui.main_window import MainWindow
@@ -121,7 +121,8 @@ def main(qm_file: Path, profile: Path) -> int:
     controller.lock("test")
     problems += _screen(window, "locked")
     controller.shutdown()
-    problems += untranslated("core errors", [error_text(error) for error in SAMPLES])
+    errors = [*SAMPLES, *SYNC_SAMPLES]
+    problems += untranslated("core and sync errors", [error_text(error) for error in errors])
     for line in problems:
         print(line)
     return 1 if problems else 0
