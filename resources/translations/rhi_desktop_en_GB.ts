@@ -2905,6 +2905,49 @@
     </message>
 </context>
 <context>
+    <name>Ssda903</name>
+    <message>
+        <source>the episode ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the episode starts before the date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the episode overlaps the child&apos;s previous episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new episode starts while the previous one is still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date falls outside the collection year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child has no case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the episode type is not M or A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSDA903 missing table was not written: {0} problem(s) for {1} child(ren) would break the DfE&apos;s validation. Correct the episodes listed and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no case reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} (episode {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>Passphrase strength</source>

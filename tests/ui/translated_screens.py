@@ -1,7 +1,7 @@
 """Run in a child process: load a pseudo-translation in which every catalogue string is
-wrapped in ‹…›, open every screen (and word every core and sync error), and print each
-piece of visible text that came out unwrapped (so never went through Qt's translation).
-Exit 1 if there is any.
+wrapped in ‹…›, open every screen (and word every core and sync error, and an SSDA903
+refusal), and print each piece of visible text that came out unwrapped (so never went
+through Qt's translation). Exit 1 if there is any.
 
     python -m tests.ui.translated_screens QM_FILE PROFILE_DIR
 """
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.reports.exports.ssda903 import Ssda903Refused, Violation
 from tests.ui.driving import PASSPHRASE, visible_widgets
 from tests.ui.error_samples import SAMPLES, SYNC_SAMPLES
 from ui.controller import AppController
@@ -25,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
+from ui.reports.ssda903_refusal import refusal_text, rule_texts, violation_text
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
 from ui.window import application
 
@@ -123,6 +125,9 @@ def main(qm_file: Path, profile: Path) -> int:
     controller.shutdown()
     errors = [*SAMPLES, *SYNC_SAMPLES]
     problems += untranslated("core and sync errors", [error_text(error) for error in errors])
+    refused = Ssda903Refused([Violation("C-1", "e-1", rule) for rule in rule_texts()])
+    refusal = [refusal_text(refused), *(violation_text(v) for v in refused.violations)]
+    problems += untranslated("SSDA903 refusal", refusal)
     for line in problems:
         print(line)
     return 1 if problems else 0

@@ -40,6 +40,7 @@ from ui.profile_holder import ProfileAccess
 from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_report
 from ui.reports.pdf_report import render_report
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
+from ui.reports.ssda903_refusal import refusal_text, violation_text
 from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
 from ui.workers import SerialWorker
 
@@ -294,7 +295,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
         if isinstance(exc, Ssda903Refused):
-            self._show(str(exc), [str(violation) for violation in exc.violations])
+            self._show(refusal_text(exc), [violation_text(v) for v in exc.violations])
         else:
             self._show(error_text(exc))
         self.finished_export.emit(False)

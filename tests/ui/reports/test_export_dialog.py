@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
 from rhi_desktop.reports.periods import Period
 from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
@@ -18,6 +19,7 @@ from ui.profile_holder import ProfileHolder
 from ui.reports.export_dialog import ExportDialog
 from ui.reports.export_jobs import ExportKind
 from ui.reports.kpi_dashboard import KpiDashboardPage
+from ui.reports.ssda903_refusal import refusal_text, rule_texts, violation_text
 
 
 def test_export_writes_a_kpi_csv_and_audits_it(
@@ -84,3 +86,13 @@ def test_an_ssda903_table_the_dfe_would_reject_is_refused_with_its_problems(
     assert problems[0].startswith("F: the episode overlaps the child's previous episode")
     assert not out.exists()
     assert not [e for e in store.audit.events() if e.action == "export"]
+
+
+def test_every_dfe_rule_a_refusal_can_name_is_worded() -> None:
+    rules = {value for name, value in vars(Rule).items() if not name.startswith("_")}
+    assert set(rule_texts()) == rules
+    refused = Ssda903Refused([Violation("", "e-1", Rule.BAD_CODE)])
+    assert violation_text(refused.violations[0]) == (
+        "(no case reference): the episode type is not M or A (episode e-1)"
+    )
+    assert refusal_text(refused).startswith("The SSDA903 missing table was not written: 1 ")

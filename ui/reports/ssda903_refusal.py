@@ -1,0 +1,41 @@
+"""An SSDA903 table the DfE's validation would reject, worded for the coordinator: what
+was refused and, one line per episode, which rule it breaks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
+
+translate = QCoreApplication.translate
+
+
+def rule_texts() -> dict[str, str]:
+    return {
+        Rule.START_AFTER_END: translate("Ssda903", "the episode ends before it starts"),
+        Rule.START_BEFORE_BIRTH: translate(
+            "Ssda903", "the episode starts before the date of birth"
+        ),
+        Rule.OVERLAP: translate("Ssda903", "the episode overlaps the child's previous episode"),
+        Rule.STILL_OPEN: translate(
+            "Ssda903", "a new episode starts while the previous one is still open"
+        ),
+        Rule.OUTSIDE_YEAR: translate("Ssda903", "a date falls outside the collection year"),
+        Rule.NO_CHILD_ID: translate("Ssda903", "the child has no case reference"),
+        Rule.BAD_CODE: translate("Ssda903", "the episode type is not M or A"),
+    }
+
+
+def refusal_text(refused: Ssda903Refused) -> str:
+    children = len({violation.case_reference for violation in refused.violations})
+    return translate(
+        "Ssda903",
+        "The SSDA903 missing table was not written: {0} problem(s) for {1} child(ren) "
+        "would break the DfE's validation. Correct the episodes listed and export again.",
+    ).format(len(refused.violations), children)
+
+
+def violation_text(violation: Violation) -> str:
+    child = violation.case_reference or translate("Ssda903", "(no case reference)")
+    rule = rule_texts()[violation.rule]
+    return translate("Ssda903", "{0}: {1} (episode {2})").format(child, rule, violation.episode_id)
