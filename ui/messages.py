@@ -85,6 +85,14 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
     return texts[problem].format(field)
 
 
+def unreadable_interviews_text(count: int) -> str:
+    """For reports that skipped interviews whose form version this computer lacks."""
+    return translate(
+        "Messages",
+        "{0} interview(s) could not be read: their form version is not on this computer.",
+    ).format(count)
+
+
 def error_text(exc: BaseException) -> str:
     """The sentence to show for `exc`; logs the ones that are bugs."""
     if isinstance(exc, CaseworkError):

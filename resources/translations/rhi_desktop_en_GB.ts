@@ -1527,6 +1527,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The app is locked; unlock it to read or change case data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,10 +2037,6 @@
     </message>
     <message>
         <source>{0} child(ren) for the panel, by {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3473,10 +3473,6 @@
     </message>
     <message>
         <source>{0} signed-off interview(s) analysed. {1} place(s) and {2} associate(s) recur across different children.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -25,7 +25,7 @@ from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.kpi_definitions import RecordKind
 from rhi_desktop.reports.panel import PanelList, Reason, panel_list
 from rhi_desktop.reports.periods import london_midnight
-from ui.messages import error_text
+from ui.messages import error_text, unreadable_interviews_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.panel_rules_source import ChosenRules, panel_rules
 from ui.reports.text_table import TextRow, TextTableModel, text_table_view
@@ -156,9 +156,7 @@ class PanelPage(QWidget):
         )
         summary = self.tr("{0} child(ren) for the panel, by {1}.").format(len(rows), source)
         if found.not_analysed:
-            summary += " " + self.tr(
-                "{0} interview(s) could not be read: their form version is not on this computer."
-            ).format(len(found.not_analysed))
+            summary += " " + unreadable_interviews_text(len(found.not_analysed))
         self.summary.setText(summary)
         self.refreshed.emit()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
-from ui.messages import error_text
+from ui.messages import error_text, unreadable_interviews_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
 from ui.reports.text_table import TextRow, TextTableModel, text_table_view
@@ -120,9 +120,7 @@ class ThemesPage(QWidget):
             "across different children."
         ).format(len(found.analysed), len(found.recurring_places), len(found.recurring_associates))
         if found.not_analysed:
-            summary += " " + self.tr(
-                "{0} interview(s) could not be read: their form version is not on this computer."
-            ).format(len(found.not_analysed))
+            summary += " " + unreadable_interviews_text(len(found.not_analysed))
         self.summary.setText(summary)
         self.refreshed.emit()
 

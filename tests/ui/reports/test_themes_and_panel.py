@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.entities import InterviewState
+from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
 from ui.profile_holder import ProfileHolder
@@ -39,6 +41,22 @@ def test_themes_count_factors_and_flag_places_and_associates_that_recur(
     screenshot(page, "reports-03-themes", artifacts_dir)
     page.clear()
     assert page.model.rowCount() == 0 and page.summary.text() == ""
+
+
+def test_interviews_on_a_form_version_not_here_are_counted_as_unread(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    book = Casebook(holder.store)
+    child = book.child()
+    episode = book.episode(child, utc(2026, 2, 3, 8), utc(2026, 2, 3, 20))
+    book.interview(child, [episode], state=InterviewState.COMPLETED, answers={}, form=("rhi", 99))
+    page = ThemesPage(holder, report_clock)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_range(date(2026, 2, 1), date(2026, 2, 9))
+    assert page.summary.text().endswith(
+        " 1 interview(s) could not be read: their form version is not on this computer."
+    )
 
 
 def test_the_panel_lists_each_child_with_every_reason(
