@@ -100,7 +100,9 @@ class PanelRulesError(ReportError):
 
     def __init__(self, source: str, problems: list[str]) -> None:
         super().__init__(f"Panel rules in {source} cannot be used: " + "; ".join(problems))
+        self.source = source
         self.problems = problems
+        """Where each problem is and what it is, in English: details for IT."""
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

@@ -34,8 +34,28 @@ from rhi_desktop.store import Store
 AUDIT_ENTITY = "kpi_verification"
 
 
+class VerificationProblem(StrEnum):
+    NOT_A_WHOLE_MONTH = "not_a_whole_month"
+    DATABASE_TOO_OLD = "database_too_old"  # no table for verified months yet
+    NOT_ENDED = "not_ended"
+
+
+_PROBLEMS = {
+    VerificationProblem.NOT_A_WHOLE_MONTH: "Only a whole calendar month can be verified.",
+    VerificationProblem.DATABASE_TOO_OLD: (
+        "This database cannot record verified months yet; update RHI Desktop."
+    ),
+    VerificationProblem.NOT_ENDED: "{0} has not ended yet, so its figures cannot be verified.",
+}
+
+
 class VerificationError(ReportError):
-    """A month that cannot be verified (message safe to show)."""
+    """A month that cannot be verified; `problem` says why, `month` names it."""
+
+    def __init__(self, problem: VerificationProblem, month: str = "") -> None:
+        super().__init__(_PROBLEMS[problem].format(month))
+        self.problem = problem
+        self.month = month
 
 
 class VerificationState(StrEnum):
@@ -94,7 +114,7 @@ def digest(figures: Mapping[str, FigureSnapshot]) -> str:
 
 def _month_of(period: Period) -> str:
     if not period.is_whole_month:
-        raise VerificationError("Only a whole calendar month can be verified.")
+        raise VerificationError(VerificationProblem.NOT_A_WHOLE_MONTH)
     return period.label
 
 
@@ -106,12 +126,10 @@ def verify_month(store: Store, month: Period, actor: str) -> Verification:
     label = _month_of(month)
     db = queries.database(store)
     if not schema.has_verification_table(db):
-        raise VerificationError(
-            "This database cannot record verified months yet; update RHI Desktop."
-        )
+        raise VerificationError(VerificationProblem.DATABASE_TOO_OLD)
     now = db.clock()
     if now < month.end:
-        raise VerificationError(f"{label} has not ended yet, so its figures cannot be verified.")
+        raise VerificationError(VerificationProblem.NOT_ENDED, label)
     figures = snapshot(compute(db, month, Filters()))
     made = Verification(str(uuid.uuid4()), label, now, actor, digest(figures), figures)
     with store.transaction(actor) as tx:
