@@ -1,5 +1,5 @@
-"""The key vault's, the store's and the interview lifecycle's errors, worded for the
-person in their language.
+"""The key vault's, the store's, the interview lifecycle's, form versions' and the
+reports' errors, worded for the person in their language.
 
 The Qt-free layers raise typed errors whose `str()` is English for the command line
 and for IT. Here each type is worded through Qt's translation from what the error keeps
@@ -257,6 +257,41 @@ def _forms_texts() -> dict[type[BaseException], Callable[[Any], str]]:
     }
 
 
+def _report_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+    # Imported when first needed, like the form engine.
+    from rhi_desktop.reports.panel_rules import PanelRulesError
+    from rhi_desktop.reports.verification import VerificationError
+
+    return {
+        PanelRulesError: lambda error: with_detail_for_it(
+            translate(
+                "CoreErrors",
+                "The panel rules in {0} cannot be used, so no panel list was made. Ask IT to "
+                "correct the file.",
+            ).format(error.source),
+            "; ".join(error.problems),
+        ),
+        VerificationError: _verification,
+    }
+
+
+def _verification(error: Any) -> str:
+    from rhi_desktop.reports.verification import VerificationProblem
+
+    texts = {
+        VerificationProblem.NOT_A_WHOLE_MONTH: translate(
+            "CoreErrors", "Only a whole calendar month can be verified."
+        ),
+        VerificationProblem.DATABASE_TOO_OLD: translate(
+            "CoreErrors", "This database cannot record verified months yet; update RHI Desktop."
+        ),
+        VerificationProblem.NOT_ENDED: translate(
+            "CoreErrors", "{0} has not ended yet, so its figures cannot be verified."
+        ),
+    }
+    return texts[error.problem].format(error.month)
+
+
 @cache
 def _worded() -> dict[type[BaseException], Callable[[Any], str]]:
     return {**_vault_texts(), **_store_texts(), **_lifecycle_texts()}
@@ -264,13 +299,17 @@ def _worded() -> dict[type[BaseException], Callable[[Any], str]]:
 
 def worded_types() -> dict[type[BaseException], Callable[[Any], str]]:
     """Every core error type worded here, and how."""
-    return {**_worded(), **_forms_texts()}
+    return {**_worded(), **_forms_texts(), **_report_texts()}
 
 
 def core_error_text(error: BaseException) -> str | None:
     """The translated sentence for a core error a person can act on; None for any other
     exception (a bug, to be reported as one)."""
-    return word_by_type(error, _worded()) or word_by_type(error, _forms_texts())
+    return (
+        word_by_type(error, _worded())
+        or word_by_type(error, _forms_texts())
+        or word_by_type(error, _report_texts())
+    )
 
 
 def word_by_type(

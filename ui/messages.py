@@ -1,8 +1,9 @@
 """What the person reads when something cannot be done, in one translated place.
 
 Problems they can fix get a sentence saying what to change. Errors from the core that
-a person can act on (vault, store, lifecycle, form versions) are worded in `core_errors`
-and the sync layer's in `sync_errors`; report errors are shown as the reports wrote them.
+a person can act on (vault, store, lifecycle, form versions, reports) are worded in
+`core_errors` and the sync layer's in `sync_errors`; the few report errors only the
+command line meets are shown as written.
 Anything else is a bug: it is logged by type with a short reference (never its message,
 which might quote personal data) and the person sees an apology with that reference.
 """
@@ -99,8 +100,6 @@ def error_text(exc: BaseException) -> str:
         return problem_text(exc.problem)
     if isinstance(exc, ProfileLocked):
         return translate("Messages", "The app is locked; unlock it to read or change case data.")
-    if isinstance(exc, ReportError):
-        return str(exc)
     worded = core_error_text(exc)
     if worded is None and isinstance(exc, SyncError):
         from ui.sync_errors import sync_error_text  # the sync layer loads when first needed
@@ -108,6 +107,8 @@ def error_text(exc: BaseException) -> str:
         worded = sync_error_text(exc)
     if worded is not None:
         return worded
+    if isinstance(exc, ReportError):
+        return str(exc)  # the command line's options and IT's lookup files, in English
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return translate(

@@ -522,6 +522,22 @@
         <source>Form {0} version {1} is not installed on this computer. Sync to fetch it, or ask IT to install it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The panel rules in {0} cannot be used, so no panel list was made. Ask IT to correct the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a whole calendar month can be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database cannot record verified months yet; update RHI Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has not ended yet, so its figures cannot be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DialogParts</name>

@@ -1,11 +1,14 @@
 """One instance of every core and sync error type the app words for a person
-(`ui.core_errors`, `ui.sync_errors`), with the kind of detail each really carries."""
+(`ui.core_errors`, `ui.sync_errors`), with the kind of detail each really carries, and
+one of each reason where an error has several."""
 
 from __future__ import annotations
 
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
+from rhi_desktop.reports.panel_rules import PanelRulesError
+from rhi_desktop.reports.verification import VerificationError, VerificationProblem
 from rhi_desktop.retention import SecureDeleteOff
 from rhi_desktop.store import errors as store
 from rhi_desktop.vault import errors as vault
@@ -45,6 +48,8 @@ SAMPLES: list[BaseException] = [
     SecureDeleteOff(),
     IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
     FormNotInstalledError(FormRef("rhi", 3)),
+    PanelRulesError("panel_rules.toml", ["rules[0].min_episodes: Input should be >= 1"]),
+    *(VerificationError(problem, "2026-11") for problem in VerificationProblem),
 ]
 
 SYNC_SAMPLES: list[BaseException] = [

@@ -1,6 +1,6 @@
-"""Errors from the key vault, the store, the lifecycle, form versions and sync are worded
-by the app, through translation, from what each error keeps; a programming error is
-reported as a bug, never shown as written."""
+"""Errors from the key vault, the store, the lifecycle, form versions, reports and sync
+are worded by the app, through translation, from what each error keeps; a programming
+error is reported as a bug, never shown as written."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError
+from rhi_desktop.reports.panel_rules import PanelRulesError
+from rhi_desktop.reports.verification import VerificationError, VerificationProblem
 from rhi_desktop.store import errors as store
 from rhi_desktop.vault import errors as vault
 from sync.errors import EnrolmentRefused, Refusal, SyncError
@@ -32,7 +34,7 @@ def test_every_error_a_person_can_meet_is_worded_and_has_a_sample() -> None:
     meetable = (_concrete(vault.VaultError) | _concrete(store.StoreError)) - {
         store.TransactionError  # a programming error: reported as a bug
     }
-    meetable |= {IllegalTransition, FormNotInstalledError}
+    meetable |= {IllegalTransition, FormNotInstalledError, PanelRulesError, VerificationError}
     assert meetable == set(worded_types())
     assert {type(sample) for sample in SAMPLES} == meetable
 
@@ -54,6 +56,21 @@ def test_each_sync_sample_reads_as_a_sentence_and_the_app_shows_it(error: SyncEr
     text = sync_errors.sync_error_text(error)
     assert text and "{" not in text
     assert error_text(error) == text
+
+
+def test_every_reason_a_month_cannot_be_verified_has_its_own_words() -> None:
+    texts = {error_text(VerificationError(problem, "2026-11")) for problem in VerificationProblem}
+    assert len(texts) == len(VerificationProblem)
+    assert error_text(VerificationError(VerificationProblem.NOT_ENDED, "2026-11")) == (
+        "2026-11 has not ended yet, so its figures cannot be verified."
+    )
+
+
+def test_broken_panel_rules_name_the_file_and_leave_the_problems_for_it() -> None:
+    broken = PanelRulesError("panel_rules.toml", ["not valid TOML (line 3)", "rules: missing"])
+    said, detail = error_text(broken).split("\n")
+    assert said.startswith("The panel rules in panel_rules.toml cannot be used")
+    assert detail == "Details for IT: not valid TOML (line 3); rules: missing"
 
 
 def test_every_enrolment_refusal_has_its_own_words() -> None:

@@ -14,6 +14,7 @@ from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
 from ui.profile_holder import ProfileHolder
 from ui.reports.panel_page import PanelPage
+from ui.reports.panel_rules_source import panel_rules
 from ui.reports.themes_page import ThemesPage
 
 
@@ -88,4 +89,22 @@ def test_the_panel_lists_each_child_with_every_reason(
         page.week.setCurrentIndex(2)  # week beginning 26/01/2026
     assert {row.cells[0] for row in page.model.rows} == {"A"}
     page.clear()
+    assert page.model.rowCount() == 0
+
+
+def test_a_rules_file_that_cannot_be_used_names_it_and_leaves_the_detail_for_it(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
+) -> None:
+    broken = tmp_path / "panel_rules.toml"
+    broken.write_text("[[rules]\nid = ", encoding="utf-8")
+    page = PanelPage(holder, report_clock, rules=lambda: panel_rules(broken))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.reload()
+    said, detail = page.summary.text().split("\n")
+    assert said == (
+        "The panel rules in panel_rules.toml cannot be used, so no panel list was made. "
+        "Ask IT to correct the file."
+    )
+    assert detail.startswith("Details for IT: not valid TOML")
     assert page.model.rowCount() == 0
