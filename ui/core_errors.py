@@ -24,6 +24,9 @@ from ui.caseload_views import state_label
 
 translate = QCoreApplication.translate
 
+Wordings = dict[type[BaseException], Callable[[Any], str]]
+"""How to word each error type, given the error."""
+
 
 def _nothing_changed() -> str:
     return translate("CoreErrors", "The file was left exactly as it was.")
@@ -59,7 +62,7 @@ def _wrong_passphrase(error: vault.WrongPassphrase) -> str:
     return text
 
 
-def _vault_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+def _vault_texts() -> Wordings:
     return {
         vault.VaultMissing: lambda _: translate(
             "CoreErrors",
@@ -126,7 +129,7 @@ def _vault_texts() -> dict[type[BaseException], Callable[[Any], str]]:
     }
 
 
-def _store_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+def _store_texts() -> Wordings:
     return {
         store.DatabaseMissingError: lambda error: translate(
             "CoreErrors",
@@ -233,7 +236,7 @@ def _read_only(error: store.ReadOnlyRecordError) -> str:
     return translate("CoreErrors", "This record cannot be changed.")
 
 
-def _lifecycle_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+def _lifecycle_texts() -> Wordings:
     return {
         IllegalTransition: lambda error: translate(
             "CoreErrors",
@@ -243,7 +246,7 @@ def _lifecycle_texts() -> dict[type[BaseException], Callable[[Any], str]]:
     }
 
 
-def _forms_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+def _forms_texts() -> Wordings:
     # Imported when first needed: the form engine is slow to load, and the unlock window
     # words a wrong passphrase long before any form is opened.
     from rhi_desktop.forms.versions import FormNotInstalledError
@@ -257,7 +260,7 @@ def _forms_texts() -> dict[type[BaseException], Callable[[Any], str]]:
     }
 
 
-def _report_texts() -> dict[type[BaseException], Callable[[Any], str]]:
+def _report_texts() -> Wordings:
     # Imported when first needed, like the form engine.
     from rhi_desktop.reports.panel_rules import PanelRulesError
     from rhi_desktop.reports.verification import VerificationError
@@ -293,11 +296,11 @@ def _verification(error: Any) -> str:
 
 
 @cache
-def _worded() -> dict[type[BaseException], Callable[[Any], str]]:
+def _worded() -> Wordings:
     return {**_vault_texts(), **_store_texts(), **_lifecycle_texts()}
 
 
-def worded_types() -> dict[type[BaseException], Callable[[Any], str]]:
+def worded_types() -> Wordings:
     """Every core error type worded here, and how."""
     return {**_worded(), **_forms_texts(), **_report_texts()}
 
@@ -312,9 +315,7 @@ def core_error_text(error: BaseException) -> str | None:
     )
 
 
-def word_by_type(
-    error: BaseException, texts: dict[type[BaseException], Callable[[Any], str]]
-) -> str | None:
+def word_by_type(error: BaseException, texts: Wordings) -> str | None:
     """The wording of the nearest of the error's types that `texts` has."""
     for kind in type(error).__mro__:
         word = texts.get(kind)

@@ -8,15 +8,13 @@ the sync layer wrote it, on a line of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from sync import errors as sync
 from sync.endpoint import CaBundleUnreadable, EndpointMismatch
-from ui.core_errors import with_detail_for_it, word_by_type
+from ui.core_errors import Wordings, with_detail_for_it, word_by_type
 
 translate = QCoreApplication.translate
 
@@ -53,7 +51,7 @@ def _refusal(reason: sync.Refusal) -> str:
 
 
 @cache
-def worded_types() -> dict[type[BaseException], Callable[[Any], str]]:
+def worded_types() -> Wordings:
     """Every sync error type worded here, and how."""
     return {
         sync.ServiceUnreachable: lambda error: with_detail_for_it(
