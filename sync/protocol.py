@@ -3,8 +3,9 @@ exchange.
 
 Every model is strict (`extra="forbid"`) and immutable, so a client can treat any body it
 cannot parse as a server fault rather than guess at it. Values in a JSON body must have
-the type the schema gives them: a number is not read as a date-time (pydantic would take
-it for a Unix timestamp), nor text or `true` as a counter. Identifiers are opaque strings,
+the type the schema gives them: a number (or a number written as text) is not read as a
+date-time, as pydantic would take it for a Unix timestamp; nor is text or `true` read as
+a counter. Identifiers are opaque strings,
 instants are timezone-aware, and no model carries free text chosen by the server that
 could hold personal data: error bodies have a stable `code` and a fixed message.
 """
@@ -12,6 +13,7 @@ could hold personal data: error bodies have a stable `code` and a fixed message.
 from __future__ import annotations
 
 import json
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
@@ -69,7 +71,13 @@ def _a_number(value: object) -> object:
     return value
 
 
-def _not_a_number(value: object) -> object:
+_RFC3339_START = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _rfc3339_text(value: object) -> object:
+    """Pydantic would read a number, or a number written as text, as a Unix timestamp."""
+    if isinstance(value, str) and not _RFC3339_START.match(value):
+        raise ValueError("a date-time must be RFC 3339 text")
     if isinstance(value, int | float):
         raise ValueError("a date-time must be RFC 3339 text, not a number")
     return value
@@ -80,7 +88,7 @@ QueryCounter = Annotated[int, Field(ge=0, le=MAX_COUNTER)]
 """A counter in a query string, where every value arrives as text."""
 
 
-Instant = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text)]
 EnrolmentCode = Annotated[
     str, StringConstraints(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9 -]+$")
 ]

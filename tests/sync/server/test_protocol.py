@@ -49,6 +49,7 @@ def test_a_well_formed_change_round_trips() -> None:
         {"made_at": "2026-01-12T08:55:00"},  # no zone: ambiguous
         {"made_at": 1768208100},  # a number is not read as a Unix timestamp
         {"made_at": 1768208100.5},
+        {"made_at": "1768208100"},
         {"base_version": "3"},  # counters are JSON numbers, not text
         {"base_version": True},
         {"change_id": "not-a-uuid"},
