@@ -184,6 +184,12 @@ def _store_texts() -> Wordings:
             "profile folder is not read-only and that your account may use it, then try "
             "again.",
         ),
+        store.WriteAheadLogUnavailableError: lambda _: translate(
+            "CoreErrors",
+            "The database could not switch to write-ahead logging, which keeps saved work "
+            "safe. This happens on some network drives: keep the profile on this computer's "
+            "own disk, or ask IT.",
+        ),
         store.EncryptionUnavailableError: lambda _: translate(
             "CoreErrors",
             "This installation cannot encrypt its database (SQLCipher is missing), so it "

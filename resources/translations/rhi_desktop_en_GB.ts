@@ -475,6 +475,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database could not switch to write-ahead logging, which keeps saved work safe. This happens on some network drives: keep the profile on this computer&apos;s own disk, or ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This installation cannot encrypt its database (SQLCipher is missing), so it refuses to open one. Reinstall RHI Desktop.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,6 +19,7 @@ from rhi_desktop.store.errors import (
     StaleEditError,
     StoreError,
     TransactionError,
+    WriteAheadLogUnavailableError,
     WrongKeyError,
 )
 from rhi_desktop.store.interviews import CaseloadRow, InterviewRevision
@@ -66,5 +67,6 @@ __all__ = [
     "StoreSettings",
     "Transaction",
     "TransactionError",
+    "WriteAheadLogUnavailableError",
     "WrongKeyError",
 ]

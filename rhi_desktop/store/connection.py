@@ -38,6 +38,7 @@ from rhi_desktop.store.errors import (
     DiskError,
     EncryptionUnavailableError,
     StoreError,
+    WriteAheadLogUnavailableError,
     WrongKeyError,
     sqlite_error_code,
     translate,
@@ -184,7 +185,7 @@ def _configure(conn: Any, *, require_wal: bool = True) -> None:
     conn.execute("PRAGMA secure_delete = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if require_wal and str(mode).lower() != "wal":
-        raise StoreError("The database could not switch to write-ahead logging.")
+        raise WriteAheadLogUnavailableError()
     conn.execute("PRAGMA synchronous = FULL")  # a committed interview survives power loss
     # A caseload's working set stays in the page cache: with SQLCipher every cache miss
     # is a page decryption and HMAC check, not just a copy from the OS cache.

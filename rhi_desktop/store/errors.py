@@ -121,6 +121,17 @@ class DatabaseUnavailableError(StoreError):
         )
 
 
+class WriteAheadLogUnavailableError(StoreError):
+    """The file system cannot hold SQLite's write-ahead log (some network drives)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database could not switch to write-ahead logging, which keeps saved work "
+            "safe. This happens on some network drives: keep the profile on this computer's "
+            "own disk, or ask IT."
+        )
+
+
 class EncryptionUnavailableError(StoreError):
     def __init__(self) -> None:
         super().__init__(

@@ -38,6 +38,7 @@ SAMPLES: list[BaseException] = [
     store.DatabaseBusyError(),
     store.DiskError(),
     store.DatabaseUnavailableError(),
+    store.WriteAheadLogUnavailableError(),
     store.EncryptionUnavailableError(),
     store.SchemaTooNewError(9, 7),
     store.MigrationFailedError(6, 7, "rhi.db.pre-migration-v6"),

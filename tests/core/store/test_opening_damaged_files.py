@@ -19,8 +19,10 @@ from rhi_desktop.store import (
     DatabaseTruncatedError,
     Store,
     StoreError,
+    WriteAheadLogUnavailableError,
     WrongKeyError,
 )
+from rhi_desktop.store.connection import _configure
 from tests.core.store.conftest import SeededStore, file_hash
 
 PAGE = 4096
@@ -163,6 +165,17 @@ def test_each_failure_has_its_own_exception_type_under_store_error() -> None:
     assert len(kinds) == 5
     assert all(issubclass(kind, StoreError) for kind in kinds)
     assert not any(issubclass(a, b) for a in kinds for b in kinds if a is not b)
+
+
+def test_a_database_that_cannot_use_a_write_ahead_log_is_refused_with_its_own_error() -> None:
+    # An in-memory database is one SQLite will not put in WAL mode, as with some network
+    # drives; the store needs WAL for a sync beside the interviewer's edits.
+    conn = sqlite3.connect(":memory:")
+    try:
+        with pytest.raises(WriteAheadLogUnavailableError, match="network drives"):
+            _configure(conn)
+    finally:
+        conn.close()
 
 
 def test_create_refuses_to_replace_an_existing_database(
