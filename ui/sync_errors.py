@@ -50,6 +50,16 @@ def _refusal(reason: sync.Refusal) -> str:
     return texts[reason]
 
 
+def revoked_text() -> str:
+    """After the service revoked this computer and the sync erased its data."""
+    return translate(
+        "SyncErrors",
+        "The central service has revoked this computer, so the data on it has been erased. "
+        "Work that had synced is safe on the central service; to continue, set the app up "
+        "again with a one-time code from IT.",
+    )
+
+
 @cache
 def worded_types() -> Wordings:
     """Every sync error type worded here, and how."""

@@ -42,6 +42,7 @@ from sync.retry import Backoff
 from sync.transport import Timeouts, Transport
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
+from ui.sync_errors import revoked_text
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
 from ui.workers import SerialWorker
 
@@ -230,7 +231,7 @@ class SyncRunner(QObject):
         self._next.stop()
         try:
             handle = holder.store.second_handle()
-        except Exception as exc:  # the store said why; shown to the person
+        except Exception as exc:  # worded for the person; a bug gets a reference
             self._ended(SyncActivity(SyncPhase.FAILED, problem=error_text(exc)), online=False)
             return
         profile = OpenProfile(holder.profile.paths, holder.profile.vault, handle, holder.actor)
@@ -289,7 +290,7 @@ class SyncRunner(QObject):
             self._cancel = None
         if report.outcome is SyncOutcome.WIPED:
             self.detach()
-            self.wiped.emit(report.summary())
+            self.wiped.emit(revoked_text())
             return
         if self._holder is None:
             return  # locked meanwhile; the next unlock syncs again

@@ -3302,6 +3302,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The central service has revoked this computer, so the data on it has been erased. Work that had synced is safe on the central service; to continue, set the app up again with a one-time code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The central service could not be reached. {0}</source>
         <translation type="unfinished"></translation>
     </message>

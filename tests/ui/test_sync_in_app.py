@@ -1,8 +1,8 @@
 """Syncing inside the app, against the real central service over real TLS: "Sync now",
 finding the service again by itself, a service whose certificate is no longer trusted,
-coordinator decisions and new assignments arriving in the open window, a held-up service
-that never freezes the window, and locking, which stops the sync and closes its database
-handle."""
+a revoked computer erased, coordinator decisions and new assignments arriving in the open
+window, a held-up service that never freezes the window, and locking, which stops the
+sync and closes its database handle."""
 
 from __future__ import annotations
 
@@ -183,6 +183,33 @@ def test_a_service_no_longer_trusted_is_one_line_in_the_status_bar_with_details_
         controller.shutdown()
     finally:
         impostor.stop()
+
+
+def test_a_revoked_computer_is_erased_and_the_person_is_told_in_their_language(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    laptop = new_laptop(central, paths.root)
+    device_id = laptop.enrolment.device_id
+    laptop.profile.close()
+    admin.revoke_device(central.engine, device_id, utc_now)
+
+    controller, _ = open_app(qtbot, make_controller, settings)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.windowTitle() == "Data erased"
+    assert box.text() == (
+        "The central service has revoked this computer, so the data on it has been erased. "
+        "Work that had synced is safe on the central service; to continue, set the app up "
+        "again with a one-time code from IT."
+    )
+    assert controller.main_window is None and controller.wizard is not None
+    assert not any(path.exists() for path in paths.data_files())
+    box.accept()
+    controller.shutdown()
 
 
 def test_a_coordinators_decision_and_a_new_assignment_appear_in_the_open_window(
