@@ -100,11 +100,12 @@ def error_text(exc: BaseException) -> str:
         return problem_text(exc.problem)
     if isinstance(exc, ProfileLocked):
         return translate("Messages", "The app is locked; unlock it to read or change case data.")
-    worded = core_error_text(exc)
-    if worded is None and isinstance(exc, SyncError):
+    if isinstance(exc, SyncError):
         from ui.sync_errors import sync_error_text  # the sync layer loads when first needed
 
         worded = sync_error_text(exc)
+    else:
+        worded = core_error_text(exc)
     if worded is not None:
         return worded
     if isinstance(exc, ReportError):
