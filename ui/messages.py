@@ -3,7 +3,7 @@
 Problems they can fix get a sentence saying what to change. Errors from the core that
 a person can act on (vault, store, lifecycle, form versions, reports) are worded in
 `core_errors` and the sync layer's in `sync_errors`; the few report errors only the
-command line meets are shown as written.
+command line meets, and policy (configuration) errors, are shown as written for IT.
 Anything else is a bug: it is logged by type with a short reference (never its message,
 which might quote personal data) and the person sees an apology with that reference.
 """
@@ -15,6 +15,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
+from rhi_desktop.config import ConfigError
 from rhi_desktop.reports.errors import ReportError
 from sync.errors import SyncError
 from ui.casework import CaseworkError, Problem
@@ -108,8 +109,10 @@ def error_text(exc: BaseException) -> str:
         worded = core_error_text(exc)
     if worded is not None:
         return worded
-    if isinstance(exc, ReportError):
-        return str(exc)  # the command line's options and IT's lookup files, in English
+    if isinstance(exc, ReportError | ConfigError):
+        # Written for IT, in English: the command line's options and lookup files, and
+        # policy problems (which can stop the app before its language is known).
+        return str(exc)
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return translate(

@@ -36,10 +36,7 @@ def enrol_with_service(
         )
     except (SyncError, ConfigError) as exc:
         log.info("enrolment refused or failed: %s", type(exc).__name__)
-        # Policy problems are IT's to fix and worded for IT (naming files and settings).
-        return EnrolmentOutcome(
-            False, str(exc) if isinstance(exc, ConfigError) else error_text(exc)
-        )
+        return EnrolmentOutcome(False, error_text(exc))
     log.info("device enrolled (role %s)", enrolment.role)
     return EnrolmentOutcome(
         True,

@@ -5,9 +5,12 @@ error is reported as a bug, never shown as written."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
+from rhi_desktop.config import ConfigError
+from rhi_desktop.config.errors import Problem
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError
@@ -115,3 +118,12 @@ def test_a_locked_app_says_so() -> None:
     assert error_text(ProfileLocked()) == (
         "The app is locked; unlock it to read or change case data."
     )
+
+
+def test_a_policy_problem_is_shown_as_written_for_it_not_as_a_bug(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    policy = ConfigError(Path("/etc/rhi-desktop/policy.toml"), [Problem("server_url", "not https")])
+    with caplog.at_level(logging.ERROR):
+        assert error_text(policy) == "/etc/rhi-desktop/policy.toml: server_url: not https"
+    assert not caplog.records
