@@ -83,9 +83,9 @@ def _rfc3339_text(value: object) -> object:
     return value
 
 
-Counter = Annotated[int, Field(ge=0, le=MAX_COUNTER), BeforeValidator(_a_number)]
 QueryCounter = Annotated[int, Field(ge=0, le=MAX_COUNTER)]
 """A counter in a query string, where every value arrives as text."""
+Counter = Annotated[QueryCounter, BeforeValidator(_a_number)]
 
 
 Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text)]
