@@ -5,9 +5,9 @@ Every model is strict (`extra="forbid"`) and immutable, so a client can treat an
 cannot parse as a server fault rather than guess at it. Values in a JSON body must have
 the type the schema gives them: a number (or a number written as text) is not read as a
 date-time, as pydantic would take it for a Unix timestamp; nor is text or `true` read as
-a counter. Identifiers are opaque strings,
-instants are timezone-aware, and no model carries free text chosen by the server that
-could hold personal data: error bodies have a stable `code` and a fixed message.
+a counter. Identifiers are opaque strings, instants are timezone-aware, and no model
+carries free text chosen by the server that could hold personal data: error bodies have
+a stable `code` and a fixed message.
 """
 
 from __future__ import annotations

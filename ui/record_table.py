@@ -16,9 +16,9 @@ def record_table_view(
     parent: QWidget | None = None,
 ) -> QTableView:
     """Read-only, one whole row chosen at a time, Tab leaving the table, no row numbers;
-    columns start at `widths` (column, width) and can be resized, the last filling what is left; the
-    header shows the sort order, none to start with, and a third click clears it (the
-    caller sorts on `sortIndicatorChanged`)."""
+    columns start at `widths` (column, width) and can be resized, the last filling what
+    is left; the header shows the sort order, none to start with, and a third click
+    clears it (the caller sorts on `sortIndicatorChanged`)."""
     view = QTableView(parent)
     view.setObjectName(object_name)
     view.setModel(model)
