@@ -56,11 +56,12 @@ def review_subject(
         for line in section.lines
         if form is not None and line.question_id in form.fields
     }
+    revisions = store.interviews.revisions(interview_id)
     previous = interview.revision - 1 if interview.revision > 1 else None
     changes: tuple[QuestionChange, ...] | None = None
     feedback: Review | None = None
     if previous is not None:
-        kept = {r.revision: r for r in store.interviews.revisions(interview_id)}
+        kept = {r.revision: r for r in revisions}
         if previous in kept:
             changes = revision_diff(kept[previous].answers, interview.answers, form, words)
         returned = [
@@ -78,7 +79,7 @@ def review_subject(
         else interview.interviewer_id[:8],
         revision=interview.revision,
         state=interview.state,
-        timings=timings_of(store, interview),
+        timings=timings_of(store, interview, revisions),
         sections=sections,
         questions=questions,
         previous_revision=previous,

@@ -8,12 +8,13 @@ coordinator returned it does not move either (amending is not re-interviewing).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from rhi_desktop.domain.deadlines import due_by, within_window
 from rhi_desktop.domain.entities import OfferMethod, OfferOutcome, ReturnInterview
-from rhi_desktop.store import Store
+from rhi_desktop.store import InterviewRevision, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +56,24 @@ def hours_between(start: datetime, end: datetime) -> float:
 
 
 def first_revision_times(
-    store: Store, interview: ReturnInterview
+    revisions: Sequence[InterviewRevision], interview: ReturnInterview
 ) -> tuple[datetime | None, datetime | None]:
     """(started, signed off) of the interview's first revision, where this device has it."""
-    first = store.interviews.revisions(interview.id)[0]
+    first = revisions[0]
     if first.revision != 1:  # the first revision never reached this device
         return interview.started_at, interview.completed_at
     return first.started_at, first.completed_at
 
 
-def timings_of(store: Store, interview: ReturnInterview) -> Timings:
-    started, signed_off = first_revision_times(store, interview)
+def timings_of(
+    store: Store,
+    interview: ReturnInterview,
+    revisions: Sequence[InterviewRevision] | None = None,
+) -> Timings:
+    """`revisions`: the interview's revisions where the caller has read them already."""
+    if revisions is None:
+        revisions = store.interviews.revisions(interview.id)
+    started, signed_off = first_revision_times(revisions, interview)
     offers = tuple(
         OfferLine(
             offered_at=offer.offered_at,
