@@ -124,8 +124,8 @@ def _rows_for_child(
         found = None if episode.end is None else london_date(episode.end)
         if start > year.last_day or (found is not None and found < year.first_day):
             continue  # outside the collection year
-        if start >= adult_from:
-            continue  # not a looked-after child by then
+        if start >= adult_from or adult_from < year.first_day:
+            continue  # not a looked-after child by then, or care ended before the year
         end = found
         if adult_from <= year.last_day and (end is None or end > adult_from):
             end = adult_from  # care ended at 18, and the missing period with it

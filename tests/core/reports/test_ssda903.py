@@ -120,3 +120,19 @@ def test_episodes_touching_on_the_same_day_are_not_an_overlap(store: Store, book
         "LAC-020,03/03/2011,M,01/06/2026,01/06/2026",
         "LAC-020,03/03/2011,M,01/06/2026,01/06/2026",
     ]
+
+
+def test_an_episode_whose_care_ended_at_18_before_the_year_is_left_out(
+    store: Store, book: Casebook
+) -> None:
+    """Still flagged looked after, but 18 on 1 March 2026: the part of the episode spent in
+    care ended before 1 April, so it is not in this return, and it does not stop the rest."""
+    left_care = book.child("LAC-030", looked_after=True, date_of_birth=date(2008, 3, 1))
+    book.episode(left_care, london(2026, 2, 20, 22), london(2026, 4, 5, 10))
+    book.episode(left_care, london(2026, 6, 1, 22), london(2026, 6, 2, 10))  # an adult
+    other = book.child("LAC-031", looked_after=True, date_of_birth=date(2012, 1, 1))
+    book.episode(other, london(2026, 5, 1, 22), london(2026, 5, 2, 10))
+    made = ssda903_missing(store, YEAR)
+    assert made.data.decode("utf-8").splitlines()[1:] == [
+        "LAC-031,01/01/2012,M,01/05/2026,02/05/2026"
+    ]
