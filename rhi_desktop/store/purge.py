@@ -4,6 +4,10 @@ A purge deletes rows; it queues nothing for the central service, which keeps its
 Nothing that still has unsent work (a pending or parked outbox entry) is ever purged, so
 a purge can never lose a change the service has not received. The store runs with
 `PRAGMA secure_delete` on, so the freed pages are overwritten, not left in the file.
+
+Each purge notes how far forward in time the removed records reached
+(`removed_through`): reports counting records from then or earlier can no longer count
+them all on this device.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from rhi_desktop.audit import utc_text
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.db import Database
 from rhi_desktop.store.errors import TransactionError
+from rhi_desktop.store.records import instant
+
+REMOVED_THROUGH = "retention.removed_through"
+"""The `meta` key holding the latest instant any purged record reached."""
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -36,6 +44,11 @@ class RetentionRecords:
             (utc_text(cutoff),),
         )
         return [(str(r[0]), str(r[1])) for r in rows]
+
+    def removed_through(self) -> datetime | None:
+        """The latest return, episode start or episode end among purged records (None
+        when nothing has been purged): what reports on this device can no longer count."""
+        return instant(self._db.scalar("SELECT value FROM meta WHERE key = ?", (REMOVED_THROUGH,)))
 
     def interview_has_unsent_work(self, interview_id: str) -> bool:
         """Whether the interview, its offers or reviews have changes not yet accepted."""
@@ -71,12 +84,25 @@ class RetentionRecords:
         """Delete an interview with its offers, reviews, kept revisions and episode links."""
         self._writer()
         with self._db.savepoint():
+            self._note_reach(
+                "SELECT max(v) FROM (SELECT returned_at AS v FROM interviews WHERE id = ?"
+                " UNION ALL SELECT max(e.start_at, coalesce(e.end_at, e.start_at))"
+                " FROM episodes AS e"
+                " JOIN interview_episodes AS ie ON ie.episode_id = e.id"
+                " WHERE ie.interview_id = ?)",
+                (interview_id, interview_id),
+            )
             self._db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
     def purge_child(self, child_id: str) -> int:
         """Delete a child and their episodes; returns how many episodes went with them."""
         self._writer()
         with self._db.savepoint():
+            self._note_reach(
+                "SELECT max(max(start_at, coalesce(end_at, start_at))) FROM episodes"
+                " WHERE child_id = ?",
+                (child_id,),
+            )
             self._db.execute(
                 "DELETE FROM interview_episodes WHERE episode_id IN"
                 " (SELECT id FROM episodes WHERE child_id = ?)",
@@ -85,6 +111,16 @@ class RetentionRecords:
             removed = self._db.execute("DELETE FROM episodes WHERE child_id = ?", (child_id,))
             self._db.execute("DELETE FROM children WHERE id = ?", (child_id,))
             return int(removed.rowcount)
+
+    def _note_reach(self, sql: str, params: Sequence[object]) -> None:
+        """Move `removed_through` on to the latest instant `sql` finds, if later."""
+        reach = self._db.scalar(sql, params)
+        if reach is not None:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                " DO UPDATE SET value = max(value, excluded.value)",
+                (REMOVED_THROUGH, reach),
+            )
 
     def purge_parked_before(self, cutoff: datetime) -> int:
         """Drop pulled records parked since before `cutoff`: whatever they waited for is
