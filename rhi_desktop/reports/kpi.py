@@ -12,15 +12,17 @@ a few thousand narrow rows at most.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from rhi_desktop.domain.deadlines import SUPERVISION_INTERVAL, within_window
 from rhi_desktop.domain.entities import OfferOutcome
 from rhi_desktop.reports import queries
+from rhi_desktop.reports.completeness import incomplete_figures, removed_through
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi_definitions import FIGURES, RATES, SPECS, RecordKind
 from rhi_desktop.reports.offers import summarise
@@ -52,6 +54,10 @@ class KpiTable:
     period: Period
     filters: Filters
     figures: tuple[Figure, ...]
+    removed_through: date | None = None
+    """The last day of records purged from this device (None: nothing purged)."""
+    incomplete: tuple[str, ...] = ()
+    """Keys of the figures that may miss those records: they can be lower than the truth."""
 
     def __getitem__(self, key: str) -> Figure:
         for figure in self.figures:
@@ -93,7 +99,11 @@ def _hours(start: datetime, end: datetime) -> float:
 
 
 def kpi_table(store: Store, period: Period, filters: Filters | None = None) -> KpiTable:
-    return compute(queries.database(store), period, filters or Filters())
+    table = compute(queries.database(store), period, filters or Filters())
+    removed = removed_through(store)
+    return dataclasses.replace(
+        table, removed_through=removed, incomplete=incomplete_figures(period, removed)
+    )
 
 
 def compute(db: Database, period: Period, filters: Filters) -> KpiTable:

@@ -8,7 +8,7 @@ can go to a committee as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import Value, kpi_table
@@ -46,6 +46,10 @@ class MonthlyReport:
     verified_at: datetime | None
     changed_since_verified: tuple[str, ...]
     """Labels of the figures that differ from what was verified."""
+    removed_through: date | None
+    """The last day of records purged from this device (None: nothing purged)."""
+    incomplete: tuple[str, ...]
+    """Keys of the month's figures that may miss those records."""
     kpis: tuple[Line, ...]
     rates: tuple[Line, ...]
     trend: tuple[TrendPoint, ...]
@@ -82,6 +86,8 @@ def monthly_report(
         status=status.state,
         verified_at=status.verifications[-1].verified_at if status.verifications else None,
         changed_since_verified=tuple(labels.get(key, key) for key in status.changed),
+        removed_through=table.removed_through,
+        incomplete=table.incomplete,
         kpis=tuple(Line(figure.key, figure.label, figure.value) for figure in table),
         rates=tuple(Line(spec.key, spec.label, table.rate(spec.key)) for spec in RATES),
         trend=monthly_trend(store, month, chosen),

@@ -7,6 +7,11 @@ figures are worked out afresh and compared: a month whose records have since cha
 is shown as changed, with the figures that moved, rather than silently staying
 "verified". Verifying again records a new verification; earlier ones are kept.
 
+A month some of whose own records have been purged from this device (the retention rule)
+cannot be verified here: its figures are known to be short. A month whose only gap is in
+the twelve months before it (the repeat-missing figure looks back that far) can be: the
+status still names that figure as possibly short.
+
 A filtered view of a month carries the month's status: verification is of the records,
 and a filter only picks among them. A range is verified only when it is made of whole
 months that are all verified and unchanged.
@@ -25,6 +30,7 @@ from typing import Any
 
 from rhi_desktop.audit import AuditAction, canonical_json, utc_text
 from rhi_desktop.reports import queries, schema
+from rhi_desktop.reports.completeness import TRAILING_FIGURES, incomplete_figures, removed_through
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, compute
@@ -38,6 +44,7 @@ class VerificationProblem(StrEnum):
     NOT_A_WHOLE_MONTH = "not_a_whole_month"
     DATABASE_TOO_OLD = "database_too_old"  # no table for verified months yet
     NOT_ENDED = "not_ended"
+    RECORDS_REMOVED = "records_removed"  # some of the month's records were purged here
 
 
 _PROBLEMS = {
@@ -46,6 +53,10 @@ _PROBLEMS = {
         "This database cannot record verified months yet; update RHI Desktop."
     ),
     VerificationProblem.NOT_ENDED: "{0} has not ended yet, so its figures cannot be verified.",
+    VerificationProblem.RECORDS_REMOVED: (
+        "Some of {0}'s records have been removed from this computer under the retention "
+        "policy, so its figures cannot be verified here."
+    ),
 }
 
 
@@ -130,6 +141,8 @@ def verify_month(store: Store, month: Period, actor: str) -> Verification:
     now = db.clock()
     if now < month.end:
         raise VerificationError(VerificationProblem.NOT_ENDED, label)
+    if set(incomplete_figures(month, removed_through(store))) - TRAILING_FIGURES:
+        raise VerificationError(VerificationProblem.RECORDS_REMOVED, label)
     figures = snapshot(compute(db, month, Filters()))
     made = Verification(str(uuid.uuid4()), label, now, actor, digest(figures), figures)
     with store.transaction(actor) as tx:

@@ -16,6 +16,9 @@ date (normally the day the list is made):
   interview never offered was not accepted). `c) Unknown` when no interview on this
   device covers that episode (e.g. still missing, or interviewed by another service),
   or the child has no M episode at all.
+
+If records of the 12 months have been purged from this device (`completeness`), the list
+is refused rather than made with counts short.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from datetime import date, datetime, timedelta
 from rhi_desktop.domain.deadlines import age_on, london_date
 from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
 from rhi_desktop.reports import queries
+from rhi_desktop.reports.completeness import StatutoryReturn, require_whole
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.ssda903 import uk_date
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes, xlsx_bytes
@@ -55,6 +59,7 @@ def _yes_no(flag: bool) -> str:
 def list8_table(store: Store, as_at: date) -> Table:
     db = queries.database(store)
     window_first = add_months(as_at, -12) + timedelta(days=1)
+    require_whole(store, StatutoryReturn.ANNEX_A, window_first)
     cutoff = london_midnight(as_at + timedelta(days=1))  # the end of the as-at day
     episodes: defaultdict[str, list[queries.EpisodeRow]] = defaultdict(list)
     for episode in queries.episodes(db, looked_after_only=True):

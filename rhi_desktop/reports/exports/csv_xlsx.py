@@ -2,7 +2,8 @@
 
 Columns: the period's first and last day, its status (provisional, verified, or changed
 since verified), which records it covers (the filters), every KPI in
-`kpi_definitions.FIGURES` order, then the percentages in `RATES`. A range of more than
+`kpi_definitions.FIGURES` order, the percentages in `RATES`, then which figures may be
+short because records were purged from this computer (blank when none). A range of more than
 one month ends with a row for the whole range; a range within one month has that row
 alone. The XLSX adds a "Definitions" sheet saying exactly what each column counts.
 """
@@ -13,7 +14,7 @@ from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes, xlsx_bytes
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, kpi_table
-from rhi_desktop.reports.kpi_definitions import FIGURES, RATES
+from rhi_desktop.reports.kpi_definitions import FIGURES, RATES, SPECS
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import PeriodStatus, VerificationState, period_status
 from rhi_desktop.store import Store
@@ -23,6 +24,7 @@ STATUS_TEXT = {
     VerificationState.VERIFIED: "verified",
     VerificationState.CHANGED: "changed since verified",
 }
+REMOVED_COLUMN = "Records removed from this computer"
 HEADER = (
     "Period start",
     "Period end",
@@ -30,6 +32,7 @@ HEADER = (
     "Records",
     *(spec.label for spec in FIGURES),
     *(spec.label for spec in RATES),
+    REMOVED_COLUMN,
 )
 
 
@@ -60,9 +63,17 @@ def kpi_table_rows(rows: list[tuple[KpiTable, PeriodStatus]]) -> Table:
                 table.filters.describe(),
                 *(figure.value for figure in table),
                 *(rates[spec.key] for spec in RATES),
+                _removed(table),
             )
         )
     return Table("KPIs", HEADER, tuple(body))
+
+
+def _removed(table: KpiTable) -> str:
+    if table.removed_through is None or not table.incomplete:
+        return ""
+    short = "; ".join(SPECS[key].label for key in table.incomplete)
+    return f"up to {table.removed_through:%d/%m/%Y}; may be short: {short}"
 
 
 def definitions() -> Table:
@@ -75,6 +86,15 @@ def definitions() -> Table:
         )
         for spec in RATES
     ]
+    rows.append(
+        (
+            REMOVED_COLUMN,
+            "The figures that may count fewer records than there were: approved interviews, "
+            "and children nothing else needs, are removed from this computer after the "
+            "retention period, and a figure counting records from up to that date can no "
+            "longer count them. Blank when nothing it counts has been removed.",
+        )
+    )
     return Table("Definitions", ("Column", "What it counts"), tuple(rows))
 
 

@@ -25,7 +25,8 @@ after end; start not before the date of birth; no overlapping episodes for a chi
 no new episode while one is open (574, checked on the instants we hold, which is
 stricter than dates); dates inside the collection year; valid codes and dates. Any
 violation refuses the whole export (`Ssda903Refused`, listing child and rule), so a
-file the DfE would reject is never produced.
+file the DfE would reject is never produced. Nor is a short one: if records of the year
+have been purged from this device (`completeness`), the export is refused.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from datetime import date
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.reports import queries
+from rhi_desktop.reports.completeness import StatutoryReturn, require_whole
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes
@@ -166,7 +168,9 @@ def _check(row: _Row, previous: queries.EpisodeRow | None, year: Period) -> list
 
 
 def missing_table(store: Store, year: Period) -> Table:
-    """The rows for `year`, checked; raises Ssda903Refused if any rule is broken."""
+    """The rows for `year`, checked; raises Ssda903Refused if any rule is broken, and
+    RecordsRemovedError if records of the year have been purged from this device."""
+    require_whole(store, StatutoryReturn.SSDA903, year.first_day)
     db = queries.database(store)
     by_child: defaultdict[str, list[queries.EpisodeRow]] = defaultdict(list)
     for episode in queries.episodes(db, looked_after_only=True):

@@ -24,12 +24,13 @@ HEADER = (
     "RHIs not offered (decision recorded),RHIs completed,RHIs completed within 72 hours,"
     "Median hours from return to interview,Supervision sessions,Supervision sessions on time,"
     "RHIs offered (% of due),Offered within 72 hours (% of due),Accepted (% of offered),"
-    "Completed within 72 hours (% of due),Supervision on time (%)\r\n"
+    "Completed within 72 hours (% of due),Supervision on time (%),"
+    "Records removed from this computer\r\n"
 )
 # The hand-worked January figures of test_kpis, then the percentages.
 JANUARY_ROW = (
     "2026-01-01,2026-01-31,{status},all records,7,6,1,3,2,7,6,5,4,1,1,1,4,2,71.0,2,1,"
-    "85.7,71.4,66.7,28.6,50.0\r\n"
+    "85.7,71.4,66.7,28.6,50.0,\r\n"
 )
 
 
