@@ -268,10 +268,12 @@ def _forms_texts() -> Wordings:
 
 def _report_texts() -> Wordings:
     # Imported when first needed, like the form engine.
+    from rhi_desktop.reports.completeness import RecordsRemovedError
     from rhi_desktop.reports.panel_rules import PanelRulesError
     from rhi_desktop.reports.verification import VerificationError
 
     return {
+        RecordsRemovedError: _records_removed,
         PanelRulesError: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors",
@@ -282,6 +284,22 @@ def _report_texts() -> Wordings:
         ),
         VerificationError: _verification,
     }
+
+
+def _records_removed(error: Any) -> str:
+    from rhi_desktop.reports.completeness import StatutoryReturn
+
+    names = {
+        StatutoryReturn.SSDA903: translate("CoreErrors", "The SSDA903 missing table"),
+        StatutoryReturn.ANNEX_A: translate("CoreErrors", "Annex A List 8"),
+    }
+    return translate(
+        "CoreErrors",
+        "{0} cannot be made on this computer: records up to {1} have been removed from it "
+        "under the retention policy, so it would be missing some of them. It needs a "
+        "computer that keeps approved interviews for the whole period; IT sets how long "
+        "they are kept.",
+    ).format(names[error.report], error.removed_through.strftime("%d/%m/%Y"))
 
 
 def _verification(error: Any) -> str:
@@ -296,6 +314,11 @@ def _verification(error: Any) -> str:
         ),
         VerificationProblem.NOT_ENDED: translate(
             "CoreErrors", "{0} has not ended yet, so its figures cannot be verified."
+        ),
+        VerificationProblem.RECORDS_REMOVED: translate(
+            "CoreErrors",
+            "Some of {0}'s records have been removed from this computer under the retention "
+            "policy, so its figures cannot be verified here.",
         ),
     }
     return texts[error.problem].format(error.month)

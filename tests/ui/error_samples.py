@@ -4,9 +4,12 @@ one of each reason where an error has several."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
+from rhi_desktop.reports.completeness import RecordsRemovedError, StatutoryReturn
 from rhi_desktop.reports.panel_rules import PanelRulesError
 from rhi_desktop.reports.verification import VerificationError, VerificationProblem
 from rhi_desktop.retention import SecureDeleteOff
@@ -51,6 +54,7 @@ SAMPLES: list[BaseException] = [
     FormNotInstalledError(FormRef("rhi", 3)),
     PanelRulesError("panel_rules.toml", ["rules[0].min_episodes: Input should be >= 1"]),
     *(VerificationError(problem, "2026-11") for problem in VerificationProblem),
+    *(RecordsRemovedError(report, date(2026, 10, 27)) for report in StatutoryReturn),
 ]
 
 SYNC_SAMPLES: list[BaseException] = [

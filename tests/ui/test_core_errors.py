@@ -14,6 +14,7 @@ from rhi_desktop.config.errors import Problem
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError
+from rhi_desktop.reports.completeness import RecordsRemovedError
 from rhi_desktop.reports.panel_rules import PanelRulesError
 from rhi_desktop.reports.verification import VerificationError, VerificationProblem
 from rhi_desktop.store import errors as store
@@ -37,7 +38,13 @@ def test_every_error_a_person_can_meet_is_worded_and_has_a_sample() -> None:
     meetable = (_concrete(vault.VaultError) | _concrete(store.StoreError)) - {
         store.TransactionError  # a programming error: reported as a bug
     }
-    meetable |= {IllegalTransition, FormNotInstalledError, PanelRulesError, VerificationError}
+    meetable |= {
+        IllegalTransition,
+        FormNotInstalledError,
+        PanelRulesError,
+        VerificationError,
+        RecordsRemovedError,
+    }
     assert meetable == set(worded_types())
     assert {type(sample) for sample in SAMPLES} == meetable
 

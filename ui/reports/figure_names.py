@@ -7,10 +7,14 @@ the core adds later without a name here falls back to the core's own label.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.reports.kpi_definitions import RATES, SPECS
 from rhi_desktop.reports.verification import VerificationState
+from ui.uk_dates import format_uk_date
 
 translate = QCoreApplication.translate
 
@@ -65,3 +69,15 @@ def state_name(state: VerificationState) -> str:
         VerificationState.CHANGED: translate("Kpi", "Changed since verified"),
     }
     return names[state]
+
+
+def incomplete_text(removed_through: date | None, keys: Sequence[str]) -> str:
+    """Which figures may be short because records were purged from this computer ('' when
+    none)."""
+    if removed_through is None or not keys:
+        return ""
+    return translate(
+        "Kpi",
+        "Records up to {0} have been removed from this computer under the retention "
+        "policy, so these figures may be lower than the true count: {1}.",
+    ).format(format_uk_date(removed_through), ", ".join(figure_name(key) for key in keys))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.reports.completeness import TRAILING_FIGURES
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, Value
 from rhi_desktop.reports.kpi_definitions import FIGURES, RATES
@@ -53,7 +54,7 @@ from ui.reports.dashboard_data import (
     trend,
 )
 from ui.reports.drill_down import Record, records_behind
-from ui.reports.figure_names import figure_name, rate_name, state_name
+from ui.reports.figure_names import figure_name, incomplete_text, rate_name, state_name
 from ui.reports.period_picker import PeriodPicker, PeriodProblem, month_name
 from ui.reports.records_dialog import RecordsDialog
 from ui.reports.text_table import KEY_ROLE, TextRow, TextTableModel, text_table_view
@@ -414,6 +415,13 @@ class KpiDashboardPage(QWidget):
     # -- verification ----------------------------------------------------------------------
 
     def status_text(self, figures: DashboardFigures) -> str:
+        """The verification status, then any figures short of purged records."""
+        table = figures.table
+        short = incomplete_text(table.removed_through, table.incomplete)
+        state = self._state_text(figures)
+        return f"{state} {short}" if short else state
+
+    def _state_text(self, figures: DashboardFigures) -> str:
         status = figures.status
         state = state_name(status.state)
         latest = status.verifications[-1] if status.verifications else None
@@ -453,24 +461,33 @@ class KpiDashboardPage(QWidget):
             if state is VerificationState.CHANGED
             else self.tr("&Verify this month…")
         )
+        removed = bool(set(figures.table.incomplete) - TRAILING_FIGURES)
         self.verify_button.setEnabled(
             self._may_verify
             and period.is_whole_month
             and ended
+            and not removed
             and state is not VerificationState.VERIFIED
         )
         if not self.verify_button.isEnabled():
-            self.verify_button.setToolTip(self._why_not_verifiable(period, ended, state))
+            self.verify_button.setToolTip(self._why_not_verifiable(period, ended, removed, state))
         else:
             self.verify_button.setToolTip("")
 
-    def _why_not_verifiable(self, period: Period, ended: bool, state: VerificationState) -> str:
+    def _why_not_verifiable(
+        self, period: Period, ended: bool, removed: bool, state: VerificationState
+    ) -> str:
         if not self._may_verify:
             return self.tr("Only a coordinator or service manager can verify a month.")
         if not period.is_whole_month:
             return self.tr("Choose a whole month to verify it.")
         if not ended:
             return self.tr("A month can be verified once it has ended.")
+        if removed:
+            return self.tr(
+                "Some of this month's records have been removed from this computer, so it "
+                "cannot be verified here."
+            )
         return self.tr("This month is verified and unchanged.")
 
     def confirm_verify(self) -> None:

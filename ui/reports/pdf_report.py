@@ -28,10 +28,10 @@ from rhi_desktop.reports.kpi_definitions import RATES
 from rhi_desktop.reports.monthly import MonthlyReport, ThemeLine, TrendPoint
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import VerificationState
-from ui.reports.figure_names import figure_name, rate_name, state_name
+from ui.reports.figure_names import figure_name, incomplete_text, rate_name, state_name
 from ui.reports.period_picker import month_name
 from ui.reports.trend_chart import percent, rates_chart, trend_headers, trend_rows, volumes_chart
-from ui.uk_dates import format_london_date
+from ui.uk_dates import format_london_date, format_uk_date
 
 translate = QCoreApplication.translate
 
@@ -144,6 +144,9 @@ def _kpi_page(page: _Page, report: MonthlyReport, month: str) -> None:
     page.text(translate("MonthlyReport", "Return home interviews: monthly report"), 18, True)
     page.text(month, 14, True, gap=8)
     page.text(_status_text(report), 11, True)
+    short = incomplete_text(report.removed_through, report.incomplete)
+    if short:
+        page.text(short, 9, True)
     page.text(translate("MonthlyReport", "Records covered: {0}.").format(report.records), 9, gap=10)
     page.rule()
     rows = [(figure_name(line.key), _value(line.value)) for line in report.kpis]
@@ -192,6 +195,18 @@ def _chart_scene(
 
 def _trend_page(page: _Page, report: MonthlyReport) -> None:
     page.text(translate("MonthlyReport", "Trends over the last twelve months"), 14, True, gap=8)
+    if report.removed_through is not None and report.trend:
+        first = report.trend[0].month
+        if first <= f"{report.removed_through:%Y-%m}":
+            page.text(
+                translate(
+                    "MonthlyReport",
+                    "Records up to {0} have been removed from this computer under the "
+                    "retention policy: months up to then may show fewer than there were.",
+                ).format(format_uk_date(report.removed_through)),
+                9,
+                True,
+            )
     chart_height = page.height * 0.3
     for make in (rates_chart, volumes_chart):
         scene = _chart_scene(make, report)

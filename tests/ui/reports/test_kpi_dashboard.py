@@ -12,8 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.entities import InterviewState as S
 from rhi_desktop.reports.periods import Period
-from tests.core.reports.casebook import ACTOR, utc
+from rhi_desktop.retention import purge_expired
+from tests.core.reports.casebook import ACTOR, Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
 from tests.ui.reports.conftest import ReportBook
@@ -197,3 +199,32 @@ def test_locking_clears_every_figure_and_record(
     assert page.team.count() == 0 and page.interviewer.count() == 1
     assert page.rates_view.chart().series() == []
     assert not page.verify_button.isEnabled()
+
+
+def test_figures_short_of_purged_records_say_so_and_the_month_cannot_be_verified(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    store = holder.store
+    book = Casebook(store)
+    child = book.child("PURGED-1", looked_after=True)
+    episode = book.episode(child, utc(2026, 1, 20, 8), utc(2026, 1, 21, 9))
+    interview = book.interview(child, [episode])
+    states = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED, S.APPROVED)
+    book.move(interview, *states, at=utc(2026, 1, 22, 9))
+    with store.transaction(ACTOR) as tx:  # the service has it all: nothing waits to be sent
+        tx.outbox.mark_sent([entry.change_id for entry in tx.outbox.pending(10_000)])
+    assert purge_expired(store, ACTOR, now=utc(2026, 3, 1)).interviews == [interview.id]
+
+    page = _dashboard(qtbot, holder, report_clock)
+    banner = page.banner.text()
+    assert banner.startswith("Provisional:")
+    assert (
+        "Records up to 21/01/2026 have been removed from this computer under the retention "
+        "policy, so these figures may be lower than the true count: Found episodes, "
+    ) in banner
+    assert not page.verify_button.isEnabled()
+    assert page.verify_button.toolTip() == (
+        "Some of this month's records have been removed from this computer, so it cannot "
+        "be verified here."
+    )
+    _settle(qtbot, page)

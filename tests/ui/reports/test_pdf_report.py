@@ -8,7 +8,7 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -16,8 +16,10 @@ from PySide6.QtGui import QImage
 from rhi_desktop.config import Settings
 from rhi_desktop.demo import generate
 from rhi_desktop.demo_answers import answer_maker
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.forms import load_bundled_form
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import LOCAL_ACTOR, create_profile, open_profile
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.driving import distinct_colours
@@ -135,3 +137,30 @@ def test_export_help_lists_the_report() -> None:
     assert done.returncode == 0
     assert "kpi, ssda903-missing, annex-a-list8, geojson, report" in words
     assert "or report (the monthly PDF)" in words
+
+
+def test_the_report_says_which_figures_may_be_short_after_the_purge(tmp_path: Path) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    _demo_profile(paths)
+    profile = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as store:
+        with store.transaction(LOCAL_ACTOR) as tx:  # the service has it all: nothing waits
+            tx.outbox.mark_sent([entry.change_id for entry in tx.outbox.pending(100_000)])
+        purged = purge_expired(store, LOCAL_ACTOR, now=NOW + timedelta(days=60))
+        reached = store.retention.removed_through()
+    assert purged.interviews and reached is not None
+    out = tmp_path / "report-2026-10.pdf"
+    done = _export_report(paths, out, "--month", "2026-10")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(
+        subprocess.run(
+            [PDFTOTEXT, str(out), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    assert (
+        f"Records up to {london_date(reached):%d/%m/%Y} have been removed from this computer "
+        "under the retention policy"
+    ) in text
+    # October's own records are all here; its 12-month look-back reaches the purged ones.
+    assert "may be lower than the true count: Repeat missing children (last 12 months)." in text
+    assert "months up to then may show fewer than there were" in text  # the trend page
