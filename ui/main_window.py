@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.activated.connect(lambda _index: self.open_interview())
+        # Through the action, so Enter does only what the menu would: nothing while the
+        # caseload is not the page on screen.
+        self.table.activated.connect(lambda _index: self.open_action.trigger())
 
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyNote")
@@ -353,7 +355,24 @@ class MainWindow(QMainWindow):
         self._countdown.start()
         self._status_timer.start()
         self.activateWindow()
-        self.table.setFocus()
+        self._focus_page_on_screen()
+
+    def _focus_page_on_screen(self) -> None:
+        """The caseload table on the caseload, else the first control of the page showing:
+        never a control of a page that is not on screen, where keys would act unseen."""
+        if self.workspace.current_page() is Page.CASELOAD:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        page = self.workspace.currentWidget()
+        if page is not None:
+            candidate = page.nextInFocusChain()
+            while candidate is not None and candidate is not page and page.isAncestorOf(candidate):
+                takes_tab = candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+                if takes_tab and candidate.isVisibleTo(page) and candidate.isEnabled():
+                    candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+                candidate = candidate.nextInFocusChain()
+        self.workspace.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop_timers(self) -> None:
         self._countdown.stop()

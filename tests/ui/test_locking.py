@@ -33,6 +33,7 @@ from ui.controller import AppController
 from ui.first_run import ENROL_PAGE, FirstRunWizard
 from ui.main_window import MainWindow
 from ui.new_case_dialog import NewCaseDialog
+from ui.roles import Page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -132,6 +133,37 @@ def test_ctrl_l_locks_even_from_inside_a_modal_dialog(
     unlock_with(qtbot, controller)
     qtbot.waitUntil(dialog.isVisible)
     dialog.reject()
+
+
+def test_unlocking_on_another_page_focuses_that_page_and_enter_opens_nothing_unseen(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_7, CTRL)  # all interviews
+    for row in range(window.proxy.rowCount()):
+        window.table.selectRow(row)
+        chosen = window.selected_row()
+        if chosen is not None and chosen.state is InterviewState.OFFERED:
+            break
+    else:
+        pytest.fail("the seeded caseload has no offered interview")
+    window.workspace.show_page(Page.MY_SUPERVISION)
+    with qtbot.waitSignal(controller.locked):
+        controller.lock("idle")
+    unlock_with(qtbot, controller)
+
+    assert window.workspace.current_page() is Page.MY_SUPERVISION
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.isVisible()
+    assert focus is window.workspace.tabBar() or window.workspace.currentWidget().isAncestorOf(
+        focus
+    )
+    QTest.keyClick(focus, Qt.Key.Key_Return)
+    QTest.keyClick(window.table, Qt.Key.Key_Return)  # the hidden table, reached some other way
+    assert window.interview_window(chosen.interview_id) is None
+    assert controller.holder.store.interviews.get(chosen.interview_id).state is (
+        InterviewState.OFFERED
+    )
 
 
 def test_locking_closes_the_database_and_keeps_no_reference_to_the_store_or_key(
