@@ -106,6 +106,7 @@ class ExportDialog(QDialog):
         self.choose = QPushButton(self.tr("C&hoose…"))
         self.choose.setAccessibleName(self.tr("Choose the file"))
         self.choose.clicked.connect(self._choose_file)
+        self.choose.setAutoDefault(False)  # Enter exports; it never opens the file chooser
         file_row = QHBoxLayout()
         file_row.addWidget(self.out, 1)
         file_row.addWidget(self.choose)
@@ -143,7 +144,6 @@ class ExportDialog(QDialog):
             self.tr("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setAccessibleName(self.tr("Export"))
-        self.export_button.setDefault(True)
         close = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAccessibleName(self.tr("Close"))
         self.buttons.accepted.connect(self.start_export)
@@ -154,6 +154,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
+        self.export_button.setDefault(True)  # once inside the dialog, where Qt looks for it
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(640, 420)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import EpisodeType
@@ -53,6 +55,26 @@ def test_export_writes_a_kpi_csv_and_audits_it(
         "first_day": "2026-01-01",
         "last_day": "2026-01-31",
     }
+    dialog.close()
+    qtbot.waitUntil(lambda: not page.busy)
+
+
+def test_enter_in_the_file_field_exports(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
+) -> None:
+    page = KpiDashboardPage(holder, report_clock)
+    qtbot.addWidget(page)
+    page.picker.show_month(Period.month(2026, 1))
+    page.open_export()
+    dialog = page.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.export_button.isDefault() and not dialog.choose.isDefault()
+    out = tmp_path / "kpi-2026-01.csv"
+    type_text(dialog.out, str(out))
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    assert done.args == [True] and out.exists()
     dialog.close()
     qtbot.waitUntil(lambda: not page.busy)
 
