@@ -6,17 +6,48 @@ None of it is personal data, but while locked the bar says only "Locked".
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from rhi_desktop.domain.deadlines import format_london
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
+
+
+class EllipsisLabel(QLabel):
+    """One line that gives up width rather than widening the window: what does not fit is
+    cut with an ellipsis on screen, while `text()`, and so assistive technology, keeps
+    the whole of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, area.width()
+        )
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            area,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
 
 
 class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
-        self.activity = QLabel()
+        self.activity = EllipsisLabel()
         self.activity.setObjectName("syncActivity")
         self.activity.setAccessibleName(self.tr("Sync"))
         self.connection = QLabel()
@@ -25,18 +56,13 @@ class SyncStatusBar(QStatusBar):
         self.pending.setAccessibleName(self.tr("Changes waiting to send"))
         self.last_sync = QLabel()
         self.last_sync.setAccessibleName(self.tr("Last successful sync"))
-        for label in (self.activity, self.connection, self.pending, self.last_sync):
+        self.addPermanentWidget(self.activity, 1)  # the rest of the width, and no more
+        for label in (self.connection, self.pending, self.last_sync):
             self.addPermanentWidget(label)
 
     def show_status(self, status: ConnectionStatus, pending: int, quarantined: int) -> None:
         self.connection.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
-        if pending == 1:
-            text = self.tr("1 change waiting to send")
-        else:
-            text = self.tr("{0} changes waiting to send").format(pending)
-        if quarantined:
-            text += self.tr(" ({0} need attention)").format(quarantined)
-        self.pending.setText(text)
+        self.pending.setText(self._pending_text(pending, quarantined))
         if status.last_success is None:
             self.last_sync.setText(self.tr("Last sync: never"))
         else:
@@ -44,6 +70,18 @@ class SyncStatusBar(QStatusBar):
                 self.tr("Last sync: {0}").format(format_london(status.last_success))
             )
         self.show_activity(status.activity)
+
+    def _pending_text(self, pending: int, quarantined: int) -> str:
+        """Whole sentences, so each can be translated as one."""
+        if not quarantined:
+            if pending == 1:
+                return self.tr("1 change waiting to send")
+            return self.tr("{0} changes waiting to send").format(pending)
+        if pending == 1:
+            return self.tr("1 change waiting to send ({0} need attention)").format(quarantined)
+        return self.tr("{0} changes waiting to send ({1} need attention)").format(
+            pending, quarantined
+        )
 
     def show_activity(self, activity: SyncActivity | None) -> None:
         self.activity.setText("" if activity is None else self._activity_text(activity))
@@ -65,12 +103,15 @@ class SyncStatusBar(QStatusBar):
             # One line here; details for IT are in the tooltip and accessible description.
             summary = (activity.problem or "").split("\n", 1)[0]
             return self.tr("Sync did not finish: {0}").format(summary)
-        text = self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
         if activity.attention == 1:
-            text += self.tr("; 1 needs attention")
-        elif activity.attention:
-            text += self.tr("; {0} need attention").format(activity.attention)
-        return text
+            return self.tr("Synced: sent {0}, received {1}; 1 needs attention").format(
+                activity.sent, activity.received
+            )
+        if activity.attention:
+            return self.tr("Synced: sent {0}, received {1}; {2} need attention").format(
+                activity.sent, activity.received, activity.attention
+            )
+        return self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
 
     def show_locked(self) -> None:
         self.connection.setText(self.tr("Locked"))

@@ -1,0 +1,64 @@
+"""The status bar in a window of the default size: a long sync problem never pushes the
+other parts off screen, and every count is one whole sentence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from tests.ui.driving import distinct_colours
+from ui.status_bar import SyncStatusBar
+from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
+
+PROBLEM = (
+    "The central service's identity could not be verified, so nothing was sent. Ask IT to "
+    "check the server address and certificate settings, and the certificate authority "
+    "bundle this computer trusts.\nDetails for IT: certificate verify failed"
+)
+
+
+def _window(qtbot: QtBot) -> tuple[QMainWindow, SyncStatusBar]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    status = SyncStatusBar(window)
+    window.setStatusBar(status)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, status
+
+
+def test_a_long_sync_problem_is_cut_on_screen_but_kept_whole_for_assistive_technology(
+    qtbot: QtBot,
+) -> None:
+    window, status = _window(qtbot)
+    failed = SyncActivity(SyncPhase.FAILED, problem=PROBLEM)
+    status.show_status(
+        ConnectionStatus(True, datetime(2026, 11, 27, 9, 30, tzinfo=UTC), failed), 12, 3
+    )
+    qtbot.wait(10)  # let the layout settle
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.width() == 1280
+    for part in (status.activity, status.connection, status.pending, status.last_sync):
+        assert part.isVisible() and part.geometry().right() <= status.width(), part.text()
+    assert status.activity.text() == "Sync did not finish: " + PROBLEM.split("\n")[0]
+    assert status.activity.accessibleDescription() == PROBLEM
+    assert status.activity.width() < status.activity.fontMetrics().horizontalAdvance(
+        status.activity.text()
+    )  # so it is cut short on screen...
+    assert distinct_colours(status.activity.grab().toImage()) > 1  # ...and still drawn
+
+
+def test_counts_waiting_and_needing_attention_are_one_sentence(qtbot: QtBot) -> None:
+    _, status = _window(qtbot)
+    offline = ConnectionStatus(False, None)
+    status.show_status(offline, 1, 0)
+    assert status.pending.text() == "1 change waiting to send"
+    status.show_status(offline, 1, 2)
+    assert status.pending.text() == "1 change waiting to send (2 need attention)"
+    status.show_status(offline, 5, 2)
+    assert status.pending.text() == "5 changes waiting to send (2 need attention)"
+    status.show_activity(SyncActivity(SyncPhase.DONE, sent=4, received=1, attention=2))
+    assert status.activity.text() == "Synced: sent 4, received 1; 2 need attention"
