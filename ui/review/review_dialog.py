@@ -126,10 +126,15 @@ class ReviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        # Every tab's controls straight after the tab bar (not the tab widget: it holds
+        # them all, and ordering its children after it tangles the chain); those of tabs
+        # not showing are hidden, so Tab passes over them.
         order: list[QWidget] = [
-            self.tabs,
+            self.tabs.tabBar(),
             self.answers.tree,
             self.answers.detail,
+            self.timings.offers,
+            *([] if self.changes is None else [self.changes.tree]),
             self.comments.comment,
             self.comments.add_button,
             self.comments.list,
@@ -154,7 +159,7 @@ class ReviewDialog(QDialog):
             self.changes.tree.itemActivated.connect(lambda *_: self.comments.comment.setFocus())
             self.tabs.setCurrentWidget(self.changes)  # a resubmission: start with what changed
         self.resize(1180, 720)
-        self.answers.tree.setFocus()
+        (self.answers.tree if self.changes is None else self.changes.tree).setFocus()
 
     # -- deciding ------------------------------------------------------------------------
 

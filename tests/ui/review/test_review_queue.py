@@ -176,6 +176,27 @@ def test_a_decision_on_a_revision_that_was_replaced_says_to_look_again(
     dialog.discard()
 
 
+def test_a_resubmission_opens_on_what_changed_with_the_focus_there_and_tab_reaches_it_next(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    store = holder.store
+    interview_id = submitted(store, IV, clock.now, "REV-6")
+    return_for_amendment(store, "coordinator-1", interview_id, 1, clock.now, overall_comment="x")
+    store_amend(holder, interview_id, clock)
+    page = _page(qtbot, holder, clock)
+    page.reload()
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    assert dialog.changes is not None and dialog.tabs.currentWidget() is dialog.changes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.changes.tree)
+    QTest.keyClick(dialog.changes.tree, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.tabs.tabBar()  # just before it
+    QTest.keyClick(dialog.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.changes.tree
+    QTest.keyClick(dialog.changes.tree, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.comments.comment
+    dialog.discard()
+
+
 def store_amend(holder: ProfileHolder, interview_id: str, clock: FakeClock) -> None:
     store = holder.store
     with store.transaction(IV) as tx:
