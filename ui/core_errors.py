@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.retention import SecureDeleteOff
 from rhi_desktop.store import errors as store
@@ -226,7 +227,28 @@ def _store_texts() -> Wordings:
             "This change conflicts with a record already saved (a duplicate, or a link to a "
             "record that does not exist), so it was not saved.",
         ),
+        store.NewerVersionNotHereError: lambda _: translate(
+            "CoreErrors",
+            "This computer has not yet received the newer version of this record from the "
+            "central service, so your change cannot replace it yet. Sync first, then send "
+            "the change again.",
+        ),
+        store.OtherChangeWaitingError: _other_change_waiting,
     }
+
+
+def _other_change_waiting(error: store.OtherChangeWaitingError) -> str:
+    if error.parked:
+        return translate(
+            "CoreErrors",
+            "Another change to this record, made {0}, is also in this list. Deal with that "
+            "one first (send it again or discard it), then with this one.",
+        ).format(format_london(error.made_at))
+    return translate(
+        "CoreErrors",
+        "Another change to this record, made {0}, is still waiting to be sent. Sync first "
+        "so that it is sent, then deal with this one.",
+    ).format(format_london(error.made_at))
 
 
 def _read_only(error: store.ReadOnlyRecordError) -> str:

@@ -3,8 +3,15 @@
 A change the service refused (a conflict with a newer version made elsewhere, or a
 rejection) is parked in the outbox with its reason and never blocks the rest. This
 window lists the parked changes by kind of record, when it was made and the reason (no
-names, answers or comments), and lets the person send one again or discard it. Both are
-recorded in the audit chain by the store, in the same transaction as the change.
+names, answers or comments), and lets the person send one again or discard it.
+
+Sending a rejected change again queues it as it is. For a conflict (this computer now
+holds the service's newer version of the record) the window asks first, because sending
+it replaces that version: on confirmation the store re-bases the change onto the newer
+version and puts it back on the record, so what the person sees is what will be sent.
+Each choice is recorded in the audit chain by the store, in the same transaction as the
+change; a choice the store refuses (sync first, or another change of the same record
+comes first) is explained in the window's note.
 """
 
 from __future__ import annotations
@@ -62,10 +69,21 @@ def parked_changes(store: Store) -> list[ParkedChange]:
     ]
 
 
+def is_conflict(store: Store, change_id: str) -> bool:
+    """Whether sending the change again would replace a newer version held here."""
+    return store.outbox.newer_version_here(change_id) is not None
+
+
 def send_again(store: Store, actor: str, change_id: str) -> None:
-    """Queue a parked change for the next sync (audited)."""
+    """Queue a parked change for the next sync as it is (audited)."""
     with store.transaction(actor) as tx:
         tx.outbox.retry(change_id)
+
+
+def keep_mine(store: Store, actor: str, change_id: str) -> None:
+    """Queue a conflicting change to replace the service's newer version (audited)."""
+    with store.transaction(actor) as tx:
+        tx.outbox.keep_mine(change_id)
 
 
 def discard(store: Store, actor: str, change_id: str) -> None:
@@ -156,7 +174,8 @@ class QuarantineView(QDialog):
             self.tr(
                 "The central service did not accept these changes. Each stays on this "
                 "computer until you send it again (after the record is put right) or "
-                "discard it. Both are recorded in the audit trail."
+                "discard it. Where the service has a newer version made elsewhere, sending "
+                "yours again replaces it. Each choice is recorded in the audit trail."
             )
         )
         intro.setWordWrap(True)
@@ -225,10 +244,52 @@ class QuarantineView(QDialog):
 
     def send_again(self) -> None:
         change = self.selected()
-        if change is None:
+        if change is None or not self._holder.is_open:
             return
-        if self._act(send_again, change):
+        try:
+            conflict = is_conflict(self._holder.store, change.change_id)
+        except Exception as exc:  # shown to the person; bugs are logged with a reference
+            self.note.setText(error_text(exc))
+            return
+        if conflict:
+            self.ask_keep_mine(change)
+        elif self._act(send_again, change):
             self.note.setText(self.tr("Queued to send at the next sync."))
+
+    def ask_keep_mine(self, change: ParkedChange) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Replace the newer version?"),
+            self.tr(
+                "The central service has a newer version of this {0}, made elsewhere (for "
+                "example on another computer). Sending this change replaces that version "
+                "with yours, and anything changed only in the newer version is lost. Until "
+                "the next sync this computer shows your change. Your choice is recorded in "
+                "the audit trail."
+            ).format(kind_label(change.entity).lower()),
+            parent=self,
+        )
+        box.setObjectName("confirmKeepMine")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        send_button = box.addButton(self.tr("&Send mine"), QMessageBox.ButtonRole.AcceptRole)
+        send_button.setAccessibleName(self.tr("Send mine"))
+        cancel_button = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel_button.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.finished.connect(
+            lambda _result: self._keep_mine_answered(change, box.clickedButton() is send_button)
+        )
+        self.confirmation = box
+        box.open()
+
+    def _keep_mine_answered(self, change: ParkedChange, confirmed: bool) -> None:
+        self.confirmation = None
+        if confirmed and self._act(keep_mine, change):
+            self.note.setText(
+                self.tr("Queued to send at the next sync, in place of the newer version.")
+            )
+        self.table.setFocus()
 
     def ask_discard(self) -> None:
         change = self.selected()

@@ -507,6 +507,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer has not yet received the newer version of this record from the central service, so your change cannot replace it yet. Sync first, then send the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change to this record, made {0}, is also in this list. Deal with that one first (send it again or discard it), then with this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change to this record, made {0}, is still waiting to be sent. Sync first so that it is sent, then deal with this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This interview can no longer be changed on this computer: it has been signed off or sent. Answers can change again only after a coordinator returns it and it is reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -531,6 +543,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The SSDA903 missing table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annex A List 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot be made on this computer: records up to {1} have been removed from it under the retention policy, so it would be missing some of them. It needs a computer that keeps approved interviews for the whole period; IT sets how long they are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only a whole calendar month can be verified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,6 +564,10 @@
     </message>
     <message>
         <source>{0} has not ended yet, so its figures cannot be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of {0}&apos;s records have been removed from this computer under the retention policy, so its figures cannot be verified here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1087,6 +1115,10 @@
         <source>Changed since verified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Records up to {0} have been removed from this computer under the retention policy, so these figures may be lower than the true count: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KpiDashboardPage</name>
@@ -1292,6 +1324,10 @@
     </message>
     <message>
         <source>A month can be verified once it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of this month&apos;s records have been removed from this computer, so it cannot be verified here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1611,6 +1647,10 @@
     </message>
     <message>
         <source>Trends over the last twelve months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records up to {0} have been removed from this computer under the retention policy: months up to then may show fewer than there were.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2248,7 +2288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central service did not accept these changes. Each stays on this computer until you send it again (after the record is put right) or discard it. Both are recorded in the audit trail.</source>
+        <source>The central service did not accept these changes. Each stays on this computer until you send it again (after the record is put right) or discard it. Where the service has a newer version made elsewhere, sending yours again replaces it. Each choice is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2281,6 +2321,30 @@
     </message>
     <message>
         <source>Queued to send at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the newer version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service has a newer version of this {0}, made elsewhere (for example on another computer). Sending this change replaces that version with yours, and anything changed only in the newer version is lost. Until the next sync this computer shows your change. Your choice is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send at the next sync, in place of the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3381,15 +3445,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> ({0} need attention)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last sync: never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change waiting to send ({0} need attention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} changes waiting to send ({1} need attention)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3413,15 +3481,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Synced: sent {0}, received {1}; 1 needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: sent {0}, received {1}; {2} need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synced: sent {0}, received {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; 1 needs attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; {0} need attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 # SQLite primary result codes (the low byte of an extended code).
 SQLITE_PERM = 3
@@ -192,6 +193,44 @@ class ConflictingRecordError(StoreError):
         super().__init__(
             "This change conflicts with a record already saved (a duplicate, or a link to a "
             "record that does not exist), so it was not saved."
+        )
+
+
+class NewerVersionNotHereError(StoreError):
+    """A parked change cannot be sent in place of the service's newer version of its
+    record: that version has not been received (or applied) on this device yet."""
+
+    def __init__(self, entity: str, entity_id: str) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        super().__init__(
+            f"This device has not yet received the central service's newer version of this "
+            f"{entity} record ({entity_id}), so this change cannot replace it yet. Sync "
+            "first, then send the change again."
+        )
+
+
+class OtherChangeWaitingError(StoreError):
+    """A parked change cannot be resolved while another change of the same record is
+    still queued (`parked` False) or parked too (`parked` True): that one comes first."""
+
+    def __init__(
+        self, entity: str, entity_id: str, other_change_id: str, *, parked: bool, made_at: datetime
+    ) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.other_change_id = other_change_id
+        self.parked = parked
+        self.made_at = made_at
+        made = made_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        first = (
+            "is also waiting for attention: send it again or discard it first"
+            if parked
+            else "is still waiting to be sent: sync first so that it is sent"
+        )
+        super().__init__(
+            f"Another change to this {entity} record ({entity_id}), made {made}, {first}; "
+            "then deal with this one."
         )
 
 

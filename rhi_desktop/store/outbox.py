@@ -3,8 +3,19 @@
 Entries are written by the repositories in the same transaction as the change itself
 (see `changes.py`). The sync engine reads `pending`, and after the server answers
 removes what was applied (`mark_sent`) or parks what was refused (`quarantine`); a
-parked entry never blocks the rest of the queue. The person decides to `retry` or
-`discard` a parked change.
+parked entry never blocks the rest of the queue. The person decides what becomes of a
+parked change:
+
+- `retry` queues it again as it is: for a change the service rejected, once the cause
+  is put right;
+- `keep_mine` resolves a conflict. The change was made against a version the service
+  has since moved past, and the pull has put the service's newer copy on the row
+  (`newer_version_here`). Keeping the person's change re-bases it onto that version,
+  so it is sent to replace it, and puts the change back on the row, so what they see
+  is what will be sent;
+- `discard` drops it for good.
+
+Each is recorded in the audit chain (ids and versions, never the payload).
 """
 
 from __future__ import annotations
@@ -19,8 +30,14 @@ from typing import Any
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.db import Database
-from rhi_desktop.store.errors import NotFoundError, TransactionError
+from rhi_desktop.store.errors import (
+    NewerVersionNotHereError,
+    NotFoundError,
+    OtherChangeWaitingError,
+    TransactionError,
+)
 from rhi_desktop.store.records import required_instant
+from rhi_desktop.store.remote import RemoteChanges
 
 _CHUNK = 500
 
@@ -66,9 +83,10 @@ def _entry(row: Sequence[Any]) -> OutboxEntry:
 
 
 class Outbox:
-    def __init__(self, db: Database, changes: ChangeRecorder | None) -> None:
+    def __init__(self, db: Database, changes: ChangeRecorder | None, remote: RemoteChanges) -> None:
         self._db = db
         self._changes = changes
+        self._remote = remote  # the service's versions held here, and the rows they are on
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -96,6 +114,16 @@ class Outbox:
             f"{_SELECT} WHERE entity = ? AND entity_id = ? ORDER BY seq", (entity, entity_id)
         )
         return [_entry(r) for r in rows]
+
+    def newer_version_here(self, change_id: str) -> int | None:
+        """The service's version of a parked change's record that this device holds, when
+        newer than the version the change was made against: the change conflicts with it,
+        and `keep_mine` can send it in its place. None for any other change."""
+        entry = self.get(change_id)
+        if entry.state is not OutboxState.QUARANTINED:
+            return None
+        have = self._remote.server_version(entry.entity, entry.entity_id)
+        return have if have is not None and have > entry.base_version else None
 
     def last_seq(self) -> int:
         """The position of the newest queued change (0 when the queue is empty)."""
@@ -144,6 +172,51 @@ class Outbox:
     def retry(self, change_id: str) -> None:
         """Put a parked change back in the queue, e.g. after the person resolved it."""
         self._set_state(change_id, OutboxState.PENDING, None, AuditAction.CHANGE_RETRIED)
+
+    def keep_mine(self, change_id: str) -> int:
+        """Resolve a conflict by keeping this device's change over the service's newer
+        version; returns the version it will replace.
+
+        The change goes back in the queue re-based onto the newer version held here, and
+        its payload goes back on the record's row (whose edit counter moves on, so an
+        editor open on the service's copy is refused as stale). Refused while the newer
+        version has not reached this device (`NewerVersionNotHereError`: sync first), and
+        while another change of the same record is queued or parked
+        (`OtherChangeWaitingError`: that one comes first).
+        """
+        writer = self._writer()
+        with self._db.savepoint():
+            entry = self.get(change_id)
+            if entry.state is not OutboxState.QUARANTINED:
+                raise NotFoundError("parked change", change_id)
+            newer = self.newer_version_here(change_id)
+            waiting = self._remote.parked_version(entry.entity, entry.entity_id)
+            if newer is None or (waiting is not None and waiting > newer):
+                raise NewerVersionNotHereError(entry.entity, entry.entity_id)
+            others = [
+                e for e in self.for_entity(entry.entity, entry.entity_id) if e.seq != entry.seq
+            ]
+            if others:
+                first = others[0]
+                raise OtherChangeWaitingError(
+                    entry.entity,
+                    entry.entity_id,
+                    first.change_id,
+                    parked=first.state is OutboxState.QUARANTINED,
+                    made_at=first.created_at,
+                )
+            self._db.execute(
+                "UPDATE outbox SET state = ?, reason = NULL, base_version = ? WHERE change_id = ?",
+                (OutboxState.PENDING.value, newer, change_id),
+            )
+            self._remote.restore(entry.entity, entry.entity_id, entry.payload, entry.created_at)
+            writer.audit.append(
+                AuditAction.CHANGE_RETRIED,
+                entry.entity,
+                entry.entity_id,
+                {"change_id": change_id, "replaces_version": newer},
+            )
+        return newer
 
     def discard(self, change_id: str) -> None:
         """Drop a change for good (the person chose to); recorded in the audit chain."""

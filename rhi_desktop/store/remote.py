@@ -1,7 +1,9 @@
 """Writing what the central service sent: pulled records and the versions it acknowledged.
 
 Nothing written here queues an outbox entry or a per-record audit event: these are not
-local edits, and the sync engine audits each sync as a whole.
+local edits, and the sync engine audits each sync as a whole. The one write of a local
+change, `restore`, puts a parked change back on its row when the person keeps theirs
+over the service's newer version; the outbox audits that choice.
 
 A pulled record is applied only if it is newer than the copy here (`server_version`);
 the service's copy then replaces the local row, whose edit counter moves on so that an
@@ -25,7 +27,7 @@ from rhi_desktop.audit import utc_text
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.db import Database
-from rhi_desktop.store.errors import ConflictingRecordError, TransactionError
+from rhi_desktop.store.errors import ConflictingRecordError, NotFoundError, TransactionError
 from rhi_desktop.store.payloads import PayloadError, entity_from_payload
 from rhi_desktop.store.records import (
     CHILDREN,
@@ -142,6 +144,15 @@ class RemoteChanges:
                 found.update({(entity, r[0]): int(r[1]) for r in self._db.fetchall(sql, chunk)})
         return found
 
+    def parked_version(self, entity: str, entity_id: str) -> int | None:
+        """The version of a pulled record parked here, not applied yet; None if none is."""
+        found = self._db.scalar(
+            "SELECT version FROM remote_records WHERE entity = ? AND entity_id = ?"
+            " AND parked_reason IS NOT NULL",
+            (entity, entity_id),
+        )
+        return None if found is None else int(found)
+
     def parked(self) -> list[ParkedRecord]:
         rows = self._db.fetchall(
             f"{_SELECT_RECORD} WHERE parked_reason IS NOT NULL ORDER BY recorded_at"
@@ -202,6 +213,29 @@ class RemoteChanges:
             [(a.version, a.entity, a.entity_id, a.sent_base) for a in acks],
         )
 
+    def restore(
+        self, entity: str, entity_id: str, payload: Mapping[str, Any], made_at: datetime
+    ) -> None:
+        """Put a change made on this device back on its row, over the service's copy held
+        here: the person chose to keep theirs (see `Outbox.keep_mine`).
+
+        The row is rewritten from the change's payload exactly as a pulled record would be
+        (interview episode links included); it keeps its `server_version`, the version
+        the change will now be sent against, and its edit counter moves on so that an edit
+        begun on the service's copy is refused as stale.
+        """
+        self._writer()
+        spec = SPECS.get(entity)
+        current = None if spec is None else self._current(spec, entity_id)
+        if spec is None or current is None:
+            raise NotFoundError(entity, entity_id)
+        item = entity_from_payload(entity, payload)
+        if item.id != entity_id:
+            raise PayloadError(f"{entity}.id does not name the record the change is for")
+        record = RemoteRecord(entity, entity_id, current["server_version"], payload, made_at)
+        with self._db.savepoint():
+            self._write(spec, item, record, current)
+
     def _apply(self, record: RemoteRecord) -> Outcome:
         spec = SPECS.get(record.entity)
         if spec is None:
@@ -210,7 +244,7 @@ class RemoteChanges:
         current = self._current(spec, record.entity_id)
         if current is not None and record.version <= current["server_version"]:
             return Outcome.CURRENT
-        parked_version = self._parked_version(record)
+        parked_version = self.parked_version(record.entity, record.entity_id)
         if parked_version is not None and record.version < parked_version:
             return Outcome.CURRENT
         try:
@@ -245,14 +279,6 @@ class RemoteChanges:
     def _exists(self, table: str, key: str) -> bool:
         sql = f"SELECT 1 FROM {table} WHERE id = ?"  # noqa: S608
         return self._db.fetchone(sql, (key,)) is not None
-
-    def _parked_version(self, record: RemoteRecord) -> int | None:
-        found = self._db.scalar(
-            "SELECT version FROM remote_records WHERE entity = ? AND entity_id = ?"
-            " AND parked_reason IS NOT NULL",
-            (record.entity, record.entity_id),
-        )
-        return None if found is None else int(found)
 
     def _park(self, record: RemoteRecord, reason: ParkReason) -> Outcome:
         self._keep(record, reason)

@@ -90,9 +90,9 @@ class _Repositories:
         self.supervision_sessions = SupervisionSessionRepository(db, changes)
         self.quality_reviews = QualityReviewRepository(db, changes)
         self.acknowledgements = Acknowledgements(db, changes)
-        self.outbox = Outbox(db, changes)
         # For the sync engine and the retention rule: none of these queue outbox entries.
         self.remote = RemoteChanges(db, changes)
+        self.outbox = Outbox(db, changes, self.remote)
         self.team = TeamRoster(db, changes)
         self.sync_state = SyncState(db, changes)
         self.retention = RetentionRecords(db, changes)

@@ -4,7 +4,7 @@ one of each reason where an error has several."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
@@ -49,6 +49,17 @@ SAMPLES: list[BaseException] = [
     store.StaleEditError("interview", "0192f0c4"),
     store.ReadOnlyRecordError("interview", "0192f0c4", "it is submitted"),
     store.ConflictingRecordError(),
+    store.NewerVersionNotHereError("interview", "0192f0c4"),
+    *(
+        store.OtherChangeWaitingError(
+            "interview",
+            "0192f0c4",
+            "7d1e5a40",
+            parked=parked,
+            made_at=datetime(2026, 3, 2, tzinfo=UTC),
+        )
+        for parked in (False, True)
+    ),
     SecureDeleteOff(),
     IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
     FormNotInstalledError(FormRef("rhi", 3)),

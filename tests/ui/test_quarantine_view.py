@@ -1,6 +1,7 @@
 """Changes needing attention: a real conflict (an edit made against a version the service
-has moved past) is listed with its reason, without personal data; sending it again and
-discarding it both work from the keyboard, are audited, and update the status bar."""
+has moved past) is listed with its reason, without personal data; sending it again (which
+asks first) and discarding it both work from the keyboard, are audited, and update the
+status bar."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import visible_texts
 from tests.ui.live_service import (
-    SYNC_WAIT_MS,
     central_service,  # noqa: F401  (the `central` fixture)
     open_app,
     wait_for_sync,
@@ -96,18 +96,19 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     assert "Testwell" not in shown and "Sample Park" not in shown  # no personal data
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)
 
+    # Sending it again would replace the service's newer version, so it asks first;
+    # cancelling (the default) leaves it parked. Confirming: test_quarantine_keep_mine.py.
     QTest.keyClick(view.table, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # &Send again
-    qtbot.waitUntil(lambda: view.model.rowCount() == 0)  # a mnemonic clicks after a moment
-    assert controller.holder.store.outbox.counts() == (1, 0)
-    assert _audited(controller, AuditAction.CHANGE_RETRIED) == [{"change_id": parked.change_id}]
-    assert window.status.pending.text() == "1 change waiting to send"
-
-    # Sent again unchanged, it conflicts again and comes back to the list.
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    with qtbot.waitSignal(controller.sync.finished, timeout=SYNC_WAIT_MS):
-        QTest.keyClick(window.table, Qt.Key.Key_F9)
-    assert view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: view.confirmation is not None)  # a mnemonic clicks after a moment
+    box = view.confirmation
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.defaultButton().text() == "Cancel"
+    QTest.keyClick(box, Qt.Key.Key_Escape)  # still parked
+    qtbot.waitUntil(lambda: view.confirmation is None)
+    assert view.model.rowCount() == 1 and controller.holder.store.outbox.counts() == (0, 1)
+    assert _audited(controller, AuditAction.CHANGE_RETRIED) == []
+    assert window.status.pending.text() == "0 changes waiting to send (1 need attention)"
 
     view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
