@@ -14,7 +14,7 @@ every comparison.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from functools import cache
 from typing import Any, cast
@@ -301,6 +301,25 @@ class CaseloadModel(QAbstractTableModel):
             for row in self._rows
         ]
         self.generation += 1
+
+    def longest_texts(self) -> dict[Column, list[tuple[str, bool]]]:
+        """What the columns of set width can show at their longest, each text with whether
+        it can be in bold (overdue rows are), so the window can size them to the font in
+        use rather than guess. Headers are left to the header."""
+        due = [datetime(2026, month, 28, 22, 59, tzinfo=UTC) for month in range(1, 13)]
+        longest = timedelta(days=999, hours=23, minutes=59)
+        return {
+            Column.STATE: [(state_label(state), state in _OPEN) for state in InterviewState],
+            Column.DUE_BY: [(format_london(instant), True) for instant in due],
+            Column.TIME_LEFT: [
+                (self._countdown(-longest), True),
+                (self._countdown(longest), False),
+            ],
+            Column.DEADLINE: [
+                (self._deadline_text(deadline), deadline is Deadline.OVERDUE)
+                for deadline in Deadline
+            ],
+        }
 
     def _countdown(self, left: timedelta) -> str:
         text = format_countdown(left)

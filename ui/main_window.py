@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -77,13 +78,10 @@ if TYPE_CHECKING:
 CONTENT, COVER = 0, 1
 COUNTDOWN_INTERVAL_MS = 30_000
 STATUS_INTERVAL_MS = 5_000
-_WIDTHS = {
-    Column.CASE_REFERENCE: 130,
-    Column.CHILD: 140,
-    Column.STATE: 200,
-    Column.DUE_BY: 200,
-    Column.TIME_LEFT: 150,
-}
+_WIDTHS = {Column.CASE_REFERENCE: 130, Column.CHILD: 140}
+"""Columns of varying content start at these; the others fit their longest text."""
+CELL_PADDING = 8
+"""Room around a cell's text: the cell's margins."""
 
 
 class MainWindow(QMainWindow):
@@ -228,6 +226,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._update_empty_note)
 
         self.table = record_table_view(self.proxy, "caseload", self.tr("Caseload"), _WIDTHS.items())
+        self._fit_columns()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -356,6 +355,24 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.activateWindow()
         self._focus_page_on_screen()
+
+    def _fit_columns(self) -> None:
+        """Columns of set width fit their longest text (and their header's) in the fonts
+        the style sheet gives them: the table's, in bold for overdue rows."""
+        table = self.table
+        table.ensurePolished()
+        regular = table.fontMetrics()
+        font = QFont(table.font())
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        header = table.horizontalHeader()
+        sign = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + CELL_PADDING
+        for column, texts in self.caseload.longest_texts().items():
+            widest = max(
+                (bold if in_bold else regular).horizontalAdvance(text) for text, in_bold in texts
+            )
+            widest += CELL_PADDING + (sign if column is Column.DEADLINE else 0)
+            table.setColumnWidth(column, max(widest, header.sectionSizeHint(column)))
 
     def _focus_page_on_screen(self) -> None:
         """The caseload table on the caseload, else the first control of the page showing:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from tests.ui.driving import PASSPHRASE, clipped_widgets, distinct_colours
+from ui.caseload_model import Column
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.first_run import FirstRunWizard
@@ -60,6 +61,17 @@ def _check(widget: QWidget, name: str, artifacts: Path, suffix: str) -> list[str
     return problems
 
 
+def _cut_columns(table: QTableView) -> list[str]:
+    """Columns whose text (status, due by, time left, deadline) does not fit."""
+    return [
+        f"caseload: the {table.model().headerData(column, Qt.Orientation.Horizontal)} "
+        f"column is {table.columnWidth(column)} px, its text needs "
+        f"{table.sizeHintForColumn(column)}"
+        for column in (Column.STATE, Column.DUE_BY, Column.TIME_LEFT, Column.DEADLINE)
+        if table.columnWidth(column) < table.sizeHintForColumn(column)
+    ]
+
+
 def main(profile: Path, artifacts: Path, suffix: str) -> int:
     app = application()
     problems: list[str] = []
@@ -82,6 +94,7 @@ def main(profile: Path, artifacts: Path, suffix: str) -> int:
     window.show_view(CaseloadView.ALL)
     window.showMaximized()
     problems += _check(window, "caseload", artifacts, suffix)
+    problems += _cut_columns(window.table)
     window.table.selectRow(0)
     window.new_case()
     _wait(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
