@@ -33,7 +33,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from rhi_desktop.domain.deadlines import format_countdown, format_london
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.store import CaseloadRow
-from rhi_desktop.store.interviews import OPEN_STATES
+from rhi_desktop.store.interviews import RACING_STATES
 from ui.appearance import icon
 from ui.caseload_views import state_label
 
@@ -42,7 +42,7 @@ SOON = timedelta(hours=24)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's search key (what the filter matches)
-_OPEN = frozenset(OPEN_STATES)
+_RACING = frozenset(RACING_STATES)
 _STATE_ORDER = {state: n for n, state in enumerate(InterviewState)}
 _OVERDUE_BRUSH = QBrush(QColor("#9b1c1c"))
 _SOON_BRUSH = QBrush(QColor("#8a4b00"))
@@ -177,7 +177,7 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def deadline(self, row: CaseloadRow) -> Deadline:
-        if row.state not in _OPEN:
+        if row.state not in _RACING:
             return Deadline.CLOSED
         left = row.due_by - self._now
         if left < timedelta(0):
@@ -284,7 +284,7 @@ class CaseloadModel(QAbstractTableModel):
                 row.child_name if self._revealed else MASK,
                 state_label(row.state),
                 format_london(row.due_by),
-                self._countdown(row.due_by - self._now) if row.state in _OPEN else "—",
+                self._countdown(row.due_by - self._now) if row.state in _RACING else "—",
                 self._deadline_text(deadline),
             )
             shown = (texts, deadline)
@@ -309,7 +309,7 @@ class CaseloadModel(QAbstractTableModel):
         due = [datetime(2026, month, 28, 22, 59, tzinfo=UTC) for month in range(1, 13)]
         longest = timedelta(days=999, hours=23, minutes=59)
         return {
-            Column.STATE: [(state_label(state), state in _OPEN) for state in InterviewState],
+            Column.STATE: [(state_label(state), state in _RACING) for state in InterviewState],
             Column.DUE_BY: [(format_london(instant), True) for instant in due],
             Column.TIME_LEFT: [
                 (self._countdown(-longest), True),

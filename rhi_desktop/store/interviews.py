@@ -18,7 +18,10 @@ from rhi_desktop.store.repository import Repository
 
 S = InterviewState
 
-# Interviews still racing the 72-hour clock.
+# Interviews still racing the 72-hour clock: not offered yet, or accepted and not signed
+# off yet. A declined offer ends the race; the child may still be offered again.
+RACING_STATES = (S.ASSIGNED, S.OFFERED, S.IN_PROGRESS)
+# Interviews the interviewer still has to act on: those racing, and declined ones.
 OPEN_STATES = (S.ASSIGNED, S.OFFERED, S.DECLINED, S.IN_PROGRESS)
 _LOCKED = READ_ONLY | {S.RETURNED}  # returned: amendments begin by moving to in_progress
 _CHUNK = 500
@@ -117,9 +120,9 @@ class InterviewRepository(Repository[ReturnInterview]):
     def due_within(
         self, hours: float, now: datetime, *, include_overdue: bool = True
     ) -> list[CaseloadRow]:
-        """Open interviews whose 72-hour deadline falls within `hours` of `now`."""
-        conditions = [f"i.state IN ({', '.join('?' * len(OPEN_STATES))})", "i.due_by <= ?"]
-        params: list[Any] = [s.value for s in OPEN_STATES]
+        """Interviews racing the clock whose 72-hour deadline falls within `hours` of `now`."""
+        conditions = [f"i.state IN ({', '.join('?' * len(RACING_STATES))})", "i.due_by <= ?"]
+        params: list[Any] = [s.value for s in RACING_STATES]
         params.append(utc_text(now + timedelta(hours=hours)))
         if not include_overdue:
             conditions.append("i.due_by >= ?")

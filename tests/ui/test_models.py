@@ -165,6 +165,12 @@ def test_the_countdown_follows_the_clock_and_a_breach_is_marked_in_words_and_an_
     closed = next(r for r in range(model.rowCount()) if model.row_at(r).state is S.APPROVED)
     assert model.index(closed, Column.TIME_LEFT).data(DISPLAY) == "—"
     assert model.index(closed, Column.DEADLINE).data(DISPLAY) == ""
+    # A declined offer ends the race: never shown as a breach, however long ago it was.
+    declined = next(r for r in range(model.rowCount()) if model.row_at(r).state is S.DECLINED)
+    assert model.row_at(declined).due_by < model.row_at(row).returned_at + timedelta(hours=75)
+    assert model.index(declined, Column.TIME_LEFT).data(DISPLAY) == "—"
+    assert model.index(declined, Column.DEADLINE).data(DISPLAY) == ""
+    assert model.index(declined, Column.DEADLINE).data(Qt.ItemDataRole.FontRole) is None
 
 
 def test_a_keystroke_that_changes_no_match_does_not_refilter_the_proxy(

@@ -244,19 +244,20 @@ def test_caseload_lists_interviews_by_state_soonest_deadline_first(
     assert "Zephyrine" in {r.child_name for r in everything}
 
 
-def test_due_within_lists_open_interviews_due_soon_including_overdue(
+def test_due_within_lists_interviews_racing_the_clock_due_soon_including_overdue(
     make_seeded_store: Callable[..., SeededStore], clock: Clock
 ) -> None:
     store = make_seeded_store(children=20).store
     now = START
     soon = store.interviews.due_within(24, now)
-    open_states = {S.ASSIGNED, S.OFFERED, S.DECLINED, S.IN_PROGRESS}
+    racing = {S.ASSIGNED, S.OFFERED, S.IN_PROGRESS}  # a declined offer ends the race
     expected = [
-        r
-        for r in store.interviews.list_by_state(*open_states)
-        if r.due_by <= now + timedelta(hours=24)
+        r for r in store.interviews.list_by_state(*racing) if r.due_by <= now + timedelta(hours=24)
     ]
     assert soon == expected and soon
+    declined = store.interviews.list_by_state(S.DECLINED)
+    assert any(r.due_by <= now for r in declined)  # the seed has one past its 72 hours...
+    assert not {r.interview_id for r in declined} & {r.interview_id for r in soon}  # ...not due
     assert any(r.due_by < now for r in soon)  # overdue ones are the most urgent
     not_overdue = store.interviews.due_within(24, now, include_overdue=False)
     assert not_overdue == [r for r in expected if r.due_by >= now]
