@@ -49,6 +49,7 @@ from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 Operation = Callable[[Store, str, str], None]
 
 
@@ -92,20 +93,16 @@ def discard(store: Store, actor: str, change_id: str) -> None:
         tx.outbox.discard(change_id)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuarantineView", text)
-
-
 def kind_label(entity: str) -> str:
     labels = {
-        "child": _tr("Child's details"),
-        "episode": _tr("Missing episode"),
-        "interview": _tr("Return interview"),
-        "offer": _tr("Offer of an interview"),
-        "review": _tr("Coordinator's review"),
-        "supervision_session": _tr("Supervision session"),
-        "supervision_quality_review": _tr("Supervision quality review"),
-        "acknowledgement": _tr("Acknowledgement"),
+        "child": translate("QuarantineView", "Child's details"),
+        "episode": translate("QuarantineView", "Missing episode"),
+        "interview": translate("QuarantineView", "Return interview"),
+        "offer": translate("QuarantineView", "Offer of an interview"),
+        "review": translate("QuarantineView", "Coordinator's review"),
+        "supervision_session": translate("QuarantineView", "Supervision session"),
+        "supervision_quality_review": translate("QuarantineView", "Supervision quality review"),
+        "acknowledgement": translate("QuarantineView", "Acknowledgement"),
     }
     return labels.get(entity, entity)
 
@@ -157,7 +154,11 @@ class ParkedChangesModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(Column):
             return None
-        return (_tr("Record"), _tr("Changed"), _tr("Reason"))[section]
+        return (
+            translate("QuarantineView", "Record"),
+            translate("QuarantineView", "Changed"),
+            translate("QuarantineView", "Reason"),
+        )[section]
 
 
 class QuarantineView(QDialog):
@@ -261,12 +262,12 @@ class QuarantineView(QDialog):
             QMessageBox.Icon.Warning,
             self.tr("Replace the newer version?"),
             self.tr(
-                "The central service has a newer version of this {0}, made elsewhere (for "
-                "example on another computer). Sending this change replaces that version "
-                "with yours, and anything changed only in the newer version is lost. Until "
-                "the next sync this computer shows your change. Your choice is recorded in "
-                "the audit trail."
-            ).format(kind_label(change.entity).lower()),
+                "The central service has a newer version of this record ({0}), made "
+                "elsewhere (for example on another computer). Sending this change replaces "
+                "that version with yours, and anything changed only in the newer version is "
+                "lost. Until the next sync this computer shows your change. Your choice is "
+                "recorded in the audit trail."
+            ).format(kind_label(change.entity)),
             parent=self,
         )
         box.setObjectName("confirmKeepMine")
@@ -299,9 +300,9 @@ class QuarantineView(QDialog):
             QMessageBox.Icon.Warning,
             self.tr("Discard this change?"),
             self.tr(
-                "The change to this {0} will not be sent to the central service, and cannot "
-                "be sent later. The discarding is recorded in the audit trail."
-            ).format(kind_label(change.entity).lower()),
+                "The change to this record ({0}) will not be sent to the central service, and "
+                "cannot be sent later. The discarding is recorded in the audit trail."
+            ).format(kind_label(change.entity)),
             parent=self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

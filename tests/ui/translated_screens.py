@@ -26,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
+from ui.quarantine_view import kind_label
 from ui.reports.ssda903_refusal import refusal_text, rule_texts, violation_text
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
 from ui.window import application
@@ -120,6 +121,21 @@ def main(qm_file: Path, profile: Path) -> int:
         dialog.show()
         problems += _screen(dialog, type(dialog).__name__)
         dialog.close()
+    controller.show_attention()
+    _wait(lambda: controller.attention is not None and controller.attention.isVisible())
+    attention = controller.attention
+    assert attention is not None
+    problems += _screen(attention, "changes needing attention")
+    columns = attention.table.model()
+    problems += untranslated(
+        "changes needing attention, columns",
+        [str(columns.headerData(c, Qt.Orientation.Horizontal)) for c in range(3)],
+    )
+    problems += untranslated(
+        "changes needing attention, kinds",
+        [kind_label(kind) for kind in ("child", "episode", "interview", "offer", "review")],
+    )
+    attention.close()
     controller.lock("test")
     problems += _screen(window, "locked")
     controller.shutdown()
