@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -93,22 +93,32 @@ class SupervisionPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)
-        team_box = QGroupBox(self.tr("Your team"))
-        team = QVBoxLayout(team_box)
-        team.addWidget(self.roster, 2)
+        team_page = QWidget()
+        team = QVBoxLayout(team_page)
+        team.addWidget(self.roster, 3)
         team.addWidget(self.no_one)
         team.addLayout(buttons)
-        team.addWidget(self.sessions, 1)
+        team.addWidget(self.sessions, 2)
         team.addWidget(self.details, 2)
-        mine_box = QGroupBox(self.tr("My supervision"))
-        mine = QVBoxLayout(mine_box)
-        mine.addWidget(self.mine)
+        # One tab each, so the lists have the page's height: one above the other, they were
+        # a row or two high in a window of the default size.
+        self.parts = QTabWidget()
+        self.parts.setObjectName("supervisionParts")
+        self.parts.setAccessibleName(self.tr("Supervision"))
+        self.parts.addTab(team_page, self.tr("Your &team"))
+        self.parts.addTab(self.mine, self.tr("&My supervision"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(team_box, 3)
-        layout.addWidget(mine_box, 2)
-        order = [self.roster, self.record_button, self.sessions, self.details, self.mine.table]
+        layout.addWidget(self.parts, 1)
+        order = [
+            self.parts.tabBar(),
+            self.roster,
+            self.record_button,
+            self.sessions,
+            self.details,
+            self.mine.table,
+        ]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 

@@ -143,6 +143,9 @@ def test_their_own_supervision_is_read_only_and_acknowledged_by_keyboard(
     held = add_session(desk.store, MORGAN, ALEX, date(2025, 3, 4))
     page = _page(show_page, desk.holder, clock)
     mine = page.mine
+    assert not mine.isVisible()  # the team is the first tab
+    _key(page, Qt.Key.Key_M, ALT)
+    assert page.parts.currentWidget() is mine and mine.isVisible()
 
     assert mine.table.texts(0) == ["04/03/2025", MORGAN.name, "Not yet acknowledged"]
     assert "Coping well" in mine.details.toPlainText() and mine.details.isReadOnly()
@@ -183,3 +186,18 @@ def test_locking_clears_every_name_case_and_record_from_the_page(
     for personal in (SAM.name, KIM.name, MORGAN.name, "SUP-99", "Talked through", "Coping"):
         assert personal not in left
     assert not page.record_button.isEnabled() and not page.mine.acknowledge_button.isEnabled()
+
+
+def test_the_team_lists_show_several_rows_in_a_window_of_the_default_size(
+    qtbot: QtBot, make_desk: MakeDesk, show_page: ShowPage, clock: FakeClock
+) -> None:
+    desk = make_desk(ALEX)
+    for held_on in (date(2025, 1, 6), date(2025, 2, 3), date(2025, 3, 3)):
+        add_session(desk.store, ALEX, SAM, held_on)
+    page = _page(show_page, desk.holder, clock)
+    page.resize(1040, 600)  # what the main window leaves a page at 1280 by 720
+    page.roster.selectRow(1)
+    qtbot.waitUntil(lambda: page.sessions.rowCount() == 3)
+    for table in (page.roster, page.sessions):
+        rows = min(table.rowCount(), 3)
+        assert table.viewport().height() >= table.rowHeight(0) * rows, table.objectName()

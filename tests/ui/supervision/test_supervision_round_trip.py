@@ -147,6 +147,7 @@ def test_a_session_is_recorded_acknowledged_and_rated_across_three_laptops(
         morgan.store.team.members("service_manager")[0].name,
         "Not yet acknowledged",
     ]
+    supervision.parts.setCurrentWidget(supervision.mine)
     supervision.mine.acknowledge_button.setFocus()  # (another page's window is active)
     with qtbot.waitSignal(supervision.saved):  # their own acknowledgement, on the same page
         QTest.keyClick(supervision.mine.acknowledge_button, Qt.Key.Key_Space)
