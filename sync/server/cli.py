@@ -26,7 +26,7 @@ from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, RiskGrade
 from sync.protocol import EntityKind, Role
 from sync.server import admin, migrations
-from sync.server.db import DatabaseUrlError, open_engine
+from sync.server.db import DatabaseFileExposed, DatabaseUrlError, open_engine
 from sync.server.request_log import JsonLineFormatter
 
 PROG = "rhi-central"
@@ -48,7 +48,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (CommandError, admin.AdminError, migrations.SchemaTooNew, DatabaseUrlError) as exc:
+    except (
+        CommandError,
+        admin.AdminError,
+        migrations.SchemaTooNew,
+        DatabaseUrlError,
+        DatabaseFileExposed,
+    ) as exc:
         _fail(str(exc))
     except SQLAlchemyError as exc:
         # The driver's text can quote statement parameters, so only the kind is shown.

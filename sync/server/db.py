@@ -3,15 +3,22 @@
 SQLite runs in WAL mode with a busy timeout, and a write transaction starts with
 `BEGIN IMMEDIATE` so that two writers queue for the lock instead of one failing on a
 stale snapshot. PostgreSQL gets a connection pool; row locks do the queueing there.
+
+A SQLite file holds every child's record in plain text, so it is the service account's
+alone: created owner-only (SQLite gives its -wal and -shm files the same mode), and one
+that other accounts could read is refused. PostgreSQL's access is its administrator's.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -29,6 +36,10 @@ class DatabaseUrlError(ValueError):
     """The database URL names a backend this service does not run on."""
 
 
+class DatabaseFileExposed(RuntimeError):
+    """The SQLite database file (or its -wal/-shm file) is open to other accounts."""
+
+
 def open_engine(url: str) -> Engine:
     """An engine for a SQLAlchemy URL: `sqlite:///path` or `postgresql+psycopg://...`."""
     try:
@@ -38,6 +49,8 @@ def open_engine(url: str) -> Engine:
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         in_memory = parsed.database in (None, "", ":memory:")
+        if not in_memory:
+            _make_private(Path(str(parsed.database)))
         extra: dict[str, Any] = {"poolclass": StaticPool} if in_memory else {}
         engine = create_engine(
             parsed,
@@ -52,6 +65,31 @@ def open_engine(url: str) -> Engine:
             parsed, pool_size=5, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
         )
     raise DatabaseUrlError("Only sqlite:/// and postgresql+psycopg:// URLs are supported.")
+
+
+def _make_private(path: Path) -> None:
+    """Create the file owner-only before SQLite would create it with the umask. A file
+    that group or others may use is refused rather than quietly tightened: whoever
+    opened it up needs to know, and what was read meanwhile is theirs to judge."""
+    if os.name != "posix":
+        return  # Windows files take their folder's access list; there are no mode bits
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # no such folder, or not ours to write: connecting fails and says so
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+        except OSError:
+            continue  # not there (the usual case for -wal and -shm), or out of reach
+        if mode & 0o077:
+            raise DatabaseFileExposed(
+                f"{candidate} is open to other accounts on this machine (mode {mode:04o}) "
+                f"and holds children's records; run `chmod 600 {candidate}` as its owner, "
+                "then start again"
+            )
 
 
 def is_postgresql(engine: Engine) -> bool:

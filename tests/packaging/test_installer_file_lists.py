@@ -145,6 +145,9 @@ def test_the_deb_puts_commands_config_and_service_where_the_guide_says(
     assert "ExecStart=/opt/rhi-desktop/rhi-central serve " in unit
     assert "User=rhi-central" in unit
     assert "EnvironmentFile=/etc/rhi-central/rhi-central.env" in unit
+    assert "\nUMask=0077\n" in unit  # the embedded database is the service's own only
+    postinst = (control / "postinst").read_text()
+    assert 'chmod 0600 "$file"' in postinst  # and one made by an earlier version becomes so
     env_file = (staged / "etc/rhi-central/rhi-central.env").read_text()
     for variable in ("DB", "HOST", "PORT", "TLS_CERT", "TLS_KEY", "LOG_LEVEL"):
         assert f"\nRHI_CENTRAL_{variable}=" in env_file
