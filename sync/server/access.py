@@ -9,6 +9,9 @@
   or return a submitted interview, and acknowledge their own supervision records (held
   by their service manager).
 - A service manager sees their team's supervision sessions and rates their quality.
+- A supervision session or quality review is changed only by whoever wrote it: it is
+  their account of the meeting, or their rating of it. The person supervised sees the
+  session but never rewrites it.
 - Everyone sees what the service publishes to all devices (form definitions, policy).
 """
 
@@ -49,12 +52,19 @@ TEAM_READS: Mapping[Role, frozenset[K]] = {
     Role.ADMINISTRATOR: frozenset(),
 }
 
+# Records only their author may change, and never the person they are about.
+AUTHORED = frozenset({K.SUPERVISION_SESSION, K.SUPERVISION_QUALITY_REVIEW})
+
 # Interview states a coordinator sees: from submission on. Drafts stay with the interviewer.
 WITH_COORDINATOR = frozenset(
     {InterviewState.SUBMITTED, InterviewState.RETURNED, InterviewState.APPROVED}
 )
 # Only a coordinator moves an interview into these states.
 COORDINATOR_DECISIONS = frozenset({InterviewState.APPROVED, InterviewState.RETURNED})
+# All a coordinator's decision changes in an interview's payload: its state, and the
+# deciding device's own edit counter (each device keeps its own; no receiver reads it).
+# The answers and the rest are the interviewer's record, not the coordinator's to alter.
+DECISION_FIELDS = frozenset({"state", "version"})
 # An interviewer may not change an interview while it is with the coordinator or closed.
 INTERVIEWER_LOCKED = frozenset({InterviewState.SUBMITTED, InterviewState.APPROVED})
 
@@ -72,8 +82,15 @@ def may_update(
     interviewer_id: str | None,
     team_id: str | None,
     visible_to_team: bool,
+    created_by: str | None,
 ) -> bool:
+    """`interviewer_id` is whose case the record is (for a supervision session, the
+    supervisee); `created_by` is the user who created it."""
     if kind not in UPDATES[principal.role]:
+        return False
+    if kind in AUTHORED and (
+        created_by != principal.user_id or interviewer_id == principal.user_id
+    ):
         return False
     if principal.role is Role.INTERVIEWER:
         return interviewer_id == principal.user_id

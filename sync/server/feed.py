@@ -90,6 +90,7 @@ def insert_entity(
             team_visible=audience.team_visible,
             is_global=audience.is_global,
             updated_at=now,
+            created_by=origin.applied_by,
         )
     )
     return FeedEntry(kind, entity_id, 1, payload, audience, origin)

@@ -4,8 +4,8 @@ Each step runs in its own transaction together with the row that records it, so 
 step leaves the database at the previous version. Concurrent migrators queue behind an
 advisory lock (PostgreSQL) or the write lock (SQLite) and re-read the version first.
 
-Step 1 creates the tables as `schema.py` defines them. When a later step changes a
-table, freeze step 1's definitions here before editing `schema.py`.
+Step 1 creates the tables as `schema_v1.py` froze them; each later step changes them
+towards what `schema.py` declares, in plain SQL that does not move when `schema.py` does.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, insert, inspect, select, text
 
-from sync.server import schema
+from sync.server import schema, schema_v1
 from sync.server.db import Clock, is_postgresql, reading, writing
 
 _ADVISORY_LOCK_KEY = 0x5248_4943  # "RHIC"
@@ -33,12 +33,28 @@ class Migration:
 
 
 def _initial_schema(conn: Connection) -> None:
-    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
-    schema.metadata.create_all(conn, tables=tables)
-    conn.execute(insert(schema.feed_counter).values(id=1, last_seq=0))
+    schema_v1.metadata.create_all(conn)
+    conn.execute(insert(schema_v1.feed_counter).values(id=1, last_seq=0))
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _initial_schema),)
+def _record_creators(conn: Connection) -> None:
+    """Who created each entity: the user who applied its first version, as the feed
+    already recorded it, so records written before this step have their author too."""
+    conn.execute(text("ALTER TABLE entities ADD COLUMN created_by VARCHAR(36)"))
+    conn.execute(
+        text(
+            "UPDATE entities SET created_by = created.applied_by"
+            " FROM (SELECT entity, entity_id, applied_by FROM changes WHERE version = 1)"
+            " AS created"
+            " WHERE created.entity = entities.entity AND created.entity_id = entities.entity_id"
+        )
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _initial_schema),
+    Migration(2, "record who created each entity", _record_creators),
+)
 LATEST = MIGRATIONS[-1].version
 
 

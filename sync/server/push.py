@@ -79,6 +79,7 @@ class _Stored:
     interviewer_id: str | None
     team_id: str | None
     team_visible: bool
+    created_by: str | None
 
 
 def push(engine: Engine, principal: Principal, request: PushRequest, clock: Clock) -> PushResponse:
@@ -116,7 +117,8 @@ def apply_batch(
                 results.append(_answer_recorded(principal, change, content_hash, earlier))
                 continue
             key = (change.entity, change.entity_id)
-            outcome = _apply(conn, principal, change, content_hash, now, stored.get(key))
+            row = stored.get(key)
+            outcome = _apply(conn, principal, change, content_hash, now, row)
             if isinstance(outcome, FeedEntry):
                 recorded[str(change.change_id)] = _Recorded(
                     content_hash, principal.user_id, outcome.version
@@ -127,6 +129,7 @@ def apply_batch(
                     outcome.audience.interviewer_id,
                     outcome.audience.team_id,
                     outcome.audience.team_visible,
+                    principal.user_id if row is None else row.created_by,
                 )
                 accepted.append((len(results), outcome))
                 results.append(None)
@@ -179,12 +182,17 @@ def _stored(
     rows = conn.execute(
         select(
             e.c.entity, e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id,
-            e.c.team_id, e.c.team_visible,
+            e.c.team_id, e.c.team_visible, e.c.created_by,
         ).where(tuple_(e.c.entity, e.c.entity_id).in_(wanted))
     ).all()  # fmt: skip
     return {
         (EntityKind(r.entity), r.entity_id): _Stored(
-            int(r.version), r.payload, r.interviewer_id, r.team_id, bool(r.team_visible)
+            int(r.version),
+            r.payload,
+            r.interviewer_id,
+            r.team_id,
+            bool(r.team_visible),
+            r.created_by,
         )
         for r in rows
     }
@@ -269,12 +277,13 @@ def _apply(
         interviewer_id=row.interviewer_id,
         team_id=row.team_id,
         visible_to_team=row.team_visible,
+        created_by=row.created_by,
     ):
         return _reject(change, RejectReason.NOT_PERMITTED)
     if row.version != change.base_version:
         return Conflict(change_id=change.change_id, current_version=row.version)
-    if kind is EntityKind.INTERVIEW and not _interview_move_allowed(
-        principal.role, _state_of(row.payload), state
+    if kind is EntityKind.INTERVIEW and not _interview_update_allowed(
+        principal.role, row.payload, payload
     ):
         return _reject(change, RejectReason.NOT_PERMITTED)
     audience = Audience(
@@ -293,14 +302,29 @@ def _apply(
     return entry
 
 
-def _interview_move_allowed(
-    role: Role, current: InterviewState | None, new: InterviewState | None
-) -> bool:
+def _interview_update_allowed(role: Role, stored: Any, new: dict[str, Any]) -> bool:
+    """A coordinator only decides a submitted interview: the interviewer's device applies
+    what comes back, so a decision that also changed the answers would rewrite their
+    record of what the child said."""
+    current, moved_to = _state_of(stored), _state_of(new)
     if role is Role.COORDINATOR:
-        return current is InterviewState.SUBMITTED and new in access.COORDINATOR_DECISIONS
+        return (
+            current is InterviewState.SUBMITTED
+            and moved_to in access.COORDINATOR_DECISIONS
+            and _same_apart_from(access.DECISION_FIELDS, stored, new)
+        )
     if current in access.INTERVIEWER_LOCKED:
         return False
-    return new not in access.COORDINATOR_DECISIONS or new == current
+    return moved_to not in access.COORDINATOR_DECISIONS or moved_to == current
+
+
+def _same_apart_from(fields: frozenset[str], stored: Any, new: dict[str, Any]) -> bool:
+    """Compared as canonical JSON, so that `true` for `1` or `1.0` for `1` is a change."""
+    if not isinstance(stored, dict):
+        return False
+    kept_stored = {key: value for key, value in stored.items() if key not in fields}
+    kept_new = {key: value for key, value in new.items() if key not in fields}
+    return canonical_json(kept_stored) == canonical_json(kept_new)
 
 
 def _audience_for_new(

@@ -2,8 +2,9 @@
 
 Entities are stored generically: the service interprets a payload only for the few fields
 authorisation needs, which are copied into their own columns (`interviewer_id`,
-`team_id`, `team_visible`). Every applied change is also appended to `changes`, the feed
-devices pull from, in server sequence order.
+`team_id`, `team_visible`), and it records who created each one (`created_by`). Every
+applied change is also appended to `changes`, the feed devices pull from, in server
+sequence order.
 """
 
 from __future__ import annotations
@@ -118,6 +119,9 @@ entities = Table(
     Column("team_visible", Boolean, nullable=False),
     Column("is_global", Boolean, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # The user who created it (None: an administrator's command). A supervision record
+    # is its author's account of a meeting, so only they may change it.
+    Column("created_by", Id, nullable=True),
 )
 
 changes = Table(

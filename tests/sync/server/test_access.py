@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
 
 from rhi_desktop.domain.entities import EpisodeType
 from sync import protocol
 from sync.protocol import EntityKind, ErrorCode, Role
-from sync.server import admin
+from sync.server import admin, schema
 from sync.server.admin import AssignmentSpec
 from tests.sync.server.harness import Central, Device, change
 
@@ -233,3 +236,109 @@ def test_revoked_laptop_is_told_to_wipe_on_push_and_pull(central: Central) -> No
     assert central.client.get(protocol.PULL_PATH, headers=other.headers).status_code == 200
     forged = protocol.bearer(f"{sam.device_id}.{'B' * 43}")
     assert central.client.get(protocol.PULL_PATH, headers=forged).json()["wipe"] is False
+
+
+def _stored(central: Central, kind: str, entity_id: str) -> tuple[int, Any]:
+    e = schema.entities
+    with central.engine.connect() as conn:
+        row = conn.execute(
+            select(e.c.version, e.c.payload).where(e.c.entity == kind, e.c.entity_id == entity_id)
+        ).one()
+    return int(row.version), row.payload
+
+
+def test_supervision_session_is_changed_only_by_the_supervisor_who_wrote_it(
+    central: Central,
+) -> None:
+    morgan = central.person("morgan", Role.SERVICE_MANAGER)
+    alex = central.person("alex", Role.COORDINATOR)
+    blair = central.person("blair", Role.COORDINATOR)
+    session_id = str(uuid.uuid4())
+    written = {
+        "supervisor_id": morgan.user_id,
+        "supervisee_id": alex.user_id,
+        "held_on": "2026-01-09",
+        "wellbeing": "Tired after a hard week; agreed a lighter caseload.",
+    }
+    created = central.push(morgan, change("supervision_session", session_id, written))
+    assert created[0]["status"] == "applied"
+
+    rewritten = {**written, "wellbeing": "Fine."}
+    for someone_else in (alex, blair):  # the supervisee, and a colleague on the team
+        refused = central.push(
+            someone_else,
+            change("supervision_session", session_id, rewritten, base_version=1),
+        )
+        assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_session", session_id) == (1, written)
+
+    amended = {**written, "reflections": "Talked through the county lines case."}
+    by_author = central.push(
+        morgan, change("supervision_session", session_id, amended, base_version=1)
+    )
+    assert (by_author[0]["status"], by_author[0]["version"]) == ("applied", 2)
+    assert _stored(central, "supervision_session", session_id) == (2, amended)
+
+
+def test_coordinators_session_with_an_interviewer_is_theirs_alone_to_change(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    blair = central.person("blair", Role.COORDINATOR)
+    morgan = central.person("morgan", Role.SERVICE_MANAGER)
+    session_id = str(uuid.uuid4())
+    written = {"supervisor_id": alex.user_id, "supervisee_id": sam.user_id}
+    central.push(alex, change("supervision_session", session_id, written))
+
+    rewritten = {**written, "reflections": "Rewritten by someone else."}
+    for someone_else in (sam, blair, morgan):
+        refused = central.push(
+            someone_else,
+            change("supervision_session", session_id, rewritten, base_version=1),
+        )
+        assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_session", session_id) == (1, written)
+    by_author = central.push(
+        alex, change("supervision_session", session_id, rewritten, base_version=1)
+    )
+    assert by_author[0]["status"] == "applied"
+
+
+def test_a_supervisor_never_rewrites_a_session_about_themselves(central: Central) -> None:
+    alex = central.person("alex", Role.COORDINATOR)
+    session_id = str(uuid.uuid4())
+    written = {"supervisor_id": alex.user_id, "supervisee_id": alex.user_id}
+    central.push(alex, change("supervision_session", session_id, written))
+
+    rewritten = {**written, "wellbeing": "Rewritten."}
+    refused = central.push(
+        alex, change("supervision_session", session_id, rewritten, base_version=1)
+    )
+
+    assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_session", session_id) == (1, written)
+
+
+def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    morgan = central.person("morgan", Role.SERVICE_MANAGER)
+    robin = central.person("robin", Role.SERVICE_MANAGER)
+    session_id, rating_id = str(uuid.uuid4()), str(uuid.uuid4())
+    central.push(alex, change("supervision_session", session_id, {"supervisee_id": sam.user_id}))
+    rated = {"session_id": session_id, "reviewer_id": morgan.user_id, "rating": 2}
+    central.push(morgan, change("supervision_quality_review", rating_id, rated))
+
+    raised = {**rated, "rating": 4}
+    refused = central.push(
+        robin, change("supervision_quality_review", rating_id, raised, base_version=1)
+    )
+    assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_quality_review", rating_id) == (1, rated)
+    by_author = central.push(
+        morgan, change("supervision_quality_review", rating_id, raised, base_version=1)
+    )
+    assert by_author[0]["status"] == "applied"

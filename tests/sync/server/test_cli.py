@@ -45,7 +45,7 @@ def test_administrator_sets_up_a_team_and_enrols_revokes_and_counts_devices(
     tmp_path: Path,
 ) -> None:
     db = _sqlite(tmp_path)
-    assert _ok("init", db).startswith("schema at version 1")
+    assert _ok("init", db).startswith("schema at version 2")
     assert "none needed" in _ok("init", db)
     user_id = _ok("users add --username sam --role interviewer --team 'North team'", db)
     assert str(uuid.UUID(user_id.strip())) == user_id.strip()

@@ -124,7 +124,7 @@ def test_health_reports_schema_version_and_a_dead_database_as_unavailable(
 ) -> None:
     healthy = central.client.get(protocol.HEALTH_PATH)
     assert healthy.status_code == 200
-    assert protocol.Health.model_validate(healthy.json()).schema_version == 1
+    assert protocol.Health.model_validate(healthy.json()).schema_version == 2
 
     nowhere = open_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'central.db'}")
     with TestClient(create_app(nowhere, MutableClock())) as client:

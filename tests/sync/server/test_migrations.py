@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Column, Connection, Engine, Integer, MetaData, Table, insert, inspect, select
 
-from sync.server import schema
+from sync.server import schema, schema_v1
 from sync.server.db import open_engine, writing
 from sync.server.migrations import (
     LATEST,
@@ -38,7 +39,7 @@ def test_empty_database_is_migrated_once_to_the_latest_version(empty: Engine) ->
     assert current_version(empty) == LATEST
     with empty.connect() as conn:
         recorded = conn.execute(select(schema.schema_version)).all()
-    assert [(row.version, row.applied_at) for row in recorded] == [(1, clock.now)]
+    assert [(row.version, row.applied_at) for row in recorded] == [(1, clock.now), (2, clock.now)]
 
 
 def test_migrated_tables_match_the_declared_schema(empty: Engine) -> None:
@@ -54,20 +55,60 @@ def test_migrated_tables_match_the_declared_schema(empty: Engine) -> None:
     assert any(u["column_names"] == ["change_id"] for u in unique)
 
 
+def test_upgrade_gives_stored_entities_the_user_who_created_them(empty: Engine) -> None:
+    """Only the author may change a supervision record, so records written before the
+    service kept `created_by` get it from the feed: whoever applied their version 1."""
+    clock = MutableClock()
+    migrate(empty, clock, MIGRATIONS[:1])
+    feed, stored = (schema_v1.metadata.tables[name] for name in ("changes", "entities"))
+    history = [
+        ("supervision_session", "s-1", 1, "the-supervisor"),
+        ("supervision_session", "s-1", 2, "someone-else"),
+        ("form_definition", "rhi@1", 1, None),  # published by an administrator's command
+    ]
+    with writing(empty) as conn:
+        for seq, (kind, entity_id, version, applied_by) in enumerate(history, start=1):
+            conn.execute(
+                insert(feed).values(
+                    seq=seq, change_id=str(uuid.uuid4()), fingerprint="0" * 64, entity=kind,
+                    entity_id=entity_id, version=version, payload={}, team_visible=True,
+                    is_global=False, applied_by=applied_by, recorded_at=clock(),
+                )
+            )  # fmt: skip
+        for kind, entity_id, version in [
+            ("supervision_session", "s-1", 2),
+            ("form_definition", "rhi@1", 1),
+        ]:
+            conn.execute(
+                insert(stored).values(
+                    entity=kind, entity_id=entity_id, version=version, payload={},
+                    team_visible=True, is_global=False, updated_at=clock(),
+                )
+            )  # fmt: skip
+
+    assert migrate(empty, clock) == [2]
+
+    e = schema.entities
+    with empty.connect() as conn:
+        rows = conn.execute(select(e.c.entity_id, e.c.created_by)).all()
+    created = {row.entity_id: row.created_by for row in rows}
+    assert created == {"s-1": "the-supervisor", "rhi@1": None}
+
+
 def _broken_step(conn: Connection) -> None:
     Table("half_done", MetaData(), Column("id", Integer, primary_key=True)).create(conn)
     conn.execute(insert(schema.feed_counter).values(id=2, last_seq=0))
-    raise RuntimeError("step 2 failed midway")
+    raise RuntimeError("the step failed midway")
 
 
 def test_a_failing_step_leaves_the_database_at_the_previous_version(empty: Engine) -> None:
     migrate(empty, MutableClock())
-    steps = [*MIGRATIONS, Migration(2, "broken", _broken_step)]
+    steps = [*MIGRATIONS, Migration(LATEST + 1, "broken", _broken_step)]
 
     with pytest.raises(RuntimeError, match="midway"):
         migrate(empty, MutableClock(), steps)
 
-    assert current_version(empty) == 1
+    assert current_version(empty) == LATEST
     assert not inspect(empty).has_table("half_done")
     with empty.connect() as conn:
         assert conn.execute(select(schema.feed_counter.c.id)).scalars().all() == [1]
@@ -106,7 +147,9 @@ def test_two_servers_starting_together_migrate_once(db_url: str) -> None:
         engine.dispose()
 
     assert failures == []
-    assert sorted(applied) == [[], [1]]
+    assert len(applied) == 2
+    # Each step is applied once, by one server or the other (they may take turns).
+    assert sorted(v for versions in applied for v in versions) == [1, 2]
 
 
 def test_two_services_opening_and_writing_a_new_sqlite_file_at_once_both_succeed(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from sync.protocol import Change, EntityKind, ErrorCode, Role
@@ -266,3 +268,97 @@ def test_two_devices_editing_the_same_version_get_one_applied_one_conflict(
         for n in range(4)
     ]
     assert _race(central, sam, edits) == ["applied"] + ["conflict"] * 3
+
+
+def _as_the_desktop_sends_it(interview_id: str, state: str, version: int) -> dict[str, Any]:
+    """An interview payload with every field the desktop's store sends."""
+    return {
+        "id": interview_id,
+        "child_id": "c1",
+        "episode_ids": ["e1"],
+        "interviewer_id": "sam",
+        "returned_at": "2026-01-11T22:00:00+00:00",
+        "state": state,
+        "form_id": "rhi",
+        "form_version": 1,
+        "answers": {"where_went": "Sample Park", "with_whom": ["an adult"], "harmed": True},
+        "revision": 1,
+        "started_at": "2026-01-12T08:00:00+00:00",
+        "completed_at": "2026-01-12T08:40:00+00:00",
+        "late_reason": None,
+        "version": version,  # the sending device's own edit counter
+    }
+
+
+def _stored_interview(central: Central, interview_id: str) -> tuple[int, Any]:
+    e = schema.entities
+    with central.engine.connect() as conn:
+        row = conn.execute(
+            select(e.c.version, e.c.payload).where(
+                e.c.entity == "interview", e.c.entity_id == interview_id
+            )
+        ).one()
+    return int(row.version), row.payload
+
+
+def _answers_rewritten(payload: dict[str, Any]) -> None:
+    payload["answers"]["where_went"] = "somewhere else"
+
+
+def _answer_removed(payload: dict[str, Any]) -> None:
+    del payload["answers"]["with_whom"]
+
+
+def _answer_retyped(payload: dict[str, Any]) -> None:
+    payload["answers"]["harmed"] = 1
+
+
+def _field_added(payload: dict[str, Any]) -> None:
+    payload["late_reason"] = "the child was unwell"
+
+
+def _revision_moved(payload: dict[str, Any]) -> None:
+    payload["revision"] = 2
+
+
+@pytest.mark.parametrize("decision", ["approved", "returned"])
+@pytest.mark.parametrize(
+    "tamper",
+    [_answers_rewritten, _answer_removed, _answer_retyped, _field_added, _revision_moved],
+)
+def test_coordinator_deciding_an_interview_cannot_rewrite_what_the_interviewer_recorded(
+    central: Central, decision: str, tamper: Callable[[dict[str, Any]], None]
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    interview_id = str(uuid.uuid4())
+    submitted = _as_the_desktop_sends_it(interview_id, "submitted", version=5)
+    assert central.push(sam, change("interview", interview_id, submitted))[0]["status"] == (
+        "applied"
+    )
+
+    decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
+    tamper(decided)
+    result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
+
+    assert (result["status"], result["reason"]) == ("rejected", "not_permitted")
+    assert _stored_interview(central, interview_id) == (1, submitted)
+    pulled = [c["version"] for c in central.pull_all(sam) if c["entity_id"] == interview_id]
+    assert pulled == [1]  # nothing reaches the interviewer's device
+
+
+@pytest.mark.parametrize("decision", ["approved", "returned"])
+def test_coordinator_decision_as_the_desktop_sends_it_is_applied(
+    central: Central, decision: str
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    alex = central.person("alex", Role.COORDINATOR)
+    interview_id = str(uuid.uuid4())
+    submitted = _as_the_desktop_sends_it(interview_id, "submitted", version=5)
+    central.push(sam, change("interview", interview_id, submitted))
+
+    decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
+    result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
+
+    assert (result["status"], result["version"]) == ("applied", 2)
+    assert _stored_interview(central, interview_id) == (2, decided)
