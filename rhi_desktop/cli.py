@@ -1,8 +1,9 @@
 """Headless `rhi-desktop` commands for IT automation and support.
 
 Passphrases come only from standard input (`--passphrase-stdin`), never from arguments or
-the environment. Exit codes: 0 success, 1 failure (one line on stderr, no traceback),
-2 usage error (argparse).
+the environment. A command that sets a new passphrase (`init`, `change-passphrase`,
+`recover`) refuses one that is too easy to guess before it writes anything. Exit codes:
+0 success, 1 failure (one line on stderr, no traceback), 2 usage error (argparse).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from rhi_desktop.session import (
     open_profile,
 )
 from rhi_desktop.store import StoreError
-from rhi_desktop.vault import VaultError, detect_keystore, recover
+from rhi_desktop.vault import VaultError, detect_keystore, recover, require_strong
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def cmd_init(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     paths = _paths(args)
     settings = _settings(paths)
     passphrase = read_line(stdin, "the passphrase")
+    require_strong(passphrase)
     profile = create_profile(paths, passphrase, settings, detect_keystore())
     profile.close()
     print(f"Created an encrypted profile in {paths.root}.", file=out)
@@ -130,6 +132,7 @@ def cmd_change_passphrase(args: argparse.Namespace, stdin: TextIO, out: TextIO) 
     settings = _settings(paths)
     old = read_line(stdin, "the current passphrase")
     new = read_line(stdin, "the new passphrase")
+    require_strong(new)
     vault = Vault.load(paths, keystore=detect_keystore())
     recovery = settings.recovery_public_key
     result = vault.change_passphrase(
@@ -151,6 +154,7 @@ def cmd_recover(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         raise CommandError(f"cannot read the recovery key file: {exc.strerror}") from None
     key_password = read_line(stdin, "the recovery key's password") if args.key_password else None
     new = read_line(stdin, "the new passphrase")
+    require_strong(new)
     _, result = recover(
         paths,
         private_pem,

@@ -4,10 +4,11 @@
     rhi-desktop sync --profile DIR --passphrase-stdin
     rhi-desktop purge-expired --profile DIR --passphrase-stdin
 
-Passphrases come only from standard input. `sync` prints one line and exits 0 when
-everything due was sent (or nothing was due), 1 when it failed (or the device was
-revoked and wiped), 3 when it synced but some changes are quarantined. Other failures
-are one line on stderr with exit code 1; usage errors exit 2.
+Passphrases come only from standard input. When `enrol` creates the profile it refuses a
+passphrase that is too easy to guess, before anything is written or sent. `sync` prints
+one line and exits 0 when everything due was sent (or nothing was due), 1 when it failed
+(or the device was revoked and wiped), 3 when it synced but some changes are
+quarantined. Other failures are one line on stderr with exit code 1; usage errors exit 2.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import OpenProfile, create_profile, open_profile
-from rhi_desktop.vault import Keystore, detect_keystore
+from rhi_desktop.vault import Keystore, detect_keystore, require_strong
 from sync.apply import Observer
 from sync.credentials import TokenStorageFailed
 from sync.device import enrol_device, sync_engine
@@ -72,12 +73,15 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         ca_pem = Path(str(bundle)).read_text(encoding="ascii")
     pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
     passphrase = read_line(stdin, "the passphrase")
+    creating = not paths.exists()
+    if creating:
+        require_strong(passphrase)  # only a new profile's passphrase: an existing one opens
     keystore = detect_keystore()
-    if paths.exists():
-        profile = open_profile(paths, passphrase, settings, keystore)
-    else:
+    if creating:
         profile = create_profile(paths, passphrase, settings, keystore)
         print(f"Created an encrypted profile in {paths.root}.", file=out)
+    else:
+        profile = open_profile(paths, passphrase, settings, keystore)
     with profile.store:
         enrolment = enrol_device(
             profile,

@@ -92,6 +92,12 @@ def _vault_texts() -> Wordings:
         vault.UnacceptablePassphrase: lambda _: translate(
             "CoreErrors", "That passphrase cannot be used: it is empty."
         ),
+        vault.WeakPassphraseError: lambda error: translate(
+            "CoreErrors",
+            "That passphrase is too easy to guess, so it was not used. Choose {0} or more "
+            "random, unrelated words, at least {1} characters in all, and not a well-known "
+            "password.",
+        ).format(error.min_words, error.min_length),
         vault.WrongPassphrase: _wrong_passphrase,
         vault.UnlockDelayed: lambda _: translate(
             "CoreErrors",

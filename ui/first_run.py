@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.vault import Protection
+from rhi_desktop.vault.strength import Finding, Strength, Verdict, estimate
 from ui.enrolment import EnrolmentOutcome
-from ui.passphrase_strength import Finding, Strength, Verdict, estimate
 
 PASSPHRASE_PAGE = 0
 ENROL_PAGE = 1

@@ -411,6 +411,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That passphrase is too easy to guess, so it was not used. Choose {0} or more random, unrelated words, at least {1} characters in all, and not a well-known password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Too many wrong passphrases. For your data&apos;s safety, wait before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2284,6 +2288,50 @@
 <context>
     <name>QuarantineView</name>
     <message>
+        <source>Child&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer of an interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision quality review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes needing attention</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,7 +2376,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central service has a newer version of this {0}, made elsewhere (for example on another computer). Sending this change replaces that version with yours, and anything changed only in the newer version is lost. Until the next sync this computer shows your change. Your choice is recorded in the audit trail.</source>
+        <source>The central service has a newer version of this record ({0}), made elsewhere (for example on another computer). Sending this change replaces that version with yours, and anything changed only in the newer version is lost. Until the next sync this computer shows your change. Your choice is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to this record ({0}) will not be sent to the central service, and cannot be sent later. The discarding is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2349,10 +2401,6 @@
     </message>
     <message>
         <source>Discard this change?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change to this {0} will not be sent to the central service, and cannot be sent later. The discarding is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2459,6 +2507,21 @@
     </message>
     <message>
         <source>Agreed actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>Sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3312,11 +3375,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your team</source>
+        <source>Your &amp;team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My supervision</source>
+        <source>&amp;My supervision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 """The key vault: the data key, wrapped under the passphrase, the OS keystore share and
-(where policy asks) the organisation recovery key; plus the failed-unlock back-off."""
+(where policy asks) the organisation recovery key; plus the failed-unlock back-off and
+the strength rule every new passphrase must meet."""
 
 from rhi_desktop.vault.backoff import FREE_ATTEMPTS, BackoffStatus, Clock, delay_after
 from rhi_desktop.vault.errors import (
@@ -15,11 +16,13 @@ from rhi_desktop.vault.errors import (
     VaultExists,
     VaultFromNewerApp,
     VaultMissing,
+    WeakPassphraseError,
     WrongPassphrase,
 )
 from rhi_desktop.vault.keystore import SERVICE, Keystore, detect_keystore, usable_keystore
 from rhi_desktop.vault.protection import Protection
 from rhi_desktop.vault.recovery_key import MIN_RSA_BITS, fingerprint, load_recovery_public_key
+from rhi_desktop.vault.strength import require_strong
 from rhi_desktop.vault.vault import UnlockResult, Vault, recover
 
 __all__ = [
@@ -44,11 +47,13 @@ __all__ = [
     "VaultExists",
     "VaultFromNewerApp",
     "VaultMissing",
+    "WeakPassphraseError",
     "WrongPassphrase",
     "delay_after",
     "detect_keystore",
     "fingerprint",
     "load_recovery_public_key",
     "recover",
+    "require_strong",
     "usable_keystore",
 ]

@@ -58,6 +58,22 @@ class UnacceptablePassphrase(VaultError):
         super().__init__("That passphrase cannot be used: it is empty.")
 
 
+class WeakPassphraseError(VaultError):
+    """A new passphrase is too easy to guess to protect case data.
+
+    Raised before anything is written. It keeps the rule, never the passphrase.
+    """
+
+    def __init__(self, min_words: int, min_length: int) -> None:
+        self.min_words = min_words
+        self.min_length = min_length
+        super().__init__(
+            "That passphrase is too easy to guess, so it was not used. Choose "
+            f"{min_words} or more random, unrelated words, at least {min_length} "
+            "characters in all, and not a well-known password."
+        )
+
+
 class WrongPassphrase(VaultError):
     """The passphrase (with this computer's keystore share, if any) did not open the key."""
 

@@ -24,6 +24,7 @@ SAMPLES: list[BaseException] = [
     vault.VaultCorrupt("it is not valid JSON"),
     vault.VaultFromNewerApp(),
     vault.UnacceptablePassphrase(),
+    vault.WeakPassphraseError(3, 12),
     vault.WrongPassphrase(4, 8.0, 2),
     vault.UnlockDelayed(30.0),
     vault.ProfileWiped(10),

@@ -29,7 +29,7 @@ from tests.sync.client.certificates import (
     issue_server_files,
     make_authority,
 )
-from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
+from tests.sync.client.devices import PASSPHRASE, Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral, RunningCentral
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import unlock_with
@@ -346,7 +346,7 @@ def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
     assert not controller.sync.running
 
     central.faults.clear()
-    unlock_with(qtbot, controller, "correct horse battery staple")
+    unlock_with(qtbot, controller, PASSPHRASE)
     wait_for_sync(qtbot, controller)
     assert controller.holder.store.outbox.counts() == (0, 0)
     assert len(open_stores()) == 1  # the window's only, between syncs

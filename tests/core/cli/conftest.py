@@ -4,9 +4,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -39,3 +42,31 @@ def rhi(cli_env: dict[str, str]) -> Run:
         )
 
     return run
+
+
+@dataclass(frozen=True)
+class RecoveryKeyFiles:
+    public: Path
+    private: Path
+
+
+@pytest.fixture(scope="session")
+def recovery_key_files(tmp_path_factory: pytest.TempPathFactory) -> RecoveryKeyFiles:
+    """An organisation recovery key pair as IT keeps it: two PEM files."""
+    folder = tmp_path_factory.mktemp("recovery-key")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    public = folder / "recovery-public.pem"
+    public.write_bytes(
+        key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    private = folder / "recovery-private.pem"
+    private.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return RecoveryKeyFiles(public, private)

@@ -6,15 +6,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from rhi_desktop.demo import generate
 from rhi_desktop.session import LOCAL_ACTOR
-from tests.core.cli.conftest import Run
+from tests.core.cli.conftest import RecoveryKeyFiles, Run
 
 PASS = 'it\'s "Łódź" — ñandú 🔑'
+NEW_PASS = "harbour violin pebble thistle"
+# Too easy to guess, each for a different reason; all were once accepted by `init`.
+WEAK = ["a", "pass phrase", "password123", "correct horse battery staple", "aaaaaaaaaaaaaaaa"]
 
 
 def _sha(path: Path) -> str:
@@ -41,9 +46,42 @@ def seeded(tmp_path: Path, rhi: Run) -> Path:
     return profile
 
 
+@dataclass(frozen=True)
+class RecoverableProfile:
+    root: Path
+    private_key: Path
+
+
+@pytest.fixture
+def recoverable(
+    tmp_path: Path, rhi: Run, cli_env: dict[str, str], recovery_key_files: RecoveryKeyFiles
+) -> RecoverableProfile:
+    """A profile made by `init` under a policy that names the organisation recovery key."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        f"recovery_public_key = {json.dumps(str(recovery_key_files.public))}\n", encoding="utf-8"
+    )
+    root = tmp_path / "recoverable"
+    made = rhi(
+        "init",
+        "--profile",
+        str(root),
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+        env={**cli_env, "RHI_DESKTOP_POLICY": str(policy)},
+    )
+    assert made.returncode == 0, made.stderr
+    assert json.loads((root / "vault.json").read_text())["recovery_wrap"] is not None
+    return RecoverableProfile(root, recovery_key_files.private)
+
+
 def test_init_says_which_protection_is_in_use(tmp_path: Path, rhi: Run) -> None:
     done = rhi(
-        "init", "--profile", str(tmp_path / "p"), "--passphrase-stdin", stdin="pass phrase\n"
+        "init",
+        "--profile",
+        str(tmp_path / "p"),
+        "--passphrase-stdin",
+        stdin="lantern oyster gravel kettle\n",
     )
     assert done.returncode == 0, done.stderr
     assert "passphrase only" in done.stdout.lower()
@@ -53,9 +91,12 @@ def test_init_says_which_protection_is_in_use(tmp_path: Path, rhi: Run) -> None:
 
 def test_init_refuses_an_existing_profile_and_leaves_it_alone(seeded: Path, rhi: Run) -> None:
     before = _sha(seeded / "rhi.db")
-    again = rhi("init", "--profile", str(seeded), "--passphrase-stdin", stdin="other\n")
+    again = rhi(
+        "init", "--profile", str(seeded), "--passphrase-stdin", stdin="meadow copper lantern\n"
+    )
     assert again.returncode == 1
     assert again.stderr.count("\n") == 1 and "Traceback" not in again.stderr
+    assert "already has a key file" in again.stderr
     assert _sha(seeded / "rhi.db") == before
 
 
@@ -125,12 +166,91 @@ def test_change_passphrase_leaves_database_identical_and_old_one_useless(
 ) -> None:
     db_files = sorted(p for p in seeded.iterdir() if p.name.startswith("rhi.db"))
     before = {p.name: _sha(p) for p in db_files}
-    done = rhi("change-passphrase", "--profile", str(seeded), stdin=f"{PASS}\nnew words here\n")
+    done = rhi("change-passphrase", "--profile", str(seeded), stdin=f"{PASS}\n{NEW_PASS}\n")
     assert done.returncode == 0, done.stderr
     assert {p.name: _sha(p) for p in db_files} == before
     old = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
     assert old.returncode == 1
-    new = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin="new words here\n")
+    new = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=NEW_PASS + "\n")
+    assert new.returncode == 0, new.stderr
+
+
+def _refused_as_too_easy_to_guess(done: subprocess.CompletedProcess[str], weak: str) -> None:
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("rhi-desktop: That passphrase is too easy to guess")
+    if len(weak) > 1:  # never repeated (a one-letter passphrase is in any sentence)
+        assert weak not in done.stderr
+
+
+@pytest.mark.parametrize("weak", WEAK)
+def test_init_refuses_a_weak_passphrase_and_leaves_no_profile(
+    tmp_path: Path, rhi: Run, weak: str
+) -> None:
+    profile = tmp_path / "p"
+    done = rhi("init", "--profile", str(profile), "--passphrase-stdin", stdin=weak + "\n")
+    _refused_as_too_easy_to_guess(done, weak)
+    assert not profile.exists()
+
+
+def test_init_into_a_folder_it_made_ready_refuses_a_weak_passphrase_and_writes_nothing(
+    tmp_path: Path, rhi: Run
+) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    done = rhi("init", "--profile", str(profile), "--passphrase-stdin", stdin="a\n")
+    _refused_as_too_easy_to_guess(done, "a")
+    assert list(profile.iterdir()) == []
+
+
+@pytest.mark.parametrize("weak", ["a", "correct horse battery staple"])
+def test_change_passphrase_refuses_a_weak_new_one_and_the_old_one_still_opens(
+    seeded: Path, rhi: Run, weak: str
+) -> None:
+    before = {p.name: _sha(p) for p in seeded.iterdir() if p.is_file()}
+    done = rhi("change-passphrase", "--profile", str(seeded), stdin=f"{PASS}\n{weak}\n")
+    _refused_as_too_easy_to_guess(done, weak)
+    assert {p.name: _sha(p) for p in seeded.iterdir() if p.is_file()} == before
+    old = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
+    assert old.returncode == 0, old.stderr
+
+
+def test_a_weak_passphrase_set_before_the_rule_still_opens_and_can_be_changed(
+    tmp_path: Path, rhi: Run
+) -> None:
+    from rhi_desktop.config import Settings
+    from rhi_desktop.profile import ProfilePaths
+    from rhi_desktop.session import create_profile
+
+    paths = ProfilePaths(tmp_path / "older")
+    create_profile(paths, "pass phrase", Settings.load(paths), None).close()
+    opened = rhi("stats", "--profile", str(paths.root), "--passphrase-stdin", stdin="pass phrase\n")
+    assert opened.returncode == 0, opened.stderr
+    changed = rhi(
+        "change-passphrase", "--profile", str(paths.root), stdin=f"pass phrase\n{NEW_PASS}\n"
+    )
+    assert changed.returncode == 0, changed.stderr
+    new = rhi("stats", "--profile", str(paths.root), "--passphrase-stdin", stdin=NEW_PASS + "\n")
+    assert new.returncode == 0, new.stderr
+
+
+def test_recover_refuses_a_weak_new_passphrase_and_then_accepts_a_strong_one(
+    recoverable: RecoverableProfile, rhi: Run
+) -> None:
+    root = str(recoverable.root)
+    recover = ("recover", "--profile", root, "--recovery-key", str(recoverable.private_key))
+    vault_before = _sha(recoverable.root / "vault.json")
+
+    refused = rhi(*recover, stdin="a\n")
+    _refused_as_too_easy_to_guess(refused, "a")
+    assert _sha(recoverable.root / "vault.json") == vault_before
+    old = rhi("stats", "--profile", root, "--passphrase-stdin", stdin=PASS + "\n")
+    assert old.returncode == 0, old.stderr
+
+    done = rhi(*recover, stdin=NEW_PASS + "\n")
+    assert done.returncode == 0, done.stderr
+    new = rhi("stats", "--profile", root, "--passphrase-stdin", stdin=NEW_PASS + "\n")
     assert new.returncode == 0, new.stderr
 
 

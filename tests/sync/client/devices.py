@@ -29,7 +29,7 @@ from sync.retry import Backoff
 from sync.transport import Timeouts
 from tests.sync.client.live_central import LiveCentral
 
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = "lantern oyster gravel kettle"
 FAST_BACKOFF = Backoff(attempts=3, base_seconds=1.0)
 SHORT_TIMEOUTS = Timeouts(connect_seconds=5.0, read_seconds=10.0)
 

@@ -16,7 +16,7 @@ from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import InterviewState, ReturnInterview, new_id
 from rhi_desktop.profile import ProfilePaths
-from rhi_desktop.session import OpenProfile, open_profile
+from rhi_desktop.session import OpenProfile, create_profile, open_profile
 from sync.protocol import Role
 from sync.server import admin
 from tests.sync.client.devices import PASSPHRASE, Laptop, enrolment_of, record_completed_case
@@ -35,13 +35,15 @@ def rhi(tmp_path: Path) -> Run:
         "XDG_STATE_HOME": str(tmp_path / "state"),  # the log stays in the test's tree
     }
 
-    def run(*args: str, policy: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, policy: Path | None = None, passphrase: str = PASSPHRASE
+    ) -> subprocess.CompletedProcess[str]:
         run_env = dict(env)
         if policy is not None:
             run_env["RHI_DESKTOP_POLICY"] = str(policy)
         return subprocess.run(
             [sys.executable, "-m", "sync.cli", *args],
-            input=PASSPHRASE + "\n",
+            input=passphrase + "\n",
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -149,6 +151,51 @@ def test_wrong_code_is_refused_in_one_line(rhi: Run, central: LiveCentral, tmp_p
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "Enrolment was refused: the code is not recognised" in done.stderr
+
+
+@pytest.mark.parametrize("weak", ["a", "correct horse battery staple"])
+def test_enrol_refuses_a_weak_passphrase_for_a_new_profile_and_keeps_the_code(
+    rhi: Run, central: LiveCentral, tmp_path: Path, weak: str
+) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text(central.ca_pem)
+    profile = tmp_path / "profile"
+    code = central.code_for(central.add_user(Role.INTERVIEWER))
+    enrol = (
+        "enrol", "--profile", str(profile), "--passphrase-stdin",
+        "--server", central.url, "--code", code, "--ca-bundle", str(ca),
+    )  # fmt: skip
+
+    refused = rhi(*enrol, passphrase=weak)
+
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("rhi-desktop: That passphrase is too easy to guess")
+    assert not profile.exists()
+    # Nothing reached the service: the one-time code still enrols.
+    done = rhi(*enrol)
+    assert done.returncode == 0, done.stderr
+    assert "Created an encrypted profile" in done.stdout
+
+
+def test_enrol_opens_an_existing_profile_whatever_its_passphrase(
+    rhi: Run, central: LiveCentral, tmp_path: Path
+) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text(central.ca_pem)
+    paths = ProfilePaths(tmp_path / "profile")
+    create_profile(paths, "pass phrase", Settings.load(paths), None).close()
+    code = central.code_for(central.add_user(Role.INTERVIEWER))
+
+    done = rhi(
+        "enrol", "--profile", str(paths.root), "--passphrase-stdin",
+        "--server", central.url, "--code", code, "--ca-bundle", str(ca),
+        passphrase="pass phrase",
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert "Created an encrypted profile" not in done.stdout
+    assert f"Enrolled with {central.url} as interviewer" in done.stdout
 
 
 def test_plain_http_to_another_machine_is_refused_before_anything_is_sent(

@@ -1,11 +1,12 @@
-"""The passphrase meter: three random words pass, well-known and short ones do not, and
-every verdict comes with its reasons."""
+"""The passphrase strength rule: three random words pass, well-known and short ones do
+not, every verdict comes with its reasons, and a new passphrase that fails is refused."""
 
 from __future__ import annotations
 
 import pytest
 
-from ui.passphrase_strength import Finding, Verdict, estimate
+from rhi_desktop.vault import VaultError, WeakPassphraseError
+from rhi_desktop.vault.strength import Finding, Verdict, estimate, require_strong
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,19 @@ def test_more_words_never_make_a_passphrase_weaker() -> None:
     bits = [estimate(" ".join(words[:n])).bits for n in range(1, len(words) + 1)]
     assert bits == sorted(bits) and bits[-1] > bits[2] > bits[0]
     assert estimate(" ".join(words)).verdict is Verdict.VERY_STRONG
+
+
+@pytest.mark.parametrize("passphrase", ["a", "password123", "Correct Horse Battery Staple"])
+def test_a_weak_new_passphrase_is_refused_without_repeating_it(passphrase: str) -> None:
+    with pytest.raises(WeakPassphraseError) as refused:
+        require_strong(passphrase)
+    assert isinstance(refused.value, VaultError)
+    message = str(refused.value)
+    assert message.startswith("That passphrase is too easy to guess")
+    assert "3 or more random, unrelated words, at least 12 characters" in message
+    if len(passphrase) > 1:
+        assert passphrase.casefold() not in message.casefold()
+
+
+def test_an_acceptable_passphrase_passes_the_rule() -> None:
+    require_strong("lantern oyster gravel kettle")

@@ -1,14 +1,16 @@
-"""A simple, explainable passphrase strength estimate for the first-run wizard.
+"""A simple, explainable passphrase strength estimate for every new passphrase.
 
 Deliberately small and honest about what it measures: length, the kinds of character
 used, how many separate words there are, and obvious weaknesses (a well-known password,
 repeated characters, runs like "abc" or "123"). It follows the NCSC's "three random
 words" advice: several unrelated words make a long passphrase that people can remember,
-so word count counts for more than symbols. Each finding is a `Finding` the wizard turns
-into a plain sentence, so the person sees why, not just a colour.
+so word count counts for more than symbols. Each finding is a `Finding` the first-run
+wizard turns into a plain sentence, so the person sees why, not just a colour.
 
-The estimate is a guide for people, not a guarantee; Argon2id slows down guessing either
-way. Qt-free so it can be tested directly.
+The same rule guards the headless commands that set a new passphrase (`require_strong`):
+in passphrase-only mode the passphrase is all that stands between a copied vault file and
+the data, and Argon2id only slows guessing down. The estimate is a guide, not a
+guarantee; opening a profile never applies it, so an existing passphrase always works.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import math
 import re
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+
+from rhi_desktop.vault.errors import WeakPassphraseError
 
 MIN_LENGTH = 12
 MIN_WORDS = 3
@@ -138,6 +142,12 @@ def estimate(passphrase: str) -> Strength:
         findings.append(Finding.MIXED_CHARACTERS)
     verdict = Verdict(sum(1 for threshold in _THRESHOLDS if bits >= threshold))
     return Strength(verdict, round(bits, 1), length, words, tuple(findings))
+
+
+def require_strong(passphrase: str) -> None:
+    """Refuse a new passphrase the estimate does not find acceptable."""
+    if not estimate(passphrase).acceptable:
+        raise WeakPassphraseError(MIN_WORDS, MIN_LENGTH)
 
 
 def _word_count(text: str) -> int:
