@@ -258,8 +258,7 @@ class QuarantineView(QDialog):
             self.note.setText(self.tr("Queued to send at the next sync."))
 
     def ask_keep_mine(self, change: ParkedChange) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self._confirm(
             self.tr("Replace the newer version?"),
             self.tr(
                 "The central service has a newer version of this record ({0}), made "
@@ -268,21 +267,10 @@ class QuarantineView(QDialog):
                 "lost. Until the next sync this computer shows your change. Your choice is "
                 "recorded in the audit trail."
             ).format(kind_label(change.entity)),
-            parent=self,
-        )
-        box.setObjectName("confirmKeepMine")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        send_button = box.addButton(self.tr("&Send mine"), QMessageBox.ButtonRole.AcceptRole)
-        send_button.setAccessibleName(self.tr("Send mine"))
-        cancel_button = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        cancel_button.setAccessibleName(self.tr("Cancel"))
-        box.setDefaultButton(cancel_button)
-        box.setEscapeButton(cancel_button)
-        box.finished.connect(
-            lambda _result: self._keep_mine_answered(change, box.clickedButton() is send_button)
-        )
-        self.confirmation = box
-        box.open()
+            (self.tr("&Send mine"), QMessageBox.ButtonRole.AcceptRole),
+            self.tr("Cancel"),
+            lambda confirmed: self._keep_mine_answered(change, confirmed),
+        ).setObjectName("confirmKeepMine")
 
     def _keep_mine_answered(self, change: ParkedChange, confirmed: bool) -> None:
         self.confirmation = None
@@ -296,27 +284,38 @@ class QuarantineView(QDialog):
         change = self.selected()
         if change is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self._confirm(
             self.tr("Discard this change?"),
             self.tr(
                 "The change to this record ({0}) will not be sent to the central service, and "
                 "cannot be sent later. The discarding is recorded in the audit trail."
             ).format(kind_label(change.entity)),
-            parent=self,
+            (self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
+            self.tr("Keep"),
+            lambda confirmed: self._discard_answered(change, confirmed),
         )
+
+    def _confirm(
+        self,
+        title: str,
+        text: str,
+        act: tuple[str, QMessageBox.ButtonRole],
+        stay: str,
+        answered: Callable[[bool], None],
+    ) -> QMessageBox:
+        """A warning asked before acting; Enter and Escape both leave things as they are."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        discard_button = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        discard_button.setAccessibleName(self.tr("Discard"))
-        keep_button = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
-        keep_button.setAccessibleName(self.tr("Keep"))
-        box.setDefaultButton(keep_button)
-        box.setEscapeButton(keep_button)
-        box.finished.connect(
-            lambda _result: self._discard_answered(change, box.clickedButton() is discard_button)
-        )
+        act_button = box.addButton(*act)
+        stay_button = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
+        for button in (act_button, stay_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setDefaultButton(stay_button)
+        box.setEscapeButton(stay_button)
+        box.finished.connect(lambda _result: answered(box.clickedButton() is act_button))
         self.confirmation = box
         box.open()
+        return box
 
     def _discard_answered(self, change: ParkedChange, confirmed: bool) -> None:
         self.confirmation = None

@@ -2388,10 +2388,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -107,7 +107,7 @@ def test_a_confirmed_conflict_is_sent_in_place_of_the_newer_version(
 
     box = _ask(qtbot, view)
     assert box.windowTitle() == "Replace the newer version?"
-    assert "newer version of this return interview, made elsewhere" in box.text()
+    assert "newer version of this record (Return interview), made elsewhere" in box.text()
     assert "Sample Park" not in box.text() and "Testwell" not in box.text()
     assert box.defaultButton() is box.escapeButton()
     assert box.defaultButton().text() == "Cancel"
