@@ -34,21 +34,16 @@ OCTOBER = Period.parse_month("2026-10")
 YEAR = Period.collection_year("2026-27")
 
 
+APPROVAL = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED, S.APPROVED)
+
+
 def _approved_in_may(book: Casebook) -> Child:
     """A looked-after child missing on 1-2 May 2026, interviewed, approved on 4 May."""
     child = book.child("LAC-100", looked_after=True)
     episode = book.episode(child, london(2026, 5, 1, 20), london(2026, 5, 2, 10))
     interview = book.interview(child, [episode])
     book.offer(interview, london(2026, 5, 2, 12), OfferOutcome.ACCEPTED)
-    book.move(
-        interview,
-        S.OFFERED,
-        S.IN_PROGRESS,
-        S.COMPLETED,
-        S.SUBMITTED,
-        S.APPROVED,
-        at=london(2026, 5, 4, 12),
-    )
+    book.move(interview, *APPROVAL, at=london(2026, 5, 4, 12))
     return child
 
 
@@ -89,16 +84,7 @@ def test_a_later_purge_of_older_records_does_not_move_the_mark_back(
     _purge(store)
     older = book.child("LAC-101", looked_after=True)
     episode = book.episode(older, london(2026, 3, 1, 20), london(2026, 3, 2, 10))
-    interview = book.interview(older, [episode])
-    book.move(
-        interview,
-        S.OFFERED,
-        S.IN_PROGRESS,
-        S.COMPLETED,
-        S.SUBMITTED,
-        S.APPROVED,
-        at=london(2026, 5, 4, 12),
-    )
+    book.move(book.interview(older, [episode]), *APPROVAL, at=london(2026, 5, 4, 12))
     _purge(store)
     assert store.retention.removed_through() == london(2026, 5, 2, 10)
 
