@@ -2,7 +2,9 @@
 
 Errors are one line on stderr with exit code 1; usage errors exit with 2. The database URL
 comes from `--db` or the RHI_CENTRAL_DB environment variable (which keeps a PostgreSQL
-password out of the process list).
+password out of the process list). For the same reason `assign` reads the child's name
+and date of birth from standard input, one per line: arguments are visible to every
+account on the machine and kept in shell history.
 """
 
 from __future__ import annotations
@@ -118,11 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device_id", metavar="ID")
     revoke.set_defaults(handler=_devices_revoke)
 
-    assign = command("assign", "Assign a found child's return interview.", _assign)
+    assign = command(
+        "assign",
+        "Assign a found child's return interview; the child's name and date of birth "
+        "(YYYY-MM-DD) are read from standard input, one per line.",
+        _assign,
+    )
     assign.add_argument("--interviewer", required=True, help="the interviewer's username")
     assign.add_argument("--child-ref", required=True, help="the child's central case reference")
-    assign.add_argument("--child-name", required=True)
-    assign.add_argument("--date-of-birth", required=True, type=date.fromisoformat)
     assign.add_argument("--episode-type", required=True, choices=[t.value for t in EpisodeType])
     assign.add_argument("--missing-since", required=True, type=_instant, help="ISO-8601")
     assign.add_argument("--returned-at", required=True, type=_instant, help="ISO-8601")
@@ -298,12 +303,28 @@ def _devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _child_from_stdin() -> tuple[str, date]:
+    """The child's name and date of birth, one per line; a problem is named, never the
+    value (it is personal data)."""
+    name = sys.stdin.readline().strip()
+    born = sys.stdin.readline().strip()
+    if not name:
+        raise CommandError("give the child's name on the first line of standard input")
+    try:
+        return name, date.fromisoformat(born)
+    except ValueError:
+        raise CommandError(
+            "give the child's date of birth as YYYY-MM-DD on the second line of standard input"
+        ) from None
+
+
 def _assign(args: argparse.Namespace) -> int:
+    name, date_of_birth = _child_from_stdin()
     spec = admin.AssignmentSpec(
         interviewer=args.interviewer,
         child_ref=args.child_ref,
-        child_name=args.child_name,
-        date_of_birth=args.date_of_birth,
+        child_name=name,
+        date_of_birth=date_of_birth,
         episode_type=EpisodeType(args.episode_type),
         missing_since=args.missing_since,
         returned_at=args.returned_at,

@@ -19,9 +19,10 @@ def cli_env() -> dict[str, str]:
     return env
 
 
-def rhi_central(*args: str) -> subprocess.CompletedProcess[str]:
+def rhi_central(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sync.server.cli", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,

@@ -18,20 +18,20 @@ from tests.sync.server.cli_process import rhi_central
 
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n$")
 ASSIGN = (
-    "assign --interviewer {who} --child-ref C-1 --child-name 'Fictional Child' "
-    "--date-of-birth 2010-04-01 --episode-type M "
+    "assign --interviewer {who} --child-ref C-1 --episode-type M "
     "--missing-since 2026-01-10T18:00:00+00:00 --returned-at {returned}"
 )
+CHILD = "Fictional Child\n2010-04-01\n"  # name and date of birth, on standard input
 
 
 def _ok(line: str, db: str, *extra: str) -> str:
-    done = rhi_central(*shlex.split(line), "--db", db, *extra)
+    done = rhi_central(*shlex.split(line), "--db", db, *extra, stdin=CHILD)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-def _error(status: int, line: str, db: str, *extra: str) -> str:
-    done = rhi_central(*shlex.split(line), "--db", db, *extra)
+def _error(status: int, line: str, db: str, *extra: str, stdin: str = CHILD) -> str:
+    done = rhi_central(*shlex.split(line), "--db", db, *extra, stdin=stdin)
     assert done.returncode == status, (done.stdout, done.stderr)
     assert done.stdout == ""
     return done.stderr
@@ -135,6 +135,23 @@ def test_refused_commands_explain_themselves_in_one_line(
     stderr = _error(1, line, one_coordinator_db)
     assert stderr.count("\n") == 1 and stderr.startswith("rhi-central: error: ")
     assert message in stderr
+
+
+@pytest.mark.parametrize(
+    "child, problem",
+    [
+        ("Fictional Child\n14/03/2010\n", "date of birth as YYYY-MM-DD on the second line"),
+        ("\n2010-04-01\n", "child's name on the first line"),
+    ],
+)
+def test_a_child_is_assigned_from_standard_input_and_a_bad_entry_is_not_repeated(
+    one_coordinator_db: str, child: str, problem: str
+) -> None:
+    line = ASSIGN.format(who="dup", returned="2026-01-11T00:00Z")  # read before anything
+    assert "--child-name" not in line and "--date-of-birth" not in line  # never in argv
+    stderr = _error(1, line, one_coordinator_db, stdin=child)
+    assert problem in stderr and stderr.count("\n") == 1
+    assert "14/03/2010" not in stderr and "Fictional" not in stderr
 
 
 def test_commands_on_a_database_never_initialised_say_to_run_init(tmp_path: Path) -> None:
