@@ -342,16 +342,25 @@ def _audience_for_new(
             return RejectReason.UNKNOWN_REFERENCE
         return Audience(interviewer_id=interview.interviewer_id, team_id=team, team_visible=True)
     if kind is EntityKind.SUPERVISION_SESSION:
+        # Written by the supervisor, as themselves, about someone else.
+        if payload.get("supervisor_id") != principal.user_id:
+            return RejectReason.NOT_PERMITTED
         supervisee = _team_member(conn, payload.get("supervisee_id"), team)
         if supervisee is None:
             return RejectReason.UNKNOWN_REFERENCE
+        if supervisee == principal.user_id:
+            return RejectReason.NOT_PERMITTED
         return Audience(interviewer_id=supervisee, team_id=team, team_visible=True)
     if kind is EntityKind.SUPERVISION_QUALITY_REVIEW:
+        if payload.get("reviewer_id") != principal.user_id:
+            return RejectReason.NOT_PERMITTED
         session = _visible_row(
             conn, EntityKind.SUPERVISION_SESSION, payload.get("session_id"), team
         )
         if session is None:
             return RejectReason.UNKNOWN_REFERENCE
+        if session.interviewer_id == principal.user_id:  # a rating of one's own supervision
+            return RejectReason.NOT_PERMITTED
         return Audience(interviewer_id=None, team_id=team, team_visible=True)
     if kind is EntityKind.ACKNOWLEDGEMENT:
         session = _visible_row(

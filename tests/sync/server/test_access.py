@@ -127,8 +127,8 @@ def test_interviewer_receives_their_review_and_supervision_but_not_colleagues(
     results = central.push(
         alex,
         change("review", review_id, {"interview_id": sams.interview_id, "decision": "approved"}),
-        change("supervision_session", session_id, {"supervisee_id": sam.user_id}),
-        change("supervision_session", kims_session, {"supervisee_id": kim.user_id}),
+        change("supervision_session", session_id, _session(alex, sam)),
+        change("supervision_session", kims_session, _session(alex, kim)),
     )
     assert [r["status"] for r in results] == ["applied"] * 3
 
@@ -153,13 +153,12 @@ def test_service_manager_sees_team_supervision_and_rates_it_but_no_case_records(
     sams = _assign(central, "sam", "C-1")
     _submit(central, sam, sams.interview_id, base=1)
     session_id = str(uuid.uuid4())
-    central.push(alex, change("supervision_session", session_id, {"supervisee_id": sam.user_id}))
+    central.push(alex, change("supervision_session", session_id, _session(alex, sam)))
 
     seen = central.visible_ids(morgan)
     rating_id = str(uuid.uuid4())
-    rating = central.push(
-        morgan, change("supervision_quality_review", rating_id, {"session_id": session_id})
-    )
+    rated = {"session_id": session_id, "reviewer_id": morgan.user_id}
+    rating = central.push(morgan, change("supervision_quality_review", rating_id, rated))
 
     assert seen == {("supervision_session", session_id)}
     assert rating[0]["status"] == "applied"
@@ -238,6 +237,10 @@ def test_revoked_laptop_is_told_to_wipe_on_push_and_pull(central: Central) -> No
     assert central.client.get(protocol.PULL_PATH, headers=forged).json()["wipe"] is False
 
 
+def _session(supervisor: Device, supervisee: Device) -> dict[str, Any]:
+    return {"supervisor_id": supervisor.user_id, "supervisee_id": supervisee.user_id}
+
+
 def _stored(central: Central, kind: str, entity_id: str) -> tuple[int, Any]:
     e = schema.entities
     with central.engine.connect() as conn:
@@ -305,19 +308,32 @@ def test_coordinators_session_with_an_interviewer_is_theirs_alone_to_change(
     assert by_author[0]["status"] == "applied"
 
 
-def test_a_supervisor_never_rewrites_a_session_about_themselves(central: Central) -> None:
+def test_supervision_is_recorded_only_by_the_supervisor_as_themselves_about_someone_else(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
     alex = central.person("alex", Role.COORDINATOR)
-    session_id = str(uuid.uuid4())
-    written = {"supervisor_id": alex.user_id, "supervisee_id": alex.user_id}
-    central.push(alex, change("supervision_session", session_id, written))
+    blair = central.person("blair", Role.COORDINATOR)
+    morgan = central.person("morgan", Role.SERVICE_MANAGER)
+    robin = central.person("robin", Role.SERVICE_MANAGER)
 
-    rewritten = {**written, "wellbeing": "Rewritten."}
-    refused = central.push(
-        alex, change("supervision_session", session_id, rewritten, base_version=1)
-    )
+    def pushed(who: Device, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = central.push(who, change(kind, str(uuid.uuid4()), payload))[0]
+        return answer
 
-    assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_session", session_id) == (1, written)
+    assert pushed(alex, "supervision_session", _session(alex, alex))["reason"] == "not_permitted"
+    assert pushed(blair, "supervision_session", _session(alex, sam))["reason"] == "not_permitted"
+
+    about_alex, about_morgan = str(uuid.uuid4()), str(uuid.uuid4())
+    central.push(morgan, change("supervision_session", about_alex, _session(morgan, alex)))
+    central.push(robin, change("supervision_session", about_morgan, _session(robin, morgan)))
+    in_morgans_name = {"session_id": about_alex, "reviewer_id": morgan.user_id}
+    own_session = {"session_id": about_morgan, "reviewer_id": morgan.user_id}
+    robins_own = {"session_id": about_alex, "reviewer_id": robin.user_id}
+    review = "supervision_quality_review"
+    assert pushed(robin, review, in_morgans_name)["reason"] == "not_permitted"
+    assert pushed(morgan, review, own_session)["reason"] == "not_permitted"
+    assert pushed(robin, review, robins_own)["status"] == "applied"
 
 
 def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
@@ -328,7 +344,7 @@ def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
     morgan = central.person("morgan", Role.SERVICE_MANAGER)
     robin = central.person("robin", Role.SERVICE_MANAGER)
     session_id, rating_id = str(uuid.uuid4()), str(uuid.uuid4())
-    central.push(alex, change("supervision_session", session_id, {"supervisee_id": sam.user_id}))
+    central.push(alex, change("supervision_session", session_id, _session(alex, sam)))
     rated = {"session_id": session_id, "reviewer_id": morgan.user_id, "rating": 2}
     central.push(morgan, change("supervision_quality_review", rating_id, rated))
 

@@ -72,7 +72,12 @@ def test_the_last_page_of_a_long_pull_carries_the_roster(central: Central) -> No
     sam = central.person("sam", Role.INTERVIEWER)
     for _ in range(3):
         result = central.push(
-            alex, change("supervision_session", str(uuid.uuid4()), {"supervisee_id": sam.user_id})
+            alex,
+            change(
+                "supervision_session",
+                str(uuid.uuid4()),
+                {"supervisor_id": alex.user_id, "supervisee_id": sam.user_id},
+            ),
         )
         assert result[0]["status"] == "applied"
 
@@ -85,7 +90,11 @@ def test_the_last_page_of_a_long_pull_carries_the_roster(central: Central) -> No
 
 def _session(central: Central, by: Device, supervisee: Device) -> str:
     session_id = str(uuid.uuid4())
-    payload: dict[str, Any] = {"supervisee_id": supervisee.user_id, "held_on": "2026-01-12"}
+    payload: dict[str, Any] = {
+        "supervisor_id": by.user_id,
+        "supervisee_id": supervisee.user_id,
+        "held_on": "2026-01-12",
+    }
     result = central.push(by, change("supervision_session", session_id, payload))
     assert result[0]["status"] == "applied", result
     return session_id
