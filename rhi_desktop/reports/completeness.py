@@ -50,18 +50,24 @@ def removed_through(store: Store) -> date | None:
     return None if reached is None else london_date(reached)
 
 
+def own_records_removed(period: Period, removed: date | None) -> bool:
+    """Whether records from within `period` itself may have been purged: then every
+    figure but supervision may be short, not just the 12-month look-back."""
+    return removed is not None and period.first_day <= removed
+
+
 def incomplete_figures(period: Period, removed: date | None) -> tuple[str, ...]:
     """Keys of the figures for `period` that may miss purged records, in table order."""
     if removed is None:
         return ()
-    found: list[str] = []
-    for spec in FIGURES:
-        if spec.records is RecordKind.SUPERVISION_SESSION:
-            continue
-        first = period.trailing_year().first_day if spec.key in TRAILING_FIGURES else None
-        if (first or period.first_day) <= removed:
-            found.append(spec.key)
-    return tuple(found)
+    look_back = period.trailing_year().first_day <= removed
+    own = own_records_removed(period, removed)
+    return tuple(
+        spec.key
+        for spec in FIGURES
+        if spec.records is not RecordKind.SUPERVISION_SESSION
+        and (look_back if spec.key in TRAILING_FIGURES else own)
+    )
 
 
 def require_whole(store: Store, report: StatutoryReturn, first_day: date) -> None:

@@ -22,7 +22,11 @@ from datetime import date, datetime
 from rhi_desktop.domain.deadlines import SUPERVISION_INTERVAL, within_window
 from rhi_desktop.domain.entities import OfferOutcome
 from rhi_desktop.reports import queries
-from rhi_desktop.reports.completeness import incomplete_figures, removed_through
+from rhi_desktop.reports.completeness import (
+    incomplete_figures,
+    own_records_removed,
+    removed_through,
+)
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi_definitions import FIGURES, RATES, SPECS, RecordKind
 from rhi_desktop.reports.offers import summarise
@@ -56,8 +60,16 @@ class KpiTable:
     figures: tuple[Figure, ...]
     removed_through: date | None = None
     """The last day of records purged from this device (None: nothing purged)."""
-    incomplete: tuple[str, ...] = ()
-    """Keys of the figures that may miss those records: they can be lower than the truth."""
+
+    @property
+    def incomplete(self) -> tuple[str, ...]:
+        """Keys of the figures that may miss purged records: they can be lower than the truth."""
+        return incomplete_figures(self.period, self.removed_through)
+
+    @property
+    def own_records_removed(self) -> bool:
+        """Whether some of the period's own records were purged (see `completeness`)."""
+        return own_records_removed(self.period, self.removed_through)
 
     def __getitem__(self, key: str) -> Figure:
         for figure in self.figures:
@@ -100,10 +112,7 @@ def _hours(start: datetime, end: datetime) -> float:
 
 def kpi_table(store: Store, period: Period, filters: Filters | None = None) -> KpiTable:
     table = compute(queries.database(store), period, filters or Filters())
-    removed = removed_through(store)
-    return dataclasses.replace(
-        table, removed_through=removed, incomplete=incomplete_figures(period, removed)
-    )
+    return dataclasses.replace(table, removed_through=removed_through(store))
 
 
 def compute(db: Database, period: Period, filters: Filters) -> KpiTable:

@@ -30,7 +30,7 @@ from typing import Any
 
 from rhi_desktop.audit import AuditAction, canonical_json, utc_text
 from rhi_desktop.reports import queries, schema
-from rhi_desktop.reports.completeness import TRAILING_FIGURES, incomplete_figures, removed_through
+from rhi_desktop.reports.completeness import own_records_removed, removed_through
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, compute
@@ -141,7 +141,7 @@ def verify_month(store: Store, month: Period, actor: str) -> Verification:
     now = db.clock()
     if now < month.end:
         raise VerificationError(VerificationProblem.NOT_ENDED, label)
-    if set(incomplete_figures(month, removed_through(store))) - TRAILING_FIGURES:
+    if own_records_removed(month, removed_through(store)):
         raise VerificationError(VerificationProblem.RECORDS_REMOVED, label)
     figures = snapshot(compute(db, month, Filters()))
     made = Verification(str(uuid.uuid4()), label, now, actor, digest(figures), figures)

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.entities import EpisodeType
-from rhi_desktop.reports.completeness import TRAILING_FIGURES
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, Value
 from rhi_desktop.reports.kpi_definitions import FIGURES, RATES
@@ -461,7 +460,7 @@ class KpiDashboardPage(QWidget):
             if state is VerificationState.CHANGED
             else self.tr("&Verify this month…")
         )
-        removed = bool(set(figures.table.incomplete) - TRAILING_FIGURES)
+        removed = figures.table.own_records_removed
         self.verify_button.setEnabled(
             self._may_verify
             and period.is_whole_month
