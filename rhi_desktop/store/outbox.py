@@ -119,7 +119,9 @@ class Outbox:
         """The service's version of a parked change's record that this device holds, when
         newer than the version the change was made against: the change conflicts with it,
         and `keep_mine` can send it in its place. None for any other change."""
-        entry = self.get(change_id)
+        return self._newer_version(self.get(change_id))
+
+    def _newer_version(self, entry: OutboxEntry) -> int | None:
         if entry.state is not OutboxState.QUARANTINED:
             return None
         have = self._remote.server_version(entry.entity, entry.entity_id)
@@ -189,7 +191,7 @@ class Outbox:
             entry = self.get(change_id)
             if entry.state is not OutboxState.QUARANTINED:
                 raise NotFoundError("parked change", change_id)
-            newer = self.newer_version_here(change_id)
+            newer = self._newer_version(entry)
             waiting = self._remote.parked_version(entry.entity, entry.entity_id)
             if newer is None or (waiting is not None and waiting > newer):
                 raise NewerVersionNotHereError(entry.entity, entry.entity_id)
