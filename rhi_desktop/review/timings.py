@@ -66,13 +66,9 @@ def first_revision_times(
 
 
 def timings_of(
-    store: Store,
-    interview: ReturnInterview,
-    revisions: Sequence[InterviewRevision] | None = None,
+    store: Store, interview: ReturnInterview, revisions: Sequence[InterviewRevision]
 ) -> Timings:
-    """`revisions`: the interview's revisions where the caller has read them already."""
-    if revisions is None:
-        revisions = store.interviews.revisions(interview.id)
+    """`revisions`: the interview's revisions, oldest first (`store.interviews.revisions`)."""
     started, signed_off = first_revision_times(revisions, interview)
     offers = tuple(
         OfferLine(
