@@ -3,7 +3,8 @@
 vault.json is the only copy of the wrapped data key and settings.toml holds the user's
 choices: a torn write would lose them. The new content goes to a temporary file in the
 same directory, is flushed to disk, renamed over the old file, and the directory entry
-is flushed too.
+is flushed too. `staged` splits the two steps for a caller that must record something
+(an export's audit event) after the content is safely written but before it appears.
 """
 
 from __future__ import annotations
@@ -11,24 +12,42 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    with staged(path, data) as put_in_place:
+        put_in_place()
+
+
+@contextmanager
+def staged(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
+    """`data` written and flushed to a temporary file beside `path`; calling what this
+    yields renames it over `path`. Leaving without calling it (or on an error) removes
+    the temporary file, so nothing is left behind but the old content."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
+    placed = False
+
+    def put_in_place() -> None:
+        nonlocal placed
+        os.replace(tmp, path)
+        placed = True
+        _sync_directory(path.parent)
+
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
+        yield put_in_place
+    finally:
+        if not placed:
+            tmp.unlink(missing_ok=True)
 
 
 def _sync_directory(directory: Path) -> None:

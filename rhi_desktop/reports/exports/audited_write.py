@@ -2,8 +2,10 @@
 
 The file is written atomically (a temporary file renamed into place, created 0600: it may
 hold personal data). The audit event records what was exported - its kind, format, row
-count and period - never any content. If the audit cannot be written, the file is removed
-again: an export that is not audited is not left behind.
+count and period - never any content. The event is committed while the content is still
+in its temporary file, and only then is the file put in place: a crash at any moment
+leaves either no file, or a file whose export is in the audit log. If the audit cannot be
+written, the temporary file is removed and no export file appears.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from rhi_desktop.atomic_file import write_atomically
+from rhi_desktop.atomic_file import staged
 from rhi_desktop.audit import AuditAction, DetailValue
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.reports.exports.export_file import ExportFile
@@ -51,11 +53,8 @@ def audit_detail(
 def write_and_audit(
     store: Store, actor: str, out_path: Path, made: ExportFile, detail: Mapping[str, DetailValue]
 ) -> None:
-    """Write `made` to `out_path` atomically and append its export audit event."""
-    write_atomically(out_path, made.data)
-    try:
+    """Append the export's audit event, then put `made` in place at `out_path`."""
+    with staged(out_path, made.data) as put_in_place:
         with store.transaction(actor) as tx:
             tx.audit.append(AuditAction.EXPORT, AUDIT_ENTITY, None, detail)
-    except BaseException:
-        out_path.unlink(missing_ok=True)
-        raise
+        put_in_place()
