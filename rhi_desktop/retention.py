@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from rhi_desktop.audit import AuditAction
+from rhi_desktop.counted import by_count
 from rhi_desktop.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,11 @@ class PurgeReport:
     kept_for_unsent_work: int = 0  # expired, but with changes the service has not accepted
 
     def __str__(self) -> str:
-        return (
-            f"purged {len(self.interviews)} approved interview(s) and "
-            f"{len(self.children)} child record(s)"
+        interviews = by_count(
+            len(self.interviews), "1 approved interview", "{0} approved interviews"
         )
+        children = by_count(len(self.children), "1 child record", "{0} child records")
+        return f"purged {interviews} and {children}"
 
 
 def cutoff_for(now: datetime, retention_days: int) -> datetime:

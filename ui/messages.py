@@ -16,6 +16,7 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.config import ConfigError
+from rhi_desktop.counted import by_count
 from rhi_desktop.reports.errors import ReportError
 from sync.errors import SyncError
 from ui.casework import CaseworkError, Problem
@@ -89,10 +90,16 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
 
 def unreadable_interviews_text(count: int) -> str:
     """For reports that skipped interviews whose form version this computer lacks."""
-    return translate(
-        "Messages",
-        "{0} interview(s) could not be read: their form version is not on this computer.",
-    ).format(count)
+    return by_count(
+        count,
+        translate(
+            "Messages", "1 interview could not be read: its form version is not on this computer."
+        ),
+        translate(
+            "Messages",
+            "{0} interviews could not be read: their form version is not on this computer.",
+        ),
+    )
 
 
 def error_text(exc: BaseException) -> str:

@@ -768,15 +768,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote {0} mapped place(s) to {1}; {2} place(s) could not be placed (no position, or a postcode not in the lookup). The export is recorded in the audit log.</source>
+        <source>The export is recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote the {0}-page report to {1}. The export is recorded in the audit log.</source>
+        <source>Wrote 1 mapped place to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote {0} row(s) to {1}. The export is recorded in the audit log.</source>
+        <source>Wrote {0} mapped places to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 place could not be placed (no position, or a postcode not in the lookup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} places could not be placed (no position, or a postcode not in the lookup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the {0}-page report to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote 1 row to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1587,7 +1607,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} interview(s) could not be read: their form version is not on this computer.</source>
+        <source>1 interview could not be read: its form version is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interviews could not be read: their form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1686,7 +1710,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From {0} signed-off interview(s) whose child returned this month; {1} could not be read on this computer (their form version is not installed).</source>
+        <source>From 1 signed-off interview whose child returned this month; {1} could not be read on this computer (their form version is not installed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0} signed-off interviews whose child returned this month; {1} could not be read on this computer (their form version is not installed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2072,11 +2100,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} episode(s)</source>
+        <source>1 episode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} interview(s)</source>
+        <source>{0} episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 child for the panel, by {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} children for the panel, by {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2097,10 +2141,6 @@
     </message>
     <message>
         <source>the rules in {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} child(ren) for the panel, by {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2532,7 +2572,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: {1} record(s)</source>
+        <source>{1}: 1 record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{1}: {0} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2745,7 +2789,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Return revision {0} to the interviewer with {1} comment(s)? They amend it and send it again.</source>
+        <source>Return revision {1} to the interviewer with 1 comment? They amend it and send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return revision {1} to the interviewer with {0} comments? They amend it and send it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2831,7 +2879,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} interview(s) waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
+        <source>1 interview waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interviews waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2850,7 +2902,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} row(s)</source>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3078,7 +3134,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SSDA903 missing table was not written: {0} problem(s) for {1} child(ren) would break the DfE&apos;s validation. Correct the episodes listed and export again.</source>
+        <source>The SSDA903 missing table was not written: 1 problem would break the DfE&apos;s validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSDA903 missing table was not written: {0} problems would break the DfE&apos;s validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They concern 1 child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They concern {0} children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the episodes listed and export again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3623,7 +3695,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} signed-off interview(s) analysed. {1} place(s) and {2} associate(s) recur across different children.</source>
+        <source>1 signed-off interview analysed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} signed-off interviews analysed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurring across different children: places {0}, associates {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.forms.expressions.nodes import Expr, references, uses_current
 
 
@@ -60,7 +61,7 @@ class DependencyCycleError(Exception):
     """Reference cycles, each given as the slots round the loop."""
 
     def __init__(self, cycles: list[tuple[Slot, ...]]) -> None:
-        super().__init__(f"{len(cycles)} reference cycle(s)")
+        super().__init__(by_count(len(cycles), "1 reference cycle", "{0} reference cycles"))
         self.cycles = cycles
 
 

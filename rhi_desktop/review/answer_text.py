@@ -1,7 +1,7 @@
 """An answer as a coordinator reads it: choice labels, UK dates, London times, Yes/No.
 
 Stored answers are JSON (`FormSession.record()`); here each becomes one line of text in
-the form's own words. The few fixed words (Yes, No, "Not answered", "2 row(s)") come in a
+the form's own words. The few fixed words (Yes, No, "Not answered", "2 rows") come in a
 `Words` the screen fills with its translations, so this module stays Qt-free. Input
 that does not read as the question's type is shown as it was stored rather than hidden:
 the reviewer should see exactly what was sent.
@@ -29,13 +29,19 @@ class Words:
     yes: str = "Yes"
     no: str = "No"
     not_answered: str = "Not answered"
-    rows: str = "{0} row(s)"
+    one_row: str = "1 row"
+    rows: str = "{0} rows"
     unknown_question: str = "A question not on this form version ({0})"
     other_answers: str = "Answers to questions not on this form version"
     list_separator: str = "; "
 
 
 ENGLISH = Words()
+
+
+def rows_text(count: int, words: Words) -> str:
+    """How many rows a repeat group has, in words."""
+    return words.one_row if count == 1 else words.rows.format(count)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from rhi_desktop.review.answer_text import (
     question_label,
     row_fields,
     rows_of,
+    rows_text,
     stored_text,
 )
 
@@ -133,7 +134,7 @@ def _text(form: Form | None, question_id: str, raw: Any, words: Words) -> str | 
     info = form.field(question_id)
     if info.question.type is QuestionType.REPEAT:
         count = len(rows_of(raw))
-        return words.rows.format(count) if count else None
+        return rows_text(count, words) if count else None
     return answer_text(form, info, raw, words)
 
 

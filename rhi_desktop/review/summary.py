@@ -22,6 +22,7 @@ from rhi_desktop.review.answer_text import (
     question_label,
     row_fields,
     rows_of,
+    rows_text,
     stored_text,
 )
 
@@ -74,7 +75,7 @@ def _line(form: Form, question_id: str, raw: Any, words: Words) -> AnswerLine:
             return AnswerLine(question_id, label, stored_text(raw), True)
         if not rows:
             return AnswerLine(question_id, label, words.not_answered, False)
-        return AnswerLine(question_id, label, words.rows.format(len(rows)), True, rows)
+        return AnswerLine(question_id, label, rows_text(len(rows), words), True, rows)
     text = answer_text(form, info, raw, words)
     if text is None:
         return AnswerLine(question_id, label, words.not_answered, False)

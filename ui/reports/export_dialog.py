@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.exports.export_file import ExportFile
@@ -276,20 +277,42 @@ class ExportDialog(QDialog):
 
     def _written(self, request: ExportRequest, made: ExportFile) -> None:
         self.export_button.setEnabled(True)
+        audited = self.tr("The export is recorded in the audit log.")
         if request.kind is ExportKind.GEOJSON:
-            text = self.tr(
-                "Wrote {0} mapped place(s) to {1}; {2} place(s) could not be placed (no "
-                "position, or a postcode not in the lookup). The export is recorded in "
-                "the audit log."
-            ).format(made.rows, request.out, made.not_placed)
+            parts = [
+                by_count(
+                    made.rows,
+                    self.tr("Wrote 1 mapped place to {1}."),
+                    self.tr("Wrote {0} mapped places to {1}."),
+                    request.out,
+                )
+            ]
+            if made.not_placed:
+                parts.append(
+                    by_count(
+                        made.not_placed,
+                        self.tr(
+                            "1 place could not be placed (no position, or a postcode not in "
+                            "the lookup)."
+                        ),
+                        self.tr(
+                            "{0} places could not be placed (no position, or a postcode not "
+                            "in the lookup)."
+                        ),
+                    )
+                )
+            text = " ".join([*parts, audited])
         elif request.kind is ExportKind.REPORT:
-            text = self.tr(
-                "Wrote the {0}-page report to {1}. The export is recorded in the audit log."
-            ).format(made.rows, request.out)
+            text = self.tr("Wrote the {0}-page report to {1}.").format(made.rows, request.out)
+            text = f"{text} {audited}"
         else:
-            text = self.tr(
-                "Wrote {0} row(s) to {1}. The export is recorded in the audit log."
-            ).format(made.rows, request.out)
+            text = by_count(
+                made.rows,
+                self.tr("Wrote 1 row to {1}."),
+                self.tr("Wrote {0} rows to {1}."),
+                request.out,
+            )
+            text = f"{text} {audited}"
         self._show(text)
         self.finished_export.emit(True)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.kpi_definitions import RecordKind
@@ -124,9 +125,9 @@ class PanelPage(QWidget):
     def _reason_text(self, reason: Reason) -> str:
         count = len(reason.ids)
         if reason.records is RecordKind.EPISODE:
-            behind = self.tr("{0} episode(s)").format(count)
+            behind = by_count(count, self.tr("1 episode"), self.tr("{0} episodes"))
         elif reason.records is RecordKind.INTERVIEW:
-            behind = self.tr("{0} interview(s)").format(count)
+            behind = by_count(count, self.tr("1 interview"), self.tr("{0} interviews"))
         else:
             behind = self.tr("the child's details")
         if reason.matched:
@@ -154,7 +155,12 @@ class PanelPage(QWidget):
             if chosen.source is None
             else self.tr("the rules in {0}").format(chosen.source.name)
         )
-        summary = self.tr("{0} child(ren) for the panel, by {1}.").format(len(rows), source)
+        summary = by_count(
+            len(rows),
+            self.tr("1 child for the panel, by {1}."),
+            self.tr("{0} children for the panel, by {1}."),
+            source,
+        )
         if found.not_analysed:
             summary += " " + unreadable_interviews_text(len(found.not_analysed))
         self.summary.setText(summary)

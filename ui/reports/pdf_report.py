@@ -23,6 +23,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRec
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.reports.kpi import Value
 from rhi_desktop.reports.kpi_definitions import RATES
 from rhi_desktop.reports.monthly import MonthlyReport, ThemeLine, TrendPoint
@@ -243,11 +244,20 @@ def _themes(page: _Page, title: str, lines: tuple[ThemeLine, ...]) -> None:
 def _themes_page(page: _Page, report: MonthlyReport) -> None:
     page.text(translate("MonthlyReport", "What interviews said"), 14, True, gap=8)
     page.text(
-        translate(
-            "MonthlyReport",
-            "From {0} signed-off interview(s) whose child returned this month; {1} could "
-            "not be read on this computer (their form version is not installed).",
-        ).format(report.interviews_analysed, report.interviews_not_analysed),
+        by_count(
+            report.interviews_analysed,
+            translate(
+                "MonthlyReport",
+                "From 1 signed-off interview whose child returned this month; {1} could not "
+                "be read on this computer (their form version is not installed).",
+            ),
+            translate(
+                "MonthlyReport",
+                "From {0} signed-off interviews whose child returned this month; {1} could "
+                "not be read on this computer (their form version is not installed).",
+            ),
+            report.interviews_not_analysed,
+        ),
         9,
         gap=10,
     )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.reports.kpi_definitions import RecordKind
 from ui.caseload_views import state_label
@@ -45,7 +46,11 @@ class RecordsDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(self.tr("Records behind a figure"))
         self.setAccessibleName(self.tr("Records behind {0}").format(figure_name))
-        self.heading = QLabel(self.tr("{0}: {1} record(s)").format(figure_name, len(records)))
+        self.heading = QLabel(
+            by_count(
+                len(records), self.tr("{1}: 1 record"), self.tr("{1}: {0} records"), figure_name
+            )
+        )
         self.heading.setObjectName("recordsHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)

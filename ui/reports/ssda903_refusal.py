@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
 
 translate = QCoreApplication.translate
@@ -28,11 +29,26 @@ def rule_texts() -> dict[str, str]:
 
 def refusal_text(refused: Ssda903Refused) -> str:
     children = len({violation.case_reference for violation in refused.violations})
-    return translate(
-        "Ssda903",
-        "The SSDA903 missing table was not written: {0} problem(s) for {1} child(ren) "
-        "would break the DfE's validation. Correct the episodes listed and export again.",
-    ).format(len(refused.violations), children)
+    problems = by_count(
+        len(refused.violations),
+        translate(
+            "Ssda903",
+            "The SSDA903 missing table was not written: 1 problem would break the DfE's "
+            "validation.",
+        ),
+        translate(
+            "Ssda903",
+            "The SSDA903 missing table was not written: {0} problems would break the DfE's "
+            "validation.",
+        ),
+    )
+    concern = by_count(
+        children,
+        translate("Ssda903", "They concern 1 child."),
+        translate("Ssda903", "They concern {0} children."),
+    )
+    correct = translate("Ssda903", "Correct the episodes listed and export again.")
+    return " ".join((problems, concern, correct))
 
 
 def violation_text(violation: Violation) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
 from ui.messages import error_text, unreadable_interviews_text
@@ -115,10 +116,18 @@ class ThemesPage(QWidget):
         rows += self._mention_rows(self.tr("Place"), found.places)
         rows += self._mention_rows(self.tr("Associate"), found.associates)
         self.model.set_rows(rows)
-        summary = self.tr(
-            "{0} signed-off interview(s) analysed. {1} place(s) and {2} associate(s) recur "
-            "across different children."
-        ).format(len(found.analysed), len(found.recurring_places), len(found.recurring_associates))
+        analysed = by_count(
+            len(found.analysed),
+            self.tr("1 signed-off interview analysed."),
+            self.tr("{0} signed-off interviews analysed."),
+        )
+        recurring = self.tr("Recurring across different children: places {0}, associates {1}.")
+        summary = " ".join(
+            (
+                analysed,
+                recurring.format(len(found.recurring_places), len(found.recurring_associates)),
+            )
+        )
         if found.not_analysed:
             summary += " " + unreadable_interviews_text(len(found.not_analysed))
         self.summary.setText(summary)

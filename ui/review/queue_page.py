@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.review import Decision, QueueRow, decide, review_queue, review_subject
@@ -158,10 +159,19 @@ class ReviewQueuePage(QWidget):
             late = sum(1 for row in rows if row.within_72_hours is False)
             again = sum(1 for row in rows if row.resubmitted)
             self.count_note.setText(
-                self.tr(
-                    "{0} interview(s) waiting for review: {1} resubmitted, {2} signed off "
-                    "later than 72 hours."
-                ).format(len(rows), again, late)
+                by_count(
+                    len(rows),
+                    self.tr(
+                        "1 interview waiting for review: {1} resubmitted, {2} signed off later "
+                        "than 72 hours."
+                    ),
+                    self.tr(
+                        "{0} interviews waiting for review: {1} resubmitted, {2} signed off "
+                        "later than 72 hours."
+                    ),
+                    again,
+                    late,
+                )
             )
 
     # -- acting --------------------------------------------------------------------------

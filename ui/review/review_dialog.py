@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import ReviewDecision
 from rhi_desktop.review import Decision, ReviewError, ReviewProblem, ReviewSubject
 from ui.messages import error_text
@@ -205,10 +206,18 @@ class ReviewDialog(QDialog):
         else:
             count = len(decision.question_comments) + (1 if decision.overall_comment else 0)
             title = self.tr("Return the interview")
-            text = self.tr(
-                "Return revision {0} to the interviewer with {1} comment(s)? They amend it "
-                "and send it again."
-            ).format(decision.revision, count)
+            text = by_count(
+                count,
+                self.tr(
+                    "Return revision {1} to the interviewer with 1 comment? They amend it and "
+                    "send it again."
+                ),
+                self.tr(
+                    "Return revision {1} to the interviewer with {0} comments? They amend it "
+                    "and send it again."
+                ),
+                decision.revision,
+            )
             confirm = self.tr("Return")
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         box.setObjectName("confirmDecision")

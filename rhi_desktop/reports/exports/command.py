@@ -32,6 +32,7 @@ from typing import TextIO
 
 from rhi_desktop.audit import DetailValue
 from rhi_desktop.config import Settings
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date, utc_now
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
@@ -178,11 +179,14 @@ def _audit_detail(args: argparse.Namespace, made: ExportFile) -> Mapping[str, De
 
 def _summary(args: argparse.Namespace, made: ExportFile, out_path: Path) -> str:
     if args.kind == "geojson":
+        mapped = by_count(made.rows, "1 mapped place", "{0} mapped places")
+        not_placed = by_count(made.not_placed, "1 place", "{0} places")
         return (
-            f"Wrote {made.rows} mapped place(s) to {out_path} (geojson); "
-            f"{made.not_placed} place(s) not placed (no position, or postcode not in the lookup)."
+            f"Wrote {mapped} to {out_path} (geojson); {not_placed} not placed (no position, "
+            "or postcode not in the lookup)."
         )
-    return f"Wrote {made.rows} row(s) to {out_path} ({args.kind}, {made.format})."
+    rows = by_count(made.rows, "1 row", "{0} rows")
+    return f"Wrote {rows} to {out_path} ({args.kind}, {made.format})."
 
 
 def _fail(message: str) -> int:

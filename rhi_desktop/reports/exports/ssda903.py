@@ -35,6 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.reports import queries
@@ -77,10 +78,11 @@ class Ssda903Refused(ReportError):
 
     def __init__(self, violations: list[Violation]) -> None:
         children = len({v.case_reference for v in violations})
+        problems = by_count(len(violations), "1 problem", "{0} problems")
+        concerned = by_count(children, "1 child", "{0} children")
         super().__init__(
-            f"The SSDA903 missing table was not written: {len(violations)} problem(s) for "
-            f"{children} child(ren) would break the DfE's validation. Correct the episodes "
-            "listed and export again."
+            f"The SSDA903 missing table was not written: {problems} for {concerned} would "
+            "break the DfE's validation. Correct the episodes listed and export again."
         )
         self.violations = violations
 

@@ -74,7 +74,7 @@ def test_kpi_export_writes_the_file_audits_it_and_says_so_in_one_line(
         "--month", "2026-01",
     )  # fmt: skip
     assert code == 0
-    assert said == f"Wrote 1 row(s) to {out_file} (kpi, csv).\n"
+    assert said == f"Wrote 1 row to {out_file} (kpi, csv).\n"
     lines = out_file.read_bytes().decode("utf-8").split("\r\n")
     assert lines[0].startswith("Period start,Period end,Status,Records,Found episodes,")
     # January's seven found episodes, and the two of the places interviews (3, 9 January).
@@ -130,7 +130,7 @@ def test_geojson_export_says_how_many_places_it_could_not_place(
         "--from", "2026-01-01", "--to", "2026-01-31", "--postcode-lookup", str(lookup),
     )  # fmt: skip
     assert code == 0
-    assert said.count("\n") == 1 and "3 mapped place(s)" in said and "2 place(s) not placed" in said
+    assert said.count("\n") == 1 and "3 mapped places" in said and "2 places not placed" in said
     assert _last_export(profile)["not_placed"] == 2
 
 

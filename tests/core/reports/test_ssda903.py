@@ -108,7 +108,7 @@ def test_overlapping_and_impossible_episodes_are_reported_and_nothing_is_made(
         ("LAC-013", Rule.START_AFTER_END, reversed_episode.id),
     }
     message = str(refused.value)
-    assert "4 problem(s) for 4 child(ren)" in message and "Fictional" not in message
+    assert "4 problems for 4 children" in message and "Fictional" not in message
 
 
 def test_episodes_touching_on_the_same_day_are_not_an_overlap(store: Store, book: Casebook) -> None:

@@ -85,7 +85,7 @@ def test_repeat_rows_are_matched_before_they_are_called_changed(form: Form) -> N
     (change,) = revision_diff(BEFORE, after, form)
 
     assert change.label == "People they were with" and change.kind is ChangeKind.CHANGED
-    assert (change.before, change.after) == ("3 row(s)", "3 row(s)")
+    assert (change.before, change.after) == ("3 rows", "3 rows")
     shown = [
         (
             r.kind,
@@ -122,7 +122,7 @@ def test_a_removed_middle_row_is_one_removed_row(form: Form) -> None:
     (row,) = change.rows
     assert (row.kind, row.before_number, row.after_number) == (ChangeKind.REMOVED, 2, None)
     assert [f.text for f in row.before] == ["Kit", "Adult they know", "30"]
-    assert (change.before, change.after) == ("3 row(s)", "2 row(s)")
+    assert (change.before, change.after) == ("3 rows", "2 rows")
 
 
 def test_a_first_row_is_added(form: Form) -> None:
@@ -131,7 +131,7 @@ def test_a_first_row_is_added(form: Form) -> None:
 
     (change,) = revision_diff(before, after, form)
 
-    assert change.kind is ChangeKind.ADDED and change.after == "1 row(s)"
+    assert change.kind is ChangeKind.ADDED and change.after == "1 row"
     (row,) = change.rows
     assert row.kind is ChangeKind.ADDED and row.after_number == 1
     assert row.after[0].text == "Call the school"

@@ -58,7 +58,7 @@ def test_relevant_questions_left_unanswered_are_listed_and_skipped_ones_are_not(
 def test_repeat_groups_list_their_rows(form: Form) -> None:
     people = _lines(form)["people"]
 
-    assert people.text == "1 row(s)" and people.answered
+    assert people.text == "1 row" and people.answered
     (row,) = people.rows
     assert row.number == 1
     assert [(f.label, f.text) for f in row.fields] == [

@@ -176,5 +176,5 @@ def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_appr
     assert later.purged.children == [child_id]
     assert interviewer.store.interviews.find(interview_id) is None
     assert interviewer.store.children.find(child_id) is None
-    assert "purged 1 approved interview(s)" in later.summary()
+    assert "purged 1 approved interview and" in later.summary()
     assert central.entity("interview", interview_id).payload["state"] == "approved"

@@ -232,5 +232,5 @@ def test_purge_expired_runs_headless(rhi: Run, central: LiveCentral, tmp_path: P
     done = rhi("purge-expired", "--profile", str(profile), "--passphrase-stdin")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
-        "Purged 0 approved interview(s) and 0 child record(s); 0 kept for unsent changes."
+        "Purged 0 approved interviews and 0 child records; 0 kept for unsent changes."
     )

@@ -42,7 +42,7 @@ def test_export_writes_a_kpi_csv_when_enter_is_pressed_and_audits_it(
         QTest.keyClick(dialog.out, Qt.Key.Key_Return)  # Enter exports
     assert done.args == [True]
     assert dialog.outcome.text() == (
-        f"Wrote 1 row(s) to {out}. The export is recorded in the audit log."
+        f"Wrote 1 row to {out}. The export is recorded in the audit log."
     )
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("Period start,Period end,Status,Records,Found episodes,")

@@ -108,7 +108,7 @@ def test_activating_a_figure_lists_the_records_behind_it(
         QTest.keyClick(page.table, Qt.Key.Key_Return)
     dialog = page.records_dialog
     assert dialog is not None and dialog.isVisible() and dialog.parent() is page
-    assert dialog.heading.text() == "Found episodes: 7 record(s)"
+    assert dialog.heading.text() == "Found episodes: 7 records"
     assert dialog.model.column_texts(0) == ["A", "A", "B", "C", "D", "F", "G"]
     assert dialog.model.column_texts(1).count("Away (A)") == 1  # A2
     # A rate lists its numerator's records: completed within 72 hours are IA2 and IC.

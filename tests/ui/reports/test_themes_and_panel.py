@@ -37,7 +37,7 @@ def test_themes_count_factors_and_flag_places_and_associates_that_recur(
     assert any(group == "Risk indicator" for group, _ in rows)
     assert rows[("Place", "bus station")] == ("2", "2", "Recurs: 2 children")
     assert rows[("Associate", "kim")] == ("2", "2", "Recurs: 2 children")
-    assert "2 signed-off interview(s) analysed" in page.summary.text()
+    assert "2 signed-off interviews analysed" in page.summary.text()
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     screenshot(page, "reports-03-themes", artifacts_dir)
     page.clear()
@@ -56,7 +56,7 @@ def test_interviews_on_a_form_version_not_here_are_counted_as_unread(
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.picker.show_range(date(2026, 2, 1), date(2026, 2, 9))
     assert page.summary.text().endswith(
-        " 1 interview(s) could not be read: their form version is not on this computer."
+        " 1 interview could not be read: its form version is not on this computer."
     )
 
 
@@ -73,12 +73,11 @@ def test_the_panel_lists_each_child_with_every_reason(
     why = {row.cells[0]: row.cells[2] for row in page.model.rows}
     assert set(why) == {"A", "P", "Q"}
     assert why["P"] == (
-        "3 or more episodes in 90 days (3 episode(s)); "
-        "Sexual or criminal exploitation indicator (risk.cse; 1 interview(s))"
+        "3 or more episodes in 90 days (3 episodes); "
+        "Sexual or criminal exploitation indicator (risk.cse; 1 interview)"
     )
     assert (
-        why["Q"]
-        == "Immediate safeguarding concern (safeguarding.immediate_concern; 1 interview(s))"
+        why["Q"] == "Immediate safeguarding concern (safeguarding.immediate_concern; 1 interview)"
     )
     assert why["A"] == "UASC placed out of area (the child's details)"
     assert page.model.rows[0].cells[:2] == ("P", "2")  # most reasons first

@@ -69,7 +69,7 @@ def test_the_queue_lists_submitted_interviews_oldest_first_and_never_drafts(
     assert row[QueueColumn.HOURS_FROM_RETURN] == "20.0 h"
     assert row[QueueColumn.WITHIN_72_HOURS] == "Yes"
     assert page.count_note.text() == (
-        "2 interview(s) waiting for review: 0 resubmitted, 0 signed off later than 72 hours."
+        "2 interviews waiting for review: 0 resubmitted, 0 signed off later than 72 hours."
     )
     assert page.title() == "Review queue" and page.objectName() == "reviewQueuePage"
     qtmodeltester.check(page.model)  # type: ignore[no-untyped-call]
