@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.store import CaseloadRow
 from ui.appearance import icon
@@ -513,8 +514,11 @@ class MainWindow(QMainWindow):
             self.empty_note.setText(self.tr("Nothing matches the search."))
         else:
             self.empty_note.setText(
-                self.tr("{0} of {1} interviews shown.").format(
-                    self.proxy.rowCount(), self.caseload.rowCount()
+                by_count(
+                    self.caseload.rowCount(),
+                    self.tr("{1} of 1 interview shown."),
+                    self.tr("{1} of {0} interviews shown."),
+                    self.proxy.rowCount(),
                 )
             )
 

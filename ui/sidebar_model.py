@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from rhi_desktop.counted import by_count
 from ui.appearance import icon
 from ui.caseload_views import CaseloadView
 
@@ -47,7 +48,9 @@ class ViewListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if count is None:
                 return view.label()
-            return self.tr("{0}, {1} interviews").format(view.label(), count)
+            return by_count(
+                count, self.tr("{1}, 1 interview"), self.tr("{1}, {0} interviews"), view.label()
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(view.icon_name)
         if role == VIEW_ROLE:

@@ -1524,7 +1524,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} of {1} interviews shown.</source>
+        <source>{1} of 1 interview shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{1} of {0} interviews shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3969,7 +3973,11 @@
 <context>
     <name>ViewListModel</name>
     <message>
-        <source>{0}, {1} interviews</source>
+        <source>{1}, 1 interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{1}, {0} interviews</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

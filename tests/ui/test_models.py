@@ -107,6 +107,18 @@ def test_sidebar_counts_match_the_store_and_each_view_lists_its_states(store: St
     assert [r.due_by for r in due] == sorted(r.due_by for r in due)
 
 
+def test_a_screen_reader_hears_each_view_with_its_count_in_words() -> None:
+    views = ViewListModel()
+    views.set_counts({CaseloadView.RETURNED: 1, CaseloadView.SENT: 4})
+    spoken = Qt.ItemDataRole.AccessibleTextRole
+    assert views.index(views.row_of(CaseloadView.RETURNED)).data(spoken) == (
+        f"{CaseloadView.RETURNED.label()}, 1 interview"
+    )
+    assert views.index(views.row_of(CaseloadView.SENT)).data(spoken) == (
+        f"{CaseloadView.SENT.label()}, 4 interviews"
+    )
+
+
 def test_names_stay_hidden_unsearchable_and_unsorted_until_revealed(store: Store) -> None:
     model = CaseloadModel(START)
     proxy = CaseloadFilterProxy(model)
