@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from rhi_desktop.config import Settings, SourceKind, platform_policy_path, policy_path
+from rhi_desktop.config.locations import chosen_policy_path
 from tests.core.config.conftest import WritePolicy
 
 
@@ -31,6 +32,24 @@ def test_it_finds_the_policy_in_etc_on_linux() -> None:
 def test_the_environment_variable_names_another_policy_file() -> None:
     chosen = policy_path({"RHI_DESKTOP_POLICY": "/srv/test/policy.toml"})
     assert chosen == Path("/srv/test/policy.toml")
+
+
+def test_an_installed_copy_keeps_to_the_machine_policy_it_has(tmp_path: Path) -> None:
+    machine = tmp_path / "etc" / "policy.toml"
+    machine.parent.mkdir()
+    machine.write_text("idle_lock_minutes = 2\n")
+    own = str(tmp_path / "mine.toml")
+
+    assert chosen_policy_path(own, machine, installed=True) == machine
+    assert chosen_policy_path(own, machine, installed=False) == Path(own)
+
+
+def test_an_installed_copy_with_no_machine_policy_follows_the_variable(tmp_path: Path) -> None:
+    machine = tmp_path / "etc" / "policy.toml"
+    own = str(tmp_path / "mine.toml")
+
+    assert chosen_policy_path(own, machine, installed=True) == Path(own)
+    assert chosen_policy_path("", machine, installed=True) == machine
 
 
 @pytest.mark.parametrize("value", ["", "   "])
