@@ -149,8 +149,8 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     """Give an interviewer a found child to interview: child, episode and interview
     (state assigned), which that interviewer's devices then pull.
 
-    A child already known by the same case reference is reused and moves to this
-    interviewer's caseload.
+    A child already known by the same case reference is reused, moves to this
+    interviewer's caseload and is sent again.
     """
     if spec.returned_at < spec.missing_since:
         raise AdminError("The child cannot have returned before going missing.")
@@ -304,8 +304,8 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
         _create(conn, EntityKind.CHILD, child_id, child, audience, now)
         return child_id
     child_id = str(existing.entity_id)
-    if existing.interviewer_id == audience.interviewer_id:
-        return child_id
+    # Sent again even to the interviewer who had the child: their laptop may have purged
+    # the child's record under retention, and the new interview is no use without it.
     origin = admin_origin(EntityKind.CHILD, child_id, existing.version, existing.payload)
     update_entity(
         conn, EntityKind.CHILD, child_id, existing.version, existing.payload, audience, origin, now

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.entities import (
+    EpisodeType,
     InterviewState,
     Offer,
     OfferMethod,
@@ -18,7 +19,8 @@ from rhi_desktop.domain.entities import (
 )
 from sync.engine import SyncOutcome
 from sync.protocol import Role
-from tests.sync.client.devices import new_laptop, record_completed_case
+from sync.server import admin
+from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 
 
@@ -148,6 +150,50 @@ def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_appr
 ) -> None:
     team = f"Team {new_id()[:8]}"
     interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    interview_id, child_id = _approved_then_purged(central, interviewer, team, tmp_path)
+
+    assert interviewer.store.interviews.find(interview_id) is None
+    assert interviewer.store.children.find(child_id) is None
+    assert central.entity("interview", interview_id).payload["state"] == "approved"
+
+
+def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # The service still has the child on this interviewer's caseload; the laptop does not.
+    team = f"Team {new_id()[:8]}"
+    username = central.add_user(Role.INTERVIEWER, team)
+    interviewer = new_laptop(central, tmp_path / "interviewer", username=username, team=team)
+    _, child_id = _approved_then_purged(central, interviewer, team, tmp_path)
+    child = central.entity("child", child_id).payload
+
+    now = central.clock()
+    made = admin.assign(
+        central.engine,
+        admin.AssignmentSpec(
+            interviewer=username,
+            child_ref=child["case_reference"],
+            child_name=child["name"],
+            date_of_birth=date.fromisoformat(child["date_of_birth"]),
+            episode_type=EpisodeType.MISSING,
+            missing_since=now - timedelta(hours=20),
+            returned_at=now - timedelta(hours=2),
+        ),
+        central.clock,
+    )
+    interviewer.sync()
+
+    assert made.child_id == child_id
+    assert interviewer.store.children.get(child_id).case_reference == child["case_reference"]
+    assert interviewer.store.interviews.get(made.interview_id).state is InterviewState.ASSIGNED
+    assert interviewer.store.remote.parked() == []
+
+
+def _approved_then_purged(
+    central: LiveCentral, interviewer: Laptop, team: str, tmp_path: Path
+) -> tuple[str, str]:
+    """An interview the coordinator approved, purged from `interviewer` 30 days later:
+    (interview id, child id)."""
     coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
     interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
     child_id = interviewer.store.interviews.get(interview_id).child_id
@@ -174,7 +220,5 @@ def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_appr
 
     assert later.purged is not None and later.purged.interviews == [interview_id]
     assert later.purged.children == [child_id]
-    assert interviewer.store.interviews.find(interview_id) is None
-    assert interviewer.store.children.find(child_id) is None
     assert "purged 1 approved interview and" in later.summary()
-    assert central.entity("interview", interview_id).payload["state"] == "approved"
+    return interview_id, child_id
