@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sys
 
+from rhi_desktop.no_core_dumps import forbid_core_dumps
 from ui.display import has_display
 
 
 def main(argv: list[str] | None = None) -> int:
+    forbid_core_dumps()  # before any passphrase is read or key unwrapped
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "--self-test":
         from ui.self_test import run_self_test
