@@ -156,8 +156,7 @@ _V2 = (
     "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
 )
 
-# v3: the caseload lists and the retention purge need indexes and the approval instant;
-# a case reference names one child (the central service already enforces it).
+# v3: the caseload lists and the retention purge need indexes and the approval instant.
 _V3 = (
     "ALTER TABLE interviews ADD COLUMN approved_at TEXT",
     # Best evidence for interviews approved before the column existed: their last edit.
@@ -213,6 +212,16 @@ _V6 = (
         role TEXT NOT NULL)""",
 )
 
+# v7: a case reference may name two child records. Two interviewers who each record the
+# same found child offline both send it, and the service keeps both; a device that
+# refused the second (as v3's unique index did) parked it, and with it that interviewer's
+# episode and interview, which then never reached their coordinator. A new found child is
+# still checked against the children already on the device before it is made.
+_V7 = (
+    "DROP INDEX children_by_case_reference",
+    "CREATE INDEX children_by_case_reference ON children (case_reference)",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -232,10 +241,11 @@ def _script(statements: Sequence[str]) -> Callable[[Database], None]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables, audit chain and outbox", _script(_V1)),
     Migration(2, "interview revisions; outbox quarantine", _script(_V2)),
-    Migration(3, "list and retention indexes; unique case reference", _script(_V3)),
+    Migration(3, "list and retention indexes; unique case reference (until v7)", _script(_V3)),
     Migration(4, "sync state and pulled records without a table of their own", _script(_V4)),
     Migration(5, "verified KPI months; indexes for report periods", _script(_V5)),
     Migration(6, "the team roster from the central service", _script(_V6)),
+    Migration(7, "a case reference may name more than one child record", _script(_V7)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -66,7 +66,7 @@ def test_a_failed_call_caught_inside_the_transaction_leaves_none_of_its_writes(
         kept = tx.children.add(a_child("CR-1"))
     head = store.audit.head()
     with store.transaction("interviewer-7") as tx:
-        duplicate_and_new = [a_child("CR-2"), a_child("cr-1")]  # case reference is unique
+        duplicate_and_new = [a_child("CR-2"), replace(a_child("CR-3"), id=kept.id)]
         with pytest.raises(ConflictingRecordError):
             tx.children.add_many(duplicate_and_new)
     assert store.children.count() == 1 and store.children.get(kept.id) == kept

@@ -118,13 +118,17 @@ def new_laptop(
 
 
 def record_completed_case(
-    laptop: Laptop, n: int = 0, *, state: InterviewState | None = None
+    laptop: Laptop,
+    n: int = 0,
+    *,
+    state: InterviewState | None = None,
+    case_reference: str | None = None,
 ) -> str:
     """A child, their episode and an interview signed off as completed; returns its id."""
     now = datetime.now(UTC)
     child = Child(
         id=new_id(),
-        case_reference=f"SYNC-{new_id()[:13]}",
+        case_reference=case_reference or f"SYNC-{new_id()[:13]}",
         name=f"Testwell Example {n}",
         date_of_birth=date(2010, 5, 17),
     )

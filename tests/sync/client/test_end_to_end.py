@@ -189,6 +189,29 @@ def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     assert interviewer.store.remote.parked() == []
 
 
+def test_two_interviewers_who_each_record_the_same_child_both_reach_the_coordinator(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # Each laptop makes its own child record for the one case reference, offline.
+    team = f"Team {new_id()[:8]}"
+    reference = f"SAME-{new_id()[:8]}"
+    first = new_laptop(central, tmp_path / "first", team=team)
+    second = new_laptop(central, tmp_path / "second", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    sent = [
+        record_completed_case(laptop, state=InterviewState.SUBMITTED, case_reference=reference)
+        for laptop in (first, second)
+    ]
+    first.sync()
+    second.sync()
+
+    coordinator.sync()
+
+    received = [coordinator.store.interviews.find(interview_id) for interview_id in sent]
+    assert [i.state for i in received if i is not None] == [InterviewState.SUBMITTED] * 2
+    assert coordinator.store.remote.parked() == []
+
+
 def _approved_then_purged(
     central: LiveCentral, interviewer: Laptop, team: str, tmp_path: Path
 ) -> tuple[str, str]:
