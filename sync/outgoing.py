@@ -50,10 +50,13 @@ REJECTION_REASONS: dict[RejectReason, str] = {
 UNSENDABLE = "not sent: the change cannot be expressed in the sync protocol"
 
 
+CONFLICT_PREFIX = "conflict:"
+
+
 def conflict_reason(current_version: int) -> str:
     return (
-        f"conflict: the service has a newer version ({current_version}) made elsewhere; "
-        "this change was not applied"
+        f"{CONFLICT_PREFIX} the service has a newer version ({current_version}) made "
+        "elsewhere; this change was not applied"
     )
 
 

@@ -2,8 +2,9 @@
 
 A change the service refused (a conflict with a newer version made elsewhere, or a
 rejection) is parked in the outbox with its reason and never blocks the rest. This
-window lists the parked changes by kind of record, when it was made and the reason (no
-names, answers or comments), and lets the person send one again or discard it.
+window lists the parked changes by kind of record, the case reference of the child it
+concerns, when it was made and the reason in plain words (no names, answers or
+comments), and lets the person send one again or discard it.
 
 Sending a rejected change again queues it as it is. For a conflict (this computer now
 holds the service's newer version of the record) the window asks first, because sending
@@ -45,6 +46,8 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.store import Store
+from sync.outgoing import CONFLICT_PREFIX, REJECTION_REASONS, UNSENDABLE
+from sync.protocol import RejectReason
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
 
@@ -61,13 +64,78 @@ class ParkedChange:
     entity: str
     made_at: datetime
     reason: str
+    case_reference: str = ""
+    """Of the child the record concerns ('' for records about no child, or none here)."""
 
 
 def parked_changes(store: Store) -> list[ParkedChange]:
     return [
-        ParkedChange(e.change_id, e.entity, e.created_at, e.reason or "")
+        ParkedChange(
+            e.change_id,
+            e.entity,
+            e.created_at,
+            e.reason or "",
+            case_reference_of(store, e.entity, e.entity_id),
+        )
         for e in store.outbox.quarantined()
     ]
+
+
+def case_reference_of(store: Store, entity: str, entity_id: str) -> str:
+    """The case reference of the child a record is about, following its links here."""
+    interview_id = None
+    if entity == "offer":
+        offer = store.offers.find(entity_id)
+        interview_id = offer.interview_id if offer is not None else None
+    elif entity == "review":
+        review = store.reviews.find(entity_id)
+        interview_id = review.interview_id if review is not None else None
+    elif entity == "interview":
+        interview_id = entity_id
+    child_id = None
+    if interview_id is not None:
+        interview = store.interviews.find(interview_id)
+        child_id = interview.child_id if interview is not None else None
+    elif entity == "episode":
+        episode = store.episodes.find(entity_id)
+        child_id = episode.child_id if episode is not None else None
+    elif entity == "child":
+        child_id = entity_id
+    child = store.children.find(child_id) if child_id is not None else None
+    return child.case_reference if child is not None else ""
+
+
+def reason_text(reason: str) -> str:
+    """The stored reason (fixed English from the sync engine) in the person's words."""
+    if reason.startswith(CONFLICT_PREFIX):
+        return translate(
+            "QuarantineView",
+            "Changed on another computer since your last sync. Send yours again to "
+            "replace that version, or discard yours.",
+        )
+    texts = {
+        REJECTION_REASONS[RejectReason.NOT_PERMITTED]: translate(
+            "QuarantineView", "Your account may not make this change. Ask your coordinator."
+        ),
+        REJECTION_REASONS[RejectReason.INVALID_PAYLOAD]: translate(
+            "QuarantineView", "The central service found the record invalid. Ask IT."
+        ),
+        REJECTION_REASONS[RejectReason.UNKNOWN_REFERENCE]: translate(
+            "QuarantineView",
+            "It refers to a record the central service does not have. Send it again "
+            "after the next sync; if it stays here, ask IT.",
+        ),
+        REJECTION_REASONS[RejectReason.CHANGE_ID_REUSED]: translate(
+            "QuarantineView", "The central service already has a different change like it. Ask IT."
+        ),
+        REJECTION_REASONS[RejectReason.PAYLOAD_TOO_LARGE]: translate(
+            "QuarantineView", "The record is too large to send. Ask IT."
+        ),
+        UNSENDABLE: translate(
+            "QuarantineView", "The change cannot be sent in the form it is in. Ask IT."
+        ),
+    }
+    return texts.get(reason, reason)
 
 
 def is_conflict(store: Store, change_id: str) -> bool:
@@ -109,8 +177,9 @@ def kind_label(entity: str) -> str:
 
 class Column(IntEnum):
     KIND = 0
-    MADE = 1
-    REASON = 2
+    CASE = 1
+    MADE = 2
+    REASON = 3
 
 
 class ParkedChangesModel(QAbstractTableModel):
@@ -143,9 +212,11 @@ class ParkedChangesModel(QAbstractTableModel):
         column = Column(index.column())
         if column is Column.KIND:
             return kind_label(change.entity)
+        if column is Column.CASE:
+            return change.case_reference or "\u2014"
         if column is Column.MADE:
             return format_london(change.made_at)
-        return change.reason
+        return reason_text(change.reason)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -156,6 +227,7 @@ class ParkedChangesModel(QAbstractTableModel):
             return None
         return (
             translate("QuarantineView", "Record"),
+            translate("QuarantineView", "Case reference"),
             translate("QuarantineView", "Changed"),
             translate("QuarantineView", "Reason"),
         )[section]
@@ -171,7 +243,7 @@ class QuarantineView(QDialog):
         self._holder = holder
         self.confirmation: QMessageBox | None = None
         self.model = ParkedChangesModel(self)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr(
                 "The central service did not accept these changes. Each stays on this "
                 "computer until you send it again (after the record is put right) or "
@@ -192,6 +264,7 @@ class QuarantineView(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(Column.KIND, 190)
+        self.table.setColumnWidth(Column.CASE, 130)
         self.table.setColumnWidth(Column.MADE, 170)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.note = QLabel()
@@ -221,7 +294,7 @@ class QuarantineView(QDialog):
         self.setTabOrder(self.table, self.retry_button)
         self.setTabOrder(self.retry_button, self.discard_button)
         self.setTabOrder(self.discard_button, self.close_button)
-        self.resize(760, 360)
+        self.resize(900, 360)
         self.reload()
 
     def reload(self) -> None:
@@ -229,6 +302,7 @@ class QuarantineView(QDialog):
         chosen = self.selected()
         rows = parked_changes(self._holder.store) if self._holder.is_open else []
         self.model.set_rows(rows)
+        self.intro.setVisible(bool(rows))
         ids = [r.change_id for r in rows]
         if rows:
             row = ids.index(chosen.change_id) if chosen and chosen.change_id in ids else 0

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
 
@@ -72,16 +73,15 @@ class SyncStatusBar(QStatusBar):
         self.show_activity(status.activity)
 
     def _pending_text(self, pending: int, quarantined: int) -> str:
-        """Whole sentences, so each can be translated as one."""
-        if not quarantined:
-            if pending == 1:
-                return self.tr("1 change waiting to send")
-            return self.tr("{0} changes waiting to send").format(pending)
-        if pending == 1:
-            return self.tr("1 change waiting to send ({0} need attention)").format(quarantined)
-        return self.tr("{0} changes waiting to send ({1} need attention)").format(
-            pending, quarantined
+        waiting = by_count(
+            pending, self.tr("1 change waiting to send"), self.tr("{0} changes waiting to send")
         )
+        if not quarantined:
+            return waiting
+        return self.tr("{0} ({1})").format(waiting, self._attention_text(quarantined))
+
+    def _attention_text(self, count: int) -> str:
+        return by_count(count, self.tr("1 needs attention"), self.tr("{0} need attention"))
 
     def show_activity(self, activity: SyncActivity | None) -> None:
         self.activity.setText("" if activity is None else self._activity_text(activity))
@@ -108,8 +108,8 @@ class SyncStatusBar(QStatusBar):
                 activity.sent, activity.received
             )
         if activity.attention:
-            return self.tr("Synced: sent {0}, received {1}; {2} need attention").format(
-                activity.sent, activity.received, activity.attention
+            return self.tr("Synced: sent {0}, received {1}; {2}").format(
+                activity.sent, activity.received, self._attention_text(activity.attention)
             )
         return self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
 

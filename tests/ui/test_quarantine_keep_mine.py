@@ -160,7 +160,7 @@ def test_cancelling_leaves_a_conflict_parked(
     assert controller.holder.store.outbox.get(parked.change_id) == parked
     assert _retried(controller) == []
     assert _where(controller, interview_id) == "A"
-    assert window.status.pending.text() == "0 changes waiting to send (1 need attention)"
+    assert window.status.pending.text() == "0 changes waiting to send (1 needs attention)"
     view.close()
 
 

@@ -77,11 +77,11 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     settings: Settings,
     make_controller: ControllerFactory,
 ) -> None:
-    _stale_edit(central, paths, tmp_path / "other-laptop")
+    interview_id = _stale_edit(central, paths, tmp_path / "other-laptop")
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
     assert controller.holder.store.outbox.counts() == (0, 1)
-    assert window.status.pending.text() == "0 changes waiting to send (1 need attention)"
+    assert window.status.pending.text() == "0 changes waiting to send (1 needs attention)"
     assert window.status.activity.text().endswith("; 1 needs attention")
 
     view = _open_view(qtbot, controller, window)
@@ -89,9 +89,15 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     assert unnamed_controls(view) == []
     assert view.model.rowCount() == 1
     parked = view.model.row_at(0)
-    kind, _when, reason = (view.model.index(0, c).data() for c in range(3))
+    kind, case, _when, reason = (view.model.index(0, c).data() for c in range(4))
+    store = controller.holder.store
     assert kind == "Return interview"
-    assert reason.startswith("conflict: the service has a newer version")
+    assert case == store.children.get(store.interviews.get(interview_id).child_id).case_reference
+    assert reason == (
+        "Changed on another computer since your last sync. Send yours again to replace that "
+        "version, or discard yours."
+    )
+    assert view.intro.isVisible()
     shown = " ".join(visible_texts(view))
     assert "Testwell" not in shown and "Sample Park" not in shown  # no personal data
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)
@@ -108,7 +114,7 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     qtbot.waitUntil(lambda: view.confirmation is None)
     assert view.model.rowCount() == 1 and controller.holder.store.outbox.counts() == (0, 1)
     assert _audited(controller, AuditAction.CHANGE_RETRIED) == []
-    assert window.status.pending.text() == "0 changes waiting to send (1 need attention)"
+    assert window.status.pending.text() == "0 changes waiting to send (1 needs attention)"
 
     view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
@@ -134,4 +140,5 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     assert [d["change_id"] for d in discarded] == [parked.change_id]
     assert window.status.pending.text() == "0 changes waiting to send"
     assert view.note.text() == "Discarded."
+    assert not view.intro.isVisible()  # it explains changes the service did not accept
     view.close()

@@ -51,7 +51,7 @@ def test_a_long_sync_problem_is_cut_on_screen_but_kept_whole_for_assistive_techn
     assert distinct_colours(status.activity.grab().toImage()) > 1  # ...and still drawn
 
 
-def test_counts_waiting_and_needing_attention_are_one_sentence(qtbot: QtBot) -> None:
+def test_counts_waiting_and_needing_attention_read_as_words(qtbot: QtBot) -> None:
     _, status = _window(qtbot)
     offline = ConnectionStatus(False, None)
     status.show_status(offline, 1, 0)
@@ -60,5 +60,9 @@ def test_counts_waiting_and_needing_attention_are_one_sentence(qtbot: QtBot) -> 
     assert status.pending.text() == "1 change waiting to send (2 need attention)"
     status.show_status(offline, 5, 2)
     assert status.pending.text() == "5 changes waiting to send (2 need attention)"
+    status.show_status(offline, 0, 1)
+    assert status.pending.text() == "0 changes waiting to send (1 needs attention)"
     status.show_activity(SyncActivity(SyncPhase.DONE, sent=4, received=1, attention=2))
     assert status.activity.text() == "Synced: sent 4, received 1; 2 need attention"
+    status.show_activity(SyncActivity(SyncPhase.DONE, sent=1, received=0, attention=1))
+    assert status.activity.text() == "Synced: sent 1, received 0; 1 needs attention"
