@@ -88,6 +88,11 @@ class Deadline(IntEnum):
     CLOSED = 3
 
 
+def _completed_late(row: CaseloadRow) -> bool | None:
+    """Whether a signed-off interview was signed off after its 72 hours (None: not yet)."""
+    return None if row.completed_at is None else row.completed_at > row.due_by
+
+
 @cache
 def _bold_font() -> QFont:
     """Made on first use: a QFont needs the application to exist."""
@@ -266,7 +271,10 @@ class CaseloadModel(QAbstractTableModel):
         if role == SEARCH_ROLE:
             return self._keys[number]
         if column in _LIVE:
-            return self._deadline_style(self._shown_row(number)[1], column, role)
+            texts, deadline = self._shown_row(number)
+            if role == Qt.ItemDataRole.ToolTipRole and column == Column.DEADLINE:
+                return texts[Column.DEADLINE] or None
+            return self._deadline_style(deadline, column, role)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.DUE_BY:
             return self.tr("72 hours after the child returned ({0})").format(
                 format_london(row.returned_at)
@@ -285,7 +293,7 @@ class CaseloadModel(QAbstractTableModel):
                 state_label(row.state),
                 format_london(row.due_by),
                 self._countdown(row.due_by - self._now) if row.state in _RACING else "—",
-                self._deadline_text(deadline),
+                self._deadline_text(deadline, _completed_late(row)),
             )
             shown = (texts, deadline)
             self._shown[number] = shown
@@ -316,8 +324,8 @@ class CaseloadModel(QAbstractTableModel):
                 (self._countdown(longest), False),
             ],
             Column.DEADLINE: [
-                (self._deadline_text(deadline), deadline is Deadline.OVERDUE)
-                for deadline in Deadline
+                *((self._deadline_text(d), d is Deadline.OVERDUE) for d in Deadline),
+                *((self._deadline_text(Deadline.CLOSED, late), False) for late in (True, False)),
             ],
         }
 
@@ -328,14 +336,20 @@ class CaseloadModel(QAbstractTableModel):
             return self.tr("{0} overdue").format(text.removesuffix(" overdue"))
         return self.tr("{0} left").format(text.removesuffix(" left"))
 
-    def _deadline_text(self, deadline: Deadline) -> str:
+    def _deadline_text(self, deadline: Deadline, completed_late: bool | None = None) -> str:
+        """Racing interviews: where they stand. Signed-off ones: whether they made it
+        (a breach stays visible after sign-off). Others (declined, no contact): nothing."""
         if deadline is Deadline.OVERDUE:
             return self.tr("OVERDUE: past 72 hours")
         if deadline is Deadline.DUE_SOON:
             return self.tr("Due within 24 hours")
         if deadline is Deadline.ON_TIME:
             return self.tr("On time")
-        return ""
+        if completed_late is None:
+            return ""
+        if completed_late:
+            return self.tr("Completed after 72 hours")
+        return self.tr("Completed within 72 hours")
 
     def _deadline_style(self, deadline: Deadline, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == Column.DEADLINE:
@@ -352,8 +366,6 @@ class CaseloadModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole and deadline is Deadline.OVERDUE:
             return _bold_font()
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DEADLINE:
-            return self._deadline_text(deadline) or None
         return None
 
     def _header(self, section: int) -> str:

@@ -56,12 +56,14 @@ class CaseloadRow:
     returned_at: datetime
     due_by: datetime
     interviewer_id: str
+    completed_at: datetime | None = None
+    """When the interviewer signed it off (None until then)."""
 
 
 _LINKS = "SELECT interview_id, episode_id FROM interview_episodes"
 _CASELOAD = (
     "SELECT i.id, i.child_id, c.case_reference, coalesce(c.preferred_name, c.name), i.state,"
-    " i.revision, i.returned_at, i.due_by, i.interviewer_id"
+    " i.revision, i.returned_at, i.due_by, i.interviewer_id, i.completed_at"
     " FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
 )
 
@@ -77,6 +79,7 @@ def _caseload_row(row: Sequence[Any]) -> CaseloadRow:
         returned_at=required_instant(row[6]),
         due_by=required_instant(row[7]),
         interviewer_id=row[8],
+        completed_at=instant(row[9]),
     )
 
 
