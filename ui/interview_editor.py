@@ -1,8 +1,10 @@
 """Where "Open interview" lands: the interview's form in its own window.
 
 The form itself (renderer, autosave, form versions) is `ui.forms`. This window only
-frames it: a title without personal data, a sensible size, and the rule that the store
-is asked for at each save through the ProfileHolder, never kept. Hiding the window
+frames it: a title without personal data, a line above the form saying which case it is
+and when the 72 hours run out (so two open interviews are told apart, and the deadline
+is in sight where the work is done), a sensible size, and the rule that the store is
+asked for at each save through the ProfileHolder, never kept. Hiding the window
 (locking) or closing it saves anything typed first, so the lock can close the database
 right after. One window per interview: opening it again brings the same one forward.
 
@@ -17,16 +19,25 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from rhi_desktop.domain.deadlines import due_by, format_london
 from ui.profile_holder import ProfileHolder
 from ui.review_comments import ReviewCommentsPanel
 
 if TYPE_CHECKING:
     from rhi_desktop.domain.entities import Review
     from rhi_desktop.forms.versions import FormRegistry
+    from rhi_desktop.store import Store
     from ui.forms.editor import InterviewFormEditor
 
 DEFAULT_SIZE = (1100, 760)
@@ -46,6 +57,7 @@ class InterviewWindow(QWidget):
         *,
         review: Review | None = None,
         amend: Amend | None = None,
+        heading: str = "",
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("interviewWindow")
@@ -55,6 +67,14 @@ class InterviewWindow(QWidget):
         self._amend = amend
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("interviewHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setContentsMargins(9, 9, 9, 0)
+        self.heading.setAccessibleName(self.tr("Which interview"))
+        self.heading.setVisible(bool(heading))
+        layout.addWidget(self.heading)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(editor)
@@ -133,6 +153,20 @@ class InterviewWindow(QWidget):
         super().closeEvent(event)
 
 
+def heading_text(store: Store, interview_id: str) -> str:
+    """The case and its deadline, e.g. 'Case CR-1042 · returned Mon 09 Mar 2026, 18:00 GMT ·
+    72 hours end Thu 12 Mar 2026, 18:00 GMT' (no name: the window may be on screen)."""
+    interview = store.interviews.get(interview_id)
+    child = store.children.get(interview.child_id)
+    return QCoreApplication.translate(
+        "InterviewWindow", "Case {0} · returned {1} · 72 hours end {2}"
+    ).format(
+        child.case_reference,
+        format_london(interview.returned_at),
+        format_london(due_by(interview.returned_at)),
+    )
+
+
 def open_interview_editor(
     parent: QWidget,
     holder: ProfileHolder,
@@ -175,6 +209,7 @@ def open_interview_editor(
         parent,
         review=review,
         amend=None if amend is None else amended,
+        heading=heading_text(holder.store, interview_id),
     )
     window.show()
     return window

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.domain.entities import (
     EpisodeType,
     InterviewState,
@@ -137,6 +138,12 @@ def test_a_returned_interview_shows_the_comments_and_is_amended_into_a_new_revis
 
     # -- the coordinator's comments beside a read-only form --------------------------------
     assert frame.windowTitle() == "Interview (read-only)" and frame.editor.renderer.read_only
+    child = store.children.get(returned.child_id)
+    assert frame.heading.isVisible() and frame.heading.text() == (
+        f"Case {child.case_reference} · returned {format_london(returned.returned_at)} · "
+        f"72 hours end {format_london(returned.returned_at + timedelta(hours=72))}"
+    )
+    assert child.name not in frame.heading.text()
     comments = frame.comments
     assert comments is not None and comments.isVisible()
     assert comments.accessibleName() == "Coordinator's comments"
