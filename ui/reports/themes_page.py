@@ -128,6 +128,13 @@ class ThemesPage(QWidget):
                 recurring.format(len(found.recurring_places), len(found.recurring_associates)),
             )
         )
+        if not found.analysed:
+            summary += " " + self.tr("Choose a longer period to see themes.")
+        elif not rows:
+            summary += " " + self.tr(
+                "None of them records a push or pull factor, a risk indicator, a place or "
+                "an associate."
+            )
         if found.not_analysed:
             summary += " " + unreadable_interviews_text(len(found.not_analysed))
         self.summary.setText(summary)

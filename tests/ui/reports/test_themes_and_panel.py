@@ -44,6 +44,33 @@ def test_themes_count_factors_and_flag_places_and_associates_that_recur(
     assert page.model.rowCount() == 0 and page.summary.text() == ""
 
 
+def test_a_period_with_no_themes_says_why(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    page = ThemesPage(holder, report_clock)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_range(date(2025, 6, 1), date(2025, 6, 2))
+    assert page.model.rowCount() == 0
+    assert page.summary.text() == (
+        "0 signed-off interviews analysed. Recurring across different children: places 0, "
+        "associates 0. Choose a longer period to see themes."
+    )
+
+    book = Casebook(holder.store)
+    child = book.child()
+    episode = book.episode(child, utc(2025, 7, 3, 8), utc(2025, 7, 3, 20))
+    book.interview(child, [episode], state=InterviewState.COMPLETED, answers={})
+    page.picker.show_range(date(2025, 7, 1), date(2025, 7, 9))
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.show_button.click()
+    assert page.model.rowCount() == 0
+    assert page.summary.text().startswith("1 signed-off interview analysed.")
+    assert page.summary.text().endswith(
+        "None of them records a push or pull factor, a risk indicator, a place or an associate."
+    )
+
+
 def test_interviews_on_a_form_version_not_here_are_counted_as_unread(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
