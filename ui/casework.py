@@ -35,6 +35,7 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     new_id,
 )
+from rhi_desktop.forms.answers import to_json
 from rhi_desktop.store import Store
 
 S = InterviewState
@@ -200,6 +201,9 @@ def start_interview(
 ) -> ReturnInterview:
     """Offered -> in progress, pinning `form` (id, version); or reopen a returned one,
     which keeps the form it was started on. One already in progress is left as it is.
+
+    A first start fills in the form's offer questions from the offer already recorded,
+    so the interviewer does not enter it twice (nor differently).
     """
     interview = store.interviews.get(interview_id)
     if interview.state is S.IN_PROGRESS:
@@ -208,10 +212,26 @@ def start_interview(
         moved = tx.interviews.transition(interview_id, S.IN_PROGRESS, at=now)
         if moved.form_id is None:
             form_id, form_version = form
+            answers = {**offer_answers(store, interview_id), **moved.answers}
             moved = tx.interviews.update(
-                dataclasses.replace(moved, form_id=form_id, form_version=form_version)
+                dataclasses.replace(
+                    moved, form_id=form_id, form_version=form_version, answers=answers
+                )
             )
     return moved
+
+
+def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
+    """The latest recorded offer as answers to the RHI form's offer questions."""
+    offers = store.offers.for_interview(interview_id)
+    if not offers:
+        return {}
+    latest = max(offers, key=lambda offer: offer.offered_at)
+    return {
+        "offer_made_at": to_json(latest.offered_at),
+        "offer_method": latest.method.value,
+        "offer_outcome": latest.outcome.value,
+    }
 
 
 def coordinator_feedback(store: Store, interview_id: str) -> Review | None:

@@ -19,6 +19,7 @@ from rhi_desktop.domain.entities import (
     ReturnInterview,
 )
 from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.forms import FormSession
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import ReadOnlyRecordError, Store
@@ -200,6 +201,19 @@ def _started(store: Store) -> ReturnInterview:
     interview_id = record_found_child(store, ME, _found(), START)
     record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
     return start_interview(store, ME, interview_id, START, RHI_V1)
+
+
+def test_starting_fills_in_the_offer_questions_from_the_offer_recorded(store: Store) -> None:
+    started = _started(store)
+    offer = store.offers.for_interview(started.id)[-1]
+    assert {k: started.answers[k] for k in ("offer_made_at", "offer_method", "offer_outcome")} == {
+        "offer_made_at": offer.offered_at.isoformat(),
+        "offer_method": "phone",
+        "offer_outcome": "accepted",
+    }
+    session = FormSession(FORMS.load(*RHI_V1), started.answers, clock=lambda: START)
+    for question in ("offer_made_at", "offer_method", "offer_outcome"):
+        assert session.issues(question) == (), question
 
 
 def test_starting_pins_the_form_and_signing_off_in_time_makes_it_read_only(
