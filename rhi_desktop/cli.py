@@ -29,8 +29,9 @@ from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.reports.exports import command as export_command
 from rhi_desktop.session import (
     LOCAL_ACTOR,
+    KeyChange,
     OpenProfile,
-    audit_failures,
+    audit_key_change,
     create_profile,
     open_profile,
 )
@@ -141,7 +142,7 @@ def cmd_change_passphrase(args: argparse.Namespace, stdin: TextIO, out: TextIO) 
         recovery_public_key=recovery.read_bytes() if recovery else None,
         max_failed_unlocks=settings.max_failed_unlocks or None,
     )
-    audit_failures(paths, result)
+    audit_key_change(vault, result, KeyChange.PASSPHRASE_CHANGED)
     print("Passphrase changed.", file=out)
     return 0
 
@@ -155,14 +156,14 @@ def cmd_recover(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     key_password = read_line(stdin, "the recovery key's password") if args.key_password else None
     new = read_line(stdin, "the new passphrase")
     require_strong(new)
-    _, result = recover(
+    vault, result = recover(
         paths,
         private_pem,
         key_password.encode() if key_password is not None else None,
         new,
         detect_keystore(),
     )
-    audit_failures(paths, result)
+    audit_key_change(vault, result, KeyChange.RECOVERED)
     print("Recovered: the profile now opens with the new passphrase.", file=out)
     return 0
 

@@ -6,7 +6,12 @@ A profile is one directory holding the encrypted database and the wrapped key:
     rhi.db.pre-migration-v<N>        encrypted backup taken before a schema migration
     vault.json                       the data key, wrapped (never in the clear)
     unlock-state.json                failed-unlock counter (survives restarts)
+    unlock.lock                      held while an unlock attempt runs (always empty)
     settings.toml                    the user's own settings (below machine policy)
+
+Writing vault.json or unlock-state.json goes through a temporary `.vault.json.*.tmp` (or
+`.unlock-state.json.*.tmp`) beside it; one killed before its rename is a leftover, and a
+leftover vault copy holds the wrapped key as fully as vault.json does.
 """
 
 from __future__ import annotations
@@ -55,18 +60,46 @@ class ProfilePaths:
         return self.root / "unlock-state.json"
 
     @property
+    def unlock_lock(self) -> Path:
+        return self.root / "unlock.lock"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.toml"
 
     def migration_backups(self) -> list[Path]:
         return sorted(self.root.glob("rhi.db.pre-migration-v*"))
 
+    def unfinished_vault_writes(self) -> list[Path]:
+        return sorted(self.root.glob(f".{self.vault.name}.*.tmp"))
+
+    def unfinished_state_writes(self) -> list[Path]:
+        return sorted(self.root.glob(f".{self.unlock_state.name}.*.tmp"))
+
     def exists(self) -> bool:
         return self.vault.exists() or self.db.exists()
 
     def data_files(self) -> list[Path]:
         """Everything that holds or unlocks case data."""
-        return [self.vault, self.db, self.wal, self.shm, *self.migration_backups()]
+        return [
+            self.vault,
+            *self.unfinished_vault_writes(),
+            self.db,
+            self.wal,
+            self.shm,
+            *self.migration_backups(),
+        ]
+
+
+def clear_unfinished_writes(paths: ProfilePaths) -> None:
+    """Remove temporary key and unlock-state files left by a write that never finished.
+
+    Only safe while holding the profile's unlock lock, which every writer of those files
+    holds: otherwise a write in progress would lose its temporary file.
+    """
+    for path in (*paths.unfinished_vault_writes(), *paths.unfinished_state_writes()):
+        log.info("removing a temporary file left by an unfinished write")
+        path.unlink(missing_ok=True)
 
 
 def wipe(paths: ProfilePaths) -> None:
@@ -88,5 +121,6 @@ def wipe(paths: ProfilePaths) -> None:
         except OSError:
             log.warning("could not overwrite %s before removal", path.name)
         path.unlink(missing_ok=True)
-    paths.unlock_state.unlink(missing_ok=True)
+    for path in (paths.unlock_state, *paths.unfinished_state_writes()):
+        path.unlink(missing_ok=True)
     log.info("profile wiped")

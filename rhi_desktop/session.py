@@ -10,8 +10,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
-from rhi_desktop.audit import AuditAction
+from rhi_desktop.audit import AuditAction, DetailValue
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths
@@ -67,7 +68,9 @@ def open_profile(
 ) -> OpenProfile:
     """Unlock the vault, open the store and audit the unlock (and earlier failures).
 
-    Changes are recorded under the enrolled user's id (the central service's) once the
+    The failures are cleared from unlock-state.json only once the audit chain holds them,
+    so a store that cannot be opened or written now does not lose them. Changes are
+    recorded under the enrolled user's id (the central service's) once the
     device is enrolled, whichever way the profile was opened: app, sync or export.
     """
     vault = Vault.load(paths, keystore=keystore)
@@ -77,6 +80,7 @@ def open_profile(
     store = Store.open(paths.db, result.dek, key_verified=True, clock=clock)
     try:
         audit_unlock(store, result, LOCAL_ACTOR)
+        vault.forget_audited_failures(result)
         profile = OpenProfile(paths, vault, store)
         adopt_enrolled_user(profile)
     except BaseException:
@@ -99,16 +103,29 @@ def audit_unlock(store: Store, result: UnlockResult, actor: str) -> None:
         tx.audit.append(AuditAction.UNLOCK, "profile", detail=detail)
 
 
-def audit_failures(paths: ProfilePaths, result: UnlockResult, actor: str = LOCAL_ACTOR) -> None:
-    """Write failures that a passphrase change or recovery reset, which the chain must keep.
+class KeyChange(StrEnum):
+    """How the wrapped data key was re-made, as the audit chain records it."""
 
-    Only opens the database when there is something to write, so a clean passphrase change
-    leaves the database file untouched.
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105  (an audit code, not a secret)
+    RECOVERED = "recovered_with_organisation_key"
+
+
+def audit_key_change(vault: Vault, result: UnlockResult, change: KeyChange) -> None:
+    """Record a passphrase change or recovery, with the failures it ended, in the chain.
+
+    Both prove or grant access to the data key (recovery with the organisation's key), so
+    each leaves its own event. The failures are cleared from unlock-state.json only after
+    the transaction holding them has committed.
     """
-    if not result.failures_since_last_success and not result.earlier_failures_unknown:
-        return
-    with (
-        Store.open(paths.db, result.dek, key_verified=True) as store,
-        store.transaction(actor) as tx,
-    ):
-        tx.audit.record_unlock_failures(result.failures_since_last_success)
+    detail: dict[str, DetailValue] = {"change": change.value, "protection": vault.protection.value}
+    if change is KeyChange.RECOVERED:
+        detail["recovery_key"] = vault.recovery_key_fingerprint
+    if result.earlier_failures_unknown:
+        detail["earlier_failures_unknown"] = True
+    with Store.open(vault.paths.db, result.dek, key_verified=True) as store:
+        enrolment = store.sync_state.enrolment()
+        actor = LOCAL_ACTOR if enrolment is None else enrolment.user_id
+        with store.transaction(actor) as tx:
+            tx.audit.record_unlock_failures(result.failures_since_last_success)
+            tx.audit.append(AuditAction.UPDATE, "vault", vault.db_id, detail=detail)
+    vault.forget_audited_failures(result)

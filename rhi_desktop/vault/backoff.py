@@ -1,10 +1,12 @@
 """Failed-unlock back-off that survives restarts (unlock-state.json).
 
 After FREE_ATTEMPTS wrong passphrases in a row, each further failure imposes a wait that
-doubles (2 s, 4 s, 8 s ...) up to 15 minutes. The state is written, atomically, before a
-wrong-passphrase error reaches the caller, so quitting and restarting the app does not
-reset it. The instants of failures since the last success are kept so that, once the
-database can be read again, they can be written to the audit chain.
+doubles (2 s, 4 s, 8 s ...) up to 15 minutes. An attempt is written down, atomically,
+before its key derivation starts, so neither quitting, killing the process nor a second
+attempt made at the same time escapes the count. `failures` counts the wrong passphrases
+since the last success and drives the back-off and the wipe policy. The instants of
+failures stay recorded, even past a success, until the audit chain inside the database
+holds them: a success whose audit step fails must not lose them.
 
 A missing, unreadable or inconsistent state file is treated conservatively but never
 crashes unlock: the count is assumed to be FREE_ATTEMPTS (the free tries are used up, so
@@ -14,8 +16,7 @@ therefore shorten a running wait to the first step; anyone able to do that can a
 vault.json and guess offline, which Argon2id, not this back-off, is there to slow down.
 Failure instants later than the current time (a clock set back, or an edited file) are
 pulled back to "now" when noticed, so the wait restarts in full rather than lasting until
-the clock catches up.
-"""
+the clock catches up."""
 
 from __future__ import annotations
 
@@ -63,7 +64,9 @@ class BackoffStatus:
 
 @dataclass(frozen=True, slots=True)
 class UnlockState:
+    # Wrong passphrases (and attempts still running) since the last success.
     failures: int = 0
+    # Failures not yet in the audit chain, oldest first; may reach back past a success.
     failure_instants: tuple[datetime, ...] = ()
     earlier_failures_unknown: bool = False
 
@@ -86,6 +89,30 @@ class UnlockState:
     def after_failure(self, now: datetime) -> UnlockState:
         instants = (*self.failure_instants, require_aware(now))[-MAX_RECORDED_INSTANTS:]
         return replace(self, failures=self.failures + 1, failure_instants=instants)
+
+    @property
+    def some_failures_unknown(self) -> bool:
+        """Whether failures happened that are not individually recorded."""
+        return self.earlier_failures_unknown or self.failures > len(self.failure_instants)
+
+    def after_success(self) -> UnlockState:
+        """The back-off ends; the failures stay recorded until the audit chain holds them."""
+        return replace(self, failures=0, earlier_failures_unknown=self.some_failures_unknown)
+
+    def after_audit(self, audited: tuple[datetime, ...], unknown_reported: bool) -> UnlockState:
+        """This state without the failures the audit chain now holds.
+
+        Failures recorded since (another attempt meanwhile) are kept. If the recorded
+        ones no longer start with what was audited, nothing is dropped: the next audit
+        repeats some rather than losing any.
+        """
+        if self.failure_instants[: len(audited)] != audited:
+            return self
+        return replace(
+            self,
+            failure_instants=self.failure_instants[len(audited) :],
+            earlier_failures_unknown=self.earlier_failures_unknown and not unknown_reported,
+        )
 
 
 def assumed_after_damage() -> UnlockState:
@@ -128,7 +155,7 @@ def _parse(data: bytes) -> UnlockState | None:
     unknown = document.get("earlier_failures_unknown")
     if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
         return None
-    if not isinstance(raw_instants, list) or len(raw_instants) > failures:
+    if not isinstance(raw_instants, list) or len(raw_instants) > MAX_RECORDED_INSTANTS:
         return None
     if not isinstance(unknown, bool):
         return None

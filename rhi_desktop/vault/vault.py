@@ -6,6 +6,10 @@ where this computer has a working OS keystore, the keystore share too. The recov
 present when machine policy names an organisation recovery key, lets IT restore access
 after a forgotten passphrase or a lost keystore share. Only vault.json and
 unlock-state.json are ever written here; the database is not touched.
+
+Every attempt on the key (unlock, passphrase change, recovery) holds the profile's
+unlock lock from reading the failure count until the outcome is written, so attempts
+made at the same time, from threads or processes, are counted one after another.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import hmac
 import logging
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NoReturn
@@ -20,7 +26,7 @@ from typing import NoReturn
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from rhi_desktop.domain.deadlines import require_aware
-from rhi_desktop.profile import ProfilePaths, wipe
+from rhi_desktop.profile import ProfilePaths, clear_unfinished_writes, wipe
 from rhi_desktop.vault.backoff import (
     BackoffStatus,
     Clock,
@@ -36,8 +42,10 @@ from rhi_desktop.vault.errors import (
     UnlockDelayed,
     VaultCorrupt,
     VaultExists,
+    VaultMissing,
     WrongPassphrase,
 )
+from rhi_desktop.vault.file_lock import exclusive_lock
 from rhi_desktop.vault.kdf import Argon2Params, combine, encode_passphrase, stretch_passphrase
 from rhi_desktop.vault.keystore import Keystore, delete_share, load_share, store_share
 from rhi_desktop.vault.protection import Protection
@@ -77,9 +85,18 @@ class UnlockResult:
         return cls(
             dek=dek,
             failures_since_last_success=list(state.failure_instants),
-            earlier_failures_unknown=state.earlier_failures_unknown
-            or state.failures > len(state.failure_instants),
+            earlier_failures_unknown=state.some_failures_unknown,
         )
+
+
+@contextmanager
+def attempt_lock(paths: ProfilePaths) -> Iterator[None]:
+    """Hold the profile's unlock lock, after clearing what an interrupted write left."""
+    if not paths.root.is_dir():
+        raise VaultMissing()
+    with exclusive_lock(paths.unlock_lock):
+        clear_unfinished_writes(paths)
+        yield
 
 
 class Vault:
@@ -109,23 +126,26 @@ class Vault:
             None if recovery_public_key is None else load_recovery_public_key(recovery_public_key)
         )
         paths.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        db_id = str(uuid.uuid4())
-        dek = new_data_key()
-        share = None if keystore is None else store_share(keystore, db_id)
-        try:
-            vault_file = VaultFile(
-                db_id=db_id,
-                protection=_protection_for(share),
-                passphrase_wrap=_passphrase_wrap(passphrase, share, db_id, dek),
-                recovery_wrap=None
-                if recovery_key is None
-                else _recovery_wrap(dek, recovery_key, db_id),
-            )
-            write_vault_file(paths.vault, vault_file)
-        except BaseException:
-            delete_share(keystore, db_id)
-            raise
-        save_unlock_state(paths.unlock_state, UnlockState())
+        with attempt_lock(paths):
+            if paths.vault.exists():
+                raise VaultExists()
+            db_id = str(uuid.uuid4())
+            dek = new_data_key()
+            share = None if keystore is None else store_share(keystore, db_id)
+            try:
+                vault_file = VaultFile(
+                    db_id=db_id,
+                    protection=_protection_for(share),
+                    passphrase_wrap=_passphrase_wrap(passphrase, share, db_id, dek),
+                    recovery_wrap=None
+                    if recovery_key is None
+                    else _recovery_wrap(dek, recovery_key, db_id),
+                )
+                write_vault_file(paths.vault, vault_file)
+            except BaseException:
+                delete_share(keystore, db_id)
+                raise
+            save_unlock_state(paths.unlock_state, UnlockState())
         log.info("vault created (%s)", vault_file.protection.value)
         return cls(paths, vault_file, keystore), dek
 
@@ -166,26 +186,29 @@ class Vault:
     ) -> UnlockResult:
         """The data key, if the passphrase (and keystore share) are right.
 
-        During a back-off this raises UnlockDelayed before any key derivation. A wrong
-        passphrase is recorded before WrongPassphrase is raised; the Nth consecutive one
-        under a `max_failed_unlocks` policy wipes the profile and raises ProfileWiped.
+        During a back-off this raises UnlockDelayed before any key derivation. The
+        attempt is recorded as a failure before the key derivation runs, so a second
+        attempt waiting for this one, or a process killed half-way, still counts it; the
+        Nth consecutive wrong passphrase under a `max_failed_unlocks` policy wipes the
+        profile and raises ProfileWiped. A success ends the back-off, but the failures it
+        returns stay recorded until `forget_audited_failures` is told the audit chain
+        holds them.
         """
         if max_failed_unlocks is not None and max_failed_unlocks < 0:
             raise ValueError("max_failed_unlocks must be zero (never wipe) or positive")
-        now = require_aware(clock())
-        self._file = read_vault_file(self._paths.vault)
-        state = load_unlock_state(self._paths.unlock_state)
-        if state.has_future_instants(now):
-            state = state.clamped_to(now)
-            save_unlock_state(self._paths.unlock_state, state)
-        wait = state.retry_after(now)
-        if wait > 0:
-            raise UnlockDelayed(wait)
-        dek = self._open(passphrase, self._current_share())
-        if dek is None:
-            self._fail(state.after_failure(now), now, max_failed_unlocks)
-        save_unlock_state(self._paths.unlock_state, UnlockState())
-        return UnlockResult.closing(dek, state)
+        with attempt_lock(self._paths):
+            return self._attempt(passphrase, clock, max_failed_unlocks)
+
+    def forget_audited_failures(self, result: UnlockResult) -> None:
+        """Drop the failures `result` reported, once they are committed to the audit chain."""
+        audited = tuple(result.failures_since_last_success)
+        if not audited and not result.earlier_failures_unknown:
+            return
+        with attempt_lock(self._paths):
+            state = load_unlock_state(self._paths.unlock_state)
+            remaining = state.after_audit(audited, result.earlier_failures_unknown)
+            if remaining != state:
+                save_unlock_state(self._paths.unlock_state, remaining)
 
     def change_passphrase(
         self,
@@ -206,20 +229,23 @@ class Vault:
         recovery_key = (
             None if recovery_public_key is None else load_recovery_public_key(recovery_public_key)
         )
-        result = self.unlock(old, clock=clock, max_failed_unlocks=max_failed_unlocks)
-        db_id = self._file.db_id
-        recovery_wrap = (
-            self._file.recovery_wrap
-            if recovery_key is None
-            else _recovery_wrap(result.dek, recovery_key, db_id)
-        )
-        self._file = VaultFile(
-            db_id=db_id,
-            protection=self._file.protection,
-            passphrase_wrap=_passphrase_wrap(new, self._current_share(), db_id, result.dek),
-            recovery_wrap=recovery_wrap,
-        )
-        write_vault_file(self._paths.vault, self._file)
+        if max_failed_unlocks is not None and max_failed_unlocks < 0:
+            raise ValueError("max_failed_unlocks must be zero (never wipe) or positive")
+        with attempt_lock(self._paths):
+            result = self._attempt(old, clock, max_failed_unlocks)
+            db_id = self._file.db_id
+            recovery_wrap = (
+                self._file.recovery_wrap
+                if recovery_key is None
+                else _recovery_wrap(result.dek, recovery_key, db_id)
+            )
+            self._file = VaultFile(
+                db_id=db_id,
+                protection=self._file.protection,
+                passphrase_wrap=_passphrase_wrap(new, self._current_share(), db_id, result.dek),
+                recovery_wrap=recovery_wrap,
+            )
+            write_vault_file(self._paths.vault, self._file)
         log.info("passphrase changed")
         return result
 
@@ -228,6 +254,34 @@ class Vault:
         wipe(self._paths)
         if self._file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
             delete_share(self._keystore, self._file.db_id)
+
+    def _attempt(
+        self, passphrase: str, clock: Clock, max_failed_unlocks: int | None
+    ) -> UnlockResult:
+        """One unlock attempt; the caller holds the unlock lock."""
+        now = require_aware(clock())
+        self._file = read_vault_file(self._paths.vault)
+        state = load_unlock_state(self._paths.unlock_state)
+        if state.has_future_instants(now):
+            state = state.clamped_to(now)
+            save_unlock_state(self._paths.unlock_state, state)
+        wait = state.retry_after(now)
+        if wait > 0:
+            raise UnlockDelayed(wait)
+        encode_passphrase(passphrase)
+        share = self._current_share()
+        failed = state.after_failure(now)
+        save_unlock_state(self._paths.unlock_state, failed)
+        try:
+            dek = self._open(passphrase, share)
+        except VaultCorrupt:
+            # The passphrase matched; only the wrapped key is damaged, which is no guess.
+            save_unlock_state(self._paths.unlock_state, state)
+            raise
+        if dek is None:
+            self._fail(failed, now, max_failed_unlocks)
+        save_unlock_state(self._paths.unlock_state, state.after_success())
+        return UnlockResult.closing(dek, state)
 
     def _current_share(self) -> bytes | None:
         if self._file.protection is Protection.PASSPHRASE_ONLY:
@@ -253,7 +307,6 @@ class Vault:
             log.warning("wrong passphrase limit reached; wiping the profile as policy requires")
             self.wipe()
             raise ProfileWiped(state.failures)
-        save_unlock_state(self._paths.unlock_state, state)
         log.info("wrong passphrase (%d in a row)", state.failures)
         raise WrongPassphrase(
             failures=state.failures,
@@ -274,10 +327,21 @@ def recover(
     """IT's way back in: open the recovery copy with the organisation's private key and
     wrap the data key under a new passphrase (with a fresh share in `keystore`, if given).
 
-    The unlock counter is reset; the returned result lists the failures it held, for the
-    audit chain.
+    The back-off ends; the returned result lists the failures recorded so far, which
+    stay recorded until the returned vault's `forget_audited_failures` is called.
     """
     encode_passphrase(new_passphrase)
+    with attempt_lock(paths):
+        return _recover(paths, private_key_pem, key_password, new_passphrase, keystore)
+
+
+def _recover(
+    paths: ProfilePaths,
+    private_key_pem: bytes,
+    key_password: bytes | None,
+    new_passphrase: str,
+    keystore: Keystore | None,
+) -> tuple[Vault, UnlockResult]:
     vault_file = read_vault_file(paths.vault)
     if vault_file.recovery_wrap is None:
         raise RecoveryUnavailable()
@@ -301,7 +365,7 @@ def recover(
     )
     write_vault_file(paths.vault, rewrapped)
     state = load_unlock_state(paths.unlock_state)
-    save_unlock_state(paths.unlock_state, UnlockState())
+    save_unlock_state(paths.unlock_state, state.after_success())
     log.info("profile recovered with the organisation key (%s)", rewrapped.protection.value)
     return Vault(paths, rewrapped, keystore), UnlockResult.closing(dek, state)
 

@@ -161,18 +161,17 @@ def test_wrong_passphrase_is_one_clear_line_and_backoff_survives_restart(
     assert "Traceback" not in delayed.stderr
 
 
-def test_change_passphrase_leaves_database_identical_and_old_one_useless(
+def test_change_passphrase_keeps_the_data_and_makes_the_old_one_useless(
     seeded: Path, rhi: Run
 ) -> None:
-    db_files = sorted(p for p in seeded.iterdir() if p.name.startswith("rhi.db"))
-    before = {p.name: _sha(p) for p in db_files}
+    stats_before = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
     done = rhi("change-passphrase", "--profile", str(seeded), stdin=f"{PASS}\n{NEW_PASS}\n")
     assert done.returncode == 0, done.stderr
-    assert {p.name: _sha(p) for p in db_files} == before
     old = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=PASS + "\n")
     assert old.returncode == 1
     new = rhi("stats", "--profile", str(seeded), "--passphrase-stdin", stdin=NEW_PASS + "\n")
     assert new.returncode == 0, new.stderr
+    assert new.stdout == stats_before.stdout, "the same data key opens the same data"
 
 
 def _refused_as_too_easy_to_guess(done: subprocess.CompletedProcess[str], weak: str) -> None:
@@ -272,6 +271,42 @@ def test_unlock_failures_reach_the_audit_chain_at_the_next_unlock(seeded: Path, 
         actions = [event.action for event in store.audit.events()]
     assert actions.count("unlock_failed") == 2
     assert actions.count("unlock") == 2  # demo-seed and verify-audit
+
+
+def test_passphrase_change_and_recovery_each_leave_an_audit_event(
+    recoverable: RecoverableProfile, rhi: Run
+) -> None:
+    root = str(recoverable.root)
+    changed = rhi("change-passphrase", "--profile", root, stdin=f"{PASS}\n{NEW_PASS}\n")
+    assert changed.returncode == 0, changed.stderr
+    recovered_with = "quartz meadow lantern ferry"
+    recovered = rhi(
+        "recover",
+        "--profile",
+        root,
+        "--recovery-key",
+        str(recoverable.private_key),
+        stdin=recovered_with + "\n",
+    )
+    assert recovered.returncode == 0, recovered.stderr
+    checked = rhi(
+        "verify-audit", "--profile", root, "--passphrase-stdin", stdin=recovered_with + "\n"
+    )
+    assert checked.returncode == 0, checked.stderr
+
+    from rhi_desktop.profile import ProfilePaths
+    from rhi_desktop.store import Store
+    from rhi_desktop.vault import Vault
+
+    vault = Vault.load(ProfilePaths(recoverable.root))
+    result = vault.unlock(recovered_with)
+    with Store.open(vault.paths.db, result.dek, key_verified=True) as store:
+        key_changes = [e for e in store.audit.events() if e.entity == "vault"]
+    assert [(e.action, e.entity_id, e.detail["change"]) for e in key_changes] == [
+        ("update", vault.db_id, "passphrase_changed"),
+        ("update", vault.db_id, "recovered_with_organisation_key"),
+    ]
+    assert key_changes[1].detail["recovery_key"] == vault.recovery_key_fingerprint
 
 
 @pytest.mark.parametrize(

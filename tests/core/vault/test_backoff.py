@@ -109,8 +109,31 @@ def test_success_resets_the_counter_and_hands_back_the_failures_for_the_audit(
     assert result.failures_since_last_success == instants
     assert not result.earlier_failures_unknown
     assert vault.backoff_status(clock.now).failures == 0
+    vault.forget_audited_failures(result)  # the caller has written them to the audit chain
     assert fail(vault, clock).retry_after_seconds == 0  # the free attempts are back
     assert vault.unlock(profile.passphrase, clock=clock).failures_since_last_success == [clock.now]
+
+
+def test_failures_stay_recorded_until_the_audit_chain_holds_them(
+    profile: Profile, clock: SteppingClock
+) -> None:
+    vault = profile.load()
+    first = clock.now
+    fail(vault, clock)
+    clock.advance(60)
+
+    unaudited = vault.unlock(profile.passphrase, clock=clock)  # the audit step never ran
+    clock.advance(60)
+    second = clock.now
+    fail(vault, clock)
+    clock.advance(60)
+
+    assert unaudited.failures_since_last_success == [first]
+    assert vault.backoff_status(clock.now).failures == 1, "the success ended the run"
+    result = vault.unlock(profile.passphrase, clock=clock)
+    assert result.failures_since_last_success == [first, second]
+    vault.forget_audited_failures(result)
+    assert vault.unlock(profile.passphrase, clock=clock).failures_since_last_success == []
 
 
 def test_back_off_survives_reopening_the_profile(profile: Profile, clock: SteppingClock) -> None:
@@ -194,10 +217,10 @@ def _state(profile: Profile) -> dict[str, object]:
         ),
         pytest.param(
             lambda path: path.write_text(
-                '{"version": 1, "failures": 0, "failure_instants": ["2026-03-02T09:00:00+00:00"],'
-                ' "earlier_failures_unknown": false}'
+                '{"version": 1, "failures": 2, "failure_instants": ["2026-03-02T09:00:00+00:00",'
+                ' "2026-03-01T09:00:00+00:00"], "earlier_failures_unknown": false}'
             ),
-            id="instants-without-count",
+            id="instants-out-of-order",
         ),
     ],
 )
@@ -216,6 +239,7 @@ def test_deleted_or_tampered_unlock_state_costs_the_free_attempts_but_never_cras
     result = vault.unlock(profile.passphrase, clock=clock)
     assert result.earlier_failures_unknown
     assert result.failures_since_last_success == [clock.now - timedelta(seconds=2)]
+    vault.forget_audited_failures(result)
     assert _state(profile) == {
         "version": 1,
         "failures": 0,

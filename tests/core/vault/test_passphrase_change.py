@@ -33,7 +33,7 @@ def test_changing_the_passphrase_rewraps_the_same_key_and_leaves_the_database_al
     assert {p: _digest(p.read_bytes()) for p in database_before} == database_before
     assert profile.paths.db.stat().st_mtime_ns == db_stat_before.st_mtime_ns
     assert sorted(p.name for p in profile.paths.root.iterdir()) == sorted(
-        ["rhi.db", "rhi.db-wal", "vault.json", "unlock-state.json"]
+        ["rhi.db", "rhi.db-wal", "vault.json", "unlock-state.json", "unlock.lock"]
     ), "no temporary files are left behind"
 
     reopened = profile.load()

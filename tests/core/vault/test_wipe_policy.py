@@ -58,3 +58,35 @@ def test_without_a_wipe_policy_failures_only_slow_down(
         assert refused.value.attempts_before_wipe is None
         clock.advance(refused.value.retry_after_seconds)
     assert profile.paths.vault.exists() and profile.paths.db.exists()
+
+
+def _leave_an_unfinished_passphrase_change(profile: Profile) -> tuple[str, ...]:
+    """What a passphrase change killed between flushing and renaming its new vault.json
+    leaves: a complete wrapped key in a temporary file (plus one of unlock-state.json)."""
+    leftovers = (".vault.json.k1ll3d.tmp", ".unlock-state.json.k1ll3d.tmp")
+    (profile.paths.root / leftovers[0]).write_bytes(profile.paths.vault.read_bytes())
+    (profile.paths.root / leftovers[1]).write_bytes(profile.paths.unlock_state.read_bytes())
+    return leftovers
+
+
+def test_a_wipe_also_erases_the_key_left_by_an_unfinished_passphrase_change(
+    profile: Profile,
+) -> None:
+    leftovers = _leave_an_unfinished_passphrase_change(profile)
+
+    profile.load().wipe()
+
+    for name in leftovers:
+        assert not (profile.paths.root / name).exists(), name
+    assert not any(path.exists() for path in profile.paths.data_files())
+
+
+def test_unlocking_clears_what_an_unfinished_passphrase_change_left(
+    profile: Profile, clock: SteppingClock
+) -> None:
+    leftovers = _leave_an_unfinished_passphrase_change(profile)
+
+    assert profile.load().unlock(profile.passphrase, clock=clock).dek == profile.dek
+
+    for name in leftovers:
+        assert not (profile.paths.root / name).exists(), name
