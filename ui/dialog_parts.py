@@ -5,6 +5,11 @@ A dialog collects what was typed into a plain value and hands it to its `save` c
 person can fix, the dialog stays open with the sentence shown and the field focused;
 otherwise it closes. Dialogs are opened with `open()`, never `exec()`, so locking can
 hide them without ending them, and unlocking brings them back as they were.
+
+What was typed is not lost to a slip of the Escape key: once anything differs from how
+the dialog opened, Escape, Cancel and the window's close button ask "Discard what you
+typed?" first, with Keep as the default answer. `reject()` itself closes at once, without
+asking: the app calls it when it must end a dialog (locking, quitting).
 """
 
 from __future__ import annotations
@@ -13,7 +18,20 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from ui.casework import CaseworkError
 from ui.messages import error_text
@@ -66,7 +84,75 @@ class SavingDialog(QDialog, Generic[T]):
         cancel_button.setText(self.tr("Cancel"))
         cancel_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
+        self._as_opened: tuple[object, ...] | None = None
+        self.discard_question: QMessageBox | None = None
+
+    def entries(self) -> tuple[object, ...]:
+        """Everything typed or chosen here, as plain values: what closing would lose."""
+        found = (_entry(widget) for widget in self.findChildren(QWidget))
+        return tuple(entry for entry in found if entry is not None)
+
+    def has_changes(self) -> bool:
+        return self._as_opened is not None and self.entries() != self._as_opened
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._as_opened is None:  # shown again after unlocking: still the same dialog
+            self._as_opened = self.entries()
+        super().showEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel):
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.isVisible() and self.has_changes():
+            event.ignore()  # the window's close button, pressed by the person
+            self.cancel()
+            return
+        super().closeEvent(event)
+
+    def cancel(self) -> None:
+        """The person is closing the dialog: at once if nothing was typed, else ask."""
+        if self.discard_question is not None:
+            return
+        if not self.has_changes():
+            self.reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard what you typed?"),
+            self.tr("Discard what you typed? It has not been saved."),
+            parent=self,
+        )
+        box.setObjectName("discardQuestion")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setAccessibleName(self.tr("Discard what you typed"))
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName(self.tr("Keep editing"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda button: self._discard_answered(box, button is discard))
+        self.discard_question = box
+        box.open()
+
+    def _discard_answered(self, box: QMessageBox, discard: bool) -> None:
+        if box is not self.discard_question:
+            return  # the question was withdrawn: the dialog was ended meanwhile
+        self.discard_question = None
+        if discard:
+            self.reject()
+
+    def reject(self) -> None:
+        """Close now, keeping nothing typed (the person said so, or the app is locking)."""
+        box, self.discard_question = self.discard_question, None
+        if box is not None:
+            box.close()
+        super().reject()
 
     def collect(self) -> T:
         """The typed values as a plain object; FieldProblem when something is wrong."""
@@ -115,3 +201,18 @@ class SavingDialog(QDialog, Generic[T]):
         needed = max(needed, self.sizeHint().height())
         if needed > self.height():
             self.resize(width, needed)
+
+
+def _entry(widget: QWidget) -> object:
+    """What a person has typed or chosen in `widget` (None for one they cannot)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    if isinstance(widget, QListWidget):
+        return tuple(widget.item(row).checkState() for row in range(widget.count()))
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None

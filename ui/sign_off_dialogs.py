@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from ui.dialog_parts import FieldProblem, SavingDialog
 from ui.sign_off_check import Blocker, SignOffCheck
@@ -55,6 +56,10 @@ class SignOffDialog(SavingDialog[bool]):
         self.setTabOrder(self.confirm, self.buttons)
         self.confirm.setFocus()
 
+    def entries(self) -> tuple[object, ...]:
+        """One tick box: closing without it loses nothing worth a question."""
+        return ()
+
     def collect(self) -> bool:
         if not self.confirm.isChecked():
             raise FieldProblem(self.confirm, self.tr("Tick the box to confirm the record."))
@@ -73,15 +78,20 @@ class LateReasonDialog(SavingDialog[str]):
     ) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Signed off after 72 hours"))
-        hours = int((now - returned_at).total_seconds() // 3600)
         text = QLabel(
-            self.tr(
-                "The child returned on {0}, {1} hours ago. Interviews should be completed "
-                "within 72 hours. Record why this one was not; managers and inspectors see "
-                "this reason."
-            ).format(format_london(returned_at), hours)
+            " ".join(
+                (
+                    self._since_return(returned_at, now),
+                    self.tr(
+                        "Interviews should be completed within 72 hours. Record why this "
+                        "one was not; managers and inspectors see this reason."
+                    ),
+                )
+            )
         )
         text.setWordWrap(True)
+        # Wide enough to read the explanation as a paragraph, not a column of words.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason for completing after 72 hours"))
         self.reason.setTabChangesFocus(True)
@@ -95,6 +105,24 @@ class LateReasonDialog(SavingDialog[str]):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.reason, self.buttons)
         self.reason.setFocus()
+
+    def _since_return(self, returned_at: datetime, now: datetime) -> str:
+        """When the child returned, and how long ago: hours under two days, else days."""
+        when = format_london(returned_at)
+        hours = int((now - returned_at).total_seconds() // 3600)
+        if hours < 48:
+            return by_count(
+                hours,
+                self.tr("The child returned on {1}, 1 hour ago."),
+                self.tr("The child returned on {1}, {0} hours ago."),
+                when,
+            )
+        return by_count(
+            hours // 24,
+            self.tr("The child returned on {1}, 1 day ago."),
+            self.tr("The child returned on {1}, {0} days ago."),
+            when,
+        )
 
     def collect(self) -> str:
         text = self.reason.toPlainText().strip()
