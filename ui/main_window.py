@@ -596,11 +596,17 @@ class MainWindow(QMainWindow):
         dialog = OfferDialog(
             partial(self._save_offer, row.interview_id),
             row.state,
-            self._holder.actor,
+            self._your_name(),
             self._clock(),
             self,
         )
         self._open_dialog(dialog)
+
+    def _your_name(self) -> str:
+        """The person's name as the central service knows them (never their user id);
+        empty before this computer is enrolled, or if the roster has not arrived yet."""
+        member = self._holder.store.team.member(self._holder.actor)
+        return member.name if member is not None else ""
 
     def _save_offer(self, interview_id: str, attempt: OfferAttempt) -> None:
         record_offer(self._holder.store, self._holder.actor, interview_id, attempt, self._clock())

@@ -2,7 +2,9 @@
 
 Every attempt is kept, whatever its outcome: when, how, by whom, what happened, whether
 the child chose the venue and time, and why it was declined, not possible or not made.
-The lifecycle moves it implies are made by `ui.casework.record_offer`.
+The lifecycle moves it implies are made by `ui.casework.record_offer`. Nothing is
+assumed: the outcome and whether the child chose start unanswered, and "by whom" starts
+with the person's name when the app knows it, else empty for them to type.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.domain.entities import InterviewState, OfferMethod, OfferOutcome
 from ui.casework import CaseworkError, OfferAttempt, Problem
 from ui.dialog_parts import FieldProblem, SavingDialog
-from ui.messages import date_problem_text
+from ui.messages import date_problem_text, problem_text
 from ui.offer_words import method_labels, outcome_labels
 from ui.uk_dates import (
     InvalidDateText,
@@ -44,7 +46,7 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         self,
         save: Callable[[OfferAttempt], None],
         state: InterviewState,
-        offered_by: str,
+        your_name: str,
         now: datetime,
         parent: QWidget | None = None,
     ) -> None:
@@ -69,17 +71,19 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         self.method.setAccessibleName(self.tr("How it was offered"))
         for method, text in method_labels().items():
             self.method.addItem(text, method.value)
-        self.offered_by = QLineEdit(offered_by)
+        self.offered_by = QLineEdit(your_name)  # the person's name, or empty to type
         self.offered_by.setAccessibleName(self.tr("Offered by"))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Outcome"))
+        # Nothing is chosen for the interviewer: one Enter must not record an acceptance.
+        self.outcome.addItem(self.tr("Choose what happened"), None)
         for outcome, text in outcome_labels().items():
             self.outcome.addItem(text, outcome.value)
         self.child_chose = QComboBox()
         self.child_chose.setAccessibleName(self.tr("Child chose the venue and time"))
+        self.child_chose.addItem(self.tr("Not recorded"), _NOT_RECORDED)
         self.child_chose.addItem(self.tr("Yes"), "yes")
         self.child_chose.addItem(self.tr("No"), "no")
-        self.child_chose.addItem(self.tr("Not recorded"), _NOT_RECORDED)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setTabChangesFocus(True)
@@ -132,7 +136,13 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         except InvalidDateText as exc:
             text = date_problem_text(exc.problem, self.tr("Offer time"))
             raise FieldProblem(self.offer_time, text) from None
-        outcome = OfferOutcome(self.outcome.currentData())
+        if not self.offered_by.text().strip():
+            raise FieldProblem(self.offered_by, problem_text(Problem.MISSING_OFFERED_BY))
+        chosen = self.outcome.currentData()
+        if chosen is None:
+            text = self.tr("Choose the outcome: what happened when the interview was offered.")
+            raise FieldProblem(self.outcome, text)
+        outcome = OfferOutcome(chosen)
         chose = self.child_chose.currentData()
         return OfferAttempt(
             offered_at=at,
@@ -153,6 +163,7 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         return fields.get(error.problem)
 
     def _outcome_changed(self) -> None:
-        accepted = self.outcome.currentData() == OfferOutcome.ACCEPTED.value
+        chosen = self.outcome.currentData()
+        accepted = chosen == OfferOutcome.ACCEPTED.value
         self.child_chose.setEnabled(accepted)
-        self.reason.setEnabled(not accepted)
+        self.reason.setEnabled(chosen is not None and not accepted)

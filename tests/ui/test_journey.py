@@ -36,6 +36,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NAME = "Siân Łukasz"
 REFERENCE = "SCH-2025-001"
+INTERVIEWER = "Jo Interviewer"
 
 
 def _tab(qtbot: QtBot) -> None:
@@ -151,14 +152,24 @@ def test_first_day_from_setup_to_sign_off_survives_a_lock(
     offer = _modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog)
     assert offer.offer_date.text() == "10/03/2025" and offer.offer_time.text() == "09:30"
-    assert offer.outcome.currentData() == OfferOutcome.ACCEPTED.value
+    assert offer.outcome.currentData() is None and offer.offered_by.text() == ""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is offer.offer_date)
+    for _ in range(3):  # today, now, in person
+        _tab(qtbot)
+    assert focused() is offer.offered_by
+    type_text(focused(), INTERVIEWER)
+    _tab(qtbot)
+    QTest.keyClick(focused(), Qt.Key.Key_Down)  # accepted
+    _tab(qtbot)
+    assert focused() is offer.child_chose
+    QTest.keyClick(focused(), Qt.Key.Key_Down)  # yes, the child chose
     screenshot(offer, "05-record-offer", artifacts_dir)
-    QTest.keyClick(offer.offer_time, Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not offer.isVisible())
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     (made,) = store.offers.for_interview(interview.id)
     assert made.outcome is OfferOutcome.ACCEPTED and made.child_chose_venue_and_time is True
-    assert made.offered_by == LOCAL_ACTOR
+    assert made.offered_by == INTERVIEWER
     assert store.interviews.get(interview.id).state is InterviewState.OFFERED
 
     # -- the interview: started on the newest form, answered from the keyboard -----------

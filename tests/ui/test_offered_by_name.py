@@ -1,0 +1,79 @@
+"""Who made an offer is filled in with the person's name as the central service knows
+them, never their user id; before this computer is enrolled it is left for them to type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.config import Settings
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.profile import ProfilePaths
+from sync.protocol import Role
+from tests.sync.client.devices import new_laptop, record_completed_case
+from tests.sync.client.live_central import LiveCentral
+from tests.ui.conftest import ControllerFactory
+from tests.ui.live_service import (
+    central_service,  # noqa: F401  (the `central` fixture)
+    open_app,
+    wait_for_sync,
+    well_behaved,  # noqa: F401  (faults cleared after each test)
+)
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.offer_dialog import OfferDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _open_offer(qtbot: QtBot, window: MainWindow, state: InterviewState) -> OfferDialog:
+    for row in range(window.proxy.rowCount()):
+        window.table.selectRow(row)
+        selected = window.selected_row()
+        if selected is not None and selected.state is state:
+            break
+    assert selected is not None and selected.state is state
+    QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), OfferDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, OfferDialog)
+    return dialog
+
+
+def test_an_interviewer_on_an_enrolled_computer_is_named_by_their_name_not_their_id(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    username = central.add_user(Role.INTERVIEWER, "North team", prefix="jo.interviewer")
+    laptop = new_laptop(central, paths.root, username=username)
+    try:
+        record_completed_case(laptop, state=InterviewState.OFFERED)
+        user_id = laptop.profile.actor
+    finally:
+        laptop.profile.close()
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)  # the roster, themselves included, has arrived
+    window.show_view(CaseloadView.ALL)
+
+    offer = _open_offer(qtbot, window, InterviewState.OFFERED)
+
+    assert offer.offered_by.text() == username
+    assert user_id not in offer.offered_by.text()
+    offer.reject()
+
+
+def test_before_enrolment_who_made_the_offer_is_left_for_the_interviewer_to_type(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    offer = _open_offer(qtbot, window, InterviewState.ASSIGNED)
+
+    assert offer.offered_by.text() == ""
+    assert controller.holder.actor not in offer.offered_by.text()
+    offer.reject()
