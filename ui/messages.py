@@ -82,6 +82,9 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
             "Messages", "{0}: type the time as HH:MM (24-hour), e.g. 14:30."
         ),
         DateProblem.NO_SUCH_TIME: translate(
+            "Messages", "{0}: there is no such time. Times run from 00:00 to 23:59."
+        ),
+        DateProblem.SKIPPED_TIME: translate(
             "Messages", "{0}: there is no such time (the clocks went forward then)."
         ),
     }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.domain.entities import EpisodeType
 from ui.casework import CaseworkError, FoundChild, Problem
 from ui.dialog_parts import FieldProblem, SavingDialog
-from ui.messages import date_problem_text
+from ui.messages import date_problem_text, problem_text
 from ui.uk_dates import InvalidDateText, london_instant, parse_time, parse_uk_date
 
 
@@ -97,6 +97,13 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         self.case_reference.setFocus()
 
     def collect(self) -> FoundChild:
+        """Checked top to bottom, so the first problem named is the first one on screen."""
+        for field, missing in (
+            (self.case_reference, Problem.MISSING_CASE_REFERENCE),
+            (self.name, Problem.MISSING_NAME),
+        ):
+            if not field.text().strip():
+                raise FieldProblem(field, problem_text(missing))
         dob = self._date(self.date_of_birth, self.tr("Date of birth"))
         start = self._instant(self.start_date, self.start_time, self.tr("Start"))
         returned = self._instant(self.return_date, self.return_time, self.tr("Return"))

@@ -24,7 +24,8 @@ class DateProblem(StrEnum):
     DATE_FORMAT = "date_format"  # not dd/mm/yyyy
     NO_SUCH_DATE = "no_such_date"  # e.g. 31/02/2024
     TIME_FORMAT = "time_format"  # not HH:MM
-    NO_SUCH_TIME = "no_such_time"  # e.g. 25:00, or skipped by the spring clock change
+    NO_SUCH_TIME = "no_such_time"  # not on a 24-hour clock, e.g. 25:00 or 12:60
+    SKIPPED_TIME = "skipped_time"  # skipped when the clocks go forward, e.g. 01:30 in spring
 
 
 class InvalidDateText(ValueError):
@@ -68,7 +69,7 @@ def london_instant(day: date, at: time) -> datetime:
     local = datetime.combine(day, at, tzinfo=LONDON)  # fold=0: the first of a repeated hour
     instant = local.astimezone(UTC)
     if instant.astimezone(LONDON).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise InvalidDateText(DateProblem.NO_SUCH_TIME)  # inside the spring-forward gap
+        raise InvalidDateText(DateProblem.SKIPPED_TIME)
     return instant
 
 

@@ -70,6 +70,10 @@ def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
         assert text in dialog.problem.text(), dialog.problem.text()
         assert QApplication.focusWidget() is field
 
+    save_and_expect("Enter the child's case reference.", dialog.case_reference)
+    QTest.keyClicks(dialog.case_reference, "DEMO-00001")  # already on this computer
+    save_and_expect("Enter the child's name.", dialog.name)
+    type_text(dialog.name, "Nia Fictional")
     save_and_expect("Date of birth: this is needed.", dialog.date_of_birth)
     _retype(qtbot, dialog.date_of_birth, "31/02/2011")
     save_and_expect("Date of birth: there is no such date.", dialog.date_of_birth)
@@ -78,18 +82,15 @@ def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
     _retype(qtbot, dialog.date_of_birth, "07/03/2011")
     _retype(qtbot, dialog.start_date, "09/03/2025")
     _retype(qtbot, dialog.start_time, "25:00")
-    save_and_expect("Start time: there is no such time", dialog.start_time)
+    save_and_expect("Start time: there is no such time. Times run from", dialog.start_time)
     _retype(qtbot, dialog.start_time, "21:40")
     _retype(qtbot, dialog.return_date, "30/03/2025")
     _retype(qtbot, dialog.return_time, "01:30")  # the hour the clocks skip in spring
-    save_and_expect("Return time: there is no such time", dialog.return_time)
+    save_and_expect("Return time: there is no such time (the clocks", dialog.return_time)
     _retype(qtbot, dialog.return_time, "not a time")
     save_and_expect("type the time as HH:MM", dialog.return_time)
     _retype(qtbot, dialog.return_date, "10/03/2025")
     _retype(qtbot, dialog.return_time, "07:05")
-    save_and_expect("Enter the child's case reference.", dialog.case_reference)
-    QTest.keyClicks(dialog.case_reference, "DEMO-00001")  # already on this computer
-    type_text(dialog.name, "Nia Fictional")
     save_and_expect("already on this computer", dialog.case_reference)
     _retype(qtbot, dialog.case_reference, "SCH-9")
     _retype(qtbot, dialog.date_of_birth, "07/03/2005")
@@ -112,8 +113,11 @@ def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
     offer = _modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog) and offer.windowTitle() == "Record an offer"
-    assert offer.child_chose.isEnabled() and not offer.reason.isEnabled()
+    assert not offer.child_chose.isEnabled() and not offer.reason.isEnabled()
+    type_text(offer.offered_by, "Jo Interviewer")
     offer.outcome.setFocus()
+    QTest.keyClick(offer.outcome, Qt.Key.Key_Down)  # accepted
+    assert offer.child_chose.isEnabled() and not offer.reason.isEnabled()
     QTest.keyClick(offer.outcome, Qt.Key.Key_Down)  # declined by the child
     assert offer.outcome.currentData() == OfferOutcome.DECLINED_BY_CHILD.value
     assert offer.reason.isEnabled() and not offer.child_chose.isEnabled()
@@ -134,7 +138,10 @@ def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
     assert isinstance(again, OfferDialog)
     assert again.windowTitle() == "Offer the interview again"
     assert again.offer_time.text() == "14:30"  # the clock's time now, in London
-    QTest.keyClick(again.offer_time, Qt.Key.Key_Return)
+    type_text(again.offered_by, "Jo Interviewer")
+    again.outcome.setFocus()
+    QTest.keyClick(again.outcome, Qt.Key.Key_Down)  # accepted
+    QTest.keyClick(again.outcome, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not again.isVisible())
     assert store.interviews.get(interview_id).state is S.OFFERED
     reasons = [o.reason for o in store.offers.for_interview(interview_id)]
@@ -179,7 +186,7 @@ def test_signing_off_after_72_hours_asks_why_and_keeps_the_reason(
     QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
     late = _modal(qtbot, LateReasonDialog)
     assert isinstance(late, LateReasonDialog)
-    assert "hours ago" in late.findChildren(type(sign.problem))[0].text()
+    assert "days ago" in late.findChildren(type(sign.problem))[0].text()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is late.reason)
     late.try_save()
     assert late.isVisible() and "Write the reason" in late.problem.text()

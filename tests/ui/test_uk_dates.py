@@ -42,7 +42,8 @@ def test_london_times_become_utc_across_the_clock_changes() -> None:
         ("10/03/2025", "", DateProblem.EMPTY),
         ("10/03/2025", "10am", DateProblem.TIME_FORMAT),
         ("10/03/2025", "24:00", DateProblem.NO_SUCH_TIME),
-        ("30/03/2025", "01:30", DateProblem.NO_SUCH_TIME),  # the clocks skip it
+        ("10/03/2025", "09:60", DateProblem.NO_SUCH_TIME),
+        ("30/03/2025", "01:30", DateProblem.SKIPPED_TIME),  # the clocks skip it
     ],
 )
 def test_impossible_or_misformatted_text_is_refused_with_a_reason(

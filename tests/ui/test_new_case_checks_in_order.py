@@ -1,0 +1,96 @@
+"""The found child dialog names the first problem on screen first, top to bottom, and says
+why a time cannot be: not on the clock at all, or skipped when the clocks went forward."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.driving import type_text
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.messages import date_problem_text
+from ui.new_case_dialog import NewCaseDialog
+from ui.uk_dates import DateProblem, InvalidDateText, parse_london
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _new_case(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
+    QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, NewCaseDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.case_reference)
+    return dialog
+
+
+def _save_expecting(dialog: NewCaseDialog, text: str, field: QWidget) -> None:
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.text() == text
+    assert QApplication.focusWidget() is field
+
+
+def _fill(field: QLineEdit, text: str) -> None:
+    field.clear()
+    QTest.keyClicks(field, text)
+
+
+def test_saving_an_empty_found_child_asks_for_each_field_from_the_top(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    _controller, window = unlocked
+    dialog = _new_case(qtbot, window)
+
+    _save_expecting(dialog, "Enter the child's case reference.", dialog.case_reference)
+    QTest.keyClicks(dialog.case_reference, "SCH-77")
+    _save_expecting(dialog, "Enter the child's name.", dialog.name)
+    type_text(dialog.name, "Nia Example")
+    _save_expecting(dialog, "Date of birth: this is needed.", dialog.date_of_birth)
+    dialog.reject()
+
+
+def test_a_time_off_the_clock_and_a_time_the_clocks_skipped_are_told_apart(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    _controller, window = unlocked
+    dialog = _new_case(qtbot, window)
+    QTest.keyClicks(dialog.case_reference, "SCH-78")
+    type_text(dialog.name, "Nia Example")
+    _fill(dialog.date_of_birth, "07/03/2011")
+    _fill(dialog.start_date, "29/03/2025")
+    _fill(dialog.start_time, "25:00")
+
+    _save_expecting(
+        dialog,
+        "Start time: there is no such time. Times run from 00:00 to 23:59.",
+        dialog.start_time,
+    )
+    _fill(dialog.start_time, "21:40")
+    _fill(dialog.return_date, "30/03/2025")
+    _fill(dialog.return_time, "01:30")  # the hour the clocks skip in spring
+    _save_expecting(
+        dialog,
+        "Return time: there is no such time (the clocks went forward then).",
+        dialog.return_time,
+    )
+    dialog.reject()
+
+
+def test_each_kind_of_impossible_time_has_its_own_reason() -> None:
+    reasons = {}
+    for day, at in (("10/03/2025", "24:00"), ("10/03/2025", "12:60"), ("30/03/2025", "01:30")):
+        try:
+            parse_london(day, at)
+        except InvalidDateText as refused:
+            reasons[at] = refused.problem
+    assert reasons == {
+        "24:00": DateProblem.NO_SUCH_TIME,
+        "12:60": DateProblem.NO_SUCH_TIME,
+        "01:30": DateProblem.SKIPPED_TIME,
+    }
+    assert date_problem_text(DateProblem.NO_SUCH_TIME, "Offer time") == (
+        "Offer time: there is no such time. Times run from 00:00 to 23:59."
+    )
