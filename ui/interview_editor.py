@@ -10,7 +10,8 @@ right after. One window per interview: opening it again brings the same one forw
 
 A returned interview opens read-only with the coordinator's comments beside the form;
 "Amend" (the caller's operation) moves it on to a new revision and swaps in an editable
-form, the comments staying where they are.
+form, the comments staying where they are. An editable interview is signed off from
+here too ("Sign off…", the caller's operation, with the same keys as in the caseload).
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1100, 760)
 AMEND_KEYS = "Ctrl+E"
+SIGN_OFF_KEYS = "Ctrl+Shift+S"
 
 # Moves the returned interview on to a new revision and returns its editable form, or
 # None when the move could not be made (the caller has told the person why).
 Amend = Callable[[], "InterviewFormEditor | None"]
+# Signs the interview off (asking first), showing its questions over the given window.
+SignOff = Callable[[QWidget], None]
 
 
 class InterviewWindow(QWidget):
@@ -57,6 +61,7 @@ class InterviewWindow(QWidget):
         *,
         review: Review | None = None,
         amend: Amend | None = None,
+        sign_off: SignOff | None = None,
         heading: str = "",
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -65,6 +70,7 @@ class InterviewWindow(QWidget):
         self.interview_id = interview_id
         self.editor = editor
         self._amend = amend
+        self._sign_off = sign_off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(heading, self)
@@ -98,12 +104,25 @@ class InterviewWindow(QWidget):
             )
         )
         self.amend_button.clicked.connect(self.amend)
+        self.sign_off_button = QPushButton(self.tr("&Sign off…"), self)
+        self.sign_off_button.setObjectName("signOffButton")
+        self.sign_off_button.setAccessibleName(self.tr("Sign off"))
+        keys = QKeySequence(SIGN_OFF_KEYS)
+        self.sign_off_button.setShortcut(keys)
+        self.sign_off_button.setToolTip(
+            self.tr("Sign off the completed interview ({0})").format(
+                keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.sign_off_button.clicked.connect(self.sign_off)
         actions = QHBoxLayout()
         actions.setContentsMargins(9, 0, 9, 9)
         actions.addStretch(1)
         actions.addWidget(self.amend_button)
+        actions.addWidget(self.sign_off_button)
         layout.addLayout(actions)
         self.amend_button.setVisible(amend is not None)
+        self._update_sign_off()
         self._update_title()
         screen = self.screen().availableGeometry()
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
@@ -115,6 +134,16 @@ class InterviewWindow(QWidget):
     @property
     def can_amend(self) -> bool:
         return self._amend is not None
+
+    def _update_sign_off(self) -> None:
+        self.sign_off_button.setVisible(
+            self._sign_off is not None and not self.editor.renderer.read_only
+        )
+
+    def sign_off(self) -> None:
+        """Sign the interview off, as "Sign off…" in the caseload does."""
+        if self._sign_off is not None and not self.editor.renderer.read_only:
+            self._sign_off(self)
 
     def amend(self) -> None:
         """Move the returned interview to a new revision and make its form editable."""
@@ -132,6 +161,7 @@ class InterviewWindow(QWidget):
         old.deleteLater()
         self.amend_button.hide()
         self._update_title()
+        self._update_sign_off()
         if section in editable.form.sections:
             editable.renderer.show_section(section, focus=True)
         else:
@@ -178,13 +208,15 @@ def open_interview_editor(
     clock: Callable[[], datetime],
     review: Review | None = None,
     amend: Callable[[], bool] | None = None,
+    sign_off: SignOff | None = None,
 ) -> InterviewWindow:
     """A window showing the interview on the form version it pinned (FormNotInstalledError
     if this device does not have that version).
 
     With `review`, the coordinator's comments show beside the form. With `amend` (the
     operation moving a returned interview to a new revision; False if it could not), the
-    read-only form offers "Amend", after which it is shown again, editable.
+    read-only form offers "Amend", after which it is shown again, editable. With
+    `sign_off`, an editable form offers "Sign off…".
     """
     from ui.forms.editor import open_form_editor
 
@@ -209,6 +241,7 @@ def open_interview_editor(
         parent,
         review=review,
         amend=None if amend is None else amended,
+        sign_off=sign_off,
         heading=heading_text(holder.store, interview_id),
     )
     window.show()

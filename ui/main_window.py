@@ -676,6 +676,7 @@ class MainWindow(QMainWindow):
                     else None
                 ),
                 amend=partial(self._amend, row.interview_id) if returned else None,
+                sign_off=partial(self.sign_off_interview, row.interview_id),
             )
         except Exception as exc:  # shown to the person; bugs are logged with a reference
             self._tell(error_text(exc))
@@ -696,24 +697,33 @@ class MainWindow(QMainWindow):
 
     def sign_off(self) -> None:
         row = self.selected_row()
-        if row is None or row.state is not InterviewState.IN_PROGRESS:
+        if row is not None:
+            self.sign_off_interview(row.interview_id, self)
+
+    def sign_off_interview(self, interview_id: str, over: QWidget) -> None:
+        """Check, confirm (and for a late one, ask why) and sign off; the questions are
+        shown over `over` (the caseload, or the interview's own window)."""
+        interview = self._holder.store.interviews.get(interview_id)
+        if interview.state is not InterviewState.IN_PROGRESS:
             return
-        window = self.interview_window(row.interview_id)
+        window = self.interview_window(interview_id)
         if window is not None:
             window.save_now()  # sign off what was typed, not what was last autosaved
-        interview = self._holder.store.interviews.get(row.interview_id)
+            interview = self._holder.store.interviews.get(interview_id)
         check = check_for_sign_off(interview, self._clock, self.forms())
         if not check.ok:
-            self._tell(blocker_text(check))
+            self._open_dialog(information_box(over, blocker_text(check)))
             return
-        self._open_dialog(SignOffDialog(lambda _confirmed: self._confirmed(row.interview_id), self))
+        self._open_dialog(
+            SignOffDialog(lambda _confirmed: self._confirmed(interview_id, over), over)
+        )
 
-    def _confirmed(self, interview_id: str) -> None:
+    def _confirmed(self, interview_id: str, over: QWidget) -> None:
         interview = self._holder.store.interviews.get(interview_id)
         now = self._clock()
         if is_late(interview, now):
             dialog = LateReasonDialog(
-                partial(self._complete, interview_id), interview.returned_at, now, self
+                partial(self._complete, interview_id), interview.returned_at, now, over
             )
             self._open_dialog(dialog)
         else:

@@ -199,3 +199,45 @@ def test_signing_off_after_72_hours_asks_why_and_keeps_the_reason(
     assert done.state is S.COMPLETED and done.completed_at == clock.now
     assert done.late_reason == "Siân was away with family until Monday; seen the day she came back"
     assert window.caseload.row_of(interview_id) is None
+
+
+def test_an_interview_is_signed_off_from_its_own_window(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    interview_id = _select_first(window, S.IN_PROGRESS)
+    store = controller.holder.store
+    draft = store.interviews.get(interview_id)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        tx.interviews.save_answers(
+            interview_id, complete_answers(clock.now), expected_version=draft.version
+        )
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+    assert frame.sign_off_button.isVisible()
+
+    QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_S, CTRL | SHIFT)
+    sign = _modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog) and sign.parent() is frame
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Space)
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
+    late = _modal(qtbot, LateReasonDialog)  # the demo draft is past its 72 hours
+    assert isinstance(late, LateReasonDialog) and late.parent() is frame
+    type_text(late.reason, "The family were away until Monday")
+    late.try_save()
+
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is None)
+    assert store.interviews.get(interview_id).state is S.COMPLETED
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window.table, Qt.Key.Key_3, CTRL)  # ready to send: opens to be read
+    window.table.setFocus()
+    _select_first(window, S.COMPLETED)
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(window.selected_interview_id or "") is not None)
+    read_only = window.interview_window(window.selected_interview_id or "")
+    assert read_only is not None and not read_only.sign_off_button.isVisible()
