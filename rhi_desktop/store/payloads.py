@@ -3,13 +3,16 @@
 The inverse of `records.payload`: the payload of a record another device (or the
 service's own assignment command) wrote becomes the same frozen dataclass the local
 repositories use. Keys the entity does not have are ignored (a newer app may send more);
-a missing key takes the field's default, and a missing required key or a value of the
-wrong type is refused with `PayloadError`, whose message names the field, never its value.
+a missing key takes the field's default, and a missing required key, a value of the
+wrong type or a number the store cannot hold (a whole number beyond SQLite's 64 bits, a
+number too large for a float, NaN or infinity) is refused with `PayloadError`, whose
+message names the field, never its value.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from collections.abc import Mapping
@@ -36,6 +39,11 @@ ENTITY_TYPES: Mapping[str, type[Any]] = {
     "supervision_session": SupervisionSession,
     "supervision_quality_review": SupervisionQualityReview,
 }
+
+
+# The range of an SQLite INTEGER column.
+_LOWEST_INTEGER = -(2**63)
+_HIGHEST_INTEGER = 2**63 - 1
 
 
 class PayloadError(ValueError):
@@ -94,6 +102,7 @@ def _value(hint: Any, raw: Any, where: str) -> Any:
     if origin is dict:
         if not isinstance(raw, dict):
             raise PayloadError(f"{where} must be an object")
+        _json_numbers(raw, where)
         return dict(raw)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return _build(hint, raw, where)
@@ -120,18 +129,45 @@ def _scalar(hint: Any, raw: Any, where: str) -> Any:
     if hint is int:
         if not isinstance(raw, int) or isinstance(raw, bool):
             raise PayloadError(f"{where} must be a whole number")
+        if not _LOWEST_INTEGER <= raw <= _HIGHEST_INTEGER:
+            raise PayloadError(f"{where} is out of range")
         return raw
     if hint is float:
         if not isinstance(raw, int | float) or isinstance(raw, bool):
             raise PayloadError(f"{where} must be a number")
-        return float(raw)
+        return _finite(raw, where)
     if hint is str:
         if not isinstance(raw, str):
             raise PayloadError(f"{where} must be text")
         return raw
     if hint is Any:
+        _json_numbers(raw, where)
         return raw
     raise PayloadError(f"{where} has a type this reader does not know")
+
+
+def _finite(raw: int | float, where: str) -> float:
+    try:
+        number = float(raw)
+    except OverflowError:
+        raise PayloadError(f"{where} is out of range") from None
+    if not math.isfinite(number):
+        raise PayloadError(f"{where} is out of range")
+    return number
+
+
+def _json_numbers(raw: Any, where: str) -> None:
+    """Free-form JSON (answers, comments) is stored as JSON text, which has no NaN or
+    infinity; whole numbers of any size it writes as they are."""
+    pending = [raw]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PayloadError(f"{where} holds a number out of range")
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
 
 
 def _parsed(parse: Any, raw: Any, where: str) -> Any:

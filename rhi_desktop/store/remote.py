@@ -9,9 +9,12 @@ A pulled record is applied only if it is newer than the copy here (`server_versi
 the service's copy then replaces the local row, whose edit counter moves on so that an
 edit begun on the old copy is refused as stale. A record whose parent is not here yet
 (a coordinator can see an offer before the interview it belongs to is submitted), or
-that cannot be read, is parked in `remote_records` and retried after every pull.
-Records of kinds without a table (published forms and policy, acknowledgements) are
-kept there too, newest version only.
+that cannot be read or written here (a value of the wrong type, a number out of range),
+is parked in `remote_records` and retried after every pull: one unusable record never
+holds up the rest of the page. A failure of the store itself (a full disk, a locked
+database) is not the record's fault and aborts the page, to be pulled again. Records of
+kinds without a table (published forms and policy, acknowledgements) are kept there
+too, newest version only.
 """
 
 from __future__ import annotations
@@ -239,6 +242,8 @@ class RemoteChanges:
     def _apply(self, record: RemoteRecord) -> Outcome:
         spec = SPECS.get(record.entity)
         if spec is None:
+            if _json_text(record.payload) is None:
+                return self._park(record, ParkReason.INVALID_PAYLOAD)
             self._keep(record, None)
             return Outcome.STORED
         current = self._current(spec, record.entity_id)
@@ -260,6 +265,8 @@ class RemoteChanges:
                 self._write(spec, item, record, current)
         except ConflictingRecordError:
             return self._park(record, ParkReason.CONFLICTING_RECORD)
+        except OverflowError:  # SQLite's binding of an integer beyond its 64 bits
+            return self._park(record, ParkReason.INVALID_PAYLOAD)
         self._db.execute(
             "DELETE FROM remote_records WHERE entity = ? AND entity_id = ?",
             (record.entity, record.entity_id),
@@ -285,6 +292,11 @@ class RemoteChanges:
         return Outcome.PARKED
 
     def _keep(self, record: RemoteRecord, reason: ParkReason | None) -> None:
+        text = _json_text(record.payload)
+        if text is None:
+            # Only a record parked as unusable holds NaN or infinity. Python's JSON text
+            # keeps them, so the record reads back as it came when it is retried.
+            text = json.dumps(dict(record.payload), ensure_ascii=False, sort_keys=True)
         self._db.execute(
             "INSERT INTO remote_records (entity, entity_id, version, payload, recorded_at,"
             " parked_reason) VALUES (?, ?, ?, ?, ?, ?)"
@@ -296,7 +308,7 @@ class RemoteChanges:
                 record.entity,
                 record.entity_id,
                 record.version,
-                json_text(dict(record.payload)),
+                text,
                 utc_text(record.recorded_at),
                 None if reason is None else reason.value,
             ),
@@ -363,6 +375,15 @@ class RemoteChanges:
 _SELECT_RECORD = (
     "SELECT entity, entity_id, version, payload, recorded_at, parked_reason FROM remote_records"
 )
+
+
+def _json_text(payload: Mapping[str, Any]) -> str | None:
+    """A payload as the strict JSON text the store keeps; None if it holds NaN or
+    infinity, which strict JSON has no text for."""
+    try:
+        return json_text(dict(payload))
+    except ValueError:
+        return None
 
 
 def _record(row: tuple[Any, ...]) -> RemoteRecord:
