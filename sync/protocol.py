@@ -41,6 +41,11 @@ MAX_PULL_LIMIT: Final = 1000
 DEFAULT_PULL_LIMIT: Final = 200
 # Versions, sequence numbers and cursors: exact in a 64-bit column and in a JSON double.
 MAX_COUNTER: Final = 2**53 - 1
+# What the service reads of one change's payload: nested no deeper, and written as
+# canonical JSON no longer, than this. A device checks before sending, so a change the
+# service would refuse is kept back on its own rather than failing a whole push.
+MAX_PAYLOAD_CHARS: Final = 256 * 1024
+MAX_PAYLOAD_DEPTH: Final = 32
 
 
 def _printable(value: str) -> str:

@@ -13,6 +13,7 @@ version check) and is then answered from the recorded change, as a duplicate.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rhi_desktop.domain.entities import InterviewState
 from sync.protocol import (
+    MAX_COUNTER,
+    MAX_PAYLOAD_CHARS,
+    MAX_PAYLOAD_DEPTH,
     Applied,
     AuditHead,
     Change,
@@ -51,8 +55,8 @@ from sync.server.feed import (
     update_entity_row,
 )
 
-MAX_PAYLOAD_CHARS = 256 * 1024
-MAX_PAYLOAD_DEPTH = 32
+# Whole numbers in a payload: exact in a JSON double and in every device's 64-bit column.
+MAX_PAYLOAD_INTEGER = MAX_COUNTER
 
 _MESSAGES: dict[RejectReason, str] = {
     RejectReason.NOT_PERMITTED: "This account may not make this change.",
@@ -450,7 +454,9 @@ def _reject(change: Change, reason: RejectReason) -> Rejected:
 
 
 def _payload_problem(payload: dict[str, Any]) -> RejectReason | None:
-    """What no database column would store faithfully: NaN, NUL, lone surrogates."""
+    """What no database column would store faithfully (NUL, lone surrogates), and numbers
+    not every device can hold: NaN, infinity, and whole numbers beyond what a JSON double
+    keeps exactly (a device stores a number field as a double or a 64-bit integer)."""
     if not _storable(payload, 0):
         return RejectReason.INVALID_PAYLOAD
     try:
@@ -473,6 +479,12 @@ def _storable(value: Any, depth: int) -> bool:
         )
     if isinstance(value, list):
         return all(_storable(item, depth + 1) for item in value)
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_PAYLOAD_INTEGER <= value <= MAX_PAYLOAD_INTEGER
+    if isinstance(value, float):
+        return math.isfinite(value)
     return True
 
 
