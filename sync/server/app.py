@@ -1,7 +1,8 @@
 """The central service's HTTP API (FastAPI): health, enrolment, push and pull under /v1.
 
 Every non-2xx answer is an `ErrorBody`; FastAPI's default validation errors are replaced
-because they echo the rejected input, which may be case data.
+because they echo the rejected input, which may be case data. A body larger than any
+request of the protocol is refused (413) before it is read (see `body_limit`).
 
 No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations at
 runtime, and the dependency aliases are local to `create_app`.
@@ -35,6 +36,7 @@ from sync.protocol import (
 )
 from sync.server import enrolment, migrations, pull, push
 from sync.server.auth import Principal, authenticate
+from sync.server.body_limit import BodyLimitMiddleware
 from sync.server.db import Clock
 from sync.server.errors import MESSAGES, ApiError
 from sync.server.request_log import STATE_DEVICE_ID, RequestLogMiddleware
@@ -57,7 +59,8 @@ def create_app(
         version=protocol.API_VERSION,
         description="Enrolment and sync for RHI Desktop devices.",
     )
-    app.add_middleware(RequestLogMiddleware, logger=request_logger)
+    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(RequestLogMiddleware, logger=request_logger)  # outermost: logs the 413
     _install_error_handlers(app)
 
     def principal(
@@ -95,7 +98,7 @@ def create_app(
         protocol.ENROL_PATH,
         response_model=EnrolmentResponse,
         status_code=201,
-        responses=_errors(400, 401, 422),
+        responses=_errors(400, 401, 413, 422),
         summary="Exchange a one-time enrolment code for a device token",
     )
     def enrol(body: EnrolmentRequest) -> EnrolmentResponse:
@@ -104,7 +107,7 @@ def create_app(
     @app.post(
         protocol.PUSH_PATH,
         response_model=PushResponse,
-        responses=_errors(400, 401, 409, 422),
+        responses=_errors(400, 401, 409, 413, 422),
         summary="Apply a batch of the device's changes",
     )
     def push_changes(body: PushRequest, caller: Caller) -> PushResponse:
