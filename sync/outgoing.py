@@ -12,6 +12,13 @@ later queued changes of the record onto it) and remove the change; `conflict`/`r
 park it with its reason, unless the conflict only follows from an earlier change of the
 same record in this batch not being accepted: that one stays queued and is sent again
 against the version the service really has.
+
+A change that cannot go in a request at all (its envelope is not valid in the protocol,
+or its payload is nested deeper or is longer than the service takes) is parked as
+unsendable before the batch is built. Sent, it could only fail the whole batch (a
+payload too deep to write as JSON, a request too large for the service to read), and
+so hold up every change and every pull behind it. It does not take a place in its
+record's line: the next change of the record goes against the version the service has.
 """
 
 from __future__ import annotations
@@ -19,11 +26,14 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
 from rhi_desktop.store import Acknowledged, OutboxEntry, Store, Transaction
 from sync.protocol import (
+    MAX_PAYLOAD_CHARS,
+    MAX_PAYLOAD_DEPTH,
     Applied,
     AuditHead,
     Change,
@@ -34,6 +44,7 @@ from sync.protocol import (
     PushResponse,
     Rejected,
     RejectReason,
+    canonical_json,
 )
 
 log = logging.getLogger(__name__)
@@ -110,23 +121,46 @@ def next_batch(store: Store, size: int, horizon: int) -> Batch:
     for entry in entries:
         key = (entry.entity, entry.entity_id)
         have = versions.get(key)
-        base = entry.base_version
-        if have is not None and base == have:
-            base = following.get(key, have)
-            following[key] = base + 1
-        try:
-            change = _change(entry, base)
-        except (ValueError, ValidationError):
+        in_line = have is not None and entry.base_version == have
+        base = following.get(key, entry.base_version) if in_line else entry.base_version
+        change = _sendable(entry, base)
+        if change is None:
             log.warning("outbox change %s cannot be sent; parking it", entry.change_id)
             unsendable.append(entry)
             continue
+        if in_line:
+            following[key] = base + 1
         changes.append(Outgoing(entry, change))
     return Batch(changes, unsendable)
 
 
+def _sendable(entry: OutboxEntry, base: int) -> Change | None:
+    """The entry as a Change, or None when it cannot go in a request."""
+    try:
+        return _change(entry, base) if _within_limits(entry.payload) else None
+    except (ValueError, ValidationError):
+        return None
+
+
+def _within_limits(payload: Any) -> bool:
+    """Whether the service reads the payload at all: nested no deeper, and written as
+    JSON no longer, than it takes (the same measures it applies)."""
+    level: list[tuple[Any, int]] = [(payload, 0)]
+    while level:
+        value, depth = level.pop()
+        if depth > MAX_PAYLOAD_DEPTH:
+            return False
+        if isinstance(value, dict):
+            level.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            level.extend((item, depth + 1) for item in value)
+    return len(canonical_json(payload)) <= MAX_PAYLOAD_CHARS
+
+
 def _change(entry: OutboxEntry, base: int) -> Change:
     """The protocol's Change for an entry. The envelope is validated; the payload is
-    attached as it is, being JSON the store itself wrote (no NaN, no non-JSON types)."""
+    attached as it is, being JSON the store itself wrote (no NaN, no non-JSON types),
+    within the service's limits (`_within_limits`)."""
     envelope = Change(
         change_id=uuid.UUID(entry.change_id),
         entity=EntityKind(entry.entity),
