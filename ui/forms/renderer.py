@@ -503,7 +503,9 @@ class FormRenderer(QWidget):
         if section_id != self._current:
             self.mask_sensitive(self._current)
             self._current = section_id
-            self._stack.setCurrentWidget(self._pages[section_id])
+            page = self._pages[section_id]
+            page.renew_layout()  # questions may have come and gone while it was hidden
+            self._stack.setCurrentWidget(page)
             self.navigator.select(section_id)
             self.sectionChanged.emit(section_id)
         if focus:

@@ -1,5 +1,14 @@
 """One section of the form on its own scrolling page, with buttons to the next and
-previous relevant sections at the foot."""
+previous relevant sections at the foot.
+
+An answer on one page can show or hide questions on pages out of sight (the offer
+outcome brings in whole sections). Qt then marks only the page's outer layout as out of
+date: the column, the rows of tick boxes and the repeat rows nested in it keep the
+sizes they had with those questions hidden, and a page out of sight never redoes them.
+The scroll area would size the page from those old sizes as it comes into view,
+drawing the questions shown meanwhile squashed over each other. So a page is brought
+up to date (`renew_layout`) just before it is shown.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -17,6 +27,22 @@ from PySide6.QtWidgets import (
 from ui.forms.question_column import QuestionColumn
 
 HEADING_SCALE = 1.3
+
+
+def _invalidate(layout: QLayout) -> None:
+    """Drop what `layout` and every layout within it measured, the layouts of widgets in
+    it (repeat groups and their rows) included."""
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        inner = item.layout()
+        if inner is None:
+            widget = item.widget()
+            inner = None if widget is None else widget.layout()
+        if inner is not None:
+            _invalidate(inner)
 
 
 class SectionPage(QScrollArea):
@@ -69,6 +95,14 @@ class SectionPage(QScrollArea):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         self._layout.addLayout(buttons)
+
+    def renew_layout(self) -> None:
+        """Have the page measured afresh when it is next shown: call before showing it.
+
+        Qt measures and lays out an invalidated page as it shows it, and then the scroll
+        area sizes the page to fit, so nothing stale is left to be drawn.
+        """
+        _invalidate(self._layout)
 
     def set_needed(self, needed: bool) -> None:
         self.not_needed.setVisible(not needed)

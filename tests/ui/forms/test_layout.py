@@ -1,0 +1,103 @@
+"""Every question is laid out in full the first time its page is shown, on the laptop
+screens interviewers use: questions an answer brought in while their page was out of
+sight are measured like the rest, without the window having to be resized."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms.versions import FormRegistry
+from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import open_form_editor
+from ui.forms.renderer import FormRenderer
+from ui.interview_editor import InterviewWindow
+
+LAPTOP = (1366, 768)
+SMALL_LAPTOP = (1280, 720)
+PEOPLE: dict[str, object] = {"people": [{"person_name": "Jay", "person_concern": "yes"}]}
+
+
+def _placed_inputs(renderer: FormRenderer, section_id: str) -> dict[QWidget, QRect]:
+    """Where each visible control of a section sits on its page."""
+    page = renderer.page(section_id)
+    content = page.widget()
+    assert content is not None
+    return {
+        control: QRect(control.mapTo(content, control.rect().topLeft()), control.size())
+        for control in renderer.section_controls(section_id)
+        if control.isVisibleTo(page)
+    }
+
+
+def _layout_problems(renderer: FormRenderer, section_id: str) -> list[str]:
+    placed = _placed_inputs(renderer, section_id)
+    problems = [
+        f"{control.accessibleName()!r} is {rect.height()} px tall, "
+        f"needs {control.sizeHint().height()}"
+        for control, rect in placed.items()
+        if rect.height() < control.sizeHint().height()
+    ]
+    problems.extend(
+        f"{first.accessibleName()!r} overlaps {second.accessibleName()!r}"
+        for (first, a), (second, b) in itertools.combinations(placed.items(), 2)
+        if a.intersects(b)
+    )
+    return problems
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, draft: Draft, registry: FormRegistry
+) -> Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow]:
+    """Opens an interview's window at a given size, as "Open interview" would (closing
+    it, as the test ends, saves and stops the autosave timer)."""
+
+    def open_(size: tuple[int, int], answers: dict[str, object] | None) -> InterviewWindow:
+        interview_id = add_draft(draft.store, answers=answers)
+        editor = open_form_editor(
+            store=lambda: draft.store,
+            actor=lambda: ACTOR,
+            interview_id=interview_id,
+            registry=registry,
+            clock=fixed_clock,
+        )
+        window = InterviewWindow(interview_id, editor)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return open_
+
+
+@pytest.mark.parametrize("size", [LAPTOP, SMALL_LAPTOP], ids=["1366x768", "1280x720"])
+@pytest.mark.parametrize("answers", [None, PEOPLE], ids=["new", "with-a-person"])
+def test_a_section_the_offer_brings_in_is_laid_out_when_reached_by_next(
+    open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
+    keyboard: Keyboard,
+    size: tuple[int, int],
+    answers: dict[str, object] | None,
+) -> None:
+    window = open_window(size, answers)
+    renderer = window.editor.renderer
+    assert not renderer.field_view("travel").shown_within(renderer)
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    keyboard.choose(outcome, "Accepted")  # type: ignore[arg-type]
+    for section_id in ("venue", "before", "during"):
+        keyboard.tab_to(renderer.page(renderer.current_section).next_button)
+        keyboard.press(Qt.Key.Key_Space)
+        assert renderer.current_section == section_id
+    assert renderer.page("during").isVisible()
+    QApplication.processEvents()  # the layout requests a frame would handle first
+    assert window.size().toTuple() == size
+    assert _layout_problems(renderer, "during") == []
