@@ -87,6 +87,14 @@ class InterviewFormEditor(QWidget):
             self,
         )
         self.status.setObjectName("saveStatus")
+        # The result of Check answers has a place of its own: saving reports in `status`
+        # every few seconds and must not wipe the result out before it has been read.
+        self.check_result = QLabel(self)
+        self.check_result.setObjectName("checkResult")
+        self.check_result.setAccessibleDescription(
+            QCoreApplication.translate("InterviewFormEditor", "Result of Check answers")
+        )
+        self.check_result.hide()
         self.check_button = QPushButton(
             QCoreApplication.translate("InterviewFormEditor", "Check answers"), self
         )
@@ -95,6 +103,7 @@ class InterviewFormEditor(QWidget):
         )
         self.check_button.clicked.connect(self.check)
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.check_result)
         footer.addWidget(self.check_button)
         layout.addLayout(footer)
         # The saver reads the session, not the editor: a saver (its child) holding the
@@ -115,6 +124,7 @@ class InterviewFormEditor(QWidget):
         return renderer
 
     def _changed(self) -> None:
+        self._clear_check()  # what it said may no longer be true
         if not self._read_only:
             self.saver.note_change()
 
@@ -152,23 +162,32 @@ class InterviewFormEditor(QWidget):
             self.saver.flush()
 
     def check(self) -> None:
+        """Show every problem and say how many there are; the renderer takes the keyboard
+        focus to the first. The result stays until an answer changes."""
         report = self.renderer.check()
         if report.ok:
-            self.status.setText(
-                QCoreApplication.translate(
-                    "InterviewFormEditor", "\u2713 Every answer is complete and valid."
-                )
+            text = QCoreApplication.translate(
+                "InterviewFormEditor", "\u2713 Every answer is complete and valid."
             )
         else:
             count = len(report.issues)
-            text = (
+            worded = (
                 QCoreApplication.translate("InterviewFormEditor", "1 answer needs attention.")
                 if count == 1
                 else QCoreApplication.translate(
                     "InterviewFormEditor", "{0} answers need attention."
                 ).format(count)
             )
-            self.status.setText(f"{ISSUE_MARK} {text}")
+            text = f"{ISSUE_MARK} {worded}"
+        self.check_result.setText(text)
+        self.check_result.setAccessibleName(text)
+        self.check_result.show()
+
+    def _clear_check(self) -> None:
+        if not self.check_result.isHidden():
+            self.check_result.hide()
+            self.check_result.clear()
+            self.check_result.setAccessibleName("")
 
     def offer_migration(self) -> None:
         """Ask, showing what would be left behind, before moving to the newest version."""
@@ -248,6 +267,7 @@ class InterviewFormEditor(QWidget):
             FormSession(self._form, moved.answers, clock=self._clock)
         )
         self.saver.read_from(self.renderer.session.record)
+        self._clear_check()
         layout = self.layout()
         assert layout is not None
         layout.replaceWidget(old, self.renderer)

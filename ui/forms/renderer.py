@@ -509,10 +509,14 @@ class FormRenderer(QWidget):
             self.navigator.select(section_id)
             self.sectionChanged.emit(section_id)
         if focus:
-            for control in self.section_controls(section_id):
-                if control.isVisibleTo(self) and control.isEnabled():
-                    self._focus(control)
-                    break
+            self._focus_first(self.section_controls(section_id))
+
+    def _focus_first(self, controls: list[QWidget]) -> None:
+        """Focus the first control that can take it: not a hidden answer behind its cover."""
+        for control in controls:
+            if control.isVisibleTo(self) and control.isEnabled():
+                self._focus(control)
+                return
 
     def _focus(self, control: QWidget) -> None:
         control.setFocus(Qt.FocusReason.TabFocusReason)
@@ -542,7 +546,5 @@ class FormRenderer(QWidget):
             view = self._view(key)
             self.show_section(self._section_of(key.id))
             if view is not None:
-                controls = view.controls()
-                if controls:
-                    self._focus(controls[0])
+                self._focus_first(view.controls())
         return report

@@ -334,7 +334,7 @@ def test_whole_form_filled_by_keyboard_is_stored_as_typed(
     keyboard.press(Qt.Key.Key_Space)
     report = renderer.session.validate()
     assert report.ok, [str(issue.key) for issue in report.issues]
-    assert editor.status.text().startswith("\u2713")
+    assert editor.check_result.text().startswith("\u2713")
     for section_id in rhi_form.sections:
         assert renderer.navigator.progress(section_id).state is SectionState.COMPLETE
     assert renderer.session.record() == EXPECTED

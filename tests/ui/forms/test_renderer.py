@@ -109,7 +109,7 @@ def test_required_answers_are_asked_for_only_after_a_check(
     keyboard.tab_to(editor.check_button)
     keyboard.press(Qt.Key.Key_Space)
     assert method.message == "This question needs an answer."
-    assert "answers need attention" in editor.status.text()
+    assert "answers need attention" in editor.check_result.text()
     assert renderer.current_section == "offer"
     assert keyboard.focus() is renderer.field_view("offer_made_at").controls()[0]
     keyboard.choose(method.controls()[0], "Phone call")  # type: ignore[arg-type]

@@ -1,0 +1,82 @@
+"""Check answers: its result stays on screen while autosave reports its saves, until an
+answer changes, and the keyboard focus goes to the first question with a problem, on
+its own section, even when that answer is hidden behind its cover."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.ui.forms.conftest import Draft, add_draft
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+
+NOT_OFFERED: dict[str, object] = {
+    "offer_made_at": "2026-11-26T10:15:00+00:00",
+    "offer_method": "in_person",
+    "offer_outcome": "not_offered",
+    "not_offered_reason": "In hospital",
+}
+
+
+def _label_showing(editor: InterviewFormEditor, text: str) -> QLabel | None:
+    for label in editor.findChildren(QLabel):
+        if label.isVisible() and label.text() == text:
+            return label
+    return None
+
+
+def _shown(editor: InterviewFormEditor, text: str) -> bool:
+    return _label_showing(editor, text) is not None
+
+
+def _press_check_answers(editor: InterviewFormEditor, keyboard: Keyboard) -> None:
+    keyboard.tab_to(editor.check_button)
+    keyboard.press(Qt.Key.Key_Space)
+
+
+def test_the_check_result_outlasts_autosave_and_focus_goes_to_the_first_problem(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    interview_id = add_draft(draft.store, answers=NOT_OFFERED)
+    editor = open_editor(interview_id=interview_id)
+    renderer = editor.renderer
+    keyboard.to_section(renderer, "safeguarding")
+    keyboard.pick_radio(renderer.field_view("immediate_concern").controls(), 0)
+    keyboard.fill(renderer.field_view("action_taken").controls()[0], "Called the duty team")
+    assert editor.saver.timer_active  # typed, not saved yet
+
+    _press_check_answers(editor, keyboard)
+    problems = renderer.session.validate().issues
+    assert problems[0].key.id == "concern_details"
+    result = f"\u26a0 {len(problems)} answers need attention."
+    assert _shown(editor, result)
+    concern = renderer.field_view("concern_details")
+    assert concern.cover is not None and not concern.cover.revealed
+    assert renderer.current_section == "safeguarding"
+    assert keyboard.focus() is concern.cover.button  # "Show answer", the answer stays hidden
+
+    with qtbot.waitSignal(editor.saver.saved):  # the autosave timer comes round
+        pass
+    assert draft.store.interviews.get(interview_id).answers["action_taken"] == (
+        "Called the duty team"
+    )
+    assert editor.status.text() == "Saved at 15:00"
+    shown = _label_showing(editor, result)
+    assert shown is not None and shown.accessibleName() == result  # read out as shown
+
+    keyboard.to_section(renderer, "reflection")
+    keyboard.fill(renderer.field_view("reflection_notes").controls()[0], "Calm")
+    assert not _shown(editor, result)  # what it said may no longer be true
+
+    _press_check_answers(editor, keyboard)
+    assert renderer.current_section == "safeguarding"  # the first problem's section
+    assert keyboard.focus() is concern.cover.button
+    assert _shown(editor, result)
+    assert draft.store.interviews.get(interview_id).answers["reflection_notes"] == "Calm"
