@@ -148,6 +148,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Completed after 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case reference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,6 +947,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Result of Check answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1017,6 +1029,10 @@
 <context>
     <name>InterviewWindow</name>
     <message>
+        <source>Which interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Amend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,11 +1045,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Sign off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off the completed interview ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Interview (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {0} · returned {1} · 72 hours end {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1386,7 +1418,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The child returned on {0}, {1} hours ago. Interviews should be completed within 72 hours. Record why this one was not; managers and inspectors see this reason.</source>
+        <source>Interviews should be completed within 72 hours. Record why this one was not; managers and inspectors see this reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1395,6 +1427,22 @@
     </message>
     <message>
         <source>For example: the young person was not available until after the weekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child returned on {1}, 1 hour ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child returned on {1}, {0} hours ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child returned on {1}, 1 day ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child returned on {1}, {0} days ago.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1604,6 +1652,10 @@
     </message>
     <message>
         <source>{0}: type the time as HH:MM (24-hour), e.g. 14:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: there is no such time. Times run from 00:00 to 23:59.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1966,6 +2018,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Child chose the venue and time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,6 +2031,10 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the outcome: what happened when the interview was offered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2368,6 +2428,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2429,6 +2493,34 @@
     </message>
     <message>
         <source>&amp;Send mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on another computer since your last sync. Send yours again to replace that version, or discard yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not make this change. Ask your coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service found the record invalid. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It refers to a record the central service does not have. Send it again after the next sync; if it stays here, ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service already has a different change like it. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is too large to send. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change cannot be sent in the form it is in. Ask IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2970,6 +3062,30 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard what you typed? It has not been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard what you typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3580,19 +3696,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: sent {0}, received {1}; {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last sync: never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last sync: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 change waiting to send ({0} need attention)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} changes waiting to send ({1} need attention)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3617,10 +3741,6 @@
     </message>
     <message>
         <source>Synced: sent {0}, received {1}; 1 needs attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synced: sent {0}, received {1}; {2} need attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3708,6 +3828,14 @@
     </message>
     <message>
         <source>Recurring across different children: places {0}, associates {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a longer period to see themes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of them records a push or pull factor, a risk indicator, a place or an associate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
