@@ -57,6 +57,8 @@ REJECTION_REASONS: dict[RejectReason, str] = {
     RejectReason.CHANGE_ID_REUSED: "rejected: the service already has a different change "
     "with this id",
     RejectReason.PAYLOAD_TOO_LARGE: "rejected: the record is too large to send",
+    RejectReason.NOT_AWAITING_REVIEW: "rejected: the interview is no longer waiting for this "
+    "review",
 }
 UNSENDABLE = "not sent: the change cannot be expressed in the sync protocol"
 

@@ -143,6 +143,8 @@ class RejectReason(StrEnum):
     UNKNOWN_REFERENCE = "unknown_reference"
     CHANGE_ID_REUSED = "change_id_reused"
     PAYLOAD_TOO_LARGE = "payload_too_large"
+    NOT_AWAITING_REVIEW = "not_awaiting_review"
+    """A review of an interview (at that revision) that is no longer waiting for one."""
 
 
 class _Strict(BaseModel):

@@ -131,6 +131,11 @@ def reason_text(reason: str) -> str:
         REJECTION_REASONS[RejectReason.PAYLOAD_TOO_LARGE]: translate(
             "QuarantineView", "The record is too large to send. Ask IT."
         ),
+        REJECTION_REASONS[RejectReason.NOT_AWAITING_REVIEW]: translate(
+            "QuarantineView",
+            "The interview was decided on another computer, or sent again, before this "
+            "decision arrived. Discard this one; the review queue shows what is waiting.",
+        ),
         UNSENDABLE: translate(
             "QuarantineView", "The change cannot be sent in the form it is in. Ask IT."
         ),

@@ -2520,6 +2520,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The interview was decided on another computer, or sent again, before this decision arrived. Discard this one; the review queue shows what is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The change cannot be sent in the form it is in. Ask IT.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -64,6 +64,7 @@ _MESSAGES: dict[RejectReason, str] = {
     RejectReason.UNKNOWN_REFERENCE: "The payload refers to a record this account cannot see.",
     RejectReason.CHANGE_ID_REUSED: "This change_id was already used for a different change.",
     RejectReason.PAYLOAD_TOO_LARGE: "The payload is too large.",
+    RejectReason.NOT_AWAITING_REVIEW: "The interview is no longer waiting for this review.",
 }
 
 
@@ -344,6 +345,11 @@ def _audience_for_new(
         interview = _visible_row(conn, EntityKind.INTERVIEW, payload.get("interview_id"), team)
         if interview is None:
             return RejectReason.UNKNOWN_REFERENCE
+        # A device queues its review before the decision it makes, so the interview is
+        # still submitted, at the revision reviewed, unless another decision came first:
+        # then this review must not stand beside that decision.
+        if not _awaiting_review(interview.payload, payload.get("revision")):
+            return RejectReason.NOT_AWAITING_REVIEW
         return Audience(interviewer_id=interview.interviewer_id, team_id=team, team_visible=True)
     if kind is EntityKind.SUPERVISION_SESSION:
         # Written by the supervisor, as themselves, about someone else.
@@ -384,13 +390,22 @@ def _visible_row(conn: Connection, kind: EntityKind, entity_id: object, team: st
         return None
     e = schema.entities
     return conn.execute(
-        select(e.c.interviewer_id).where(
+        select(e.c.interviewer_id, e.c.payload).where(
             e.c.entity == kind.value,
             e.c.entity_id == entity_id,
             e.c.team_id == team,
             e.c.team_visible.is_(True),
         )
     ).one_or_none()
+
+
+def _awaiting_review(interview: Any, revision: object) -> bool:
+    """Whether the stored interview is submitted, at `revision`, waiting for a decision."""
+    if not isinstance(interview, dict) or isinstance(revision, bool):
+        return False
+    return (
+        _state_of(interview) is InterviewState.SUBMITTED and interview.get("revision") == revision
+    )
 
 
 def _team_member(conn: Connection, user_id: object, team: str | None) -> str | None:

@@ -145,6 +145,45 @@ def test_offer_the_coordinator_sees_before_the_interview_waits_for_it_then_appea
     assert coordinator.store.remote.parked() == []
 
 
+def test_when_two_coordinators_decide_one_interview_only_the_first_decision_stands(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    first = new_laptop(central, tmp_path / "first", Role.COORDINATOR, team=team)
+    second = new_laptop(central, tmp_path / "second", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
+    for laptop in (interviewer, first, second):
+        laptop.sync()
+    for laptop, decision in (
+        (first, ReviewDecision.APPROVED),
+        (second, ReviewDecision.RETURNED),
+    ):
+        with laptop.store.transaction(laptop.profile.actor) as tx:
+            tx.reviews.add(
+                Review(
+                    id=new_id(),
+                    interview_id=interview_id,
+                    revision=1,
+                    reviewer_id=laptop.profile.actor,
+                    decided_at=datetime.now(UTC),
+                    decision=decision,
+                )
+            )
+
+    first.sync()
+    second.sync()
+    interviewer.sync()
+
+    assert central.entity("interview", interview_id).payload["state"] == "approved"
+    assert interviewer.store.interviews.get(interview_id).state is InterviewState.APPROVED
+    reviews = interviewer.store.reviews.for_interview(interview_id)
+    assert [r.decision for r in reviews] == [ReviewDecision.APPROVED]
+    refused = {e.entity: e.reason for e in second.store.outbox.quarantined()}
+    assert refused["review"] == "rejected: the interview is no longer waiting for this review"
+    assert refused["interview"].startswith("conflict:")
+
+
 def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_approved_it(
     central: LiveCentral, tmp_path: Path
 ) -> None:
