@@ -3,11 +3,14 @@ sync client tests; each test enrols its own new users and devices on it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
+from rhi_desktop.store import Store
 from tests.sync.client.certificates import Authority, make_authority
 from tests.sync.client.live_central import LiveCentral, central_in
 
@@ -23,6 +26,14 @@ def central(
 ) -> Iterator[LiveCentral]:
     with central_in(tmp_path_factory.mktemp("central"), authority) as live:
         yield live
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real encrypted store of this device's own, for applying pulled records to."""
+    opened = Store.create(tmp_path / "rhi.db", os.urandom(32))
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(autouse=True)

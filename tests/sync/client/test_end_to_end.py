@@ -181,7 +181,7 @@ def test_when_two_coordinators_decide_one_interview_only_the_first_decision_stan
     assert [r.decision for r in reviews] == [ReviewDecision.APPROVED]
     refused = {e.entity: e.reason for e in second.store.outbox.quarantined()}
     assert refused["review"] == "rejected: the interview is no longer waiting for this review"
-    assert refused["interview"].startswith("conflict:")
+    assert (refused["interview"] or "").startswith("conflict:")
 
 
 def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_approved_it(

@@ -3,10 +3,7 @@ and a record whose parent has not arrived waits (parked) instead of being lost."
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,13 +12,6 @@ from rhi_desktop.domain.entities import InterviewState, new_id
 from rhi_desktop.store import Outcome, ParkReason, RemoteRecord, StaleEditError, Store
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.create(tmp_path / "rhi.db", os.urandom(32))
-    yield opened
-    opened.close()
 
 
 def record(entity: str, entity_id: str, version: int, payload: dict[str, Any]) -> RemoteRecord:

@@ -4,18 +4,14 @@ parked as invalid; it never stops the rest of its page, or any later pull, arriv
 from __future__ import annotations
 
 import math
-import os
 import uuid
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from rhi_desktop.domain.entities import new_id
-from rhi_desktop.store import Outcome, ParkReason, RemoteRecord, Store
+from rhi_desktop.store import Outcome, ParkReason, Store
 from sync.engine import SyncOutcome
 from sync.protocol import EntityKind, Role
 from sync.server import schema
@@ -23,19 +19,7 @@ from sync.server.db import writing
 from sync.server.feed import Audience, admin_origin, create_entity
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
-
-T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.create(tmp_path / "rhi.db", os.urandom(32))
-    yield opened
-    opened.close()
-
-
-def record(entity: str, entity_id: str, version: int, payload: dict[str, Any]) -> RemoteRecord:
-    return RemoteRecord(entity, entity_id, version, payload, T0 + timedelta(minutes=version))
+from tests.sync.client.test_pulled_records import record
 
 
 def child(child_id: str, **extra: Any) -> dict[str, Any]:
