@@ -4,6 +4,7 @@ A profile is one directory holding the encrypted database and the wrapped key:
 
     rhi.db, rhi.db-wal, rhi.db-shm   SQLCipher 4 database and its WAL files
     rhi.db.pre-migration-v<N>        encrypted backup taken before a schema migration
+    .rhi.db.upgrade.lock             held while the database's schema is upgraded (empty)
     vault.json                       the data key, wrapped (never in the clear)
     unlock-state.json                failed-unlock counter (survives restarts)
     unlock.lock                      held while an unlock attempt runs (always empty)

@@ -17,7 +17,7 @@ from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.store import Store
-from rhi_desktop.vault import Keystore, UnlockResult, Vault
+from rhi_desktop.vault import Keystore, UnlockResult, Vault, VaultError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ def create_profile(
     except BaseException:
         paths.vault.unlink(missing_ok=True)
         raise
+    _remember_database(vault)
     log.info("profile created (protection: %s)", vault.protection.name)
     return OpenProfile(paths, vault, store)
 
@@ -86,7 +87,21 @@ def open_profile(
     except BaseException:
         store.close()
         raise
+    _remember_database(vault)
     return profile
+
+
+def _remember_database(vault: Vault) -> None:
+    """Tie the key file to the database its key has just opened.
+
+    The profile is usable without the tie (it only lets a key file from another profile
+    be recognised), so a failure to record it now is logged and retried at the next
+    unlock rather than refusing a profile that opened.
+    """
+    try:
+        vault.remember_database()
+    except (OSError, VaultError) as exc:
+        log.warning("could not record the database in the key file (%s)", type(exc).__name__)
 
 
 def adopt_enrolled_user(profile: OpenProfile) -> None:

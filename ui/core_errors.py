@@ -84,6 +84,13 @@ def _vault_texts() -> Wordings:
             ),
             error.problem,
         ),
+        vault.VaultFromAnotherProfile: lambda _: translate(
+            "CoreErrors",
+            "This profile's key file (vault.json) belongs to another profile, so it cannot "
+            "open this profile's database (rhi.db). The passphrase was not tried and nothing "
+            "was changed. Do not delete or replace the database: ask IT to put back this "
+            "profile's own vault.json.",
+        ),
         vault.VaultFromNewerApp: lambda _: translate(
             "CoreErrors",
             "This profile's key file was written by a newer version of RHI Desktop. "
@@ -213,6 +220,13 @@ def _store_texts() -> Wordings:
             "was undone and the database is unchanged. A backup copy is kept as {2}. Ask "
             "IT for help.",
         ).format(error.from_version, error.to_version, error.backup_name),
+        store.MigrationBackupFailedError: lambda error: translate(
+            "CoreErrors",
+            "The database needs updating from schema version {0} to {1}, and a backup copy "
+            "is made first. That copy could not be written, so the update was not started "
+            "and the database is unchanged. Check that the disk has free space and that the "
+            "profile folder can be written to, then try again; if it keeps failing, ask IT.",
+        ).format(error.from_version, error.to_version),
         store.NotFoundError: lambda _: translate(
             "CoreErrors",
             "This record is no longer on this computer. Close it and look it up again.",

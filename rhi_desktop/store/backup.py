@@ -1,11 +1,12 @@
 """Encrypted copies taken before a schema migration.
 
 The copy is made with SQLite's backup API into a file keyed like the original, so it is
-as unreadable as the database itself. It is written under a `.partial` name and renamed
-when complete, so a `pre-migration-v<N>` file is always a whole database; the partial
-name still matches `ProfilePaths.data_files()`, so a wipe removes a leftover too. The
-copy is kept until the next successful open after the migration, in case the new
-version misbehaves.
+as unreadable as the database itself. It is written under a `.partial` name of its own
+and renamed when complete, so a `pre-migration-v<N>` file is always a whole database; the
+partial name still matches `ProfilePaths.data_files()`, so a wipe removes a leftover too.
+The copy is kept until the next successful open after the migration, in case the new
+version misbehaves. Only the holder of the store's upgrade lock takes a copy, so one
+open never removes another's copy half-way through.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +41,18 @@ def existing_backups(db: Path) -> list[Path]:
 
 
 def take_backup(conn: Any, db: Path, version: int, keys: StoreKeys) -> Path:
-    """Copy the open database to `backup_path(db, version)`; return that path."""
+    """Copy the open database to `backup_path(db, version)`; return that path.
+
+    The caller holds the upgrade lock, so any partial copy already here was left by an
+    open that was interrupted, and is removed.
+    """
     final = backup_path(db, version)
-    partial = final.with_name(final.name + ".partial")
-    _remove_with_sidecars(partial)  # a leftover from an interrupted earlier attempt
+    for leftover in db.parent.glob(f"{db.name}.pre-migration-v*.partial*"):
+        leftover.unlink(missing_ok=True)
+    partial = final.with_name(f"{final.name}.{uuid.uuid4().hex}.partial")
     try:
         with translated_errors():
-            target = keyed_copy_target(partial, keys)
+            target = keyed_copy_target(partial, keys, db)
             try:
                 conn.backup(target)
             finally:

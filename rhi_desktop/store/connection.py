@@ -47,6 +47,7 @@ from rhi_desktop.store.errors import (
 from rhi_desktop.store.keys import StoreKeys
 
 PAGE_SIZE = 4096  # SQLCipher 4's default; every file this app writes uses it
+SALT_BYTES = 16  # SQLCipher's per-file salt, the plaintext start of the file
 BUSY_TIMEOUT_MS = 5000
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
@@ -120,13 +121,19 @@ def configure_plain(conn: Any) -> None:
     _configure(conn, require_wal=False)
 
 
-def keyed_copy_target(path: Path, keys: StoreKeys) -> Any:
-    """A keyed connection to a new file (0600) for the backup API to fill."""
+def keyed_copy_target(path: Path, keys: StoreKeys, source: Path) -> Any:
+    """A keyed connection to a new file (0600) for the backup API to fill.
+
+    The copy starts with the same salt as `source`, so a copy put back in place of the
+    database still matches the salt its profile's vault.json records.
+    """
+    with open(source, "rb") as handle:
+        salt = handle.read(SALT_BYTES)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     conn = _connect(path, "rw")
     try:
-        _key(conn, keys)
+        conn.set_key(keys.sqlcipher_key(salt if len(salt) == SALT_BYTES else None))
     except BaseException:
         conn.close()
         raise

@@ -164,6 +164,21 @@ class MigrationFailedError(StoreError):
         self.to_version = to_version
 
 
+class MigrationBackupFailedError(StoreError):
+    """The copy taken before a schema migration could not be written; nothing migrated."""
+
+    def __init__(self, from_version: int, to_version: int) -> None:
+        self.from_version = from_version
+        self.to_version = to_version
+        super().__init__(
+            f"The database needs updating from schema version {from_version} to "
+            f"{to_version}, and a backup copy is made first. That copy could not be "
+            "written, so the update was not started and the database is unchanged. Check "
+            "that the disk has free space and that the profile folder can be written to, "
+            "then try again; if it keeps failing, ask IT."
+        )
+
+
 class NotFoundError(StoreError):
     def __init__(self, entity: str, entity_id: str) -> None:
         super().__init__(f"No {entity} record with id {entity_id} is on this device.")

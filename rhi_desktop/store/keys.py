@@ -25,14 +25,18 @@ class StoreKeys:
     def __repr__(self) -> str:  # keys never reach logs or tracebacks
         return "StoreKeys(<redacted>)"
 
-    def sqlcipher_key(self) -> bytes:
+    def sqlcipher_key(self, salt: bytes | None = None) -> bytes:
         """The page key in SQLCipher's raw-key form for `set_key`.
 
         SQLCipher treats bytes given to `set_key` as a passphrase and runs PBKDF2 over
         them, unless they are spelled `x'<64 hex digits>'`: then they are the AES key
         itself. The DEK is already random, so a second slow KDF would add nothing.
+        With `salt` (`x'<64 hex digits><32 hex digits>'`) a new file starts with that
+        salt instead of a random one: a copy of a database keeps the salt that ties the
+        vault to it.
         """
-        return b"x'" + self.page_key.hex().encode("ascii") + b"'"
+        spelled = self.page_key.hex() + ("" if salt is None else salt.hex())
+        return b"x'" + spelled.encode("ascii") + b"'"
 
 
 def _hkdf(dek: bytes, info: bytes) -> bytes:

@@ -263,14 +263,17 @@ def migrate(
 ) -> int:
     """Bring the schema to `target` in one transaction; return the version it started at.
 
-    On any failure the transaction is rolled back and the error propagates unchanged.
+    The version is read inside the write transaction, so a migration another connection
+    committed first is never run twice. On any failure the transaction is rolled back
+    and the error propagates unchanged.
     """
-    start = schema_version(db)
-    pending = [m for m in migrations if start < m.version <= target]
-    if not pending:
-        return start
     db.execute("BEGIN IMMEDIATE")
     try:
+        start = schema_version(db)
+        pending = [m for m in migrations if start < m.version <= target]
+        if not pending:
+            db.execute("COMMIT")
+            return start
         for migration in pending:
             migration.apply(db)
             db.execute(f"PRAGMA user_version = {int(migration.version)}")

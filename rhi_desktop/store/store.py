@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -37,7 +37,9 @@ from rhi_desktop.store.connection import (
 from rhi_desktop.store.db import Clock, Connection, Database
 from rhi_desktop.store.episodes import EpisodeRepository
 from rhi_desktop.store.errors import (
+    DatabaseUnavailableError,
     DiskFullError,
+    MigrationBackupFailedError,
     MigrationFailedError,
     SchemaTooNewError,
     StoreError,
@@ -56,6 +58,7 @@ from rhi_desktop.store.reviews import ReviewRepository
 from rhi_desktop.store.supervision import QualityReviewRepository, SupervisionSessionRepository
 from rhi_desktop.store.sync_state import SyncState
 from rhi_desktop.store.team import TeamRoster
+from rhi_desktop.vault.file_lock import exclusive_lock
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,37 @@ class StoreSettings:
     secure_delete: bool
     page_size: int
     schema_version: int
+
+
+def upgrade_lock_path(db: Path) -> Path:
+    """The lock an open of an older database holds from its version check to migration.
+
+    It names the database it guards (`.rhi.db.upgrade.lock`) but never matches a backup's
+    name, so removing or wiping backups never removes it.
+    """
+    return db.with_name(f".{db.name}.upgrade.lock")
+
+
+@contextmanager
+def _upgrade_lock(db: Path) -> Iterator[None]:
+    """Wait for any other open of `db` that is upgrading it (another window, the CLI)."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(exclusive_lock(upgrade_lock_path(db)))
+        except OSError as exc:
+            mapped = translate(exc)
+            raise (mapped if mapped is not None else DatabaseUnavailableError()) from exc
+        yield
+
+
+def _take_backup(conn: Any, db: Path, found: int, keys: StoreKeys) -> Path:
+    try:
+        return take_backup(conn, db, found, keys)
+    except Exception as exc:
+        if isinstance(translate(exc), DiskFullError):
+            raise DiskFullError() from exc
+        log.error("pre-migration backup of v%d failed: %s", found, type(exc).__name__)
+        raise MigrationBackupFailedError(found, LATEST) from exc
 
 
 def _forget_backups(db: Path) -> None:
@@ -170,7 +204,9 @@ class Store(_Repositories):
         unwrap), so a file no page of which decrypts is reported damaged, not the key
         wrong. `full_check` authenticates every page and walks every b-tree first, so
         damage is found now rather than mid-interview; it costs a full read of the file.
-        Nothing is written or deleted unless every check passes.
+        Nothing is written or deleted unless every check passes. Two opens of an older
+        database at once (a window and the command line) upgrade it one after the
+        other: the second finds it already upgraded and leaves the first one's backup.
         """
         keys = derive_keys(dek)
         conn = open_existing(path, keys, key_verified=key_verified, full_check=full_check)
@@ -182,14 +218,20 @@ class Store(_Repositories):
             if found == LATEST:
                 _forget_backups(path)
                 return cls(db, keys.audit_key, path=path, keys=keys)
-            backup = take_backup(conn, path, found, keys)
-            try:
-                migrate(db, keys.audit_key)
-            except Exception as exc:
-                if isinstance(translate(exc), DiskFullError):
-                    raise DiskFullError() from exc
-                log.error("schema migration from v%d failed: %s", found, type(exc).__name__)
-                raise MigrationFailedError(found, LATEST, backup.name) from exc
+            with _upgrade_lock(path):
+                found = schema_version(db)
+                if found > LATEST:
+                    raise SchemaTooNewError(found, LATEST)
+                if found == LATEST:  # upgraded by another open while this one waited
+                    return cls(db, keys.audit_key, path=path, keys=keys)
+                backup = _take_backup(conn, path, found, keys)
+                try:
+                    found = migrate(db, keys.audit_key)
+                except Exception as exc:
+                    if isinstance(translate(exc), DiskFullError):
+                        raise DiskFullError() from exc
+                    log.error("schema migration from v%d failed: %s", found, type(exc).__name__)
+                    raise MigrationFailedError(found, LATEST, backup.name) from exc
             return cls(db, keys.audit_key, path=path, migrated_from=found, backup=backup, keys=keys)
         except BaseException:
             conn.close()

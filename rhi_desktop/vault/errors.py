@@ -43,6 +43,18 @@ class VaultCorrupt(VaultError):
         )
 
 
+class VaultFromAnotherProfile(VaultError):
+    """vault.json records a different database salt from the one rhi.db starts with."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This profile's key file (vault.json) belongs to another profile, so it cannot "
+            "open this profile's database (rhi.db). The passphrase was not tried and "
+            "nothing was changed. Do not delete or replace the database: ask IT to put "
+            "back this profile's own vault.json."
+        )
+
+
 class VaultFromNewerApp(VaultError):
     def __init__(self) -> None:
         super().__init__(

@@ -118,13 +118,14 @@ def _probe(backend: Any) -> bool:
     return True
 
 
-def store_share(keystore: Keystore, db_id: str) -> bytes:
-    """Create this profile's random share and store it under (SERVICE, database id)."""
+def store_share(keystore: Keystore, entry: str) -> bytes:
+    """Create a random share and store it under (SERVICE, entry): the database id, or
+    the entry name vault.json records."""
     share = os.urandom(SHARE_BYTES)
     encoded = base64.b64encode(share).decode("ascii")
     try:
-        keystore.set_password(SERVICE, db_id, encoded)
-        stored = keystore.get_password(SERVICE, db_id)
+        keystore.set_password(SERVICE, entry, encoded)
+        stored = keystore.get_password(SERVICE, entry)
     except Exception as exc:  # any backend failure means the share is not safely stored
         log.warning("could not store the keystore share (%s)", type(exc).__name__)
         raise KeystoreUnavailable() from None
@@ -133,11 +134,11 @@ def store_share(keystore: Keystore, db_id: str) -> bytes:
     return share
 
 
-def load_share(keystore: Keystore | None, db_id: str) -> bytes:
+def load_share(keystore: Keystore | None, entry: str) -> bytes:
     if keystore is None:
         raise KeystoreShareMissing()
     try:
-        encoded = keystore.get_password(SERVICE, db_id)
+        encoded = keystore.get_password(SERVICE, entry)
     except Exception as exc:  # backends raise their own types (e.g. a locked keychain)
         log.warning("could not read the keystore share (%s)", type(exc).__name__)
         raise KeystoreUnavailable() from None
@@ -153,12 +154,12 @@ def load_share(keystore: Keystore | None, db_id: str) -> bytes:
     return share
 
 
-def delete_share(keystore: Keystore | None, db_id: str) -> None:
+def delete_share(keystore: Keystore | None, entry: str) -> None:
     """Remove the share; an absent share is already the goal, a failure is logged."""
     if keystore is None:
         return
     try:
-        keystore.delete_password(SERVICE, db_id)
+        keystore.delete_password(SERVICE, entry)
     except PasswordDeleteError:
         log.info("no keystore share to delete for this profile")
     except Exception as exc:  # a wipe must finish even if the keystore misbehaves

@@ -19,7 +19,7 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NoReturn
 
@@ -35,6 +35,7 @@ from rhi_desktop.vault.backoff import (
     save_unlock_state,
     utc_now,
 )
+from rhi_desktop.vault.database_salt import read_database_salt
 from rhi_desktop.vault.errors import (
     ProfileWiped,
     RecoveryKeyRejected,
@@ -42,6 +43,7 @@ from rhi_desktop.vault.errors import (
     UnlockDelayed,
     VaultCorrupt,
     VaultExists,
+    VaultFromAnotherProfile,
     VaultMissing,
     WrongPassphrase,
 )
@@ -239,9 +241,8 @@ class Vault:
                 if recovery_key is None
                 else _recovery_wrap(result.dek, recovery_key, db_id)
             )
-            self._file = VaultFile(
-                db_id=db_id,
-                protection=self._file.protection,
+            self._file = replace(
+                self._file,
                 passphrase_wrap=_passphrase_wrap(new, self._current_share(), db_id, result.dek),
                 recovery_wrap=recovery_wrap,
             )
@@ -249,11 +250,29 @@ class Vault:
         log.info("passphrase changed")
         return result
 
+    def remember_database(self) -> None:
+        """Record in vault.json the salt of the database its data key has just opened.
+
+        Called once the store has opened (or made) the database with this vault's key,
+        which proves the two belong together; a key file that already records a salt
+        (or one replaced meanwhile by another profile's) is left alone.
+        """
+        if self._file.database_salt is not None:
+            return
+        with attempt_lock(self._paths):
+            current = read_vault_file(self._paths.vault)
+            salt = read_database_salt(self._paths.db)
+            if current.database_salt is None and current.db_id == self._file.db_id and salt:
+                current = replace(current, database_salt=salt)
+                write_vault_file(self._paths.vault, current)
+                log.info("key file tied to its database")
+            self._file = current
+
     def wipe(self) -> None:
         """Erase the profile's data and its keystore share (revocation, or the wipe policy)."""
         wipe(self._paths)
         if self._file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
-            delete_share(self._keystore, self._file.db_id)
+            delete_share(self._keystore, self._file.share_entry)
 
     def _attempt(
         self, passphrase: str, clock: Clock, max_failed_unlocks: int | None
@@ -261,6 +280,7 @@ class Vault:
         """One unlock attempt; the caller holds the unlock lock."""
         now = require_aware(clock())
         self._file = read_vault_file(self._paths.vault)
+        _require_own_database(self._file, self._paths)
         state = load_unlock_state(self._paths.unlock_state)
         if state.has_future_instants(now):
             state = state.clamped_to(now)
@@ -286,7 +306,7 @@ class Vault:
     def _current_share(self) -> bytes | None:
         if self._file.protection is Protection.PASSPHRASE_ONLY:
             return None
-        return load_share(self._keystore, self._file.db_id)
+        return load_share(self._keystore, self._file.share_entry)
 
     def _open(self, passphrase: str, share: bytes | None) -> bytes | None:
         """The data key; None for a wrong passphrase; VaultCorrupt for a damaged wrap."""
@@ -343,6 +363,7 @@ def _recover(
     keystore: Keystore | None,
 ) -> tuple[Vault, UnlockResult]:
     vault_file = read_vault_file(paths.vault)
+    _require_own_database(vault_file, paths)
     if vault_file.recovery_wrap is None:
         raise RecoveryUnavailable()
     private_key = load_recovery_private_key(private_key_pem, key_password)
@@ -356,18 +377,45 @@ def _recover(
     dek = unwrap_for_recovery(vault_file.recovery_wrap.ciphertext, private_key, label)
     if dek is None:
         raise VaultCorrupt("the recovery copy of the key does not open with the matching key")
-    share = None if keystore is None else store_share(keystore, vault_file.db_id)
-    rewrapped = VaultFile(
-        db_id=vault_file.db_id,
-        protection=_protection_for(share),
-        passphrase_wrap=_passphrase_wrap(new_passphrase, share, vault_file.db_id, dek),
-        recovery_wrap=vault_file.recovery_wrap,
-    )
-    write_vault_file(paths.vault, rewrapped)
+    # The new share goes under a new entry and the old one is deleted only once the new
+    # vault.json is in place: until then the old key file and share, and with them the
+    # passphrase the person knows, keep working if this is interrupted.
+    entry = str(uuid.uuid4())
+    share = None if keystore is None else store_share(keystore, entry)
+    try:
+        rewrapped = replace(
+            vault_file,
+            protection=_protection_for(share),
+            passphrase_wrap=_passphrase_wrap(new_passphrase, share, vault_file.db_id, dek),
+            keystore_entry=None if share is None else entry,
+        )
+        write_vault_file(paths.vault, rewrapped)
+    except BaseException:
+        if share is not None:
+            delete_share(keystore, entry)
+        raise
+    if vault_file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
+        delete_share(keystore, vault_file.share_entry)
     state = load_unlock_state(paths.unlock_state)
     save_unlock_state(paths.unlock_state, state.after_success())
     log.info("profile recovered with the organisation key (%s)", rewrapped.protection.value)
     return Vault(paths, rewrapped, keystore), UnlockResult.closing(dek, state)
+
+
+def _require_own_database(vault_file: VaultFile, paths: ProfilePaths) -> None:
+    """Refuse a key file that records another database's salt, before any attempt counts.
+
+    Another profile's vault.json would unlock with that profile's passphrase and then
+    fail on this database as if the database were damaged; with the wipe policy, this
+    profile's own passphrase would even count towards erasing it.
+    """
+    recorded = vault_file.database_salt
+    if recorded is None:
+        return  # a key file from before the salt was recorded, until its next unlock
+    found = read_database_salt(paths.db)
+    if found is not None and not hmac.compare_digest(found, recorded):
+        log.warning("the key file records a different database from this profile's")
+        raise VaultFromAnotherProfile()
 
 
 def _protection_for(share: bytes | None) -> Protection:

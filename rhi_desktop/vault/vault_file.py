@@ -11,8 +11,17 @@
         "check": "<base64>"
       },
       "recovery_wrap": null | {"algorithm": "RSA-OAEP-SHA256",
-                               "key_fingerprint": "SHA256:<hex>", "ciphertext": "<base64>"}
+                               "key_fingerprint": "SHA256:<hex>", "ciphertext": "<base64>"},
+      "database_salt": "<base64>",              # optional: the salt rhi.db starts with
+      "keystore_entry": "<uuid4>"               # optional: where the keystore share is
     }
+
+`database_salt` ties the key file to its one database. It is optional within format
+version 1, so key files written before it existed still open (and gain it at their next
+unlock), and an older app that does not know it simply ignores it. `keystore_entry`
+names the keystore entry holding the share when it is not the database id: a recovery
+stores its new share under a new name, so the old share keeps working with the old
+key file until the new key file is safely written.
 
 Parsing is strict: anything unexpected is reported as damage rather than guessed at, and
 KDF parameters below the minimums are refused so an edited file cannot weaken unlock.
@@ -30,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from rhi_desktop.atomic_file import write_atomically
+from rhi_desktop.vault.database_salt import DATABASE_SALT_BYTES
 from rhi_desktop.vault.errors import VaultCorrupt, VaultFromNewerApp, VaultMissing
 from rhi_desktop.vault.kdf import SECRET_BYTES, Argon2Params
 from rhi_desktop.vault.protection import Protection
@@ -66,6 +76,13 @@ class VaultFile:
     passphrase_wrap: PassphraseWrap
     recovery_wrap: RecoveryWrap | None
     version: int = FORMAT_VERSION
+    database_salt: bytes | None = None
+    keystore_entry: str | None = None  # None: the share is stored under the database id
+
+    @property
+    def share_entry(self) -> str:
+        """The keystore entry (account name under SERVICE) holding the share."""
+        return self.db_id if self.keystore_entry is None else self.keystore_entry
 
     def to_json(self) -> bytes:
         wrap = self.passphrase_wrap
@@ -95,6 +112,10 @@ class VaultFile:
                 "key_fingerprint": self.recovery_wrap.key_fingerprint,
                 "ciphertext": _b64(self.recovery_wrap.ciphertext),
             }
+        if self.database_salt is not None:
+            document["database_salt"] = _b64(self.database_salt)
+        if self.keystore_entry is not None:
+            document["keystore_entry"] = self.keystore_entry
         return (json.dumps(document, indent=2) + "\n").encode("utf-8")
 
     @classmethod
@@ -124,6 +145,8 @@ class VaultFile:
             passphrase_wrap=_parse_passphrase_wrap(root.section("passphrase_wrap")),
             recovery_wrap=_parse_recovery_wrap(root.optional_section("recovery_wrap")),
             version=version,
+            database_salt=_parse_database_salt(root),
+            keystore_entry=_parse_keystore_entry(root),
         )
 
 
@@ -180,6 +203,24 @@ def _parse_recovery_wrap(wrap: _Fields | None) -> RecoveryWrap | None:
     return RecoveryWrap(key_fingerprint=key_fingerprint, ciphertext=ciphertext)
 
 
+def _parse_keystore_entry(root: _Fields) -> str | None:
+    if not root.has("keystore_entry"):
+        return None
+    entry = root.text("keystore_entry")
+    if not _is_canonical_uuid(entry):
+        raise VaultCorrupt("its keystore entry name is not a valid id")
+    return entry
+
+
+def _parse_database_salt(root: _Fields) -> bytes | None:
+    if not root.has("database_salt"):
+        return None
+    salt = root.binary("database_salt")
+    if len(salt) != DATABASE_SALT_BYTES:
+        raise VaultCorrupt("the database salt has the wrong length")
+    return salt
+
+
 class _Fields:
     """Typed access to one JSON object, reporting which field is wrong (never its value)."""
 
@@ -193,6 +234,9 @@ class _Fields:
         if name not in self._values:
             raise VaultCorrupt(f"the field '{name}' is missing")
         return self._values[name]
+
+    def has(self, name: str) -> bool:
+        return name in self._values
 
     def text(self, name: str) -> str:
         value = self._get(name)

@@ -23,6 +23,7 @@ SAMPLES: list[BaseException] = [
     vault.VaultExists(),
     vault.VaultCorrupt("it is not valid JSON"),
     vault.VaultFromNewerApp(),
+    vault.VaultFromAnotherProfile(),
     vault.UnacceptablePassphrase(),
     vault.WeakPassphraseError(3, 12),
     vault.WrongPassphrase(4, 8.0, 2),
@@ -50,6 +51,7 @@ SAMPLES: list[BaseException] = [
     store.StaleEditError("interview", "0192f0c4"),
     store.ReadOnlyRecordError("interview", "0192f0c4", "it is submitted"),
     store.ConflictingRecordError(),
+    store.MigrationBackupFailedError(6, 7),
     store.NewerVersionNotHereError("interview", "0192f0c4"),
     *(
         store.OtherChangeWaitingError(

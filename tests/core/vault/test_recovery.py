@@ -71,7 +71,8 @@ def test_recovery_restores_a_profile_whose_keystore_share_was_lost(
 
     recovered, _ = recover(paths, org_recovery_key.private_pem, None, PASSPHRASE, file_keystore)
 
-    new_share = file_keystore.get_password(SERVICE, vault.db_id)
+    entry = json.loads(paths.vault.read_text())["keystore_entry"]
+    new_share = file_keystore.get_password(SERVICE, entry)
     assert new_share is not None and new_share != old_share
     assert recovered.protection is Protection.PASSPHRASE_AND_KEYSTORE
     assert Vault.load(paths, keystore=file_keystore).unlock(PASSPHRASE, clock=clock).dek == dek
