@@ -15,7 +15,16 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +39,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -63,7 +74,7 @@ from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
 from ui.profile_holder import ProfileHolder
-from ui.record_table import record_table_view
+from ui.record_table import FillColumn, record_table_view
 from ui.roles import Page, pages_for
 from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
@@ -79,10 +90,27 @@ if TYPE_CHECKING:
 CONTENT, COVER = 0, 1
 COUNTDOWN_INTERVAL_MS = 30_000
 STATUS_INTERVAL_MS = 5_000
-_WIDTHS = {Column.CASE_REFERENCE: 130, Column.CHILD: 140}
-"""Columns of varying content start at these; the others fit their longest text."""
+_WIDTHS = {Column.CASE_REFERENCE: 130}
+"""The case reference (varying content) starts at this, or its header's need if more;
+the child's name takes what the others leave; the others fit their longest text."""
 CELL_PADDING = 8
 """Room around a cell's text: the cell's margins."""
+SIDEBAR_WIDTH = 164
+"""The views' sidebar: narrow enough to leave the caseload every column in a window of
+the default size; a view name too long for it wraps onto a second line."""
+PAGE_MARGIN = 6
+SIDEBAR_ITEM_PADDING = 8
+"""The sidebar items' left and right padding in the style sheet, together."""
+
+
+class _WrappingItemDelegate(QStyledItemDelegate):
+    """Sizes a wrapped item for the width it is drawn in: the style sheet's padding
+    inside the item (left and right) leaves the text less room than the row's width."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect = QRect(option.rect.adjusted(0, 0, -SIDEBAR_ITEM_PADDING, 0))
+        return super().sizeHint(narrower, index)
 
 
 class MainWindow(QMainWindow):
@@ -212,10 +240,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setModel(self.views_model)
         self.sidebar.setAccessibleName(self.tr("Caseload views"))
         self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sidebar.setMinimumWidth(230)
+        self.sidebar.setMinimumWidth(SIDEBAR_WIDTH)
         self.sidebar.setMaximumWidth(280)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.sidebar.setWordWrap(True)  # a long view name takes two lines, never "…"
+        self.sidebar.setItemDelegate(_WrappingItemDelegate(self.sidebar))
         self.sidebar.selectionModel().currentRowChanged.connect(self._sidebar_changed)
 
         self.search = QLineEdit()
@@ -256,10 +285,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 1000])
+        splitter.setSizes([SIDEBAR_WIDTH, 1000])
         caseload = QWidget()
         caseload.setObjectName("caseloadPage")
         caseload_layout = QVBoxLayout(caseload)
+        caseload_layout.setContentsMargins(*(PAGE_MARGIN,) * 4)
         caseload_layout.addWidget(splitter)
         self.workspace = Workspace(self._holder, self._clock, caseload)
         self.workspace.records_saved.connect(self.sync_requested.emit)
@@ -359,7 +389,9 @@ class MainWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         """Columns of set width fit their longest text (and their header's) in the fonts
-        the style sheet gives them: the table's, in bold for overdue rows."""
+        the style sheet gives them: the table's, in bold for overdue rows. The child's
+        name, shown only on request and the one text that can be long, takes what is left
+        and gives way first, so a window of the default size needs no sideways scrolling."""
         table = self.table
         table.ensurePolished()
         regular = table.fontMetrics()
@@ -374,6 +406,9 @@ class MainWindow(QMainWindow):
             )
             widest += CELL_PADDING + (sign if column is Column.DEADLINE else 0)
             table.setColumnWidth(column, max(widest, header.sectionSizeHint(column)))
+        for column, width in _WIDTHS.items():
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self._child_column = FillColumn(table, Column.CHILD, header.sectionSizeHint(Column.CHILD))
 
     def _focus_page_on_screen(self) -> None:
         """The caseload table on the caseload, else the first control of the page showing:

@@ -4,6 +4,11 @@ Sorting is by clicking a column's header, or from the keyboard: Shift+F10 (or th
 key, where the keyboard has one) on the table opens a "Sort by" menu of the columns.
 Either way the header's sort indicator moves and emits `sortIndicatorChanged`, which the
 caller sorts on.
+
+A table can name one column that takes whatever width the others leave (`fill_with`):
+it grows and shrinks with the window, never below what its header needs, so the other
+columns keep their full width and the table scrolls sideways only when even that
+does not fit.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -54,6 +59,56 @@ def record_table_view(
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(lambda: _open_sort_menu(view, None))
     return view
+
+
+class FillColumn(QObject):
+    """Gives `column` of `view` the width the other columns leave, and at least
+    `minimum` (its header's need, or more): on every resize of the table and of any
+    other column."""
+
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self._view = view
+        self._column = column
+        self._minimum = minimum
+        self._fitting = False
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.sectionResized.connect(self._section_resized)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    @property
+    def minimum(self) -> int:
+        return self._minimum
+
+    def set_minimum(self, minimum: int) -> None:
+        self._minimum = minimum
+        self.fit()
+
+    def fit(self) -> None:
+        view, header = self._view, self._view.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != self._column and not header.isSectionHidden(column)
+        )
+        width = max(self._minimum, view.viewport().width() - others)
+        if header.sectionSize(self._column) != width:
+            self._fitting = True
+            try:
+                header.resizeSection(self._column, width)
+            finally:
+                self._fitting = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != self._column:
+            self.fit()
 
 
 def sort_menu(view: QTableView) -> QMenu:

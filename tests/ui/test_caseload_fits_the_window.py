@@ -1,0 +1,66 @@
+"""The caseload shows every column whole, with no sideways scrolling, in a window of the
+main window's default size (1280x720) and on a 1366x768 laptop, in the default font: the
+child's name gives way first, and the sidebar's long view names wrap rather than being cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.driving import screenshot
+from ui.caseload_model import Column
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.main_window import CELL_PADDING, MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_every_caseload_column_is_whole_without_scrolling_sideways(
+    qtbot: QtBot,
+    unlocked: tuple[AppController, MainWindow],
+    size: tuple[int, int],
+    artifacts_dir: Path,
+) -> None:
+    _, window = unlocked
+    window.resize(*size)
+    QTest.keyClick(window.table, Qt.Key.Key_7, CTRL)  # all interviews: a scroll bar's worth
+    assert window.current_view is CaseloadView.ALL
+    QApplication.processEvents()
+    table, header = window.table, window.table.horizontalHeader()
+    assert table.verticalScrollBar().isVisible()  # the tightest case: it takes width too
+
+    assert table.horizontalScrollBar().maximum() == 0
+    shown = sum(table.columnWidth(column) for column in Column)
+    assert shown <= table.viewport().width()
+    regular = table.fontMetrics()
+    bold_font = QFont(table.font())
+    bold_font.setBold(True)
+    bold = QFontMetrics(bold_font)
+    for column, texts in window.caseload.longest_texts().items():
+        for text, in_bold in texts:
+            need = (bold if in_bold else regular).horizontalAdvance(text) + CELL_PADDING
+            assert table.columnWidth(column) >= need, (column.name, text)
+    for column in Column:
+        assert table.columnWidth(column) >= header.sectionSizeHint(column), column.name
+
+    sidebar = window.sidebar
+    for row in range(window.views_model.rowCount()):
+        index = window.views_model.index(row)
+        rect = sidebar.visualRect(index)
+        assert rect.right() <= sidebar.viewport().width()
+        text = str(index.data())
+        room = rect.width() - sidebar.iconSize().width() - 3 * CELL_PADDING
+        lines = sidebar.fontMetrics().boundingRect(
+            0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), text
+        )
+        assert lines.height() <= rect.height(), text  # wrapped, never cut with "…"
+
+    screenshot(window, f"caseload-all-{size[0]}x{size[1]}", artifacts_dir)
