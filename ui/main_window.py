@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
 
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyNote")
+        self.empty_note.setWordWrap(True)
         self.empty_note.setAccessibleName(self.tr("Caseload note"))
         self.view_title = QLabel()
         self.view_title.setObjectName("viewTitle")
@@ -544,7 +545,7 @@ class MainWindow(QMainWindow):
         if self._covered:
             self.empty_note.clear()
         elif self.caseload.rowCount() == 0:
-            self.empty_note.setText(self.tr("No interviews in this view."))
+            self.empty_note.setText(self._empty_view_text(self._view))
         elif self.proxy.rowCount() == 0:
             self.empty_note.setText(self.tr("Nothing matches the search."))
         else:
@@ -556,6 +557,40 @@ class MainWindow(QMainWindow):
                     self.proxy.rowCount(),
                 )
             )
+
+    def _empty_view_text(self, view: CaseloadView) -> str:
+        """Why a view can be empty, and what to do: each a whole sentence to translate."""
+        texts = {
+            CaseloadView.DUE: self.tr(
+                "Nothing is due. New found children appear here after a sync, or when you "
+                "record one with New found child (Ctrl+N)."
+            ),
+            CaseloadView.IN_PROGRESS: self.tr(
+                "No interviews are in progress. An interview moves here when you open it from "
+                "Due with Open interview (Ctrl+I), and stays until you sign it off."
+            ),
+            CaseloadView.READY_TO_SEND: self.tr(
+                "Nothing is waiting to be sent. Interviews you sign off wait here until the "
+                "next sync sends them for review."
+            ),
+            CaseloadView.RETURNED: self.tr(
+                "No interviews have been returned to you. If a coordinator asks for changes, "
+                "the interview appears here after a sync."
+            ),
+            CaseloadView.SENT: self.tr(
+                "No interviews are waiting for review. Signed-off interviews appear here once "
+                "a sync has sent them."
+            ),
+            CaseloadView.APPROVED: self.tr(
+                "No interviews have been approved yet. They appear here after a sync, once a "
+                "coordinator approves them."
+            ),
+            CaseloadView.ALL: self.tr(
+                "There are no interviews on this computer yet. They appear after a sync, or "
+                "when you record a new found child (Ctrl+N)."
+            ),
+        }
+        return texts[view]
 
     def selected_row(self) -> CaseloadRow | None:
         index = self.table.selectionModel().currentIndex()
