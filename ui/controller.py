@@ -13,6 +13,11 @@ when the main window does not exist yet (locked during first-run enrolment).
 
 Syncing runs on its own thread (ui/sync_runner.py): it starts once the main window is
 unlocked and stops, closing its own database handle, when the app locks.
+
+A computer that skipped enrolment enrols later from the main window through the first
+run's enrolment page (`EnrolWizard`); success then starts syncing as a fresh enrolment
+does. Enrolling uses its own handle on the database, so the open window's handle is
+never used from two threads at once.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from rhi_desktop.vault import (
     detect_keystore,
 )
 from ui.enrolment import Enroller, EnrolmentOutcome
-from ui.first_run import FirstRunWizard
+from ui.first_run import EnrolPage, EnrolWizard, FirstRunWizard
 from ui.idle import IdleMonitor
 from ui.lock_shortcut import LockShortcutFilter
 from ui.main_window import MainWindow
@@ -110,6 +115,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.unlock_window: UnlockWindow | None = unlock_window
         self.wizard: FirstRunWizard | None = None
+        self.enrol_wizard: EnrolWizard | None = None
         self._hidden: list[QWidget] = []
         self._profile_jobs = 0
         self._lock_pending: str | None = None
@@ -180,7 +186,8 @@ class AppController(QObject):
             self._enroller is not None,
         )
         wizard.passphrase_page.create_requested.connect(self._create_profile)
-        wizard.enrol_page.enrol_requested.connect(self._enrol)
+        page = wizard.enrol_page
+        page.enrol_requested.connect(lambda server, code: self._enrol(server, code, page))
         wizard.setup_finished.connect(self._setup_finished)
         wizard.cancelled.connect(self.quit)
         self.wizard = wizard
@@ -229,27 +236,61 @@ class AppController(QObject):
         if self.wizard is not None:
             self.wizard.creation_failed(error_text(exc))
 
-    def _enrol(self, server_url: str, code: str) -> None:
+    def _enrol(self, server_url: str, code: str, page: EnrolPage) -> None:
         enroller = self._enroller
         if enroller is None or not self.holder.is_open:
             return
-        profile = self.holder.profile
+        opened = self.holder.profile
+        try:
+            handle = opened.store.second_handle()
+        except Exception as exc:  # worded for the person; a bug gets a reference
+            page.enrol_finished(EnrolmentOutcome(False, error_text(exc)))
+            return
+        profile = OpenProfile(opened.paths, opened.vault, handle, opened.actor)
         self._profile_jobs += 1
 
         def work() -> EnrolmentOutcome:
-            return enroller(profile, server_url, code)
+            try:
+                return enroller(profile, server_url, code)
+            finally:
+                profile.close()
 
-        self.worker.submit(work, self._enrolled, self._enrol_failed)
+        self.worker.submit(
+            work,
+            lambda outcome: self._enrolled(outcome, page),
+            lambda exc: self._enrolled(EnrolmentOutcome(False, error_text(exc)), page),
+        )
 
-    def _enrolled(self, outcome: EnrolmentOutcome) -> None:
+    def _enrolled(self, outcome: EnrolmentOutcome, page: EnrolPage) -> None:
+        if outcome.ok and self.holder.is_open:
+            enrolment = self.holder.store.sync_state.enrolment()
+            if enrolment is not None:  # changes from now on are this person's
+                self.holder.profile.actor = enrolment.user_id
+        if shiboken6.isValid(page):
+            page.enrol_finished(outcome)
+        if outcome.ok and self.main_window is not None and self.holder.is_open:
+            self.main_window.enrolled()
+            self._start_sync()
         self._profile_job_done()
-        if self.wizard is not None:
-            self.wizard.enrol_page.enrol_finished(outcome)
 
-    def _enrol_failed(self, exc: BaseException) -> None:
-        self._profile_job_done()
-        if self.wizard is not None:
-            self.wizard.enrol_page.enrol_finished(EnrolmentOutcome(False, error_text(exc)))
+    def enrol_later(self) -> None:
+        """ "Enrol this computer…" from the main window: the enrolment page on its own."""
+        window = self.main_window
+        if window is None or self._enroller is None or not self.holder.is_open:
+            return
+        wizard = self.enrol_wizard
+        if wizard is None or not shiboken6.isValid(wizard):
+            wizard = EnrolWizard(
+                self._settings.server_url, self._settings.is_locked("server_url"), window
+            )
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            page = wizard.enrol_page
+            page.enrol_requested.connect(lambda server, code: self._enrol(server, code, page))
+            self.enrol_wizard = wizard
+        wizard.open()
+        wizard.raise_()
+        wizard.activateWindow()
+        wizard.first_field().setFocus()
 
     def _profile_job_done(self) -> None:
         self._profile_jobs -= 1
@@ -373,11 +414,14 @@ class AppController(QObject):
     # -- the main window -----------------------------------------------------------------
 
     def _show_main(self) -> None:
-        window = MainWindow(self.holder, self._clock, self._status_source)
+        window = MainWindow(
+            self.holder, self._clock, self._status_source, can_enrol=self._enroller is not None
+        )
         window.lock_requested.connect(lambda: self.lock("shortcut"))
         window.quit_requested.connect(self.quit)
         window.sync_requested.connect(self.sync_now)
         window.attention_requested.connect(self.show_attention)
+        window.enrol_requested.connect(self.enrol_later)
         window.cover_panel.unlock_requested.connect(
             lambda passphrase: self._unlock(passphrase, window.cover_panel)
         )
@@ -428,6 +472,13 @@ class AppController(QObject):
             QMessageBox.Icon.Information,
             self.tr("Sync now"),
             self.tr(
+                "This computer is not enrolled with the central service, so there is "
+                "nothing to sync with: your work stays on this computer. To connect it, "
+                "choose Enrol this computer in the File menu and type the one-time code "
+                "from IT."
+            )
+            if self._enroller is not None
+            else self.tr(
                 "This computer is not enrolled with the central service, so there is "
                 "nothing to sync with: your work stays on this computer. IT can enrol it "
                 "with a one-time code."

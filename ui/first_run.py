@@ -1,5 +1,8 @@
 """First run: choose a passphrase, create the encrypted profile, then enrol or go offline.
 
+A computer that went offline enrols later from the main window (File > Enrol this
+computer…) through the same enrolment page, shown on its own in `EnrolWizard`.
+
 The wizard only collects and explains; the controller does the work on the background
 worker (Argon2id takes a fraction of a second, enrolment may take seconds) and reports
 back through `profile_created`, `creation_failed` and `enrol_finished`. Creating the
@@ -224,6 +227,7 @@ class PassphrasePage(QWizardPage):
 
 class EnrolPage(QWizardPage):
     enrol_requested = Signal(str, str)
+    enrolled_now = Signal()  # the central service accepted the code
 
     def __init__(
         self,
@@ -280,6 +284,10 @@ class EnrolPage(QWizardPage):
     def can_enrol(self) -> bool:
         return self._can_enrol
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
     def isComplete(self) -> bool:
         return not self._busy
 
@@ -290,9 +298,7 @@ class EnrolPage(QWizardPage):
         self._set_enabled(not outcome.ok)
         self.completeChanged.emit()
         if outcome.ok:
-            self.wizard().setButtonText(
-                QWizard.WizardButton.FinishButton, self.tr("&Open caseload")
-            )
+            self.enrolled_now.emit()
 
     def _enrol(self) -> None:
         server, code = self.server.text().strip(), self.code.text().strip()
@@ -344,6 +350,9 @@ class FirstRunWizard(QWizard):
             (QWizard.WizardButton.BackButton, self.tr("Back")),
         ):
             self.button(which).setAccessibleName(name)
+        self.enrol_page.enrolled_now.connect(
+            lambda: self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Open caseload"))
+        )
         self.resize(720, 600)
         self.accepted.connect(self.setup_finished)
         self.rejected.connect(self._rejected)
@@ -360,3 +369,34 @@ class FirstRunWizard(QWizard):
             self.setup_finished.emit()  # the profile exists: closing means "offline"
         else:
             self.cancelled.emit()
+
+
+class EnrolWizard(QWizard):
+    """Enrolling later, from the main window: the first run's enrolment page on its own.
+    Closing it before enrolling leaves the computer working offline, as before."""
+
+    def __init__(
+        self, server_url: str | None, server_url_fixed: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Enrol this computer"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.enrol_page = EnrolPage(server_url, server_url_fixed, can_enrol=True)
+        self.setPage(ENROL_PAGE, self.enrol_page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Not now"))
+        self.button(QWizard.WizardButton.FinishButton).setAccessibleName(self.tr("Not now"))
+        self.enrol_page.enrolled_now.connect(self._enrolled)
+        self.resize(640, 420)
+
+    def first_field(self) -> QLineEdit:
+        """Where typing starts: the code, when the server address is already there."""
+        page = self.enrol_page
+        return page.code if page.server.text() else page.server
+
+    def _enrolled(self) -> None:
+        finish = QWizard.WizardButton.FinishButton
+        self.setButtonText(finish, self.tr("&Done"))
+        self.button(finish).setAccessibleName(self.tr("Done"))
+        self.button(finish).setFocus()

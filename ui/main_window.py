@@ -107,7 +107,9 @@ class _WrappingItemDelegate(QStyledItemDelegate):
     """Sizes a wrapped item for the width it is drawn in: the style sheet's padding
     inside the item (left and right) leaves the text less room than the row's width."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         narrower = QStyleOptionViewItem(option)
         narrower.rect = QRect(option.rect.adjusted(0, 0, -SIDEBAR_ITEM_PADDING, 0))
         return super().sizeHint(narrower, index)
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     sync_requested = Signal()  # "Sync now"
     attention_requested = Signal()  # the changes the central service did not accept
+    enrol_requested = Signal()  # "Enrol this computer…", offered only while not enrolled
 
     def __init__(
         self,
@@ -125,7 +128,10 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime],
         status_source: ConnectionStatusSource,
         parent: QWidget | None = None,
+        *,
+        can_enrol: bool = False,
     ) -> None:
+        """`can_enrol`: this app can enrol the computer with the central service."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("RHI Desktop"))  # never a child's name or reference
@@ -138,6 +144,8 @@ class MainWindow(QMainWindow):
         self._covered = True
         self._registry: FormRegistry | None = None
         self._interviews: dict[str, InterviewWindow] = {}
+        self._can_enrol = can_enrol
+        self._enrolled = False
 
         self.caseload = CaseloadModel(clock(), self)
         self.proxy = CaseloadFilterProxy(self.caseload, self)
@@ -222,6 +230,10 @@ class MainWindow(QMainWindow):
         self.sync_action = self._action(
             self.tr("S&ync now"), "sync", "F9", self.sync_requested.emit
         )
+        self.enrol_action = self._action(
+            self.tr("&Enrol this computer…"), "sync", None, self.enrol_requested.emit
+        )
+        self.enrol_action.setVisible(False)
         self.attention_action = self._action(
             self.tr("Changes needing &attention…"),
             "attention",
@@ -309,6 +321,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_case_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.enrol_action)
         file_menu.addAction(self.attention_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -337,6 +350,7 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.enrol_action)
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.reveal_action)
         toolbar.addAction(self.lock_action)
@@ -380,6 +394,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(CONTENT)
         self.toolbar.show()
         self.cover_panel.stop_timers()
+        self._show_enrolment()
         self._offer_pages()
         self.reload()
         self.workspace.reload()
@@ -474,9 +489,26 @@ class MainWindow(QMainWindow):
     def records_arrived(self) -> None:
         """The central service sent new or changed records: show them, keeping the view,
         search and selected interview, and the page on screen."""
+        self._show_enrolment()
         self._offer_pages()  # a role can arrive with the first sync after enrolling
         self.reload()
         self.workspace.reload()
+
+    def enrolled(self) -> None:
+        """This computer has just been enrolled: offer what its role opens, drop "Enrol
+        this computer…", and let the status bar say how the first sync goes."""
+        self._show_enrolment()
+        self._offer_pages()
+        self.reload()
+        self.workspace.reload()
+
+    def _show_enrolment(self) -> None:
+        """Whether the computer is enrolled, read once per change rather than on every
+        status refresh; "Enrol this computer…" only while it is not."""
+        if not self._holder.is_open:
+            return
+        self._enrolled = self._holder.store.sync_state.enrolment() is not None
+        self.enrol_action.setVisible(self._can_enrol and not self._enrolled)
 
     @property
     def caseload_offered(self) -> bool:
@@ -522,7 +554,9 @@ class MainWindow(QMainWindow):
         if self._covered or not self._holder.is_open:
             return
         pending, quarantined = self._holder.store.outbox.counts()
-        self.status.show_status(self._status_source.current(), pending, quarantined)
+        self.status.show_status(
+            self._status_source.current(), pending, quarantined, enrolled=self._enrolled
+        )
 
     def _reselect(self) -> None:
         selection = self.table.selectionModel()
@@ -641,6 +675,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(open_)
         self.refresh_action.setEnabled(open_)
         self.sync_action.setEnabled(open_)
+        self.enrol_action.setEnabled(open_)
         self.attention_action.setEnabled(open_)
         self.search_action.setEnabled(on_caseload)
         for action in self.view_actions.values():

@@ -1,6 +1,9 @@
 """The status bar: reachable or not, changes waiting to send, the last good sync, and what
 the sync is doing (or how the last one ended), always in words, never by colour alone.
 
+A computer not enrolled with the central service says "Not enrolled" rather than
+"Offline": nothing is wrong with its network, it has nowhere to sync to yet.
+
 None of it is personal data, but while locked the bar says only "Locked".
 """
 
@@ -61,9 +64,21 @@ class SyncStatusBar(QStatusBar):
         for label in (self.connection, self.pending, self.last_sync):
             self.addPermanentWidget(label)
 
-    def show_status(self, status: ConnectionStatus, pending: int, quarantined: int) -> None:
-        self.connection.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
+    def show_status(
+        self, status: ConnectionStatus, pending: int, quarantined: int, *, enrolled: bool = True
+    ) -> None:
         self.pending.setText(self._pending_text(pending, quarantined))
+        if enrolled:
+            self.connection.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
+            explained = ""
+        else:
+            self.connection.setText(self.tr("Not enrolled"))
+            explained = self.tr(
+                "This computer is not enrolled with the central service, so your work stays "
+                "on this computer. Choose Enrol this computer in the File menu to connect it."
+            )
+        self.connection.setToolTip(explained)
+        self.connection.setAccessibleDescription(explained)
         if status.last_success is None:
             self.last_sync.setText(self.tr("Last sync: never"))
         else:
@@ -115,6 +130,8 @@ class SyncStatusBar(QStatusBar):
 
     def show_locked(self) -> None:
         self.connection.setText(self.tr("Locked"))
+        self.connection.setToolTip("")
+        self.connection.setAccessibleDescription("")
         self.activity.clear()
         self.activity.setToolTip("")
         self.pending.clear()

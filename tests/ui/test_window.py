@@ -18,6 +18,7 @@ from rhi_desktop.config import POLICY_ENV_VAR
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.logs import stop_file_logging
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.store import Enrolment
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import PASSPHRASE, type_text, unlock_with
 from ui.controller import AppController
@@ -96,6 +97,15 @@ def test_the_status_bar_shows_the_sync_layers_report_and_changes_waiting(
     window = controller.main_window
     assert window is not None
     bar = window.status
+    assert bar.connection.text() == "Not enrolled"  # whatever the source says
+    store = controller.holder.store
+    with store.transaction(controller.holder.actor) as tx:
+        tx.sync_state.set_enrolment(
+            Enrolment(
+                "https://rhi.example.gov.uk", "device-1", "user-1", "interviewer", None, synced
+            )
+        )
+    window.enrolled()
     pending, _ = controller.holder.store.outbox.counts()
     assert bar.connection.text() == "● Online"
     assert bar.pending.text() == f"{pending} changes waiting to send"
