@@ -98,6 +98,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer is not enrolled with the central service, so there is nothing to sync with: your work stays on this computer. To connect it, choose Enrol this computer in the File menu and type the one-time code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This computer is not enrolled with the central service, so there is nothing to sync with: your work stays on this computer. IT can enrol it with a one-time code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,6 +415,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This profile&apos;s key file (vault.json) belongs to another profile, so it cannot open this profile&apos;s database (rhi.db). The passphrase was not tried and nothing was changed. Do not delete or replace the database: ask IT to put back this profile&apos;s own vault.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This profile&apos;s key file was written by a newer version of RHI Desktop. Update the app (ask IT) to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,6 +508,10 @@
     </message>
     <message>
         <source>Updating the database from schema version {0} to {1} failed, so the update was undone and the database is unchanged. A backup copy is kept as {2}. Ask IT for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database needs updating from schema version {0} to {1}, and a backup copy is made first. That copy could not be written, so the update was not started and the database is unchanged. Check that the disk has free space and that the profile folder can be written to, then try again; if it keeps failing, ask IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -641,15 +653,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open caseload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the server address and your one-time code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enrolling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolWizard</name>
+    <message>
+        <source>Enrol this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -867,6 +898,10 @@
     </message>
     <message>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open caseload</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1520,6 +1555,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Enrol this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes needing &amp;attention…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,7 +1603,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No interviews in this view.</source>
+        <source>Nothing is due. New found children appear here after a sync, or when you record one with New found child (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews are in progress. An interview moves here when you open it from Due with Open interview (Ctrl+I), and stays until you sign it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent. Interviews you sign off wait here until the next sync sends them for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews have been returned to you. If a coordinator asks for changes, the interview appears here after a sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews are waiting for review. Signed-off interviews appear here once a sync has sent them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews have been approved yet. They appear here after a sync, once a coordinator approves them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no interviews on this computer yet. They appear after a sync, or when you record a new found child (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3689,6 +3752,14 @@
     </message>
     <message>
         <source>○ Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the central service, so your work stays on this computer. Choose Enrol this computer in the File menu to connect it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
