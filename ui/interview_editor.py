@@ -93,27 +93,21 @@ class InterviewWindow(QWidget):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
-        self.amend_button = QPushButton(self.tr("&Amend"), self)
+        self.amend_button = self._button(
+            self.tr("&Amend"),
+            self.tr("Amend"),
+            AMEND_KEYS,
+            self.tr("Amend the returned interview as a new revision ({0})"),
+        )
         self.amend_button.setObjectName("amendButton")
-        self.amend_button.setAccessibleName(self.tr("Amend"))
-        keys = QKeySequence(AMEND_KEYS)
-        self.amend_button.setShortcut(keys)
-        self.amend_button.setToolTip(
-            self.tr("Amend the returned interview as a new revision ({0})").format(
-                keys.toString(QKeySequence.SequenceFormat.NativeText)
-            )
-        )
         self.amend_button.clicked.connect(self.amend)
-        self.sign_off_button = QPushButton(self.tr("&Sign off…"), self)
-        self.sign_off_button.setObjectName("signOffButton")
-        self.sign_off_button.setAccessibleName(self.tr("Sign off"))
-        keys = QKeySequence(SIGN_OFF_KEYS)
-        self.sign_off_button.setShortcut(keys)
-        self.sign_off_button.setToolTip(
-            self.tr("Sign off the completed interview ({0})").format(
-                keys.toString(QKeySequence.SequenceFormat.NativeText)
-            )
+        self.sign_off_button = self._button(
+            self.tr("&Sign off…"),
+            self.tr("Sign off"),
+            SIGN_OFF_KEYS,
+            self.tr("Sign off the completed interview ({0})"),
         )
+        self.sign_off_button.setObjectName("signOffButton")
         self.sign_off_button.clicked.connect(self.sign_off)
         actions = QHBoxLayout()
         actions.setContentsMargins(9, 0, 9, 9)
@@ -126,6 +120,15 @@ class InterviewWindow(QWidget):
         self._update_title()
         screen = self.screen().availableGeometry()
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
+
+    def _button(self, text: str, name: str, keys: str, tip: str) -> QPushButton:
+        """A footer button with its own keys, named in its tooltip ({0} in `tip`)."""
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        sequence = QKeySequence(keys)
+        button.setShortcut(sequence)
+        button.setToolTip(tip.format(sequence.toString(QKeySequence.SequenceFormat.NativeText)))
+        return button
 
     def _update_title(self) -> None:
         read_only = self.editor.renderer.read_only
