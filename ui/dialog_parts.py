@@ -121,24 +121,16 @@ class SavingDialog(QDialog, Generic[T]):
         if not self.has_changes():
             self.reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = ask_before_discarding(
+            self,
             self.tr("Discard what you typed?"),
             self.tr("Discard what you typed? It has not been saved."),
-            parent=self,
+            (self.tr("&Discard"), self.tr("Discard what you typed")),
+            (self.tr("&Keep editing"), self.tr("Keep editing")),
+            self._discard_answered,
         )
         box.setObjectName("discardQuestion")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        discard.setAccessibleName(self.tr("Discard what you typed"))
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName(self.tr("Keep editing"))
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.buttonClicked.connect(lambda button: self._discard_answered(box, button is discard))
         self.discard_question = box
-        box.open()
 
     def _discard_answered(self, box: QMessageBox, discard: bool) -> None:
         if box is not self.discard_question:
@@ -201,6 +193,34 @@ class SavingDialog(QDialog, Generic[T]):
         needed = max(needed, self.sizeHint().height())
         if needed > self.height():
             self.resize(width, needed)
+
+
+def ask_before_discarding(
+    parent: QWidget,
+    title: str,
+    text: str,
+    discard: tuple[str, str],
+    keep: tuple[str, str],
+    answered: Callable[[QMessageBox, bool], None],
+) -> QMessageBox:
+    """The question asked before typed work is thrown away, opened over `parent`.
+
+    `discard` and `keep` are each a button's text and accessible name. Keep is the
+    default and the Escape answer, so a second slip of a key loses nothing either.
+    `answered` is given the box and whether the person chose to discard.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    discard_button = box.addButton(discard[0], QMessageBox.ButtonRole.DestructiveRole)
+    discard_button.setAccessibleName(discard[1])
+    keep_button = box.addButton(keep[0], QMessageBox.ButtonRole.RejectRole)
+    keep_button.setAccessibleName(keep[1])
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
+    box.buttonClicked.connect(lambda button: answered(box, button is discard_button))
+    box.open()
+    return box
 
 
 def _entry(widget: QWidget) -> object:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import ReviewDecision
 from rhi_desktop.review import Decision, ReviewError, ReviewProblem, ReviewSubject
+from ui.dialog_parts import ask_before_discarding
 from ui.messages import error_text
 from ui.review.answers_view import AnswersView
 from ui.review.changes_view import ChangesView
@@ -284,26 +285,16 @@ class ReviewDialog(QDialog):
         if self._discarding or not (self.comments.has_comments() or self.comments.unsent_comment()):
             super().reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = ask_before_discarding(
+            self,
             self.tr("Close the review"),
             self.tr("Close without sending your comments? They are not kept."),
-            parent=self,
+            (self.tr("Close without sending"), self.tr("Close without sending")),
+            (self.tr("Keep reviewing"), self.tr("Keep reviewing")),
+            lambda _box, close: self._close_answered(close),
         )
         box.setObjectName("confirmClose")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        close = box.addButton(
-            self.tr("Close without sending"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        close.setAccessibleName(self.tr("Close without sending"))
-        keep = box.addButton(self.tr("Keep reviewing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName(self.tr("Keep reviewing"))
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.buttonClicked.connect(lambda button: self._close_answered(button is close))
         self.confirmation = box
-        box.open()
 
     def _close_answered(self, close: bool) -> None:
         self.confirmation = None
