@@ -49,6 +49,15 @@ def press(
     QTest.keyClick(widget, key, modifiers)
 
 
+def active_modal(qtbot: QtBot, kind: type) -> QWidget:
+    """The modal dialog of `kind` once it is open and has the keyboard."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    widget = QApplication.activeModalWidget()
+    assert widget is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has keyboard focus"

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
 from tests.ui.conftest import ControllerFactory, FakeClock
+from tests.ui.driving import active_modal
 from ui.controller import AppController
 from ui.first_run import FirstRunWizard
 from ui.main_window import MainWindow
@@ -77,14 +78,6 @@ def tab_walk(qtbot: QtBot, start: QWidget, steps: int) -> list[QWidget]:
     return seen
 
 
-def _modal(qtbot: QtBot, kind: type) -> QWidget:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    widget = QApplication.activeModalWidget()
-    assert widget is not None
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
-
-
 def test_first_run_and_unlock_screens_name_every_control(
     qtbot: QtBot, make_controller: ControllerFactory, seeded: object
 ) -> None:
@@ -132,7 +125,7 @@ def test_the_main_window_and_its_dialogs_name_every_control_and_tab_in_order(
         assert not action.shortcut().isEmpty(), action.text()
 
     QTest.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    new_case = _modal(qtbot, NewCaseDialog)
+    new_case = active_modal(qtbot, NewCaseDialog)
     assert isinstance(new_case, NewCaseDialog)
     assert unnamed_controls(new_case) == []
     walk = tab_walk(qtbot, new_case.case_reference, 9)
@@ -157,7 +150,7 @@ def test_the_main_window_and_its_dialogs_name_every_control_and_tab_in_order(
         if selected is not None and selected.state is InterviewState.ASSIGNED:
             break
     QTest.keyClick(window.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    offer = _modal(qtbot, OfferDialog)
+    offer = active_modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog)
     assert unnamed_controls(offer) == []
     offer.outcome.setCurrentIndex(2)  # a decline: the reason box takes part in Tab

@@ -14,7 +14,7 @@ from rhi_desktop.domain.entities import InterviewState, OfferOutcome
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import screenshot, type_text
+from tests.ui.driving import active_modal, screenshot, type_text
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -25,14 +25,6 @@ from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 S = InterviewState
-
-
-def _modal(qtbot: QtBot, kind: type) -> QWidget:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    widget = QApplication.activeModalWidget()
-    assert widget is not None
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
 
 
 def _back(qtbot: QtBot, window: MainWindow) -> None:
@@ -61,7 +53,7 @@ def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
 ) -> None:
     controller, window = unlocked
     QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
-    dialog = _modal(qtbot, NewCaseDialog)
+    dialog = active_modal(qtbot, NewCaseDialog)
     assert isinstance(dialog, NewCaseDialog)
 
     def save_and_expect(text: str, field: QWidget) -> None:
@@ -111,7 +103,7 @@ def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
     controller, window = unlocked
     interview_id = _select_first(window, S.ASSIGNED)
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    offer = _modal(qtbot, OfferDialog)
+    offer = active_modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog) and offer.windowTitle() == "Record an offer"
     assert not offer.child_chose.isEnabled() and not offer.reason.isEnabled()
     type_text(offer.offered_by, "Jo Interviewer")
@@ -134,7 +126,7 @@ def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
     clock.advance(hours=5)
     assert window.selected_interview_id == interview_id and window.offer_action.isEnabled()
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    again = _modal(qtbot, OfferDialog)
+    again = active_modal(qtbot, OfferDialog)
     assert isinstance(again, OfferDialog)
     assert again.windowTitle() == "Offer the interview again"
     assert again.offer_time.text() == "14:30"  # the clock's time now, in London
@@ -155,7 +147,7 @@ def test_sign_off_is_refused_while_questions_are_unanswered(
     QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)  # in progress
     interview_id = _select_first(window, S.IN_PROGRESS)
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
-    box = _modal(qtbot, QMessageBox)
+    box = active_modal(qtbot, QMessageBox)
     assert isinstance(box, QMessageBox)
     assert "need attention" in box.text() and "Open the interview" in box.text()
     box.accept()
@@ -180,11 +172,11 @@ def test_signing_off_after_72_hours_asks_why_and_keeps_the_reason(
             interview_id, complete_answers(clock.now), expected_version=draft.version
         )
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
-    sign = _modal(qtbot, SignOffDialog)
+    sign = active_modal(qtbot, SignOffDialog)
     assert isinstance(sign, SignOffDialog)
     QTest.keyClick(sign.confirm, Qt.Key.Key_Space)
     QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
-    late = _modal(qtbot, LateReasonDialog)
+    late = active_modal(qtbot, LateReasonDialog)
     assert isinstance(late, LateReasonDialog)
     assert "days ago" in late.findChildren(type(sign.problem))[0].text()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is late.reason)
@@ -221,11 +213,11 @@ def test_an_interview_is_signed_off_from_its_own_window(
     assert frame.sign_off_button.isVisible()
 
     QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_S, CTRL | SHIFT)
-    sign = _modal(qtbot, SignOffDialog)
+    sign = active_modal(qtbot, SignOffDialog)
     assert isinstance(sign, SignOffDialog) and sign.parent() is frame
     QTest.keyClick(sign.confirm, Qt.Key.Key_Space)
     QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
-    late = _modal(qtbot, LateReasonDialog)  # the demo draft is past its 72 hours
+    late = active_modal(qtbot, LateReasonDialog)  # the demo draft is past its 72 hours
     assert isinstance(late, LateReasonDialog) and late.parent() is frame
     type_text(late.reason, "The family were away until Monday")
     late.try_save()

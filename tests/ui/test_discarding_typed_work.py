@@ -8,13 +8,13 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
 from tests.ui.conftest import FakeClock
 from tests.ui.discarding import closes_at_once_on_escape, keeps_then_discards
-from tests.ui.driving import type_text
+from tests.ui.driving import active_modal, type_text
 from ui.controller import AppController
 from ui.main_window import MainWindow
 from ui.new_case_dialog import NewCaseDialog
@@ -24,18 +24,10 @@ from ui.sign_off_dialogs import LateReasonDialog
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _modal(qtbot: QtBot, kind: type) -> QWidget:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    widget = QApplication.activeModalWidget()
-    assert widget is not None
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    return widget
-
-
 def _new_case(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
-    dialog = _modal(qtbot, NewCaseDialog)
+    dialog = active_modal(qtbot, NewCaseDialog)
     assert isinstance(dialog, NewCaseDialog)
     return dialog
 
@@ -43,7 +35,7 @@ def _new_case(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
 def _offer(qtbot: QtBot, window: MainWindow) -> OfferDialog:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    dialog = _modal(qtbot, OfferDialog)
+    dialog = active_modal(qtbot, OfferDialog)
     assert isinstance(dialog, OfferDialog)
     return dialog
 

@@ -19,6 +19,7 @@ from rhi_desktop.vault import Protection
 from tests.ui.conftest import ControllerFactory, FakeClock
 from tests.ui.driving import (
     FormFiller,
+    active_modal,
     focused,
     screenshot,
     type_text,
@@ -41,11 +42,6 @@ INTERVIEWER = "Jo Interviewer"
 
 def _tab(qtbot: QtBot) -> None:
     QTest.keyClick(focused(), Qt.Key.Key_Tab)
-
-
-def _modal(qtbot: QtBot, kind: type) -> object:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    return QApplication.activeModalWidget()
 
 
 def _cell(window: object, column: Column) -> str:
@@ -99,7 +95,7 @@ def test_first_day_from_setup_to_sign_off_survives_a_lock(
 
     # -- a found child the school rang about ---------------------------------------------
     QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
-    dialog = _modal(qtbot, NewCaseDialog)
+    dialog = active_modal(qtbot, NewCaseDialog)
     assert isinstance(dialog, NewCaseDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.case_reference)
     QTest.keyClicks(focused(), REFERENCE)
@@ -149,7 +145,7 @@ def test_first_day_from_setup_to_sign_off_survives_a_lock(
 
     # -- the offer, accepted, with the child choosing where and when ---------------------
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    offer = _modal(qtbot, OfferDialog)
+    offer = active_modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog)
     assert offer.offer_date.text() == "10/03/2025" and offer.offer_time.text() == "09:30"
     assert offer.outcome.currentData() is None and offer.offered_by.text() == ""
@@ -222,7 +218,7 @@ def test_first_day_from_setup_to_sign_off_survives_a_lock(
 
     # -- sign-off within the 72 hours -----------------------------------------------------
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
-    sign = _modal(qtbot, SignOffDialog)
+    sign = active_modal(qtbot, SignOffDialog)
     assert isinstance(sign, SignOffDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is sign.confirm)
     QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
