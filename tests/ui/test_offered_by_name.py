@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.config import Settings
@@ -15,6 +14,7 @@ from sync.protocol import Role
 from tests.sync.client.devices import new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import ControllerFactory
+from tests.ui.driving import active_modal
 from tests.ui.live_service import (
     central_service,  # noqa: F401  (the `central` fixture)
     open_app,
@@ -37,8 +37,7 @@ def _open_offer(qtbot: QtBot, window: MainWindow, state: InterviewState) -> Offe
             break
     assert selected is not None and selected.state is state
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), OfferDialog))
-    dialog = QApplication.activeModalWidget()
+    dialog = active_modal(qtbot, OfferDialog)
     assert isinstance(dialog, OfferDialog)
     return dialog
 
