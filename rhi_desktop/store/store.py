@@ -24,6 +24,7 @@ from typing import Any
 
 from rhi_desktop.audit import AuditChain
 from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.file_lock import exclusive_lock
 from rhi_desktop.store.acknowledgements import Acknowledgements
 from rhi_desktop.store.backup import remove_backups, take_backup
 from rhi_desktop.store.changes import ChangeRecorder
@@ -58,7 +59,6 @@ from rhi_desktop.store.reviews import ReviewRepository
 from rhi_desktop.store.supervision import QualityReviewRepository, SupervisionSessionRepository
 from rhi_desktop.store.sync_state import SyncState
 from rhi_desktop.store.team import TeamRoster
-from rhi_desktop.vault.file_lock import exclusive_lock
 
 log = logging.getLogger(__name__)
 

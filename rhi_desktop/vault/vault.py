@@ -26,6 +26,7 @@ from typing import NoReturn
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from rhi_desktop.domain.deadlines import require_aware
+from rhi_desktop.file_lock import exclusive_lock
 from rhi_desktop.profile import ProfilePaths, clear_unfinished_writes, wipe
 from rhi_desktop.vault.backoff import (
     BackoffStatus,
@@ -47,7 +48,6 @@ from rhi_desktop.vault.errors import (
     VaultMissing,
     WrongPassphrase,
 )
-from rhi_desktop.vault.file_lock import exclusive_lock
 from rhi_desktop.vault.kdf import Argon2Params, combine, encode_passphrase, stretch_passphrase
 from rhi_desktop.vault.keystore import Keystore, delete_share, load_share, store_share
 from rhi_desktop.vault.protection import Protection

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rhi_desktop.domain.deadlines import utc_now
+from rhi_desktop.file_lock import exclusive_lock
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.store import MigrationBackupFailedError, Store
 from rhi_desktop.store.backup import take_backup
@@ -19,7 +20,6 @@ from rhi_desktop.store.db import Database
 from rhi_desktop.store.keys import derive_keys
 from rhi_desktop.store.migrations import LATEST, migrate
 from rhi_desktop.store.store import upgrade_lock_path
-from rhi_desktop.vault.file_lock import exclusive_lock
 
 OLD = 3
 

@@ -2,7 +2,9 @@
 
 Unlock attempts read the failure count, run the slow key derivation and write the count
 back; without one lock around all of that, guesses made at the same time would each
-start from the same count and slip past the back-off and the wipe policy. The operating
+start from the same count and slip past the back-off and the wipe policy. Opens of an
+older database take the same kind of lock from the version check through the backup and
+the migration, so two of them never upgrade it at once. The operating
 system releases the lock when its holder exits, even when it is killed, so a crash never
 leaves a profile locked. The lock file itself holds nothing and is never removed: a
 waiter must end up holding the same file as the process it waited for.
