@@ -45,17 +45,7 @@ def test_submitted_interview_is_approved_by_the_coordinator_and_the_decision_com
     assert on_coordinator.state is InterviewState.SUBMITTED
     assert coordinator.store.children.get(on_coordinator.child_id).name == "Testwell Example 0"
 
-    with coordinator.store.transaction(coordinator.profile.actor) as tx:
-        tx.reviews.add(
-            Review(
-                id=new_id(),
-                interview_id=interview_id,
-                revision=1,
-                reviewer_id=coordinator.profile.actor,
-                decided_at=datetime.now(UTC),
-                decision=ReviewDecision.APPROVED,
-            )
-        )
+    _decide(coordinator, interview_id, ReviewDecision.APPROVED)
     decided = coordinator.sync()
     assert decided.outcome is SyncOutcome.SENT, decided.summary()
     assert decided.push.applied == 2
@@ -155,21 +145,8 @@ def test_when_two_coordinators_decide_one_interview_only_the_first_decision_stan
     interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
     for laptop in (interviewer, first, second):
         laptop.sync()
-    for laptop, decision in (
-        (first, ReviewDecision.APPROVED),
-        (second, ReviewDecision.RETURNED),
-    ):
-        with laptop.store.transaction(laptop.profile.actor) as tx:
-            tx.reviews.add(
-                Review(
-                    id=new_id(),
-                    interview_id=interview_id,
-                    revision=1,
-                    reviewer_id=laptop.profile.actor,
-                    decided_at=datetime.now(UTC),
-                    decision=decision,
-                )
-            )
+    _decide(first, interview_id, ReviewDecision.APPROVED)
+    _decide(second, interview_id, ReviewDecision.RETURNED)
 
     first.sync()
     second.sync()
@@ -261,17 +238,7 @@ def _approved_then_purged(
     child_id = interviewer.store.interviews.get(interview_id).child_id
     interviewer.sync()
     coordinator.sync()
-    with coordinator.store.transaction(coordinator.profile.actor) as tx:
-        tx.reviews.add(
-            Review(
-                id=new_id(),
-                interview_id=interview_id,
-                revision=1,
-                reviewer_id=coordinator.profile.actor,
-                decided_at=datetime.now(UTC),
-                decision=ReviewDecision.APPROVED,
-            )
-        )
+    _decide(coordinator, interview_id, ReviewDecision.APPROVED)
     coordinator.sync()
     kept = interviewer.sync()
     assert kept.purged is not None and kept.purged.interviews == []
@@ -284,3 +251,18 @@ def _approved_then_purged(
     assert later.purged.children == [child_id]
     assert "purged 1 approved interview and" in later.summary()
     return interview_id, child_id
+
+
+def _decide(coordinator: Laptop, interview_id: str, decision: ReviewDecision) -> None:
+    """The coordinator's decision on revision 1, as their review screen records it."""
+    with coordinator.store.transaction(coordinator.profile.actor) as tx:
+        tx.reviews.add(
+            Review(
+                id=new_id(),
+                interview_id=interview_id,
+                revision=1,
+                reviewer_id=coordinator.profile.actor,
+                decided_at=datetime.now(UTC),
+                decision=decision,
+            )
+        )
