@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths
-from rhi_desktop.session import OpenProfile, create_profile, open_profile
+from rhi_desktop.session import OpenProfile, adopt_enrolled_user, create_profile, open_profile
 from rhi_desktop.vault import (
     Keystore,
     ProfileWiped,
@@ -263,9 +263,7 @@ class AppController(QObject):
 
     def _enrolled(self, outcome: EnrolmentOutcome, page: EnrolPage) -> None:
         if outcome.ok and self.holder.is_open:
-            enrolment = self.holder.store.sync_state.enrolment()
-            if enrolment is not None:  # changes from now on are this person's
-                self.holder.profile.actor = enrolment.user_id
+            adopt_enrolled_user(self.holder.profile)  # changes from now on are this person's
         if shiboken6.isValid(page):
             page.enrol_finished(outcome)
         if outcome.ok and self.main_window is not None and self.holder.is_open:

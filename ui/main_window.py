@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
             )
             widest += CELL_PADDING + (sign if column is Column.DEADLINE else 0)
             table.setColumnWidth(column, max(widest, header.sectionSizeHint(column)))
-        for column, width in _WIDTHS.items():
+        for column, width in _WIDTHS.items():  # and never narrower than their headers
             table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self._child_column = FillColumn(table, Column.CHILD, header.sectionSizeHint(Column.CHILD))
 
@@ -497,10 +497,7 @@ class MainWindow(QMainWindow):
     def enrolled(self) -> None:
         """This computer has just been enrolled: offer what its role opens, drop "Enrol
         this computer…", and let the status bar say how the first sync goes."""
-        self._show_enrolment()
-        self._offer_pages()
-        self.reload()
-        self.workspace.reload()
+        self.records_arrived()
 
     def _show_enrolment(self) -> None:
         """Whether the computer is enrolled, read once per change rather than on every
