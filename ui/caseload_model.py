@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from rhi_desktop.domain.deadlines import format_countdown, format_london
+from rhi_desktop.domain.deadlines import format_countdown, format_london, within_window
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.store import CaseloadRow
 from rhi_desktop.store.interviews import RACING_STATES
@@ -90,7 +90,9 @@ class Deadline(IntEnum):
 
 def _completed_late(row: CaseloadRow) -> bool | None:
     """Whether a signed-off interview was signed off after its 72 hours (None: not yet)."""
-    return None if row.completed_at is None else row.completed_at > row.due_by
+    return (
+        None if row.completed_at is None else not within_window(row.returned_at, row.completed_at)
+    )
 
 
 @cache

@@ -22,6 +22,7 @@ from rhi_desktop.retention import SecureDeleteOff
 from rhi_desktop.store import errors as store
 from rhi_desktop.vault import errors as vault
 from ui.caseload_views import state_label
+from ui.uk_dates import format_uk_date
 
 translate = QCoreApplication.translate
 
@@ -341,7 +342,7 @@ def _records_removed(error: Any) -> str:
         "under the retention policy, so it would be missing some of them. It needs a "
         "computer that keeps approved interviews for the whole period; IT sets how long "
         "they are kept.",
-    ).format(names[error.report], error.removed_through.strftime("%d/%m/%Y"))
+    ).format(names[error.report], format_uk_date(error.removed_through))
 
 
 def _verification(error: Any) -> str:

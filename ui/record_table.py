@@ -78,14 +78,6 @@ class FillColumn(QObject):
         view.viewport().installEventFilter(self)
         self.fit()
 
-    @property
-    def minimum(self) -> int:
-        return self._minimum
-
-    def set_minimum(self, minimum: int) -> None:
-        self._minimum = minimum
-        self.fit()
-
     def fit(self) -> None:
         view, header = self._view, self._view.horizontalHeader()
         others = sum(

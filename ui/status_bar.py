@@ -118,10 +118,6 @@ class SyncStatusBar(QStatusBar):
             # One line here; details for IT are in the tooltip and accessible description.
             summary = (activity.problem or "").split("\n", 1)[0]
             return self.tr("Sync did not finish: {0}").format(summary)
-        if activity.attention == 1:
-            return self.tr("Synced: sent {0}, received {1}; 1 needs attention").format(
-                activity.sent, activity.received
-            )
         if activity.attention:
             return self.tr("Synced: sent {0}, received {1}; {2}").format(
                 activity.sent, activity.received, self._attention_text(activity.attention)
