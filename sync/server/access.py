@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_
 
@@ -52,8 +53,13 @@ TEAM_READS: Mapping[Role, frozenset[K]] = {
     Role.ADMINISTRATOR: frozenset(),
 }
 
-# Records only their author may change, and never the person they are about.
-AUTHORED = frozenset({K.SUPERVISION_SESSION, K.SUPERVISION_QUALITY_REVIEW})
+# Records only their author may change, and never the person they are about; with the
+# fields that say who wrote them and what they are about, which were checked when the
+# record was made and so stay as they were.
+AUTHORED: dict[K, tuple[str, ...]] = {
+    K.SUPERVISION_SESSION: ("supervisor_id", "supervisee_id"),
+    K.SUPERVISION_QUALITY_REVIEW: ("reviewer_id", "session_id"),
+}
 
 # Interview states a coordinator sees: from submission on. Drafts stay with the interviewer.
 WITH_COORDINATOR = frozenset(
@@ -95,6 +101,14 @@ def may_update(
     if principal.role is Role.INTERVIEWER:
         return interviewer_id == principal.user_id
     return principal.team_id is not None and team_id == principal.team_id and visible_to_team
+
+
+def keeps_authorship(kind: K, stored: Any, new: dict[str, Any]) -> bool:
+    """An update of an authored record leaves who wrote it, and about what, as they were."""
+    fields = AUTHORED.get(kind)
+    if fields is None:
+        return True
+    return isinstance(stored, dict) and all(stored.get(f) == new.get(f) for f in fields)
 
 
 def readable(principal: Principal) -> ColumnElement[bool]:

@@ -291,6 +291,8 @@ def _apply(
         principal.role, row.payload, payload
     ):
         return _reject(change, RejectReason.NOT_PERMITTED)
+    if not access.keeps_authorship(kind, row.payload, payload):
+        return _reject(change, RejectReason.NOT_PERMITTED)
     audience = Audience(
         interviewer_id=row.interviewer_id,
         team_id=row.team_id,

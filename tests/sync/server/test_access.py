@@ -282,6 +282,15 @@ def test_supervision_session_is_changed_only_by_the_supervisor_who_wrote_it(
     assert (by_author[0]["status"], by_author[0]["version"]) == ("applied", 2)
     assert _stored(central, "supervision_session", session_id) == (2, amended)
 
+    # The author cannot later put it in someone else's name, or make it about someone else.
+    for moved in ({"supervisor_id": blair.user_id}, {"supervisee_id": blair.user_id}):
+        refused = central.push(
+            morgan,
+            change("supervision_session", session_id, {**amended, **moved}, base_version=2),
+        )
+        assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_session", session_id) == (2, amended)
+
 
 def test_coordinators_session_with_an_interviewer_is_theirs_alone_to_change(
     central: Central,
@@ -358,3 +367,14 @@ def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
         morgan, change("supervision_quality_review", rating_id, raised, base_version=1)
     )
     assert by_author[0]["status"] == "applied"
+
+    # Nor can the manager later put the rating in another name, or on another session.
+    other_session = str(uuid.uuid4())
+    central.push(alex, change("supervision_session", other_session, _session(alex, sam)))
+    for moved in ({"reviewer_id": robin.user_id}, {"session_id": other_session}):
+        refused = central.push(
+            morgan,
+            change("supervision_quality_review", rating_id, {**raised, **moved}, base_version=2),
+        )
+        assert refused[0]["reason"] == "not_permitted"
+    assert _stored(central, "supervision_quality_review", rating_id) == (2, raised)
