@@ -32,8 +32,6 @@ from pydantic import ValidationError
 
 from rhi_desktop.store import Acknowledged, OutboxEntry, Store, Transaction
 from sync.protocol import (
-    MAX_PAYLOAD_CHARS,
-    MAX_PAYLOAD_DEPTH,
     Applied,
     AuditHead,
     Change,
@@ -44,7 +42,8 @@ from sync.protocol import (
     PushResponse,
     Rejected,
     RejectReason,
-    canonical_json,
+    payload_too_deep,
+    payload_too_long,
 )
 
 log = logging.getLogger(__name__)
@@ -145,18 +144,8 @@ def _sendable(entry: OutboxEntry, base: int) -> Change | None:
 
 
 def _within_limits(payload: Any) -> bool:
-    """Whether the service reads the payload at all: nested no deeper, and written as
-    JSON no longer, than it takes (the same measures it applies)."""
-    level: list[tuple[Any, int]] = [(payload, 0)]
-    while level:
-        value, depth = level.pop()
-        if depth > MAX_PAYLOAD_DEPTH:
-            return False
-        if isinstance(value, dict):
-            level.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            level.extend((item, depth + 1) for item in value)
-    return len(canonical_json(payload)) <= MAX_PAYLOAD_CHARS
+    """Whether the service reads the payload at all (the protocol's own measures)."""
+    return not payload_too_deep(payload) and not payload_too_long(payload)
 
 
 def _change(entry: OutboxEntry, base: int) -> Change:

@@ -288,5 +288,24 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
+def payload_too_deep(payload: Any) -> bool:
+    """Nested deeper than `MAX_PAYLOAD_DEPTH` (objects and arrays within each other)."""
+    level: list[tuple[Any, int]] = [(payload, 0)]
+    while level:
+        value, depth = level.pop()
+        if depth > MAX_PAYLOAD_DEPTH:
+            return True
+        if isinstance(value, dict):
+            level.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            level.extend((item, depth + 1) for item in value)
+    return False
+
+
+def payload_too_long(payload: Any) -> bool:
+    """Longer than `MAX_PAYLOAD_CHARS` as canonical JSON (ValueError if it is not JSON)."""
+    return len(canonical_json(payload)) > MAX_PAYLOAD_CHARS
+
+
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}

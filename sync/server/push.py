@@ -24,8 +24,6 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from rhi_desktop.domain.entities import InterviewState
 from sync.protocol import (
     MAX_COUNTER,
-    MAX_PAYLOAD_CHARS,
-    MAX_PAYLOAD_DEPTH,
     Applied,
     AuditHead,
     Change,
@@ -40,6 +38,8 @@ from sync.protocol import (
     RejectReason,
     Role,
     canonical_json,
+    payload_too_deep,
+    payload_too_long,
 )
 from sync.server import access, schema
 from sync.server.auth import Principal
@@ -474,28 +474,23 @@ def _payload_problem(payload: dict[str, Any]) -> RejectReason | None:
     """What no database column would store faithfully (NUL, lone surrogates), and numbers
     not every device can hold: NaN, infinity, and whole numbers beyond what a JSON double
     keeps exactly (a device stores a number field as a double or a 64-bit integer)."""
-    if not _storable(payload, 0):
+    if payload_too_deep(payload) or not _storable(payload):
         return RejectReason.INVALID_PAYLOAD
     try:
-        text = canonical_json(payload)
+        too_long = payload_too_long(payload)
     except ValueError:
         return RejectReason.INVALID_PAYLOAD
-    if len(text) > MAX_PAYLOAD_CHARS:
-        return RejectReason.PAYLOAD_TOO_LARGE
-    return None
+    return RejectReason.PAYLOAD_TOO_LARGE if too_long else None
 
 
-def _storable(value: Any, depth: int) -> bool:
-    if depth > MAX_PAYLOAD_DEPTH:
-        return False
+def _storable(value: Any) -> bool:
+    """Within a payload no deeper than `MAX_PAYLOAD_DEPTH` (checked first)."""
     if isinstance(value, str):
         return _storable_text(value)
     if isinstance(value, dict):
-        return all(
-            _storable_text(key) and _storable(item, depth + 1) for key, item in value.items()
-        )
+        return all(_storable_text(key) and _storable(item) for key, item in value.items())
     if isinstance(value, list):
-        return all(_storable(item, depth + 1) for item in value)
+        return all(_storable(item) for item in value)
     if isinstance(value, bool):
         return True
     if isinstance(value, int):
