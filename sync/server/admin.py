@@ -288,7 +288,7 @@ def _create(
 def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, now: datetime) -> str:
     e = schema.entities
     existing = conn.execute(
-        select(e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id).where(
+        select(e.c.entity_id, e.c.version, e.c.payload).where(
             e.c.entity == EntityKind.CHILD.value,
             e.c.payload["case_reference"].as_string() == spec.child_ref,
         )
