@@ -18,6 +18,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+_SUFFIX = ".tmp"
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     with staged(path, data) as put_in_place:
@@ -29,7 +31,7 @@ def staged(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
     """`data` written and flushed to a temporary file beside `path`; calling what this
     yields renames it over `path`. Leaving without calling it (or on an error) removes
     the temporary file, so nothing is left behind but the old content."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=_prefix(path), suffix=_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     placed = False
 
@@ -48,6 +50,16 @@ def staged(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
     finally:
         if not placed:
             tmp.unlink(missing_ok=True)
+
+
+def leftover_temporaries(path: Path) -> list[Path]:
+    """Temporary files of `path` that an interrupted write left behind (each may hold a
+    full copy of what was being written)."""
+    return sorted(path.parent.glob(f"{_prefix(path)}*{_SUFFIX}"))
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}."
 
 
 def _sync_directory(directory: Path) -> None:

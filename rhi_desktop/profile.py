@@ -24,6 +24,8 @@ from pathlib import Path
 
 import platformdirs
 
+from rhi_desktop.atomic_file import leftover_temporaries
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "RHI Desktop"
@@ -72,10 +74,10 @@ class ProfilePaths:
         return sorted(self.root.glob("rhi.db.pre-migration-v*"))
 
     def unfinished_vault_writes(self) -> list[Path]:
-        return sorted(self.root.glob(f".{self.vault.name}.*.tmp"))
+        return leftover_temporaries(self.vault)
 
     def unfinished_state_writes(self) -> list[Path]:
-        return sorted(self.root.glob(f".{self.unlock_state.name}.*.tmp"))
+        return leftover_temporaries(self.unlock_state)
 
     def exists(self) -> bool:
         return self.vault.exists() or self.db.exists()
