@@ -106,9 +106,13 @@ def _remember_database(vault: Vault) -> None:
 
 def adopt_enrolled_user(profile: OpenProfile) -> None:
     """Record changes under the enrolled user's id (the service's), once there is one."""
-    enrolment = profile.store.sync_state.enrolment()
-    if enrolment is not None:
-        profile.actor = enrolment.user_id
+    profile.actor = enrolled_actor(profile.store, profile.actor)
+
+
+def enrolled_actor(store: Store, otherwise: str = LOCAL_ACTOR) -> str:
+    """Who changes on this device are made by: the enrolled user, else `otherwise`."""
+    enrolment = store.sync_state.enrolment()
+    return otherwise if enrolment is None else enrolment.user_id
 
 
 def audit_unlock(store: Store, result: UnlockResult, actor: str) -> None:
@@ -137,10 +141,10 @@ def audit_key_change(vault: Vault, result: UnlockResult, change: KeyChange) -> N
         detail["recovery_key"] = vault.recovery_key_fingerprint
     if result.earlier_failures_unknown:
         detail["earlier_failures_unknown"] = True
-    with Store.open(vault.paths.db, result.dek, key_verified=True) as store:
-        enrolment = store.sync_state.enrolment()
-        actor = LOCAL_ACTOR if enrolment is None else enrolment.user_id
-        with store.transaction(actor) as tx:
-            tx.audit.record_unlock_failures(result.failures_since_last_success)
-            tx.audit.append(AuditAction.UPDATE, "vault", vault.db_id, detail=detail)
+    with (
+        Store.open(vault.paths.db, result.dek, key_verified=True) as store,
+        store.transaction(enrolled_actor(store)) as tx,
+    ):
+        tx.audit.record_unlock_failures(result.failures_since_last_success)
+        tx.audit.append(AuditAction.UPDATE, "vault", vault.db_id, detail=detail)
     vault.forget_audited_failures(result)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.forms import FieldInfo, Form, Location, QuestionType
 from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer
@@ -41,7 +42,7 @@ ENGLISH = Words()
 
 def rows_text(count: int, words: Words) -> str:
     """How many rows a repeat group has, in words."""
-    return words.one_row if count == 1 else words.rows.format(count)
+    return by_count(count, words.one_row, words.rows)
 
 
 @dataclass(frozen=True, slots=True)
