@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +48,7 @@ def take_backup(conn: Any, db: Path, version: int, keys: StoreKeys) -> Path:
     final = backup_path(db, version)
     for leftover in db.parent.glob(f"{db.name}.pre-migration-v*.partial*"):
         leftover.unlink(missing_ok=True)
-    partial = final.with_name(f"{final.name}.{uuid.uuid4().hex}.partial")
+    partial = final.with_name(f"{final.name}.partial")
     try:
         with translated_errors():
             target = keyed_copy_target(partial, keys, db)

@@ -96,6 +96,14 @@ def _upgrade_lock(db: Path) -> Iterator[None]:
         yield
 
 
+def _version_not_newer(db: Database) -> int:
+    """The database's schema version; SchemaTooNewError if a newer app wrote it."""
+    found = schema_version(db)
+    if found > LATEST:
+        raise SchemaTooNewError(found, LATEST)
+    return found
+
+
 def _take_backup(conn: Any, db: Path, found: int, keys: StoreKeys) -> Path:
     try:
         return take_backup(conn, db, found, keys)
@@ -212,16 +220,11 @@ class Store(_Repositories):
         conn = open_existing(path, keys, key_verified=key_verified, full_check=full_check)
         try:
             db = Database(conn, clock)
-            found = schema_version(db)
-            if found > LATEST:
-                raise SchemaTooNewError(found, LATEST)
-            if found == LATEST:
+            if _version_not_newer(db) == LATEST:
                 _forget_backups(path)
                 return cls(db, keys.audit_key, path=path, keys=keys)
             with _upgrade_lock(path):
-                found = schema_version(db)
-                if found > LATEST:
-                    raise SchemaTooNewError(found, LATEST)
+                found = _version_not_newer(db)
                 if found == LATEST:  # upgraded by another open while this one waited
                     return cls(db, keys.audit_key, path=path, keys=keys)
                 backup = _take_backup(conn, path, found, keys)
@@ -250,9 +253,7 @@ class Store(_Repositories):
             raise ValueError("The connection must be opened with isolation_level=None.")
         configure_plain(conn)
         db = Database(conn, clock)
-        found = schema_version(db)
-        if found > LATEST:
-            raise SchemaTooNewError(found, LATEST)
+        _version_not_newer(db)
         migrate(db, audit_key)
         return cls(db, audit_key)
 
