@@ -7,7 +7,10 @@ step starts from what it was written against. Never edit these definitions.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Column,
@@ -18,8 +21,14 @@ from sqlalchemy import (
     String,
     Table,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 
-from sync.server.schema import Id, PayloadJSON, UTCDateTime
+from sync.server.schema import UTCDateTime
+
+# The column types as step 1 used them, kept here so that a later change to schema.py's
+# types cannot change the first database. (UTCDateTime only converts values in Python.)
+Id = String(36)
+PayloadJSON: Any = JSON().with_variant(JSONB(), "postgresql")
 
 metadata = MetaData()
 
