@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.store import Store
+from rhi_desktop.supervision import case_references
 from sync.outgoing import CONFLICT_PREFIX, REJECTION_REASONS, UNSENDABLE
 from sync.protocol import RejectReason
 from ui.messages import error_text
@@ -82,27 +83,22 @@ def parked_changes(store: Store) -> list[ParkedChange]:
 
 
 def case_reference_of(store: Store, entity: str, entity_id: str) -> str:
-    """The case reference of the child a record is about, following its links here."""
-    interview_id = None
-    if entity == "offer":
-        offer = store.offers.find(entity_id)
-        interview_id = offer.interview_id if offer is not None else None
-    elif entity == "review":
-        review = store.reviews.find(entity_id)
-        interview_id = review.interview_id if review is not None else None
-    elif entity == "interview":
-        interview_id = entity_id
-    child_id = None
-    if interview_id is not None:
-        interview = store.interviews.find(interview_id)
-        child_id = interview.child_id if interview is not None else None
-    elif entity == "episode":
+    """The case reference of the child a record is about, following its links here
+    ('' for a record about no child, or one whose links are not on this computer)."""
+    if entity == "child":
+        child = store.children.find(entity_id)
+        return child.case_reference if child is not None else ""
+    if entity == "episode":
         episode = store.episodes.find(entity_id)
-        child_id = episode.child_id if episode is not None else None
-    elif entity == "child":
-        child_id = entity_id
-    child = store.children.find(child_id) if child_id is not None else None
-    return child.case_reference if child is not None else ""
+        return case_reference_of(store, "child", episode.child_id) if episode is not None else ""
+    if entity in ("offer", "review"):
+        record = (store.offers if entity == "offer" else store.reviews).find(entity_id)
+        if record is None:
+            return ""
+        entity_id = record.interview_id
+    elif entity != "interview":
+        return ""
+    return case_references(store, [entity_id]).get(entity_id, "")
 
 
 def reason_text(reason: str) -> str:
