@@ -121,7 +121,7 @@ class SavingDialog(QDialog, Generic[T]):
         if not self.has_changes():
             self.reject()
             return
-        box = ask_before_discarding(
+        box = ask_first(
             self,
             self.tr("Discard what you typed?"),
             self.tr("Discard what you typed? It has not been saved."),
@@ -195,30 +195,34 @@ class SavingDialog(QDialog, Generic[T]):
             self.resize(width, needed)
 
 
-def ask_before_discarding(
+def ask_first(
     parent: QWidget,
     title: str,
     text: str,
-    discard: tuple[str, str],
-    keep: tuple[str, str],
+    act: tuple[str, str],
+    stay: tuple[str, str],
     answered: Callable[[QMessageBox, bool], None],
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    act_role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.DestructiveRole,
 ) -> QMessageBox:
-    """The question asked before typed work is thrown away, opened over `parent`.
+    """The question asked, over `parent`, before something that cannot be taken back
+    (throwing away typed work, sending over a newer version).
 
-    `discard` and `keep` are each a button's text and accessible name. Keep is the
-    default and the Escape answer, so a second slip of a key loses nothing either.
-    `answered` is given the box and whether the person chose to discard.
+    `act` and `stay` are each a button's text and accessible name. Stay is the default
+    and the Escape answer, so a slip of a key leaves things as they are. `answered` is
+    given the box and whether the person chose to act.
     """
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = QMessageBox(icon, title, text, parent=parent)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    discard_button = box.addButton(discard[0], QMessageBox.ButtonRole.DestructiveRole)
-    discard_button.setAccessibleName(discard[1])
-    keep_button = box.addButton(keep[0], QMessageBox.ButtonRole.RejectRole)
-    keep_button.setAccessibleName(keep[1])
-    box.setDefaultButton(keep_button)
-    box.setEscapeButton(keep_button)
-    box.buttonClicked.connect(lambda button: answered(box, button is discard_button))
+    act_button = box.addButton(act[0], act_role)
+    act_button.setAccessibleName(act[1])
+    stay_button = box.addButton(stay[0], QMessageBox.ButtonRole.RejectRole)
+    stay_button.setAccessibleName(stay[1])
+    box.setDefaultButton(stay_button)
+    box.setEscapeButton(stay_button)
+    box.buttonClicked.connect(lambda button: answered(box, button is act_button))
     box.open()
     return box
 

@@ -49,6 +49,7 @@ from rhi_desktop.store import Store
 from rhi_desktop.supervision import case_references
 from sync.outgoing import CONFLICT_PREFIX, REJECTION_REASONS, UNSENDABLE
 from sync.protocol import RejectReason
+from ui.dialog_parts import ask_first
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
 
@@ -342,9 +343,10 @@ class QuarantineView(QDialog):
                 "lost. Until the next sync this computer shows your change. Your choice is "
                 "recorded in the audit trail."
             ).format(kind_label(change.entity)),
-            (self.tr("&Send mine"), QMessageBox.ButtonRole.AcceptRole),
-            self.tr("Cancel"),
+            (self.tr("&Send mine"), self.tr("Send mine")),
+            (self.tr("Cancel"), self.tr("Cancel")),
             lambda confirmed: self._keep_mine_answered(change, confirmed),
+            QMessageBox.ButtonRole.AcceptRole,
         ).setObjectName("confirmKeepMine")
 
     def _keep_mine_answered(self, change: ParkedChange, confirmed: bool) -> None:
@@ -365,8 +367,8 @@ class QuarantineView(QDialog):
                 "The change to this record ({0}) will not be sent to the central service, and "
                 "cannot be sent later. The discarding is recorded in the audit trail."
             ).format(kind_label(change.entity)),
-            (self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
-            self.tr("Keep"),
+            (self.tr("Discard"), self.tr("Discard")),
+            (self.tr("Keep"), self.tr("Keep")),
             lambda confirmed: self._discard_answered(change, confirmed),
         )
 
@@ -374,22 +376,23 @@ class QuarantineView(QDialog):
         self,
         title: str,
         text: str,
-        act: tuple[str, QMessageBox.ButtonRole],
-        stay: str,
+        act: tuple[str, str],
+        stay: tuple[str, str],
         answered: Callable[[bool], None],
+        act_role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.DestructiveRole,
     ) -> QMessageBox:
         """A warning asked before acting; Enter and Escape both leave things as they are."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        act_button = box.addButton(*act)
-        stay_button = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
-        for button in (act_button, stay_button):
-            button.setAccessibleName(button.text().replace("&", ""))
-        box.setDefaultButton(stay_button)
-        box.setEscapeButton(stay_button)
-        box.finished.connect(lambda _result: answered(box.clickedButton() is act_button))
+        box = ask_first(
+            self,
+            title,
+            text,
+            act,
+            stay,
+            lambda _box, acted: answered(acted),
+            icon=QMessageBox.Icon.Warning,
+            act_role=act_role,
+        )
         self.confirmation = box
-        box.open()
         return box
 
     def _discard_answered(self, change: ParkedChange, confirmed: bool) -> None:

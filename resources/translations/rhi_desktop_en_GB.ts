@@ -2551,6 +2551,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The change to this record ({0}) will not be sent to the central service, and cannot be sent later. The discarding is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3812,10 +3816,6 @@
     </message>
     <message>
         <source>Sync did not finish: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synced: sent {0}, received {1}; 1 needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import ReviewDecision
 from rhi_desktop.review import Decision, ReviewError, ReviewProblem, ReviewSubject
-from ui.dialog_parts import ask_before_discarding
+from ui.dialog_parts import ask_first
 from ui.messages import error_text
 from ui.review.answers_view import AnswersView
 from ui.review.changes_view import ChangesView
@@ -285,7 +285,7 @@ class ReviewDialog(QDialog):
         if self._discarding or not (self.comments.has_comments() or self.comments.unsent_comment()):
             super().reject()
             return
-        box = ask_before_discarding(
+        box = ask_first(
             self,
             self.tr("Close the review"),
             self.tr("Close without sending your comments? They are not kept."),
