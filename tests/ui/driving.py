@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.entities import InterviewState
 from tests.ui.forms.keyboard import Keyboard
 from ui.controller import AppController
 from ui.forms.renderer import FormRenderer
+from ui.main_window import MainWindow
 
 PASSPHRASE = "lantern oyster gravel kettle"
 
@@ -56,6 +58,18 @@ def active_modal(qtbot: QtBot, kind: type) -> QWidget:
     assert widget is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     return widget
+
+
+def select_first(window: MainWindow, state: InterviewState) -> str:
+    """Select the first caseload row (in the view's order) in `state`; its interview id."""
+    for row in range(window.proxy.rowCount()):
+        source = window.proxy.mapToSource(window.proxy.index(row, 0)).row()
+        if window.caseload.row_at(source).state is state:
+            window.table.selectRow(row)
+            selected = window.selected_row()
+            assert selected is not None
+            return selected.interview_id
+    raise AssertionError(f"no {state} interview in view")
 
 
 def focused() -> QWidget:

@@ -14,7 +14,7 @@ from rhi_desktop.domain.entities import InterviewState, OfferOutcome
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import active_modal, screenshot, type_text
+from tests.ui.driving import active_modal, screenshot, select_first, type_text
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -30,17 +30,6 @@ S = InterviewState
 def _back(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-
-
-def _select_first(window: MainWindow, state: InterviewState) -> str:
-    for row in range(window.proxy.rowCount()):
-        source = window.proxy.mapToSource(window.proxy.index(row, 0)).row()
-        if window.caseload.row_at(source).state is state:
-            window.table.selectRow(row)
-            selected = window.selected_row()
-            assert selected is not None
-            return selected.interview_id
-    raise AssertionError(f"no {state} interview in view")
 
 
 def _retype(qtbot: QtBot, field: QWidget, text: str) -> None:
@@ -101,7 +90,7 @@ def test_an_offer_declined_needs_its_reason_and_can_be_offered_again(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
 ) -> None:
     controller, window = unlocked
-    interview_id = _select_first(window, S.ASSIGNED)
+    interview_id = select_first(window, S.ASSIGNED)
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
     offer = active_modal(qtbot, OfferDialog)
     assert isinstance(offer, OfferDialog) and offer.windowTitle() == "Record an offer"
@@ -145,7 +134,7 @@ def test_sign_off_is_refused_while_questions_are_unanswered(
 ) -> None:
     controller, window = unlocked
     QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)  # in progress
-    interview_id = _select_first(window, S.IN_PROGRESS)
+    interview_id = select_first(window, S.IN_PROGRESS)
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
     box = active_modal(qtbot, QMessageBox)
     assert isinstance(box, QMessageBox)
@@ -163,7 +152,7 @@ def test_signing_off_after_72_hours_asks_why_and_keeps_the_reason(
     controller, window = unlocked
     QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
     assert window.current_view is CaseloadView.IN_PROGRESS
-    interview_id = _select_first(window, S.IN_PROGRESS)
+    interview_id = select_first(window, S.IN_PROGRESS)
     store = controller.holder.store
     draft = store.interviews.get(interview_id)
     assert clock.now - draft.returned_at > __import__("datetime").timedelta(hours=72)
@@ -198,7 +187,7 @@ def test_an_interview_is_signed_off_from_its_own_window(
 ) -> None:
     controller, window = unlocked
     QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
-    interview_id = _select_first(window, S.IN_PROGRESS)
+    interview_id = select_first(window, S.IN_PROGRESS)
     store = controller.holder.store
     draft = store.interviews.get(interview_id)
     with store.transaction(LOCAL_ACTOR) as tx:
@@ -228,7 +217,7 @@ def test_an_interview_is_signed_off_from_its_own_window(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window.table, Qt.Key.Key_3, CTRL)  # ready to send: opens to be read
     window.table.setFocus()
-    _select_first(window, S.COMPLETED)
+    select_first(window, S.COMPLETED)
     QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
     qtbot.waitUntil(lambda: window.interview_window(window.selected_interview_id or "") is not None)
     read_only = window.interview_window(window.selected_interview_id or "")

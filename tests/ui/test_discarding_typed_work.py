@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.domain.entities import InterviewState
 from tests.ui.conftest import FakeClock
 from tests.ui.discarding import closes_at_once_on_escape, keeps_then_discards
-from tests.ui.driving import active_modal, type_text
+from tests.ui.driving import active_modal, select_first, type_text
 from ui.controller import AppController
 from ui.main_window import MainWindow
 from ui.new_case_dialog import NewCaseDialog
@@ -58,13 +58,8 @@ def test_an_offer_being_recorded_survives_escape_but_its_prefilled_time_alone_do
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
     controller, window = unlocked
-    for row in range(window.proxy.rowCount()):
-        window.table.selectRow(row)
-        selected = window.selected_row()
-        if selected is not None and selected.state is InterviewState.ASSIGNED:
-            break
-    assert selected is not None
-    offers_before = controller.holder.store.offers.for_interview(selected.interview_id)
+    interview_id = select_first(window, InterviewState.ASSIGNED)
+    offers_before = controller.holder.store.offers.for_interview(interview_id)
     closes_at_once_on_escape(qtbot, _offer(qtbot, window))  # today's date and time only
 
     dialog = _offer(qtbot, window)
@@ -76,7 +71,7 @@ def test_an_offer_being_recorded_survives_escape_but_its_prefilled_time_alone_do
     keeps_then_discards(
         qtbot, dialog, lambda: (dialog.outcome.currentIndex(), dialog.reason.toPlainText())
     )
-    assert controller.holder.store.offers.for_interview(selected.interview_id) == offers_before
+    assert controller.holder.store.offers.for_interview(interview_id) == offers_before
 
 
 def test_a_late_reason_survives_escape_until_discarded(

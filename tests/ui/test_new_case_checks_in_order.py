@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.driving import type_text
+from tests.ui.driving import active_modal, type_text
 from ui.controller import AppController
 from ui.main_window import MainWindow
 from ui.messages import date_problem_text
@@ -20,8 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def _new_case(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
     QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
-    dialog = QApplication.activeModalWidget()
+    dialog = active_modal(qtbot, NewCaseDialog)
     assert isinstance(dialog, NewCaseDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.case_reference)
     return dialog

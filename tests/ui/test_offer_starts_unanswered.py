@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState, OfferOutcome
-from tests.ui.driving import type_text
+from tests.ui.driving import active_modal, select_first, type_text
 from ui.controller import AppController
 from ui.main_window import MainWindow
 from ui.offer_dialog import OfferDialog
@@ -18,18 +18,11 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _open_offer(qtbot: QtBot, window: MainWindow) -> tuple[str, OfferDialog]:
-    for row in range(window.proxy.rowCount()):
-        window.table.selectRow(row)
-        selected = window.selected_row()
-        if selected is not None and selected.state is InterviewState.ASSIGNED:
-            break
-    assert selected is not None and selected.state is InterviewState.ASSIGNED
+    interview_id = select_first(window, InterviewState.ASSIGNED)
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), OfferDialog))
-    dialog = QApplication.activeModalWidget()
+    dialog = active_modal(qtbot, OfferDialog)
     assert isinstance(dialog, OfferDialog)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return selected.interview_id, dialog
+    return interview_id, dialog
 
 
 def test_an_offer_starts_with_no_outcome_and_enter_asks_for_one(

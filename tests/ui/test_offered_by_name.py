@@ -14,7 +14,7 @@ from sync.protocol import Role
 from tests.sync.client.devices import new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import ControllerFactory
-from tests.ui.driving import active_modal
+from tests.ui.driving import active_modal, select_first
 from tests.ui.live_service import (
     central_service,  # noqa: F401  (the `central` fixture)
     open_app,
@@ -30,12 +30,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _open_offer(qtbot: QtBot, window: MainWindow, state: InterviewState) -> OfferDialog:
-    for row in range(window.proxy.rowCount()):
-        window.table.selectRow(row)
-        selected = window.selected_row()
-        if selected is not None and selected.state is state:
-            break
-    assert selected is not None and selected.state is state
+    select_first(window, state)
     QTest.keyClick(window.table, Qt.Key.Key_O, CTRL)
     dialog = active_modal(qtbot, OfferDialog)
     assert isinstance(dialog, OfferDialog)
