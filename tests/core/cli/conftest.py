@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+
+from tests.core.vault.conftest import rsa_pair
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -54,19 +54,9 @@ class RecoveryKeyFiles:
 def recovery_key_files(tmp_path_factory: pytest.TempPathFactory) -> RecoveryKeyFiles:
     """An organisation recovery key pair as IT keeps it: two PEM files."""
     folder = tmp_path_factory.mktemp("recovery-key")
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    pair = rsa_pair(3072)
     public = folder / "recovery-public.pem"
-    public.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
+    public.write_bytes(pair.public_pem)
     private = folder / "recovery-private.pem"
-    private.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    private.write_bytes(pair.private_pem)
     return RecoveryKeyFiles(public, private)

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from keyrings.alt.file import PlaintextKeyring
 
+from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.vault import Vault
 
@@ -95,7 +96,8 @@ def file_keystore(tmp_path: Path) -> PlaintextKeyring:
     return keystore
 
 
-def _rsa_pair(bits: int) -> RecoveryKeyPair:
+def rsa_pair(bits: int) -> RecoveryKeyPair:
+    """A fresh RSA key pair as PEM, as IT holds an organisation recovery key."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
     return RecoveryKeyPair(
         private_pem=key.private_bytes(
@@ -111,9 +113,15 @@ def _rsa_pair(bits: int) -> RecoveryKeyPair:
 
 @pytest.fixture(scope="session")
 def org_recovery_key() -> RecoveryKeyPair:
-    return _rsa_pair(3072)
+    return rsa_pair(3072)
 
 
 @pytest.fixture(scope="session")
 def other_org_recovery_key() -> RecoveryKeyPair:
-    return _rsa_pair(3072)
+    return rsa_pair(3072)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """What a machine with no policy and no user choices runs with."""
+    return Settings.load(None)

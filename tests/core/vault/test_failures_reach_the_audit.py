@@ -18,11 +18,6 @@ NEW = "harbour violin pebble thistle"
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return Settings.load(None)
-
-
-@pytest.fixture
 def real_profile(paths: ProfilePaths, settings: Settings) -> ProfilePaths:
     """A profile with a real encrypted database, closed again."""
     create_profile(paths, PASSPHRASE, settings, None).close()

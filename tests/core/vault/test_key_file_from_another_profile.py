@@ -23,11 +23,6 @@ OTHER_PASSPHRASE = "lantern meadow copper kettle"
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return Settings.load(None)
-
-
-@pytest.fixture
 def two_profiles(tmp_path: Path, settings: Settings) -> tuple[ProfilePaths, ProfilePaths]:
     mine, other = ProfilePaths(tmp_path / "mine"), ProfilePaths(tmp_path / "other")
     create_profile(mine, PASSPHRASE, settings, None).close()
