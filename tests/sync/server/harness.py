@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from sync import protocol
 from sync.protocol import Role
-from sync.server import admin
+from sync.server import admin, schema
 
 START = datetime(2026, 1, 12, 9, 0, tzinfo=UTC)
 
@@ -134,3 +134,14 @@ class Central:
 
     def visible_ids(self, device: Device) -> set[tuple[str, str]]:
         return {(c["entity"], c["entity_id"]) for c in self.pull_all(device)}
+
+    def stored(self, kind: str, entity_id: str) -> tuple[int, Any]:
+        """(version, payload) of a record as the service holds it."""
+        e = schema.entities
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(e.c.version, e.c.payload).where(
+                    e.c.entity == kind, e.c.entity_id == entity_id
+                )
+            ).one()
+        return int(row.version), row.payload

@@ -6,12 +6,10 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from rhi_desktop.domain.entities import EpisodeType
 from sync import protocol
 from sync.protocol import EntityKind, ErrorCode, Role
-from sync.server import admin, schema
+from sync.server import admin
 from sync.server.admin import AssignmentSpec
 from tests.sync.server.harness import Central, Device, change
 
@@ -241,15 +239,6 @@ def _session(supervisor: Device, supervisee: Device) -> dict[str, Any]:
     return {"supervisor_id": supervisor.user_id, "supervisee_id": supervisee.user_id}
 
 
-def _stored(central: Central, kind: str, entity_id: str) -> tuple[int, Any]:
-    e = schema.entities
-    with central.engine.connect() as conn:
-        row = conn.execute(
-            select(e.c.version, e.c.payload).where(e.c.entity == kind, e.c.entity_id == entity_id)
-        ).one()
-    return int(row.version), row.payload
-
-
 def test_supervision_session_is_changed_only_by_the_supervisor_who_wrote_it(
     central: Central,
 ) -> None:
@@ -273,14 +262,14 @@ def test_supervision_session_is_changed_only_by_the_supervisor_who_wrote_it(
             change("supervision_session", session_id, rewritten, base_version=1),
         )
         assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_session", session_id) == (1, written)
+    assert central.stored("supervision_session", session_id) == (1, written)
 
     amended = {**written, "reflections": "Talked through the county lines case."}
     by_author = central.push(
         morgan, change("supervision_session", session_id, amended, base_version=1)
     )
     assert (by_author[0]["status"], by_author[0]["version"]) == ("applied", 2)
-    assert _stored(central, "supervision_session", session_id) == (2, amended)
+    assert central.stored("supervision_session", session_id) == (2, amended)
 
     # The author cannot later put it in someone else's name, or make it about someone else.
     for moved in ({"supervisor_id": blair.user_id}, {"supervisee_id": blair.user_id}):
@@ -289,7 +278,7 @@ def test_supervision_session_is_changed_only_by_the_supervisor_who_wrote_it(
             change("supervision_session", session_id, {**amended, **moved}, base_version=2),
         )
         assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_session", session_id) == (2, amended)
+    assert central.stored("supervision_session", session_id) == (2, amended)
 
 
 def test_coordinators_session_with_an_interviewer_is_theirs_alone_to_change(
@@ -310,7 +299,7 @@ def test_coordinators_session_with_an_interviewer_is_theirs_alone_to_change(
             change("supervision_session", session_id, rewritten, base_version=1),
         )
         assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_session", session_id) == (1, written)
+    assert central.stored("supervision_session", session_id) == (1, written)
     by_author = central.push(
         alex, change("supervision_session", session_id, rewritten, base_version=1)
     )
@@ -362,7 +351,7 @@ def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
         robin, change("supervision_quality_review", rating_id, raised, base_version=1)
     )
     assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_quality_review", rating_id) == (1, rated)
+    assert central.stored("supervision_quality_review", rating_id) == (1, rated)
     by_author = central.push(
         morgan, change("supervision_quality_review", rating_id, raised, base_version=1)
     )
@@ -377,4 +366,4 @@ def test_quality_review_is_changed_only_by_the_manager_who_rated_the_session(
             change("supervision_quality_review", rating_id, {**raised, **moved}, base_version=2),
         )
         assert refused[0]["reason"] == "not_permitted"
-    assert _stored(central, "supervision_quality_review", rating_id) == (2, raised)
+    assert central.stored("supervision_quality_review", rating_id) == (2, raised)

@@ -290,17 +290,6 @@ def _as_the_desktop_sends_it(interview_id: str, state: str, version: int) -> dic
     }
 
 
-def _stored_interview(central: Central, interview_id: str) -> tuple[int, Any]:
-    e = schema.entities
-    with central.engine.connect() as conn:
-        row = conn.execute(
-            select(e.c.version, e.c.payload).where(
-                e.c.entity == "interview", e.c.entity_id == interview_id
-            )
-        ).one()
-    return int(row.version), row.payload
-
-
 def _answers_rewritten(payload: dict[str, Any]) -> None:
     payload["answers"]["where_went"] = "somewhere else"
 
@@ -342,7 +331,7 @@ def test_coordinator_deciding_an_interview_cannot_rewrite_what_the_interviewer_r
     result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
 
     assert (result["status"], result["reason"]) == ("rejected", "not_permitted")
-    assert _stored_interview(central, interview_id) == (1, submitted)
+    assert central.stored("interview", interview_id) == (1, submitted)
     pulled = [c["version"] for c in central.pull_all(sam) if c["entity_id"] == interview_id]
     assert pulled == [1]  # nothing reaches the interviewer's device
 
@@ -361,4 +350,4 @@ def test_coordinator_decision_as_the_desktop_sends_it_is_applied(
     result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
 
     assert (result["status"], result["version"]) == ("applied", 2)
-    assert _stored_interview(central, interview_id) == (2, decided)
+    assert central.stored("interview", interview_id) == (2, decided)
