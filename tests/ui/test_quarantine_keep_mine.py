@@ -13,10 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import Settings
-from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.profile import ProfilePaths
-from sync.protocol import Role
-from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import ControllerFactory
 from tests.ui.live_service import (
@@ -26,46 +23,10 @@ from tests.ui.live_service import (
     wait_for_sync,
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
+from tests.ui.quarantine import audited, both_answered, open_view
 from tests.ui.test_accessibility import unnamed_controls
 from ui.controller import AppController
-from ui.main_window import MainWindow
 from ui.quarantine_view import QuarantineView
-
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def _answer(laptop: Laptop, interview_id: str, where: str) -> None:
-    stored = laptop.store.interviews.get(interview_id)
-    with laptop.store.transaction(laptop.profile.actor) as tx:
-        tx.interviews.save_answers(
-            interview_id, {**stored.answers, "where_went": where}, expected_version=stored.version
-        )
-
-
-def _both_answered(central: LiveCentral, paths: ProfilePaths, elsewhere: Path) -> str:
-    """The interviewer answers "B" on this laptop while their other laptop answers "A"
-    and sends it first: this laptop's change will conflict."""
-    username = central.add_user(Role.INTERVIEWER)
-    laptop = new_laptop(central, paths.root, username=username)
-    interview_id = record_completed_case(laptop, state=InterviewState.IN_PROGRESS)
-    laptop.sync()
-    other = new_laptop(central, elsewhere, username=username)
-    other.sync()
-    _answer(other, interview_id, "A")
-    assert other.sync().push.applied == 1
-    other.profile.close()
-    _answer(laptop, interview_id, "B")
-    laptop.profile.close()
-    return interview_id
-
-
-def _open_view(qtbot: QtBot, controller: AppController, window: MainWindow) -> QuarantineView:
-    QTest.keyClick(window.table, Qt.Key.Key_A, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: controller.attention is not None and controller.attention.isVisible())
-    view = controller.attention
-    assert view is not None
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)
-    return view
 
 
 def _ask(qtbot: QtBot, view: QuarantineView) -> QMessageBox:
@@ -80,8 +41,7 @@ def _ask(qtbot: QtBot, view: QuarantineView) -> QMessageBox:
 
 
 def _retried(controller: AppController) -> list[dict[str, object]]:
-    events = controller.holder.store.audit.events()
-    return [dict(e.detail) for e in events if e.action == AuditAction.CHANGE_RETRIED]
+    return audited(controller, AuditAction.CHANGE_RETRIED)
 
 
 def _where(controller: AppController, interview_id: str) -> object:
@@ -96,13 +56,13 @@ def test_a_confirmed_conflict_is_sent_in_place_of_the_newer_version(
     settings: Settings,
     make_controller: ControllerFactory,
 ) -> None:
-    interview_id = _both_answered(central, paths, tmp_path / "other-laptop")
+    interview_id = both_answered(central, paths, tmp_path / "other-laptop")
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
     assert controller.holder.store.outbox.counts() == (0, 1)
     assert _where(controller, interview_id) == "A"
     newer = central.entity("interview", interview_id).version
-    view = _open_view(qtbot, controller, window)
+    view = open_view(qtbot, controller, window)
     parked = view.model.row_at(0)
 
     box = _ask(qtbot, view)
@@ -142,10 +102,10 @@ def test_cancelling_leaves_a_conflict_parked(
     settings: Settings,
     make_controller: ControllerFactory,
 ) -> None:
-    interview_id = _both_answered(central, paths, tmp_path / "other-laptop")
+    interview_id = both_answered(central, paths, tmp_path / "other-laptop")
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
-    view = _open_view(qtbot, controller, window)
+    view = open_view(qtbot, controller, window)
     parked = controller.holder.store.outbox.get(view.model.row_at(0).change_id)
 
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):  # Enter takes the default: cancel
@@ -172,7 +132,7 @@ def test_a_conflict_waits_for_a_later_change_of_the_same_record(
     settings: Settings,
     make_controller: ControllerFactory,
 ) -> None:
-    interview_id = _both_answered(central, paths, tmp_path / "other-laptop")
+    interview_id = both_answered(central, paths, tmp_path / "other-laptop")
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
     store = controller.holder.store
@@ -181,7 +141,7 @@ def test_a_conflict_waits_for_a_later_change_of_the_same_record(
         tx.interviews.save_answers(
             interview_id, {**shown.answers, "where_went": "C"}, expected_version=shown.version
         )
-    view = _open_view(qtbot, controller, window)
+    view = open_view(qtbot, controller, window)
     parked = store.outbox.get(view.model.row_at(0).change_id)
 
     box = _ask(qtbot, view)
