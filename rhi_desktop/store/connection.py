@@ -27,6 +27,7 @@ from typing import Any
 
 import sqlcipher3
 
+from rhi_desktop.database_salt import DATABASE_SALT_BYTES, PLAIN_SQLITE_HEADER
 from rhi_desktop.store.errors import (
     SQLITE_CORRUPT,
     SQLITE_NOTADB,
@@ -47,9 +48,7 @@ from rhi_desktop.store.errors import (
 from rhi_desktop.store.keys import StoreKeys
 
 PAGE_SIZE = 4096  # SQLCipher 4's default; every file this app writes uses it
-SALT_BYTES = 16  # SQLCipher's per-file salt, the plaintext start of the file
 BUSY_TIMEOUT_MS = 5000
-_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
 _BAD_SIZE = re.compile(r"page \d+ has an invalid size")
 _BAD_STRUCTURE = "its structure failed the integrity check"
@@ -128,12 +127,12 @@ def keyed_copy_target(path: Path, keys: StoreKeys, source: Path) -> Any:
     database still matches the salt its profile's vault.json records.
     """
     with open(source, "rb") as handle:
-        salt = handle.read(SALT_BYTES)
+        salt = handle.read(DATABASE_SALT_BYTES)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     conn = _connect(path, "rw")
     try:
-        conn.set_key(keys.sqlcipher_key(salt if len(salt) == SALT_BYTES else None))
+        conn.set_key(keys.sqlcipher_key(salt if len(salt) == DATABASE_SALT_BYTES else None))
     except BaseException:
         conn.close()
         raise
@@ -153,7 +152,7 @@ def _checked_size(path: Path) -> int:
     if size % PAGE_SIZE:
         raise DatabaseTruncatedError(path.name)
     with open(path, "rb") as handle:
-        if handle.read(len(_PLAIN_SQLITE_HEADER)) == _PLAIN_SQLITE_HEADER:
+        if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
             raise DatabaseCorruptedError(path.name, "it is not an encrypted RHI Desktop database")
     return size
 

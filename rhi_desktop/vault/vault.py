@@ -25,6 +25,7 @@ from typing import NoReturn
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from rhi_desktop.database_salt import read_database_salt
 from rhi_desktop.domain.deadlines import require_aware
 from rhi_desktop.file_lock import exclusive_lock
 from rhi_desktop.profile import ProfilePaths, clear_unfinished_writes, wipe
@@ -36,7 +37,6 @@ from rhi_desktop.vault.backoff import (
     save_unlock_state,
     utc_now,
 )
-from rhi_desktop.vault.database_salt import read_database_salt
 from rhi_desktop.vault.errors import (
     ProfileWiped,
     RecoveryKeyRejected,

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from rhi_desktop.atomic_file import write_atomically
-from rhi_desktop.vault.database_salt import DATABASE_SALT_BYTES
+from rhi_desktop.database_salt import DATABASE_SALT_BYTES
 from rhi_desktop.vault.errors import VaultCorrupt, VaultFromNewerApp, VaultMissing
 from rhi_desktop.vault.kdf import SECRET_BYTES, Argon2Params
 from rhi_desktop.vault.protection import Protection

@@ -15,7 +15,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 DATABASE_SALT_BYTES = 16
-_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def read_database_salt(path: Path) -> bytes | None:
@@ -29,6 +29,6 @@ def read_database_salt(path: Path) -> bytes | None:
     except OSError as exc:
         log.info("could not read the database salt (%s)", type(exc).__name__)
         return None
-    if len(salt) != DATABASE_SALT_BYTES or salt == _PLAIN_SQLITE_HEADER:
+    if len(salt) != DATABASE_SALT_BYTES or salt == PLAIN_SQLITE_HEADER:
         return None
     return salt
