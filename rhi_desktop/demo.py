@@ -200,6 +200,7 @@ def _episode(rng: random.Random, child: Child, after: datetime) -> tuple[Missing
         where_found=rng.choice(WHERE_FOUND),
         police_reference=f"DEMO/{rng.randint(10000, 99999)}",
         risk_grade=rng.choice(list(RiskGrade)),
+        looked_after=child.looked_after,
     )
     return episode, end + timedelta(days=rng.randint(1, 30))
 

@@ -104,6 +104,10 @@ class MissingEpisode:
     where_found: str | None = None
     police_reference: str | None = None
     risk_grade: RiskGrade | None = None
+    # Whether the child was looked after (in care) when this episode began: the statutory
+    # returns count only episodes from care. None where it was not recorded with the
+    # episode (records made before it was), and reports then use the child's current flag.
+    looked_after: bool | None = None
     version: int = 0
 
 

@@ -222,6 +222,12 @@ _V7 = (
     "CREATE INDEX children_by_case_reference ON children (case_reference)",
 )
 
+# v8: whether the child was looked after when each episode began, so that the statutory
+# returns keep a child's episodes from care after they leave it, and leave out episodes
+# from home before they came into care. Episodes already held keep NULL (not recorded):
+# reports use the child's current flag for those, as they did before.
+_V8 = ("ALTER TABLE episodes ADD COLUMN looked_after INTEGER CHECK (looked_after IN (0, 1))",)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -246,6 +252,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "verified KPI months; indexes for report periods", _script(_V5)),
     Migration(6, "the team roster from the central service", _script(_V6)),
     Migration(7, "a case reference may name more than one child record", _script(_V7)),
+    Migration(8, "whether the child was looked after when each episode began", _script(_V8)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -193,6 +193,7 @@ def _episode_row(e: MissingEpisode) -> tuple[Any, ...]:
         e.where_found,
         e.police_reference,
         None if e.risk_grade is None else e.risk_grade.value,
+        None if e.looked_after is None else int(e.looked_after),
     )
 
 
@@ -206,6 +207,7 @@ def _episode(r: Row) -> MissingEpisode:
         where_found=r["where_found"],
         police_reference=r["police_reference"],
         risk_grade=None if r["risk_grade"] is None else RiskGrade(r["risk_grade"]),
+        looked_after=None if r["looked_after"] is None else bool(r["looked_after"]),
         version=r["version"],
     )
 
@@ -222,6 +224,7 @@ EPISODES: TableSpec[MissingEpisode] = TableSpec(
         "where_found",
         "police_reference",
         "risk_grade",
+        "looked_after",
     ),
     to_row=_episode_row,
     from_row=_episode,
