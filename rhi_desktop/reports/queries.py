@@ -438,13 +438,21 @@ def children(db: Database, *, looked_after_only: bool = False) -> list[ChildRow]
     ]
 
 
+# An episode from care: the child was looked after when it began (as recorded with the
+# episode; the child's current flag where it was not), and an A episode always is.
+_FROM_CARE = Conditions(
+    ("(e.type = ? OR COALESCE(e.looked_after, c.looked_after) = 1)",), (EpisodeType.AWAY.value,)
+)
+
+
 def episodes(
-    db: Database, *, looked_after_only: bool = False, started_from: datetime | None = None
+    db: Database, *, from_care_only: bool = False, started_from: datetime | None = None
 ) -> list[EpisodeRow]:
-    """Episodes, oldest first per child; or only those starting at `started_from` or later."""
+    """Episodes, oldest first per child; only episodes from care, or only those starting at
+    `started_from` or later, when asked."""
     where = Conditions()
-    if looked_after_only:
-        where += Conditions(("c.looked_after = 1",))
+    if from_care_only:
+        where += _FROM_CARE
     if started_from is not None:
         where += Conditions(("e.start_at >= ?",), (utc_text(started_from),))
     rows = db.fetchall(

@@ -8,9 +8,11 @@ date (normally the day the list is made):
   (blank when not recorded). Date of Birth: dd/mm/yyyy. Age: whole years at the as-at date.
 - UASC within the last 12 months: the child's UASC flag, coded like the other Y/N
   columns (`a) Yes` / `b) No`); the device holds the current flag only.
-- The two counts: M and A episodes that started in the 12 months up to and including
-  the as-at date. Always an integer, 0 when there were none.
-- Offered / accepted: about the child's latest M episode (by start). `a) Yes` / `b) No`
+- The two counts: M and A episodes from their placement (the child was looked after when
+  the episode began, as recorded with it) that started in the 12 months up to and
+  including the as-at date; episodes from home before the child came into care are not
+  counted. Always an integer, 0 when there were none.
+- Offered / accepted: about the child's latest M episode from care (by start). `a) Yes` / `b) No`
   from the offers recorded for the interview covering it, up to the as-at date: offered
   when an offer reached the child or carer; accepted when the latest answer was yes (an
   interview never offered was not accepted). `c) Unknown` when no interview on this
@@ -62,7 +64,7 @@ def list8_table(store: Store, as_at: date) -> Table:
     require_whole(store, StatutoryReturn.ANNEX_A, window_first)
     cutoff = london_midnight(as_at + timedelta(days=1))  # the end of the as-at day
     episodes: defaultdict[str, list[queries.EpisodeRow]] = defaultdict(list)
-    for episode in queries.episodes(db, looked_after_only=True):
+    for episode in queries.episodes(db, from_care_only=True):
         if episode.start < cutoff:
             episodes[episode.child_id].append(episode)
     latest_missing = {

@@ -5,9 +5,12 @@ CHILD is the case reference (never a name), dates are dd/mm/yyyy London dates, M
 is `M` or `A`, and MIS_END is blank while the child is still missing. The file is UTF-8
 without a BOM, with CRLF line ends (`table_files`).
 
-Which episodes: those of children who are looked after (their current status) that
-overlap the collection year, 1 April to 31 March. How the year's edges are handled, to
-match what the DfE's validation accepts:
+Which episodes: those from care (the child was looked after when the episode began, as
+recorded with it; every A episode) that overlap the collection year, 1 April to 31
+March. A child who has since left care keeps their episodes from care in the return, and
+a child who has since come into care brings none from before. Episodes recorded before
+this was kept with them follow the child's current status. How the year's edges are
+handled, to match what the DfE's validation accepts:
 - An episode that began before 1 April and ended in the year keeps its true start date.
   The DfE rules put MIS_START after the end of the year (570) and MIS_END outside the
   year (571) out of bounds, not a start in the previous year; clipping the start to
@@ -175,12 +178,14 @@ def missing_table(store: Store, year: Period) -> Table:
     require_whole(store, StatutoryReturn.SSDA903, year.first_day)
     db = queries.database(store)
     by_child: defaultdict[str, list[queries.EpisodeRow]] = defaultdict(list)
-    for episode in queries.episodes(db, looked_after_only=True):
+    for episode in queries.episodes(db, from_care_only=True):
         by_child[episode.child_id].append(episode)
     rows: list[_Row] = []
     problems: list[Violation] = []
-    for child in queries.children(db, looked_after_only=True):
-        child_rows, child_problems = _rows_for_child(child, by_child.get(child.id, []), year)
+    for child in queries.children(db):
+        if child.id not in by_child:
+            continue
+        child_rows, child_problems = _rows_for_child(child, by_child[child.id], year)
         rows += child_rows
         problems += child_problems
     if problems:

@@ -77,8 +77,10 @@ class Casebook:
         start: datetime,
         end: datetime | None,
         kind: EpisodeType = EpisodeType.MISSING,
+        *,
+        looked_after: bool | None = None,
     ) -> MissingEpisode:
-        episode = MissingEpisode(new_id(), child.id, kind, start, end)
+        episode = MissingEpisode(new_id(), child.id, kind, start, end, looked_after=looked_after)
         with self.store.transaction(ACTOR) as tx:
             return tx.episodes.add(episode)
 

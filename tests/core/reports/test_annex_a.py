@@ -113,3 +113,15 @@ def test_list8_xlsx_keeps_text_as_text_and_counts_as_numbers(store: Store, book:
     )
     gender = sheet["B6"]
     assert gender.value == "=1+2" and gender.data_type == "s"  # never a formula
+
+
+def test_list8_counts_only_episodes_from_the_placement(store: Store, book: Casebook) -> None:
+    # In care since the summer: missing from home in the spring (offered, accepted) is not
+    # from their placement, so it is neither counted nor the episode asked about.
+    child = book.child("LAC-F", looked_after=True, date_of_birth=date(2011, 4, 4))
+    home = book.episode(child, utc(2026, 4, 1, 9), utc(2026, 4, 2, 9), M, looked_after=False)
+    book.offer(book.interview(child, [home]), utc(2026, 4, 2, 12), OfferOutcome.ACCEPTED)
+    book.episode(child, utc(2026, 9, 1, 9), utc(2026, 9, 1, 21), M, looked_after=True)
+
+    rows = annex_a_list8(store, AS_AT).data.decode("utf-8").split("\r\n")[1:]
+    assert rows == ["LAC-F,,,04/04/2011,15,b) No,1,0,c) Unknown,c) Unknown", ""]

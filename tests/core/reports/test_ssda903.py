@@ -70,6 +70,32 @@ def test_the_missing_table_is_exactly_the_five_dfe_columns(store: Store, book: C
     assert b"Fictional" not in made.data  # the child's name is never written
 
 
+def test_episodes_count_by_whether_the_child_was_in_care_when_they_began(
+    store: Store, book: Casebook
+) -> None:
+    # Left care in the summer: the episode from care stays in the return, the later one
+    # from home does not, although the child is no longer looked after.
+    left = book.child("LEFT-001", looked_after=False, date_of_birth=date(2010, 6, 15))
+    book.episode(left, london(2026, 5, 3, 22), london(2026, 5, 4, 9), looked_after=True)
+    book.episode(left, london(2026, 11, 3, 22), london(2026, 11, 4, 9), looked_after=False)
+    # Came into care in the autumn: missing from home before that is not in the return.
+    came = book.child("CAME-001", looked_after=True, date_of_birth=date(2011, 2, 1))
+    book.episode(came, london(2026, 6, 1, 20), london(2026, 6, 2, 8), looked_after=False)
+    book.episode(came, london(2026, 12, 1, 20), london(2026, 12, 2, 8), looked_after=True)
+    # An A episode is from care by definition, even with nothing recorded on it.
+    away = book.child("AWAY-001", looked_after=False, date_of_birth=date(2012, 3, 3))
+    book.episode(away, london(2026, 7, 7, 19), london(2026, 7, 7, 23), EpisodeType.AWAY)
+    # Recorded before episodes kept it: the child's current status decides, as before.
+    book.episode(book.child("HOME-002"), london(2026, 8, 1, 9), london(2026, 8, 1, 18))
+
+    assert ssda903_missing(store, YEAR).data.decode("utf-8") == (
+        "CHILD,DOB,MISSING,MIS_START,MIS_END\r\n"
+        "AWAY-001,03/03/2012,A,07/07/2026,07/07/2026\r\n"
+        "CAME-001,01/02/2011,M,01/12/2026,02/12/2026\r\n"
+        "LEFT-001,15/06/2010,M,03/05/2026,04/05/2026\r\n"
+    )
+
+
 def test_the_collection_year_runs_from_april_to_march() -> None:
     assert Period(date(2026, 4, 1), date(2027, 3, 31)) == YEAR
     with pytest.raises(ValueError, match="YYYY-YY"):
