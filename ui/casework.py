@@ -59,6 +59,7 @@ class Problem(StrEnum):
     START_AFTER_RETURN = "start_after_return"
     START_BEFORE_BIRTH = "start_before_birth"
     RETURN_IN_FUTURE = "return_in_future"
+    AWAY_NOT_LOOKED_AFTER = "away_not_looked_after"
     OFFER_IN_FUTURE = "offer_in_future"
     OFFER_BEFORE_RETURN = "offer_before_return"
     MISSING_OFFERED_BY = "missing_offered_by"
@@ -114,6 +115,8 @@ def record_found_child(store: Store, actor: str, found: FoundChild, now: datetim
         raise CaseworkError(Problem.NOT_A_CHILD)
     if london_date(start) < found.date_of_birth:
         raise CaseworkError(Problem.START_BEFORE_BIRTH)
+    if found.episode_type is EpisodeType.AWAY and not found.looked_after:
+        raise CaseworkError(Problem.AWAY_NOT_LOOKED_AFTER)
     if start >= returned:
         raise CaseworkError(Problem.START_AFTER_RETURN)
     if returned > require_aware(now):
@@ -129,7 +132,12 @@ def record_found_child(store: Store, actor: str, found: FoundChild, now: datetim
         uasc=found.uasc,
     )
     episode = MissingEpisode(
-        id=new_id(), child_id=child.id, type=found.episode_type, start=start, end=returned
+        id=new_id(),
+        child_id=child.id,
+        type=found.episode_type,
+        start=start,
+        end=returned,
+        looked_after=found.looked_after,
     )
     interview = ReturnInterview(
         id=new_id(),

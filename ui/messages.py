@@ -51,6 +51,11 @@ def problem_text(problem: Problem) -> str:
             "Messages", "The episode cannot start before the date of birth."
         ),
         Problem.RETURN_IN_FUTURE: translate("Messages", "The return time is in the future."),
+        Problem.AWAY_NOT_LOOKED_AFTER: translate(
+            "Messages",
+            "Away from placement applies only to a child who is looked after. Tick "
+            "Looked after, or choose M if the child went missing from home.",
+        ),
         Problem.OFFER_IN_FUTURE: translate("Messages", "The offer time is in the future."),
         Problem.OFFER_BEFORE_RETURN: translate(
             "Messages", "The offer cannot be before the child returned. Check the date and time."

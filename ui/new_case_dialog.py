@@ -128,6 +128,7 @@ class NewCaseDialog(SavingDialog[FoundChild]):
             Problem.START_BEFORE_BIRTH: self.start_date,
             Problem.START_AFTER_RETURN: self.start_date,
             Problem.RETURN_IN_FUTURE: self.return_date,
+            Problem.AWAY_NOT_LOOKED_AFTER: self.looked_after,
         }
         return fields.get(error.problem)
 

@@ -1678,6 +1678,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Away from placement applies only to a child who is looked after. Tick Looked after, or choose M if the child went missing from home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The offer time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>

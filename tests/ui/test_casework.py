@@ -89,6 +89,7 @@ def test_a_found_child_episode_and_assigned_interview_are_saved_together(store: 
     assert interview.episode_ids == (episode.id,)
     assert (child.case_reference, child.looked_after, child.uasc) == ("SCH-1", True, False)
     assert (episode.type, episode.end) == (EpisodeType.AWAY, interview.returned_at)
+    assert episode.looked_after is True  # kept with the episode for the statutory returns
     entities = sorted(e.entity for e in store.outbox.pending())
     assert entities == ["child", "episode", "interview"]
 
@@ -102,6 +103,7 @@ def test_a_found_child_episode_and_assigned_interview_are_saved_together(store: 
         ({"date_of_birth": date(2006, 1, 1)}, Problem.NOT_A_CHILD),
         ({"episode_start": START - timedelta(hours=1)}, Problem.START_AFTER_RETURN),
         ({"returned_at": START + timedelta(minutes=5)}, Problem.RETURN_IN_FUTURE),
+        ({"looked_after": False}, Problem.AWAY_NOT_LOOKED_AFTER),
     ],
 )
 def test_a_found_child_with_a_mistake_is_refused_and_nothing_is_saved(
@@ -111,6 +113,13 @@ def test_a_found_child_with_a_mistake_is_refused_and_nothing_is_saved(
         record_found_child(store, ME, _found(**changes), START)
     assert refused.value.problem is problem
     assert store.children.count() == 0 and store.outbox.counts() == (0, 0)
+
+
+def test_a_child_missing_from_home_records_an_episode_not_from_care(store: Store) -> None:
+    found = _found(looked_after=False, episode_type=EpisodeType.MISSING)
+    child_id = store.interviews.get(record_found_child(store, ME, found, START)).child_id
+    (episode,) = store.episodes.for_child(child_id)
+    assert (episode.type, episode.looked_after) == (EpisodeType.MISSING, False)
 
 
 def test_a_case_reference_already_on_the_device_is_refused(store: Store) -> None:

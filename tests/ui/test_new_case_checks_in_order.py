@@ -93,3 +93,30 @@ def test_each_kind_of_impossible_time_has_its_own_reason() -> None:
     assert date_problem_text(DateProblem.NO_SUCH_TIME, "Offer time") == (
         "Offer time: there is no such time. Times run from 00:00 to 23:59."
     )
+
+
+def test_away_from_placement_for_a_child_not_in_care_points_at_looked_after(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    _controller, window = unlocked
+    dialog = _new_case(qtbot, window)
+    QTest.keyClicks(dialog.case_reference, "SCH-79")
+    type_text(dialog.name, "Nia Example")
+    _fill(dialog.date_of_birth, "07/03/2011")
+    dialog.episode_type.setFocus()
+    QTest.keyClick(dialog.episode_type, Qt.Key.Key_Down)  # A: away from placement
+    assert dialog.episode_type.currentIndex() == 1
+    _fill(dialog.start_date, "09/03/2025")
+    _fill(dialog.start_time, "21:40")
+    _fill(dialog.return_date, "10/03/2025")
+    _fill(dialog.return_time, "07:15")
+    _save_expecting(
+        dialog,
+        "Away from placement applies only to a child who is looked after. Tick Looked "
+        "after, or choose M if the child went missing from home.",
+        dialog.looked_after,
+    )
+    QTest.keyClick(dialog.looked_after, Qt.Key.Key_Space)
+    assert dialog.looked_after.isChecked()
+    QTest.keyClick(dialog.looked_after, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
