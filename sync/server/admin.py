@@ -57,6 +57,14 @@ class AssignmentSpec:
     risk_grade: RiskGrade | None = None
     where_found: str | None = None
     police_reference: str | None = None
+    # Whether the child is looked after (in care); None when the assignment does not say.
+    # An A episode (away from placement) is by definition of a child in care.
+    looked_after: bool | None = None
+
+    def in_care(self) -> bool | None:
+        if self.episode_type is EpisodeType.AWAY:
+            return True
+        return self.looked_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +162,8 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     """
     if spec.returned_at < spec.missing_since:
         raise AdminError("The child cannot have returned before going missing.")
+    if spec.episode_type is EpisodeType.AWAY and spec.looked_after is False:
+        raise AdminError("Away from placement (A) applies only to a child who is looked after.")
     now = clock()
     with writing(engine) as conn:
         interviewer_id, team_id = _interviewer(conn, spec.interviewer)
@@ -169,6 +179,7 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
             "where_found": spec.where_found,
             "police_reference": spec.police_reference,
             "risk_grade": spec.risk_grade.value if spec.risk_grade else None,
+            "looked_after": spec.in_care(),
         }
         _create(conn, EntityKind.EPISODE, episode_id, episode, audience, now)
         interview: dict[str, Any] = {
@@ -300,15 +311,19 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
             "case_reference": spec.child_ref,
             "name": spec.child_name,
             "date_of_birth": spec.date_of_birth.isoformat(),
+            "looked_after": bool(spec.in_care()),
         }
         _create(conn, EntityKind.CHILD, child_id, child, audience, now)
         return child_id
     child_id = str(existing.entity_id)
     # Sent again even to the interviewer who had the child: their laptop may have purged
     # the child's record under retention, and the new interview is no use without it.
-    origin = admin_origin(EntityKind.CHILD, child_id, existing.version, existing.payload)
+    payload = dict(existing.payload)
+    if spec.in_care() is not None:
+        payload["looked_after"] = spec.in_care()  # as the child is now
+    origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
     update_entity(
-        conn, EntityKind.CHILD, child_id, existing.version, existing.payload, audience, origin, now
+        conn, EntityKind.CHILD, child_id, existing.version, payload, audience, origin, now
     )
     return child_id
 

@@ -134,6 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("--risk-grade", choices=[g.value for g in RiskGrade])
     assign.add_argument("--where-found")
     assign.add_argument("--police-ref")
+    assign.add_argument(
+        "--looked-after",
+        choices=("yes", "no"),
+        help="whether the child is looked after (in care); an A episode implies yes",
+    )
 
     publish = command("publish", "Publish a form definition or policy to all devices.", _publish)
     publish.add_argument(
@@ -331,6 +336,7 @@ def _assign(args: argparse.Namespace) -> int:
         risk_grade=RiskGrade(args.risk_grade) if args.risk_grade else None,
         where_found=args.where_found,
         police_reference=args.police_ref,
+        looked_after=None if args.looked_after is None else args.looked_after == "yes",
     )
     made = admin.assign(_ready(args.db), spec, utc_now)
     print(

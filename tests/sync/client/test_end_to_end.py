@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.entities import (
@@ -203,6 +205,46 @@ def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     assert interviewer.store.children.get(child_id).case_reference == child["case_reference"]
     assert interviewer.store.interviews.get(made.interview_id).state is InterviewState.ASSIGNED
     assert interviewer.store.remote.parked() == []
+
+
+def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # Away from placement while in care; later missing from home after leaving care.
+    team = f"Team {new_id()[:8]}"
+    username = central.add_user(Role.INTERVIEWER, team)
+    interviewer = new_laptop(central, tmp_path / "interviewer", username=username, team=team)
+    reference = f"LEFT-{new_id()[:8]}"
+    now = central.clock()
+
+    def assign(kind: EpisodeType, days_ago: int, looked_after: bool | None) -> admin.Assignment:
+        return admin.assign(
+            central.engine,
+            admin.AssignmentSpec(
+                interviewer=username,
+                child_ref=reference,
+                child_name="Fictional Child",
+                date_of_birth=date(2010, 5, 1),
+                episode_type=kind,
+                missing_since=now - timedelta(days=days_ago, hours=20),
+                returned_at=now - timedelta(days=days_ago, hours=2),
+                looked_after=looked_after,
+            ),
+            central.clock,
+        )
+
+    in_care = assign(EpisodeType.AWAY, 40, None)
+    interviewer.sync()
+    assert interviewer.store.children.get(in_care.child_id).looked_after is True
+    from_home = assign(EpisodeType.MISSING, 0, False)
+    interviewer.sync()
+
+    store = interviewer.store
+    assert store.children.get(in_care.child_id).looked_after is False  # as the child is now
+    assert store.episodes.get(in_care.episode_id).looked_after is True
+    assert store.episodes.get(from_home.episode_id).looked_after is False
+    with pytest.raises(admin.AdminError, match="only to a child who is looked after"):
+        assign(EpisodeType.AWAY, 0, False)
 
 
 def test_two_interviewers_who_each_record_the_same_child_both_reach_the_coordinator(

@@ -51,7 +51,8 @@ def test_administrator_sets_up_a_team_and_enrols_revokes_and_counts_devices(
     assert str(uuid.UUID(user_id.strip())) == user_id.strip()
     code = _ok("enrol-code --username sam", db)
     assert CODE.match(code), code
-    made = json.loads(_ok(ASSIGN.format(who="sam", returned="2026-01-11T21:30:00Z"), db))
+    assigned = ASSIGN.format(who="sam", returned="2026-01-11T21:30:00Z") + " --looked-after yes"
+    made = json.loads(_ok(assigned, db))
     assert made["due_by"] == "2026-01-14T21:30:00+00:00"
 
     engine = open_engine(db)
@@ -67,6 +68,8 @@ def test_administrator_sets_up_a_team_and_enrols_revokes_and_counts_devices(
             made["episode_id"],
             made["interview_id"],
         }
+        in_care = {c["entity"]: c["payload"].get("looked_after") for c in pulled["changes"]}
+        assert in_care == {"child": True, "episode": True, "interview": None}
 
         listing = _ok("devices list", db).splitlines()
         assert listing[0].split("\t")[:3] == ["id", "user", "name"]
@@ -127,6 +130,11 @@ def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
         (ASSIGN.format(who="dup", returned="2026-01-11T00:00Z"), "not an interviewer"),
         (ASSIGN.format(who="nobody", returned="2026-01-11T00:00Z"), "No user is called"),
         (ASSIGN.format(who="dup", returned="2026-01-01T00:00Z"), "before going missing"),
+        (
+            ASSIGN.format(who="dup", returned="2026-01-11T00:00Z").replace("type M", "type A")
+            + " --looked-after no",
+            "applies only to a child who is looked after",
+        ),
     ],
 )
 def test_refused_commands_explain_themselves_in_one_line(
