@@ -426,11 +426,9 @@ _CHILD_COLUMNS = (
 )
 
 
-def children(db: Database, *, looked_after_only: bool = False) -> list[ChildRow]:
-    where = " WHERE c.looked_after = 1" if looked_after_only else ""
+def children(db: Database) -> list[ChildRow]:
     rows = db.fetchall(
-        f"SELECT {_CHILD_COLUMNS} FROM children AS c{where}"  # noqa: S608
-        " ORDER BY c.case_reference"
+        f"SELECT {_CHILD_COLUMNS} FROM children AS c ORDER BY c.case_reference"  # noqa: S608
     )
     return [
         ChildRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), bool(r[6]), r[7])

@@ -19,6 +19,9 @@ date (normally the day the list is made):
   device covers that episode (e.g. still missing, or interviewed by another service),
   or the child has no M episode at all.
 
+Records of one case reference are one child (`same_child`): one row, counting the
+episodes of every record; records that disagree on what the row says refuse the list.
+
 If records of the 12 months have been purged from this device (`completeness`), the list
 is refused rather than made with counts short.
 """
@@ -33,6 +36,7 @@ from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
 from rhi_desktop.reports import queries
 from rhi_desktop.reports.completeness import StatutoryReturn, require_whole
 from rhi_desktop.reports.exports.export_file import ExportFile
+from rhi_desktop.reports.exports.same_child import by_case_reference
 from rhi_desktop.reports.exports.ssda903 import uk_date
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes, xlsx_bytes
 from rhi_desktop.reports.offers import summarise
@@ -67,9 +71,19 @@ def list8_table(store: Store, as_at: date) -> Table:
     for episode in queries.episodes(db, from_care_only=True):
         if episode.start < cutoff:
             episodes[episode.child_id].append(episode)
+    records = queries.children(db)
+    in_care = {record.case_reference for record in records if record.looked_after}
+    children = by_case_reference(
+        (record for record in records if record.case_reference in in_care),
+        StatutoryReturn.ANNEX_A,
+    )
+    of_child = {
+        child.case_reference: [e for record in child.ids for e in episodes[record]]
+        for child in children
+    }
     latest_missing = {
-        child_id: max(missing, key=lambda e: (e.start, e.id))
-        for child_id, found in episodes.items()
+        reference: max(missing, key=lambda e: (e.start, e.id))
+        for reference, found in of_child.items()
         if (missing := [e for e in found if e.type == EpisodeType.MISSING.value])
     }
     offers: defaultdict[str, list[tuple[datetime, OfferOutcome]]] = defaultdict(list)
@@ -79,9 +93,9 @@ def list8_table(store: Store, as_at: date) -> Table:
         if row.offered_at is not None and row.outcome is not None and row.offered_at < cutoff:
             offers[row.episode_id].append((row.offered_at, row.outcome))
     rows: list[tuple[Cell, ...]] = []
-    for child in queries.children(db, looked_after_only=True):
-        recent = [e for e in episodes[child.id] if london_date(e.start) >= window_first]
-        latest = latest_missing.get(child.id)
+    for child in children:
+        recent = [e for e in of_child[child.case_reference] if london_date(e.start) >= window_first]
+        latest = latest_missing.get(child.case_reference)
         offered = accepted = UNKNOWN
         if latest is not None and latest.id in covered:
             summary = summarise(offers[latest.id])

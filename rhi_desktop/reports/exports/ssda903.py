@@ -9,7 +9,9 @@ Which episodes: those from care (the child was looked after when the episode beg
 recorded with it; every A episode) that overlap the collection year, 1 April to 31
 March. A child who has since left care keeps their episodes from care in the return, and
 a child who has since come into care brings none from before. Episodes recorded before
-this was kept with them follow the child's current status. How the year's edges are
+this was kept with them follow the child's current status. Records of one case
+reference are one child (`same_child`): their episodes are checked together, and
+records that disagree on the date of birth refuse the export. How the year's edges are
 handled, to match what the DfE's validation accepts:
 - An episode that began before 1 April and ended in the year keeps its true start date.
   The DfE rules put MIS_START after the end of the year (570) and MIS_END outside the
@@ -45,6 +47,7 @@ from rhi_desktop.reports import queries
 from rhi_desktop.reports.completeness import StatutoryReturn, require_whole
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.export_file import ExportFile
+from rhi_desktop.reports.exports.same_child import ReturnChild, by_case_reference
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.store import Store
@@ -104,7 +107,7 @@ def eighteenth_birthday(date_of_birth: date) -> date:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    child: queries.ChildRow
+    child: ReturnChild
     episode: queries.EpisodeRow
     start: date
     end: date | None
@@ -120,7 +123,7 @@ class _Row:
 
 
 def _rows_for_child(
-    child: queries.ChildRow, episodes: list[queries.EpisodeRow], year: Period
+    child: ReturnChild, episodes: list[queries.EpisodeRow], year: Period
 ) -> tuple[list[_Row], list[Violation]]:
     adult_from = eighteenth_birthday(child.date_of_birth)
     rows: list[_Row] = []
@@ -182,10 +185,13 @@ def missing_table(store: Store, year: Period) -> Table:
         by_child[episode.child_id].append(episode)
     rows: list[_Row] = []
     problems: list[Violation] = []
-    for child in queries.children(db):
-        if child.id not in by_child:
-            continue
-        child_rows, child_problems = _rows_for_child(child, by_child[child.id], year)
+    in_return = [child for child in queries.children(db) if child.id in by_child]
+    for child in by_case_reference(in_return, StatutoryReturn.SSDA903):
+        episodes = sorted(
+            (episode for record in child.ids for episode in by_child[record]),
+            key=lambda e: (e.start, e.id),
+        )
+        child_rows, child_problems = _rows_for_child(child, episodes, year)
         rows += child_rows
         problems += child_problems
     if problems:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
+from rhi_desktop.reports.completeness import StatutoryReturn
 from rhi_desktop.reports.exports.annex_a import annex_a_list8
+from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, utc
 
@@ -125,3 +128,23 @@ def test_list8_counts_only_episodes_from_the_placement(store: Store, book: Caseb
 
     rows = annex_a_list8(store, AS_AT).data.decode("utf-8").split("\r\n")[1:]
     assert rows == ["LAC-F,,,04/04/2011,15,b) No,1,0,c) Unknown,c) Unknown", ""]
+
+
+def test_list8_names_a_child_recorded_twice_once(store: Store, book: Casebook) -> None:
+    first = book.child("LAC-G", looked_after=True, date_of_birth=date(2011, 4, 4), gender="male")
+    second = book.child("LAC-G", date_of_birth=date(2011, 4, 4), uasc=True)
+    book.episode(first, utc(2026, 5, 1, 9), utc(2026, 5, 1, 21), M)
+    latest = book.episode(second, utc(2026, 9, 1, 9), utc(2026, 9, 1, 21), M, looked_after=True)
+    book.offer(book.interview(second, [latest]), utc(2026, 9, 2, 9), OfferOutcome.ACCEPTED)
+
+    rows = annex_a_list8(store, AS_AT).data.decode("utf-8").split("\r\n")[1:]
+    assert rows == ["LAC-G,male,,04/04/2011,15,a) Yes,2,0,a) Yes,a) Yes", ""]
+
+    for gender in ("male", "female"):  # records of a child not in care are not checked
+        book.child("HOME-G", date_of_birth=date(2011, 4, 4), gender=gender)
+    assert annex_a_list8(store, AS_AT).rows == 1
+    book.child("LAC-G", looked_after=True, date_of_birth=date(2011, 4, 4), gender="female")
+    with pytest.raises(ChildRecordsDisagree) as refused:
+        annex_a_list8(store, AS_AT)
+    assert refused.value.case_references == ["LAC-G"]
+    assert refused.value.statutory_return is StatutoryReturn.ANNEX_A

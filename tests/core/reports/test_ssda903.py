@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.reports.exports.ssda903 import (
     HEADER,
     Rule,
@@ -94,6 +95,42 @@ def test_episodes_count_by_whether_the_child_was_in_care_when_they_began(
         "CAME-001,01/02/2011,M,01/12/2026,02/12/2026\r\n"
         "LEFT-001,15/06/2010,M,03/05/2026,04/05/2026\r\n"
     )
+
+
+def test_two_records_of_one_case_reference_are_one_child(store: Store, book: Casebook) -> None:
+    # Two interviewers each recorded the child offline: one CHILD, episodes in order.
+    first = book.child("TWICE-1", looked_after=True, date_of_birth=date(2011, 9, 9))
+    second = book.child("TWICE-1", looked_after=True, date_of_birth=date(2011, 9, 9))
+    book.episode(second, london(2026, 5, 1, 20), london(2026, 5, 2, 8))
+    book.episode(first, london(2026, 9, 1, 20), london(2026, 9, 2, 8))
+
+    assert ssda903_missing(store, YEAR).data.decode("utf-8") == (
+        "CHILD,DOB,MISSING,MIS_START,MIS_END\r\n"
+        "TWICE-1,09/09/2011,M,01/05/2026,02/05/2026\r\n"
+        "TWICE-1,09/09/2011,M,01/09/2026,02/09/2026\r\n"
+    )
+
+    # The same episode recorded by both: the DfE would see an overlap, so it is refused.
+    again = book.episode(second, london(2026, 9, 1, 21), london(2026, 9, 2, 8))
+    with pytest.raises(Ssda903Refused) as refused:
+        ssda903_missing(store, YEAR)
+    assert [(v.case_reference, v.rule) for v in refused.value.violations] == [
+        ("TWICE-1", Rule.OVERLAP)
+    ]
+    assert refused.value.violations[0].episode_id == again.id
+
+
+def test_records_of_one_case_reference_with_different_births_refuse_the_table(
+    store: Store, book: Casebook
+) -> None:
+    for born in (date(2011, 9, 9), date(2012, 9, 9)):
+        child = book.child("TWICE-2", looked_after=True, date_of_birth=born)
+        book.episode(child, london(2026, 5, born.year - 2000, 20), london(2026, 5, 20, 8))
+
+    with pytest.raises(ChildRecordsDisagree) as refused:
+        ssda903_missing(store, YEAR)
+    assert refused.value.case_references == ["TWICE-2"]
+    assert "TWICE-2" in str(refused.value) and "2011" not in str(refused.value)
 
 
 def test_the_collection_year_runs_from_april_to_march() -> None:
