@@ -312,11 +312,13 @@ def _forms_texts() -> Wordings:
 def _report_texts() -> Wordings:
     # Imported when first needed, like the form engine.
     from rhi_desktop.reports.completeness import RecordsRemovedError
+    from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
     from rhi_desktop.reports.panel_rules import PanelRulesError
     from rhi_desktop.reports.verification import VerificationError
 
     return {
         RecordsRemovedError: _records_removed,
+        ChildRecordsDisagree: _records_disagree,
         PanelRulesError: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors",
@@ -329,20 +331,33 @@ def _report_texts() -> Wordings:
     }
 
 
-def _records_removed(error: Any) -> str:
+def _return_name(report: Any) -> str:
     from rhi_desktop.reports.completeness import StatutoryReturn
 
     names = {
         StatutoryReturn.SSDA903: translate("CoreErrors", "The SSDA903 missing table"),
         StatutoryReturn.ANNEX_A: translate("CoreErrors", "Annex A List 8"),
     }
+    return names[report]
+
+
+def _records_removed(error: Any) -> str:
     return translate(
         "CoreErrors",
         "{0} cannot be made on this computer: records up to {1} have been removed from it "
         "under the retention policy, so it would be missing some of them. It needs a "
         "computer that keeps approved interviews for the whole period; IT sets how long "
         "they are kept.",
-    ).format(names[error.report], format_uk_date(error.removed_through))
+    ).format(_return_name(error.report), format_uk_date(error.removed_through))
+
+
+def _records_disagree(error: Any) -> str:
+    return translate(
+        "CoreErrors",
+        "{0} was not made: the child records of case reference {1} disagree on the date of "
+        "birth, gender or ethnicity, so it cannot tell which is right. The records need "
+        "correcting at the central service first.",
+    ).format(_return_name(error.statutory_return), ", ".join(error.case_references))
 
 
 def _verification(error: Any) -> str:

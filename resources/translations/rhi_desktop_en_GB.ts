@@ -579,6 +579,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} was not made: the child records of case reference {1} disagree on the date of birth, gender or ethnicity, so it cannot tell which is right. The records need correcting at the central service first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only a whole calendar month can be verified.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,6 +10,7 @@ from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
 from rhi_desktop.reports.completeness import RecordsRemovedError, StatutoryReturn
+from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.reports.panel_rules import PanelRulesError
 from rhi_desktop.reports.verification import VerificationError, VerificationProblem
 from rhi_desktop.retention import SecureDeleteOff
@@ -69,6 +70,7 @@ SAMPLES: list[BaseException] = [
     PanelRulesError("panel_rules.toml", ["rules[0].min_episodes: Input should be >= 1"]),
     *(VerificationError(problem, "2026-11") for problem in VerificationProblem),
     *(RecordsRemovedError(report, date(2026, 10, 27)) for report in StatutoryReturn),
+    *(ChildRecordsDisagree(report, ["CR-104", "CR-221"]) for report in StatutoryReturn),
 ]
 
 SYNC_SAMPLES: list[BaseException] = [
