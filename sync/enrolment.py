@@ -73,11 +73,14 @@ def enrol(
     with store.transaction(actor) as tx:
         tx.sync_state.set_enrolment(enrolment)
         credentials.save(tx, response.device_token)
+        # Work recorded before the first enrolment was recorded as `actor`, this device's
+        # stand-in for a person the service did not yet know: it is the user's.
+        claimed = 0 if previous is not None else tx.interviews.claim_unsent(actor, user_id)
         tx.audit.append(
             AuditAction.SYNC,
             "device",
             enrolment.device_id,
-            {"event": "enrolled", "role": enrolment.role},
+            {"event": "enrolled", "role": enrolment.role, "interviews_claimed": claimed},
         )
     log.info("device enrolled (%s, token in %s)", enrolment.role, _where(credentials))
     return enrolment

@@ -228,6 +228,31 @@ class InterviewRepository(Repository[ReturnInterview]):
             (utc_text(approved_at), interview_id, S.APPROVED.value),
         )
 
+    def claim_unsent(self, recorded_as: str, user_id: str) -> int:
+        """Make interviews recorded before this device was enrolled, as `recorded_as`,
+        the enrolled user's; returns how many. None of them has been sent (there was no
+        service to send to), so their queued changes say the same before any leaves: the
+        service and the coordinator first hear of the work as the user's, under the id
+        the team roster and the reports know them by.
+
+        Bookkeeping of the enrolment, which audits it, so it queues nothing itself.
+        """
+        self._writer()
+        claimed = self._db.execute(
+            "UPDATE interviews SET interviewer_id = ? WHERE interviewer_id = ?",
+            (user_id, recorded_as),
+        ).rowcount
+        rows = self._db.fetchall(
+            "SELECT seq, payload FROM outbox WHERE entity = ?", (self.spec.entity,)
+        )
+        rewritten = []
+        for seq, text in rows:
+            queued = json.loads(text)
+            if queued.get("interviewer_id") == recorded_as:
+                rewritten.append((json_text({**queued, "interviewer_id": user_id}), seq))
+        self._db.executemany("UPDATE outbox SET payload = ? WHERE seq = ?", rewritten)
+        return int(claimed)
+
     def _link(self, links: Iterable[tuple[str, Sequence[str]]]) -> None:
         self._db.executemany(
             "INSERT INTO interview_episodes (interview_id, episode_id, position) VALUES (?, ?, ?)",

@@ -9,6 +9,7 @@ import pytest
 
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
+from rhi_desktop.config import Settings
 from rhi_desktop.domain.entities import (
     EpisodeType,
     InterviewState,
@@ -19,10 +20,18 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     new_id,
 )
+from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.session import LOCAL_ACTOR, create_profile
+from sync.device import enrol_device
 from sync.engine import SyncOutcome
 from sync.protocol import Role
 from sync.server import admin
-from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
+from tests.sync.client.devices import (
+    PASSPHRASE,
+    Laptop,
+    new_laptop,
+    record_completed_case,
+)
 from tests.sync.client.live_central import LiveCentral
 
 
@@ -205,6 +214,41 @@ def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     assert interviewer.store.children.get(child_id).case_reference == child["case_reference"]
     assert interviewer.store.interviews.get(made.interview_id).state is InterviewState.ASSIGNED
     assert interviewer.store.remote.parked() == []
+
+
+def test_work_recorded_before_enrolling_reaches_the_coordinator_as_the_users(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # "Continue offline" at first run: a case is recorded and submitted, then IT's code
+    # arrives and the computer is enrolled.
+    team = f"Team {new_id()[:8]}"
+    paths = ProfilePaths(tmp_path / "interviewer")
+    settings = Settings.load(paths)
+    interviewer = Laptop(create_profile(paths, PASSPHRASE, settings, None), None, central)
+    assert interviewer.profile.actor == LOCAL_ACTOR
+    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
+    username = central.add_user(Role.INTERVIEWER, team)
+    enrolled = enrol_device(
+        interviewer.profile,
+        None,
+        settings,
+        server_url=central.url,
+        code=central.code_for(username),
+        ca_pem=central.ca_pem,
+    )
+    interviewer.sync()
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    coordinator.sync()
+
+    user_id = enrolled.user_id
+    assert interviewer.store.interviews.get(interview_id).interviewer_id == user_id
+    assert central.entity("interview", interview_id).payload["interviewer_id"] == user_id
+    received = coordinator.store.interviews.get(interview_id)
+    assert (received.state, received.interviewer_id) == (InterviewState.SUBMITTED, user_id)
+    assert interviewer.store.outbox.counts() == (0, 0)
+    events = interviewer.store.audit.events()
+    (event,) = [e for e in events if e.detail.get("event") == "enrolled"]
+    assert event.detail["interviews_claimed"] == 1
 
 
 def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
