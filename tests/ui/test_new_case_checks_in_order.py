@@ -37,6 +37,12 @@ def _fill(field: QLineEdit, text: str) -> None:
     QTest.keyClicks(field, text)
 
 
+def _identify(dialog: NewCaseDialog, case_reference: str) -> None:
+    QTest.keyClicks(dialog.case_reference, case_reference)
+    type_text(dialog.name, "Nia Example")
+    _fill(dialog.date_of_birth, "07/03/2011")
+
+
 def test_saving_an_empty_found_child_asks_for_each_field_from_the_top(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
@@ -56,9 +62,7 @@ def test_a_time_off_the_clock_and_a_time_the_clocks_skipped_are_told_apart(
 ) -> None:
     _controller, window = unlocked
     dialog = _new_case(qtbot, window)
-    QTest.keyClicks(dialog.case_reference, "SCH-78")
-    type_text(dialog.name, "Nia Example")
-    _fill(dialog.date_of_birth, "07/03/2011")
+    _identify(dialog, "SCH-78")
     _fill(dialog.start_date, "29/03/2025")
     _fill(dialog.start_time, "25:00")
 
@@ -100,9 +104,7 @@ def test_away_from_placement_for_a_child_not_in_care_points_at_looked_after(
 ) -> None:
     _controller, window = unlocked
     dialog = _new_case(qtbot, window)
-    QTest.keyClicks(dialog.case_reference, "SCH-79")
-    type_text(dialog.name, "Nia Example")
-    _fill(dialog.date_of_birth, "07/03/2011")
+    _identify(dialog, "SCH-79")
     dialog.episode_type.setFocus()
     QTest.keyClick(dialog.episode_type, Qt.Key.Key_Down)  # A: away from placement
     assert dialog.episode_type.currentIndex() == 1

@@ -194,20 +194,7 @@ def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     _, child_id = _approved_then_purged(central, interviewer, team, tmp_path)
     child = central.entity("child", child_id).payload
 
-    now = central.clock()
-    made = admin.assign(
-        central.engine,
-        admin.AssignmentSpec(
-            interviewer=username,
-            child_ref=child["case_reference"],
-            child_name=child["name"],
-            date_of_birth=date.fromisoformat(child["date_of_birth"]),
-            episode_type=EpisodeType.MISSING,
-            missing_since=now - timedelta(hours=20),
-            returned_at=now - timedelta(hours=2),
-        ),
-        central.clock,
-    )
+    made = _assign(central, username, child["case_reference"], EpisodeType.MISSING)
     interviewer.sync()
 
     assert made.child_id == child_id
@@ -259,28 +246,10 @@ def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
     username = central.add_user(Role.INTERVIEWER, team)
     interviewer = new_laptop(central, tmp_path / "interviewer", username=username, team=team)
     reference = f"LEFT-{new_id()[:8]}"
-    now = central.clock()
-
-    def assign(kind: EpisodeType, days_ago: int, looked_after: bool | None) -> admin.Assignment:
-        return admin.assign(
-            central.engine,
-            admin.AssignmentSpec(
-                interviewer=username,
-                child_ref=reference,
-                child_name="Fictional Child",
-                date_of_birth=date(2010, 5, 1),
-                episode_type=kind,
-                missing_since=now - timedelta(days=days_ago, hours=20),
-                returned_at=now - timedelta(days=days_ago, hours=2),
-                looked_after=looked_after,
-            ),
-            central.clock,
-        )
-
-    in_care = assign(EpisodeType.AWAY, 40, None)
+    in_care = _assign(central, username, reference, EpisodeType.AWAY, days_ago=40)
     interviewer.sync()
     assert interviewer.store.children.get(in_care.child_id).looked_after is True
-    from_home = assign(EpisodeType.MISSING, 0, False)
+    from_home = _assign(central, username, reference, EpisodeType.MISSING, looked_after=False)
     interviewer.sync()
 
     store = interviewer.store
@@ -288,7 +257,7 @@ def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
     assert store.episodes.get(in_care.episode_id).looked_after is True
     assert store.episodes.get(from_home.episode_id).looked_after is False
     with pytest.raises(admin.AdminError, match="only to a child who is looked after"):
-        assign(EpisodeType.AWAY, 0, False)
+        _assign(central, username, reference, EpisodeType.AWAY, looked_after=False)
 
 
 def test_two_interviewers_who_each_record_the_same_child_both_reach_the_coordinator(
@@ -312,6 +281,34 @@ def test_two_interviewers_who_each_record_the_same_child_both_reach_the_coordina
     received = [coordinator.store.interviews.find(interview_id) for interview_id in sent]
     assert [i.state for i in received if i is not None] == [InterviewState.SUBMITTED] * 2
     assert coordinator.store.remote.parked() == []
+
+
+def _assign(
+    central: LiveCentral,
+    username: str,
+    case_reference: str,
+    kind: EpisodeType,
+    *,
+    days_ago: int = 0,
+    looked_after: bool | None = None,
+) -> admin.Assignment:
+    """A found child's interview assigned at the service, as `rhi-central assign` does;
+    the child returned two hours (and `days_ago` days) ago."""
+    returned = central.clock() - timedelta(days=days_ago, hours=2)
+    return admin.assign(
+        central.engine,
+        admin.AssignmentSpec(
+            interviewer=username,
+            child_ref=case_reference,
+            child_name="Fictional Child",
+            date_of_birth=date(2010, 5, 17),
+            episode_type=kind,
+            missing_since=returned - timedelta(hours=18),
+            returned_at=returned,
+            looked_after=looked_after,
+        ),
+        central.clock,
+    )
 
 
 def _approved_then_purged(
