@@ -10,7 +10,10 @@ period, and "type A only" counts away-from-placement episodes alone.
   out). Supervision figures keep the sessions of supervisees in scope. The device does
   not hold who is in which team, so `team` is the set of its members' user ids, which
   the caller knows (e.g. from the service's directory).
-- `uasc`, `looked_after`: the child's current flags.
+- `uasc`: the child's current flag.
+- `looked_after`: episodes from care (the child was looked after when the episode began,
+  as the statutory returns count them); interviews covering at least one of them. No:
+  episodes from home, and interviews covering none from care.
 - `episode_type`: episodes of that type; interviews covering at least one of them.
 """
 

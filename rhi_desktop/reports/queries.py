@@ -54,18 +54,30 @@ def _in(column: str, values: Iterable[str]) -> Conditions:
     return Conditions((f"{column} IN ({', '.join('?' * len(chosen))})",), tuple(chosen))
 
 
-def _child_conditions(filters: Filters) -> Conditions:
-    found = Conditions()
-    if filters.uasc is not None:
-        found += Conditions(("c.uasc = ?",), (int(filters.uasc),))
-    if filters.looked_after is not None:
-        found += Conditions(("c.looked_after = ?",), (int(filters.looked_after),))
-    return found
+def _from_care(episode: str) -> Conditions:
+    """An episode from care: the child was looked after when it began (as recorded with
+    the episode; the child's current flag where it was not), and an A episode always is.
+    `episode` is the episode table's alias in a query that also joins `children AS c`."""
+    return Conditions(
+        (f"({episode}.type = ? OR coalesce({episode}.looked_after, c.looked_after) = 1)",),
+        (EpisodeType.AWAY.value,),
+    )
+
+
+def _uasc_conditions(filters: Filters) -> Conditions:
+    if filters.uasc is None:
+        return Conditions()
+    return Conditions(("c.uasc = ?",), (int(filters.uasc),))
 
 
 def episode_conditions(filters: Filters) -> Conditions:
     """For a query over `episodes AS e JOIN children AS c`."""
-    found = _child_conditions(filters)
+    found = _uasc_conditions(filters)
+    if filters.looked_after is not None:
+        in_care = _from_care("e")
+        found += Conditions(
+            (f"{in_care.clauses[0]} = ?",), (*in_care.params, int(filters.looked_after))
+        )
     if filters.episode_type is not None:
         found += Conditions(("e.type = ?",), (EpisodeType(filters.episode_type).value,))
     interviewers = filters.interviewers
@@ -82,8 +94,19 @@ def episode_conditions(filters: Filters) -> Conditions:
 
 
 def interview_conditions(filters: Filters) -> Conditions:
-    """For a query over `interviews AS i JOIN children AS c`."""
-    found = _child_conditions(filters)
+    """For a query over `interviews AS i JOIN children AS c`. An interview is of a child
+    in care when an episode it covers is from care."""
+    found = _uasc_conditions(filters)
+    if filters.looked_after is not None:
+        in_care = _from_care("ee")
+        found += Conditions(
+            (
+                "EXISTS (SELECT 1 FROM interview_episodes AS ie JOIN episodes AS ee"  # noqa: S608
+                f" ON ee.id = ie.episode_id WHERE ie.interview_id = i.id AND {in_care.clauses[0]})"
+                " = ?",
+            ),
+            (*in_care.params, int(filters.looked_after)),
+        )
     interviewers = filters.interviewers
     if interviewers is not None:
         found += _in("i.interviewer_id", interviewers)
@@ -436,13 +459,6 @@ def children(db: Database) -> list[ChildRow]:
     ]
 
 
-# An episode from care: the child was looked after when it began (as recorded with the
-# episode; the child's current flag where it was not), and an A episode always is.
-_FROM_CARE = Conditions(
-    ("(e.type = ? OR COALESCE(e.looked_after, c.looked_after) = 1)",), (EpisodeType.AWAY.value,)
-)
-
-
 def episodes(
     db: Database, *, from_care_only: bool = False, started_from: datetime | None = None
 ) -> list[EpisodeRow]:
@@ -450,7 +466,7 @@ def episodes(
     `started_from` or later, when asked."""
     where = Conditions()
     if from_care_only:
-        where += _FROM_CARE
+        where += _from_care("e")
     if started_from is not None:
         where += Conditions(("e.start_at >= ?",), (utc_text(started_from),))
     rows = db.fetchall(

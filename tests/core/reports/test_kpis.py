@@ -265,6 +265,26 @@ def test_away_filter_counts_away_episodes_and_the_interviews_covering_them(
     assert ids(looked_after, "children") == {january.children["B"], january.children["G"]}
 
 
+def test_looked_after_filter_counts_episodes_from_care_as_the_returns_do(
+    store: Store, book: Casebook
+) -> None:
+    # In care in January, home since; at home in January, in care since.
+    left = book.child("LEFT-CARE", looked_after=False)
+    from_care = book.episode(left, utc(2026, 1, 10, 20), utc(2026, 1, 11, 10), looked_after=True)
+    came = book.child("NEW-IN-CARE", looked_after=True)
+    from_home = book.episode(came, utc(2026, 1, 12, 20), utc(2026, 1, 13, 10), looked_after=False)
+    in_care_interview = book.interview(left, [from_care])
+    home_interview = book.interview(came, [from_home])
+
+    in_care = kpi_table(store, JANUARY, Filters(looked_after=True))
+    assert ids(in_care, "found_episodes") == {from_care.id}
+    assert ids(in_care, "children") == {left.id}
+    assert ids(in_care, "rhis_due") == {in_care_interview.id}
+    at_home = kpi_table(store, JANUARY, Filters(looked_after=False))
+    assert ids(at_home, "found_episodes") == {from_home.id}
+    assert ids(at_home, "rhis_due") == {home_interview.id}
+
+
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:
     table = kpi_table(store, Period(date(2026, 1, 20), date(2026, 2, 5)))
     ep = january.episodes
