@@ -77,12 +77,16 @@ def panel_list(
     as_of = require_aware(as_of)
     db = queries.database(store)
     children = {child.id: child for child in queries.children(db)}
+    # One entry per child, however many records of their case reference there are.
+    key_of = queries.child_keys(children.values())
     reasons: Reasons = defaultdict(list)
-    _episode_reasons(db, as_of, [r for r in rules.rules if isinstance(r, EpisodesRule)], reasons)
+    episode_rules = [r for r in rules.rules if isinstance(r, EpisodesRule)]
+    _episode_reasons(db, as_of, episode_rules, key_of, reasons)
     not_analysed = _answer_reasons(
         db, as_of, [r for r in rules.rules if isinstance(r, AnswersRule)], forms, reasons
     )
-    _child_reasons(children.values(), [r for r in rules.rules if isinstance(r, ChildRule)], reasons)
+    child_rules = [r for r in rules.rules if isinstance(r, ChildRule)]
+    _child_reasons(children.values(), child_rules, key_of, reasons)
     order = {rule.id: n for n, rule in enumerate(rules.rules)}
     entries = [
         PanelEntry(
@@ -98,7 +102,11 @@ def panel_list(
 
 
 def _episode_reasons(
-    db: Database, as_of: datetime, rules: list[EpisodesRule], reasons: Reasons
+    db: Database,
+    as_of: datetime,
+    rules: list[EpisodesRule],
+    key_of: dict[str, str],
+    reasons: Reasons,
 ) -> None:
     """Episodes that started within each rule's last `days` (up to `as_of`)."""
     if not rules:
@@ -111,7 +119,7 @@ def _episode_reasons(
         by_child: defaultdict[str, list[str]] = defaultdict(list)
         for episode in recent:
             if episode.start >= window and episode.type in types:
-                by_child[episode.child_id].append(episode.id)
+                by_child[key_of.get(episode.child_id, episode.child_id)].append(episode.id)
         for child_id, ids in by_child.items():
             if len(ids) >= rule.at_least:
                 reasons[child_id].append(
@@ -160,15 +168,22 @@ def _answer_reasons(
 
 
 def _child_reasons(
-    children: Iterable[queries.ChildRow], rules: list[ChildRule], reasons: Reasons
+    children: Iterable[queries.ChildRow],
+    rules: list[ChildRule],
+    key_of: dict[str, str],
+    reasons: Reasons,
 ) -> None:
     for rule in rules:
+        met: set[str] = set()
         for child in children:
+            key = key_of[child.id]
             if (
-                (rule.uasc is None or child.uasc == rule.uasc)
+                key not in met
+                and (rule.uasc is None or child.uasc == rule.uasc)
                 and (rule.looked_after is None or child.looked_after == rule.looked_after)
                 and (
                     rule.placement_area is None or child.placement_area == rule.placement_area.value
                 )
             ):
-                reasons[child.id].append(Reason(rule.id, rule.label, RecordKind.CHILD, (child.id,)))
+                met.add(key)
+                reasons[key].append(Reason(rule.id, rule.label, RecordKind.CHILD, (key,)))

@@ -131,7 +131,7 @@ def _bounds(period: Period) -> tuple[str, str]:
 @dataclass(frozen=True, slots=True)
 class FoundEpisodeRow:
     id: str
-    child_id: str
+    child_id: str  # the child as figures count children (`_CHILD`)
     type: str
     uasc: bool
 
@@ -181,13 +181,17 @@ def _outcome(text: str | None) -> OfferOutcome | None:
 
 _EPISODES = "FROM episodes AS e JOIN children AS c ON c.id = e.child_id"
 _INTERVIEWS = "FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
+# A child as the figures count children: one per case reference (two interviewers may
+# each have recorded the same child offline, making two records of it), named by the
+# first of its records' ids. For a query that joins `children AS c`.
+_CHILD = "(SELECT min(cc.id) FROM children AS cc WHERE cc.case_reference = c.case_reference)"
 
 
 def found_episodes(db: Database, period: Period, filters: Filters) -> list[FoundEpisodeRow]:
     """Episodes whose end (found or returned) falls in the period."""
     where = episode_conditions(filters)
     rows = db.fetchall(
-        f"SELECT e.id, e.child_id, e.type, c.uasc {_EPISODES}"
+        f"SELECT e.id, {_CHILD}, e.type, c.uasc {_EPISODES}"
         f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()}",
         (*_bounds(period), *where.params),
     )
@@ -198,11 +202,11 @@ def repeat_children(db: Database, window: Period, found_in: Period, filters: Fil
     """Children found in `found_in` who have two or more episodes ending in `window`."""
     where = episode_conditions(filters)
     rows = db.fetchall(
-        f"SELECT e.child_id {_EPISODES}"
+        f"SELECT {_CHILD} AS child {_EPISODES}"
         f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()}"
-        f" AND e.child_id IN (SELECT e.child_id {_EPISODES}"
+        f" AND {_CHILD} IN (SELECT {_CHILD} {_EPISODES}"
         f" WHERE e.end_at >= ? AND e.end_at < ?{where.sql()})"
-        " GROUP BY e.child_id HAVING count(*) >= 2",
+        " GROUP BY child HAVING count(*) >= 2",
         (*_bounds(window), *where.params, *_bounds(found_in), *where.params),
     )
     return [r[0] for r in rows]
@@ -310,7 +314,7 @@ def found_episodes_per_period(
     table, bounds = _periods_table(periods)
     where = episode_conditions(filters)
     rows = db.fetchall(
-        f"{table}SELECT p.n, count(*), count(DISTINCT e.child_id) FROM periods AS p"  # noqa: S608
+        f"{table}SELECT p.n, count(*), count(DISTINCT {_CHILD}) FROM periods AS p"  # noqa: S608
         " JOIN episodes AS e ON e.end_at >= p.lo AND e.end_at < p.hi"
         f" JOIN children AS c ON c.id = e.child_id WHERE 1{where.sql()} GROUP BY p.n",
         (*bounds, *where.params),
@@ -360,7 +364,7 @@ SIGNED_OFF = (
 @dataclass(frozen=True, slots=True)
 class AnsweredInterviewRow:
     id: str
-    child_id: str
+    child_id: str  # the child as figures count children (`_CHILD`)
     returned_at: datetime
     form_id: str | None
     form_version: int | None
@@ -374,7 +378,7 @@ def _answered(rows: Sequence[tuple[Any, ...]]) -> list[AnsweredInterviewRow]:
     ]
 
 
-_ANSWERED = "SELECT i.id, i.child_id, i.returned_at, i.form_id, i.form_version, i.answers"
+_ANSWERED = f"SELECT i.id, {_CHILD}, i.returned_at, i.form_id, i.form_version, i.answers"
 
 
 def signed_off_interviews(
@@ -388,7 +392,7 @@ def signed_off_interviews(
     where = interview_conditions(filters)
     signed = _in("i.state", (s.value for s in SIGNED_OFF))
     rows = db.fetchall(
-        "SELECT i.id, i.child_id, i.returned_at, coalesce(r.form_id, i.form_id),"
+        f"SELECT i.id, {_CHILD}, i.returned_at, coalesce(r.form_id, i.form_id),"
         " coalesce(r.form_version, i.form_version), coalesce(r.answers, i.answers)"
         f" {_INTERVIEWS} LEFT JOIN interview_revisions AS r ON r.interview_id = i.id"
         " AND r.revision = i.revision - 1 AND i.state = ?"
@@ -409,7 +413,7 @@ def interviews_with_answers(db: Database, since: datetime | None) -> list[Answer
     """Every interview with answers (drafts too) whose child returned at or after `since`."""
     clause, params = ("", ()) if since is None else (" AND i.returned_at >= ?", (utc_text(since),))
     rows = db.fetchall(
-        f"{_ANSWERED} FROM interviews AS i"
+        f"{_ANSWERED} {_INTERVIEWS}"
         f" WHERE i.form_id IS NOT NULL AND i.answers != '{{}}'{clause}"
         " ORDER BY i.returned_at, i.id",
         params,
@@ -457,6 +461,18 @@ def children(db: Database) -> list[ChildRow]:
         ChildRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), bool(r[6]), r[7])
         for r in rows
     ]
+
+
+def child_keys(children: Iterable[ChildRow]) -> dict[str, str]:
+    """Each child record's id, and the child it is as the figures count children: one per
+    case reference, named by the first of its records' ids (as `_CHILD` in SQL)."""
+    rows = list(children)
+    first: dict[str, str] = {}
+    for child in rows:
+        known = first.get(child.case_reference)
+        if known is None or child.id < known:
+            first[child.case_reference] = child.id
+    return {child.id: first[child.case_reference] for child in rows}
 
 
 def episodes(
