@@ -156,7 +156,10 @@ def _date(raw: object) -> date | None:
 
 def _datetime(raw: object) -> datetime | None:
     if isinstance(raw, datetime):
-        return aware_utc(raw)
+        try:
+            return aware_utc(raw)
+        except OverflowError:
+            raise AnswerTypeError("enter a real date and time as YYYY-MM-DDTHH:MM") from None
     text = _text(raw, "a date and time").strip()
     if not text:
         return None

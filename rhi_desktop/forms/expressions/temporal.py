@@ -39,10 +39,9 @@ def parse_datetime(text: str) -> datetime | None:
     if not _DATETIME.fullmatch(text):
         return None
     try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
+        return aware_utc(datetime.fromisoformat(text))
+    except (ValueError, OverflowError):  # e.g. 9999-12-31T23:30-01:00 is past year 9999 in UTC
         return None
-    return aware_utc(parsed)
 
 
 def aware_utc(value: datetime) -> datetime:

@@ -271,6 +271,29 @@ def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
     ]
 
 
+def test_date_times_beyond_the_calendar_in_utc_are_listed_problems_not_crashes(
+    make_definition: Build,
+) -> None:
+    # 9999-12-31T23:30-01:00 is in the year 10000 in UTC; 0001-01-01T00:00+01:00 in year 0.
+    definition = make_definition(
+        [
+            {"id": "seen", "type": "datetime", "label": "Seen",
+             "constraint": ". > '0001-01-01T00:00+01:00'", "default": "9999-12-31T23:30-01:00"},
+            {"id": "other", "type": "integer", "label": "Other", "relevant": "${nope} = 1"},
+        ]
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[0].constraint: '0001-01-01T00:00+01:00' is not a valid date-time",
+        "sections[0].questions[0].default: enter a real date and time as YYYY-MM-DDTHH:MM",
+        "sections[0].questions[1].relevant: unknown field ${nope}",
+    ]
+    form = load_form(make_definition([{"id": "seen", "type": "datetime", "label": "Seen"}]))
+    session = FormSession(form, {"seen": "9999-12-31T23:30-01:00"})  # a stored draft opens
+    assert [issue.kind.value for issue in session.issues("seen")] == ["type"]
+
+
 def test_repeat_groups_inside_repeat_groups_are_rejected(make_definition: Build) -> None:
     inner = {"id": "inner", "type": "repeat", "label": "Inner", "questions": [
         {"id": "x", "type": "text", "label": "X"}
