@@ -254,10 +254,13 @@ class FormSession:
         return ValidationReport.build(issues, section_of)
 
     def record(self) -> dict[str, Any]:
-        """The answers to keep, as JSON-ready values: relevant, valid and non-empty only.
+        """The answers to keep, as JSON-ready values: relevant and non-empty only.
 
-        Repeat groups are lists of rows (each a dict of that row's answers). This is the
-        shape `FormSession(form, answers=...)` reads back.
+        Input that is not valid yet (a partial postcode, "about 16" for an age) is kept
+        as typed, so saving never loses what was typed; it reads back as not valid, and
+        so still stops sign-off until it is corrected. Repeat groups are lists of rows
+        (each a dict of that row's answers). This is the shape `FormSession(form,
+        answers=...)` reads back.
         """
         record: dict[str, Any] = {}
         for info in self.form.fields.values():
@@ -268,19 +271,27 @@ class FormSession:
                 if rows:
                     record[info.id] = rows
             else:
-                value = self._kept(FieldKey(info.id))
+                value = self._saved(FieldKey(info.id))
                 if value is not None:
-                    record[info.id] = to_json(value)
+                    record[info.id] = value
         return record
 
     def _row_record(self, repeat_id: str, row: int) -> dict[str, Any]:
         kept: dict[str, Any] = {}
         for child in self._children[repeat_id]:
             key = FieldKey(child, row)
-            value = self._kept(key) if self._relevant.get(key, False) else None
+            value = self._saved(key) if self._relevant.get(key, False) else None
             if value is not None:
-                kept[child] = to_json(value)
+                kept[child] = value
         return kept
+
+    def _saved(self, key: FieldKey) -> Any:
+        """What a record keeps for `key`, JSON-ready: the answer, or input as typed."""
+        stored = self._answers.get(key)
+        if key not in self._calculated and isinstance(stored, InvalidAnswer):
+            return stored.raw if _json_ready(stored.raw) else None
+        value = self._kept(key)
+        return None if value is None else to_json(value)
 
     def _kept(self, key: FieldKey) -> AnswerValue | None:
         if key in self._calculated:
@@ -606,3 +617,19 @@ def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
     if isinstance(result, time) and kind is QuestionType.TIME:
         return result
     return None
+
+
+def _json_ready(raw: object) -> bool:
+    """Whether input can be kept in a record as typed: text, finite numbers, yes/no, and
+    lists and objects of those (what the input widgets hand over)."""
+    if raw is None or isinstance(raw, str | bool):
+        return True
+    if isinstance(raw, int):
+        return abs(raw) <= 2**53 - 1  # exact in JSON, as the central service requires
+    if isinstance(raw, float):
+        return math.isfinite(raw)
+    if isinstance(raw, list):
+        return all(_json_ready(item) for item in raw)
+    if isinstance(raw, dict):
+        return all(isinstance(k, str) and _json_ready(v) for k, v in raw.items())
+    return False

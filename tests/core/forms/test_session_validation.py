@@ -206,7 +206,7 @@ def test_a_constraint_without_an_answer_does_not_complain(session: FormSession) 
     ],
 )
 def test_answers_of_the_wrong_type_are_kept_for_correcting_and_never_echoed(
-    session: FormSession, question: str, typed: object, message: str
+    session: FormSession, clock: Clock, question: str, typed: object, message: str
 ) -> None:
     session.set_answer(question, typed)
     (issue,) = session.issues(question)
@@ -215,7 +215,11 @@ def test_answers_of_the_wrong_type_are_kept_for_correcting_and_never_echoed(
     entry = session.entry(question)
     assert isinstance(entry, InvalidAnswer) and entry.raw == typed
     assert session.answer(question) is None
-    assert question not in session.record()
+    # Saved as typed, so closing or a crash loses nothing; it reads back as not valid.
+    assert session.record()[question] == typed
+    reopened = FormSession(session.form, session.record(), clock=clock)
+    assert [i.message for i in reopened.issues(question)] == [message]
+    assert not reopened.validate().ok
 
 
 def test_an_invalid_answer_reads_as_empty_so_calculations_do_not_use_it(

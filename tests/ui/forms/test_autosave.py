@@ -12,11 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import StaleEditError
-from tests.ui.forms.conftest import ACTOR, Draft
+from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.autosave import DEBOUNCE_MS, WRITE_BUDGET_SECONDS
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.widgets.location import LocationInput
+from ui.sign_off_check import check_for_sign_off
 
 SAVE_DEADLINE_MS = 2000
 STEADY = "steady, on and on"  # 18 keys: longer than one debounce
@@ -97,6 +100,35 @@ def test_closing_the_form_saves_and_leaves_no_timer_running(
     editor.close()
     assert draft.answers() == {"reflection_notes": "Closing"}
     assert not editor.saver.timer_active
+
+
+def test_input_not_valid_yet_is_saved_as_typed_and_stops_sign_off(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    registry: FormRegistry,
+) -> None:
+    # Only part of the postcode was known: the place's description must not go with it.
+    seeded = {"offer_outcome": "accepted", "places": [{"place_description": "Friend's"}]}
+    with draft.store.transaction(ACTOR) as tx:
+        version = tx.interviews.get(draft.interview_id).version
+        tx.interviews.save_answers(draft.interview_id, seeded, expected_version=version)
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "during")
+    answer = editor.renderer.field_view("place_location", 0).answer
+    assert isinstance(answer, LocationInput)
+    keyboard.fill(answer.description, "Flat above the chip shop, blue door")
+    keyboard.fill(answer.postcode, "M1")
+    editor.close()
+
+    stored = draft.store.interviews.get(draft.interview_id)
+    where = {"description": "Flat above the chip shop, blue door", "postcode": "M1"}
+    assert stored.answers["places"] == [{"place_description": "Friend's", "place_location": where}]
+    check = check_for_sign_off(stored, fixed_clock, registry)
+    assert not check.ok
+    assert ("Where is it?", "Not a valid UK postcode.") in {
+        (issue.question, issue.message) for issue in check.issues
+    }
 
 
 def test_writes_fit_the_gui_thread_budget(
