@@ -110,16 +110,12 @@ class ReviewQueuePage(QWidget):
         self._update()
 
     def clear(self) -> None:
-        """Drop every row and close an open review: nothing personal stays on screen."""
-        self.close_review()
+        """Drop every row: nothing personal stays on the page. A review being written is
+        left to the lock, which hides it and gives it back, comments and all, after
+        unlocking (closing it here would throw the coordinator's writing away)."""
         self.model.clear()
         self._registry = None
         self._update(locked=True)
-
-    def close_review(self) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None and shiboken6.isValid(dialog):
-            dialog.discard()
 
     def selected_row(self) -> QueueRow | None:
         index = self.table.selectionModel().currentIndex()

@@ -99,9 +99,9 @@ class QualityReviewPage(QWidget):
         self._chosen()
 
     def clear(self) -> None:
-        """Forget every row: after this the page shows nothing about anyone."""
-        if self.dialog is not None:
-            self.dialog.reject()
+        """Forget every row: after this the page shows nothing about anyone. A record
+        being written is left to the lock, which hides it and gives it back after
+        unlocking (closing it here would throw the writing away)."""
         self._waiting = {}
         self.table.clear_rows()
         self.details.clear()

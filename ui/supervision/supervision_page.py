@@ -149,9 +149,9 @@ class SupervisionPage(QWidget):
         self.mine.reload()
 
     def clear(self) -> None:
-        """Forget every row: after this the page shows nothing about anyone."""
-        if self.dialog is not None:
-            self.dialog.reject()
+        """Forget every row: after this the page shows nothing about anyone. A record
+        being written is left to the lock, which hides it and gives it back after
+        unlocking (closing it here would throw the writing away)."""
         self._statuses = {}
         self._sessions = {}
         self.roster.clear_rows()

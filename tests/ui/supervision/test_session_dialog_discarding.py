@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FakeClock
-from tests.ui.discarding import closes_at_once_on_escape, keeps_then_discards, the_question
+from tests.ui.discarding import (
+    back_in,
+    closes_at_once_on_escape,
+    keeps_then_discards,
+    the_question,
+)
 from tests.ui.driving import type_text
 from tests.ui.supervision.conftest import ALEX, SAM, Desk, MakeDesk, ShowPage
 from ui.supervision.session_dialog import RecordSessionDialog
@@ -62,16 +67,21 @@ def test_a_session_being_recorded_survives_escape_until_discarded(
     assert desk.store.supervision_sessions.for_supervisee(SAM.user_id) == []
 
 
-def test_locking_ends_a_session_dialog_even_while_it_asks_about_discarding(
+def test_clearing_the_page_leaves_a_dialog_asking_about_discarding_as_it_was(
     qtbot: QtBot, make_desk: MakeDesk, show_page: ShowPage, clock: FakeClock
 ) -> None:
+    # Locking clears the page; the lock hides the dialog and its question and gives them
+    # back after unlocking (tests/ui/test_locking_coordinator.py), so the page must not
+    # answer the question for the person.
     page = _page(show_page, make_desk(ALEX), clock)
     dialog = _record_with_sam(qtbot, page)
     type_text(dialog.wellbeing, "Tired after two late returns")
     QTest.keyClick(dialog.wellbeing, Qt.Key.Key_Escape)
-    the_question(qtbot, dialog)
+    box = the_question(qtbot, dialog)
 
     page.clear()  # what locking does to the page
 
-    assert page.dialog is None
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert page.dialog is dialog and box.isVisible()
+    QTest.keyClick(box, Qt.Key.Key_Return)  # Keep
+    back_in(qtbot, dialog)
+    assert dialog.wellbeing.toPlainText() == "Tired after two late returns"
