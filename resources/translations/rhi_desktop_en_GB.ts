@@ -951,6 +951,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the new version does not ask this, given the other answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no longer offered: {0}</source>
         <translation type="unfinished"></translation>
     </message>

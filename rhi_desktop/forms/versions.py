@@ -30,6 +30,7 @@ from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR, load_form, load_form_file
 from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.forms.session import FormSession
 from rhi_desktop.store.errors import StaleEditError
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ class Reason(StrEnum):
     """Some chosen values are no longer offered (`values` lists them)."""
     NOT_VALID = "not_valid"
     """The answer does not fit the changed question (e.g. a point no longer on a scale)."""
+    NOT_ASKED = "not_asked"
+    """The new version does not ask this, given the other answers (its skip logic)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +285,16 @@ class _Planner:
             self.drop(question_id, Reason.MOVED, row)
             return None
         if new.calculated:
-            self.drop(question_id, Reason.CALCULATED, row)
+            if old is None or not old.calculated:  # a worked-out value is worked out again
+                self.drop(question_id, Reason.CALCULATED, row)
             return None
         old_type = old.question.type if old is not None else new.question.type
         new_type = new.question.type
         if old_type != new_type and (old_type, new_type) not in _COMPATIBLE:
             self.drop(question_id, Reason.TYPE_CHANGED, row)
             return None
+        if old is not None and not _valid(old, raw):
+            return raw  # input not valid yet, kept as typed: it still needs correcting
         if new_type is Q.MULTIPLE_CHOICE and isinstance(raw, list):
             return self._multiple(new, raw, row)
         try:
@@ -339,6 +345,21 @@ class _Planner:
             for question_id, value in answers.items():
                 self.carry(question_id, value, index, repeat_id)
 
+    def not_asked(self, carried: Mapping[str, Any], kept: Mapping[str, Any]) -> None:
+        """Answers carried that the new version's skip logic leaves out, given the rest."""
+        for question_id, value in carried.items():
+            info = self.target.fields[question_id]
+            if info.question.type is not Q.REPEAT:
+                if question_id not in kept:
+                    self.drop(question_id, Reason.NOT_ASKED, None)
+                continue
+            rows = kept.get(question_id, [])
+            for index, answers in enumerate(value):
+                row = rows[index] if index < len(rows) else {}
+                for child in answers:
+                    if child not in row:
+                        self.drop(child, Reason.NOT_ASKED, index)
+
     def report(self) -> tuple[NotCarried, ...]:
         order = {question_id: index for index, question_id in enumerate(self.source.fields)}
         items = [
@@ -364,10 +385,14 @@ def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Mi
         value = planner.carry(question_id, raw, None, None)
         if value is not None:
             carried[question_id] = value
+    # What the new version keeps of them: its skip logic may leave some out, and its
+    # calculations work their values out afresh.
+    kept = FormSession(target, carried).record()
+    planner.not_asked(carried, kept)
     return Migration(
         FormRef(source.form_id, source.version),
         FormRef(target.form_id, target.version),
-        carried,
+        kept,
         planner.report(),
     )
 
@@ -402,3 +427,12 @@ def migrate_draft(
         dataclasses.replace(stored, form_version=target.version, answers=migration.answers)
     )
     return moved, migration
+
+
+def _valid(info: FieldInfo, raw: Any) -> bool:
+    """Whether `raw` was a valid answer to the draft's own version of the question."""
+    try:
+        coerce_answer(info.question, raw, info.choices)
+    except AnswerTypeError:
+        return False
+    return True

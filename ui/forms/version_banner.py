@@ -40,6 +40,9 @@ def reason_text(form: Form, item: NotCarried) -> str:
         Reason.NOT_VALID: QCoreApplication.translate(
             "FormVersions", "the answer no longer fits the question"
         ),
+        Reason.NOT_ASKED: QCoreApplication.translate(
+            "FormVersions", "the new version does not ask this, given the other answers"
+        ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
         return QCoreApplication.translate("FormVersions", "no longer offered: {0}").format(

@@ -1,0 +1,95 @@
+"""Moving a draft to a newer form version says what the new version will not keep: answers
+its skip logic leaves out are named (never carried and lost at the next save), a value
+both versions work out is not called lost, and input not valid yet comes along as typed."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from rhi_desktop.forms import Form, FormSession, load_form
+from rhi_desktop.forms.versions import NotCarried, Reason, plan_migration
+
+V1: dict[str, Any] = {
+    "form_id": "visit",
+    "version": 1,
+    "title": "Visit",
+    "sections": [
+        {
+            "id": "main",
+            "title": "Main",
+            "questions": [
+                {"id": "harm_disclosed", "type": "yes_no", "label": "Harm told?"},
+                {"id": "harm_details", "type": "long_text", "label": "What happened",
+                 "relevant": "${harm_disclosed} = 'yes'"},
+                {"id": "places", "type": "integer", "label": "Places"},
+                {"id": "many_places", "type": "text", "label": "Many places",
+                 "calculation": "if(${places} > 3, 'yes', 'no')"},
+                {"id": "age", "type": "integer", "label": "Age"},
+                {"id": "friends", "type": "repeat", "label": "Friends", "questions": [
+                    {"id": "friend", "type": "text", "label": "Name"},
+                    {"id": "met_often", "type": "yes_no", "label": "Met often"},
+                    {"id": "where_met", "type": "text", "label": "Where",
+                     "relevant": "${met_often} = 'yes'"},
+                ]},
+            ],
+        }
+    ],
+}  # fmt: skip
+
+
+def _v2() -> Form:
+    """Version 2 renames two questions that others depend on: the one that shows "what
+    happened", and, inside the repeat group, the one that shows "where"."""
+    definition = copy.deepcopy(V1)
+    definition["version"] = 2
+    questions = definition["sections"][0]["questions"]
+    questions[0]["id"] = "harm_told"
+    questions[1]["relevant"] = "${harm_told} = 'yes'"
+    friends = questions[5]["questions"]
+    friends[1]["id"] = "seen_often"
+    friends[2]["relevant"] = "${seen_often} = 'yes'"
+    return load_form(definition)
+
+
+def _draft(v1: Form) -> dict[str, Any]:
+    session = FormSession(v1)
+    session.set_answer("harm_disclosed", "yes")
+    session.set_answer("harm_details", "Pushed at the flat")
+    session.set_answer("places", 5)
+    session.set_answer("age", "about 16")  # not valid yet: kept as typed
+    session.add_row("friends")
+    session.set_answer("friend", "Jay", row=0)
+    session.set_answer("met_often", "yes", row=0)
+    session.set_answer("where_met", "The park", row=0)
+    return session.record()
+
+
+def test_answers_the_new_skip_logic_leaves_out_are_named_not_lost_unseen() -> None:
+    v1, v2 = load_form(V1), _v2()
+    migration = plan_migration(_draft(v1), v1, v2)
+    assert migration.not_carried == (
+        NotCarried("harm_disclosed", Reason.REMOVED),
+        NotCarried("harm_details", Reason.NOT_ASKED),
+        NotCarried("met_often", Reason.REMOVED, rows=(0,)),
+        NotCarried("where_met", Reason.NOT_ASKED, rows=(0,)),
+    )
+    # What is carried is what the new version keeps, so the next save changes nothing.
+    assert migration.answers == {
+        "places": 5,
+        "many_places": "yes",
+        "age": "about 16",
+        "friends": [{"friend": "Jay"}],
+    }
+    again = FormSession(v2, migration.answers)
+    assert again.record() == migration.answers
+    assert [issue.message for issue in again.issues("age")] == ["Enter a whole number."]
+
+
+def test_a_value_both_versions_work_out_is_not_called_lost() -> None:
+    v1 = load_form(V1)
+    same = copy.deepcopy(V1)
+    same["version"] = 2
+    migration = plan_migration({"places": 5, "many_places": "yes"}, v1, load_form(same))
+    assert migration.complete
+    assert migration.answers == {"places": 5, "many_places": "yes"}
