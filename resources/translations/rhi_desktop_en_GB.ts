@@ -2263,6 +2263,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Records up to {0} have been removed from this computer under the retention policy, so these rules may miss children: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the child&apos;s details</source>
         <translation type="unfinished"></translation>
     </message>

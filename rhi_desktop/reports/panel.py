@@ -9,6 +9,11 @@ Rules come from `panel_rules` (defaults, or a service's own TOML file). Answer r
 every interview with answers, drafts included: a risk an interviewer has recorded
 matters to the panel before it is signed off. Interviews whose form is not on this
 device are listed in `not_analysed`.
+
+Approved interviews, and children nothing else needs, leave the device under the
+retention policy (`completeness`). A rule whose look-back reaches records removed that
+way may miss children the panel should discuss, so the list names those rules
+(`may_miss`) rather than look complete.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from rhi_desktop.domain.deadlines import require_aware
+from rhi_desktop.domain.deadlines import london_date, require_aware
 from rhi_desktop.reports import queries
+from rhi_desktop.reports.completeness import removed_through
 from rhi_desktop.reports.kpi_definitions import RecordKind
 from rhi_desktop.reports.panel_rules import (
     DEFAULT_RULES,
@@ -27,6 +33,7 @@ from rhi_desktop.reports.panel_rules import (
     ChildRule,
     EpisodesRule,
     PanelRules,
+    Rule,
 )
 from rhi_desktop.reports.report_keys import FormSource, Readers
 from rhi_desktop.store import Store
@@ -60,6 +67,10 @@ class PanelList:
     rules: PanelRules
     entries: tuple[PanelEntry, ...]
     not_analysed: tuple[str, ...]
+    removed_through: date | None = None
+    """The London day up to which records have been purged from this device, if any."""
+    may_miss: tuple[str, ...] = ()
+    """Ids of the rules whose look-back reaches those purged records, in rule order."""
 
     def entry(self, child_id: str) -> PanelEntry | None:
         return next((entry for entry in self.entries if entry.child_id == child_id), None)
@@ -98,7 +109,18 @@ def panel_list(
         if child_id in children
     ]
     entries.sort(key=lambda entry: (-len(entry.reasons), entry.case_reference))
-    return PanelList(as_of, rules, tuple(entries), not_analysed)
+    removed = removed_through(store)
+    short = tuple(rule.id for rule in rules.rules if _reaches(rule, as_of, removed))
+    return PanelList(as_of, rules, tuple(entries), not_analysed, removed, short)
+
+
+def _reaches(rule: Rule, as_of: datetime, removed: date | None) -> bool:
+    """Whether `rule` looks back as far as records purged up to `removed`: a rule about
+    the child, or about answers at any time, reaches any purge."""
+    if removed is None:
+        return False
+    days = rule.days if isinstance(rule, EpisodesRule | AnswersRule) else None
+    return days is None or london_date(as_of - timedelta(days=days)) <= removed
 
 
 def _episode_reasons(

@@ -163,6 +163,15 @@ class PanelPage(QWidget):
         )
         if found.not_analysed:
             summary += " " + unreadable_interviews_text(len(found.not_analysed))
+        if found.removed_through is not None and found.may_miss:
+            labels = {rule.id: rule.label for rule in found.rules.rules}
+            summary += " " + self.tr(
+                "Records up to {0} have been removed from this computer under the retention "
+                "policy, so these rules may miss children: {1}."
+            ).format(
+                format_uk_date(found.removed_through),
+                ", ".join(labels[rule_id] for rule_id in found.may_miss),
+            )
         self.summary.setText(summary)
         self.refreshed.emit()
 

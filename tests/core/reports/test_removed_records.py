@@ -16,6 +16,7 @@ from rhi_desktop.reports.exports.ssda903 import missing_table
 from rhi_desktop.reports.kpi import kpi_table
 from rhi_desktop.reports.kpi_definitions import FIGURES
 from rhi_desktop.reports.monthly import monthly_report
+from rhi_desktop.reports.panel import panel_list
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import (
     VerificationError,
@@ -159,3 +160,27 @@ def test_statutory_returns_whose_window_starts_after_the_purge_are_made(
     assert len(missing_table(store, Period.collection_year("2027-28")).rows) == 0
     as_at = date(2027, 5, 3)  # the 12 months from 4 May 2026: after the purged return
     assert [row[0] for row in list8_table(store, as_at).rows] == ["LAC-100"]
+
+
+def test_panel_rules_reaching_purged_records_are_named_as_possibly_missing_children(
+    store: Store, book: Casebook
+) -> None:
+    _approved_in_may(book)
+    assert panel_list(store, utc(2026, 6, 1)).may_miss == ()  # nothing purged yet
+    _purge(store)
+
+    # On 10 June 2026, 90 days back reaches the purged records (the latest reached 2 May);
+    # so does any rule about answers at any time, or about the child.
+    june = panel_list(store, utc(2026, 6, 10))
+    assert june.entries == ()  # the child the records were about has left the device
+    assert june.removed_through == date(2026, 5, 2)
+    assert june.may_miss == (
+        "repeat_missing",
+        "exploitation",
+        "immediate_concern",
+        "uasc_out_of_area",
+    )
+    # By late September the 90-day look-back starts after the purged records.
+    september = panel_list(store, utc(2026, 9, 28))
+    assert "repeat_missing" not in september.may_miss
+    assert september.may_miss == ("exploitation", "immediate_concern", "uasc_out_of_area")

@@ -134,3 +134,22 @@ def test_a_rules_file_that_cannot_be_used_names_it_and_leaves_the_detail_for_it(
     )
     assert detail.startswith("Details for IT: not valid TOML")
     assert page.model.rowCount() == 0
+
+
+def test_the_panel_says_which_rules_may_miss_children_after_the_retention_purge(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    store = holder.store
+    oldest = min(store.interviews.list_by_state(*InterviewState), key=lambda r: r.returned_at)
+    with store.transaction("retention") as tx:
+        tx.retention.purge_interview(oldest.interview_id)
+    page = PanelPage(holder, report_clock)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.reload()
+    assert page.summary.text().endswith(
+        f"Records up to {oldest.returned_at.strftime('%d/%m/%Y')} have been removed from this "
+        "computer under the retention policy, so these rules may miss children: 3 or more "
+        "episodes in 90 days, Sexual or criminal exploitation indicator, Immediate "
+        "safeguarding concern, UASC placed out of area."
+    )
