@@ -1390,6 +1390,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A month is verified on all of its records, not on filtered figures: clear the filters to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: verified by {1} on {2}; the figures match what was verified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,6 +1423,10 @@
     </message>
     <message>
         <source>Choose a whole month to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filters to verify the whole month.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

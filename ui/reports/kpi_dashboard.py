@@ -188,8 +188,8 @@ class KpiDashboardPage(QWidget):
         self.banner.setObjectName("verificationBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.banner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
         self.banner.setAccessibleName(self.tr("Verification status"))
         self.verify_button = QPushButton(self.tr("&Verify this month…"))
         self.verify_button.setObjectName("verifyButton")
@@ -414,11 +414,21 @@ class KpiDashboardPage(QWidget):
     # -- verification ----------------------------------------------------------------------
 
     def status_text(self, figures: DashboardFigures) -> str:
-        """The verification status, then any figures short of purged records."""
+        """The verification status, then any figures short of purged records, then why a
+        filtered view cannot be verified."""
         table = figures.table
+        parts = [self._state_text(figures)]
         short = incomplete_text(table.removed_through, table.incomplete)
-        state = self._state_text(figures)
-        return f"{state} {short}" if short else state
+        if short:
+            parts.append(short)
+        if not table.filters.is_empty and table.period.is_whole_month:
+            parts.append(
+                self.tr(
+                    "A month is verified on all of its records, not on filtered figures: "
+                    "clear the filters to verify it."
+                )
+            )
+        return " ".join(parts)
 
     def _state_text(self, figures: DashboardFigures) -> str:
         status = figures.status
@@ -461,25 +471,36 @@ class KpiDashboardPage(QWidget):
             else self.tr("&Verify this month…")
         )
         removed = figures.table.own_records_removed
+        filtered = not figures.table.filters.is_empty
         self.verify_button.setEnabled(
             self._may_verify
             and period.is_whole_month
+            and not filtered
             and ended
             and not removed
             and state is not VerificationState.VERIFIED
         )
         if not self.verify_button.isEnabled():
-            self.verify_button.setToolTip(self._why_not_verifiable(period, ended, removed, state))
+            self.verify_button.setToolTip(
+                self._why_not_verifiable(period, filtered, ended, removed, state)
+            )
         else:
             self.verify_button.setToolTip("")
 
     def _why_not_verifiable(
-        self, period: Period, ended: bool, removed: bool, state: VerificationState
+        self,
+        period: Period,
+        filtered: bool,
+        ended: bool,
+        removed: bool,
+        state: VerificationState,
     ) -> str:
         if not self._may_verify:
             return self.tr("Only a coordinator or service manager can verify a month.")
         if not period.is_whole_month:
             return self.tr("Choose a whole month to verify it.")
+        if filtered:
+            return self.tr("Clear the filters to verify the whole month.")
         if not ended:
             return self.tr("A month can be verified once it has ended.")
         if removed:

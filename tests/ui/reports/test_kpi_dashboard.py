@@ -71,6 +71,14 @@ def test_the_dashboard_shows_the_hand_worked_figures_and_filters_change_them(
     assert page.filters().uasc is True
     assert _figure(page, "found_episodes")[1] == "3"
     assert _figure(page, "children")[1] == "2"
+    # A month is verified on all of its records: not from figures filtered down.
+    _settle(qtbot, page)
+    assert not page.verify_button.isEnabled()
+    assert page.verify_button.toolTip() == "Clear the filters to verify the whole month."
+    assert page.banner.text().endswith(
+        "A month is verified on all of its records, not on filtered figures: clear the "
+        "filters to verify it."
+    )
 
     # The interviewer choices come from the records; iv-2 alone has IA2, IC, IF and IG.
     assert [page.interviewer.itemText(n) for n in range(page.interviewer.count())] == [
