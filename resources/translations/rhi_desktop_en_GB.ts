@@ -739,6 +739,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,6 +772,10 @@
     </message>
     <message>
         <source>&amp;As at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -804,6 +816,30 @@
     </message>
     <message>
         <source>As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it with this export?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1375,6 +1411,18 @@
     </message>
     <message>
         <source>The Table tab lists the same figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} team members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,8 +35,10 @@ from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
+from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
 from rhi_desktop.reports.periods import Period
+from ui.dialog_parts import ask_first
 from ui.messages import date_problem_text, error_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_report
@@ -101,6 +104,14 @@ class ExportDialog(QDialog):
         self.file_format.setAccessibleName(self.tr("File format"))
         self.file_format.addItem(self.tr("CSV"), "csv")
         self.file_format.addItem(self.tr("Excel workbook (XLSX)"), "xlsx")
+        self._filters = Filters()
+        self._replace_agreed: Path | None = None
+        self.records = QLabel(self.tr("All records"))
+        self.records.setObjectName("exportRecords")
+        self.records.setAccessibleName(self.tr("Records"))
+        self.records.setWordWrap(True)
+        self.records.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.records.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.out = QLineEdit()
         self.out.setObjectName("exportFile")
         self.out.setAccessibleName(self.tr("File"))
@@ -119,6 +130,7 @@ class ExportDialog(QDialog):
             ("period", self.tr("Period:"), self.picker),
             ("year", self.tr("Collection &year:"), self.collection_year),
             ("as_at", self.tr("&As at:"), self.as_at),
+            ("records", self.tr("Records:"), self.records),
             ("format", self.tr("For&mat:"), self.file_format),
         ):
             label = QLabel(text)
@@ -175,12 +187,19 @@ class ExportDialog(QDialog):
         else:
             self.picker.show_range(period.first_day, period.last_day)
 
+    def preset_filters(self, filters: Filters, described: str) -> None:
+        """The dashboard's filters, which narrow the exports they apply to (`described`
+        in the dashboard's own words)."""
+        self._filters = filters
+        self.records.setText(self.tr("All records") if filters.is_empty else described)
+
     def _kind_changed(self) -> None:
         kind = self.chosen_kind
         shown = {
             "period": kind.has_period,
             "year": kind is ExportKind.SSDA903,
             "as_at": kind is ExportKind.ANNEX_A,
+            "records": kind.has_filters,
             "format": kind.has_table_format,
         }
         for key, visible in shown.items():
@@ -207,6 +226,7 @@ class ExportDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), start)
         if chosen:
             self.out.setText(chosen)
+            self._replace_agreed = Path(chosen).expanduser()  # the chooser asked already
 
     def request(self) -> ExportRequest:
         """What was chosen; PeriodProblem (with the field to fix) when something is not."""
@@ -232,6 +252,7 @@ class ExportDialog(QDialog):
             collection_year=str(self.collection_year.currentData()),
             as_at=as_at,
             file_format=str(self.file_format.currentData()),
+            filters=self._filters if kind.has_filters else Filters(),
         )
 
     # -- exporting ---------------------------------------------------------------------------
@@ -245,6 +266,33 @@ class ExportDialog(QDialog):
             return
         if not self._holder.is_open:
             return
+        if request.out.exists() and request.out != self._replace_agreed:
+            self._ask_to_replace(request.out)
+            return
+        self._export(request)
+
+    def _ask_to_replace(self, out: Path) -> None:
+        def answered(_box: QMessageBox, replace: bool) -> None:
+            if replace:
+                self._replace_agreed = out
+                self.start_export()
+
+        def closed() -> None:
+            if self._replace_agreed != out:  # kept: back to the file name, to change it
+                self.out.setFocus()
+                self.out.selectAll()
+
+        box = ask_first(
+            self,
+            self.tr("Replace the file?"),
+            self.tr("{0} already exists. Replace it with this export?").format(out.name),
+            (self.tr("&Replace"), self.tr("Replace the file")),
+            (self.tr("&Keep it"), self.tr("Keep the file")),
+            answered,
+        )
+        box.finished.connect(closed)
+
+    def _export(self, request: ExportRequest) -> None:
         store, actor = self._holder.store, self._holder.actor
         root = self._holder.profile.paths.root
         self.export_button.setEnabled(False)

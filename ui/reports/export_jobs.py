@@ -36,6 +36,11 @@ class ExportKind(StrEnum):
         return self in (ExportKind.KPI, ExportKind.GEOJSON, ExportKind.REPORT)
 
     @property
+    def has_filters(self) -> bool:
+        """Whether the dashboard's filters narrow this export's records."""
+        return self in (ExportKind.KPI, ExportKind.GEOJSON)
+
+    @property
     def has_table_format(self) -> bool:
         return self in (ExportKind.KPI, ExportKind.ANNEX_A)
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, Value
@@ -273,6 +274,25 @@ class KpiDashboardPage(QWidget):
             looked_after=self.looked_after.currentData(),
             episode_type=None if kind is None else EpisodeType(kind),
         )
+
+    def filters_text(self) -> str:
+        """The filters set, in the words on screen ('' when none is)."""
+        chosen = [
+            self.tr("{0}: {1}").format(name, combo.currentText())
+            for name, combo in (
+                (self.tr("Interviewer"), self.interviewer),
+                (self.tr("UASC"), self.uasc),
+                (self.tr("Looked after"), self.looked_after),
+                (self.tr("Episode type"), self.episode_type),
+            )
+            if combo.currentData() is not None
+        ]
+        team = self.filters().team
+        if team is not None:
+            chosen.append(
+                by_count(len(team), self.tr("1 team member"), self.tr("{0} team members"))
+            )
+        return "; ".join(chosen)
 
     @property
     def figures(self) -> DashboardFigures | None:
@@ -604,6 +624,7 @@ class KpiDashboardPage(QWidget):
         dialog = ExportDialog(self._holder, self._clock, self, worker=self._worker)
         with contextlib.suppress(PeriodProblem):  # else the dialog keeps its own default
             dialog.preset_period(self.picker.period())
+        dialog.preset_filters(self.filters(), self.filters_text())
         self.export_dialog = dialog
         dialog.open()
 

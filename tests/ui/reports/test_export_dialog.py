@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import EpisodeType
@@ -15,7 +16,7 @@ from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
 from rhi_desktop.reports.periods import Period
 from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import type_text
+from tests.ui.driving import active_modal, type_text
 from tests.ui.reports.conftest import ReportBook
 from ui.profile_holder import ProfileHolder
 from ui.reports.export_dialog import ExportDialog
@@ -57,6 +58,43 @@ def test_export_writes_a_kpi_csv_when_enter_is_pressed_and_audits_it(
         "first_day": "2026-01-01",
         "last_day": "2026-01-31",
     }
+    dialog.close()
+    qtbot.waitUntil(lambda: not page.busy)
+
+
+def test_the_dashboards_filters_narrow_the_export_and_a_file_there_is_replaced_only_if_agreed(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
+) -> None:
+    page = KpiDashboardPage(holder, report_clock)
+    qtbot.addWidget(page)
+    page.picker.show_month(Period.month(2026, 1))
+    page.uasc.setCurrentIndex(page.uasc.findData(True))  # UASC only, as on screen
+    page.open_export()
+    dialog = page.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.records.isVisible() and dialog.records.text() == "UASC: Yes"
+    out = tmp_path / "kpi-uasc.csv"
+    out.write_text("last month's figures\n", encoding="utf-8")
+    type_text(dialog.out, str(out))
+
+    QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    question = active_modal(qtbot, QMessageBox)
+    assert question.text() == "kpi-uasc.csv already exists. Replace it with this export?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep it: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.out)  # back to the name
+    assert out.read_text(encoding="utf-8") == "last month's figures\n"
+
+    QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    question = active_modal(qtbot, QMessageBox)
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        QTest.keyClick(question, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Replace
+    assert done.args == [True]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("2026-01-01,2026-01-31,provisional,UASC,3,2,")
+    dialog.choose_kind(ExportKind.SSDA903)
+    assert not dialog.records.isVisible()  # statutory returns are never filtered
     dialog.close()
     qtbot.waitUntil(lambda: not page.busy)
 
