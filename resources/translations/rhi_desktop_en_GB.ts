@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A&amp;dd action</source>
+        <source>Add ac&amp;tion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -779,11 +779,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For&amp;mat:</source>
+        <source>Fo&amp;rmat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File:</source>
+        <source>Fi&amp;le:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1350,7 +1350,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Verify this month…</source>
+        <source>Ve&amp;rify this month…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1462,7 +1462,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Verify again…</source>
+        <source>Ve&amp;rify again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

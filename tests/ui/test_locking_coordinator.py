@@ -30,7 +30,7 @@ from ui.supervision.supervision_page import SupervisionPage
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _coordinator_app(
+def coordinator_app(
     qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory, when: datetime
 ) -> tuple[AppController, MainWindow]:
     """The real app on the seeded profile, enrolled as the team's coordinator."""
@@ -65,7 +65,7 @@ def _idle_lock_and_unlock(qtbot: QtBot, controller: AppController, clock: FakeCl
 def test_a_supervision_record_being_written_comes_back_after_an_idle_lock(
     qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory, clock: FakeClock
 ) -> None:
-    controller, window = _coordinator_app(qtbot, seeded, make_controller, clock.now)
+    controller, window = coordinator_app(qtbot, seeded, make_controller, clock.now)
     window.workspace.show_page(Page.TEAM_SUPERVISION)
     page = window.workspace.page(Page.TEAM_SUPERVISION)
     assert isinstance(page, SupervisionPage)
@@ -91,7 +91,7 @@ def test_a_supervision_record_being_written_comes_back_after_an_idle_lock(
 def test_review_comments_being_written_come_back_after_an_idle_lock(
     qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory, clock: FakeClock
 ) -> None:
-    controller, window = _coordinator_app(qtbot, seeded, make_controller, clock.now)
+    controller, window = coordinator_app(qtbot, seeded, make_controller, clock.now)
     page = window.workspace.page(Page.REVIEW_QUEUE)
     assert isinstance(page, ReviewQueuePage)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)

@@ -131,13 +131,13 @@ class ExportDialog(QDialog):
             ("year", self.tr("Collection &year:"), self.collection_year),
             ("as_at", self.tr("&As at:"), self.as_at),
             ("records", self.tr("Records:"), self.records),
-            ("format", self.tr("For&mat:"), self.file_format),
+            ("format", self.tr("Fo&rmat:"), self.file_format),
         ):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
             self._rows[key] = (label, field)
-        file_label = QLabel(self.tr("&File:"))
+        file_label = QLabel(self.tr("Fi&le:"))
         file_label.setBuddy(self.out)
         form.addRow(file_label, file_row)
 

@@ -192,7 +192,7 @@ class KpiDashboardPage(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.banner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
         self.banner.setAccessibleName(self.tr("Verification status"))
-        self.verify_button = QPushButton(self.tr("&Verify this month…"))
+        self.verify_button = QPushButton(self.tr("Ve&rify this month…"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.setAccessibleName(self.tr("Verify this month"))
         self.verify_button.setEnabled(False)
@@ -486,9 +486,9 @@ class KpiDashboardPage(QWidget):
         state = figures.status.state
         ended = period.end <= self._clock()
         self.verify_button.setText(
-            self.tr("&Verify again…")
+            self.tr("Ve&rify again…")
             if state is VerificationState.CHANGED
-            else self.tr("&Verify this month…")
+            else self.tr("Ve&rify this month…")
         )
         removed = figures.table.own_records_removed
         filtered = not figures.table.filters.is_empty

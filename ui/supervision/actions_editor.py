@@ -50,7 +50,7 @@ class ActionsEditor(QWidget):
         ):
             self._grid.addWidget(QLabel(text), 0, column)
         self.none_yet = QLabel(self.tr("No actions agreed yet."))
-        self.add_button = QPushButton(self.tr("A&dd action"))
+        self.add_button = QPushButton(self.tr("Add ac&tion"))
         self.add_button.setAccessibleName(self.tr("Add action"))
         self.add_button.setAutoDefault(False)  # Enter in a field saves; it adds nothing
         self.add_button.clicked.connect(self.add_row)

@@ -162,7 +162,7 @@ def test_verifying_marks_the_month_and_a_later_edit_shows_what_changed(
     banner = page.banner.text()
     assert banner.startswith("Changed since verified:")
     assert "Found episodes was 7, now 6" in banner
-    assert page.verify_button.isEnabled() and page.verify_button.text() == "&Verify again…"
+    assert page.verify_button.isEnabled() and page.verify_button.text() == "Ve&rify again…"
     _settle(qtbot, page)
 
 
