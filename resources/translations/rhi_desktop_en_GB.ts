@@ -3413,15 +3413,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct the episodes listed and export again.</source>
+        <source>Check the episodes listed against the child&apos;s case records: an episode cannot be changed in RHI Desktop once it is recorded, so a mistaken or duplicated one needs correcting at the central service before the table can be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>episode {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} episode from {1}, still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} episode {1} to {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(no case reference)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: {1} (episode {2})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -151,6 +151,7 @@ class ExportDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
         self.problems.setAccessibleName(self.tr("Problems to correct"))
+        self.problems.setWordWrap(True)  # each problem is read whole, never cut off
         self.problems.hide()
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(

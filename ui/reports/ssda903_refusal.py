@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
+from ui.uk_dates import format_uk_date
 
 translate = QCoreApplication.translate
 
@@ -47,11 +48,27 @@ def refusal_text(refused: Ssda903Refused) -> str:
         translate("Ssda903", "They concern 1 child."),
         translate("Ssda903", "They concern {0} children."),
     )
-    correct = translate("Ssda903", "Correct the episodes listed and export again.")
+    correct = translate(
+        "Ssda903",
+        "Check the episodes listed against the child's case records: an episode cannot be "
+        "changed in RHI Desktop once it is recorded, so a mistaken or duplicated one needs "
+        "correcting at the central service before the table can be made.",
+    )
     return " ".join((problems, concern, correct))
 
 
 def violation_text(violation: Violation) -> str:
+    """One problem: the child, the episode by its type and London dates, and the rule."""
     child = violation.case_reference or translate("Ssda903", "(no case reference)")
     rule = rule_texts()[violation.rule]
-    return translate("Ssda903", "{0}: {1} (episode {2})").format(child, rule, violation.episode_id)
+    if violation.start is None:
+        episode = translate("Ssda903", "episode {0}").format(violation.episode_id)
+    elif violation.end is None:
+        episode = translate("Ssda903", "{0} episode from {1}, still missing").format(
+            violation.kind, format_uk_date(violation.start)
+        )
+    else:
+        episode = translate("Ssda903", "{0} episode {1} to {2}").format(
+            violation.kind, format_uk_date(violation.start), format_uk_date(violation.end)
+        )
+    return translate("Ssda903", "{0}, {1}: {2}").format(child, episode, rule)

@@ -70,13 +70,19 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
+    """One rule an episode breaks, with what a person can find the episode by in the
+    case records: the child's case reference, its type and its London dates."""
+
     case_reference: str
     episode_id: str
     rule: str
+    kind: str = ""
+    start: date | None = None
+    end: date | None = None  # None: still missing
 
     def __str__(self) -> str:
         child = self.case_reference or "(no case reference)"
-        return f"{child}: {self.rule} (episode {self.episode_id})"
+        return f"{child}: {self.rule} ({self.kind} episode from {self.start}, id {self.episode_id})"
 
 
 class Ssda903Refused(ReportError):
@@ -88,7 +94,9 @@ class Ssda903Refused(ReportError):
         concerned = by_count(children, "1 child", "{0} children")
         super().__init__(
             f"The SSDA903 missing table was not written: {problems} for {concerned} would "
-            "break the DfE's validation. Correct the episodes listed and export again."
+            "break the DfE's validation. Check the episodes listed against the child's case "
+            "records: an episode cannot be changed in RHI Desktop once it is recorded, so a "
+            "mistaken or duplicated one needs correcting at the central service first."
         )
         self.violations = violations
 
@@ -152,7 +160,14 @@ def _check(row: _Row, previous: queries.EpisodeRow | None, year: Period) -> list
     episode = row.episode
 
     def broke(rule: str) -> Violation:
-        return Violation(row.child.case_reference, episode.id, rule)
+        return Violation(
+            row.child.case_reference,
+            episode.id,
+            rule,
+            episode.type,
+            london_date(episode.start),
+            None if episode.end is None else london_date(episode.end),
+        )
 
     found: list[Violation] = []
     if not row.child.case_reference.strip():

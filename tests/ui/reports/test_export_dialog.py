@@ -4,6 +4,7 @@ reject refused with every problem listed in the dialog."""
 from __future__ import annotations
 
 import stat
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -125,7 +126,10 @@ def test_an_ssda903_table_the_dfe_would_reject_is_refused_with_its_problems(
     assert dialog.problems.isVisible()
     problems = [dialog.problems.item(n).text() for n in range(dialog.problems.count())]
     assert len(problems) == 1
-    assert problems[0].startswith("F: the episode overlaps the child's previous episode")
+    assert problems == [
+        "F, A episode 15/01/2026 to 16/01/2026: the episode overlaps the child's previous episode"
+    ]
+    assert dialog.problems.wordWrap()
     assert not out.exists()
     assert not [e for e in store.audit.events() if e.action == "export"]
 
@@ -135,6 +139,11 @@ def test_every_dfe_rule_a_refusal_can_name_is_worded() -> None:
     assert set(rule_texts()) == rules
     refused = Ssda903Refused([Violation("", "e-1", Rule.BAD_CODE)])
     assert violation_text(refused.violations[0]) == (
-        "(no case reference): the episode type is not M or A (episode e-1)"
+        "(no case reference), episode e-1: the episode type is not M or A"
+    )
+    open_ended = Violation("C-7", "e-2", Rule.STILL_OPEN, "M", date(2026, 3, 30))
+    assert violation_text(open_ended) == (
+        "C-7, M episode from 30/03/2026, still missing: a new episode starts while the "
+        "previous one is still open"
     )
     assert refusal_text(refused).startswith("The SSDA903 missing table was not written: 1 ")
