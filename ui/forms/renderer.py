@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Iterator
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QWidget
 
@@ -42,6 +42,8 @@ from ui.forms.widgets import InputEvents, InputFactory
 NEXT_SECTION_KEYS = "Ctrl+PgDown"
 PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
 NAVIGATOR_WIDTH = 260
+CLOCK_REFRESH_MS = 60_000
+"""How often an open form re-judges rules that read the clock (`now()`, `today()`)."""
 
 Item = FieldView | RepeatGroupView
 
@@ -124,6 +126,12 @@ class FormRenderer(QWidget):
         for keys, step in ((NEXT_SECTION_KEYS, 1), (PREVIOUS_SECTION_KEYS, -1)):
             shortcut = QShortcut(QKeySequence(keys), self, context=context)
             shortcut.activated.connect(partial(self.step, step))
+        # "Cannot be in the future" and the like go stale as time passes with the form open.
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_REFRESH_MS)
+        self.clock_timer.timeout.connect(self.reevaluate)
+        if not read_only:
+            self.clock_timer.start()
 
     # --- reading -------------------------------------------------------------------------
 
@@ -536,7 +544,9 @@ class FormRenderer(QWidget):
                 view.cover.set_revealed(False)
 
     def check(self) -> ValidationReport:
-        """Show every problem in the form, and take the interviewer to the first one."""
+        """Show every problem in the form, and take the interviewer to the first one.
+        Rules that read the clock are judged afresh, as at the moment of asking."""
+        self.reevaluate()
         self._reveal_all = True
         for item in self._all_views():
             self._show_issues(item)

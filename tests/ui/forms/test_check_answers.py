@@ -5,14 +5,17 @@ its own section, even when that answer is hidden behind its cover."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.forms import Form, FormSession
 from tests.ui.forms.conftest import Draft, add_draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer
 
 NOT_OFFERED: dict[str, object] = {
     "offer_made_at": "2026-11-26T10:15:00+00:00",
@@ -80,3 +83,28 @@ def test_the_check_result_outlasts_autosave_and_focus_goes_to_the_first_problem(
     assert keyboard.focus() is concern.cover.button
     assert _shown(editor, result)
     assert draft.store.interviews.get(interview_id).answers["reflection_notes"] == "Calm"
+
+
+def test_rules_that_read_the_clock_are_judged_afresh_as_time_passes(
+    qtbot: QtBot, rhi_form: Form
+) -> None:
+    # Signed at 15:00, typed at 14:58: "in the future" then, but not ten minutes later.
+    now = [datetime(2026, 11, 27, 14, 58, tzinfo=UTC)]
+    answers = {"offer_outcome": "accepted", "signed_at": "2026-11-27T15:00:00+00:00"}
+    session = FormSession(rhi_form, answers, clock=lambda: now[0])
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    future = [issue.message for issue in session.issues("signed_at")]
+    assert future == ["The sign-off time cannot be in the future."]
+
+    now[0] += timedelta(minutes=10)
+    assert renderer.clock_timer.isActive()
+    assert renderer.clock_timer.interval() == CLOCK_REFRESH_MS
+    renderer.clock_timer.timeout.emit()  # a minute passes with the form open
+    assert session.issues("signed_at") == ()
+    now[0] -= timedelta(minutes=10)
+    report = renderer.check()  # asked at 14:58 again: judged at the moment of asking
+    assert "signed_at" in {issue.key.id for issue in report.issues}
+    reading = FormRenderer(session, read_only=True)
+    qtbot.addWidget(reading)
+    assert not reading.clock_timer.isActive()  # a signed-off record is not re-judged
