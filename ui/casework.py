@@ -205,13 +205,19 @@ def record_offer(
 
 
 def start_interview(
-    store: Store, actor: str, interview_id: str, now: datetime, form: tuple[str, int]
+    store: Store,
+    actor: str,
+    interview_id: str,
+    now: datetime,
+    form: tuple[str, int],
+    defaults: Mapping[str, Any] | None = None,
 ) -> ReturnInterview:
     """Offered -> in progress, pinning `form` (id, version); or reopen a returned one,
     which keeps the form it was started on. One already in progress is left as it is.
 
-    A first start fills in the form's offer questions from the offer already recorded,
-    so the interviewer does not enter it twice (nor differently).
+    A first start fills in the form's `defaults` (`Form.starting_answers`) and its offer
+    questions from the offer already recorded, so the interviewer does not enter it
+    twice (nor differently).
     """
     interview = store.interviews.get(interview_id)
     if interview.state is S.IN_PROGRESS:
@@ -220,7 +226,7 @@ def start_interview(
         moved = tx.interviews.transition(interview_id, S.IN_PROGRESS, at=now)
         if moved.form_id is None:
             form_id, form_version = form
-            answers = {**offer_answers(store, interview_id), **moved.answers}
+            answers = {**(defaults or {}), **offer_answers(store, interview_id), **moved.answers}
             moved = tx.interviews.update(
                 dataclasses.replace(
                     moved, form_id=form_id, form_version=form_version, answers=answers

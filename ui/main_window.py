@@ -761,6 +761,7 @@ class MainWindow(QMainWindow):
                     row.interview_id,
                     self._clock(),
                     (latest.form_id, latest.version),
+                    self.forms().load(latest.form_id, latest.version).starting_answers(),
                 )
                 self._selected_id = row.interview_id
                 self.reload()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from rhi_desktop.forms.answers import AnswerValue
+from rhi_desktop.forms.answers import AnswerValue, to_json
 from rhi_desktop.forms.dependencies import DependencyGraph
 from rhi_desktop.forms.expressions.values import ValueType
 from rhi_desktop.forms.model import FormDefinition, Question, QuestionType, Section, text_of
@@ -100,6 +101,15 @@ class Form:
 
     def text(self, label: str | dict[str, str], language: str | None = None) -> str:
         return text_of(label, language or self.default_language)
+
+    def starting_answers(self) -> dict[str, Any]:
+        """What a new interview on this form starts with: the defaults of its questions
+        outside repeat groups, JSON-ready (a row's defaults come with the row)."""
+        return {
+            question_id: to_json(value)
+            for question_id, value in self.defaults.items()
+            if self.fields[question_id].repeat_id is None
+        }
 
     def repeat_children(self, repeat_id: str) -> tuple[str, ...]:
         return tuple(info.id for info in self.fields.values() if info.repeat_id == repeat_id)

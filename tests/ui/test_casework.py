@@ -4,6 +4,7 @@ transaction, offers and re-offers through the lifecycle, starting and signing of
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -19,7 +20,7 @@ from rhi_desktop.domain.entities import (
     ReturnInterview,
 )
 from rhi_desktop.domain.lifecycle import IllegalTransition
-from rhi_desktop.forms import FormSession
+from rhi_desktop.forms import FormSession, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import ReadOnlyRecordError, Store
@@ -223,6 +224,22 @@ def test_starting_fills_in_the_offer_questions_from_the_offer_recorded(store: St
     session = FormSession(FORMS.load(*RHI_V1), started.answers, clock=lambda: START)
     for question in ("offer_made_at", "offer_method", "offer_outcome"):
         assert session.issues(question) == (), question
+
+
+def test_starting_fills_in_the_forms_defaults_beneath_the_offer(store: Store) -> None:
+    # A form whose definition gives defaults (an imported XLSForm's `default` column).
+    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    questions = {q["id"]: q for s in definition["sections"] for q in s["questions"]}
+    questions["venue_type"]["default"] = "school"
+    questions["offer_outcome"]["default"] = "declined_by_child"
+    form = load_form(definition)
+    assert form.starting_answers() == {"venue_type": "school", "offer_outcome": "declined_by_child"}
+
+    interview_id = record_found_child(store, ME, _found(), START)
+    record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
+    started = start_interview(store, ME, interview_id, START, RHI_V1, form.starting_answers())
+    assert started.answers["venue_type"] == "school"
+    assert started.answers["offer_outcome"] == "accepted"  # the offer recorded wins
 
 
 def test_starting_pins_the_form_and_signing_off_in_time_makes_it_read_only(
