@@ -76,7 +76,7 @@ def review_subject(
         case_reference=child.case_reference,
         interviewer=signed.strip()
         if isinstance(signed, str) and signed.strip()
-        else interview.interviewer_id[:8],
+        else store.team.name_of(interview.interviewer_id),
         revision=interview.revision,
         state=interview.state,
         timings=timings_of(store, interview, revisions),

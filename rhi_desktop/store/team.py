@@ -41,6 +41,12 @@ class TeamRoster:
         )
         return None if row is None else TeamMember(user_id=row[0], name=row[1], role=row[2])
 
+    def name_of(self, user_id: str) -> str:
+        """How to show a person: their roster name, or (someone not on this team's roster)
+        the start of their id, which the service's administrator can look up."""
+        member = self.member(user_id)
+        return member.name if member is not None else user_id[:8]
+
     def replace(self, members: Sequence[TeamMember]) -> None:
         """The service's roster as it is now, replacing the stored one entirely."""
         if self._changes is None or not self._changes.is_open:

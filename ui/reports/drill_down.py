@@ -35,14 +35,14 @@ class ChildRecord:
 class InterviewRecord:
     case_reference: str
     returned_at: datetime
-    interviewer_id: str
+    interviewer: str  # as the team roster names them
     state: InterviewState
 
 
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
-    supervisee_id: str
-    supervisor_id: str
+    supervisee: str  # as the team roster names them
+    supervisor: str
     held_on: date
 
 
@@ -96,7 +96,9 @@ def _children(store: Store, ids: Sequence[str]) -> list[ChildRecord]:
 def _interviews(store: Store, ids: Sequence[str]) -> list[InterviewRecord]:
     reference = _References(store)
     found = [
-        InterviewRecord(reference(i.child_id), i.returned_at, i.interviewer_id, i.state)
+        InterviewRecord(
+            reference(i.child_id), i.returned_at, store.team.name_of(i.interviewer_id), i.state
+        )
         for i in (store.interviews.find(interview_id) for interview_id in ids)
         if i is not None
     ]
@@ -105,8 +107,10 @@ def _interviews(store: Store, ids: Sequence[str]) -> list[InterviewRecord]:
 
 def _sessions(store: Store, ids: Sequence[str]) -> list[SessionRecord]:
     found = [
-        SessionRecord(s.supervisee_id, s.supervisor_id, s.held_on)
+        SessionRecord(
+            store.team.name_of(s.supervisee_id), store.team.name_of(s.supervisor_id), s.held_on
+        )
         for s in (store.supervision_sessions.find(session_id) for session_id in ids)
         if s is not None
     ]
-    return sorted(found, key=lambda r: (r.supervisee_id, r.held_on))
+    return sorted(found, key=lambda r: (r.supervisee, r.held_on))

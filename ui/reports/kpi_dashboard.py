@@ -450,6 +450,10 @@ class KpiDashboardPage(QWidget):
             )
         return " ".join(parts)
 
+    def _who(self, user_id: str) -> str:
+        """A person as the team roster names them (the start of their id otherwise)."""
+        return self._holder.store.team.name_of(user_id) if self._holder.is_open else user_id[:8]
+
     def _state_text(self, figures: DashboardFigures) -> str:
         status = figures.status
         state = state_name(status.state)
@@ -457,7 +461,7 @@ class KpiDashboardPage(QWidget):
         if status.state is VerificationState.VERIFIED and latest is not None:
             return self.tr(
                 "{0}: verified by {1} on {2}; the figures match what was verified."
-            ).format(state, latest.verified_by, format_london_date(latest.verified_at))
+            ).format(state, self._who(latest.verified_by), format_london_date(latest.verified_at))
         if status.state is VerificationState.CHANGED and latest is not None:
             if figures.changes:
                 moved = "; ".join(
@@ -471,7 +475,9 @@ class KpiDashboardPage(QWidget):
             return self.tr(
                 "{0}: records have changed since {1} verified the figures on {2}. "
                 "What changed: {3}."
-            ).format(state, latest.verified_by, format_london_date(latest.verified_at), moved)
+            ).format(
+                state, self._who(latest.verified_by), format_london_date(latest.verified_at), moved
+            )
         if status.period.is_whole_month:
             return self.tr(
                 "{0}: these figures can change until a coordinator verifies the month."

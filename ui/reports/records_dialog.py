@@ -56,7 +56,8 @@ class RecordsDialog(QDialog):
         self.heading.setWordWrap(True)
         self.model = TextTableModel(self._headers(kind), self)
         self.model.set_rows([self._row(record) for record in records])
-        self.table = text_table_view(self.model, "recordsTable", self.tr("Records"))
+        # Dates and states are as wide as their text; the first column takes what is left.
+        self.table = text_table_view(self.model, "recordsTable", self.tr("Records"), stretch=0)
         if self.model.rowCount():
             self.table.selectRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -107,9 +108,9 @@ class RecordsDialog(QDialog):
                 (
                     record.case_reference,
                     format_london(record.returned_at),
-                    record.interviewer_id,
+                    record.interviewer,
                     state_label(record.state),
                 )
             )
         assert isinstance(record, SessionRecord)
-        return TextRow((record.supervisee_id, record.supervisor_id, format_uk_date(record.held_on)))
+        return TextRow((record.supervisee, record.supervisor, format_uk_date(record.held_on)))

@@ -8,6 +8,7 @@ from rhi_desktop.domain.entities import Offer, OfferMethod, OfferOutcome, new_id
 from rhi_desktop.forms import Form
 from rhi_desktop.review import ChangeKind, return_for_amendment, review_subject
 from rhi_desktop.store import Store
+from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
 from tests.core.review.conftest import COORDINATOR, Clock, resubmit, submitted
 
@@ -90,3 +91,19 @@ def test_a_resubmission_shows_what_changed_and_what_was_asked(
         "Sam Fullname",
     )
     assert subject.interviewer == "Sam Fullname"
+
+
+def test_an_interview_with_no_signed_name_shows_the_interviewer_by_the_roster(
+    store: Store, book: Casebook, form: Form
+) -> None:
+    unsigned = {"venue_type": "school"}
+    on_roster = submitted(book, RETURNED, answers=unsigned, interviewer="0f9a8b7c-1111")
+    elsewhere = submitted(book, RETURNED, answers=unsigned, interviewer="5e6d7c8b-2222")
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember("0f9a8b7c-1111", "sam.interviewer", "interviewer")])
+
+    def shown(interview_id: str) -> str:
+        return review_subject(store, interview_id, lambda _id, _version: form).interviewer
+
+    assert shown(on_roster.id) == "sam.interviewer"  # as the review queue shows them
+    assert shown(elsewhere.id) == "5e6d7c8b"  # not on the roster: the start of the id

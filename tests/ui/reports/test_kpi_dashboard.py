@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.domain.entities import InterviewState as S
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.retention import purge_expired
+from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
@@ -24,6 +25,17 @@ from ui.reports.kpi_dashboard import KpiDashboardPage
 from ui.reports.text_table import TextTableModel
 
 JANUARY = Period.month(2026, 1)
+
+
+def _roster(holder: ProfileHolder) -> None:
+    """The team roster the service sends: how people are named on screen."""
+    with holder.store.transaction(ACTOR) as tx:
+        tx.team.replace(
+            [
+                TeamMember("iv-2", "sam.interviewer", "interviewer"),
+                TeamMember(holder.actor, "alex.coordinator", "coordinator"),
+            ]
+        )
 
 
 def _dashboard(qtbot: QtBot, holder: ProfileHolder, clock: FakeClock) -> KpiDashboardPage:
@@ -109,6 +121,7 @@ def test_the_dashboard_shows_the_hand_worked_figures_and_filters_change_them(
 def test_activating_a_figure_lists_the_records_behind_it(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
+    _roster(holder)
     page = _dashboard(qtbot, holder, report_clock)
     page.table.setFocus()
     page.table.setCurrentIndex(page.kpis.index(page.kpis.row_with_key("found_episodes"), 0))
@@ -128,7 +141,15 @@ def test_activating_a_figure_lists_the_records_behind_it(
         page.records_button.click()
     assert page.records_dialog is not None
     assert page.records_dialog.model.column_texts(0) == ["A", "C"]
-    assert page.records_dialog.model.column_texts(2) == ["iv-2", "iv-2"]
+    assert page.records_dialog.model.column_texts(2) == ["sam.interviewer"] * 2  # by name
+    table = page.records_dialog.table
+    metrics = table.fontMetrics()
+    for column in range(page.records_dialog.model.columnCount()):  # nothing cut off
+        widest = max(
+            metrics.horizontalAdvance(text)
+            for text in page.records_dialog.model.column_texts(column)
+        )
+        assert table.columnWidth(column) >= widest, column
     page.records_dialog.close()
     _settle(qtbot, page)
 
@@ -136,6 +157,7 @@ def test_activating_a_figure_lists_the_records_behind_it(
 def test_verifying_marks_the_month_and_a_later_edit_shows_what_changed(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, report_book: ReportBook
 ) -> None:
+    _roster(holder)
     page = _dashboard(qtbot, holder, report_clock)
     page.verify_button.click()
     box = page.confirmation
@@ -144,6 +166,7 @@ def test_verifying_marks_the_month_and_a_later_edit_shows_what_changed(
     with qtbot.waitSignal(page.verified, timeout=10_000):
         box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: page.banner.text().startswith("Verified:"), timeout=10_000)
+    assert "verified by alex.coordinator on " in page.banner.text()
     assert not page.verify_button.isEnabled()
     store = holder.store
     event = store.audit.events()[-1]
