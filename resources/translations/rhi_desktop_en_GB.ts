@@ -1211,11 +1211,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervision sessions</source>
+        <source>Supervisions due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervision sessions on time</source>
+        <source>Supervisions held on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

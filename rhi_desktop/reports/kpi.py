@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rhi_desktop.domain.deadlines import SUPERVISION_INTERVAL, within_window
+from rhi_desktop.domain.deadlines import london_date, within_window
 from rhi_desktop.domain.entities import OfferOutcome
 from rhi_desktop.reports import queries
 from rhi_desktop.reports.completeness import (
@@ -189,13 +189,22 @@ _ANSWER_FIGURE: Mapping[OfferOutcome, str] = {
 
 
 def _supervision_figures(db: Database, period: Period, filters: Filters) -> dict[str, Figure]:
-    sessions = [s for s in queries.supervision_sessions(db, period, filters) if s.previous_held_on]
+    """Supervisions due in the period, and those held by their due day. One due today or
+    later and not yet held is not yet late, so it is left out until it is held or missed;
+    one never held stays in, as not on time (leaving it out would hide the very lapse
+    the figure is there to show)."""
+    today = london_date(db.clock())
+    due = [
+        row
+        for row in queries.due_supervisions(db, period, filters)
+        if row.next_held_on is not None or row.due_on < today
+    ]
     on_time = [
-        s.id
-        for s in sessions
-        if s.previous_held_on is not None and s.held_on - s.previous_held_on <= SUPERVISION_INTERVAL
+        row.after_id
+        for row in due
+        if row.next_held_on is not None and row.next_held_on <= row.due_on
     ]
     return {
-        "supervision_sessions": _count("supervision_sessions", [s.id for s in sessions]),
+        "supervisions_due": _count("supervisions_due", [row.after_id for row in due]),
         "supervision_on_time": _count("supervision_on_time", on_time),
     }

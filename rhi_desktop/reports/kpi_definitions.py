@@ -143,17 +143,19 @@ FIGURES: tuple[FigureSpec, ...] = (
         "moment the interview began (its first start). Blank when none has started.",
     ),
     FigureSpec(
-        "supervision_sessions",
-        "Supervision sessions",
+        "supervisions_due",
+        "Supervisions due",
         SESSIONS,
-        "Supervision sessions held in the period that follow an earlier session with the "
-        "same supervisee (a first session has nothing to be on time against).",
+        "Supervisions that fell due in the period: 28 days after each supervisee's "
+        "session, listed by the session they follow. One due today or later is counted "
+        "once it has been held. A supervision never held still counts, as not on time.",
     ),
     FigureSpec(
         "supervision_on_time",
-        "Supervision sessions on time",
+        "Supervisions held on time",
         SESSIONS,
-        "Of those, sessions held no more than 28 days after the supervisee's previous one.",
+        "Of those, the ones the supervisee's next session was held by (no more than 28 "
+        "days after the one before).",
     ),
 )
 """Every KPI, in the order tables show them."""
@@ -177,7 +179,7 @@ RATES: tuple[RateSpec, ...] = (
         "supervision_on_time_rate",
         "Supervision on time (%)",
         "supervision_on_time",
-        "supervision_sessions",
+        "supervisions_due",
     ),
 )
 """Percentages worked out from two counts; blank when the denominator is zero."""

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from rhi_desktop.audit import utc_text
+from rhi_desktop.domain.deadlines import SUPERVISION_INTERVAL
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, OfferOutcome
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.offers import OFFERED
@@ -160,11 +161,14 @@ class OfferRow:
 
 
 @dataclass(frozen=True, slots=True)
-class SessionRow:
-    id: str
+class DueSupervisionRow:
+    """A supervision that fell due: 28 days after `after_id`, the supervisee's session
+    held on `after_held_on`; with when the next session was held (None: not yet)."""
+
+    after_id: str
     supervisee_id: str
-    held_on: date
-    previous_held_on: date | None
+    due_on: date
+    next_held_on: date | None
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -241,23 +245,29 @@ def offers_for_due_interviews(db: Database, period: Period, filters: Filters) ->
     return [OfferRow(r[0], datetime.fromisoformat(r[1]), OfferOutcome(r[2])) for r in rows]
 
 
-def supervision_sessions(db: Database, period: Period, filters: Filters) -> list[SessionRow]:
-    """Sessions held in the period, each with the same supervisee's previous session date."""
+def due_supervisions(db: Database, period: Period, filters: Filters) -> list[DueSupervisionRow]:
+    """Supervisions due (28 days after a session) on a day of the period."""
     where = Conditions()
     interviewers = filters.interviewers
     if interviewers is not None:
         where = _in("s.supervisee_id", interviewers)
+    days = SUPERVISION_INTERVAL.days
+    first = (period.first_day - SUPERVISION_INTERVAL).isoformat()
+    last = (period.last_day - SUPERVISION_INTERVAL).isoformat()
     rows = db.fetchall(
-        "SELECT s.id, s.supervisee_id, s.held_on, (SELECT max(p.held_on)"  # noqa: S608
-        " FROM supervision_sessions AS p"
-        " WHERE p.supervisee_id = s.supervisee_id AND p.held_on < s.held_on)"
+        "SELECT s.id, s.supervisee_id, s.held_on, (SELECT min(n.held_on)"  # noqa: S608
+        " FROM supervision_sessions AS n"
+        " WHERE n.supervisee_id = s.supervisee_id AND n.held_on > s.held_on)"
         " FROM supervision_sessions AS s"
         f" WHERE s.held_on >= ? AND s.held_on <= ?{where.sql()}",
-        (period.first_day.isoformat(), period.last_day.isoformat(), *where.params),
+        (first, last, *where.params),
     )
     return [
-        SessionRow(
-            r[0], r[1], date.fromisoformat(r[2]), None if r[3] is None else date.fromisoformat(r[3])
+        DueSupervisionRow(
+            r[0],
+            r[1],
+            date.fromisoformat(r[2]) + timedelta(days=days),
+            None if r[3] is None else date.fromisoformat(r[3]),
         )
         for r in rows
     ]

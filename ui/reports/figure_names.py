@@ -36,8 +36,8 @@ def _figure_names() -> dict[str, str]:
         "rhis_completed": translate("Kpi", "RHIs completed"),
         "rhis_completed_within_72h": translate("Kpi", "RHIs completed within 72 hours"),
         "median_hours_to_interview": translate("Kpi", "Median hours from return to interview"),
-        "supervision_sessions": translate("Kpi", "Supervision sessions"),
-        "supervision_on_time": translate("Kpi", "Supervision sessions on time"),
+        "supervisions_due": translate("Kpi", "Supervisions due"),
+        "supervision_on_time": translate("Kpi", "Supervisions held on time"),
     }
 
 

@@ -22,7 +22,7 @@ HEADER = (
     "UASC children,RHIs due,RHIs offered,RHIs offered within 72 hours,RHIs accepted,"
     "RHIs declined by the child,RHIs declined by parent or carer,"
     "RHIs not offered (decision recorded),RHIs completed,RHIs completed within 72 hours,"
-    "Median hours from return to interview,Supervision sessions,Supervision sessions on time,"
+    "Median hours from return to interview,Supervisions due,Supervisions held on time,"
     "RHIs offered (% of due),Offered within 72 hours (% of due),Accepted (% of offered),"
     "Completed within 72 hours (% of due),Supervision on time (%),"
     "Records removed from this computer\r\n"

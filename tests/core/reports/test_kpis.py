@@ -23,6 +23,7 @@ from rhi_desktop.reports.kpi import KpiTable, kpi_table
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, london, utc
+from tests.core.reports.conftest import Clock
 
 JANUARY = Period.month(2026, 1)
 S = InterviewState
@@ -129,7 +130,8 @@ def build_january(book: Casebook) -> January:
         "iv1-jan": book.session("iv-1", date(2026, 1, 7)),  # 28 days after: on time
         "iv2-dec": book.session("iv-2", date(2025, 12, 1)),
         "iv2-jan": book.session("iv-2", date(2026, 1, 5)),  # 35 days after: late
-        "iv3-jan": book.session("iv-3", date(2026, 1, 20)),  # first ever: not counted
+        "iv3-dec": book.session("iv-3", date(2025, 12, 14)),
+        "iv3-jan": book.session("iv-3", date(2026, 1, 20)),  # due 11 Jan: late
     }
     return January(
         children={x.case_reference: x.id for x in (a, b, c, d, e, f, g)},
@@ -193,14 +195,14 @@ def test_monthly_kpis_match_the_hand_worked_figures(store: Store, january: Janua
     assert table["median_hours_to_interview"].value == 71.0
     assert ids(table, "median_hours_to_interview") == {iv[k] for k in ("IA", "IA2", "IC", "ID")}
 
-    # Supervision in January with a previous session: iv-1 on 7 Jan (28 days after
-    # 10 Dec: on time) and iv-2 on 5 Jan (35 days after 1 Dec: late) = 2, on time 1.
-    # iv-3's first ever session has nothing to be on time against.
-    assert ids(table, "supervision_sessions") == {
-        january.sessions["iv1-jan"],
-        january.sessions["iv2-jan"],
+    # Supervisions due in January, each 28 days after a session: iv-1's on 7 Jan (after
+    # 10 Dec; held that day: on time) and iv-3's on 11 Jan (after 14 Dec; held 20 Jan:
+    # late) = 2, on time 1. iv-2's fell due on 29 Dec (after 1 Dec): December's, late.
+    assert ids(table, "supervisions_due") == {
+        january.sessions["iv1-dec"],
+        january.sessions["iv3-dec"],
     }
-    assert ids(table, "supervision_on_time") == {january.sessions["iv1-jan"]}
+    assert ids(table, "supervision_on_time") == {january.sessions["iv1-dec"]}
 
     # Percentages: offered 6/7 = 85.7; within 72 h 5/7 = 71.4; accepted 4/6 = 66.7;
     # completed within 72 h 2/7 = 28.6; supervision 1/2 = 50.0.
@@ -227,7 +229,7 @@ def test_uasc_filter_counts_only_uasc_childrens_records(store: Store, january: J
     assert ids(table, "rhis_offered_within_72h") == {iv["IA"], iv["IA2"], iv["ID"]}
     assert ids(table, "rhis_accepted") == {iv["IA"], iv["IA2"], iv["ID"]}
     # Supervision is about interviewers, not children: the child filter leaves it alone.
-    assert table["supervision_sessions"].value == 2
+    assert table["supervisions_due"].value == 2
 
 
 def test_interviewer_filter_follows_the_interviews_and_the_episodes_they_cover(
@@ -241,9 +243,9 @@ def test_interviewer_filter_follows_the_interviews_and_the_episodes_they_cover(
     assert ids(table, "children") == {ch["A"], ch["B"], ch["D"]}
     # Over 12 months only episodes iv-1's interviews cover count: A1, B1, D1 - one each.
     assert table["repeat_children_12_months"].value == 0
-    # Supervision: iv-1's own sessions only: 7 Jan, on time.
-    assert ids(table, "supervision_on_time") == {january.sessions["iv1-jan"]}
-    assert table["supervision_sessions"].value == 1
+    # Supervision: iv-1's own only: due 7 Jan, held that day.
+    assert ids(table, "supervision_on_time") == {january.sessions["iv1-dec"]}
+    assert table["supervisions_due"].value == 1
 
 
 def test_team_filter_is_the_members_interviews(store: Store, january: January) -> None:
@@ -283,6 +285,25 @@ def test_looked_after_filter_counts_episodes_from_care_as_the_returns_do(
     at_home = kpi_table(store, JANUARY, Filters(looked_after=False))
     assert ids(at_home, "found_episodes") == {from_home.id}
     assert ids(at_home, "rhis_due") == {home_interview.id}
+
+
+def test_a_supervision_never_held_counts_as_not_on_time_once_its_day_has_passed(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    # Kim's last session was on 29 October 2025: one fell due on 26 November and none
+    # was held since. Jo's falls due on 24 December; it is 10 December now.
+    kim = book.session("iv-kim", date(2025, 10, 29))
+    book.session("iv-jo", date(2025, 11, 26))
+    clock.now = utc(2025, 12, 10, 9)
+    november = kpi_table(store, Period.month(2025, 11))
+    assert ids(november, "supervisions_due") == {kim.id}
+    assert ids(november, "supervision_on_time") == set()
+    assert november.rates()["supervision_on_time_rate"] == 0.0
+    december = kpi_table(store, Period.month(2025, 12))
+    assert december["supervisions_due"].value == 0  # Jo's is not late yet
+
+    clock.now = utc(2026, 1, 10, 9)  # and then it was missed too
+    assert kpi_table(store, Period.month(2025, 12))["supervisions_due"].value == 1
 
 
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:
