@@ -1442,6 +1442,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: verified by {1} on {2}. Records have since been removed from this computer under the retention policy, so some figures here are lower than those verified: {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: verified by {1} on {2}; the figures match what was verified.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -30,10 +30,15 @@ from typing import Any
 
 from rhi_desktop.audit import AuditAction, canonical_json, utc_text
 from rhi_desktop.reports import queries, schema
-from rhi_desktop.reports.completeness import own_records_removed, removed_through
+from rhi_desktop.reports.completeness import (
+    incomplete_figures,
+    own_records_removed,
+    removed_through,
+)
 from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, compute
+from rhi_desktop.reports.kpi_definitions import SPECS
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.store import Store
 
@@ -100,6 +105,9 @@ class PeriodStatus:
     """The latest verification of each month in the period that has one."""
     changed: tuple[str, ...] = ()
     """Figure keys that differ now from what was verified (any month of the period)."""
+    removed: tuple[str, ...] = ()
+    """Figure keys that differ only because records were purged from this computer since:
+    the verified figures stand, and these ones here may be lower than those verified."""
 
     @property
     def provisional(self) -> bool:
@@ -184,12 +192,18 @@ def latest_verification(store: Store, month: Period) -> Verification | None:
 
 
 def changed_figures(verification: Verification, now: Mapping[str, FigureSnapshot]) -> list[str]:
-    keys = sorted(set(verification.figures) | set(now))
-    return [key for key in keys if verification.figures.get(key) != now.get(key)]
+    """Figures that differ now, in table order, among those this app defines (a figure a
+    later version renamed or dropped shows as the figure it is now)."""
+    return [key for key in SPECS if verification.figures.get(key) != now.get(key)]
 
 
 def month_status(store: Store, month: Period, current: KpiTable | None = None) -> PeriodStatus:
-    """The month's state; pass `current` (its unfiltered table) to save working it out."""
+    """The month's state; pass `current` (its unfiltered table) to save working it out.
+
+    The retention purge takes approved interviews off this computer, and their figures
+    come out lower than when they were verified. That is not a change to the records:
+    a month whose figures differ only where records have been removed stays verified,
+    naming those figures (`removed`)."""
     verification = latest_verification(store, month)
     if verification is None:
         return PeriodStatus(month, VerificationState.PROVISIONAL)
@@ -198,9 +212,11 @@ def month_status(store: Store, month: Period, current: KpiTable | None = None) -
     now = snapshot(current)
     if digest(now) == verification.digest:
         return PeriodStatus(month, VerificationState.VERIFIED, (verification,))
-    return PeriodStatus(
-        month, VerificationState.CHANGED, (verification,), tuple(changed_figures(verification, now))
-    )
+    differ = changed_figures(verification, now)
+    short = set(incomplete_figures(month, removed_through(store)))
+    if short.issuperset(differ):  # (nothing at all: only a figure no longer defined went)
+        return PeriodStatus(month, VerificationState.VERIFIED, (verification,), (), tuple(differ))
+    return PeriodStatus(month, VerificationState.CHANGED, (verification,), tuple(differ))
 
 
 def period_status(store: Store, period: Period, current: KpiTable | None = None) -> PeriodStatus:
@@ -216,5 +232,6 @@ def period_status(store: Store, period: Period, current: KpiTable | None = None)
     if any(status.state is VerificationState.CHANGED for status in statuses):
         return PeriodStatus(period, VerificationState.CHANGED, verifications, changed)
     if all(status.state is VerificationState.VERIFIED for status in statuses):
-        return PeriodStatus(period, VerificationState.VERIFIED, verifications)
+        removed = tuple(sorted({key for status in statuses for key in status.removed}))
+        return PeriodStatus(period, VerificationState.VERIFIED, verifications, (), removed)
     return PeriodStatus(period, VerificationState.PROVISIONAL, verifications)

@@ -24,6 +24,10 @@ class TeamMember:
     role: str  # a sync role value: interviewer, coordinator, service_manager
 
 
+SHORT_ID = 12
+"""Ids longer than this (the service's) are shown by their first 8 characters."""
+
+
 class TeamRoster:
     def __init__(self, db: Database, changes: ChangeRecorder | None) -> None:
         self._db = db
@@ -45,7 +49,9 @@ class TeamRoster:
         """How to show a person: their roster name, or (someone not on this team's roster)
         the start of their id, which the service's administrator can look up."""
         member = self.member(user_id)
-        return member.name if member is not None else user_id[:8]
+        if member is not None:
+            return member.name
+        return user_id[:8] if len(user_id) > SHORT_ID else user_id
 
     def replace(self, members: Sequence[TeamMember]) -> None:
         """The service's roster as it is now, replacing the stored one entirely."""

@@ -37,20 +37,22 @@ class DashboardFigures:
     table: KpiTable
     status: PeriodStatus
     changes: tuple[FigureChange, ...] = ()
-    """For a whole month changed since it was verified: each moved figure, then and now."""
+    """For a whole month changed since it was verified, or verified and since purged on
+    this computer: each figure that moved, then and now."""
 
 
 def load_figures(store: Store, period: Period, filters: Filters) -> DashboardFigures:
     table = kpi_table(store, period, filters)
     status = period_status(store, period, table)
-    if status.state is not VerificationState.CHANGED or not period.is_whole_month:
+    moved = status.changed if status.state is VerificationState.CHANGED else status.removed
+    if not moved or not period.is_whole_month:
         return DashboardFigures(table, status)
     whole = table if filters.is_empty else compute(queries.database(store), period, Filters())
     verified = status.verifications[-1].figures
     now = whole.values()
     changes = tuple(
         FigureChange(key, verified[key].value if key in verified else None, now.get(key))
-        for key in status.changed
+        for key in moved
     )
     return DashboardFigures(table, status, changes)
 

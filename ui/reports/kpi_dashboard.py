@@ -439,7 +439,7 @@ class KpiDashboardPage(QWidget):
         table = figures.table
         parts = [self._state_text(figures)]
         short = incomplete_text(table.removed_through, table.incomplete)
-        if short:
+        if short and not figures.status.removed:  # else the state has said it, with figures
             parts.append(short)
         if not table.filters.is_empty and table.period.is_whole_month:
             parts.append(
@@ -454,24 +454,39 @@ class KpiDashboardPage(QWidget):
         """A person as the team roster names them (the start of their id otherwise)."""
         return self._holder.store.team.name_of(user_id) if self._holder.is_open else user_id[:8]
 
+    def _moved_text(self, figures: DashboardFigures) -> str:
+        """Each figure that moved since the month was verified: then and now."""
+        if figures.changes:
+            return "; ".join(
+                self.tr("{0} was {1}, now {2}").format(
+                    figure_name(change.key), value_text(change.verified), value_text(change.now)
+                )
+                for change in figures.changes
+            )
+        status = figures.status
+        return ", ".join(figure_name(key) for key in (*status.changed, *status.removed))
+
     def _state_text(self, figures: DashboardFigures) -> str:
         status = figures.status
         state = state_name(status.state)
         latest = status.verifications[-1] if status.verifications else None
+        if status.state is VerificationState.VERIFIED and latest is not None and status.removed:
+            return self.tr(
+                "{0}: verified by {1} on {2}. Records have since been removed from this "
+                "computer under the retention policy, so some figures here are lower than "
+                "those verified: {3}."
+            ).format(
+                state,
+                self._who(latest.verified_by),
+                format_london_date(latest.verified_at),
+                self._moved_text(figures),
+            )
         if status.state is VerificationState.VERIFIED and latest is not None:
             return self.tr(
                 "{0}: verified by {1} on {2}; the figures match what was verified."
             ).format(state, self._who(latest.verified_by), format_london_date(latest.verified_at))
         if status.state is VerificationState.CHANGED and latest is not None:
-            if figures.changes:
-                moved = "; ".join(
-                    self.tr("{0} was {1}, now {2}").format(
-                        figure_name(change.key), value_text(change.verified), value_text(change.now)
-                    )
-                    for change in figures.changes
-                )
-            else:
-                moved = ", ".join(figure_name(key) for key in status.changed)
+            moved = self._moved_text(figures)
             return self.tr(
                 "{0}: records have changed since {1} verified the figures on {2}. "
                 "What changed: {3}."

@@ -19,8 +19,12 @@ from rhi_desktop.reports.monthly import monthly_report
 from rhi_desktop.reports.panel import panel_list
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import (
+    FigureSnapshot,
     VerificationError,
     VerificationProblem,
+    VerificationState,
+    changed_figures,
+    month_status,
     verify_month,
 )
 from rhi_desktop.retention import purge_expired
@@ -133,6 +137,30 @@ def test_a_month_with_purged_records_cannot_be_verified_but_a_later_one_can(
     assert refused.value.problem is VerificationProblem.RECORDS_REMOVED
     assert "2026-05" in str(refused.value)
     assert verify_month(store, SEPTEMBER, ACTOR).month == "2026-09"
+
+
+def test_a_verified_month_stays_verified_when_its_records_are_purged_later(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    _approved_in_may(book)
+    clock.now = utc(2026, 6, 2)  # May has ended; it is checked before the purge
+    verified = verify_month(store, MAY, ACTOR)
+    assert month_status(store, MAY).state is VerificationState.VERIFIED
+    _purge(store)
+
+    status = month_status(store, MAY)
+    assert status.state is VerificationState.VERIFIED and status.changed == ()
+    assert {"found_episodes", "children", "rhis_due"} <= set(status.removed)
+    assert status.verifications == (verified,)
+
+
+def test_a_figure_this_version_no_longer_defines_is_not_named_as_changed(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    clock.now = utc(2026, 6, 2)
+    verified = verify_month(store, MAY, ACTOR)
+    gone = {**verified.figures, "retired_figure": FigureSnapshot(3, "0" * 64)}
+    assert changed_figures(dataclasses.replace(verified, figures=gone), verified.figures) == []
 
 
 def test_statutory_returns_reaching_purged_records_are_refused(

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState as S
 from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.verification import verify_month
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
@@ -258,4 +259,31 @@ def test_figures_short_of_purged_records_say_so_and_the_month_cannot_be_verified
         "Some of this month's records have been removed from this computer, so it cannot "
         "be verified here."
     )
+    _settle(qtbot, page)
+
+
+def test_a_month_verified_before_the_purge_stays_verified_and_says_what_is_lower_now(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    store = holder.store
+    book = Casebook(store)
+    child = book.child("PURGED-2")
+    episode = book.episode(child, utc(2026, 1, 20, 8), utc(2026, 1, 21, 9))
+    interview = book.interview(child, [episode])
+    states = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED, S.APPROVED)
+    book.move(interview, *states, at=utc(2026, 1, 22, 9))
+    verify_month(store, JANUARY, holder.actor)  # checked in early February
+    with store.transaction(ACTOR) as tx:
+        tx.outbox.mark_sent([entry.change_id for entry in tx.outbox.pending(10_000)])
+    purge_expired(store, ACTOR, now=utc(2026, 3, 1))
+
+    page = _dashboard(qtbot, holder, report_clock)
+    banner = page.banner.text()
+    assert banner.startswith("Verified: verified by local-user on ")
+    assert (
+        "Records have since been removed from this computer under the retention policy, "
+        "so some figures here are lower than those verified: Found episodes was 8, now 7; "
+        "Children was 7, now 6; RHIs due was 8, now 7"
+    ) in banner
+    assert not page.verify_button.isEnabled()
     _settle(qtbot, page)
