@@ -7,21 +7,11 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
+from tests.ui.accessibility import tab_walk, unnamed_controls
 from tests.ui.conftest import ControllerFactory, FakeClock
 from tests.ui.driving import active_modal
 from ui.controller import AppController
@@ -30,52 +20,6 @@ from ui.main_window import MainWindow
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
-
-CONTROLS = (
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractItemView,
-    QPlainTextEdit,
-    QAbstractSpinBox,
-    QProgressBar,
-)
-_QT_PARTS = {"QTableCornerButton", "QLineEditIconButton", "QToolBarExtension"}
-
-
-def _qt_internal(widget: QWidget) -> bool:
-    """Parts Qt builds inside its own widgets (scroll bars, headers, clear buttons)."""
-    if isinstance(widget, QHeaderView) or type(widget).__name__ in _QT_PARTS:
-        return True
-    parent: QWidget | None = widget
-    while parent is not None:
-        if parent.objectName().startswith("qt_"):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def unnamed_controls(window: QWidget) -> list[str]:
-    return [
-        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
-        for w in window.findChildren(QWidget)
-        if isinstance(w, CONTROLS)
-        and w.isVisible()
-        and not _qt_internal(w)
-        and not w.accessibleName().strip()
-    ]
-
-
-def tab_walk(qtbot: QtBot, start: QWidget, steps: int) -> list[QWidget]:
-    start.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
-    seen = [start]
-    for _ in range(steps):
-        current = QApplication.focusWidget()
-        assert current is not None
-        QTest.keyClick(current, Qt.Key.Key_Tab)
-        seen.append(QApplication.focusWidget())  # type: ignore[arg-type]
-    return seen
 
 
 def test_first_run_and_unlock_screens_name_every_control(

@@ -15,6 +15,7 @@ from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from tests.sync.client.live_central import LiveCentral
+from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import ControllerFactory
 from tests.ui.live_service import (
     SYNC_WAIT_MS,
@@ -24,7 +25,6 @@ from tests.ui.live_service import (
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
 from tests.ui.quarantine import audited, both_answered, open_view
-from tests.ui.test_accessibility import unnamed_controls
 from ui.controller import AppController
 from ui.quarantine_view import QuarantineView
 

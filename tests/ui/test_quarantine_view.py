@@ -17,6 +17,7 @@ from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from tests.sync.client.live_central import LiveCentral
+from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import visible_texts
 from tests.ui.live_service import (
@@ -26,7 +27,6 @@ from tests.ui.live_service import (
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
 from tests.ui.quarantine import audited, both_answered, open_view
-from tests.ui.test_accessibility import unnamed_controls
 
 
 def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_an_audit(

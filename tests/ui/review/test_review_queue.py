@@ -16,7 +16,7 @@ from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
 from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import ALT, comment_on, decide, go_to_question, open_by_keyboard
-from tests.ui.test_accessibility import tab_walk, unnamed_controls
+from tests.ui.accessibility import tab_walk, unnamed_controls
 from ui.profile_holder import ProfileHolder
 from ui.review.queue_model import QueueColumn
 from ui.review.queue_page import ReviewQueuePage
