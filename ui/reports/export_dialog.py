@@ -9,6 +9,7 @@ each child and rule the DfE's validation would reject, so they can be corrected)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -169,6 +170,26 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         self.export_button.setDefault(True)  # once inside the dialog, where Qt looks for it
+        # Top to bottom, as the form reads; Qt passes over the rows a kind hides.
+        order: list[QWidget] = [
+            self.kind,
+            self.picker.kind,
+            self.picker.month,
+            self.picker.first,
+            self.picker.last,
+            self.collection_year,
+            self.as_at,
+            self.records,
+            self.file_format,
+            self.out,
+            self.choose,
+            self.outcome,
+            self.problems,
+            self.export_button,
+            close,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(640, 420)

@@ -43,8 +43,8 @@ class ChangesView(QWidget):
         self.asked.setTextFormat(Qt.TextFormat.PlainText)
         self.asked.setWordWrap(True)
         self.asked.setAccessibleName(self.tr("What you asked for"))
-        self.asked.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.asked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.asked.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
         layout.addWidget(self.asked)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")

@@ -136,7 +136,7 @@ class ReviewDialog(QDialog):
             self.answers.tree,
             self.answers.detail,
             self.timings.offers,
-            *([] if self.changes is None else [self.changes.tree]),
+            *([] if self.changes is None else [self.changes.asked, self.changes.tree]),
             self.comments.comment,
             self.comments.add_button,
             self.comments.list,

@@ -16,6 +16,7 @@ from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
 from rhi_desktop.reports.periods import Period
 from tests.core.reports.casebook import Casebook, utc
+from tests.ui.accessibility import tab_walk, unnamed_controls
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import active_modal, type_text
 from tests.ui.reports.conftest import ReportBook
@@ -147,3 +148,35 @@ def test_every_dfe_rule_a_refusal_can_name_is_worded() -> None:
         "previous one is still open"
     )
     assert refusal_text(refused).startswith("The SSDA903 missing table was not written: 1 ")
+
+
+def test_the_export_dialog_tabs_top_to_bottom_and_names_every_control(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert unnamed_controls(dialog) == []
+    close = dialog.buttons.buttons()[-1]
+    assert tab_walk(qtbot, dialog.kind, 9) == [
+        dialog.kind,
+        dialog.picker.kind,
+        dialog.picker.month,
+        dialog.records,
+        dialog.file_format,
+        dialog.out,
+        dialog.choose,
+        dialog.outcome,
+        dialog.export_button,
+        close,
+    ]
+    dialog.choose_kind(ExportKind.ANNEX_A)
+    assert tab_walk(qtbot, dialog.kind, 3) == [
+        dialog.kind,
+        dialog.as_at,
+        dialog.file_format,
+        dialog.out,
+    ]

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState, ReviewDecision
 from rhi_desktop.review import return_for_amendment
+from tests.ui.accessibility import tab_walk, unnamed_controls
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
 from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import ALT, comment_on, decide, go_to_question, open_by_keyboard
-from tests.ui.accessibility import tab_walk, unnamed_controls
 from ui.profile_holder import ProfileHolder
 from ui.review.queue_model import QueueColumn
 from ui.review.queue_page import ReviewQueuePage
@@ -189,8 +189,12 @@ def test_a_resubmission_opens_on_what_changed_with_the_focus_there_and_tab_reach
     assert dialog.changes is not None and dialog.tabs.currentWidget() is dialog.changes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.changes.tree)
     QTest.keyClick(dialog.changes.tree, Qt.Key.Key_Backtab)
-    assert QApplication.focusWidget() is dialog.tabs.tabBar()  # just before it
+    assert QApplication.focusWidget() is dialog.changes.asked  # what was asked, read first
+    QTest.keyClick(dialog.changes.asked, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.tabs.tabBar()
     QTest.keyClick(dialog.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.changes.asked
+    QTest.keyClick(dialog.changes.asked, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.changes.tree
     QTest.keyClick(dialog.changes.tree, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.comments.comment
