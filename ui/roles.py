@@ -31,13 +31,13 @@ class Page(StrEnum):
 
 PAGES: Mapping[Role, tuple[Page, ...]] = {
     Role.INTERVIEWER: (Page.CASELOAD, Page.MY_SUPERVISION),
+    # A coordinator's own supervision is the "My supervision" tab of TEAM_SUPERVISION.
     Role.COORDINATOR: (
         Page.REVIEW_QUEUE,
         Page.TEAM_SUPERVISION,
         Page.REPORTS,
         Page.PANEL,
         Page.THEMES,
-        Page.MY_SUPERVISION,
     ),
     # A manager rates the team's supervision and holds the coordinators' own.
     Role.SERVICE_MANAGER: (Page.SUPERVISION_QUALITY, Page.TEAM_SUPERVISION, Page.REPORTS),

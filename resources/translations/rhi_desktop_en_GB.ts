@@ -3738,6 +3738,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a session to read its record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions recorded with {0} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not yet rated</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,6 +34,7 @@ class MySessionsPanel(QWidget):
         self._holder = holder
         self._clock = clock
         self._summaries: dict[str, SessionSummary] = {}
+        self._noted_for: str | None = None  # the record the status note is about
         self.table = RecordTable(
             [self.tr("Held on"), self.tr("Supervisor"), self.tr("Acknowledgement")],
             self.tr("My supervision sessions"),
@@ -102,6 +103,8 @@ class MySessionsPanel(QWidget):
 
     def _chosen(self) -> None:
         summary = self.current()
+        if summary is not None and summary.session.id != self._noted_for:
+            self.status.clear()  # "Acknowledged" belongs to the record it was said of
         if summary is None or not self._holder.is_open:
             self.details.clear()
             self.acknowledge_button.setEnabled(False)
@@ -121,6 +124,7 @@ class MySessionsPanel(QWidget):
         except Exception as exc:  # worded for the person, and logged if it is a bug
             self.status.setText(error_text(exc))
             return
+        self._noted_for = summary.session.id
         self.status.setText(self.tr("Acknowledged. It will be sent at the next sync."))
         self.reload()
         self.table.setFocus()

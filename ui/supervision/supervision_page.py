@@ -191,6 +191,11 @@ class SupervisionPage(QWidget):
             return
         summaries = sessions_of(self._holder.store, person.user_id)
         self._sessions = {s.session.id: s for s in summaries}
+        self.details.setPlaceholderText(
+            self.tr("Choose a session to read its record.")
+            if summaries
+            else self.tr("No sessions recorded with {0} yet.").format(person.name)
+        )
         self.sessions.show_rows(
             [
                 (

@@ -43,9 +43,9 @@ def test_a_coordinator_opens_on_the_review_queue_and_sees_the_team_pages() -> No
         Page.REPORTS,
         Page.PANEL,
         Page.THEMES,
-        Page.MY_SUPERVISION,
     }
-    assert Page.CASELOAD not in pages
+    # Their own supervision is a tab of the supervision page, not a second page of it.
+    assert Page.CASELOAD not in pages and Page.MY_SUPERVISION not in pages
 
 
 def test_a_service_manager_rates_supervision_supervises_coordinators_and_reads_reports() -> None:

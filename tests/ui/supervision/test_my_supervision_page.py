@@ -51,6 +51,8 @@ def test_interviewer_reads_their_sessions_newest_first_and_acknowledges_by_keybo
     assert sessions.table.texts(0)[2] == "Acknowledged 10/03/2025 at 09:30"
     assert "Acknowledged. It will be sent at the next sync." in visible_texts(page)
     assert not sessions.acknowledge_button.isEnabled()
+    QTest.keyClick(sessions.table, Qt.Key.Key_Down)  # the note was about the newer one
+    assert "Acknowledged. It will be sent at the next sync." not in visible_texts(page)
     queued = [e for e in desk.store.outbox.pending() if e.entity == "acknowledgement"]
     assert [e.payload["session_id"] for e in queued] == [older.id, newer.id]
 

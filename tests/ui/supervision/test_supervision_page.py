@@ -203,3 +203,17 @@ def test_the_team_lists_show_several_rows_in_a_window_of_the_default_size(
     for table in (page.roster, page.sessions):
         rows = min(table.rowCount(), 3)
         assert table.viewport().height() >= table.rowHeight(0) * rows, table.objectName()
+
+
+def test_someone_never_supervised_here_is_said_so_not_asked_to_choose_a_session(
+    qtbot: QtBot, make_desk: MakeDesk, show_page: ShowPage, clock: FakeClock
+) -> None:
+    desk = make_desk(ALEX)
+    add_session(desk.store, ALEX, SAM, date(2025, 2, 3))
+    page = _page(show_page, desk.holder, clock)
+    names = [page.roster.texts(row)[0] for row in range(page.roster.rowCount())]
+    page.roster.selectRow(names.index(KIM.name))
+    assert page.sessions.rowCount() == 0
+    assert page.details.placeholderText() == f"No sessions recorded with {KIM.name} yet."
+    page.roster.selectRow(names.index(SAM.name))
+    assert page.details.placeholderText() == "Choose a session to read its record."
