@@ -3,11 +3,13 @@
 - An interviewer writes and sees only their own cases: the assignments given to them, the
   interviews, offers and acknowledgements they record, reviews of their interviews and
   the supervision sessions held with them.
-- A coordinator sees their team's interviews once submitted (never drafts), the child,
-  episode and offer records of the team's assignments (the 72-hour figures need them),
-  and the team's supervision. They write reviews and supervision sessions, approve
-  or return a submitted interview, and acknowledge their own supervision records (held
-  by their service manager).
+- A coordinator sees their team's interviews before the interview (assigned, offered,
+  declined, and only while they hold no answers) and once sent for review, never a
+  draft being written; the child, episode and offer records of the team's assignments
+  (the 72-hour figures need them all, declined and not offered included), and the
+  team's supervision. They write reviews and supervision sessions, approve or return a
+  submitted interview, and acknowledge their own supervision records (held by their
+  service manager).
 - A service manager sees their team's supervision sessions and rates their quality.
 - A supervision session or quality review is changed only by whoever wrote it: it is
   their account of the meeting, or their rating of it. The person supervised sees the
@@ -61,8 +63,15 @@ AUTHORED: dict[K, tuple[str, ...]] = {
     K.SUPERVISION_QUALITY_REVIEW: ("reviewer_id", "session_id"),
 }
 
-# Interview states a coordinator sees: from submission on. Drafts stay with the interviewer.
-WITH_COORDINATOR = frozenset(
+# Interview states a coordinator sees. Before the interview, the record holds no answers
+# (offer answers are filled in when it starts), and the team's figures must count every
+# child due one: offered, accepted, declined or not offered. From submission on, the
+# interview is theirs to review. A draft being written (in progress, completed but not
+# yet sent) stays with the interviewer.
+BEFORE_THE_INTERVIEW = frozenset(
+    {InterviewState.ASSIGNED, InterviewState.OFFERED, InterviewState.DECLINED}
+)
+SENT_FOR_REVIEW = frozenset(
     {InterviewState.SUBMITTED, InterviewState.RETURNED, InterviewState.APPROVED}
 )
 # Only a coordinator moves an interview into these states.
@@ -75,10 +84,15 @@ DECISION_FIELDS = frozenset({"state", "version"})
 INTERVIEWER_LOCKED = frozenset({InterviewState.SUBMITTED, InterviewState.APPROVED})
 
 
-def team_visible(kind: K, state: InterviewState | None) -> bool:
-    if kind is K.INTERVIEW:
-        return state in WITH_COORDINATOR
-    return True
+def team_visible(kind: K, state: InterviewState | None, payload: Any = None) -> bool:
+    """Whether the team (their coordinator) may read this version of a record. An
+    interview before it is held is shared only while it holds no answers: whatever a
+    device sends, what the child said reaches the coordinator only when sent for review."""
+    if kind is not K.INTERVIEW:
+        return True
+    if state in BEFORE_THE_INTERVIEW:
+        return not (isinstance(payload, dict) and payload.get("answers"))
+    return state in SENT_FOR_REVIEW
 
 
 def may_update(

@@ -296,7 +296,7 @@ def _apply(
     audience = Audience(
         interviewer_id=row.interviewer_id,
         team_id=row.team_id,
-        team_visible=access.team_visible(kind, state),
+        team_visible=access.team_visible(kind, state, payload),
     )
     entry = update_entity_row(
         conn, kind, change.entity_id, change.base_version, payload, audience, origin, now
@@ -383,7 +383,7 @@ def _audience_for_new(
     return Audience(
         interviewer_id=principal.user_id,
         team_id=team,
-        team_visible=access.team_visible(kind, state),
+        team_visible=access.team_visible(kind, state, payload),
     )
 
 

@@ -123,8 +123,10 @@ def record_completed_case(
     *,
     state: InterviewState | None = None,
     case_reference: str | None = None,
+    answers: dict[str, Any] | None = None,
 ) -> str:
-    """A child, their episode and an interview signed off as completed; returns its id."""
+    """A child, their episode and an interview signed off as completed; returns its id.
+    `answers` (a sample by default) are on the record from the start."""
     now = datetime.now(UTC)
     child = Child(
         id=new_id(),
@@ -147,7 +149,7 @@ def record_completed_case(
         returned_at=now - timedelta(hours=6),
         form_id="rhi",
         form_version=1,
-        answers={"where_went": "Sample Park", "n": n},
+        answers={"where_went": "Sample Park", "n": n} if answers is None else answers,
     )
     S = InterviewState
     path: tuple[InterviewState, ...] = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED)

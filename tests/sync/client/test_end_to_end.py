@@ -10,6 +10,7 @@ import pytest
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import Settings
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import (
     EpisodeType,
     InterviewState,
@@ -21,6 +22,8 @@ from rhi_desktop.domain.entities import (
     new_id,
 )
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.reports.kpi import kpi_table
+from rhi_desktop.reports.periods import Period
 from rhi_desktop.session import LOCAL_ACTOR, create_profile
 from sync.device import enrol_device
 from sync.engine import SyncOutcome
@@ -106,13 +109,13 @@ def test_a_signed_off_interview_is_submitted_for_review_when_it_is_sent(
     assert [e.detail["submitted"] for e in syncs] == [1, 0]
 
 
-def test_offer_the_coordinator_sees_before_the_interview_waits_for_it_then_appears(
+def test_an_offer_reaches_the_coordinator_with_its_interview_but_not_the_draft_after_it(
     central: LiveCentral, tmp_path: Path
 ) -> None:
     team = f"Team {new_id()[:8]}"
     interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
     coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
-    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED)
+    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED, answers={})
     offer = Offer(
         id=new_id(),
         interview_id=interview_id,
@@ -127,22 +130,29 @@ def test_offer_the_coordinator_sees_before_the_interview_waits_for_it_then_appea
     assert interviewer.sync().outcome is SyncOutcome.SENT
 
     early = coordinator.sync()
-    assert early.pull.parked == 1  # the offer; its interview is still a draft
-    assert coordinator.store.offers.find(offer.id) is None
-    assert coordinator.store.interviews.find(interview_id) is None
+    assert early.pull.parked == 0
+    assert coordinator.store.offers.get(offer.id).child_chose_venue_and_time is True
+    assert coordinator.store.interviews.get(interview_id).state is InterviewState.OFFERED
 
     with interviewer.store.transaction(interviewer.profile.actor) as tx:
-        for target in (
-            InterviewState.IN_PROGRESS,
-            InterviewState.COMPLETED,
-            InterviewState.SUBMITTED,
-        ):
+        tx.interviews.transition(interview_id, InterviewState.IN_PROGRESS)
+        current = tx.interviews.get(interview_id)
+        tx.interviews.save_answers(
+            interview_id, {"where_went": "Sample Park"}, expected_version=current.version
+        )
+    interviewer.sync()
+    coordinator.sync()
+    held = coordinator.store.interviews.get(interview_id)
+    assert held.state is InterviewState.OFFERED and held.answers == {}  # the draft stays
+
+    with interviewer.store.transaction(interviewer.profile.actor) as tx:
+        for target in (InterviewState.COMPLETED, InterviewState.SUBMITTED):
             tx.interviews.transition(interview_id, target)
     assert interviewer.sync().outcome is SyncOutcome.SENT
-    later = coordinator.sync()
+    coordinator.sync()
 
-    assert later.pull.unparked == 1
-    assert coordinator.store.offers.get(offer.id).child_chose_venue_and_time is True
+    sent = coordinator.store.interviews.get(interview_id)
+    assert sent.state is InterviewState.SUBMITTED and sent.answers["where_went"] == "Sample Park"
     assert coordinator.store.remote.parked() == []
 
 
@@ -236,6 +246,51 @@ def test_work_recorded_before_enrolling_reaches_the_coordinator_as_the_users(
     events = interviewer.store.audit.events()
     (event,) = [e for e in events if e.detail.get("event") == "enrolled"]
     assert event.detail["interviews_claimed"] == 1
+
+
+def test_the_coordinator_counts_every_interview_due_declined_and_not_offered_included(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    S = InterviewState
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    # Offered and then: interviewed and sent for review; declined; a decision not to offer.
+    cases = (
+        (OfferOutcome.ACCEPTED, (S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED)),
+        (OfferOutcome.DECLINED_BY_CHILD, (S.DECLINED,)),
+        (OfferOutcome.NOT_OFFERED, ()),
+    )
+    for n, (outcome, moves) in enumerate(cases):
+        made = record_completed_case(interviewer, n, state=S.OFFERED, answers={})
+        reason = None if outcome is OfferOutcome.ACCEPTED else "Recorded reason"
+        offered_at = central.clock() - timedelta(hours=2)
+        offer = Offer(new_id(), made, offered_at, OfferMethod.PHONE, "Sam", outcome, reason=reason)
+        with interviewer.store.transaction(interviewer.profile.actor) as tx:
+            tx.offers.add(offer)
+            for state in moves:
+                tx.interviews.transition(made, state)
+    interviewer.sync()
+    coordinator.sync()
+
+    today = london_date(central.clock())
+    week = Period(today - timedelta(days=7), today)
+    keys = ("rhis_due", "rhis_offered", "rhis_declined_by_child", "rhis_not_offered")
+    figures = {
+        name: {key: kpi_table(laptop.store, week)[key].value for key in keys}
+        for name, laptop in (("interviewer", interviewer), ("coordinator", coordinator))
+    }
+    assert (
+        figures["coordinator"]
+        == figures["interviewer"]
+        == {
+            "rhis_due": 3,
+            "rhis_offered": 2,
+            "rhis_declined_by_child": 1,
+            "rhis_not_offered": 1,
+        }
+    )
+    assert coordinator.store.remote.parked() == []  # every offer has its interview
 
 
 def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(

@@ -95,22 +95,40 @@ def test_pull_pages_follow_the_server_sequence_without_gaps_or_repeats(central: 
     assert tail.changes == [] and tail.more is False and tail.cursor > seqs[-1]
 
 
-def test_coordinator_sees_only_their_teams_submitted_interviews(central: Central) -> None:
+def test_coordinator_sees_the_teams_interviews_before_the_interview_and_once_sent_never_drafts(
+    central: Central,
+) -> None:
     sam = central.person("sam", Role.INTERVIEWER, "North team")
     ola = central.person("ola", Role.INTERVIEWER, "South team")
     alex = central.person("alex", Role.COORDINATOR, "North team")
     submitted, draft = _assign(central, "sam", "C-1"), _assign(central, "sam", "C-2")
+    waiting = _assign(central, "sam", "C-4")
     south = _assign(central, "ola", "C-3")
     _submit(central, sam, submitted.interview_id, base=1)
     _submit(central, ola, south.interview_id, base=1)
+    writing = {"state": "in_progress", "answers": {"where_went": "Sample Park"}}
+    result = central.push(sam, change("interview", draft.interview_id, writing, base_version=1))
+    assert result[0]["status"] == "applied", result
+    # Offered, but sent holding answers by some device: not shared until sent for review.
+    early = {"state": "offered", "answers": {"where_went": "Sample Park"}}
+    result = central.push(sam, change("interview", waiting.interview_id, early, base_version=1))
+    assert result[0]["status"] == "applied", result
 
-    seen = central.visible_ids(alex)
+    pulled = [c for c in central.pull_all(alex) if c["entity"] == "interview"]
+    seen = {(c["entity_id"], c["payload"]["state"]) for c in pulled}
 
-    assert ("interview", submitted.interview_id) in seen
-    assert ("interview", draft.interview_id) not in seen
-    assert ("interview", south.interview_id) not in seen
-    assert ("child", south.child_id) not in seen
-    assert ("child", submitted.child_id) in seen
+    # Every child due an interview counts in the team's figures, so the coordinator has
+    # each interview before it happens (no answers yet) and once it is sent for review.
+    assert (submitted.interview_id, "submitted") in seen
+    assert (waiting.interview_id, "assigned") in seen
+    assert (waiting.interview_id, "offered") not in seen
+    # A draft being written stays with its interviewer.
+    assert (draft.interview_id, "assigned") in seen
+    assert (draft.interview_id, "in_progress") not in seen
+    assert not any(c["payload"].get("answers") for c in pulled)
+    assert south.interview_id not in {entity_id for entity_id, _ in seen}
+    ids = central.visible_ids(alex)
+    assert ("child", south.child_id) not in ids and ("child", submitted.child_id) in ids
 
 
 def test_interviewer_receives_their_review_and_supervision_but_not_colleagues(

@@ -89,7 +89,9 @@ def test_review_round_trip_between_an_interviewer_and_a_coordinator(
     page = _queue_page(qtbot, coordinator)
     page.reload()
     assert _queued(page) == [(interview_id, 1)]
-    assert coordinator.store.interviews.find(draft_id) is None
+    # The draft counts in the team's figures as offered, with none of its answers.
+    held = coordinator.store.interviews.get(draft_id)
+    assert held.state is InterviewState.OFFERED and held.answers == {}
     assert page.model.row_at(0).within_72_hours is True
 
     # -- returned with a comment on a question and an overall one, by keyboard ------------
