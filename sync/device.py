@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rhi_desktop.config import Settings
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.session import OpenProfile
 from rhi_desktop.store import Enrolment
 from rhi_desktop.vault import Keystore
@@ -87,6 +88,7 @@ def sync_engine(
 
     transport = transport_for(settings, enrolment, timeouts)
     options.setdefault("retention_days", settings.retention_days)
+    options.setdefault("forms", FormRegistry.for_profile(profile.paths.root))
     try:
         if on_transport is not None:
             on_transport(transport)

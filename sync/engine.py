@@ -37,6 +37,7 @@ from enum import StrEnum
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.retention import PurgeReport, purge_expired
 from rhi_desktop.store import Store, StoreError
 from sync.apply import Observer, PullTally, apply_page
@@ -44,6 +45,7 @@ from sync.client import CentralClient
 from sync.errors import DeviceRevoked, SyncError
 from sync.outgoing import PushTally, next_batch, park_unsendable, record_answers
 from sync.protocol import MAX_BATCH, MAX_PULL_LIMIT
+from sync.published_forms import FormsTally, install_published
 from sync.retry import Backoff, Sleep, with_retries
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ class SyncReport:
     server_time: datetime | None = None
     retry_later: bool = False  # it failed for a passing reason (network, service fault)
     submitted: int = 0  # signed-off interviews this sync submitted for review
+    forms: FormsTally = field(default_factory=FormsTally)
 
     @property
     def problem(self) -> str | None:
@@ -97,6 +100,9 @@ class SyncReport:
         ]
         if self.pull.parked:
             parts.append(f"{self.pull.parked} waiting for related records")
+        parts.extend(f"installed form {name}" for name in self.forms.installed)
+        if self.forms.refused:
+            parts.append(f"{len(self.forms.refused)} published form(s) not installed (see log)")
         parts.append(f"{self.pending} waiting to send")
         parts.append(f"{self.quarantined} quarantined")
         if self.purged is not None and self.purged.interviews:
@@ -125,6 +131,7 @@ class SyncEngine:
         clock: Callable[[], datetime] = utc_now,
         retention_days: int | None = 30,
         observer: Observer = _ignore,
+        forms: FormRegistry | None = None,
     ) -> None:
         if not 1 <= batch_size <= MAX_BATCH or not 1 <= pull_limit <= MAX_PULL_LIMIT:
             raise ValueError("Batch size and pull limit must be within the protocol's limits.")
@@ -140,6 +147,7 @@ class SyncEngine:
         self.clock = clock
         self.retention_days = retention_days
         self.observer = observer
+        self.forms = forms  # where published form definitions are installed (None: not)
 
     def run(self) -> SyncReport:
         report = SyncReport(SyncOutcome.FAILED)
@@ -148,6 +156,8 @@ class SyncEngine:
             if self._submit_signed_off(report):
                 self._push(report)
             self._pull(report)
+            if self.forms is not None:
+                report.forms = install_published(self.store, self.forms)
         except DeviceRevoked:
             log.warning("the central service revoked this device; wiping the profile")
             self.on_revoked()

@@ -491,6 +491,7 @@ class MainWindow(QMainWindow):
         search and selected interview, and the page on screen."""
         self._show_enrolment()
         self._offer_pages()  # a role can arrive with the first sync after enrolling
+        self._registry = None  # a published form may have been installed: look again
         self.reload()
         self.workspace.reload()
 

@@ -171,6 +171,14 @@ class RemoteChanges:
         )
         return None if row is None else _record(row)
 
+    def documents(self, entity: str) -> list[RemoteRecord]:
+        """Every stored record of a kind without a table (e.g. published form definitions)."""
+        rows = self._db.fetchall(
+            f"{_SELECT_RECORD} WHERE entity = ? AND parked_reason IS NULL ORDER BY entity_id",
+            (entity,),
+        )
+        return [_record(row) for row in rows]
+
     # -- writes --------------------------------------------------------------------------
 
     def _writer(self) -> None:

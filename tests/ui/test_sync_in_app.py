@@ -6,6 +6,7 @@ sync and closes its database handle."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, ReviewDecision, new_id
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.profile import ProfilePaths
-from sync.protocol import Role
+from sync.protocol import EntityKind, Role
 from sync.server import admin
 from sync.transport import Timeouts
 from tests.sync.client import live_central
@@ -353,3 +355,23 @@ def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
     with qtbot.waitSignal(controller.locked):
         QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
     assert open_stores() == []
+
+
+def test_a_form_version_published_while_the_app_is_open_is_used_after_the_next_sync(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    _laptop_with_cases(central, paths, 0)
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+    assert window.forms().latest("rhi").version == 1
+    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    definition["version"] = 2
+    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, utc_now)
+
+    _sync_now(qtbot, controller, window)
+
+    assert window.forms().latest("rhi").version == 2  # new interviews start on it

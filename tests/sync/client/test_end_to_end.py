@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -21,13 +22,15 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     new_id,
 )
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.reports.kpi import kpi_table
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.session import LOCAL_ACTOR, create_profile
 from sync.device import enrol_device
 from sync.engine import SyncOutcome
-from sync.protocol import Role
+from sync.protocol import EntityKind, Role
 from sync.server import admin
 from tests.sync.client.devices import (
     PASSPHRASE,
@@ -291,6 +294,31 @@ def test_the_coordinator_counts_every_interview_due_declined_and_not_offered_inc
         }
     )
     assert coordinator.store.remote.parked() == []  # every offer has its interview
+
+
+def test_a_form_version_the_service_publishes_is_installed_at_the_next_sync(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    laptop = new_laptop(central, tmp_path / "interviewer")
+    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    definition["version"] = 2
+    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, central.clock)
+
+    report = laptop.sync()
+
+    assert report.forms.installed == ("rhi v2",) and "installed form rhi v2" in report.summary()
+    forms = FormRegistry.for_profile(laptop.paths.root)
+    assert forms.versions("rhi") == [1, 2] and forms.latest("rhi").version == 2
+    assert laptop.sync().forms.installed == ()  # already there: nothing more to do
+
+    # Republished under the same version with other content: not installed over it.
+    definition["title"] = "Changed without a new version number"
+    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, central.clock)
+    refused = laptop.sync()
+    assert refused.forms.refused == ("rhi-v2",)
+    assert "1 published form(s) not installed (see log)" in refused.summary()
+    again = FormRegistry.for_profile(laptop.paths.root)
+    assert again.load("rhi", 2).definition.title != definition["title"]
 
 
 def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
