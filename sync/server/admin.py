@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rhi_desktop.domain.deadlines import due_by
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
+from rhi_desktop.forms import FormDefinitionError, load_form
 from sync.protocol import EntityKind, Role
 from sync.server import access, schema
 from sync.server.auth import CODE_TTL, enrolment_code_hash, new_enrolment_code
@@ -202,9 +203,17 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
 def publish(
     engine: Engine, kind: EntityKind, entity_id: str, payload: dict[str, Any], clock: Clock
 ) -> int:
-    """Publish a document every device pulls (a form definition or policy); return its version."""
+    """Publish a document every device pulls (a form definition); return its version.
+
+    A form definition is checked as a device will check it before installing it, so a
+    definition no device could use is refused here, with every problem by path."""
     if kind not in access.PUBLISHED:
         raise AdminError(f"Only {', '.join(sorted(access.PUBLISHED))} can be published.")
+    if kind is EntityKind.FORM_DEFINITION:
+        try:
+            load_form(payload)
+        except FormDefinitionError as exc:
+            raise AdminError(f"The form definition cannot be used: {exc}") from None
     e = schema.entities
     now = clock()
     with writing(engine) as conn:

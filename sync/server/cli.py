@@ -140,12 +140,13 @@ def _parser() -> argparse.ArgumentParser:
         help="whether the child is looked after (in care); an A episode implies yes",
     )
 
-    publish = command("publish", "Publish a form definition or policy to all devices.", _publish)
-    publish.add_argument(
-        "--entity",
-        required=True,
-        choices=[EntityKind.FORM_DEFINITION.value, EntityKind.POLICY.value],
+    publish = command(
+        "publish",
+        "Publish a form definition to all devices, which install it at their next sync.",
+        _publish,
     )
+    # Devices take their policy from the machine policy file IT installs, not the service.
+    publish.add_argument("--entity", required=True, choices=[EntityKind.FORM_DEFINITION.value])
     publish.add_argument("--entity-id", required=True)
     publish.add_argument("--file", required=True, type=Path, help="a JSON object")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
 from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from sync import protocol
 from sync.protocol import EntityKind, ErrorCode, Role
 from sync.server import admin
@@ -189,9 +191,8 @@ def test_published_form_definition_reaches_every_role(central: Central) -> None:
         central.person("morgan", Role.SERVICE_MANAGER),
         central.person("root", Role.ADMINISTRATOR, None),
     ]
-    admin.publish(
-        central.engine, EntityKind.FORM_DEFINITION, "rhi@1", {"form_id": "rhi"}, central.clock
-    )
+    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi@1", definition, central.clock)
     for device in people:
         assert ("form_definition", "rhi@1") in central.visible_ids(device)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from sync import protocol
 from sync.server.app import create_app
 from sync.server.db import open_engine
@@ -100,16 +101,22 @@ def test_demo_seed_creates_the_demo_people_and_is_safe_to_run_twice(tmp_path: Pa
     assert (stats["users"], stats["interviews"]) == (3, 3)
 
 
-def test_published_form_definition_is_versioned(tmp_path: Path) -> None:
+def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> None:
     db = _sqlite(tmp_path)
     form = tmp_path / "form.json"
-    form.write_text(json.dumps({"form_id": "rhi", "version": 1}), encoding="utf-8")
+    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    definition["version"] = 2
+    form.write_text(json.dumps(definition), encoding="utf-8")
     _ok("init", db)
-    publish = f"publish --entity form_definition --entity-id rhi@1 --file {form}"
+    publish = f"publish --entity form_definition --entity-id rhi-v2 --file {form}"
     assert _ok(publish, db).strip().endswith("version 1")
     assert _ok(publish, db).strip().endswith("version 2")
+    form.write_text(json.dumps({"form_id": "rhi", "version": 3}), encoding="utf-8")
+    refused = _error(1, publish, db)
+    assert "The form definition cannot be used" in refused and "title" in refused
     form.write_text("[1, 2]", encoding="utf-8")
     assert "JSON object" in _error(1, publish, db)
+    assert "invalid choice: 'policy'" in _error(2, publish.replace("form_definition", "policy"), db)
 
 
 @pytest.fixture(scope="module")
