@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from rhi_desktop import __version__
 from rhi_desktop.cli import CommandError, read_line, run_command
 from rhi_desktop.config import Settings
-from rhi_desktop.config.parsers import InvalidValue, ca_bundle, server_url, spki_pin
+from rhi_desktop.config.parsers import InvalidValue, ca_bundle, read_pem, server_url, spki_pin
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.retention import purge_expired
@@ -70,7 +70,7 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     ca_pem = None
     if args.ca_bundle:
         bundle = _checked(ca_bundle, args.ca_bundle, "--ca-bundle")
-        ca_pem = Path(str(bundle)).read_text(encoding="ascii")
+        ca_pem = read_pem(Path(str(bundle)))
     pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
     passphrase = read_line(stdin, "the passphrase")
     creating = not paths.exists()

@@ -9,6 +9,7 @@ device), otherwise from what was given at enrolment, otherwise the OS trust stor
 from __future__ import annotations
 
 from rhi_desktop.config import Settings
+from rhi_desktop.config.parsers import read_pem
 from rhi_desktop.store import Enrolment
 from sync.errors import SyncError
 from sync.transport import Timeouts, TlsSettings, Transport
@@ -43,7 +44,7 @@ def tls_settings(settings: Settings, ca_pem: str | None, spki_pin: str | None) -
     bundle = settings.ca_bundle
     if bundle is not None:
         try:
-            ca_pem = bundle.read_text(encoding="ascii")
+            ca_pem = read_pem(bundle)
         except (OSError, UnicodeDecodeError) as exc:
             raise CaBundleUnreadable(str(bundle), type(exc).__name__) from None
     return TlsSettings(ca_pem=ca_pem, spki_pin=settings.spki_pin or spki_pin)

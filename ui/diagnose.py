@@ -32,6 +32,7 @@ from cryptography.x509.oid import NameOID
 
 from rhi_desktop import __version__
 from rhi_desktop.config import ConfigError, Settings
+from rhi_desktop.config.parsers import read_pem
 from rhi_desktop.logs import LOG_FILE_NAME, default_log_dir
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.vault import Vault, VaultError, detect_keystore
@@ -270,7 +271,7 @@ def probe_server(url: str, settings: Settings, timeout: float) -> ServerReport:
 
 def _read_ca(settings: Settings) -> str | None:
     path = settings.ca_bundle
-    return path.read_text(encoding="ascii") if path is not None else None
+    return read_pem(path) if path is not None else None
 
 
 def _handshake(

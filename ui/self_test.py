@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rhi_desktop.config import ConfigError, Settings
+from rhi_desktop.config.parsers import read_pem
 from rhi_desktop.domain.entities import Child
 from rhi_desktop.forms import FormDefinitionError, FormSession, load_bundled_form
 from rhi_desktop.logs import configure_logging
@@ -219,7 +220,7 @@ def check_tls_trust(workspace: _Workspace) -> str:
 
     settings = workspace.settings
     if settings.ca_bundle is not None:
-        pem = settings.ca_bundle.read_text(encoding="ascii")
+        pem = read_pem(settings.ca_bundle)
         context = tls_context(TlsSettings(ca_pem=pem, spki_pin=settings.spki_pin))
         authorities = context.cert_store_stats()["x509_ca"]
         if authorities < 1:

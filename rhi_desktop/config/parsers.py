@@ -137,10 +137,31 @@ def language(raw: object, base_dir: Path) -> str:
     return raw
 
 
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+
+
+def pem_text(data: bytes) -> str:
+    """A PEM file's text: ASCII, once any UTF-8 byte-order mark is dropped (Windows editors
+    add one when saving as "UTF-8"). Raises UnicodeDecodeError for anything else."""
+    return data.removeprefix(BYTE_ORDER_MARK).decode("ascii")
+
+
+def read_pem(path: Path) -> str:
+    """The text of the PEM file at `path` (see `pem_text`); OSError if it cannot be read."""
+    return pem_text(path.read_bytes())
+
+
 def ca_bundle(raw: object, base_dir: Path) -> Path:
     """A readable PEM file holding at least one certificate that parses."""
     path = _path(raw, base_dir, "a path to a PEM file of CA certificates")
     data = _read(path, "CA file")
+    try:
+        pem_text(data)
+    except UnicodeDecodeError:
+        raise InvalidValue(
+            f'CA file "{path}" is not plain PEM text: save it as ASCII (PEM certificates '
+            "hold no other characters)"
+        ) from None
     if _PEM_CERTIFICATE not in data:
         raise InvalidValue(f'CA file "{path}" contains no PEM certificate')
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rhi_desktop.config import Settings
+from rhi_desktop.config import PolicyError, Settings
 from rhi_desktop.profile import ProfilePaths
 from sync.engine import SyncOutcome
 from sync.protocol import Role
@@ -129,3 +129,20 @@ def test_enrolling_against_an_untrusted_service_sends_no_code(
     )
     assert enrolled.role == "interviewer"
     profile.close()
+
+
+def test_a_ca_bundle_saved_with_a_byte_order_mark_is_trusted_and_other_text_is_refused(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # Windows editors add a byte-order mark when saving "UTF-8": still plain PEM inside.
+    laptop = _laptop_with_work(central, tmp_path)
+    marked = tmp_path / "council-ca.pem"
+    marked.write_bytes(b"\xef\xbb\xbf" + central.ca_pem.encode("ascii"))
+
+    report = laptop.sync(settings=policy(tmp_path, laptop.paths, ca_bundle=str(marked)))
+
+    assert report.outcome is SyncOutcome.SENT
+    accented = tmp_path / "accented-ca.pem"
+    accented.write_bytes(central.ca_pem.replace("-----BEGIN", "# Café\n-----BEGIN").encode())
+    with pytest.raises(PolicyError, match="is not plain PEM text: save it as ASCII"):
+        policy(tmp_path, laptop.paths, ca_bundle=str(accented))
