@@ -236,11 +236,14 @@ def start_interview(
 
 
 def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
-    """The latest recorded offer as answers to the RHI form's offer questions."""
+    """The offer the interview is held on, as answers to the RHI form's offer questions:
+    the latest accepted one (a later attempt, say no contact before the meeting, does not
+    undo it), else the latest recorded."""
     offers = store.offers.for_interview(interview_id)
     if not offers:
         return {}
-    latest = max(offers, key=lambda offer: offer.offered_at)
+    accepted = [offer for offer in offers if offer.outcome is OfferOutcome.ACCEPTED]
+    latest = max(accepted or offers, key=lambda offer: offer.offered_at)
     return {
         "offer_made_at": to_json(latest.offered_at),
         "offer_method": latest.method.value,

@@ -226,6 +226,18 @@ def test_starting_fills_in_the_offer_questions_from_the_offer_recorded(store: St
         assert session.issues(question) == (), question
 
 
+def test_starting_after_a_missed_meeting_fills_in_the_offer_that_was_accepted(
+    store: Store,
+) -> None:
+    interview_id = record_found_child(store, ME, _found(), START)
+    record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
+    missed = _offer(Outcome.NO_CONTACT, "Not at home", offered_at=START - timedelta(minutes=30))
+    record_offer(store, ME, interview_id, missed, START)  # the state stays offered
+    started = start_interview(store, ME, interview_id, START, RHI_V1)
+    assert started.answers["offer_outcome"] == "accepted"
+    assert started.answers["offer_made_at"] == (START - timedelta(hours=1)).isoformat()
+
+
 def test_starting_fills_in_the_forms_defaults_beneath_the_offer(store: Store) -> None:
     # A form whose definition gives defaults (an imported XLSForm's `default` column).
     definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
