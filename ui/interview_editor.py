@@ -178,8 +178,12 @@ class InterviewWindow(QWidget):
         except KeyError:  # a question inside repeat rows: show its section
             renderer.show_section(self.editor.form.field(question_id).section_id, focus=True)
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
+        """Save what was typed; whether the store now holds all of it (not when saving
+        has stopped, e.g. the record was changed on another computer)."""
         self.editor.flush()
+        saver = self.editor.saver
+        return not (saver.pending or saver.stopped)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.close()  # saves what was typed and stops the autosave timer

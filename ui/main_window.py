@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -68,7 +69,7 @@ from ui.casework import (
     sign_off,
     start_interview,
 )
-from ui.dialog_parts import information_box
+from ui.dialog_parts import ask_first, information_box
 from ui.interview_editor import InterviewWindow, open_interview_editor
 from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self._reloading = False
         self._covered = True
         self._registry: FormRegistry | None = None
+        self._quit_agreed = False  # the person chose to quit with answers not saved
         self._interviews: dict[str, InterviewWindow] = {}
         self._can_enrol = can_enrol
         self._enrolled = False
@@ -812,7 +814,13 @@ class MainWindow(QMainWindow):
             return
         window = self.interview_window(interview_id)
         if window is not None:
-            window.save_now()  # sign off what was typed, not what was last autosaved
+            if not window.save_now():  # sign off what was typed, never another version
+                text = self.tr(
+                    "The answers on screen could not all be saved, so this interview cannot "
+                    "be signed off yet. The interview window says why."
+                )
+                self._open_dialog(information_box(over, text))
+                return
             interview = self._holder.store.interviews.get(interview_id)
         check = check_for_sign_off(interview, self._clock, self.forms())
         if not check.ok:
@@ -853,7 +861,41 @@ class MainWindow(QMainWindow):
     def _tell(self, text: str) -> None:
         self._open_dialog(information_box(self, text))
 
+    def unsaved_interviews(self) -> list[str]:
+        """Open interviews whose answers on screen are not all in the store, even after
+        saving once more (saving stopped: the record changed on another computer)."""
+        if self._covered or not self._holder.is_open:
+            return []  # locking saved them, and the windows are hidden
+        return [
+            interview_id
+            for interview_id in list(self._interviews)
+            if (window := self.interview_window(interview_id)) is not None and not window.save_now()
+        ]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The person quitting (not the app shutting down, which blocks signals first).
+        if not self.signalsBlocked() and not self._quit_agreed and self.unsaved_interviews():
+            event.ignore()
+            self._ask_to_quit()
+            return
         self.stop_timers()
         self.quit_requested.emit()
         super().closeEvent(event)
+
+    def _ask_to_quit(self) -> None:
+        def answered(_box: QMessageBox, leave: bool) -> None:
+            if leave:
+                self._quit_agreed = True
+                self.close()
+
+        ask_first(
+            self,
+            self.tr("Quit without the unsaved answers?"),
+            self.tr(
+                "Some answers in an open interview could not be saved, and quitting now "
+                "would lose them. The interview window says why."
+            ),
+            (self.tr("&Quit anyway"), self.tr("Quit anyway")),
+            (self.tr("&Keep working"), self.tr("Keep working")),
+            answered,
+        )

@@ -1699,6 +1699,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answers on screen could not all be saved, so this interview cannot be signed off yet. The interview window says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit without the unsaved answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers in an open interview could not be saved, and quitting now would lose them. The interview window says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing matches the search.</source>
         <translation type="unfinished"></translation>
     </message>

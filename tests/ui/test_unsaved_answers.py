@@ -1,0 +1,92 @@
+"""Answers on screen that could not be saved (saving stopped: a sync brought in the
+version the interviewer's other laptop sent) are never signed off in their place, and
+quitting asks before leaving them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.session import LOCAL_ACTOR
+from rhi_desktop.store import RemoteRecord
+from rhi_desktop.store.records import payload
+from tests.ui.answers import complete_answers
+from tests.ui.conftest import FakeClock
+from tests.ui.driving import active_modal, select_first, type_text
+from ui.caseload_views import CaseloadView
+from ui.controller import AppController
+from ui.interview_editor import InterviewWindow
+from ui.main_window import MainWindow
+
+
+def _typing_that_cannot_be_saved(
+    qtbot: QtBot, controller: AppController, window: MainWindow, clock: FakeClock
+) -> tuple[str, InterviewWindow]:
+    store = controller.holder.store
+    window.show_view(CaseloadView.IN_PROGRESS)
+    interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    draft = store.interviews.get(interview_id)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        tx.interviews.save_answers(
+            interview_id, complete_answers(clock.now), expected_version=draft.version
+        )
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    # A sync pulls the version the interviewer's other laptop sent.
+    mine = store.interviews.get(interview_id)
+    other = dataclasses.replace(mine, answers={**mine.answers, "interviewer_name": "Laptop B"})
+    with store.transaction(LOCAL_ACTOR) as tx:
+        version = store.interviews.server_version(interview_id) + 1
+        tx.remote.apply(RemoteRecord("interview", interview_id, version, payload(other), clock.now))
+    frame.editor.renderer.show_section("sign_off", focus=True)
+    (box,) = frame.editor.renderer.field_view("interviewer_name").controls()
+    box.setFocus()
+    box.selectAll()
+    type_text(box, "Typed On Laptop A")
+    assert not frame.save_now()
+    return interview_id, frame
+
+
+def test_answers_that_could_not_be_saved_are_never_signed_off_in_their_place(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id, frame = _typing_that_cannot_be_saved(qtbot, controller, window, clock)
+
+    frame.sign_off()
+
+    told = active_modal(qtbot, QMessageBox)
+    assert told.text() == (
+        "The answers on screen could not all be saved, so this interview cannot be signed "
+        "off yet. The interview window says why."
+    )
+    QTest.keyClick(told, Qt.Key.Key_Return)
+    stored = controller.holder.store.interviews.get(interview_id)
+    assert stored.state is InterviewState.IN_PROGRESS  # nothing signed off
+    assert window.interview_window(interview_id) is frame  # and the typing is still there
+
+
+def test_quitting_with_answers_that_could_not_be_saved_asks_first(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    _typing_that_cannot_be_saved(qtbot, controller, window, clock)
+
+    window.quit_action.trigger()  # Ctrl+Q
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.windowTitle() == "Quit without the unsaved answers?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.isVisible() and controller.holder.is_open
+    window.quit_action.trigger()
+    question = active_modal(qtbot, QMessageBox)
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        QTest.keyClick(question, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # &Quit anyway
