@@ -184,7 +184,7 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def deadline(self, row: CaseloadRow) -> Deadline:
-        if row.state not in _RACING:
+        if row.state not in _RACING or row.revision > 1:  # an amendment is not racing
             return Deadline.CLOSED
         left = row.due_by - self._now
         if left < timedelta(0):

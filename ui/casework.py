@@ -271,8 +271,10 @@ def amend_returned(store: Store, actor: str, interview_id: str, now: datetime) -
 
 
 def is_late(interview: ReturnInterview, now: datetime) -> bool:
-    """Signing off now is beyond the 72 hours after the child returned."""
-    return not within_window(interview.returned_at, now)
+    """Signing off now is beyond the 72 hours after the child returned. Never for an
+    amendment: the interview was done, and judged, at the first sign-off, whose reason
+    for any lateness is kept."""
+    return interview.revision == 1 and not within_window(interview.returned_at, now)
 
 
 def sign_off(

@@ -57,13 +57,17 @@ class CaseloadRow:
     due_by: datetime
     interviewer_id: str
     completed_at: datetime | None = None
-    """When the interviewer signed it off (None until then)."""
+    """When the interviewer first signed it off (None until then)."""
 
 
 _LINKS = "SELECT interview_id, episode_id FROM interview_episodes"
+# completed_at: the first sign-off (an amendment's revision starts afresh; the first
+# revision, kept in interview_revisions, says when the interview was really done).
 _CASELOAD = (
     "SELECT i.id, i.child_id, c.case_reference, coalesce(c.preferred_name, c.name), i.state,"
-    " i.revision, i.returned_at, i.due_by, i.interviewer_id, i.completed_at"
+    " i.revision, i.returned_at, i.due_by, i.interviewer_id,"
+    " coalesce((SELECT r.completed_at FROM interview_revisions AS r"
+    " WHERE r.interview_id = i.id AND r.revision = 1), i.completed_at)"
     " FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
 )
 
@@ -123,8 +127,13 @@ class InterviewRepository(Repository[ReturnInterview]):
     def due_within(
         self, hours: float, now: datetime, *, include_overdue: bool = True
     ) -> list[CaseloadRow]:
-        """Interviews racing the clock whose 72-hour deadline falls within `hours` of `now`."""
-        conditions = [f"i.state IN ({', '.join('?' * len(RACING_STATES))})", "i.due_by <= ?"]
+        """Interviews racing the clock whose 72-hour deadline falls within `hours` of `now`
+        (an amendment is not: the interview it amends was done the first time)."""
+        conditions = [
+            f"i.state IN ({', '.join('?' * len(RACING_STATES))})",
+            "i.revision = 1",
+            "i.due_by <= ?",
+        ]
         params: list[Any] = [s.value for s in RACING_STATES]
         params.append(utc_text(now + timedelta(hours=hours)))
         if not include_overdue:

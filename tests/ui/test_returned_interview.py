@@ -25,7 +25,10 @@ from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import Store
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
+from tests.ui.driving import active_modal
 from tests.ui.forms.keyboard import Keyboard
+from ui.caseload_model import Column
+from ui.caseload_views import CaseloadView
 from ui.casework import (
     FoundChild,
     OfferAttempt,
@@ -37,6 +40,7 @@ from ui.casework import (
 from ui.controller import AppController
 from ui.interview_editor import InterviewWindow
 from ui.main_window import MainWindow
+from ui.sign_off_dialogs import SignOffDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 FORM = FormRegistry(BUNDLED_FORMS_DIR).load("rhi", 1)
@@ -184,3 +188,31 @@ def test_a_returned_interview_shows_the_comments_and_is_amended_into_a_new_revis
     assert first.answers == returned.answers and first.answers["interviewer_name"] == "Interviewer"
     assert second.revision == 2 and second.answers["interviewer_name"] == "Zoë Interviewer"
     frame.close()
+
+
+def test_an_amendment_days_later_is_not_a_late_interview(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    interview_id = _returned_interview(store, controller.holder.actor, clock)
+    clock.advance(days=4)  # the coordinator's comments are worked on four days later
+    window.reload()
+    frame = _open_by_keyboard(qtbot, window, interview_id)
+    frame.amend()
+    qtbot.waitUntil(lambda: not frame.editor.renderer.read_only)
+    window.show_view(CaseloadView.ALL)
+
+    row = window.caseload.row_of(interview_id)
+    assert row is not None
+    deadline = window.caseload.index(row, Column.DEADLINE).data()
+    assert deadline == "Completed within 72 hours"  # the first sign-off: not OVERDUE
+    due = store.interviews.due_within(24, clock.now)
+    assert interview_id not in {r.interview_id for r in due}
+
+    frame.sign_off()
+    sign = active_modal(qtbot, SignOffDialog)
+    sign.confirm.setChecked(True)
+    sign.try_save()  # no reason for lateness asked: it was signed off in time
+    qtbot.waitUntil(lambda: store.interviews.get(interview_id).state is InterviewState.COMPLETED)
+    assert store.interviews.get(interview_id).late_reason is None
