@@ -255,6 +255,12 @@ def _store_texts() -> Wordings:
             "the change again.",
         ),
         store.OtherChangeWaitingError: _other_change_waiting,
+        store.OvertakenChangeError: lambda _: translate(
+            "CoreErrors",
+            "The central service's version of this interview has moved on since (signed "
+            "off and sent, or decided), so this earlier change cannot replace it. Discard "
+            "it; the interview as the service holds it is the one on this computer.",
+        ),
     }
 
 

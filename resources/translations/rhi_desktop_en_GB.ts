@@ -535,6 +535,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The central service&apos;s version of this interview has moved on since (signed off and sent, or decided), so this earlier change cannot replace it. Discard it; the interview as the service holds it is the one on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Another change to this record, made {0}, is also in this list. Deal with that one first (send it again or discard it), then with this one.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -249,6 +249,21 @@ class OtherChangeWaitingError(StoreError):
         )
 
 
+class OvertakenChangeError(StoreError):
+    """A parked change to an interview cannot replace the service's newer version: that
+    version has moved on in the lifecycle (signed off and sent, or decided) beyond where
+    this change could take it."""
+
+    def __init__(self, entity: str, entity_id: str, held_state: str) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.held_state = held_state
+        super().__init__(
+            f"The central service's version of this {entity} record ({entity_id}) is now "
+            f"{held_state}, so this earlier change cannot replace it. Discard the change."
+        )
+
+
 class TransactionError(StoreError):
     """A programming error in how transactions are used; still safe to show."""
 

@@ -12,7 +12,8 @@ parked change:
   has since moved past, and the pull has put the service's newer copy on the row
   (`newer_version_here`). Keeping the person's change re-bases it onto that version,
   so it is sent to replace it, and puts the change back on the row, so what they see
-  is what will be sent;
+  is what will be sent. Not for an interview the service's version has taken further
+  than this change could (`OvertakenChangeError`): that one can only be discarded;
 - `discard` drops it for good.
 
 Each is recorded in the audit chain (ids and versions, never the payload).
@@ -28,15 +29,18 @@ from enum import StrEnum
 from typing import Any
 
 from rhi_desktop.audit import AuditAction
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.domain.lifecycle import can_transition
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.db import Database
 from rhi_desktop.store.errors import (
     NewerVersionNotHereError,
     NotFoundError,
     OtherChangeWaitingError,
+    OvertakenChangeError,
     TransactionError,
 )
-from rhi_desktop.store.records import required_instant
+from rhi_desktop.store.records import INTERVIEWS, required_instant
 from rhi_desktop.store.remote import RemoteChanges
 
 _CHUNK = 500
@@ -195,6 +199,9 @@ class Outbox:
             waiting = self._remote.parked_version(entry.entity, entry.entity_id)
             if newer is None or (waiting is not None and waiting > newer):
                 raise NewerVersionNotHereError(entry.entity, entry.entity_id)
+            overtaken = self._overtaken_by(entry)
+            if overtaken is not None:
+                raise OvertakenChangeError(entry.entity, entry.entity_id, overtaken.value)
             others = [
                 e for e in self.for_entity(entry.entity, entry.entity_id) if e.seq != entry.seq
             ]
@@ -219,6 +226,21 @@ class Outbox:
                 {"change_id": change_id, "replaces_version": newer},
             )
         return newer
+
+    def _overtaken_by(self, entry: OutboxEntry) -> InterviewState | None:
+        """The state of the service's version of an interview, when this change cannot
+        replace it: the change would move the lifecycle back (a sent interview back to
+        in progress), or the version is one the interviewer may no longer change."""
+        if entry.entity != INTERVIEWS.entity:
+            return None
+        held_text = self._db.scalar("SELECT state FROM interviews WHERE id = ?", (entry.entity_id,))
+        mine_text = entry.payload.get("state")
+        if held_text is None or not isinstance(mine_text, str):
+            return None
+        held, mine = InterviewState(held_text), InterviewState(mine_text)
+        if mine is held:
+            return held if held in (InterviewState.SUBMITTED, InterviewState.APPROVED) else None
+        return None if can_transition(held, mine) else held
 
     def discard(self, change_id: str) -> None:
         """Drop a change for good (the person chose to); recorded in the audit chain."""

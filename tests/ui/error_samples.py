@@ -64,6 +64,7 @@ SAMPLES: list[BaseException] = [
         )
         for parked in (False, True)
     ),
+    store.OvertakenChangeError("interview", "0192f0c4", "submitted"),
     SecureDeleteOff(),
     IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
     FormNotInstalledError(FormRef("rhi", 3)),

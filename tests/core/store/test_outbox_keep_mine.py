@@ -24,6 +24,7 @@ from rhi_desktop.store import (
     OtherChangeWaitingError,
     OutboxEntry,
     OutboxState,
+    OvertakenChangeError,
     RemoteRecord,
     StaleEditError,
     Store,
@@ -221,3 +222,26 @@ def test_a_rejected_change_is_sent_again_as_it_is(store: Store) -> None:
     )
     assert store.interviews.get(interview.id).answers == {"where_went": "Marrowbone Viaduct"}
     assert _retried(store) == [{"change_id": mine.change_id}]
+
+
+@pytest.mark.parametrize(
+    "held",
+    [InterviewState.COMPLETED, InterviewState.SUBMITTED],
+)
+def test_a_change_the_services_version_has_moved_past_cannot_replace_it(
+    store: Store, held: InterviewState
+) -> None:
+    # An edit made in progress, parked; meanwhile the other laptop signed it off (and sent
+    # it): keeping the edit would move the interview back to in progress.
+    interview, _ = _synced_interview(store)
+    mine = _edit(store, interview, answers={"where_went": "Marrowbone Viaduct"})
+    _park(store, mine)
+    _pull(store, replace(interview, state=held, completed_at=ANSWERED), 4)
+
+    with pytest.raises(OvertakenChangeError) as refused, store.transaction(ME) as tx:
+        tx.outbox.keep_mine(mine.change_id)
+
+    assert refused.value.held_state == held.value and "Discard" in str(refused.value)
+    assert store.interviews.get(interview.id).state is held  # nothing moved back
+    assert store.outbox.get(mine.change_id).state is OutboxState.QUARANTINED
+    assert _retried(store) == []
