@@ -14,6 +14,7 @@ import ipaddress
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
@@ -236,6 +237,14 @@ def _serve(args: argparse.Namespace) -> int:
     for path in (args.tls_cert, args.tls_key):
         if path is not None and not path.is_file():
             raise CommandError(f"no such file: {path}")
+    if args.tls_key is not None and os.name == "posix":
+        mode = stat.S_IMODE(args.tls_key.stat().st_mode)
+        if mode & 0o007:  # the service's own group may read it (the package sets 0640)
+            raise CommandError(
+                f"{args.tls_key} can be read by every account on this machine (mode "
+                f"{mode:04o}), and anyone holding it can pose as this service; run "
+                f"`chmod 640 {args.tls_key}` and start again"
+            )
     engine = _ready(args.db)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLineFormatter())

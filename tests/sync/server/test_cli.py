@@ -119,6 +119,18 @@ def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> N
     assert "invalid choice: 'policy'" in _error(2, publish.replace("form_definition", "policy"), db)
 
 
+def test_serve_refuses_a_tls_key_every_account_can_read(tmp_path: Path) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    cert, key = tmp_path / "fullchain.pem", tmp_path / "privkey.pem"
+    cert.write_text("certificate\n")
+    key.write_text("key\n")
+    key.chmod(0o644)
+    refused = _error(1, f"serve --tls-cert {cert} --tls-key {key}", db)
+    assert "can be read by every account on this machine (mode 0644)" in refused
+    assert f"chmod 640 {key}" in refused
+
+
 @pytest.fixture(scope="module")
 def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = _sqlite(tmp_path_factory.mktemp("cli"))
