@@ -142,7 +142,8 @@ class SyncRunner(QObject):
         """`watch_network`: listen to the operating system's reachability reports."""
         super().__init__(parent)
         self._settings = settings
-        self._timing = timing or SyncTiming()
+        # Between syncs: as policy or settings say (sync_interval_minutes).
+        self._timing = timing or SyncTiming(periodic=settings.sync_interval_minutes * 60.0)
         self._timeouts = timeouts
         self._backoff = backoff
         self._rng = rng or random.Random()  # noqa: S311  (jitter, not a secret)
@@ -171,6 +172,10 @@ class SyncRunner(QObject):
     @property
     def running(self) -> bool:
         return self._cancel is not None
+
+    @property
+    def timing(self) -> SyncTiming:
+        return self._timing
 
     @property
     def scheduled(self) -> bool:
