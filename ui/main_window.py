@@ -69,7 +69,7 @@ from ui.casework import (
     sign_off,
     start_interview,
 )
-from ui.dialog_parts import ask_first, information_box
+from ui.dialog_parts import SavingDialog, ask_first, information_box
 from ui.interview_editor import InterviewWindow, open_interview_editor
 from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
@@ -874,13 +874,23 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The person quitting (not the app shutting down, which blocks signals first).
-        if not self.signalsBlocked() and not self._quit_agreed and self.unsaved_interviews():
+        if not self.signalsBlocked() and not self._quit_agreed and self._work_would_be_lost():
             event.ignore()
             self._ask_to_quit()
             return
         self.stop_timers()
         self.quit_requested.emit()
         super().closeEvent(event)
+
+    def _work_would_be_lost(self) -> bool:
+        """Quitting now would lose work: answers that could not be saved, or (locked)
+        typing in a dialog the lock hid until the person unlocks."""
+        if self._covered:
+            return any(
+                isinstance(widget, SavingDialog) and widget.has_changes()
+                for widget in QApplication.topLevelWidgets()
+            )
+        return bool(self.unsaved_interviews())
 
     def _ask_to_quit(self) -> None:
         def answered(_box: QMessageBox, leave: bool) -> None:
@@ -890,8 +900,13 @@ class MainWindow(QMainWindow):
 
         ask_first(
             self,
-            self.tr("Quit without the unsaved answers?"),
+            self.tr("Quit without what was typed?"),
             self.tr(
+                "Unlock to finish the details being typed in a dialog the lock hid; "
+                "quitting now would lose them."
+            )
+            if self._covered
+            else self.tr(
                 "Some answers in an open interview could not be saved, and quitting now "
                 "would lose them. The interview window says why."
             ),

@@ -1707,7 +1707,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quit without the unsaved answers?</source>
+        <source>Quit without what was typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock to finish the details being typed in a dialog the lock hid; quitting now would lose them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -17,11 +17,12 @@ from rhi_desktop.store import RemoteRecord
 from rhi_desktop.store.records import payload
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import active_modal, select_first, type_text
+from tests.ui.driving import active_modal, select_first, type_text, unlock_with
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.interview_editor import InterviewWindow
 from ui.main_window import MainWindow
+from ui.new_case_dialog import NewCaseDialog
 
 
 def _typing_that_cannot_be_saved(
@@ -82,7 +83,7 @@ def test_quitting_with_answers_that_could_not_be_saved_asks_first(
     window.quit_action.trigger()  # Ctrl+Q
 
     question = active_modal(qtbot, QMessageBox)
-    assert question.windowTitle() == "Quit without the unsaved answers?"
+    assert question.windowTitle() == "Quit without what was typed?"
     QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert window.isVisible() and controller.holder.is_open
@@ -90,3 +91,28 @@ def test_quitting_with_answers_that_could_not_be_saved_asks_first(
     question = active_modal(qtbot, QMessageBox)
     with qtbot.waitSignal(controller.finished, timeout=5000):
         QTest.keyClick(question, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # &Quit anyway
+
+
+def test_quitting_from_the_lock_screen_asks_before_losing_a_hidden_dialogs_typing(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = active_modal(qtbot, NewCaseDialog)
+    type_text(dialog.case_reference, "SCH-77")
+    controller.lock("idle")
+    assert not dialog.isVisible() and dialog.has_changes()
+
+    window.close()  # the person closes the window showing the lock screen
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.text() == (
+        "Unlock to finish the details being typed in a dialog the lock hid; quitting now "
+        "would lose them."
+    )
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.isVisible() and controller.is_locked
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    assert dialog.case_reference.text() == "SCH-77"
