@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._covered = True
         self._registry: FormRegistry | None = None
         self._quit_agreed = False  # the person chose to quit with answers not saved
+        self._opened_in: dict[str, InterviewState] = {}  # the state each window opened for
         self._interviews: dict[str, InterviewWindow] = {}
         self._can_enrol = can_enrol
         self._enrolled = False
@@ -747,11 +748,14 @@ class MainWindow(QMainWindow):
         if not read_only and row.state not in OPENABLE_FOR_EDIT:
             return
         existing = self.interview_window(row.interview_id)
-        if existing is not None:
+        if existing is not None and self._opened_in.get(row.interview_id) is row.state:
             existing.show()
             existing.raise_()
             existing.activateWindow()
             return
+        if existing is not None:  # it has moved on since (returned, say): show it as it is
+            existing.close()
+            existing.deleteLater()
         # A returned interview is read beside the coordinator's comments until amended.
         returned = row.state is InterviewState.RETURNED
         read_only = read_only or returned
@@ -788,6 +792,7 @@ class MainWindow(QMainWindow):
             self._tell(error_text(exc))
             return
         self._interviews[row.interview_id] = window
+        self._opened_in[row.interview_id] = row.state
         window.destroyed.connect(partial(self._interviews.pop, row.interview_id, None))
 
     def _amend(self, interview_id: str) -> bool:

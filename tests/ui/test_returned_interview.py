@@ -22,11 +22,13 @@ from rhi_desktop.domain.entities import (
 )
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
+from rhi_desktop.review import return_for_amendment
 from rhi_desktop.store import Store
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import active_modal
 from tests.ui.forms.keyboard import Keyboard
+from tests.ui.review.cases import submitted
 from ui.caseload_model import Column
 from ui.caseload_views import CaseloadView
 from ui.casework import (
@@ -216,3 +218,32 @@ def test_an_amendment_days_later_is_not_a_late_interview(
     sign.try_save()  # no reason for lateness asked: it was signed off in time
     qtbot.waitUntil(lambda: store.interviews.get(interview_id).state is InterviewState.COMPLETED)
     assert store.interviews.get(interview_id).late_reason is None
+
+
+def test_a_window_left_open_when_the_interview_comes_back_is_shown_afresh(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    interview_id = submitted(store, controller.holder.actor, clock.now, "RET-2")
+
+    def open_it() -> InterviewWindow:
+        window.show_view(CaseloadView.ALL)
+        row = window.caseload.row_of(interview_id)
+        assert row is not None
+        window.table.selectRow(window.proxy.mapFromSource(window.caseload.index(row, 0)).row())
+        window.open_action.trigger()
+        frame = window.interview_window(interview_id)
+        assert frame is not None
+        qtbot.waitUntil(frame.isVisible)
+        return frame
+
+    reading = open_it()
+    assert reading.editor.renderer.read_only and reading.comments is None
+    # The coordinator's decision arrives with a sync while the window is open.
+    return_for_amendment(store, "coordinator-1", interview_id, 1, clock.now, overall_comment="x")
+    window.records_arrived()
+    again = open_it()
+
+    assert again is not reading and again.comments is not None
+    assert again.amend_button.isVisible()  # what a returned interview offers
