@@ -4,7 +4,6 @@ transaction, offers and re-offers through the lifecycle, starting and signing of
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -24,6 +23,7 @@ from rhi_desktop.forms import FormSession, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import ReadOnlyRecordError, Store
+from tests.rhi_definition import rhi_definition
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import START
 from ui.casework import (
@@ -240,7 +240,7 @@ def test_starting_after_a_missed_meeting_fills_in_the_offer_that_was_accepted(
 
 def test_starting_fills_in_the_forms_defaults_beneath_the_offer(store: Store) -> None:
     # A form whose definition gives defaults (an imported XLSForm's `default` column).
-    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    definition = rhi_definition()
     questions = {q["id"]: q for s in definition["sections"] for q in s["questions"]}
     questions["venue_type"]["default"] = "school"
     questions["offer_outcome"]["default"] = "declined_by_child"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,8 +10,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
+from tests.rhi_definition import rhi_definition
 from tests.ui.driving import select_first
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -21,10 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _rhi_v2_with_a_default() -> dict[str, Any]:
-    definition: dict[str, Any] = json.loads(
-        (BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8")
-    )
-    definition["version"] = 2
+    definition = rhi_definition(2)
     for section in definition["sections"]:
         for question in section["questions"]:
             if question["id"] == "venue_type":

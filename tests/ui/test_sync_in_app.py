@@ -6,7 +6,6 @@ sync and closes its database handle."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, ReviewDecision, new_id
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.profile import ProfilePaths
 from sync.protocol import EntityKind, Role
 from sync.server import admin
 from sync.transport import Timeouts
+from tests.rhi_definition import rhi_definition
 from tests.sync.client import live_central
 from tests.sync.client.certificates import (
     Authority,
@@ -368,9 +367,7 @@ def test_a_form_version_published_while_the_app_is_open_is_used_after_the_next_s
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)
     assert window.forms().latest("rhi").version == 1
-    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
-    definition["version"] = 2
-    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, utc_now)
+    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", rhi_definition(2), utc_now)
 
     _sync_now(qtbot, controller, window)
 

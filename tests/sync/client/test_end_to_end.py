@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     new_id,
 )
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.reports.kpi import kpi_table
@@ -32,6 +30,7 @@ from sync.device import enrol_device
 from sync.engine import SyncOutcome
 from sync.protocol import EntityKind, Role
 from sync.server import admin
+from tests.rhi_definition import rhi_definition
 from tests.sync.client.devices import (
     PASSPHRASE,
     Laptop,
@@ -300,8 +299,7 @@ def test_a_form_version_the_service_publishes_is_installed_at_the_next_sync(
     central: LiveCentral, tmp_path: Path
 ) -> None:
     laptop = new_laptop(central, tmp_path / "interviewer")
-    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
-    definition["version"] = 2
+    definition = rhi_definition(2)
     admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, central.clock)
 
     report = laptop.sync()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
 from rhi_desktop.domain.entities import EpisodeType
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from sync import protocol
 from sync.protocol import EntityKind, ErrorCode, Role
 from sync.server import admin
 from sync.server.admin import AssignmentSpec
+from tests.rhi_definition import rhi_definition
 from tests.sync.server.harness import Central, Device, change
 
 RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
@@ -191,8 +190,9 @@ def test_published_form_definition_reaches_every_role(central: Central) -> None:
         central.person("morgan", Role.SERVICE_MANAGER),
         central.person("root", Role.ADMINISTRATOR, None),
     ]
-    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
-    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi@1", definition, central.clock)
+    admin.publish(
+        central.engine, EntityKind.FORM_DEFINITION, "rhi@1", rhi_definition(), central.clock
+    )
     for device in people:
         assert ("form_definition", "rhi@1") in central.visible_ids(device)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from sync import protocol
 from sync.server.app import create_app
 from sync.server.db import open_engine
+from tests.rhi_definition import rhi_definition
 from tests.sync.server.cli_process import rhi_central
 
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n$")
@@ -104,9 +104,7 @@ def test_demo_seed_creates_the_demo_people_and_is_safe_to_run_twice(tmp_path: Pa
 def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> None:
     db = _sqlite(tmp_path)
     form = tmp_path / "form.json"
-    definition = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
-    definition["version"] = 2
-    form.write_text(json.dumps(definition), encoding="utf-8")
+    form.write_text(json.dumps(rhi_definition(2)), encoding="utf-8")
     _ok("init", db)
     publish = f"publish --entity form_definition --entity-id rhi-v2 --file {form}"
     assert _ok(publish, db).strip().endswith("version 1")
