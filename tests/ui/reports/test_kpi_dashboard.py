@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState as S
+from rhi_desktop.domain.entities import ReturnInterview
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import verify_month
 from rhi_desktop.retention import purge_expired
@@ -233,19 +234,30 @@ def test_locking_clears_every_figure_and_record(
     assert not page.verify_button.isEnabled()
 
 
-def test_figures_short_of_purged_records_say_so_and_the_month_cannot_be_verified(
-    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
-) -> None:
-    store = holder.store
-    book = Casebook(store)
-    child = book.child("PURGED-1", looked_after=True)
+def _approved_in_january(holder: ProfileHolder, reference: str) -> ReturnInterview:
+    """A child found on 21 January 2026, interviewed, and approved the next day."""
+    book = Casebook(holder.store)
+    child = book.child(reference)
     episode = book.episode(child, utc(2026, 1, 20, 8), utc(2026, 1, 21, 9))
     interview = book.interview(child, [episode])
     states = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED, S.APPROVED)
     book.move(interview, *states, at=utc(2026, 1, 22, 9))
-    with store.transaction(ACTOR) as tx:  # the service has it all: nothing waits to be sent
+    return interview
+
+
+def _purged(holder: ProfileHolder) -> list[str]:
+    """The retention purge on 1 March 2026, the service having had everything."""
+    store = holder.store
+    with store.transaction(ACTOR) as tx:
         tx.outbox.mark_sent([entry.change_id for entry in tx.outbox.pending(10_000)])
-    assert purge_expired(store, ACTOR, now=utc(2026, 3, 1)).interviews == [interview.id]
+    return purge_expired(store, ACTOR, now=utc(2026, 3, 1)).interviews
+
+
+def test_figures_short_of_purged_records_say_so_and_the_month_cannot_be_verified(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    interview = _approved_in_january(holder, "PURGED-1")
+    assert _purged(holder) == [interview.id]
 
     page = _dashboard(qtbot, holder, report_clock)
     banner = page.banner.text()
@@ -265,17 +277,9 @@ def test_figures_short_of_purged_records_say_so_and_the_month_cannot_be_verified
 def test_a_month_verified_before_the_purge_stays_verified_and_says_what_is_lower_now(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
-    store = holder.store
-    book = Casebook(store)
-    child = book.child("PURGED-2")
-    episode = book.episode(child, utc(2026, 1, 20, 8), utc(2026, 1, 21, 9))
-    interview = book.interview(child, [episode])
-    states = (S.OFFERED, S.IN_PROGRESS, S.COMPLETED, S.SUBMITTED, S.APPROVED)
-    book.move(interview, *states, at=utc(2026, 1, 22, 9))
-    verify_month(store, JANUARY, holder.actor)  # checked in early February
-    with store.transaction(ACTOR) as tx:
-        tx.outbox.mark_sent([entry.change_id for entry in tx.outbox.pending(10_000)])
-    purge_expired(store, ACTOR, now=utc(2026, 3, 1))
+    _approved_in_january(holder, "PURGED-2")
+    verify_month(holder.store, JANUARY, holder.actor)  # checked in early February
+    _purged(holder)
 
     page = _dashboard(qtbot, holder, report_clock)
     banner = page.banner.text()
