@@ -19,10 +19,9 @@ from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, ReviewDecision, new_id
 from rhi_desktop.profile import ProfilePaths
-from sync.protocol import EntityKind, Role
+from sync.protocol import Role
 from sync.server import admin
 from sync.transport import Timeouts
-from tests.rhi_definition import rhi_definition
 from tests.sync.client import live_central
 from tests.sync.client.certificates import (
     Authority,
@@ -354,21 +353,3 @@ def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
     with qtbot.waitSignal(controller.locked):
         QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
     assert open_stores() == []
-
-
-def test_a_form_version_published_while_the_app_is_open_is_used_after_the_next_sync(
-    qtbot: QtBot,
-    central: LiveCentral,
-    paths: ProfilePaths,
-    settings: Settings,
-    make_controller: ControllerFactory,
-) -> None:
-    _laptop_with_cases(central, paths, 0)
-    controller, window = open_app(qtbot, make_controller, settings)
-    wait_for_sync(qtbot, controller)
-    assert window.forms().latest("rhi").version == 1
-    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", rhi_definition(2), utc_now)
-
-    _sync_now(qtbot, controller, window)
-
-    assert window.forms().latest("rhi").version == 2  # new interviews start on it

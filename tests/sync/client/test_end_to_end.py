@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,14 @@ from sync.engine import SyncOutcome
 from sync.protocol import EntityKind, Role
 from sync.server import admin
 from tests.rhi_definition import rhi_definition
+from tests.sync.client.certificates import Authority
 from tests.sync.client.devices import (
     PASSPHRASE,
     Laptop,
     new_laptop,
     record_completed_case,
 )
-from tests.sync.client.live_central import LiveCentral
+from tests.sync.client.live_central import LiveCentral, central_in
 
 
 def test_submitted_interview_is_approved_by_the_coordinator_and_the_decision_comes_back(
@@ -296,27 +298,32 @@ def test_the_coordinator_counts_every_interview_due_declined_and_not_offered_inc
 
 
 def test_a_form_version_the_service_publishes_is_installed_at_the_next_sync(
-    central: LiveCentral, tmp_path: Path
+    authority: Authority, tmp_path: Path
 ) -> None:
-    laptop = new_laptop(central, tmp_path / "interviewer")
-    definition = rhi_definition(2)
-    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, central.clock)
+    # A service of its own: what it publishes, every device of every test would pull.
+    with central_in(tmp_path / "central", authority) as central:
+        laptop = new_laptop(central, tmp_path / "interviewer")
+        definition = rhi_definition(2)
+        publish = partial(admin.publish, central.engine, EntityKind.FORM_DEFINITION, "rhi-v2")
+        publish(definition, central.clock)
 
-    report = laptop.sync()
+        report = laptop.sync()
 
-    assert report.forms.installed == ("rhi v2",) and "installed form rhi v2" in report.summary()
-    forms = FormRegistry.for_profile(laptop.paths.root)
-    assert forms.versions("rhi") == [1, 2] and forms.latest("rhi").version == 2
-    assert laptop.sync().forms.installed == ()  # already there: nothing more to do
+        assert report.forms.installed == ("rhi v2",)
+        assert "installed form rhi v2" in report.summary()
+        forms = FormRegistry.for_profile(laptop.paths.root)
+        assert forms.versions("rhi") == [1, 2] and forms.latest("rhi").version == 2
+        assert laptop.sync().forms.installed == ()  # already there: nothing more to do
 
-    # Republished under the same version with other content: not installed over it.
-    definition["title"] = "Changed without a new version number"
-    admin.publish(central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", definition, central.clock)
-    refused = laptop.sync()
-    assert refused.forms.refused == ("rhi-v2",)
-    assert "1 published form(s) not installed (see log)" in refused.summary()
-    again = FormRegistry.for_profile(laptop.paths.root)
-    assert again.load("rhi", 2).definition.title != definition["title"]
+        # Republished under the same version with other content: not installed over it.
+        definition["title"] = "Changed without a new version number"
+        publish(definition, central.clock)
+        refused = laptop.sync()
+        assert refused.forms.refused == ("rhi-v2",)
+        assert "1 published form(s) not installed (see log)" in refused.summary()
+        again = FormRegistry.for_profile(laptop.paths.root)
+        assert again.load("rhi", 2).definition.title != definition["title"]
+        laptop.profile.close()
 
 
 def test_each_episode_keeps_whether_the_child_was_in_care_when_it_began(
