@@ -76,11 +76,25 @@ class Assignment:
     due_by: datetime
 
 
+def _clean(value: str, what: str) -> str:
+    """A name as typed, its spaces tidied; refused if it holds control characters (a line
+    end from a spreadsheet, say), which would make it a different name unseen."""
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        raise AdminError(
+            f"The {what} holds a control character (a line end from a spreadsheet?); "
+            "remove it and try again."
+        )
+    return " ".join(value.split())
+
+
 def add_user(engine: Engine, username: str, role: Role, team: str | None, clock: Clock) -> str:
-    """Create a user (and their team if new); return the user's id."""
+    """Create a user (and their team if new: a team name matches whatever its case and
+    spacing); return the user's id."""
+    team = _clean(team, "team name") if team else None
     if role is not Role.ADMINISTRATOR and not team:
         raise AdminError(f"Every {role.value} must belong to a team: pass --team.")
-    if not username.strip():
+    username = _clean(username, "username")
+    if not username:
         raise AdminError("The username must not be empty.")
     now = clock()
     user_id = str(uuid.uuid4())
@@ -116,6 +130,25 @@ def issue_enrolment_code(
             )
         )
     return code
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    username: str
+    role: str
+    team: str | None
+
+
+def list_users(engine: Engine) -> list[UserInfo]:
+    """Every user with their role and team, by team then username."""
+    u, t = schema.users, schema.teams
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(u.c.username, u.c.role, t.c.name)
+            .select_from(u.outerjoin(t, t.c.id == u.c.team_id))
+            .order_by(t.c.name, u.c.username)
+        ).all()
+    return [UserInfo(*row) for row in rows]
 
 
 def list_devices(engine: Engine) -> list[DeviceInfo]:
@@ -339,7 +372,9 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
 
 def _team_id(conn: Connection, name: str, now: datetime) -> str:
     t = schema.teams
-    found = conn.execute(select(t.c.id).where(t.c.name == name)).scalar_one_or_none()
+    found = conn.execute(
+        select(t.c.id).where(func.lower(t.c.name) == name.lower())
+    ).scalar_one_or_none()
     if found is not None:
         return str(found)
     team_id = str(uuid.uuid4())

@@ -105,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--team")
     add.set_defaults(handler=_users_add)
+    listing = users.add_parser("list", help="List users with their role and team.")
+    _add_db(listing)
+    listing.set_defaults(handler=_users_list)
 
     code = command("enrol-code", "Issue a one-time enrolment code; prints the code.", _enrol_code)
     code.add_argument("--username", required=True)
@@ -269,6 +272,13 @@ def _serve(args: argparse.Namespace) -> int:
 def _users_add(args: argparse.Namespace) -> int:
     user_id = admin.add_user(_ready(args.db), args.username, Role(args.role), args.team, utc_now)
     print(user_id)
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    print("\t".join(("user", "role", "team")))
+    for user in admin.list_users(_ready(args.db)):
+        print("\t".join((user.username, user.role, user.team or "")))
     return 0
 
 

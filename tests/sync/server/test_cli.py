@@ -129,6 +129,22 @@ def test_serve_refuses_a_tls_key_every_account_can_read(tmp_path: Path) -> None:
     assert f"chmod 640 {key}" in refused
 
 
+def test_team_names_match_whatever_their_case_and_spacing_and_line_ends_are_refused(
+    tmp_path: Path,
+) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    _ok("users add --username amy --role interviewer --team 'North team'", db)
+    _ok("users add --username ben --role interviewer --team ' north   Team '", db)
+    line_end = ("users", "add", "--username", "cara", "--role", "coordinator")
+    refused = rhi_central(*line_end, "--team", "North team\r", "--db", db, stdin="")
+    assert refused.returncode == 1
+    assert "control character" in refused.stderr and "spreadsheet" in refused.stderr
+    listing = [line.split("\t") for line in _ok("users list", db).splitlines()]
+    assert listing == [["user", "role", "team"], ["amy", "interviewer", "North team"],
+                       ["ben", "interviewer", "North team"]]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = _sqlite(tmp_path_factory.mktemp("cli"))
