@@ -61,6 +61,10 @@ class OfferDialog(SavingDialog[OfferAttempt]):
             else self.tr("Record each attempt, including ones where you could not reach the child.")
         )
         intro.setWordWrap(True)
+        # The moment the dialog opened, kept exactly while its date and time are left as
+        # shown: in the hour the clocks go back, "01:40" alone could be either 01:40.
+        self._opened = now.replace(second=0, microsecond=0)
+        self._opened_texts = (format_london_date(now), format_london_time(now))
         self.offer_date = QLineEdit(format_london_date(now))
         self.offer_date.setAccessibleName(self.tr("Offer date"))
         self.offer_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
@@ -136,6 +140,8 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         except InvalidDateText as exc:
             text = date_problem_text(exc.problem, self.tr("Offer time"))
             raise FieldProblem(self.offer_time, text) from None
+        if (self.offer_date.text(), self.offer_time.text()) == self._opened_texts:
+            at = self._opened  # as shown when opened: that very moment, whichever 01:40
         if not self.offered_by.text().strip():
             raise FieldProblem(self.offered_by, problem_text(Problem.MISSING_OFFERED_BY))
         chosen = self.outcome.currentData()

@@ -3,12 +3,14 @@ them, never their user id; before this computer is enrolled it is left for them 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.config import Settings
-from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.domain.entities import InterviewState, OfferOutcome
 from rhi_desktop.profile import ProfilePaths
 from sync.protocol import Role
 from tests.sync.client.devices import new_laptop, record_completed_case
@@ -71,3 +73,18 @@ def test_before_enrolment_who_made_the_offer_is_left_for_the_interviewer_to_type
     assert offer.offered_by.text() == ""
     assert controller.holder.actor not in offer.offered_by.text()
     offer.reject()
+
+
+def test_the_time_shown_when_the_dialog_opened_is_that_moment_even_as_the_clocks_go_back(
+    qtbot: QtBot,
+) -> None:
+    # 01:40 GMT on 26 October 2025: the second 01:40 that night, after the clocks went back.
+    now = datetime(2025, 10, 26, 1, 40, 30, tzinfo=UTC)
+    dialog = OfferDialog(lambda _attempt: None, InterviewState.ASSIGNED, "Jo", now)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(OfferOutcome.ACCEPTED.value))
+    assert (dialog.offer_date.text(), dialog.offer_time.text()) == ("26/10/2025", "01:40")
+
+    assert dialog.collect().offered_at == datetime(2025, 10, 26, 1, 40, tzinfo=UTC)
+    dialog.offer_time.setText("01:45")  # typed: read as that night's first 01:45, in BST
+    assert dialog.collect().offered_at == datetime(2025, 10, 26, 0, 45, tzinfo=UTC)
