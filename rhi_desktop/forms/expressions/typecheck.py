@@ -224,7 +224,11 @@ class _Checker:
             return ValueType.BOOLEAN
         if name == "selected":
             question, value = node.args
-            self._expect(question, ValueType.CHOICES, "selected()")
+            field = self._field(question)
+            single = field is not None and field.choices is not None
+            if not (single and self.infer(question) is ValueType.TEXT):
+                # (XLSForm also allows it on a single choice: "is that the choice made?")
+                self._expect(question, ValueType.CHOICES, "selected()")
             self._expect(value, ValueType.TEXT, "selected() choice value")
             self._choice_literal(question, value)
             return ValueType.BOOLEAN

@@ -426,3 +426,34 @@ def test_mangled_definitions_only_ever_raise_form_definition_error(
     except FormDefinitionError as error:
         assert error.problems
         assert all(": " in problem for problem in error.problems)
+
+
+def test_selected_works_on_a_single_choice_as_xlsform_allows(make_definition: Build) -> None:
+    form = load_form(
+        make_definition(
+            [
+                {"id": "venue", "type": "single_choice", "label": "Venue", "choices": "venues"},
+                {"id": "which_school", "type": "text", "label": "Which school",
+                 "relevant": "selected(${venue}, 'school')"},
+            ],
+            choice_lists={"venues": [{"value": "school", "label": "School"},
+                                     {"value": "home", "label": "Home"}]},
+        )
+    )  # fmt: skip
+    session = FormSession(form)
+    assert not session.is_relevant("which_school")
+    session.set_answer("venue", "school")
+    assert session.is_relevant("which_school")
+    session.set_answer("venue", "home")
+    assert not session.is_relevant("which_school")
+    with pytest.raises(FormDefinitionError, match="'cafe' is not a choice of"):
+        load_form(
+            make_definition(
+                [
+                    {"id": "venue", "type": "single_choice", "label": "V", "choices": "venues"},
+                    {"id": "q", "type": "text", "label": "Q",
+                     "relevant": "selected(${venue}, 'cafe')"},
+                ],
+                choice_lists={"venues": [{"value": "school", "label": "School"}]},
+            )
+        )  # fmt: skip
