@@ -35,12 +35,10 @@ def install_published(store: Store, registry: FormRegistry) -> FormsTally:
     for record in store.remote.documents(EntityKind.FORM_DEFINITION.value):
         try:
             ref = registry.install(record.payload)
-        except (FormDefinitionError, FormVersionConflictError) as exc:
-            log.warning("published form %s not installed: %s", record.entity_id, exc)
-            refused.append(record.entity_id)
-            continue
-        except OSError as exc:
-            log.warning("published form %s not installed: %s", record.entity_id, type(exc).__name__)
+        except (FormDefinitionError, FormVersionConflictError, OSError) as exc:
+            # A definition's problems by path; a file error by kind (its text holds paths).
+            why = type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+            log.warning("published form %s not installed: %s", record.entity_id, why)
             refused.append(record.entity_id)
             continue
         if ref not in known:
