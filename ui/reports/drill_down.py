@@ -7,6 +7,7 @@ never loaded: the case reference identifies the child on this screen.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -95,10 +96,9 @@ def _children(store: Store, ids: Sequence[str]) -> list[ChildRecord]:
 
 def _interviews(store: Store, ids: Sequence[str]) -> list[InterviewRecord]:
     reference = _References(store)
+    name_of = functools.cache(store.team.name_of)  # a few people behind many records
     found = [
-        InterviewRecord(
-            reference(i.child_id), i.returned_at, store.team.name_of(i.interviewer_id), i.state
-        )
+        InterviewRecord(reference(i.child_id), i.returned_at, name_of(i.interviewer_id), i.state)
         for i in (store.interviews.find(interview_id) for interview_id in ids)
         if i is not None
     ]
@@ -106,10 +106,9 @@ def _interviews(store: Store, ids: Sequence[str]) -> list[InterviewRecord]:
 
 
 def _sessions(store: Store, ids: Sequence[str]) -> list[SessionRecord]:
+    name_of = functools.cache(store.team.name_of)
     found = [
-        SessionRecord(
-            store.team.name_of(s.supervisee_id), store.team.name_of(s.supervisor_id), s.held_on
-        )
+        SessionRecord(name_of(s.supervisee_id), name_of(s.supervisor_id), s.held_on)
         for s in (store.supervision_sessions.find(session_id) for session_id in ids)
         if s is not None
     ]
