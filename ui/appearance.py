@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QIcon
@@ -52,16 +53,23 @@ def apply_window_icon(app: QApplication) -> None:
     app.setWindowIcon(icon("app"))
 
 
-def install_translations(app: QCoreApplication, language: str) -> QObject | None:
-    """Load resources/translations/rhi_desktop_<lang>.qm if there is one for `language`.
+def install_translations(
+    app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
+) -> QObject | None:
+    """Load rhi_desktop_<lang>.qm from `directory` if there is one for `language`.
 
-    The source strings are British English, so en-GB needs no file.
+    The source strings are British English, so English needs no file. Any other language
+    without a translation is shown in English, and the log says so: policy may name a
+    language before its translation ships.
     """
     from PySide6.QtCore import QLocale, QTranslator
 
     locale = QLocale(language.replace("-", "_"))
     translator = QTranslator(app)
-    if translator.load(locale, "rhi_desktop", "_", str(TRANSLATIONS), ".qm"):
+    if translator.load(locale, "rhi_desktop", "_", str(directory), ".qm"):
         app.installTranslator(translator)
         return translator
+    translator.deleteLater()
+    if locale.language() is not QLocale.Language.English:
+        log.warning("no translation for language %s; showing British English", language)
     return None

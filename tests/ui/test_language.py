@@ -1,0 +1,69 @@
+"""The language setting: a translation is loaded when one ships for it, and a language
+without one is shown in British English with a line in the log saying so."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from ui import translation_catalogue
+from ui.appearance import install_translations
+
+WELSH_CATALOGUE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Cysoni nawr</translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def _compiled(directory: Path) -> None:
+    source = directory / "rhi_desktop_cy_GB.ts"
+    source.write_text(WELSH_CATALOGUE, encoding="utf-8")
+    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
+    subprocess.run(
+        [str(lrelease), "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
+        check=True,
+    )
+
+
+def test_a_shipped_translation_is_used(qapp: QApplication, tmp_path: Path) -> None:
+    _compiled(tmp_path)
+    translator = install_translations(qapp, "cy-GB", tmp_path)
+    assert translator is not None
+    try:
+        assert QCoreApplication.translate("MainWindow", "Sync now") == "Cysoni nawr"
+    finally:
+        qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "Sync now") == "Sync now"
+
+
+def test_a_language_without_a_translation_is_shown_in_english_and_logged(
+    qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ui.appearance"):
+        assert install_translations(qapp, "pl", tmp_path) is None
+    assert QCoreApplication.translate("MainWindow", "Sync now") == "Sync now"
+    assert [r.getMessage() for r in caplog.records] == [
+        "no translation for language pl; showing British English"
+    ]
+
+
+@pytest.mark.parametrize("language", ["en-GB", "en"])
+def test_english_needs_no_translation_and_is_not_reported(
+    qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture, language: str
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ui.appearance"):
+        assert install_translations(qapp, language, tmp_path) is None
+    assert caplog.records == []
