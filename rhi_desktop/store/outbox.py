@@ -230,14 +230,21 @@ class Outbox:
     def _overtaken_by(self, entry: OutboxEntry) -> InterviewState | None:
         """The state of the service's version of an interview, when this change cannot
         replace it: the change would move the lifecycle back (a sent interview back to
-        in progress), or the version is one the interviewer may no longer change."""
+        in progress), the version is one the interviewer may no longer change, or it is a
+        later revision than the one this change was made to (a decision on revision 1
+        cannot stand for the amended revision 2 sent since)."""
         if entry.entity != INTERVIEWS.entity:
             return None
-        held_text = self._db.scalar("SELECT state FROM interviews WHERE id = ?", (entry.entity_id,))
+        held_row = self._db.fetchone(
+            "SELECT state, revision FROM interviews WHERE id = ?", (entry.entity_id,)
+        )
         mine_text = entry.payload.get("state")
-        if held_text is None or not isinstance(mine_text, str):
+        if held_row is None or not isinstance(mine_text, str):
             return None
-        held, mine = InterviewState(held_text), InterviewState(mine_text)
+        held, mine = InterviewState(held_row[0]), InterviewState(mine_text)
+        mine_revision = entry.payload.get("revision")
+        if isinstance(mine_revision, int) and mine_revision < held_row[1]:
+            return held
         if mine is held:
             return held if held in (InterviewState.SUBMITTED, InterviewState.APPROVED) else None
         return None if can_transition(held, mine) else held

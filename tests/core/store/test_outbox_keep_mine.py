@@ -245,3 +245,22 @@ def test_a_change_the_services_version_has_moved_past_cannot_replace_it(
     assert store.interviews.get(interview.id).state is held  # nothing moved back
     assert store.outbox.get(mine.change_id).state is OutboxState.QUARANTINED
     assert _retried(store) == []
+
+
+def test_a_change_to_an_earlier_revision_cannot_replace_the_amended_one(store: Store) -> None:
+    # An edit to revision 1, parked; meanwhile the interview was returned and reopened on
+    # the other laptop, so the service holds revision 2 in progress: same state, later
+    # revision, and revision 1's answers must not overwrite it.
+    interview, _ = _synced_interview(store)
+    mine = _edit(store, interview, answers={"where_went": "Marrowbone Viaduct"})
+    _park(store, mine)
+    amended = replace(interview, revision=2, answers={"where_went": "Amended elsewhere"})
+    _pull(store, amended, 6)
+
+    with pytest.raises(OvertakenChangeError), store.transaction(ME) as tx:
+        tx.outbox.keep_mine(mine.change_id)
+
+    held = store.interviews.get(interview.id)
+    assert (held.revision, held.answers) == (2, {"where_went": "Amended elsewhere"})
+    assert store.outbox.get(mine.change_id).state is OutboxState.QUARANTINED
+    assert _retried(store) == []
