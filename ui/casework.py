@@ -32,10 +32,10 @@ from rhi_desktop.domain.entities import (
     OfferOutcome,
     ReturnInterview,
     Review,
-    ReviewDecision,
     new_id,
 )
 from rhi_desktop.forms.answers import to_json
+from rhi_desktop.review import returning_review
 from rhi_desktop.store import Store
 
 S = InterviewState
@@ -252,15 +252,10 @@ def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
 
 
 def coordinator_feedback(store: Store, interview_id: str) -> Review | None:
-    """The coordinator's latest decision returning this interview, whose comments the
-    interviewer works through (it stays the one shown while the amended revision is
-    worked on)."""
-    returned = [
-        review
-        for review in store.reviews.for_interview(interview_id)
-        if review.decision is ReviewDecision.RETURNED
-    ]
-    return returned[-1] if returned else None
+    """The coordinator's decision returning this interview's latest returned revision,
+    whose comments the interviewer works through (it stays the one shown while the
+    amended revision is worked on)."""
+    return returning_review(store, interview_id)
 
 
 def amend_returned(store: Store, actor: str, interview_id: str, now: datetime) -> ReturnInterview:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from rhi_desktop.domain.entities import InterviewState, Review, ReviewDecision
+from rhi_desktop.domain.entities import InterviewState, Review
 from rhi_desktop.forms import Form
 from rhi_desktop.review.answer_text import ENGLISH, Words
 from rhi_desktop.review.diff import QuestionChange, revision_diff
 from rhi_desktop.review.queue import SIGNED_NAME_QUESTION
+from rhi_desktop.review.returned_by import returning_review
 from rhi_desktop.review.summary import SectionSummary, answer_summary
 from rhi_desktop.review.timings import Timings, timings_of
 from rhi_desktop.store import Store
@@ -64,12 +65,7 @@ def review_subject(
         kept = {r.revision: r for r in revisions}
         if previous in kept:
             changes = revision_diff(kept[previous].answers, interview.answers, form, words)
-        returned = [
-            review
-            for review in store.reviews.for_interview(interview_id)
-            if review.decision is ReviewDecision.RETURNED and review.revision == previous
-        ]
-        feedback = returned[-1] if returned else None
+        feedback = returning_review(store, interview_id, previous)
     signed = interview.answers.get(SIGNED_NAME_QUESTION)
     return ReviewSubject(
         interview_id=interview.id,

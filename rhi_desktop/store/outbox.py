@@ -40,7 +40,7 @@ from rhi_desktop.store.errors import (
     OvertakenChangeError,
     TransactionError,
 )
-from rhi_desktop.store.records import INTERVIEWS, required_instant
+from rhi_desktop.store.records import INTERVIEWS, REVIEWS, required_instant
 from rhi_desktop.store.remote import RemoteChanges
 
 _CHUNK = 500
@@ -250,16 +250,26 @@ class Outbox:
         return None if can_transition(held, mine) else held
 
     def discard(self, change_id: str) -> None:
-        """Drop a change for good (the person chose to); recorded in the audit chain."""
+        """Drop a change for good (the person chose to); recorded in the audit chain.
+
+        A review decision the service never accepted goes with its change: it was never
+        the decision, and must not be shown later as what the interviewer was asked.
+        """
         writer = self._writer()
         with self._db.savepoint():
             entry = self.get(change_id)
             self._db.execute("DELETE FROM outbox WHERE change_id = ?", (change_id,))
+            details: dict[str, str | int | bool | None] = {"change_id": change_id, "state": entry.state.value}
+            if entry.entity == REVIEWS.entity and not self.for_entity(
+                REVIEWS.entity, entry.entity_id
+            ):
+                removed = self._db.execute(
+                    "DELETE FROM reviews WHERE id = ? AND server_version = 0", (entry.entity_id,)
+                ).rowcount
+                if removed:
+                    details["review_removed"] = True
             writer.audit.append(
-                AuditAction.CHANGE_DISCARDED,
-                entry.entity,
-                entry.entity_id,
-                {"change_id": change_id, "state": entry.state.value},
+                AuditAction.CHANGE_DISCARDED, entry.entity, entry.entity_id, details
             )
 
     def _set_state(
