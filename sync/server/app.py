@@ -36,6 +36,11 @@ from sync.protocol import (
 )
 from sync.server import enrolment, migrations, pull, push
 from sync.server.auth import Principal, authenticate
+from sync.server.authenticate_first import (
+    AuthenticateFirstMiddleware,
+    caller_of,
+    error_response,
+)
 from sync.server.body_limit import BodyLimitMiddleware
 from sync.server.db import Clock
 from sync.server.errors import MESSAGES, ApiError
@@ -59,6 +64,13 @@ def create_app(
         version=protocol.API_VERSION,
         description="Enrolment and sync for RHI Desktop devices.",
     )
+    # Innermost first: the token is checked before any body is read, and a body too large
+    # for its path is refused before the token is looked up.
+    app.add_middleware(
+        AuthenticateFirstMiddleware,
+        authenticate=lambda token: authenticate(engine, token, clock),
+        paths=(protocol.PUSH_PATH, protocol.PULL_PATH),
+    )
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RequestLogMiddleware, logger=request_logger)  # outermost: logs the 413
     _install_error_handlers(app)
@@ -67,6 +79,9 @@ def create_app(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
+        checked = caller_of(request.state)
+        if checked is not None:
+            return checked
         token = credentials.credentials if credentials is not None else None
         try:
             found = authenticate(engine, token, clock)
@@ -128,8 +143,7 @@ def create_app(
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, error: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-        return _respond(error.status, error.body(), headers)
+        return error_response(error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:

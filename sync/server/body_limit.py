@@ -8,6 +8,9 @@ The desktop writes a payload as compact JSON in UTF-8, never longer in bytes tha
 canonical form in characters (which escapes every character beyond ASCII), so no
 request within the protocol comes near the cap.
 
+Every other request is small (an enrolment is a code and a device name), and is held to
+`MAX_OTHER_BODY_BYTES`, so a body that could not be a push is never read past that.
+
 A body whose declared Content-Length is over the cap is answered 413 before any of it is
 read. A body sent without one (chunked) is counted as it arrives and answered 413 as
 soon as it passes the cap; the rest of it is never read.
@@ -16,12 +19,13 @@ soon as it passes the cap; the rest of it is never read.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync.protocol import MAX_BATCH, MAX_PAYLOAD_CHARS, ErrorCode
+from sync.protocol import MAX_BATCH, MAX_PAYLOAD_CHARS, PUSH_PATH, ErrorCode
 from sync.server.errors import ApiError
 
 # A change's fields around its payload: a UUID, a kind, an id of at most 100 characters,
@@ -29,6 +33,8 @@ from sync.server.errors import ApiError
 # audit head.
 CHANGE_ENVELOPE_BYTES = 1024
 MAX_BODY_BYTES = MAX_BATCH * (MAX_PAYLOAD_CHARS + CHANGE_ENVELOPE_BYTES)
+MAX_OTHER_BODY_BYTES = 16 * 1024
+LIMITS: Mapping[str, int] = {PUSH_PATH: MAX_BODY_BYTES}
 
 TOO_LARGE = ApiError(
     413, ErrorCode.INVALID_REQUEST, detail="The request body is larger than the service accepts."
@@ -40,16 +46,23 @@ class _BodyTooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: Mapping[str, int] = LIMITS,
+        default: int = MAX_OTHER_BODY_BYTES,
+    ) -> None:
         self.app = app
-        self.limit = limit
+        self.limits = dict(limits)
+        self.default = default
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limits.get(scope["path"], self.default)
         declared = _declared_length(scope)
-        if declared is not None and declared > self.limit:
+        if declared is not None and declared > limit:
             await _refuse(scope, receive, send)
             return
         received = 0
@@ -61,7 +74,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     over = True
                     raise _BodyTooLarge
             return message

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOGGER_NAME = "sync.server.requests"
 STATE_DEVICE_ID = "device_id"
+STATE_ROUTE = "route"  # for a request answered before routing, the fixed path it was for
 
 
 class RequestLogMiddleware:
@@ -48,13 +49,13 @@ class RequestLogMiddleware:
         try:
             await self.app(scope, receive, send_and_note_status)
         finally:
-            route = scope.get("route")
+            route = getattr(scope.get("route"), "path", None) or state.get(STATE_ROUTE)
             self.logger.info(
                 json.dumps(
                     {
                         "event": "request",
                         "method": scope["method"],
-                        "route": getattr(route, "path", None) or "unmatched",
+                        "route": route or "unmatched",
                         "status": status,
                         "duration_ms": round((self.timer() - started) * 1000, 2),
                         "device_id": state.get(STATE_DEVICE_ID),
