@@ -22,7 +22,15 @@ from sync.protocol import EntityKind, Role
 from sync.server import access, schema
 from sync.server.auth import CODE_TTL, enrolment_code_hash, new_enrolment_code
 from sync.server.db import Clock, reading, writing
-from sync.server.feed import PUBLIC, Audience, admin_origin, create_entity, update_entity
+from sync.server.feed import (
+    PUBLIC,
+    Audience,
+    FeedEntry,
+    admin_origin,
+    append_to_feed,
+    create_entity,
+    update_entity,
+)
 
 DEMO_TEAM = "Demo team"
 DEMO_INTERVIEWER = "demo-interviewer"
@@ -61,6 +69,8 @@ class AssignmentSpec:
     # Whether the child is looked after (in care); None when the assignment does not say.
     # An A episode (away from placement) is by definition of a child in care.
     looked_after: bool | None = None
+    # Whether a child already on another team's caseload may move to this interviewer's.
+    move_child: bool = False
 
     def in_care(self) -> bool | None:
         if self.episode_type is EpisodeType.AWAY:
@@ -191,8 +201,8 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     """Give an interviewer a found child to interview: child, episode and interview
     (state assigned), which that interviewer's devices then pull.
 
-    A child already known by the same case reference is reused, moves to this
-    interviewer's caseload and is sent again.
+    A child already known by the same case reference is reused (see `_assign_child`),
+    moves to this interviewer's caseload and is sent again.
     """
     if spec.returned_at < spec.missing_since:
         raise AdminError("The child cannot have returned before going missing.")
@@ -339,14 +349,23 @@ def _create(
 
 
 def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, now: datetime) -> str:
+    """The child's id: a new record, or the one already held under this case reference.
+
+    A held record is reused only when it is this child (same name and date of birth)
+    and on this team's caseload, unless the assignment moves it here (`move_child`):
+    otherwise the interviewer would be handed another child's details, or another
+    team's. It is sent again even to the interviewer who had the child (their laptop
+    may have purged it under retention), at its own version when nothing about it
+    changed, so an edit made meanwhile on a laptop is not overtaken by a copy of itself.
+    """
     e = schema.entities
-    existing = conn.execute(
-        select(e.c.entity_id, e.c.version, e.c.payload).where(
+    held = conn.execute(
+        select(e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id, e.c.team_id).where(
             e.c.entity == EntityKind.CHILD.value,
             e.c.payload["case_reference"].as_string() == spec.child_ref,
         )
-    ).first()
-    if existing is None:
+    ).all()
+    if not held:
         child_id = str(uuid.uuid4())
         child = {
             "id": child_id,
@@ -357,17 +376,51 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
         }
         _create(conn, EntityKind.CHILD, child_id, child, audience, now)
         return child_id
+    if len(held) > 1:
+        raise AdminError(
+            f"{len(held)} child records have the case reference {spec.child_ref!r}; "
+            "they must be merged before this child can be assigned."
+        )
+    [existing] = held
     child_id = str(existing.entity_id)
-    # Sent again even to the interviewer who had the child: their laptop may have purged
-    # the child's record under retention, and the new interview is no use without it.
-    payload = dict(existing.payload)
+    stored = dict(existing.payload)
+    if not _same_child(stored, spec):
+        raise AdminError(
+            f"The child recorded under case reference {spec.child_ref!r} has a different "
+            "name or date of birth. Check the case reference and the child's details."
+        )
+    if existing.team_id != audience.team_id and not spec.move_child:
+        raise AdminError(
+            f"The child with case reference {spec.child_ref!r} is on another team's "
+            "caseload. Check the case reference; to move the child to this interviewer's "
+            "team, assign again with --move-child."
+        )
+    payload = dict(stored)
     if spec.in_care() is not None:
         payload["looked_after"] = spec.in_care()  # as the child is now
+    if payload == stored and existing.interviewer_id == audience.interviewer_id:
+        origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
+        entry = FeedEntry(EntityKind.CHILD, child_id, existing.version, payload, audience, origin)
+        append_to_feed(conn, [entry], now)
+        return child_id
     origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
     update_entity(
         conn, EntityKind.CHILD, child_id, existing.version, payload, audience, origin, now
     )
     return child_id
+
+
+def _same_child(stored: dict[str, Any], spec: AssignmentSpec) -> bool:
+    """Whether a held record is the child the assignment names (names compared as a
+    person would: whatever the case and spacing)."""
+
+    def plain(name: object) -> str:
+        return " ".join(str(name).split()).casefold()
+
+    return (
+        plain(stored.get("name")) == plain(spec.child_name)
+        and stored.get("date_of_birth") == spec.date_of_birth.isoformat()
+    )
 
 
 def _team_id(conn: Connection, name: str, now: datetime) -> str:

@@ -143,6 +143,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("yes", "no"),
         help="whether the child is looked after (in care); an A episode implies yes",
     )
+    assign.add_argument(
+        "--move-child",
+        action="store_true",
+        help="the child's record is on another team's caseload: move it to this team",
+    )
 
     publish = command(
         "publish",
@@ -357,6 +362,7 @@ def _assign(args: argparse.Namespace) -> int:
         where_found=args.where_found,
         police_reference=args.police_ref,
         looked_after=None if args.looked_after is None else args.looked_after == "yes",
+        move_child=args.move_child,
     )
     made = admin.assign(_ready(args.db), spec, utc_now)
     print(

@@ -208,7 +208,14 @@ def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     _, child_id = _approved_then_purged(central, interviewer, team, tmp_path)
     child = central.entity("child", child_id).payload
 
-    made = _assign(central, username, child["case_reference"], EpisodeType.MISSING)
+    made = _assign(
+        central,
+        username,
+        child["case_reference"],
+        EpisodeType.MISSING,
+        name=child["name"],
+        born=date.fromisoformat(child["date_of_birth"]),
+    )
     interviewer.sync()
 
     assert made.child_id == child_id
@@ -379,6 +386,8 @@ def _assign(
     *,
     days_ago: int = 0,
     looked_after: bool | None = None,
+    name: str = "Fictional Child",
+    born: date = date(2010, 5, 17),
 ) -> admin.Assignment:
     """A found child's interview assigned at the service, as `rhi-central assign` does;
     the child returned two hours (and `days_ago` days) ago."""
@@ -388,8 +397,8 @@ def _assign(
         admin.AssignmentSpec(
             interviewer=username,
             child_ref=case_reference,
-            child_name="Fictional Child",
-            date_of_birth=date(2010, 5, 17),
+            child_name=name,
+            date_of_birth=born,
             episode_type=kind,
             missing_since=returned - timedelta(hours=18),
             returned_at=returned,
