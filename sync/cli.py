@@ -31,7 +31,6 @@ from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import OpenProfile, create_profile, open_profile
 from rhi_desktop.vault import Keystore, detect_keystore, require_strong
 from sync.apply import Observer
-from sync.credentials import TokenStorageFailed
 from sync.device import enrol_device, sync_engine
 from sync.engine import SyncOutcome
 from sync.errors import SyncError
@@ -188,9 +187,7 @@ def main(
 ) -> int:
     args = build_parser().parse_args(argv)
     handler, _ = COMMANDS[args.command]
-    return run_command(
-        handler, args, stdin or sys.stdin, out or sys.stdout, (SyncError, TokenStorageFailed)
-    )
+    return run_command(handler, args, stdin or sys.stdin, out or sys.stdout, (SyncError,))
 
 
 if __name__ == "__main__":

@@ -82,9 +82,5 @@ def enrol(
             enrolment.device_id,
             {"event": "enrolled", "role": enrolment.role, "interviews_claimed": claimed},
         )
-    log.info("device enrolled (%s, token in %s)", enrolment.role, _where(credentials))
+    log.info("device enrolled (%s)", enrolment.role)
     return enrolment
-
-
-def _where(credentials: DeviceCredentials) -> str:
-    return "keystore" if credentials.in_keystore else "encrypted database"

@@ -6,8 +6,8 @@ disabled, says why, and the person continues offline and enrols later.
 
 The sync engineer supplies an enroller to `ui.window.run_gui(args, enroller=...)`. It
 runs on the app's background worker thread (never the GUI thread), may take seconds,
-and gets the unlocked profile so it can keep the device token in the keystore or the
-encrypted database. It returns an `EnrolmentOutcome`: `ok=False` with a message written
+and gets the unlocked profile so it can keep the device token inside the encrypted
+database. It returns an `EnrolmentOutcome`: `ok=False` with a message written
 for the person (what happened, what to do) when enrolment was refused or the service
 could not be reached; raising is reserved for bugs (shown as a short apology). Qt-free.
 """

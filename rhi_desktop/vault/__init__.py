@@ -20,7 +20,13 @@ from rhi_desktop.vault.errors import (
     WeakPassphraseError,
     WrongPassphrase,
 )
-from rhi_desktop.vault.keystore import SERVICE, Keystore, detect_keystore, usable_keystore
+from rhi_desktop.vault.keystore import (
+    SERVICE,
+    Keystore,
+    detect_keystore,
+    device_token_entry,
+    usable_keystore,
+)
 from rhi_desktop.vault.protection import Protection
 from rhi_desktop.vault.recovery_key import MIN_RSA_BITS, fingerprint, load_recovery_public_key
 from rhi_desktop.vault.strength import require_strong
@@ -53,6 +59,7 @@ __all__ = [
     "WrongPassphrase",
     "delay_after",
     "detect_keystore",
+    "device_token_entry",
     "fingerprint",
     "load_recovery_public_key",
     "recover",

@@ -154,13 +154,21 @@ def load_share(keystore: Keystore | None, entry: str) -> bytes:
     return share
 
 
-def delete_share(keystore: Keystore | None, entry: str) -> None:
-    """Remove the share; an absent share is already the goal, a failure is logged."""
+def delete_share(keystore: Keystore | None, entry: str, what: str = "share") -> None:
+    """Remove the share (or another entry of this profile, named by `what` in the log);
+    an absent entry is already the goal, a failure is logged."""
     if keystore is None:
         return
     try:
         keystore.delete_password(SERVICE, entry)
     except PasswordDeleteError:
-        log.info("no keystore share to delete for this profile")
+        log.info("no keystore %s to delete for this profile", what)
     except Exception as exc:  # a wipe must finish even if the keystore misbehaves
-        log.warning("could not delete the keystore share (%s)", type(exc).__name__)
+        log.warning("could not delete the keystore %s (%s)", what, type(exc).__name__)
+
+
+def device_token_entry(db_id: str) -> str:
+    """The keystore entry in which earlier releases kept a profile's device token. The
+    token now lives inside the encrypted database (`sync.credentials`); an entry left
+    from before is moved there, and is removed whenever the profile is wiped."""
+    return f"device-token:{db_id}"

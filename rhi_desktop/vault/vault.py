@@ -49,7 +49,13 @@ from rhi_desktop.vault.errors import (
     WrongPassphrase,
 )
 from rhi_desktop.vault.kdf import Argon2Params, combine, encode_passphrase, stretch_passphrase
-from rhi_desktop.vault.keystore import Keystore, delete_share, load_share, store_share
+from rhi_desktop.vault.keystore import (
+    Keystore,
+    delete_share,
+    device_token_entry,
+    load_share,
+    store_share,
+)
 from rhi_desktop.vault.protection import Protection
 from rhi_desktop.vault.recovery_key import (
     fingerprint,
@@ -273,6 +279,7 @@ class Vault:
         wipe(self._paths)
         if self._file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
             delete_share(self._keystore, self._file.share_entry)
+            delete_share(self._keystore, device_token_entry(self._file.db_id), "device token")
 
     def _attempt(
         self, passphrase: str, clock: Clock, max_failed_unlocks: int | None

@@ -1,5 +1,6 @@
-"""The device token is kept like a key (OS keystore, else inside the encrypted database),
-and a device the service revoked wipes itself at its next contact."""
+"""The device token is kept with the data it opens, inside the encrypted database (never
+on its own in the OS keystore, which anything running as the user can read), and a
+device the service revoked, or wiped for wrong passphrases, leaves no token behind."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from keyrings.alt.file import PlaintextKeyring
 
 from rhi_desktop.domain.deadlines import utc_now
-from rhi_desktop.vault import SERVICE
+from rhi_desktop.vault import SERVICE, ProfileWiped, WrongPassphrase, device_token_entry
 from sync.credentials import DeviceCredentials
 from sync.engine import WIPED_MESSAGE, SyncOutcome
 from sync.server import admin
@@ -49,16 +50,59 @@ def test_without_a_keystore_the_token_lives_only_inside_the_encrypted_database(
     assert laptop.sync().outcome is SyncOutcome.NOTHING_DUE
 
 
-def test_with_a_keystore_the_token_lives_there_and_not_in_the_database(
+def test_with_a_keystore_the_token_still_lives_only_inside_the_database(
     central: LiveCentral, tmp_path: Path, file_keystore: PlaintextKeyring
 ) -> None:
     laptop = new_laptop(central, tmp_path / "laptop", keystore=file_keystore)
     token = _token(laptop)
 
-    assert laptop.store.sync_state.device_token() is None
-    account = f"device-token:{laptop.profile.vault.db_id}"
-    assert file_keystore.get_password(SERVICE, account) == token
+    assert laptop.store.sync_state.device_token() == token
+    assert _legacy_entry(laptop, file_keystore) is None
+    assert token.split(".", 1)[1] not in Path(file_keystore.file_path).read_text()
     assert laptop.sync().outcome is SyncOutcome.NOTHING_DUE
+
+
+def _legacy_entry(laptop: Laptop, keystore: PlaintextKeyring) -> str | None:
+    found = keystore.get_password(SERVICE, device_token_entry(laptop.profile.vault.db_id))
+    return None if found is None else str(found)
+
+
+def _as_an_earlier_release_left_it(laptop: Laptop, keystore: PlaintextKeyring) -> str:
+    token = _token(laptop)
+    keystore.set_password(SERVICE, device_token_entry(laptop.profile.vault.db_id), token)
+    with laptop.store.transaction(laptop.profile.actor) as tx:
+        tx.sync_state.set_device_token(None)
+    return token
+
+
+def test_a_token_an_earlier_release_kept_in_the_keystore_moves_into_the_database(
+    central: LiveCentral, tmp_path: Path, file_keystore: PlaintextKeyring
+) -> None:
+    laptop = new_laptop(central, tmp_path / "laptop", keystore=file_keystore)
+    token = _as_an_earlier_release_left_it(laptop, file_keystore)
+
+    assert laptop.sync().outcome is SyncOutcome.NOTHING_DUE
+
+    assert laptop.store.sync_state.device_token() == token
+    assert _legacy_entry(laptop, file_keystore) is None
+
+
+def test_the_wrong_passphrase_wipe_leaves_no_token_in_the_keystore(
+    central: LiveCentral, tmp_path: Path, file_keystore: PlaintextKeyring
+) -> None:
+    laptop = new_laptop(central, tmp_path / "laptop", keystore=file_keystore)
+    _as_an_earlier_release_left_it(laptop, file_keystore)
+    vault = laptop.profile.vault
+    laptop.store.close()
+
+    for _ in range(2):
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("not the passphrase", max_failed_unlocks=3)
+    with pytest.raises(ProfileWiped):
+        vault.unlock("not the passphrase", max_failed_unlocks=3)
+
+    assert _legacy_entry(laptop, file_keystore) is None
+    assert file_keystore.get_password(SERVICE, vault.db_id) is None  # the key share
 
 
 def test_revoked_device_wipes_its_profile_and_keystore_entries_at_its_next_contact(
