@@ -7,7 +7,10 @@ write them. Anyone opening a CSV with non-ASCII headers (Annex A's curly quotes)
 Excel should use the XLSX instead, which carries its own encoding.
 
 XLSX: one sheet per table, header row bold and frozen. Text is always stored as text:
-a value starting with "=" is never turned into a formula.
+a value starting with "=" is never turned into a formula. The workbook is built in
+memory: these tables name children, and the only file they reach is the one the person
+chose, written privately by `audited_write` (a writer that stages sheets in the system's
+temporary folder would leave them there, in the clear, if the export were cut short).
 """
 
 from __future__ import annotations
@@ -18,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+import xlsxwriter
 
 Cell = str | int | float | date | None
 
@@ -48,29 +50,26 @@ def csv_bytes(table: Table) -> bytes:
 
 
 def xlsx_bytes(tables: Sequence[Table]) -> bytes:
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for table in tables:
-        sheet = book.create_sheet(title=table.title[:31])
-        sheet.append(list(table.header))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(list(row))
-        for line in sheet.iter_rows(min_row=2):
-            for cell in line:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-                elif isinstance(cell.value, date):
-                    cell.number_format = "dd/mm/yyyy"
-        sheet.freeze_panes = "A2"
-        for index, name in enumerate(table.header, start=1):
-            width = max([len(name), *(len(_csv_cell(row[index - 1])) for row in table.rows)])
-            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(
-                60, width + 2
-            )
     out = io.BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
+    bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    for table in tables:
+        sheet = book.add_worksheet(table.title[:31])
+        sheet.write_row(0, 0, table.header, bold)
+        for r, row in enumerate(table.rows, start=1):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    sheet.write_string(r, c, value)  # never a formula, whatever it starts with
+                elif isinstance(value, date):
+                    sheet.write_datetime(r, c, value, day)
+                else:
+                    sheet.write_number(r, c, value)
+        sheet.freeze_panes(1, 0)
+        for c, name in enumerate(table.header):
+            width = max([len(name), *(len(_csv_cell(row[c])) for row in table.rows)])
+            sheet.set_column(c, c, min(60, width + 2))
+    book.close()
     return out.getvalue()

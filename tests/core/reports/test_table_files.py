@@ -1,0 +1,43 @@
+"""XLSX exports are built in memory: a table naming children never passes through the
+system's temporary folder, where a cut-short export would leave it in the clear."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from rhi_desktop.reports.exports.table_files import Table, xlsx_bytes
+
+TABLE = Table(
+    title="Annex A List 8",
+    header=("Child ID", "Date of birth", "Episodes", "Note"),
+    rows=(
+        ("KM-1", date(2010, 1, 2), 3, '=HYPERLINK("http://example.invalid")'),
+        ("KM-2", None, 0, "Zoë"),
+    ),
+)
+
+
+def test_an_xlsx_is_made_without_a_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+
+    data = xlsx_bytes([TABLE])
+
+    assert not (tmp_path / "no such folder").exists()
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None and sheet.title == "Annex A List 8"
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
+    assert rows[0] == TABLE.header
+    assert rows[1][0] == "KM-1" and rows[1][1].date() == date(2010, 1, 2) and rows[1][2] == 3
+    assert rows[1][3] == TABLE.rows[0][3]  # text, never a formula
+    assert sheet.cell(row=2, column=4).data_type == "s"
+    assert sheet.cell(row=2, column=2).number_format == "dd/mm/yyyy"
+    assert rows[2] == ("KM-2", None, 0, "Zoë")
+    assert sheet.freeze_panes == "A2" and sheet.cell(row=1, column=1).font.bold
