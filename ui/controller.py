@@ -45,6 +45,7 @@ from rhi_desktop.vault import (
     WrongPassphrase,
     detect_keystore,
 )
+from ui.clipboard_guard import ClipboardGuard
 from ui.enrolment import Enroller, EnrolmentOutcome
 from ui.first_run import EnrolPage, EnrolWizard, FirstRunWizard
 from ui.idle import IdleMonitor
@@ -120,6 +121,7 @@ class AppController(QObject):
         self._profile_jobs = 0
         self._lock_pending: str | None = None
         self._started = False
+        self._clipboard = ClipboardGuard(app, self)
 
     # -- starting and stopping -----------------------------------------------------------
 
@@ -141,6 +143,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Close the database, stop every timer and worker, close every window."""
         self.idle.stop()
+        self._clipboard.forget_copied()
         self.sync.shutdown()
         if self._started:
             self._app.removeEventFilter(self._lock_keys)
@@ -266,7 +269,8 @@ class AppController(QObject):
             adopt_enrolled_user(self.holder.profile)  # changes from now on are this person's
         if shiboken6.isValid(page):
             page.enrol_finished(outcome)
-        if outcome.ok and self.main_window is not None and self.holder.is_open:
+        locking = self._lock_pending is not None  # the window shows it once unlocked
+        if outcome.ok and self.main_window is not None and self.holder.is_open and not locking:
             self.main_window.enrolled()
             self._start_sync()
         self._profile_job_done()
@@ -433,12 +437,21 @@ class AppController(QObject):
     # -- locking -------------------------------------------------------------------------
 
     def lock(self, reason: str = "manual") -> None:
+        """Hide every case at once; close the profile as soon as nothing is using it (an
+        enrolment under way holds it until the service answers or the request times
+        out, but its window is hidden like the rest meanwhile)."""
         if not self.holder.is_open:
             return
+        self._hide_cases()
         if self._profile_jobs:
-            self._lock_pending = reason  # enrolment is using the profile; lock right after
+            self._lock_pending = reason  # enrolment is using the profile; close right after
             return
         log.info("locking (%s)", reason)
+        self.sync.detach()
+        self.holder.close()
+        self.locked.emit()
+
+    def _hide_cases(self) -> None:
         self.idle.stop()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
@@ -450,11 +463,9 @@ class AppController(QObject):
             self._hidden.append(window)
         if self.main_window is not None:
             self.main_window.cover()
-        else:
+        elif self.unlock_window is None:
             self._show_unlock_window(locked=True)
-        self.sync.detach()
-        self.holder.close()
-        self.locked.emit()
+        self._clipboard.forget_copied()
 
     # -- syncing -------------------------------------------------------------------------
 
