@@ -251,7 +251,9 @@ class SyncEngine:
                 tx.sync_state.record_contact(self.clock(), report.server_time)
             tx.audit.append(AuditAction.SYNC, "sync", detail=self._audit_detail(report))
         self.observer("sync.audited")
-        if report.error is None and self.retention_days is not None:
+        if self.retention_days is not None:
+            # Also when the service could not be reached: the purge needs no network, and
+            # a laptop that stays offline must not keep approved cases past policy.
             self._retention(report)
 
     def _retention(self, report: SyncReport) -> None:
@@ -263,7 +265,7 @@ class SyncEngine:
             )
         except StoreError as exc:
             log.warning("retention purge did not run: %s", type(exc).__name__)
-            report.error = exc
+            report.error = report.error or exc
 
     def _outbox_horizon(self) -> int:
         """Push only what was queued before the sync began, so a busy editor cannot keep

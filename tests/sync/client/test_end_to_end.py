@@ -198,6 +198,31 @@ def test_approved_interview_leaves_the_laptop_thirty_days_after_the_service_appr
     assert central.entity("interview", interview_id).payload["state"] == "approved"
 
 
+def test_a_laptop_that_cannot_reach_the_service_still_purges_on_time(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # Approved and received; then the laptop is offline for over a month, still trying
+    # to sync. The purge needs no network: it runs by the service's clock as last known.
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
+    interviewer.sync()
+    coordinator.sync()
+    _decide(coordinator, interview_id, ReviewDecision.APPROVED)
+    coordinator.sync()
+    interviewer.sync()
+    assert interviewer.store.interviews.get(interview_id).state is InterviewState.APPROVED
+    central.faults.inject("error_500", times=1000)
+    month_on = datetime.now(UTC) + timedelta(days=30, minutes=5)
+
+    offline = interviewer.sync(clock=lambda: month_on)
+
+    assert offline.outcome is SyncOutcome.FAILED
+    assert offline.purged is not None and offline.purged.interviews == [interview_id]
+    assert interviewer.store.interviews.find(interview_id) is None
+
+
 def test_a_child_purged_from_the_laptop_comes_back_with_their_next_assignment(
     central: LiveCentral, tmp_path: Path
 ) -> None:
