@@ -3,8 +3,10 @@
 The question is the one chosen in the answers; writing a comment and pressing Add keeps
 it in the list, where it can be removed (Delete, or Remove) until the decision is sent.
 A question holds one comment: adding again replaces it, and choosing a question that
-already has one puts it back in the box for editing. Nothing is saved until the
-coordinator approves or returns the interview.
+already has one puts it back in the box for editing. Text typed but not yet added stays
+with its question when another is chosen, and is back in the box on return to it (and
+counts as unsent until it is added or cleared). Nothing is saved until the coordinator
+approves or returns the interview.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class CommentsEditor(QWidget):
         self.setObjectName("reviewCommentsEditor")
         self._labels = dict(labels)
         self._comments: dict[str, str] = {}
+        self._drafts: dict[str, str] = {}  # typed, not added, on a question not now chosen
         self._target: str | None = None
 
         self.target = QLabel(self)
@@ -125,6 +128,7 @@ class CommentsEditor(QWidget):
         """The question the next comment is about (None: no question chosen)."""
         if question_id is not None and question_id not in self._labels:
             question_id = None
+        self._keep_draft()
         self._target = question_id
         if question_id is None:
             self.target.setText(self.tr("Choose a question in the answers to comment on it."))
@@ -134,8 +138,17 @@ class CommentsEditor(QWidget):
             label = self._labels[question_id].replace("&", "&&")  # not a mnemonic
             self.target.setText(self.tr("&Comment on: {0}").format(label))
             self.comment.setEnabled(True)
-            self.comment.setPlainText(self._comments.get(question_id, ""))
+            kept = self._comments.get(question_id, "")
+            self.comment.setPlainText(self._drafts.pop(question_id, kept))
         self._update()
+
+    def _keep_draft(self) -> None:
+        """Set aside what is typed for the chosen question, if it is not its comment."""
+        if self._target is None:
+            return
+        text = self.comment.toPlainText().strip()
+        if text and text != self._comments.get(self._target):
+            self._drafts[self._target] = text
 
     def add_comment(self) -> None:
         text = self.comment.toPlainText().strip()
@@ -187,15 +200,27 @@ class CommentsEditor(QWidget):
     def overall_comment(self) -> str:
         return self.overall.toPlainText().strip()
 
-    def unsent_comment(self) -> str:
-        """Text typed in the question box that is not the comment kept for the question."""
+    def unsent_question(self) -> str | None:
+        """A question with text typed but not added (the chosen one first), if any."""
         text = self.comment.toPlainText().strip()
-        if not text or self._target is None or self._comments.get(self._target) == text:
+        if text and self._target is not None and self._comments.get(self._target) != text:
+            return self._target
+        return next((q for q in self._labels if q in self._drafts), None)
+
+    def unsent_comment(self) -> str:
+        """Text typed for a question that is not the comment kept for it ("" if none)."""
+        question = self.unsent_question()
+        if question is None:
             return ""
-        return text
+        if question == self._target:
+            return self.comment.toPlainText().strip()
+        return self._drafts[question]
 
     def target_label(self) -> str:
         return "" if self._target is None else self._labels[self._target]
+
+    def label_of(self, question_id: str) -> str:
+        return self._labels[question_id]
 
     def comment_texts(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
@@ -205,6 +230,7 @@ class CommentsEditor(QWidget):
 
     def clear(self) -> None:
         self._comments.clear()
+        self._drafts.clear()
         self.list.clear()
         self.comment.clear()
         self.overall.clear()

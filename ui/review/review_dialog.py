@@ -167,9 +167,10 @@ class ReviewDialog(QDialog):
 
     def collect(self, kind: ReviewDecision) -> Decision:
         """The decision as it stands; ReviewError or a problem shown when it cannot be sent."""
-        unsent = self.comments.unsent_comment()
-        if unsent:
-            raise _Unsent(self.comments.target_label())
+        unsent = self.comments.unsent_question()
+        if unsent is not None:
+            self.comments.set_target(unsent)  # its text back in the box, to add or clear
+            raise _Unsent(self.comments.label_of(unsent))
         comments = self.comments.question_comments()
         overall = self.comments.overall_comment() or None
         if kind is ReviewDecision.RETURNED and not comments and overall is None:

@@ -151,6 +151,40 @@ def store_state(holder: ProfileHolder, interview_id: str) -> InterviewState:
     return holder.store.interviews.get(interview_id).state
 
 
+def test_a_comment_typed_but_not_added_waits_with_its_question(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    interview_id = submitted(holder.store, IV, clock.now, "REV-6")
+    page = _page(qtbot, holder, clock)
+    page.reload()
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    go_to_question(dialog, "venue_type")
+    QTest.keyClick(dialog.answers.tree, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.comments.comment, "Say who else was in the room")
+
+    go_to_question(dialog, "declaration")  # Alt+A and arrows: to another question
+    assert dialog.comments.comment.toPlainText() == ""
+    assert dialog.comments.unsent_comment() == "Say who else was in the room"
+    QTest.keyClick(dialog.answers.tree, Qt.Key.Key_Escape)  # closing asks first
+    qtbot.waitUntil(lambda: dialog.confirmation is not None)
+    assert dialog.confirmation is not None
+    QTest.keyClick(dialog.confirmation, Qt.Key.Key_Escape)  # keep reviewing
+    qtbot.waitUntil(lambda: dialog.confirmation is None)
+
+    QTest.keyClick(dialog.answers.tree, Qt.Key.Key_P, ALT)  # approving is refused
+    qtbot.waitUntil(lambda: "did not add it" in dialog.problem.text())
+    assert "Where did you meet?" in dialog.problem.text()
+    assert dialog.comments.comment.toPlainText() == "Say who else was in the room"
+    dialog.activateWindow()  # offscreen, the closed question leaves no window active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    QTest.keyClick(dialog.comments.comment, Qt.Key.Key_D, ALT)  # add it after all
+    qtbot.waitUntil(lambda: "venue_type" in dialog.comments.question_comments())
+    assert dialog.comments.unsent_comment() == ""
+    assert store_state(holder, interview_id) is InterviewState.SUBMITTED
+    dialog.discard()
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+
 def test_a_decision_on_a_revision_that_was_replaced_says_to_look_again(
     qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
 ) -> None:
