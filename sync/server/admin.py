@@ -130,6 +130,8 @@ def issue_enrolment_code(
     code = new_enrolment_code()
     with writing(engine) as conn:
         user_id = _user_id(conn, username)
+        if _left_at(conn, user_id) is not None:
+            raise AdminError(f"{username!r} has left; no enrolment code can be issued to them.")
         conn.execute(delete(codes).where(codes.c.user_id == user_id, codes.c.used_at.is_(None)))
         conn.execute(
             insert(codes).values(
@@ -147,6 +149,56 @@ class UserInfo:
     username: str
     role: str
     team: str | None
+    left_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """What `user_leaves` did, and what is left for someone to pick up."""
+
+    devices_revoked: int
+    codes_cancelled: int
+    open_interviews: int  # assigned to them and not yet approved: to reassign
+
+
+def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
+    """Someone leaves: every device of theirs is revoked (each wipes at its next contact),
+    any enrolment code not yet used stops working, and no new one can be issued to them.
+
+    Their records stay (the service keeps the team's history); the interviews still open
+    on their caseload are counted so that they can be reassigned.
+    """
+    d, codes, e = schema.devices, schema.enrolment_codes, schema.entities
+    now = clock()
+    with writing(engine) as conn:
+        user_id = _user_id(conn, username)
+        if _left_at(conn, user_id) is not None:
+            raise AdminError(f"{username!r} has already left.")
+        conn.execute(update(schema.users).where(schema.users.c.id == user_id).values(left_at=now))
+        revoked = conn.execute(
+            update(d).where(d.c.user_id == user_id, d.c.revoked_at.is_(None)).values(revoked_at=now)
+        ).rowcount
+        cancelled = conn.execute(
+            delete(codes).where(codes.c.user_id == user_id, codes.c.used_at.is_(None))
+        ).rowcount
+        states = conn.execute(
+            select(e.c.payload["state"].as_string()).where(
+                e.c.entity == EntityKind.INTERVIEW.value, e.c.interviewer_id == user_id
+            )
+        ).scalars()
+        still_open = sum(1 for state in states if state not in _CLOSED_STATES)
+    return Departure(revoked, cancelled, still_open)
+
+
+_CLOSED_STATES = frozenset({InterviewState.APPROVED.value})
+
+
+def _left_at(conn: Connection, user_id: str) -> datetime | None:
+    u = schema.users
+    found: datetime | None = conn.execute(
+        select(u.c.left_at).where(u.c.id == user_id)
+    ).scalar_one_or_none()
+    return found
 
 
 def list_users(engine: Engine) -> list[UserInfo]:
@@ -154,7 +206,7 @@ def list_users(engine: Engine) -> list[UserInfo]:
     u, t = schema.users, schema.teams
     with reading(engine) as conn:
         rows = conn.execute(
-            select(u.c.username, u.c.role, t.c.name)
+            select(u.c.username, u.c.role, t.c.name, u.c.left_at)
             .select_from(u.outerjoin(t, t.c.id == u.c.team_id))
             .order_by(t.c.name, u.c.username)
         ).all()

@@ -108,6 +108,14 @@ def _parser() -> argparse.ArgumentParser:
     listing = users.add_parser("list", help="List users with their role and team.")
     _add_db(listing)
     listing.set_defaults(handler=_users_list)
+    leave = users.add_parser(
+        "leave",
+        help="Someone leaves: revoke all their devices (each wipes at its next contact) "
+        "and cancel their unused enrolment code; no new code can be issued to them.",
+    )
+    _add_db(leave)
+    leave.add_argument("username", metavar="USERNAME")
+    leave.set_defaults(handler=_users_leave)
 
     code = command("enrol-code", "Issue a one-time enrolment code; prints the code.", _enrol_code)
     code.add_argument("--username", required=True)
@@ -281,9 +289,25 @@ def _users_add(args: argparse.Namespace) -> int:
 
 
 def _users_list(args: argparse.Namespace) -> int:
-    print("\t".join(("user", "role", "team")))
+    print("\t".join(("user", "role", "team", "left")))
     for user in admin.list_users(_ready(args.db)):
-        print("\t".join((user.username, user.role, user.team or "")))
+        left = user.left_at.isoformat(timespec="minutes") if user.left_at else ""
+        print("\t".join((user.username, user.role, user.team or "", left)))
+    return 0
+
+
+def _users_leave(args: argparse.Namespace) -> int:
+    done = admin.user_leaves(_ready(args.db), args.username, utc_now)
+    print(
+        f"{args.username} has left: {done.devices_revoked} device(s) revoked, "
+        f"{done.codes_cancelled} unused enrolment code(s) cancelled"
+    )
+    if done.open_interviews:
+        print(
+            f"{done.open_interviews} interview(s) assigned to them are not yet approved: "
+            "assign those children to someone else",
+            file=sys.stderr,
+        )
     return 0
 
 

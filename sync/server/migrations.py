@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, insert, inspect, select, text
+from sqlalchemy import Connection, DateTime, Engine, func, insert, inspect, select, text
 
 from sync.server import schema, schema_v1
 from sync.server.db import Clock, is_postgresql, reading, writing
@@ -51,9 +51,16 @@ def _record_creators(conn: Connection) -> None:
     )
 
 
+def _record_leavers(conn: Connection) -> None:
+    """When a user left (`rhi-central users leave`); NULL for everyone still here."""
+    instant = DateTime(timezone=True).compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE users ADD COLUMN left_at {instant}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial_schema),
     Migration(2, "record who created each entity", _record_creators),
+    Migration(3, "record when a user left", _record_leavers),
 )
 LATEST = MIGRATIONS[-1].version
 

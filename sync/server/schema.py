@@ -78,6 +78,8 @@ users = Table(
     Column("role", String(32), nullable=False),
     Column("team_id", Id, ForeignKey("teams.id"), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
+    # When the person left: their devices were revoked and no code may be issued to them.
+    Column("left_at", UTCDateTime, nullable=True),
 )
 
 enrolment_codes = Table(

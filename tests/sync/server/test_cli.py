@@ -46,7 +46,7 @@ def test_administrator_sets_up_a_team_and_enrols_revokes_and_counts_devices(
     tmp_path: Path,
 ) -> None:
     db = _sqlite(tmp_path)
-    assert _ok("init", db).startswith("schema at version 2")
+    assert _ok("init", db).startswith("schema at version 3")
     assert "none needed" in _ok("init", db)
     user_id = _ok("users add --username sam --role interviewer --team 'North team'", db)
     assert str(uuid.UUID(user_id.strip())) == user_id.strip()
@@ -141,8 +141,46 @@ def test_team_names_match_whatever_their_case_and_spacing_and_line_ends_are_refu
     assert refused.returncode == 1
     assert "control character" in refused.stderr and "spreadsheet" in refused.stderr
     listing = [line.split("\t") for line in _ok("users list", db).splitlines()]
-    assert listing == [["user", "role", "team"], ["amy", "interviewer", "North team"],
-                       ["ben", "interviewer", "North team"]]  # fmt: skip
+    assert listing == [["user", "role", "team", "left"], ["amy", "interviewer", "North team", ""],
+                       ["ben", "interviewer", "North team", ""]]  # fmt: skip
+
+
+def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_named(
+    tmp_path: Path,
+) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    _ok("users add --username sam --role interviewer --team North", db)
+    engine = open_engine(db)
+    with TestClient(create_app(engine)) as client:
+        enrolled = client.post(
+            protocol.ENROL_PATH, json=_enrolment(_ok("enrol-code --username sam", db))
+        )
+        assert enrolled.status_code == 201
+        token = enrolled.json()["device_token"]
+        unused = _ok("enrol-code --username sam", db).strip()  # issued, never used
+        returned = "2026-01-11T22:00:00+00:00"
+        _ok(ASSIGN.format(who="sam", returned=returned), db)
+
+        done = rhi_central("users", "leave", "sam", "--db", db, stdin="")
+
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == (
+            "sam has left: 1 device(s) revoked, 1 unused enrolment code(s) cancelled\n"
+        )
+        assert "1 interview(s) assigned to them are not yet approved" in done.stderr
+        pulled = client.get(protocol.PULL_PATH, headers=protocol.bearer(token))
+        assert pulled.status_code == 401 and pulled.json()["code"] == "device_revoked"
+        assert client.post(protocol.ENROL_PATH, json=_enrolment(unused)).status_code == 401
+    engine.dispose()
+    assert "has left" in _error(1, "enrol-code --username sam", db)
+    assert "already left" in _error(1, "users leave sam", db)
+    [_, sam] = [line.split("\t") for line in _ok("users list", db).splitlines()]
+    assert sam[:3] == ["sam", "interviewer", "North"] and sam[3]
+
+
+def _enrolment(code: str) -> dict[str, str]:
+    return {"code": code.strip(), "device_name": "Laptop", "app_version": "1.0"}
 
 
 @pytest.fixture(scope="module")

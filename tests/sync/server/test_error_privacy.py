@@ -18,6 +18,7 @@ from sync.protocol import ErrorCode, Role
 from sync.server import admin
 from sync.server.app import create_app
 from sync.server.db import open_engine
+from sync.server.migrations import LATEST
 from sync.server.request_log import LOGGER_NAME
 from tests.sync.server.harness import Central, MutableClock, audit_head, change
 
@@ -124,7 +125,7 @@ def test_health_reports_schema_version_and_a_dead_database_as_unavailable(
 ) -> None:
     healthy = central.client.get(protocol.HEALTH_PATH)
     assert healthy.status_code == 200
-    assert protocol.Health.model_validate(healthy.json()).schema_version == 2
+    assert protocol.Health.model_validate(healthy.json()).schema_version == LATEST
 
     nowhere = open_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'central.db'}")
     with TestClient(create_app(nowhere, MutableClock())) as client:

@@ -39,7 +39,9 @@ def test_empty_database_is_migrated_once_to_the_latest_version(empty: Engine) ->
     assert current_version(empty) == LATEST
     with empty.connect() as conn:
         recorded = conn.execute(select(schema.schema_version)).all()
-    assert [(row.version, row.applied_at) for row in recorded] == [(1, clock.now), (2, clock.now)]
+    assert [(row.version, row.applied_at) for row in recorded] == [
+        (m.version, clock.now) for m in MIGRATIONS
+    ]
 
 
 def test_migrated_tables_match_the_declared_schema(empty: Engine) -> None:
@@ -86,13 +88,30 @@ def test_upgrade_gives_stored_entities_the_user_who_created_them(empty: Engine) 
                 )
             )  # fmt: skip
 
-    assert migrate(empty, clock) == [2]
+    assert migrate(empty, clock, MIGRATIONS[:2]) == [2]
 
     e = schema.entities
     with empty.connect() as conn:
         rows = conn.execute(select(e.c.entity_id, e.c.created_by)).all()
     created = {row.entity_id: row.created_by for row in rows}
     assert created == {"s-1": "the-supervisor", "rhi@1": None}
+
+
+def test_upgrade_keeps_every_user_and_none_has_left(empty: Engine) -> None:
+    clock = MutableClock()
+    migrate(empty, clock, MIGRATIONS[:2])
+    with writing(empty) as conn:
+        conn.execute(
+            insert(schema_v1.metadata.tables["users"]).values(
+                id=str(uuid.uuid4()), username="sam", role="interviewer", created_at=clock()
+            )
+        )
+
+    assert migrate(empty, clock) == [3]
+
+    with empty.connect() as conn:
+        rows = conn.execute(select(schema.users.c.username, schema.users.c.left_at)).all()
+    assert [tuple(row) for row in rows] == [("sam", None)]
 
 
 def _broken_step(conn: Connection) -> None:
@@ -149,7 +168,7 @@ def test_two_servers_starting_together_migrate_once(db_url: str) -> None:
     assert failures == []
     assert len(applied) == 2
     # Each step is applied once, by one server or the other (they may take turns).
-    assert sorted(v for versions in applied for v in versions) == [1, 2]
+    assert sorted(v for versions in applied for v in versions) == [m.version for m in MIGRATIONS]
 
 
 def test_two_services_opening_and_writing_a_new_sqlite_file_at_once_both_succeed(
