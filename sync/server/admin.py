@@ -498,10 +498,12 @@ def _user_id(conn: Connection, username: str) -> str:
 def _interviewer(conn: Connection, username: str) -> tuple[str, str]:
     u = schema.users
     row = conn.execute(
-        select(u.c.id, u.c.role, u.c.team_id).where(u.c.username == username)
+        select(u.c.id, u.c.role, u.c.team_id, u.c.left_at).where(u.c.username == username)
     ).one_or_none()
     if row is None:
         raise AdminError(f"No user is called {username!r}.")
     if row.role != Role.INTERVIEWER.value or row.team_id is None:
         raise AdminError(f"{username!r} is not an interviewer in a team.")
+    if row.left_at is not None:
+        raise AdminError(f"{username!r} has left; assign the child to someone else.")
     return str(row.id), str(row.team_id)

@@ -175,6 +175,7 @@ def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_n
     engine.dispose()
     assert "has left" in _error(1, "enrol-code --username sam", db)
     assert "already left" in _error(1, "users leave sam", db)
+    assert "has left" in _error(1, ASSIGN.format(who="sam", returned=returned), db)
     [_, sam] = [line.split("\t") for line in _ok("users list", db).splitlines()]
     assert sam[:3] == ["sam", "interviewer", "North"] and sam[3]
 
