@@ -65,6 +65,7 @@ def install_translations(
     from PySide6.QtCore import QLocale, QTranslator
 
     locale = QLocale(language.replace("-", "_"))
+    QLocale.setDefault(locale)  # forms choose their language from it (`ui.form_language`)
     translator = QTranslator(app)
     if translator.load(locale, "rhi_desktop", "_", str(directory), ".qm"):
         app.installTranslator(translator)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -827,7 +828,7 @@ class MainWindow(QMainWindow):
                 self._open_dialog(information_box(over, text))
                 return
             interview = self._holder.store.interviews.get(interview_id)
-        check = check_for_sign_off(interview, self._clock, self.forms())
+        check = check_for_sign_off(interview, self._clock, self.forms(), QLocale().bcp47Name())
         if not check.ok:
             self._open_dialog(information_box(over, blocker_text(check)))
             return

@@ -53,7 +53,7 @@ def check_for_sign_off(
     interview: ReturnInterview,
     clock: Callable[[], datetime],
     forms: FormSource,
-    language: str | None = None,
+    language: str | None = None,  # the app's (BCP 47); the form's closest is used
 ) -> SignOffCheck:
     if interview.form_id is None or interview.form_version is None:
         return SignOffCheck(Blocker.NO_FORM)
@@ -64,6 +64,7 @@ def check_for_sign_off(
         form = forms.load(interview.form_id, interview.form_version)
     except (FormNotInstalledError, FormDefinitionError):
         return SignOffCheck(Blocker.UNKNOWN_FORM)
+    language = form.language_for(language)  # the app's language, as the form has it
     session = FormSession(form, answers=interview.answers, clock=clock, language=language)
     report = session.validate()
     if report.ok:

@@ -90,6 +90,21 @@ class Form:
         languages = self.definition.languages
         return languages[0] if languages else None
 
+    def language_for(self, tag: str | None) -> str | None:
+        """The form's language for someone reading in `tag` (a BCP 47 tag such as the
+        app's "cy-GB"): the same tag, else the same language ("cy"), else the default."""
+        languages = self.definition.languages or []
+        if tag:
+            wanted = tag.replace("_", "-").casefold()
+            for language in languages:
+                if language.casefold() == wanted:
+                    return language
+            primary = wanted.split("-")[0]
+            for language in languages:
+                if language.casefold().split("-")[0] == primary:
+                    return language
+        return self.default_language
+
     def field(self, question_id: str) -> FieldInfo:
         """Raises KeyError naming the unknown id (ids are not personal data)."""
         try:

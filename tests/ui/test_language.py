@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from ui import translation_catalogue
@@ -26,6 +27,13 @@ WELSH_CATALOGUE = """<?xml version="1.0" encoding="utf-8"?>
 </context>
 </TS>
 """
+
+
+@pytest.fixture(autouse=True)
+def _locale_restored(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 def _compiled(directory: Path) -> None:

@@ -22,6 +22,7 @@ from rhi_desktop.domain.entities import ReturnInterview
 from rhi_desktop.forms import Form, FormSession
 from rhi_desktop.forms.versions import FormRegistry, Migration, migrate_draft, plan_migration
 from rhi_desktop.store import Store, StoreError
+from ui.form_language import form_language
 from ui.forms.autosave import AutoSaver, Runner
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
@@ -77,7 +78,9 @@ class InterviewFormEditor(QWidget):
         self.problem.hide()
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
-        self.renderer = self._make_renderer(FormSession(form, interview.answers, clock=clock))
+        self.renderer = self._make_renderer(
+            FormSession(form, interview.answers, clock=clock, language=form_language(form))
+        )
         layout.addWidget(self.renderer, 1)
         footer = QHBoxLayout()
         self.status = QLabel(
@@ -264,7 +267,9 @@ class InterviewFormEditor(QWidget):
         self._form = self._registry.load(self._form.form_id, to_version)
         old = self.renderer
         self.renderer = self._make_renderer(
-            FormSession(self._form, moved.answers, clock=self._clock)
+            FormSession(
+                self._form, moved.answers, clock=self._clock, language=form_language(self._form)
+            )
         )
         self.saver.read_from(self.renderer.session.record)
         self._clear_check()
