@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, and_, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.domain.lifecycle import can_transition
 from sync.protocol import (
     MAX_COUNTER,
     Applied,
@@ -270,7 +271,8 @@ def _apply(
             return _reject(change, RejectReason.NOT_PERMITTED)
         if change.base_version != 0:
             return Conflict(change_id=change.change_id, current_version=0)
-        if principal.role is Role.INTERVIEWER and state in access.COORDINATOR_DECISIONS:
+        new_case = principal.role is Role.INTERVIEWER and kind is EntityKind.INTERVIEW
+        if new_case and state is not InterviewState.ASSIGNED:  # as every case starts
             return _reject(change, RejectReason.NOT_PERMITTED)
         audience = _audience_for_new(conn, principal, kind, payload, state)
         if isinstance(audience, RejectReason):
@@ -322,7 +324,16 @@ def _interview_update_allowed(role: Role, stored: Any, new: dict[str, Any]) -> b
         )
     if current in access.INTERVIEWER_LOCKED:
         return False
-    return moved_to not in access.COORDINATOR_DECISIONS or moved_to == current
+    if moved_to == current:
+        return True
+    # One step of the lifecycle at a time, as the device records them (each move is its
+    # own change): an interview never offered or signed off cannot arrive submitted.
+    return (
+        current is not None
+        and moved_to is not None
+        and moved_to not in access.COORDINATOR_DECISIONS
+        and can_transition(current, moved_to)
+    )
 
 
 def _same_apart_from(fields: frozenset[str], stored: Any, new: dict[str, Any]) -> bool:

@@ -72,6 +72,17 @@ def change(
     }
 
 
+LIFECYCLE = ("assigned", "offered", "in_progress", "completed", "submitted")
+"""An interview's states up to being sent for review, in the order a device moves it."""
+
+
+def steps(after: str | None, to: str) -> list[str]:
+    """The states an interview passes through from `after` (None: not yet created) to
+    `to`, one change each, as the device records them."""
+    start = 0 if after is None else LIFECYCLE.index(after) + 1
+    return list(LIFECYCLE[start : LIFECYCLE.index(to) + 1])
+
+
 @dataclass
 class Central:
     engine: Engine
@@ -115,6 +126,26 @@ class Central:
         assert response.status_code == 200, response.text
         parsed = protocol.PushResponse.model_validate(response.json())
         return [result.model_dump(mode="json") for result in parsed.results]
+
+    def move_through(
+        self,
+        device: Device,
+        interview_id: str,
+        payload: dict[str, Any],
+        states: list[str],
+        base_version: int = 0,
+    ) -> int:
+        """Push the interview through `states`, one change each with `payload` otherwise
+        unchanged; returns the version it ends at."""
+        version = base_version
+        for state in states:
+            moved = {**payload, "state": state}
+            [result] = self.push(
+                device, change("interview", interview_id, moved, base_version=version)
+            )
+            assert result["status"] == "applied", (state, result)
+            version = int(result["version"])
+        return version
 
     def pull_all(self, device: Device, cursor: int = 0, limit: int = 200) -> list[dict[str, Any]]:
         """Every change visible to the device, following `more` to the end."""

@@ -12,7 +12,7 @@ from sync.protocol import EntityKind, ErrorCode, Role
 from sync.server import admin
 from sync.server.admin import AssignmentSpec
 from tests.rhi_definition import rhi_definition
-from tests.sync.server.harness import Central, Device, change
+from tests.sync.server.harness import Central, Device, change, steps
 
 RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
 
@@ -34,11 +34,8 @@ def _assign(central: Central, interviewer: str, ref: str) -> admin.Assignment:
 
 
 def _submit(central: Central, device: Device, interview_id: str, base: int) -> None:
-    result = central.push(
-        device,
-        change("interview", interview_id, {"state": "submitted"}, base_version=base),
-    )
-    assert result[0]["status"] == "applied", result
+    """From assigned (at version `base`), through each step, to sent for review."""
+    central.move_through(device, interview_id, {}, steps("assigned", "submitted"), base)
 
 
 def test_interviewer_pulls_their_assignment_and_never_another_interviewers(
@@ -107,9 +104,8 @@ def test_coordinator_sees_the_teams_interviews_before_the_interview_and_once_sen
     south = _assign(central, "ola", "C-3")
     _submit(central, sam, submitted.interview_id, base=1)
     _submit(central, ola, south.interview_id, base=1)
-    writing = {"state": "in_progress", "answers": {"where_went": "Sample Park"}}
-    result = central.push(sam, change("interview", draft.interview_id, writing, base_version=1))
-    assert result[0]["status"] == "applied", result
+    writing = {"answers": {"where_went": "Sample Park"}}
+    central.move_through(sam, draft.interview_id, writing, steps("assigned", "in_progress"), 1)
     # Offered, but sent holding answers by some device: not shared until sent for review.
     early = {"state": "offered", "answers": {"where_went": "Sample Park"}}
     result = central.push(sam, change("interview", waiting.interview_id, early, base_version=1))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sync.protocol import Change, EntityKind, ErrorCode, Role
 from sync.server import push, schema
 from sync.server.auth import Principal
-from tests.sync.server.harness import Central, audit_head, change
+from tests.sync.server.harness import LIFECYCLE, Central, audit_head, change, steps
 
 
 def _interview(state: str = "in_progress", **answers: Any) -> dict[str, Any]:
@@ -25,9 +25,12 @@ def test_new_interview_is_applied_at_version_one_then_updated_to_two(central: Ce
     sam = central.person("sam", Role.INTERVIEWER)
     interview_id = str(uuid.uuid4())
 
-    first = central.push(sam, change("interview", interview_id, _interview(venue="school")))
+    first = central.push(
+        sam, change("interview", interview_id, _interview("assigned", venue="school"))
+    )
     second = central.push(
-        sam, change("interview", interview_id, _interview(venue="library"), base_version=1)
+        sam,
+        change("interview", interview_id, _interview("offered", venue="library"), base_version=1),
     )
 
     assert first[0]["status"] == "applied" and first[0]["version"] == 1
@@ -110,10 +113,10 @@ def test_payloads_no_database_can_store_faithfully_are_rejected(central: Central
 def test_interviewer_cannot_approve_their_own_interview(central: Central) -> None:
     sam = central.person("sam", Role.INTERVIEWER)
     interview_id = str(uuid.uuid4())
-    central.push(sam, change("interview", interview_id, _interview("submitted")))
+    sent = central.move_through(sam, interview_id, _interview(), steps(None, "submitted"))
 
     approve = central.push(
-        sam, change("interview", interview_id, _interview("approved"), base_version=1)
+        sam, change("interview", interview_id, _interview("approved"), base_version=sent)
     )
     new_approved = central.push(sam, change("interview", str(uuid.uuid4()), _interview("approved")))
 
@@ -127,32 +130,67 @@ def test_coordinator_returns_a_submitted_interview_and_the_interviewer_amends_it
     sam = central.person("sam", Role.INTERVIEWER)
     alex = central.person("alex", Role.COORDINATOR)
     interview_id = str(uuid.uuid4())
-    central.push(sam, change("interview", interview_id, _interview("submitted", venue="school")))
+    sent = central.move_through(
+        sam, interview_id, _interview(venue="school"), steps(None, "submitted")
+    )
 
     review = change(
         "review", str(uuid.uuid4()), {"interview_id": interview_id, "decision": "returned"}
     )
     returned = change(
-        "interview", interview_id, _interview("returned", venue="school"), base_version=1
+        "interview", interview_id, _interview("returned", venue="school"), base_version=sent
     )
     assert [r["status"] for r in central.push(alex, review, returned)] == ["applied", "applied"]
 
     amended = central.push(
-        sam, change("interview", interview_id, _interview("in_progress"), base_version=2)
+        sam, change("interview", interview_id, _interview("in_progress"), base_version=sent + 1)
     )
     assert amended[0]["status"] == "applied"
     # Back with the interviewer, it is no longer the coordinator's to decide.
     late = central.push(
-        alex, change("interview", interview_id, _interview("approved"), base_version=3)
+        alex, change("interview", interview_id, _interview("approved"), base_version=sent + 2)
     )
     assert late[0]["reason"] == "not_permitted"
+
+
+@pytest.mark.parametrize(
+    ("after", "to"),
+    [
+        ("assigned", "submitted"),  # never offered, held or signed off
+        ("assigned", "in_progress"),  # never offered
+        ("offered", "completed"),  # never held
+        ("in_progress", "submitted"),  # never signed off
+    ],
+)
+def test_an_interview_moves_one_step_of_its_lifecycle_at_a_time(
+    central: Central, after: str, to: str
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    interview_id = str(uuid.uuid4())
+    held = central.move_through(sam, interview_id, _interview(), steps(None, after))
+
+    skipped = central.push(
+        sam, change("interview", interview_id, _interview(to), base_version=held)
+    )[0]
+
+    assert (skipped["status"], skipped["reason"]) == ("rejected", "not_permitted")
+    assert central.stored("interview", interview_id)[0] == held
+
+
+def test_a_new_interview_from_a_device_starts_assigned(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    results = central.push(
+        sam,
+        *(change("interview", str(uuid.uuid4()), _interview(state)) for state in LIFECYCLE),
+    )
+    assert [r["status"] for r in results] == ["applied"] + ["rejected"] * 4
 
 
 def test_review_of_an_interview_the_coordinator_cannot_see_is_refused(central: Central) -> None:
     sam = central.person("sam", Role.INTERVIEWER)
     alex = central.person("alex", Role.COORDINATOR)
     draft_id = str(uuid.uuid4())
-    central.push(sam, change("interview", draft_id, _interview("in_progress")))
+    central.move_through(sam, draft_id, _interview(), steps(None, "in_progress"))
 
     result = central.push(alex, change("review", str(uuid.uuid4()), {"interview_id": draft_id}))
     assert result[0]["reason"] == "unknown_reference"
@@ -322,18 +360,16 @@ def test_coordinator_deciding_an_interview_cannot_rewrite_what_the_interviewer_r
     alex = central.person("alex", Role.COORDINATOR)
     interview_id = str(uuid.uuid4())
     submitted = _as_the_desktop_sends_it(interview_id, "submitted", version=5)
-    assert central.push(sam, change("interview", interview_id, submitted))[0]["status"] == (
-        "applied"
-    )
+    sent = central.move_through(sam, interview_id, submitted, steps(None, "submitted"))
 
     decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
     tamper(decided)
-    result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
+    result = central.push(alex, change("interview", interview_id, decided, base_version=sent))[0]
 
     assert (result["status"], result["reason"]) == ("rejected", "not_permitted")
-    assert central.stored("interview", interview_id) == (1, submitted)
+    assert central.stored("interview", interview_id) == (sent, submitted)
     pulled = [c["version"] for c in central.pull_all(sam) if c["entity_id"] == interview_id]
-    assert pulled == [1]  # nothing reaches the interviewer's device
+    assert max(pulled) == sent  # nothing reaches the interviewer's device
 
 
 @pytest.mark.parametrize("decision", ["approved", "returned"])
@@ -344,10 +380,10 @@ def test_coordinator_decision_as_the_desktop_sends_it_is_applied(
     alex = central.person("alex", Role.COORDINATOR)
     interview_id = str(uuid.uuid4())
     submitted = _as_the_desktop_sends_it(interview_id, "submitted", version=5)
-    central.push(sam, change("interview", interview_id, submitted))
+    sent = central.move_through(sam, interview_id, submitted, steps(None, "submitted"))
 
     decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
-    result = central.push(alex, change("interview", interview_id, decided, base_version=1))[0]
+    result = central.push(alex, change("interview", interview_id, decided, base_version=sent))[0]
 
-    assert (result["status"], result["version"]) == ("applied", 2)
-    assert central.stored("interview", interview_id) == (2, decided)
+    assert (result["status"], result["version"]) == ("applied", sent + 1)
+    assert central.stored("interview", interview_id) == (sent + 1, decided)
