@@ -3,9 +3,12 @@
 A record edited several times between syncs has several queued changes, all made against
 the service version the device had then. The device's own history of a record is
 linear, so each change is sent on top of the one before it: the first against the
-version the device has, the next against that plus one, and so on. Only the device's
-committed state decides these numbers, so a batch re-sent after a crash carries the same
-`base_version`s and the service answers `duplicate` for what it already applied.
+version the device has, the next against that plus one and naming the change it
+`follows`, and so on. The service takes a following change only if that version is the
+one the named change made, so a version another device made meanwhile is never
+overwritten by a change that did not see it. Only the device's committed state decides
+these numbers, so a batch re-sent after a crash carries the same `base_version`s and
+`follows`, and the service answers `duplicate` for what it already applied.
 
 Per answer, in one transaction: `applied`/`duplicate` acknowledge the new version (moving
 later queued changes of the record onto it) and remove the change; `conflict`/`rejected`
@@ -116,29 +119,31 @@ def next_batch(store: Store, size: int, horizon: int) -> Batch:
     """The oldest pending changes made up to outbox seq `horizon`, at most `size`."""
     entries = [e for e in store.outbox.pending(limit=size) if e.seq <= horizon]
     versions = store.remote.server_versions((e.entity, e.entity_id) for e in entries)
-    following: dict[tuple[str, str], int] = {}
+    following: dict[tuple[str, str], tuple[int, str]] = {}  # next base, and the change
     changes: list[Outgoing] = []
     unsendable: list[OutboxEntry] = []
     for entry in entries:
         key = (entry.entity, entry.entity_id)
         have = versions.get(key)
         in_line = have is not None and entry.base_version == have
-        base = following.get(key, entry.base_version) if in_line else entry.base_version
-        change = _sendable(entry, base)
+        base, follows = entry.base_version, None
+        if in_line and key in following:
+            base, follows = following[key]
+        change = _sendable(entry, base, follows)
         if change is None:
             log.warning("outbox change %s cannot be sent; parking it", entry.change_id)
             unsendable.append(entry)
             continue
         if in_line:
-            following[key] = base + 1
+            following[key] = (base + 1, entry.change_id)
         changes.append(Outgoing(entry, change))
     return Batch(changes, unsendable)
 
 
-def _sendable(entry: OutboxEntry, base: int) -> Change | None:
+def _sendable(entry: OutboxEntry, base: int, follows: str | None) -> Change | None:
     """The entry as a Change, or None when it cannot go in a request."""
     try:
-        return _change(entry, base) if _within_limits(entry.payload) else None
+        return _change(entry, base, follows) if _within_limits(entry.payload) else None
     except (ValueError, ValidationError):
         return None
 
@@ -148,7 +153,7 @@ def _within_limits(payload: Any) -> bool:
     return not payload_too_deep(payload) and not payload_too_long(payload)
 
 
-def _change(entry: OutboxEntry, base: int) -> Change:
+def _change(entry: OutboxEntry, base: int, follows: str | None = None) -> Change:
     """The protocol's Change for an entry. The envelope is validated; the payload is
     attached as it is, being JSON the store itself wrote (no NaN, no non-JSON types),
     within the service's limits (`_within_limits`)."""
@@ -159,6 +164,7 @@ def _change(entry: OutboxEntry, base: int) -> Change:
         base_version=base,
         payload={},
         made_at=entry.created_at,
+        follows=None if follows is None else uuid.UUID(follows),
     )
     return envelope.model_copy(update={"payload": entry.payload})
 

@@ -200,6 +200,11 @@ class Change(_Strict):
     base_version: Counter
     payload: Payload
     made_at: Instant  # the device's clock: informative, never used for ordering
+    # The change of this device that `base_version` is the result of, when the device has
+    # not yet heard that version from the service (several edits of a record queued
+    # between syncs go each on top of the one before). The service answers `conflict`
+    # when its version `base_version` was made by any other change.
+    follows: UUID | None = None
 
 
 class PushRequest(_Strict):

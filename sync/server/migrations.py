@@ -57,10 +57,18 @@ def _record_leavers(conn: Connection) -> None:
     conn.execute(text(f"ALTER TABLE users ADD COLUMN left_at {instant}"))
 
 
+def _index_versions(conn: Connection) -> None:
+    """Which change made an entity's version: looked up for every chained push."""
+    conn.execute(
+        text("CREATE INDEX ix_changes_entity_version ON changes (entity, entity_id, version)")
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial_schema),
     Migration(2, "record who created each entity", _record_creators),
     Migration(3, "record when a user left", _record_leavers),
+    Migration(4, "index the feed by entity version", _index_versions),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -14,6 +14,7 @@ version check) and is then answered from the recorded change, as a duplicate.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -106,6 +107,7 @@ def apply_batch(
     now = clock()
     results: list[PushResult | None] = []
     accepted: list[tuple[int, FeedEntry]] = []
+    made: dict[tuple[EntityKind, str, int], str] = {}  # versions made by this batch so far
     with writing(engine) as conn:
         _record_audit_head(conn, principal, request.audit_head, now)
         recorded = _recorded(conn, [str(c.change_id) for c in changes])
@@ -124,8 +126,9 @@ def apply_batch(
                 continue
             key = (change.entity, change.entity_id)
             row = stored.get(key)
-            outcome = _apply(conn, principal, change, content_hash, now, row)
+            outcome = _apply(conn, principal, change, content_hash, now, row, made)
             if isinstance(outcome, FeedEntry):
+                made[(change.entity, change.entity_id, outcome.version)] = str(change.change_id)
                 recorded[str(change.change_id)] = _Recorded(
                     content_hash, principal.user_id, outcome.version
                 )
@@ -249,6 +252,7 @@ def _apply(
     content_hash: str,
     now: datetime,
     row: _Stored | None,
+    made: Mapping[tuple[EntityKind, str, int], str] | None = None,
 ) -> PushResult | FeedEntry:
     """Check one change against its entity's `row` and write the entity; the accepted
     version is returned as a FeedEntry for the caller to append to the feed. A refusal
@@ -289,6 +293,9 @@ def _apply(
         return _reject(change, RejectReason.NOT_PERMITTED)
     if row.version != change.base_version:
         return Conflict(change_id=change.change_id, current_version=row.version)
+    if change.follows is not None and _made_by(conn, change, made) != str(change.follows):
+        # The same version number, made by another device: this change was not made on it.
+        return Conflict(change_id=change.change_id, current_version=row.version)
     if kind is EntityKind.INTERVIEW and not _interview_update_allowed(
         principal.role, row.payload, payload
     ):
@@ -309,6 +316,29 @@ def _apply(
             current_version=_entity_version(conn, kind, change.entity_id),
         )
     return entry
+
+
+def _made_by(
+    conn: Connection, change: Change, made: Mapping[tuple[EntityKind, str, int], str] | None
+) -> str | None:
+    """The change that made the entity's version `change.base_version`: one earlier in
+    this batch (`made`, not yet in the feed), else the first one fed at that version (an
+    administrator may send a version again, unchanged)."""
+    earlier = (made or {}).get((change.entity, change.entity_id, change.base_version))
+    if earlier is not None:
+        return earlier
+    c = schema.changes
+    found = conn.execute(
+        select(c.c.change_id)
+        .where(
+            c.c.entity == change.entity.value,
+            c.c.entity_id == change.entity_id,
+            c.c.version == change.base_version,
+        )
+        .order_by(c.c.seq)
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if found is None else str(found)
 
 
 def _interview_update_allowed(role: Role, stored: Any, new: dict[str, Any]) -> bool:

@@ -146,6 +146,7 @@ changes = Table(
     Column("recorded_at", UTCDateTime, nullable=False),
     Index("ix_changes_interviewer_seq", "interviewer_id", "seq"),
     Index("ix_changes_team_seq", "team_id", "seq"),
+    Index("ix_changes_entity_version", "entity", "entity_id", "version"),
 )
 
 # One row. Bumping it inside the applying transaction holds its row lock until commit,

@@ -128,3 +128,28 @@ def test_a_coordinators_decision_cannot_be_sent_again_over_the_amended_revision(
     held = second.store.interviews.get(interview_id)
     assert (held.state, held.revision) == (InterviewState.SUBMITTED, 2)
     assert [item.revision for item in review_queue(second.store)] == [2]
+
+
+def test_queued_saves_never_overwrite_a_version_another_laptop_made_meanwhile(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # Laptop A saves three times offline; laptop B saves once and syncs first. A's first
+    # change is made on the version before B's; so are the two that follow it, though
+    # they would be sent as made on the version after: the very number B's change took.
+    username = central.add_user(Role.INTERVIEWER)
+    first = new_laptop(central, tmp_path / "first", username=username)
+    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
+    assert first.sync().outcome is SyncOutcome.SENT
+    second = new_laptop(central, tmp_path / "second", username=username)
+    assert second.sync().outcome is SyncOutcome.SENT
+    for where in ("A1", "A2", "A3"):
+        _answer(first, interview_id, where)
+    _answer(second, interview_id, "B")
+    assert second.sync().outcome is SyncOutcome.SENT
+
+    report = first.sync()
+
+    assert report.outcome is SyncOutcome.QUARANTINED and report.push.applied == 0
+    assert central.entity("interview", interview_id).payload["answers"]["where_went"] == "B"
+    assert second.sync().outcome is SyncOutcome.NOTHING_DUE
+    assert _where(second, interview_id) == "B"

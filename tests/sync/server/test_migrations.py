@@ -107,7 +107,7 @@ def test_upgrade_keeps_every_user_and_none_has_left(empty: Engine) -> None:
             )
         )
 
-    assert migrate(empty, clock) == [3]
+    assert migrate(empty, clock) == [3, 4]
 
     with empty.connect() as conn:
         rows = conn.execute(select(schema.users.c.username, schema.users.c.left_at)).all()

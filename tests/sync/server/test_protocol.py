@@ -34,8 +34,9 @@ def _change(**overrides: Any) -> dict[str, Any]:
     }
 
 
-def test_a_well_formed_change_round_trips() -> None:
-    raw = _change()
+@pytest.mark.parametrize("follows", [None, "9b2f6f0e-3c1d-4e8a-9f70-5d6c1a2b3c4d"])
+def test_a_well_formed_change_round_trips(follows: str | None) -> None:
+    raw = _change() | {"follows": follows}
     parsed = Change.model_validate(raw)
     assert parsed.model_dump(mode="json") | {"made_at": raw["made_at"]} == raw
 

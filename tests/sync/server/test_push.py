@@ -38,6 +38,42 @@ def test_new_interview_is_applied_at_version_one_then_updated_to_two(central: Ce
     assert second[0]["seq"] > first[0]["seq"]
 
 
+def test_a_change_following_another_is_taken_only_on_the_version_that_one_made(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    child_id = str(uuid.uuid4())
+    made = change("child", child_id, {"case_reference": "C-1"})
+    central.push(sam, made)
+    # Another laptop of Sam's makes version 2 first...
+    central.push(sam, change("child", child_id, {"case_reference": "C-2"}, base_version=1))
+    # ...this laptop's two queued edits: the first is a conflict, and the second, sent as
+    # made on version 2 by the first, is too: version 2 is the other laptop's.
+    first = change("child", child_id, {"case_reference": "C-3"}, base_version=1)
+    second = {
+        **change("child", child_id, {"case_reference": "C-4"}, base_version=2),
+        "follows": first["change_id"],
+    }
+    results = central.push(sam, first, second)
+
+    assert [r["status"] for r in results] == ["conflict", "conflict"]
+    assert central.stored("child", child_id) == (2, {"case_reference": "C-2"})
+    # In one batch, or one after the other, a change on the version its named change made
+    # is taken.
+    third = change("child", child_id, {"case_reference": "C-5"}, base_version=2)
+    fourth = {
+        **change("child", child_id, {"case_reference": "C-6"}, base_version=3),
+        "follows": third["change_id"],
+    }
+    assert [r["status"] for r in central.push(sam, third, fourth)] == ["applied", "applied"]
+    fifth = {
+        **change("child", child_id, {"case_reference": "C-7"}, base_version=4),
+        "follows": fourth["change_id"],
+    }
+    assert central.push(sam, fifth)[0]["status"] == "applied"
+    assert central.stored("child", child_id) == (5, {"case_reference": "C-7"})
+
+
 def test_retried_change_is_a_duplicate_and_applied_only_once(central: Central) -> None:
     sam = central.person("sam", Role.INTERVIEWER)
     offer = change("offer", str(uuid.uuid4()), {"outcome": "accepted"})
