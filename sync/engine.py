@@ -175,29 +175,26 @@ class SyncEngine:
         tally = report.push
         horizon = self._outbox_horizon()
         while True:
-            batch = next_batch(self.store, self.batch_size, horizon)
-            if batch.unsendable:
-                with self.store.transaction(self.actor) as tx:
-                    park_unsendable(tx, batch, tally)
+            # Read and marked in one transaction: from here on a save does not fold into
+            # a change being sent (`ChangeRecorder`), so what the service acknowledges
+            # under a change's id is what the outbox holds under it.
+            with self.store.transaction(self.actor) as tx:
+                batch = next_batch(self.store, self.batch_size, horizon)
+                park_unsendable(tx, batch, tally)
+                tx.outbox.note_attempts(o.entry.change_id for o in batch.changes)
             if not batch.changes:
                 if batch.unsendable:
                     continue
                 return
             request = batch.request(self.store.audit.head())
             self.observer("push.before_send")
-            try:
-                response = with_retries(
-                    functools.partial(self.client.push, request),
-                    self.backoff,
-                    sleep=self.sleep,
-                    rng=self.rng,
-                    what="push",
-                )
-            except SyncError as exc:
-                if exc.transient:
-                    with self.store.transaction(self.actor) as tx:
-                        tx.outbox.note_attempts(o.entry.change_id for o in batch.changes)
-                raise
+            response = with_retries(
+                functools.partial(self.client.push, request),
+                self.backoff,
+                sleep=self.sleep,
+                rng=self.rng,
+                what="push",
+            )
             self.observer("push.after_send")
             with self.store.transaction(self.actor) as tx:
                 record_answers(tx, batch, response, tally)

@@ -6,6 +6,7 @@ row, its outbox entry and its audit event commit or vanish together.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,34 @@ class ChangeRecorder:
         self._open = False
         self.audit.seal()
 
+    def _merge_into_unsent(self, change: Change, created_at: str) -> str | None:
+        """Fold the change into the record's last queued change when that one has never
+        been sent; returns its id, or None when the change needs an entry of its own.
+
+        A payload is the whole record, so the later one says everything the earlier did:
+        a minute of typing, saved every second, is then one change to send, not sixty.
+        Never into a change already sent (the service may hold it under its id), one made
+        on another version, or one that moved an interview to another state: each step
+        of the lifecycle goes to the service as a change of its own.
+        """
+        row = self._db.fetchone(
+            "SELECT change_id, base_version, state, attempts, payload FROM outbox"
+            " WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1",
+            (change.entity, change.entity_id),
+        )
+        if row is None:
+            return None
+        change_id, base_version, state, attempts, payload_text = row
+        if state != "pending" or attempts or base_version != change.base_version:
+            return None
+        if json.loads(payload_text).get("state") != change.payload.get("state"):
+            return None
+        self._db.execute(
+            "UPDATE outbox SET payload = ?, created_at = ? WHERE change_id = ?",
+            (json_text(change.payload), created_at, change_id),
+        )
+        return str(change_id)
+
     def record(self, change: Change) -> None:
         self.record_many([change])
 
@@ -48,15 +77,26 @@ class ChangeRecorder:
         if not changes:
             return
         created_at = utc_text(self._db.clock())
-        change_ids = [str(uuid.uuid4()) for _ in changes]
-        self._db.executemany(
-            "INSERT INTO outbox (change_id, entity, entity_id, base_version, payload,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (cid, c.entity, c.entity_id, c.base_version, json_text(c.payload), created_at)
-                for cid, c in zip(change_ids, changes, strict=True)
-            ],
-        )
+        change_ids: list[str] = []
+        for c in changes:
+            merged = self._merge_into_unsent(c, created_at)
+            if merged is not None:
+                change_ids.append(merged)
+                continue
+            change_id = str(uuid.uuid4())
+            self._db.execute(
+                "INSERT INTO outbox (change_id, entity, entity_id, base_version, payload,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    change_id,
+                    c.entity,
+                    c.entity_id,
+                    c.base_version,
+                    json_text(c.payload),
+                    created_at,
+                ),
+            )
+            change_ids.append(change_id)
         self.audit.append_many(
             [
                 PendingEvent(c.action, c.entity, c.entity_id, {**c.detail, "change_id": cid})

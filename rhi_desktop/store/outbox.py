@@ -164,7 +164,9 @@ class Outbox:
         return removed
 
     def note_attempts(self, change_ids: Iterable[str]) -> None:
-        """Count a push attempt that got no answer (network failure, timeout, 5xx)."""
+        """Count a push of these changes, noted before it is sent: a change sent once is
+        never changed again under its id (later saves of the record queue a change of
+        their own), whether or not an answer came back."""
         self._writer()
         self._db.executemany(
             "UPDATE outbox SET attempts = attempts + 1 WHERE change_id = ?",
@@ -259,7 +261,10 @@ class Outbox:
         with self._db.savepoint():
             entry = self.get(change_id)
             self._db.execute("DELETE FROM outbox WHERE change_id = ?", (change_id,))
-            details: dict[str, str | int | bool | None] = {"change_id": change_id, "state": entry.state.value}
+            details: dict[str, str | int | bool | None] = {
+                "change_id": change_id,
+                "state": entry.state.value,
+            }
             if entry.entity == REVIEWS.entity and not self.for_entity(
                 REVIEWS.entity, entry.entity_id
             ):

@@ -13,6 +13,7 @@ from rhi_desktop.store import OutboxState
 from sync.engine import SyncOutcome
 from sync.outgoing import REJECTION_REASONS, UNSENDABLE
 from sync.protocol import RejectReason
+from sync.retry import Backoff
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 
@@ -38,21 +39,45 @@ def _autosave(laptop: Laptop, interview_id: str, **answers: object) -> None:
         )
 
 
-def test_twenty_autosaves_between_syncs_reach_the_service_in_order_in_one_push(
+def test_twenty_autosaves_between_syncs_reach_the_service_as_one_change(
     central: LiveCentral, tmp_path: Path
 ) -> None:
+    # A payload is the whole record: the last save says all the others did.
     laptop = new_laptop(central, tmp_path / "laptop")
     interview_id = record_completed_case(laptop, state=InterviewState.IN_PROGRESS)
     assert laptop.sync().outcome is SyncOutcome.SENT
     for n in range(20):
         _autosave(laptop, interview_id, note=f"draft {n}")
+    assert len(laptop.store.outbox.for_entity("interview", interview_id)) == 1
 
     report = laptop.sync()
 
-    assert report.outcome is SyncOutcome.SENT and report.push.applied == 20
+    assert report.outcome is SyncOutcome.SENT and report.push.applied == 1
     assert report.push.conflicts == 0
-    assert [r.version for r in central.feed_rows("interview", interview_id)] == list(range(1, 24))
+    assert [r.version for r in central.feed_rows("interview", interview_id)] == list(range(1, 5))
     assert central.entity("interview", interview_id).payload["answers"]["note"] == "draft 19"
+
+
+def test_each_step_of_the_lifecycle_goes_as_a_change_of_its_own(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    laptop = new_laptop(central, tmp_path / "laptop")
+    interview_id = record_completed_case(laptop, state=InterviewState.OFFERED)
+    assert laptop.sync().outcome is SyncOutcome.SENT
+    with laptop.store.transaction(laptop.profile.actor) as tx:
+        tx.interviews.transition(interview_id, InterviewState.IN_PROGRESS)
+    _autosave(laptop, interview_id, note="first words")
+    _autosave(laptop, interview_id, note="more words")
+    with laptop.store.transaction(laptop.profile.actor) as tx:
+        tx.interviews.transition(interview_id, InterviewState.COMPLETED)
+
+    queued = laptop.store.outbox.for_entity("interview", interview_id)
+    assert [(e.payload["state"], e.payload["answers"].get("note")) for e in queued] == [
+        ("in_progress", "more words"),
+        ("completed", "more words"),
+    ]
+    assert laptop.sync().outcome is SyncOutcome.SENT
+    assert central.entity("interview", interview_id).payload["state"] == "submitted"
 
 
 def test_edit_saved_while_a_push_is_in_flight_goes_on_top_of_it(
@@ -114,7 +139,14 @@ def test_refused_change_is_parked_with_its_reason_and_the_rest_of_the_queue_goes
     )  # fmt: skip
     with laptop.store.transaction(laptop.profile.actor) as tx:
         saved = tx.children.add(child)
+    assert laptop.sync().outcome is SyncOutcome.SENT
+    with laptop.store.transaction(laptop.profile.actor) as tx:
         broken = tx.children.update(dataclasses.replace(saved, school="Sample\x00School"))
+    # Sent once, with no answer: the correction made after it is a change of its own.
+    central.faults.inject("error_500", times=100)
+    assert laptop.sync(backoff=Backoff(attempts=1)).outcome is SyncOutcome.FAILED
+    central.faults.clear()
+    with laptop.store.transaction(laptop.profile.actor) as tx:
         tx.children.update(dataclasses.replace(broken, school="Sample High School"))
         tx.children.add(Child(id="not a valid id", case_reference="Q-X", name="Kai Sample",
                               date_of_birth=date(2011, 3, 3)))  # fmt: skip

@@ -35,7 +35,6 @@ def test_an_answer_nested_too_deep_to_send_is_parked_and_the_rest_of_the_queue_g
     assert laptop.sync().outcome is SyncOutcome.SENT
     answers = laptop.store.interviews.get(interview_id).answers
     _autosave(laptop, interview_id, {**answers, "places": _nested(300)})
-    _autosave(laptop, interview_id, {**answers, "places": "Sample Park"})  # corrected
     later_case = record_completed_case(laptop, 1)
 
     report = laptop.sync()
@@ -45,10 +44,12 @@ def test_an_answer_nested_too_deep_to_send_is_parked_and_the_rest_of_the_queue_g
     parked = laptop.store.outbox.quarantined()
     assert [e.reason for e in parked] == [UNSENDABLE]
     assert parked[0].payload["answers"]["places"] == _nested(300)  # kept, not lost
-    # The correction went on top of the version the service has, and the later work went.
+    assert central.entity("interview", later_case).payload["state"] == "submitted"
+    # The correction goes on top of the version the service has.
+    _autosave(laptop, interview_id, {**answers, "places": "Sample Park"})
+    assert laptop.sync().push.applied == 1
     held = central.entity("interview", interview_id)
     assert held.payload["answers"]["places"] == "Sample Park"
-    assert central.entity("interview", later_case).payload["state"] == "submitted"
     assert laptop.store.outbox.counts() == (0, 1)
 
 
