@@ -1,6 +1,9 @@
 """Free text made comparable, so one place or person written two ways counts once.
 
-Interviewers type "The  Park", "the park " and "THE PARK" for the same place. Text is
+Interviewers type "The  Park", "the park " and "THE PARK" for the same place, and a
+laptop's autocorrect turns "O'Brien" into "O’Brien". Text is put in Unicode's compatible
+composed form (an accent typed as a separate mark joins its letter), curly quotes and
+dashes become plain ones, full stops go ("J. Smith" is "J Smith"), and it is
 case-folded, trimmed and its runs of white space collapsed; postcodes take the one
 spelling the form engine uses ("SW1A 1AA"). Nothing cleverer: merging spellings that
 differ in more than that is a human judgement, left to the people reading the themes.
@@ -9,6 +12,7 @@ differ in more than that is a human judgement, left to the people reading the th
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rhi_desktop.forms.answers import AnswerTypeError, normalise_postcode
 
@@ -17,8 +21,19 @@ _OUTWARD = re.compile(r"(GIR|[A-Z]{1,2}\d[A-Z\d]?)")
 _PAIR = re.compile(r"\(?\s*([+-]?\d{1,3}(?:\.\d+)?)\s*[,;]\s*([+-]?\d{1,3}(?:\.\d+)?)\s*\)?")
 
 
+_PLAIN = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        ".": " ",
+    }
+)
+
+
 def normalise_text(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    plain = unicodedata.normalize("NFKC", text).translate(_PLAIN)
+    return _SPACES.sub(" ", plain).strip().casefold()
 
 
 def postcode(text: str | None) -> str | None:

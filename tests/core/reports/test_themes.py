@@ -140,6 +140,29 @@ def test_places_and_associates_are_normalised_and_flagged_when_they_recur(
     assert [p.text for p in found.recurring_associates] == ["jay smith"]
 
 
+def test_names_typed_two_ways_by_autocorrect_or_keyboard_are_one(
+    store: Store, book: Casebook
+) -> None:
+    spellings = [
+        ("Dee O'Brien", "McDonald's"),
+        ("dee o\u2019brien", "McDonald\u2019s"),  # autocorrect's curly apostrophe
+        ("D. O'Brien", "Sia\u0302n's flat"),  # a full stop; an accent as a separate mark
+        ("d o\u2019brien", "Si\u00e2n\u2019s flat"),
+    ]
+    for day, (person, place) in enumerate(spellings, start=3):
+        child = book.child(f"N{day}")
+        episode = book.episode(child, utc(2026, 1, day, 8), utc(2026, 1, day, 20))
+        recorded = answers(places=[(place, "", None)], people=[person])
+        book.interview(child, [episode], state=S.COMPLETED, answers=recorded)
+
+    found = themes(store, JANUARY)
+
+    people = {p.key: len(p.children) for p in found.associates}
+    assert people == {"dee o'brien": 2, "d o'brien": 2}
+    places = {p.key: len(p.children) for p in found.places}
+    assert places == {"text:mcdonald's": 2, "text:si\u00e2n's flat": 2}
+
+
 def test_theme_filters_narrow_the_interviews(store: Store, fixture: Fixture) -> None:
     found = themes(store, JANUARY, Filters(uasc=True))
     assert set(found.analysed) == {fixture.interviews["T1"], fixture.interviews["T3"]}
