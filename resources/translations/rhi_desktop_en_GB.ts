@@ -1933,6 +1933,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also recorded this month: {0} more of this kind, each in as many interviews or fewer. All are on the Themes screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What interviews said</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,14 @@ class ThemeLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ThemeLines:
+    """The most mentioned themes of a kind, and how many others were recorded too."""
+
+    lines: tuple[ThemeLine, ...]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
 class MonthlyReport:
     month: str
     records: str
@@ -54,17 +62,19 @@ class MonthlyReport:
     rates: tuple[Line, ...]
     trend: tuple[TrendPoint, ...]
     """The twelve months ending with this one, oldest first."""
-    push_factors: tuple[ThemeLine, ...]
-    pull_factors: tuple[ThemeLine, ...]
-    risk_indicators: tuple[ThemeLine, ...]
+    push_factors: ThemeLines
+    pull_factors: ThemeLines
+    risk_indicators: ThemeLines
     interviews_analysed: int
     interviews_not_analysed: int
     recurring_places: int
     recurring_associates: int
 
 
-def _lines(counts: tuple[ThemeCount, ...], n: int) -> tuple[ThemeLine, ...]:
-    return tuple(ThemeLine(c.key, c.label, c.count, len(c.children)) for c in top(counts, n))
+def _lines(counts: tuple[ThemeCount, ...], n: int) -> ThemeLines:
+    shown = top(counts, n)
+    lines = tuple(ThemeLine(c.key, c.label, c.count, len(c.children)) for c in shown)
+    return ThemeLines(lines, len(counts) - len(shown))
 
 
 def monthly_report(

@@ -194,5 +194,10 @@ def themes(
 
 
 def top(counts: Sequence[ThemeCount], n: int) -> tuple[ThemeCount, ...]:
-    """The `n` most mentioned (ties broken by key, so the list is stable)."""
-    return tuple(sorted(counts, key=lambda c: (-c.count, c.key))[:n])
+    """The `n` most mentioned, and any mentioned as often as the last of them (a theme is
+    not left out for its name), at most twice `n`; in order of count, then key."""
+    ordered = sorted(counts, key=lambda c: (-c.count, c.key))
+    if len(ordered) <= n or n < 1:
+        return tuple(ordered[:n])
+    last = ordered[n - 1].count
+    return tuple([c for c in ordered if c.count >= last][: 2 * n])

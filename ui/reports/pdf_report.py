@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from rhi_desktop.counted import by_count
 from rhi_desktop.reports.kpi import Value
 from rhi_desktop.reports.kpi_definitions import RATES
-from rhi_desktop.reports.monthly import MonthlyReport, ThemeLine, TrendPoint
+from rhi_desktop.reports.monthly import MonthlyReport, ThemeLines, TrendPoint
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import VerificationState
 from ui.reports.figure_names import figure_name, incomplete_text, rate_name, state_name
@@ -225,9 +225,9 @@ def _trend_page(page: _Page, report: MonthlyReport) -> None:
     )
 
 
-def _themes(page: _Page, title: str, lines: tuple[ThemeLine, ...]) -> None:
+def _themes(page: _Page, title: str, found: ThemeLines) -> None:
     page.text(title, 12, True)
-    if not lines:
+    if not found.lines:
         page.text(translate("MonthlyReport", "None recorded this month."), 9, gap=10)
         return
     page.table(
@@ -236,9 +236,19 @@ def _themes(page: _Page, title: str, lines: tuple[ThemeLine, ...]) -> None:
             translate("MonthlyReport", "Interviews"),
             translate("MonthlyReport", "Children"),
         ],
-        [(line.label, str(line.interviews), str(line.children)) for line in lines],
+        [(line.label, str(line.interviews), str(line.children)) for line in found.lines],
         [0.6, 0.2, 0.2],
     )
+    if found.more:
+        page.text(
+            translate(
+                "MonthlyReport",
+                "Also recorded this month: {0} more of this kind, each in as many interviews "
+                "or fewer. All are on the Themes screen.",
+            ).format(found.more),
+            8,
+            gap=8,
+        )
 
 
 def _themes_page(page: _Page, report: MonthlyReport) -> None:

@@ -6,7 +6,7 @@ import re
 
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.reports.kpi import kpi_table
-from rhi_desktop.reports.monthly import ThemeLine, monthly_report
+from rhi_desktop.reports.monthly import ThemeLine, ThemeLines, monthly_report
 from rhi_desktop.reports.verification import VerificationState, verify_month
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import ACTOR, Casebook, utc
@@ -51,8 +51,8 @@ def test_the_monthly_report_has_figures_trend_and_themes_without_personal_data(
         "2025-11": 1,
         "2026-01": 9,
     }
-    assert report.push_factors == (
-        ThemeLine("push.bullying", "Bullying, in person or online", 2, 2),
+    assert report.push_factors == ThemeLines(
+        (ThemeLine("push.bullying", "Bullying, in person or online", 2, 2),), more=1
     )
     assert (report.recurring_places, report.recurring_associates) == (1, 1)
     # Signed off in January: IA, IA2, ID, IC (read as its signed-off first revision while
@@ -62,6 +62,33 @@ def test_the_monthly_report_has_figures_trend_and_themes_without_personal_data(
     assert not UUID.search(everything)
     assert "Marrowbone" not in everything and "Zephyrine" not in everything
     assert "Fictional" not in everything
+
+
+def test_themes_mentioned_as_often_as_the_last_shown_are_all_shown(
+    store: Store, book: Casebook
+) -> None:
+    for ref, day, risks in (
+        ("TT-1", 4, ["cse", "self_harm"]),
+        ("TT-2", 6, ["cse", "fgm"]),
+        ("TT-3", 8, ["cce"]),
+    ):
+        child = book.child(ref)
+        episode = book.episode(child, utc(2026, 1, day, 8), utc(2026, 1, day, 20))
+        book.interview(
+            child, [episode], state=InterviewState.COMPLETED, answers=answers(risks=risks)
+        )
+
+    shown = monthly_report(store, JANUARY, top_n=2).risk_indicators
+
+    # CSE twice; then CCE, FGM and self-harm once each: none is left out for its name.
+    assert [line.key for line in shown.lines] == [
+        "risk.cse",
+        "risk.cce",
+        "risk.fgm",
+        "risk.self_harm",
+    ]
+    assert shown.more == 0
+    assert monthly_report(store, JANUARY, top_n=1).risk_indicators.more == 3
 
 
 def test_a_changed_verified_month_names_the_figures_that_moved(
