@@ -1965,6 +1965,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>RHI monthly report, {0}, {1} only: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>RHI monthly report, {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>

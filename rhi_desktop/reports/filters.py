@@ -19,6 +19,7 @@ period, and "type A only" counts away-from-placement episodes alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rhi_desktop.domain.entities import EpisodeType
@@ -44,11 +45,13 @@ class Filters:
             return self.team
         return chosen if self.team is None else chosen & self.team
 
-    def describe(self) -> str:
-        """A short, id-only description for export headers and audit-free display."""
+    def describe(self, name_of: Callable[[str], str] | None = None) -> str:
+        """A short description for export headers and display: the interviewer by
+        `name_of` (the team roster's name) where given, else by id; never a child."""
         parts: list[str] = []
         if self.interviewer_id is not None:
-            parts.append(f"interviewer {self.interviewer_id}")
+            who = self.interviewer_id if name_of is None else name_of(self.interviewer_id)
+            parts.append(f"interviewer {who}")
         if self.team is not None:
             parts.append(f"team of {len(self.team)}")
         if self.uasc is not None:

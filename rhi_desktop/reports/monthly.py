@@ -50,6 +50,8 @@ class MonthlyReport:
     month: str
     records: str
     """Which records the figures cover (the filters, described)."""
+    filtered: bool
+    """Whether that is fewer than all records (every page then says so)."""
     status: VerificationState
     verified_at: datetime | None
     changed_since_verified: tuple[str, ...]
@@ -92,7 +94,8 @@ def monthly_report(
     labels = {figure.key: figure.label for figure in table}
     return MonthlyReport(
         month=month.label,
-        records=chosen.describe(),
+        records=chosen.describe(store.team.name_of),
+        filtered=not chosen.is_empty,
         status=status.state,
         verified_at=status.verifications[-1].verified_at if status.verifications else None,
         changed_since_verified=tuple(labels.get(key, key) for key in status.changed),

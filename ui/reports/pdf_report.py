@@ -287,15 +287,20 @@ def _themes_page(page: _Page, report: MonthlyReport) -> None:
     )
 
 
-def _frame(painter: QPainter, page: _Page, number: int, month: str, state: str) -> None:
+def _frame(
+    painter: QPainter, page: _Page, number: int, month: str, state: str, report: MonthlyReport
+) -> None:
     page.font(8)
     painter.setPen(INK)
     top = QRectF(0, 0, page.width, page.pt(12))
-    painter.drawText(
-        top,
-        int(Qt.AlignmentFlag.AlignLeft),
-        translate("MonthlyReport", "RHI monthly report, {0}: {1}").format(month, state),
+    heading = (
+        translate("MonthlyReport", "RHI monthly report, {0}, {1} only: {2}").format(
+            month, report.records, state
+        )
+        if report.filtered
+        else translate("MonthlyReport", "RHI monthly report, {0}: {1}").format(month, state)
     )
+    painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft), heading)
     bottom = QRectF(0, page.height - page.pt(12), page.width, page.pt(12))
     painter.drawText(
         bottom,
@@ -338,7 +343,7 @@ def render_report(report: MonthlyReport) -> tuple[bytes, int]:
             if number > 1:
                 writer.newPage()
             page = _Page(painter, width, height)
-            _frame(painter, page, number, month, state)
+            _frame(painter, page, number, month, state, report)
             draw(page)
     finally:
         painter.end()

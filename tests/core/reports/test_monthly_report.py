@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import kpi_table
 from rhi_desktop.reports.monthly import ThemeLine, ThemeLines, monthly_report
 from rhi_desktop.reports.verification import VerificationState, verify_month
 from rhi_desktop.store import Store
+from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
 from tests.core.reports.interview_answers import answers
 from tests.core.reports.test_kpis import JANUARY, build_january
@@ -89,6 +91,20 @@ def test_themes_mentioned_as_often_as_the_last_shown_are_all_shown(
     ]
     assert shown.more == 0
     assert monthly_report(store, JANUARY, top_n=1).risk_indicators.more == 3
+
+
+def test_a_report_for_one_interviewer_names_them_as_the_team_knows_them(
+    store: Store, book: Casebook
+) -> None:
+    sam = "0f3c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b"
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember(sam, "sam.interviewer", "interviewer")])
+
+    report = monthly_report(store, JANUARY, Filters(interviewer_id=sam))
+
+    assert report.filtered and report.records == "interviewer sam.interviewer"
+    assert not UUID.search(repr(report))
+    assert not monthly_report(store, JANUARY).filtered
 
 
 def test_a_changed_verified_month_names_the_figures_that_moved(

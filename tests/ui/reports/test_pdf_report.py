@@ -117,6 +117,23 @@ def test_export_report_makes_a_pdf_with_non_blank_pages_and_no_names(
     }
 
 
+def test_a_filtered_report_says_so_on_every_page(tmp_path: Path) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    _demo_profile(paths)
+    out = tmp_path / "report-2026-10-uasc.pdf"
+    done = _export_report(paths, out, "--month", "2026-10", "--uasc", "yes", "--type", "A")
+    assert done.returncode == 0, done.stderr
+    for number in (1, 2, 3):
+        page = subprocess.run(
+            [PDFTOTEXT, "-f", str(number), "-l", str(number), str(out), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        heading = " ".join(page.split())
+        assert "RHI monthly report, October 2026, UASC, type A only:" in heading, number
+
+
 def test_export_report_refuses_a_range_in_one_line(tmp_path: Path) -> None:
     paths = ProfilePaths(tmp_path / "no-profile")
     done = _export_report(paths, tmp_path / "r.pdf", "--from", "2026-01-01", "--to", "2026-02-01")
