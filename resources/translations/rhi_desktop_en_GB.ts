@@ -3968,6 +3968,13 @@
     </message>
 </context>
 <context>
+    <name>ThemeNotes</name>
+    <message>
+        <source>Approved interviews whose child returned up to {0} have been removed from this computer under the retention policy, so these themes may be lower than there were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThemesPage</name>
     <message>
         <source>&amp;Show themes</source>

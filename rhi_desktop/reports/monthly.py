@@ -71,6 +71,8 @@ class MonthlyReport:
     interviews_not_analysed: int
     recurring_places: int
     recurring_associates: int
+    themes_removed_through: date | None = None
+    """Set when the purge reached the month: its themes may be short."""
 
 
 def _lines(counts: tuple[ThemeCount, ...], n: int) -> ThemeLines:
@@ -111,4 +113,5 @@ def monthly_report(
         interviews_not_analysed=len(found.not_analysed),
         recurring_places=len(found.recurring_places),
         recurring_associates=len(found.recurring_associates),
+        themes_removed_through=found.removed_through,
     )

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from rhi_desktop.reports import queries
+from rhi_desktop.reports.completeness import removed_through
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.report_keys import FormSource, PlaceMention, Readers
@@ -71,6 +73,9 @@ class Themes:
     """Each analysed interview's places, for exports that place them on a map."""
     child_of: dict[str, str] = field(default_factory=dict, repr=False)
     """Each analysed interview's child."""
+    removed_through: date | None = None
+    """When records of the period have been purged from this device (approved interviews
+    whose child returned up to this London day): the themes may then be short."""
 
     def with_prefix(self, prefix: str) -> tuple[ThemeCount, ...]:
         return tuple(count for count in self.counts if count.key.startswith(prefix))
@@ -190,7 +195,11 @@ def themes(
 ) -> Themes:
     chosen = filters or Filters()
     rows = queries.signed_off_interviews(queries.database(store), period, chosen)
-    return analyse(rows, Readers(forms), period, chosen)
+    found = analyse(rows, Readers(forms), period, chosen)
+    removed = removed_through(store)
+    if removed is not None and removed >= period.first_day:
+        found = replace(found, removed_through=removed)
+    return found
 
 
 def top(counts: Sequence[ThemeCount], n: int) -> tuple[ThemeCount, ...]:

@@ -81,3 +81,12 @@ def incomplete_text(removed_through: date | None, keys: Sequence[str]) -> str:
         "Records up to {0} have been removed from this computer under the retention "
         "policy, so these figures may be lower than the true count: {1}.",
     ).format(format_uk_date(removed_through), ", ".join(figure_name(key) for key in keys))
+
+
+def themes_short_text(removed_through: date) -> str:
+    """What themes drawn from a period the retention purge reached may be missing."""
+    return translate(
+        "ThemeNotes",
+        "Approved interviews whose child returned up to {0} have been removed from this "
+        "computer under the retention policy, so these themes may be lower than there were.",
+    ).format(format_uk_date(removed_through))

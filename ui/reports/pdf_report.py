@@ -29,7 +29,13 @@ from rhi_desktop.reports.kpi_definitions import RATES
 from rhi_desktop.reports.monthly import MonthlyReport, ThemeLines, TrendPoint
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import VerificationState
-from ui.reports.figure_names import figure_name, incomplete_text, rate_name, state_name
+from ui.reports.figure_names import (
+    figure_name,
+    incomplete_text,
+    rate_name,
+    state_name,
+    themes_short_text,
+)
 from ui.reports.period_picker import month_name
 from ui.reports.trend_chart import percent, rates_chart, trend_headers, trend_rows, volumes_chart
 from ui.uk_dates import format_london_date, format_uk_date
@@ -271,6 +277,8 @@ def _themes_page(page: _Page, report: MonthlyReport) -> None:
         9,
         gap=10,
     )
+    if report.themes_removed_through is not None:
+        page.text(themes_short_text(report.themes_removed_through), 9, gap=10)
     _themes(page, translate("MonthlyReport", "Push factors (most mentioned)"), report.push_factors)
     _themes(page, translate("MonthlyReport", "Pull factors (most mentioned)"), report.pull_factors)
     _themes(

@@ -26,6 +26,7 @@ from rhi_desktop.reports.exports.audited_write import profile_forms
 from rhi_desktop.reports.themes import PULL, PUSH, RISK, Mentioned, ThemeCount, Themes, themes
 from ui.messages import error_text, unreadable_interviews_text
 from ui.profile_holder import ProfileAccess
+from ui.reports.figure_names import themes_short_text
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
 from ui.reports.text_table import TextRow, TextTableModel, text_table_view
 from ui.workers import SerialWorker
@@ -128,9 +129,11 @@ class ThemesPage(QWidget):
                 recurring.format(len(found.recurring_places), len(found.recurring_associates)),
             )
         )
-        if not found.analysed:
+        if found.removed_through is not None:
+            summary += " " + themes_short_text(found.removed_through)
+        if not found.analysed and found.removed_through is None:
             summary += " " + self.tr("Choose a longer period to see themes.")
-        elif not rows:
+        elif not rows and found.analysed:
             summary += " " + self.tr(
                 "None of them records a push or pull factor, a risk indicator, a place or "
                 "an associate."

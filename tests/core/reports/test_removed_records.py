@@ -18,6 +18,7 @@ from rhi_desktop.reports.kpi_definitions import FIGURES
 from rhi_desktop.reports.monthly import monthly_report
 from rhi_desktop.reports.panel import panel_list
 from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.themes import themes
 from rhi_desktop.reports.verification import (
     FigureSnapshot,
     VerificationError,
@@ -212,3 +213,15 @@ def test_panel_rules_reaching_purged_records_are_named_as_possibly_missing_child
     september = panel_list(store, utc(2026, 9, 28))
     assert "repeat_missing" not in september.may_miss
     assert september.may_miss == ("exploitation", "immediate_concern", "uasc_out_of_area")
+
+
+def test_themes_of_a_month_the_purge_reached_say_they_may_be_short(
+    store: Store, book: Casebook
+) -> None:
+    _approved_in_may(book)
+    assert themes(store, MAY).removed_through is None  # nothing purged yet
+    _purge(store)
+
+    assert themes(store, MAY).removed_through == date(2026, 5, 2)
+    assert monthly_report(store, MAY).themes_removed_through == date(2026, 5, 2)
+    assert themes(store, SEPTEMBER).removed_through is None  # after the purged records

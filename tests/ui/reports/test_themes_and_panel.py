@@ -153,3 +153,25 @@ def test_the_panel_says_which_rules_may_miss_children_after_the_retention_purge(
         "episodes in 90 days, Sexual or criminal exploitation indicator, Immediate "
         "safeguarding concern, UASC placed out of area."
     )
+
+
+def test_themes_of_a_period_the_retention_purge_reached_say_they_may_be_short(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    store = holder.store
+    oldest = min(store.interviews.list_by_state(*InterviewState), key=lambda r: r.returned_at)
+    with store.transaction("retention") as tx:
+        tx.retention.purge_interview(oldest.interview_id)
+    page = ThemesPage(holder, report_clock)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_range(date(2026, 2, 1), date(2026, 2, 9))  # after the purged one
+    assert "removed" not in page.summary.text()
+    page.picker.show_range(date(2026, 1, 1), date(2026, 2, 9))
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.reload()
+    assert (
+        f"Approved interviews whose child returned up to {oldest.returned_at:%d/%m/%Y} have "
+        "been removed from this computer under the retention policy, so these themes may be "
+        "lower than there were."
+    ) in page.summary.text()
