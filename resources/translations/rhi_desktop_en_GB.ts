@@ -1949,6 +1949,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Themes are not part of the verified figures: they follow each interview&apos;s latest signed-off answers, so an amendment after verification changes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Push factors (most mentioned)</source>
         <translation type="unfinished"></translation>
     </message>

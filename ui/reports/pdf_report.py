@@ -279,6 +279,16 @@ def _themes_page(page: _Page, report: MonthlyReport) -> None:
     )
     if report.themes_removed_through is not None:
         page.text(themes_short_text(report.themes_removed_through), 9, gap=10)
+    if report.status is not VerificationState.PROVISIONAL:
+        page.text(
+            translate(
+                "MonthlyReport",
+                "Themes are not part of the verified figures: they follow each interview's "
+                "latest signed-off answers, so an amendment after verification changes them.",
+            ),
+            9,
+            gap=10,
+        )
     _themes(page, translate("MonthlyReport", "Push factors (most mentioned)"), report.push_factors)
     _themes(page, translate("MonthlyReport", "Pull factors (most mentioned)"), report.pull_factors)
     _themes(

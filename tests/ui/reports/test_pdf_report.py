@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from rhi_desktop.demo_answers import answer_maker
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.forms import load_bundled_form
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.verification import verify_month
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import LOCAL_ACTOR, create_profile, open_profile
 from tests.ui.conftest import PASSPHRASE
@@ -132,6 +135,28 @@ def test_a_filtered_report_says_so_on_every_page(tmp_path: Path) -> None:
         ).stdout
         heading = " ".join(page.split())
         assert "RHI monthly report, October 2026, UASC, type A only:" in heading, number
+
+
+def test_a_verified_months_themes_say_they_are_not_part_of_the_verification(
+    tmp_path: Path,
+) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    _demo_profile(paths)
+    profile = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as store:
+        verify_month(store, Period.parse_month("2026-10"), LOCAL_ACTOR)
+    out = tmp_path / "report-2026-10.pdf"
+    done = _export_report(paths, out, "--month", "2026-10")
+    assert done.returncode == 0, done.stderr
+    themes_page = subprocess.run(
+        [PDFTOTEXT, "-f", "3", "-l", "3", str(out), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    text = " ".join(unicodedata.normalize("NFKC", themes_page).split())  # ligatures: fi
+    assert "October 2026: Verified" in text
+    assert "Themes are not part of the verified figures" in text
 
 
 def test_export_report_refuses_a_range_in_one_line(tmp_path: Path) -> None:
