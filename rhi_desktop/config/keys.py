@@ -72,6 +72,13 @@ RECOVERY_PUBLIC_KEY: Key[Path | None] = Key(
     False,
     "PEM RSA public key the data key is also wrapped to, for IT recovery",
 )
+POSTCODE_LOOKUP: Key[Path | None] = Key(
+    "postcode_lookup",
+    None,
+    parsers.postcode_lookup,
+    False,
+    "CSV file of postcode,lat,lon that places exported for the GIS map are placed by",
+)
 LOG_LEVEL: Key[LogLevel] = Key(
     "log_level", "INFO", parsers.log_level, True, "Least severe log messages written"
 )
@@ -96,6 +103,7 @@ CATALOGUE: Mapping[str, Key[Any]] = {
         RETENTION_DAYS,
         MAX_FAILED_UNLOCKS,
         RECOVERY_PUBLIC_KEY,
+        POSTCODE_LOOKUP,
         LOG_LEVEL,
         SYNC_INTERVAL_MINUTES,
         LANGUAGE,

@@ -190,6 +190,26 @@ def rsa_public_key(raw: object, base_dir: Path) -> Path:
     return path
 
 
+def postcode_lookup(raw: object, base_dir: Path) -> Path:
+    """A CSV file (postcode,lat,lon) that can be opened; read in full only when a map of
+    places is exported, as it may hold every postcode in the country."""
+    path = _path(raw, base_dir, "a path to a CSV file of postcode,lat,lon")
+    try:
+        with path.open("rb") as opened:
+            opened.read(1)
+    except FileNotFoundError:
+        reason = "no such file"
+    except IsADirectoryError:
+        reason = "it is a directory, not a file"
+    except PermissionError:
+        reason = "permission denied"
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+    else:
+        return path
+    raise InvalidValue(f'cannot read postcode lookup "{path}": {reason}')
+
+
 def _path(raw: object, base_dir: Path, expected: str) -> Path:
     if not isinstance(raw, str) or not raw.strip():
         raise InvalidValue(f"expected {expected}, got {describe_value(raw)}")

@@ -184,6 +184,10 @@ class Settings:
         return self.get(keys.RECOVERY_PUBLIC_KEY)
 
     @property
+    def postcode_lookup(self) -> Path | None:
+        return self.get(keys.POSTCODE_LOOKUP)
+
+    @property
     def log_level(self) -> LogLevel:
         return self.get(keys.LOG_LEVEL)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
@@ -275,7 +276,16 @@ class ExportDialog(QDialog):
             as_at=as_at,
             file_format=str(self.file_format.currentData()),
             filters=self._filters if kind.has_filters else Filters(),
+            postcode_lookup=self._postcode_lookup() if kind is ExportKind.GEOJSON else None,
         )
+
+    def _postcode_lookup(self) -> Path | None:
+        """IT's lookup from machine policy, read as the export starts (policy was checked
+        when the app started; a file changed since then counts as none)."""
+        try:
+            return Settings.load(self._holder.profile.paths).postcode_lookup
+        except ConfigError:
+            return None
 
     # -- exporting ---------------------------------------------------------------------------
 

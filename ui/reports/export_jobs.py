@@ -64,6 +64,8 @@ class ExportRequest:
     as_at: date | None = None
     file_format: str = "csv"
     filters: Filters = field(default_factory=Filters)
+    postcode_lookup: Path | None = None
+    """geojson: the IT-supplied lookup that places postcodes (policy `postcode_lookup`)."""
 
 
 def _collection_year(request: ExportRequest) -> Period:
@@ -85,7 +87,11 @@ def produce(store: Store, profile_root: Path, request: ExportRequest) -> ExportF
     if kind is ExportKind.GEOJSON:
         assert request.period is not None
         return places_geojson(
-            store, request.period, request.filters, forms=profile_forms(profile_root)
+            store,
+            request.period,
+            request.filters,
+            forms=profile_forms(profile_root),
+            lookup_file=request.postcode_lookup,
         )
     raise ValueError("the monthly report is drawn by the app, not produced here")
 

@@ -5,7 +5,8 @@ Kinds:
 - `ssda903-missing --collection-year YYYY-YY`: the DfE table; refused, with the child
   and rule for each problem, if any row would break the DfE's rules.
 - `annex-a-list8 [--as-at DATE]`: Ofsted Annex A List 8 columns, CSV or XLSX.
-- `geojson` (period as for kpi) `[--postcode-lookup FILE]`: places for the GIS.
+- `geojson` (period as for kpi) `[--postcode-lookup FILE]`: places for the GIS (the lookup
+  defaults to the policy's `postcode_lookup`).
 - `report --month YYYY-MM`: the monthly PDF report. It draws charts, so the desktop
   app's entry point (`ui.reports.pdf_command`) runs it; this Qt-free command refuses it.
 
@@ -158,7 +159,10 @@ def _produce(args: argparse.Namespace, store: Store, paths: ProfilePaths) -> Exp
     if args.kind == "annex-a-list8":
         as_at = _day(args.as_at, "--as-at") if args.as_at else london_date(utc_now())
         return annex_a_list8(store, as_at, file_format=_file_format(args))
-    lookup = Path(args.postcode_lookup) if args.postcode_lookup else None
+    # The lookup named here, else IT's from machine policy (`postcode_lookup`).
+    lookup = (
+        Path(args.postcode_lookup) if args.postcode_lookup else Settings.load(paths).postcode_lookup
+    )
     return places_geojson(
         store,
         _period(args),

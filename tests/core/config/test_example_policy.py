@@ -47,7 +47,13 @@ def test_the_example_documents_each_keys_type_and_default() -> None:
 def test_the_example_policy_loads_with_every_example_switched_on(
     tmp_path: Path, ca_file: Path, recovery_key_file: Path
 ) -> None:
-    real_files = {"ca_bundle": ca_file, "recovery_public_key": recovery_key_file}
+    lookup = tmp_path / "postcodes.csv"
+    lookup.write_text("postcode,lat,lon\n", encoding="utf-8")
+    real_files = {
+        "ca_bundle": ca_file,
+        "recovery_public_key": recovery_key_file,
+        "postcode_lookup": lookup,
+    }
     out: list[str] = []
     for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
         match = EXAMPLE_LINE.match(line)
@@ -68,3 +74,4 @@ def test_the_example_policy_loads_with_every_example_switched_on(
             assert settings.get(CATALOGUE[name]) == tomllib.loads(f"v = {value}")["v"], name
     assert settings.ca_bundle == ca_file
     assert settings.recovery_public_key == recovery_key_file
+    assert settings.postcode_lookup == lookup

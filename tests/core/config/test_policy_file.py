@@ -239,6 +239,19 @@ def test_a_missing_ca_file_is_named_with_the_key(write_policy: WritePolicy, tmp_
     assert policy_problems(path) == [f'{path}: ca_bundle: cannot read CA file "{ca}": no such file']
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"), [("gone.csv", "no such file"), ("", "it is a directory, not a file")]
+)
+def test_a_postcode_lookup_that_cannot_be_read_is_named_with_the_key(
+    write_policy: WritePolicy, tmp_path: Path, name: str, reason: str
+) -> None:
+    lookup = tmp_path / name
+    path = write_policy(f'postcode_lookup = "{lookup}"\n')
+    assert policy_problems(path) == [
+        f'{path}: postcode_lookup: cannot read postcode lookup "{lookup}": {reason}'
+    ]
+
+
 def test_a_ca_path_that_is_a_directory_is_named_with_the_key(
     write_policy: WritePolicy, tmp_path: Path
 ) -> None:

@@ -35,6 +35,7 @@ def test_the_tables_cover_every_key_in_the_catalogue() -> None:
     assert set(USER_KEY_VALUES) | set(POLICY_ONLY_VALUES) | {
         "ca_bundle",
         "recovery_public_key",
+        "postcode_lookup",
     } == set(CATALOGUE)
 
 
@@ -148,6 +149,7 @@ def test_the_effective_listing_shows_every_key_its_value_and_where_it_came_from(
         "retention_days": (30, "default", False),
         "max_failed_unlocks": (0, "default", False),
         "recovery_public_key": (None, "default", False),
+        "postcode_lookup": (None, "default", False),
         "log_level": ("INFO", "default", True),
         "sync_interval_minutes": (30, f"user: {profile.settings}", True),
         "language": ("en-GB", "default", True),

@@ -3,19 +3,23 @@ reject refused with every problem listed in the dialog."""
 
 from __future__ import annotations
 
+import json
 import stat
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.config import POLICY_ENV_VAR
+from rhi_desktop.domain.entities import EpisodeType, InterviewState
 from rhi_desktop.reports.exports.ssda903 import Rule, Ssda903Refused, Violation
 from rhi_desktop.reports.periods import Period
 from tests.core.reports.casebook import Casebook, utc
+from tests.core.reports.interview_answers import answers
 from tests.ui.accessibility import tab_walk, unnamed_controls
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import active_modal, type_text
@@ -133,6 +137,42 @@ def test_an_ssda903_table_the_dfe_would_reject_is_refused_with_its_problems(
     assert dialog.problems.wordWrap()
     assert not out.exists()
     assert not [e for e in store.audit.events() if e.action == "export"]
+
+
+def test_places_for_the_gis_are_placed_by_the_postcode_lookup_it_set_in_policy(
+    qtbot: QtBot,
+    holder: ProfileHolder,
+    report_clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    book = Casebook(holder.store)
+    for ref, day in (("G1", 10), ("G2", 12)):
+        child = book.child(ref)
+        episode = book.episode(child, utc(2026, 2, day, 8), utc(2026, 2, day, 20))
+        recorded = answers(places=[("Chicken shop", "", "ZZ99 3AA")])
+        book.interview(child, [episode], state=InterviewState.COMPLETED, answers=recorded)
+    lookup = tmp_path / "postcodes.csv"
+    lookup.write_text("postcode,lat,lon\nZZ99 3AA,51.5,-0.12\n", encoding="utf-8")
+    policy = tmp_path / "policy.toml"
+    policy.write_text(f'postcode_lookup = "{lookup}"\n', encoding="utf-8")
+    monkeypatch.setenv(POLICY_ENV_VAR, str(policy))
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_kind(ExportKind.GEOJSON)
+    dialog.picker.show_range(date(2026, 2, 1), date(2026, 2, 28))
+    out = tmp_path / "places.geojson"
+    dialog.out.setText(str(out))
+
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        dialog.export_button.click()
+
+    assert done.args == [True], dialog.outcome.text()
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    placed = [f for f in features if f["properties"].get("placed_by") == "postcode"]
+    assert [f["geometry"]["coordinates"] for f in placed] == [[-0.12, 51.5]]
+    assert placed[0]["properties"]["children"] == 2
 
 
 def test_every_dfe_rule_a_refusal_can_name_is_worded() -> None:
