@@ -40,6 +40,7 @@ class _Point:
     interviews: set[str] = field(default_factory=set)
     children: set[str] = field(default_factory=set)
     mentions: int = 0
+    recurs: bool = False
 
 
 def _position(
@@ -58,6 +59,10 @@ def feature_collection(
     """(GeoJSON FeatureCollection, features, places not placed)."""
     points: dict[tuple[float, float], _Point] = {}
     not_placed = 0
+    # A point recurs when a place at it does, as the themes match places (by postcode,
+    # position or name): places of one postcode district are one point when the lookup
+    # knows only the district, yet they are different places.
+    recurring = {place.key for place in found.recurring_places}
     for interview_id, mentions in found.place_mentions.items():
         for mention in mentions:
             placed = _position(mention, lookup)
@@ -70,6 +75,7 @@ def feature_collection(
             point.mentions += 1
             point.interviews.add(interview_id)
             point.children.add(found.child_of[interview_id])
+            point.recurs = point.recurs or mention.key in recurring
             if mention.postcode is not None:
                 district = normalise.postcode_district(mention.postcode)
                 if district is not None:
@@ -84,7 +90,7 @@ def feature_collection(
                 "mentions": point.mentions,
                 "interviews": len(point.interviews),
                 "children": len(point.children),
-                "recurs_across_children": len(point.children) >= 2,
+                "recurs_across_children": point.recurs,
             },
         }
         for (lat, lon), point in sorted(points.items())

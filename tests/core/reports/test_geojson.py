@@ -104,6 +104,23 @@ def test_places_become_features_with_counts_and_no_names(
         assert secret.encode() not in made.data
 
 
+def test_different_places_of_one_district_are_one_point_but_do_not_recur(
+    store: Store, book: Casebook, lookup_file: Path
+) -> None:
+    # Both in M1 and the lookup knows only the district: one point on the map, for two
+    # children, but two different places, as the themes count them.
+    for ref, day, postcode in (("GEO-C", 4, "M1 1AE"), ("GEO-D", 6, "M1 2BB")):
+        child = book.child(ref)
+        episode = book.episode(child, utc(2026, 1, day, 8), utc(2026, 1, day, 20))
+        recorded = answers(places=[("Chicken shop", "", postcode)])
+        book.interview(child, [episode], state=InterviewState.COMPLETED, answers=recorded)
+
+    [point] = json.loads(places_geojson(store, JANUARY, lookup_file=lookup_file).data)["features"]
+
+    assert point["properties"]["children"] == 2
+    assert point["properties"]["recurs_across_children"] is False
+
+
 def test_without_a_lookup_only_typed_positions_are_placed(store: Store, book: Casebook) -> None:
     build(book)
     made = places_geojson(store, JANUARY)
