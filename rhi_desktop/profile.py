@@ -82,6 +82,17 @@ class ProfilePaths:
     def exists(self) -> bool:
         return self.vault.exists() or self.db.exists()
 
+    def is_complete(self) -> bool:
+        """Both halves are here: the key file and the database it opens."""
+        return self.vault.exists() and self.db.exists()
+
+    def is_unfinished(self) -> bool:
+        """A set-up or a wipe was cut short (a crash, a power cut): a key file without its
+        database, or a database (or its journal) without a key file. Neither can be
+        opened, and a new profile cannot be made over them as they are."""
+        leftovers = (self.vault, self.db, self.wal, self.shm)
+        return not self.is_complete() and any(path.exists() for path in leftovers)
+
     def data_files(self) -> list[Path]:
         """Everything that holds or unlocks case data."""
         return [
@@ -103,6 +114,21 @@ def clear_unfinished_writes(paths: ProfilePaths) -> None:
     for path in (*paths.unfinished_vault_writes(), *paths.unfinished_state_writes()):
         log.info("removing a temporary file left by an unfinished write")
         path.unlink(missing_ok=True)
+
+
+def set_aside_unfinished(paths: ProfilePaths, stamp: str) -> list[Path]:
+    """Rename what an unfinished set-up or wipe left (`is_unfinished`) so that a new
+    profile can be made; returns the new names. Nothing is deleted: a key file whose
+    database went missing still opens that database if it comes back."""
+    moved: list[Path] = []
+    for path in (paths.vault, paths.db, paths.wal, paths.shm):
+        if path.exists():
+            target = path.with_name(f"{path.name}.left-{stamp}")
+            path.rename(target)
+            moved.append(target)
+    if moved:
+        log.warning("set aside %d file(s) of an unfinished set-up or wipe", len(moved))
+    return moved
 
 
 def wipe(paths: ProfilePaths) -> None:

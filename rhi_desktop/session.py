@@ -15,7 +15,7 @@ from enum import StrEnum
 from rhi_desktop.audit import AuditAction, DetailValue
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
-from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.profile import ProfilePaths, set_aside_unfinished
 from rhi_desktop.store import Store
 from rhi_desktop.vault import Keystore, UnlockResult, Vault, VaultError
 
@@ -44,8 +44,14 @@ def _recovery_key(settings: Settings) -> bytes | None:
 def create_profile(
     paths: ProfilePaths, passphrase: str, settings: Settings, keystore: Keystore | None
 ) -> OpenProfile:
-    """A new vault and an empty encrypted database; refuses to touch an existing profile."""
+    """A new vault and an empty encrypted database; refuses to touch an existing profile.
+
+    What a set-up or wipe cut short left behind (a key file without its database, or the
+    other way round) is set aside under a new name first, so the person is not stuck.
+    """
     paths.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if paths.is_unfinished():
+        set_aside_unfinished(paths, f"{utc_now():%Y%m%dT%H%M%SZ}")
     vault, dek = Vault.create(
         paths, passphrase, keystore=keystore, recovery_public_key=_recovery_key(settings)
     )

@@ -132,7 +132,7 @@ class AppController(QObject):
             self._os_lock.lock_requested.connect(self.lock)
             self._os_lock.start(self._app)
         early, self.unlock_window = self.unlock_window, None
-        if self._paths.vault.exists():
+        if self._paths.is_complete():
             self._show_unlock_window(locked=False, window=early)
         else:
             if early is not None:  # the profile went away meanwhile

@@ -55,7 +55,7 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def early_unlock_window(paths: ProfilePaths) -> UnlockWindow | None:
     """For an existing profile, its unlock window on screen now, waiting for the app."""
-    if not paths.vault.exists():
+    if not paths.is_complete():
         return None
     window = UnlockWindow(lambda: datetime.now(UTC), locked=False)
     window.panel.set_ready(False)

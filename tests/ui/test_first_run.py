@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.config import POLICY_ENV_VAR, Settings
 from rhi_desktop.profile import ProfilePaths
-from rhi_desktop.session import OpenProfile
+from rhi_desktop.session import OpenProfile, create_profile
 from rhi_desktop.vault import Protection, Vault
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import PASSPHRASE, type_text
@@ -168,3 +168,21 @@ def test_a_profile_folder_that_cannot_be_created_is_explained_and_nothing_moves_
     qtbot.waitUntil(lambda: page.passphrase.isEnabled(), timeout=20_000)
     assert "could not use a file or folder" in page.status.text()
     assert wizard.currentId() != ENROL_PAGE and not controller.holder.is_open
+
+
+@pytest.mark.parametrize("lost", ["rhi.db", "vault.json"])
+def test_a_set_up_or_wipe_cut_short_offers_set_up_again(
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: ProfilePaths,
+    settings: Settings,
+    lost: str,
+) -> None:
+    # A crash between the set-up's two files (or a wipe's) leaves only one of them.
+    create_profile(paths, PASSPHRASE, settings, None).close()
+    (paths.root / lost).unlink()
+
+    wizard = _to_enrolment(qtbot, make_controller())
+
+    assert wizard.passphrase_page.created and paths.is_complete()
+    assert len(list(paths.root.glob("*.left-*"))) == 1  # set aside, not deleted
