@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from rhi_desktop.audit import utc_text
@@ -162,8 +162,10 @@ class OfferRow:
 
 @dataclass(frozen=True, slots=True)
 class DueSupervisionRow:
-    """A supervision that fell due: 28 days after `after_id`, the supervisee's session
-    held on `after_held_on`; with when the next session was held (None: not yet)."""
+    """A supervision that fell due on `due_on`, some whole cycles of 28 days after the
+    supervisee's session `after_id`; with when the next session was held (None: not yet).
+    A due of a later cycle has an id of its own: the session's, `LAPSE_MARK` and the day
+    (`session_of` gives the session back)."""
 
     after_id: str
     supervisee_id: str
@@ -246,31 +248,62 @@ def offers_for_due_interviews(db: Database, period: Period, filters: Filters) ->
 
 
 def due_supervisions(db: Database, period: Period, filters: Filters) -> list[DueSupervisionRow]:
-    """Supervisions due (28 days after a session) on a day of the period."""
+    """Supervisions due on a day of the period, each supervisee's sessions taken in turn.
+
+    A session makes the next one due 28 days on. If none is held by then, another falls
+    due each 28 days after that until one is (a lapse of months is a missed supervision
+    each cycle, not just the first); the one held then starts the cycle again. Two
+    sessions recorded for one person on one day are one supervision.
+    """
     where = Conditions()
     interviewers = filters.interviewers
     if interviewers is not None:
         where = _in("s.supervisee_id", interviewers)
-    days = SUPERVISION_INTERVAL.days
-    first = (period.first_day - SUPERVISION_INTERVAL).isoformat()
-    last = (period.last_day - SUPERVISION_INTERVAL).isoformat()
     rows = db.fetchall(
-        "SELECT s.id, s.supervisee_id, s.held_on, (SELECT min(n.held_on)"  # noqa: S608
-        " FROM supervision_sessions AS n"
-        " WHERE n.supervisee_id = s.supervisee_id AND n.held_on > s.held_on)"
-        " FROM supervision_sessions AS s"
-        f" WHERE s.held_on >= ? AND s.held_on <= ?{where.sql()}",
-        (first, last, *where.params),
+        "SELECT s.supervisee_id, s.held_on, min(s.id) FROM supervision_sessions AS s"  # noqa: S608
+        f" WHERE s.held_on <= ?{where.sql()}"
+        " GROUP BY s.supervisee_id, s.held_on ORDER BY s.supervisee_id, s.held_on",
+        (period.last_day.isoformat(), *where.params),
     )
-    return [
-        DueSupervisionRow(
-            r[0],
-            r[1],
-            date.fromisoformat(r[2]) + timedelta(days=days),
-            None if r[3] is None else date.fromisoformat(r[3]),
-        )
-        for r in rows
-    ]
+    later = db.fetchall(
+        "SELECT s.supervisee_id, min(s.held_on) FROM supervision_sessions AS s"  # noqa: S608
+        f" WHERE s.held_on > ?{where.sql()} GROUP BY s.supervisee_id",
+        (period.last_day.isoformat(), *where.params),
+    )
+    held: dict[str, list[tuple[date, str]]] = {}
+    for supervisee, held_on, session_id in rows:
+        held.setdefault(supervisee, []).append((date.fromisoformat(held_on), session_id))
+    first_after = {r[0]: date.fromisoformat(r[1]) for r in later}
+    found: list[DueSupervisionRow] = []
+    for supervisee, sessions in held.items():
+        for index, (held_on, session_id) in enumerate(sessions):
+            following = sessions[index + 1][0] if index + 1 < len(sessions) else None
+            following = following or first_after.get(supervisee)
+            found.extend(_dues_after(session_id, supervisee, held_on, following, period))
+    return found
+
+
+def _dues_after(
+    session_id: str, supervisee: str, held_on: date, following: date | None, period: Period
+) -> list[DueSupervisionRow]:
+    dues: list[DueSupervisionRow] = []
+    due_on = held_on + SUPERVISION_INTERVAL
+    cycle = 1
+    while due_on <= period.last_day and (cycle == 1 or following is None or following > due_on):
+        if due_on >= period.first_day:
+            key = session_id if cycle == 1 else f"{session_id}{LAPSE_MARK}{due_on.isoformat()}"
+            dues.append(DueSupervisionRow(key, supervisee, due_on, following))
+        due_on += SUPERVISION_INTERVAL
+        cycle += 1
+    return dues
+
+
+LAPSE_MARK = "@"
+
+
+def session_of(due_id: str) -> str:
+    """The supervision session a due supervision's id counts from."""
+    return due_id.split(LAPSE_MARK, 1)[0]
 
 
 def staff_ids(db: Database) -> list[str]:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.reports.kpi_definitions import RecordKind
+from rhi_desktop.reports.queries import session_of
 from rhi_desktop.store import Store
 
 
@@ -109,7 +110,7 @@ def _sessions(store: Store, ids: Sequence[str]) -> list[SessionRecord]:
     name_of = functools.cache(store.team.name_of)
     found = [
         SessionRecord(name_of(s.supervisee_id), name_of(s.supervisor_id), s.held_on)
-        for s in (store.supervision_sessions.find(session_id) for session_id in ids)
+        for s in (store.supervision_sessions.find(session_of(due_id)) for due_id in ids)
         if s is not None
     ]
     return sorted(found, key=lambda r: (r.supervisee, r.held_on))

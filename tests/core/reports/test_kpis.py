@@ -21,6 +21,7 @@ from rhi_desktop.domain.entities import (
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, kpi_table
 from rhi_desktop.reports.periods import Period
+from rhi_desktop.reports.queries import session_of
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, london, utc
 from tests.core.reports.conftest import Clock
@@ -303,7 +304,36 @@ def test_a_supervision_never_held_counts_as_not_on_time_once_its_day_has_passed(
     assert december["supervisions_due"].value == 0  # Jo's is not late yet
 
     clock.now = utc(2026, 1, 10, 9)  # and then it was missed too
-    assert kpi_table(store, Period.month(2025, 12))["supervisions_due"].value == 1
+    # Jo's, and Kim's second in a row: still no session, so one fell due again on 24 Dec.
+    assert kpi_table(store, Period.month(2025, 12))["supervisions_due"].value == 2
+
+
+def test_a_lapse_of_months_is_a_missed_supervision_each_cycle_until_one_is_held(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    # Kim: 1 Sep, then nothing until 10 Dec (late), then on time on 31 Dec. Two records
+    # of the 31 Dec session are one supervision.
+    september = book.session("iv-kim", date(2025, 9, 1))
+    book.session("iv-kim", date(2025, 12, 10))
+    book.session("iv-kim", date(2025, 12, 31))
+    book.session("iv-kim", date(2025, 12, 31))
+    clock.now = utc(2026, 3, 1, 9)
+
+    def due_and_on_time(month: int, year: int = 2025) -> tuple[int, int]:
+        table = kpi_table(store, Period.month(year, month))
+        return table["supervisions_due"].value, table["supervision_on_time"].value
+
+    assert due_and_on_time(9) == (1, 0)  # 29 Sep: missed
+    assert due_and_on_time(10) == (1, 0)  # 27 Oct: missed again
+    october = ids(kpi_table(store, Period.month(2025, 10)), "supervisions_due")
+    assert {session_of(due) for due in october} == {september.id}  # the one it follows
+    assert due_and_on_time(11) == (1, 0)  # 24 Nov: and again
+    # 22 Dec would have been the next, but the 10 Dec session started a new cycle: its
+    # due on 7 Jan was met on 31 Dec.
+    assert due_and_on_time(12) == (0, 0)
+    # 7 Jan, met on 31 Dec; 28 Jan, after the 31 Dec session: nothing since, missed.
+    assert due_and_on_time(1, 2026) == (2, 1)
+    assert due_and_on_time(2, 2026) == (1, 0)  # 25 Feb: missed again
 
 
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:
