@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     RiskGrade,
 )
+from rhi_desktop.store import Transaction
 
 GIVEN_NAMES = (
     "Amara",
@@ -206,8 +207,6 @@ def _episode(rng: random.Random, child: Child, after: datetime) -> tuple[Missing
 
 
 def _replace_end(episode: MissingEpisode, end: datetime) -> MissingEpisode:
-    from dataclasses import replace
-
     start = min(episode.start, end - timedelta(hours=6))
     return replace(episode, start=start, end=end)
 
@@ -310,3 +309,40 @@ def _review(
         decision=ReviewDecision.RETURNED if returned else ReviewDecision.APPROVED,
         overall_comment="Please add who was present and the agreed actions." if returned else None,
     )
+
+
+def add_worked_through(tx: Transaction, interview: ReturnInterview) -> None:
+    """Record the interview as a laptop does: assigned, then one step of the lifecycle
+    at a time (the service takes each step as its own change, and no other way)."""
+    tx.interviews.add(
+        replace(
+            interview,
+            state=InterviewState.ASSIGNED,
+            form_id=None,
+            form_version=None,
+            answers={},
+            started_at=None,
+            completed_at=None,
+            late_reason=None,
+        )
+    )
+    for step in STATE_PATH[interview.state]:
+        at = (
+            {
+                InterviewState.IN_PROGRESS: interview.started_at,
+                InterviewState.COMPLETED: interview.completed_at,
+            }.get(step)
+            or interview.completed_at
+            or interview.returned_at
+        )
+        moved = tx.interviews.transition(interview.id, step, at=at)
+        if step is InterviewState.IN_PROGRESS:
+            tx.interviews.update(
+                replace(
+                    moved,
+                    form_id=interview.form_id,
+                    form_version=interview.form_version,
+                    answers=interview.answers,
+                    late_reason=interview.late_reason,
+                )
+            )

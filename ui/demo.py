@@ -33,12 +33,12 @@ from pathlib import Path
 from types import FrameType
 
 from rhi_desktop.config import Settings
-from rhi_desktop.demo import STATE_PATH, DemoCase, generate
+from rhi_desktop.demo import DemoCase, add_worked_through, generate
 from rhi_desktop.domain.deadlines import utc_now
-from rhi_desktop.domain.entities import InterviewState, ReturnInterview
+from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import OpenProfile, create_profile, open_profile
-from rhi_desktop.store import StoreError, Transaction
+from rhi_desktop.store import StoreError
 from rhi_desktop.vault import VaultError
 from sync.client import CentralClient
 from sync.device import enrol_device
@@ -201,48 +201,11 @@ def _fill(profile: OpenProfile, children: int, now: datetime, *, enrolled: bool)
         interviews = [i for c in cases for i in c.interviews]
         if enrolled:
             for interview in interviews:
-                _worked_through(tx, interview)
+                add_worked_through(tx, interview)
         else:
             tx.interviews.add_many(interviews)
         tx.offers.add_many([o for c in cases for o in c.offers])
         tx.reviews.add_many([r for c in cases for r in c.reviews])
-
-
-def _worked_through(tx: Transaction, interview: ReturnInterview) -> None:
-    """Record the interview as a laptop does: assigned, then one step of the lifecycle
-    at a time (the service takes each step as its own change, and no other way)."""
-    tx.interviews.add(
-        replace(
-            interview,
-            state=InterviewState.ASSIGNED,
-            form_id=None,
-            form_version=None,
-            answers={},
-            started_at=None,
-            completed_at=None,
-            late_reason=None,
-        )
-    )
-    for step in STATE_PATH[interview.state]:
-        at = (
-            {
-                InterviewState.IN_PROGRESS: interview.started_at,
-                InterviewState.COMPLETED: interview.completed_at,
-            }.get(step)
-            or interview.completed_at
-            or interview.returned_at
-        )
-        moved = tx.interviews.transition(interview.id, step, at=at)
-        if step is InterviewState.IN_PROGRESS:
-            tx.interviews.update(
-                replace(
-                    moved,
-                    form_id=interview.form_id,
-                    form_version=interview.form_version,
-                    answers=interview.answers,
-                    late_reason=interview.late_reason,
-                )
-            )
 
 
 def prepare(

@@ -35,7 +35,7 @@ import requests
 from sqlalchemy import func, select
 
 from rhi_desktop import __version__
-from rhi_desktop.demo import generate
+from rhi_desktop.demo import add_worked_through, generate
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.store import Enrolment, Store
@@ -141,13 +141,10 @@ def _completed_caseload(store: Store, interviews: int) -> None:
         with store.transaction("bench") as tx:
             tx.children.add_many([c.child for c in batch])
             tx.episodes.add_many([e for c in batch for e in c.episodes])
-            tx.interviews.add_many(
-                [
-                    dataclasses.replace(i, state=InterviewState.COMPLETED)
-                    for c in batch
-                    for i in c.interviews
-                ]
-            )
+            for interview in (i for c in batch for i in c.interviews):
+                # Signed off, each step recorded as the laptop records it.
+                signed_off = dataclasses.replace(interview, state=InterviewState.COMPLETED)
+                add_worked_through(tx, signed_off)
 
 
 def _engine_push(service: Service, directory: Path, interviews: int) -> tuple[float, list[bytes]]:
@@ -267,7 +264,7 @@ def _device_bodies(
                 base_version=0,
                 payload={
                     "id": interview_id,
-                    "state": "completed",
+                    "state": "assigned",  # a new case starts assigned, as the service requires
                     "returned_at": (NOW - timedelta(hours=30)).isoformat(),
                     "answers": realistic_answers(rng),
                 },
