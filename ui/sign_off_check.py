@@ -18,6 +18,7 @@ from rhi_desktop.domain.entities import ReturnInterview
 
 if TYPE_CHECKING:
     from rhi_desktop.forms import Form
+    from rhi_desktop.forms.validation import Issue
 
 
 class FormSource(Protocol):
@@ -36,7 +37,8 @@ class Blocker(StrEnum):
 class OpenIssue:
     section: str
     question: str
-    message: str
+    message: str  # English, for logs; a screen words `issue` (`field_view.issue_words`)
+    issue: Issue
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ def check_for_sign_off(
                 section=form.text(section.title, language),
                 question=form.text(info.question.label, language),
                 message=issue.message,
+                issue=issue,
             )
         )
     return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))

@@ -950,6 +950,33 @@
     </message>
 </context>
 <context>
+    <name>FormIssues</name>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer is not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least 1 row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least {0} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep to at most 1 row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep to at most {0} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormRenderer</name>
     <message>
         <source>Remove row</source>

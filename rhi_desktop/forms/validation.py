@@ -1,7 +1,9 @@
 """Validation results: the issues of each field, and the report per question, section and form.
 
 Issue messages are written for the interviewer and never quote the answer, so a report
-can be logged or synced as it is.
+can be logged or synced as it is. They are English; a screen words an issue in the
+person's language from its kind and numbers (`min_rows`, `max_rows`), keeping a message
+the form itself gave (`from_form`, already in the form's language).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class Issue:
     key: FieldKey
     kind: IssueKind
     message: str
+    min_rows: int | None = None  # ROWS: too few, fewer than this
+    max_rows: int | None = None  # ROWS: too many, more than this
+    from_form: bool = False  # CONSTRAINT: the form's own message, in the form's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +57,20 @@ def field_issues(key: FieldKey, check: FieldCheck) -> tuple[Issue, ...]:
     if check.rows is not None:
         if check.min_rows is not None and check.rows < check.min_rows:
             noun = "row" if check.min_rows == 1 else "rows"
-            return (Issue(key, IssueKind.ROWS, f"Add at least {check.min_rows} {noun}."),)
+            text = f"Add at least {check.min_rows} {noun}."
+            return (Issue(key, IssueKind.ROWS, text, min_rows=check.min_rows),)
         if check.max_rows is not None and check.rows > check.max_rows:
-            return (Issue(key, IssueKind.ROWS, f"Keep to at most {check.max_rows} rows."),)
+            text = f"Keep to at most {check.max_rows} rows."
+            return (Issue(key, IssueKind.ROWS, text, max_rows=check.max_rows),)
         return ()
     if check.type_problem is not None:
         return (Issue(key, IssueKind.TYPE, _sentence(check.type_problem)),)
     if check.empty:
         return (Issue(key, IssueKind.REQUIRED, REQUIRED_MESSAGE),) if check.required else ()
     if not check.constraint_holds:
-        message = check.constraint_message or CONSTRAINT_MESSAGE
-        return (Issue(key, IssueKind.CONSTRAINT, message),)
+        if check.constraint_message:
+            return (Issue(key, IssueKind.CONSTRAINT, check.constraint_message, from_form=True),)
+        return (Issue(key, IssueKind.CONSTRAINT, CONSTRAINT_MESSAGE),)
     return ()
 
 

@@ -16,17 +16,18 @@ from rhi_desktop.forms import FieldInfo, Issue, IssueKind
 from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
 from ui.forms.widgets.base import AnswerInput
+from ui.issue_words import issue_words
 
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
 
 
 def issue_text(issue: Issue, answer: AnswerInput | None) -> str:
-    """The input's own wording of a type problem where it has one, else the session's."""
+    """The input's own wording of a type problem where it has one, else `issue_words`."""
     if issue.kind is IssueKind.TYPE and answer is not None:
         own = answer.problem()
         if own:
             return own
-    return QCoreApplication.translate("FormIssues", issue.message)
+    return issue_words(issue)
 
 
 def _required_label(text: str) -> str:

@@ -1,0 +1,107 @@
+"""A form's validation issues reach the person in their language: worded in the UI from
+the issue's kind and numbers (the engine's English message is for logs), with a message
+the form itself gave kept as the form gave it."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from rhi_desktop.domain.entities import ReturnInterview, new_id
+from rhi_desktop.forms import load_form
+from rhi_desktop.forms.changes import FieldKey
+from rhi_desktop.forms.validation import Issue, IssueKind
+from tests.ui.forms.conftest import fixed_clock
+from ui import translation_catalogue
+from ui.issue_words import issue_words
+from ui.sign_off_check import check_for_sign_off
+from ui.sign_off_dialogs import blocker_text
+
+WELSH = {
+    "This question needs an answer.": "Mae angen ateb i'r cwestiwn hwn.",
+    "Add at least {0} rows.": "Ychwanegwch o leiaf {0} rhes.",
+    "This answer is not allowed here.": "Ni chaniateir yr ateb hwn yma.",
+}
+KEY = FieldKey("where_went", None)
+
+
+@pytest.fixture
+def in_welsh(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    messages = "".join(
+        f"<message><source>{source}</source><translation>{text}</translation></message>"
+        for source, text in WELSH.items()
+    )
+    catalogue = tmp_path / "issues_cy.ts"
+    catalogue.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="cy">'
+        f"<context><name>FormIssues</name>{messages}</context></TS>",
+        encoding="utf-8",
+    )
+    compiled = tmp_path / "issues_cy.qm"
+    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(catalogue), "-qm", str(compiled)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.mark.usefixtures("in_welsh")
+def test_issues_are_worded_in_the_persons_language() -> None:
+    required = Issue(KEY, IssueKind.REQUIRED, "This question needs an answer.")
+    rows = Issue(KEY, IssueKind.ROWS, "Add at least 3 rows.", min_rows=3)
+    default = Issue(KEY, IssueKind.CONSTRAINT, "This answer is not allowed here.")
+    own = Issue(KEY, IssueKind.CONSTRAINT, "Rhowch ddyddiad yn y gorffennol.", from_form=True)
+
+    assert issue_words(required) == "Mae angen ateb i'r cwestiwn hwn."
+    assert issue_words(rows) == "Ychwanegwch o leiaf 3 rhes."
+    assert issue_words(default) == "Ni chaniateir yr ateb hwn yma."
+    assert issue_words(own) == "Rhowch ddyddiad yn y gorffennol."
+
+
+def test_in_english_one_row_is_one_row() -> None:
+    assert issue_words(Issue(KEY, IssueKind.ROWS, "", min_rows=1)) == "Add at least 1 row."
+    assert issue_words(Issue(KEY, IssueKind.ROWS, "", max_rows=4)) == "Keep to at most 4 rows."
+
+
+@pytest.mark.usefixtures("in_welsh")
+def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
+    form = load_form(
+        {
+            "form_id": "small",
+            "version": 1,
+            "title": "Return interview",
+            "sections": [
+                {
+                    "id": "during",
+                    "title": "During",
+                    "questions": [
+                        {"id": "where_went", "type": "text", "label": "Where?", "required": True}
+                    ],
+                }
+            ],
+        }
+    )
+
+    class Forms:
+        def load(self, form_id: str, version: int) -> object:
+            return form
+
+    interview = ReturnInterview(
+        id=new_id(),
+        child_id=new_id(),
+        episode_ids=(),
+        interviewer_id="iv",
+        returned_at=fixed_clock(),
+        form_id="small",
+        form_version=1,
+    )
+    text = blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+
+    assert "• During: Where? — Mae angen ateb i'r cwestiwn hwn." in text
