@@ -2390,6 +2390,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>3 or more episodes in 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sexual or criminal exploitation indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immediate safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UASC placed out of area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 child for the panel, by {1}.</source>
         <translation type="unfinished"></translation>
     </message>

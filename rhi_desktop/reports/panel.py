@@ -48,6 +48,9 @@ class Reason:
     ids: tuple[str, ...]
     matched: tuple[str, ...] = ()
     """For answer rules, which of the rule's report keys were found (codes only)."""
+    matched_labels: tuple[str, ...] = ()
+    """Those keys as the interviews' forms word them, in the same order; only for a rule
+    of several keys (a rule of one names it already)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,7 @@ def _answer_reasons(
         lambda: defaultdict(set)
     )
     not_analysed: set[str] = set()
+    key_labels: dict[str, str] = {}
     for row in queries.interviews_with_answers(db, since):
         if row.returned_at > as_of:
             continue
@@ -175,16 +179,22 @@ def _answer_reasons(
             not_analysed.add(row.id)
             continue
         carried = reader.keys(row.answers)
+        for key, label in reader.labels.items():
+            key_labels.setdefault(key, label)
         for rule in rules:
             if rule.days is not None and row.returned_at < as_of - timedelta(days=rule.days):
                 continue
             for key in carried & set(rule.report_keys):
                 hits[(rule.id, row.child_id)][key].add(row.id)
     labels = {rule.id: rule.label for rule in rules}
+    keys_of = {rule.id: rule.report_keys for rule in rules}
     for (rule_id, child_id), by_key in sorted(hits.items()):
         ids = tuple(sorted(set().union(*by_key.values())))
+        matched = tuple(sorted(by_key))
+        several = len(keys_of[rule_id]) > 1
+        worded = tuple(key_labels.get(key, key) for key in matched) if several else ()
         reasons[child_id].append(
-            Reason(rule_id, labels[rule_id], RecordKind.INTERVIEW, ids, tuple(sorted(by_key)))
+            Reason(rule_id, labels[rule_id], RecordKind.INTERVIEW, ids, matched, worded)
         )
     return tuple(sorted(not_analysed))
 

@@ -62,6 +62,7 @@ class PanelPage(QWidget):
         self._rules = rules
         self._worker = worker if worker is not None else SerialWorker(self)
         self._generation = 0
+        self._built_in = True  # the rules in force are the built-in ones
         self.week = QComboBox()
         self.week.setObjectName("panelWeek")
         self.week.setAccessibleName(self.tr("Panel week"))
@@ -130,13 +131,28 @@ class PanelPage(QWidget):
             behind = by_count(count, self.tr("1 interview"), self.tr("{0} interviews"))
         else:
             behind = self.tr("the child's details")
-        if reason.matched:
-            return self.tr("{0} ({1}; {2})").format(reason.label, ", ".join(reason.matched), behind)
-        return self.tr("{0} ({1})").format(reason.label, behind)
+        label = self._rule_label(reason.rule_id, reason.label)
+        if reason.matched_labels:
+            matched = ", ".join(reason.matched_labels)
+            return self.tr("{0} ({1}; {2})").format(label, matched, behind)
+        return self.tr("{0} ({1})").format(label, behind)
+
+    def _rule_label(self, rule_id: str, label: str) -> str:
+        """A built-in rule in the person's language; a rule IT wrote, as IT wrote it."""
+        if not self._built_in:
+            return label
+        built_in = {
+            "repeat_missing": self.tr("3 or more episodes in 90 days"),
+            "exploitation": self.tr("Sexual or criminal exploitation indicator"),
+            "immediate_concern": self.tr("Immediate safeguarding concern"),
+            "uasc_out_of_area": self.tr("UASC placed out of area"),
+        }
+        return built_in.get(rule_id, label)
 
     def _arrived(self, generation: int, found: PanelList, chosen: ChosenRules) -> None:
         if generation != self._generation:
             return
+        self._built_in = chosen.source is None
         rows = [
             TextRow(
                 (
@@ -164,7 +180,7 @@ class PanelPage(QWidget):
         if found.not_analysed:
             summary += " " + unreadable_interviews_text(len(found.not_analysed))
         if found.removed_through is not None and found.may_miss:
-            labels = {rule.id: rule.label for rule in found.rules.rules}
+            labels = {rule.id: self._rule_label(rule.id, rule.label) for rule in found.rules.rules}
             summary += " " + self.tr(
                 "Records up to {0} have been removed from this computer under the retention "
                 "policy, so these rules may miss children: {1}."

@@ -3,15 +3,19 @@ associates flagged in words, and each child on the panel with every reason."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
 from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
+from ui import translation_catalogue
 from ui.profile_holder import ProfileHolder
 from ui.reports.panel_page import PanelPage
 from ui.reports.panel_rules_source import panel_rules
@@ -101,11 +105,9 @@ def test_the_panel_lists_each_child_with_every_reason(
     assert set(why) == {"A", "P", "Q"}
     assert why["P"] == (
         "3 or more episodes in 90 days (3 episodes); "
-        "Sexual or criminal exploitation indicator (risk.cse; 1 interview)"
+        "Sexual or criminal exploitation indicator (Child sexual exploitation; 1 interview)"
     )
-    assert (
-        why["Q"] == "Immediate safeguarding concern (safeguarding.immediate_concern; 1 interview)"
-    )
+    assert why["Q"] == "Immediate safeguarding concern (1 interview)"
     assert why["A"] == "UASC placed out of area (the child's details)"
     assert page.model.rows[0].cells[:2] == ("P", "2")  # most reasons first
     assert "by the built-in rules" in page.summary.text()
@@ -175,3 +177,45 @@ def test_themes_of_a_period_the_retention_purge_reached_say_they_may_be_short(
         "been removed from this computer under the retention policy, so these themes may be "
         "lower than there were."
     ) in page.summary.text()
+
+
+def test_the_built_in_rules_are_in_the_persons_language_and_its_own_as_it_wrote_them(
+    qtbot: QtBot, qapp: QApplication, holder: ProfileHolder, report_clock: FakeClock,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    catalogue = tmp_path / "panel_cy.ts"
+    catalogue.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="cy">'
+        "<context><name>PanelPage</name><message><source>UASC placed out of area</source>"
+        "<translation>Plentyn ar ei ben ei hun wedi'i leoli y tu allan i'r ardal</translation>"
+        "</message></context></TS>",
+        encoding="utf-8",
+    )
+    compiled = tmp_path / "panel_cy.qm"
+    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(catalogue), "-qm", str(compiled)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    try:
+        built_in = PanelPage(holder, report_clock)
+        qtbot.addWidget(built_in)
+        with qtbot.waitSignal(built_in.refreshed, timeout=10_000):
+            built_in.reload()
+        why = {row.cells[0]: row.cells[2] for row in built_in.model.rows}
+        assert why["A"].startswith("Plentyn ar ei ben ei hun wedi'i leoli y tu allan i'r ardal")
+
+        own = tmp_path / "panel_rules.toml"
+        own.write_text(
+            '[[rules]]\nid = "uasc_out_of_area"\nlabel = "UASC placed out of area"\n'
+            'kind = "child"\nuasc = true\nplacement_area = "out_of_area"\n',
+            encoding="utf-8",
+        )
+        theirs = PanelPage(holder, report_clock, rules=lambda: panel_rules(own))
+        qtbot.addWidget(theirs)
+        with qtbot.waitSignal(theirs.refreshed, timeout=10_000):
+            theirs.reload()
+        why = {row.cells[0]: row.cells[2] for row in theirs.model.rows}
+        assert why["A"].startswith("UASC placed out of area")
+    finally:
+        qapp.removeTranslator(translator)
