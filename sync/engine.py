@@ -44,7 +44,7 @@ from sync.apply import Observer, PullTally, apply_page
 from sync.client import CentralClient
 from sync.errors import DeviceRevoked, SyncError
 from sync.outgoing import PushTally, next_batch, park_unsendable, record_answers
-from sync.protocol import MAX_BATCH, MAX_PULL_LIMIT
+from sync.protocol import MAX_BATCH, MAX_PULL_LIMIT, PushRequest, PushResponse
 from sync.published_forms import FormsTally, install_published
 from sync.retry import Backoff, Sleep, with_retries
 
@@ -174,6 +174,7 @@ class SyncEngine:
     def _push(self, report: SyncReport) -> None:
         tally = report.push
         horizon = self._outbox_horizon()
+        sent_any = False
         while True:
             # Read and marked in one transaction: from here on a save does not fold into
             # a change being sent (`ChangeRecorder`), so what the service acknowledges
@@ -185,22 +186,31 @@ class SyncEngine:
             if not batch.changes:
                 if batch.unsendable:
                     continue
+                if not sent_any:
+                    # Nothing to send: the audit chain's head still goes, at every sync,
+                    # so a profile put back to an older copy is caught at its first.
+                    response = self._send(batch.request(self.store.audit.head()))
+                    report.server_time = response.server_time
                 return
+            sent_any = True
             request = batch.request(self.store.audit.head())
             self.observer("push.before_send")
-            response = with_retries(
-                functools.partial(self.client.push, request),
-                self.backoff,
-                sleep=self.sleep,
-                rng=self.rng,
-                what="push",
-            )
+            response = self._send(request)
             self.observer("push.after_send")
             with self.store.transaction(self.actor) as tx:
                 record_answers(tx, batch, response, tally)
                 self.observer("push.before_commit")
             self.observer("push.after_commit")
             report.server_time = response.server_time
+
+    def _send(self, request: PushRequest) -> PushResponse:
+        return with_retries(
+            functools.partial(self.client.push, request),
+            self.backoff,
+            sleep=self.sleep,
+            rng=self.rng,
+            what="push",
+        )
 
     def _submit_signed_off(self, report: SyncReport) -> int:
         """completed -> submitted for every signed-off interview; how many moved."""

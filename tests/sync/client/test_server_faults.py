@@ -152,7 +152,8 @@ def test_pull_failing_half_way_keeps_the_pages_it_committed_and_resumes_from_the
     writer, interviews = _laptop(central, tmp_path)
     assert writer.sync().outcome is SyncOutcome.SENT
     second = _second_laptop_of(central, writer, tmp_path / "second")
-    central.faults.inject("error_500", times=10, after=1)  # page one arrives, then 500s
+    # The audit head goes first (nothing to push), then page one arrives, then 500s.
+    central.faults.inject("error_500", times=10, after=2)
 
     failed = second.sync(pull_limit=4, backoff=Backoff(attempts=2))
 
