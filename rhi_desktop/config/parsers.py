@@ -194,20 +194,8 @@ def postcode_lookup(raw: object, base_dir: Path) -> Path:
     """A CSV file (postcode,lat,lon) that can be opened; read in full only when a map of
     places is exported, as it may hold every postcode in the country."""
     path = _path(raw, base_dir, "a path to a CSV file of postcode,lat,lon")
-    try:
-        with path.open("rb") as opened:
-            opened.read(1)
-    except FileNotFoundError:
-        reason = "no such file"
-    except IsADirectoryError:
-        reason = "it is a directory, not a file"
-    except PermissionError:
-        reason = "permission denied"
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-    else:
-        return path
-    raise InvalidValue(f'cannot read postcode lookup "{path}": {reason}')
+    _read(path, "postcode lookup", whole=False)
+    return path
 
 
 def _path(raw: object, base_dir: Path, expected: str) -> Path:
@@ -217,9 +205,12 @@ def _path(raw: object, base_dir: Path, expected: str) -> Path:
     return path if path.is_absolute() else base_dir / path
 
 
-def _read(path: Path, what: str) -> bytes:
+def _read(path: Path, what: str, *, whole: bool = True) -> bytes:
+    """The file's bytes (only its first when not `whole`: whether it can be read at all);
+    InvalidValue naming `what`, the path and the reason when it cannot be."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as opened:
+            return opened.read() if whole else opened.read(1)
     except FileNotFoundError:
         reason = "no such file"
     except IsADirectoryError:
