@@ -4,12 +4,10 @@ the form itself gave kept as the form gave it."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
@@ -17,7 +15,7 @@ from rhi_desktop.forms import load_form
 from rhi_desktop.forms.changes import FieldKey
 from rhi_desktop.forms.validation import Issue, IssueKind
 from tests.ui.forms.conftest import fixed_clock
-from ui import translation_catalogue
+from tests.ui.translators import translated
 from ui.issue_words import issue_words
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import blocker_text
@@ -32,24 +30,8 @@ KEY = FieldKey("where_went", None)
 
 @pytest.fixture
 def in_welsh(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    messages = "".join(
-        f"<message><source>{source}</source><translation>{text}</translation></message>"
-        for source, text in WELSH.items()
-    )
-    catalogue = tmp_path / "issues_cy.ts"
-    catalogue.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="cy">'
-        f"<context><name>FormIssues</name>{messages}</context></TS>",
-        encoding="utf-8",
-    )
-    compiled = tmp_path / "issues_cy.qm"
-    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(catalogue), "-qm", str(compiled)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    with translated(tmp_path, {"FormIssues": WELSH}):
+        yield
 
 
 @pytest.mark.usefixtures("in_welsh")

@@ -4,29 +4,15 @@ without one is shown in British English with a line in the log saying so."""
 from __future__ import annotations
 
 import logging
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ui import translation_catalogue
+from tests.ui.translators import compile_catalogue
 from ui.appearance import install_translations
-
-WELSH_CATALOGUE = """<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="cy_GB">
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Sync now</source>
-        <translation>Cysoni nawr</translation>
-    </message>
-</context>
-</TS>
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -37,19 +23,15 @@ def _locale_restored(qapp: QApplication) -> Iterator[None]:
 
 
 def _compiled(directory: Path) -> None:
-    source = directory / "rhi_desktop_cy_GB.ts"
-    source.write_text(WELSH_CATALOGUE, encoding="utf-8")
-    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
-    subprocess.run(
-        [str(lrelease), "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
-        check=True,
+    compile_catalogue(
+        directory, "rhi_desktop_cy_GB", "cy_GB", {"MainWindow": {"Sync now": "Cysoni nawr"}}
     )
 
 
 def test_a_shipped_translation_is_used(qapp: QApplication, tmp_path: Path) -> None:
     _compiled(tmp_path)
     translator = install_translations(qapp, "cy-GB", tmp_path)
-    assert translator is not None
+    assert isinstance(translator, QTranslator)
     try:
         assert QCoreApplication.translate("MainWindow", "Sync now") == "Cysoni nawr"
     finally:

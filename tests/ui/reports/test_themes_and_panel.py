@@ -3,11 +3,9 @@ associates flagged in words, and each child on the panel with every reason."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +13,7 @@ from rhi_desktop.domain.entities import InterviewState
 from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
-from ui import translation_catalogue
+from tests.ui.translators import translated
 from ui.profile_holder import ProfileHolder
 from ui.reports.panel_page import PanelPage
 from ui.reports.panel_rules_source import panel_rules
@@ -183,21 +181,10 @@ def test_the_built_in_rules_are_in_the_persons_language_and_its_own_as_it_wrote_
     qtbot: QtBot, qapp: QApplication, holder: ProfileHolder, report_clock: FakeClock,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    catalogue = tmp_path / "panel_cy.ts"
-    catalogue.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="cy">'
-        "<context><name>PanelPage</name><message><source>UASC placed out of area</source>"
-        "<translation>Plentyn ar ei ben ei hun wedi'i leoli y tu allan i'r ardal</translation>"
-        "</message></context></TS>",
-        encoding="utf-8",
-    )
-    compiled = tmp_path / "panel_cy.qm"
-    lrelease = Path(translation_catalogue.lupdate()).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(catalogue), "-qm", str(compiled)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    try:
+    welsh = {
+        "UASC placed out of area": "Plentyn ar ei ben ei hun wedi'i leoli y tu allan i'r ardal"
+    }
+    with translated(tmp_path, {"PanelPage": welsh}):
         built_in = PanelPage(holder, report_clock)
         qtbot.addWidget(built_in)
         with qtbot.waitSignal(built_in.refreshed, timeout=10_000):
@@ -217,5 +204,3 @@ def test_the_built_in_rules_are_in_the_persons_language_and_its_own_as_it_wrote_
             theirs.reload()
         why = {row.cells[0]: row.cells[2] for row in theirs.model.rows}
         assert why["A"].startswith("UASC placed out of area")
-    finally:
-        qapp.removeTranslator(translator)
