@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.store import CaseloadRow
 from tests.core.reports.casebook import Casebook, utc
 from tests.ui.conftest import FakeClock
 from tests.ui.driving import screenshot
@@ -136,13 +137,19 @@ def test_a_rules_file_that_cannot_be_used_names_it_and_leaves_the_detail_for_it(
     assert page.model.rowCount() == 0
 
 
-def test_the_panel_says_which_rules_may_miss_children_after_the_retention_purge(
-    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
-) -> None:
+def _purge_oldest(holder: ProfileHolder) -> CaseloadRow:
+    """The interview whose child returned first, purged as the retention rule would."""
     store = holder.store
     oldest = min(store.interviews.list_by_state(*InterviewState), key=lambda r: r.returned_at)
     with store.transaction("retention") as tx:
         tx.retention.purge_interview(oldest.interview_id)
+    return oldest
+
+
+def test_the_panel_says_which_rules_may_miss_children_after_the_retention_purge(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    oldest = _purge_oldest(holder)
     page = PanelPage(holder, report_clock)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
@@ -158,10 +165,7 @@ def test_the_panel_says_which_rules_may_miss_children_after_the_retention_purge(
 def test_themes_of_a_period_the_retention_purge_reached_say_they_may_be_short(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
-    store = holder.store
-    oldest = min(store.interviews.list_by_state(*InterviewState), key=lambda r: r.returned_at)
-    with store.transaction("retention") as tx:
-        tx.retention.purge_interview(oldest.interview_id)
+    oldest = _purge_oldest(holder)
     page = ThemesPage(holder, report_clock)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
