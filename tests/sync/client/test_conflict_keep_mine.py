@@ -4,16 +4,12 @@ over real TLS to the real service, and both laptops end up showing it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-
-import pytest
 
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
-from rhi_desktop.domain.entities import InterviewState, ReviewDecision, new_id
-from rhi_desktop.review import Decision, decide, review_queue
-from rhi_desktop.store import OutboxState, OvertakenChangeError
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.store import OutboxState
 from sync.engine import SyncOutcome
 from sync.protocol import Role
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
@@ -86,48 +82,6 @@ def test_keeping_mine_after_a_conflict_sends_it_in_place_of_the_other_laptops_ve
     assert _where(first, interview_id) == "B"
     assert first.store.remote.server_version("interview", interview_id) == newer + 1
     assert audit.verify(second.store).ok
-
-
-def test_a_coordinators_decision_cannot_be_sent_again_over_the_amended_revision(
-    central: LiveCentral, tmp_path: Path
-) -> None:
-    # Two coordinators return the same interview; the second is parked. The interviewer
-    # amends what the first returned and sends revision 2. The second coordinator's
-    # decision was about revision 1: sending it again must be refused, and revision 2
-    # must stay in their review queue.
-    team = f"Team {new_id()[:8]}"
-    interviewer = new_laptop(central, tmp_path / "iv", team=team)
-    first = new_laptop(central, tmp_path / "a", Role.COORDINATOR, team=team)
-    second = new_laptop(central, tmp_path / "b", Role.COORDINATOR, team=team)
-    interview_id = record_completed_case(interviewer, state=InterviewState.SUBMITTED)
-    for laptop in (interviewer, first, second):
-        laptop.sync()
-    now = datetime.now(UTC)
-    for laptop, words in ((first, "Say where they slept"), (second, "Redo the risk section")):
-        decide(
-            laptop.store,
-            laptop.profile.actor,
-            interview_id,
-            Decision(ReviewDecision.RETURNED, 1, words),
-            now,
-        )
-        laptop.sync()
-    interviewer.sync()
-    with interviewer.store.transaction(interviewer.profile.actor) as tx:
-        for state in (InterviewState.IN_PROGRESS, InterviewState.COMPLETED):
-            tx.interviews.transition(interview_id, state)
-        tx.interviews.transition(interview_id, InterviewState.SUBMITTED)
-    interviewer.sync()
-    second.sync()
-    assert [item.revision for item in review_queue(second.store)] == [2]
-    parked = next(e for e in second.store.outbox.quarantined() if e.entity == "interview")
-
-    with pytest.raises(OvertakenChangeError), second.store.transaction(second.profile.actor) as tx:
-        tx.outbox.keep_mine(parked.change_id)
-
-    held = second.store.interviews.get(interview_id)
-    assert (held.state, held.revision) == (InterviewState.SUBMITTED, 2)
-    assert [item.revision for item in review_queue(second.store)] == [2]
 
 
 def test_queued_saves_never_overwrite_a_version_another_laptop_made_meanwhile(
