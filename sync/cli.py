@@ -72,7 +72,7 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         ca_pem = read_pem(Path(str(bundle)))
     pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
     passphrase = read_line(stdin, "the passphrase")
-    creating = not paths.exists()
+    creating = not paths.is_complete()  # a half-made profile is set aside and made again
     if creating:
         require_strong(passphrase)  # only a new profile's passphrase: an existing one opens
     keystore = detect_keystore()
