@@ -228,6 +228,13 @@ _V7 = (
 # reports use the child's current flag for those, as they did before.
 _V8 = ("ALTER TABLE episodes ADD COLUMN looked_after INTEGER CHECK (looked_after IN (0, 1))",)
 
+# v9: a queued change counts as sent once a push has carried it (noted before the send),
+# and a later save of its record then queues a change of its own instead of folding into
+# it. Before, only a push that went unanswered was counted, so a change already sent and
+# acknowledged by the service, then cut off, could read as never sent: such changes are
+# counted as sent once.
+_V9 = ("UPDATE outbox SET attempts = 1 WHERE attempts = 0",)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -253,6 +260,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "the team roster from the central service", _script(_V6)),
     Migration(7, "a case reference may name more than one child record", _script(_V7)),
     Migration(8, "whether the child was looked after when each episode began", _script(_V8)),
+    Migration(9, "queued changes from before count as sent, never folded into", _script(_V9)),
 )
 LATEST = MIGRATIONS[-1].version
 
