@@ -428,25 +428,28 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
         }
         _create(conn, EntityKind.CHILD, child_id, child, audience, now)
         return child_id
-    if len(held) > 1:
-        raise AdminError(
-            f"{len(held)} child records have the case reference {spec.child_ref!r}; "
-            "they must be merged before this child can be assigned."
-        )
-    [existing] = held
-    child_id = str(existing.entity_id)
-    stored = dict(existing.payload)
-    if not _same_child(stored, spec):
+    same = [row for row in held if _same_child(dict(row.payload), spec)]
+    if not same:
         raise AdminError(
             f"The child recorded under case reference {spec.child_ref!r} has a different "
             "name or date of birth. Check the case reference and the child's details."
         )
-    if existing.team_id != audience.team_id and not spec.move_child:
+    on_team = [row for row in same if row.team_id == audience.team_id]
+    if not on_team and not spec.move_child:
         raise AdminError(
             f"The child with case reference {spec.child_ref!r} is on another team's "
             "caseload. Check the case reference; to move the child to this interviewer's "
             "team, assign again with --move-child."
         )
+    candidates = on_team or same
+    if len(candidates) > 1:
+        raise AdminError(
+            f"{len(candidates)} records of this child have the case reference "
+            f"{spec.child_ref!r}; they must be merged before the child can be assigned."
+        )
+    [existing] = candidates
+    child_id = str(existing.entity_id)
+    stored = dict(existing.payload)
     payload = dict(stored)
     if spec.in_care() is not None:
         payload["looked_after"] = spec.in_care()  # as the child is now

@@ -4,6 +4,7 @@ and sent again without overtaking an edit made meanwhile on the interviewer's la
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -13,7 +14,7 @@ from rhi_desktop.domain.entities import EpisodeType
 from sync.protocol import EntityKind, Role
 from sync.server import admin
 from sync.server.admin import AdminError, AssignmentSpec
-from tests.sync.server.harness import Central, change
+from tests.sync.server.harness import Central, Device, change
 
 RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
 SPEC = AssignmentSpec(
@@ -109,17 +110,36 @@ def test_a_change_to_the_child_on_reassignment_is_a_new_version(central: Central
     assert (later, payload["looked_after"]) == (version + 1, True)
 
 
-def test_two_records_under_one_case_reference_are_refused(central: Central) -> None:
-    sam = central.person("sam", Role.INTERVIEWER)
-    admin.assign(central.engine, SPEC, central.clock)
-    # A laptop recorded a new case under the same reference.
-    duplicate = {
-        "id": "11111111-2222-4333-8444-555555555555",
+def _recorded_on_a_laptop(central: Central, device: Device, name: str) -> str:
+    """A record of a child under SPEC's case reference, pushed by a laptop (a new case)."""
+    child_id = str(uuid.uuid4())
+    record = {
+        "id": child_id,
         "case_reference": SPEC.child_ref,
-        "name": SPEC.child_name,
+        "name": name,
         "date_of_birth": SPEC.date_of_birth.isoformat(),
     }
-    central.push(sam, change("child", duplicate["id"], duplicate))
+    [result] = central.push(device, change("child", child_id, record))
+    assert result["status"] == "applied", result
+    return child_id
 
-    with pytest.raises(AdminError, match="2 child records have the case reference"):
+
+def test_of_two_records_under_one_reference_the_one_of_this_child_is_used(
+    central: Central,
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    first = admin.assign(central.engine, SPEC, central.clock)
+    _recorded_on_a_laptop(central, sam, "Someone Else")  # a typed reference, mistaken
+
+    again = admin.assign(central.engine, _again(SPEC), central.clock)
+
+    assert again.child_id == first.child_id
+
+
+def test_two_records_of_the_same_child_are_refused_until_merged(central: Central) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    admin.assign(central.engine, SPEC, central.clock)
+    _recorded_on_a_laptop(central, sam, SPEC.child_name)  # the same child, recorded twice
+
+    with pytest.raises(AdminError, match="2 records of this child have the case reference"):
         admin.assign(central.engine, _again(SPEC), central.clock)
