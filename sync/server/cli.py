@@ -304,8 +304,9 @@ def _users_leave(args: argparse.Namespace) -> int:
     )
     if done.open_interviews:
         print(
-            f"{done.open_interviews} interview(s) assigned to them are not yet approved: "
-            "assign those children to someone else",
+            f"{done.open_interviews} interview(s) on their caseload are not yet approved. "
+            "They stay under their name: there is no command yet to move them to someone "
+            "else, and assigning the same episode again would record it twice",
             file=sys.stderr,
         )
     return 0

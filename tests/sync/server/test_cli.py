@@ -169,7 +169,8 @@ def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_n
         assert done.stdout == (
             "sam has left: 1 device(s) revoked, 1 unused enrolment code(s) cancelled\n"
         )
-        assert "1 interview(s) assigned to them are not yet approved" in done.stderr
+        assert "1 interview(s) on their caseload are not yet approved" in done.stderr
+        assert "would record it twice" in done.stderr
         pulled = client.get(protocol.PULL_PATH, headers=protocol.bearer(token))
         assert pulled.status_code == 401 and pulled.json()["code"] == "device_revoked"
         assert client.post(protocol.ENROL_PATH, json=_enrolment(unused)).status_code == 401
