@@ -270,6 +270,10 @@ def due_supervisions(db: Database, period: Period, filters: Filters) -> list[Due
         f" WHERE s.held_on > ?{where.sql()} GROUP BY s.supervisee_id",
         (period.last_day.isoformat(), *where.params),
     )
+    # Someone no longer on the team roster (they left, or moved team) is owed no more
+    # supervisions here: their lapse is not counted past the first one missed. Without a
+    # roster (a computer never enrolled) everyone counts.
+    roster = {r[0] for r in db.fetchall("SELECT user_id FROM team_members")}
     held: dict[str, list[tuple[date, str]]] = {}
     for supervisee, held_on, session_id in rows:
         held.setdefault(supervisee, []).append((date.fromisoformat(held_on), session_id))
@@ -279,17 +283,28 @@ def due_supervisions(db: Database, period: Period, filters: Filters) -> list[Due
         for index, (held_on, session_id) in enumerate(sessions):
             following = sessions[index + 1][0] if index + 1 < len(sessions) else None
             following = following or first_after.get(supervisee)
-            found.extend(_dues_after(session_id, supervisee, held_on, following, period))
+            lapses = not roster or supervisee in roster
+            dues = _dues_after(session_id, supervisee, held_on, following, period, lapses)
+            found.extend(dues)
     return found
 
 
 def _dues_after(
-    session_id: str, supervisee: str, held_on: date, following: date | None, period: Period
+    session_id: str,
+    supervisee: str,
+    held_on: date,
+    following: date | None,
+    period: Period,
+    lapses: bool = True,
 ) -> list[DueSupervisionRow]:
+    """The dues a session starts: the next, then (`lapses`) one each cycle until a
+    session is held."""
     dues: list[DueSupervisionRow] = []
     due_on = held_on + SUPERVISION_INTERVAL
     cycle = 1
-    while due_on <= period.last_day and (cycle == 1 or following is None or following > due_on):
+    while due_on <= period.last_day and (
+        cycle == 1 or (lapses and (following is None or following > due_on))
+    ):
         if due_on >= period.first_day:
             key = session_id if cycle == 1 else f"{session_id}{LAPSE_MARK}{due_on.isoformat()}"
             dues.append(DueSupervisionRow(key, supervisee, due_on, following))

@@ -30,14 +30,15 @@ SEES: Mapping[Role, frozenset[Role]] = {
 
 
 def team_roster(conn: Connection, principal: Principal) -> list[TeamMember]:
-    """The caller's team members they may see, by username; empty without a team."""
+    """The caller's team members they may see, by username, leavers left out; empty
+    without a team."""
     if principal.team_id is None:
         return []
     u = schema.users
     roles = sorted(role.value for role in SEES[principal.role])
     rows = conn.execute(
         select(u.c.id, u.c.username, u.c.role)
-        .where(u.c.team_id == principal.team_id)
+        .where(u.c.team_id == principal.team_id, u.c.left_at.is_(None))
         .where(or_(u.c.id == principal.user_id, u.c.role.in_(roles)))
         .order_by(u.c.username)
     ).all()

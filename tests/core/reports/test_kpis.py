@@ -23,7 +23,8 @@ from rhi_desktop.reports.kpi import KpiTable, kpi_table
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.queries import session_of
 from rhi_desktop.store import Store
-from tests.core.reports.casebook import Casebook, london, utc
+from rhi_desktop.store.team import TeamMember
+from tests.core.reports.casebook import ACTOR, Casebook, london, utc
 from tests.core.reports.conftest import Clock
 
 JANUARY = Period.month(2026, 1)
@@ -334,6 +335,23 @@ def test_a_lapse_of_months_is_a_missed_supervision_each_cycle_until_one_is_held(
     # 7 Jan, met on 31 Dec; 28 Jan, after the 31 Dec session: nothing since, missed.
     assert due_and_on_time(1, 2026) == (2, 1)
     assert due_and_on_time(2, 2026) == (1, 0)  # 25 Feb: missed again
+
+
+def test_someone_no_longer_on_the_team_roster_misses_no_more_than_one(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    # Kim left after 1 Sep; the roster the service sends now lists only Ola.
+    book.session("iv-kim", date(2025, 9, 1))
+    book.session("iv-ola", date(2025, 9, 1))
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember("iv-ola", "ola", "interviewer")])
+    clock.now = utc(2026, 3, 1, 9)
+
+    september = kpi_table(store, Period.month(2025, 9))
+    november = kpi_table(store, Period.month(2025, 11))
+
+    assert september["supervisions_due"].value == 2  # both first dues count, both missed
+    assert ids(november, "supervisions_due") and november["supervisions_due"].value == 1  # Ola's
 
 
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:

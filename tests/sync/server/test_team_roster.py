@@ -8,6 +8,7 @@ from typing import Any
 
 from sync import protocol
 from sync.protocol import Role
+from sync.server import admin
 from tests.sync.server.harness import Central, Device, change
 
 
@@ -54,6 +55,17 @@ def test_a_coordinator_and_a_manager_get_their_whole_team_and_nobody_else(
 
     assert _roster(coordinators) == expected
     assert _roster(managers) == expected
+
+
+def test_someone_who_has_left_is_no_longer_on_the_roster(central: Central) -> None:
+    alex = central.person("alex", Role.COORDINATOR)
+    central.add_user("sam", Role.INTERVIEWER)
+    central.add_user("kim", Role.INTERVIEWER)
+    admin.user_leaves(central.engine, "kim", central.clock)
+
+    (page,) = _pages(central, alex)
+
+    assert [name for name, _, _ in _roster(page)] == ["alex", "sam"]
 
 
 def test_an_interviewer_learns_only_who_supervises_them(central: Central) -> None:
