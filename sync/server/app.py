@@ -44,7 +44,7 @@ from sync.server.authenticate_first import (
 from sync.server.body_limit import BodyLimitMiddleware
 from sync.server.db import Clock
 from sync.server.errors import MESSAGES, ApiError
-from sync.server.request_log import STATE_DEVICE_ID, RequestLogMiddleware
+from sync.server.request_log import RequestLogMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def create_app(
     app.add_middleware(
         AuthenticateFirstMiddleware,
         authenticate=lambda token: authenticate(engine, token, clock),
-        paths=(protocol.PUSH_PATH, protocol.PULL_PATH),
+        paths=(protocol.PUSH_PATH, protocol.PULL_PATH),  # every route taking a Caller
     )
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RequestLogMiddleware, logger=request_logger)  # outermost: logs the 413
@@ -77,21 +77,15 @@ def create_app(
 
     def principal(
         request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
+        """The caller the middleware found (`_bearer` only documents the scheme): every
+        route that takes one is among the middleware's paths, so the token is checked once,
+        before the body is read."""
         checked = caller_of(request.state)
-        if checked is not None:
-            return checked
-        token = credentials.credentials if credentials is not None else None
-        try:
-            found = authenticate(engine, token, clock)
-        except ApiError as error:
-            if error.code is ErrorCode.DEVICE_REVOKED and token is not None:
-                # The secret matched, so the id is genuinely this device's.
-                setattr(request.state, STATE_DEVICE_ID, token.partition(".")[0])
-            raise
-        setattr(request.state, STATE_DEVICE_ID, found.device_id)
-        return found
+        if checked is None:
+            raise ApiError(401, ErrorCode.UNAUTHORISED)
+        return checked
 
     Caller = Annotated[Principal, Depends(principal)]
 
