@@ -259,16 +259,13 @@ def due_supervisions(db: Database, period: Period, filters: Filters) -> list[Due
     interviewers = filters.interviewers
     if interviewers is not None:
         where = _in("s.supervisee_id", interviewers)
+    # Every session, later ones too: the first after the period says whether its last
+    # due was met. (A session after the period makes no due within it.)
     rows = db.fetchall(
         "SELECT s.supervisee_id, s.held_on, min(s.id) FROM supervision_sessions AS s"  # noqa: S608
-        f" WHERE s.held_on <= ?{where.sql()}"
+        f" WHERE 1 = 1{where.sql()}"
         " GROUP BY s.supervisee_id, s.held_on ORDER BY s.supervisee_id, s.held_on",
-        (period.last_day.isoformat(), *where.params),
-    )
-    later = db.fetchall(
-        "SELECT s.supervisee_id, min(s.held_on) FROM supervision_sessions AS s"  # noqa: S608
-        f" WHERE s.held_on > ?{where.sql()} GROUP BY s.supervisee_id",
-        (period.last_day.isoformat(), *where.params),
+        where.params,
     )
     # Someone no longer on the team roster (they left, or moved team) is owed no more
     # supervisions here: their lapse is not counted past the first one missed. Without a
@@ -277,15 +274,12 @@ def due_supervisions(db: Database, period: Period, filters: Filters) -> list[Due
     held: dict[str, list[tuple[date, str]]] = {}
     for supervisee, held_on, session_id in rows:
         held.setdefault(supervisee, []).append((date.fromisoformat(held_on), session_id))
-    first_after = {r[0]: date.fromisoformat(r[1]) for r in later}
     found: list[DueSupervisionRow] = []
     for supervisee, sessions in held.items():
-        for index, (held_on, session_id) in enumerate(sessions):
-            following = sessions[index + 1][0] if index + 1 < len(sessions) else None
-            following = following or first_after.get(supervisee)
-            lapses = not roster or supervisee in roster
-            dues = _dues_after(session_id, supervisee, held_on, following, period, lapses)
-            found.extend(dues)
+        lapses = not roster or supervisee in roster
+        following = [day for day, _ in sessions[1:]] + [None]
+        for (held_on, session_id), after in zip(sessions, following, strict=True):
+            found.extend(_dues_after(session_id, supervisee, held_on, after, period, lapses))
     return found
 
 
@@ -295,7 +289,7 @@ def _dues_after(
     held_on: date,
     following: date | None,
     period: Period,
-    lapses: bool = True,
+    lapses: bool,
 ) -> list[DueSupervisionRow]:
     """The dues a session starts: the next, then (`lapses`) one each cycle until a
     session is held."""
