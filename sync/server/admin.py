@@ -158,7 +158,7 @@ class Departure:
 
     devices_revoked: int
     codes_cancelled: int
-    open_interviews: int  # assigned to them and not yet approved: to reassign
+    open_interviews: int  # assigned to them and not yet approved
 
 
 def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
@@ -166,7 +166,7 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
     any enrolment code not yet used stops working, and no new one can be issued to them.
 
     Their records stay (the service keeps the team's history); the interviews still open
-    on their caseload are counted so that they can be reassigned.
+    on their caseload are counted, for IT to tell their coordinator.
     """
     d, codes, e = schema.devices, schema.enrolment_codes, schema.entities
     now = clock()
