@@ -129,8 +129,8 @@ def issue_enrolment_code(
     now = clock()
     code = new_enrolment_code()
     with writing(engine) as conn:
-        user_id = _user_id(conn, username)
-        if _left_at(conn, user_id) is not None:
+        user_id = user_id_of(conn, username)
+        if left_at(conn, user_id) is not None:
             raise AdminError(f"{username!r} has left; no enrolment code can be issued to them.")
         conn.execute(delete(codes).where(codes.c.user_id == user_id, codes.c.used_at.is_(None)))
         conn.execute(
@@ -171,8 +171,8 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
     d, codes, e = schema.devices, schema.enrolment_codes, schema.entities
     now = clock()
     with writing(engine) as conn:
-        user_id = _user_id(conn, username)
-        if _left_at(conn, user_id) is not None:
+        user_id = user_id_of(conn, username)
+        if left_at(conn, user_id) is not None:
             raise AdminError(f"{username!r} has already left.")
         conn.execute(update(schema.users).where(schema.users.c.id == user_id).values(left_at=now))
         revoked = conn.execute(
@@ -186,14 +186,14 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
                 e.c.entity == EntityKind.INTERVIEW.value, e.c.interviewer_id == user_id
             )
         ).scalars()
-        still_open = sum(1 for state in states if state not in _CLOSED_STATES)
+        still_open = sum(1 for state in states if state not in CLOSED_STATES)
     return Departure(revoked, cancelled, still_open)
 
 
-_CLOSED_STATES = frozenset({InterviewState.APPROVED.value})
+CLOSED_STATES = frozenset({InterviewState.APPROVED.value})
 
 
-def _left_at(conn: Connection, user_id: str) -> datetime | None:
+def left_at(conn: Connection, user_id: str) -> datetime | None:
     u = schema.users
     found: datetime | None = conn.execute(
         select(u.c.left_at).where(u.c.id == user_id)
@@ -262,7 +262,7 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
         raise AdminError("Away from placement (A) applies only to a child who is looked after.")
     now = clock()
     with writing(engine) as conn:
-        interviewer_id, team_id = _interviewer(conn, spec.interviewer)
+        interviewer_id, team_id = active_interviewer(conn, spec.interviewer)
         audience = Audience(interviewer_id=interviewer_id, team_id=team_id, team_visible=True)
         child_id = _assign_child(conn, spec, audience, now)
         episode_id, interview_id = str(uuid.uuid4()), str(uuid.uuid4())
@@ -490,7 +490,7 @@ def _team_id(conn: Connection, name: str, now: datetime) -> str:
     return team_id
 
 
-def _user_id(conn: Connection, username: str) -> str:
+def user_id_of(conn: Connection, username: str) -> str:
     u = schema.users
     found = conn.execute(select(u.c.id).where(u.c.username == username)).scalar_one_or_none()
     if found is None:
@@ -498,7 +498,7 @@ def _user_id(conn: Connection, username: str) -> str:
     return str(found)
 
 
-def _interviewer(conn: Connection, username: str) -> tuple[str, str]:
+def active_interviewer(conn: Connection, username: str) -> tuple[str, str]:
     u = schema.users
     row = conn.execute(
         select(u.c.id, u.c.role, u.c.team_id, u.c.left_at).where(u.c.username == username)

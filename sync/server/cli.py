@@ -30,6 +30,7 @@ from rhi_desktop.domain.entities import EpisodeType, RiskGrade
 from sync.protocol import EntityKind, Role
 from sync.server import admin, migrations
 from sync.server.db import DatabaseFileExposed, DatabaseUrlError, open_engine
+from sync.server.handover import hand_over
 from sync.server.request_log import JsonLineFormatter
 
 PROG = "rhi-central"
@@ -116,6 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_db(leave)
     leave.add_argument("username", metavar="USERNAME")
     leave.set_defaults(handler=_users_leave)
+    hand = users.add_parser(
+        "hand-over",
+        help="Move the interviews a leaver had open (not yet approved) to an interviewer "
+        "in their team, whose devices pull them at their next sync.",
+    )
+    _add_db(hand)
+    hand.add_argument("username", metavar="LEAVER")
+    hand.add_argument("--to", required=True, metavar="USERNAME", help="the new interviewer")
+    hand.set_defaults(handler=_users_hand_over)
 
     code = command("enrol-code", "Issue a one-time enrolment code; prints the code.", _enrol_code)
     code.add_argument("--username", required=True)
@@ -305,10 +315,18 @@ def _users_leave(args: argparse.Namespace) -> int:
     if done.open_interviews:
         print(
             f"{done.open_interviews} interview(s) on their caseload are not yet approved. "
-            "They stay under their name: there is no command yet to move them to someone "
-            "else, and assigning the same episode again would record it twice",
+            f"Move them to an interviewer in their team with: {PROG} users hand-over "
+            f"{args.username} --to USERNAME",
             file=sys.stderr,
         )
+    return 0
+
+
+def _users_hand_over(args: argparse.Namespace) -> int:
+    done = hand_over(_ready(args.db), args.username, args.to, utc_now)
+    print(f"{len(done.interviews)} interview(s) moved from {args.username} to {args.to}")
+    for interview_id in done.interviews:
+        print(interview_id)
     return 0
 
 

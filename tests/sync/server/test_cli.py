@@ -170,7 +170,7 @@ def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_n
             "sam has left: 1 device(s) revoked, 1 unused enrolment code(s) cancelled\n"
         )
         assert "1 interview(s) on their caseload are not yet approved" in done.stderr
-        assert "would record it twice" in done.stderr
+        assert "rhi-central users hand-over sam --to USERNAME" in done.stderr
         pulled = client.get(protocol.PULL_PATH, headers=protocol.bearer(token))
         assert pulled.status_code == 401 and pulled.json()["code"] == "device_revoked"
         assert client.post(protocol.ENROL_PATH, json=_enrolment(unused)).status_code == 401
@@ -180,6 +180,34 @@ def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_n
     assert "has left" in _error(1, ASSIGN.format(who="sam", returned=returned), db)
     [_, sam] = [line.split("\t") for line in _ok("users list", db).splitlines()]
     assert sam[:3] == ["sam", "interviewer", "North"] and sam[3]
+
+
+def test_a_leavers_open_interviews_are_handed_to_a_colleague_in_their_team(
+    tmp_path: Path,
+) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    for name, role, team in (
+        ("sam", "interviewer", "North"),
+        ("ben", "interviewer", "North"),
+        ("ann", "interviewer", "South"),
+        ("cat", "coordinator", "North"),
+        ("dan", "interviewer", "North"),
+    ):
+        _ok(f"users add --username {name} --role {role} --team {team}", db)
+    made = json.loads(_ok(ASSIGN.format(who="sam", returned="2026-01-11T22:00Z"), db))
+    assert "has not left" in _error(1, "users hand-over sam --to ben", db)
+    _ok("users leave sam", db)
+    _ok("users leave dan", db)
+    assert "not in the team of 'sam'" in _error(1, "users hand-over sam --to ann", db)
+    assert "not an interviewer" in _error(1, "users hand-over sam --to cat", db)
+    assert "has left" in _error(1, "users hand-over sam --to dan", db)
+    assert "No user is called" in _error(1, "users hand-over nobody --to ben", db)
+
+    moved = _ok("users hand-over sam --to ben", db)
+
+    assert moved == f"1 interview(s) moved from sam to ben\n{made['interview_id']}\n"
+    assert _ok("users hand-over sam --to ben", db) == "0 interview(s) moved from sam to ben\n"
 
 
 def _enrolment(code: str) -> dict[str, str]:
