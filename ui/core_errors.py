@@ -318,6 +318,7 @@ def _forms_texts() -> Wordings:
 def _report_texts() -> Wordings:
     # Imported when first needed, like the form engine.
     from rhi_desktop.reports.completeness import RecordsRemovedError
+    from rhi_desktop.reports.exports.annex_a import EpisodesOverlap
     from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
     from rhi_desktop.reports.panel_rules import PanelRulesError
     from rhi_desktop.reports.verification import VerificationError
@@ -325,6 +326,12 @@ def _report_texts() -> Wordings:
     return {
         RecordsRemovedError: _records_removed,
         ChildRecordsDisagree: _records_disagree,
+        EpisodesOverlap: lambda error: translate(
+            "CoreErrors",
+            "Annex A List 8 was not made: episodes of case reference {0} overlap, so one "
+            "absence may have been recorded twice (by two interviewers, say). The records "
+            "need correcting at the central service first.",
+        ).format(", ".join(error.case_references)),
         PanelRulesError: lambda error: with_detail_for_it(
             translate(
                 "CoreErrors",

@@ -567,6 +567,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Annex A List 8 was not made: episodes of case reference {0} overlap, so one absence may have been recorded twice (by two interviewers, say). The records need correcting at the central service first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The panel rules in {0} cannot be used, so no panel list was made. Ask IT to correct the file.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,6 +10,7 @@ from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
 from rhi_desktop.reports.completeness import RecordsRemovedError, StatutoryReturn
+from rhi_desktop.reports.exports.annex_a import EpisodesOverlap
 from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.reports.panel_rules import PanelRulesError
 from rhi_desktop.reports.verification import VerificationError, VerificationProblem
@@ -72,6 +73,7 @@ SAMPLES: list[BaseException] = [
     *(VerificationError(problem, "2026-11") for problem in VerificationProblem),
     *(RecordsRemovedError(report, date(2026, 10, 27)) for report in StatutoryReturn),
     *(ChildRecordsDisagree(report, ["CR-104", "CR-221"]) for report in StatutoryReturn),
+    EpisodesOverlap(["CR-104"]),
 ]
 
 SYNC_SAMPLES: list[BaseException] = [

@@ -15,6 +15,7 @@ from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
 from rhi_desktop.forms.versions import FormNotInstalledError
 from rhi_desktop.reports.completeness import RecordsRemovedError
+from rhi_desktop.reports.exports.annex_a import EpisodesOverlap
 from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.reports.panel_rules import PanelRulesError
 from rhi_desktop.reports.verification import VerificationError, VerificationProblem
@@ -46,6 +47,7 @@ def test_every_error_a_person_can_meet_is_worded_and_has_a_sample() -> None:
         VerificationError,
         RecordsRemovedError,
         ChildRecordsDisagree,
+        EpisodesOverlap,
     }
     assert meetable == set(worded_types())
     assert {type(sample) for sample in SAMPLES} == meetable

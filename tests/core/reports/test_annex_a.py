@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from rhi_desktop.domain.entities import EpisodeType, OfferOutcome
 from rhi_desktop.reports.completeness import StatutoryReturn
-from rhi_desktop.reports.exports.annex_a import annex_a_list8
+from rhi_desktop.reports.exports.annex_a import EpisodesOverlap, annex_a_list8
 from rhi_desktop.reports.exports.same_child import ChildRecordsDisagree
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, utc
@@ -148,3 +148,75 @@ def test_list8_names_a_child_recorded_twice_once(store: Store, book: Casebook) -
         annex_a_list8(store, AS_AT)
     assert refused.value.case_references == ["LAC-G"]
     assert refused.value.statutory_return is StatutoryReturn.ANNEX_A
+
+
+def _rows(store: Store, as_at: date = AS_AT) -> list[str]:
+    return annex_a_list8(store, as_at).data.decode("utf-8").split("\r\n")[1:-1]
+
+
+def test_list8_says_unknown_while_the_answer_is_still_to_come(store: Store, book: Casebook) -> None:
+    # The as-at day ends at midnight on 30 November (GMT).
+    cases = {
+        "LAC-H1": (utc(2026, 11, 30, 9), "found on the as-at day, no offer yet"),
+        "LAC-H2": (utc(2026, 12, 2, 9), "still missing on the as-at day, found later"),
+        "LAC-H3": (utc(2026, 11, 28, 9), "found two days before, 72 hours running"),
+        "LAC-H4": (utc(2026, 11, 26, 9), "found four days before, 72 hours passed"),
+    }
+    for reference, (found, _) in cases.items():
+        child = book.child(reference, looked_after=True, date_of_birth=date(2011, 1, 1))
+        episode = book.episode(child, utc(2026, 11, 25, 9), found, M)
+        book.interview(child, [episode])
+    reached = book.child("LAC-H5", looked_after=True, date_of_birth=date(2011, 1, 1))
+    episode = book.episode(reached, utc(2026, 11, 25, 9), utc(2026, 11, 29, 9), M)
+    book.offer(book.interview(reached, [episode]), utc(2026, 11, 29, 12), OfferOutcome.ACCEPTED)
+
+    answers = {row.split(",")[0]: row.split(",")[-2:] for row in _rows(store)}
+
+    unknown, no, yes = ["c) Unknown"] * 2, ["b) No"] * 2, ["a) Yes"] * 2
+    assert answers == {
+        "LAC-H1": unknown,
+        "LAC-H2": unknown,
+        "LAC-H3": unknown,
+        "LAC-H4": no,
+        "LAC-H5": yes,  # offered and accepted within the 72 hours: known already
+    }
+
+
+def test_list8_leaves_out_young_people_of_18_whose_care_has_ended(
+    store: Store, book: Casebook
+) -> None:
+    for reference, born in (("LAC-18", date(2008, 11, 30)), ("LAC-17", date(2008, 12, 1))):
+        child = book.child(reference, looked_after=True, date_of_birth=born)
+        book.episode(child, utc(2026, 6, 1, 9), utc(2026, 6, 1, 20), M)
+
+    assert [row.split(",")[:5] for row in _rows(store)] == [["LAC-17", "", "", "01/12/2008", "17"]]
+
+
+def test_list8_counts_twelve_months_exactly_after_a_leap_day(store: Store, book: Casebook) -> None:
+    child = book.child("LAC-L", looked_after=True, date_of_birth=date(2011, 1, 1))
+    for month, day in ((2, 29), (3, 1)):
+        book.episode(child, utc(2024, month, day, 9), utc(2024, month, day, 20), M)
+
+    [row] = _rows(store, date(2025, 2, 28))
+
+    assert row.split(",")[6] == "1"  # 1 March 2024 to 28 February 2025: 365 days
+
+
+def test_list8_is_refused_when_one_absence_may_be_counted_twice(
+    store: Store, book: Casebook
+) -> None:
+    # Two interviewers each recorded the same found child offline.
+    first = book.child("LAC-T", looked_after=True, date_of_birth=date(2011, 1, 1))
+    second = book.child("LAC-T", looked_after=True, date_of_birth=date(2011, 1, 1))
+    book.episode(first, utc(2026, 6, 1, 9), utc(2026, 6, 2, 9), M)
+    book.episode(second, utc(2026, 6, 1, 10), utc(2026, 6, 2, 9), M)
+    # Back-to-back episodes of another child do not overlap.
+    other = book.child("LAC-U", looked_after=True, date_of_birth=date(2011, 1, 1))
+    book.episode(other, utc(2026, 6, 1, 9), utc(2026, 6, 2, 9), M)
+    book.episode(other, utc(2026, 6, 2, 9), utc(2026, 6, 3, 9), A)
+
+    with pytest.raises(EpisodesOverlap) as refused:
+        annex_a_list8(store, AS_AT)
+
+    assert refused.value.case_references == ["LAC-T"]
+    assert "LAC-T" in str(refused.value) and "LAC-U" not in str(refused.value)

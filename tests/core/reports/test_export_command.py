@@ -115,8 +115,9 @@ def test_annex_a_export_follows_the_xlsx_extension(profile: Path, tmp_path: Path
     sheet = load_workbook(out_file).active
     assert sheet is not None
     assert sheet["A1"].value == "Child Unique ID"
-    # Looked after: A, C, D, F (January) and LAC-001..004 (the collection year) = 8.
-    assert sheet.max_row == 9
+    # Looked after: A, C, D, F (January) and LAC-001, 003 and 004 (the collection year) =
+    # 7. LAC-002 turned 18 on 1 September 2026, and care ended then.
+    assert sheet.max_row == 8
 
 
 def test_geojson_export_says_how_many_places_it_could_not_place(
