@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from rhi_desktop.domain.entities import InterviewState, PlacementArea
+from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import kpi_table
 from rhi_desktop.reports.panel import panel_list
 from rhi_desktop.reports.periods import Period
@@ -78,3 +79,22 @@ def test_a_place_one_child_named_twice_does_not_recur_across_children(
     assert found.recurring_places == () and found.recurring_associates == ()
     (place,) = found.places
     assert len(place.interviews) == 2 and len(place.children) == 1
+
+
+def test_a_flag_on_either_record_holds_for_the_child_in_every_figure(
+    store: Store, book: Casebook
+) -> None:
+    # Only the second record says UASC and looked after; the June episode is on the
+    # first, and was recorded without saying whether the child was in care then.
+    first = book.child("CR-888", date_of_birth=date(2010, 1, 1))
+    second = book.child("CR-888", date_of_birth=date(2010, 1, 1), uasc=True, looked_after=True)
+    book.episode(first, utc(2026, 6, 3, 20), utc(2026, 6, 4, 10), looked_after=None)
+    book.episode(second, utc(2026, 5, 3, 20), utc(2026, 5, 4, 10))
+    june = Period.month(2026, 6)
+
+    def found(filters: Filters) -> object:
+        return kpi_table(store, june, filters)["found_episodes"].value
+
+    assert kpi_table(store, june)["uasc_children"].value == 1
+    assert (found(Filters(uasc=True)), found(Filters(uasc=False))) == (1, 0)
+    assert (found(Filters(looked_after=True)), found(Filters(looked_after=False))) == (1, 0)
