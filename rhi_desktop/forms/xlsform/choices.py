@@ -1,4 +1,5 @@
-"""The `choices` sheet: rows of list_name, name and label into our shared choice lists."""
+"""The `choices` sheet: rows of list_name, name, label and hint into our shared choice
+lists."""
 
 from __future__ import annotations
 
@@ -73,6 +74,10 @@ def _lists(
             report.error(labels.main_cell(row, "label"), f"choice '{value}' has no label")
             label = value
         choice["label"] = label
+        hint = labels.read(row, "hint")
+        if hint is not None:
+            choice["hint"] = hint
+            origin.set("hint", labels.main_cell(row, "hint"))
         key = row.text(report_key)
         if key is not None:
             choice["report_key"] = key

@@ -34,7 +34,7 @@ SURVEY_FIELDS = frozenset(
         "report_key",
     }
 )
-CHOICE_FIELDS = frozenset({"list_name", "name", "label", "report_key"})
+CHOICE_FIELDS = frozenset({"list_name", "name", "label", "hint", "report_key"})
 
 _ALIASES = {
     "relevance": "relevant",

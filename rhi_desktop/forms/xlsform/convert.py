@@ -62,6 +62,13 @@ def convert_workbook(path: Path) -> Conversion:
     for sheet in workbook.sheets.values():
         if sheet.name.lower() not in _SHEETS:
             report.warning(Cell(sheet.name), "sheet ignored: it is not part of XLSForm")
+    for cell in workbook.uncomputed:
+        if cell.sheet.lower() in _SHEETS:
+            report.error(
+                cell,
+                "this formula has no value computed by a spreadsheet, so it would read as "
+                "empty: open and save the workbook in Excel or LibreOffice, or type the value",
+            )
     built = _definition(workbook, survey, path, report)
     if built is None:
         return Conversion(report, None, None)

@@ -1,8 +1,11 @@
 """Reading an XLSForm workbook into sheets of header columns and numbered rows of values.
 
 openpyxl runs read-only and values-only: we never evaluate formulas (a cell holds what
-Excel last computed), and a big workbook streams rather than loading whole. Row numbers
-are the ones Excel shows, so every finding can point the designer at the right row.
+Excel last computed), and a big workbook streams rather than loading whole. A formula
+with no computed value (a workbook written by a script, never opened in Excel) would
+read as an empty cell, so such cells are listed (`Workbook.uncomputed`) for the import
+to refuse rather than lose a condition without a word. Row numbers are the ones Excel
+shows, so every finding can point the designer at the right row.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ class Sheet:
 class Workbook:
     sheets: dict[str, Sheet]
     """By lower-cased sheet name."""
+    uncomputed: tuple[Cell, ...] = ()
+    """Formula cells with no value computed by a spreadsheet (read as empty)."""
 
     def sheet(self, name: str) -> Sheet | None:
         return self.sheets.get(name.lower())
@@ -91,8 +96,29 @@ class Workbook:
 
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet; raises WorkbookError for a missing, locked or non-.xlsx file."""
+    sheets = _read_sheets(path, computed=True)
+    uncomputed: list[Cell] = []
+    for key, written in _read_sheets(path, computed=False).items():
+        sheet = sheets[key]
+        computed = {row.number: row for row in sheet.rows}
+        for row in written.rows:
+            for index, value in enumerate(row.values):
+                if isinstance(value, str) and value.startswith("="):
+                    found = computed.get(row.number)
+                    if found is None or found.value(Column(index, "")) is None:
+                        uncomputed.append(sheet.cell(row.number, _column(sheet, index)))
+    return Workbook(sheets, tuple(uncomputed))
+
+
+def _column(sheet: Sheet, index: int) -> Column:
+    named = next((column for column in sheet.columns if column.index == index), None)
+    return named or Column(index, "")
+
+
+def _read_sheets(path: Path, *, computed: bool) -> dict[str, Sheet]:
+    """Every sheet's values: as last computed, or (not `computed`) formulas as written."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=computed)
     except FileNotFoundError:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
@@ -120,7 +146,7 @@ def read_workbook(path: Path) -> Workbook:
                 if any(cell_text(value) is not None for value in values)
             )
             sheets.setdefault(worksheet.title.lower(), Sheet(worksheet.title, columns, kept))
-        return Workbook(sheets)
+        return sheets
     finally:
         book.close()
 

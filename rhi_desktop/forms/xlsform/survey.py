@@ -38,6 +38,18 @@ _GROUP_UNUSED = (
     "report_key",
 )
 _REPEAT_UNUSED = tuple(name for name in _GROUP_UNUSED if name != "repeat_count")
+# End rows take only type and name. What would only show or check something is ignored
+# with a warning; what changes what is collected is refused rather than dropped.
+_END_ROW_IGNORED = (
+    "label",
+    "hint",
+    "relevant",
+    "required",
+    "constraint",
+    "constraint_message",
+    "appearance",
+)
+_END_ROW_REFUSED = tuple(name for name in _GROUP_UNUSED if name not in _END_ROW_IGNORED)
 _LAYOUT_ONLY = "RHI Desktop lays out questions itself"
 _RANGE_DEFAULTS = {"start": 1.0, "end": 10.0, "step": 1.0}
 Question = dict[str, Any]
@@ -274,9 +286,15 @@ class _SurveyBuilder:
         parent = self.stack[-1]
         relevance = (*parent.relevance, own) if own is not None else parent.relevance
         label = self.cells.label(row, "label")
+        hint = self.cells.label(row, "hint")
+        if label is None and hint is not None:
+            self.report.warning(
+                self.cells.cell(row, "hint"),
+                f"ignored: group '{name}' is flattened, and its hint is shown only with a "
+                "label (give the group a label to show both as a note)",
+            )
         if label is not None and parent.path is not None:
             note: Question = {"id": name, "type": QuestionType.NOTE.value, "label": label}
-            hint = self.cells.label(row, "hint")
             if hint is not None:
                 note["hint"] = hint
             origin = self._place(parent, note, row)
@@ -417,9 +435,16 @@ class _SurveyBuilder:
             self.report.warning(where, f"group '{frame.name}' has no questions")
 
     def _ignored_on_end_row(self, row: Row) -> None:
-        for name in ("label", "hint", "relevant", "required", "constraint", "appearance"):
+        for name in _END_ROW_IGNORED:
             if self.cells.filled(row, name):
                 self.report.warning(self.cells.cell(row, name), "ignored on an end row")
+        for name in _END_ROW_REFUSED:
+            if self.cells.filled(row, name):
+                self.report.error(
+                    self.cells.cell(row, name),
+                    f"an end row takes only a type and a name, so this {name} would be lost: "
+                    "move it to the row it belongs to",
+                )
 
     # questions ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from rhi_desktop.forms.expressions.functions import FUNCTIONS
 from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.xlsform.columns import ColumnMap
 from rhi_desktop.forms.xlsform.expressions import vet_expression
@@ -19,7 +20,7 @@ from rhi_desktop.forms.xlsform.report import Cell, ImportReport
 
 _TRUE = frozenset({"yes", "true", "1", "true()"})
 _FALSE = frozenset({"no", "false", "0", "false()"})
-_DYNAMIC = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*\s*\(.*\)$", re.DOTALL)
+_CALL_SHAPED = re.compile(r"^([A-Za-z][A-Za-z0-9_:-]*)(\s*)\(.*\)$", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ class SurveyCells:
             return None
         if isinstance(value, str):
             text = value.strip()
-            if "${" in text or _DYNAMIC.match(text):
+            if _computed(text):
                 self.report.error(
                     self.cell(row, "default"),
                     "a default must be a plain value; defaults computed from an expression "
@@ -99,6 +100,18 @@ class SurveyCells:
                 return None
             return text
         return _typed_default(value, kind)
+
+
+def _computed(text: str) -> bool:
+    """Whether a default is written as an expression (`today()`, `${age} + 1`) rather than
+    as text that happens to end in brackets ("Unknown (not given)")."""
+    if "${" in text:
+        return True
+    call = _CALL_SHAPED.match(text)
+    if call is None:
+        return False
+    name, space = call.groups()
+    return name in FUNCTIONS or (name.islower() and not space)
 
 
 def _typed_default(value: object, kind: QuestionType) -> object:

@@ -183,3 +183,57 @@ def test_group_inside_a_repeat_is_flattened_into_each_row(workbook: Write) -> No
     assert not session.is_relevant("slept_with", row=0)
     session.set_answer("nights", 2, row=0)
     assert session.is_relevant("slept_with", row=0)
+
+
+def test_choice_hints_come_through_in_every_language(workbook: Write) -> None:
+    survey = [
+        ["type", "name", "label::English (en)"],
+        ["begin group", "risk", "Risk"],
+        ["select_multiple risks", "indicators", "Which risks?"],
+        ["end group"],
+    ]
+    choices = [
+        ["list_name", "name", "label::English (en)", "hint::English (en)", "hint::Welsh (cy)"],
+        ["risks", "cse", "Sexual exploitation", "e.g. an older 'boyfriend'", "e.e. 'cariad' hŷn"],
+        ["risks", "cce", "Criminal exploitation"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey, "choices": choices}))
+
+    assert conversion.form is not None, [f.render() for f in conversion.report.findings]
+    assert not [w for w in conversion.report.warnings if w.where[0] == "choices"]
+    [cse, cce] = conversion.form.definition.choice_lists["risks"]
+    assert cse.hint == {"en": "e.g. an older 'boyfriend'", "cy": "e.e. 'cariad' hŷn"}
+    assert cce.hint is None
+
+
+def test_a_plain_default_may_end_in_brackets_but_an_expression_is_refused(
+    workbook: Write,
+) -> None:
+    survey = [
+        ["type", "name", "label", "default"],
+        ["begin group", "g", "G"],
+        ["text", "by", "Who referred them?", "Unknown (not given)"],
+        ["date", "on", "When?", "today()"],
+        ["end group"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert [(e.where, "expression" in e.message) for e in conversion.report.errors] == [
+        (("survey", 4, "D"), True)
+    ]
+
+
+def test_a_flattened_group_hint_without_a_label_is_named_not_dropped(workbook: Write) -> None:
+    survey = [
+        ["type", "name", "label", "hint"],
+        ["begin group", "during", "During"],
+        ["begin group", "inner", "", "Ask gently about this part"],
+        ["text", "where", "Where did they go?"],
+        ["end group"],
+        ["end group"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is not None
+    [warning] = [w for w in conversion.report.warnings if w.where[0] == "survey"]
+    assert warning.where == ("survey", 3, "D") and "hint" in warning.message

@@ -281,3 +281,53 @@ def test_plain_label_beside_a_label_in_the_default_language_is_ambiguous(
     error = _only_error(workbook, sheets)
     assert error.where == ("survey", 1, "C")
     assert "keep one of them" in error.message
+
+
+def test_anything_on_an_end_row_that_changes_what_is_collected_is_refused(
+    workbook: Write,
+) -> None:
+    survey = [
+        ["type", "name", "label", "repeat_count", "calculation", "sensitive", "hint"],
+        ["begin repeat", "people", "People"],
+        ["text", "who", "Who were they with?"],
+        ["end repeat", "", "", "3", "", "yes", "Ask gently"],
+        ["begin group", "after", "After"],
+        ["text", "home", "How did they get home?"],
+        ["end group", "", "", "", "1 + 1"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is None
+    assert [(e.where, e.message) for e in conversion.report.errors] == [
+        (
+            ("survey", 4, "D"),
+            "an end row takes only a type and a name, so this repeat_count would be lost: "
+            "move it to the row it belongs to",
+        ),
+        (
+            ("survey", 4, "F"),
+            "an end row takes only a type and a name, so this sensitive would be lost: "
+            "move it to the row it belongs to",
+        ),
+        (
+            ("survey", 7, "E"),
+            "an end row takes only a type and a name, so this calculation would be lost: "
+            "move it to the row it belongs to",
+        ),
+    ]
+    survey_warnings = [w.where for w in conversion.report.warnings if w.where[0] == "survey"]
+    assert survey_warnings == [("survey", 4, "G")]
+
+
+def test_a_formula_no_spreadsheet_has_computed_is_refused_not_read_as_empty(
+    workbook: Write,
+) -> None:
+    # openpyxl, like other scripts, saves a formula without a computed value.
+    survey = [
+        HEADER,
+        ["text", "where", "Where did they go?"],
+        ["text", "who", "Who with?", "=\"${where} != ''\""],
+    ]
+    error = _only_error(workbook, {"survey": survey})
+    assert error.where == ("survey", 3, "D")
+    assert "this formula has no value computed by a spreadsheet" in error.message
