@@ -185,3 +185,39 @@ def test_every_control_has_an_accessible_name_and_hints_describe(
         row = None if info.repeat_id is None else 0
         control = renderer.field_view(info.id, row).controls()[0]
         assert rhi_form.text(hint) in control.accessibleDescription()
+
+
+def test_a_choice_hint_is_shown_under_its_tick_box_and_read_out_with_it(
+    qtbot: QtBot, rhi_form: Form
+) -> None:
+    renderer = FormRenderer(FormSession(rhi_form, {"offer_outcome": "accepted"}, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.resize(1100, 800)
+    renderer.show()
+    renderer.show_section("risks")
+    view = renderer.field_view("risk_indicators")
+    hints = {
+        choice.value: rhi_form.text(choice.hint)
+        for choice in rhi_form.definition.choice_lists["risk_indicators"]
+        if choice.hint is not None
+    }
+    assert hints  # the form guides the interviewer on what each risk looks like
+
+    shown = [w for w in view.parts() if isinstance(w, QLabel) and w.objectName() == "choiceHint"]
+
+    assert sorted(label.text() for label in shown) == sorted(hints.values())
+    page = renderer.page("risks")
+    assert all(label.isVisibleTo(page) for label in shown)
+    boxes = {box.accessibleName(): box for box in view.controls()}
+    labels = {
+        choice.value: rhi_form.text(choice.label)
+        for choice in rhi_form.definition.choice_lists["risk_indicators"]
+    }
+    for value, hint in hints.items():
+        box = boxes[labels[value]]
+        assert hint in box.accessibleDescription()
+        below = next(label for label in shown if label.text() == hint)
+        assert below.geometry().top() >= box.geometry().bottom()  # under its own box
+        assert abs(below.geometry().left() - box.geometry().left()) < box.width()
+    view.set_shown(False)
+    assert not any(label.isVisibleTo(page) for label in shown)

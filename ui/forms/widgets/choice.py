@@ -4,17 +4,19 @@ arrow keys or the first letters pick, Space ticks, Delete clears a radio answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QRadioButton,
     QSizePolicy,
+    QStyle,
     QWidget,
 )
 
@@ -22,6 +24,8 @@ from ui.forms.widgets.base import AnswerInput, InputEvents, handler
 
 Options = Sequence[tuple[str, str]]
 """(value, label) pairs in the order the form lists them."""
+Hints = Mapping[str, str]
+"""A choice's hint by its value, for the choices that have one."""
 
 CHECK_COLUMNS = 2
 
@@ -31,7 +35,9 @@ class ChoiceCombo(AnswerInput):
 
     reveals_on_edit = True
 
-    def __init__(self, options: Options, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, options: Options, parent: QWidget | None = None, hints: Hints | None = None
+    ) -> None:
         self.combo = QComboBox(parent)
         super().__init__(self.combo)
         self._values: list[str | None] = [None, *(value for value, _ in options)]
@@ -41,6 +47,9 @@ class ChoiceCombo(AnswerInput):
                 *(label for _, label in options),
             ]
         )
+        for index, (value, _) in enumerate(options, start=1):
+            if hints and value in hints:
+                self.combo.setItemData(index, hints[value], Qt.ItemDataRole.ToolTipRole)
         self.combo.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
 
     def _picked(self, index: int) -> None:
@@ -122,26 +131,49 @@ class RadioChoice(AnswerInput):
 
 class CheckList(AnswerInput):
     """Multiple choice as tick boxes, in columns, in the form's order, laid out in a grid
-    of the page (no container widget)."""
+    of the page (no container widget). A choice's hint (what a risk indicator looks like,
+    say) is shown under its tick box, in line with its label, and is read out with it."""
 
     reveals_on_edit = True
 
-    def __init__(self, options: Options, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, options: Options, parent: QWidget | None = None, hints: Hints | None = None
+    ) -> None:
         self._values = [value for value, _ in options]
         self._boxes: list[QCheckBox] = []
+        self._hints: list[str] = []
+        self._hint_labels: list[QLabel] = []
         layout = QGridLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
         ticked = handler(self, CheckList._ticked)
-        for index, (_, label) in enumerate(options):
+        for index, (value, label) in enumerate(options):
             box = QCheckBox(label, parent)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.clicked.connect(ticked)
             self._boxes.append(box)
-            # Down the first column, then the second: tab order matches reading order.
-            layout.addWidget(box, index % rows, index // rows)
+            # Down the first column, then the second: tab order matches reading order. A
+            # hint takes the grid row under its box; rows left empty take no space.
+            row, column = 2 * (index % rows), index // rows
+            layout.addWidget(box, row, column)
+            hint = (hints or {}).get(value, "")
+            self._hints.append(hint)
+            if hint:
+                top = Qt.AlignmentFlag.AlignTop
+                layout.addWidget(self._hint_label(box, hint, parent), row + 1, column, top)
         super().__init__(self._boxes[0], layout)
+
+    def _hint_label(self, box: QCheckBox, hint: str, parent: QWidget | None) -> QLabel:
+        shown = QLabel(hint, parent)
+        shown.setObjectName("choiceHint")
+        shown.setWordWrap(True)
+        style = box.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+        indent += style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
+        shown.setContentsMargins(indent, 0, 0, 0)
+        self._hint_labels.append(shown)
+        return shown
 
     def _ticked(self, _checked: bool = False) -> None:
         self._on_edit(
@@ -158,8 +190,8 @@ class CheckList(AnswerInput):
         return list(self._boxes)
 
     def widgets(self) -> list[QWidget]:
-        return list(self._boxes)
+        return [*self._boxes, *self._hint_labels]
 
     def describe(self, name: str, description: str) -> None:
-        for box in self._boxes:
-            box.setAccessibleDescription(" ".join(p for p in (name, description) if p))
+        for box, hint in zip(self._boxes, self._hints, strict=True):
+            box.setAccessibleDescription(" ".join(p for p in (hint, name, description) if p))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from rhi_desktop.forms import FieldInfo, Form, QuestionType
 from ui.forms.uk_input import UkDateInput, UkDateTimeInput, UkTimeInput
 from ui.forms.widgets.base import AnswerInput, InputEvents
-from ui.forms.widgets.choice import CheckList, ChoiceCombo, Options, RadioChoice
+from ui.forms.widgets.choice import CheckList, ChoiceCombo, Hints, Options, RadioChoice
 from ui.forms.widgets.location import LocationInput
 from ui.forms.widgets.text import CalculatedInput, LineInput, LongTextInput
 
@@ -39,6 +39,17 @@ def _options(form: Form, info: FieldInfo, language: str | None) -> Options:
     ]
 
 
+def _hints(form: Form, info: FieldInfo, language: str | None) -> Hints:
+    name = info.question.choices
+    if name is None:
+        return {}
+    return {
+        choice.value: form.text(choice.hint, language)
+        for choice in form.definition.choice_lists[name]
+        if choice.hint is not None
+    }
+
+
 class InputFactory:
     """Makes the inputs of one form, working each question's options out once (every row
     of a repeat group asks for the same ones)."""
@@ -47,12 +58,15 @@ class InputFactory:
         self._form = form
         self._language = language
         self._events = events
-        self._options: dict[str, Options] = {}
+        self._options: dict[str, tuple[Options, Hints]] = {}
 
-    def options(self, info: FieldInfo) -> Options:
+    def options(self, info: FieldInfo) -> tuple[Options, Hints]:
         found = self._options.get(info.id)
         if found is None:
-            found = self._options[info.id] = _options(self._form, info, self._language)
+            found = self._options[info.id] = (
+                _options(self._form, info, self._language),
+                _hints(self._form, info, self._language),
+            )
         return found
 
     def make(self, info: FieldInfo, parent: QWidget | None = None) -> AnswerInput | None:
@@ -61,17 +75,22 @@ class InputFactory:
         if kind in (Q.NOTE, Q.REPEAT):
             return None
         if kind in (Q.SINGLE_CHOICE, Q.MULTIPLE_CHOICE, Q.YES_NO, Q.SCALE) and not info.calculated:
-            return _choice_input(kind, self.options(info), self._events, parent)
+            options, hints = self.options(info)
+            return _choice_input(kind, options, hints, self._events, parent)
         return make_input(self._form, info, self._language, self._events, parent)
 
 
 def _choice_input(
-    kind: QuestionType, options: Options, events: InputEvents, parent: QWidget | None
+    kind: QuestionType,
+    options: Options,
+    hints: Hints,
+    events: InputEvents,
+    parent: QWidget | None,
 ) -> AnswerInput:
     if kind is Q.SINGLE_CHOICE:
-        return ChoiceCombo(options, parent)
+        return ChoiceCombo(options, parent, hints)
     if kind is Q.MULTIPLE_CHOICE:
-        return CheckList(options, parent)
+        return CheckList(options, parent, hints)
     return RadioChoice(options, events, parent)  # yes/no and scale
 
 
@@ -100,4 +119,6 @@ def make_input(
         return UkDateTimeInput(parent)
     if kind is Q.LOCATION:
         return LocationInput(parent)
-    return _choice_input(kind, _options(form, info, language), events, parent)
+    return _choice_input(
+        kind, _options(form, info, language), _hints(form, info, language), events, parent
+    )
