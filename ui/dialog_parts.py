@@ -54,6 +54,14 @@ def information_box(parent: QWidget, text: str) -> QMessageBox:
     return box
 
 
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A form row's label whose Alt+letter focuses `field`, for a row holding several
+    fields side by side (the label of a row's container would focus nothing)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 class FieldProblem(ValueError):
     """Something typed into `field` needs changing; `text` says what."""
 
@@ -99,7 +107,16 @@ class SavingDialog(QDialog, Generic[T]):
     def showEvent(self, event: QShowEvent) -> None:
         if self._as_opened is None:  # shown again after unlocking: still the same dialog
             self._as_opened = self.entries()
+            self.make_save_default()
         super().showEvent(event)
+
+    def make_save_default(self) -> None:
+        """Enter saves. Qt keeps a dialog's main default only for a button already inside
+        it: set before the subclass placed the buttons, Save lost Enter to Cancel for good
+        the first time Tab passed Cancel."""
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setDefault(False)
+        save.setDefault(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Cancel):

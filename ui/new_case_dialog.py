@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.entities import EpisodeType
 from ui.casework import CaseworkError, FoundChild, Problem
-from ui.dialog_parts import FieldProblem, SavingDialog
+from ui.dialog_parts import FieldProblem, SavingDialog, buddy_label
 from ui.messages import date_problem_text, problem_text
 from ui.uk_dates import InvalidDateText, london_instant, parse_time, parse_uk_date
 
@@ -68,11 +68,14 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         episode = QGroupBox(self.tr("Missing episode (UK time)"))
         episode_form = QFormLayout(episode)
         episode_form.addRow(self.tr("&Type:"), self.episode_type)
+        # Alt+letter goes to the date: a row of two fields cannot take the focus itself.
         episode_form.addRow(
-            self.tr("&Started (last seen):"), _pair(self.start_date, self.start_time)
+            buddy_label(self.tr("Starte&d (last seen):"), self.start_date),
+            _pair(self.start_date, self.start_time),
         )
         episode_form.addRow(
-            self.tr("R&eturned or found:"), _pair(self.return_date, self.return_time)
+            buddy_label(self.tr("R&eturned or found:"), self.return_date),
+            _pair(self.return_date, self.return_time),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(child)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.entities import InterviewState, OfferMethod, OfferOutcome
 from ui.casework import CaseworkError, OfferAttempt, Problem
-from ui.dialog_parts import FieldProblem, SavingDialog
+from ui.dialog_parts import FieldProblem, SavingDialog, buddy_label
 from ui.messages import date_problem_text, problem_text
 from ui.offer_words import method_labels, outcome_labels
 from ui.uk_dates import (
@@ -102,7 +102,7 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         when_row.addWidget(self.offer_date, 2)
         when_row.addWidget(self.offer_time, 1)
         form = QFormLayout()
-        form.addRow(self.tr("&When (UK time):"), when)
+        form.addRow(buddy_label(self.tr("&When (UK time):"), self.offer_date), when)
         form.addRow(self.tr("&How:"), self.method)
         form.addRow(self.tr("&By whom:"), self.offered_by)
         form.addRow(self.tr("&Outcome:"), self.outcome)

@@ -2161,7 +2161,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Started (last seen):</source>
+        <source>Starte&amp;d (last seen):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

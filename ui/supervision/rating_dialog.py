@@ -56,7 +56,6 @@ class RateSessionDialog(SupervisionDialog[Rating]):
         self.setTabOrder(self.record, self.rating)
         self.setTabOrder(self.rating, self.comments)
         self.setTabOrder(self.comments, self.buttons)
-        self.make_save_default()
         self.resize(600, 560)
         self.rating.setFocus()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rhi_desktop.supervision import SupervisionError
 from ui.dialog_parts import SavingDialog
@@ -15,11 +15,6 @@ T = TypeVar("T")
 
 
 class SupervisionDialog(SavingDialog[T]):
-    def make_save_default(self) -> None:
-        """Enter saves: called once the buttons are inside the dialog, where Qt looks."""
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setDefault(True)
-
     def field_for_problem(self, error: SupervisionError) -> QWidget | None:
         """Which field to focus for a problem the supervision core found."""
         return None

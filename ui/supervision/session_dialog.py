@@ -32,7 +32,7 @@ from rhi_desktop.supervision import (
     SupervisionProblem,
     check_session,
 )
-from ui.dialog_parts import FieldProblem
+from ui.dialog_parts import FieldProblem, buddy_label
 from ui.messages import date_problem_text
 from ui.supervision.actions_editor import ActionsEditor
 from ui.supervision.saving import SupervisionDialog
@@ -93,7 +93,7 @@ class RecordSessionDialog(SupervisionDialog[SessionDraft]):
         cases_layout.addWidget(no_cases)
         form = QFormLayout()
         form.addRow(self.tr("&Date held:"), self.held_on)
-        form.addRow(self.tr("&Cases discussed:"), cases_box)
+        form.addRow(buddy_label(self.tr("&Cases discussed:"), self.cases), cases_box)
         form.addRow(self.tr("&Reflections:"), self.reflections)
         form.addRow(self.tr("&Wellbeing and secondary trauma check:"), self.wellbeing)
         self.actions_label = QLabel(self.tr("Agreed actions:"))
@@ -117,7 +117,6 @@ class RecordSessionDialog(SupervisionDialog[SessionDraft]):
             self.setTabOrder(first, second)
         self.setTabOrder(self.wellbeing, self.agreed.add_button)  # until an action is added
         self.setTabOrder(self.agreed.add_button, self.buttons)
-        self.make_save_default()
         self.resize(640, 620)
         self.held_on.setFocus()
 
