@@ -78,7 +78,6 @@ class InterviewWindow(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setContentsMargins(9, 9, 9, 0)
-        self.heading.setAccessibleName(self.tr("Which interview"))
         self.heading.setVisible(bool(heading))
         layout.addWidget(self.heading)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -283,7 +283,6 @@ class MainWindow(QMainWindow):
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyNote")
         self.empty_note.setWordWrap(True)
-        self.empty_note.setAccessibleName(self.tr("Caseload note"))
         self.view_title = QLabel()
         self.view_title.setObjectName("viewTitle")
 

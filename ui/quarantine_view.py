@@ -271,7 +271,6 @@ class QuarantineView(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.note = QLabel()
         self.note.setObjectName("attentionNote")
-        self.note.setAccessibleName(self.tr("Note"))
         self.note.setWordWrap(True)
         self.retry_button = QPushButton(self.tr("&Send again"))
         self.retry_button.setAccessibleName(self.tr("Send again"))

@@ -48,9 +48,12 @@ class ReviewCommentsPanel(QWidget):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
+        # A label named for what it is is read out by that name alone: its text goes in
+        # the description, or a screen reader never reaches the comment.
         self.overall.setAccessibleName(self.tr("Overall comment"))
         overall = (review.overall_comment or "").strip()
         self.overall.setText(overall or self.tr("No overall comment."))
+        self.overall.setAccessibleDescription(self.overall.text())
         self.questions_heading = QLabel(self.tr("Comments on questions"), self)
         self.questions_heading.setTextFormat(Qt.TextFormat.PlainText)
         self.questions = QListWidget(self)

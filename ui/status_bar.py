@@ -53,13 +53,9 @@ class SyncStatusBar(QStatusBar):
         self.setObjectName("syncStatus")
         self.activity = EllipsisLabel()
         self.activity.setObjectName("syncActivity")
-        self.activity.setAccessibleName(self.tr("Sync"))
         self.connection = QLabel()
-        self.connection.setAccessibleName(self.tr("Connection"))
         self.pending = QLabel()
-        self.pending.setAccessibleName(self.tr("Changes waiting to send"))
         self.last_sync = QLabel()
-        self.last_sync.setAccessibleName(self.tr("Last successful sync"))
         self.addPermanentWidget(self.activity, 1)  # the rest of the width, and no more
         for label in (self.connection, self.pending, self.last_sync):
             self.addPermanentWidget(label)

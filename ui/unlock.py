@@ -66,10 +66,8 @@ class UnlockPanel(QFrame):
         self.message = QLabel()
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Unlock message"))
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
-        self.countdown.setAccessibleName(self.tr("Time until you can try again"))
 
         label = QLabel(self.tr("&Passphrase:"))
         label.setBuddy(self.passphrase)

@@ -1,5 +1,5 @@
 """Checking a window for keyboard and screen-reader use: controls with no accessible
-name, and where Tab goes."""
+name, labels whose text a screen reader cannot reach, and where Tab goes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -51,6 +52,19 @@ def unnamed_controls(window: QWidget) -> list[str]:
         and w.isVisible()
         and not _qt_internal(w)
         and not w.accessibleName().strip()
+    ]
+
+
+def unread_label_texts(window: QWidget) -> list[str]:
+    """Shown labels a screen reader announces by an accessible name of their own, with
+    their text in neither the name nor the description: the text is never read out."""
+    return [
+        f"{w.objectName() or type(w).__name__}: {w.accessibleName()!r}"
+        for w in window.findChildren(QLabel)
+        if w.isVisible()
+        and w.text().strip()
+        and w.accessibleName().strip()
+        and w.text() not in (w.accessibleName(), w.accessibleDescription())
     ]
 
 

@@ -110,7 +110,6 @@ class ExportDialog(QDialog):
         self._replace_agreed: Path | None = None
         self.records = QLabel(self.tr("All records"))
         self.records.setObjectName("exportRecords")
-        self.records.setAccessibleName(self.tr("Records"))
         self.records.setWordWrap(True)
         self.records.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.records.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -145,7 +144,6 @@ class ExportDialog(QDialog):
 
         self.outcome = QLabel()
         self.outcome.setObjectName("exportResult")
-        self.outcome.setAccessibleName(self.tr("Result"))
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -181,7 +181,6 @@ class KpiDashboardPage(QWidget):
 
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
@@ -191,7 +190,6 @@ class KpiDashboardPage(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.banner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
-        self.banner.setAccessibleName(self.tr("Verification status"))
         self.verify_button = QPushButton(self.tr("Ve&rify this month…"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.setAccessibleName(self.tr("Verify this month"))

@@ -83,7 +83,6 @@ class PanelPage(QWidget):
         self.summary.setObjectName("panelSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("Summary"))
         self.model = TextTableModel(
             [self.tr("Case reference"), self.tr("Reasons"), self.tr("Why on the list")], self
         )

@@ -64,7 +64,6 @@ class ThemesPage(QWidget):
         self.summary.setObjectName("themesSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("Summary"))
         self.model = TextTableModel(
             [
                 self.tr("Group"),

@@ -43,6 +43,7 @@ class ChangesView(QWidget):
         self.asked.setTextFormat(Qt.TextFormat.PlainText)
         self.asked.setWordWrap(True)
         self.asked.setAccessibleName(self.tr("What you asked for"))
+        self.asked.setAccessibleDescription(self.asked.text())  # else not read out
         self.asked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.asked.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
         layout.addWidget(self.asked)

@@ -74,7 +74,6 @@ class ReviewQueuePage(QWidget):
 
         self.count_note = QLabel(self)
         self.count_note.setObjectName("queueNote")
-        self.count_note.setAccessibleName(self.tr("Review queue note"))
         self.count_note.setWordWrap(True)
         self.open_button = QPushButton(self.tr("&Review…"), self)
         self.open_button.setObjectName("openReview")

@@ -98,7 +98,6 @@ class ReviewDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
         self.return_button = _button(
             self.tr("&Return for amendment…"),

@@ -25,6 +25,7 @@ def _value(text: str, name: str, parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAccessibleName(name)
+    label.setAccessibleDescription(text)  # a named label's text is not read out otherwise
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label

@@ -49,7 +49,6 @@ class MySessionsPanel(QWidget):
         self.acknowledge_button.setToolTip(self.tr("Confirm you have read this record"))
         self.status = QLabel()
         self.status.setObjectName("acknowledgeStatus")
-        self.status.setAccessibleName(self.tr("Acknowledgement"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout()
