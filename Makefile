@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml packaging/system-packages.sh
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# A second environment without PySide6 proves the core and sync layers need no Qt.
-$(CORE_STAMP): pyproject.toml
+# A second environment without PySide6 proves the core and sync layers need no Qt. Its
+# tests need the system packages too (PostgreSQL for the central service's).
+$(CORE_STAMP): pyproject.toml packaging/system-packages.sh
+	bash packaging/system-packages.sh
 	$(PYTHON) -m venv $(CORE_VENV)
 	$(CORE_PY) -m pip install --quiet --upgrade pip
 	$(CORE_PY) -m pip install --quiet -e '.[test]'

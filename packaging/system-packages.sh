@@ -4,9 +4,9 @@
 # central-service tests, and the OS-lock tests run a private D-Bus daemon playing logind.
 # The frozen build (packaging/build.sh) strips its libraries with binutils, and the
 # self-test's TLS check needs the system CA certificates; the PDF report tests render
-# pages with pdftoppm.
+# pages with pdftoppm. The virtual environments need python3-venv.
 set -euo pipefail
-needed=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+needed=(python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
     binutils ca-certificates dbus-daemon postgresql-15 poppler-utils)
 missing=()
 for pkg in "${needed[@]}"; do
