@@ -645,10 +645,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Server &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,10 +747,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,10 +784,6 @@
     </message>
     <message>
         <source>Fi&amp;le:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1143,10 +1131,6 @@
 <context>
     <name>InterviewWindow</name>
     <message>
-        <source>Which interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Amend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,14 +1358,6 @@
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1679,10 +1655,6 @@
     </message>
     <message>
         <source>Caseload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Caseload note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2350,10 +2322,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Case reference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,19 +2441,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrases match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking this computer&apos;s keystore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protection in use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2679,10 +2635,6 @@
     </message>
     <message>
         <source>The central service did not accept these changes. Each stays on this computer until you send it again (after the record is put right) or discard it. Where the service has a newer version made elsewhere, sending yours again replaces it. Each choice is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3087,10 +3039,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Return for amendment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3197,10 +3145,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Review queue note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,10 +3234,6 @@
 </context>
 <context>
     <name>SavingDialog</name>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
@@ -3540,14 +3480,6 @@
     <name>StrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase strength verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3926,22 +3858,6 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes waiting to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last successful sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4033,10 +3949,6 @@
     </message>
     <message>
         <source>Show themes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4325,14 +4237,6 @@
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time until you can try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
