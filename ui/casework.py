@@ -17,8 +17,6 @@ from enum import StrEnum
 from typing import Any
 
 from rhi_desktop.domain.deadlines import (
-    age_on,
-    london_date,
     require_aware,
     within_window,
 )
@@ -34,6 +32,7 @@ from rhi_desktop.domain.entities import (
     Review,
     new_id,
 )
+from rhi_desktop.domain.found_child import episode_problem
 from rhi_desktop.forms.answers import to_json
 from rhi_desktop.review import returning_review
 from rhi_desktop.store import Store
@@ -108,19 +107,16 @@ def record_found_child(store: Store, actor: str, found: FoundChild, now: datetim
         raise CaseworkError(Problem.MISSING_NAME)
     start = require_aware(found.episode_start)
     returned = require_aware(found.returned_at)
-    today = london_date(now)
-    if found.date_of_birth > today:
-        raise CaseworkError(Problem.BORN_IN_FUTURE)
-    if age_on(found.date_of_birth, london_date(start)) >= 18:
-        raise CaseworkError(Problem.NOT_A_CHILD)
-    if london_date(start) < found.date_of_birth:
-        raise CaseworkError(Problem.START_BEFORE_BIRTH)
-    if found.episode_type is EpisodeType.AWAY and not found.looked_after:
-        raise CaseworkError(Problem.AWAY_NOT_LOOKED_AFTER)
-    if start >= returned:
-        raise CaseworkError(Problem.START_AFTER_RETURN)
-    if returned > require_aware(now):
-        raise CaseworkError(Problem.RETURN_IN_FUTURE)
+    wrong = episode_problem(
+        date_of_birth=found.date_of_birth,
+        episode_type=found.episode_type,
+        looked_after=found.looked_after,
+        start=start,
+        returned=returned,
+        now=now,
+    )
+    if wrong is not None:
+        raise CaseworkError(Problem(wrong.value))
     if store.children.by_case_reference(reference) is not None:
         raise CaseworkError(Problem.DUPLICATE_CASE_REFERENCE)
     child = Child(

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rhi_desktop.domain.deadlines import due_by
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
+from rhi_desktop.domain.found_child import EpisodeProblem, episode_problem
 from rhi_desktop.forms import FormDefinitionError, load_form
 from sync.protocol import EntityKind, Role
 from sync.server import access, schema
@@ -256,11 +257,21 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     A child already known by the same case reference is reused (see `_assign_child`),
     moves to this interviewer's caseload and is sent again.
     """
-    if spec.returned_at < spec.missing_since:
-        raise AdminError("The child cannot have returned before going missing.")
-    if spec.episode_type is EpisodeType.AWAY and spec.looked_after is False:
-        raise AdminError("Away from placement (A) applies only to a child who is looked after.")
     now = clock()
+    if not spec.child_ref.strip():
+        raise AdminError("Give the child's case reference.")
+    if not spec.child_name.strip():
+        raise AdminError("Give the child's name.")
+    wrong = episode_problem(
+        date_of_birth=spec.date_of_birth,
+        episode_type=spec.episode_type,
+        looked_after=spec.looked_after,
+        start=spec.missing_since,
+        returned=spec.returned_at,
+        now=now,
+    )
+    if wrong is not None:
+        raise AdminError(_EPISODE_PROBLEMS[wrong])
     with writing(engine) as conn:
         interviewer_id, team_id = active_interviewer(conn, spec.interviewer)
         audience = Audience(interviewer_id=interviewer_id, team_id=team_id, team_visible=True)
@@ -293,6 +304,21 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
         )
         _create(conn, EntityKind.INTERVIEW, interview_id, interview, hidden, now)
     return Assignment(child_id, episode_id, interview_id, due_by(spec.returned_at))
+
+
+# Worded without the child's details, which are personal data (see the module docstring).
+_EPISODE_PROBLEMS = {
+    EpisodeProblem.BORN_IN_FUTURE: "The child's date of birth is in the future.",
+    EpisodeProblem.NOT_A_CHILD: "The young person was 18 or over when they went missing: "
+    "return interviews are for children.",
+    EpisodeProblem.START_BEFORE_BIRTH: "The child went missing before their date of birth: "
+    "check both dates.",
+    EpisodeProblem.AWAY_NOT_LOOKED_AFTER: "Away from placement (A) applies only to a child "
+    "who is looked after.",
+    EpisodeProblem.START_AFTER_RETURN: "The child cannot have returned before going missing.",
+    EpisodeProblem.RETURN_IN_FUTURE: "The return time is in the future: give when the child "
+    "was found or came back.",
+}
 
 
 def publish(
@@ -336,10 +362,11 @@ def seed_demo(engine: Engine, clock: Clock) -> list[Assignment] | None:
     add_user(engine, DEMO_COORDINATOR, Role.COORDINATOR, DEMO_TEAM, clock)
     add_user(engine, DEMO_MANAGER, Role.SERVICE_MANAGER, DEMO_TEAM, clock)
     now = clock().replace(microsecond=0)
+    year = now.year  # ages kept as the years pass: 13 to 17, never 18
     fictional = [
-        ("DEMO-0001", "Amara Example", date(2010, 3, 14), EpisodeType.MISSING, 5, 20),
-        ("DEMO-0002", "Kai Placeholder", date(2008, 11, 2), EpisodeType.AWAY, 40, 48),
-        ("DEMO-0003", "Zoë Sample", date(2009, 6, 30), EpisodeType.MISSING, 80, 96),
+        ("DEMO-0001", "Amara Example", date(year - 14, 3, 14), EpisodeType.MISSING, 5, 20),
+        ("DEMO-0002", "Kai Placeholder", date(year - 17, 11, 2), EpisodeType.AWAY, 40, 48),
+        ("DEMO-0003", "Zoë Sample", date(year - 16, 6, 30), EpisodeType.MISSING, 80, 96),
     ]
     return [
         assign(

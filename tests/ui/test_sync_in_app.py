@@ -258,7 +258,7 @@ def test_a_coordinators_decision_and_a_new_assignment_appear_in_the_open_window(
             interviewer=username,
             child_ref=f"NEW-{new_id()[:8]}",
             child_name="Kai Placeholder",
-            date_of_birth=date(2009, 4, 1),
+            date_of_birth=date(now.year - 15, 4, 1),  # a child whatever the year
             episode_type=EpisodeType.MISSING,
             missing_since=now - timedelta(hours=30),
             returned_at=now - timedelta(hours=3),

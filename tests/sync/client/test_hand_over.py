@@ -60,7 +60,7 @@ def _assigned(central: LiveCentral, interviewer: str) -> str:
         interviewer=interviewer,
         child_ref=f"HAND-{new_id()[:8]}",
         child_name="Example Newcase",
-        date_of_birth=date(2011, 3, 4),
+        date_of_birth=date(now.year - 14, 3, 4),  # a child whatever the year
         episode_type=EpisodeType.MISSING,
         missing_since=now - timedelta(hours=20),
         returned_at=now - timedelta(hours=2),

@@ -16,7 +16,7 @@ from sync.server import admin
 from sync.server.admin import AdminError, AssignmentSpec
 from tests.sync.server.harness import Central, Device, change
 
-RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
+RETURNED = datetime(2025, 12, 1, 22, 0, tzinfo=UTC)  # a repeat 30 days on is past too
 SPEC = AssignmentSpec(
     interviewer="sam",
     child_ref="C-100",

@@ -285,3 +285,33 @@ def test_usage_errors_exit_with_status_2(line: str) -> None:
     done = rhi_central(*shlex.split(line))
     assert done.returncode == 2, done.stderr
     assert "usage:" in done.stderr
+
+
+@pytest.fixture(scope="module")
+def one_interviewer_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = _sqlite(tmp_path_factory.mktemp("cli"))
+    _ok("init", db)
+    _ok("users add --username ivy --role interviewer --team N", db)
+    return db
+
+
+@pytest.mark.parametrize(
+    "child, change, message",
+    [
+        ("Fictional Child\n2035-01-01\n", "", "date of birth is in the future"),
+        ("Fictional Child\n1990-01-01\n", "", "18 or over when they went missing"),
+        ("Fictional Child\n2026-01-11\n", "", "went missing before their date of birth"),
+        (CHILD, "returned-at 2099-01-11T00:00Z", "return time is in the future"),
+        (CHILD, "child-ref ' '", "Give the child's case reference"),
+    ],
+)
+def test_an_assignment_the_app_would_refuse_is_refused_here_too(
+    one_interviewer_db: str, child: str, change: str, message: str
+) -> None:
+    line = ASSIGN.format(who="ivy", returned="2026-01-11T00:00Z")
+    if change:
+        option, value = change.split(" ", 1)
+        line = re.sub(rf"--{option} \S+", f"--{option} {value}", line)
+    stderr = _error(1, line, one_interviewer_db, stdin=child)
+    assert stderr.count("\n") == 1 and message in stderr
+    assert "Fictional" not in stderr and "2035" not in stderr  # no personal data
