@@ -14,6 +14,7 @@ import ipaddress
 import json
 import logging
 import os
+import ssl
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -271,6 +272,8 @@ def _serve(args: argparse.Namespace) -> int:
                 f"{mode:04o}), and anyone holding it can pose as this service; run "
                 f"`chmod 640 {args.tls_key}` and start again"
             )
+    if args.tls_cert is not None and args.tls_key is not None:
+        _check_tls_pair(args.tls_cert, args.tls_key)
     engine = _ready(args.db)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLineFormatter())
@@ -290,6 +293,31 @@ def _serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
+
+
+def _check_tls_pair(cert: Path, key: Path) -> None:
+    """Load the pair as the server will, so a bad one is one line here, not a traceback
+    from inside the server. A key with a passphrase is refused: a service started at
+    boot has nobody to type it."""
+
+    def no_passphrase() -> bytes:
+        raise CommandError(
+            f"{key} is protected by a passphrase, which a service started at boot cannot "
+            "type; give the key without one (kept readable only by the service)"
+        )
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(cert, key, password=no_passphrase)
+    except ssl.SSLError as exc:
+        reason = (
+            "the key does not match the certificate"
+            if "MISMATCH" in str(exc)
+            else ("they are not a PEM certificate chain and a PEM private key")
+        )
+        raise CommandError(f"{cert} and {key} cannot be used for TLS: {reason}") from None
+    except OSError as exc:
+        raise CommandError(f"cannot read {cert} or {key}: {exc.strerror}") from None
 
 
 def _users_add(args: argparse.Namespace) -> int:

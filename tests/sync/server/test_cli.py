@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from fastapi.testclient import TestClient
 
 from sync import protocol
@@ -16,6 +17,7 @@ from sync.server.app import create_app
 from sync.server.db import open_engine
 from sync.server.migrations import LATEST
 from tests.rhi_definition import rhi_definition
+from tests.sync.client.certificates import issue_server_files, make_authority
 from tests.sync.server.cli_process import rhi_central
 
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n$")
@@ -128,6 +130,36 @@ def test_serve_refuses_a_tls_key_every_account_can_read(tmp_path: Path) -> None:
     refused = _error(1, f"serve --tls-cert {cert} --tls-key {key}", db)
     assert "can be read by every account on this machine (mode 0644)" in refused
     assert f"chmod 640 {key}" in refused
+
+
+def test_serve_explains_a_tls_certificate_and_key_it_cannot_use_in_one_line(
+    tmp_path: Path,
+) -> None:
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    files = issue_server_files(make_authority(), tmp_path, "localhost")
+    other = issue_server_files(make_authority(), tmp_path / "other", "localhost")
+    key = serialization.load_pem_private_key(files.key.read_bytes(), password=None)
+    locked = tmp_path / "locked.pem"
+    locked.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"typed at boot"),
+        )
+    )
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_text("not a certificate\n")
+    for path in (other.key, locked, garbage):
+        path.chmod(0o600)
+
+    for cert, key_file, message in (
+        (files.cert, other.key, "the key does not match the certificate"),
+        (files.cert, locked, "protected by a passphrase"),
+        (garbage, files.key, "not a PEM certificate chain and a PEM private key"),
+    ):
+        refused = _error(1, f"serve --tls-cert {cert} --tls-key {key_file}", db, stdin="")
+        assert refused.count("\n") == 1 and message in refused, refused
 
 
 def test_team_names_match_whatever_their_case_and_spacing_and_line_ends_are_refused(
