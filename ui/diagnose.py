@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import socket
@@ -39,6 +40,7 @@ from rhi_desktop.vault import Vault, VaultError, detect_keystore
 
 PROG = "rhi-desktop diagnose"
 DEFAULT_TIMEOUT_SECONDS = 5.0
+MAX_TIMEOUT_SECONDS = 120.0
 _DER = 2  # _ssl.ENCODING_DER: how the chain's certificate objects are asked for DER bytes
 
 
@@ -103,12 +105,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: per-user)")
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=_timeout,
         default=DEFAULT_TIMEOUT_SECONDS,
         metavar="SECONDS",
-        help=f"network timeout for the server checks (default {DEFAULT_TIMEOUT_SECONDS:g})",
+        help=f"network timeout for the server checks (default {DEFAULT_TIMEOUT_SECONDS:g}, "
+        f"at most {MAX_TIMEOUT_SECONDS:g})",
     )
     return parser
+
+
+def _timeout(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT_SECONDS:  # NaN fails too
+        raise argparse.ArgumentTypeError(
+            f"give a number of seconds more than 0 and at most {MAX_TIMEOUT_SECONDS:g}"
+        )
+    return seconds
 
 
 def build_report(settings: Settings, paths: ProfilePaths, *, timeout: float) -> Report:

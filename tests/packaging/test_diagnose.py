@@ -226,3 +226,15 @@ def test_diagnose_reports_an_unreachable_server_without_failing(
     assert server["reachable"] is False
     assert server["error"] == f"cannot connect to 127.0.0.1:{port}: Connection refused"
     assert server["tls"] is None and server["chain"] == []
+
+
+@pytest.mark.parametrize("given", ["-1", "0", "nan", "inf", "soon", "121"])
+def test_diagnose_refuses_a_timeout_it_cannot_wait_for_as_a_usage_error(
+    given: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_diagnose(["--timeout", given])
+    assert exited.value.code == 2
+    said = capsys.readouterr().err
+    assert "--timeout: give a number of seconds more than 0 and at most 120" in said
+    assert "Traceback" not in said
