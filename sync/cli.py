@@ -1,10 +1,12 @@
 """Headless `rhi-desktop` commands for enrolling and syncing, for IT automation.
 
-    rhi-desktop enrol --profile DIR --passphrase-stdin --server URL --code CODE [--ca-bundle FILE]
+    rhi-desktop enrol --profile DIR --passphrase-stdin --code-stdin --server URL [--ca-bundle FILE]
     rhi-desktop sync --profile DIR --passphrase-stdin
     rhi-desktop purge-expired --profile DIR --passphrase-stdin
 
-Passphrases come only from standard input. When `enrol` creates the profile it refuses a
+Passphrases come only from standard input, and so does the enrolment code (on the line
+after the passphrase): whoever reads a code first, from the process list or a shell's
+history, could enrol as that person. When `enrol` creates the profile it refuses a
 passphrase that is too easy to guess, before anything is written or sent. `sync` prints
 one line and exits 0 when everything due was sent (or nothing was due), 1 when it failed
 (or the device was revoked and wiped), 3 when it synced but some changes are
@@ -72,6 +74,7 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         ca_pem = read_pem(Path(str(bundle)))
     pin = str(_checked(spki_pin, args.spki_pin, "--spki-pin")) if args.spki_pin else None
     passphrase = read_line(stdin, "the passphrase")
+    code = read_line(stdin, "the enrolment code after the passphrase").strip()
     creating = not paths.is_complete()  # a half-made profile is set aside and made again
     if creating:
         require_strong(passphrase)  # only a new profile's passphrase: an existing one opens
@@ -87,7 +90,7 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             keystore,
             settings,
             server_url=url,
-            code=args.code,
+            code=code,
             ca_pem=ca_pem,
             spki_pin=pin,
             device_name=args.device_name or platform.node(),
@@ -173,7 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if name == "enrol":
             cmd.add_argument("--server", metavar="URL", help="the central service's address")
-            cmd.add_argument("--code", required=True, help="the one-time enrolment code")
+            cmd.add_argument(
+                "--code-stdin",
+                action="store_true",
+                required=True,
+                help="read the one-time enrolment code from the second line of standard input",
+            )
+            cmd.add_argument("--code", help=argparse.SUPPRESS)  # refused: see `main`
             cmd.add_argument(
                 "--ca-bundle", metavar="FILE", help="PEM CA certificates to trust for it"
             )
@@ -185,7 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "code", None) is not None:
+        parser.error(
+            "--code is not accepted: other accounts can read a command line. Give the code "
+            "on the line after the passphrase, with --code-stdin"
+        )
     handler, _ = COMMANDS[args.command]
     return run_command(handler, args, stdin or sys.stdin, out or sys.stdout, (SyncError,))
 

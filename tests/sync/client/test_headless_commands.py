@@ -36,14 +36,18 @@ def rhi(tmp_path: Path) -> Run:
     }
 
     def run(
-        *args: str, policy: Path | None = None, passphrase: str = PASSPHRASE
+        *args: str,
+        policy: Path | None = None,
+        passphrase: str = PASSPHRASE,
+        code: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
+        """`code`, if given, follows the passphrase on standard input (enrol)."""
         run_env = dict(env)
         if policy is not None:
             run_env["RHI_DESKTOP_POLICY"] = str(policy)
         return subprocess.run(
             [sys.executable, "-m", "sync.cli", *args],
-            input=passphrase + "\n",
+            input=passphrase + "\n" + ("" if code is None else code + "\n"),
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -67,7 +71,7 @@ def _enrolled(rhi: Run, central: LiveCentral, tmp_path: Path) -> Path:
     code = central.code_for(central.add_user(Role.INTERVIEWER))
     done = rhi(
         "enrol", "--profile", str(profile), "--passphrase-stdin",
-        "--server", central.url, "--code", code, "--ca-bundle", str(ca),
+        "--server", central.url, "--code-stdin", "--ca-bundle", str(ca), code=code,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Created an encrypted profile" in done.stdout
@@ -146,7 +150,8 @@ def test_wrong_code_is_refused_in_one_line(rhi: Run, central: LiveCentral, tmp_p
     ca.write_text(central.ca_pem)
     done = rhi(
         "enrol", "--profile", str(tmp_path / "p"), "--passphrase-stdin",
-        "--server", central.url, "--code", "ABCD-EFGH-JKLM", "--ca-bundle", str(ca),
+        "--server", central.url, "--code-stdin", "--ca-bundle", str(ca),
+        code="ABCD-EFGH-JKLM",
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
@@ -163,17 +168,17 @@ def test_enrol_refuses_a_weak_passphrase_for_a_new_profile_and_keeps_the_code(
     code = central.code_for(central.add_user(Role.INTERVIEWER))
     enrol = (
         "enrol", "--profile", str(profile), "--passphrase-stdin",
-        "--server", central.url, "--code", code, "--ca-bundle", str(ca),
+        "--server", central.url, "--code-stdin", "--ca-bundle", str(ca),
     )  # fmt: skip
 
-    refused = rhi(*enrol, passphrase=weak)
+    refused = rhi(*enrol, passphrase=weak, code=code)
 
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.startswith("rhi-desktop: That passphrase is too easy to guess")
     assert not profile.exists()
     # Nothing reached the service: the one-time code still enrols.
-    done = rhi(*enrol)
+    done = rhi(*enrol, code=code)
     assert done.returncode == 0, done.stderr
     assert "Created an encrypted profile" in done.stdout
 
@@ -189,8 +194,8 @@ def test_enrol_opens_an_existing_profile_whatever_its_passphrase(
 
     done = rhi(
         "enrol", "--profile", str(paths.root), "--passphrase-stdin",
-        "--server", central.url, "--code", code, "--ca-bundle", str(ca),
-        passphrase="pass phrase",
+        "--server", central.url, "--code-stdin", "--ca-bundle", str(ca),
+        passphrase="pass phrase", code=code,
     )  # fmt: skip
 
     assert done.returncode == 0, done.stderr
@@ -203,7 +208,7 @@ def test_plain_http_to_another_machine_is_refused_before_anything_is_sent(
 ) -> None:
     done = rhi(
         "enrol", "--profile", str(tmp_path / "p"), "--passphrase-stdin",
-        "--server", "http://central.example.org", "--code", "ABCD-EFGH-JKLM",
+        "--server", "http://central.example.org", "--code-stdin", code="ABCD-EFGH-JKLM",
     )  # fmt: skip
     assert done.returncode == 1 and "plain http is allowed only for loopback" in done.stderr
     assert not (tmp_path / "p").exists()
@@ -234,3 +239,19 @@ def test_purge_expired_runs_headless(rhi: Run, central: LiveCentral, tmp_path: P
     assert done.stdout.strip() == (
         "Purged 0 approved interviews and 0 child records; 0 kept for unsent changes."
     )
+
+
+def test_the_enrolment_code_is_never_taken_from_the_command_line(
+    rhi: Run, central: LiveCentral, tmp_path: Path
+) -> None:
+    # A code in the arguments could be read from the process list by any account.
+    enrol = ("enrol", "--profile", str(tmp_path / "p"), "--passphrase-stdin")
+    on_the_line = rhi(*enrol, "--server", central.url, "--code", "ABCD-EFGH-JKLM")
+    assert on_the_line.returncode == 2 and "--code-stdin" in on_the_line.stderr
+    assert "ABCD-EFGH-JKLM" not in on_the_line.stderr
+
+    missing = rhi(*enrol, "--code-stdin", "--server", central.url)
+
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "expected the enrolment code after the passphrase" in missing.stderr
+    assert not (tmp_path / "p").exists()
