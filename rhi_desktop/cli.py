@@ -258,7 +258,12 @@ def run_command(
         print(f"rhi-desktop: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"rhi-desktop: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+        # Which file, as the person gave it: with --out, --profile and key files about,
+        # "Is a directory" alone does not say which one to fix.
+        # A failed rename names its destination second, and that is the path given.
+        named = exc.filename2 or exc.filename
+        where = f"{named}: " if named else ""
+        print(f"rhi-desktop: {where}{exc.strerror or type(exc).__name__}", file=sys.stderr)
         return 1
     except Exception as exc:
         reference = uuid.uuid4().hex[:8]

@@ -350,3 +350,14 @@ def test_import_xlsform_through_rhi_desktop_writes_a_loadable_form(
     assert failed.returncode == 1
     assert "survey row" in failed.stderr
     assert not (tmp_path / "unsupported.json").exists()
+
+
+def test_a_file_that_cannot_be_written_is_named_in_the_one_line(seeded: Path, rhi: Run) -> None:
+    # --out names a folder: which of the paths given is wrong must be in the message.
+    done = rhi(
+        "export", "kpi", "--profile", str(seeded), "--passphrase-stdin",
+        "--out", str(seeded.parent), "--month", "2026-01", stdin=PASS + "\n",
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert f"{seeded.parent}: Is a directory" in done.stderr
+    assert not list(seeded.parent.glob(".*.tmp"))  # the part-written file is gone
