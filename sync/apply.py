@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.store import Outcome, RemoteRecord, Store
 from rhi_desktop.store.team import TeamMember
 from sync import protocol
@@ -53,7 +54,9 @@ def apply_page(
             observer("pull.apply")
         unparked = tx.remote.apply_parked() if page.changes else 0
         if page.team is not None:
-            tx.team.replace([team_member(m) for m in page.team])
+            tx.team.replace(
+                [team_member(m) for m in page.team], as_of=london_date(page.server_time)
+            )
         tx.sync_state.set_cursor(page.cursor)
         observer("pull.before_commit")
     tally.received += len(page.changes)

@@ -282,18 +282,28 @@ def due_supervisions(db: Database, period: Period, filters: Filters) -> list[Due
         where.params,
     )
     # Someone no longer on the team roster (they left, or moved team) is owed no more
-    # supervisions here: their lapse is not counted past the first one missed. Without a
-    # roster (a computer never enrolled) everyone counts.
+    # supervisions here: their lapse counts only until the day they dropped off it (or,
+    # for those who left before that day was kept, not past the first one missed), so
+    # the months they were on the team keep their figures. Without a roster (a computer
+    # never enrolled) everyone counts.
     roster = {r[0] for r in db.fetchall("SELECT user_id FROM team_members")}
+    left = {
+        r[0]: date.fromisoformat(r[1])
+        for r in db.fetchall("SELECT user_id, left_on FROM roster_departures")
+    }
     held: dict[str, list[tuple[date, str]]] = {}
     for supervisee, held_on, session_id in rows:
         held.setdefault(supervisee, []).append((date.fromisoformat(held_on), session_id))
     found: list[DueSupervisionRow] = []
     for supervisee, sessions in held.items():
-        lapses = not roster or supervisee in roster
+        lapses_before: date | None = None  # the first due only
+        if not roster or supervisee in roster:
+            lapses_before = date.max
+        elif supervisee in left:
+            lapses_before = left[supervisee]
         following = [day for day, _ in sessions[1:]] + [None]
         for (held_on, session_id), after in zip(sessions, following, strict=True):
-            found.extend(_dues_after(session_id, supervisee, held_on, after, period, lapses))
+            found.extend(_dues_after(session_id, supervisee, held_on, after, period, lapses_before))
     return found
 
 
@@ -303,15 +313,20 @@ def _dues_after(
     held_on: date,
     following: date | None,
     period: Period,
-    lapses: bool,
+    lapses_before: date | None,
 ) -> list[DueSupervisionRow]:
-    """The dues a session starts: the next, then (`lapses`) one each cycle until a
-    session is held."""
+    """The dues a session starts: the next, then one each cycle until a session is held,
+    falling due before `lapses_before` (None: the next only)."""
     dues: list[DueSupervisionRow] = []
     due_on = held_on + SUPERVISION_INTERVAL
     cycle = 1
     while due_on <= period.last_day and (
-        cycle == 1 or (lapses and (following is None or following > due_on))
+        cycle == 1
+        or (
+            lapses_before is not None
+            and due_on < lapses_before
+            and (following is None or following > due_on)
+        )
     ):
         if due_on >= period.first_day:
             key = session_id if cycle == 1 else f"{session_id}{LAPSE_MARK}{due_on.isoformat()}"

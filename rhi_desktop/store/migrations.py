@@ -235,6 +235,15 @@ _V8 = ("ALTER TABLE episodes ADD COLUMN looked_after INTEGER CHECK (looked_after
 # counted as sent once.
 _V9 = ("UPDATE outbox SET attempts = 1 WHERE attempts = 0",)
 
+# v10: the day each colleague dropped off the team roster, so that supervisions they
+# missed while on the team still count for the months they were on it, and a month
+# verified then stays as verified. Those who left before this was kept have no date.
+_V10 = (
+    """CREATE TABLE roster_departures (
+        user_id TEXT PRIMARY KEY,
+        left_on TEXT NOT NULL)""",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -261,6 +270,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "a case reference may name more than one child record", _script(_V7)),
     Migration(8, "whether the child was looked after when each episode began", _script(_V8)),
     Migration(9, "queued changes from before count as sent, never folded into", _script(_V9)),
+    Migration(10, "the day each colleague left the team roster", _script(_V10)),
 )
 LATEST = MIGRATIONS[-1].version
 

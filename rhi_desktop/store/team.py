@@ -3,15 +3,18 @@
 The service sends the roster with every pull and the sync engine replaces the stored
 list with it in the pull's transaction, so someone who joins the team shows up (as not
 yet supervised, say) even before they have any interviews, and someone who left drops
-off. A roster is not a local edit: it queues no outbox entry, and the sync is audited
-as a whole.
+off. The day someone drops off is kept (`departures`), so the months they were on the
+team keep counting the supervisions they missed then. A roster is not a local edit: it
+queues no outbox entry, and the sync is audited as a whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.db import Database
 from rhi_desktop.store.errors import TransactionError
@@ -53,12 +56,29 @@ class TeamRoster:
             return member.name
         return user_id[:8] if len(user_id) > SHORT_ID else user_id
 
-    def replace(self, members: Sequence[TeamMember]) -> None:
-        """The service's roster as it is now, replacing the stored one entirely."""
+    def departures(self) -> dict[str, date]:
+        """Who has dropped off the roster (and not come back), with the day they did."""
+        rows = self._db.fetchall("SELECT user_id, left_on FROM roster_departures")
+        return {row[0]: date.fromisoformat(row[1]) for row in rows}
+
+    def replace(self, members: Sequence[TeamMember], *, as_of: date | None = None) -> None:
+        """The service's roster as it is now, replacing the stored one entirely; anyone
+        it no longer lists left on `as_of` (the London date of the service's clock, as
+        best known; this computer's by default)."""
         if self._changes is None or not self._changes.is_open:
             raise TransactionError(
                 "The roster is replaced inside `with store.transaction(actor=...) as tx:`."
             )
+        day = (as_of or london_date(self._db.clock())).isoformat()
+        listed = {m.user_id for m in members}
+        held = [row[0] for row in self._db.fetchall("SELECT user_id FROM team_members")]
+        self._db.executemany(
+            "INSERT OR REPLACE INTO roster_departures (user_id, left_on) VALUES (?, ?)",
+            [(user_id, day) for user_id in held if user_id not in listed],
+        )
+        self._db.executemany(
+            "DELETE FROM roster_departures WHERE user_id = ?", [(user_id,) for user_id in listed]
+        )
         self._db.execute("DELETE FROM team_members")
         self._db.executemany(
             "INSERT INTO team_members (user_id, name, role) VALUES (?, ?, ?)",

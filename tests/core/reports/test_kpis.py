@@ -22,6 +22,7 @@ from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.kpi import KpiTable, kpi_table
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.queries import session_of
+from rhi_desktop.reports.verification import VerificationState, month_status, verify_month
 from rhi_desktop.store import Store
 from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, london, utc
@@ -352,6 +353,44 @@ def test_someone_no_longer_on_the_team_roster_misses_no_more_than_one(
 
     assert september["supervisions_due"].value == 2  # both first dues count, both missed
     assert ids(november, "supervisions_due") and november["supervisions_due"].value == 1  # Ola's
+
+
+def test_someone_who_leaves_keeps_the_supervisions_they_missed_on_the_team(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    # On the team in the autumn, Kim had no supervision after 1 Sep; Ola had hers.
+    clock.now = utc(2025, 11, 5, 9)
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace(
+            [TeamMember("iv-kim", "kim", "interviewer"), TeamMember("iv-ola", "ola", "interviewer")]
+        )
+    book.session("iv-kim", date(2025, 9, 1))
+    for day in (date(2025, 9, 1), date(2025, 9, 28), date(2025, 10, 25)):
+        book.session("iv-ola", day)
+    october = Period.month(2025, 10)
+    before = kpi_table(store, october)
+    assert (before["supervisions_due"].value, before["supervision_on_time"].value) == (2, 1)
+    verify_month(store, october, ACTOR)
+
+    # Kim drops off the roster the service sends on 15 January.
+    clock.now = utc(2026, 3, 1, 9)
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember("iv-ola", "ola", "interviewer")], as_of=date(2026, 1, 15))
+
+    after = kpi_table(store, october)
+    assert (after["supervisions_due"].value, after["supervision_on_time"].value) == (2, 1)
+    assert month_status(store, october).state is VerificationState.VERIFIED
+
+    def kims(year: int, month: int) -> int:
+        table = kpi_table(store, Period.month(year, month), Filters(interviewer_id="iv-kim"))
+        return int(table["supervisions_due"].value)
+
+    # 29 Sep, then each 28 days: 27 Oct, 24 Nov, 22 Dec, 19 Jan (after she left: not owed).
+    assert [kims(2025, 10), kims(2025, 11), kims(2025, 12), kims(2026, 1)] == [1, 1, 1, 0]
+    assert store.team.departures() == {"iv-kim": date(2026, 1, 15)}
+    with store.transaction(ACTOR) as tx:  # back on the team: no longer a leaver
+        tx.team.replace([TeamMember("iv-kim", "kim", "interviewer")], as_of=date(2026, 2, 1))
+    assert store.team.departures() == {"iv-ola": date(2026, 2, 1)}
 
 
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:
