@@ -27,9 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         from ui.reports import pdf_command
 
         return pdf_command.main(args)
+    if args and args[0] in ("-h", "--help"):
+        return _print_help()
     from rhi_desktop import cli
 
-    if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):
+    if args and (args[0] in cli.COMMANDS or args[0] == "--version"):
         return cli.main(args)
     from sync import cli as sync_cli
 
@@ -46,6 +48,29 @@ def main(argv: list[str] | None = None) -> int:
     from ui.window import run_gui
 
     return run_gui(args, enroller=enrol_with_service)
+
+
+# Commands the core's parser does not know, which IT's guide tells them to use.
+_MORE_COMMANDS = {
+    "diagnose": "what support needs to know about this installation, with no personal data",
+    "export report": "the monthly report as a PDF, headless",
+    "--self-test": "prove, headless, that this installation works end to end",
+}
+
+
+def _print_help() -> int:
+    """Every command in one list: the core's, the sync layer's and this layer's own."""
+    from rhi_desktop import cli
+    from sync import cli as sync_cli
+
+    cli.build_parser().print_help()
+    more = {name: text for name, (_, text) in sync_cli.COMMANDS.items()} | _MORE_COMMANDS
+    width = max(len(name) for name in more)
+    print("\nmore commands:")
+    for name, text in more.items():
+        print(f"  {name:<{width}}  {text}")
+    print("\nWith no command, rhi-desktop starts the desktop app.")
+    return 0
 
 
 if __name__ == "__main__":

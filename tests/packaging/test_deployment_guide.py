@@ -102,3 +102,15 @@ def test_the_policy_table_lists_every_key_with_its_real_default(name: str) -> No
     assert user == ("yes" if key.user_settable else "no")
     example = cells[4].strip("`")
     assert example.startswith(f"{name} = ")
+
+
+def test_help_lists_every_command_not_only_the_cores(capsys: pytest.CaptureFixture[str]) -> None:
+    from sync import cli as sync_cli
+    from ui.app import main
+
+    assert main(["--help"]) == 0
+    said = capsys.readouterr().out
+    listed = {line.split()[0] for line in said.splitlines() if line.startswith("  ")}
+    expected = {*cli.COMMANDS, *sync_cli.COMMANDS, "diagnose", "--self-test"}
+    assert expected <= listed, expected - listed
+    assert "export report" in said
