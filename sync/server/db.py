@@ -37,7 +37,8 @@ class DatabaseUrlError(ValueError):
 
 
 class DatabaseFileExposed(RuntimeError):
-    """The SQLite database file (or its -wal/-shm file) is open to other accounts."""
+    """The SQLite database file (or its -wal/-shm file) is open to other accounts, or
+    closed to this one."""
 
 
 def open_engine(url: str) -> Engine:
@@ -90,6 +91,24 @@ def _make_private(path: Path) -> None:
                 f"and holds children's records; run `chmod 600 {candidate}` as its owner, "
                 "then start again"
             )
+        if not os.access(candidate, os.R_OK | os.W_OK, effective_ids=True):
+            raise DatabaseFileExposed(_not_ours(candidate))
+
+
+def _not_ours(path: Path) -> str:
+    """Why this account cannot use a file another made (often `init` run as root)."""
+    owner = str(path.stat().st_uid)
+    try:
+        import pwd
+
+        owner = pwd.getpwuid(path.stat().st_uid).pw_name
+    except (ImportError, KeyError):
+        pass
+    return (
+        f"{path} belongs to {owner}, and this account cannot read and write it; run "
+        f"rhi-central as {owner}, or give the file to the service's account "
+        f"(chown it, keeping mode 600)"
+    )
 
 
 def is_postgresql(engine: Engine) -> bool:

@@ -4,8 +4,12 @@ service's own account may open it, however permissive the umask it is started wi
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
 import stat
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,3 +81,45 @@ def test_service_refuses_to_start_on_a_database_other_accounts_can_read(
     assert _mode(tmp_path / exposed) == mode  # left for its owner to put right
     with pytest.raises(DatabaseFileExposed):
         open_engine(url)
+
+
+@contextmanager
+def _as_another_account(path: Path) -> Iterator[None]:
+    """This process as an account that is not the file's owner, as the service's account
+    is when `init` was run as root. Not root (who may open anything), the owner takes
+    all access away instead."""
+    if os.geteuid() != 0:
+        path.chmod(0o000)
+        try:
+            yield
+        finally:
+            path.chmod(0o600)
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+NOBODY = 65534
+
+
+def test_a_database_another_account_owns_is_named_with_its_owner_not_a_driver_error() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="central-"))
+    try:
+        folder.chmod(0o755)  # the service's account can reach the file, not open it
+        database = folder / "central.db"
+        url = f"sqlite:///{database}"
+        assert rhi_central("init", "--db", url).returncode == 0
+
+        with _as_another_account(database), pytest.raises(DatabaseFileExposed) as refused:
+            open_engine(url)
+
+        said = str(refused.value)
+        assert f"{database} belongs to {pwd.getpwuid(os.getuid()).pw_name}" in said
+        assert "this account cannot read and write it" in said
+    finally:
+        shutil.rmtree(folder)
