@@ -2,9 +2,9 @@
 
 openpyxl runs read-only and values-only: we never evaluate formulas (a cell holds what
 Excel last computed), and a big workbook streams rather than loading whole. A formula
-with no computed value (a workbook written by a script, never opened in Excel) would
-read as an empty cell, so such cells are listed (`Workbook.uncomputed`) for the import
-to refuse rather than lose a condition without a word. Row numbers are the ones Excel
+stored with no computed value (a workbook written by a script, never opened in Excel)
+would read as an empty cell, so such cells are listed (`Workbook.uncomputed`) for the
+import to refuse rather than lose a condition without a word. Row numbers are the ones Excel
 shows, so every finding can point the designer at the right row.
 """
 
@@ -14,10 +14,13 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.xml.functions import fromstring, iterparse
 
 from rhi_desktop.forms.xlsform.report import Cell
 
@@ -96,17 +99,13 @@ class Workbook:
 
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet; raises WorkbookError for a missing, locked or non-.xlsx file."""
-    sheets = _read_sheets(path, computed=True)
-    uncomputed: list[Cell] = []
-    for key, written in _read_sheets(path, computed=False).items():
-        sheet = sheets[key]
-        computed = {row.number: row for row in sheet.rows}
-        for row in written.rows:
-            for index, value in enumerate(row.values):
-                if isinstance(value, str) and value.startswith("="):
-                    found = computed.get(row.number)
-                    if found is None or found.value(Column(index, "")) is None:
-                        uncomputed.append(sheet.cell(row.number, _column(sheet, index)))
+    sheets = _read_sheets(path)
+    uncomputed = [
+        sheet.cell(number, _column(sheet, index))
+        for title, cells in _formulas_without_values(path).items()
+        if (sheet := sheets.get(title.lower())) is not None
+        for number, index in sorted(cells)
+    ]
     return Workbook(sheets, tuple(uncomputed))
 
 
@@ -115,10 +114,50 @@ def _column(sheet: Sheet, index: int) -> Column:
     return named or Column(index, "")
 
 
-def _read_sheets(path: Path, *, computed: bool) -> dict[str, Sheet]:
-    """Every sheet's values: as last computed, or (not `computed`) formulas as written."""
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SHEET_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _formulas_without_values(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Per sheet title, the (row, 0-based column) of each formula stored without a
+    computed value (`_computed`). Read from the sheets' XML, since openpyxl gives that
+    and a value computed as blank alike as None (with openpyxl's parser, which guards
+    against entity expansion)."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    with zipfile.ZipFile(path) as archive:
+        book = fromstring(archive.read("xl/workbook.xml"))
+        links = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {link.get("Id"): link.get("Target") or "" for link in links.iter(_PACKAGE_REL)}
+        for sheet in book.iter(f"{_MAIN}sheet"):
+            target = targets.get(sheet.get(_SHEET_REL), "")
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if not target or member not in archive.namelist():
+                continue
+            cells = found.setdefault(sheet.get("name") or "", set())
+            with archive.open(member) as xml:
+                for _, element in iterparse(xml):
+                    if element.tag != f"{_MAIN}c":
+                        continue
+                    if element.find(f"{_MAIN}f") is not None and not _computed(element):
+                        letters, number = coordinate_from_string(element.get("r") or "A1")
+                        cells.add((number, column_index_from_string(letters) - 1))
+                    element.clear()
+    return found
+
+
+def _computed(cell: Any) -> bool:
+    """Whether a formula cell holds a value a spreadsheet computed: some value, or an
+    empty one typed as text (a formula that came to ""). Libraries that write formulas
+    without computing them leave the value out or empty and untyped."""
+    value = cell.find(f"{_MAIN}v")
+    return value is not None and (bool(value.text) or cell.get("t") == "str")
+
+
+def _read_sheets(path: Path) -> dict[str, Sheet]:
+    """Every sheet's values, as a spreadsheet last computed them."""
     try:
-        book = load_workbook(path, read_only=True, data_only=computed)
+        book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -331,3 +333,34 @@ def test_a_formula_no_spreadsheet_has_computed_is_refused_not_read_as_empty(
     error = _only_error(workbook, {"survey": survey})
     assert error.where == ("survey", 3, "D")
     assert "this formula has no value computed by a spreadsheet" in error.message
+
+
+def test_a_formula_a_spreadsheet_computed_as_blank_is_a_blank(workbook: Write) -> None:
+    # As Excel saves =IF(...,"...","") when the answer is "": the value stored, empty.
+    survey = [
+        HEADER,
+        ["begin group", "g", "G"],
+        ["text", "where", "Where did they go?"],
+        ["text", "who", "Who with?", '=IF(FALSE,"${where} != \'\'","")'],
+        ["end group"],
+    ]
+    path = workbook({"survey": survey})
+    with zipfile.ZipFile(path) as source:
+        members = {item.filename: source.read(item.filename) for item in source.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    xml = members[sheet].decode("utf-8")
+    blank = re.sub(
+        r'<c r="D4"[^>]*>(<f>.*?</f>)(<v\s*/>|<v></v>)?</c>',
+        r'<c r="D4" t="str">\1<v></v></c>',
+        xml,
+    )
+    assert blank != xml
+    members[sheet] = blank.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as rewritten:
+        for name, data in members.items():
+            rewritten.writestr(name, data)
+
+    conversion = convert_workbook(path)
+
+    assert conversion.form is not None, [e.render() for e in conversion.report.errors]
+    assert conversion.form.definition.sections[0].questions[1].relevant is None
