@@ -70,7 +70,7 @@ def hand_over(engine: Engine, leaver: str, successor: str, clock: Clock) -> Hand
             for episode_id in payload.get("episode_ids") or []:
                 moves.add(K.EPISODE, episode_id)
             moves.add(K.CHILD, payload.get("child_id"), first=True)
-            moves.add(K.INTERVIEW, row.entity_id, {**payload, "interviewer_id": successor_id})
+            moves.add(K.INTERVIEW, row.entity_id, names_interviewer=True)
             for kind in (K.OFFER, K.REVIEW):
                 for entity_id in _about(conn, kind, row.entity_id):
                     moves.add(kind, entity_id)
@@ -79,11 +79,14 @@ def hand_over(engine: Engine, leaver: str, successor: str, clock: Clock) -> Hand
 
 
 def _open_interviews(conn: Connection, interviewer_id: str) -> list[Any]:
+    """Locked until the hand-over commits (on PostgreSQL; SQLite writes one at a time),
+    so a coordinator's decision cannot land between reading an interview and moving it."""
     e = schema.entities
     rows = conn.execute(
         select(e.c.entity_id, e.c.payload, e.c.team_id)
         .where(e.c.entity == K.INTERVIEW.value, e.c.interviewer_id == interviewer_id)
         .order_by(e.c.entity_id)
+        .with_for_update()
     ).all()
     return [row for row in rows if dict(row.payload).get("state") not in CLOSED_STATES]
 
@@ -107,9 +110,9 @@ class _Moves:
     anything that names them.
 
     A record that was the leaver's becomes the successor's: a new version, unchanged
-    unless the interview names its interviewer. A record that is someone else's (a child
-    another colleague is also interviewing) is only sent to the successor, at its own
-    version, and stays theirs.
+    but for the interviewer an interview names (`names_interviewer`). A record that is
+    someone else's (a child another colleague is also interviewing) is only sent to the
+    successor, at its own version, and stays theirs.
     """
 
     def __init__(self, conn: Connection, leaver_id: str, successor_id: str, now: datetime) -> None:
@@ -128,8 +131,8 @@ class _Moves:
         self,
         kind: EntityKind,
         entity_id: object,
-        payload: dict[str, Any] | None = None,
         *,
+        names_interviewer: bool = False,
         first: bool = False,
     ) -> None:
         if not isinstance(entity_id, str) or (kind, entity_id) in self._seen:
@@ -148,7 +151,9 @@ class _Moves:
             origin = admin_origin(kind, entity_id, row.version, row.payload)
             entry = FeedEntry(kind, entity_id, row.version, row.payload, audience, origin)
         else:
-            new = row.payload if payload is None else payload
+            new = dict(row.payload)  # as stored now, not as first read
+            if names_interviewer:
+                new["interviewer_id"] = self._successor_id
             origin = admin_origin(kind, entity_id, row.version, new)
             found = update_entity_row(
                 self._conn, kind, entity_id, row.version, new, audience, origin, self._now
