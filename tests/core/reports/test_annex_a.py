@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -192,14 +192,26 @@ def test_list8_leaves_out_young_people_of_18_whose_care_has_ended(
     assert [row.split(",")[:5] for row in _rows(store)] == [["LAC-17", "", "", "01/12/2008", "17"]]
 
 
-def test_list8_counts_twelve_months_exactly_after_a_leap_day(store: Store, book: Casebook) -> None:
+@pytest.mark.parametrize(
+    "as_at, first_counted",
+    [
+        (date(2025, 2, 28), date(2024, 3, 1)),  # after a leap day: not 29 February 2024
+        (date(2024, 2, 28), date(2023, 3, 1)),  # in a leap year: not 28 February 2023
+        (date(2024, 2, 29), date(2023, 3, 1)),
+        (date(2026, 11, 30), date(2025, 12, 1)),
+    ],
+)
+def test_list8_counts_twelve_months_exactly_around_a_leap_day(
+    store: Store, book: Casebook, as_at: date, first_counted: date
+) -> None:
     child = book.child("LAC-L", looked_after=True, date_of_birth=date(2011, 1, 1))
-    for month, day in ((2, 29), (3, 1)):
-        book.episode(child, utc(2024, month, day, 9), utc(2024, month, day, 20), M)
+    for day in (first_counted - timedelta(days=1), first_counted):
+        start = utc(day.year, day.month, day.day, 9)
+        book.episode(child, start, start + timedelta(hours=11), M)
 
-    [row] = _rows(store, date(2025, 2, 28))
+    [row] = _rows(store, as_at)
 
-    assert row.split(",")[6] == "1"  # 1 March 2024 to 28 February 2025: 365 days
+    assert row.split(",")[6] == "1"  # the day before the twelve months is not counted
 
 
 def test_list8_is_refused_when_one_absence_may_be_counted_twice(
