@@ -316,12 +316,13 @@ def _dues_after(
     lapses_before: date | None,
 ) -> list[DueSupervisionRow]:
     """The dues a session starts: the next, then one each cycle until a session is held,
-    falling due before `lapses_before` (None: the next only)."""
+    falling due before `lapses_before`, the day the supervisee left (None: left on a day
+    not known, so the next only; `date.max`: still on the team)."""
     dues: list[DueSupervisionRow] = []
     due_on = held_on + SUPERVISION_INTERVAL
     cycle = 1
     while due_on <= period.last_day and (
-        cycle == 1
+        (cycle == 1 and due_on < (lapses_before or date.max))
         or (
             lapses_before is not None
             and due_on < lapses_before

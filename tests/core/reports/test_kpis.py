@@ -393,6 +393,23 @@ def test_someone_who_leaves_keeps_the_supervisions_they_missed_on_the_team(
     assert store.team.departures() == {"iv-ola": date(2026, 2, 1)}
 
 
+def test_no_supervision_falls_due_after_someone_left(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    # Kim's last session was on 20 Dec; the next would fall due on 17 Jan, but she
+    # dropped off the roster on 5 Jan.
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember("iv-kim", "kim", "interviewer")], as_of=date(2025, 12, 1))
+    book.session("iv-kim", date(2025, 12, 20))
+    with store.transaction(ACTOR) as tx:
+        tx.team.replace([TeamMember("iv-ola", "ola", "interviewer")], as_of=date(2026, 1, 5))
+    clock.now = utc(2026, 3, 1, 9)
+
+    january = kpi_table(store, Period.month(2026, 1), Filters(interviewer_id="iv-kim"))
+
+    assert january["supervisions_due"].value == 0
+
+
 def test_a_date_range_counts_across_months(store: Store, january: January) -> None:
     table = kpi_table(store, Period(date(2026, 1, 20), date(2026, 2, 5)))
     ep = january.episodes
