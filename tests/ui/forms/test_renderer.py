@@ -7,10 +7,10 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType
+from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType, load_form
 from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -221,3 +221,67 @@ def test_a_choice_hint_is_shown_under_its_tick_box_and_read_out_with_it(
         assert abs(below.geometry().left() - box.geometry().left()) < box.width()
     view.set_shown(False)
     assert not any(label.isVisibleTo(page) for label in shown)
+
+
+HINTED_CHOICE = load_form(
+    {
+        "form_id": "hinted",
+        "version": 1,
+        "title": "Hinted choice",
+        "choice_lists": {
+            "travel": [
+                {"value": "bus", "label": "By bus"},
+                {"value": "car", "label": "In someone's car", "hint": "Ask whose car it was"},
+            ]
+        },
+        "sections": [
+            {
+                "id": "during",
+                "title": "During",
+                "questions": [
+                    {
+                        "id": "travel",
+                        "type": "single_choice",
+                        "choices": "travel",
+                        "label": "How did they travel?",
+                        "hint": "The main way",
+                    }
+                ],
+            }
+        ],
+    }
+)
+
+
+def test_a_drop_downs_chosen_hint_is_shown_under_it_and_read_out(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = FormRenderer(FormSession(HINTED_CHOICE, {}, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    qtbot.waitExposed(renderer)
+    renderer.activateWindow()
+    view = renderer.field_view("travel")
+    [combo] = view.controls()
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    [hint] = [w for w in view.parts() if isinstance(w, QLabel) and w.objectName() == "choiceHint"]
+    page = renderer.page("during")
+    assert not hint.isVisibleTo(page)  # nothing chosen: no choice's hint
+    car = combo.findText("In someone's car")
+    description = Qt.ItemDataRole.AccessibleDescriptionRole
+    assert combo.itemData(car, description) == "Ask whose car it was"  # in the open list
+
+    keyboard.choose(combo, "In someone's car")
+
+    assert hint.isVisibleTo(page) and hint.text() == "Ask whose car it was"
+    assert combo.accessibleDescription() == "Ask whose car it was The main way"
+    keyboard.choose(combo, "By bus")
+    assert not hint.isVisibleTo(page) and combo.accessibleDescription() == "The main way"
+    keyboard.choose(combo, "In someone's car")
+    view.set_shown(False)
+    assert not hint.isVisibleTo(page)  # the question is hidden, its hint with it
+    view.set_shown(True)
+    assert hint.isVisibleTo(page)
+    assert renderer.session.answer("travel") == "car"

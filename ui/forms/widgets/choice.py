@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +32,9 @@ CHECK_COLUMNS = 2
 
 
 class ChoiceCombo(AnswerInput):
-    """Single choice from a list; the first entry means 'not answered'."""
+    """Single choice from a list; the first entry means 'not answered'. Where choices
+    have hints, the chosen one's hint is shown under the list and read out with it, and
+    each is read out with its entry in the open list."""
 
     reveals_on_edit = True
 
@@ -39,21 +42,37 @@ class ChoiceCombo(AnswerInput):
         self, options: Options, parent: QWidget | None = None, hints: Hints | None = None
     ) -> None:
         self.combo = QComboBox(parent)
-        super().__init__(self.combo)
         self._values: list[str | None] = [None, *(value for value, _ in options)]
+        self._hints = [""] + [(hints or {}).get(value, "") for value, _ in options]
+        self._hint: QLabel | None = None
+        self._description = ""
+        self._shown = True
+        layout = None
+        if any(self._hints):
+            self._hint = QLabel(parent)
+            self._hint.setObjectName("choiceHint")
+            self._hint.setWordWrap(True)
+            self._hint.hide()
+            layout = QVBoxLayout()
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.combo)
+            layout.addWidget(self._hint)
+        super().__init__(self.combo, layout)
         self.combo.addItems(
             [
                 QCoreApplication.translate("ChoiceInputs", "Not answered"),
                 *(label for _, label in options),
             ]
         )
-        for index, (value, _) in enumerate(options, start=1):
-            if hints and value in hints:
-                self.combo.setItemData(index, hints[value], Qt.ItemDataRole.ToolTipRole)
+        for index, hint in enumerate(self._hints):
+            if hint:
+                self.combo.setItemData(index, hint, Qt.ItemDataRole.ToolTipRole)
+                self.combo.setItemData(index, hint, Qt.ItemDataRole.AccessibleDescriptionRole)
         self.combo.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
 
     def _picked(self, index: int) -> None:
         if index >= 0:
+            self._show_hint()
             self._on_edit(self._values[index])
             self._on_done()
 
@@ -63,6 +82,32 @@ class ChoiceCombo(AnswerInput):
             self.combo.setCurrentIndex(self._values.index(value) if value in self._values else 0)
         finally:
             self.combo.blockSignals(blocked)
+        self._show_hint()
+
+    def widgets(self) -> list[QWidget]:
+        return [self.combo] if self._hint is None else [self.combo, self._hint]
+
+    def set_visible(self, visible: bool) -> None:
+        self._shown = visible
+        self.combo.setVisible(visible)
+        self._show_hint()
+
+    def describe(self, name: str, description: str) -> None:
+        self.combo.setAccessibleName(name)
+        self._description = description
+        self._show_hint()
+
+    def _chosen_hint(self) -> str:
+        index = self.combo.currentIndex()
+        return self._hints[index] if 0 <= index < len(self._hints) else ""
+
+    def _show_hint(self) -> None:
+        hint = self._chosen_hint()
+        parts = (hint, self._description)
+        self.combo.setAccessibleDescription(" ".join(part for part in parts if part))
+        if self._hint is not None:
+            self._hint.setText(hint)
+            self._hint.setVisible(self._shown and bool(hint))
 
 
 class RadioChoice(AnswerInput):
