@@ -247,10 +247,12 @@ def _enrolment(code: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+def team_of_two_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A coordinator (dup) and an interviewer (ivy), for commands that are refused."""
     db = _sqlite(tmp_path_factory.mktemp("cli"))
     _ok("init", db)
     _ok("users add --username dup --role coordinator --team N", db)
+    _ok("users add --username ivy --role interviewer --team N", db)
     return db
 
 
@@ -272,9 +274,9 @@ def one_coordinator_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ],
 )
 def test_refused_commands_explain_themselves_in_one_line(
-    one_coordinator_db: str, line: str, message: str
+    team_of_two_db: str, line: str, message: str
 ) -> None:
-    stderr = _error(1, line, one_coordinator_db)
+    stderr = _error(1, line, team_of_two_db)
     assert stderr.count("\n") == 1 and stderr.startswith("rhi-central: error: ")
     assert message in stderr
 
@@ -287,11 +289,11 @@ def test_refused_commands_explain_themselves_in_one_line(
     ],
 )
 def test_a_child_is_assigned_from_standard_input_and_a_bad_entry_is_not_repeated(
-    one_coordinator_db: str, child: str, problem: str
+    team_of_two_db: str, child: str, problem: str
 ) -> None:
     line = ASSIGN.format(who="dup", returned="2026-01-11T00:00Z")  # read before anything
     assert "--child-name" not in line and "--date-of-birth" not in line  # never in argv
-    stderr = _error(1, line, one_coordinator_db, stdin=child)
+    stderr = _error(1, line, team_of_two_db, stdin=child)
     assert problem in stderr and stderr.count("\n") == 1
     assert "14/03/2010" not in stderr and "Fictional" not in stderr
 
@@ -319,14 +321,6 @@ def test_usage_errors_exit_with_status_2(line: str) -> None:
     assert "usage:" in done.stderr
 
 
-@pytest.fixture(scope="module")
-def one_interviewer_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = _sqlite(tmp_path_factory.mktemp("cli"))
-    _ok("init", db)
-    _ok("users add --username ivy --role interviewer --team N", db)
-    return db
-
-
 @pytest.mark.parametrize(
     "child, change, message",
     [
@@ -338,12 +332,12 @@ def one_interviewer_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ],
 )
 def test_an_assignment_the_app_would_refuse_is_refused_here_too(
-    one_interviewer_db: str, child: str, change: str, message: str
+    team_of_two_db: str, child: str, change: str, message: str
 ) -> None:
     line = ASSIGN.format(who="ivy", returned="2026-01-11T00:00Z")
     if change:
         option, value = change.split(" ", 1)
         line = re.sub(rf"--{option} \S+", f"--{option} {value}", line)
-    stderr = _error(1, line, one_interviewer_db, stdin=child)
+    stderr = _error(1, line, team_of_two_db, stdin=child)
     assert stderr.count("\n") == 1 and message in stderr
     assert "Fictional" not in stderr and "2035" not in stderr  # no personal data
