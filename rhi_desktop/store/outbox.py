@@ -187,28 +187,27 @@ class Outbox:
 
         The change goes back in the queue re-based onto the newer version held here, and
         its payload goes back on the record's row (whose edit counter moves on, so an
-        editor open on the service's copy is refused as stale). Refused while the newer
-        version has not reached this device (`NewerVersionNotHereError`: sync first), and
-        while another change of the same record is queued or parked
-        (`OtherChangeWaitingError`: that one comes first).
+        editor open on the service's copy is refused as stale). The record's later
+        changes made on the same version as this one (its next lifecycle steps, say: a
+        sign-off parked with the answers before it) are its own line, and go back in the
+        queue behind it, the row taking the last of them. Refused while the newer version
+        has not reached this device (`NewerVersionNotHereError`: sync first), for a change
+        that is not the first of its line, and while a change of the record made on
+        another version is queued or parked (`OtherChangeWaitingError`: that one comes
+        first).
         """
         writer = self._writer()
         with self._db.savepoint():
             entry = self.get(change_id)
             if entry.state is not OutboxState.QUARANTINED:
                 raise NotFoundError("parked change", change_id)
-            newer = self._newer_version(entry)
-            waiting = self._remote.parked_version(entry.entity, entry.entity_id)
-            if newer is None or (waiting is not None and waiting > newer):
-                raise NewerVersionNotHereError(entry.entity, entry.entity_id)
-            overtaken = self._overtaken_by(entry)
-            if overtaken is not None:
-                raise OvertakenChangeError(entry.entity, entry.entity_id, overtaken.value)
-            others = [
+            waiting = [
                 e for e in self.for_entity(entry.entity, entry.entity_id) if e.seq != entry.seq
             ]
-            if others:
-                first = others[0]
+            line = [e for e in waiting if e.base_version == entry.base_version]
+            ahead = [e for e in waiting if e not in line or e.seq < entry.seq]
+            if ahead:
+                first = ahead[0]
                 raise OtherChangeWaitingError(
                     entry.entity,
                     entry.entity_id,
@@ -216,17 +215,23 @@ class Outbox:
                     parked=first.state is OutboxState.QUARANTINED,
                     made_at=first.created_at,
                 )
-            self._db.execute(
+            newer = self._newer_version(entry)
+            parked = self._remote.parked_version(entry.entity, entry.entity_id)
+            if newer is None or (parked is not None and parked > newer):
+                raise NewerVersionNotHereError(entry.entity, entry.entity_id)
+            overtaken = self._overtaken_by(entry)
+            if overtaken is not None:
+                raise OvertakenChangeError(entry.entity, entry.entity_id, overtaken.value)
+            self._db.executemany(
                 "UPDATE outbox SET state = ?, reason = NULL, base_version = ? WHERE change_id = ?",
-                (OutboxState.PENDING.value, newer, change_id),
+                [(OutboxState.PENDING.value, newer, e.change_id) for e in (entry, *line)],
             )
-            self._remote.restore(entry.entity, entry.entity_id, entry.payload, entry.created_at)
-            writer.audit.append(
-                AuditAction.CHANGE_RETRIED,
-                entry.entity,
-                entry.entity_id,
-                {"change_id": change_id, "replaces_version": newer},
-            )
+            last = (entry, *line)[-1]
+            self._remote.restore(entry.entity, entry.entity_id, last.payload, last.created_at)
+            detail: dict[str, str | int] = {"change_id": change_id, "replaces_version": newer}
+            if line:
+                detail["with_later"] = len(line)
+            writer.audit.append(AuditAction.CHANGE_RETRIED, entry.entity, entry.entity_id, detail)
         return newer
 
     def _overtaken_by(self, entry: OutboxEntry) -> InterviewState | None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rhi_desktop import audit
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.entities import InterviewState
-from rhi_desktop.store import OutboxState
+from rhi_desktop.store import OtherChangeWaitingError, OutboxState
 from sync.engine import SyncOutcome
 from sync.protocol import Role
 from tests.sync.client.devices import Laptop, new_laptop, record_completed_case
@@ -107,3 +109,43 @@ def test_queued_saves_never_overwrite_a_version_another_laptop_made_meanwhile(
     assert central.entity("interview", interview_id).payload["answers"]["where_went"] == "B"
     assert second.sync().outcome is SyncOutcome.NOTHING_DUE
     assert _where(second, interview_id) == "B"
+
+
+def test_keeping_mine_after_a_conflict_with_a_sign_off_sends_the_whole_line(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    # The second laptop typed its account and signed off (completed, then the automatic
+    # submission); the first laptop's edit reached the service first. Every step of the
+    # second laptop's line is parked, each only sendable after the one before it.
+    username = central.add_user(Role.INTERVIEWER)
+    first = new_laptop(central, tmp_path / "first", username=username)
+    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
+    first.sync()
+    second = new_laptop(central, tmp_path / "second", username=username)
+    second.sync()
+    _answer(first, interview_id, "A")
+    _answer(second, interview_id, "B")
+    with second.store.transaction(second.profile.actor) as tx:
+        tx.interviews.transition(interview_id, InterviewState.COMPLETED)
+    assert first.sync().push.applied == 1
+    second.sync()
+    parked = second.store.outbox.quarantined()
+    assert len(parked) >= 2 and {p.payload["answers"]["where_went"] for p in parked} == {"B"}
+    head, *rest = parked
+
+    store, actor = second.store, second.profile.actor
+    for later in rest:  # a later step first: the first of the line is named
+        with pytest.raises(OtherChangeWaitingError) as refused, store.transaction(actor) as tx:
+            tx.outbox.keep_mine(later.change_id)
+        assert refused.value.other_change_id == head.change_id
+    with second.store.transaction(second.profile.actor) as tx:
+        tx.outbox.keep_mine(head.change_id)
+
+    assert second.store.outbox.counts() == (len(parked), 0)
+    assert _where(second, interview_id) == "B"
+    assert second.store.interviews.get(interview_id).state == rest[-1].payload["state"]
+    sent = second.sync()
+    assert sent.push.conflicts == 0 and second.store.outbox.counts() == (0, 0), sent.summary()
+    on_service = central.entity("interview", interview_id)
+    assert on_service.payload["answers"]["where_went"] == "B"
+    assert on_service.payload["state"] == rest[-1].payload["state"]
