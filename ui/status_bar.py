@@ -110,14 +110,12 @@ class SyncStatusBar(QStatusBar):
             return self.tr("Syncing… receiving updates")
         if phase is SyncPhase.UNREACHABLE:
             return self.tr("Could not reach the central service; will try again")
+        if phase is SyncPhase.SERVICE_FAULT:
+            return self.tr("The central service had a problem; will try again")
         if phase is SyncPhase.FAILED:
             # One line here; details for IT are in the tooltip and accessible description.
             summary = (activity.problem or "").split("\n", 1)[0]
             return self.tr("Sync did not finish: {0}").format(summary)
-        if activity.attention:
-            return self.tr("Synced: sent {0}, received {1}; {2}").format(
-                activity.sent, activity.received, self._attention_text(activity.attention)
-            )
         return self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
 
     def show_locked(self) -> None:

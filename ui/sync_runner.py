@@ -37,7 +37,7 @@ from sync.client import CentralClient
 from sync.device import sync_engine
 from sync.endpoint import transport_for
 from sync.engine import SyncOutcome, SyncReport
-from sync.errors import SyncError
+from sync.errors import ServiceFault, SyncError
 from sync.retry import Backoff
 from sync.transport import Timeouts, Transport
 from ui.messages import error_text
@@ -302,14 +302,15 @@ class SyncRunner(QObject):
         self.refresh()
         failed = report.outcome is SyncOutcome.FAILED
         if failed and report.retry_later:
-            phase = SyncPhase.UNREACHABLE
+            phase = _retry_phase(report.error)
         else:
             phase = SyncPhase.FAILED if failed else SyncPhase.DONE
+        # Changes needing attention are counted live beside it (`show_status`), not here:
+        # a count frozen at the end of the sync would go stale as they are dealt with.
         activity = SyncActivity(
             phase,
             sent=report.push.sent,
             received=report.pull.applied + report.pull.stored,
-            attention=report.quarantined,
             problem=None if report.error is None else error_text(report.error),
         )
         purged = report.purged is not None and bool(report.purged.interviews)
@@ -328,8 +329,10 @@ class SyncRunner(QObject):
         if self._holder is None:
             return
         transient = isinstance(exc, SyncError) and exc.transient
-        phase = SyncPhase.UNREACHABLE if transient else SyncPhase.FAILED
-        self._ended(SyncActivity(phase, problem=error_text(exc)), online=not transient)
+        phase = _retry_phase(exc) if transient else SyncPhase.FAILED
+        self._ended(
+            SyncActivity(phase, problem=error_text(exc)), online=phase is not SyncPhase.UNREACHABLE
+        )
 
     def _ended(
         self, activity: SyncActivity, *, online: bool, report: SyncReport | None = None
@@ -409,3 +412,10 @@ class SyncRunner(QObject):
         if self._holder is not None and self._failures and not self.running:
             self._next.stop()
             self._check()
+
+
+def _retry_phase(error: BaseException | None) -> SyncPhase:
+    """A failure tried again later: the service not answering, or answering with a fault
+    of its own (an HTTP 500, an answer not in the protocol): a fault is not the network,
+    and the person and IT should not go looking there."""
+    return SyncPhase.SERVICE_FAULT if isinstance(error, ServiceFault) else SyncPhase.UNREACHABLE

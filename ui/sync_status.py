@@ -28,7 +28,8 @@ class SyncPhase(StrEnum):
     SENDING = "sending"
     RECEIVING = "receiving"
     DONE = "done"  # finished; the counts say what moved
-    UNREACHABLE = "unreachable"  # the service did not answer (or answered with a fault)
+    UNREACHABLE = "unreachable"  # the service did not answer
+    SERVICE_FAULT = "service_fault"  # it answered with a fault of its own; tried again later
     FAILED = "failed"  # it answered, but the sync could not finish; `problem` says why
 
 
@@ -39,7 +40,6 @@ class SyncActivity:
     phase: SyncPhase
     sent: int = 0
     received: int = 0
-    attention: int = 0  # changes parked for the person (quarantined)
     problem: str | None = None
 
     @property

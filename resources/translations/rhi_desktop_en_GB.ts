@@ -3894,10 +3894,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Synced: sent {0}, received {1}; {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last sync: never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3919,6 +3915,10 @@
     </message>
     <message>
         <source>Could not reach the central service; will try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service had a problem; will try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -62,7 +62,7 @@ def test_counts_waiting_and_needing_attention_read_as_words(qtbot: QtBot) -> Non
     assert status.pending.text() == "5 changes waiting to send (2 need attention)"
     status.show_status(offline, 0, 1)
     assert status.pending.text() == "0 changes waiting to send (1 needs attention)"
-    status.show_activity(SyncActivity(SyncPhase.DONE, sent=4, received=1, attention=2))
-    assert status.activity.text() == "Synced: sent 4, received 1; 2 need attention"
-    status.show_activity(SyncActivity(SyncPhase.DONE, sent=1, received=0, attention=1))
-    assert status.activity.text() == "Synced: sent 1, received 0; 1 needs attention"
+    status.show_activity(SyncActivity(SyncPhase.DONE, sent=4, received=1))
+    assert status.activity.text() == "Synced: sent 4, received 1"
+    status.show_activity(SyncActivity(SyncPhase.SERVICE_FAULT, problem="It had a problem."))
+    assert status.activity.text() == "The central service had a problem; will try again"

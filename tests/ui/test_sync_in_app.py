@@ -112,6 +112,27 @@ def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
     assert device is not None and central.changes_by_device(device.device_id) == 14
 
 
+def test_a_service_that_answers_with_a_fault_is_not_called_unreachable(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    _laptop_with_cases(central, paths, 0)
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+    central.faults.inject("error_500", times=50)
+
+    _sync_now(qtbot, controller, window)
+
+    # It answered: the network is fine, and the person and IT should not look there.
+    assert window.status.activity.text() == "The central service had a problem; will try again"
+    assert window.status.connection.text() == "● Online"
+    assert "HTTP 500" in window.status.activity.toolTip()
+    assert controller.sync.scheduled  # tried again later
+
+
 def test_sync_now_on_a_computer_not_enrolled_says_so_and_does_nothing_else(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
