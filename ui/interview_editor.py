@@ -6,7 +6,9 @@ and when the 72 hours run out (so two open interviews are told apart, and the de
 is in sight where the work is done), a sensible size, and the rule that the store is
 asked for at each save through the ProfileHolder, never kept. Hiding the window
 (locking) or closing it saves anything typed first, so the lock can close the database
-right after. One window per interview: opening it again brings the same one forward.
+right after. Answers that could not be saved (saving has stopped: the record was changed
+on another computer) are not thrown away by the close button without asking first. One
+window per interview: opening it again brings the same one forward.
 
 A returned interview opens read-only with the coordinator's comments beside the form;
 "Amend" (the caller's operation) moves it on to a new revision and swaps in an editable
@@ -25,6 +27,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.deadlines import due_by, format_london
+from ui.dialog_parts import ask_first
 from ui.profile_holder import ProfileHolder
 from ui.review_comments import ReviewCommentsPanel
 
@@ -69,6 +73,7 @@ class InterviewWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.interview_id = interview_id
         self.editor = editor
+        self._close_agreed = False
         self._amend = amend
         self._sign_off = sign_off
         layout = QVBoxLayout(self)
@@ -185,8 +190,36 @@ class InterviewWindow(QWidget):
         return not (saver.pending or saver.stopped)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_agreed and not self.save_now():
+            event.ignore()  # closed by the person, with answers that were not saved
+            self._ask_to_close()
+            return
         self.editor.close()  # saves what was typed and stops the autosave timer
         super().closeEvent(event)
+
+    def close_without_asking(self) -> None:
+        """Close, saving what can be saved: for the app, which asked already (quitting)
+        or has the answers safe another way (signed off, or reopened as it now stands)."""
+        self._close_agreed = True
+        self.close()
+
+    def _ask_to_close(self) -> None:
+        def answered(_box: QMessageBox, leave: bool) -> None:
+            if leave:
+                self._close_agreed = True
+                self.close()
+
+        ask_first(
+            self,
+            self.tr("Close without what was typed?"),
+            self.tr(
+                "Some answers in this interview could not be saved, and closing it now "
+                "would lose them. The message above the form says why."
+            ),
+            (self.tr("&Close anyway"), self.tr("Close anyway")),
+            (self.tr("&Keep working"), self.tr("Keep working")),
+            answered,
+        )
 
 
 def heading_text(store: Store, interview_id: str) -> str:

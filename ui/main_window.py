@@ -734,7 +734,7 @@ class MainWindow(QMainWindow):
         for interview_id in list(self._interviews):
             window = self.interview_window(interview_id)
             if window is not None:
-                window.close()
+                window.close_without_asking()  # quitting asked first, if work would be lost
 
     def interview_window(self, interview_id: str) -> InterviewWindow | None:
         window = self._interviews.get(interview_id)
@@ -754,7 +754,7 @@ class MainWindow(QMainWindow):
             existing.activateWindow()
             return
         if existing is not None:  # it has moved on since (returned, say): show it as it is
-            existing.close()
+            existing.close_without_asking()
             existing.deleteLater()
         # A returned interview is read beside the coordinator's comments until amended.
         returned = row.state is InterviewState.RETURNED
@@ -792,8 +792,18 @@ class MainWindow(QMainWindow):
             self._tell(error_text(exc))
             return
         self._interviews[row.interview_id] = window
-        self._opened_in[row.interview_id] = row.state
-        window.destroyed.connect(partial(self._interviews.pop, row.interview_id, None))
+        # The state it shows: starting it moved an offered interview on to in progress.
+        self._opened_in[row.interview_id] = self._stored_state(row.interview_id)
+        window.destroyed.connect(partial(self._forget_window, row.interview_id, id(window)))
+
+    def _stored_state(self, interview_id: str) -> InterviewState:
+        return self._holder.store.interviews.get(interview_id).state
+
+    def _forget_window(self, interview_id: str, window_id: int) -> None:
+        """A closed interview window goes from the list, unless another took its place."""
+        current = self._interviews.get(interview_id)
+        if current is not None and id(current) == window_id:
+            del self._interviews[interview_id]
 
     def _amend(self, interview_id: str) -> bool:
         """Start the next revision of a returned interview; False (and why) if it cannot."""
@@ -802,6 +812,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # shown to the person; bugs are logged with a reference
             self._tell(error_text(exc))
             return False
+        self._opened_in[interview_id] = self._stored_state(interview_id)  # in progress now
         self._selected_id = interview_id
         self.reload()
         return True
@@ -850,7 +861,7 @@ class MainWindow(QMainWindow):
         sign_off(self._holder.store, self._holder.actor, interview_id, self._clock(), late_reason)
         window = self.interview_window(interview_id)
         if window is not None:
-            window.close()  # read-only from now on; it opens again as such
+            window.close_without_asking()  # read-only from now on; it opens again as such
         self._selected_id = interview_id
         self.reload()
 

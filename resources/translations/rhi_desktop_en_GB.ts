@@ -1163,6 +1163,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close without what was typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers in this interview could not be saved, and closing it now would lose them. The message above the form says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case {0} · returned {1} · 72 hours end {2}</source>
         <translation type="unfinished"></translation>
     </message>

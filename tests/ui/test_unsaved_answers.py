@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -116,3 +116,47 @@ def test_quitting_from_the_lock_screen_asks_before_losing_a_hidden_dialogs_typin
     unlock_with(qtbot, controller)
     qtbot.waitUntil(lambda: dialog.isVisible())
     assert dialog.case_reference.text() == "SCH-77"
+
+
+def test_closing_an_interview_window_with_answers_that_could_not_be_saved_asks_first(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id, frame = _typing_that_cannot_be_saved(qtbot, controller, window, clock)
+
+    frame.close()  # the window's close button, or Alt+F4
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.windowTitle() == "Close without what was typed?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.interview_window(interview_id) is frame and frame.isVisible()
+    (box,) = frame.editor.renderer.field_view("interviewer_name").controls()
+    assert box.text() == "Typed On Laptop A"  # still there to copy or retype
+
+    frame.close()
+    question = active_modal(qtbot, QMessageBox)
+    QTest.keyClick(question, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Close anyway
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is None)
+
+
+def test_opening_an_interview_again_brings_its_window_forward_and_keeps_track_of_it(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    window.show_view(CaseloadView.ALL)
+    interview_id = select_first(window, InterviewState.OFFERED)
+    window.open_action.trigger()  # starts it: offered, now in progress
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    first = window.interview_window(interview_id)
+    assert controller.holder.store.interviews.get(interview_id).state is InterviewState.IN_PROGRESS
+
+    for _ in range(2):
+        assert window.selected_interview_id == interview_id
+        window.open_action.trigger()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+        assert window.interview_window(interview_id) is first  # the same one, still known
+    frames = [w for w in QApplication.topLevelWidgets() if isinstance(w, InterviewWindow)]
+    assert [f for f in frames if f.isVisible()] == [first]
