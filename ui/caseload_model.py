@@ -294,7 +294,8 @@ class CaseloadModel(QAbstractTableModel):
                 row.child_name if self._revealed else MASK,
                 state_label(row.state),
                 format_london(row.due_by),
-                self._countdown(row.due_by - self._now) if row.state in _RACING else "—",
+                # An amendment races no clock: its interview was held in time or not.
+                "—" if deadline is Deadline.CLOSED else self._countdown(row.due_by - self._now),
                 self._deadline_text(deadline, _completed_late(row)),
             )
             shown = (texts, deadline)

@@ -475,7 +475,10 @@ class MainWindow(QMainWindow):
         try:
             self.views_model.set_counts(counts_for(store))
             self.caseload.set_now(self._clock())
-            self.caseload.set_rows(rows_for(store, self._view))
+            self.caseload.set_rows(rows_for(store, self._view))  # in the store's order
+            header = self.table.horizontalHeader()
+            if header.sortIndicatorSection() >= 0:  # and back in the person's, if they chose
+                self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self.proxy.set_search_text(self.search.text())
         finally:
             self._reloading = False

@@ -54,6 +54,8 @@ def test_the_caseload_sorts_from_the_keyboard_and_back_to_its_own_order(
     _choose(qtbot, window, "Sort by Case reference")  # again: reversed
     assert header.sortIndicatorOrder() is Qt.SortOrder.DescendingOrder
     assert _references(window) == sorted(original, reverse=True)
+    window.reload()  # as after each save, F5 and each sync that brings records
+    assert _references(window) == sorted(original, reverse=True)  # the order they chose
 
     _choose(qtbot, window, "Original order")
     assert header.sortIndicatorSection() == -1

@@ -247,3 +247,23 @@ def test_a_window_left_open_when_the_interview_comes_back_is_shown_afresh(
 
     assert again is not reading and again.comments is not None
     assert again.amend_button.isVisible()  # what a returned interview offers
+
+
+def test_an_amendment_shows_no_countdown_beside_its_closed_deadline(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id = _returned_interview(controller.holder.store, controller.holder.actor, clock)
+    clock.advance(days=4)  # long past the 72 hours, which the first revision met
+    window.reload()
+    frame = _open_by_keyboard(qtbot, window, interview_id)
+    frame.amend()
+    qtbot.waitUntil(lambda: not frame.editor.renderer.read_only)
+
+    for view in (CaseloadView.IN_PROGRESS, CaseloadView.DUE):
+        window.show_view(view)
+        row = window.caseload.row_of(interview_id)
+        assert row is not None
+        time_left = window.caseload.index(row, Column.TIME_LEFT).data()
+        assert time_left == "—", view  # not "overdue" beside "Completed within 72 hours"
+    frame.close()
