@@ -337,10 +337,10 @@ class QuarantineView(QDialog):
             self.tr("Replace the newer version?"),
             self.tr(
                 "The central service has a newer version of this record ({0}), made "
-                "elsewhere (for example on another computer). Sending this change replaces "
-                "that version with yours, and anything changed only in the newer version is "
-                "lost. Until the next sync this computer shows your change. Your choice is "
-                "recorded in the audit trail."
+                "elsewhere (on another computer, or saved later on this one). Sending this "
+                "change replaces that version with yours, and anything changed only in the "
+                "newer version is lost. Until the next sync this computer shows your change. "
+                "Your choice is recorded in the audit trail."
             ).format(kind_label(change.entity)),
             (self.tr("&Send mine"), self.tr("Send mine")),
             (self.tr("Cancel"), self.tr("Cancel")),
@@ -360,16 +360,39 @@ class QuarantineView(QDialog):
         change = self.selected()
         if change is None:
             return
+        try:
+            conflict = is_conflict(self._holder.store, change.change_id)
+        except Exception as exc:  # shown to the person; bugs are logged with a reference
+            self.note.setText(error_text(exc))
+            return
         self._confirm(
             self.tr("Discard this change?"),
-            self.tr(
-                "The change to this record ({0}) will not be sent to the central service, and "
-                "cannot be sent later. The discarding is recorded in the audit trail."
-            ).format(kind_label(change.entity)),
+            self._discard_text(change, conflict),
             (self.tr("Discard"), self.tr("Discard")),
             (self.tr("Keep"), self.tr("Keep")),
             lambda confirmed: self._discard_answered(change, confirmed),
         )
+
+    def _discard_text(self, change: ParkedChange, conflict: bool) -> str:
+        """What discarding loses, said plainly: the typing here, a review, or the sending."""
+        kind = kind_label(change.entity)
+        if change.entity == "review":
+            lost = self.tr(
+                "Your review and its comments are removed from this computer, and the "
+                "central service never has them."
+            )
+        elif conflict:
+            lost = self.tr(
+                "What was changed in this record ({0}) on this computer is lost for good: "
+                "this computer keeps the central service's newer version instead."
+            ).format(kind)
+        else:
+            lost = self.tr(
+                "The change to this record ({0}) will not be sent to the central service, "
+                "and cannot be sent later. This computer still shows it, but the central "
+                "service and everyone else keep their version."
+            ).format(kind)
+        return " ".join((lost, self.tr("The discarding is recorded in the audit trail.")))
 
     def _confirm(
         self,

@@ -2694,15 +2694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central service has a newer version of this record ({0}), made elsewhere (for example on another computer). Sending this change replaces that version with yours, and anything changed only in the newer version is lost. Until the next sync this computer shows your change. Your choice is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change to this record ({0}) will not be sent to the central service, and cannot be sent later. The discarding is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2742,6 +2734,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The central service has a newer version of this record ({0}), made elsewhere (on another computer, or saved later on this one). Sending this change replaces that version with yours, and anything changed only in the newer version is lost. Until the next sync this computer shows your change. Your choice is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2755,6 +2751,22 @@
     </message>
     <message>
         <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your review and its comments are removed from this computer, and the central service never has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was changed in this record ({0}) on this computer is lost for good: this computer keeps the central service&apos;s newer version instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to this record ({0}) will not be sent to the central service, and cannot be sent later. This computer still shows it, but the central service and everyone else keep their version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discarding is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

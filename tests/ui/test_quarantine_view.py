@@ -73,6 +73,10 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert box.defaultButton().text() == "Keep"
+    assert box.text().startswith(  # what is lost, said before it is
+        "What was changed in this record (Return interview) on this computer is lost for "
+        "good: this computer keeps the central service's newer version instead."
+    )
     QTest.keyClick(box, Qt.Key.Key_Escape)  # kept
     qtbot.waitUntil(lambda: view.confirmation is None)
     assert view.model.rowCount() == 1 and audited(controller, AuditAction.CHANGE_DISCARDED) == []
