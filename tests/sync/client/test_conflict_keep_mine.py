@@ -26,6 +26,19 @@ def _answer(laptop: Laptop, interview_id: str, where: str) -> None:
         )
 
 
+def _two_laptops_holding_a_draft(
+    central: LiveCentral, tmp_path: Path
+) -> tuple[Laptop, Laptop, str]:
+    """One interviewer's two laptops, both holding the same interview in progress."""
+    username = central.add_user(Role.INTERVIEWER)
+    first = new_laptop(central, tmp_path / "first", username=username)
+    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
+    assert first.sync().outcome is SyncOutcome.SENT
+    second = new_laptop(central, tmp_path / "second", username=username)
+    assert second.sync().outcome is SyncOutcome.SENT
+    return first, second, interview_id
+
+
 def _where(laptop: Laptop, interview_id: str) -> object:
     return laptop.store.interviews.get(interview_id).answers["where_went"]
 
@@ -33,12 +46,7 @@ def _where(laptop: Laptop, interview_id: str) -> object:
 def test_keeping_mine_after_a_conflict_sends_it_in_place_of_the_other_laptops_version(
     central: LiveCentral, tmp_path: Path
 ) -> None:
-    username = central.add_user(Role.INTERVIEWER)
-    first = new_laptop(central, tmp_path / "first", username=username)
-    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
-    assert first.sync().outcome is SyncOutcome.SENT
-    second = new_laptop(central, tmp_path / "second", username=username)
-    assert second.sync().outcome is SyncOutcome.SENT
+    first, second, interview_id = _two_laptops_holding_a_draft(central, tmp_path)
     _answer(first, interview_id, "A")
     _answer(second, interview_id, "B")
 
@@ -92,12 +100,7 @@ def test_queued_saves_never_overwrite_a_version_another_laptop_made_meanwhile(
     # Laptop A saves three times offline; laptop B saves once and syncs first. A's first
     # change is made on the version before B's; so are the two that follow it, though
     # they would be sent as made on the version after: the very number B's change took.
-    username = central.add_user(Role.INTERVIEWER)
-    first = new_laptop(central, tmp_path / "first", username=username)
-    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
-    assert first.sync().outcome is SyncOutcome.SENT
-    second = new_laptop(central, tmp_path / "second", username=username)
-    assert second.sync().outcome is SyncOutcome.SENT
+    first, second, interview_id = _two_laptops_holding_a_draft(central, tmp_path)
     for where in ("A1", "A2", "A3"):
         _answer(first, interview_id, where)
     _answer(second, interview_id, "B")
@@ -117,12 +120,7 @@ def test_keeping_mine_after_a_conflict_with_a_sign_off_sends_the_whole_line(
     # The second laptop typed its account and signed off (completed, then the automatic
     # submission); the first laptop's edit reached the service first. Every step of the
     # second laptop's line is parked, each only sendable after the one before it.
-    username = central.add_user(Role.INTERVIEWER)
-    first = new_laptop(central, tmp_path / "first", username=username)
-    interview_id = record_completed_case(first, state=InterviewState.IN_PROGRESS)
-    first.sync()
-    second = new_laptop(central, tmp_path / "second", username=username)
-    second.sync()
+    first, second, interview_id = _two_laptops_holding_a_draft(central, tmp_path)
     _answer(first, interview_id, "A")
     _answer(second, interview_id, "B")
     with second.store.transaction(second.profile.actor) as tx:
