@@ -92,6 +92,15 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
         DateProblem.SKIPPED_TIME: translate(
             "Messages", "{0}: there is no such time (the clocks went forward then)."
         ),
+        DateProblem.REPEATED_TIME: translate(
+            "Messages",
+            "{0}: that time happened twice, as the clocks went back. Add BST for the first "
+            "time, or GMT for the second, e.g. 01:30 GMT.",
+        ),
+        DateProblem.WRONG_ZONE: translate(
+            "Messages",
+            "{0}: the UK was not on that time then. Leave out BST or GMT, or correct the date.",
+        ),
     }
     return texts[problem].format(field)
 

@@ -26,7 +26,7 @@ from rhi_desktop.domain.entities import EpisodeType
 from ui.casework import CaseworkError, FoundChild, Problem
 from ui.dialog_parts import FieldProblem, SavingDialog, buddy_label
 from ui.messages import date_problem_text, problem_text
-from ui.uk_dates import InvalidDateText, london_instant, parse_time, parse_uk_date
+from ui.uk_dates import InvalidDateText, london_instant, parse_clock, parse_uk_date
 
 
 class NewCaseDialog(SavingDialog[FoundChild]):
@@ -151,12 +151,12 @@ class NewCaseDialog(SavingDialog[FoundChild]):
     def _instant(self, date_field: QLineEdit, time_field: QLineEdit, what: str) -> datetime:
         day = self._date(date_field, self.tr("{0} date").format(what))
         try:
-            at = parse_time(time_field.text())
+            at, zone = parse_clock(time_field.text())
         except InvalidDateText as exc:
             label = self.tr("{0} time").format(what)
             raise FieldProblem(time_field, date_problem_text(exc.problem, label)) from None
         try:
-            return london_instant(day, at)
+            return london_instant(day, at, zone)
         except InvalidDateText as exc:
             label = self.tr("{0} time").format(what)
             raise FieldProblem(time_field, date_problem_text(exc.problem, label)) from None

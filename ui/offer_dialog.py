@@ -34,7 +34,7 @@ from ui.uk_dates import (
     format_london_date,
     format_london_time,
     london_instant,
-    parse_time,
+    parse_clock,
     parse_uk_date,
 )
 
@@ -136,7 +136,7 @@ class OfferDialog(SavingDialog[OfferAttempt]):
             text = date_problem_text(exc.problem, self.tr("Offer date"))
             raise FieldProblem(self.offer_date, text) from None
         try:
-            at = london_instant(day, parse_time(self.offer_time.text()))
+            at = london_instant(day, *parse_clock(self.offer_time.text()))
         except InvalidDateText as exc:
             text = date_problem_text(exc.problem, self.tr("Offer time"))
             raise FieldProblem(self.offer_time, text) from None

@@ -1861,6 +1861,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: that time happened twice, as the clocks went back. Add BST for the first time, or GMT for the second, e.g. 01:30 GMT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: the UK was not on that time then. Leave out BST or GMT, or correct the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 interview could not be read: its form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4230,6 +4238,14 @@
     </message>
     <message>
         <source>That time did not happen in the UK: the clocks went forward an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time happened twice, as the clocks went back. Add BST for the first time, or GMT for the second, like 26/10/2025 01:30 GMT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UK was not on that time then. Leave out BST or GMT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

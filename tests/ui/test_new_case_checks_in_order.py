@@ -3,11 +3,14 @@ why a time cannot be: not on the clock at all, or skipped when the clocks went f
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import FakeClock
 from tests.ui.driving import active_modal, type_text
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -122,3 +125,37 @@ def test_away_from_placement_for_a_child_not_in_care_points_at_looked_after(
     assert dialog.looked_after.isChecked()
     QTest.keyClick(dialog.looked_after, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_child_found_in_the_repeated_autumn_hour_is_recorded_with_the_hour_they_say(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    # Last seen at 01:45 BST, found half an hour later: 01:15 GMT, the second 01:15.
+    controller, window = unlocked
+    clock.now = datetime(2025, 10, 26, 9, 0, tzinfo=UTC)
+    dialog = _new_case(qtbot, window)
+    _identify(dialog, "SCH-80")
+    _fill(dialog.start_date, "26/10/2025")
+    _fill(dialog.start_time, "01:45")
+    _fill(dialog.return_date, "26/10/2025")
+    _fill(dialog.return_time, "01:15 GMT")
+    _save_expecting(
+        dialog,
+        "Start time: that time happened twice, as the clocks went back. Add BST for the "
+        "first time, or GMT for the second, e.g. 01:30 GMT.",
+        dialog.start_time,
+    )
+    _fill(dialog.start_time, "01:45 BST")
+
+    QTest.keyClick(dialog.start_time, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.problem.isVisible())
+    assert not dialog.isVisible(), dialog.problem.text()
+    store = controller.holder.store
+    child = store.children.by_case_reference("SCH-80")
+    assert child is not None
+    [episode] = store.episodes.for_child(child.id)
+    assert (episode.start, episode.end) == (
+        datetime(2025, 10, 26, 0, 45, tzinfo=UTC),
+        datetime(2025, 10, 26, 1, 15, tzinfo=UTC),  # 30 minutes missing, not -30
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -25,6 +26,7 @@ from tests.ui.live_service import (
 )
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
+from ui.dialog_parts import FieldProblem
 from ui.main_window import MainWindow
 from ui.offer_dialog import OfferDialog
 
@@ -83,8 +85,13 @@ def test_the_time_shown_when_the_dialog_opened_is_that_moment_even_as_the_clocks
     dialog = OfferDialog(lambda _attempt: None, InterviewState.ASSIGNED, "Jo", now)
     qtbot.addWidget(dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(OfferOutcome.ACCEPTED.value))
-    assert (dialog.offer_date.text(), dialog.offer_time.text()) == ("26/10/2025", "01:40")
+    # Shown with its zone: the hour came round twice that night.
+    assert (dialog.offer_date.text(), dialog.offer_time.text()) == ("26/10/2025", "01:40 GMT")
 
     assert dialog.collect().offered_at == datetime(2025, 10, 26, 1, 40, tzinfo=UTC)
-    dialog.offer_time.setText("01:45")  # typed: read as that night's first 01:45, in BST
+    dialog.offer_time.setText("01:45 BST")  # typed: that night's first 01:45
     assert dialog.collect().offered_at == datetime(2025, 10, 26, 0, 45, tzinfo=UTC)
+    dialog.offer_time.setText("01:45")  # which 01:45 is not said: asked, not guessed
+    with pytest.raises(FieldProblem) as asked:
+        dialog.collect()
+    assert asked.value.field is dialog.offer_time and "happened twice" in asked.value.text

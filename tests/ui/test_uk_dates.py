@@ -26,8 +26,13 @@ def test_day_first_dates_and_24_hour_times_are_read_as_typed() -> None:
 def test_london_times_become_utc_across_the_clock_changes() -> None:
     assert parse_london("10/01/2025", "12:00") == datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
     assert parse_london("10/07/2025", "12:00") == datetime(2025, 7, 10, 11, 0, tzinfo=UTC)
-    # 01:30 on 26 October 2025 happens twice; the first (BST) one is taken.
-    assert parse_london("26/10/2025", "01:30") == datetime(2025, 10, 26, 0, 30, tzinfo=UTC)
+    # 01:30 on 26 October 2025 happens twice: which one is said, BST or GMT.
+    assert parse_london("26/10/2025", "01:30 BST") == datetime(2025, 10, 26, 0, 30, tzinfo=UTC)
+    assert parse_london("26/10/2025", "01:30 gmt") == datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
+    second = datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
+    assert format_london_time(second) == "01:30 GMT"  # shown so it reads back
+    assert parse_london("26/10/2025", format_london_time(second)) == second
+    assert parse_london("10/07/2025", "12:00 BST") == datetime(2025, 7, 10, 11, 0, tzinfo=UTC)
     instant = datetime(2025, 7, 10, 23, 30, tzinfo=UTC)
     assert (format_london_date(instant), format_london_time(instant)) == ("11/07/2025", "00:30")
 
@@ -44,6 +49,8 @@ def test_london_times_become_utc_across_the_clock_changes() -> None:
         ("10/03/2025", "24:00", DateProblem.NO_SUCH_TIME),
         ("10/03/2025", "09:60", DateProblem.NO_SUCH_TIME),
         ("30/03/2025", "01:30", DateProblem.SKIPPED_TIME),  # the clocks skip it
+        ("26/10/2025", "01:30", DateProblem.REPEATED_TIME),  # it happened twice: which?
+        ("10/07/2025", "12:00 GMT", DateProblem.WRONG_ZONE),  # summer is BST
     ],
 )
 def test_impossible_or_misformatted_text_is_refused_with_a_reason(

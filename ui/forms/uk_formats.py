@@ -4,18 +4,27 @@ Interviewers copy dates from police and school notes in whatever shape they come
 `27/11/2026`, `27/11/26`, `27.11.2026`, `27 Nov 2026`, `27th November 2026`, and times as
 `14:30`, `14.30`, `1430`, `2.30pm` or `2pm`. Day comes before month, always. A two-digit
 year means 20yy (every date on the form is this century). Date-times are Europe/London
-wall-clock time and become UTC instants; in the autumn hour that happens twice the first
-(BST) occurrence is taken, and a spring time that never happens is refused. Qt-free:
+wall-clock time and become UTC instants: in the autumn hour that happens twice the time
+says which it was (`26/10/2025 01:30 GMT`), and a spring time that never happens is
+refused (`london_clock`). Qt-free:
 problems are codes that the inputs word for the person.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
-from rhi_desktop.domain.deadlines import LONDON, to_london
+from rhi_desktop.domain.deadlines import to_london
+from ui.london_clock import (
+    ClockProblem,
+    LondonClockError,
+    happened_twice,
+    instant_of,
+    split_zone,
+    zone_of,
+)
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -56,6 +65,8 @@ class InputProblem(StrEnum):
     NO_SUCH_TIME = "no_such_time"  # e.g. 25:00 or 13pm
     DATETIME_FORMAT = "datetime_format"  # no date and time to be found
     SKIPPED_TIME = "skipped_time"  # inside the hour the spring clock change skips
+    REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
+    WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
 
 
 class UkInputError(ValueError):
@@ -115,13 +126,20 @@ def parse_uk_time(text: str) -> time:
     raise UkInputError(InputProblem.TIME_FORMAT)
 
 
-def london_instant(day: date, clock_time: time) -> datetime:
-    """The UTC instant of a London wall-clock time; the first one in the repeated hour."""
-    local = datetime.combine(day, clock_time, tzinfo=LONDON)  # fold=0: the BST occurrence
-    instant = local.astimezone(UTC)
-    if instant.astimezone(LONDON).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise UkInputError(InputProblem.SKIPPED_TIME)
-    return instant
+_CLOCK_PROBLEMS = {
+    ClockProblem.SKIPPED: InputProblem.SKIPPED_TIME,
+    ClockProblem.REPEATED: InputProblem.REPEATED_TIME,
+    ClockProblem.WRONG_ZONE: InputProblem.WRONG_ZONE,
+}
+
+
+def london_instant(day: date, clock_time: time, zone: str | None = None) -> datetime:
+    """The UTC instant of a London wall-clock time (`london_clock`: a time in the repeated
+    autumn hour says BST or GMT)."""
+    try:
+        return instant_of(day, clock_time, zone)
+    except LondonClockError as exc:
+        raise UkInputError(_CLOCK_PROBLEMS[exc.problem]) from None
 
 
 def parse_uk_datetime(text: str) -> datetime:
@@ -130,7 +148,7 @@ def parse_uk_datetime(text: str) -> datetime:
     Whichever split of the words reads as a date followed by a time wins; a date that
     exists with a time that does not (25:00) reports the time, not the format.
     """
-    stripped = text.strip()
+    stripped, zone = split_zone(text.strip())
     if "T" in stripped and _ISO_DATE.match(stripped):
         stripped = stripped.replace("T", " ", 1)
     words = [word for word in _SPLIT.split(stripped) if word]
@@ -151,7 +169,7 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
-        return london_instant(day, clock_time)
+        return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)
 
 
@@ -164,5 +182,7 @@ def format_uk_time(value: time) -> str:
 
 
 def format_uk_datetime(value: datetime) -> str:
-    """The London wall-clock reading of an instant, e.g. '27/11/2026 14:30'."""
-    return to_london(value).strftime("%d/%m/%Y %H:%M")
+    """The London wall-clock reading of an instant, e.g. '27/11/2026 14:30'; with its zone
+    in the autumn hour that happens twice ('26/10/2025 01:30 GMT'), so it reads back."""
+    shown = to_london(value).strftime("%d/%m/%Y %H:%M")
+    return f"{shown} {zone_of(value)}" if happened_twice(value) else shown

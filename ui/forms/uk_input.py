@@ -49,6 +49,14 @@ def problem_text(problem: InputProblem) -> str:
         InputProblem.SKIPPED_TIME: QCoreApplication.translate(
             "UkInput", "That time did not happen in the UK: the clocks went forward an hour."
         ),
+        InputProblem.REPEATED_TIME: QCoreApplication.translate(
+            "UkInput",
+            "That time happened twice, as the clocks went back. Add BST for the first time, "
+            "or GMT for the second, like 26/10/2025 01:30 GMT.",
+        ),
+        InputProblem.WRONG_ZONE: QCoreApplication.translate(
+            "UkInput", "The UK was not on that time then. Leave out BST or GMT."
+        ),
     }
     return texts[problem]
 

@@ -101,11 +101,30 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("27 Nov 2026 at 2.30pm", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
         ("27/11/26, 2pm", datetime(2026, 11, 27, 14, 0, tzinfo=UTC)),
         ("1/7/2026 14:30", datetime(2026, 7, 1, 13, 30, tzinfo=UTC)),  # BST
-        ("25/10/2026 01:30", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),  # first of two
+        ("25/10/2026 01:30 BST", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),  # first of two
+        ("25/10/2026 01:30 GMT", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),  # second
+        ("25 Oct 2026 at 1.30am gmt", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
     ],
 )
 def test_date_times_are_london_wall_clock(typed: str, expected: datetime) -> None:
     assert parse_uk_datetime(typed) == expected
+    assert parse_uk_datetime(format_uk_datetime(expected)) == expected  # shown, read back
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("25/10/2026 01:30", InputProblem.REPEATED_TIME),  # happened twice: which?
+        ("1/7/2026 14:30 GMT", InputProblem.WRONG_ZONE),  # summer is BST
+        ("27/11/2026 14:30 BST", InputProblem.WRONG_ZONE),  # winter is GMT
+    ],
+)
+def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
+    typed: str, problem: InputProblem
+) -> None:
+    with pytest.raises(UkInputError) as caught:
+        parse_uk_datetime(typed)
+    assert caught.value.problem is problem
 
 
 def test_a_time_the_spring_clock_change_skips_is_refused() -> None:
