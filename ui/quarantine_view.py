@@ -373,6 +373,14 @@ class QuarantineView(QDialog):
             lambda confirmed: self._discard_answered(change, confirmed),
         )
 
+    def _new_here(self, change: ParkedChange) -> bool:
+        """Whether the record was made here and never accepted by the central service."""
+        store = self._holder.store
+        entity_id = store.outbox.get(change.change_id).entity_id
+        if change.entity == "supervision_session":
+            return store.supervision_sessions.server_version(entity_id) == 0
+        return store.quality_reviews.server_version(entity_id) == 0
+
     def _discard_text(self, change: ParkedChange, conflict: bool) -> str:
         """What discarding loses, said plainly: the typing here, a review, or the sending."""
         kind = kind_label(change.entity)
@@ -380,6 +388,16 @@ class QuarantineView(QDialog):
             lost = self.tr(
                 "Your review and its comments are removed from this computer, and the "
                 "central service never has them."
+            )
+        elif change.entity == "supervision_session" and self._new_here(change):
+            lost = self.tr(
+                "This supervision session never reached the central service, and it is "
+                "removed from this computer too, unless a rating made here refers to it."
+            )
+        elif change.entity == "supervision_quality_review" and self._new_here(change):
+            lost = self.tr(
+                "This rating never reached the central service, and it is removed from this "
+                "computer too."
             )
         elif conflict:
             lost = self.tr(

@@ -2766,6 +2766,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This supervision session never reached the central service, and it is removed from this computer too, unless a rating made here refers to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating never reached the central service, and it is removed from this computer too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was changed in this record ({0}) on this computer is lost for good: this computer keeps the central service&apos;s newer version instead.</source>
         <translation type="unfinished"></translation>
     </message>

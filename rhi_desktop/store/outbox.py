@@ -40,10 +40,18 @@ from rhi_desktop.store.errors import (
     OvertakenChangeError,
     TransactionError,
 )
-from rhi_desktop.store.records import INTERVIEWS, REVIEWS, required_instant
+from rhi_desktop.store.records import (
+    INTERVIEWS,
+    QUALITY_REVIEWS,
+    REVIEWS,
+    SUPERVISION_SESSIONS,
+    required_instant,
+)
 from rhi_desktop.store.remote import RemoteChanges
 
 _CHUNK = 500
+# New records a discarded change takes with it (`Outbox.discard`), by entity: table.
+_REMOVABLE = {spec.entity: spec.table for spec in (REVIEWS, SUPERVISION_SESSIONS, QUALITY_REVIEWS)}
 
 
 class OutboxState(StrEnum):
@@ -259,8 +267,11 @@ class Outbox:
     def discard(self, change_id: str) -> None:
         """Drop a change for good (the person chose to); recorded in the audit chain.
 
-        A review decision the service never accepted goes with its change: it was never
-        the decision, and must not be shown later as what the interviewer was asked.
+        A new record of a coordinator's that the service never accepted goes with its
+        change, when nothing else waits to send it: a review decision was never the
+        decision, and must not be shown later as what the interviewer was asked; a
+        supervision session (with no rating of it here) or a rating was never recorded,
+        and must not be counted as held or rated by this computer alone.
         """
         writer = self._writer()
         with self._db.savepoint():
@@ -270,17 +281,26 @@ class Outbox:
                 "change_id": change_id,
                 "state": entry.state.value,
             }
-            if entry.entity == REVIEWS.entity and not self.for_entity(
-                REVIEWS.entity, entry.entity_id
-            ):
-                removed = self._db.execute(
-                    "DELETE FROM reviews WHERE id = ? AND server_version = 0", (entry.entity_id,)
-                ).rowcount
-                if removed:
-                    details["review_removed"] = True
+            if self._remove_never_accepted(entry):
+                details["record_removed"] = True
             writer.audit.append(
                 AuditAction.CHANGE_DISCARDED, entry.entity, entry.entity_id, details
             )
+
+    def _remove_never_accepted(self, entry: OutboxEntry) -> bool:
+        """Remove the new record a discarded change made, if it may go (see `discard`)."""
+        table = _REMOVABLE.get(entry.entity)
+        if table is None or self.for_entity(entry.entity, entry.entity_id):
+            return False
+        if entry.entity == SUPERVISION_SESSIONS.entity and self._db.fetchone(
+            "SELECT 1 FROM supervision_quality_reviews WHERE session_id = ?", (entry.entity_id,)
+        ):
+            return False  # rated here: the rating refers to it, so it stays
+        removed = self._db.execute(
+            f"DELETE FROM {table} WHERE id = ? AND server_version = 0",  # noqa: S608
+            (entry.entity_id,),
+        ).rowcount
+        return bool(removed)
 
     def _set_state(
         self, change_id: str, state: OutboxState, reason: str | None, action: AuditAction

@@ -5,6 +5,7 @@ again: test_quarantine_keep_mine.py."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import Settings
+from rhi_desktop.domain.entities import SupervisionSession, new_id
 from rhi_desktop.profile import ProfilePaths
 from tests.sync.client.live_central import LiveCentral
 from tests.ui.accessibility import unnamed_controls
@@ -27,6 +29,8 @@ from tests.ui.live_service import (
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
 from tests.ui.quarantine import audited, both_answered, open_view
+from ui.controller import AppController
+from ui.main_window import MainWindow
 
 
 def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_an_audit(
@@ -95,4 +99,33 @@ def test_a_conflict_is_listed_with_its_reason_and_sent_again_or_discarded_with_a
     assert "attention" not in " ".join(visible_texts(window.status))  # nothing stale left
     assert view.note.text() == "Discarded."
     assert not view.intro.isVisible()  # it explains changes the service did not accept
+    view.close()
+
+
+def test_discarding_a_refused_new_session_says_it_goes_from_this_computer_too(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    session = SupervisionSession(new_id(), "coordinator-1", "interviewer-9", date(2026, 1, 5))
+    with store.transaction("coordinator-1") as tx:
+        tx.supervision_sessions.add(session)
+        [entry] = tx.outbox.for_entity("supervision_session", session.id)
+        tx.outbox.quarantine(entry.change_id, "rejected: the service found the record invalid")
+    view = open_view(qtbot, controller, window)
+    row = next(
+        n for n in range(view.model.rowCount()) if view.model.row_at(n).change_id == entry.change_id
+    )
+    view.table.selectRow(row)
+
+    view.ask_discard()
+
+    box = view.confirmation
+    assert isinstance(box, QMessageBox)
+    assert box.text().startswith(
+        "This supervision session never reached the central service, and it is removed "
+        "from this computer too"
+    )
+    next(b for b in box.buttons() if b.text() == "Discard").click()
+    qtbot.waitUntil(lambda: store.supervision_sessions.find(session.id) is None)
     view.close()

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from rhi_desktop.audit import AuditAction
-from rhi_desktop.domain.entities import Child, new_id
+from rhi_desktop.domain.entities import (
+    Child,
+    SupervisionQualityReview,
+    SupervisionSession,
+    new_id,
+)
 from rhi_desktop.store import NotFoundError, OutboxState, Store, TransactionError
 
 
@@ -109,3 +114,44 @@ def test_outbox_changes_need_a_transaction(store: Store) -> None:
         with pytest.raises(TransactionError):
             attempt()
     assert store.outbox.counts() == (1, 0)
+
+
+def _parked_session(store: Store) -> SupervisionSession:
+    session = SupervisionSession(new_id(), "coordinator-1", "interviewer-9", date(2026, 1, 5))
+    with store.transaction("coordinator-1") as tx:
+        tx.supervision_sessions.add(session)
+        [entry] = tx.outbox.for_entity("supervision_session", session.id)
+        tx.outbox.quarantine(
+            entry.change_id, "rejected: it refers to a record the service cannot find"
+        )
+    return session
+
+
+def test_discarding_a_refused_new_session_removes_it_from_this_computer(store: Store) -> None:
+    session = _parked_session(store)
+    [entry] = store.outbox.quarantined()
+
+    with store.transaction("coordinator-1") as tx:
+        tx.outbox.discard(entry.change_id)
+
+    # Never recorded: no figure on this computer may count it as held.
+    assert store.supervision_sessions.find(session.id) is None
+    assert store.audit.events()[-1].detail == {
+        "change_id": entry.change_id,
+        "state": "quarantined",
+        "record_removed": True,
+    }
+
+
+def test_a_refused_session_rated_here_stays_when_its_change_is_discarded(store: Store) -> None:
+    session = _parked_session(store)
+    [entry] = store.outbox.quarantined()
+    rating = SupervisionQualityReview(new_id(), session.id, "manager-1", datetime.now(UTC), 3)
+    with store.transaction("manager-1") as tx:
+        tx.quality_reviews.add(rating)
+
+    with store.transaction("coordinator-1") as tx:
+        tx.outbox.discard(entry.change_id)
+
+    assert store.supervision_sessions.find(session.id) is not None
+    assert "record_removed" not in store.audit.events()[-1].detail
