@@ -197,13 +197,36 @@ def changed_figures(verification: Verification, now: Mapping[str, FigureSnapshot
     return [key for key in SPECS if verification.figures.get(key) != now.get(key)]
 
 
+def _as_removal_makes(
+    verification: Verification, now: Mapping[str, FigureSnapshot], differ: list[str]
+) -> bool:
+    """Whether the differences are ones removing records could make: every count that
+    differs is lower now, and at least one is (a purge takes records away). Rates and
+    medians may move either way, but never alone. No difference at all (only a figure
+    no longer defined went) is fine too."""
+    if not differ:
+        return True
+    lower = False
+    for key in differ:
+        was, is_now = verification.figures.get(key), now.get(key)
+        before = None if was is None else was.value
+        after = None if is_now is None else is_now.value
+        if isinstance(before, int) and isinstance(after, int):
+            if after > before:
+                return False
+            lower = lower or after < before
+    return lower
+
+
 def month_status(store: Store, month: Period, current: KpiTable | None = None) -> PeriodStatus:
     """The month's state; pass `current` (its unfiltered table) to save working it out.
 
     The retention purge takes approved interviews off this computer, and their figures
     come out lower than when they were verified. That is not a change to the records:
-    a month whose figures differ only where records have been removed stays verified,
-    naming those figures (`removed`)."""
+    a month whose figures differ only where records have been removed, as removal makes
+    them differ (some count lower, none higher), stays verified, naming those figures
+    (`removed`). A count that went up, or figures that moved with no count lower, are
+    records changed since, purge or not."""
     verification = latest_verification(store, month)
     if verification is None:
         return PeriodStatus(month, VerificationState.PROVISIONAL)
@@ -214,7 +237,7 @@ def month_status(store: Store, month: Period, current: KpiTable | None = None) -
         return PeriodStatus(month, VerificationState.VERIFIED, (verification,))
     differ = changed_figures(verification, now)
     short = set(incomplete_figures(month, removed_through(store)))
-    if short.issuperset(differ):  # (nothing at all: only a figure no longer defined went)
+    if short.issuperset(differ) and _as_removal_makes(verification, now, differ):
         return PeriodStatus(month, VerificationState.VERIFIED, (verification,), (), tuple(differ))
     return PeriodStatus(month, VerificationState.CHANGED, (verification,), tuple(differ))
 

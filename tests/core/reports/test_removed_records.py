@@ -155,6 +155,24 @@ def test_a_verified_month_stays_verified_when_its_records_are_purged_later(
     assert status.verifications == (verified,)
 
 
+def test_records_added_to_a_verified_month_after_a_purge_still_show_as_a_change(
+    store: Store, book: Casebook, clock: Clock
+) -> None:
+    _approved_in_may(book)
+    clock.now = utc(2026, 6, 2)
+    verify_month(store, MAY, ACTOR)
+    _purge(store)
+    for reference in ("LATE-1", "LATE-2"):  # two May returns recorded late, after the purge
+        child = book.child(reference)
+        book.episode(child, london(2026, 5, 20, 8), london(2026, 5, 21, 9))
+
+    status = month_status(store, MAY)
+
+    # A purge only takes records away: more found episodes than verified is a change.
+    assert status.state is VerificationState.CHANGED
+    assert "found_episodes" in status.changed and status.removed == ()
+
+
 def test_a_figure_this_version_no_longer_defines_is_not_named_as_changed(
     store: Store, book: Casebook, clock: Clock
 ) -> None:
