@@ -1473,6 +1473,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These filtered figures come from the month&apos;s records; the month was verified on all of them, not on these figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A month is verified on all of its records, not on filtered figures: clear the filters to verify it.</source>
         <translation type="unfinished"></translation>
     </message>

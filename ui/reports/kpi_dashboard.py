@@ -440,12 +440,20 @@ class KpiDashboardPage(QWidget):
         if short and not figures.status.removed:  # else the state has said it, with figures
             parts.append(short)
         if not table.filters.is_empty and table.period.is_whole_month:
-            parts.append(
-                self.tr(
-                    "A month is verified on all of its records, not on filtered figures: "
-                    "clear the filters to verify it."
+            if figures.status.state is VerificationState.VERIFIED:
+                parts.append(
+                    self.tr(
+                        "These filtered figures come from the month's records; the month "
+                        "was verified on all of them, not on these figures."
+                    )
                 )
-            )
+            else:
+                parts.append(
+                    self.tr(
+                        "A month is verified on all of its records, not on filtered "
+                        "figures: clear the filters to verify it."
+                    )
+                )
         return " ".join(parts)
 
     def _who(self, user_id: str) -> str:
@@ -538,7 +546,7 @@ class KpiDashboardPage(QWidget):
             return self.tr("Only a coordinator or service manager can verify a month.")
         if not period.is_whole_month:
             return self.tr("Choose a whole month to verify it.")
-        if filtered:
+        if filtered and state is not VerificationState.VERIFIED:
             return self.tr("Clear the filters to verify the whole month.")
         if not ended:
             return self.tr("A month can be verified once it has ended.")

@@ -191,6 +191,23 @@ def test_verifying_marks_the_month_and_a_later_edit_shows_what_changed(
     _settle(qtbot, page)
 
 
+def test_a_verified_month_filtered_says_its_figures_are_filtered_not_to_clear_them(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    verify_month(holder.store, JANUARY, holder.actor)
+    page = _dashboard(qtbot, holder, report_clock)
+
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.uasc.setCurrentIndex(1)
+
+    banner = page.banner.text()
+    assert banner.startswith("Verified:")
+    assert "the month was verified on all of them, not on these figures" in banner
+    assert "clear the filters" not in banner  # it is verified already: nothing to clear for
+    assert page.verify_button.toolTip() == "This month is verified and unchanged."
+    _settle(qtbot, page)
+
+
 def test_the_trend_charts_name_their_lines_and_axes_and_have_a_table(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, artifacts_dir: Path
 ) -> None:
