@@ -30,6 +30,7 @@ from rhi_desktop.domain.entities import (
     OfferOutcome,
     ReturnInterview,
     Review,
+    ReviewDecision,
     new_id,
 )
 from rhi_desktop.domain.found_child import episode_problem
@@ -248,9 +249,23 @@ def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
 
 
 def coordinator_feedback(store: Store, interview_id: str) -> Review | None:
-    """The coordinator's decision returning this interview's latest returned revision,
-    whose comments the interviewer works through (it stays the one shown while the
-    amended revision is worked on)."""
+    """The coordinator's comments the interviewer should read: on an approved interview,
+    the approval's, if it has any (a coordinator may approve with a note for next
+    time); otherwise the decision returning its latest returned revision, whose comments
+    the interviewer works through (the one shown while the amended revision is worked
+    on)."""
+    interview = store.interviews.get(interview_id)
+    if interview.state is S.APPROVED:
+        approvals = [
+            review
+            for review in store.reviews.for_interview(interview_id)
+            if review.decision is ReviewDecision.APPROVED and review.revision == interview.revision
+        ]
+        accepted = [review for review in approvals if store.reviews.server_version(review.id)]
+        found = accepted or approvals
+        approval = found[-1] if found else None
+        commented = approval and (approval.overall_comment or approval.question_comments)
+        return approval if commented else None
     return returning_review(store, interview_id)
 
 

@@ -785,7 +785,9 @@ class MainWindow(QMainWindow):
                 clock=self._clock,
                 review=(
                     coordinator_feedback(self._holder.store, row.interview_id)
-                    if returned or row.state is InterviewState.IN_PROGRESS  # amending
+                    if returned
+                    or row.state is InterviewState.IN_PROGRESS  # amending
+                    or row.state is InterviewState.APPROVED  # with a note, perhaps
                     else None
                 ),
                 amend=partial(self._amend, row.interview_id) if returned else None,

@@ -57,6 +57,11 @@ def _label(question_id: str) -> str:
 
 def _returned_interview(store: Store, actor: str, clock: FakeClock) -> str:
     """An interview interviewed, signed off, sent and returned by the coordinator."""
+    return _decided_interview(store, actor, clock, ReviewDecision.RETURNED)
+
+
+def _decided_interview(store: Store, actor: str, clock: FakeClock, decision: ReviewDecision) -> str:
+    """An interview interviewed, signed off, sent, and decided on with comments."""
     now = clock.now
     found = FoundChild(
         case_reference="RET-1",
@@ -85,7 +90,7 @@ def _returned_interview(store: Store, actor: str, clock: FakeClock) -> str:
         revision=sent.revision,
         reviewer_id="coordinator-1",
         decided_at=now + timedelta(minutes=5),
-        decision=ReviewDecision.RETURNED,
+        decision=decision,
         overall_comment=OVERALL,
         question_comments={"interviewer_name": ON_NAME, "venue_type": ON_VENUE},
     )
@@ -266,4 +271,30 @@ def test_an_amendment_shows_no_countdown_beside_its_closed_deadline(
         assert row is not None
         time_left = window.caseload.index(row, Column.TIME_LEFT).data()
         assert time_left == "—", view  # not "overdue" beside "Completed within 72 hours"
+    frame.close()
+
+
+def test_an_approval_with_comments_shows_them_beside_the_read_only_interview(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    interview_id = _decided_interview(
+        store, controller.holder.actor, clock, ReviewDecision.APPROVED
+    )
+    assert store.interviews.get(interview_id).state is InterviewState.APPROVED
+    window.show_view(CaseloadView.APPROVED)
+    row = window.caseload.row_of(interview_id)
+    assert row is not None
+    window.table.selectRow(window.proxy.mapFromSource(window.caseload.index(row, 0)).row())
+
+    window.open_action.trigger()
+
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None and frame.editor.renderer.read_only
+    comments = frame.comments
+    assert comments is not None and comments.isVisible()  # a note for next time is read
+    assert comments.overall.text() == OVERALL
+    assert not frame.amend_button.isVisible()  # approved: nothing to amend
     frame.close()
