@@ -115,9 +115,13 @@ class Period:
         return found
 
     def trailing_year(self) -> Period:
-        """The twelve months ending with this period's last day, or the period if longer."""
+        """The twelve months ending with this period's last day, or the period if longer:
+        from 1 March 2024 for 28 February 2025, and from 1 March 2023 for 28 February 2024
+        (a leap year, whose 29 February a year back would fall to 28 February: a year
+        and a day)."""
         after = self.last_day + timedelta(days=1)
-        return Period(min(add_months(after, -12), self.first_day), self.last_day)
+        first = max(add_months(self.last_day, -12) + timedelta(days=1), add_months(after, -12))
+        return Period(min(first, self.first_day), self.last_day)
 
     def previous_months(self, count: int) -> list[Period]:
         """`count` whole calendar months ending with the month of `last_day`, oldest first."""

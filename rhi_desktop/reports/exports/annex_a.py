@@ -49,7 +49,7 @@ from rhi_desktop.reports.exports.same_child import by_case_reference
 from rhi_desktop.reports.exports.ssda903 import eighteenth_birthday, uk_date
 from rhi_desktop.reports.exports.table_files import Cell, Table, csv_bytes, xlsx_bytes
 from rhi_desktop.reports.offers import OfferSummary, summarise
-from rhi_desktop.reports.periods import add_months, london_midnight
+from rhi_desktop.reports.periods import Period, london_midnight
 from rhi_desktop.store import Store
 
 HEADER = (
@@ -83,15 +83,6 @@ def _yes_no(flag: bool) -> str:
     return YES if flag else NO
 
 
-def _twelve_months_through(as_at: date) -> date:
-    """The first day of the 12 months that end with `as_at`: 1 March 2024 for 28 February
-    2025, and 1 March 2023 for 28 February 2024 (a leap year), never a day more."""
-    return max(
-        add_months(as_at, -12) + timedelta(days=1),
-        add_months(as_at + timedelta(days=1), -12),
-    )
-
-
 def _overlap(episodes: list[queries.EpisodeRow]) -> bool:
     ordered = sorted(episodes, key=lambda e: (e.start, e.id))
     return any(
@@ -109,7 +100,7 @@ def _too_soon(latest: queries.EpisodeRow, summary: OfferSummary, cutoff: datetim
 
 def list8_table(store: Store, as_at: date) -> Table:
     db = queries.database(store)
-    window_first = _twelve_months_through(as_at)
+    window_first = Period(as_at, as_at).trailing_year().first_day
     require_whole(store, StatutoryReturn.ANNEX_A, window_first)
     cutoff = london_midnight(as_at + timedelta(days=1))  # the end of the as-at day
     episodes: defaultdict[str, list[queries.EpisodeRow]] = defaultdict(list)

@@ -20,7 +20,9 @@ def test_a_summer_month_starts_at_london_midnight_which_is_2300_utc() -> None:
 def test_the_trailing_year_ends_with_the_period_and_survives_leap_days() -> None:
     assert Period.month(2026, 1).trailing_year() == Period(date(2025, 2, 1), date(2026, 1, 31))
     leap = Period(date(2024, 1, 1), date(2024, 2, 28))  # the day after is 29 February
-    assert leap.trailing_year() == Period(date(2023, 2, 28), date(2024, 2, 28))
+    assert leap.trailing_year() == Period(date(2023, 3, 1), date(2024, 2, 28))  # not a day more
+    after_leap = Period(date(2025, 2, 28), date(2025, 2, 28))
+    assert after_leap.trailing_year() == Period(date(2024, 3, 1), date(2025, 2, 28))
     longer = Period(date(2024, 1, 1), date(2025, 12, 31))
     assert longer.trailing_year() == longer
 
