@@ -35,7 +35,7 @@ from rhi_desktop.domain.entities import (
 )
 from rhi_desktop.domain.found_child import episode_problem
 from rhi_desktop.forms.answers import to_json
-from rhi_desktop.review import returning_review
+from rhi_desktop.review import deciding_review, returning_review
 from rhi_desktop.store import Store
 
 S = InterviewState
@@ -256,14 +256,7 @@ def coordinator_feedback(store: Store, interview_id: str) -> Review | None:
     on)."""
     interview = store.interviews.get(interview_id)
     if interview.state is S.APPROVED:
-        approvals = [
-            review
-            for review in store.reviews.for_interview(interview_id)
-            if review.decision is ReviewDecision.APPROVED and review.revision == interview.revision
-        ]
-        accepted = [review for review in approvals if store.reviews.server_version(review.id)]
-        found = accepted or approvals
-        approval = found[-1] if found else None
+        approval = deciding_review(store, interview_id, ReviewDecision.APPROVED, interview.revision)
         commented = approval and (approval.overall_comment or approval.question_comments)
         return approval if commented else None
     return returning_review(store, interview_id)

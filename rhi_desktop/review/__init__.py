@@ -5,7 +5,8 @@
 - `subject.review_subject(...)`: everything the review screen shows for one interview:
   the answers section by section, the offers and timings, and for a resubmitted
   interview what changed since the revision that was returned.
-- `returned_by.returning_review(store, interview_id)`: the decision that returned it.
+- `returned_by.returning_review(store, interview_id)`: the decision that returned it;
+  `returned_by.deciding_review` the one that made any given decision.
 - `diff.revision_diff(old, new, form)`: per-question changes, in readable words.
 - `decisions.approve` / `decisions.return_for_amendment`: each one store transaction
   (the store audits the review and the lifecycle move, and queues both for sync).
@@ -22,7 +23,7 @@ from rhi_desktop.review.decisions import (
 )
 from rhi_desktop.review.diff import ChangeKind, QuestionChange, RowChange, revision_diff
 from rhi_desktop.review.queue import QueueRow, review_queue
-from rhi_desktop.review.returned_by import returning_review
+from rhi_desktop.review.returned_by import deciding_review, returning_review
 from rhi_desktop.review.subject import ReviewSubject, review_subject
 from rhi_desktop.review.summary import AnswerLine, RowText, SectionSummary, answer_summary
 from rhi_desktop.review.timings import OfferLine, Timings, timings_of
@@ -46,6 +47,7 @@ __all__ = [
     "answer_summary",
     "approve",
     "decide",
+    "deciding_review",
     "return_for_amendment",
     "returning_review",
     "review_queue",
