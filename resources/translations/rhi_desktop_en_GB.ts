@@ -971,6 +971,10 @@
 <context>
     <name>FormRenderer</name>
     <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove row</source>
         <translation type="unfinished"></translation>
     </message>

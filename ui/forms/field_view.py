@@ -166,14 +166,19 @@ class FieldView:
         """The inline message shown now ('' when none)."""
         return self._message_text
 
+    @property
+    def spoken_label(self) -> str:
+        """The question as a screen reader names it: its label, and its row in a group."""
+        if self.row is None:
+            return self._label_text
+        return QCoreApplication.translate("FieldView", "{0} (row {1})").format(
+            self._label_text, self.row + 1
+        )
+
     def _describe(self) -> None:
         if self.answer is None:
             return
-        name = self._label_text
-        if self.row is not None:
-            name = QCoreApplication.translate("FieldView", "{0} (row {1})").format(
-                name, self.row + 1
-            )
+        name = self.spoken_label
         if self._required:
             name = QCoreApplication.translate("FieldView", "{0}, required").format(name)
         parts = [self._hint_text, self._message_text]

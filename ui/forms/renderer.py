@@ -31,6 +31,7 @@ from rhi_desktop.forms import (
     QuestionType,
     ValidationReport,
 )
+from ui.announce import announce as announce_problem
 from ui.forms.field_view import FieldView
 from ui.forms.progress import section_progress
 from ui.forms.question_column import QuestionColumn
@@ -278,22 +279,30 @@ class FormRenderer(QWidget):
         if view.answer is not None and view.answer.reveals_on_edit:
             self._revealed.add(key)
         changes = self._session.set_answer(view.id, value, view.row)
-        self._show_issues(view)  # the input's own wording may change with each keystroke
+        # The input's own wording may change with each keystroke; a click is a finished
+        # answer, so its problem is told at once, as when the interviewer moves on.
+        self._show_issues(view, announce=view.answer is not None and view.answer.reveals_on_edit)
         if changes:
             self._apply(changes)
             self.answersChanged.emit()
 
     def _finished(self, view: FieldView) -> None:
         self._revealed.add(FieldKey(view.id, view.row))
-        self._show_issues(view)
+        self._show_issues(view, announce=True)
 
-    def _show_issues(self, view: Item) -> None:
+    def _show_issues(self, view: Item, *, announce: bool = False) -> None:
+        """Show the item's problem, if it is time to; with `announce`, a problem that has
+        just appeared or changed is also read out, as the focus has moved on from it."""
         if isinstance(view, RepeatGroupView):
             key = FieldKey(view.info.id)
         else:
             key = FieldKey(view.id, view.row)
         revealed = self._reveal_all or key in self._revealed
+        before = view.message
         view.show_issues(self._session.issues(key.id, key.row), revealed)
+        if announce and view.message and view.message != before and isinstance(view, FieldView):
+            told = QCoreApplication.translate("FormRenderer", "{0}: {1}")
+            announce_problem(view.controls()[0], told.format(view.spoken_label, view.message))
 
     def _view(self, key: FieldKey) -> Item | None:
         if key.row is None:

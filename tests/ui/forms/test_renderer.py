@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -134,6 +136,37 @@ def test_a_constraint_is_explained_when_the_interviewer_moves_on(
     issue = shown[-1]  # below the answer, on screen
     assert isinstance(issue, QLabel) and issue.objectName() == "fieldIssue"
     assert end.message in issue.text()
+
+
+def test_a_problem_is_read_out_when_it_appears_behind_the_focus(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The focus has moved on when a problem appears, so a screen reader is told of it
+    there and then, once, and politely; typing does not set it talking."""
+    heard: list[tuple[QObject, str, QAccessible.AnnouncementPoliteness]] = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.object(), event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    keyboard.fill(renderer.field_view("interview_start").controls()[0], "15:00")
+    end = renderer.field_view("interview_end")
+    keyboard.fill(end.controls()[0], "14:00")
+    assert heard == []
+    keyboard.tab_out()
+    polite = QAccessible.AnnouncementPoliteness.Polite
+    said = "End time: The end time must be after the start time."
+    assert heard == [(end.controls()[0], said, polite)]
+    keyboard.fill(end.controls()[0], "13:00")  # the same problem, typed again
+    keyboard.tab_out()
+    assert len(heard) == 1
 
 
 def test_tab_order_follows_the_form(
