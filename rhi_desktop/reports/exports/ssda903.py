@@ -217,4 +217,4 @@ def missing_table(store: Store, year: Period) -> Table:
 
 def ssda903_missing(store: Store, year: Period) -> ExportFile:
     table = missing_table(store, year)
-    return ExportFile(csv_bytes(table), len(table.rows), "csv")
+    return ExportFile(csv_bytes(table, for_spreadsheets=False), len(table.rows), "csv")

@@ -1,10 +1,13 @@
 """Tables as CSV or XLSX bytes, the same way for every export.
 
-CSV: UTF-8 without a byte-order mark (a BOM would become part of the first column name
-for the DfE's and Ofsted's column matching), comma-separated, fields quoted only when
-they must be, and CRLF line ends as RFC 4180 specifies and as Excel and the DfE tools
-write them. Anyone opening a CSV with non-ASCII headers (Annex A's curly quotes) in
-Excel should use the XLSX instead, which carries its own encoding.
+CSV: UTF-8, comma-separated, fields quoted only when they must be, and CRLF line ends
+as RFC 4180 specifies and as Excel and the DfE tools write them. The SSDA903 return goes
+without a byte-order mark (the DfE validator would read it as part of the first column
+name); tables made to be opened in a spreadsheet (Annex A, the KPIs) start with one, as
+Excel otherwise reads UTF-8 as the Windows code page and garbles Annex A's curly quotes
+and any non-ASCII name. A text cell that a spreadsheet would take for a formula (starting
+with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, so a
+case reference typed as "=HYPERLINK(...)" is shown as text, never run.
 
 XLSX: one sheet per table, header row bold and frozen. Text is always stored as text:
 a value starting with "=" is never turned into a formula. The workbook is built in
@@ -33,7 +36,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def _csv_cell(value: Cell) -> str:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes a cell's text for a formula by (OWASP's CSV injection list)."""
+
+
+def _text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
@@ -41,12 +48,20 @@ def _csv_cell(value: Cell) -> str:
     return str(value)
 
 
-def csv_bytes(table: Table) -> bytes:
+def _csv_cell(value: Cell) -> str:
+    text = _text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return f"'{text}"
+    return text
+
+
+def csv_bytes(table: Table, *, for_spreadsheets: bool = True) -> bytes:
+    """`for_spreadsheets`: start with a byte-order mark, so Excel reads the file as UTF-8."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(table.header)
     writer.writerows([_csv_cell(value) for value in row] for row in table.rows)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig" if for_spreadsheets else "utf-8")
 
 
 def xlsx_bytes(tables: Sequence[Table]) -> bytes:
@@ -69,7 +84,7 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
                     sheet.write_number(r, c, value)
         sheet.freeze_panes(1, 0)
         for c, name in enumerate(table.header):
-            width = max([len(name), *(len(_csv_cell(row[c])) for row in table.rows)])
+            width = max([len(name), *(len(_text(row[c])) for row in table.rows)])
             sheet.set_column(c, c, min(60, width + 2))
     book.close()
     return out.getvalue()

@@ -75,7 +75,7 @@ def test_kpi_export_writes_the_file_audits_it_and_says_so_in_one_line(
     )  # fmt: skip
     assert code == 0
     assert said == f"Wrote 1 row to {out_file} (kpi, csv).\n"
-    lines = out_file.read_bytes().decode("utf-8").split("\r\n")
+    lines = out_file.read_bytes().decode("utf-8-sig").split("\r\n")
     assert lines[0].startswith("Period start,Period end,Status,Records,Found episodes,")
     # January's seven found episodes, and the two of the places interviews (3, 9 January).
     assert lines[1].startswith("2026-01-01,2026-01-31,provisional,all records,9,")

@@ -37,10 +37,10 @@ JANUARY_ROW = (
 def test_kpi_csv_is_the_header_and_one_row_per_month(store: Store, book: Casebook) -> None:
     build_january(book)
     made = kpi_export(store, JANUARY)
-    assert made.data == (HEADER + JANUARY_ROW.format(status="provisional")).encode("utf-8")
+    assert made.data == (HEADER + JANUARY_ROW.format(status="provisional")).encode("utf-8-sig")
     assert (made.rows, made.format) == (1, "csv")
     verify_month(store, JANUARY, ACTOR)
-    verified = kpi_export(store, JANUARY).data.decode("utf-8")
+    verified = kpi_export(store, JANUARY).data.decode("utf-8-sig")
     assert verified.endswith(JANUARY_ROW.format(status="verified"))
 
 
@@ -49,7 +49,7 @@ def test_a_range_over_months_has_a_row_each_and_one_for_the_whole(
 ) -> None:
     build_january(book)
     made = kpi_export(store, Period(date(2025, 12, 15), date(2026, 1, 31)), Filters(uasc=True))
-    lines = made.data.decode("utf-8").split("\r\n")
+    lines = made.data.decode("utf-8-sig").split("\r\n")
     assert [line.split(",")[:4] for line in lines[1:4]] == [
         ["2025-12-15", "2025-12-31", "provisional", "UASC"],
         ["2026-01-01", "2026-01-31", "provisional", "UASC"],

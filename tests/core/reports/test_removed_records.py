@@ -119,7 +119,7 @@ def test_figures_reaching_back_to_purged_records_are_named_as_possibly_short(
         date(2026, 5, 2),
         ("repeat_children_12_months",),
     )
-    lines = kpi_export(store, SEPTEMBER).data.decode("utf-8").splitlines()
+    lines = kpi_export(store, SEPTEMBER).data.decode("utf-8-sig").splitlines()
     assert lines[0].endswith(",Records removed from this computer")
     assert lines[1].endswith(
         ",up to 02/05/2026; may be short: Repeat missing children (last 12 months)"

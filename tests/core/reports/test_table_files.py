@@ -3,6 +3,7 @@ system's temporary folder, where a cut-short export would leave it in the clear.
 
 from __future__ import annotations
 
+import codecs
 import io
 import tempfile
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from rhi_desktop.reports.exports.table_files import Table, xlsx_bytes
+from rhi_desktop.reports.exports.table_files import Table, csv_bytes, xlsx_bytes
 
 TABLE = Table(
     title="Annex A List 8",
@@ -41,3 +42,30 @@ def test_an_xlsx_is_made_without_a_temporary_folder(
     assert sheet.cell(row=2, column=2).number_format == "dd/mm/yyyy"
     assert rows[2] == ("KM-2", None, 0, "Zoë")
     assert sheet.freeze_panes == "A2" and sheet.cell(row=1, column=1).font.bold
+
+
+def test_a_csv_shows_text_a_spreadsheet_would_run_as_text() -> None:
+    """A case reference, gender or filter typed as a formula reaches a spreadsheet as
+    text; numbers (negative ones too) and dates are untouched."""
+    risky = ["=1+2", "+44 20", "-x", "@SUM(A1)", "\tlead", "\rlead"]
+    table = Table(
+        "t", ("Text", "Number", "Day"), tuple((text, -3, date(2026, 1, 2)) for text in risky)
+    )
+
+    lines = csv_bytes(table).decode("utf-8-sig").split("\r\n")
+
+    assert lines[1:-1] == [
+        "'=1+2,-3,2026-01-02",
+        "'+44 20,-3,2026-01-02",
+        "'-x,-3,2026-01-02",
+        "'@SUM(A1),-3,2026-01-02",
+        "'\tlead,-3,2026-01-02",
+        '"\'\rlead",-3,2026-01-02',
+    ]
+
+
+def test_a_csv_for_spreadsheets_says_it_is_utf8_and_the_return_does_not() -> None:
+    table = Table("t", ("Name",), (("Zoë",),))
+
+    assert csv_bytes(table) == codecs.BOM_UTF8 + "Name\r\nZoë\r\n".encode()
+    assert csv_bytes(table, for_spreadsheets=False) == "Name\r\nZoë\r\n".encode()

@@ -51,7 +51,7 @@ def test_export_writes_a_kpi_csv_when_enter_is_pressed_and_audits_it(
     assert dialog.outcome.text() == (
         f"Wrote 1 row to {out}. The export is recorded in the audit log."
     )
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Period start,Period end,Status,Records,Found episodes,")
     assert lines[1].startswith("2026-01-01,2026-01-31,provisional,all records,7,6,")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -97,7 +97,7 @@ def test_the_dashboards_filters_narrow_the_export_and_a_file_there_is_replaced_o
     with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
         QTest.keyClick(question, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Replace
     assert done.args == [True]
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].startswith("2026-01-01,2026-01-31,provisional,UASC,3,2,")
     dialog.choose_kind(ExportKind.SSDA903)
     assert not dialog.records.isVisible()  # statutory returns are never filtered
