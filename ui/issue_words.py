@@ -10,13 +10,41 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.counted import by_count
+from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.validation import Issue, IssueKind
 
+Q = QuestionType
 
-def issue_words(issue: Issue) -> str:
-    """An issue in the person's language: worded here from its kind and numbers; the
-    form's own constraint message as the form gave it."""
+
+def _type_words(question_type: QuestionType | None) -> str:
+    """What an answer of the wrong kind should have been, in the person's language (the
+    UK formats the form's inputs take, never the stored ISO form)."""
     translate = QCoreApplication.translate
+    if question_type is Q.DATE:
+        return translate("FormIssues", "Enter a date like 27/11/2026 or 27 Nov 2026.")
+    if question_type is Q.DATETIME:
+        return translate("FormIssues", "Enter a date and a time, like 27/11/2026 14:30.")
+    if question_type is Q.TIME:
+        return translate("FormIssues", "Enter a time like 14:30 or 2.30pm.")
+    if question_type is Q.INTEGER:
+        return translate("FormIssues", "Enter a whole number.")
+    if question_type is Q.DECIMAL:
+        return translate("FormIssues", "Enter a number, like 2.5.")
+    if question_type in (Q.YES_NO, Q.SINGLE_CHOICE, Q.MULTIPLE_CHOICE, Q.SCALE):
+        return translate("FormIssues", "Choose from the answers offered.")
+    if question_type is Q.LOCATION:
+        return translate(
+            "FormIssues", "Describe the place, and give a UK postcode only if you know it."
+        )
+    return translate("FormIssues", "This answer is not the kind the question asks for.")
+
+
+def issue_words(issue: Issue, question_type: QuestionType | None = None) -> str:
+    """An issue in the person's language: worded here from its kind, numbers and the
+    question's type; the form's own constraint message as the form gave it."""
+    translate = QCoreApplication.translate
+    if issue.kind is IssueKind.TYPE:
+        return _type_words(question_type)
     if issue.kind is IssueKind.REQUIRED:
         return translate("FormIssues", "This question needs an answer.")
     if issue.kind is IssueKind.CONSTRAINT and not issue.from_form:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from rhi_desktop.domain.entities import ReturnInterview
 
 if TYPE_CHECKING:
-    from rhi_desktop.forms import Form
+    from rhi_desktop.forms import Form, QuestionType
     from rhi_desktop.forms.validation import Issue
 
 
@@ -37,8 +37,9 @@ class Blocker(StrEnum):
 class OpenIssue:
     section: str
     question: str
-    message: str  # English, for logs; a screen words `issue` (`field_view.issue_words`)
+    message: str  # English, for logs; a screen words `issue` (`ui.issue_words`)
     issue: Issue
+    question_type: QuestionType
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ def check_for_sign_off(
                 question=form.text(info.question.label, language),
                 message=issue.message,
                 issue=issue,
+                question_type=info.question.type,
             )
         )
     return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))

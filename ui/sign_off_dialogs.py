@@ -147,7 +147,7 @@ def blocker_text(check: SignOffCheck) -> str:
     lines = [
         translate("SignOff", "Some answers need attention before you can sign off:"),
         *(
-            f"• {issue.section}: {issue.question} — {issue_words(issue.issue)}"
+            f"• {issue.section}: {issue.question} — {issue_words(issue.issue, issue.question_type)}"
             for issue in check.issues[:MAX_LISTED_ISSUES]
         ),
     ]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
-from rhi_desktop.forms import load_form
+from rhi_desktop.forms import QuestionType, load_form
 from rhi_desktop.forms.changes import FieldKey
 from rhi_desktop.forms.validation import Issue, IssueKind
 from tests.ui.forms.conftest import fixed_clock
@@ -87,3 +87,55 @@ def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
     text = blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
 
     assert "• During: Where? — Mae angen ateb i'r cwestiwn hwn." in text
+
+
+def test_an_answer_of_the_wrong_kind_is_explained_in_uk_formats_never_iso() -> None:
+    """The engine's message is for logs ("enter a real date as YYYY-MM-DD"); the person
+    is told what to type, in the formats the form's inputs take."""
+    wrong = Issue(KEY, IssueKind.TYPE, "Enter a real date as YYYY-MM-DD.")
+
+    assert issue_words(wrong, QuestionType.DATE) == "Enter a date like 27/11/2026 or 27 Nov 2026."
+    assert issue_words(wrong, QuestionType.DATETIME) == (
+        "Enter a date and a time, like 27/11/2026 14:30."
+    )
+    assert issue_words(wrong, QuestionType.INTEGER) == "Enter a whole number."
+    for kind in QuestionType:
+        assert "YYYY" not in issue_words(wrong, kind) and "HH:MM" not in issue_words(wrong, kind)
+    assert issue_words(wrong) == "This answer is not the kind the question asks for."
+
+
+def test_the_sign_off_list_words_a_mistyped_date_as_the_form_does() -> None:
+    form = load_form(
+        {
+            "form_id": "small",
+            "version": 1,
+            "title": "Return interview",
+            "sections": [
+                {
+                    "id": "venue",
+                    "title": "Venue",
+                    "questions": [
+                        {"id": "met_on", "type": "date", "label": "Date of the interview"}
+                    ],
+                }
+            ],
+        }
+    )
+
+    class Forms:
+        def load(self, form_id: str, version: int) -> object:
+            return form
+
+    interview = ReturnInterview(
+        id=new_id(),
+        child_id=new_id(),
+        episode_ids=(),
+        interviewer_id="iv",
+        returned_at=fixed_clock(),
+        form_id="small",
+        form_version=1,
+        answers={"met_on": "31/4/2026"},
+    )
+    text = blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+
+    assert "• Venue: Date of the interview — Enter a date like 27/11/2026 or 27 Nov 2026." in text

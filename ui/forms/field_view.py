@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
-from rhi_desktop.forms import FieldInfo, Issue, IssueKind
+from rhi_desktop.forms import FieldInfo, Issue, IssueKind, QuestionType
 from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
 from ui.forms.widgets.base import AnswerInput
@@ -21,13 +21,15 @@ from ui.issue_words import issue_words
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
 
 
-def issue_text(issue: Issue, answer: AnswerInput | None) -> str:
+def issue_text(
+    issue: Issue, answer: AnswerInput | None, question_type: QuestionType | None = None
+) -> str:
     """The input's own wording of a type problem where it has one, else `issue_words`."""
     if issue.kind is IssueKind.TYPE and answer is not None:
         own = answer.problem()
         if own:
             return own
-    return issue_words(issue)
+    return issue_words(issue, question_type)
 
 
 def _required_label(text: str) -> str:
@@ -146,7 +148,11 @@ class FieldView:
         self._describe()
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
-        text = issue_text(issues[0], self.answer) if issues and revealed else ""
+        text = (
+            issue_text(issues[0], self.answer, self.info.question.type)
+            if issues and revealed
+            else ""
+        )
         if text == self._message_text:
             return
         self._message_text = text
