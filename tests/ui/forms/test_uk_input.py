@@ -33,6 +33,9 @@ from ui.forms.uk_formats import (
         "27 Nov. 2026",
         "2026-11-27",
         " 27/11/2026 ",
+        "27\u00a011\u00a02026",  # no-break spaces, as word processors and web pages paste
+        "27\u202f11\u202f2026",  # narrow no-break spaces
+        "\u200b27/11/2026\ufeff",  # invisible marks around it
     ],
 )
 def test_uk_dates_are_read_day_first(typed: str) -> None:
@@ -74,6 +77,7 @@ def test_dates_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("12.15pm", time(12, 15)),
         ("noon", time(12, 0)),
         ("midnight", time(0, 0)),
+        ("2.30\u00a0pm", time(14, 30)),  # a no-break space before pm
     ],
 )
 def test_uk_times_are_read_in_either_clock(typed: str, expected: time) -> None:
