@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QRadioButton
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QRadioButton, QWidget
 
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -55,3 +56,41 @@ def test_leaving_a_long_answer_emptied_asks_for_it(
     assert keyboard.focus() is not box
     assert reason.message == "This question needs an answer."
     assert reason.message in box.accessibleDescription()
+
+
+def _wheel(widget: QWidget, notches: int) -> None:
+    """The mouse wheel turned over the middle of `widget` (down for negative notches)."""
+    middle = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(middle.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_past_a_drop_down_it_was_not_meant_for(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """Scrolling the page over the offer's outcome changed it, and the sections the
+    new outcome does not need lost their answers. A drop-down takes the wheel only once
+    the interviewer has chosen it."""
+    renderer = open_editor().renderer
+    session = renderer.session
+    _accepted(renderer, keyboard)
+    (combo,) = renderer.field_view("offer_outcome").controls()
+    keyboard.tab_out()
+    assert not combo.hasFocus()
+
+    _wheel(combo, -1)
+
+    assert session.answer("offer_outcome") == "accepted"
+    assert not combo.hasFocus()  # nor did the wheel give it the focus
+    combo.setFocus(Qt.FocusReason.MouseFocusReason)
+    _wheel(combo, -1)  # chosen, it takes the wheel as a drop-down should
+    assert session.answer("offer_outcome") != "accepted"

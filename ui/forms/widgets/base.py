@@ -61,6 +61,7 @@ def _ignore_done() -> None:
 
 FOCUS_OUT_SINK = "_answer_focus_out"
 DELETE_KEY_SINK = "_answer_delete_key"
+WHEEL_NEEDS_FOCUS = "_answer_wheel_needs_focus"
 
 
 class _WeakSink:
@@ -101,9 +102,21 @@ class InputEvents(QObject):
         setattr(widget, DELETE_KEY_SINK, _WeakSink(owner, function))
         widget.installEventFilter(self)
 
+    def wheel_only_with_focus(self, widget: QWidget) -> None:
+        """The mouse wheel changes `widget`'s answer only once it has the focus: turned
+        over it while scrolling the page, the wheel scrolls the page. (A drop-down that
+        takes the wheel unasked can change an answer that hides whole sections.)"""
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not focus it
+        setattr(widget, WHEEL_NEEDS_FOCUS, True)
+        widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind is QEvent.Type.FocusOut:
+        if kind is QEvent.Type.Wheel:
+            if getattr(watched, WHEEL_NEEDS_FOCUS, False) and not _has_focus(watched):
+                event.ignore()  # passed on to the page, which scrolls
+                return True
+        elif kind is QEvent.Type.FocusOut:
             sink: _WeakSink | None = getattr(watched, FOCUS_OUT_SINK, None)
             if sink is not None:
                 sink()
@@ -113,6 +126,10 @@ class InputEvents(QObject):
                 sink()
                 return True
         return False
+
+
+def _has_focus(watched: QObject) -> bool:
+    return isinstance(watched, QWidget) and watched.hasFocus()
 
 
 class AnswerInput:

@@ -39,7 +39,11 @@ class ChoiceCombo(AnswerInput):
     reveals_on_edit = True
 
     def __init__(
-        self, options: Options, parent: QWidget | None = None, hints: Hints | None = None
+        self,
+        options: Options,
+        events: InputEvents,
+        parent: QWidget | None = None,
+        hints: Hints | None = None,
     ) -> None:
         self.combo = QComboBox(parent)
         self._values: list[str | None] = [None, *(value for value, _ in options)]
@@ -69,6 +73,7 @@ class ChoiceCombo(AnswerInput):
                 self.combo.setItemData(index, hint, Qt.ItemDataRole.ToolTipRole)
                 self.combo.setItemData(index, hint, Qt.ItemDataRole.AccessibleDescriptionRole)
         self.combo.currentIndexChanged.connect(handler(self, ChoiceCombo._picked))
+        events.wheel_only_with_focus(self.combo)  # once built: its own parts are no concern
 
     def _picked(self, index: int) -> None:
         if index >= 0:

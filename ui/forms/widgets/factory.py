@@ -88,7 +88,7 @@ def _choice_input(
     parent: QWidget | None,
 ) -> AnswerInput:
     if kind is Q.SINGLE_CHOICE:
-        return ChoiceCombo(options, parent, hints)
+        return ChoiceCombo(options, events, parent, hints)
     if kind is Q.MULTIPLE_CHOICE:
         return CheckList(options, parent, hints)
     return RadioChoice(options, events, parent)  # yes/no and scale
