@@ -85,7 +85,7 @@ class FieldView:
         self.cover: SensitiveCover | None = None
         if answer is not None:
             if info.question.sensitive:
-                self.cover = SensitiveCover(answer, label, parent)
+                self.cover = SensitiveCover(answer, self.spoken_label, parent)
                 self._last = self.cover.layout
             else:
                 self._last = answer.part()
@@ -185,6 +185,8 @@ class FieldView:
         if self.answer is None:
             return
         name = self.spoken_label
+        if self.cover is not None:
+            self.cover.rename(name)
         if self._required:
             name = QCoreApplication.translate("FieldView", "{0}, required").format(name)
         parts = [self._hint_text, self._message_text]

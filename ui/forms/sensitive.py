@@ -85,22 +85,33 @@ class SensitiveCover:
             line.setEchoMode(mode)
         if self._shown:
             self._show_parts()
-        if revealed:
-            self.button.setText(QCoreApplication.translate("SensitiveCover", "Hide"))
-            self.button.setAccessibleName(
-                QCoreApplication.translate("SensitiveCover", "Hide answer: {0}").format(self._name)
-            )
-        else:
-            self.button.setText(QCoreApplication.translate("SensitiveCover", "Show"))
-            self.button.setAccessibleName(
-                QCoreApplication.translate("SensitiveCover", "Show answer: {0}").format(self._name)
-            )
+        self.button.setText(
+            QCoreApplication.translate("SensitiveCover", "Hide")
+            if revealed
+            else QCoreApplication.translate("SensitiveCover", "Show")
+        )
+        self._name_button(revealed)
+
+    def _name_button(self, revealed: bool) -> None:
+        said = (
+            QCoreApplication.translate("SensitiveCover", "Hide answer: {0}")
+            if revealed
+            else QCoreApplication.translate("SensitiveCover", "Show answer: {0}")
+        )
+        self.button.setAccessibleName(said.format(self._name))
+
+    def rename(self, name: str) -> None:
+        """The question as the button names it, e.g. with its row after rows move."""
+        if name != self._name:
+            self._name = name
+            self._name_button(self.button.isChecked())
 
     def _show_parts(self) -> None:
         """The cover or the input, whichever the Show/Hide button asks for."""
         if self.cover is None:
             return
         revealed = self.button.isChecked()
+        self._answer.withhold(not revealed)
         if self.cover.isHidden() != revealed:
             self.cover.setHidden(revealed)
         if self._answer.is_hidden() == revealed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from tests.ui.forms.conftest import Draft
 from tests.ui.forms.keyboard import Keyboard
@@ -99,3 +99,44 @@ def test_sensitive_answers_can_be_revealed_on_a_read_only_interview(
     view.cover.set_revealed(True)
     story = view.controls()[0]
     assert story.property("readOnly") is True
+
+
+def test_a_covered_long_answer_is_not_in_the_edit_for_anything_to_read(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """Hidden on screen is not enough: assistive technology and anything else reading the
+    widgets read a hidden edit's text. While covered, the edit holds none."""
+    editor = _open_on_before(open_editor, draft)
+    renderer = editor.renderer
+    view = renderer.field_view("before_story")
+    story = view.controls()[0]
+    assert isinstance(story, QPlainTextEdit) and view.cover is not None
+    assert story.toPlainText() == ""
+    keyboard.tab_to(view.cover.button)
+    keyboard.press(Qt.Key.Key_Space)
+    assert story.toPlainText() == "A private story"
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type(", told in school")
+    renderer.mask_sensitive()
+    assert story.toPlainText() == ""
+    assert renderer.session.answer("before_story") == "A private story, told in school"
+    view.cover.set_revealed(True)
+    assert story.toPlainText() == "A private story, told in school"
+
+
+def test_each_rows_show_button_names_its_row(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    for _ in range(3):
+        renderer.add_row("people")
+    names = [
+        renderer.field_view("person_name", row).controls()[-1].accessibleName() for row in range(3)
+    ]
+    assert names == [f"Show answer: First name or nickname (row {n})" for n in (1, 2, 3)]
+    renderer.remove_row("people", 0)
+    names = [
+        renderer.field_view("person_name", row).controls()[-1].accessibleName() for row in range(2)
+    ]
+    assert names == [f"Show answer: First name or nickname (row {n})" for n in (1, 2)]

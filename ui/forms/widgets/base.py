@@ -195,6 +195,11 @@ class AnswerInput:
         """Line edits that can hide a sensitive answer behind password echo."""
         return []
 
+    def withhold(self, withheld: bool) -> None:
+        """Keep the answer's text out of the input while a cover hides it (True), so
+        nothing can read it there, assistive technology included; put it back (False).
+        Inputs that hold no free text have nothing to withhold."""
+
 
 def shown_text(value: object) -> str:
     """A stored answer as plain text in an input (what was typed, for invalid input)."""

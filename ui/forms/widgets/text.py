@@ -54,6 +54,8 @@ class LongTextInput(AnswerInput):
     def __init__(self, events: InputEvents, parent: QWidget | None = None) -> None:
         self.edit = QPlainTextEdit(parent)
         super().__init__(self.edit)
+        self._withheld: str | None = None
+        """The answer's text while a cover keeps it out of the edit."""
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(_long_text_height(self.edit))
         self.edit.textChanged.connect(handler(self, LongTextInput._changed))
@@ -66,11 +68,25 @@ class LongTextInput(AnswerInput):
         self._on_done()
 
     def show_value(self, value: object) -> None:
+        if self._withheld is not None:
+            self._withheld = shown_text(value)
+        else:
+            self._put(shown_text(value))
+
+    def _put(self, text: str) -> None:
         blocked = self.edit.blockSignals(True)  # showing is not an edit
         try:
-            self.edit.setPlainText(shown_text(value))
+            self.edit.setPlainText(text)
         finally:
             self.edit.blockSignals(blocked)
+
+    def withhold(self, withheld: bool) -> None:
+        if withheld and self._withheld is None:
+            self._withheld = self.edit.toPlainText()
+            self._put("")
+        elif not withheld and self._withheld is not None:
+            text, self._withheld = self._withheld, None
+            self._put(text)
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
