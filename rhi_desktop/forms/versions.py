@@ -9,7 +9,9 @@ device since (one JSON file per version in an installed-forms directory).
 Migrating a draft is an explicit action. `plan_migration` maps answers by question id and
 lists, question by question, what it could not carry over: questions the new version no
 longer has, questions that now take another kind of answer, choice values no longer
-offered. `migrate_draft` applies a plan to a stored interview in a transaction.
+offered. `plan_draft_migration` plans the move of a stored draft and `apply_migration`
+stores a plan in a transaction, so a caller can first make sure the new version can be
+shown; `migrate_draft` does both at once.
 Everything here names questions and choice values only, never an answer.
 """
 
@@ -28,7 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR, load_form, load_form_file
+from rhi_desktop.forms.loader import (
+    BUNDLED_FORMS_DIR,
+    FormDefinitionError,
+    load_form,
+    load_form_file,
+)
 from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.session import FormSession
 from rhi_desktop.store.errors import StaleEditError
@@ -161,6 +168,28 @@ class FormRegistry:
         """The latest version above `version`, if one is installed."""
         latest = max(self.versions(form_id), default=0)
         return FormRef(form_id, latest) if latest > version else None
+
+    def newer_usable(self, form_id: str, version: int) -> Form | None:
+        """The latest version above `version` that passes its checks, if one is installed.
+
+        A draft is offered only a version it can be moved to: a definition that fails its
+        checks (copied onto the device by hand, say) is passed over and listed in
+        `unusable`.
+        """
+        for newer in reversed(self.versions(form_id)):
+            if newer <= version:
+                break
+            try:
+                return self.load(form_id, newer)
+            except FormDefinitionError as error:
+                self._not_loadable(FormRef(form_id, newer), error)
+        return None
+
+    def _not_loadable(self, ref: FormRef, error: FormDefinitionError) -> None:
+        name = self._files[ref].name
+        if all(known.file_name != name for known in self.unusable):
+            noun = "problem" if len(error.problems) == 1 else "problems"
+            self._skip(self._files[ref], f"{ref} fails its checks ({len(error.problems)} {noun})")
 
     def load(self, form_id: str, version: int) -> Form:
         """The checked definition (cached); FormDefinitionError if the file is broken."""
@@ -397,6 +426,46 @@ def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Mi
     )
 
 
+def plan_draft_migration(
+    draft: ReturnInterview, registry: FormRegistry, to_version: int | None = None
+) -> Migration:
+    """What moving a stored draft to a newer version of its form (the latest by default)
+    would carry and leave behind; nothing is stored."""
+    if draft.form_id is None or draft.form_version is None:
+        raise ValueError("This interview has no form yet, so there is nothing to migrate.")
+    target_version = to_version or registry.latest(draft.form_id).version
+    if target_version <= draft.form_version:
+        raise ValueError(
+            f"Version {target_version} is not newer than the draft's version {draft.form_version}."
+        )
+    source = registry.load(draft.form_id, draft.form_version)
+    target = registry.load(draft.form_id, target_version)
+    return plan_migration(draft.answers, source, target)
+
+
+def apply_migration(
+    tx: Transaction, interview_id: str, migration: Migration, *, expected_version: int
+) -> ReturnInterview:
+    """Store a planned move: the draft is pinned to the target version with its answers.
+
+    Raises StaleEditError if the interview changed since `expected_version` (the version
+    the plan was made from), and ReadOnlyRecordError for a signed-off interview.
+    """
+    stored = tx.interviews.get(interview_id)
+    if stored.version != expected_version:
+        raise StaleEditError("interview", interview_id)
+    if (stored.form_id, stored.form_version) != (
+        migration.source.form_id,
+        migration.source.version,
+    ):
+        raise ValueError("The plan was made for a different form version of this interview.")
+    return tx.interviews.update(
+        dataclasses.replace(
+            stored, form_version=migration.target.version, answers=migration.answers
+        )
+    )
+
+
 def migrate_draft(
     tx: Transaction,
     interview_id: str,
@@ -413,19 +482,8 @@ def migrate_draft(
     stored = tx.interviews.get(interview_id)
     if stored.version != expected_version:
         raise StaleEditError("interview", interview_id)
-    if stored.form_id is None or stored.form_version is None:
-        raise ValueError("This interview has no form yet, so there is nothing to migrate.")
-    target_version = to_version or registry.latest(stored.form_id).version
-    if target_version <= stored.form_version:
-        raise ValueError(
-            f"Version {target_version} is not newer than the draft's version {stored.form_version}."
-        )
-    source = registry.load(stored.form_id, stored.form_version)
-    target = registry.load(stored.form_id, target_version)
-    migration = plan_migration(stored.answers, source, target)
-    moved = tx.interviews.update(
-        dataclasses.replace(stored, form_version=target.version, answers=migration.answers)
-    )
+    migration = plan_draft_migration(stored, registry, to_version)
+    moved = apply_migration(tx, interview_id, migration, expected_version=expected_version)
     return moved, migration
 
 

@@ -20,8 +20,14 @@ from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.domain.deadlines import to_london, utc_now
 from rhi_desktop.domain.entities import ReturnInterview
 from rhi_desktop.forms import Form, FormSession
-from rhi_desktop.forms.versions import FormRegistry, Migration, migrate_draft, plan_migration
-from rhi_desktop.store import Store, StoreError
+from rhi_desktop.forms.versions import (
+    FormRegistry,
+    Migration,
+    apply_migration,
+    plan_draft_migration,
+    plan_migration,
+)
+from rhi_desktop.store import Store
 from ui.form_language import form_language
 from ui.forms.autosave import AutoSaver, Runner
 from ui.forms.field_view import ISSUE_MARK
@@ -79,7 +85,8 @@ class InterviewFormEditor(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
         self.renderer = self._make_renderer(
-            FormSession(form, interview.answers, clock=clock, language=form_language(form))
+            FormSession(form, interview.answers, clock=clock, language=form_language(form)),
+            parent=self,
         )
         layout.addWidget(self.renderer, 1)
         footer = QHBoxLayout()
@@ -120,8 +127,8 @@ class InterviewFormEditor(QWidget):
 
     # --- wiring --------------------------------------------------------------------------
 
-    def _make_renderer(self, session: FormSession) -> FormRenderer:
-        renderer = FormRenderer(session, read_only=self._read_only, parent=self)
+    def _make_renderer(self, session: FormSession, parent: QWidget | None = None) -> FormRenderer:
+        renderer = FormRenderer(session, read_only=self._read_only, parent=parent)
         renderer.answersChanged.connect(self._changed)
         renderer.sectionChanged.connect(self._section_changed)
         return renderer
@@ -146,11 +153,15 @@ class InterviewFormEditor(QWidget):
         self.problem.setText(f"{ISSUE_MARK} {message}")
         self.problem.show()
 
-    def _offer_newer(self) -> None:
+    def _newer_form(self) -> Form | None:
+        """The newest installed version this draft could move to (one that passes its
+        checks), if any."""
         if self._registry is None or self._read_only:
-            self.banner.hide()
-            return
-        newer = self._registry.newer_than(self._form.form_id, self._form.version)
+            return None
+        return self._registry.newer_usable(self._form.form_id, self._form.version)
+
+    def _offer_newer(self) -> None:
+        newer = self._newer_form()
         self.banner.offer(self._form.version, None if newer is None else newer.version)
 
     # --- actions -------------------------------------------------------------------------
@@ -194,13 +205,25 @@ class InterviewFormEditor(QWidget):
 
     def offer_migration(self) -> None:
         """Ask, showing what would be left behind, before moving to the newest version."""
-        if self._registry is None:
+        if self._registry is None or self._read_only:
             return
-        newer = self._registry.newer_than(self._form.form_id, self._form.version)
+        newer = self._newer_form()
         if newer is None:
+            self._offer_newer()
+            self._failed(
+                QCoreApplication.translate(
+                    "InterviewFormEditor",
+                    "No newer version of this form can be used on this computer, so this "
+                    "draft stays on version {0}. If you expected one, ask IT to check the "
+                    "installed forms.",
+                ).format(self._form.version)
+            )
             return
-        target = self._registry.load(newer.form_id, newer.version)
-        plan = plan_migration(self.renderer.session.record(), self._form, target)
+        try:
+            plan = plan_migration(self.renderer.session.record(), self._form, newer)
+        except Exception as error:  # a bug: say so rather than do nothing
+            self._not_moved(newer.version, error)
+            return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(
@@ -239,38 +262,86 @@ class InterviewFormEditor(QWidget):
         return self._confirm
 
     def migrate(self, to_version: int) -> Migration | None:
-        """Move the draft to `to_version` in the store and show it on that version."""
+        """Move the draft to `to_version` in the store and show it on that version.
+
+        The new version's screen is built before anything is stored: if it cannot be
+        built, or the store refuses the move, the draft stays exactly as it was, on its
+        version and on screen, and the interviewer is told.
+        """
         if self._registry is None or self._read_only:
             return None
+        if not self._saved_before_moving():
+            return None
+        try:
+            migration = self._plan_move(self._registry, to_version)
+            renderer = self._build_moved(self._registry, migration)
+        except Exception as error:  # whatever it was, nothing has been stored
+            self._not_moved(to_version, error)
+            return None
+        try:
+            moved = self._store_move(migration)
+        except Exception as error:  # rolled back: the draft is as it was
+            renderer.clock_timer.stop()
+            renderer.deleteLater()
+            self._not_moved(to_version, error)
+            return None
+        self.writer.rebase(moved.version, moved.answers)
+        self._form = renderer.session.form
+        self._show_moved(renderer, to_version)
+        self.saved.emit()
+        return migration
+
+    def _saved_before_moving(self) -> bool:
+        """Whether the last answers are safely stored, so the move takes them along."""
         self.flush()
-        if self.saver.pending:  # the last answers are not safely stored: do not move yet
+        if self.saver.pending:
             self._failed(
                 QCoreApplication.translate(
                     "InterviewFormEditor",
                     "Your latest answers are still being saved. Try again shortly.",
                 )
             )
-            return None
-        try:
-            with self._store().transaction(self._actor()) as tx:
-                moved, migration = migrate_draft(
-                    tx,
-                    self._interview_id,
-                    self._registry,
-                    expected_version=self.writer.version,
-                    to_version=to_version,
-                )
-        except StoreError as error:
-            self._failed(error_text(error))
-            return None
-        self.writer.rebase(moved.version, moved.answers)
-        self._form = self._registry.load(self._form.form_id, to_version)
-        old = self.renderer
-        self.renderer = self._make_renderer(
-            FormSession(
-                self._form, moved.answers, clock=self._clock, language=form_language(self._form)
-            )
+            return False
+        return True
+
+    def _plan_move(self, registry: FormRegistry, to_version: int) -> Migration:
+        stored = self._store().interviews.get(self._interview_id)
+        return plan_draft_migration(stored, registry, to_version)
+
+    def _build_moved(self, registry: FormRegistry, migration: Migration) -> FormRenderer:
+        """The screen of the draft on the target version, not yet shown. It is built in a
+        hidden holder so that a screen failing half-way is thrown away whole."""
+        target = registry.load(migration.target.form_id, migration.target.version)
+        session = FormSession(
+            target, migration.answers, clock=self._clock, language=form_language(target)
         )
+        holder = QWidget(self)
+        holder.hide()
+        try:
+            renderer = self._make_renderer(session, parent=holder)
+            renderer.setParent(self)
+        finally:
+            holder.deleteLater()
+        return renderer
+
+    def _store_move(self, migration: Migration) -> ReturnInterview:
+        with self._store().transaction(self._actor()) as tx:
+            return apply_migration(
+                tx, self._interview_id, migration, expected_version=self.writer.version
+            )
+
+    def _not_moved(self, to_version: int, error: Exception) -> None:
+        self._failed(
+            QCoreApplication.translate(
+                "InterviewFormEditor",
+                "This draft could not be moved to version {0} and stays on version {1}. {2}",
+            ).format(to_version, self._form.version, error_text(error))
+        )
+
+    def _show_moved(self, renderer: FormRenderer, to_version: int) -> None:
+        """Put the moved draft's screen in place of the old one, on the same section."""
+        old = self.renderer
+        self.renderer = renderer
         self.saver.read_from(self.renderer.session.record)
         self._clear_check()
         layout = self.layout()
@@ -289,8 +360,6 @@ class InterviewFormEditor(QWidget):
             self.renderer.show_section(section, focus=True)
         else:
             self.renderer.show_section(self.renderer.current_section, focus=True)
-        self.saved.emit()
-        return migration
 
     # --- closing -------------------------------------------------------------------------
 

@@ -27,9 +27,10 @@ from rhi_desktop.forms.versions import (
     plan_migration,
 )
 from rhi_desktop.store import StaleEditError
-from tests.ui.forms.conftest import ACTOR, Draft
+from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import InterviewFormEditor
+from ui.forms.editor import InterviewFormEditor, open_form_editor
+from ui.forms.renderer import FormRenderer
 
 DRAFT: dict[str, Any] = {
     "offer_outcome": "accepted",
@@ -218,3 +219,143 @@ def test_migration_refuses_a_draft_changed_since_it_was_read(
     with pytest.raises(StaleEditError), draft.store.transaction(ACTOR) as tx:
         migrate_draft(tx, draft.interview_id, registry, expected_version=version)
     assert draft.store.interviews.get(draft.interview_id).form_version == 1
+
+
+def _with_empty_tick_list(definition: dict[str, Any]) -> dict[str, Any]:
+    """A new tick-box question whose choice list is still empty: the definition passes its
+    checks, but the form's screen cannot be built for it (a tick list needs a box)."""
+    definition["choice_lists"]["support_offered_later"] = []
+    _questions(definition["sections"][-1]).append(
+        {
+            "id": "support_offered_later",
+            "type": "multiple_choice",
+            "label": "Support offered later",
+            "choices": "support_offered_later",
+        }
+    )
+    return definition
+
+
+def _move_by_keyboard(editor: InterviewFormEditor, keyboard: Keyboard, qtbot: QtBot) -> None:
+    editor.offer_migration()
+    box = editor.pending_confirmation
+    assert box is not None
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    keyboard.press(Qt.Key.Key_M)  # "&Move to version 2"
+    qtbot.waitUntil(lambda: editor.pending_confirmation is None)
+
+
+def test_a_move_whose_new_screen_cannot_be_built_leaves_the_draft_as_it_was(
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    keyboard: Keyboard,
+    qtbot: QtBot,
+) -> None:
+    _save(draft, DRAFT)
+    registry.install(_with_empty_tick_list(rhi_v2()))
+    v2 = registry.load("rhi", 2)
+    host = QWidget()
+    qtbot.addWidget(host)
+    carried = plan_migration(DRAFT, registry.load("rhi", 1), v2).answers
+    with pytest.raises(IndexError):  # the screen of version 2 really cannot be built
+        FormRenderer(FormSession(v2, carried), parent=host)
+    editor = open_editor()
+    before = draft.store.interviews.get(draft.interview_id)
+
+    _move_by_keyboard(editor, keyboard, qtbot)
+
+    stored = draft.store.interviews.get(draft.interview_id)
+    assert (stored.form_version, stored.version, stored.answers) == (1, before.version, DRAFT)
+    assert editor.form.version == 1
+    assert editor.renderer.session.form.version == 1
+    assert editor.problem.isVisible()
+    assert "could not be moved to version 2 and stays on version 1" in editor.problem.text()
+    assert editor.banner.isVisible()  # the interviewer may try again once it is fixed
+    qtbot.waitUntil(lambda: editor.findChildren(FormRenderer) == [editor.renderer])
+    # Typing goes on against version 1, and the draft still opens.
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in editor.findChildren(QWidget))
+    keyboard.to_section(editor.renderer, "reflection")
+    keyboard.fill(editor.renderer.field_view("reflection_notes").controls()[0], "!")
+    editor.flush()
+    stored = draft.store.interviews.get(draft.interview_id)
+    assert (stored.form_version, stored.answers["reflection_notes"]) == (1, "!Kept")
+    assert stored.answers["interpreter_service"] == "Language Line"
+    reopened = open_editor()
+    assert reopened.form.version == 1
+    assert reopened.renderer.session.record()["reflection_notes"] == "!Kept"
+
+
+def test_a_move_refused_by_the_store_leaves_the_screen_on_the_old_version(
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    keyboard: Keyboard,
+    qtbot: QtBot,
+) -> None:
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = open_editor()
+    changed = _save(draft, {**DRAFT, "reflection_notes": "Changed elsewhere"})
+
+    _move_by_keyboard(editor, keyboard, qtbot)
+
+    stored = draft.store.interviews.get(draft.interview_id)
+    assert (stored.form_version, stored.version) == (1, changed)
+    assert editor.form.version == 1
+    assert editor.renderer.session.form.version == 1
+    assert editor.renderer.field_view("interpreter_service") is not None
+    assert editor.problem.isVisible()
+
+
+def _registry_with_broken_v2(installed: Path) -> FormRegistry:
+    """Version 2 copied onto the device by hand with a rule naming a question it lacks:
+    it is listed when the registry scans, and fails its checks when loaded."""
+    broken = rhi_v2()
+    broken["sections"][0]["questions"][2]["relevant"] = "${no_such_question} = 'x'"
+    installed.mkdir(parents=True, exist_ok=True)
+    (installed / "rhi-v2.json").write_text(json.dumps(broken), encoding="utf-8")
+    return FormRegistry(BUNDLED_FORMS_DIR, installed)
+
+
+def test_a_newer_version_that_fails_its_checks_is_not_offered(
+    qtbot: QtBot, draft: Draft, tmp_path: Path
+) -> None:
+    _save(draft, DRAFT)
+    registry = _registry_with_broken_v2(tmp_path / "hand-copied")
+    editor = open_form_editor(
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        interview_id=draft.interview_id,
+        registry=registry,
+        clock=fixed_clock,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    try:
+        assert not editor.banner.isVisible()
+        assert [u.file_name for u in registry.unusable] == ["rhi-v2.json"]
+        editor.offer_migration()  # e.g. a banner shown before the file was checked
+        assert editor.pending_confirmation is None
+        assert editor.problem.isVisible()
+        assert "No newer version of this form can be used" in editor.problem.text()
+        stored = draft.store.interviews.get(draft.interview_id)
+        assert (stored.form_version, stored.answers) == (1, DRAFT)
+    finally:
+        editor.saver.stop()
+
+
+def test_the_newest_usable_version_is_offered_past_a_broken_one(tmp_path: Path) -> None:
+    registry = _registry_with_broken_v2(tmp_path / "installed")
+    assert registry.newer_usable("rhi", 1) is None
+    assert registry.newer_than("rhi", 1) == FormRef("rhi", 2)  # listed, but not usable
+    usable_v3 = rhi_v2()
+    usable_v3["version"] = 3
+    registry.install(usable_v3)
+    newer = registry.newer_usable("rhi", 1)
+    assert newer is not None
+    assert newer.version == 3
+    assert [u.file_name for u in registry.unusable] == ["rhi-v2.json"]  # told once
