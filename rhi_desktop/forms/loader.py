@@ -323,6 +323,8 @@ class _Checker:
 
     def _choice_lists(self) -> None:
         for name, choices in self.definition.choice_lists.items():
+            if not choices:
+                self.problem(f"choice_lists.{name}", "a choice list needs at least one choice")
             seen: set[str] = set()
             for index, choice in enumerate(choices):
                 path = f"choice_lists.{name}[{index}]"

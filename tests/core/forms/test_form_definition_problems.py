@@ -28,6 +28,7 @@ DEFINITION_WITH_MANY_MISTAKES: dict[str, Any] = {
             {"value": "county lines", "label": "County lines"},  # space in a value
         ],
         "places": [{"value": "park", "label": "Park", "report_key": "place.park"}],
+        "nothing_yet": [],  # a list with no choices: its question could not be answered
     },
     "sections": [
         {
@@ -96,6 +97,7 @@ EXPECTED_PROBLEMS = [
     ("version", "greater than or equal to 1"),
     ("choice_lists.risks[1].value", "duplicate choice value 'cse'"),
     ("choice_lists.risks[2].value", "no spaces"),
+    ("choice_lists.nothing_yet", "a choice list needs at least one choice"),
     ("sections[0].questions[0].relevnt", "unknown key"),
     ("sections[0].questions[1].relevant", "unknown field ${where_slept}"),
     ("sections[0].questions[2].constraint", "cannot compare a date with a number"),

@@ -221,21 +221,6 @@ def test_migration_refuses_a_draft_changed_since_it_was_read(
     assert draft.store.interviews.get(draft.interview_id).form_version == 1
 
 
-def _with_empty_tick_list(definition: dict[str, Any]) -> dict[str, Any]:
-    """A new tick-box question whose choice list is still empty: the definition passes its
-    checks, but the form's screen cannot be built for it (a tick list needs a box)."""
-    definition["choice_lists"]["support_offered_later"] = []
-    _questions(definition["sections"][-1]).append(
-        {
-            "id": "support_offered_later",
-            "type": "multiple_choice",
-            "label": "Support offered later",
-            "choices": "support_offered_later",
-        }
-    )
-    return definition
-
-
 def _move_by_keyboard(editor: InterviewFormEditor, keyboard: Keyboard, qtbot: QtBot) -> None:
     editor.offer_migration()
     box = editor.pending_confirmation
@@ -252,16 +237,20 @@ def test_a_move_whose_new_screen_cannot_be_built_leaves_the_draft_as_it_was(
     draft: Draft,
     keyboard: Keyboard,
     qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _save(draft, DRAFT)
-    registry.install(_with_empty_tick_list(rhi_v2()))
-    v2 = registry.load("rhi", 2)
-    host = QWidget()
-    qtbot.addWidget(host)
-    carried = plan_migration(DRAFT, registry.load("rhi", 1), v2).answers
-    with pytest.raises(IndexError):  # the screen of version 2 really cannot be built
-        FormRenderer(FormSession(v2, carried), parent=host)
+    registry.install(rhi_v2())
     editor = open_editor()
+    build_section = FormRenderer._build_section
+
+    def fails_on_version_2(renderer: FormRenderer, section_id: str) -> None:
+        """A fault injected half-way through building version 2's screen."""
+        if renderer.session.form.version == 2 and section_id == "reflection":
+            raise RuntimeError("the screen could not be built")
+        build_section(renderer, section_id)
+
+    monkeypatch.setattr(FormRenderer, "_build_section", fails_on_version_2)
     before = draft.store.interviews.get(draft.interview_id)
 
     _move_by_keyboard(editor, keyboard, qtbot)
