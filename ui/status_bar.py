@@ -4,10 +4,16 @@ the sync is doing (or how the last one ended), always in words, never by colour 
 A computer not enrolled with the central service says "Not enrolled" rather than
 "Offline": nothing is wrong with its network, it has nowhere to sync to yet.
 
+A computer whose clock was more than a few minutes out from the service's at the last
+sync says so: every 72-hour countdown and every time recorded here is read from that
+clock, so a laptop two days slow shows an overdue interview as having two days left.
+
 None of it is personal data, but while locked the bar says only "Locked".
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -16,6 +22,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
+"""How far this computer's clock may be from the service's before the bar says so."""
 
 
 class EllipsisLabel(QLabel):
@@ -56,8 +65,11 @@ class SyncStatusBar(QStatusBar):
         self.connection = QLabel()
         self.pending = QLabel()
         self.last_sync = QLabel()
+        self.clock = QLabel()
+        self.clock.setObjectName("clockWarning")
+        self.clock.hide()
         self.addPermanentWidget(self.activity, 1)  # the rest of the width, and no more
-        for label in (self.connection, self.pending, self.last_sync):
+        for label in (self.clock, self.connection, self.pending, self.last_sync):
             self.addPermanentWidget(label)
 
     def show_status(
@@ -82,6 +94,38 @@ class SyncStatusBar(QStatusBar):
                 self.tr("Last sync: {0}").format(format_london(status.last_success))
             )
         self.show_activity(status.activity)
+        self._show_clock(status.clock_offset)
+
+    def _show_clock(self, offset: timedelta | None) -> None:
+        out = offset is not None and abs(offset) > CLOCK_TOLERANCE
+        self.clock.setVisible(out)
+        if offset is None or not out:
+            self.clock.clear()
+            self.clock.setToolTip("")
+            self.clock.setAccessibleDescription("")
+            return
+        size = self._amount(abs(offset))
+        self.clock.setText(
+            self.tr("\u26a0 Clock {0} slow").format(size)
+            if offset > timedelta(0)
+            else self.tr("\u26a0 Clock {0} fast").format(size)
+        )
+        explained = self.tr(
+            "This computer's clock was {0} out from the central service's at the last sync, "
+            "so the time left to interview and the times recorded here are out by as much. "
+            "Ask IT to set this computer's clock."
+        ).format(size)
+        self.clock.setToolTip(explained)
+        self.clock.setAccessibleDescription(explained)
+
+    def _amount(self, gap: timedelta) -> str:
+        """A clock's gap to the nearest day, hour or minute, in the largest unit it fills."""
+        minutes = round(gap.total_seconds() / 60)
+        if minutes >= 24 * 60:
+            return by_count(round(minutes / (24 * 60)), self.tr("1 day"), self.tr("{0} days"))
+        if minutes >= 60:
+            return by_count(round(minutes / 60), self.tr("1 hour"), self.tr("{0} hours"))
+        return by_count(minutes, self.tr("1 minute"), self.tr("{0} minutes"))
 
     def _pending_text(self, pending: int, quarantined: int) -> str:
         waiting = by_count(
@@ -126,3 +170,4 @@ class SyncStatusBar(QStatusBar):
         self.activity.setToolTip("")
         self.pending.clear()
         self.last_sync.clear()
+        self._show_clock(None)

@@ -23,7 +23,7 @@ import logging
 import random
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -153,6 +153,7 @@ class SyncRunner(QObject):
         self._enrolment: Enrolment | None = None
         self._online = False
         self._last_success: datetime | None = None
+        self._clock_offset: timedelta | None = None
         self._activity: SyncActivity | None = None
         self._cancel: _StopSwitch | None = None  # the running sync's stop switch
         self._checking = False
@@ -167,7 +168,9 @@ class SyncRunner(QObject):
     # -- what the status bar reads ---------------------------------------------------------
 
     def current(self) -> ConnectionStatus:
-        return ConnectionStatus(self._online, self._last_success, self._activity)
+        return ConnectionStatus(
+            self._online, self._last_success, self._activity, self._clock_offset
+        )
 
     @property
     def running(self) -> bool:
@@ -215,6 +218,7 @@ class SyncRunner(QObject):
         self._enrolment = state.enrolment()
         contact = state.last_contact()
         self._last_success = contact.at if contact is not None else None
+        self._clock_offset = contact.clock_offset if contact is not None else None
 
     # -- starting a sync ------------------------------------------------------------------
 

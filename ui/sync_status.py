@@ -18,7 +18,7 @@ The bar polls `current()` every few seconds on the GUI thread, so it must return
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -52,6 +52,8 @@ class ConnectionStatus:
     online: bool
     last_success: datetime | None  # aware UTC; None: never synced
     activity: SyncActivity | None = None  # None: no sync since the app was unlocked
+    clock_offset: timedelta | None = None
+    """The service's clock minus this computer's, seen at the last good sync."""
 
 
 class ConnectionStatusSource(Protocol):

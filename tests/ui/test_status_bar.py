@@ -3,7 +3,7 @@ other parts off screen, and every count is one whole sentence."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
@@ -66,3 +66,28 @@ def test_counts_waiting_and_needing_attention_read_as_words(qtbot: QtBot) -> Non
     assert status.activity.text() == "Synced: sent 4, received 1"
     status.show_activity(SyncActivity(SyncPhase.SERVICE_FAULT, problem="It had a problem."))
     assert status.activity.text() == "The central service had a problem; will try again"
+
+
+def test_a_clock_out_from_the_services_is_told_with_what_it_puts_out(qtbot: QtBot) -> None:
+    """Countdowns and recorded times are read from this computer's clock: a laptop two
+    days slow shows an overdue interview with two days to go, unless it is told."""
+    _, status = _window(qtbot)
+    synced = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+
+    def out_by(offset: timedelta) -> None:
+        status.show_status(ConnectionStatus(True, synced, clock_offset=offset), 0, 0)
+
+    out_by(timedelta(days=2, hours=3))
+    assert status.clock.isVisible() and status.clock.text() == "\u26a0 Clock 2 days slow"
+    assert "the time left to interview" in status.clock.accessibleDescription()
+    assert "2 days out" in status.clock.toolTip()
+
+    out_by(-timedelta(minutes=61))
+    assert status.clock.text() == "\u26a0 Clock 1 hour fast"
+
+    out_by(timedelta(minutes=4))
+    assert not status.clock.isVisible()  # a few minutes either way is no matter
+    out_by(-timedelta(minutes=6))
+    assert status.clock.text() == "\u26a0 Clock 6 minutes fast"
+    status.show_locked()
+    assert not status.clock.isVisible()

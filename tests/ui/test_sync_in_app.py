@@ -374,3 +374,24 @@ def test_locking_during_a_sync_stops_it_and_closes_its_database_handle(
     with qtbot.waitSignal(controller.locked):
         QTest.keyClick(window.table, Qt.Key.Key_L, CTRL)
     assert open_stores() == []
+
+
+def test_a_clock_two_days_slow_is_shown_after_a_sync(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    """The service's clock is two days ahead of this laptop's: every countdown here is two
+    days too generous, and the status bar says the clock is out once a sync has seen it."""
+    _laptop_with_cases(central, paths, 0)
+    central.clock.ahead = timedelta(days=2)
+    controller, window = open_app(qtbot, make_controller, settings)
+
+    _sync_now(qtbot, controller, window)
+
+    window.refresh_status()
+    assert window.status.clock.isVisible()
+    assert window.status.clock.text() == "\u26a0 Clock 2 days slow"
+    assert "Ask IT to set this computer's clock." in window.status.clock.accessibleDescription()
