@@ -58,6 +58,18 @@ def leftover_temporaries(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{_prefix(path)}*{_SUFFIX}"))
 
 
+def remove_leftover_temporaries(path: Path) -> int:
+    """Remove what interrupted writes of `path` left behind; how many there were.
+
+    Only the writer of `path` knows these hidden files are copies of its content: an
+    export's may hold personal data nobody can see was written, so the next export to the
+    same file clears them away."""
+    leftovers = leftover_temporaries(path)
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    return len(leftovers)
+
+
 def _prefix(path: Path) -> str:
     return f".{path.name}."
 
@@ -66,7 +78,12 @@ def _sync_directory(directory: Path) -> None:
     # Windows cannot open a directory for fsync; NTFS journals the rename itself.
     if os.name == "nt":
         return
-    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError as exc:
+        # The rename has happened: a caller must not be told the file was not written.
+        log.debug("directory could not be opened for fsync (%s)", type(exc).__name__)
+        return
     try:
         os.fsync(dir_fd)
     except OSError as exc:

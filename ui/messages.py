@@ -138,12 +138,7 @@ def error_text(exc: BaseException) -> str:
         # policy problems (which can stop the app before its language is known).
         return str(exc)
     if isinstance(exc, OSError) and exc.strerror:
-        where = f" ({exc.filename})" if exc.filename else ""
-        return translate(
-            "Messages",
-            "The app could not use a file or folder{0}: {1}. Check it exists and you "
-            "can write to it, or ask IT.",
-        ).format(where, exc.strerror)
+        return file_error_text(exc)
     reference = uuid.uuid4().hex[:8]
     log.error(
         "unexpected %s (reference %s)",
@@ -156,3 +151,24 @@ def error_text(exc: BaseException) -> str:
         "Sorry, something went wrong (reference {0}). Your saved work is safe. If it "
         "happens again, tell IT the reference.",
     ).format(reference)
+
+
+def file_error_text(exc: OSError) -> str:
+    """A file or folder problem, naming the file as the person chose it.
+
+    A failed rename (an export put in place over an earlier file) names its hidden
+    temporary file first and the chosen file second; only the second means anything to
+    them. Refused there is, on Windows, the earlier file still open in another program."""
+    if exc.filename2 and isinstance(exc, PermissionError):
+        return translate(
+            "Messages",
+            "The app could not replace {0}: it may be open in another program. Close it "
+            "there and try again.",
+        ).format(exc.filename2)
+    named = exc.filename2 or exc.filename
+    where = f" ({named})" if named else ""
+    return translate(
+        "Messages",
+        "The app could not use a file or folder{0}: {1}. Check it exists and you "
+        "can write to it, or ask IT.",
+    ).format(where, exc.strerror)

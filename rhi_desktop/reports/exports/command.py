@@ -16,8 +16,9 @@ Filters (kpi, geojson): `--interviewer ID`, `--team-member ID` (repeat for each 
 
 The passphrase is the first line of standard input, as for every headless command. The
 file is written atomically (0600: it holds personal data) and the export is audited
-with its kind, format and row count (no personal data); if the audit cannot be written
-the file is removed again (`audited_write`, shared with the app's Export dialog).
+with its kind, format, row count and which records (period or as-at day, filters by
+ids; no personal data); if the audit cannot be written the file is removed again
+(`audited_write`, shared with the app's Export dialog).
 Success prints one line; a failure prints one line on standard error and returns 1
 (an SSDA903 refusal first lists its problems on standard output, one per line).
 """
@@ -157,8 +158,7 @@ def _produce(args: argparse.Namespace, store: Store, paths: ProfilePaths) -> Exp
     if args.kind == "ssda903-missing":
         return ssda903_missing(store, Period.collection_year(args.collection_year))
     if args.kind == "annex-a-list8":
-        as_at = _day(args.as_at, "--as-at") if args.as_at else london_date(utc_now())
-        return annex_a_list8(store, as_at, file_format=_file_format(args))
+        return annex_a_list8(store, _day(args.as_at, "--as-at"), file_format=_file_format(args))
     # The lookup named here, else IT's from machine policy (`postcode_lookup`).
     lookup = (
         Path(args.postcode_lookup) if args.postcode_lookup else Settings.load(paths).postcode_lookup
@@ -172,12 +172,21 @@ def _produce(args: argparse.Namespace, store: Store, paths: ProfilePaths) -> Exp
     )
 
 
+def _fix_as_at(args: argparse.Namespace) -> None:
+    """Annex A is as at today unless --as-at says: fixed once, so the list and its audit
+    event name the same day even across midnight."""
+    if args.kind == "annex-a-list8" and not args.as_at:
+        args.as_at = london_date(utc_now()).isoformat()
+
+
 def _audit_detail(args: argparse.Namespace, made: ExportFile) -> Mapping[str, DetailValue]:
     return audit_detail(
         args.kind,
         made,
         period=_period(args) if args.kind in _PERIOD_KINDS else None,
         collection_year=args.collection_year if args.kind == "ssda903-missing" else None,
+        as_at=_day(args.as_at, "--as-at") if args.kind == "annex-a-list8" else None,
+        filters=filters_from_args(args) if args.kind in _PERIOD_KINDS else None,
     )
 
 
@@ -204,6 +213,7 @@ def cmd_export(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         _check_options(args)
     except ReportError as error:
         return _fail(str(error))
+    _fix_as_at(args)
     line = stdin.readline()
     if not line:
         return _fail("expected the passphrase on standard input, got nothing")

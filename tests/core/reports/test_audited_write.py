@@ -4,16 +4,20 @@ no moment of failure leaves an export on disk that the audit log does not show."
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from rhi_desktop.atomic_file import leftover_temporaries
+from rhi_desktop.audit import DetailValue
 from rhi_desktop.reports.exports.audited_write import write_and_audit
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.store import Store
 
 MADE = ExportFile(data=b"child_id,returned\nc-1,2026-02-01\n", rows=1, format="csv")
-DETAIL = {"kind": "kpis", "format": "csv", "rows": 1}
+DETAIL: dict[str, DetailValue] = {"kind": "kpis", "format": "csv", "rows": 1}
 
 
 def _exports(store: Store) -> list[dict[str, object]]:
@@ -63,6 +67,65 @@ def test_the_export_is_in_the_audit_log_before_its_file_appears(
     with pytest.raises(OSError):
         write_and_audit(store, "co-1", out, MADE, DETAIL)
 
-    assert _exports(store) == [DETAIL]
+    exported, not_written = _exports(store)
+    assert exported == DETAIL  # recorded first; then that the file never appeared
+    assert not_written["written"] is False
     assert _left_behind(out.parent, out.name) == []
     assert (out / "keep").read_text() == "not ours"
+
+
+def test_a_file_that_cannot_be_put_in_place_is_recorded_as_not_written(
+    store: Store, tmp_path: Path
+) -> None:
+    # As when last month's file is open in Excel: the export is audited, then the rename
+    # over the old file fails. The log must not be left saying the file was written.
+    out = tmp_path / "kpis.csv"
+    out.mkdir()
+
+    with pytest.raises(IsADirectoryError):
+        write_and_audit(store, "co-1", out, MADE, DETAIL)
+
+    exported, not_written = [e for e in store.audit.events() if e.action == "export"]
+    assert dict(exported.detail) == DETAIL
+    assert dict(not_written.detail) == {**DETAIL, "written": False, "reason": "EISDIR"}
+    assert not_written.entity_id == exported.id
+    assert store.audit.verify().ok
+    assert leftover_temporaries(out) == []
+
+
+def _crash_while_staged(out: Path, data: bytes) -> None:
+    """A separate process stages `data` for `out` and dies before renaming it, as a
+    crash or power cut between the two steps would."""
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from rhi_desktop.atomic_file import staged\n"
+        "with staged(Path(sys.argv[1]), sys.argv[2].encode()):\n"
+        "    os._exit(9)\n"
+    )
+    died = subprocess.run([sys.executable, "-c", code, str(out), data.decode()], check=False)
+    assert died.returncode == 9
+
+
+def test_an_export_removes_the_unaudited_copies_a_crash_left_and_counts_them(
+    store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "kpis.csv"
+    _crash_while_staged(out, b"child_id\nc-9\n")
+    _crash_while_staged(out, b"child_id\nc-8\n")
+    _crash_while_staged(tmp_path / "other.csv", b"child_id\nc-7\n")
+    others = leftover_temporaries(tmp_path / "other.csv")
+    assert len(leftover_temporaries(out)) == 2 and len(others) == 1
+
+    write_and_audit(store, "co-1", out, MADE, DETAIL)
+
+    assert out.read_bytes() == MADE.data
+    assert leftover_temporaries(out) == []
+    assert leftover_temporaries(tmp_path / "other.csv") == others  # another file's: kept
+    assert _exports(store) == [{**DETAIL, "leftovers_removed": 2}]
+
+
+def test_an_export_with_nothing_left_over_records_no_count(store: Store, tmp_path: Path) -> None:
+    write_and_audit(store, "co-1", tmp_path / "kpis.csv", MADE, DETAIL)
+
+    assert _exports(store) == [DETAIL]

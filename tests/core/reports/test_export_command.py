@@ -189,3 +189,36 @@ def test_options_that_do_not_fit_are_refused_before_asking_for_the_passphrase(
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and problem in error
     assert not out_file.exists()
+
+
+def test_the_audit_says_which_day_an_annex_a_list_was_as_at(profile: Path, tmp_path: Path) -> None:
+    code, _, _ = _run(
+        "annex-a-list8", "--profile", str(profile), "--passphrase-stdin",
+        "--out", str(tmp_path / "list8.csv"), "--as-at", "2026-11-30",
+    )  # fmt: skip
+    assert code == 0
+    assert _last_export(profile)["as_at"] == "2026-11-30"
+
+
+def test_the_audit_says_which_records_a_filtered_export_covered_by_ids_only(
+    profile: Path, tmp_path: Path
+) -> None:
+    code, _, _ = _run(
+        "kpi", "--profile", str(profile), "--passphrase-stdin",
+        "--out", str(tmp_path / "kpi.csv"), "--month", "2026-01",
+        "--interviewer", "iv-1", "--team-member", "iv-1", "--team-member", "iv-2",
+        "--uasc", "yes", "--looked-after", "no", "--type", "A",
+    )  # fmt: skip
+    assert code == 0
+    assert _last_export(profile) == {
+        "kind": "kpi",
+        "format": "csv",
+        "rows": 1,
+        "first_day": "2026-01-01",
+        "last_day": "2026-01-31",
+        "filter_interviewer": "iv-1",
+        "filter_team_members": 2,
+        "filter_uasc": True,
+        "filter_looked_after": False,
+        "filter_type": "A",
+    }
