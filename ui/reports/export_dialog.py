@@ -5,6 +5,10 @@ The exporters are the same as `rhi-desktop export` runs, on the background worke
 PDF is drawn on the GUI thread between the two. The outcome stays in the dialog: where
 the file went and how many rows, or why nothing was written (an SSDA903 refusal lists
 each child and rule the DfE's validation would reject, so they can be corrected).
+
+For the tables offered as CSV or Excel, the file's name decides, as for the command:
+a name ending .csv or .xlsx is written in that format (the drop-down follows it), and a
+name with neither gets the drop-down's extension; choosing a format renames the file.
 """
 
 from __future__ import annotations
@@ -51,6 +55,24 @@ from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
 from ui.workers import SerialWorker
 
 COLLECTION_YEARS = 5
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def table_format_of(name: str) -> str | None:
+    """The table format a file name's extension names (any case), or None."""
+    extension = Path(name).suffix.lower().removeprefix(".")
+    return extension if extension in TABLE_FORMATS else None
+
+
+def with_table_extension(name: str, file_format: str) -> str:
+    """`name` ending in `file_format`'s extension: kept if it has it, replacing the other
+    table extension, else added (a name like "list8 v2.1" keeps its dot)."""
+    named = table_format_of(name)
+    if named == file_format:
+        return name
+    if named is None:
+        return f"{name}.{file_format}"
+    return f"{name[: -len(Path(name).suffix)]}.{file_format}"
 
 
 def collection_year_of(day: date) -> str:
@@ -190,6 +212,8 @@ class ExportDialog(QDialog):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.file_format.currentIndexChanged.connect(self._format_changed)
+        self.out.textChanged.connect(self._name_changed)
         self._kind_changed()
         self.resize(640, 420)
 
@@ -242,12 +266,65 @@ class ExportDialog(QDialog):
             stem = ""
         return f"{kind.value}-{stem}.{extension}" if stem else f"{kind.value}.{extension}"
 
+    @property
+    def _chosen_format(self) -> str:
+        return str(self.file_format.currentData())
+
+    def _name_changed(self, text: str) -> None:
+        """A table's name ending .csv or .xlsx sets the format: the name decides."""
+        named = table_format_of(text.strip())
+        if self.chosen_kind.has_table_format and named not in (None, self._chosen_format):
+            self.file_format.setCurrentIndex(self.file_format.findData(named))
+
+    def _format_changed(self) -> None:
+        """A format chosen for a table renames the file to its extension."""
+        text = self.out.text().strip()
+        named = table_format_of(text)
+        if self.chosen_kind.has_table_format and named not in (None, self._chosen_format):
+            self.out.setText(with_table_extension(text, self._chosen_format))
+
+    def _file_types(self) -> dict[str, str]:
+        """The file chooser's types for this kind (its filter text -> the format)."""
+        kind = self.chosen_kind
+        if kind.has_table_format:
+            return {
+                self.tr("CSV (*.csv)"): "csv",
+                self.tr("Excel workbook (*.xlsx)"): "xlsx",
+            }
+        if kind is ExportKind.GEOJSON:
+            return {self.tr("GeoJSON (*.geojson)"): "geojson"}
+        if kind is ExportKind.REPORT:
+            return {self.tr("PDF (*.pdf)"): "pdf"}
+        return {self.tr("CSV (*.csv)"): "csv"}
+
     def _choose_file(self) -> None:
         start = self.out.text().strip() or str(Path.home() / self._suggested_name())
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), start)
-        if chosen:
-            self.out.setText(chosen)
-            self._replace_agreed = Path(chosen).expanduser()  # the chooser asked already
+        types = self._file_types()
+        current = next(
+            (text for text, fmt in types.items() if fmt == self._chosen_format), next(iter(types))
+        )
+        chosen, picked = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), start, ";;".join(types), current
+        )
+        if not chosen:
+            return
+        named = chosen
+        if self.chosen_kind.has_table_format and table_format_of(chosen) is None:
+            # A name typed without an extension: the type picked in the chooser decides.
+            picked_format = types.get(picked, self._chosen_format)
+            self.file_format.setCurrentIndex(self.file_format.findData(picked_format))
+            named = with_table_extension(chosen, picked_format)
+        self.out.setText(named)
+        if named == chosen:  # the chooser asked already whether to replace it
+            self._replace_agreed = Path(chosen).expanduser()
+
+    def _out_and_format(self, text: str) -> tuple[Path, str]:
+        """The file to write and its format: for a table, the name's extension decides,
+        and a name with neither extension gets the chosen format's."""
+        if not self.chosen_kind.has_table_format:
+            return Path(text).expanduser(), self._chosen_format
+        file_format = table_format_of(text) or self._chosen_format
+        return Path(with_table_extension(text, file_format)).expanduser(), file_format
 
     def request(self) -> ExportRequest:
         """What was chosen; PeriodProblem (with the field to fix) when something is not."""
@@ -266,13 +343,14 @@ class ExportDialog(QDialog):
                 raise PeriodProblem(
                     date_problem_text(exc.problem, self.tr("As at")), self.as_at
                 ) from None
+        out, file_format = self._out_and_format(text)
         return ExportRequest(
             kind=kind,
-            out=Path(text).expanduser(),
+            out=out,
             period=period,
             collection_year=str(self.collection_year.currentData()),
             as_at=as_at,
-            file_format=str(self.file_format.currentData()),
+            file_format=file_format,
             filters=self._filters if kind.has_filters else Filters(),
             postcode_lookup=self._postcode_lookup() if kind is ExportKind.GEOJSON else None,
         )
