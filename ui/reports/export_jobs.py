@@ -102,6 +102,8 @@ def _record(store: Store, actor: str, request: ExportRequest, made: ExportFile) 
         made,
         period=request.period if request.kind.has_period else None,
         collection_year=request.collection_year if request.kind is ExportKind.SSDA903 else None,
+        as_at=request.as_at if request.kind is ExportKind.ANNEX_A else None,
+        filters=request.filters if request.kind.has_filters else None,
     )
     write_and_audit(store, actor, request.out, made, detail)
 

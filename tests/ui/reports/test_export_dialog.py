@@ -99,6 +99,22 @@ def test_the_dashboards_filters_narrow_the_export_and_a_file_there_is_replaced_o
     assert done.args == [True]
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].startswith("2026-01-01,2026-01-31,provisional,UASC,3,2,")
+    event = holder.store.audit.events()[-1]
+    assert dict(event.detail)["filter_uasc"] is True  # the audit says which records left
+    dialog.choose_kind(ExportKind.ANNEX_A)
+    dialog.as_at.clear()
+    type_text(dialog.as_at, "31/01/2026")
+    dialog.out.clear()
+    type_text(dialog.out, str(tmp_path / "list8.csv"))
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    assert done.args == [True]
+    event = holder.store.audit.events()[-1]
+    assert (dict(event.detail)["kind"], dict(event.detail)["as_at"]) == (
+        "annex-a-list8",
+        "2026-01-31",
+    )
+    assert "filter_uasc" not in dict(event.detail)  # Annex A is never filtered
     dialog.choose_kind(ExportKind.SSDA903)
     assert not dialog.records.isVisible()  # statutory returns are never filtered
     dialog.close()
