@@ -8,7 +8,8 @@ Slow work (Argon2id, opening the database, enrolling) runs on the serial backgro
 worker. Locking closes the database through the ProfileHolder (the only reference to
 the store and so to the key), covers the main window, hides every other window and
 dialog (they keep their unsaved input, hidden and unreachable, and come back exactly
-as they were after unlocking), and stops the idle timer. An unlock window stands in
+as they were after unlocking, except that sensitive answers shown are covered again),
+and stops the idle timer. An unlock window stands in
 when the main window does not exist yet (locked during first-run enrolment).
 
 Syncing runs on its own thread (ui/sync_runner.py): it starts once the main window is
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -204,6 +206,13 @@ class AppController(QObject):
             self._keystore_found = True
         return self._keystore
 
+    def _keystore_for_unlock(self) -> Keystore | None:
+        """Runs on the worker. Until a keystore is found, each unlock looks again: at
+        login the Secret Service may come up a moment after the app first looked."""
+        if self._keystore is None:
+            self._keystore_found = False
+        return self._keystore_now()
+
     def _protection_known(self, keystore: Keystore | None) -> None:
         if self.wizard is not None:
             protection = (
@@ -341,7 +350,8 @@ class AppController(QObject):
         paths, settings, clock = self._paths, self._settings, self._clock
 
         def work() -> OpenProfile:
-            return open_profile(paths, passphrase, settings, self._keystore_now(), clock=clock)
+            keystore = self._keystore_for_unlock()
+            return open_profile(paths, passphrase, settings, keystore, clock=clock)
 
         self.worker.submit(
             work,
@@ -461,6 +471,7 @@ class AppController(QObject):
                 continue
             window.hide()
             self._hidden.append(window)
+        _cover_sensitive_answers()
         if self.main_window is not None:
             self.main_window.cover()
         elif self.unlock_window is None:
@@ -540,6 +551,18 @@ class AppController(QObject):
     def _warm_up(self) -> None:
         """Import the form engine in the background so the first sign-off does not wait."""
         self.worker.submit(lambda: importlib.import_module("rhi_desktop.forms"), _ignore, _ignore)
+
+
+def _cover_sensitive_answers() -> None:
+    """Cover every shown sensitive answer in every open form (interview windows and
+    forms shown inside the main window), so unlocking brings none back on screen. The
+    form widgets load with the first form opened: until then there is nothing to cover."""
+    renderers = sys.modules.get("ui.forms.renderer")
+    if renderers is None:
+        return
+    for window in QApplication.topLevelWidgets():
+        for renderer in window.findChildren(renderers.FormRenderer):
+            renderer.mask_sensitive()
 
 
 def _transient(window: QWidget) -> bool:

@@ -135,8 +135,11 @@ def store_share(keystore: Keystore, entry: str) -> bytes:
 
 
 def load_share(keystore: Keystore | None, entry: str) -> bytes:
+    """This profile's share. No keystore found (not reachable yet, say, while the
+    Secret Service starts at login) is worth a retry; a keystore that answers without
+    the entry means the share is gone and only the recovery key helps."""
     if keystore is None:
-        raise KeystoreShareMissing()
+        raise KeystoreUnavailable()
     try:
         encoded = keystore.get_password(SERVICE, entry)
     except Exception as exc:  # backends raise their own types (e.g. a locked keychain)

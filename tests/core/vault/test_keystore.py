@@ -15,6 +15,7 @@ from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.vault import (
     SERVICE,
     KeystoreShareMissing,
+    KeystoreUnavailable,
     Protection,
     Vault,
     WrongPassphrase,
@@ -74,9 +75,28 @@ def test_a_copied_disk_without_this_computers_keystore_cannot_be_unlocked(
     other_computer = PlaintextKeyring()
     other_computer.file_path = str(tmp_path / "elsewhere.cfg")
 
-    for keystore in (None, other_computer):
-        with pytest.raises(KeystoreShareMissing):
-            Vault.load(vault.paths, keystore=keystore).unlock(PASSPHRASE, clock=clock)
+    with pytest.raises(KeystoreShareMissing):
+        Vault.load(vault.paths, keystore=other_computer).unlock(PASSPHRASE, clock=clock)
+    with pytest.raises(KeystoreUnavailable):
+        Vault.load(vault.paths, keystore=None).unlock(PASSPHRASE, clock=clock)
+
+
+def test_no_keystore_found_asks_for_a_retry_not_for_the_recovery_key(
+    keystore_profile: tuple[Vault, bytes], file_keystore: PlaintextKeyring, clock: SteppingClock
+) -> None:
+    """The keystore not reachable yet (the Secret Service still starting at login) is
+    not the share being gone: the person retries, and the retry unlocks."""
+    vault, dek = keystore_profile
+
+    with pytest.raises(KeystoreUnavailable) as unreachable:
+        Vault.load(vault.paths, keystore=None).unlock(PASSPHRASE, clock=clock)
+    assert "could not be reached" in str(unreachable.value)
+    assert "retry" in str(unreachable.value)
+    assert Vault.load(vault.paths).backoff_status(clock.now).failures == 0
+    assert file_keystore.get_password(SERVICE, vault.db_id) is not None
+    assert Vault.load(vault.paths, keystore=file_keystore).unlock(PASSPHRASE, clock=clock).dek == (
+        dek
+    )
 
 
 def test_the_share_is_really_part_of_the_key_not_just_a_presence_check(
