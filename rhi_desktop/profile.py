@@ -9,6 +9,8 @@ A profile is one directory holding the encrypted database and the wrapped key:
     unlock-state.json                failed-unlock counter (survives restarts)
     unlock.lock                      held while an unlock attempt runs (always empty)
     settings.toml                    the user's own settings (below machine policy)
+    vault.json.left-<stamp>, rhi.db.left-<stamp> (and its WAL files)
+                                     what an unfinished set-up or wipe left, set aside
 
 Writing vault.json or unlock-state.json goes through a temporary `.vault.json.*.tmp` (or
 `.unlock-state.json.*.tmp`) beside it; one killed before its rename is a leftover, and a
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "RHI Desktop"
 APP_AUTHOR = "RHI Desktop"
 _CHUNK = 1 << 20
+_SET_ASIDE = ".left-"
 
 
 def default_profile_dir() -> Path:
@@ -79,6 +82,18 @@ class ProfilePaths:
     def unfinished_state_writes(self) -> list[Path]:
         return leftover_temporaries(self.unlock_state)
 
+    def set_aside_key_files(self) -> list[Path]:
+        """Key files set aside by `set_aside_unfinished`: each still opens its database."""
+        return sorted(self.root.glob(f"{self.vault.name}{_SET_ASIDE}*"))
+
+    def set_aside_databases(self) -> list[Path]:
+        """Databases (and their WAL files) set aside by `set_aside_unfinished`."""
+        return sorted(
+            path
+            for source in (self.db, self.wal, self.shm)
+            for path in self.root.glob(f"{source.name}{_SET_ASIDE}*")
+        )
+
     def exists(self) -> bool:
         return self.vault.exists() or self.db.exists()
 
@@ -94,14 +109,16 @@ class ProfilePaths:
         return not self.is_complete() and any(path.exists() for path in leftovers)
 
     def data_files(self) -> list[Path]:
-        """Everything that holds or unlocks case data."""
+        """Everything that holds or unlocks case data, the keys first."""
         return [
             self.vault,
             *self.unfinished_vault_writes(),
+            *self.set_aside_key_files(),
             self.db,
             self.wal,
             self.shm,
             *self.migration_backups(),
+            *self.set_aside_databases(),
         ]
 
 
@@ -123,7 +140,7 @@ def set_aside_unfinished(paths: ProfilePaths, stamp: str) -> list[Path]:
     moved: list[Path] = []
     for path in (paths.vault, paths.db, paths.wal, paths.shm):
         if path.exists():
-            target = path.with_name(f"{path.name}.left-{stamp}")
+            target = path.with_name(f"{path.name}{_SET_ASIDE}{stamp}")
             path.rename(target)
             moved.append(target)
     if moved:
@@ -132,10 +149,11 @@ def set_aside_unfinished(paths: ProfilePaths, stamp: str) -> list[Path]:
 
 
 def wipe(paths: ProfilePaths) -> None:
-    """Destroy a profile's data: the wrapped key first (crypto-erasure), then the files.
+    """Destroy a profile's data: the wrapped keys first (crypto-erasure), then the files.
 
-    Removing the vault makes the database unreadable even if a later step fails or the
-    disk keeps old blocks; the data files are then overwritten and removed.
+    Removing the vault (and any key file set aside) makes the databases unreadable even
+    if a later step fails or the disk keeps old blocks; the data files are then
+    overwritten and removed.
     """
     for path in paths.data_files():
         if not path.exists():

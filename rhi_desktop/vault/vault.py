@@ -43,6 +43,7 @@ from rhi_desktop.vault.errors import (
     RecoveryUnavailable,
     UnlockDelayed,
     VaultCorrupt,
+    VaultError,
     VaultExists,
     VaultFromAnotherProfile,
     VaultMissing,
@@ -275,11 +276,17 @@ class Vault:
             self._file = current
 
     def wipe(self) -> None:
-        """Erase the profile's data and its keystore share (revocation, or the wipe policy)."""
+        """Erase the profile's data and its keystore share (revocation, or the wipe
+        policy), with any key file and database set aside and the share they name."""
+        set_aside = _readable_set_aside_key_files(self._paths)  # read before they go
         wipe(self._paths)
-        if self._file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
-            delete_share(self._keystore, self._file.share_entry)
-            delete_share(self._keystore, device_token_entry(self._file.db_id), "device token")
+        for vault_file in (self._file, *set_aside):
+            self._delete_keystore_entries(vault_file)
+
+    def _delete_keystore_entries(self, vault_file: VaultFile) -> None:
+        if vault_file.protection is Protection.PASSPHRASE_AND_KEYSTORE:
+            delete_share(self._keystore, vault_file.share_entry)
+            delete_share(self._keystore, device_token_entry(vault_file.db_id), "device token")
 
     def _attempt(
         self, passphrase: str, clock: Clock, max_failed_unlocks: int | None
@@ -342,6 +349,18 @@ class Vault:
             if max_failed_unlocks
             else None,
         )
+
+
+def _readable_set_aside_key_files(paths: ProfilePaths) -> list[VaultFile]:
+    """The key files an unfinished set-up or wipe left that can still be read; one
+    that cannot is erased with the rest, but the share it names cannot be found."""
+    readable = []
+    for path in paths.set_aside_key_files():
+        try:
+            readable.append(read_vault_file(path))
+        except (VaultError, OSError) as exc:
+            log.warning("could not read a set-aside key file (%s)", type(exc).__name__)
+    return readable
 
 
 def recover(
