@@ -87,10 +87,10 @@ def _vault_texts() -> Wordings:
         ),
         vault.VaultFromAnotherProfile: lambda _: translate(
             "CoreErrors",
-            "This profile's key file (vault.json) belongs to another profile, so it cannot "
-            "open this profile's database (rhi.db). The passphrase was not tried and nothing "
-            "was changed. Do not delete or replace the database: ask IT to put back this "
-            "profile's own vault.json.",
+            "This profile's key file (vault.json) and its database (rhi.db) do not belong "
+            "together: one of them was replaced, or the start of the database is damaged. "
+            "The passphrase was not tried and nothing was changed. Do not delete either "
+            "file: restore both from the same backup, or ask IT.",
         ),
         vault.VaultFromNewerApp: lambda _: translate(
             "CoreErrors",

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rhi_desktop.atomic_file import write_atomically
 from rhi_desktop.domain.deadlines import require_aware
+from rhi_desktop.store.errors import translated_errors
 
 log = logging.getLogger(__name__)
 
@@ -134,13 +135,16 @@ def load_unlock_state(path: Path) -> UnlockState:
 
 
 def save_unlock_state(path: Path, state: UnlockState) -> None:
+    """Write the state down; a full disk is named as one (`DiskFullError`), since an
+    attempt that cannot be counted is not made."""
     document = {
         "version": STATE_VERSION,
         "failures": state.failures,
         "failure_instants": [t.astimezone(UTC).isoformat() for t in state.failure_instants],
         "earlier_failures_unknown": state.earlier_failures_unknown,
     }
-    write_atomically(path, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
+    with translated_errors():
+        write_atomically(path, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
 
 
 def _parse(data: bytes) -> UnlockState | None:

@@ -44,14 +44,16 @@ class VaultCorrupt(VaultError):
 
 
 class VaultFromAnotherProfile(VaultError):
-    """vault.json records a different database salt from the one rhi.db starts with."""
+    """vault.json records a different database salt from the one rhi.db starts with:
+    either file may have been replaced, or the start of the database damaged, so the
+    wording blames neither."""
 
     def __init__(self) -> None:
         super().__init__(
-            "This profile's key file (vault.json) belongs to another profile, so it cannot "
-            "open this profile's database (rhi.db). The passphrase was not tried and "
-            "nothing was changed. Do not delete or replace the database: ask IT to put "
-            "back this profile's own vault.json."
+            "This profile's key file (vault.json) and its database (rhi.db) do not belong "
+            "together: one of them was replaced, or the start of the database is damaged. "
+            "The passphrase was not tried and nothing was changed. Do not delete either "
+            "file: restore both from the same backup, or ask IT."
         )
 
 

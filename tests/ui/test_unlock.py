@@ -1,6 +1,7 @@
 """Unlocking: wrong passphrases back off with a live countdown (time injected) that a
-restart does not reset, the key work runs off the GUI thread, and the wipe policy and a
-damaged key file are explained in words."""
+restart does not reset, the key work runs off the GUI thread, and the wipe policy, a
+damaged key file, a key file and database that do not belong together, a keystore that
+is not reachable yet and a full disk are explained in words."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,6 +18,9 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import POLICY_ENV_VAR, Settings
 from rhi_desktop.profile import ProfilePaths
+from rhi_desktop.session import create_profile
+from tests.core.store.mounts import tmpfs
+from tests.core.vault.test_disk_full_at_unlock import fill
 from tests.ui.conftest import ControllerFactory, FakeClock
 from tests.ui.driving import PASSPHRASE, screenshot, type_text, unlock_with
 from ui.controller import AppController
@@ -135,3 +140,67 @@ def test_a_damaged_key_file_is_explained_not_crashed_on(
     QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.passphrase.isEnabled(), timeout=20_000)
     assert "damaged" in panel.message.text() and controller.is_locked
+
+
+def test_a_keystore_that_comes_up_after_the_app_started_is_used_on_the_next_try(
+    qtbot: QtBot, paths: ProfilePaths, make_controller: ControllerFactory, tmp_path: Path
+) -> None:
+    """At login the Secret Service may not be up when the app first looks: the person is
+    told to retry, not sent to IT, and the retry finds the keystore and unlocks."""
+    keystore = PlaintextKeyring()
+    keystore.file_path = str(tmp_path / "keystore.cfg")
+    create_profile(paths, PASSPHRASE, Settings.load(paths), keystore).close()
+    reachable = False
+
+    def find_keystore() -> PlaintextKeyring | None:
+        return keystore if reachable else None
+
+    controller = make_controller(find_keystore=find_keystore)
+    controller.start()
+    panel = _panel(controller)
+    _try(qtbot, panel, PASSPHRASE)
+    assert controller.is_locked
+    assert "keystore could not be reached" in panel.message.text()
+    assert "recovery key" not in panel.message.text()
+
+    reachable = True
+    type_text(panel.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(controller.unlocked, timeout=20_000):
+        QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    assert not controller.is_locked
+
+
+def test_a_replaced_database_is_explained_without_blaming_the_key_file(
+    qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory, tmp_path: Path
+) -> None:
+    other = ProfilePaths(tmp_path / "other")
+    create_profile(other, PASSPHRASE, Settings.load(other), None).close()
+    seeded.db.write_bytes(other.db.read_bytes())
+    controller = make_controller()
+    controller.start()
+    panel = _panel(controller)
+    _try(qtbot, panel, PASSPHRASE)
+    message = panel.message.text()
+    assert controller.is_locked
+    assert "do not belong together" in message
+    assert "belongs to another profile" not in message
+    assert "restore both from the same backup" in message
+
+
+def test_a_full_disk_at_unlock_says_the_disk_is_full(
+    qtbot: QtBot, paths: ProfilePaths, make_controller: ControllerFactory
+) -> None:
+    with tmpfs(paths.root, "2m"):
+        create_profile(paths, PASSPHRASE, Settings.load(paths), None).close()
+        filler = fill(paths.root)
+        controller = make_controller()
+        controller.start()
+        panel = _panel(controller)
+        _try(qtbot, panel, PASSPHRASE)
+        assert controller.is_locked
+        assert panel.message.text() == (
+            "The disk is full; free some space and try again. Nothing already saved was lost."
+        )
+        filler.unlink()
+        unlock_with(qtbot, controller)
+        controller.shutdown()

@@ -1,6 +1,7 @@
-"""A key file from another profile is named as such, before its passphrase is tried, so
-no one is told to restore an intact database from a backup, and no guess counts towards
-erasing it."""
+"""A key file and a database that do not belong together (either one replaced, or the
+start of the database damaged) are named as such, before the passphrase is tried: the
+person is told to keep both and restore them together, never to replace one half on a
+guess about which is wrong, and no guess counts towards erasing them."""
 
 from __future__ import annotations
 
@@ -44,9 +45,36 @@ def test_another_profiles_key_file_is_named_as_such_and_the_database_left_alone(
     with pytest.raises(VaultFromAnotherProfile) as raised:
         open_profile(mine, OTHER_PASSPHRASE, settings, None)
 
-    assert "belongs to another profile" in str(raised.value)
-    assert "backup" not in str(raised.value)
+    _says_the_pair_does_not_belong_together(str(raised.value))
     assert _digest(mine.db) == database
+    assert load_unlock_state(mine.unlock_state).failures == 0
+
+
+def _says_the_pair_does_not_belong_together(message: str) -> None:
+    assert "do not belong together" in message
+    assert "replaced" in message and "damaged" in message
+    assert "belongs to another profile" not in message  # neither half is blamed
+    assert "Do not delete either" in message
+    assert "restore both from the same backup" in message
+
+
+@pytest.mark.parametrize("change", ["another database", "damaged start"])
+def test_a_replaced_or_damaged_database_does_not_blame_the_key_file(
+    two_profiles: tuple[ProfilePaths, ProfilePaths], settings: Settings, change: str
+) -> None:
+    mine, other = two_profiles
+    if change == "another database":
+        shutil.copy(other.db, mine.db)
+    else:
+        with mine.db.open("r+b") as database:
+            database.write(bytes(16))  # the salt the database starts with
+    key_file = _digest(mine.vault)
+
+    with pytest.raises(VaultFromAnotherProfile) as raised:
+        open_profile(mine, PASSPHRASE, settings, None)
+
+    _says_the_pair_does_not_belong_together(str(raised.value))
+    assert _digest(mine.vault) == key_file
     assert load_unlock_state(mine.unlock_state).failures == 0
 
 
