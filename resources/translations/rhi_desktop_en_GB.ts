@@ -415,7 +415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This profile&apos;s key file (vault.json) belongs to another profile, so it cannot open this profile&apos;s database (rhi.db). The passphrase was not tried and nothing was changed. Do not delete or replace the database: ask IT to put back this profile&apos;s own vault.json.</source>
+        <source>This profile&apos;s key file (vault.json) and its database (rhi.db) do not belong together: one of them was replaced, or the start of the database is damaged. The passphrase was not tried and nothing was changed. Do not delete either file: restore both from the same backup, or ask IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -799,6 +799,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,6 +960,38 @@
 <context>
     <name>FormIssues</name>
     <message>
+        <source>Enter a date like 27/11/2026 or 27 Nov 2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date and a time, like 27/11/2026 14:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a time like 14:30 or 2.30pm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number, like 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose from the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the place, and give a UK postcode only if you know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer is not the kind the question asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This question needs an answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,6 +1125,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No newer version of this form can be used on this computer, so this draft stays on version {0}. If you expected one, ask IT to check the installed forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move to a newer form version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,6 +1142,10 @@
     </message>
     <message>
         <source>Your latest answers are still being saved. Try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This draft could not be moved to version {0} and stays on version {1}. {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1886,6 +1942,10 @@
     </message>
     <message>
         <source>The app is locked; unlock it to read or change case data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app could not replace {0}: it may be open in another program. Close it there and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3959,6 +4019,42 @@
     </message>
     <message>
         <source>Last sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Clock {0} slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Clock {0} fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was {0} out from the central service&apos;s at the last sync, so the time left to interview and the times recorded here are out by as much. Ask IT to set this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
