@@ -33,7 +33,7 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     new_id,
 )
-from rhi_desktop.domain.found_child import episode_problem
+from rhi_desktop.domain.found_child import case_reference_is_plain, episode_problem
 from rhi_desktop.forms.answers import to_json
 from rhi_desktop.review import deciding_review, returning_review
 from rhi_desktop.store import Store
@@ -52,6 +52,7 @@ NEEDS_REASON = DECLINES | {OfferOutcome.NO_CONTACT, OfferOutcome.NOT_OFFERED}
 
 class Problem(StrEnum):
     MISSING_CASE_REFERENCE = "missing_case_reference"
+    CASE_REFERENCE_NOT_PLAIN = "case_reference_not_plain"
     MISSING_NAME = "missing_name"
     DUPLICATE_CASE_REFERENCE = "duplicate_case_reference"
     BORN_IN_FUTURE = "born_in_future"
@@ -104,6 +105,8 @@ def record_found_child(store: Store, actor: str, found: FoundChild, now: datetim
     name = found.name.strip()
     if not reference:
         raise CaseworkError(Problem.MISSING_CASE_REFERENCE)
+    if not case_reference_is_plain(reference):
+        raise CaseworkError(Problem.CASE_REFERENCE_NOT_PLAIN)
     if not name:
         raise CaseworkError(Problem.MISSING_NAME)
     start = require_aware(found.episode_start)

@@ -31,6 +31,12 @@ translate = QCoreApplication.translate
 def problem_text(problem: Problem) -> str:
     texts = {
         Problem.MISSING_CASE_REFERENCE: translate("Messages", "Enter the child's case reference."),
+        Problem.CASE_REFERENCE_NOT_PLAIN: translate(
+            "Messages",
+            "A case reference cannot start with =, +, - or @, or hold tabs or line breaks: "
+            "spreadsheets opening the returns would run it as a formula. Type it as your "
+            "case management system shows it.",
+        ),
         Problem.MISSING_NAME: translate("Messages", "Enter the child's name."),
         Problem.DUPLICATE_CASE_REFERENCE: translate(
             "Messages",

@@ -124,6 +124,7 @@ class NewCaseDialog(SavingDialog[FoundChild]):
     def field_for(self, error: CaseworkError) -> QWidget | None:
         fields: dict[Problem, QWidget] = {
             Problem.MISSING_CASE_REFERENCE: self.case_reference,
+            Problem.CASE_REFERENCE_NOT_PLAIN: self.case_reference,
             Problem.DUPLICATE_CASE_REFERENCE: self.case_reference,
             Problem.MISSING_NAME: self.name,
             Problem.BORN_IN_FUTURE: self.date_of_birth,

@@ -1845,6 +1845,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A case reference cannot start with =, +, - or @, or hold tabs or line breaks: spreadsheets opening the returns would run it as a formula. Type it as your case management system shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the child&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>

