@@ -167,13 +167,15 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
     any enrolment code not yet used stops working, and no new one can be issued to them.
 
     Their records stay (the service keeps the team's history); the interviews still open
-    on their caseload are counted, for IT to tell their coordinator.
+    on their caseload are counted, for IT to tell their coordinator. Their row is locked
+    first, as an enrolment locks it, so a device enrolled meanwhile is committed before
+    the devices are revoked, or its enrolment waits and is then refused.
     """
     d, codes, e = schema.devices, schema.enrolment_codes, schema.entities
     now = clock()
     with writing(engine) as conn:
         user_id = user_id_of(conn, username)
-        if left_at(conn, user_id) is not None:
+        if left_at(conn, user_id, lock=True) is not None:
             raise AdminError(f"{username!r} has already left.")
         conn.execute(update(schema.users).where(schema.users.c.id == user_id).values(left_at=now))
         revoked = conn.execute(
@@ -194,10 +196,13 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
 CLOSED_STATES = frozenset({InterviewState.APPROVED.value})
 
 
-def left_at(conn: Connection, user_id: str) -> datetime | None:
+def left_at(conn: Connection, user_id: str, *, lock: bool = False) -> datetime | None:
+    """When the user left, if they have; with `lock`, their row is held until the
+    transaction ends (on PostgreSQL; SQLite's write transactions already run one at a time)."""
     u = schema.users
+    query = select(u.c.left_at).where(u.c.id == user_id)
     found: datetime | None = conn.execute(
-        select(u.c.left_at).where(u.c.id == user_id)
+        query.with_for_update() if lock else query
     ).scalar_one_or_none()
     return found
 
@@ -437,31 +442,55 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
     may have purged it under retention), at its own version when nothing about it
     changed, so an edit made meanwhile on a laptop is not overtaken by a copy of itself.
     """
-    e = schema.entities
-    held = conn.execute(
-        select(e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id, e.c.team_id).where(
-            e.c.entity == EntityKind.CHILD.value,
-            e.c.payload["case_reference"].as_string() == spec.child_ref,
-        )
-    ).all()
+    held = _held_under_reference(conn, spec.child_ref, audience.team_id)
     if not held:
-        child_id = str(uuid.uuid4())
-        child = {
-            "id": child_id,
-            "case_reference": spec.child_ref,
-            "name": spec.child_name,
-            "date_of_birth": spec.date_of_birth.isoformat(),
-            "looked_after": bool(spec.in_care()),
-        }
-        _create(conn, EntityKind.CHILD, child_id, child, audience, now)
-        return child_id
+        return _new_child(conn, spec, audience, now)
+    existing = _the_held_child(held, spec, audience.team_id)
+    _send_child_again(conn, existing, spec, audience, now)
+    return str(existing.entity_id)
+
+
+def _held_under_reference(conn: Connection, child_ref: str, team_id: str | None) -> list[Any]:
+    """The records under a case reference that an assignment to this team considers: the
+    team's own, and those the service assigned to other teams. A record another team's
+    interviewer made on their laptop is theirs alone: it neither blocks this team's
+    assignment nor is ever handed over."""
+    e = schema.entities
+    rows = conn.execute(
+        select(
+            e.c.entity_id, e.c.version, e.c.payload, e.c.interviewer_id, e.c.team_id,
+            e.c.created_by,
+        ).where(
+            e.c.entity == EntityKind.CHILD.value,
+            e.c.payload["case_reference"].as_string() == child_ref,
+        )
+    ).all()  # fmt: skip
+    return [row for row in rows if row.team_id == team_id or row.created_by is None]
+
+
+def _new_child(conn: Connection, spec: AssignmentSpec, audience: Audience, now: datetime) -> str:
+    child_id = str(uuid.uuid4())
+    child = {
+        "id": child_id,
+        "case_reference": spec.child_ref,
+        "name": spec.child_name,
+        "date_of_birth": spec.date_of_birth.isoformat(),
+        "looked_after": bool(spec.in_care()),
+    }
+    _create(conn, EntityKind.CHILD, child_id, child, audience, now)
+    return child_id
+
+
+def _the_held_child(held: list[Any], spec: AssignmentSpec, team_id: str | None) -> Any:
+    """The one held record of this child: this team's first, another team's only when
+    the assignment moves the child here."""
     same = [row for row in held if _same_child(dict(row.payload), spec)]
     if not same:
         raise AdminError(
             f"The child recorded under case reference {spec.child_ref!r} has a different "
             "name or date of birth. Check the case reference and the child's details."
         )
-    on_team = [row for row in same if row.team_id == audience.team_id]
+    on_team = [row for row in same if row.team_id == team_id]
     if not on_team and not spec.move_child:
         raise AdminError(
             f"The child with case reference {spec.child_ref!r} is on another team's "
@@ -474,22 +503,25 @@ def _assign_child(conn: Connection, spec: AssignmentSpec, audience: Audience, no
             f"{len(candidates)} records of this child have the case reference "
             f"{spec.child_ref!r}; they must be merged before the child can be assigned."
         )
-    [existing] = candidates
+    return candidates[0]
+
+
+def _send_child_again(
+    conn: Connection, existing: Any, spec: AssignmentSpec, audience: Audience, now: datetime
+) -> None:
     child_id = str(existing.entity_id)
     stored = dict(existing.payload)
     payload = dict(stored)
     if spec.in_care() is not None:
         payload["looked_after"] = spec.in_care()  # as the child is now
+    origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
     if payload == stored and existing.interviewer_id == audience.interviewer_id:
-        origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
         entry = FeedEntry(EntityKind.CHILD, child_id, existing.version, payload, audience, origin)
         append_to_feed(conn, [entry], now)
-        return child_id
-    origin = admin_origin(EntityKind.CHILD, child_id, existing.version, payload)
+        return
     update_entity(
         conn, EntityKind.CHILD, child_id, existing.version, payload, audience, origin, now
     )
-    return child_id
 
 
 def _same_child(stored: dict[str, Any], spec: AssignmentSpec) -> bool:

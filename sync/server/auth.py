@@ -83,8 +83,9 @@ def bearer_token(authorization: str | None) -> str | None:
 def authenticate(engine: Engine, token: str | None, clock: Clock) -> Principal:
     """The caller behind a device token, or ApiError 401 (with the wipe directive if revoked).
 
-    Only a caller holding the real secret of a revoked device is told to wipe: a forged
-    token gets the same answer as a missing one.
+    A device of someone who has left is treated as revoked, whether or not its own row
+    says so. Only a caller holding the real secret of a revoked device is told to wipe: a
+    forged token gets the same answer as a missing one.
     """
     parsed = _split_token(token) if token else None
     if parsed is None:
@@ -93,7 +94,15 @@ def authenticate(engine: Engine, token: str | None, clock: Clock) -> Principal:
     d, u = schema.devices, schema.users
     with reading(engine) as conn:
         row = conn.execute(
-            select(d.c.token_hash, d.c.revoked_at, d.c.last_seen_at, u.c.id, u.c.role, u.c.team_id)
+            select(
+                d.c.token_hash,
+                d.c.revoked_at,
+                d.c.last_seen_at,
+                u.c.id,
+                u.c.role,
+                u.c.team_id,
+                u.c.left_at,
+            )
             .join(u, u.c.id == d.c.user_id)
             .where(d.c.id == device_id)
         ).one_or_none()
@@ -101,7 +110,7 @@ def authenticate(engine: Engine, token: str | None, clock: Clock) -> Principal:
     matches = hmac.compare_digest(stored, sha256_hex(secret))
     if row is None or not matches:
         raise ApiError(401, ErrorCode.UNAUTHORISED)
-    if row.revoked_at is not None:
+    if row.revoked_at is not None or row.left_at is not None:
         raise ApiError(401, ErrorCode.DEVICE_REVOKED)
     now = clock()
     if now - row.last_seen_at >= LAST_SEEN_RESOLUTION:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from sync.protocol import EnrolmentRequest, EnrolmentResponse, ErrorCode, Role
 from sync.server import schema
@@ -17,7 +17,9 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
     """Spend the code and register the device, in one transaction.
 
     The code is marked used by a conditional update, so of two devices racing with the
-    same code exactly one is enrolled.
+    same code exactly one is enrolled. The user's row is locked first, as `user_leaves`
+    locks it, so an enrolment and a departure happen one after the other: a device
+    enrolled first is revoked by the departure, and an enrolment after it is refused.
     """
     codes, users, teams = schema.enrolment_codes, schema.users, schema.teams
     code_hash = enrolment_code_hash(request.code)
@@ -30,6 +32,8 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
             raise ApiError(401, ErrorCode.ENROLMENT_CODE_USED)
         if code.expires_at <= now:
             raise ApiError(401, ErrorCode.ENROLMENT_CODE_EXPIRED)
+        if _has_left(conn, code.user_id):  # their unused codes were cancelled on leaving
+            raise ApiError(401, ErrorCode.ENROLMENT_CODE_INVALID)
         spent = conn.execute(
             update(codes)
             .where(codes.c.code_hash == code_hash, codes.c.used_at.is_(None))
@@ -63,3 +67,12 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
         team=user.name,
         server_time=now,
     )
+
+
+def _has_left(conn: Connection, user_id: str) -> bool:
+    """Whether the user has left, holding their row until the transaction ends."""
+    u = schema.users
+    left_at = conn.execute(
+        select(u.c.left_at).where(u.c.id == user_id).with_for_update()
+    ).scalar_one()
+    return left_at is not None

@@ -143,3 +143,32 @@ def test_two_records_of_the_same_child_are_refused_until_merged(central: Central
 
     with pytest.raises(AdminError, match="2 records of this child have the case reference"):
         admin.assign(central.engine, _again(SPEC), central.clock)
+
+
+def test_a_record_from_another_teams_laptop_does_not_block_this_teams_child(
+    central: Central,
+) -> None:
+    central.person("sam", Role.INTERVIEWER, team="North team")
+    ola = central.person("ola", Role.INTERVIEWER, team="South team")
+    theirs = _recorded_on_a_laptop(central, ola, "Someone Else")
+
+    assigned = admin.assign(central.engine, SPEC, central.clock)
+
+    assert assigned.child_id != theirs
+    assert central.stored("child", theirs)[1]["name"] == "Someone Else"
+
+
+@pytest.mark.parametrize("move_child", [False, True], ids=["assigned", "moved"])
+def test_a_record_from_another_teams_laptop_is_never_handed_to_this_team(
+    central: Central, move_child: bool
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER, team="North team")
+    ola = central.person("ola", Role.INTERVIEWER, team="South team")
+    theirs = _recorded_on_a_laptop(central, ola, SPEC.child_name)
+
+    assigned = admin.assign(central.engine, replace(SPEC, move_child=move_child), central.clock)
+
+    assert assigned.child_id != theirs
+    assert (EntityKind.CHILD.value, theirs) not in central.visible_ids(sam)
+    assert (EntityKind.CHILD.value, theirs) in central.visible_ids(ola)
+    assert central.stored("child", theirs)[0] == 1  # not sent again, to anyone
