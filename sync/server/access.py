@@ -10,6 +10,9 @@
   team's supervision. They write reviews and supervision sessions, approve or return a
   submitted interview, and acknowledge their own supervision records (held by their
   service manager).
+- A review is written by its coordinator, as themselves, and is final once made: the
+  interviewer's device shows it as the decision on their interview. An interview is
+  approved or returned only as a review of that revision by the same coordinator says.
 - A service manager sees their team's supervision sessions and rates their quality.
 - A supervision session or quality review is changed only by whoever wrote it: it is
   their account of the meeting, or their rating of it. The person supervised sees the
@@ -41,7 +44,7 @@ CREATES: Mapping[Role, frozenset[K]] = {
 
 UPDATES: Mapping[Role, frozenset[K]] = {
     Role.INTERVIEWER: CREATES[Role.INTERVIEWER],
-    Role.COORDINATOR: frozenset({K.INTERVIEW, K.REVIEW, K.SUPERVISION_SESSION}),
+    Role.COORDINATOR: frozenset({K.INTERVIEW, K.SUPERVISION_SESSION}),  # a review is final
     Role.SERVICE_MANAGER: CREATES[Role.SERVICE_MANAGER],
     Role.ADMINISTRATOR: frozenset(),
 }

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.domain.entities import InterviewState, ReviewDecision
 from rhi_desktop.domain.lifecycle import can_transition
 from sync.protocol import (
     MAX_COUNTER,
@@ -300,6 +300,12 @@ def _apply(
         principal.role, row.payload, payload
     ):
         return _reject(change, RejectReason.NOT_PERMITTED)
+    if (
+        kind is EntityKind.INTERVIEW
+        and principal.role is Role.COORDINATOR
+        and not _reviewed_as(conn, principal, change.entity_id, row.payload, state)
+    ):
+        return _reject(change, RejectReason.NOT_PERMITTED)
     if not access.keeps_authorship(kind, row.payload, payload):
         return _reject(change, RejectReason.NOT_PERMITTED)
     audience = Audience(
@@ -385,6 +391,11 @@ def _audience_for_new(
     """Route a new entity to the interviewer whose case it is and to the team."""
     team = principal.team_id
     if kind is EntityKind.REVIEW:
+        # Written by the coordinator, as themselves, deciding one way or the other.
+        if payload.get("reviewer_id") != principal.user_id:
+            return RejectReason.NOT_PERMITTED
+        if _decision_of(payload) is None:
+            return RejectReason.INVALID_PAYLOAD
         interview = _visible_row(conn, EntityKind.INTERVIEW, payload.get("interview_id"), team)
         if interview is None:
             return RejectReason.UNKNOWN_REFERENCE
@@ -449,6 +460,45 @@ def _awaiting_review(interview: Any, revision: object) -> bool:
     return (
         _state_of(interview) is InterviewState.SUBMITTED and interview.get("revision") == revision
     )
+
+
+def _reviewed_as(
+    conn: Connection,
+    principal: Principal,
+    interview_id: str,
+    stored: Any,
+    moved_to: InterviewState | None,
+) -> bool:
+    """Whether the coordinator recorded a review of the interview's current revision
+    deciding what this change does. The device sends its review first (in this batch or
+    an earlier one), so a decision never reaches the interviewer without its review."""
+    if not isinstance(stored, dict) or isinstance(stored.get("revision"), bool):
+        return False
+    e = schema.entities
+    reviews = conn.execute(
+        select(e.c.payload).where(
+            e.c.entity == EntityKind.REVIEW.value,
+            e.c.created_by == principal.user_id,
+            e.c.payload["interview_id"].as_string() == interview_id,
+        )
+    ).scalars()
+    return any(
+        isinstance(review, dict)
+        and review.get("revision") == stored.get("revision")
+        and _decision_of(review) is not None
+        and InterviewState(review["decision"]) is moved_to
+        for review in reviews
+    )
+
+
+def _decision_of(review: dict[str, Any]) -> ReviewDecision | None:
+    decision = review.get("decision")
+    if not isinstance(decision, str):
+        return None
+    try:
+        return ReviewDecision(decision)
+    except ValueError:
+        return None
 
 
 def _team_member(conn: Connection, user_id: object, team: str | None) -> str | None:

@@ -72,6 +72,25 @@ def change(
     }
 
 
+def review(
+    interview_id: str, reviewer: Device, decision: str, revision: int | None = None
+) -> dict[str, Any]:
+    """A coordinator's review as the desktop sends it, ahead of the decision it records;
+    `revision` is the interview's (None for an interview payload that carries none)."""
+    payload: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "interview_id": interview_id,
+        "reviewer_id": reviewer.user_id,
+        "decided_at": "2026-01-12T08:58:00+00:00",
+        "decision": decision,
+        "overall_comment": "Checked against the notes.",
+        "question_comments": {},
+    }
+    if revision is not None:
+        payload["revision"] = revision
+    return change("review", payload["id"], payload)
+
+
 LIFECYCLE = ("assigned", "offered", "in_progress", "completed", "submitted")
 """An interview's states up to being sent for review, in the order a device moves it."""
 

@@ -12,7 +12,7 @@ from sync.protocol import EntityKind, ErrorCode, Role
 from sync.server import admin
 from sync.server.admin import AssignmentSpec
 from tests.rhi_definition import rhi_definition
-from tests.sync.server.harness import Central, Device, change, steps
+from tests.sync.server.harness import Central, Device, change, review, steps
 
 RETURNED = datetime(2026, 1, 11, 22, 0, tzinfo=UTC)
 
@@ -136,10 +136,12 @@ def test_interviewer_receives_their_review_and_supervision_but_not_colleagues(
     alex = central.person("alex", Role.COORDINATOR)
     sams = _assign(central, "sam", "C-1")
     _submit(central, sam, sams.interview_id, base=1)
-    review_id, session_id, kims_session = (str(uuid.uuid4()) for _ in range(3))
+    session_id, kims_session = (str(uuid.uuid4()) for _ in range(2))
+    approval = review(sams.interview_id, alex, "approved")
+    review_id = approval["entity_id"]
     results = central.push(
         alex,
-        change("review", review_id, {"interview_id": sams.interview_id, "decision": "approved"}),
+        approval,
         change("supervision_session", session_id, _session(alex, sam)),
         change("supervision_session", kims_session, _session(alex, kim)),
     )

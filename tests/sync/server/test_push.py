@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sync.protocol import Change, EntityKind, ErrorCode, Role
 from sync.server import push, schema
 from sync.server.auth import Principal
-from tests.sync.server.harness import LIFECYCLE, Central, audit_head, change, steps
+from tests.sync.server.harness import LIFECYCLE, Central, audit_head, change, review, steps
 
 
 def _interview(state: str = "in_progress", **answers: Any) -> dict[str, Any]:
@@ -170,13 +170,11 @@ def test_coordinator_returns_a_submitted_interview_and_the_interviewer_amends_it
         sam, interview_id, _interview(venue="school"), steps(None, "submitted")
     )
 
-    review = change(
-        "review", str(uuid.uuid4()), {"interview_id": interview_id, "decision": "returned"}
-    )
+    reviewed = review(interview_id, alex, "returned")
     returned = change(
         "interview", interview_id, _interview("returned", venue="school"), base_version=sent
     )
-    assert [r["status"] for r in central.push(alex, review, returned)] == ["applied", "applied"]
+    assert [r["status"] for r in central.push(alex, reviewed, returned)] == ["applied", "applied"]
 
     amended = central.push(
         sam, change("interview", interview_id, _interview("in_progress"), base_version=sent + 1)
@@ -228,7 +226,7 @@ def test_review_of_an_interview_the_coordinator_cannot_see_is_refused(central: C
     draft_id = str(uuid.uuid4())
     central.move_through(sam, draft_id, _interview(), steps(None, "in_progress"))
 
-    result = central.push(alex, change("review", str(uuid.uuid4()), {"interview_id": draft_id}))
+    result = central.push(alex, review(draft_id, alex, "approved"))
     assert result[0]["reason"] == "unknown_reference"
 
 
@@ -400,8 +398,12 @@ def test_coordinator_deciding_an_interview_cannot_rewrite_what_the_interviewer_r
 
     decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
     tamper(decided)
-    result = central.push(alex, change("interview", interview_id, decided, base_version=sent))[0]
+    reviewed = review(interview_id, alex, decision, revision=1)
+    review_result, result = central.push(
+        alex, reviewed, change("interview", interview_id, decided, base_version=sent)
+    )
 
+    assert review_result["status"] == "applied"  # refused for the rewrite alone
     assert (result["status"], result["reason"]) == ("rejected", "not_permitted")
     assert central.stored("interview", interview_id) == (sent, submitted)
     pulled = [c["version"] for c in central.pull_all(sam) if c["entity_id"] == interview_id]
@@ -419,7 +421,26 @@ def test_coordinator_decision_as_the_desktop_sends_it_is_applied(
     sent = central.move_through(sam, interview_id, submitted, steps(None, "submitted"))
 
     decided = _as_the_desktop_sends_it(interview_id, decision, version=2)
-    result = central.push(alex, change("interview", interview_id, decided, base_version=sent))[0]
+    reviewed = review(interview_id, alex, decision, revision=1)
+    _, result = central.push(
+        alex, reviewed, change("interview", interview_id, decided, base_version=sent)
+    )
 
     assert (result["status"], result["version"]) == ("applied", sent + 1)
     assert central.stored("interview", interview_id) == (sent + 1, decided)
+
+
+@pytest.mark.parametrize("made_at", ["9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+14:00"])
+def test_a_device_time_beyond_what_utc_holds_is_an_invalid_request_not_a_fault(
+    central: Central, made_at: str
+) -> None:
+    sam = central.person("sam", Role.INTERVIEWER)
+    odd = change("offer", str(uuid.uuid4()), {"outcome": "accepted"}) | {"made_at": made_at}
+
+    refused = central.push_raw(sam, [change("offer", str(uuid.uuid4()), {}), odd])
+    applied = central.push(sam, change("offer", str(uuid.uuid4()), {"outcome": "accepted"}))
+
+    assert (refused.status_code, refused.json()["code"]) == (422, "invalid_request")
+    assert [r["status"] for r in applied] == ["applied"]
+    with central.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.entities)).scalar() == 1
