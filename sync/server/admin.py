@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rhi_desktop.domain.deadlines import due_by
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
-from rhi_desktop.domain.found_child import EpisodeProblem, episode_problem
+from rhi_desktop.domain.found_child import EpisodeProblem, case_reference_is_plain, episode_problem
 from rhi_desktop.forms import FormDefinitionError, load_form
 from sync.protocol import EntityKind, Role
 from sync.server import access, schema
@@ -265,6 +265,11 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     now = clock()
     if not spec.child_ref.strip():
         raise AdminError("Give the child's case reference.")
+    if not case_reference_is_plain(spec.child_ref.strip()):
+        raise AdminError(
+            "A case reference cannot start with =, +, - or @, or hold tabs or line breaks: "
+            "spreadsheets opening the returns would run it as a formula."
+        )
     if not spec.child_name.strip():
         raise AdminError("Give the child's name.")
     wrong = episode_problem(

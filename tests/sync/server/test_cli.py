@@ -329,6 +329,8 @@ def test_usage_errors_exit_with_status_2(line: str) -> None:
         ("Fictional Child\n2026-01-11\n", "", "went missing before their date of birth"),
         (CHILD, "returned-at 2099-01-11T00:00Z", "return time is in the future"),
         (CHILD, "child-ref ' '", "Give the child's case reference"),
+        (CHILD, "child-ref '=HYPERLINK(\"x\")'", "would run it as a formula"),
+        (CHILD, "child-ref @SUM(A1)", "would run it as a formula"),
     ],
 )
 def test_an_assignment_the_app_would_refuse_is_refused_here_too(
