@@ -160,6 +160,9 @@ class Departure:
     devices_revoked: int
     codes_cancelled: int
     open_interviews: int  # assigned to them and not yet approved
+    last_contacts: tuple[tuple[str, datetime], ...] = ()
+    """Each revoked device's id and when it last reached the service: whatever was
+    recorded on it after then, and not sent, is erased when it wipes."""
 
 
 def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
@@ -178,9 +181,11 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
         if left_at(conn, user_id, lock=True) is not None:
             raise AdminError(f"{username!r} has already left.")
         conn.execute(update(schema.users).where(schema.users.c.id == user_id).values(left_at=now))
-        revoked = conn.execute(
-            update(d).where(d.c.user_id == user_id, d.c.revoked_at.is_(None)).values(revoked_at=now)
-        ).rowcount
+        active = d.c.user_id == user_id, d.c.revoked_at.is_(None)
+        contacts = conn.execute(
+            select(d.c.id, d.c.last_seen_at).where(*active).order_by(d.c.last_seen_at)
+        ).all()
+        revoked = conn.execute(update(d).where(*active).values(revoked_at=now)).rowcount
         cancelled = conn.execute(
             delete(codes).where(codes.c.user_id == user_id, codes.c.used_at.is_(None))
         ).rowcount
@@ -190,7 +195,9 @@ def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
             )
         ).scalars()
         still_open = sum(1 for state in states if state not in CLOSED_STATES)
-    return Departure(revoked, cancelled, still_open)
+    return Departure(
+        revoked, cancelled, still_open, tuple((row.id, row.last_seen_at) for row in contacts)
+    )
 
 
 CLOSED_STATES = frozenset({InterviewState.APPROVED.value})

@@ -112,8 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     listing.set_defaults(handler=_users_list)
     leave = users.add_parser(
         "leave",
-        help="Someone leaves: revoke all their devices (each wipes at its next contact) "
-        "and cancel their unused enrolment code; no new code can be issued to them.",
+        help="Someone leaves: revoke all their devices (each wipes at its next contact, "
+        "erasing anything recorded on it and not yet sent: have them sync first) and "
+        "cancel their unused enrolment code; no new code can be issued to them.",
     )
     _add_db(leave)
     leave.add_argument("username", metavar="USERNAME")
@@ -340,6 +341,13 @@ def _users_leave(args: argparse.Namespace) -> int:
         f"{args.username} has left: {done.devices_revoked} device(s) revoked, "
         f"{done.codes_cancelled} unused enrolment code(s) cancelled"
     )
+    for device_id, last_seen in done.last_contacts:
+        print(
+            f"Device {device_id} last reached the service at "
+            f"{last_seen.isoformat(timespec='minutes')}: anything recorded on it since then "
+            "and not sent is erased when it next connects.",
+            file=sys.stderr,
+        )
     if done.open_interviews:
         print(
             f"{done.open_interviews} interview(s) on their caseload are not yet approved. "
