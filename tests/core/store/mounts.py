@@ -6,6 +6,7 @@ the tests fail rather than skip: an untested disk path is a gap, not a pass.
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
@@ -32,3 +33,17 @@ def tmpfs(mount_point: Path, size: str) -> Iterator[Path]:
 
 def remount_read_only(mount_point: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
+
+
+def fill(disk: Path) -> Path:
+    """Write to `disk` until it is full; the file that filled it."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    return filler

@@ -4,8 +4,6 @@ passphrase in. The disk is a real, small tmpfs (see tests/core/store/mounts.py).
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from rhi_desktop.config import Settings
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import create_profile, open_profile
 from rhi_desktop.store import DiskFullError
-from tests.core.store.mounts import tmpfs
+from tests.core.store.mounts import fill, tmpfs
 from tests.core.vault.conftest import PASSPHRASE
 
 
@@ -23,20 +21,6 @@ from tests.core.vault.conftest import PASSPHRASE
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     with tmpfs(tmp_path / "small-disk", "2m") as mount_point:
         yield mount_point
-
-
-def fill(disk: Path) -> Path:
-    """Write to `disk` until it is full; the file that filled it."""
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError as exc:
-        assert exc.errno == errno.ENOSPC
-    finally:
-        os.close(fd)
-    return filler
 
 
 def test_a_full_disk_at_unlock_says_the_disk_is_full_and_keeps_the_count(

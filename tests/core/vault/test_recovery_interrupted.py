@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from keyrings.alt.file import PlaintextKeyring
 
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.vault import SERVICE, Protection, Vault, recover
-from tests.core.store.mounts import tmpfs
+from tests.core.store.mounts import fill, tmpfs
 from tests.core.vault.conftest import PASSPHRASE, RecoveryKeyPair, SteppingClock
 
 NEW = "harbour violin pebble thistle"
@@ -24,19 +23,6 @@ NEW = "harbour violin pebble thistle"
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     with tmpfs(tmp_path / "small-disk", "1m") as mount_point:
         yield mount_point
-
-
-def _fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError as exc:
-        assert exc.errno == errno.ENOSPC
-    finally:
-        os.close(fd)
-    return filler
 
 
 def test_a_recovery_that_cannot_write_the_key_file_leaves_the_passphrase_working(
@@ -50,7 +36,7 @@ def test_a_recovery_that_cannot_write_the_key_file_leaves_the_passphrase_working
         paths, PASSPHRASE, keystore=file_keystore, recovery_public_key=org_recovery_key.public_pem
     )
     key_file = paths.vault.read_bytes()
-    filler = _fill(small_disk)
+    filler = fill(small_disk)
 
     with pytest.raises(OSError) as raised:
         recover(paths, org_recovery_key.private_pem, None, NEW, file_keystore)
