@@ -4,8 +4,9 @@ the form itself gave kept as the form gave it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -52,22 +53,14 @@ def test_in_english_one_row_is_one_row() -> None:
     assert issue_words(Issue(KEY, IssueKind.ROWS, "", max_rows=4)) == "Keep to at most 4 rows."
 
 
-@pytest.mark.usefixtures("in_welsh")
-def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
+def _blocker_text(section: str, question: Mapping[str, object], answers: dict[str, Any]) -> str:
+    """What the sign-off says of a one-question form with `answers`."""
     form = load_form(
         {
             "form_id": "small",
             "version": 1,
             "title": "Return interview",
-            "sections": [
-                {
-                    "id": "during",
-                    "title": "During",
-                    "questions": [
-                        {"id": "where_went", "type": "text", "label": "Where?", "required": True}
-                    ],
-                }
-            ],
+            "sections": [{"id": "one", "title": section, "questions": [question]}],
         }
     )
 
@@ -83,8 +76,15 @@ def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
         returned_at=fixed_clock(),
         form_id="small",
         form_version=1,
+        answers=answers,
     )
-    text = blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+    return blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("in_welsh")
+def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
+    question = {"id": "where_went", "type": "text", "label": "Where?", "required": True}
+    text = _blocker_text("During", question, {})
 
     assert "• During: Where? — Mae angen ateb i'r cwestiwn hwn." in text
 
@@ -105,37 +105,7 @@ def test_an_answer_of_the_wrong_kind_is_explained_in_uk_formats_never_iso() -> N
 
 
 def test_the_sign_off_list_words_a_mistyped_date_as_the_form_does() -> None:
-    form = load_form(
-        {
-            "form_id": "small",
-            "version": 1,
-            "title": "Return interview",
-            "sections": [
-                {
-                    "id": "venue",
-                    "title": "Venue",
-                    "questions": [
-                        {"id": "met_on", "type": "date", "label": "Date of the interview"}
-                    ],
-                }
-            ],
-        }
-    )
-
-    class Forms:
-        def load(self, form_id: str, version: int) -> object:
-            return form
-
-    interview = ReturnInterview(
-        id=new_id(),
-        child_id=new_id(),
-        episode_ids=(),
-        interviewer_id="iv",
-        returned_at=fixed_clock(),
-        form_id="small",
-        form_version=1,
-        answers={"met_on": "31/4/2026"},
-    )
-    text = blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+    question = {"id": "met_on", "type": "date", "label": "Date of the interview"}
+    text = _blocker_text("Venue", question, {"met_on": "31/4/2026"})
 
     assert "• Venue: Date of the interview — Enter a date like 27/11/2026 or 27 Nov 2026." in text
