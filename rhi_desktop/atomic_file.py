@@ -55,7 +55,14 @@ def staged(path: Path, data: bytes) -> Iterator[Callable[[], None]]:
 def leftover_temporaries(path: Path) -> list[Path]:
     """Temporary files of `path` that an interrupted write left behind (each may hold a
     full copy of what was being written)."""
-    return sorted(path.parent.glob(f"{_prefix(path)}*{_SUFFIX}"))
+    prefix = _prefix(path)
+    return sorted(
+        found
+        for found in path.parent.iterdir()
+        if found.name.startswith(prefix)
+        and found.name.endswith(_SUFFIX)
+        and len(found.name) > len(prefix) + len(_SUFFIX)
+    )
 
 
 def remove_leftover_temporaries(path: Path) -> int:

@@ -125,6 +125,24 @@ def test_an_export_removes_the_unaudited_copies_a_crash_left_and_counts_them(
     assert _exports(store) == [{**DETAIL, "leftovers_removed": 2}]
 
 
+def test_a_name_with_pattern_characters_clears_only_its_own_copies(
+    store: Store, tmp_path: Path
+) -> None:
+    """Brackets, stars and question marks in a chosen name are letters, not a pattern:
+    the export's own hidden copy goes, and a copy of 'KPIs d.csv' beside it stays."""
+    out = tmp_path / "KPIs [draft]*?.csv"
+    _crash_while_staged(out, b"child_id\nc-9\n")
+    _crash_while_staged(tmp_path / "KPIs d.csv", b"child_id\nc-8\n")
+    neighbour = leftover_temporaries(tmp_path / "KPIs d.csv")
+    assert len(leftover_temporaries(out)) == 1 and len(neighbour) == 1
+
+    write_and_audit(store, "co-1", out, MADE, DETAIL)
+
+    assert leftover_temporaries(out) == []
+    assert leftover_temporaries(tmp_path / "KPIs d.csv") == neighbour
+    assert _exports(store) == [{**DETAIL, "leftovers_removed": 1}]
+
+
 def test_an_export_with_nothing_left_over_records_no_count(store: Store, tmp_path: Path) -> None:
     write_and_audit(store, "co-1", tmp_path / "kpis.csv", MADE, DETAIL)
 
