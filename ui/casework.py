@@ -35,6 +35,7 @@ from rhi_desktop.domain.entities import (
 )
 from rhi_desktop.domain.found_child import case_reference_is_plain, episode_problem
 from rhi_desktop.forms.answers import to_json
+from rhi_desktop.plain_text import plain_text
 from rhi_desktop.review import deciding_review, returning_review
 from rhi_desktop.store import Store
 
@@ -101,7 +102,7 @@ class OfferAttempt:
 
 def record_found_child(store: Store, actor: str, found: FoundChild, now: datetime) -> str:
     """Create the child, the episode and an assigned interview together; returns its id."""
-    reference = found.case_reference.strip()
+    reference = plain_text(found.case_reference)
     name = found.name.strip()
     if not reference:
         raise CaseworkError(Problem.MISSING_CASE_REFERENCE)

@@ -8,7 +8,7 @@ child's details.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,6 +19,7 @@ from rhi_desktop.domain.deadlines import due_by
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
 from rhi_desktop.domain.found_child import EpisodeProblem, case_reference_is_plain, episode_problem
 from rhi_desktop.forms import FormDefinitionError, load_form
+from rhi_desktop.plain_text import plain_text
 from sync.protocol import EntityKind, Role
 from sync.server import access, schema
 from sync.server.auth import CODE_TTL, enrolment_code_hash, new_enrolment_code
@@ -161,8 +162,8 @@ class Departure:
     codes_cancelled: int
     open_interviews: int  # assigned to them and not yet approved
     last_contacts: tuple[tuple[str, datetime], ...] = ()
-    """Each revoked device's id and when it last reached the service: whatever was
-    recorded on it after then, and not sent, is erased when it wipes."""
+    """Each revoked device's id and when it last reached the service: whatever is on it
+    that the service has not accepted is erased when it wipes."""
 
 
 def user_leaves(engine: Engine, username: str, clock: Clock) -> Departure:
@@ -267,12 +268,14 @@ def assign(engine: Engine, spec: AssignmentSpec, clock: Clock) -> Assignment:
     (state assigned), which that interviewer's devices then pull.
 
     A child already known by the same case reference is reused (see `_assign_child`),
-    moves to this interviewer's caseload and is sent again.
+    moves to this interviewer's caseload and is sent again. The reference is kept as the
+    app keeps one typed there: pasted no-break spaces made plain, ends trimmed.
     """
     now = clock()
-    if not spec.child_ref.strip():
+    spec = replace(spec, child_ref=plain_text(spec.child_ref))
+    if not spec.child_ref:
         raise AdminError("Give the child's case reference.")
-    if not case_reference_is_plain(spec.child_ref.strip()):
+    if not case_reference_is_plain(spec.child_ref):
         raise AdminError(
             "A case reference cannot start with =, +, - or @, or hold tabs or line breaks: "
             "spreadsheets opening the returns would run it as a formula."

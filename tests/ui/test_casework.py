@@ -140,6 +140,19 @@ def test_a_case_reference_already_on_the_device_is_refused(store: Store) -> None
     assert store.children.count() == 1
 
 
+def test_a_pasted_case_reference_is_kept_as_it_reads(store: Store) -> None:
+    """No-break spaces and invisible marks pasted from a case system are not refused as
+    unprintable: they are made plain, so the reference matches the one typed."""
+    pasted = "\u200bSCH\u00a01\u202f\ufeff"
+    interview = store.interviews.get(
+        record_found_child(store, ME, _found(case_reference=pasted), START)
+    )
+    assert store.children.get(interview.child_id).case_reference == "SCH 1"
+    with pytest.raises(CaseworkError) as refused:
+        record_found_child(store, ME, _found(case_reference="SCH 1", name="Someone Else"), START)
+    assert refused.value.problem is Problem.DUPLICATE_CASE_REFERENCE
+
+
 @pytest.mark.parametrize(
     ("state", "outcome", "moves"),
     [

@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.plain_text import plain_text
 from ui.london_clock import (
     ClockProblem,
     LondonClockError,
@@ -77,15 +78,6 @@ class UkInputError(ValueError):
         self.problem = problem
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
-def _plain(text: str) -> str:
-    """Text as typed or pasted, with the spaces other programs write (no-break, narrow,
-    thin) made plain spaces and invisible zero-width marks taken out, then trimmed."""
-    return "".join(" " if c.isspace() else c for c in text.translate(_ZERO_WIDTH)).strip()
-
-
 def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
 
@@ -99,7 +91,7 @@ def _make_date(year: int, month: int, day: int) -> date:
 
 def parse_uk_date(text: str) -> date:
     """'27/11/26', '27 Nov 2026', '2026-11-27' -> date(2026, 11, 27)."""
-    stripped = _plain(text)
+    stripped = plain_text(text)
     if match := _NUMERIC_DATE.fullmatch(stripped):
         day, month, year = match.groups()
         return _make_date(_year(year), int(month), int(day))
@@ -117,7 +109,7 @@ def parse_uk_date(text: str) -> date:
 
 def parse_uk_time(text: str) -> time:
     """'14:30', '14.30', '1430', '2.30pm', '2 pm', 'noon' -> a wall-clock time."""
-    stripped = _plain(text).lower()
+    stripped = plain_text(text).lower()
     if stripped in _NAMED_TIMES:
         return _NAMED_TIMES[stripped]
     if match := _TIME_12.fullmatch(stripped):
@@ -157,7 +149,7 @@ def parse_uk_datetime(text: str) -> datetime:
     Whichever split of the words reads as a date followed by a time wins; a date that
     exists with a time that does not (25:00) reports the time, not the format.
     """
-    stripped, zone = split_zone(_plain(text))
+    stripped, zone = split_zone(plain_text(text))
     if "T" in stripped and _ISO_DATE.match(stripped):
         stripped = stripped.replace("T", " ", 1)
     words = [word for word in _SPLIT.split(stripped) if word]
