@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     leave = users.add_parser(
         "leave",
         help="Someone leaves: revoke all their devices (each wipes at its next contact, "
-        "erasing anything recorded on it and not yet sent: have them sync first) and "
+        "erasing anything on it the service has not accepted: have them sync first) and "
         "cancel their unused enrolment code; no new code can be issued to them.",
     )
     _add_db(leave)
@@ -344,8 +344,8 @@ def _users_leave(args: argparse.Namespace) -> int:
     for device_id, last_seen in done.last_contacts:
         print(
             f"Device {device_id} last reached the service at "
-            f"{last_seen.isoformat(timespec='minutes')}: anything recorded on it since then "
-            "and not sent is erased when it next connects.",
+            f"{last_seen.isoformat(timespec='minutes')}: anything on it the service has not "
+            "accepted is erased when it next connects.",
             file=sys.stderr,
         )
     if done.open_interviews:

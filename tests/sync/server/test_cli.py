@@ -205,7 +205,7 @@ def test_someone_who_leaves_loses_every_device_and_code_and_their_open_work_is_n
         # The laptop wipes at its next contact: IT is told what that erases.
         device_id = enrolled.json()["device_id"]
         assert f"Device {device_id} last reached the service at " in done.stderr
-        assert "anything recorded on it since then and not sent is erased" in done.stderr
+        assert "anything on it the service has not accepted is erased" in done.stderr
         assert "rhi-central users hand-over sam --to USERNAME" in done.stderr
         pulled = client.get(protocol.PULL_PATH, headers=protocol.bearer(token))
         assert pulled.status_code == 401 and pulled.json()["code"] == "device_revoked"
