@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
@@ -94,17 +93,7 @@ QueryCounter = Annotated[int, Field(ge=0, le=MAX_COUNTER)]
 Counter = Annotated[QueryCounter, BeforeValidator(_a_number)]
 
 
-def _within_utc(value: datetime) -> datetime:
-    """An instant that UTC can hold: the last moment of year 9999 at -01:00 is already in
-    year 10000 there, which no datetime (and no database column) stores."""
-    try:
-        value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("a date-time must fall within the years 1 to 9999 in UTC") from None
-    return value
-
-
-Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text), AfterValidator(_within_utc)]
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text)]
 EnrolmentCode = Annotated[
     str, StringConstraints(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9 -]+$")
 ]

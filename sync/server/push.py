@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, or_, select, tuple_, update
@@ -258,6 +258,8 @@ def _apply(
     version is returned as a FeedEntry for the caller to append to the feed. A refusal
     writes nothing."""
     kind, payload = change.entity, change.payload
+    if not _utc_can_hold(change.made_at):
+        return _reject(change, RejectReason.INVALID_PAYLOAD)
     state: InterviewState | None = None
     if kind is EntityKind.INTERVIEW:
         state = _state_of(payload)
@@ -489,6 +491,17 @@ def _reviewed_as(
         and InterviewState(review["decision"]) is moved_to
         for review in reviews
     )
+
+
+def _utc_can_hold(instant: datetime) -> bool:
+    """Whether a device's time converts to UTC, as it is stored: the last moment of year
+    9999 at -01:00 is already in year 10000 there. Such a change is refused on its own,
+    so the rest of its batch still lands."""
+    try:
+        instant.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
 
 
 def _decision_of(review: dict[str, Any]) -> ReviewDecision | None:

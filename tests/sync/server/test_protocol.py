@@ -51,8 +51,6 @@ def test_a_well_formed_change_round_trips(follows: str | None) -> None:
         {"made_at": 1768208100},  # a number is not read as a Unix timestamp
         {"made_at": 1768208100.5},
         {"made_at": "1768208100"},
-        {"made_at": "9999-12-31T23:59:59-01:00"},  # after the last instant UTC can hold
-        {"made_at": "0001-01-01T00:00:00+14:00"},  # before the first
         {"base_version": "3"},  # counters are JSON numbers, not text
         {"base_version": True},
         {"change_id": "not-a-uuid"},
