@@ -3556,6 +3556,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the case reference would run as a formula in a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the episode type is not M or A</source>
         <translation type="unfinished"></translation>
     </message>

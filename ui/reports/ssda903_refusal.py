@@ -24,6 +24,9 @@ def rule_texts() -> dict[str, str]:
         ),
         Rule.OUTSIDE_YEAR: translate("Ssda903", "a date falls outside the collection year"),
         Rule.NO_CHILD_ID: translate("Ssda903", "the child has no case reference"),
+        Rule.FORMULA_CHILD_ID: translate(
+            "Ssda903", "the case reference would run as a formula in a spreadsheet"
+        ),
         Rule.BAD_CODE: translate("Ssda903", "the episode type is not M or A"),
     }
 

@@ -43,6 +43,7 @@ from datetime import date
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.domain.entities import EpisodeType
+from rhi_desktop.domain.found_child import case_reference_is_plain
 from rhi_desktop.reports import queries
 from rhi_desktop.reports.completeness import StatutoryReturn, require_whole
 from rhi_desktop.reports.errors import ReportError
@@ -65,6 +66,7 @@ class Rule:
     STILL_OPEN = "a new episode starts while the previous one is still open"
     OUTSIDE_YEAR = "a date falls outside the collection year"
     NO_CHILD_ID = "the child has no case reference"
+    FORMULA_CHILD_ID = "the case reference would run as a formula in a spreadsheet"
     BAD_CODE = "the episode type is not M or A"
 
 
@@ -172,6 +174,8 @@ def _check(row: _Row, previous: queries.EpisodeRow | None, year: Period) -> list
     found: list[Violation] = []
     if not row.child.case_reference.strip():
         found.append(broke(Rule.NO_CHILD_ID))
+    elif not case_reference_is_plain(row.child.case_reference.strip()):
+        found.append(broke(Rule.FORMULA_CHILD_ID))  # the return carries ids unaltered
     if episode.type not in CODES:
         found.append(broke(Rule.BAD_CODE))
     if (episode.end is not None and episode.end < episode.start) or (

@@ -1,13 +1,14 @@
 """Tables as CSV or XLSX bytes, the same way for every export.
 
 CSV: UTF-8, comma-separated, fields quoted only when they must be, and CRLF line ends
-as RFC 4180 specifies and as Excel and the DfE tools write them. The SSDA903 return goes
-without a byte-order mark (the DfE validator would read it as part of the first column
-name); tables made to be opened in a spreadsheet (Annex A, the KPIs) start with one, as
-Excel otherwise reads UTF-8 as the Windows code page and garbles Annex A's curly quotes
-and any non-ASCII name. A text cell that a spreadsheet would take for a formula (starting
-with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, so a
-case reference typed as "=HYPERLINK(...)" is shown as text, never run.
+as RFC 4180 specifies and as Excel and the DfE tools write them. Tables made to be opened
+in a spreadsheet (Annex A, the KPIs) start with a byte-order mark, as Excel otherwise
+reads UTF-8 as the Windows code page and garbles Annex A's curly quotes and any non-ASCII
+name; and a text cell a spreadsheet would take for a formula (starting with =, +, -, @,
+a tab or a carriage return) is written with a leading apostrophe, so a value typed as
+"=HYPERLINK(...)" is shown as text, never run. The SSDA903 return goes as it is, without
+either: the DfE validator would read a mark as part of the first column name, and the
+child id must be the one recorded, so the return refuses a formula-like case reference.
 
 XLSX: one sheet per table, header row bold and frozen. Text is always stored as text:
 a value starting with "=" is never turned into a formula. The workbook is built in
@@ -48,7 +49,7 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def _csv_cell(value: Cell) -> str:
+def _spreadsheet_cell(value: Cell) -> str:
     text = _text(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
         return f"'{text}"
@@ -56,11 +57,15 @@ def _csv_cell(value: Cell) -> str:
 
 
 def csv_bytes(table: Table, *, for_spreadsheets: bool = True) -> bytes:
-    """`for_spreadsheets`: start with a byte-order mark, so Excel reads the file as UTF-8."""
+    """`for_spreadsheets`: start with a byte-order mark, so Excel reads the file as UTF-8,
+    and mark formula-like text as text. Without (a return a validator reads), every cell
+    is written exactly as it is: the return's own checks refuse what a spreadsheet would
+    run."""
+    cell = _spreadsheet_cell if for_spreadsheets else _text
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(table.header)
-    writer.writerows([_csv_cell(value) for value in row] for row in table.rows)
+    writer.writerows([cell(value) for value in row] for row in table.rows)
     return buffer.getvalue().encode("utf-8-sig" if for_spreadsheets else "utf-8")
 
 

@@ -161,6 +161,10 @@ def test_overlapping_and_impossible_episodes_are_reported_and_nothing_is_made(
     reversed_episode = book.episode(backwards, london(2026, 7, 10, 9), london(2026, 7, 9, 9))
     fine = book.child("LAC-014", looked_after=True)
     book.episode(fine, london(2026, 7, 10, 9), london(2026, 7, 11, 9))
+    # Recorded before references were checked where typed: the return carries ids as they
+    # are, and Excel would run this one.
+    formula = book.child("-0042", looked_after=True)
+    formula_episode = book.episode(formula, london(2026, 7, 10, 9), london(2026, 7, 11, 9))
     with pytest.raises(Ssda903Refused) as refused:
         ssda903_missing(store, YEAR)
     found = {(v.case_reference, v.rule, v.episode_id) for v in refused.value.violations}
@@ -169,9 +173,10 @@ def test_overlapping_and_impossible_episodes_are_reported_and_nothing_is_made(
         ("LAC-011", Rule.STILL_OPEN, after_open.id),
         ("LAC-012", Rule.START_BEFORE_BIRTH, before_birth.id),
         ("LAC-013", Rule.START_AFTER_END, reversed_episode.id),
+        ("-0042", Rule.FORMULA_CHILD_ID, formula_episode.id),
     }
     message = str(refused.value)
-    assert "4 problems for 4 children" in message and "Fictional" not in message
+    assert "5 problems for 5 children" in message and "Fictional" not in message
 
 
 def test_episodes_touching_on_the_same_day_are_not_an_overlap(store: Store, book: Casebook) -> None:

@@ -69,3 +69,9 @@ def test_a_csv_for_spreadsheets_says_it_is_utf8_and_the_return_does_not() -> Non
 
     assert csv_bytes(table) == codecs.BOM_UTF8 + "Name\r\nZoë\r\n".encode()
     assert csv_bytes(table, for_spreadsheets=False) == "Name\r\nZoë\r\n".encode()
+
+
+def test_a_csv_for_a_validator_carries_every_value_exactly_as_it_is() -> None:
+    table = Table("t", ("CHILD",), (("-0042",), ("=1+2",)))
+
+    assert csv_bytes(table, for_spreadsheets=False) == b"CHILD\r\n-0042\r\n=1+2\r\n"
