@@ -39,13 +39,13 @@ from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import OpenProfile, adopt_enrolled_user, create_profile, open_profile
 from rhi_desktop.vault import (
     Keystore,
+    KeystoreSearch,
     ProfileWiped,
     Protection,
     UnlockDelayed,
     Vault,
     VaultError,
     WrongPassphrase,
-    detect_keystore,
 )
 from ui.clipboard_guard import ClipboardGuard
 from ui.enrolment import Enroller, EnrolmentOutcome
@@ -80,7 +80,7 @@ class AppController(QObject):
         settings: Settings,
         *,
         clock: Clock = utc_now,
-        find_keystore: KeystoreFinder = detect_keystore,
+        find_keystore: KeystoreFinder | None = None,
         enroller: Enroller | None = None,
         status_source: ConnectionStatusSource | None = None,
         os_lock: OsLockWatcher | None = None,
@@ -94,7 +94,7 @@ class AppController(QObject):
         self._paths = paths
         self._settings = settings
         self._clock = clock
-        self._find_keystore = find_keystore
+        self._find_keystore = find_keystore or KeystoreSearch()
         self._keystore: Keystore | None = None
         self._keystore_found = False
         self._enroller = enroller

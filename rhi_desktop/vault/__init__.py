@@ -23,6 +23,7 @@ from rhi_desktop.vault.errors import (
 from rhi_desktop.vault.keystore import (
     SERVICE,
     Keystore,
+    KeystoreSearch,
     detect_keystore,
     device_token_entry,
     usable_keystore,
@@ -39,6 +40,7 @@ __all__ = [
     "BackoffStatus",
     "Clock",
     "Keystore",
+    "KeystoreSearch",
     "KeystoreShareMissing",
     "KeystoreUnavailable",
     "ProfileWiped",

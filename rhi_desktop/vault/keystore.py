@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import logging
 import os
 import uuid
 from typing import Any, Protocol
 
 import keyring
+import keyring.backend
+import keyring.core
 from keyring.backends.chainer import ChainerBackend
 from keyring.errors import PasswordDeleteError
 
@@ -60,6 +63,32 @@ def detect_keystore() -> Keystore | None:
         log.info("keyring backend discovery failed (%s)", type(exc).__name__)
         return None
     return usable_keystore(backend)
+
+
+class KeystoreSearch:
+    """Finds the OS keystore, as `detect_keystore` does; every search after the first has
+    keyring look for its backends afresh. Keyring picks a backend once per process, so
+    without this a keystore that came up after the app first looked (the Secret Service
+    a moment after login) would not be found until the app restarted."""
+
+    def __init__(self) -> None:
+        self._searched = False
+
+    def __call__(self) -> Keystore | None:
+        if self._searched:
+            look_for_backends_again()
+        self._searched = True
+        return detect_keystore()
+
+
+def look_for_backends_again() -> None:
+    """Forget the keyring backends found so far and choose one afresh."""
+    with contextlib.suppress(KeyError):  # none were looked for yet: nothing to forget
+        keyring.backend.get_all_keyring.reset()
+    try:
+        keyring.core.init_backend()
+    except Exception as exc:  # keyring's discovery runs third-party plugin code
+        log.info("keyring backend discovery failed (%s)", type(exc).__name__)
 
 
 def usable_keystore(backend: Any) -> Keystore | None:

@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import keyring
+import keyring.backend
 import pytest
+import secretstorage
 from keyring.backends import SecretService, chainer, fail, null
 from keyrings.alt.file import PlaintextKeyring
 
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.vault import (
     SERVICE,
+    KeystoreSearch,
     KeystoreShareMissing,
     KeystoreUnavailable,
     Protection,
@@ -22,6 +25,7 @@ from rhi_desktop.vault import (
     detect_keystore,
     usable_keystore,
 )
+from rhi_desktop.vault.keystore import look_for_backends_again
 from tests.core.vault.conftest import PASSPHRASE, SteppingClock
 
 
@@ -133,9 +137,11 @@ def test_passphrase_change_keeps_using_the_same_keystore_share(
 
 
 class _Chainer(chainer.ChainerBackend):
-    """keyring's chainer over a chosen list of backends (instead of all installed ones)."""
+    """keyring's chainer over a chosen list of backends (instead of all installed ones).
+    keyring finds every backend class, this one too: it ranks below all the others."""
 
     chained: list[Any]
+    priority = 0.0
 
     @property
     def backends(self) -> list[Any]:
@@ -200,3 +206,36 @@ def test_this_machine_runs_passphrase_only_even_with_keyrings_alt_installed(
     keyring.set_keyring(plaintext_file_backend)  # what keyring picks here on its own
     assert detect_keystore() is None
     assert not Path(plaintext_file_backend.file_path).exists()
+
+
+class _Bus:
+    """A D-Bus connection that is never used: only the Secret Service's presence is asked."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def _offers_secret_service(backend: object) -> bool:
+    found = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
+    return any(isinstance(candidate, SecretService.Keyring) for candidate in found)
+
+
+def test_a_second_search_finds_a_keystore_that_came_up_after_the_first(
+    restore_keyring: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At login the Secret Service may answer a moment after the app first looked.
+    Keyring picks its backend once per process; a later search has it look again."""
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    service = {"up": False}
+    monkeypatch.setattr(secretstorage, "dbus_init", _Bus)
+    monkeypatch.setattr(secretstorage, "check_service_availability", lambda _bus: service["up"])
+    search = KeystoreSearch()
+    look_for_backends_again()  # as at the app's start: the service is not up yet
+    search()
+    assert not _offers_secret_service(keyring.get_keyring())
+
+    service["up"] = True
+    search()  # the next unlock
+
+    assert _offers_secret_service(keyring.get_keyring())
+    look_for_backends_again()  # later tests see what this machine really has
