@@ -819,6 +819,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This export is written as {0}: end the file&apos;s name with .{1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the file to write.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -39,7 +39,7 @@ from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
-from rhi_desktop.reports.exports.export_file import ExportFile
+from rhi_desktop.reports.exports.export_file import FORMAT_NAMES, ExportFile
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
@@ -320,11 +320,26 @@ class ExportDialog(QDialog):
 
     def _out_and_format(self, text: str) -> tuple[Path, str]:
         """The file to write and its format: for a table, the name's extension decides,
-        and a name with neither extension gets the chosen format's."""
-        if not self.chosen_kind.has_table_format:
-            return Path(text).expanduser(), self._chosen_format
-        file_format = table_format_of(text) or self._chosen_format
-        return Path(with_table_extension(text, file_format)).expanduser(), file_format
+        and a name with neither extension gets the chosen format's. An export of one
+        format refuses a name saying another (Excel will not open a CSV named .xlsx), and
+        a name without an extension gets its own."""
+        kind = self.chosen_kind
+        if kind.has_table_format:
+            file_format = table_format_of(text) or self._chosen_format
+            return Path(with_table_extension(text, file_format)).expanduser(), file_format
+        path = Path(text).expanduser()
+        writes = kind.extension(self._chosen_format)
+        named = path.suffix.lower().removeprefix(".")
+        if named == writes:
+            return path, self._chosen_format
+        if named in FORMAT_NAMES:
+            raise PeriodProblem(
+                self.tr("This export is written as {0}: end the file's name with .{1}.").format(
+                    FORMAT_NAMES[writes], writes
+                ),
+                self.out,
+            )
+        return path.with_name(f"{path.name}.{writes}"), self._chosen_format
 
     def request(self) -> ExportRequest:
         """What was chosen; PeriodProblem (with the field to fix) when something is not."""

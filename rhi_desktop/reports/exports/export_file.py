@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FORMAT_NAMES = {"csv": "CSV", "xlsx": "XLSX", "geojson": "GeoJSON", "pdf": "PDF"}
+"""The formats exports write, by the extension a file of that format is named with."""
+
 
 @dataclass(frozen=True, slots=True)
 class ExportFile:

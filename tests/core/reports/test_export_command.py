@@ -191,6 +191,37 @@ def test_options_that_do_not_fit_are_refused_before_asking_for_the_passphrase(
     assert not out_file.exists()
 
 
+@pytest.mark.parametrize(
+    ("argv", "out", "problem"),
+    [
+        (
+            ("ssda903-missing", "--collection-year", "2026-27"),
+            "return.xlsx",
+            "writes CSV here, but --out is named .xlsx: name it .csv.",
+        ),
+        (("kpi", "--month", "2026-01", "--format", "csv"), "kpi.xlsx", "or give --format xlsx."),
+        (("annex-a-list8", "--format", "xlsx"), "list8.CSV", "writes XLSX here"),
+        (("geojson", "--month", "2026-01"), "places.csv", "writes GeoJSON here"),
+    ],
+)
+def test_a_file_named_for_another_format_is_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
+    out: str,
+    problem: str,
+) -> None:
+    """Excel refuses a CSV named .xlsx: the name and what is written must agree."""
+    code, said, stdin = _run(
+        argv[0], "--profile", str(tmp_path / "none"), "--passphrase-stdin",
+        "--out", str(tmp_path / out), *argv[1:],
+    )  # fmt: skip
+    assert (code, said, stdin.tell()) == (1, "", 0)
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and problem in error
+    assert not (tmp_path / out).exists()
+
+
 def test_the_audit_says_which_day_an_annex_a_list_was_as_at(profile: Path, tmp_path: Path) -> None:
     code, _, _ = _run(
         "annex-a-list8", "--profile", str(profile), "--passphrase-stdin",

@@ -162,3 +162,25 @@ def test_the_file_chooser_offers_only_the_type_a_one_format_export_writes(
     assert offered == ["GeoJSON (*.geojson)"]
     assert dialog.out.text() == ""
     dialog.close()
+
+
+def test_a_one_format_export_refuses_a_name_for_another_and_names_one_without(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
+) -> None:
+    """The SSDA903 return is CSV: named .xlsx it would be a file Excel refuses, so the
+    name is refused; named without an extension it gets .csv."""
+    dialog = _annex_a_dialog(qtbot, holder, report_clock)
+    dialog.choose_kind(ExportKind.SSDA903)
+    type_text(dialog.out, str(tmp_path / "return.xlsx"))
+
+    dialog.export_button.click()
+
+    assert dialog.outcome.text() == (
+        "This export is written as CSV: end the file's name with .csv."
+    )
+    assert not (tmp_path / "return.xlsx").exists()
+    dialog.out.clear()
+    type_text(dialog.out, str(tmp_path / "return"))
+    _export(qtbot, dialog)
+    assert (tmp_path / "return.csv").read_bytes().startswith(b"CHILD,DOB,MISSING")
+    dialog.close()
