@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.counted import by_count
+from rhi_desktop.forms.answers import TypeProblem
 from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.validation import Issue, IssueKind
 
@@ -39,12 +40,26 @@ def _type_words(question_type: QuestionType | None) -> str:
     return translate("FormIssues", "This answer is not the kind the question asks for.")
 
 
+def _problem_words(problem: TypeProblem | None) -> str | None:
+    """What is wrong, where saying the kind of answer wanted would not tell it."""
+    translate = QCoreApplication.translate
+    if problem is TypeProblem.TOO_LARGE:
+        return translate("FormIssues", "The number is too large: check it.")
+    if problem is TypeProblem.NOT_A_POSTCODE:
+        return translate(
+            "FormIssues", "That is not a UK postcode: check it, or leave the postcode out."
+        )
+    if problem is TypeProblem.NOT_A_CHOICE:
+        return translate("FormIssues", "Choose from the answers offered.")
+    return None
+
+
 def issue_words(issue: Issue, question_type: QuestionType | None = None) -> str:
     """An issue in the person's language: worded here from its kind, numbers and the
     question's type; the form's own constraint message as the form gave it."""
     translate = QCoreApplication.translate
     if issue.kind is IssueKind.TYPE:
-        return _type_words(question_type)
+        return _problem_words(issue.type_problem) or _type_words(question_type)
     if issue.kind is IssueKind.REQUIRED:
         return translate("FormIssues", "This question needs an answer.")
     if issue.kind is IssueKind.CONSTRAINT and not issue.from_form:

@@ -996,6 +996,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The number is too large: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a UK postcode: check it, or leave the postcode out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This question needs an answer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Any
 
 from rhi_desktop.forms.expressions.temporal import (
@@ -37,8 +38,22 @@ AnswerValue = str | int | float | date | datetime | time | tuple[str, ...] | Loc
 time; multiple choice: tuple of values in choice-list order; location: Location."""
 
 
+class TypeProblem(StrEnum):
+    """Why input is not an answer of the question's type, for a screen to word."""
+
+    WRONG_KIND = "wrong_kind"  # not the kind of answer the question takes
+    TOO_LARGE = "too_large"  # a number beyond what is stored
+    NOT_A_CHOICE = "not_a_choice"  # a value the question's choices do not have
+    NOT_A_POSTCODE = "not_a_postcode"
+
+
 class AnswerTypeError(ValueError):
-    """Input that is not a valid answer for the question's type (message is safe to show)."""
+    """Input that is not a valid answer for the question's type (message is safe to show,
+    in English, for logs; `problem` says which way, for a screen to word)."""
+
+    def __init__(self, message: str, problem: TypeProblem = TypeProblem.WRONG_KIND) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +62,7 @@ class InvalidAnswer:
 
     raw: object = field(repr=False)  # what was typed may be personal: keep it out of logs
     problem: str = ""
+    kind: TypeProblem = TypeProblem.WRONG_KIND
 
 
 YES_NO = ("yes", "no")
@@ -119,7 +135,7 @@ def _whole(raw: object) -> int | None:
             raise AnswerTypeError("enter a whole number")
         number = int(text)
     if abs(number) > MAX_WHOLE_NUMBER:
-        raise AnswerTypeError("the number is too large")
+        raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
     return number
 
 
@@ -136,7 +152,7 @@ def _decimal(raw: object) -> float | None:
             raise AnswerTypeError("enter a number, like 2.5")
         number = float(text)
     if not math.isfinite(number) or abs(number) > MAX_WHOLE_NUMBER:
-        raise AnswerTypeError("the number is too large")
+        raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
     return number
 
 
@@ -186,7 +202,7 @@ def _single(raw: object, allowed: Sequence[str]) -> str | None:
     if not value:
         return None
     if value not in allowed:
-        raise AnswerTypeError("not one of the choices")
+        raise AnswerTypeError("not one of the choices", TypeProblem.NOT_A_CHOICE)
     return value
 
 
@@ -200,7 +216,7 @@ def _multiple(raw: object, allowed: Sequence[str]) -> tuple[str, ...] | None:
     if not all(isinstance(value, str) for value in picked):
         raise AnswerTypeError("expected a list of choices")
     if any(value not in allowed for value in picked):
-        raise AnswerTypeError("not one of the choices")
+        raise AnswerTypeError("not one of the choices", TypeProblem.NOT_A_CHOICE)
     chosen = set(picked)
     return tuple(value for value in allowed if value in chosen) or None
 
@@ -225,7 +241,7 @@ def normalise_postcode(text: str) -> str:
     """'sw1a1aa' -> 'SW1A 1AA'; AnswerTypeError for anything not shaped like a UK postcode."""
     compact = "".join(text.split()).upper()
     if not _POSTCODE.fullmatch(compact):
-        raise AnswerTypeError("not a valid UK postcode")
+        raise AnswerTypeError("not a valid UK postcode", TypeProblem.NOT_A_POSTCODE)
     return f"{compact[:-3]} {compact[-3:]}"
 
 

@@ -318,7 +318,7 @@ class FormSession:
         try:
             return coerce_answer(info.question, value, info.choices)
         except AnswerTypeError as error:
-            return InvalidAnswer(value, str(error))
+            return InvalidAnswer(value, str(error), error.problem)
 
     def _load(self, answers: Mapping[str, Any]) -> None:
         fields = self.form.fields
@@ -462,6 +462,7 @@ class FormSession:
                 required=self._required.get(key, False),
                 empty=self._kept(key) is None and not isinstance(stored, InvalidAnswer),
                 type_problem=stored.problem if isinstance(stored, InvalidAnswer) else None,
+                type_kind=stored.kind if isinstance(stored, InvalidAnswer) else None,
                 constraint_holds=self._holds.get(key, True),
                 constraint_message=text,
             ),

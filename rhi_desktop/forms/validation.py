@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rhi_desktop.forms.answers import TypeProblem
 from rhi_desktop.forms.changes import FieldKey
 
 REQUIRED_MESSAGE = "This question needs an answer."
@@ -33,6 +34,7 @@ class Issue:
     min_rows: int | None = None  # ROWS: too few, fewer than this
     max_rows: int | None = None  # ROWS: too many, more than this
     from_form: bool = False  # CONSTRAINT: the form's own message, in the form's language
+    type_problem: TypeProblem | None = None  # TYPE: which way the answer is not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class FieldCheck:
     required: bool
     empty: bool
     type_problem: str | None = None
+    type_kind: TypeProblem | None = None
     constraint_holds: bool = True
     constraint_message: str | None = None
     rows: int | None = None
@@ -64,7 +67,8 @@ def field_issues(key: FieldKey, check: FieldCheck) -> tuple[Issue, ...]:
             return (Issue(key, IssueKind.ROWS, text, max_rows=check.max_rows),)
         return ()
     if check.type_problem is not None:
-        return (Issue(key, IssueKind.TYPE, _sentence(check.type_problem)),)
+        sentence = _sentence(check.type_problem)
+        return (Issue(key, IssueKind.TYPE, sentence, type_problem=check.type_kind),)
     if check.empty:
         return (Issue(key, IssueKind.REQUIRED, REQUIRED_MESSAGE),) if check.required else ()
     if not check.constraint_holds:

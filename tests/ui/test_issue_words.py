@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
 from rhi_desktop.forms import QuestionType, load_form
+from rhi_desktop.forms.answers import TypeProblem
 from rhi_desktop.forms.changes import FieldKey
 from rhi_desktop.forms.validation import Issue, IssueKind
 from tests.ui.forms.conftest import fixed_clock
@@ -102,6 +103,21 @@ def test_an_answer_of_the_wrong_kind_is_explained_in_uk_formats_never_iso() -> N
     for kind in QuestionType:
         assert "YYYY" not in issue_words(wrong, kind) and "HH:MM" not in issue_words(wrong, kind)
     assert issue_words(wrong) == "This answer is not the kind the question asks for."
+
+
+def test_a_postcode_or_a_number_too_large_is_told_what_is_wrong_with_it() -> None:
+    def wrong(problem: TypeProblem) -> Issue:
+        return Issue(KEY, IssueKind.TYPE, "English, for logs.", type_problem=problem)
+
+    assert issue_words(wrong(TypeProblem.NOT_A_POSTCODE), QuestionType.LOCATION) == (
+        "That is not a UK postcode: check it, or leave the postcode out."
+    )
+    assert issue_words(wrong(TypeProblem.TOO_LARGE), QuestionType.INTEGER) == (
+        "The number is too large: check it."
+    )
+    assert issue_words(wrong(TypeProblem.WRONG_KIND), QuestionType.INTEGER) == (
+        "Enter a whole number."
+    )
 
 
 def test_the_sign_off_list_words_a_mistyped_date_as_the_form_does() -> None:

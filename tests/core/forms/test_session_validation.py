@@ -17,6 +17,7 @@ from rhi_desktop.forms import (
     Location,
     load_form,
 )
+from rhi_desktop.forms.answers import TypeProblem
 
 Clock = Callable[[], datetime]
 
@@ -187,30 +188,41 @@ def test_a_constraint_without_an_answer_does_not_complain(session: FormSession) 
     assert session.issues("end") == ()
 
 
+WRONG = TypeProblem.WRONG_KIND
+
+
 @pytest.mark.parametrize(
-    ("question", "typed", "message"),
+    ("question", "typed", "message", "problem"),
     [
-        ("age", "fourteen", "Enter a whole number."),
-        ("age", "14.5", "Enter a whole number."),
-        ("weight", "1,5", "Enter a number, like 2.5."),
-        ("met_on", "2024-02-30", "Enter a real date as YYYY-MM-DD."),
-        ("met_on", "30/01/2024", "Enter a real date as YYYY-MM-DD."),
-        ("found_at", "yesterday", "Enter a real date and time as YYYY-MM-DDTHH:MM."),
-        ("start", "25:00", "Enter a real time as HH:MM."),
-        ("met", "maybe", "Not one of the choices."),
+        ("age", "fourteen", "Enter a whole number.", WRONG),
+        ("age", "14.5", "Enter a whole number.", WRONG),
+        ("age", "9" * 17, "The number is too large.", TypeProblem.TOO_LARGE),
+        ("weight", "1,5", "Enter a number, like 2.5.", WRONG),
+        ("met_on", "2024-02-30", "Enter a real date as YYYY-MM-DD.", WRONG),
+        ("met_on", "30/01/2024", "Enter a real date as YYYY-MM-DD.", WRONG),
+        ("found_at", "yesterday", "Enter a real date and time as YYYY-MM-DDTHH:MM.", WRONG),
+        ("start", "25:00", "Enter a real time as HH:MM.", WRONG),
+        ("met", "maybe", "Not one of the choices.", TypeProblem.NOT_A_CHOICE),
         (
             "where_found",
             {"description": "Bus station", "postcode": "NOT A CODE"},
             "Not a valid UK postcode.",
+            TypeProblem.NOT_A_POSTCODE,
         ),
     ],
 )
 def test_answers_of_the_wrong_type_are_kept_for_correcting_and_never_echoed(
-    session: FormSession, clock: Clock, question: str, typed: object, message: str
+    session: FormSession,
+    clock: Clock,
+    question: str,
+    typed: object,
+    message: str,
+    problem: TypeProblem,
 ) -> None:
+    """The English message is for logs; `type_problem` says which way, for a screen."""
     session.set_answer(question, typed)
     (issue,) = session.issues(question)
-    assert (issue.kind, issue.message) == (IssueKind.TYPE, message)
+    assert (issue.kind, issue.message, issue.type_problem) == (IssueKind.TYPE, message, problem)
     assert str(typed) not in issue.message
     entry = session.entry(question)
     assert isinstance(entry, InvalidAnswer) and entry.raw == typed
