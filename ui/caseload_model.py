@@ -292,7 +292,7 @@ class CaseloadModel(QAbstractTableModel):
             texts = (
                 row.case_reference,
                 row.child_name if self._revealed else MASK,
-                state_label(row.state),
+                state_label(row.state, row.unsent),
                 format_london(row.due_by),
                 # An amendment races no clock: its interview was held in time or not.
                 "—" if deadline is Deadline.CLOSED else self._countdown(row.due_by - self._now),
@@ -307,7 +307,11 @@ class CaseloadModel(QAbstractTableModel):
         revealed = self._revealed
         self._keys = [
             "\n".join(
-                (row.case_reference, state_label(row.state), row.child_name if revealed else "")
+                (
+                    row.case_reference,
+                    state_label(row.state, row.unsent),
+                    row.child_name if revealed else "",
+                )
             ).casefold()
             for row in self._rows
         ]
@@ -320,7 +324,11 @@ class CaseloadModel(QAbstractTableModel):
         due = [datetime(2026, month, 28, 22, 59, tzinfo=UTC) for month in range(1, 13)]
         longest = timedelta(days=999, hours=23, minutes=59)
         return {
-            Column.STATE: [(state_label(state), state in _RACING) for state in InterviewState],
+            Column.STATE: [
+                (state_label(state, unsent), state in _RACING)
+                for state in InterviewState
+                for unsent in (False, True)
+            ],
             Column.DUE_BY: [(format_london(instant), True) for instant in due],
             Column.TIME_LEFT: [
                 (self._countdown(-longest), True),

@@ -89,5 +89,9 @@ def _state_labels() -> dict[InterviewState, str]:
     }
 
 
-def state_label(state: InterviewState) -> str:
+def state_label(state: InterviewState, unsent: bool = False) -> str:
+    """`unsent`: a change to the interview has not reached the central service yet, so
+    one moved to submitted here is not with a coordinator until the next sync."""
+    if state is S.SUBMITTED and unsent:
+        return translate("InterviewState", "Not yet sent for review")
     return _state_labels()[state]

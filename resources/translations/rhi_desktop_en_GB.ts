@@ -1199,6 +1199,10 @@
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not yet sent for review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InterviewWindow</name>

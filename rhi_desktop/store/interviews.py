@@ -58,6 +58,8 @@ class CaseloadRow:
     interviewer_id: str
     completed_at: datetime | None = None
     """When the interviewer first signed it off (None until then)."""
+    unsent: bool = False
+    """A change to it is still in the outbox: not yet accepted by the central service."""
 
 
 _LINKS = "SELECT interview_id, episode_id FROM interview_episodes"
@@ -67,7 +69,8 @@ _CASELOAD = (
     "SELECT i.id, i.child_id, c.case_reference, coalesce(c.preferred_name, c.name), i.state,"
     " i.revision, i.returned_at, i.due_by, i.interviewer_id,"
     " coalesce((SELECT r.completed_at FROM interview_revisions AS r"
-    " WHERE r.interview_id = i.id AND r.revision = 1), i.completed_at)"
+    " WHERE r.interview_id = i.id AND r.revision = 1), i.completed_at),"
+    " EXISTS (SELECT 1 FROM outbox AS o WHERE o.entity = 'interview' AND o.entity_id = i.id)"
     " FROM interviews AS i JOIN children AS c ON c.id = i.child_id"
 )
 
@@ -84,6 +87,7 @@ def _caseload_row(row: Sequence[Any]) -> CaseloadRow:
         due_by=required_instant(row[7]),
         interviewer_id=row[8],
         completed_at=instant(row[9]),
+        unsent=bool(row[10]),
     )
 
 

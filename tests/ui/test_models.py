@@ -276,3 +276,21 @@ def test_big_changes_rebuild_the_filter_and_small_ones_recheck_only_their_rows(
     assert shown() == expected["DEMO-0012"]
     failures = [r.message for r in qtlog.records if "FAIL" in r.message]  # type: ignore[attr-defined]
     assert failures == [] and kept
+
+
+def test_an_interview_moved_to_submitted_here_says_so_until_the_service_has_it(
+    store: Store,
+) -> None:
+    """The sync moves a signed-off interview to submitted here before sending it; if the
+    sending fails, a coordinator does not have it yet, and the caseload must not say it
+    was sent."""
+    model = CaseloadModel(START)
+    model.set_rows(rows_for(store, CaseloadView.SENT))
+    assert model.rowCount() > 0
+    assert set(_column(model, Column.STATE)) == {"Not yet sent for review"}
+
+    with store.transaction("me") as tx:
+        tx.outbox.mark_sent([entry.change_id for entry in store.outbox.pending(limit=10_000)])
+    model.set_rows(rows_for(store, CaseloadView.SENT))
+
+    assert set(_column(model, Column.STATE)) == {"Sent for review"}
