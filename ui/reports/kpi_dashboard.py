@@ -527,12 +527,17 @@ class KpiDashboardPage(QWidget):
             and not removed
             and state is not VerificationState.VERIFIED
         )
-        if not self.verify_button.isEnabled():
-            self.verify_button.setToolTip(
-                self._why_not_verifiable(period, filtered, ended, removed, state)
-            )
-        else:
-            self.verify_button.setToolTip("")
+        why = (
+            ""
+            if self.verify_button.isEnabled()
+            else self._why_not_verifiable(period, filtered, ended, removed, state)
+        )
+        self.verify_button.setToolTip(why)
+        # A disabled button takes no focus, so its tooltip is out of reach of the keyboard
+        # and screen readers: the banner, which takes focus, says why too where it has not.
+        self.verify_button.setAccessibleDescription(why)
+        if why and self._may_verify and (not ended or not period.is_whole_month):
+            self.banner.setText(f"{self.banner.text()} {why}")
 
     def _why_not_verifiable(
         self,

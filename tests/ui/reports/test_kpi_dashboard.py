@@ -120,6 +120,29 @@ def test_the_dashboard_shows_the_hand_worked_figures_and_filters_change_them(
     _settle(qtbot, page)
 
 
+def test_why_a_month_cannot_be_verified_yet_is_told_without_a_mouse(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
+) -> None:
+    """A disabled button takes no focus, so its tooltip reaches neither the keyboard nor
+    a screen reader: the banner says why, and the button's description does too."""
+    page = _dashboard(qtbot, holder, report_clock)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_month(Period.month(2026, 2))  # the month the clock is in
+        page.reload()
+    _settle(qtbot, page)
+
+    why = "A month can be verified once it has ended."
+    assert not page.verify_button.isEnabled()
+    assert page.banner.text().startswith("Provisional:") and page.banner.text().endswith(why)
+    assert page.verify_button.accessibleDescription() == why
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.picker.show_month(JANUARY)
+        page.reload()
+    _settle(qtbot, page)
+    assert page.verify_button.isEnabled() and page.verify_button.accessibleDescription() == ""
+    assert why not in page.banner.text()
+
+
 def test_activating_a_figure_lists_the_records_behind_it(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
