@@ -11,7 +11,8 @@ profile is the commit point: once it exists the wizard cannot go back to page on
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -263,6 +264,8 @@ class EnrolPage(QWizardPage):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.enrol_button.clicked.connect(self._enrol)
+        for box in (self.server, self.code):
+            box.installEventFilter(self)  # Enter here enrols, not the wizard's Finish
         if not can_enrol:
             for widget in (self.server, self.code, self.enrol_button):
                 widget.setEnabled(False)
@@ -293,6 +296,20 @@ class EnrolPage(QWizardPage):
         self.completeChanged.emit()
         if outcome.ok:
             self.enrolled_now.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the address or code box enrols. Left to the wizard, it pressed the
+        default button, Finish (continue offline), and the code typed was dropped."""
+        if (
+            event.type() is QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._can_enrol
+            and not self._busy
+        ):
+            self._enrol()
+            return True
+        return super().eventFilter(watched, event)
 
     def _enrol(self) -> None:
         server, code = self.server.text().strip(), self.code.text().strip()

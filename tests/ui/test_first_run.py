@@ -103,6 +103,26 @@ def test_a_refused_enrolment_is_explained_and_the_person_can_retry_or_go_offline
     assert len(enroller.calls) == 2
 
 
+def test_enter_in_the_code_box_enrols_rather_than_going_on_offline(
+    qtbot: QtBot, make_controller: ControllerFactory
+) -> None:
+    """Type the code, press Enter: that enrols. The wizard's own default, Continue
+    offline, used to take the Enter, and the code typed was dropped without a word."""
+    enroller = RecordingEnroller(EnrolmentOutcome(True, "This computer is enrolled."))
+    controller = make_controller(enroller=enroller)
+    wizard = _to_enrolment(qtbot, controller)
+    page = wizard.enrol_page
+    page.server.clear()
+    QTest.keyClicks(page.server, "https://rhi.example.gov.uk")
+    QTest.keyClicks(page.code, "ABCD-1234")
+
+    QTest.keyClick(page.code, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=20_000)
+    assert [call[1:3] for call in enroller.calls] == [("https://rhi.example.gov.uk", "ABCD-1234")]
+    assert controller.wizard is wizard and page.enrolled
+
+
 def test_without_an_enroller_the_page_says_why_and_offline_is_the_way_on(
     qtbot: QtBot,
     make_controller: ControllerFactory,
