@@ -11,6 +11,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.config import ConfigError, Settings
+from rhi_desktop.config.parsers import InvalidValue
+from rhi_desktop.config.parsers import server_url as parse_server_url
 from rhi_desktop.session import OpenProfile
 from rhi_desktop.vault import detect_keystore
 from sync.device import enrol_device
@@ -25,6 +27,17 @@ def enrol_with_service(
     profile: OpenProfile, server_url: str, one_time_code: str
 ) -> EnrolmentOutcome:
     """Exchange the one-time code for this device's credentials (kept encrypted)."""
+    try:
+        parse_server_url(server_url.strip(), profile.paths.root)
+    except InvalidValue:  # typed by the person: no bug, and nothing to send it to
+        return EnrolmentOutcome(
+            False,
+            QCoreApplication.translate(
+                "SyncBridge",
+                "The server address must be an https address, like "
+                "https://rhi.example.gov.uk. Check it with IT.",
+            ),
+        )
     try:
         settings = Settings.load(profile.paths)
         enrolment = enrol_device(

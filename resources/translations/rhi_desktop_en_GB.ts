@@ -3924,6 +3924,10 @@
 <context>
     <name>SyncBridge</name>
     <message>
+        <source>The server address must be an https address, like https://rhi.example.gov.uk. Check it with IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This computer is enrolled. Your work will be sent when you are online.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,3 +96,22 @@ def test_an_untrusted_service_is_refused_before_the_code_is_sent(
         assert enrol_with_service(again, central.url, code).ok
     finally:
         again.close()
+
+
+@pytest.mark.parametrize(
+    "address", ["rhi.example.gov.uk", "http://rhi.example.gov.uk", "https://", "ftp://rhi.example"]
+)
+def test_an_address_that_is_not_an_https_one_is_explained_not_a_bug(
+    tmp_path: Path, address: str
+) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    profile = create_profile(paths, "lantern oyster gravel", Settings.load(paths), None)
+    try:
+        outcome = enrol_with_service(profile, address, "ABCD-1234")
+    finally:
+        profile.close()
+    assert not outcome.ok
+    assert outcome.message == (
+        "The server address must be an https address, like https://rhi.example.gov.uk. "
+        "Check it with IT."
+    )
