@@ -328,8 +328,9 @@ def _users_add(args: argparse.Namespace) -> int:
 
 
 def _users_list(args: argparse.Namespace) -> int:
+    users = admin.list_users(_ready(args.db))  # before the header: a failure writes nothing
     print("\t".join(("user", "role", "team", "left")))
-    for user in admin.list_users(_ready(args.db)):
+    for user in users:
         left = user.left_at.isoformat(timespec="minutes") if user.left_at else ""
         print("\t".join((user.username, user.role, user.team or "", left)))
     return 0
@@ -387,8 +388,9 @@ def _devices_list(args: argparse.Namespace) -> int:
         "audit_seq",
         "status",
     ]
+    devices = admin.list_devices(_ready(args.db))  # before the header: a failure writes nothing
     print("\t".join(columns))
-    for device in admin.list_devices(_ready(args.db)):
+    for device in devices:
         status = "revoked" if device.revoked_at else "active"
         row = [
             device.id,

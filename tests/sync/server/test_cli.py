@@ -347,3 +347,12 @@ def test_an_assignment_the_app_would_refuse_is_refused_here_too(
     stderr = _error(1, line, team_of_two_db, stdin=child)
     assert stderr.count("\n") == 1 and message in stderr
     assert "Fictional" not in stderr and "2035" not in stderr  # no personal data
+
+
+@pytest.mark.parametrize("listing", ["users list", "devices list"])
+def test_a_listing_that_cannot_be_made_writes_nothing_to_standard_output(
+    tmp_path: Path, listing: str
+) -> None:
+    """Redirected to a file, a failed listing must leave it empty, not a header alone."""
+    stderr = _error(1, listing, _sqlite(tmp_path))  # no database there yet
+    assert "there is no database" in stderr
