@@ -161,7 +161,14 @@ class PassphrasePage(QWizardPage):
 
     def set_protection(self, protection: Protection) -> None:
         self._protection = protection
-        self.protection.setText(protection.describe() + ".")
+        self.protection.setText(
+            self.tr("Protected by your passphrase and this computer's keystore.")
+            if protection is Protection.PASSPHRASE_AND_KEYSTORE
+            else self.tr(
+                "Protected by your passphrase only: no system keystore is available on "
+                "this computer."
+            )
+        )
         self.completeChanged.emit()
 
     def creation_succeeded(self) -> None:

@@ -2577,6 +2577,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Protected by your passphrase and this computer&apos;s keystore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected by your passphrase only: no system keystore is available on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating your encrypted profile…</source>
         <translation type="unfinished"></translation>
     </message>
