@@ -18,6 +18,7 @@ import ssl
 import stat
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -146,8 +147,10 @@ def _parser() -> argparse.ArgumentParser:
 
     assign = command(
         "assign",
-        "Assign a found child's return interview; the child's name and date of birth "
-        "(YYYY-MM-DD) are read from standard input, one per line.",
+        "Assign a found child's return interview. Read from standard input, one per "
+        "line, as they are personal data that a command line shows to every account: the "
+        "child's name, date of birth (YYYY-MM-DD), and optionally where they were found "
+        "and the police reference (an empty line for either not given).",
         _assign,
     )
     assign.add_argument("--interviewer", required=True, help="the interviewer's username")
@@ -156,8 +159,6 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("--missing-since", required=True, type=_instant, help="ISO-8601")
     assign.add_argument("--returned-at", required=True, type=_instant, help="ISO-8601")
     assign.add_argument("--risk-grade", choices=[g.value for g in RiskGrade])
-    assign.add_argument("--where-found")
-    assign.add_argument("--police-ref")
     assign.add_argument(
         "--looked-after",
         choices=("yes", "no"),
@@ -414,34 +415,47 @@ def _devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def _child_from_stdin() -> tuple[str, date]:
-    """The child's name and date of birth, one per line; a problem is named, never the
-    value (it is personal data)."""
+@dataclass(frozen=True, slots=True)
+class _FoundChild:
+    """What `assign` reads from standard input: all of it personal data."""
+
+    name: str
+    date_of_birth: date
+    where_found: str | None
+    police_reference: str | None
+
+
+def _child_from_stdin() -> _FoundChild:
+    """The child's name, date of birth, and (optional) where they were found and the
+    police reference, one per line; a problem is named, never the value."""
     name = sys.stdin.readline().strip()
     born = sys.stdin.readline().strip()
+    where_found = sys.stdin.readline().strip() or None
+    police_reference = sys.stdin.readline().strip() or None
     if not name:
         raise CommandError("give the child's name on the first line of standard input")
     try:
-        return name, date.fromisoformat(born)
+        date_of_birth = date.fromisoformat(born)
     except ValueError:
         raise CommandError(
             "give the child's date of birth as YYYY-MM-DD on the second line of standard input"
         ) from None
+    return _FoundChild(name, date_of_birth, where_found, police_reference)
 
 
 def _assign(args: argparse.Namespace) -> int:
-    name, date_of_birth = _child_from_stdin()
+    found = _child_from_stdin()
     spec = admin.AssignmentSpec(
         interviewer=args.interviewer,
         child_ref=args.child_ref,
-        child_name=name,
-        date_of_birth=date_of_birth,
+        child_name=found.name,
+        date_of_birth=found.date_of_birth,
         episode_type=EpisodeType(args.episode_type),
         missing_since=args.missing_since,
         returned_at=args.returned_at,
         risk_grade=RiskGrade(args.risk_grade) if args.risk_grade else None,
-        where_found=args.where_found,
-        police_reference=args.police_ref,
+        where_found=found.where_found,
+        police_reference=found.police_reference,
         looked_after=None if args.looked_after is None else args.looked_after == "yes",
         move_child=args.move_child,
     )

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from sync import protocol
+from sync.server import schema
 from sync.server.app import create_app
 from sync.server.db import open_engine
 from sync.server.migrations import LATEST
@@ -356,3 +358,29 @@ def test_a_listing_that_cannot_be_made_writes_nothing_to_standard_output(
     """Redirected to a file, a failed listing must leave it empty, not a header alone."""
     stderr = _error(1, listing, _sqlite(tmp_path))  # no database there yet
     assert "there is no database" in stderr
+
+
+def test_where_a_child_was_found_and_the_police_reference_come_from_standard_input(
+    tmp_path: Path,
+) -> None:
+    """Both are personal data (where found is often an address): on the command line the
+    process list would show them to every account on the server."""
+    db = _sqlite(tmp_path)
+    _ok("init", db)
+    _ok("users add --username ivy --role interviewer --team North", db)
+    line = ASSIGN.format(who="ivy", returned="2026-01-11T00:00Z")
+    found = CHILD + "Bus station, Leeds\nWY-2026-118822\n"
+    done = rhi_central(*shlex.split(line), "--db", db, stdin=found)
+    assert done.returncode == 0, done.stderr
+    engine = open_engine(db)
+    with engine.connect() as conn:
+        (episode,) = conn.execute(
+            select(schema.entities.c.payload).where(schema.entities.c.entity == "episode")
+        ).scalars()
+    engine.dispose()
+    assert (episode["where_found"], episode["police_reference"]) == (
+        "Bus station, Leeds",
+        "WY-2026-118822",
+    )
+    refused = rhi_central(*shlex.split(line), "--where-found", "x", "--db", db, stdin=found)
+    assert refused.returncode == 2  # no longer an option
