@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args and args[0] in sync_cli.COMMANDS:
         return sync_cli.main(args)
+    from ui.window import profile_paths
+
+    profile_paths(args)  # a mistyped command is a usage error (exit 2), display or not
     if not has_display():
         print(
             "rhi-desktop: no display found; run it under a virtual one with: "

@@ -114,3 +114,19 @@ def test_help_lists_every_command_not_only_the_cores(capsys: pytest.CaptureFixtu
     expected = {*cli.COMMANDS, *sync_cli.COMMANDS, "diagnose", "--self-test"}
     assert expected <= listed, expected - listed
     assert "export report" in said
+
+
+@pytest.mark.parametrize("typed", ["diagnos", "self-test", "--selftest"])
+def test_a_mistyped_command_is_a_usage_error_even_without_a_display(
+    typed: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over SSH, with no display, a typo was blamed on the display (exit 1)."""
+    from ui.app import main
+
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SystemExit) as ended:
+        main([typed])
+    assert ended.value.code == 2
+    error = capsys.readouterr().err
+    assert "unrecognized arguments" in error and "no display" not in error
