@@ -39,7 +39,7 @@ from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import london_date
 from rhi_desktop.reports.exports.audited_write import profile_forms
-from rhi_desktop.reports.exports.export_file import FORMAT_NAMES, ExportFile
+from rhi_desktop.reports.exports.export_file import FORMAT_NAMES, ExportFile, named_format
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
@@ -60,8 +60,8 @@ TABLE_FORMATS = ("csv", "xlsx")
 
 def table_format_of(name: str) -> str | None:
     """The table format a file name's extension names (any case), or None."""
-    extension = Path(name).suffix.lower().removeprefix(".")
-    return extension if extension in TABLE_FORMATS else None
+    named = named_format(name)
+    return named if named in TABLE_FORMATS else None
 
 
 def with_table_extension(name: str, file_format: str) -> str:
@@ -329,10 +329,10 @@ class ExportDialog(QDialog):
             return Path(with_table_extension(text, file_format)).expanduser(), file_format
         path = Path(text).expanduser()
         writes = kind.extension(self._chosen_format)
-        named = path.suffix.lower().removeprefix(".")
+        named = named_format(path)
         if named == writes:
             return path, self._chosen_format
-        if named in FORMAT_NAMES:
+        if named is not None:
             raise PeriodProblem(
                 self.tr("This export is written as {0}: end the file's name with .{1}.").format(
                     FORMAT_NAMES[writes], writes

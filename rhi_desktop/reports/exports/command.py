@@ -42,7 +42,7 @@ from rhi_desktop.reports.errors import ReportError
 from rhi_desktop.reports.exports.annex_a import annex_a_list8
 from rhi_desktop.reports.exports.audited_write import audit_detail, profile_forms, write_and_audit
 from rhi_desktop.reports.exports.csv_xlsx import kpi_export
-from rhi_desktop.reports.exports.export_file import FORMAT_NAMES, ExportFile
+from rhi_desktop.reports.exports.export_file import FORMAT_NAMES, ExportFile, named_format
 from rhi_desktop.reports.exports.geojson import places_geojson
 from rhi_desktop.reports.exports.ssda903 import Ssda903Refused, ssda903_missing
 from rhi_desktop.reports.filters import Filters
@@ -119,7 +119,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 def _file_format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    return "xlsx" if Path(args.out).suffix.lower() == ".xlsx" else "csv"
+    return "xlsx" if named_format(args.out) == "xlsx" else "csv"
 
 
 _ONE_FORMAT = {"ssda903-missing": "csv", "geojson": "geojson"}
@@ -128,9 +128,9 @@ _ONE_FORMAT = {"ssda903-missing": "csv", "geojson": "geojson"}
 def _check_file_name(args: argparse.Namespace) -> None:
     """A file named .xlsx holds a workbook, and so on: a name saying another format than
     the export writes is refused (a spreadsheet program refuses to open such a file)."""
-    named = Path(args.out).suffix.lower().removeprefix(".")
+    named = named_format(args.out)
     writes = _ONE_FORMAT.get(args.kind) or _file_format(args)
-    if named in FORMAT_NAMES and named != writes:
+    if named is not None and named != writes:
         choose = f", or give --format {named}" if args.kind in _TABLE_KINDS else ""
         raise ReportError(
             f"export {args.kind} writes {FORMAT_NAMES[writes]} here, but --out is named .{named}: "

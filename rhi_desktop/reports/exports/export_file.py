@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 FORMAT_NAMES = {"csv": "CSV", "xlsx": "XLSX", "geojson": "GeoJSON", "pdf": "PDF"}
 """The formats exports write, by the extension a file of that format is named with."""
+
+
+def named_format(name: str | PurePath) -> str | None:
+    """The export format a file's name says by its extension (any case), or None."""
+    extension = PurePath(name).suffix.lower().removeprefix(".")
+    return extension if extension in FORMAT_NAMES else None
 
 
 @dataclass(frozen=True, slots=True)

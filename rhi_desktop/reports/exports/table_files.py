@@ -27,6 +27,8 @@ from datetime import date
 
 import xlsxwriter
 
+from rhi_desktop.domain.found_child import SPREADSHEET_FORMULA_STARTS
+
 Cell = str | int | float | date | None
 
 
@@ -37,7 +39,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = (*SPREADSHEET_FORMULA_STARTS, "\t", "\r")
 """What a spreadsheet takes a cell's text for a formula by (OWASP's CSV injection list)."""
 
 
