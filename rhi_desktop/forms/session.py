@@ -121,6 +121,14 @@ class FormSession:
             work.value_changed(key)
         return work.finish()
 
+    def restore_entry(
+        self, question_id: str, entry: Stored | None, row: int | None = None
+    ) -> Changes:
+        """Put back what `entry()` gave for the question earlier: undoes later edits to it."""
+        if isinstance(entry, InvalidAnswer):
+            return self.set_answer(question_id, entry.raw, row)
+        return self.set_answer(question_id, None if entry is None else to_json(entry), row)
+
     def clear_answer(self, question_id: str, row: int | None = None) -> Changes:
         return self.set_answer(question_id, None, row)
 
@@ -226,6 +234,20 @@ class FormSession:
         if owner_id not in self.form.sections:
             self._key(self.form.field(owner_id), row)
         return self._relevant.get(FieldKey(owner_id, row), False)
+
+    def hidden_answers(self, keys: Iterable[FieldKey]) -> frozenset[FieldKey]:
+        """Of `keys` (say, a change's `relevance`), the questions holding something entered
+        that are not relevant now: work an interviewer would lose, as `record()` leaves it out.
+        Sections and repeat groups are not questions; their questions are among the keys."""
+        fields = self.form.fields
+        return frozenset(
+            key
+            for key in keys
+            if key in self._answers
+            and key.id in fields
+            and fields[key.id].answerable
+            and not self._relevant.get(key, False)
+        )
 
     def is_required(self, question_id: str, row: int | None = None) -> bool:
         return self._required.get(self._key(self.form.field(question_id), row), False)

@@ -1,0 +1,111 @@
+"""An answer that hides answered questions: the session names exactly what would be lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rhi_desktop.forms import FieldKey, FormSession, load_form
+
+Build = Callable[..., dict[str, Any]]
+
+
+def _session(make_definition: Build) -> FormSession:
+    definition = make_definition(
+        [
+            {"id": "accepted", "type": "yes_no", "label": "Accepted?"},
+            {"id": "reason", "type": "text", "label": "Why not?", "relevant": "${accepted} = 'no'"},
+        ]
+    )
+    definition["sections"].append(
+        {
+            "id": "talk",
+            "title": "The talk",
+            "relevant": "${accepted} = 'yes'",
+            "questions": [
+                {"id": "story", "type": "long_text", "label": "What happened"},
+                {"id": "age", "type": "integer", "label": "Age"},
+                {"id": "unanswered", "type": "text", "label": "Left empty"},
+                {"id": "twice", "type": "integer", "label": "Twice", "calculation": "${age} * 2"},
+                {"id": "places", "type": "repeat", "label": "Places", "questions": [
+                    {"id": "place", "type": "text", "label": "Place"},
+                ]},
+            ],
+        }
+    )  # fmt: skip
+    return FormSession(load_form(definition))
+
+
+def test_hiding_a_section_names_its_answered_questions_and_rows(make_definition: Build) -> None:
+    session = _session(make_definition)
+    session.set_answer("accepted", "yes")
+    session.set_answer("story", "Stayed with a friend")
+    session.set_answer("age", "fourteen")  # kept as typed, to be corrected: still work
+    for row, place in enumerate(("Park", "", "Station")):
+        session.add_row("places")
+        session.set_answer("place", place, row)
+
+    changes = session.set_answer("accepted", "no")
+
+    assert session.hidden_answers(changes.relevance) == {
+        FieldKey("story"),
+        FieldKey("age"),
+        FieldKey("place", 0),
+        FieldKey("place", 2),
+    }
+    assert "story" not in session.record()
+
+
+def test_nothing_is_named_when_the_answers_come_back_or_were_never_given(
+    make_definition: Build,
+) -> None:
+    session = _session(make_definition)
+    session.set_answer("accepted", "yes")
+    session.set_answer("story", "Stayed with a friend")
+    session.set_answer("accepted", "no")
+
+    back = session.set_answer("accepted", "yes")
+    assert FieldKey("story") in back.relevance
+    assert session.hidden_answers(back.relevance) == frozenset()
+    assert session.record()["story"] == "Stayed with a friend"
+    # 'Why not?' was shown and hidden again, but nothing was typed into it.
+    assert FieldKey("reason") in back.relevance
+
+
+def test_keys_that_are_relevant_or_not_questions_are_never_named(make_definition: Build) -> None:
+    session = _session(make_definition)
+    session.set_answer("accepted", "yes")
+    session.set_answer("story", "Stayed with a friend")
+    keys = [FieldKey("talk"), FieldKey("places"), FieldKey("story"), FieldKey("accepted")]
+    assert session.hidden_answers(keys) == frozenset()
+    session.set_answer("accepted", "no")
+    assert session.hidden_answers(keys) == {FieldKey("story")}
+
+
+def test_an_earlier_entry_of_any_kind_can_be_put_back(make_definition: Build) -> None:
+    definition = make_definition(
+        [
+            {"id": "when", "type": "date", "label": "When"},
+            {"id": "where", "type": "location", "label": "Where"},
+            {"id": "who", "type": "multiple_choice", "label": "Who", "choices": "people"},
+            {"id": "age", "type": "integer", "label": "Age"},
+        ],
+        {"people": [{"value": "friend", "label": "Friend"}, {"value": "adult", "label": "Adult"}]},
+    )
+    session = FormSession(load_form(definition))
+    firsts = {
+        "when": "2026-11-20",
+        "where": {"description": "Bus station", "postcode": "ZZ99 3AA"},
+        "who": ["friend", "adult"],
+        "age": "fourteen",
+    }
+    for question_id, value in firsts.items():
+        session.set_answer(question_id, value)
+    earlier = {question_id: session.entry(question_id) for question_id in firsts}
+
+    for question_id in firsts:
+        session.set_answer(question_id, None)
+        changes = session.restore_entry(question_id, earlier[question_id])
+        assert FieldKey(question_id) in changes.values
+        assert session.entry(question_id) == earlier[question_id]
+    assert session.restore_entry("age", None) and session.entry("age") is None
