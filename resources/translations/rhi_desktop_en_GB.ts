@@ -1103,6 +1103,33 @@
     </message>
 </context>
 <context>
+    <name>HiddenAnswers</name>
+    <message>
+        <source>⚠ Your answer to “{0}” hides answers already given in: {1} (answers hidden: {2}). Hidden answers are not kept with the interview. Choose Undo to bring them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the answer that hid them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss this notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InterviewFormEditor</name>
     <message>
         <source>Read-only</source>

@@ -21,21 +21,24 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from rhi_desktop.forms import (
+    AnswerValue,
     Changes,
     FieldInfo,
     FieldKey,
     FormSession,
+    InvalidAnswer,
     QuestionType,
     ValidationReport,
 )
 from ui.announce import announce as announce_problem
 from ui.forms.field_view import FieldView
+from ui.forms.hidden_answers import HiddenAnswersNotice, Hiding
 from ui.forms.progress import section_progress
 from ui.forms.question_column import QuestionColumn
-from ui.forms.repeat_group import RepeatGroupView, RowView
+from ui.forms.repeat_group import RepeatGroupView, RowView, renumbered
 from ui.forms.section_nav import SectionNavigator
 from ui.forms.section_page import SectionPage
 from ui.forms.widgets import InputEvents, InputFactory
@@ -99,6 +102,8 @@ class FormRenderer(QWidget):
         self._revealed: set[FieldKey] = set()
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
+        self._hiding: Hiding | None = None
+        self._notice: HiddenAnswersNotice | None = None
         self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
 
@@ -109,7 +114,10 @@ class FormRenderer(QWidget):
         self._stack = QStackedWidget(self)
         layout = QHBoxLayout(self)
         layout.addWidget(self.navigator)
-        layout.addWidget(self._stack, 1)
+        self._main = QVBoxLayout()
+        """The page, and above it the hidden-answers notice once there is one."""
+        self._main.addWidget(self._stack, 1)
+        layout.addLayout(self._main, 1)
         for section_id in sections:
             self._build_section(section_id)
         for section_id in sections:
@@ -276,19 +284,25 @@ class FormRenderer(QWidget):
         if self._read_only:
             return
         key = FieldKey(view.id, view.row)
-        if view.answer is not None and view.answer.reveals_on_edit:
+        finished = view.answer is not None and view.answer.reveals_on_edit
+        if finished:
             self._revealed.add(key)
+        before = self._session.entry(view.id, view.row)
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
-        self._show_issues(view, announce=view.answer is not None and view.answer.reveals_on_edit)
+        self._show_issues(view, announce=finished)
         if changes:
             self._apply(changes)
+            self._note_hidden(view, before, changes)
+            if finished:
+                self._tell_hidden(view)
             self.answersChanged.emit()
 
     def _finished(self, view: FieldView) -> None:
         self._revealed.add(FieldKey(view.id, view.row))
         self._show_issues(view, announce=True)
+        self._tell_hidden(view)  # typed answers are told once the interviewer moves on
 
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
         """Show the item's problem, if it is time to; with `announce`, a problem that has
@@ -350,6 +364,8 @@ class FormRenderer(QWidget):
             self._update_sections()
         for section_id in touched:
             self.navigator.set_progress(section_id, section_progress(session, section_id))
+        if changes.relevance:
+            self._recount_hidden()
 
     def _update_can_add(self, repeat_id: str, group: RepeatGroupView | None = None) -> None:
         group = group or self._groups[repeat_id]
@@ -461,6 +477,101 @@ class FormRenderer(QWidget):
         self._confirm = box
         box.open()
 
+    # --- answers hidden by a change ------------------------------------------------------
+
+    def _note_hidden(
+        self, view: FieldView, before: AnswerValue | InvalidAnswer | None, changes: Changes
+    ) -> None:
+        """Keep track of answered questions an edit of `view` has just hidden."""
+        hidden = self._session.hidden_answers(changes.relevance)
+        if not hidden:
+            return
+        key = FieldKey(view.id, view.row)
+        hiding = self._hiding
+        if hiding is not None and hiding.key == key:
+            self._hiding = hiding.adding(hidden)  # a later keystroke: undo still goes back
+            return
+        if self._notice is not None:
+            self._notice.hide()  # it spoke of another question's change
+        self._hiding = Hiding(key, before, hidden)
+
+    def _recount_hidden(self) -> None:
+        """Forget hidden answers that are back on show; the notice goes when none are left."""
+        hiding = self._hiding
+        if hiding is None:
+            return
+        still = self._session.hidden_answers(hiding.hidden)
+        if still:
+            self._hiding = hiding.keeping(still)
+            if self._notice is not None and self._notice.isVisibleTo(self):
+                self._say_hidden()
+        else:
+            self._forget_hidden()
+
+    def _tell_hidden(self, view: FieldView) -> None:
+        """Show (and read out) the notice, if `view`'s change hid answers not yet told of."""
+        hiding = self._hiding
+        if hiding is None or hiding.key != FieldKey(view.id, view.row):
+            return
+        said = self._say_hidden()
+        if said:
+            announce_problem(view.controls()[0], said)
+
+    def _say_hidden(self) -> str:
+        hiding = self._hiding
+        view = None if hiding is None else self._view(hiding.key)
+        if hiding is None or not isinstance(view, FieldView):
+            return ""
+        if self._notice is None:
+            self._notice = HiddenAnswersNotice(self)
+            self._notice.undoRequested.connect(self.undo_hiding)
+            self._notice.dismissRequested.connect(self.dismiss_hidden)
+            self._main.insertWidget(0, self._notice)
+        sections = {self._section_of(key.id) for key in hiding.hidden}
+        titles = [self._pages[sid].title for sid in self._pages if sid in sections]
+        return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
+
+    def _forget_hidden(self) -> None:
+        self._hiding = None
+        if self._notice is not None:
+            self._notice.hide()
+
+    @property
+    def hidden_notice(self) -> HiddenAnswersNotice | None:
+        """The notice of answers a change hid, while it is on show."""
+        notice = self._notice
+        return notice if notice is not None and notice.isVisibleTo(self) else None
+
+    def undo_hiding(self) -> None:
+        """Put back the answer that hid others, bringing them all back into view."""
+        hiding = self._hiding
+        self._forget_hidden()
+        if hiding is None or self._read_only:
+            return
+        key = hiding.key
+        changes = self._session.restore_entry(key.id, hiding.before, key.row)
+        view = self._view(key)
+        if isinstance(view, FieldView) and view.answer is not None:
+            view.answer.show_value(self._session.entry(key.id, key.row))
+            self._show_issues(view)
+        if changes:
+            self._apply(changes)
+            self.answersChanged.emit()
+        if isinstance(view, FieldView):
+            self._back_to(view)
+
+    def dismiss_hidden(self) -> None:
+        """Close the notice, keeping the change; the focus goes back to its question."""
+        hiding = self._hiding
+        self._forget_hidden()
+        view = None if hiding is None else self._view(hiding.key)
+        if isinstance(view, FieldView):
+            self._back_to(view)
+
+    def _back_to(self, view: FieldView) -> None:
+        self.show_section(view.info.section_id)
+        self._focus_first(view.controls())
+
     @property
     def pending_confirmation(self) -> QMessageBox | None:
         """The open 'remove row?' question, if any."""
@@ -471,23 +582,18 @@ class FormRenderer(QWidget):
             return
         changes = self._session.remove_row(repeat_id, index)
         group = self._groups[repeat_id]
-        self._revealed = {
-            FieldKey(key.id, key.row - 1)
-            if key.row is not None and key.row > index and self._in_group(key.id, repeat_id)
-            else key
-            for key in self._revealed
-            if not (key.row == index and self._in_group(key.id, repeat_id))
-        }
+        in_group = {q for q, info in self._form.fields.items() if info.repeat_id == repeat_id}
+        self._revealed = renumbered(self._revealed, index, in_group)
+        if self._hiding is not None:
+            self._hiding = self._hiding.after_row_removed(index, in_group)
+            if self._hiding is None:
+                self._forget_hidden()  # the answer that hid them has gone with its row
         group.take_row(index)
         self._apply(changes)
         self._chain(group.info.section_id)
         target = group.rows[index].controls()[0] if index < len(group.rows) else group.add_button
         self._focus(target)
         self.answersChanged.emit()
-
-    def _in_group(self, question_id: str, repeat_id: str) -> bool:
-        info = self._form.fields.get(question_id)
-        return info is not None and info.repeat_id == repeat_id
 
     # --- sections and focus --------------------------------------------------------------
 

@@ -7,7 +7,7 @@ holding the focus. The renderer owns the rows' questions; this is their frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Set
 from functools import cache, partial
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,12 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rhi_desktop.forms import FieldInfo, Issue
+from rhi_desktop.forms import FieldInfo, FieldKey, Issue
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
 from ui.forms.question_column import QUESTION_GAP, QuestionColumn
 
 ADD_ROW_KEYS = "Ctrl+Shift+A"
 REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
+
+
+def renumbered(keys: Iterable[FieldKey], removed: int, in_group: Set[str]) -> set[FieldKey]:
+    """`keys` once row `removed` of a repeat group (whose questions are `in_group`) has
+    gone: that row's keys dropped, the rows after it moved up one."""
+    kept: set[FieldKey] = set()
+    for key in keys:
+        if key.id not in in_group or key.row is None:
+            kept.add(key)
+        elif key.row != removed:
+            kept.add(FieldKey(key.id, key.row - 1) if key.row > removed else key)
+    return kept
 
 
 @cache

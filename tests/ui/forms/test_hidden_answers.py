@@ -1,0 +1,163 @@
+"""An answer that hides answered questions says so, and can be undone.
+
+Hidden answers are not kept with the interview (the next autosave leaves them out), so
+changing an answer like the offer's outcome must not quietly drop what was already
+written: the form names what it hid and where, and Undo brings it all back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import FieldKey, FormSession, load_form
+from tests.ui.forms.conftest import Draft, fixed_clock
+from tests.ui.forms.keyboard import Keyboard
+from tests.ui.mnemonics import mnemonic_clashes
+from ui.forms.editor import InterviewFormEditor
+from ui.forms.hidden_answers import Hiding
+from ui.forms.renderer import FormRenderer
+
+
+def _answer_the_venue(editor: InterviewFormEditor, keyboard: Keyboard) -> tuple[QComboBox, str]:
+    renderer = editor.renderer
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    assert isinstance(outcome, QComboBox)
+    keyboard.choose(outcome, "Accepted")
+    keyboard.to_section(renderer, "venue")
+    venue = renderer.field_view("venue_type").controls()[0]
+    assert isinstance(venue, QComboBox)
+    place = venue.itemText(2)
+    keyboard.choose(venue, place)
+    editor.flush()
+    return outcome, place
+
+
+def test_declining_after_answers_were_given_says_what_it_hid_and_undo_brings_it_back(
+    qtbot: QtBot,
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    outcome, place = _answer_the_venue(editor, keyboard)
+    venue_value = draft.answers()["venue_type"]
+    keyboard.to_section(renderer, "offer")
+
+    keyboard.choose(outcome, "Declined by the young person")  # arrows down past others
+
+    notice = renderer.hidden_notice
+    assert notice is not None
+    said = notice.text.text()
+    assert "What was the outcome?" in said
+    assert "Where we met and who was there" in said
+    assert notice.accessibleDescription() == said
+    assert QApplication.focusWidget() is outcome  # the notice does not take the focus
+    assert not mnemonic_clashes(editor.window())
+    editor.flush()
+    assert "venue_type" not in draft.answers()  # not kept while hidden
+
+    QTest.keyClick(outcome, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # &Undo
+
+    qtbot.waitUntil(lambda: renderer.hidden_notice is None)  # a mnemonic clicks after a beat
+    assert outcome.currentText() == "Accepted"
+    assert QApplication.focusWidget() is outcome
+    venue = renderer.field_view("venue_type").controls()[0]
+    assert isinstance(venue, QComboBox) and venue.currentText() == place
+    editor.flush()
+    answers = draft.answers()
+    assert answers["offer_outcome"] == "accepted"
+    assert answers["venue_type"] == venue_value
+
+
+def test_dismissing_keeps_the_change_and_goes_back_to_the_question(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    outcome, _ = _answer_the_venue(editor, keyboard)
+    keyboard.to_section(renderer, "offer")
+    keyboard.choose(outcome, "Declined by the young person")
+    notice = renderer.hidden_notice
+    assert notice is not None
+
+    keyboard.tab_to(notice.dismiss_button)
+    keyboard.press(Qt.Key.Key_Space)
+
+    assert renderer.hidden_notice is None
+    assert QApplication.focusWidget() is outcome
+    editor.flush()
+    assert draft.answers()["offer_outcome"] == "declined_by_child"
+    assert "venue_type" not in draft.answers()
+
+
+def _age_form() -> dict[str, Any]:
+    return {
+        "form_id": "ages",
+        "version": 1,
+        "title": "Ages",
+        "sections": [
+            {
+                "id": "main",
+                "title": "About them",
+                "questions": [
+                    {"id": "age", "type": "integer", "label": "Age"},
+                    {"id": "school", "type": "text", "label": "School",
+                     "relevant": "${age} < 16"},
+                ],
+            }
+        ],
+        "choice_lists": {},
+    }  # fmt: skip
+
+
+def test_a_typed_answer_is_told_when_the_interviewer_moves_on_and_untold_when_undone_by_typing(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    session = FormSession(load_form(_age_form()), clock=fixed_clock)
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.show()
+    qtbot.waitExposed(renderer)
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    age = renderer.field_view("age").controls()[0]
+    school = renderer.field_view("school").controls()[0]
+    assert isinstance(age, QLineEdit) and isinstance(school, QLineEdit)
+    keyboard.fill(age, "12")
+    keyboard.fill(school, "Oak Lane")
+
+    keyboard.tab_to(age)
+    keyboard.press_select_all()
+    keyboard.type("17")
+    assert not renderer.field_view("school").shown
+    assert renderer.hidden_notice is None  # not while typing
+    keyboard.tab_out()
+    notice = renderer.hidden_notice
+    assert notice is not None and "\u201cAge\u201d" in notice.text.text()
+
+    keyboard.tab_to(age)
+    keyboard.press_select_all()
+    keyboard.type("1")  # under 16 again: the answer is back, so the notice goes
+    assert renderer.hidden_notice is None
+    assert session.record() == {"age": 1, "school": "Oak Lane"}
+
+
+def test_a_removed_row_renumbers_what_was_hidden() -> None:
+    hiding = Hiding(
+        FieldKey("worry", 3),
+        "yes",
+        frozenset({FieldKey("why", 1), FieldKey("why", 3), FieldKey("story")}),
+    )
+    moved = hiding.after_row_removed(1, {"worry", "why"})
+    assert moved == Hiding(
+        FieldKey("worry", 2), "yes", frozenset({FieldKey("why", 2), FieldKey("story")})
+    )
+    assert hiding.after_row_removed(3, {"worry", "why"}) is None
+    assert hiding.after_row_removed(0, {"other"}) == hiding

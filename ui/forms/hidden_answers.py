@@ -1,0 +1,99 @@
+"""Telling the interviewer when an answer hides questions that were already answered.
+
+Answers to questions that are no longer asked are not kept with the interview (the next
+autosave leaves them out), so changing, say, whether the interview was accepted would
+quietly drop pages of the young person's account. Rather than ask before every such
+click, the form says what the change hid, where, and offers to undo it; the answers are
+still in the open form until it closes, so undoing brings every one of them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from rhi_desktop.forms import AnswerValue, FieldKey, InvalidAnswer
+from ui.forms.repeat_group import renumbered
+
+
+@dataclass(frozen=True)
+class Hiding:
+    """Answered questions (`hidden`) that the latest change to one question (`key`) hid."""
+
+    key: FieldKey
+    before: AnswerValue | InvalidAnswer | None
+    """What the question held before the change: undoing puts it back."""
+    hidden: frozenset[FieldKey]
+
+    def adding(self, hidden: Set[FieldKey]) -> Hiding:
+        """A further edit of the same question hid more; undoing still goes back to `before`."""
+        return Hiding(self.key, self.before, self.hidden | hidden)
+
+    def keeping(self, hidden: Set[FieldKey]) -> Hiding:
+        return Hiding(self.key, self.before, frozenset(hidden))
+
+    def after_row_removed(self, index: int, in_group: Set[str]) -> Hiding | None:
+        """Renumbered for a removed repeat row; None if the question's own row went."""
+        if self.key.id in in_group and self.key.row == index:
+            return None
+        (key,) = renumbered([self.key], index, in_group)
+        return Hiding(key, self.before, frozenset(renumbered(self.hidden, index, in_group)))
+
+
+def hidden_answers_text(question: str, sections: list[str], count: int) -> str:
+    """What the notice says: which answer hid how many, and in which sections."""
+    return QCoreApplication.translate(
+        "HiddenAnswers",
+        "\u26a0 Your answer to \u201c{0}\u201d hides answers already given in: {1} "
+        "(answers hidden: {2}). Hidden answers are not kept with the interview. "
+        "Choose Undo to bring them back.",
+    ).format(question, ", ".join(sections), count)
+
+
+class HiddenAnswersNotice(QFrame):
+    """The notice above the form: what was hidden, Undo, and Dismiss.
+
+    It never takes the focus: the interviewer goes on where they were, and a screen
+    reader is told the same words (the renderer announces them).
+    """
+
+    undoRequested = Signal()
+    dismissRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hiddenAnswersNotice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.undo_button = QPushButton(QCoreApplication.translate("HiddenAnswers", "&Undo"), self)
+        self.undo_button.setAccessibleName(
+            QCoreApplication.translate("HiddenAnswers", "Undo the answer that hid them")
+        )
+        self.dismiss_button = QPushButton(
+            QCoreApplication.translate("HiddenAnswers", "&Dismiss"), self
+        )
+        self.dismiss_button.setAccessibleName(
+            QCoreApplication.translate("HiddenAnswers", "Dismiss this notice")
+        )
+        for button in (self.undo_button, self.dismiss_button):
+            button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undoRequested)
+        self.dismiss_button.clicked.connect(self.dismissRequested)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    def tell(self, question: str, sections: list[str], count: int) -> str:
+        """Show the notice; returns what it says."""
+        said = hidden_answers_text(question, sections, count)
+        self.text.setText(said)
+        self.setAccessibleName(QCoreApplication.translate("HiddenAnswers", "Answers hidden"))
+        self.setAccessibleDescription(said)
+        self.show()
+        return said
