@@ -244,6 +244,8 @@ def _call(node: Call, ctx: Context) -> Value:
         wanted = _walk(args[1], ctx)
         if not isinstance(wanted, str):
             raise ExpressionError("selected() needs the choice value as text", node.position)
+        if is_empty(first) or is_empty(wanted):  # nothing chosen, or nothing to look for
+            return False
         if isinstance(first, str):  # a single choice (XLSForm allows selected() on one)
             return first == wanted
         picked = _choices(first, node)

@@ -58,6 +58,9 @@ def run(text: str, current: Value = "") -> Value:
         ("${unanswered_date} < today()", False),
         # selected / count-selected / string-length of empty.
         ("selected(${unanswered_risks}, 'cse')", False),
+        ("selected(${unanswered_risks}, ${unanswered_text})", False),
+        ("selected(${unanswered_text}, ${unanswered_text})", False),
+        ("selected(${name}, ${unanswered_text})", False),
         ("count-selected(${unanswered_risks}) = 0", True),
         ("string-length(${unanswered_text}) = 0", True),
         # Arithmetic with empty is empty, and empty compares equal to ''.
