@@ -67,6 +67,7 @@ class InvalidAnswer:
 
 YES_NO = ("yes", "no")
 MAX_WHOLE_NUMBER = 10**15
+MAX_WHOLE_DIGITS = len(str(MAX_WHOLE_NUMBER))
 _WHOLE = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 # UK postcode, including the BFPO-free special case GIR 0AA.
@@ -133,6 +134,8 @@ def _whole(raw: object) -> int | None:
             return None
         if not _WHOLE.fullmatch(text):
             raise AnswerTypeError("enter a whole number")
+        if len(text.lstrip("+-0")) > MAX_WHOLE_DIGITS:  # judged before Python reads it
+            raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
         number = int(text)
     if abs(number) > MAX_WHOLE_NUMBER:
         raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)

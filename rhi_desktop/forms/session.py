@@ -21,6 +21,7 @@ from typing import Any
 
 from rhi_desktop.domain.deadlines import require_aware
 from rhi_desktop.forms.answers import (
+    MAX_WHOLE_NUMBER,
     AnswerTypeError,
     AnswerValue,
     InvalidAnswer,
@@ -628,8 +629,8 @@ def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
         return None
     kind = info.question.type
     if isinstance(result, float) and not isinstance(result, bool):
-        if not math.isfinite(result):
-            return None
+        if not math.isfinite(result) or abs(result) > MAX_WHOLE_NUMBER:
+            return None  # past what a typed answer may be, and what a record may hold
         return round(result) if kind is QuestionType.INTEGER else result
     if isinstance(result, str) and kind is QuestionType.TEXT:
         return result

@@ -17,7 +17,7 @@ from rhi_desktop.forms import (
     Location,
     load_form,
 )
-from rhi_desktop.forms.answers import TypeProblem
+from rhi_desktop.forms.answers import MAX_WHOLE_NUMBER, TypeProblem
 
 Clock = Callable[[], datetime]
 
@@ -197,6 +197,7 @@ WRONG = TypeProblem.WRONG_KIND
         ("age", "fourteen", "Enter a whole number.", WRONG),
         ("age", "14.5", "Enter a whole number.", WRONG),
         ("age", "9" * 17, "The number is too large.", TypeProblem.TOO_LARGE),
+        ("age", "9" * 5000, "The number is too large.", TypeProblem.TOO_LARGE),
         ("weight", "1,5", "Enter a number, like 2.5.", WRONG),
         ("met_on", "2024-02-30", "Enter a real date as YYYY-MM-DD.", WRONG),
         ("met_on", "30/01/2024", "Enter a real date as YYYY-MM-DD.", WRONG),
@@ -240,6 +241,14 @@ def test_an_invalid_answer_reads_as_empty_so_calculations_do_not_use_it(
     session.set_answer("age", "15")
     assert session.answer("age_next_year") == 16
     session.set_answer("age", "15x")
+    assert session.answer("age_next_year") is None
+    assert "age_next_year" not in session.record()
+
+
+def test_a_calculated_whole_number_too_large_to_keep_is_empty(session: FormSession) -> None:
+    session.set_answer("age", MAX_WHOLE_NUMBER - 1)
+    assert session.answer("age_next_year") == MAX_WHOLE_NUMBER
+    session.set_answer("age", MAX_WHOLE_NUMBER)  # one more is past what a record may hold
     assert session.answer("age_next_year") is None
     assert "age_next_year" not in session.record()
 
