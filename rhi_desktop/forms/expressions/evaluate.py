@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
-from rhi_desktop.domain.deadlines import LONDON
+from rhi_desktop.domain.deadlines import LONDON, london_date
 from rhi_desktop.forms.expressions.errors import ExpressionError
 from rhi_desktop.forms.expressions.functions import FUNCTIONS
 from rhi_desktop.forms.expressions.nodes import (
@@ -31,6 +31,7 @@ from rhi_desktop.forms.expressions.nodes import (
 )
 from rhi_desktop.forms.expressions.temporal import parse_temporal
 from rhi_desktop.forms.expressions.values import (
+    DAY_TYPES,
     ORDERED_TYPES,
     TEMPORAL_TYPES,
     Value,
@@ -175,12 +176,23 @@ def _temporal_pair(a: Value, b: Value) -> tuple[Value, Value] | None:
     return None
 
 
+def _day_pair(a: Value, b: Value) -> tuple[Value, Value]:
+    """A date and a date-time as two dates: the date-time's London date."""
+    return (
+        london_date(a) if isinstance(a, datetime) else a,
+        london_date(b) if isinstance(b, datetime) else b,
+    )
+
+
 def equal(a: Value, b: Value, node: Expr) -> bool:
     if is_empty(a) or is_empty(b):
         return is_empty(a) and is_empty(b)
     kind_a, kind_b = type_of(a), type_of(b)
     if kind_a is kind_b:
         return a == b
+    if {kind_a, kind_b} == DAY_TYPES:
+        left, right = _day_pair(a, b)
+        return left == right
     if isinstance(a, tuple) and isinstance(b, str):
         return " ".join(a) == b
     if isinstance(b, tuple) and isinstance(a, str):
@@ -197,6 +209,8 @@ def ordered(op: str, a: Value, b: Value, node: Expr) -> bool:
     kind_a, kind_b = type_of(a), type_of(b)
     if kind_a is kind_b and kind_a in ORDERED_TYPES:
         pair: tuple[Value, Value] | None = (a, b)
+    elif {kind_a, kind_b} == DAY_TYPES:
+        pair = _day_pair(a, b)
     elif ValueType.TEXT in (kind_a, kind_b) and TEMPORAL_TYPES & {kind_a, kind_b}:
         pair = _temporal_pair(a, b)
         if pair is None:

@@ -26,7 +26,12 @@ from rhi_desktop.forms.expressions.nodes import (
     Text,
 )
 from rhi_desktop.forms.expressions.temporal import parse_temporal
-from rhi_desktop.forms.expressions.values import ORDERED_TYPES, TEMPORAL_TYPES, ValueType
+from rhi_desktop.forms.expressions.values import (
+    DAY_TYPES,
+    ORDERED_TYPES,
+    TEMPORAL_TYPES,
+    ValueType,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,8 @@ class _Checker:
                 if parse_temporal(typed, other.value) is None:
                     self.problems.append(f"'{other.value}' is not a valid {typed.value}")
                 return
+        if {left, right} == DAY_TYPES:
+            return
         if node.op in EQUALITY_OPS:
             if left is right and left not in (ValueType.CHOICES, ValueType.LOCATION):
                 return

@@ -22,6 +22,8 @@ Empty answers, as in ODK Collect:
 Dates and times: `today()` is the Europe/London date at the injected clock's instant and
 `now()` that instant in UTC. A date, date-time or time may be compared with a literal in
 its own ISO form (`${d} >= '2024-04-01'`); the literal is checked when the form loads.
+A date and a date-time are compared by the date-time's London date, so an interview on
+13 March is not before an offer made at 09:00 that day.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ class ValueType(StrEnum):
 
 ORDERED_TYPES = frozenset({ValueType.NUMBER, ValueType.DATE, ValueType.DATETIME, ValueType.TIME})
 TEMPORAL_TYPES = frozenset({ValueType.DATE, ValueType.DATETIME, ValueType.TIME})
+DAY_TYPES = frozenset({ValueType.DATE, ValueType.DATETIME})
+"""A date meets a date-time on the date-time's London day: 'not before the offer' is a
+question of days, as a person reads it."""
 
 
 def is_empty(value: Value) -> bool:

@@ -100,6 +100,12 @@ def test_empty_answers_follow_xlsform_rules(text: str, expected: bool) -> None:
         ("${interview_date} >= '2024-05-31'", True),
         ("${interview_date} = '2024-05-31'", True),
         ("${signed_at} < now()", True),
+        # A date meets a date-time on the date-time's London day.
+        ("${signed_at} > ${interview_date}", True),
+        ("${interview_date} >= ${signed_at}", False),
+        ("${interview_date} != ${signed_at}", True),
+        ("today() = now()", True),  # 23:30 UTC is already the next day in London
+        ("today() > now()", False),
     ],
 )
 def test_operators_and_functions_give_xpath_results(text: str, expected: Value) -> None:

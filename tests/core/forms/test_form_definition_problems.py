@@ -236,7 +236,7 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
             "relevant",
             "'2024-13-01' is not a valid date",
         ),
-        ({"type": "text", "relevant": "now() > today()"}, "relevant", "cannot compare a date-time"),
+        ({"type": "text", "relevant": "now() > 5"}, "relevant", "cannot compare a date-time"),
     ],
 )
 def test_fields_a_question_type_cannot_use_are_reported(
@@ -459,3 +459,28 @@ def test_selected_works_on_a_single_choice_as_xlsform_allows(make_definition: Bu
                 choice_lists={"venues": [{"value": "school", "label": "School"}]},
             )
         )  # fmt: skip
+
+
+def test_a_date_can_be_held_to_the_day_of_an_earlier_date_time(make_definition: Build) -> None:
+    form = load_form(
+        make_definition(
+            [
+                {"id": "offered_at", "type": "datetime", "label": "Offered at"},
+                {
+                    "id": "met_on",
+                    "type": "date",
+                    "label": "Met on",
+                    "constraint": ". >= ${offered_at}",
+                    "constraint_message": "The interview cannot be before the offer.",
+                },
+            ]
+        )
+    )
+    session = FormSession(form)
+    session.set_answer("offered_at", "2024-03-13T09:00")
+    session.set_answer("met_on", "2024-03-13")  # the same day, whatever the hour
+    assert session.issues("met_on") == ()
+    session.set_answer("met_on", "2024-03-12")
+    assert [issue.message for issue in session.issues("met_on")] == [
+        "The interview cannot be before the offer."
+    ]
