@@ -103,6 +103,8 @@ class FormRenderer(QWidget):
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
         self._hiding: Hiding | None = None
+        self._editing: tuple[FieldKey, AnswerValue | InvalidAnswer | None] | None = None
+        """The question being typed into, and what it held before the typing began."""
         self._notice: HiddenAnswersNotice | None = None
         self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
@@ -280,14 +282,21 @@ class FormRenderer(QWidget):
 
     # --- keeping in step with the session ------------------------------------------------
 
+    def _on_screen(self, view: FieldView) -> bool:
+        """False for a question whose row has just been removed (its widgets may still
+        report, e.g. the focus leaving them as they go)."""
+        return self._view(FieldKey(view.id, view.row)) is view
+
     def _edited(self, view: FieldView, value: object) -> None:
-        if self._read_only:
+        if self._read_only or not self._on_screen(view):
             return
         key = FieldKey(view.id, view.row)
         finished = view.answer is not None and view.answer.reveals_on_edit
         if finished:
             self._revealed.add(key)
-        before = self._session.entry(view.id, view.row)
+        if self._editing is None or self._editing[0] != key:
+            self._editing = (key, self._session.entry(view.id, view.row))
+        before = self._editing[1]  # as it was before this round of typing, not a keystroke ago
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
@@ -298,8 +307,13 @@ class FormRenderer(QWidget):
             if finished:
                 self._tell_hidden(view)
             self.answersChanged.emit()
+        if finished:
+            self._editing = None
 
     def _finished(self, view: FieldView) -> None:
+        if not self._on_screen(view):
+            return
+        self._editing = None
         self._revealed.add(FieldKey(view.id, view.row))
         self._show_issues(view, announce=True)
         self._tell_hidden(view)  # typed answers are told once the interviewer moves on
@@ -549,6 +563,7 @@ class FormRenderer(QWidget):
         if hiding is None or self._read_only:
             return
         key = hiding.key
+        now = self._session.entry(key.id, key.row)
         changes = self._session.restore_entry(key.id, hiding.before, key.row)
         view = self._view(key)
         if isinstance(view, FieldView) and view.answer is not None:
@@ -557,8 +572,14 @@ class FormRenderer(QWidget):
         if changes:
             self._apply(changes)
             self.answersChanged.emit()
-        if isinstance(view, FieldView):
-            self._back_to(view)
+        if not isinstance(view, FieldView):
+            return
+        self._back_to(view)
+        # Undoing may hide what was answered since (in sections the change had opened):
+        # that is told like any other change, and can itself be undone.
+        self._editing = None
+        self._note_hidden(view, now, changes)
+        self._tell_hidden(view)
 
     def dismiss_hidden(self) -> None:
         """Close the notice, keeping the change; the focus goes back to its question."""
@@ -583,6 +604,7 @@ class FormRenderer(QWidget):
         changes = self._session.remove_row(repeat_id, index)
         group = self._groups[repeat_id]
         in_group = {q for q, info in self._form.fields.items() if info.repeat_id == repeat_id}
+        self._editing = None  # rows below move up: what was being typed is left behind
         self._revealed = renumbered(self._revealed, index, in_group)
         if self._hiding is not None:
             self._hiding = self._hiding.after_row_removed(index, in_group)

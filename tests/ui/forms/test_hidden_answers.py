@@ -148,6 +148,51 @@ def test_a_typed_answer_is_told_when_the_interviewer_moves_on_and_untold_when_un
     assert renderer.hidden_notice is None
     assert session.record() == {"age": 1, "school": "Oak Lane"}
 
+    keyboard.type("5")
+    keyboard.tab_out()
+    keyboard.tab_to(age)
+    keyboard.press_select_all()
+    keyboard.type("18")  # through "1", which hides nothing, to "18", which does
+    keyboard.tab_out()
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()  # back to the answer before this round of typing, not "1"
+    assert age.text() == "15"
+    assert renderer.hidden_notice is None
+    assert session.record() == {"age": 15, "school": "Oak Lane"}
+
+
+def test_an_undo_that_hides_answers_given_since_says_so_and_can_be_undone(
+    qtbot: QtBot,
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    assert isinstance(outcome, QComboBox)
+    keyboard.choose(outcome, "Not offered")
+    keyboard.fill(renderer.field_view("not_offered_reason").controls()[0], "Moved out of area")
+    keyboard.choose(outcome, "Accepted")  # hides the reason: the notice says so
+    assert renderer.hidden_notice is not None
+    keyboard.to_section(renderer, "venue")  # the interviewer carries on regardless
+    venue = renderer.field_view("venue_type").controls()[0]
+    assert isinstance(venue, QComboBox)
+    keyboard.choose(venue, venue.itemText(2))
+
+    QTest.keyClick(venue, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # &Undo
+    qtbot.waitUntil(lambda: outcome.currentText() == "Not offered")
+
+    notice = renderer.hidden_notice  # undoing hid the venue: told, and undoable in turn
+    assert notice is not None
+    assert "Where we met and who was there" in notice.text.text()
+    notice.undo_button.click()
+    assert outcome.currentText() == "Accepted"
+    assert renderer.hidden_notice is not None  # the reason is hidden again, as before
+    editor.flush()
+    assert draft.answers()["venue_type"] == renderer.session.record()["venue_type"]
+
 
 def test_a_removed_row_renumbers_what_was_hidden() -> None:
     hiding = Hiding(

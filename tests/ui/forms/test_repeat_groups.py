@@ -149,3 +149,25 @@ def test_no_more_rows_than_the_form_allows(qtbot: QtBot, rhi_form: Form) -> None
     assert not group.add_button.isEnabled()
     renderer.remove_row("agreed_actions", 0)
     assert group.add_button.isEnabled()
+
+
+def test_an_empty_row_goes_from_inside_its_long_answer_and_the_next_row_is_not_blamed(
+    qtbot: QtBot, rhi_form: Form, keyboard: Keyboard
+) -> None:
+    session = FormSession(rhi_form, {"agreed_actions": [{}, {}]}, clock=fixed_clock)
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.show_section("actions")
+    _wait_for_focus_in(renderer, qtbot)
+    keyboard.tab_to(renderer.field_view("action_what", 0).controls()[0])  # a long answer box
+
+    keyboard.press(Qt.Key.Key_Delete, CTRL_SHIFT)  # the focus leaves the box as it goes
+
+    assert session.row_count("agreed_actions") == 1
+    assert keyboard.focus() is renderer.field_view("action_what", 0).controls()[0]
+    renderer.refresh_all()
+    assert renderer.field_view("action_what", 0).message == ""  # nobody has left it yet
+    keyboard.press(Qt.Key.Key_Delete, CTRL_SHIFT)
+    assert session.row_count("agreed_actions") == 0
+    assert keyboard.focus() is renderer.group_view("agreed_actions").add_button
