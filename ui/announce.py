@@ -11,8 +11,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 
-def announce(source: QObject, text: str) -> None:
-    """Have assistive technology read `text` out; `source` is the control it concerns."""
+def announce(source: QObject, text: str, *, urgent: bool = False) -> None:
+    """Have assistive technology read `text` out; `source` is the control it concerns.
+    `urgent` interrupts what is being read (for what puts work at risk, such as saving
+    having stopped); otherwise it waits its turn."""
     event = QAccessibleAnnouncementEvent(source, text)
-    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if urgent
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
     QAccessible.updateAccessibility(event)

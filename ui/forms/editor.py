@@ -28,6 +28,7 @@ from rhi_desktop.forms.versions import (
     plan_migration,
 )
 from rhi_desktop.store import Store
+from ui.announce import announce
 from ui.form_language import form_language
 from ui.forms.autosave import AutoSaver, Runner
 from ui.forms.field_view import ISSUE_MARK
@@ -150,8 +151,12 @@ class InterviewFormEditor(QWidget):
         self.saved.emit()
 
     def _failed(self, message: str) -> None:
-        self.problem.setText(f"{ISSUE_MARK} {message}")
+        said = f"{ISSUE_MARK} {message}"
+        if said == self.problem.text() and self.problem.isVisibleTo(self):
+            return
+        self.problem.setText(said)
         self.problem.show()
+        announce(self.problem, message, urgent=self.saver.stopped)
 
     def _newer_form(self) -> Form | None:
         """The newest installed version this draft could move to (one that passes its
@@ -196,6 +201,7 @@ class InterviewFormEditor(QWidget):
         self.check_result.setText(text)
         self.check_result.setAccessibleName(text)
         self.check_result.show()
+        announce(self.check_result, text)  # the focus may not have moved to tell it
 
     def _clear_check(self) -> None:
         if not self.check_result.isHidden():
@@ -294,6 +300,9 @@ class InterviewFormEditor(QWidget):
     def _saved_before_moving(self) -> bool:
         """Whether the last answers are safely stored, so the move takes them along."""
         self.flush()
+        if self.saver.stopped:
+            self.problem.show()  # why saving stopped still stands: nothing can be moved
+            return False
         if self.saver.pending:
             self._failed(
                 QCoreApplication.translate(

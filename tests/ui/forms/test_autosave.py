@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
@@ -148,8 +149,18 @@ def test_writes_fit_the_gui_thread_budget(
 
 
 def test_a_change_made_elsewhere_is_never_overwritten(
-    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
     editor = open_editor()
     stored = draft.store.interviews.get(draft.interview_id)
     with draft.store.transaction("sync") as tx:  # e.g. a sync lands while the form is open
@@ -165,9 +176,13 @@ def test_a_change_made_elsewhere_is_never_overwritten(
     assert editor.saver.stopped
     assert editor.problem.isVisible()
     assert "changed elsewhere" in editor.problem.text()
+    urgent = QAccessible.AnnouncementPoliteness.Assertive
+    stopped = [said for said, politeness in heard if politeness is urgent]
+    assert len(stopped) == 1 and stopped[0].startswith("Saving has stopped")  # told at once
     keyboard.type(" again")
     editor.flush()
     assert draft.answers() == {"reflection_notes": "From elsewhere"}
+    assert [said for said, politeness in heard if politeness is urgent] == stopped  # once
 
 
 def test_draft_writer_refuses_a_stale_version(draft: Draft) -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -108,3 +110,23 @@ def test_rules_that_read_the_clock_are_judged_afresh_as_time_passes(
     reading = FormRenderer(session, read_only=True)
     qtbot.addWidget(reading)
     assert not reading.clock_timer.isActive()  # a signed-off record is not re-judged
+
+
+def test_the_check_result_is_read_out_where_the_focus_is(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
+    editor = open_editor(interview_id=add_draft(draft.store, answers=NOT_OFFERED))
+    _press_check_answers(editor, keyboard)
+    count = len(editor.renderer.session.validate().issues)
+    polite = QAccessible.AnnouncementPoliteness.Polite
+    assert heard == [(f"\u26a0 {count} answers need attention.", polite)]

@@ -348,3 +348,26 @@ def test_the_newest_usable_version_is_offered_past_a_broken_one(tmp_path: Path) 
     assert newer is not None
     assert newer.version == 3
     assert [u.file_name for u in registry.unusable] == ["rhi-v2.json"]  # told once
+
+
+def test_moving_after_saving_stopped_keeps_saying_why(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    registry: FormRegistry,
+) -> None:
+    registry.install(rhi_v2())
+    editor = open_editor()
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction("sync") as tx:  # a sync lands while the form is open
+        tx.interviews.save_answers(
+            draft.interview_id, {"offer_method": "phone"}, expected_version=stored.version
+        )
+    keyboard.choose(editor.renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    editor.flush()
+    why = editor.problem.text()
+    assert "Saving has stopped" in why
+
+    assert editor.migrate(2) is None
+    assert editor.problem.isVisible() and editor.problem.text() == why
+    assert draft.store.interviews.get(draft.interview_id).form_version == 1
