@@ -3,7 +3,9 @@
 The loader is the one authority on what a valid form is, so every converted definition
 goes through `load_form`, even when the sheets already had errors: the designer gets
 every problem in one run, and the loader's are located back to their cells. A cell that
-already has an error of ours does not get the loader's echo of the same mistake.
+already has an error of ours does not get the loader's echo of the same mistake, and a
+cell that does not read as the designer sees it (an Excel error, a formula never computed,
+a merge across rows) gets that one finding only.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from rhi_desktop.forms.xlsform.translations import (
 )
 
 _SHEETS = ("survey", "choices", "settings")
+Place = tuple[str | None, int | None, str | None]
+"""(sheet, row, column letter), as `Finding.where` gives it."""
 
 
 @dataclass(frozen=True)
@@ -62,19 +66,45 @@ def convert_workbook(path: Path) -> Conversion:
     for sheet in workbook.sheets.values():
         if sheet.name.lower() not in _SHEETS:
             report.warning(Cell(sheet.name), "sheet ignored: it is not part of XLSForm")
+    unreadable = _report_unreadable_cells(workbook, report)
+    sheets_report = ImportReport()
+    built = _definition(workbook, survey, path, sheets_report)
+    form = None if built is None else _check(*built, sheets_report)
+    for finding in sheets_report.findings:
+        if finding.where not in unreadable:
+            report.add(finding)
+    definition = None if built is None else built[0]
+    return Conversion(report, definition, form if report.ok else None)
+
+
+def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Place]:
+    """Report cells whose value is not what the designer sees in the spreadsheet, and
+    return their places: anything else found there would only echo the same cause."""
+    places: set[Place] = set()
     for cell in workbook.uncomputed:
         if cell.sheet.lower() in _SHEETS:
+            places.add(cell.where)
             report.error(
                 cell,
                 "this formula has no value computed by a spreadsheet, so it would read as "
                 "empty: open and save the workbook in Excel or LibreOffice, or type the value",
             )
-    built = _definition(workbook, survey, path, report)
-    if built is None:
-        return Conversion(report, None, None)
-    definition, origins = built
-    form = _check(definition, origins, report)
-    return Conversion(report, definition, form if report.ok else None)
+    for shown in workbook.shown_errors:
+        if shown.cell.sheet.lower() in _SHEETS:
+            places.add(shown.cell.where)
+            report.error(
+                shown.cell,
+                f"this cell shows the Excel error {shown.error}: fix the formula or type the text",
+            )
+    for merged in workbook.merged:
+        if merged.first.sheet.lower() in _SHEETS:
+            places |= merged.places
+            report.error(
+                merged.first,
+                f"cells {merged.cells} are merged, so only row {merged.first.row} has the "
+                "value: unmerge the cells and repeat the value on each row",
+            )
+    return places
 
 
 def render_definition(form: Form) -> str:

@@ -4,21 +4,28 @@ openpyxl runs read-only and values-only: we never evaluate formulas (a cell hold
 Excel last computed), and a big workbook streams rather than loading whole. A formula
 stored with no computed value (a workbook written by a script, never opened in Excel)
 would read as an empty cell, so such cells are listed (`Workbook.uncomputed`) for the
-import to refuse rather than lose a condition without a word. Row numbers are the ones Excel
-shows, so every finding can point the designer at the right row.
+import to refuse rather than lose a condition without a word; so are cells showing an
+Excel error (which would read as the text "#N/A") and cells merged across rows (which
+read as empty below the first). Row numbers are the ones Excel shows, so every finding
+can point the designer at the right row.
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    coordinate_from_string,
+    range_boundaries,
+)
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.xml.functions import fromstring, iterparse
 
@@ -87,11 +94,35 @@ class Sheet:
 
 
 @dataclass(frozen=True, slots=True)
+class ShownError:
+    """A cell showing an Excel error (like #N/A from a failed lookup) instead of a value."""
+
+    cell: Cell
+    error: str
+    """As Excel shows it: #N/A, #REF!, #VALUE!, #DIV/0!, #NAME?, #NULL! or #NUM!."""
+
+
+@dataclass(frozen=True, slots=True)
+class MergedCells:
+    """Cells merged across rows: only the first row holds the value the designer sees on all."""
+
+    first: Cell
+    cells: str
+    """As Excel writes the range, like D3:D5."""
+    places: frozenset[tuple[str, int, str]]
+    """(sheet, row, column letter) of every cell in the range."""
+
+
+@dataclass(frozen=True, slots=True)
 class Workbook:
     sheets: dict[str, Sheet]
     """By lower-cased sheet name."""
     uncomputed: tuple[Cell, ...] = ()
     """Formula cells with no value computed by a spreadsheet (read as empty)."""
+    shown_errors: tuple[ShownError, ...] = ()
+    """Cells showing an Excel error, which openpyxl reads as that text."""
+    merged: tuple[MergedCells, ...] = ()
+    """Merges spanning more than one row, which read as empty below their first row."""
 
     def sheet(self, name: str) -> Sheet | None:
         return self.sheets.get(name.lower())
@@ -100,13 +131,24 @@ class Workbook:
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet; raises WorkbookError for a missing, locked or non-.xlsx file."""
     sheets = _read_sheets(path)
-    uncomputed = [
-        sheet.cell(number, _column(sheet, index))
-        for title, cells in _formulas_without_values(path).items()
-        if (sheet := sheets.get(title.lower())) is not None
-        for number, index in sorted(cells)
-    ]
-    return Workbook(sheets, tuple(uncomputed))
+    uncomputed: list[Cell] = []
+    shown_errors: list[ShownError] = []
+    merged: list[MergedCells] = []
+    for title, marks in _read_cell_marks(path).items():
+        sheet = sheets.get(title.lower())
+        if sheet is None:
+            continue
+        uncomputed += [_cell_at(sheet, place) for place in sorted(marks.uncomputed)]
+        errors = sorted(marks.errors.items())
+        shown_errors += [ShownError(_cell_at(sheet, place), error) for place, error in errors]
+        merged += [_merged_cells(sheet, cells) for cells in marks.merges]
+    return Workbook(sheets, tuple(uncomputed), tuple(shown_errors), tuple(merged))
+
+
+def _cell_at(sheet: Sheet, place: tuple[int, int]) -> Cell:
+    """The cell at (row, 0-based column), with its column's header."""
+    row, index = place
+    return sheet.cell(row, _column(sheet, index))
 
 
 def _column(sheet: Sheet, index: int) -> Column:
@@ -114,36 +156,109 @@ def _column(sheet: Sheet, index: int) -> Column:
     return named or Column(index, "")
 
 
+def _merged_cells(sheet: Sheet, cells: str) -> MergedCells:
+    first_column, first_row, last_column, last_row = range_boundaries(cells)
+    places = frozenset(
+        (sheet.name, row, str(get_column_letter(column)))
+        for row in range(first_row, last_row + 1)
+        for column in range(first_column, last_column + 1)
+    )
+    return MergedCells(sheet.cell(first_row, _column(sheet, first_column - 1)), cells, places)
+
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+"""How the type of the package's relationship to its workbook part ends."""
 
 
-def _formulas_without_values(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Per sheet title, the (row, 0-based column) of each formula stored without a
-    computed value (`_computed`). Read from the sheets' XML, since openpyxl gives that
-    and a value computed as blank alike as None (with openpyxl's parser, which guards
-    against entity expansion)."""
-    found: dict[str, set[tuple[int, int]]] = {}
-    with zipfile.ZipFile(path) as archive:
-        book = fromstring(archive.read("xl/workbook.xml"))
-        links = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets = {link.get("Id"): link.get("Target") or "" for link in links.iter(_PACKAGE_REL)}
-        for sheet in book.iter(f"{_MAIN}sheet"):
-            target = targets.get(sheet.get(_SHEET_REL), "")
-            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if not target or member not in archive.namelist():
-                continue
-            cells = found.setdefault(sheet.get("name") or "", set())
-            with archive.open(member) as xml:
-                for _, element in iterparse(xml):
-                    if element.tag != f"{_MAIN}c":
-                        continue
-                    if element.find(f"{_MAIN}f") is not None and not _computed(element):
-                        letters, number = coordinate_from_string(element.get("r") or "A1")
-                        cells.add((number, column_index_from_string(letters) - 1))
-                    element.clear()
+@dataclass
+class _CellMarks:
+    """What the values alone do not show about one sheet's cells, by (row, 0-based column)."""
+
+    uncomputed: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    """Merged ranges spanning more than one row."""
+
+
+def _read_cell_marks(path: Path) -> dict[str, _CellMarks]:
+    """Per sheet title, its formulas without values, error cells and merges across rows."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _marks_in_archive(archive)
+    except (KeyError, zipfile.BadZipFile, SyntaxError, ValueError):
+        raise WorkbookError(
+            f"{path.name} is damaged: its parts do not fit together "
+            "(open it in Excel and save it again as .xlsx)"
+        ) from None
+
+
+def _marks_in_archive(archive: zipfile.ZipFile) -> dict[str, _CellMarks]:
+    """Read from the sheets' XML, since openpyxl's read-only mode gives a formula with no
+    computed value and a blank alike as None, an error as its text, and no merges (with
+    openpyxl's parser, which guards against entity expansion)."""
+    found: dict[str, _CellMarks] = {}
+    book_part = _workbook_part(archive)
+    book = fromstring(archive.read(book_part))
+    targets = _relationship_targets(archive, book_part)
+    members = set(archive.namelist())
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        member = targets.get(sheet.get(_SHEET_REL) or "")
+        if member is None or member not in members:
+            continue
+        marks = found.setdefault(sheet.get("name") or "", _CellMarks())
+        with archive.open(member) as xml:
+            _mark_cells(xml, marks)
     return found
+
+
+def _workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook part's name, from the package relationships (often xl/workbook.xml)."""
+    links = fromstring(archive.read("_rels/.rels"))
+    for link in links.iter(_PACKAGE_REL):
+        if (link.get("Type") or "").endswith(_OFFICE_DOCUMENT) and link.get("Target"):
+            return _part_name("", link.get("Target") or "")
+    raise KeyError("the package names no workbook part")
+
+
+def _relationship_targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """A part's relationships: id -> the part name each one points at."""
+    folder, name = posixpath.split(part)
+    links = fromstring(archive.read(posixpath.join(folder, "_rels", f"{name}.rels")))
+    return {
+        link.get("Id") or "": _part_name(folder, link.get("Target") or "")
+        for link in links.iter(_PACKAGE_REL)
+    }
+
+
+def _part_name(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _mark_cells(xml: IO[bytes], marks: _CellMarks) -> None:
+    for _, element in iterparse(xml):
+        if element.tag == f"{_MAIN}mergeCell":
+            cells = element.get("ref") or ""
+            _, first_row, _, last_row = range_boundaries(cells)
+            if first_row != last_row:
+                marks.merges.append(cells)
+        if element.tag != f"{_MAIN}c":
+            continue
+        if element.find(f"{_MAIN}f") is not None and not _computed(element):
+            marks.uncomputed.add(_position(element))
+        elif element.get("t") == "e":
+            value = element.find(f"{_MAIN}v")
+            marks.errors[_position(element)] = (value.text if value is not None else "") or "#N/A"
+        element.clear()
+
+
+def _position(cell: Any) -> tuple[int, int]:
+    letters, number = coordinate_from_string(cell.get("r") or "A1")
+    return number, column_index_from_string(letters) - 1
 
 
 def _computed(cell: Any) -> bool:
@@ -161,9 +276,7 @@ def _read_sheets(path: Path) -> dict[str, Sheet]:
     except FileNotFoundError:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
-        raise WorkbookError(
-            f"{path.name} is not an Excel .xlsx workbook (save it from Excel as .xlsx)"
-        ) from None
+        raise WorkbookError(_not_xlsx(path)) from None
     except OSError as error:
         raise WorkbookError(f"cannot read {path.name}: {error.strerror}") from None
     try:
@@ -188,6 +301,25 @@ def _read_sheets(path: Path) -> dict[str, Sheet]:
         return sheets
     finally:
         book.close()
+
+
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+"""How a compound file starts: Excel saves both encrypted workbooks and old .xls files so."""
+
+
+def _not_xlsx(path: Path) -> str:
+    """Why a file openpyxl cannot open is not an importable workbook, and what to do."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(_OLE_SIGNATURE))
+    except OSError:
+        start = b""
+    if start == _OLE_SIGNATURE:
+        return (
+            f"{path.name} is a password-protected or encrypted workbook, or an old .xls "
+            "file: remove the password or encryption in Excel and save it as .xlsx"
+        )
+    return f"{path.name} is not an Excel .xlsx workbook (save it from Excel as .xlsx)"
 
 
 def cell_text(value: object) -> str | None:

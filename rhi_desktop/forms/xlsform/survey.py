@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.forms.model import Expression, QuestionType
 from rhi_desktop.forms.xlsform.calculations import PendingCalculation
 from rhi_desktop.forms.xlsform.choices import ChoiceLists
 from rhi_desktop.forms.xlsform.columns import ColumnMap, survey_verdict
@@ -51,7 +51,23 @@ _END_ROW_IGNORED = (
 )
 _END_ROW_REFUSED = tuple(name for name in _GROUP_UNUSED if name not in _END_ROW_IGNORED)
 _LAYOUT_ONLY = "RHI Desktop lays out questions itself"
+_CHANGES_WHAT_IS_COLLECTED: dict[tuple[str, QuestionType | None], str] = {
+    ("month-year", QuestionType.DATE): (
+        "the interviewer will be asked for a full date, day included"
+    ),
+    ("year", QuestionType.DATE): (
+        "the interviewer will be asked for a full date, day and month included"
+    ),
+    ("numbers", QuestionType.TEXT): "the interviewer can type any text, not only digits",
+}
+"""Appearances that change the answer collected, not its layout: what happens instead."""
 _RANGE_DEFAULTS = {"start": 1.0, "end": 10.0, "step": 1.0}
+_EXPRESSION_LIMIT: int = next(
+    limit
+    for rule in get_args(Expression)[1].metadata
+    if (limit := getattr(rule, "max_length", None)) is not None
+)
+"""The longest expression our forms take, in characters (as the loader checks it)."""
 Question = dict[str, Any]
 
 
@@ -511,6 +527,8 @@ class _SurveyBuilder:
             )
         elif read_only:
             self.report.info(cell, "already read-only, because it is calculated")
+        elif calculation is not None and not calculated:
+            self._calculated_question(calculation)
         if not calculated:
             return
         if calculation is None:
@@ -520,6 +538,15 @@ class _SurveyBuilder:
                 )
             return
         self.calculations.append(PendingCalculation(question, calculation.text, calculation.cell))
+
+    def _calculated_question(self, calculation: Part) -> None:
+        """In ODK a question with a calculation stays editable; in our forms it does not."""
+        self.report.warning(
+            calculation.cell,
+            "the interviewer will not be able to change this answer, because the form "
+            "works it out from this calculation (in ODK it stays editable): set read_only "
+            "to yes to accept that, or remove the calculation to let them answer",
+        )
 
     def _answers(
         self, row: Row, question: Question, origin: Origin, spec: TypeSpec, kind: QuestionType
@@ -604,8 +631,22 @@ class _SurveyBuilder:
         else:
             item["relevant"] = " and ".join(f"({part.text})" for part in parts)
             self.conditions.extend(parts)
+            self._combined_length(item["relevant"], parts)
         for part in parts:
             origin.add("relevant", part.cell, part.text)
+
+    def _combined_length(self, relevant: str, parts: Sequence[Part]) -> None:
+        """A combined relevance over the limit is no one cell's fault: name every row."""
+        if len(relevant) <= _EXPRESSION_LIMIT:
+            return
+        numbers = [str(part.cell.row) for part in parts]
+        rows = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+        self.report.error(
+            parts[-1].cell,
+            f"the relevance of rows {rows} combined is {len(relevant):,} characters (the "
+            f"limit is {_EXPRESSION_LIMIT:,}): shorten them or move the logic into a "
+            "calculation",
+        )
 
     def _trace(
         self, origin: Origin, row: Row, names: tuple[str, ...], *, title: str | None = None
@@ -628,6 +669,11 @@ class _SurveyBuilder:
             return kind
         cell = self.cells.cell(row, "appearance")
         words = text.split()
+        for word in list(words):
+            instead = _CHANGES_WHAT_IS_COLLECTED.get((word, kind))
+            if instead is not None:
+                words.remove(word)
+                self.report.warning(cell, f"appearance '{word}' is not supported: {instead}")
         if kind is QuestionType.TEXT and "multiline" in words:
             words.remove("multiline")
             kind = QuestionType.LONG_TEXT

@@ -1,7 +1,8 @@
 """Translated columns (`label::English (en)`) and the form's language list.
 
 XLSForm names a language by free text; we need a code, so the code in brackets is what
-counts and a header without one is an error. The default language (settings
+counts and a header without one, or with one not written as a code (`PL`, `es_ES`), is
+an error that shows how to write it. The default language (settings
 `default_language`, else the first one in the columns) leads the form's `languages`, and
 an untranslated column like plain `label` is read as text in that language.
 """
@@ -57,6 +58,33 @@ def parse_language(text: str) -> Language | None:
     return Language(match.group("name").strip() or code, code)
 
 
+def _no_code(header: Header) -> str:
+    """What to write instead of a language with no usable code, like 'Polski (PL)'."""
+    language = header.language or ""
+    match = _NAMED.match(language)
+    if match is None or not match.group("code").strip():
+        return (
+            f"the language '{language}' needs a code in brackets, "
+            f"like {header.base}::English (en) or {header.base}::Cymraeg (cy)"
+        )
+    written = match.group("code").strip()
+    code = _conventional_code(written)
+    example = (
+        f"{header.base}::{match.group('name').strip()} ({code})"
+        if code is not None
+        else "cy, pl or es-ES"
+    )
+    return f"'{written}' is not a language code: write it in lower case with '-', like {example}"
+
+
+def _conventional_code(written: str) -> str | None:
+    """'PL' -> 'pl', 'es_ES' -> 'es-ES': the code as our forms write it, if it is one."""
+    language, *rest = written.replace("_", "-").split("-")
+    regions = [part.upper() if len(part) == 2 and part.isalpha() else part for part in rest]
+    code = "-".join([language.lower(), *regions])
+    return code if _CODE.fullmatch(code) else None
+
+
 @dataclass(frozen=True, slots=True)
 class Languages:
     """`codes` is None for a single-language form (labels stay plain text)."""
@@ -94,11 +122,7 @@ def plan_languages(
                 continue
             language = parse_language(header.language)
             if language is None:
-                report.error(
-                    sheet.header_cell(column),
-                    f"the language '{header.language}' needs a code in brackets, "
-                    f"like {header.base}::English (en) or {header.base}::Cymraeg (cy)",
-                )
+                report.error(sheet.header_cell(column), _no_code(header))
             else:
                 found.setdefault(language.code, language)
     where = default_cell or Cell("settings")

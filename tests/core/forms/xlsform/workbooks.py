@@ -6,10 +6,11 @@ its Excel row numbers are the list positions plus one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 SheetRows = Sequence[Sequence[object]]
 
@@ -25,4 +26,24 @@ def write_xlsform(path: Path, sheets: Mapping[str, SheetRows]) -> Path:
         for row in rows:
             sheet.append(list(row))
     book.save(path)
+    return path
+
+
+def merge_cells(path: Path, sheet: str, *ranges: str) -> Path:
+    """Merge `ranges` (like "D3:D5") on `sheet`, as a designer does with Merge & Center."""
+    book = load_workbook(path)
+    for cells in ranges:
+        book[sheet].merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def rewrite_parts(path: Path, change: Callable[[str, bytes], tuple[str, bytes]]) -> Path:
+    """Rewrite every part of the .xlsx package through `change(name, data) -> (name, data)`,
+    to write what other spreadsheet programs save and openpyxl never does."""
+    with zipfile.ZipFile(path) as source:
+        parts = [change(item.filename, source.read(item.filename)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for name, data in parts:
+            rewritten.writestr(name, data)
     return path

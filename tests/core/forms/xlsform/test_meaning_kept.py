@@ -1,0 +1,171 @@
+"""Where an XLSForm means something our forms do differently, the designer is told in their
+own terms: malformed language codes, relevance too long once groups are combined,
+calculated questions the interviewer cannot change and appearances that change what is
+collected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rhi_desktop.forms import QuestionType
+from rhi_desktop.forms.xlsform import convert_workbook
+from rhi_desktop.forms.xlsform.command import main
+from tests.core.forms.xlsform.workbooks import SheetRows
+
+Write = Callable[..., Path]
+SETTINGS: SheetRows = [["form_id", "version"], ["stay", 1]]
+
+
+@pytest.mark.parametrize(
+    ("header", "written", "fixed"),
+    [
+        ("label::Polski (PL)", "PL", "label::Polski (pl)"),
+        ("label::Español (es_ES)", "es_ES", "label::Español (es-ES)"),
+        ("label::Cymraeg (CY-gb)", "CY-gb", "label::Cymraeg (cy-GB)"),
+    ],
+)
+def test_a_language_code_in_the_wrong_form_is_shown_how_to_write_it(
+    workbook: Write, header: str, written: str, fixed: str
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label::English (en)", header],
+            ["text", "where", "Where did you stay?", "?"],
+        ],
+    }
+
+    (error,) = convert_workbook(workbook(sheets)).report.errors
+
+    assert error.where == ("survey", 1, "D")
+    assert error.message == (
+        f"'{written}' is not a language code: write it in lower case with '-', like {fixed}"
+    )
+
+
+def test_a_bracketed_language_name_is_asked_for_a_code(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label::Welsh (Cymraeg)"], ["text", "a", "Ble?"]],
+    }
+
+    (error,) = convert_workbook(workbook(sheets)).report.errors
+
+    assert error.where == ("survey", 1, "C")
+    assert error.message == (
+        "'Cymraeg' is not a language code: write it in lower case with '-', like cy, pl or es-ES"
+    )
+
+
+def _any_of(first: int, count: int) -> str:
+    """A relevance of `count` alternatives: as long as designers' lists of cases get."""
+    return " or ".join(f"${{age}} = {number}" for number in range(first, first + count))
+
+
+def test_relevance_too_long_once_groups_are_combined_names_every_row(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outer, inner, own = _any_of(1000, 50), _any_of(2000, 50), _any_of(3000, 50)
+    combined = len(f"({outer}) and ({inner}) and ({own})")
+    assert max(len(outer), len(inner), len(own)) < 2000 < combined
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "relevant"],
+            ["integer", "age", "Age"],
+            ["begin group", "sec", "Section"],
+            ["begin group", "inner", "Inner", outer],
+            ["begin group", "innermost", "Innermost", inner],
+            ["text", "q", "Where did you stay?", own],
+            ["end group"],
+            ["end group"],
+            ["end group"],
+        ],
+    }
+
+    code = main([str(workbook(sheets)), "--out", str(tmp_path / "form.json")])
+
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert code == 1
+    assert errors == [
+        f"error: survey row 6, column D (relevant): the relevance of rows 4, 5 and 6 combined "
+        f"is {combined:,} characters (the limit is 2,000): shorten them or move the logic "
+        "into a calculation"
+    ]
+
+
+def test_a_calculation_on_a_question_warns_the_answer_cannot_be_changed(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation", "read_only"],
+            ["integer", "nights", "Nights away"],
+            ["integer", "hours", "Hours away", "${nights} * 24"],
+            ["integer", "days", "Days away", "${nights} + 1", "yes"],
+            ["calculate", "minutes", "Minutes away", "${hours} * 60"],
+        ],
+        "settings": SETTINGS,
+    }
+
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert [w.render() for w in conversion.report.warnings] == [
+        "warning: survey row 3, column D (calculation): the interviewer will not be able "
+        "to change this answer, because the form works it out from this calculation "
+        "(in ODK it stays editable): set read_only to yes to accept that, or remove the "
+        "calculation to let them answer"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "appearance", "told"),
+    [
+        ("date", "month-year", "the interviewer will be asked for a full date, day included"),
+        ("date", "year", "the interviewer will be asked for a full date, day and month included"),
+        ("text", "numbers", "the interviewer can type any text, not only digits"),
+    ],
+)
+def test_an_appearance_that_changes_what_is_collected_says_what_happens_instead(
+    workbook: Write, kind: str, appearance: str, told: str
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "appearance"],
+            [kind, "asked", "When or what?", appearance],
+        ],
+        "settings": SETTINGS,
+    }
+
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert [w.render() for w in conversion.report.warnings] == [
+        f"warning: survey row 2, column D (appearance): appearance '{appearance}' is not "
+        f"supported: {told}"
+    ]
+
+
+def test_layout_appearances_beside_one_that_changes_the_answer_are_each_reported(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "appearance"],
+            ["text", "phone", "Phone number", "numbers multiline"],
+            ["date", "left", "When did they leave?", "no-calendar"],
+        ],
+        "settings": SETTINGS,
+    }
+
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert conversion.form.fields["phone"].question.type is QuestionType.LONG_TEXT
+    assert [w.render() for w in conversion.report.warnings] == [
+        "warning: survey row 2, column D (appearance): appearance 'numbers' is not "
+        "supported: the interviewer can type any text, not only digits",
+        "warning: survey row 3, column D (appearance): appearance 'no-calendar' ignored: "
+        "RHI Desktop lays out questions itself",
+    ]

@@ -1,0 +1,204 @@
+"""What Excel and other spreadsheet programs save beyond plain values: error cells, merged
+cells, renamed package parts and encrypted files are each refused with a clear line, never
+imported as something the designer did not mean or reported as a crash."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rhi_desktop.forms import load_form_file
+from rhi_desktop.forms.xlsform import convert_workbook
+from rhi_desktop.forms.xlsform.command import main
+from tests.core.forms.xlsform import xlsforms
+from tests.core.forms.xlsform.workbooks import SheetRows, merge_cells, rewrite_parts
+
+Write = Callable[..., Path]
+
+TRANSLATED: dict[str, SheetRows] = {
+    "survey": [
+        ["type", "name", "label::English (en)", "label::Cymraeg (cy)"],
+        ["text", "where", "Where did you stay?", "Ble wnaethoch chi aros?"],
+        ["integer", "age", "Age", "Oed"],
+    ],
+    "settings": [["form_id", "version", "default_language"], ["stay", 1, "English (en)"]],
+}
+
+
+def _with_cell(
+    sheets: dict[str, SheetRows], row: int, column: int, value: object
+) -> dict[str, SheetRows]:
+    survey = [list(cells) for cells in sheets["survey"]]
+    survey[row - 1][column] = value
+    return {**sheets, "survey": survey}
+
+
+@pytest.mark.parametrize(
+    "shown", ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"]
+)
+def test_an_excel_error_in_a_cell_is_refused_at_that_cell(workbook: Write, shown: str) -> None:
+    path = workbook(_with_cell(TRANSLATED, 2, 3, shown))
+
+    conversion = convert_workbook(path)
+
+    assert conversion.form is None
+    (error,) = conversion.report.errors
+    assert error.render() == (
+        f"error: survey row 2, column D (label::Cymraeg (cy)): this cell shows the Excel "
+        f"error {shown}: fix the formula or type the text"
+    )
+
+
+def test_a_failed_lookup_translation_is_not_imported_as_the_label_na(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As Excel saves =VLOOKUP(...) when the Welsh sheet has no row for the question.
+    def failed_lookup(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "xl/worksheets/sheet1.xml":
+            return name, data
+        formula = b'<c r="D2" t="e"><f>VLOOKUP(B2,Welsh!A:B,2,FALSE)</f><v>#N/A</v></c>'
+        changed = re.sub(rb'<c r="D2"[^>]*>.*?</c>', formula, data)
+        assert changed != data
+        return name, changed
+
+    path = rewrite_parts(workbook(TRANSLATED), failed_lookup)
+    out = tmp_path / "stay.json"
+
+    code = main([str(path), "--out", str(out)])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert not out.exists()
+    assert err.splitlines()[0] == (
+        "error: survey row 2, column D (label::Cymraeg (cy)): this cell shows the Excel "
+        "error #N/A: fix the formula or type the text"
+    )
+    assert "Import failed with 1 error" in err
+
+
+def test_a_relevance_merged_over_three_rows_is_refused_not_given_to_the_first_only(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "relevant", "required"],
+            ["select_one yn", "consent", "Consent given?", None, "yes"],
+            ["text", "q1", "Where did you stay?", "${consent} = 'yes'", "yes"],
+            ["text", "q2", "Who were you with?", None, "yes"],
+            ["text", "q3", "Did anyone harm you?", None, "yes"],
+            ["text", "q4", "Anything else?"],
+        ],
+        "choices": [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]],
+    }
+    path = merge_cells(workbook(sheets), "survey", "D3:D5")
+
+    conversion = convert_workbook(path)
+
+    assert conversion.form is None
+    (error,) = conversion.report.errors
+    assert error.render() == (
+        "error: survey row 3, column D (relevant): cells D3:D5 are merged, so only row 3 "
+        "has the value: unmerge the cells and repeat the value on each row"
+    )
+
+
+def test_merges_on_the_choices_sheet_are_refused_and_one_row_merges_are_not(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label"], ["select_one places", "place", "Where?"]],
+        "choices": [
+            ["list_name", "name", "label"],
+            ["places", "park", "A park"],
+            [None, "station", "A station"],
+            [None, "friend", "A friend's home"],
+        ],
+        "notes": [["Places", None], ["Checked by the team", None]],
+    }
+    path = merge_cells(workbook(sheets), "choices", "A2:A4")
+    path = merge_cells(path, "notes", "A1:B1", "A2:B3")
+
+    conversion = convert_workbook(path)
+
+    assert conversion.form is None
+    assert [e.render() for e in conversion.report.errors] == [
+        "error: choices row 2, column A (list_name): cells A2:A4 are merged, so only row 2 "
+        "has the value: unmerge the cells and repeat the value on each row"
+    ]
+
+
+def _renamed_workbook_part(name: str, data: bytes) -> tuple[str, bytes]:
+    """The main part saved as xl/book.xml, as some spreadsheet programs name it."""
+    renames = {
+        "xl/workbook.xml": "xl/book.xml",
+        "xl/_rels/workbook.xml.rels": "xl/_rels/book.xml.rels",
+    }
+    if name in ("_rels/.rels", "[Content_Types].xml"):
+        data = data.replace(b"xl/workbook.xml", b"xl/book.xml")
+    return renames.get(name, name), data
+
+
+def test_a_workbook_whose_main_part_has_another_name_imports(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = rewrite_parts(workbook(xlsforms.CHECK_IN), _renamed_workbook_part)
+    out = tmp_path / "check-in.json"
+
+    code = main([str(path), "--out", str(out)])
+
+    assert code == 0, capsys.readouterr().err
+    assert load_form_file(out).form_id == "supervision_checkin"
+
+
+def test_formulas_are_still_checked_in_a_workbook_with_a_renamed_main_part(
+    workbook: Write,
+) -> None:
+    survey = [
+        ["type", "name", "label", "relevant"],
+        ["text", "where", "Where did they go?"],
+        ["text", "who", "Who with?", "=\"${where} != ''\""],
+    ]
+    path = rewrite_parts(workbook({"survey": survey}), _renamed_workbook_part)
+
+    (error,) = convert_workbook(path).report.errors
+
+    assert error.where == ("survey", 3, "D")
+    assert "this formula has no value computed by a spreadsheet" in error.message
+
+
+def test_a_package_without_its_relationships_part_is_refused_not_a_crash(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def without_package_relationships(name: str, data: bytes) -> tuple[str, bytes]:
+        return ("_rels/dropped.xml" if name == "_rels/.rels" else name), data
+
+    path = rewrite_parts(workbook(xlsforms.CHECK_IN), without_package_relationships)
+
+    code = main([str(path), "--out", str(tmp_path / "form.json")])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: form.xlsx is damaged: its parts do not fit together "
+        "(open it in Excel and save it again as .xlsx)"
+    )
+    assert "something went wrong" not in err
+
+
+@pytest.mark.parametrize("name", ["form.xlsx", "form.xls"])
+def test_a_password_protected_workbook_is_told_to_remove_the_password(
+    tmp_path: Path, name: str
+) -> None:
+    # Excel saves an encrypted workbook (and saved old .xls files) as an OLE compound file.
+    path = tmp_path / name
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+
+    (error,) = convert_workbook(path).report.errors
+
+    assert error.render() == (
+        f"error: {name} is a password-protected or encrypted workbook, or an old .xls "
+        "file: remove the password or encryption in Excel and save it as .xlsx"
+    )
