@@ -28,6 +28,7 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -553,16 +554,35 @@ class AppController(QObject):
         self.worker.submit(lambda: importlib.import_module("rhi_desktop.forms"), _ignore, _ignore)
 
 
+_Shown = TypeVar("_Shown", bound=QWidget)
+
+# Widgets that can show sensitive answers, each with a `mask_sensitive()` that covers them.
+_SHOWING_SENSITIVE = (
+    ("ui.forms.renderer", "FormRenderer"),
+    ("ui.review.review_dialog", "ReviewDialog"),
+)
+
+
 def _cover_sensitive_answers() -> None:
     """Cover every shown sensitive answer in every open form (interview windows and
-    forms shown inside the main window), so unlocking brings none back on screen. The
-    form widgets load with the first form opened: until then there is nothing to cover."""
-    renderers = sys.modules.get("ui.forms.renderer")
-    if renderers is None:
-        return
+    forms shown inside the main window) and every open review, so unlocking brings none
+    back on screen. Those widgets load with the first form or review opened: until then
+    there is nothing to cover."""
+    for module_name, class_name in _SHOWING_SENSITIVE:
+        module = sys.modules.get(module_name)
+        if module is not None:
+            for widget in _open_widgets(getattr(module, class_name)):
+                widget.mask_sensitive()
+
+
+def _open_widgets(kind: type[_Shown]) -> list[_Shown]:
+    """Every widget of `kind` in any window, windows themselves included, once each."""
+    found: list[_Shown] = []
     for window in QApplication.topLevelWidgets():
-        for renderer in window.findChildren(renderers.FormRenderer):
-            renderer.mask_sensitive()
+        for widget in [window, *window.findChildren(kind)]:
+            if isinstance(widget, kind) and widget not in found:
+                found.append(widget)
+    return found
 
 
 def _transient(window: QWidget) -> bool:

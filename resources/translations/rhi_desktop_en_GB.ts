@@ -3198,6 +3198,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;how sensitive answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show sensitive answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers the form marks sensitive are hidden until you tick this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Interview under review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3489,6 +3501,21 @@
     </message>
     <message>
         <source>Next: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveAnswers</name>
+    <message>
+        <source>Hidden: sensitive answer. Choose Show sensitive answers to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(hidden: sensitive answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -47,11 +47,13 @@ def rows_text(count: int, words: Words) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FieldText:
-    """One question's answer inside a repeat row, as shown."""
+    """One question's answer inside a repeat row, as shown (`sensitive`: kept covered
+    unless the reader asks to see it)."""
 
     question_id: str
     label: str
     text: str
+    sensitive: bool = False
 
 
 def question_label(form: Form | None, question_id: str, words: Words) -> str:
@@ -59,6 +61,14 @@ def question_label(form: Form | None, question_id: str, words: Words) -> str:
     if form is None or question_id not in form.fields:
         return words.unknown_question.format(question_id)
     return form.text(form.field(question_id).question.label)
+
+
+def is_sensitive(form: Form | None, question_id: str) -> bool:
+    """Whether the form marks the question's answer sensitive; a question the form does
+    not have (or no form at all) is not marked."""
+    if form is None or question_id not in form.fields:
+        return False
+    return form.fields[question_id].question.sensitive
 
 
 def _choice_label(form: Form, info: FieldInfo, value: str) -> str:
@@ -122,9 +132,11 @@ def row_fields(
     children = form.repeat_children(repeat_id)
     shown: list[FieldText] = []
     for child in children:
-        text = answer_text(form, form.field(child), row.get(child), words)
+        info = form.field(child)
+        text = answer_text(form, info, row.get(child), words)
         if text is not None:
-            shown.append(FieldText(child, question_label(form, child, words), text))
+            label = question_label(form, child, words)
+            shown.append(FieldText(child, label, text, info.question.sensitive))
     for key in sorted(k for k in row if k not in children):
         shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key])))
     return tuple(shown)

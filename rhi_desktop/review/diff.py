@@ -23,6 +23,7 @@ from rhi_desktop.review.answer_text import (
     FieldText,
     Words,
     answer_text,
+    is_sensitive,
     question_label,
     row_fields,
     rows_of,
@@ -45,6 +46,11 @@ class RowChange:
     before: tuple[FieldText, ...]
     after: tuple[FieldText, ...]
 
+    @property
+    def sensitive(self) -> bool:
+        """Whether the row, before or after, holds an answer to a sensitive question."""
+        return any(field.sensitive for field in (*self.before, *self.after))
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionChange:
@@ -55,6 +61,7 @@ class QuestionChange:
     before: str  # `Words.not_answered` when it had no answer
     after: str
     rows: tuple[RowChange, ...] = ()  # repeat groups only
+    sensitive: bool = False  # the question's answers are covered unless asked for
 
 
 def _key(value: Any) -> str:
@@ -177,6 +184,7 @@ def revision_diff(
                 before=words.not_answered if before is None else before,
                 after=words.not_answered if after is None else after,
                 rows=rows,
+                sensitive=is_sensitive(form, question_id),
             )
         )
     return tuple(changes)

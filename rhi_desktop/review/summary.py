@@ -19,6 +19,7 @@ from rhi_desktop.review.answer_text import (
     FieldText,
     Words,
     answer_text,
+    is_sensitive,
     question_label,
     row_fields,
     rows_of,
@@ -37,13 +38,16 @@ class RowText:
 
 @dataclass(frozen=True, slots=True)
 class AnswerLine:
-    """One question: its label and readable answer (`answered` False: `text` says so)."""
+    """One question: its label and readable answer (`answered` False: `text` says so).
+    A `sensitive` answer is kept covered unless the reader asks to see it; the rows of a
+    repeat group mark their own sensitive fields."""
 
     question_id: str
     label: str
     text: str
     answered: bool
     rows: tuple[RowText, ...] = ()  # the rows of a repeat group
+    sensitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +67,31 @@ def _relevance(form: Form, answers: Mapping[str, Any]) -> FormSession | None:
         return None
 
 
+def _holds_sensitive(form: Form, repeat_id: str) -> bool:
+    """Whether any question of the repeat group is sensitive (so its rows may hold them)."""
+    return any(is_sensitive(form, child) for child in form.repeat_children(repeat_id))
+
+
 def _line(form: Form, question_id: str, raw: Any, words: Words) -> AnswerLine:
     info = form.field(question_id)
     label = question_label(form, question_id, words)
+    sensitive = info.question.sensitive
     if info.question.type is QuestionType.REPEAT:
         rows = tuple(
             RowText(n, row_fields(form, question_id, row, words))
             for n, row in enumerate(rows_of(raw), start=1)
         )
         if not rows and raw not in (None, []):  # not rows: show what was stored
-            return AnswerLine(question_id, label, stored_text(raw), True)
+            covered = sensitive or _holds_sensitive(form, question_id)
+            return AnswerLine(question_id, label, stored_text(raw), True, sensitive=covered)
         if not rows:
-            return AnswerLine(question_id, label, words.not_answered, False)
-        return AnswerLine(question_id, label, rows_text(len(rows), words), True, rows)
+            return AnswerLine(question_id, label, words.not_answered, False, sensitive=sensitive)
+        count = rows_text(len(rows), words)
+        return AnswerLine(question_id, label, count, True, rows, sensitive=sensitive)
     text = answer_text(form, info, raw, words)
     if text is None:
-        return AnswerLine(question_id, label, words.not_answered, False)
-    return AnswerLine(question_id, label, text, True)
+        return AnswerLine(question_id, label, words.not_answered, False, sensitive=sensitive)
+    return AnswerLine(question_id, label, text, True, sensitive=sensitive)
 
 
 def _shown(session: FormSession | None, question_id: str, answered: bool) -> bool:

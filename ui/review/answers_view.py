@@ -5,13 +5,17 @@ groups under their group. The full text of the current answer is shown below the
 (long answers do not fit a column). Answers are the interviewer's words, so they are
 shown as plain text only. Choosing a question (or a row of a group, which comments on
 the group) makes it the target of the next comment.
+
+Answers the form marks sensitive are covered (in the tree, its tooltips and the detail
+box alike) until the reader asks to see them; covering and showing change the text in
+place, so the current question and the comment being written stay as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,14 +23,47 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
-from rhi_desktop.review import AnswerLine, SectionSummary
+from rhi_desktop.review import AnswerLine, FieldText, SectionSummary
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the question a comment here is about
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2  # the full text shown below the tree
+COVERED_ROLE = Qt.ItemDataRole.UserRole + 3  # (answer, detail) while sensitive ones are hidden
+REVEALED_ROLE = Qt.ItemDataRole.UserRole + 4  # (answer, detail) when they are asked for
+
+translate = QCoreApplication.translate
+
+
+def hidden_answer_text() -> str:
+    """What a covered sensitive answer shows instead of its text."""
+    return translate(
+        "SensitiveAnswers", "Hidden: sensitive answer. Choose Show sensitive answers to read it."
+    )
+
+
+def hidden_field_text() -> str:
+    """What a covered sensitive answer inside a repeat row shows instead of its text."""
+    return translate("SensitiveAnswers", "(hidden: sensitive answer)")
+
+
+def field_text(field: FieldText, revealed: bool) -> str:
+    """One answer of a repeat row with its question, covered if sensitive and not revealed."""
+    text = field.text if revealed or not field.sensitive else hidden_field_text()
+    return translate("SensitiveAnswers", "{0}: {1}").format(field.label, text)
+
+
+def fields_text(fields: Sequence[FieldText], revealed: bool, separator: str = "; ") -> str:
+    return separator.join(field_text(field, revealed) for field in fields)
+
+
+def _row_texts(title: str, fields: Sequence[FieldText], revealed: bool) -> tuple[str, str]:
+    """A repeat row's (summary, detail): its answers on one line, and one a line below."""
+    one_a_line = fields_text(fields, revealed, "\n")
+    return fields_text(fields, revealed), f"{title}\n{one_a_line}"
 
 
 class AnswersView(QWidget):
@@ -56,6 +93,7 @@ class AnswersView(QWidget):
         self.detail.setAccessibleName(self.tr("Selected answer"))
         self.detail.setMaximumHeight(110)
         self.detail_heading.setBuddy(self.detail)
+        self._revealed = False  # sensitive answers are covered until asked for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
@@ -79,26 +117,55 @@ class AnswersView(QWidget):
         self.tree.expandAll()
 
     def _add_line(self, parent: QTreeWidgetItem, line: AnswerLine) -> None:
-        item = QTreeWidgetItem(parent, [line.label, line.text])
+        item = QTreeWidgetItem(parent, [line.label, ""])
         item.setData(0, QUESTION_ROLE, line.question_id)
-        item.setData(0, DETAIL_ROLE, f"{line.label}\n{line.text}")
-        item.setToolTip(1, line.text)
+        revealed = (line.text, f"{line.label}\n{line.text}")
+        if line.sensitive and line.answered:  # "Not answered" reveals nothing
+            hidden = hidden_answer_text()
+            self._set_texts(item, (hidden, f"{line.label}\n{hidden}"), revealed)
+        else:
+            self._set_texts(item, revealed, revealed)
         if not line.answered:
             font = item.font(1)
             font.setItalic(True)
             item.setFont(1, font)
         for row in line.rows:
             heading = self.tr("Row {0}").format(row.number)
-            summary = "; ".join(f"{field.label}: {field.text}" for field in row.fields)
-            row_item = QTreeWidgetItem(item, [heading, summary])
+            row_item = QTreeWidgetItem(item, [heading, ""])
             row_item.setData(0, QUESTION_ROLE, line.question_id)
-            row_item.setData(
-                0,
-                DETAIL_ROLE,
-                f"{line.label}, {heading}\n"
-                + "\n".join(f"{field.label}: {field.text}" for field in row.fields),
-            )
-            row_item.setToolTip(1, summary)
+            title = f"{line.label}, {heading}"
+            covered = _row_texts(title, row.fields, revealed=False)
+            self._set_texts(row_item, covered, _row_texts(title, row.fields, revealed=True))
+
+    def _set_texts(
+        self, item: QTreeWidgetItem, covered: tuple[str, str], revealed: tuple[str, str]
+    ) -> None:
+        """Give the item its answer as shown now, keeping both forms when they differ."""
+        if covered != revealed:
+            item.setData(0, COVERED_ROLE, covered)
+            item.setData(0, REVEALED_ROLE, revealed)
+        self._show_texts(item, revealed if self._revealed else covered)
+
+    @staticmethod
+    def _show_texts(item: QTreeWidgetItem, texts: tuple[str, str]) -> None:
+        answer, detail = texts
+        item.setText(1, answer)
+        item.setToolTip(1, answer)
+        item.setData(0, DETAIL_ROLE, detail)
+
+    # -- sensitive answers ---------------------------------------------------------------
+
+    def show_sensitive(self, revealed: bool) -> None:
+        """Show the text of sensitive answers, or cover it again, where it stands."""
+        self._revealed = revealed
+        role = REVEALED_ROLE if revealed else COVERED_ROLE
+        items = QTreeWidgetItemIterator(self.tree)
+        while (item := items.value()) is not None:
+            texts = item.data(0, role)
+            if isinstance(texts, tuple):
+                self._show_texts(item, texts)
+            items += 1
+        self._show_detail(self.tree.currentItem())
 
     # -- reading -------------------------------------------------------------------------
 
@@ -135,6 +202,9 @@ class AnswersView(QWidget):
         self.detail.clear()
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self._show_detail(current)
+        self.question_changed.emit(self.current_question())
+
+    def _show_detail(self, current: QTreeWidgetItem | None) -> None:
         detail = current.data(0, DETAIL_ROLE) if current is not None else None
         self.detail.setPlainText(detail if isinstance(detail, str) else "")
-        self.question_changed.emit(self.current_question())

@@ -2,7 +2,9 @@
 
 One line per changed question with its answer before and after; a repeat group lists
 its added, removed and changed rows under it. Everything is the interviewer's or the
-coordinator's own words, shown as plain text.
+coordinator's own words, shown as plain text. Answers the form marks sensitive are
+covered, before and after, until the reader asks to see them (in place, as in the
+answers).
 """
 
 from __future__ import annotations
@@ -14,17 +16,32 @@ from PySide6.QtWidgets import (
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
-from rhi_desktop.review import ChangeKind, FieldText, QuestionChange, ReviewSubject, RowChange
+from rhi_desktop.review import ChangeKind, QuestionChange, ReviewSubject, RowChange
+from ui.review.answers_view import fields_text, hidden_answer_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+COVERED_ROLE = Qt.ItemDataRole.UserRole + 2  # (before, now) while sensitive ones are hidden
+REVEALED_ROLE = Qt.ItemDataRole.UserRole + 3  # (before, now) when they are asked for
 
 
-def _fields(fields: tuple[FieldText, ...]) -> str:
-    return "; ".join(f"{field.label}: {field.text}" for field in fields)
+def _answers(change: QuestionChange, revealed: bool) -> tuple[str, str]:
+    """(before, now) of a changed question; a sensitive answer covered unless revealed
+    ("Not answered", on the side of an answer added or cleared, reveals nothing)."""
+    if revealed or not change.sensitive:
+        return change.before, change.after
+    hidden = hidden_answer_text()
+    before = change.before if change.kind is ChangeKind.ADDED else hidden
+    after = change.after if change.kind is ChangeKind.REMOVED else hidden
+    return before, after
+
+
+def _row_answers(row: RowChange, revealed: bool) -> tuple[str, str]:
+    return fields_text(row.before, revealed), fields_text(row.after, revealed)
 
 
 class ChangesView(QWidget):
@@ -34,6 +51,7 @@ class ChangesView(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewChanges")
         previous = subject.previous_revision
+        self._revealed = False  # sensitive answers are covered until asked for
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr("What changed since revision {0}").format(previous), self)
         self.heading.setObjectName("changesHeading")
@@ -110,10 +128,10 @@ class ChangesView(QWidget):
 
     def _add(self, change: QuestionChange) -> None:
         title = self.tr("{0} ({1})").format(change.label, self._kind(change.kind))
-        item = QTreeWidgetItem(self.tree, [title, change.before, change.after])
+        item = QTreeWidgetItem(self.tree, [title, "", ""])
         item.setData(0, QUESTION_ROLE, change.question_id)
-        for column in range(3):
-            item.setToolTip(column, item.text(column))
+        item.setToolTip(0, title)
+        self._set_texts(item, _answers(change, False), _answers(change, True))
         for row in change.rows:
             self._add_row(item, row)
 
@@ -128,9 +146,35 @@ class ChangesView(QWidget):
             title = self.tr("Row {0} changed (now row {1})").format(
                 row.before_number, row.after_number
             )
-        item = QTreeWidgetItem(parent, [title, _fields(row.before), _fields(row.after)])
-        for column in range(3):
-            item.setToolTip(column, item.text(column))
+        item = QTreeWidgetItem(parent, [title, "", ""])
+        item.setToolTip(0, title)
+        self._set_texts(item, _row_answers(row, False), _row_answers(row, True))
+
+    def _set_texts(
+        self, item: QTreeWidgetItem, covered: tuple[str, str], revealed: tuple[str, str]
+    ) -> None:
+        """Give the line its answers as shown now, keeping both forms when they differ."""
+        if covered != revealed:
+            item.setData(0, COVERED_ROLE, covered)
+            item.setData(0, REVEALED_ROLE, revealed)
+        self._show_texts(item, revealed if self._revealed else covered)
+
+    @staticmethod
+    def _show_texts(item: QTreeWidgetItem, texts: tuple[str, str]) -> None:
+        for column, text in enumerate(texts, start=1):
+            item.setText(column, text)
+            item.setToolTip(column, text)
+
+    def show_sensitive(self, revealed: bool) -> None:
+        """Show the text of sensitive answers, or cover it again, where it stands."""
+        self._revealed = revealed
+        role = REVEALED_ROLE if revealed else COVERED_ROLE
+        items = QTreeWidgetItemIterator(self.tree)
+        while (item := items.value()) is not None:
+            texts = item.data(0, role)
+            if isinstance(texts, tuple):
+                self._show_texts(item, texts)
+            items += 1
 
     def current_question(self) -> str | None:
         """The changed question in view (a row's line: its group's question)."""

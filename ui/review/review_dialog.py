@@ -1,7 +1,9 @@
 """Reviewing one submitted interview: read it, comment on it, approve or return it.
 
 Read-only throughout: the answers section by section, the offers and 72-hour timings,
-and for a resubmitted interview what changed since the returned revision. The
+and for a resubmitted interview what changed since the returned revision. Answers the
+form marks sensitive stay covered until the coordinator ticks Show sensitive answers
+(never ticked when the dialog opens, and unticked again when the app locks). The
 coordinator's comments are kept here until they decide. Approve and Return each ask
 for confirmation, and Return needs at least one comment. The decision goes to the
 `save` callback (one store transaction); if the interview moved on since the dialog
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -78,6 +81,12 @@ class ReviewDialog(QDialog):
         self.about.setObjectName("reviewAbout")
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.about.setWordWrap(True)
+        self.show_sensitive = QCheckBox(self.tr("S&how sensitive answers"), self)
+        self.show_sensitive.setObjectName("showSensitiveAnswers")
+        self.show_sensitive.setAccessibleName(self.tr("Show sensitive answers"))
+        self.show_sensitive.setToolTip(
+            self.tr("Answers the form marks sensitive are hidden until you tick this.")
+        )
 
         self.answers = AnswersView(subject.sections, self)
         self.timings = TimingsView(subject.timings, self)
@@ -122,8 +131,11 @@ class ReviewDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.approve_button)
+        top = QHBoxLayout()
+        top.addWidget(self.about, 1)
+        top.addWidget(self.show_sensitive)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.about)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -131,6 +143,7 @@ class ReviewDialog(QDialog):
         # them all, and ordering its children after it tangles the chain); those of tabs
         # not showing are hidden, so Tab passes over them.
         order: list[QWidget] = [
+            self.show_sensitive,
             self.tabs.tabBar(),
             self.answers.tree,
             self.answers.detail,
@@ -148,6 +161,7 @@ class ReviewDialog(QDialog):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
+        self.show_sensitive.toggled.connect(self._show_sensitive)
         self.answers.question_changed.connect(self.comments.set_target)
         self.tabs.currentChanged.connect(lambda _index: self._follow_tab())
         self.answers.tree.itemActivated.connect(lambda *_: self._write_comment())
@@ -268,6 +282,17 @@ class ReviewDialog(QDialog):
     def _write_comment(self) -> None:
         if self.answers.current_question() is not None:
             self.comments.comment.setFocus()
+
+    # -- sensitive answers ---------------------------------------------------------------
+
+    def _show_sensitive(self, revealed: bool) -> None:
+        self.answers.show_sensitive(revealed)
+        if self.changes is not None:
+            self.changes.show_sensitive(revealed)
+
+    def mask_sensitive(self) -> None:
+        """Cover every sensitive answer again (the app is locking)."""
+        self.show_sensitive.setChecked(False)
 
     # -- closing -------------------------------------------------------------------------
 
