@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -54,6 +55,15 @@ SIGN_OFF_KEYS = "Ctrl+Shift+S"
 Amend = Callable[[], "InterviewFormEditor | None"]
 # Signs the interview off (asking first), showing its questions over the given window.
 SignOff = Callable[[QWidget], None]
+
+
+class AtRisk(Enum):
+    """Why closing an interview window now would lose answers."""
+
+    UNSAVED = auto()
+    """Typed, but not in the store (saving failed or stopped)."""
+    HIDDEN = auto()
+    """Hidden by a change the form still offers to undo; no longer kept with the interview."""
 
 
 class InterviewWindow(QWidget):
@@ -186,13 +196,28 @@ class InterviewWindow(QWidget):
         """Save what was typed; whether the store now holds all of it (not when saving
         has stopped, e.g. the record was changed on another computer)."""
         self.editor.flush()
+        return not self._unsaved()
+
+    def _unsaved(self) -> bool:
         saver = self.editor.saver
-        return not (saver.pending or saver.stopped)
+        return saver.pending or saver.stopped
+
+    def answers_at_risk(self, *, save: bool = True) -> AtRisk | None:
+        """What closing now would lose, if anything: answers that could not be saved, or
+        answers a change hid that the form still offers to bring back. With `save`, what
+        was typed is saved first (not while locked: the store is closed)."""
+        if save:
+            self.editor.flush()
+        if self._unsaved():
+            return AtRisk.UNSAVED
+        if self.editor.renderer.hidden_notice is not None:
+            return AtRisk.HIDDEN
+        return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._close_agreed and not self.save_now():
-            event.ignore()  # closed by the person, with answers that were not saved
-            self._ask_to_close()
+        if not self._close_agreed and (risk := self.answers_at_risk()) is not None:
+            event.ignore()  # closed by the person, with answers it would lose
+            self._ask_to_close(risk)
             return
         self.editor.close()  # saves what was typed and stops the autosave timer
         super().closeEvent(event)
@@ -203,18 +228,27 @@ class InterviewWindow(QWidget):
         self._close_agreed = True
         self.close()
 
-    def _ask_to_close(self) -> None:
+    def _ask_to_close(self, risk: AtRisk) -> None:
         def answered(_box: QMessageBox, leave: bool) -> None:
             if leave:
                 self._close_agreed = True
                 self.close()
 
+        unsaved = risk is AtRisk.UNSAVED
         ask_first(
             self,
-            self.tr("Close without what was typed?"),
+            self.tr("Close without what was typed?")
+            if unsaved
+            else self.tr("Close without the hidden answers?"),
             self.tr(
                 "Some answers in this interview could not be saved, and closing it now "
                 "would lose them. The message above the form says why."
+            )
+            if unsaved
+            else self.tr(
+                "A change to an answer hid answers already given, and they are no longer "
+                "kept with the interview: closing it now would lose them for good. To keep "
+                "them, choose Keep working, then Undo in the notice above the form."
             ),
             (self.tr("&Close anyway"), self.tr("Close anyway")),
             (self.tr("&Keep working"), self.tr("Keep working")),

@@ -756,9 +756,42 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return
+        if existing is not None and existing.answers_at_risk() is not None:
+            self._ask_to_reopen(row, existing)
+            return
         if existing is not None:  # it has moved on since (returned, say): show it as it is
             existing.close_without_asking()
             existing.deleteLater()
+        self._open_row(row, read_only)
+
+    def _ask_to_reopen(self, row: CaseloadRow, existing: InterviewWindow) -> None:
+        """The open window holds answers it would lose: reopen only if the person says so."""
+
+        def answered(_box: QMessageBox, reopen: bool) -> None:
+            if not reopen:
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                return
+            if self.interview_window(row.interview_id) is existing:
+                existing.close_without_asking()
+                existing.deleteLater()
+                self._open_row(row, row.state in READ_ONLY_VIEWABLE)
+
+        ask_first(
+            self,
+            self.tr("Reopen without what was typed?"),
+            self.tr(
+                "This interview has changed since its window was opened, and the window "
+                "holds answers that are not kept. Reopening shows the interview as it now "
+                "stands and closes that window, losing them."
+            ),
+            (self.tr("&Reopen anyway"), self.tr("Reopen anyway")),
+            (self.tr("&Keep working"), self.tr("Keep working")),
+            answered,
+        )
+
+    def _open_row(self, row: CaseloadRow, read_only: bool) -> None:
         # A returned interview is read beside the coordinator's comments until amended.
         returned = row.state is InterviewState.RETURNED
         read_only = read_only or returned
@@ -883,14 +916,16 @@ class MainWindow(QMainWindow):
         self._open_dialog(information_box(self, text))
 
     def unsaved_interviews(self) -> list[str]:
-        """Open interviews whose answers on screen are not all in the store, even after
-        saving once more (saving stopped: the record changed on another computer)."""
-        if self._covered or not self._holder.is_open:
-            return []  # locking saved them, and the windows are hidden
+        """Open interviews that closing would lose answers of, even after saving once
+        more: answers not in the store (saving stopped: the record changed on another
+        computer) or hidden by a change the form still offers to undo. While locked the
+        store is closed (locking saved what it could), so nothing is saved first."""
+        save = not self._covered and self._holder.is_open
         return [
             interview_id
             for interview_id in list(self._interviews)
-            if (window := self.interview_window(interview_id)) is not None and not window.save_now()
+            if (window := self.interview_window(interview_id)) is not None
+            and window.answers_at_risk(save=save) is not None
         ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -906,12 +941,16 @@ class MainWindow(QMainWindow):
     def _work_would_be_lost(self) -> bool:
         """Quitting now would lose work: answers that could not be saved, or (locked)
         typing in a dialog the lock hid until the person unlocks."""
-        if self._covered:
-            return any(
-                isinstance(widget, SavingDialog) and widget.has_changes()
-                for widget in QApplication.topLevelWidgets()
-            )
-        return bool(self.unsaved_interviews())
+        if self.unsaved_interviews():
+            return True
+        return self._covered and self._hidden_dialog_typing()
+
+    @staticmethod
+    def _hidden_dialog_typing() -> bool:
+        return any(
+            isinstance(widget, SavingDialog) and widget.has_changes()
+            for widget in QApplication.topLevelWidgets()
+        )
 
     def _ask_to_quit(self) -> None:
         def answered(_box: QMessageBox, leave: bool) -> None:
@@ -926,10 +965,16 @@ class MainWindow(QMainWindow):
                 "Unlock to finish the details being typed in a dialog the lock hid; "
                 "quitting now would lose them."
             )
+            if self._covered and not self.unsaved_interviews()
+            else self.tr(
+                "Unlock to see the answers in an open interview that are not kept; quitting "
+                "now would lose them."
+            )
             if self._covered
             else self.tr(
-                "Some answers in an open interview could not be saved, and quitting now "
-                "would lose them. The interview window says why."
+                "Some answers in an open interview are not kept (they could not be saved, "
+                "or a change hid them), and quitting now would lose them. The interview "
+                "window says why."
             ),
             (self.tr("&Quit anyway"), self.tr("Quit anyway")),
             (self.tr("&Keep working"), self.tr("Keep working")),

@@ -8,7 +8,7 @@ import dataclasses
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
@@ -160,3 +160,103 @@ def test_opening_an_interview_again_brings_its_window_forward_and_keeps_track_of
         assert window.interview_window(interview_id) is first  # the same one, still known
     frames = [w for w in QApplication.topLevelWidgets() if isinstance(w, InterviewWindow)]
     assert [f for f in frames if f.isVisible()] == [first]
+
+
+def test_quitting_from_the_lock_screen_asks_before_losing_answers_that_could_not_be_saved(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    _typing_that_cannot_be_saved(qtbot, controller, window, clock)
+    controller.lock("idle")
+
+    window.close()  # the person closes the window showing the lock screen
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.text() == (
+        "Unlock to see the answers in an open interview that are not kept; quitting now "
+        "would lose them."
+    )
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.isVisible() and controller.is_locked
+
+
+def _select(window: MainWindow, interview_id: str) -> None:
+    window.show_view(CaseloadView.ALL)
+    for row in range(window.proxy.rowCount()):
+        source = window.proxy.mapToSource(window.proxy.index(row, 0)).row()
+        if window.caseload.row_at(source).interview_id == interview_id:
+            window.table.selectRow(row)
+            return
+    raise AssertionError("the interview is not in the caseload")
+
+
+def test_reopening_a_changed_interview_asks_before_closing_a_window_with_typing_not_kept(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id, frame = _typing_that_cannot_be_saved(qtbot, controller, window, clock)
+    store = controller.holder.store
+    signed = dataclasses.replace(
+        store.interviews.get(interview_id), state=InterviewState.COMPLETED, completed_at=clock.now
+    )
+    with store.transaction(LOCAL_ACTOR) as tx:  # the other laptop signed it off meanwhile
+        version = store.interviews.server_version(interview_id) + 1
+        tx.remote.apply(
+            RemoteRecord("interview", interview_id, version, payload(signed), clock.now)
+        )
+    window.records_arrived()
+    _select(window, interview_id)
+
+    window.open_action.trigger()  # as the message above the form says: reopen it
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.windowTitle() == "Reopen without what was typed?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.interview_window(interview_id) is frame
+    (box,) = frame.editor.renderer.field_view("interviewer_name").controls()
+    assert box.text() == "Typed On Laptop A"  # still there to copy
+
+    window.open_action.trigger()
+    question = active_modal(qtbot, QMessageBox)
+    QTest.keyClick(question, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Reopen anyway
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) not in (None, frame))
+    reopened = window.interview_window(interview_id)
+    assert reopened is not None and reopened.editor.renderer.read_only  # as it now stands
+
+
+def test_closing_with_answers_a_change_hid_asks_first_and_undo_keeps_them(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    store = controller.holder.store
+    window.show_view(CaseloadView.IN_PROGRESS)
+    interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    renderer = frame.editor.renderer
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    assert isinstance(outcome, QComboBox)
+    outcome.setCurrentIndex(outcome.findText("Accepted"))
+    renderer.show_section("venue")
+    venue = renderer.field_view("venue_type").controls()[0]
+    assert isinstance(venue, QComboBox)
+    venue.setCurrentIndex(2)
+    assert frame.save_now() and "venue_type" in store.interviews.get(interview_id).answers
+    outcome.setCurrentIndex(outcome.findText("Declined by the young person"))
+    assert renderer.hidden_notice is not None
+
+    frame.close()  # the window's close button, or Alt+F4
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.windowTitle() == "Close without the hidden answers?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert window.interview_window(interview_id) is frame
+    renderer.undo_hiding()
+    frame.close()  # nothing is lost now: no question
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is None)
+    assert "venue_type" in store.interviews.get(interview_id).answers
