@@ -239,8 +239,9 @@ class FormSession:
     def hidden_answers(self, keys: Iterable[FieldKey]) -> frozenset[FieldKey]:
         """Of `keys` (say, a change's `relevance`), the questions holding something entered
         that are not relevant now: work an interviewer would lose, as `record()` leaves it out.
-        Sections and repeat groups are not questions; their questions are among the keys."""
-        fields = self.form.fields
+        Sections and repeat groups are not questions; their questions are among the keys. A
+        question still holding its form default holds nothing entered: it comes back anyway."""
+        fields, defaults = self.form.fields, self.form.defaults
         return frozenset(
             key
             for key in keys
@@ -248,6 +249,7 @@ class FormSession:
             and key.id in fields
             and fields[key.id].answerable
             and not self._relevant.get(key, False)
+            and self._answers[key] != defaults.get(key.id)
         )
 
     def is_required(self, question_id: str, row: int | None = None) -> bool:

@@ -109,3 +109,24 @@ def test_an_earlier_entry_of_any_kind_can_be_put_back(make_definition: Build) ->
         assert FieldKey(question_id) in changes.values
         assert session.entry(question_id) == earlier[question_id]
     assert session.restore_entry("age", None) and session.entry("age") is None
+
+
+def test_a_form_default_left_as_it_was_is_not_an_answer_given(make_definition: Build) -> None:
+    definition = make_definition(
+        [
+            {"id": "accepted", "type": "yes_no", "label": "Accepted?"},
+            {"id": "police", "type": "yes_no", "label": "Police told?", "default": "no",
+             "relevant": "${accepted} = 'yes'"},
+        ]
+    )  # fmt: skip
+    session = FormSession(load_form(definition))
+    session.set_answer("accepted", "yes")
+    changes = session.set_answer("accepted", "no")  # a slip corrected: nothing was entered
+    assert FieldKey("police") in changes.relevance
+    assert session.hidden_answers(changes.relevance) == frozenset()
+
+    session.set_answer("accepted", "yes")
+    session.set_answer("police", "yes")  # this one the interviewer chose
+    assert session.hidden_answers(session.set_answer("accepted", "no").relevance) == {
+        FieldKey("police")
+    }
