@@ -185,8 +185,9 @@ def _store_texts() -> Wordings:
         ),
         store.DatabaseBusyError: lambda _: translate(
             "CoreErrors",
-            "The database is in use by another RHI Desktop window or program. Close it and "
-            "try again.",
+            "The database was kept busy by other work for too long, for example a sync in "
+            "progress or another RHI Desktop window using the same profile. Wait a moment "
+            "and try again.",
         ),
         store.DiskError: lambda _: translate(
             "CoreErrors",

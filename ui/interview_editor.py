@@ -159,7 +159,9 @@ class InterviewWindow(QWidget):
 
     def sign_off(self) -> None:
         """Sign the interview off, as "Sign off…" in the caseload does."""
-        if self._sign_off is not None and not self.editor.renderer.read_only:
+        # A form made read-only because its saving stopped is still asked: it says why not.
+        editable = not self.editor.renderer.read_only or self.editor.saver.stopped
+        if self._sign_off is not None and editable:
             self._sign_off(self)
 
     def amend(self) -> None:

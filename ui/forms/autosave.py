@@ -7,6 +7,12 @@ once. A write is one small transaction (a few milliseconds, measured by the
 `forms.autosave_write` benchmark against a 10 ms budget), so by default it runs on the
 GUI thread where it cannot race other use of the store; a caller with a serial DB
 worker passes it as `runner` and writes go there instead, in order.
+
+A write that fails for a passing reason (the store kept busy by the sync past its busy
+timeout, a full disk) is tried again by itself after 2, 4, 8, 16 and then every 30
+seconds while anything is unsaved, so answers reach the store once it can take them even
+if nobody types again. A conflict (the record changed elsewhere, made read-only or
+removed) stops saving for good instead: writing would overwrite someone else's work.
 """
 
 from __future__ import annotations
@@ -20,7 +26,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from rhi_desktop.autosave import DraftWriter, WriteResult
-from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, StaleEditError, StoreError
+from rhi_desktop.store import (
+    DatabaseBusyError,
+    DiskFullError,
+    NotFoundError,
+    ReadOnlyRecordError,
+    StaleEditError,
+    StoreError,
+)
 from ui.core_errors import core_error_text
 
 log = logging.getLogger(__name__)
@@ -29,6 +42,35 @@ DEBOUNCE_MS = 1000
 """From the first unsaved change to its write; at most 1.5 s by design."""
 WRITE_BUDGET_SECONDS = 0.010
 """Longer GUI-thread writes are logged: typing would start to stutter."""
+RETRY_FIRST_MS = 2000
+"""The wait before a failed write is first tried again; it doubles with each failure."""
+RETRY_LONGEST_MS = 30_000
+"""The longest wait between tries: a freed disk or store is used within half a minute."""
+STOPPING_ERRORS = (StaleEditError, ReadOnlyRecordError, NotFoundError)
+"""Failures that stop saving for good: trying again would overwrite or recreate someone
+else's work."""
+
+
+def passing_cause_text(error: BaseException) -> str | None:
+    """Why a write did not get through, for the passing causes autosave waits out. The
+    store's own wording asks the person to try again, which autosave does by itself."""
+    if isinstance(error, DatabaseBusyError):
+        return QCoreApplication.translate(
+            "AutoSaver",
+            "The database was kept busy by other work for too long, for example a sync in "
+            "progress.",
+        )
+    if isinstance(error, DiskFullError):
+        return QCoreApplication.translate(
+            "AutoSaver", "The disk is full: free some space. Nothing already saved was lost."
+        )
+    return None
+
+
+def retry_delay_ms(failures: int) -> int:
+    """How long to wait after the `failures`-th failure in a row before trying again."""
+    doublings = min(max(failures - 1, 0), 8)  # far past the cap already
+    return min(RETRY_FIRST_MS << doublings, RETRY_LONGEST_MS)
 
 
 class Runner(Protocol):
@@ -64,7 +106,8 @@ class AutoSaver(QObject):
 
     `saved` carries the WriteResult of each write that changed the store; `failed` a
     message for the person. After a conflicting or read-only record, saving stops (it
-    would overwrite someone else's change) until the form is reopened.
+    would overwrite someone else's change) until the form is reopened; any other failure
+    is tried again by itself, with a growing wait, until a write gets through.
     """
 
     saved = Signal(object)
@@ -87,6 +130,13 @@ class AutoSaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.flush)
+        self._failures = 0
+        """Failed writes since the last one that got through."""
+        self._reference: str | None = None
+        """The reference given for an unexpected failure, kept while retries fail too."""
         self._dirty = False
         self._in_flight = False
         self._flush_when_done = False
@@ -109,7 +159,8 @@ class AutoSaver(QObject):
 
     @property
     def timer_active(self) -> bool:
-        return self._timer.isActive()
+        """A timed write is waiting: the debounce after typing, or a retry."""
+        return self._timer.isActive() or self._retry.isActive()
 
     def note_change(self) -> None:
         self._dirty = True
@@ -119,6 +170,7 @@ class AutoSaver(QObject):
     def flush(self) -> None:
         """Write now if anything is unsaved (on section change, close and lock)."""
         self._timer.stop()
+        self._retry.stop()
         if self._in_flight:
             self._flush_when_done = self._dirty
             return
@@ -132,9 +184,12 @@ class AutoSaver(QObject):
     def stop(self) -> None:
         """No further timed writes (the form is closing); `flush` still works."""
         self._timer.stop()
+        self._retry.stop()
 
     def _written(self, result: WriteResult) -> None:
         self._in_flight = False
+        self._failures = 0
+        self._reference = None
         if result.written:
             self.write_seconds.append(result.seconds)
             if result.seconds > WRITE_BUDGET_SECONDS:
@@ -145,29 +200,47 @@ class AutoSaver(QObject):
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
         self._dirty = True
-        worded = core_error_text(error) if isinstance(error, StoreError) else None
-        if worded is not None and isinstance(
-            error, StaleEditError | ReadOnlyRecordError | NotFoundError
-        ):
-            self._stopped_by = type(error).__name__
-            self._timer.stop()
-            message = QCoreApplication.translate("AutoSaver", "Saving has stopped: {0}").format(
-                worded
-            )
-        elif worded is not None:
-            message = QCoreApplication.translate(
-                "AutoSaver", "Your latest answers could not be saved: {0}"
-            ).format(worded)
-        else:
-            reference = uuid.uuid4().hex[:8]
-            log.error("autosave failed (%s), reference %s", type(error).__name__, reference)
-            message = QCoreApplication.translate(
-                "AutoSaver",
-                "Your latest answers could not be saved (reference {0}). They are still on "
-                "screen, and saving will be tried again with your next change.",
-            ).format(reference)
-        self.failed.emit(message)
         self._flush_when_done = False
+        worded = core_error_text(error) if isinstance(error, StoreError) else None
+        if worded is not None and isinstance(error, STOPPING_ERRORS):
+            self._stop_for_good(error, worded)
+            return
+        self._failures += 1
+        self._retry.start(retry_delay_ms(self._failures))
+        self.failed.emit(self._will_retry_text(error, passing_cause_text(error) or worded))
+
+    def _stop_for_good(self, error: BaseException, worded: str) -> None:
+        self._stopped_by = type(error).__name__
+        self._timer.stop()
+        self._retry.stop()
+        self.failed.emit(
+            QCoreApplication.translate(
+                "AutoSaver",
+                "Saving has stopped: {0} Your latest answers on screen have not been saved, "
+                "and this form can no longer be changed. Select and copy anything you need "
+                "before you close it.",
+            ).format(worded)
+        )
+
+    def _will_retry_text(self, error: BaseException, worded: str | None) -> str:
+        """Why the answers are not saved yet, and that saving goes on by itself."""
+        if worded is not None:
+            return QCoreApplication.translate(
+                "AutoSaver",
+                "Your latest answers could not be saved yet: {0} They are still on screen, "
+                "and saving will be tried again by itself until it works.",
+            ).format(worded)
+        reference = self._reference
+        if reference is None:
+            reference = self._reference = uuid.uuid4().hex[:8]
+            log.error("autosave failed (%s), reference %s", type(error).__name__, reference)
+        else:  # the same trouble, told once: the message on screen stays as it is
+            log.warning("autosave retry failed (%s), reference %s", type(error).__name__, reference)
+        return QCoreApplication.translate(
+            "AutoSaver",
+            "Your latest answers could not be saved yet (reference {0}). They are still on "
+            "screen, and saving will be tried again by itself until it works.",
+        ).format(reference)
 
     def _continue(self) -> None:
         if self._flush_when_done:

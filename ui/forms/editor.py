@@ -151,12 +151,26 @@ class InterviewFormEditor(QWidget):
         self.saved.emit()
 
     def _failed(self, message: str) -> None:
+        if self.saver.stopped:
+            self._stop_editing()
         said = f"{ISSUE_MARK} {message}"
         if said == self.problem.text() and self.problem.isVisibleTo(self):
             return
         self.problem.setText(said)
         self.problem.show()
         announce(self.problem, message, urgent=self.saver.stopped)
+
+    def _stop_editing(self) -> None:
+        """Saving has stopped for good: anything typed from now on would be kept nowhere,
+        so the form takes no more changes (what is on screen can still be copied)."""
+        if self.renderer.read_only:
+            return
+        self._read_only = True
+        self.renderer.make_read_only()
+        self._offer_newer()  # a draft that cannot be saved cannot be moved either
+        self.status.setText(
+            QCoreApplication.translate("InterviewFormEditor", "Saving has stopped; read-only")
+        )
 
     def _newer_form(self) -> Form | None:
         """The newest installed version this draft could move to (one that passes its

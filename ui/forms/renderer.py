@@ -158,6 +158,28 @@ class FormRenderer(QWidget):
     def current_section(self) -> str:
         return self._current
 
+    def make_read_only(self) -> None:
+        """Refuse every further change to the open form (its saving has stopped for good).
+
+        The answers stay on screen as they are, text can still be selected and copied, and
+        the keyboard focus stays where it is when that control can keep it; nothing that
+        would change an answer (typing, choosing, adding or removing rows, undoing a
+        change) is accepted from now on.
+        """
+        if self._read_only:
+            return
+        self._read_only = True
+        self._editing = None
+        self.clock_timer.stop()
+        if self._confirm is not None:
+            self._confirm.reject()  # a row can no longer be removed
+        self._forget_hidden()  # its Undo could no longer put anything back
+        for view in self.field_views():
+            if view.answer is not None:
+                view.answer.set_read_only(True)
+        for group in self._groups.values():
+            group.set_editable(False)
+
     def page(self, section_id: str) -> SectionPage:
         return self._pages[section_id]
 

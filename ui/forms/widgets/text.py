@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ui.forms.widgets.base import AnswerInput, InputEvents, handler, shown_text
@@ -90,6 +91,11 @@ class LongTextInput(AnswerInput):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+        if read_only:  # the keyboard, not only the mouse, can still select and copy it
+            self.edit.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
 
 
 class CalculatedInput(AnswerInput):

@@ -1,0 +1,124 @@
+"""When a save fails: a passing failure (the store busy with the sync, a full disk) is
+retried by itself until the answers are in, and a conflict that stops saving for good
+leaves the form read-only, so nothing is typed that would be kept nowhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
+from tests.ui.forms.conftest import Draft
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.autosave import RETRY_LONGEST_MS, retry_delay_ms
+from ui.forms.editor import InterviewFormEditor
+
+SAID = "She said the man at the flat gave her a phone"
+RETRY_WAIT_MS = 15_000
+"""Generous: the point is that the answers arrive without a keystroke, not how fast."""
+
+
+def _notes(editor: InterviewFormEditor) -> QPlainTextEdit:
+    box = editor.renderer.field_view("reflection_notes").controls()[0]
+    assert isinstance(box, QPlainTextEdit)
+    return box
+
+
+def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another_keystroke(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    notes = _notes(editor)
+    sync = draft.store.second_handle()  # the background sync's own handle
+    try:
+        with sync.transaction("sync"):  # a long pull holds the write lock past the timeout
+            keyboard.fill(notes, SAID)
+            qtbot.waitUntil(
+                lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000
+            )
+            told = editor.problem.text()
+            assert editor.saver.pending and not editor.saver.stopped
+        # The sync has finished; the interviewer listens and types nothing more.
+        qtbot.waitUntil(
+            lambda: draft.answers().get("reflection_notes") == SAID, timeout=RETRY_WAIT_MS
+        )
+    finally:
+        sync.close()
+    assert "by itself" in told and "next change" not in told
+    assert "another RHI Desktop window or program. Close it" not in told
+    assert not editor.problem.isVisibleTo(editor)  # cleared, as after any save
+    assert editor.status.text().startswith("Saved at")
+    assert not editor.saver.pending
+    assert not editor.saver.timer_active  # nothing left to retry
+
+
+def test_a_save_that_keeps_failing_is_tried_less_often_but_never_given_up() -> None:
+    waits = [retry_delay_ms(failures) for failures in range(1, 9)]
+    assert waits[:4] == [2000, 4000, 8000, 16000]
+    assert waits[4:] == [RETRY_LONGEST_MS] * 4 and RETRY_LONGEST_MS <= 30_000
+
+
+def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
+    editor = open_editor()
+    stored = draft.store.interviews.get(draft.interview_id)
+    sync = draft.store.second_handle()  # a sync lands a newer version while the form is open
+    try:
+        with sync.transaction("sync") as tx:
+            tx.interviews.save_answers(
+                draft.interview_id,
+                {"reflection_notes": "From elsewhere"},
+                expected_version=stored.version,
+            )
+    finally:
+        sync.close()
+    keyboard.to_section(editor.renderer, "reflection")
+    notes = _notes(editor)
+    name = notes.accessibleName()
+    keyboard.fill(notes, "First part. ")
+    editor.flush()
+    assert editor.saver.stopped
+    on_screen = notes.toPlainText()
+    assert on_screen.endswith("First part. ")
+
+    keyboard.type("Typed after saving stopped.")
+    keyboard.press(Qt.Key.Key_Backspace)
+    assert notes.toPlainText() == on_screen  # typing is refused: nothing lives only here
+    assert editor.renderer.session.answer("reflection_notes") == on_screen
+    assert editor.renderer.read_only and notes.isReadOnly()
+    outcome = editor.renderer.field_view("offer_outcome").controls()[0]
+    assert not outcome.isEnabled()  # choices cannot be changed either
+    assert draft.answers() == {"reflection_notes": "From elsewhere"}
+
+    # The keyboard still reaches the text, which can be selected and copied.
+    assert QApplication.focusWidget() is notes and notes.accessibleName() == name
+    keyboard.press_select_all()
+    keyboard.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == on_screen
+
+    told = editor.problem.text()
+    assert editor.problem.isVisible() and "changed elsewhere" in told
+    assert "not been saved" in told and "copy" in told
+    urgent = [said for said, how in heard if how is QAccessible.AnnouncementPoliteness.Assertive]
+    assert len(urgent) == 1 and "copy" in urgent[0]
