@@ -249,7 +249,15 @@ class InterviewFormEditor(QWidget):
         box.setWindowTitle(
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
-        box.setText(migration_summary(self._form, plan))
+        summary = migration_summary(self._form, plan)
+        if self.renderer.hidden_notice is not None:  # not in the record, so not in the plan
+            summary += "\n\n" + QCoreApplication.translate(
+                "InterviewFormEditor",
+                "Answers a change hid are not carried over, and moving ends the chance to "
+                "bring them back: to keep them, stay on this version and choose Undo in the "
+                "notice above the form first.",
+            )
+        box.setText(summary)
         move = box.addButton(
             QCoreApplication.translate("InterviewFormEditor", "&Move to version {0}").format(
                 newer.version

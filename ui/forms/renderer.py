@@ -325,9 +325,7 @@ class FormRenderer(QWidget):
         self._show_issues(view, announce=finished)
         if changes:
             self._apply(changes)
-            self._note_hidden(view, before, changes)
-            if finished:
-                self._tell_hidden(view)
+            self._note_hidden(view, before, changes)  # told when finished, below or later
             self.answersChanged.emit()
         if finished:
             self._editing = None
@@ -549,8 +547,10 @@ class FormRenderer(QWidget):
         hiding = self._hiding
         if hiding is None or hiding.key != FieldKey(view.id, view.row):
             return
+        before = self.hidden_notice
+        told = before.text.text() if before is not None else ""
         said = self._say_hidden()
-        if said:
+        if said and said != told:  # a click on the same answer again says nothing new
             announce_problem(view.controls()[0], said)
 
     def _say_hidden(self) -> str:
@@ -634,6 +634,7 @@ class FormRenderer(QWidget):
                 self._forget_hidden()  # the answer that hid them has gone with its row
         group.take_row(index)
         self._apply(changes)
+        self._recount_hidden()  # hidden answers may have gone, or moved up, with the row
         self._chain(group.info.section_id)
         target = group.rows[index].controls()[0] if index < len(group.rows) else group.add_button
         self._focus(target)

@@ -371,3 +371,28 @@ def test_moving_after_saving_stopped_keeps_saying_why(
     assert editor.migrate(2) is None
     assert editor.problem.isVisible() and editor.problem.text() == why
     assert draft.store.interviews.get(draft.interview_id).form_version == 1
+
+
+def test_moving_says_answers_a_change_hid_are_not_carried_over(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    registry: FormRegistry,
+) -> None:
+    registry.install(rhi_v2())
+    editor = open_editor()
+    renderer = editor.renderer
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    keyboard.choose(outcome, "Accepted")  # type: ignore[arg-type]
+    keyboard.to_section(renderer, "venue")
+    venue = renderer.field_view("venue_type").controls()[0]
+    keyboard.choose(venue, venue.itemText(2))  # type: ignore[arg-type,attr-defined]
+    keyboard.to_section(renderer, "offer")
+    keyboard.choose(outcome, "Declined by the young person")  # type: ignore[arg-type]
+    assert renderer.hidden_notice is not None
+
+    editor.offer_migration()
+
+    box = editor.pending_confirmation
+    assert box is not None
+    assert "Answers a change hid are not carried over" in box.text()
+    box.reject()

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -206,3 +208,83 @@ def test_a_removed_row_renumbers_what_was_hidden() -> None:
     )
     assert hiding.after_row_removed(3, {"worry", "why"}) is None
     assert hiding.after_row_removed(0, {"other"}) == hiding
+
+
+def _rows_form() -> dict[str, Any]:
+    return {
+        "form_id": "rows",
+        "version": 1,
+        "title": "Rows",
+        "sections": [
+            {"id": "main", "title": "Main", "questions": [
+                {"id": "worry", "type": "yes_no", "label": "Any worries?"},
+            ]},
+            {"id": "eps", "title": "Episodes", "questions": [
+                {"id": "episodes", "type": "repeat", "label": "Episodes", "questions": [
+                    {"id": "harmed", "type": "yes_no", "label": "Harmed?"},
+                    {"id": "how", "type": "text", "label": "How",
+                     "relevant": "${harmed} = 'yes'"},
+                    {"id": "detail", "type": "text", "label": "Detail",
+                     "relevant": "${worry} = 'yes'"},
+                ]},
+            ]},
+        ],
+        "choice_lists": {},
+    }  # fmt: skip
+
+
+def _shown_renderer(qtbot: QtBot, answers: dict[str, Any]) -> FormRenderer:
+    renderer = FormRenderer(FormSession(load_form(_rows_form()), answers, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    qtbot.waitExposed(renderer)
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    return renderer
+
+
+def test_a_click_that_hides_answers_is_read_out_once(
+    qtbot: QtBot, keyboard: Keyboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[str] = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
+    renderer = _shown_renderer(qtbot, {"worry": "yes", "episodes": [{"detail": "At night"}]})
+    keyboard.pick_radio(renderer.field_view("worry").controls(), 1)  # No
+    notice = renderer.hidden_notice
+    assert notice is not None
+    assert heard == [notice.text.text()]
+
+
+def test_removing_rows_keeps_the_notice_true_and_ends_it_when_nothing_is_hidden(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    rows = [{"detail": "d1"}, {"detail": "d2"}]
+    renderer = _shown_renderer(qtbot, {"worry": "yes", "episodes": rows})
+    keyboard.pick_radio(renderer.field_view("worry").controls(), 1)  # No
+    notice = renderer.hidden_notice
+    assert notice is not None and "(answers hidden: 2)" in notice.text.text()
+
+    renderer.remove_row("episodes", 0)
+    assert "(answers hidden: 1)" in notice.text.text()
+    renderer.remove_row("episodes", 0)
+    assert renderer.hidden_notice is None  # nothing left to bring back
+
+
+def test_the_notice_names_the_row_as_it_is_numbered_now(qtbot: QtBot, keyboard: Keyboard) -> None:
+    rows = [{}, {}, {"harmed": "yes", "how": "Pushed"}]
+    renderer = _shown_renderer(qtbot, {"episodes": rows})
+    renderer.show_section("eps")
+    keyboard.pick_radio(renderer.field_view("harmed", 2).controls(), 1)  # No, in row 3
+    notice = renderer.hidden_notice
+    assert notice is not None and "\u201cHarmed? (row 3)\u201d" in notice.text.text()
+
+    renderer.remove_row("episodes", 0)
+
+    assert "\u201cHarmed? (row 2)\u201d" in notice.text.text()
+    notice.undo_button.click()
+    assert renderer.session.record()["episodes"][1] == {"harmed": "yes", "how": "Pushed"}
