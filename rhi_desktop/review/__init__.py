@@ -7,7 +7,8 @@
   interview what changed since the revision that was returned.
 - `returned_by.returning_review(store, interview_id)`: the decision that returned it;
   `returned_by.deciding_review` the one that made any given decision.
-- `diff.revision_diff(old, new, form)`: per-question changes, in readable words.
+- `diff.revision_diff(old, new, form, old_form=...)`: per-question changes, in readable
+  words, each revision read with the form version it was made on.
 - `decisions.approve` / `decisions.return_for_amendment`: each one store transaction
   (the store audits the review and the lifecycle move, and queues both for sync).
 """

@@ -126,17 +126,20 @@ def answer_text(form: Form, info: FieldInfo, raw: Any, words: Words) -> str | No
 
 
 def row_fields(
-    form: Form, repeat_id: str, row: Mapping[str, Any], words: Words
+    form: Form | None, repeat_id: str, row: Mapping[str, Any], words: Words
 ) -> tuple[FieldText, ...]:
-    """The answered questions of one repeat row, in form order (stray keys last)."""
-    children = form.repeat_children(repeat_id)
+    """The answered questions of one repeat row, in form order (stray keys last; without
+    the form, or on a form without the group, every key is stray)."""
+    children: tuple[str, ...] = ()
     shown: list[FieldText] = []
-    for child in children:
-        info = form.field(child)
-        text = answer_text(form, info, row.get(child), words)
-        if text is not None:
-            label = question_label(form, child, words)
-            shown.append(FieldText(child, label, text, info.question.sensitive))
+    if form is not None:
+        children = form.repeat_children(repeat_id)
+        for child in children:
+            info = form.field(child)
+            text = answer_text(form, info, row.get(child), words)
+            if text is not None:
+                label = question_label(form, child, words)
+                shown.append(FieldText(child, label, text, info.question.sensitive))
     for key in sorted(k for k in row if k not in children):
         shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key])))
     return tuple(shown)

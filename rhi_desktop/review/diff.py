@@ -5,14 +5,21 @@ question is answered, cleared or changed. A repeat group is compared row by row:
 that are the same in both revisions are matched first (so removing the second of three
 people shows one removed row, not two changed ones); of the rest, a row sharing answers
 with an earlier row is that row changed, and any other row was added or removed.
-Questions come in form order; answers to questions the form does not have come last.
+
+Each revision is read in the words of the form version it was made on: an interviewer
+may move a returned draft to a newer version before sending it back, so the old answers
+can be to questions, choices or row fields the new version no longer has. Questions come
+in the new version's order, then those only the old one had, then answers to questions
+neither has. A change is sensitive (covered unless asked for) when either version marks
+its question so, or when an answer is to a question its version does not have: shown as
+stored, it may hold anything.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Any
@@ -68,27 +75,69 @@ def _key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _order(form: Form | None, keys: set[str]) -> list[tuple[str, str]]:
-    """(question id, section title) of `keys` in form order, unknown ids last by id."""
+def _has(form: Form | None, question_id: str) -> bool:
+    return form is not None and question_id in form.fields
+
+
+def _is_repeat(form: Form | None, question_id: str) -> bool:
+    info = form.fields.get(question_id) if form is not None else None
+    return info is not None and info.question.type is QuestionType.REPEAT
+
+
+def _order(forms: Sequence[Form | None], keys: set[str]) -> list[tuple[str, str]]:
+    """(question id, section title) of `keys` in the order of the first of `forms` that
+    has them; ids none of them has come last, by id."""
     ordered: list[tuple[str, str]] = []
-    if form is not None:
+    placed: set[str] = set()
+    for form in forms:
+        if form is None:
+            continue
         for info in form.sections.values():
             title = form.text(info.section.title)
-            ordered += [(q, title) for q in info.question_ids if q in keys]
-    known = {q for q, _ in ordered}
-    ordered += [(q, "") for q in sorted(keys - known)]
+            for question_id in info.question_ids:
+                if question_id in keys and question_id not in placed:
+                    ordered.append((question_id, title))
+                    placed.add(question_id)
+    ordered += [(q, "") for q in sorted(keys - placed)]
     return ordered
 
 
+def _label(forms: Sequence[Form | None], question_id: str, words: Words) -> str:
+    """The question's label on the first of `forms` that has it."""
+    form = next((f for f in forms if _has(f, question_id)), None)
+    return question_label(form, question_id, words)
+
+
+def _row_fields(
+    own: Form | None, other: Form | None, repeat_id: str, row: Mapping[str, Any], words: Words
+) -> tuple[FieldText, ...]:
+    """A row's answers in the words of the version it was made on (`own`); a field is
+    sensitive when either version marks it so or its own version does not have it."""
+    known = set(own.repeat_children(repeat_id)) if own is not None else set()
+    return tuple(
+        replace(
+            field,
+            sensitive=field.sensitive
+            or field.question_id not in known
+            or is_sensitive(other, field.question_id),
+        )
+        for field in row_fields(own, repeat_id, row, words)
+    )
+
+
 def _row_changes(
-    form: Form,
+    old_form: Form | None,
+    new_form: Form | None,
     repeat_id: str,
     old: Sequence[Mapping[str, Any]],
     new: Sequence[Mapping[str, Any]],
     words: Words,
 ) -> tuple[RowChange, ...]:
-    def fields(row: Mapping[str, Any]) -> tuple[FieldText, ...]:
-        return row_fields(form, repeat_id, row, words)
+    def before(row: Mapping[str, Any]) -> tuple[FieldText, ...]:
+        return _row_fields(old_form, new_form, repeat_id, row, words)
+
+    def after(row: Mapping[str, Any]) -> tuple[FieldText, ...]:
+        return _row_fields(new_form, old_form, repeat_id, row, words)
 
     matcher = SequenceMatcher(None, [_key(r) for r in old], [_key(r) for r in new], autojunk=False)
     changes: list[RowChange] = []
@@ -101,13 +150,13 @@ def _row_changes(
             if i in pairs:
                 j = pairs[i]
                 changes.append(
-                    RowChange(ChangeKind.CHANGED, i + 1, j + 1, fields(old[i]), fields(new[j]))
+                    RowChange(ChangeKind.CHANGED, i + 1, j + 1, before(old[i]), after(new[j]))
                 )
             else:
-                changes.append(RowChange(ChangeKind.REMOVED, i + 1, None, fields(old[i]), ()))
+                changes.append(RowChange(ChangeKind.REMOVED, i + 1, None, before(old[i]), ()))
         for j in range(j1, j2):
             if j not in paired_new:
-                changes.append(RowChange(ChangeKind.ADDED, None, j + 1, (), fields(new[j])))
+                changes.append(RowChange(ChangeKind.ADDED, None, j + 1, (), after(new[j])))
     return tuple(changes)
 
 
@@ -145,27 +194,47 @@ def _text(form: Form | None, question_id: str, raw: Any, words: Words) -> str | 
     return answer_text(form, info, raw, words)
 
 
+def _sensitive(
+    old_form: Form | None, new_form: Form | None, question_id: str, old: Any, new: Any
+) -> bool:
+    """Whether either version marks the question sensitive, or an answer is to a question
+    its own version does not have."""
+    return (
+        is_sensitive(old_form, question_id)
+        or is_sensitive(new_form, question_id)
+        or (old is not None and not _has(old_form, question_id))
+        or (new is not None and not _has(new_form, question_id))
+    )
+
+
 def revision_diff(
     old_answers: Mapping[str, Any],
     new_answers: Mapping[str, Any],
     form: Form | None,
     words: Words = ENGLISH,
+    *,
+    old_form: Form | None = None,
 ) -> tuple[QuestionChange, ...]:
-    """Every question whose stored answer differs between the two revisions."""
+    """Every question whose stored answer differs between the two revisions.
+
+    `form` is the version the new answers were made on; `old_form` the one the old
+    answers were made on, when that is another version (by default the same).
+    """
+    before_form = form if old_form is None else old_form
+    forms = (form, before_form)
     differing = {
         key
         for key in set(old_answers) | set(new_answers)
         if _key(old_answers.get(key)) != _key(new_answers.get(key))
     }
     changes: list[QuestionChange] = []
-    for question_id, section_title in _order(form, differing):
+    for question_id, section_title in _order(forms, differing):
         old, new = old_answers.get(question_id), new_answers.get(question_id)
-        before = _text(form, question_id, old, words)
+        before = _text(before_form, question_id, old, words)
         after = _text(form, question_id, new, words)
         rows: tuple[RowChange, ...] = ()
-        info = form.fields.get(question_id) if form is not None else None
-        if form is not None and info is not None and info.question.type is QuestionType.REPEAT:
-            rows = _row_changes(form, question_id, rows_of(old), rows_of(new), words)
+        if _is_repeat(before_form, question_id) or _is_repeat(form, question_id):
+            rows = _row_changes(before_form, form, question_id, rows_of(old), rows_of(new), words)
         if before == after and not rows:
             continue  # stored differently, reads the same (e.g. 2 and 2.0)
         kind = (
@@ -178,13 +247,13 @@ def revision_diff(
         changes.append(
             QuestionChange(
                 question_id=question_id,
-                label=question_label(form, question_id, words),
+                label=_label(forms, question_id, words),
                 section_title=section_title,
                 kind=kind,
                 before=words.not_answered if before is None else before,
                 after=words.not_answered if after is None else after,
                 rows=rows,
-                sensitive=is_sensitive(form, question_id),
+                sensitive=_sensitive(before_form, form, question_id, old, new),
             )
         )
     return tuple(changes)

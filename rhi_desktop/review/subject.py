@@ -3,8 +3,10 @@
 Plain data: the screen keeps no store. The form is the one the interview is pinned to
 (`forms(form_id, version)`; a form not on this device raises the registry's
 `FormNotInstalledError`, whose message says to sync). For a resubmitted interview the
-previous revision is compared with this one; a coordinator who never received that
-revision (it was reviewed on another device) sees that the comparison is unavailable.
+previous revision is compared with this one, each read with the form version it was
+pinned to (the interviewer may have moved the returned draft to a newer one); a
+coordinator who never received that revision (it was reviewed on another device) sees
+that the comparison is unavailable.
 """
 
 from __future__ import annotations
@@ -40,16 +42,17 @@ class ReviewSubject:
     previous_feedback: Review | None  # the decision that returned the previous revision
 
 
+def _pinned_form(form_id: str | None, version: int | None, forms: FormSource) -> Form | None:
+    """The form version a revision was made on (None before it was started on one)."""
+    return forms(form_id, version) if form_id is not None and version is not None else None
+
+
 def review_subject(
     store: Store, interview_id: str, forms: FormSource, words: Words = ENGLISH
 ) -> ReviewSubject:
     interview = store.interviews.get(interview_id)
     child = store.children.get(interview.child_id)
-    form = (
-        forms(interview.form_id, interview.form_version)
-        if interview.form_id is not None and interview.form_version is not None
-        else None
-    )
+    form = _pinned_form(interview.form_id, interview.form_version, forms)
     sections = answer_summary(form, interview.answers, words)
     questions = {
         line.question_id: line.label
@@ -64,7 +67,14 @@ def review_subject(
     if previous is not None:
         kept = {r.revision: r for r in revisions}
         if previous in kept:
-            changes = revision_diff(kept[previous].answers, interview.answers, form, words)
+            before = kept[previous]
+            changes = revision_diff(
+                before.answers,
+                interview.answers,
+                form,
+                words,
+                old_form=_pinned_form(before.form_id, before.form_version, forms),
+            )
         feedback = returning_review(store, interview_id, previous)
     signed = interview.answers.get(SIGNED_NAME_QUESTION)
     return ReviewSubject(

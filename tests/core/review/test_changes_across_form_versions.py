@@ -1,0 +1,191 @@
+"""A returned interview the interviewer moved to a newer form version before sending it
+back: what changed since the returned revision reads each revision in its own version's
+words, and answers either version marks sensitive (or that neither version knows) stay
+marked, so the review screen keeps them covered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import FormRegistry, migrate_draft
+from rhi_desktop.review import ChangeKind, QuestionChange, return_for_amendment, review_subject
+from rhi_desktop.store import Store
+from tests.core.reports.casebook import Casebook, utc
+from tests.core.review.conftest import COORDINATOR, submitted
+from tests.rhi_definition import rhi_definition
+
+RETURNED = utc(2026, 2, 5, 18, 0)
+STORY = "Stayed at a flat above the takeaway on Sample Road"
+AWAY = "Was kept in a flat by two older men"
+PLACE = "Flat 3, 12 Sample Road"
+WORRY = "He gave her cannabis to carry"
+PARK = "Met an adult at Sample Park"
+NICKNAME = "Calls himself Fictional Kay"
+ACTION = "Told the duty social worker about the flat"
+V1_ANSWERS: Mapping[str, Any] = {
+    "interviewer_name": "Sam Interviewer",
+    "venue_type": "school",
+    "before_story": STORY,
+    "action_taken": ACTION,
+    "what_happened": AWAY,
+    "places": [{"place_description": PLACE, "place_duration": "under_6_hours"}],
+    "people": [
+        {
+            "person_name": "Jay",
+            "person_relationship": "friend",
+            "person_concern": "yes",
+            "person_concern_details": WORRY,
+            "person_alias": NICKNAME,  # on neither version: its text may be anything
+        }
+    ],
+    "where_went": PARK,  # on neither version
+}
+
+
+def _version_two() -> dict[str, Any]:
+    """The RHI form as a team republished it: the story of where the child went and the
+    places they stayed are asked elsewhere now, worries about a person are no longer
+    asked row by row, "school" reads differently, the story before they left and a
+    person's name are no longer marked sensitive and the action taken now is."""
+    definition = rhi_definition(2)
+    dropped = {"what_happened", "places"}
+    for section in definition["sections"]:
+        section["questions"] = [q for q in section["questions"] if q["id"] not in dropped]
+        for question in section["questions"]:
+            if question["id"] == "people":
+                question["questions"] = [
+                    q for q in question["questions"] if q["id"] != "person_concern_details"
+                ]
+                for field in question["questions"]:
+                    if field["id"] == "person_name":
+                        field["sensitive"] = False
+            if question["id"] == "before_story":
+                question["sensitive"] = False
+            if question["id"] == "action_taken":
+                question["sensitive"] = True
+    for choice in definition["choice_lists"]["venues"]:
+        if choice["value"] == "school":
+            choice["label"] = "School, college or nursery"
+    return definition
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> FormRegistry:
+    forms = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "forms")
+    forms.install(_version_two())
+    return forms
+
+
+def _returned_moved_and_resubmitted(
+    store: Store, book: Casebook, registry: FormRegistry, amend: Callable[[dict[str, Any]], None]
+) -> str:
+    """Sent on version 1, returned, moved to version 2 by its interviewer, amended and sent
+    again: revision 1 was made on version 1, revision 2 on version 2."""
+    interview = submitted(book, RETURNED, answers=V1_ANSWERS)
+    at = RETURNED + timedelta(days=2)
+    return_for_amendment(store, COORDINATOR, interview.id, 1, at, overall_comment="Add more")
+    with store.transaction("iv-1") as tx:
+        tx.interviews.transition(interview.id, InterviewState.IN_PROGRESS, at=at)
+    with store.transaction("iv-1") as tx:
+        draft = tx.interviews.get(interview.id)
+        moved, _plan = migrate_draft(tx, interview.id, registry, expected_version=draft.version)
+        answers = dict(moved.answers)
+        amend(answers)
+        tx.interviews.save_answers(interview.id, answers, expected_version=moved.version)
+        tx.interviews.transition(interview.id, InterviewState.COMPLETED, at=at)
+        tx.interviews.transition(interview.id, InterviewState.SUBMITTED, at=at)
+    return interview.id
+
+
+def _changes(store: Store, registry: FormRegistry, interview_id: str) -> dict[str, QuestionChange]:
+    subject = review_subject(store, interview_id, registry.load)
+    assert subject.revision == 2 and subject.changes is not None
+    return {change.question_id: change for change in subject.changes}
+
+
+def _amended(answers: dict[str, Any]) -> None:
+    answers["venue_type"] = "home"
+    answers["before_story"] = "Stayed with a friend from school"
+    answers["action_taken"] = "Rang the duty social worker"
+    answers["people"] = [{"person_name": "Jay", "person_relationship": "friend"}]
+
+
+def test_answers_version_two_dropped_read_in_version_one_s_words_and_stay_marked(
+    store: Store, book: Casebook, registry: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, _amended)
+
+    changes = _changes(store, registry, interview_id)
+
+    away = changes["what_happened"]
+    assert away.sensitive and away.kind is ChangeKind.REMOVED
+    assert away.label == "What happened while they were away?"
+    assert away.section_title == "While they were missing"
+    assert (away.before, away.after) == (AWAY, "Not answered")
+    places = changes["places"]
+    assert places.label == "Places they went" and places.before == "1 row"
+    (row,) = places.rows
+    assert row.kind is ChangeKind.REMOVED and row.sensitive
+    assert [(f.label, f.text, f.sensitive) for f in row.before] == [
+        ("Describe the place", PLACE, True),
+        ("How long were they there?", "Less than 6 hours", False),
+    ]
+
+
+def test_a_repeat_row_reads_fields_version_two_dropped_in_version_one_s_words(
+    store: Store, book: Casebook, registry: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, _amended)
+
+    (row,) = _changes(store, registry, interview_id)["people"].rows
+
+    before = {f.question_id: (f.label, f.text, f.sensitive) for f in row.before}
+    assert before["person_concern_details"] == ("What worries you?", WORRY, True)
+    assert before["person_name"] == ("First name or nickname", "Jay", True)
+    assert before["person_relationship"][2] is False
+    assert before["person_alias"][1:] == (NICKNAME, True)  # on neither version
+    after = {f.question_id: f.sensitive for f in row.after}
+    assert after == {"person_name": True, "person_relationship": False}  # marked on v1
+
+
+def test_a_question_marked_sensitive_on_either_version_is_marked(
+    store: Store, book: Casebook, registry: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, _amended)
+
+    changes = _changes(store, registry, interview_id)
+
+    assert changes["before_story"].sensitive  # marked on version 1 only
+    assert changes["before_story"].before == STORY
+    assert changes["action_taken"].sensitive  # marked on version 2 only
+    assert changes["action_taken"].before == ACTION
+    assert not changes["venue_type"].sensitive
+
+
+def test_an_answer_neither_version_knows_is_marked(
+    store: Store, book: Casebook, registry: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, _amended)
+
+    park = _changes(store, registry, interview_id)["where_went"]
+
+    assert park.sensitive and park.before == PARK
+    assert park.label == "A question not on this form version (where_went)"
+
+
+def test_each_revision_s_choices_read_as_its_own_version_labels_them(
+    store: Store, book: Casebook, registry: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, _amended)
+
+    venue = _changes(store, registry, interview_id)["venue_type"]
+
+    assert (venue.before, venue.after) == ("School or college", "Their home")
+    assert venue.label == "Where did you meet?"

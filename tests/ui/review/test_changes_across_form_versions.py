@@ -1,0 +1,128 @@
+"""A coordinator reviewing an interview they returned, which the interviewer moved to a
+newer form version before sending it back: the answers the new version no longer asks
+are shown in what changed in the old version's words, and covered like every other
+sensitive answer until the coordinator asks to see them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.forms.versions import FormRegistry, migrate_draft
+from rhi_desktop.review import return_for_amendment
+from rhi_desktop.store import Store
+from tests.rhi_definition import rhi_definition
+from tests.ui.conftest import FakeClock
+from tests.ui.review.cases import change_answer, interviewed, send_for_review
+from tests.ui.review.reviewing import ALT, open_by_keyboard
+from tests.ui.review.test_sensitive_answers import HIDDEN, readable
+from ui.profile_holder import ProfileHolder
+from ui.review.queue_page import ReviewQueuePage
+from ui.review.review_dialog import ReviewDialog
+
+IV = "iv-1"
+AWAY = "Was kept in a flat by two older men on Sample Road"
+PLACE = "Flat 3, 12 Sample Road"
+WORRY = "He gave her cannabis to carry"
+ALIAS = "Calls himself Fictional Kay"
+SECRETS = (AWAY, PLACE, WORRY, ALIAS)
+
+
+def _version_two() -> dict[str, Any]:
+    """The RHI form republished without the story of the time away, the places, or the
+    worries about each person."""
+    definition = rhi_definition(2)
+    for section in definition["sections"]:
+        section["questions"] = [
+            q for q in section["questions"] if q["id"] not in ("what_happened", "places")
+        ]
+        for question in section["questions"]:
+            if question["id"] == "people":
+                question["questions"] = [
+                    q for q in question["questions"] if q["id"] != "person_concern_details"
+                ]
+    return definition
+
+
+def _sent_on_one_and_back_on_two(store: Store, registry: FormRegistry, clock: FakeClock) -> str:
+    """Sent for review on version 1 with a story, a place and a worry; returned; moved to
+    version 2 by the interviewer (which leaves those behind) and sent again."""
+    interview_id = interviewed(store, IV, clock.now, "MOVED-1")
+    change_answer(store, IV, interview_id, "what_happened", AWAY)
+    change_answer(store, IV, interview_id, "places", [{"place_description": PLACE}])
+    person = {
+        "person_name": "Jay",
+        "person_relationship": "friend",
+        "person_concern": "yes",
+        "person_concern_details": WORRY,
+        "person_alias": ALIAS,  # on neither version: its text may be anything
+    }
+    change_answer(store, IV, interview_id, "people", [person])
+    send_for_review(store, IV, interview_id, clock.now)
+    return_for_amendment(store, "coordinator-1", interview_id, 1, clock.now, overall_comment="x")
+    with store.transaction(IV) as tx:
+        tx.interviews.transition(interview_id, InterviewState.IN_PROGRESS, at=clock.now)
+    with store.transaction(IV) as tx:
+        draft = tx.interviews.get(interview_id)
+        migrate_draft(tx, interview_id, registry, expected_version=draft.version)
+    change_answer(store, IV, interview_id, "people", [{"person_name": "Jay"}])
+    send_for_review(store, IV, interview_id, clock.now)
+    return interview_id
+
+
+def _page(qtbot: QtBot, holder: ProfileHolder, clock: FakeClock) -> ReviewQueuePage:
+    page = ReviewQueuePage(holder, clock)
+    qtbot.addWidget(page)
+    page.resize(1100, 560)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.reload()
+    return page
+
+
+def _toggle_by_keyboard(qtbot: QtBot, dialog: ReviewDialog, shown: bool) -> None:
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_H, ALT)
+    qtbot.waitUntil(lambda: dialog.show_sensitive.isChecked() is shown)
+
+
+def test_answers_a_newer_version_dropped_stay_covered_in_what_changed_until_shown(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    registry = FormRegistry.for_profile(holder.profile.paths.root)
+    registry.install(_version_two())
+    interview_id = _sent_on_one_and_back_on_two(holder.store, registry, clock)
+    page = _page(qtbot, holder, clock)
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    changes = dialog.changes
+    assert changes is not None and dialog.tabs.currentWidget() is changes
+
+    shown = readable(dialog)
+    assert not [secret for secret in SECRETS if secret in shown]
+    assert "place_description" not in shown  # not stored JSON: read as version 1 reads it
+    lines = {line[0]: line[1:] for line in changes.change_texts()}
+    assert lines["What happened while they were away? (cleared)"] == (HIDDEN, "Not answered")
+    assert lines["Places they went (cleared)"] == ("1 row", "Not answered")
+    assert "What worries you?: (hidden: sensitive answer)" in shown
+
+    _toggle_by_keyboard(qtbot, dialog, shown=True)
+
+    shown = readable(dialog)
+    lines = {line[0]: line[1:] for line in changes.change_texts()}
+    assert lines["What happened while they were away? (cleared)"] == (AWAY, "Not answered")
+    assert f"Describe the place: {PLACE}" in shown
+    assert f"What worries you?: {WORRY}" in shown
+    assert ALIAS in shown
+
+    _toggle_by_keyboard(qtbot, dialog, shown=False)
+
+    shown = readable(dialog)
+    assert not [secret for secret in SECRETS if secret in shown]
+    dialog.discard()
+    qtbot.waitUntil(lambda: page.dialog is None)
