@@ -48,6 +48,7 @@ class AuditAction(StrEnum):
     CHANGE_QUARANTINED = "change_quarantined"
     CHANGE_RETRIED = "change_retried"
     CHANGE_DISCARDED = "change_discarded"
+    FORM_VERSION_MOVE = "form_version_move"  # a draft moved to another form version
 
 
 class AuditDatabase(Protocol):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rhi_desktop.domain.deadlines import (
     require_aware,
@@ -34,10 +34,13 @@ from rhi_desktop.domain.entities import (
     new_id,
 )
 from rhi_desktop.domain.found_child import case_reference_is_plain, episode_problem
-from rhi_desktop.forms.answers import to_json
+from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.plain_text import plain_text
 from rhi_desktop.review import deciding_review, returning_review
 from rhi_desktop.store import Store
+
+if TYPE_CHECKING:
+    from rhi_desktop.forms.form import Form
 
 S = InterviewState
 
@@ -206,19 +209,16 @@ def record_offer(
 
 
 def start_interview(
-    store: Store,
-    actor: str,
-    interview_id: str,
-    now: datetime,
-    form: tuple[str, int],
-    defaults: Mapping[str, Any] | None = None,
+    store: Store, actor: str, interview_id: str, now: datetime, form: Form
 ) -> ReturnInterview:
-    """Offered -> in progress, pinning `form` (id, version); or reopen a returned one,
-    which keeps the form it was started on. One already in progress is left as it is.
+    """Offered -> in progress, pinning `form` (its id and version); or reopen a returned
+    one, which keeps the form it was started on. One already in progress is left as it is.
 
-    A first start fills in the form's `defaults` (`Form.starting_answers`) and its offer
+    A first start fills in the form's defaults (`Form.starting_answers`) and its offer
     questions from the offer already recorded, so the interviewer does not enter it
-    twice (nor differently).
+    twice (nor differently). Only what the pinned version asks, in the kind of answer it
+    takes, is filled in: a later version may rename or drop an offer question, or no
+    longer offer a choice, and the interviewer answers those in the form.
     """
     interview = store.interviews.get(interview_id)
     if interview.state is S.IN_PROGRESS:
@@ -226,14 +226,29 @@ def start_interview(
     with store.transaction(actor) as tx:
         moved = tx.interviews.transition(interview_id, S.IN_PROGRESS, at=now)
         if moved.form_id is None:
-            form_id, form_version = form
-            answers = {**(defaults or {}), **offer_answers(store, interview_id), **moved.answers}
+            filled_in = {**form.starting_answers(), **offer_answers(store, interview_id)}
+            answers = {**answers_the_form_takes(form, filled_in), **moved.answers}
             moved = tx.interviews.update(
                 dataclasses.replace(
-                    moved, form_id=form_id, form_version=form_version, answers=answers
+                    moved, form_id=form.form_id, form_version=form.version, answers=answers
                 )
             )
     return moved
+
+
+def answers_the_form_takes(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Those of `answers` that `form` asks outside repeat groups and reads as they are."""
+    taken: dict[str, Any] = {}
+    for question_id, value in answers.items():
+        info = form.fields.get(question_id)
+        if info is None or info.repeat_id is not None or not info.answerable:
+            continue
+        try:
+            coerce_answer(info.question, value, info.choices)
+        except AnswerTypeError:
+            continue
+        taken[question_id] = value
+    return taken
 
 
 def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:

@@ -797,14 +797,12 @@ class MainWindow(QMainWindow):
         read_only = read_only or returned
         try:
             if not read_only:
-                latest = self.forms().latest(RHI_FORM_ID)
                 start_interview(
                     self._holder.store,
                     self._holder.actor,
                     row.interview_id,
                     self._clock(),
-                    (latest.form_id, latest.version),
-                    self.forms().load(latest.form_id, latest.version).starting_answers(),
+                    self.forms().newest_usable(RHI_FORM_ID),
                 )
                 self._selected_id = row.interview_id
                 self.reload()

@@ -8,6 +8,7 @@ sign-off is checked, not at start-up. Qt-free.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from rhi_desktop.forms import Form, QuestionType
     from rhi_desktop.forms.validation import Issue
 
+log = logging.getLogger(__name__)
+
 
 class FormSource(Protocol):
     """Where pinned form definitions come from (rhi_desktop.forms.versions.FormRegistry)."""
@@ -29,7 +32,9 @@ class FormSource(Protocol):
 
 class Blocker(StrEnum):
     NO_FORM = "no_form"  # never started on a form, so there is nothing to sign
-    UNKNOWN_FORM = "unknown_form"  # pinned to a form this app version does not have
+    # Pinned to a form this device does not have, or has in a copy whose questions do
+    # not hold the interview's answers.
+    UNKNOWN_FORM = "unknown_form"
     INVALID_ANSWERS = "invalid_answers"
 
 
@@ -68,7 +73,13 @@ def check_for_sign_off(
     except (FormNotInstalledError, FormDefinitionError):
         return SignOffCheck(Blocker.UNKNOWN_FORM)
     language = form.language_for(language)  # the app's language, as the form has it
-    session = FormSession(form, answers=interview.answers, clock=clock, language=language)
+    try:
+        session = FormSession(form, answers=interview.answers, clock=clock, language=language)
+    except ValueError:
+        # Answers to questions the pinned version, as installed here, does not have: it
+        # cannot be checked on this device (the message names question ids only).
+        log.warning("interview answers do not fit %s v%s", form.form_id, form.version)
+        return SignOffCheck(Blocker.UNKNOWN_FORM)
     report = session.validate()
     if report.ok:
         return SignOffCheck(None)

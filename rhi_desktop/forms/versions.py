@@ -10,7 +10,8 @@ Migrating a draft is an explicit action. `plan_migration` maps answers by questi
 lists, question by question, what it could not carry over: questions the new version no
 longer has, questions that now take another kind of answer, choice values no longer
 offered. `plan_draft_migration` plans the move of a stored draft and `apply_migration`
-stores a plan in a transaction, so a caller can first make sure the new version can be
+stores a plan in a transaction, with an audit event of its own naming the versions and
+the questions left behind, so a caller can first make sure the new version can be
 shown; `migrate_draft` does both at once.
 Everything here names questions and choice values only, never an answer.
 """
@@ -28,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rhi_desktop.audit import AuditAction, DetailValue
 from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
 from rhi_desktop.forms.loader import (
@@ -158,6 +160,11 @@ class FormRegistry:
     def versions(self, form_id: str) -> list[int]:
         return sorted(ref.version for ref in self._files if ref.form_id == form_id)
 
+    def contents(self, ref: FormRef) -> dict[str, Any] | None:
+        """The definition of `ref` as its file holds it (unchecked), if there is one."""
+        data = self._contents.get(ref)
+        return None if data is None else dict(data)
+
     def latest(self, form_id: str) -> FormRef:
         versions = self.versions(form_id)
         if not versions:
@@ -185,6 +192,17 @@ class FormRegistry:
                 self._not_loadable(FormRef(form_id, newer), error)
         return None
 
+    def newest_usable(self, form_id: str) -> Form:
+        """The newest version that passes its checks: the one a new interview starts on.
+
+        A newer definition that fails them is passed over (and listed in `unusable`), as
+        it is when a draft is offered a move.
+        """
+        form = self.newer_usable(form_id, 0)
+        if form is None:
+            raise FormNotInstalledError(self.latest(form_id))
+        return form
+
     def _not_loadable(self, ref: FormRef, error: FormDefinitionError) -> None:
         name = self._files[ref].name
         if all(known.file_name != name for known in self.unusable):
@@ -207,24 +225,46 @@ class FormRegistry:
         """Check a definition and keep it in the install directory.
 
         Installing the same definition twice is harmless; a different one under a
-        (form_id, version) already known raises FormVersionConflictError.
+        (form_id, version) already known raises FormVersionConflictError, unless the
+        installed copy fails its checks: then the checked one takes its place.
         """
         data = json.loads(source) if isinstance(source, str | bytes) else dict(source)
         form = load_form(data)
         ref = FormRef(form.form_id, form.version)
         known = self._contents.get(ref)
-        if known is not None:
-            if known != data:
-                raise FormVersionConflictError(ref)
+        if known == data:
             return ref
+        if known is not None and not self._replaceable(ref):
+            raise FormVersionConflictError(ref)
         directory = self.install_dir
         directory.mkdir(parents=True, exist_ok=True)
         target = directory / f"{ref.form_id}-v{ref.version}.json"
         _write_atomically(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        if known is not None:
+            self._forget_broken(ref, target)
         self._files[ref] = target
         self._contents[ref] = data
         self._loaded[ref] = form
         return ref
+
+    def _replaceable(self, ref: FormRef) -> bool:
+        """Whether the copy of `ref` on the device is an installed one that fails its
+        checks (a bundled definition is never replaced)."""
+        if self._files[ref].parent != self.install_dir:
+            return False
+        try:
+            self.load(ref.form_id, ref.version)
+        except FormDefinitionError:
+            return True
+        return False
+
+    def _forget_broken(self, ref: FormRef, replacement: Path) -> None:
+        """Remove the broken copy of `ref` a checked one now replaces."""
+        broken = self._files[ref]
+        if broken != replacement:
+            broken.unlink(missing_ok=True)
+        self.unusable = [item for item in self.unusable if item.file_name != broken.name]
+        log.info("form definition %s replaced a copy that failed its checks", ref)
 
 
 def _write_atomically(target: Path, text: str) -> None:
@@ -459,11 +499,30 @@ def apply_migration(
         migration.source.version,
     ):
         raise ValueError("The plan was made for a different form version of this interview.")
-    return tx.interviews.update(
+    moved = tx.interviews.update(
         dataclasses.replace(
             stored, form_version=migration.target.version, answers=migration.answers
         )
     )
+    tx.audit.append(
+        AuditAction.FORM_VERSION_MOVE, "interview", interview_id, move_detail(migration)
+    )
+    return moved
+
+
+def move_detail(migration: Migration) -> dict[str, DetailValue]:
+    """The audit record of a move: the versions and the ids of the questions whose
+    answers stayed behind (each once, in the form's order), never an answer."""
+    left_behind = list(dict.fromkeys(item.question_id for item in migration.not_carried))
+    detail: dict[str, DetailValue] = {
+        "form_id": migration.source.form_id,
+        "moved_from_version": migration.source.version,
+        "moved_to_version": migration.target.version,
+        "left_behind": len(left_behind),
+    }
+    for number, question_id in enumerate(left_behind, start=1):
+        detail[f"left_behind_{number}"] = question_id
+    return detail
 
 
 def migrate_draft(

@@ -232,7 +232,7 @@ def test_an_offer_before_the_return_or_in_the_future_is_refused(store: Store) ->
 def _started(store: Store) -> ReturnInterview:
     interview_id = record_found_child(store, ME, _found(), START)
     record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
-    return start_interview(store, ME, interview_id, START, RHI_V1)
+    return start_interview(store, ME, interview_id, START, FORMS.load(*RHI_V1))
 
 
 def test_starting_fills_in_the_offer_questions_from_the_offer_recorded(store: Store) -> None:
@@ -255,7 +255,7 @@ def test_starting_after_a_missed_meeting_fills_in_the_offer_that_was_accepted(
     record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
     missed = _offer(Outcome.NO_CONTACT, "Not at home", offered_at=START - timedelta(minutes=30))
     record_offer(store, ME, interview_id, missed, START)  # the state stays offered
-    started = start_interview(store, ME, interview_id, START, RHI_V1)
+    started = start_interview(store, ME, interview_id, START, FORMS.load(*RHI_V1))
     assert started.answers["offer_outcome"] == "accepted"
     assert started.answers["offer_made_at"] == (START - timedelta(hours=1)).isoformat()
 
@@ -271,7 +271,7 @@ def test_starting_fills_in_the_forms_defaults_beneath_the_offer(store: Store) ->
 
     interview_id = record_found_child(store, ME, _found(), START)
     record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
-    started = start_interview(store, ME, interview_id, START, RHI_V1, form.starting_answers())
+    started = start_interview(store, ME, interview_id, START, form)
     assert started.answers["venue_type"] == "school"
     assert started.answers["offer_outcome"] == "accepted"  # the offer recorded wins
 
@@ -282,7 +282,8 @@ def test_starting_pins_the_form_and_signing_off_in_time_makes_it_read_only(
     started = _started(store)
     assert started.state is S.IN_PROGRESS and started.started_at == START
     assert (started.form_id, started.form_version) == ("rhi", 1)
-    assert start_interview(store, ME, started.id, START, RHI_V1) == started  # already going
+    again = start_interview(store, ME, started.id, START, FORMS.load(*RHI_V1))
+    assert again == started  # already going
     assert check_for_sign_off(started, lambda: START, FORMS).blocker is Blocker.INVALID_ANSWERS
     with store.transaction(ME) as tx:
         tx.interviews.save_answers(
@@ -316,7 +317,7 @@ def test_signing_off_after_72_hours_needs_the_reason_and_keeps_it(store: Store) 
 def _started_second(store: Store) -> ReturnInterview:
     interview_id = record_found_child(store, ME, _found(case_reference="SCH-2"), START)
     record_offer(store, ME, interview_id, _offer(Outcome.ACCEPTED), START)
-    return start_interview(store, ME, interview_id, START, RHI_V1)
+    return start_interview(store, ME, interview_id, START, FORMS.load(*RHI_V1))
 
 
 def test_sign_off_names_unanswered_questions_by_label_and_refuses_unknown_forms(

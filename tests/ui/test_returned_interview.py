@@ -76,7 +76,7 @@ def _decided_interview(store: Store, actor: str, clock: FakeClock, decision: Rev
     interview_id = record_found_child(store, actor, found, now)
     attempt = OfferAttempt(now, OfferMethod.IN_PERSON, actor, OfferOutcome.ACCEPTED, True)
     record_offer(store, actor, interview_id, attempt, now)
-    started = start_interview(store, actor, interview_id, now, ("rhi", 1))
+    started = start_interview(store, actor, interview_id, now, FORM)
     with store.transaction(actor) as tx:
         tx.interviews.save_answers(
             interview_id, complete_answers(now), expected_version=started.version

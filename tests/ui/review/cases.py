@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, OfferMethod, OfferOutcome
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import Store
 from tests.ui.answers import complete_answers
 from ui.casework import (
@@ -16,6 +18,8 @@ from ui.casework import (
     sign_off,
     start_interview,
 )
+
+BUNDLED_RHI = FormRegistry(BUNDLED_FORMS_DIR).load("rhi", 1)
 
 
 def interviewed(store: Store, actor: str, now: datetime, reference: str) -> str:
@@ -44,7 +48,7 @@ def interviewed(store: Store, actor: str, now: datetime, reference: str) -> str:
         now - timedelta(hours=18), OfferMethod.IN_PERSON, "Sam", OfferOutcome.ACCEPTED, True
     )
     record_offer(store, actor, interview_id, accepted, now)
-    started = start_interview(store, actor, interview_id, now, ("rhi", 1))
+    started = start_interview(store, actor, interview_id, now, BUNDLED_RHI)
     with store.transaction(actor) as tx:
         tx.interviews.save_answers(
             interview_id, complete_answers(now), expected_version=started.version
