@@ -19,6 +19,8 @@ from rhi_desktop.domain.deadlines import due_by
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, RiskGrade
 from rhi_desktop.domain.found_child import EpisodeProblem, case_reference_is_plain, episode_problem
 from rhi_desktop.forms import FormDefinitionError, load_form
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import FormRef, FormRegistry
 from rhi_desktop.plain_text import plain_text
 from sync.protocol import EntityKind, Role
 from sync.server import access, schema
@@ -358,6 +360,8 @@ def publish(
     e = schema.entities
     now = clock()
     with writing(engine) as conn:
+        if kind is EntityKind.FORM_DEFINITION:
+            _refuse_a_form_version_change(conn, entity_id, payload)
         version = conn.execute(
             select(e.c.version).where(e.c.entity == kind.value, e.c.entity_id == entity_id)
         ).scalar_one_or_none()
@@ -367,6 +371,64 @@ def publish(
         origin = admin_origin(kind, entity_id, version, payload)
         update_entity(conn, kind, entity_id, version, payload, PUBLIC, origin, now)
         return int(version) + 1
+
+
+def _refuse_a_form_version_change(
+    conn: Connection, entity_id: str, payload: dict[str, Any]
+) -> None:
+    """Every form version an interview may be pinned to stays published, with the same
+    content on every device: a new version is published under its own entity id, and a
+    changed form needs a new version number (devices keep the first copy they install)."""
+    ref = FormRef(str(payload["form_id"]), int(payload["version"]))
+    published = _published_forms(conn)
+    carried = published.get(entity_id)
+    if carried is not None and _ref_of(carried) != ref:
+        held = _ref_of(carried)
+        raise AdminError(
+            f"form_definition {entity_id} already carries form {held.form_id} version "
+            f"{held.version}, which devices still need for the interviews started on it. "
+            f"Publish form {ref.form_id} version {ref.version} under its own entity id "
+            f"(for example {ref.form_id}-v{ref.version})."
+        )
+    same_version = [d for d in published.values() if _ref_of(d) == ref]
+    if any(definition != payload for definition in same_version):
+        raise AdminError(
+            f"form {ref.form_id} version {ref.version} is already published with different "
+            f"content. A changed form needs a new version number: publish it as version "
+            f"{_next_version(ref.form_id, published)}."
+        )
+    bundled = _bundled_definition(ref)
+    if bundled is not None and bundled != payload:
+        raise AdminError(
+            f"form {ref.form_id} version {ref.version} comes with the app with different "
+            f"content. A changed form needs a new version number: publish it as version "
+            f"{_next_version(ref.form_id, published)}."
+        )
+
+
+def _published_forms(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Every published form definition by its entity id."""
+    e = schema.entities
+    rows = conn.execute(
+        select(e.c.entity_id, e.c.payload).where(e.c.entity == EntityKind.FORM_DEFINITION.value)
+    )
+    return {row.entity_id: row.payload for row in rows}
+
+
+def _ref_of(definition: dict[str, Any]) -> FormRef:
+    return FormRef(str(definition.get("form_id")), int(definition.get("version", 0)))
+
+
+def _bundled_definition(ref: FormRef) -> dict[str, Any] | None:
+    """The definition the app comes with for `ref`, if it has one."""
+    return FormRegistry(BUNDLED_FORMS_DIR).contents(ref)
+
+
+def _next_version(form_id: str, published: dict[str, dict[str, Any]]) -> int:
+    """The lowest version number above every one published or bundled for `form_id`."""
+    taken = [_ref_of(d).version for d in published.values() if _ref_of(d).form_id == form_id]
+    taken.extend(FormRegistry(BUNDLED_FORMS_DIR).versions(form_id))
+    return max(taken, default=0) + 1
 
 
 def seed_demo(engine: Engine, clock: Clock) -> list[Assignment] | None:

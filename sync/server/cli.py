@@ -482,10 +482,12 @@ def _publish(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file} is not valid JSON") from None
     if not isinstance(payload, dict):
         raise CommandError(f"{args.file} must hold a JSON object")
-    version = admin.publish(
-        _ready(args.db), EntityKind(args.entity), args.entity_id, payload, utc_now
+    admin.publish(_ready(args.db), EntityKind(args.entity), args.entity_id, payload, utc_now)
+    # The form's own version: the document's revision on the service would read like it.
+    print(
+        f"published form {payload['form_id']} version {payload['version']} "
+        f"as {args.entity} {args.entity_id}"
     )
-    print(f"published {args.entity} {args.entity_id} version {version}")
     return 0
 
 

@@ -30,6 +30,7 @@ from rhi_desktop.session import LOCAL_ACTOR, create_profile
 from sync.device import enrol_device
 from sync.engine import SyncOutcome
 from sync.protocol import EntityKind, Role
+from sync.published_forms import FormsTally
 from sync.server import admin
 from tests.rhi_definition import rhi_definition
 from tests.sync.client.certificates import Authority
@@ -347,14 +348,12 @@ def test_a_form_version_the_service_publishes_is_installed_at_the_next_sync(
         assert forms.versions("rhi") == [1, 2] and forms.latest("rhi").version == 2
         assert laptop.sync().forms.installed == ()  # already there: nothing more to do
 
-        # Republished under the same version with other content: not installed over it.
+        # Other content under the same version is refused at publication
+        # (test_publishing_keeps_every_form_version), so nothing reaches the laptop.
         definition["title"] = "Changed without a new version number"
-        publish(definition, central.clock)
-        refused = laptop.sync()
-        assert refused.forms.refused == ("rhi-v2",)
-        assert "1 published form(s) not installed (see log)" in refused.summary()
-        again = FormRegistry.for_profile(laptop.paths.root)
-        assert again.load("rhi", 2).definition.title != definition["title"]
+        with pytest.raises(admin.AdminError, match="needs a new version number"):
+            publish(definition, central.clock)
+        assert laptop.sync().forms == FormsTally()
         laptop.profile.close()
 
 

@@ -112,8 +112,15 @@ def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> N
     form.write_text(json.dumps(rhi_definition(2)), encoding="utf-8")
     _ok("init", db)
     publish = f"publish --entity form_definition --entity-id rhi-v2 --file {form}"
-    assert _ok(publish, db).strip().endswith("version 1")
-    assert _ok(publish, db).strip().endswith("version 2")
+    assert _ok(publish, db).strip() == "published form rhi version 2 as form_definition rhi-v2"
+    assert "form rhi version 2" in _ok(publish, db)  # the same again: harmless
+    changed = rhi_definition(2)
+    changed["title"] = "Corrected without a new version number"
+    form.write_text(json.dumps(changed), encoding="utf-8")
+    refused = _error(1, publish, db)
+    assert "A changed form needs a new version number" in refused
+    form.write_text(json.dumps(rhi_definition(3)), encoding="utf-8")
+    assert "already carries form rhi version 2" in _error(1, publish, db)
     form.write_text(json.dumps({"form_id": "rhi", "version": 3}), encoding="utf-8")
     refused = _error(1, publish, db)
     assert "The form definition cannot be used" in refused and "title" in refused
