@@ -109,15 +109,23 @@
 <context>
     <name>AutoSaver</name>
     <message>
-        <source>Saving has stopped: {0}</source>
+        <source>The database was kept busy by other work for too long, for example a sync in progress.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your latest answers could not be saved: {0}</source>
+        <source>The disk is full: free some space. Nothing already saved was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your latest answers could not be saved (reference {0}). They are still on screen, and saving will be tried again with your next change.</source>
+        <source>Saving has stopped: {0} Your latest answers on screen have not been saved, and this form can no longer be changed. Select and copy anything you need before you close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your latest answers could not be saved yet: {0} They are still on screen, and saving will be tried again by itself until it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your latest answers could not be saved yet (reference {0}). They are still on screen, and saving will be tried again by itself until it works.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -483,7 +491,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database is in use by another RHI Desktop window or program. Close it and try again.</source>
+        <source>The database was kept busy by other work for too long, for example a sync in progress or another RHI Desktop window using the same profile. Wait a moment and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1152,6 +1160,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving has stopped; read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✓ Every answer is complete and valid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,6 +1181,10 @@
     </message>
     <message>
         <source>Move to a newer form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers a change hid are not carried over, and moving ends the chance to bring them back: to keep them, stay on this version and choose Undo in the notice above the form first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1270,7 +1286,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close without the hidden answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Some answers in this interview could not be saved, and closing it now would lose them. The message above the form says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to an answer hid answers already given, and they are no longer kept with the interview: closing it now would lose them for good. To keep them, choose Keep working, then Undo in the notice above the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1837,6 +1861,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reopen without what was typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This interview has changed since its window was opened, and the window holds answers that are not kept. Reopening shows the interview as it now stands and closes that window, losing them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The answers on screen could not all be saved, so this interview cannot be signed off yet. The interview window says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,7 +1889,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some answers in an open interview could not be saved, and quitting now would lose them. The interview window says why.</source>
+        <source>Unlock to see the answers in an open interview that are not kept; quitting now would lose them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers in an open interview are not kept (they could not be saved, or a change hid them), and quitting now would lose them. The interview window says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
