@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,44 +23,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
 from rhi_desktop.review import AnswerLine, FieldText, SectionSummary
+from ui.review.covered_texts import CoveredTexts, Texts, fields_text, hidden_answer_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the question a comment here is about
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2  # the full text shown below the tree
-COVERED_ROLE = Qt.ItemDataRole.UserRole + 3  # (answer, detail) while sensitive ones are hidden
-REVEALED_ROLE = Qt.ItemDataRole.UserRole + 4  # (answer, detail) when they are asked for
-
-translate = QCoreApplication.translate
 
 
-def hidden_answer_text() -> str:
-    """What a covered sensitive answer shows instead of its text."""
-    return translate(
-        "SensitiveAnswers", "Hidden: sensitive answer. Choose Show sensitive answers to read it."
-    )
-
-
-def hidden_field_text() -> str:
-    """What a covered sensitive answer inside a repeat row shows instead of its text."""
-    return translate("SensitiveAnswers", "(hidden: sensitive answer)")
-
-
-def field_text(field: FieldText, revealed: bool) -> str:
-    """One answer of a repeat row with its question, covered if sensitive and not revealed."""
-    text = field.text if revealed or not field.sensitive else hidden_field_text()
-    return translate("SensitiveAnswers", "{0}: {1}").format(field.label, text)
-
-
-def fields_text(fields: Sequence[FieldText], revealed: bool, separator: str = "; ") -> str:
-    return separator.join(field_text(field, revealed) for field in fields)
-
-
-def _row_texts(title: str, fields: Sequence[FieldText], revealed: bool) -> tuple[str, str]:
+def _row_texts(title: str, fields: Sequence[FieldText], revealed: bool) -> Texts:
     """A repeat row's (summary, detail): its answers on one line, and one a line below."""
     one_a_line = fields_text(fields, revealed, "\n")
     return fields_text(fields, revealed), f"{title}\n{one_a_line}"
@@ -93,7 +67,7 @@ class AnswersView(QWidget):
         self.detail.setAccessibleName(self.tr("Selected answer"))
         self.detail.setMaximumHeight(110)
         self.detail_heading.setBuddy(self.detail)
-        self._revealed = False  # sensitive answers are covered until asked for
+        self._covered = CoveredTexts(self._show_texts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
@@ -122,9 +96,9 @@ class AnswersView(QWidget):
         revealed = (line.text, f"{line.label}\n{line.text}")
         if line.sensitive and line.answered:  # "Not answered" reveals nothing
             hidden = hidden_answer_text()
-            self._set_texts(item, (hidden, f"{line.label}\n{hidden}"), revealed)
+            self._covered.set(item, (hidden, f"{line.label}\n{hidden}"), revealed)
         else:
-            self._set_texts(item, revealed, revealed)
+            self._covered.set(item, revealed, revealed)
         if not line.answered:
             font = item.font(1)
             font.setItalic(True)
@@ -135,19 +109,10 @@ class AnswersView(QWidget):
             row_item.setData(0, QUESTION_ROLE, line.question_id)
             title = f"{line.label}, {heading}"
             covered = _row_texts(title, row.fields, revealed=False)
-            self._set_texts(row_item, covered, _row_texts(title, row.fields, revealed=True))
-
-    def _set_texts(
-        self, item: QTreeWidgetItem, covered: tuple[str, str], revealed: tuple[str, str]
-    ) -> None:
-        """Give the item its answer as shown now, keeping both forms when they differ."""
-        if covered != revealed:
-            item.setData(0, COVERED_ROLE, covered)
-            item.setData(0, REVEALED_ROLE, revealed)
-        self._show_texts(item, revealed if self._revealed else covered)
+            self._covered.set(row_item, covered, _row_texts(title, row.fields, revealed=True))
 
     @staticmethod
-    def _show_texts(item: QTreeWidgetItem, texts: tuple[str, str]) -> None:
+    def _show_texts(item: QTreeWidgetItem, texts: Texts) -> None:
         answer, detail = texts
         item.setText(1, answer)
         item.setToolTip(1, answer)
@@ -157,14 +122,7 @@ class AnswersView(QWidget):
 
     def show_sensitive(self, revealed: bool) -> None:
         """Show the text of sensitive answers, or cover it again, where it stands."""
-        self._revealed = revealed
-        role = REVEALED_ROLE if revealed else COVERED_ROLE
-        items = QTreeWidgetItemIterator(self.tree)
-        while (item := items.value()) is not None:
-            texts = item.data(0, role)
-            if isinstance(texts, tuple):
-                self._show_texts(item, texts)
-            items += 1
+        self._covered.show_all(self.tree, revealed)
         self._show_detail(self.tree.currentItem())
 
     # -- reading -------------------------------------------------------------------------

@@ -16,20 +16,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
 from rhi_desktop.review import ChangeKind, QuestionChange, ReviewSubject, RowChange
-from ui.review.answers_view import fields_text, hidden_answer_text
+from ui.review.covered_texts import CoveredTexts, Texts, fields_text, hidden_answer_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
-COVERED_ROLE = Qt.ItemDataRole.UserRole + 2  # (before, now) while sensitive ones are hidden
-REVEALED_ROLE = Qt.ItemDataRole.UserRole + 3  # (before, now) when they are asked for
 
 
-def _answers(change: QuestionChange, revealed: bool) -> tuple[str, str]:
+def _answers(change: QuestionChange, revealed: bool) -> Texts:
     """(before, now) of a changed question; a sensitive answer covered unless revealed
     ("Not answered", on the side of an answer added or cleared, reveals nothing)."""
     if revealed or not change.sensitive:
@@ -40,7 +37,7 @@ def _answers(change: QuestionChange, revealed: bool) -> tuple[str, str]:
     return before, after
 
 
-def _row_answers(row: RowChange, revealed: bool) -> tuple[str, str]:
+def _row_answers(row: RowChange, revealed: bool) -> Texts:
     return fields_text(row.before, revealed), fields_text(row.after, revealed)
 
 
@@ -51,7 +48,7 @@ class ChangesView(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewChanges")
         previous = subject.previous_revision
-        self._revealed = False  # sensitive answers are covered until asked for
+        self._covered = CoveredTexts(self._show_texts)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr("What changed since revision {0}").format(previous), self)
         self.heading.setObjectName("changesHeading")
@@ -131,7 +128,7 @@ class ChangesView(QWidget):
         item = QTreeWidgetItem(self.tree, [title, "", ""])
         item.setData(0, QUESTION_ROLE, change.question_id)
         item.setToolTip(0, title)
-        self._set_texts(item, _answers(change, False), _answers(change, True))
+        self._covered.set(item, _answers(change, False), _answers(change, True))
         for row in change.rows:
             self._add_row(item, row)
 
@@ -148,33 +145,17 @@ class ChangesView(QWidget):
             )
         item = QTreeWidgetItem(parent, [title, "", ""])
         item.setToolTip(0, title)
-        self._set_texts(item, _row_answers(row, False), _row_answers(row, True))
-
-    def _set_texts(
-        self, item: QTreeWidgetItem, covered: tuple[str, str], revealed: tuple[str, str]
-    ) -> None:
-        """Give the line its answers as shown now, keeping both forms when they differ."""
-        if covered != revealed:
-            item.setData(0, COVERED_ROLE, covered)
-            item.setData(0, REVEALED_ROLE, revealed)
-        self._show_texts(item, revealed if self._revealed else covered)
+        self._covered.set(item, _row_answers(row, False), _row_answers(row, True))
 
     @staticmethod
-    def _show_texts(item: QTreeWidgetItem, texts: tuple[str, str]) -> None:
+    def _show_texts(item: QTreeWidgetItem, texts: Texts) -> None:
         for column, text in enumerate(texts, start=1):
             item.setText(column, text)
             item.setToolTip(column, text)
 
     def show_sensitive(self, revealed: bool) -> None:
         """Show the text of sensitive answers, or cover it again, where it stands."""
-        self._revealed = revealed
-        role = REVEALED_ROLE if revealed else COVERED_ROLE
-        items = QTreeWidgetItemIterator(self.tree)
-        while (item := items.value()) is not None:
-            texts = item.data(0, role)
-            if isinstance(texts, tuple):
-                self._show_texts(item, texts)
-            items += 1
+        self._covered.show_all(self.tree, revealed)
 
     def current_question(self) -> str | None:
         """The changed question in view (a row's line: its group's question)."""
