@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import StaleEditError
-from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.autosave import DEBOUNCE_MS, WRITE_BUDGET_SECONDS
 from ui.forms.editor import InterviewFormEditor
@@ -152,15 +152,8 @@ def test_a_change_made_elsewhere_is_never_overwritten(
     open_editor: Callable[..., InterviewFormEditor],
     keyboard: Keyboard,
     draft: Draft,
-    monkeypatch: pytest.MonkeyPatch,
+    heard: Heard,
 ) -> None:
-    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
-
-    def listen(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            heard.append((event.message(), event.politeness()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
     editor = open_editor()
     stored = draft.store.interviews.get(draft.interview_id)
     with draft.store.transaction("sync") as tx:  # e.g. a sync lands while the form is open

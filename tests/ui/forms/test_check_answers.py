@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
-from tests.ui.forms.conftest import Draft, add_draft
+from tests.ui.forms.conftest import Draft, Heard, add_draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer
@@ -116,15 +115,8 @@ def test_the_check_result_is_read_out_where_the_focus_is(
     open_editor: Callable[..., InterviewFormEditor],
     keyboard: Keyboard,
     draft: Draft,
-    monkeypatch: pytest.MonkeyPatch,
+    heard: Heard,
 ) -> None:
-    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
-
-    def listen(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            heard.append((event.message(), event.politeness()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
     editor = open_editor(interview_id=add_draft(draft.store, answers=NOT_OFFERED))
     _press_check_answers(editor, keyboard)
     count = len(editor.renderer.session.validate().issues)

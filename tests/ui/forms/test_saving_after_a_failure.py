@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
-from tests.ui.forms.conftest import Draft
+from tests.ui.forms.conftest import Draft, Heard
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.autosave import RETRY_LONGEST_MS, retry_delay_ms
 from ui.forms.editor import InterviewFormEditor
@@ -72,15 +71,8 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
     keyboard: Keyboard,
     draft: Draft,
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
+    heard: Heard,
 ) -> None:
-    heard: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
-
-    def listen(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            heard.append((event.message(), event.politeness()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
     editor = open_editor()
     stored = draft.store.interviews.get(draft.interview_id)
     sync = draft.store.second_handle()  # a sync lands a newer version while the form is open
