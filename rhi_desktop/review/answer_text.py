@@ -140,8 +140,8 @@ def row_fields(
             if text is not None:
                 label = question_label(form, child, words)
                 shown.append(FieldText(child, label, text, info.question.sensitive))
-    for key in sorted(k for k in row if k not in children):
-        shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key])))
+    for key in sorted(k for k in row if k not in children):  # may hold anything: covered
+        shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key]), True))
     return tuple(shown)
 
 

@@ -122,8 +122,10 @@ def answer_summary(
     known = form.fields if form is not None else {}
     stray = sorted(k for k in answers if k not in known or known[k].repeat_id is not None)
     if stray:
-        others = tuple(
-            AnswerLine(k, words.unknown_question.format(k), stored_text(answers[k]), True)
+        others = tuple(  # answers no question explains may hold anything: covered
+            AnswerLine(
+                k, words.unknown_question.format(k), stored_text(answers[k]), True, sensitive=True
+            )
             for k in stray
         )
         sections.append(SectionSummary(OTHER_SECTION, words.other_answers, others))

@@ -1,7 +1,8 @@
 """Which answers the review screen must keep covered: those to questions the bundled RHI
 form marks sensitive, wherever they appear (a plain answer, a field of a repeat row, a
-change between revisions). Answers the form does not know are not marked in the answers;
-in what changed between revisions they are (see test_changes_across_form_versions)."""
+change between revisions). An answer to a question the form does not know may hold
+anything, so it is marked too, in the answers as in what changed between revisions (see
+test_changes_across_form_versions)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def test_answers_to_sensitive_questions_are_marked_and_others_are_not(form: Form
     assert not lines["venue_type"].sensitive
     assert not lines["immediate_concern"].sensitive
     assert not lines["people"].sensitive  # "1 row" reveals nothing; its fields say
-    assert not lines["where_went"].sensitive  # not on this form: nothing says it is
+    assert lines["where_went"].sensitive  # not on this form: it may hold anything
 
 
 def test_an_unanswered_sensitive_question_is_still_marked(form: Form) -> None:
@@ -61,11 +62,21 @@ def test_a_repeat_group_stored_as_something_else_is_marked_when_its_rows_would_b
     assert lines["people"].text == "Jay and Kit" and lines["people"].sensitive
 
 
-def test_without_the_form_nothing_is_marked() -> None:
+def test_without_the_form_every_answer_is_marked() -> None:
     lines = _lines(None)
 
     assert lines["before_story"].text == STORY
-    assert not any(line.sensitive for line in lines.values())
+    assert all(line.sensitive for line in lines.values())
+
+
+def test_a_row_answer_to_a_question_the_group_does_not_have_is_marked(form: Form) -> None:
+    answers = {**ANSWERS, "people": [{"person_name": "Jay", "nickname_used": "J"}]}
+    (row,) = {line.question_id: line for s in answer_summary(form, answers) for line in s.lines}[
+        "people"
+    ].rows
+
+    marks = {field.question_id: field.sensitive for field in row.fields}
+    assert marks == {"person_name": True, "nickname_used": True}
 
 
 def test_changes_to_sensitive_questions_and_rows_are_marked(form: Form) -> None:
