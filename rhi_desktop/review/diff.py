@@ -76,7 +76,11 @@ def _key(value: Any) -> str:
 
 
 def _has(form: Form | None, question_id: str) -> bool:
-    return form is not None and question_id in form.fields
+    """Whether `form` asks the question at the top level, where a record answers it (a
+    question of a repeat group is answered inside its rows, never at the top)."""
+    if form is None or question_id not in form.fields:
+        return False
+    return form.fields[question_id].repeat_id is None
 
 
 def _is_repeat(form: Form | None, question_id: str) -> bool:
@@ -185,7 +189,7 @@ def _pair_rows(
 def _text(form: Form | None, question_id: str, raw: Any, words: Words) -> str | None:
     if raw is None:
         return None
-    if form is None or question_id not in form.fields:
+    if form is None or not _has(form, question_id):
         return stored_text(raw)
     info = form.field(question_id)
     if info.question.type is QuestionType.REPEAT:

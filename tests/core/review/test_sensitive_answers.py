@@ -116,3 +116,14 @@ def test_changes_without_the_form_are_marked_as_they_may_hold_anything() -> None
     (change,) = revision_diff(ANSWERS, after, None)
 
     assert change.question_id == "before_story" and change.sensitive
+
+
+def test_a_row_question_answered_outside_its_rows_is_covered_in_both_trees(form: Form) -> None:
+    stray = {"action_what": "Told the police about the flat"}  # a row's question, at the top
+
+    (change,) = revision_diff({}, stray, form, old_form=form)
+    lines = {line.question_id: line for s in answer_summary(form, stray) for line in s.lines}
+    line = lines["action_what"]
+
+    assert change.sensitive and line.sensitive
+    assert change.label == line.label
