@@ -35,6 +35,7 @@ from rhi_desktop.store import (
     StoreError,
 )
 from ui.core_errors import core_error_text
+from ui.profile_holder import ProfileLocked
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,9 @@ class AutoSaver(QObject):
         self._in_flight = False
         self._dirty = True
         self._flush_when_done = False
+        if isinstance(error, ProfileLocked):  # kept until unlocking shows the form again
+            self._retry.stop()
+            return
         worded = core_error_text(error) if isinstance(error, StoreError) else None
         if worded is not None and isinstance(error, STOPPING_ERRORS):
             self._stop_for_good(error, worded)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from rhi_desktop.autosave import DraftWriter, WriteResult
@@ -397,6 +397,12 @@ class InterviewFormEditor(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again (after unlocking, say): what could not be saved meanwhile goes now."""
+        super().showEvent(event)
+        if self.saver.pending and not self.saver.stopped:
+            self.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

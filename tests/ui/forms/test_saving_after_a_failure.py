@@ -11,11 +11,13 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.autosave import DraftWriter
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
-from tests.ui.forms.conftest import Draft, Heard
+from tests.ui.forms.conftest import ACTOR, Draft, Heard
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.autosave import RETRY_LONGEST_MS, retry_delay_ms
+from ui.forms.autosave import RETRY_LONGEST_MS, AutoSaver, retry_delay_ms
 from ui.forms.editor import InterviewFormEditor
+from ui.profile_holder import ProfileHolder
 
 SAID = "She said the man at the flat gave her a phone"
 RETRY_WAIT_MS = 15_000
@@ -114,3 +116,31 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
     assert "not been saved" in told and "copy" in told
     urgent = [said for said, how in heard if how is QAccessible.AnnouncementPoliteness.Assertive]
     assert len(urgent) == 1 and "copy" in urgent[0]
+
+
+def test_while_locked_a_waiting_save_stays_quiet_and_goes_through_once_unlocked(
+    qtbot: QtBot, draft: Draft
+) -> None:
+    locked = ProfileHolder()  # closed, as locking leaves it: asking for the store is refused
+    unlocked = False
+    stored = draft.store.interviews.get(draft.interview_id)
+    writer = DraftWriter(
+        draft.interview_id,
+        version=stored.version,
+        saved_answers=stored.answers,
+        store=lambda: draft.store if unlocked else locked.store,
+        actor=lambda: ACTOR,
+    )
+    answers = {"reflection_notes": SAID}
+    saver = AutoSaver(writer, lambda: answers)
+    told: list[str] = []
+    saver.failed.connect(told.append)
+
+    saver.note_change()
+    saver.flush()  # a retry that comes round while the app is locked
+
+    assert told == [] and saver.pending and not saver.timer_active  # no retry, no alarm
+    unlocked = True
+    with qtbot.waitSignal(saver.saved):
+        saver.flush()  # the form shown again after unlocking
+    assert draft.answers() == answers and not saver.pending
