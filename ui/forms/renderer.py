@@ -625,7 +625,7 @@ class FormRenderer(QWidget):
             return
         changes = self._session.remove_row(repeat_id, index)
         group = self._groups[repeat_id]
-        in_group = {q for q, info in self._form.fields.items() if info.repeat_id == repeat_id}
+        in_group = set(self._form.repeat_children(repeat_id))
         self._editing = None  # rows below move up: what was being typed is left behind
         self._revealed = renumbered(self._revealed, index, in_group)
         if self._hiding is not None:
