@@ -937,8 +937,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _work_would_be_lost(self) -> bool:
-        """Quitting now would lose work: answers that could not be saved, or (locked)
-        typing in a dialog the lock hid until the person unlocks."""
+        """Quitting now would lose work: answers in an open interview that are not kept
+        (not saved, or hidden by a change), or (locked) typing in a dialog the lock hid."""
         if self.unsaved_interviews():
             return True
         return self._covered and self._hidden_dialog_typing()
@@ -950,6 +950,24 @@ class MainWindow(QMainWindow):
             for widget in QApplication.topLevelWidgets()
         )
 
+    def _quit_question(self) -> str:
+        """What quitting now would lose, and what to do instead."""
+        if not self._covered:
+            return self.tr(
+                "Some answers in an open interview are not kept (they could not be saved, "
+                "or a change hid them), and quitting now would lose them. The interview "
+                "window says why."
+            )
+        if self.unsaved_interviews():  # locked: nothing is saved first
+            return self.tr(
+                "Unlock to see the answers in an open interview that are not kept; quitting "
+                "now would lose them."
+            )
+        return self.tr(
+            "Unlock to finish the details being typed in a dialog the lock hid; "
+            "quitting now would lose them."
+        )
+
     def _ask_to_quit(self) -> None:
         def answered(_box: QMessageBox, leave: bool) -> None:
             if leave:
@@ -959,21 +977,7 @@ class MainWindow(QMainWindow):
         ask_first(
             self,
             self.tr("Quit without what was typed?"),
-            self.tr(
-                "Unlock to finish the details being typed in a dialog the lock hid; "
-                "quitting now would lose them."
-            )
-            if self._covered and not self.unsaved_interviews()
-            else self.tr(
-                "Unlock to see the answers in an open interview that are not kept; quitting "
-                "now would lose them."
-            )
-            if self._covered
-            else self.tr(
-                "Some answers in an open interview are not kept (they could not be saved, "
-                "or a change hid them), and quitting now would lose them. The interview "
-                "window says why."
-            ),
+            self._quit_question(),
             (self.tr("&Quit anyway"), self.tr("Quit anyway")),
             (self.tr("&Keep working"), self.tr("Keep working")),
             answered,
