@@ -73,7 +73,8 @@ Requirement = Annotated[
 
 Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
-Expression = Annotated[str, Field(min_length=1, max_length=2000)]
+MAX_EXPRESSION_LENGTH = 2000
+Expression = Annotated[str, Field(min_length=1, max_length=MAX_EXPRESSION_LENGTH)]
 
 
 class QuestionType(StrEnum):

@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import Any
 
-from rhi_desktop.forms.model import Expression, QuestionType
+from rhi_desktop.forms.model import MAX_EXPRESSION_LENGTH, QuestionType
 from rhi_desktop.forms.xlsform.calculations import PendingCalculation
 from rhi_desktop.forms.xlsform.choices import ChoiceLists
 from rhi_desktop.forms.xlsform.columns import ColumnMap, survey_verdict
@@ -62,12 +62,6 @@ _CHANGES_WHAT_IS_COLLECTED: dict[tuple[str, QuestionType | None], str] = {
 }
 """Appearances that change the answer collected, not its layout: what happens instead."""
 _RANGE_DEFAULTS = {"start": 1.0, "end": 10.0, "step": 1.0}
-_EXPRESSION_LIMIT: int = next(
-    limit
-    for rule in get_args(Expression)[1].metadata
-    if (limit := getattr(rule, "max_length", None)) is not None
-)
-"""The longest expression our forms take, in characters (as the loader checks it)."""
 Question = dict[str, Any]
 
 
@@ -637,14 +631,14 @@ class _SurveyBuilder:
 
     def _combined_length(self, relevant: str, parts: Sequence[Part]) -> None:
         """A combined relevance over the limit is no one cell's fault: name every row."""
-        if len(relevant) <= _EXPRESSION_LIMIT:
+        if len(relevant) <= MAX_EXPRESSION_LENGTH:
             return
         numbers = [str(part.cell.row) for part in parts]
         rows = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
         self.report.error(
             parts[-1].cell,
             f"the relevance of rows {rows} combined is {len(relevant):,} characters (the "
-            f"limit is {_EXPRESSION_LIMIT:,}): shorten them or move the logic into a "
+            f"limit is {MAX_EXPRESSION_LENGTH:,}): shorten them or move the logic into a "
             "calculation",
         )
 
