@@ -381,6 +381,7 @@ def _refuse_a_form_version_change(
     changed form needs a new version number (devices keep the first copy they install)."""
     ref = FormRef(str(payload["form_id"]), int(payload["version"]))
     published = _published_forms(conn)
+    bundled = FormRegistry(BUNDLED_FORMS_DIR)  # read once: the versions the app comes with
     carried = published.get(entity_id)
     if carried is not None and _ref_of(carried) != ref:
         held = _ref_of(carried)
@@ -395,14 +396,14 @@ def _refuse_a_form_version_change(
         raise AdminError(
             f"form {ref.form_id} version {ref.version} is already published with different "
             f"content. A changed form needs a new version number: publish it as version "
-            f"{_next_version(ref.form_id, published)}."
+            f"{_next_version(ref.form_id, published, bundled)}."
         )
-    bundled = _bundled_definition(ref)
-    if bundled is not None and bundled != payload:
+    shipped = bundled.contents(ref)
+    if shipped is not None and shipped != payload:
         raise AdminError(
             f"form {ref.form_id} version {ref.version} comes with the app with different "
             f"content. A changed form needs a new version number: publish it as version "
-            f"{_next_version(ref.form_id, published)}."
+            f"{_next_version(ref.form_id, published, bundled)}."
         )
 
 
@@ -419,15 +420,10 @@ def _ref_of(definition: dict[str, Any]) -> FormRef:
     return FormRef(str(definition.get("form_id")), int(definition.get("version", 0)))
 
 
-def _bundled_definition(ref: FormRef) -> dict[str, Any] | None:
-    """The definition the app comes with for `ref`, if it has one."""
-    return FormRegistry(BUNDLED_FORMS_DIR).contents(ref)
-
-
-def _next_version(form_id: str, published: dict[str, dict[str, Any]]) -> int:
+def _next_version(form_id: str, published: dict[str, dict[str, Any]], bundled: FormRegistry) -> int:
     """The lowest version number above every one published or bundled for `form_id`."""
     taken = [_ref_of(d).version for d in published.values() if _ref_of(d).form_id == form_id]
-    taken.extend(FormRegistry(BUNDLED_FORMS_DIR).versions(form_id))
+    taken.extend(bundled.versions(form_id))
     return max(taken, default=0) + 1
 
 
