@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 
 from sync.protocol import EnrolmentRequest, EnrolmentResponse, ErrorCode, Role
 from sync.server import schema
@@ -32,7 +32,13 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
             raise ApiError(401, ErrorCode.ENROLMENT_CODE_USED)
         if code.expires_at <= now:
             raise ApiError(401, ErrorCode.ENROLMENT_CODE_EXPIRED)
-        if _has_left(conn, code.user_id):  # their unused codes were cancelled on leaving
+        user = conn.execute(  # held until the end, so a leaver cannot enrol meanwhile
+            select(users.c.id, users.c.role, users.c.left_at, teams.c.name)
+            .select_from(users.outerjoin(teams, teams.c.id == users.c.team_id))
+            .where(users.c.id == code.user_id)
+            .with_for_update(of=users)
+        ).one()
+        if user.left_at is not None:  # their unused codes were cancelled on leaving
             raise ApiError(401, ErrorCode.ENROLMENT_CODE_INVALID)
         spent = conn.execute(
             update(codes)
@@ -54,11 +60,6 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
                 last_seen_at=now,
             )
         )
-        user = conn.execute(
-            select(users.c.id, users.c.role, teams.c.name)
-            .select_from(users.outerjoin(teams, teams.c.id == users.c.team_id))
-            .where(users.c.id == code.user_id)
-        ).one()
     return EnrolmentResponse(
         device_id=uuid.UUID(device_id),
         device_token=token,
@@ -67,12 +68,3 @@ def enrol(engine: Engine, request: EnrolmentRequest, clock: Clock) -> EnrolmentR
         team=user.name,
         server_time=now,
     )
-
-
-def _has_left(conn: Connection, user_id: str) -> bool:
-    """Whether the user has left, holding their row until the transaction ends."""
-    u = schema.users
-    left_at = conn.execute(
-        select(u.c.left_at).where(u.c.id == user_id).with_for_update()
-    ).scalar_one()
-    return left_at is not None
