@@ -161,6 +161,15 @@ def _plain_tree(blueprint: Blueprint) -> QWidget:
 
 
 def _dispose(widgets: list[QWidget]) -> None:
+    """Delete what was built, leaving Qt's queue of posted events empty.
+
+    Each widget built posts requests (polish, layout) that no event loop runs here. A
+    widget deleted while deferred deletes are being sent leaves its requests behind as
+    empty entries, and the queue keeps them: every later build then scans a longer queue
+    as it posts, and both sides slow down build after build. The queued requests are
+    all for the widgets about to go, so they are dropped first.
+    """
+    QApplication.removePostedEvents(None, 0)
     for widget in widgets:
         widget.deleteLater()
     widgets.clear()
