@@ -244,6 +244,23 @@ _V10 = (
         left_on TEXT NOT NULL)""",
 )
 
+# v11: answers a change to another answer hid, held on this device only (never queued for
+# the service) while the form still offers to bring them back, so that Undo survives a
+# crash or power cut. A holding goes with the interview version it was saved beside: the
+# trigger drops it as soon as the interview changes any other way (signed off, moved to a
+# new form version, replaced by a pull), so hidden answers never outlive their Undo.
+_V11 = (
+    """CREATE TABLE held_answers (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+        interview_version INTEGER NOT NULL,
+        content TEXT NOT NULL)""",
+    """CREATE TRIGGER held_answers_follow_their_version AFTER UPDATE OF version ON interviews
+        BEGIN
+            DELETE FROM held_answers
+            WHERE interview_id = NEW.id AND interview_version <> NEW.version;
+        END""",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -271,6 +288,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "whether the child was looked after when each episode began", _script(_V8)),
     Migration(9, "queued changes from before count as sent, never folded into", _script(_V9)),
     Migration(10, "the day each colleague left the team roster", _script(_V10)),
+    Migration(11, "answers a change hid, held on this device for Undo", _script(_V11)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -48,6 +48,7 @@ from rhi_desktop.store.errors import (
     translate,
     translated_errors,
 )
+from rhi_desktop.store.held_answers import HeldAnswers
 from rhi_desktop.store.interviews import InterviewRepository
 from rhi_desktop.store.keys import StoreKeys, derive_keys
 from rhi_desktop.store.migrations import LATEST, migrate, schema_version
@@ -138,6 +139,7 @@ class _Repositories:
         self.team = TeamRoster(db, changes)
         self.sync_state = SyncState(db, changes)
         self.retention = RetentionRecords(db, changes)
+        self.held_answers = HeldAnswers(db, changes)  # on this device only: never queued
 
 
 class Transaction(_Repositories):

@@ -191,8 +191,8 @@ def put_v3_data(db: Database) -> None:
     db.execute("UPDATE interviews SET approved_at = updated_at WHERE state = 'approved'")
 
 
-# Versions 4 to 8 added tables, columns and indexes only, and 9 changed only the counts
-# of attempts v2 already kept: version 3's data fits them all.
+# Versions 4 to 8, 10 and 11 added tables, columns, indexes and a trigger only, and 9
+# changed only the counts of attempts v2 already kept: version 3's data fits them all.
 PUT_DATA: dict[int, Callable[[Database], None]] = {
     1: put_v1_data,
     2: put_v2_data,
@@ -203,6 +203,7 @@ PUT_DATA: dict[int, Callable[[Database], None]] = {
     7: put_v3_data,
     8: put_v3_data,
     9: put_v3_data,
+    10: put_v3_data,
 }
 
 
