@@ -6,6 +6,10 @@ a change made elsewhere since the draft was opened (a sync, a second window) is 
 overwritten silently but raises StaleEditError. The store is asked for at the moment of
 each write (never kept), so a locked app cannot be written through. Qt-free: the debounce
 timer lives in the UI.
+
+Answers a change hid (`rhi_desktop.forms.held`) are written in the same transaction as
+the record that leaves them out, beside it on this device only: there is no moment at
+which the store holds neither.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class DraftWriter:
         *,
         version: int,
         saved_answers: Mapping[str, Any],
+        saved_held: Mapping[str, Any] | None = None,
         store: Callable[[], Store],
         actor: Callable[[], str],
         timer: Callable[[], float] = time.perf_counter,
@@ -44,6 +49,7 @@ class DraftWriter:
         self.interview_id = interview_id
         self._version = version
         self._saved: dict[str, Any] = copy.deepcopy(dict(saved_answers))
+        self._held = _copy(saved_held)
         self._store = store
         self._actor = actor
         self._timer = timer
@@ -53,27 +59,46 @@ class DraftWriter:
         """The interview version the last write produced (or the draft was opened at)."""
         return self._version
 
-    def is_saved(self, answers: Mapping[str, Any]) -> bool:
-        return dict(answers) == self._saved
+    def is_saved(self, answers: Mapping[str, Any], held: Mapping[str, Any] | None = None) -> bool:
+        return dict(answers) == self._saved and _copy(held) == self._held
 
-    def write(self, answers: Mapping[str, Any]) -> WriteResult:
-        """Save `answers` in one transaction; StoreError (e.g. StaleEditError) propagates."""
-        if self.is_saved(answers):
+    def write(
+        self, answers: Mapping[str, Any], held: Mapping[str, Any] | None = None
+    ) -> WriteResult:
+        """Save `answers`, and hold `held` beside them (None: hold nothing), in one
+        transaction; StoreError (e.g. StaleEditError) propagates."""
+        if self.is_saved(answers, held):
             return WriteResult(False, 0.0, self._version)
         snapshot = copy.deepcopy(dict(answers))
+        held_snapshot = _copy(held)
         store = self._store()
         actor = self._actor()
         start = self._timer()
         with store.transaction(actor) as tx:
-            saved = tx.interviews.save_answers(
-                self.interview_id, snapshot, expected_version=self._version
-            )
+            version = self._version
+            if snapshot != self._saved:
+                saved = tx.interviews.save_answers(
+                    self.interview_id, snapshot, expected_version=version
+                )
+                version = saved.version
+            if held_snapshot is None:
+                if self._held is not None:
+                    tx.held_answers.drop(self.interview_id)
+            elif held_snapshot != self._held or version != self._version:
+                tx.held_answers.put(self.interview_id, version, held_snapshot)
         elapsed = self._timer() - start
-        self._version = saved.version
+        self._version = version
         self._saved = snapshot
-        return WriteResult(True, elapsed, saved.version)
+        self._held = held_snapshot
+        return WriteResult(True, elapsed, version)
 
     def rebase(self, version: int, saved_answers: Mapping[str, Any]) -> None:
-        """Carry on from a version written by another action (e.g. a form migration)."""
+        """Carry on from a version written by another action (e.g. a form migration),
+        which let go of anything held."""
         self._version = version
         self._saved = copy.deepcopy(dict(saved_answers))
+        self._held = None
+
+
+def _copy(held: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    return None if held is None else copy.deepcopy(dict(held))

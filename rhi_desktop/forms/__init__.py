@@ -22,6 +22,7 @@ from rhi_desktop.forms.answers import AnswerValue, InvalidAnswer, Location
 from rhi_desktop.forms.changes import Changes, FieldKey
 from rhi_desktop.forms.expressions import ExpressionError
 from rhi_desktop.forms.form import FieldInfo, Form
+from rhi_desktop.forms.held import Holding, with_held
 from rhi_desktop.forms.loader import (
     FormDefinitionError,
     load_bundled_form,
@@ -43,6 +44,7 @@ __all__ = [
     "FormDefinition",
     "FormDefinitionError",
     "FormSession",
+    "Holding",
     "InvalidAnswer",
     "Issue",
     "IssueKind",
@@ -55,4 +57,5 @@ __all__ = [
     "load_bundled_form",
     "load_form",
     "load_form_file",
+    "with_held",
 ]

@@ -35,6 +35,7 @@ from rhi_desktop.forms.expressions.evaluate import evaluate
 from rhi_desktop.forms.expressions.nodes import Expr
 from rhi_desktop.forms.expressions.values import Value, is_empty
 from rhi_desktop.forms.form import FieldInfo, Form
+from rhi_desktop.forms.held import Holding
 from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.validation import FieldCheck, Issue, ValidationReport, field_issues
 
@@ -301,6 +302,28 @@ class FormSession:
                     record[info.id] = value
         return record
 
+    def holding(self, key: FieldKey, before: Stored | None, hidden: Iterable[FieldKey]) -> Holding:
+        """What undoing a change needs after a restart: the changed question (`key`), what
+        it held `before`, and what the `hidden` questions hold, relevant or not, each as a
+        record keeps it. Reading the form with `with_held(record(), ...)` hides them again."""
+        answers: dict[str, Any] = {}
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for place in sorted(hidden, key=lambda k: (k.id, -1 if k.row is None else k.row)):
+            value = _as_kept(self._answers.get(place))
+            repeat = self.form.fields[place.id].repeat_id
+            if value is None:
+                continue
+            if repeat is None:
+                answers[place.id] = value
+            elif place.row is not None:
+                group = rows.setdefault(repeat, [{} for _ in range(self._rows[repeat])])
+                group[place.row][place.id] = value
+        return Holding(key, _as_kept(before), answers, rows)
+
+    def read_entry(self, question_id: str, value: object) -> Stored | None:
+        """`value` as the question would hold it, as `entry()` gives it (None: nothing)."""
+        return None if value is None else self._read(self.form.field(question_id), value)
+
     def _row_record(self, repeat_id: str, row: int) -> dict[str, Any]:
         kept: dict[str, Any] = {}
         for child in self._children[repeat_id]:
@@ -312,11 +335,9 @@ class FormSession:
 
     def _saved(self, key: FieldKey) -> Any:
         """What a record keeps for `key`, JSON-ready: the answer, or input as typed."""
-        stored = self._answers.get(key)
-        if key not in self._calculated and isinstance(stored, InvalidAnswer):
-            return stored.raw if _json_ready(stored.raw) else None
-        value = self._kept(key)
-        return None if value is None else to_json(value)
+        if key in self._calculated:
+            return to_json(self._calculated[key])
+        return _as_kept(self._answers.get(key))
 
     def _kept(self, key: FieldKey) -> AnswerValue | None:
         if key in self._calculated:
@@ -643,6 +664,13 @@ def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
     if isinstance(result, time) and kind is QuestionType.TIME:
         return result
     return None
+
+
+def _as_kept(stored: Stored | None) -> Any:
+    """An entry as a record keeps it, JSON-ready: the answer, or input as typed."""
+    if isinstance(stored, InvalidAnswer):
+        return stored.raw if _json_ready(stored.raw) else None
+    return None if stored is None else to_json(stored)
 
 
 def _json_ready(raw: object) -> bool:

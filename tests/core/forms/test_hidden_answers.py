@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
-from rhi_desktop.forms import FieldKey, FormSession, load_form
+import pytest
+
+from rhi_desktop.forms import FieldKey, FormSession, Holding, load_form, with_held
 
 Build = Callable[..., dict[str, Any]]
 
@@ -130,3 +133,73 @@ def test_a_form_default_left_as_it_was_is_not_an_answer_given(make_definition: B
     assert session.hidden_answers(session.set_answer("accepted", "no").relevance) == {
         FieldKey("police")
     }
+
+
+def test_hidden_answers_held_and_read_back_are_hidden_again_and_undo_brings_them_back(
+    make_definition: Build,
+) -> None:
+    session = _session(make_definition)
+    session.set_answer("accepted", "yes")
+    session.set_answer("story", "Stayed with a friend in Łódź")
+    session.set_answer("age", "fourteen")  # not valid yet: held as typed
+    for row, place in enumerate(("Park", "", "Station")):
+        session.add_row("places")
+        session.set_answer("place", place, row)
+    before = session.entry("accepted")
+    shown = session.record()
+    changes = session.set_answer("accepted", "no")
+    hidden = session.hidden_answers(changes.relevance)
+
+    holding = session.holding(FieldKey("accepted"), before, hidden)
+    read = Holding.from_content(json.loads(json.dumps(holding.content())))
+    assert read == holding
+    assert holding.rows == {"places": [{"place": "Park"}, {}, {"place": "Station"}]}
+
+    reopened = FormSession(session.form, with_held(session.record(), read))
+    assert reopened.record() == session.record()  # still not kept with the interview
+    assert reopened.hidden_answers(read.keys()) == hidden
+    reopened.restore_entry("accepted", reopened.read_entry("accepted", read.before))
+    assert reopened.record() == shown
+
+
+def test_held_answers_go_beside_a_repeat_group_still_shown(make_definition: Build) -> None:
+    definition = make_definition(
+        [
+            {"id": "people", "type": "repeat", "label": "People", "questions": [
+                {"id": "known", "type": "yes_no", "label": "Known to you?"},
+                {"id": "how", "type": "text", "label": "How", "relevant": "${known} = 'yes'"},
+            ]},
+        ]
+    )  # fmt: skip
+    session = FormSession(load_form(definition))
+    for row in range(2):
+        session.add_row("people")
+        session.set_answer("known", "yes", row)
+        session.set_answer("how", f"Cousin {row}", row)
+    changes = session.set_answer("known", "no", 1)
+    hidden = session.hidden_answers(changes.relevance)
+    assert hidden == {FieldKey("how", 1)}
+
+    holding = session.holding(FieldKey("known", 1), "yes", hidden)
+    merged = with_held(session.record(), holding)
+    assert merged["people"] == [
+        {"known": "yes", "how": "Cousin 0"},
+        {"known": "no", "how": "Cousin 1"},
+    ]
+    assert FormSession(session.form, merged).hidden_answers(holding.keys()) == hidden
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {},
+        {"question": 3, "row": None, "answers": {}, "rows": {}},
+        {"question": "accepted", "row": -1, "answers": {}, "rows": {}},
+        {"question": "accepted", "row": True, "answers": {}, "rows": {}},
+        {"question": "accepted", "row": None, "answers": [], "rows": {}},
+        {"question": "accepted", "row": None, "answers": {}, "rows": {"places": [1]}},
+        {"question": "accepted", "row": None, "answers": {}},
+    ],
+)
+def test_a_holding_not_in_its_shape_is_not_read(content: dict[str, Any]) -> None:
+    assert Holding.from_content(content) is None
