@@ -105,10 +105,12 @@ class InlineRunner:
 class AutoSaver(QObject):
     """Debounces changes into writes through a `DraftWriter`.
 
-    `saved` carries the WriteResult of each write that changed the store; `failed` a
-    message for the person. After a conflicting or read-only record, saving stops (it
-    would overwrite someone else's change) until the form is reopened; any other failure
-    is tried again by itself, with a growing wait, until a write gets through.
+    `held` gives what is held beside the answers (answers a change hid, while the form
+    offers Undo), written in the same transaction. `saved` carries the WriteResult of
+    each write that changed the store; `failed` a message for the person. After a
+    conflicting or read-only record, saving stops (it would overwrite someone else's
+    change) until the form is reopened; any other failure is tried again by itself, with
+    a growing wait, until a write gets through.
     """
 
     saved = Signal(object)
@@ -119,6 +121,7 @@ class AutoSaver(QObject):
         writer: DraftWriter,
         answers: Callable[[], Mapping[str, Any]],
         *,
+        held: Callable[[], Mapping[str, Any] | None] | None = None,
         runner: Runner | None = None,
         delay_ms: int = DEBOUNCE_MS,
         parent: QObject | None = None,
@@ -126,6 +129,7 @@ class AutoSaver(QObject):
         super().__init__(parent)
         self.writer = writer
         self._answers = answers
+        self._held = held
         self._runner = runner or InlineRunner()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -145,9 +149,15 @@ class AutoSaver(QObject):
         self.write_seconds: list[float] = []
         """Duration of every write so far (for the budget check and the benchmark)."""
 
-    def read_from(self, answers: Callable[[], Mapping[str, Any]]) -> None:
-        """Take the answers from here from now on (the form was moved to a new version)."""
+    def read_from(
+        self,
+        answers: Callable[[], Mapping[str, Any]],
+        held: Callable[[], Mapping[str, Any] | None] | None = None,
+    ) -> None:
+        """Take the answers (and what is held beside them) from here from now on (the
+        form was moved to a new version)."""
         self._answers = answers
+        self._held = held
 
     @property
     def pending(self) -> bool:
@@ -178,9 +188,10 @@ class AutoSaver(QObject):
         if not self._dirty or self._stopped_by is not None:
             return
         answers = dict(self._answers())
+        held = None if self._held is None else self._held()
         self._dirty = False
         self._in_flight = True
-        self._runner.submit(partial(self.writer.write, answers), self._written, self._failed)
+        self._runner.submit(partial(self.writer.write, answers, held), self._written, self._failed)
 
     def stop(self) -> None:
         """No further timed writes (the form is closing); `flush` still works."""

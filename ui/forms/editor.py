@@ -9,8 +9,10 @@ database (lock, sign-out) it calls `flush()`; hiding or closing the editor flush
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.domain.deadlines import to_london, utc_now
 from rhi_desktop.domain.entities import ReturnInterview
-from rhi_desktop.forms import Form, FormSession
+from rhi_desktop.forms import Form, FormSession, Holding, with_held
 from rhi_desktop.forms.versions import (
     FormRegistry,
     Migration,
@@ -69,10 +71,17 @@ class InterviewFormEditor(QWidget):
         self._clock = clock
         self._form = form
         self._confirm: QMessageBox | None = None
+        holding = None if read_only else _held_for(store(), interview.id)
+        session = _draft_session(form, interview.answers, holding, clock)
+        if session is None:
+            holding = None
+            session = _draft_session(form, interview.answers, None, clock)
+            assert session is not None
         self.writer = DraftWriter(
             interview.id,
             version=interview.version,
             saved_answers=interview.answers,
+            saved_held=None if holding is None else holding.content(),
             store=store,
             actor=actor,
         )
@@ -85,10 +94,7 @@ class InterviewFormEditor(QWidget):
         self.problem.hide()
         layout.addWidget(self.banner)
         layout.addWidget(self.problem)
-        self.renderer = self._make_renderer(
-            FormSession(form, interview.answers, clock=clock, language=form_language(form)),
-            parent=self,
-        )
+        self.renderer = self._make_renderer(session, parent=self)
         layout.addWidget(self.renderer, 1)
         footer = QHBoxLayout()
         self.status = QLabel(
@@ -120,10 +126,16 @@ class InterviewFormEditor(QWidget):
         # The saver reads the session, not the editor: a saver (its child) holding the
         # editor would make a cycle that keeps a closed form's answers in memory.
         self.saver = AutoSaver(
-            self.writer, self.renderer.session.record, runner=runner, parent=self
+            self.writer,
+            self.renderer.session.record,
+            held=_held_content(self.renderer),
+            runner=runner,
+            parent=self,
         )
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._failed)
+        if holding is not None:  # the app stopped with answers hidden: Undo is offered again
+            self.renderer.resume_hidden(holding)
         self._offer_newer()
 
     # --- wiring --------------------------------------------------------------------------
@@ -131,11 +143,16 @@ class InterviewFormEditor(QWidget):
     def _make_renderer(self, session: FormSession, parent: QWidget | None = None) -> FormRenderer:
         renderer = FormRenderer(session, read_only=self._read_only, parent=parent)
         renderer.answersChanged.connect(self._changed)
+        renderer.heldChanged.connect(self._held_changed)
         renderer.sectionChanged.connect(self._section_changed)
         return renderer
 
     def _changed(self) -> None:
         self._clear_check()  # what it said may no longer be true
+        if not self._read_only:
+            self.saver.note_change()
+
+    def _held_changed(self) -> None:
         if not self._read_only:
             self.saver.note_change()
 
@@ -373,7 +390,7 @@ class InterviewFormEditor(QWidget):
         """Put the moved draft's screen in place of the old one, on the same section."""
         old = self.renderer
         self.renderer = renderer
-        self.saver.read_from(self.renderer.session.record)
+        self.saver.read_from(self.renderer.session.record, _held_content(self.renderer))
         self._clear_check()
         layout = self.layout()
         assert layout is not None
@@ -405,9 +422,49 @@ class InterviewFormEditor(QWidget):
             self.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing for good: the window asked first when answers a change hid were still
+        # offered back, so they are let go of here rather than held for a reopening.
+        self.renderer.forget_hidden()
         self.flush()
         self.saver.stop()
         super().closeEvent(event)
+
+
+def _held_for(store: Store, interview_id: str) -> Holding | None:
+    """Answers a change hid that are held for the interview as it stands, if any."""
+    content = store.held_answers.get(interview_id)
+    holding = None if content is None else Holding.from_content(content)
+    if content is not None and holding is None:
+        log.warning("held answers for an interview are not in a readable shape; left out")
+    return holding
+
+
+def _draft_session(
+    form: Form, answers: dict[str, Any], holding: Holding | None, clock: Clock
+) -> FormSession | None:
+    """The draft's session, with the held answers hidden in it again; None if they do
+    not fit the form (the answers alone always must)."""
+    merged = answers if holding is None else with_held(answers, holding)
+    try:
+        return FormSession(form, merged, clock=clock, language=form_language(form))
+    except ValueError:
+        if holding is None:
+            raise
+        log.warning("held answers for an interview do not fit its form; left out")
+        return None
+
+
+def _held_content(renderer: FormRenderer) -> Callable[[], dict[str, Any] | None]:
+    """The renderer's held answers for autosave, without keeping the renderer alive (the
+    saver is the editor's child, and the renderer reaches the editor through signals)."""
+    alive = weakref.ref(renderer)
+
+    def held() -> dict[str, Any] | None:
+        found = alive()
+        holding = None if found is None else found.held_answers()
+        return None if holding is None else holding.content()
+
+    return held
 
 
 def open_form_editor(

@@ -29,6 +29,7 @@ from rhi_desktop.forms import (
     FieldInfo,
     FieldKey,
     FormSession,
+    Holding,
     InvalidAnswer,
     QuestionType,
     ValidationReport,
@@ -85,6 +86,8 @@ class FormRenderer(QWidget):
 
     answersChanged = Signal()
     sectionChanged = Signal(str)
+    heldChanged = Signal()
+    """The answers a change hid (`held_answers`) are others now, or none."""
 
     def __init__(
         self, session: FormSession, *, read_only: bool = False, parent: QWidget | None = None
@@ -523,11 +526,11 @@ class FormRenderer(QWidget):
         key = FieldKey(view.id, view.row)
         hiding = self._hiding
         if hiding is not None and hiding.key == key:
-            self._hiding = hiding.adding(hidden)  # a later keystroke: undo still goes back
+            self._set_hiding(hiding.adding(hidden))  # a later keystroke: undo still goes back
             return
         if self._notice is not None:
             self._notice.hide()  # it spoke of another question's change
-        self._hiding = Hiding(key, before, hidden)
+        self._set_hiding(Hiding(key, before, hidden))
 
     def _recount_hidden(self) -> None:
         """Forget hidden answers that are back on show; the notice goes when none are left."""
@@ -536,7 +539,7 @@ class FormRenderer(QWidget):
             return
         still = self._session.hidden_answers(hiding.hidden)
         if still:
-            self._hiding = hiding.keeping(still)
+            self._set_hiding(hiding.keeping(still))
             if self._notice is not None and self._notice.isVisibleTo(self):
                 self._say_hidden()
         else:
@@ -567,10 +570,44 @@ class FormRenderer(QWidget):
         titles = [self._pages[sid].title for sid in self._pages if sid in sections]
         return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
 
+    def _set_hiding(self, hiding: Hiding | None) -> None:
+        if hiding != self._hiding:
+            self._hiding = hiding
+            self.heldChanged.emit()
+
     def _forget_hidden(self) -> None:
-        self._hiding = None
+        self._set_hiding(None)
         if self._notice is not None:
             self._notice.hide()
+
+    def forget_hidden(self) -> None:
+        """Let go of the answers a change hid, and of their notice (the form is closing
+        for good, as the interviewer agreed)."""
+        self._forget_hidden()
+
+    def held_answers(self) -> Holding | None:
+        """What undoing the latest change that hid answers needs to outlast the app, for
+        autosave to hold beside the record (None: nothing is hidden that Undo offers)."""
+        hiding = self._hiding
+        if hiding is None or self._read_only:
+            return None
+        hidden = self._session.hidden_answers(hiding.hidden)
+        if not hidden:
+            return None
+        return self._session.holding(hiding.key, hiding.before, hidden)
+
+    def resume_hidden(self, holding: Holding) -> None:
+        """Offer Undo again for answers a change hid before the app last stopped with the
+        notice up. The session was read with `with_held`, so they are hidden in it now."""
+        if self._read_only or self._hiding is not None:
+            return
+        view = self._view(holding.key)
+        hidden = self._session.hidden_answers(holding.keys())
+        if not hidden or not isinstance(view, FieldView):
+            return
+        before = self._session.read_entry(holding.key.id, holding.before)
+        self._set_hiding(Hiding(holding.key, before, hidden))
+        self._say_hidden()
 
     @property
     def hidden_notice(self) -> HiddenAnswersNotice | None:
@@ -629,7 +666,7 @@ class FormRenderer(QWidget):
         self._editing = None  # rows below move up: what was being typed is left behind
         self._revealed = renumbered(self._revealed, index, in_group)
         if self._hiding is not None:
-            self._hiding = self._hiding.after_row_removed(index, in_group)
+            self._set_hiding(self._hiding.after_row_removed(index, in_group))
             if self._hiding is None:
                 self._forget_hidden()  # the answer that hid them has gone with its row
         group.take_row(index)

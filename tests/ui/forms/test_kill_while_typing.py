@@ -1,4 +1,5 @@
-"""A crash or power cut while typing loses at most the last two seconds of typing."""
+"""A crash or power cut while typing loses at most the last two seconds of typing, and
+answers a change hid two seconds before are still offered back by Undo."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import Form
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import Store
-from tests.ui.forms.conftest import add_draft
+from tests.ui.forms.conftest import ACTOR, add_draft, fixed_clock
 from tests.ui.forms.typing_child import FIELD, SCRIPT
+from ui.forms.editor import open_form_editor
 
 REPO = Path(__file__).resolve().parents[3]
 TYPE_FOR_SECONDS = 3.5
@@ -61,3 +68,57 @@ def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
     assert SCRIPT.startswith(kept), "what was saved is not what was typed"
     assert len(kept) >= safe, f"typed {safe} keys 2 s before the kill, only {len(kept)} kept"
     assert len(kept) <= max(typed_at)
+
+
+def test_answers_hidden_by_a_change_survive_a_kill_with_undo_offered_again(
+    tmp_path: Path, qtbot: QtBot, rhi_form: Form
+) -> None:
+    dek = os.urandom(32)
+    db = tmp_path / "rhi.db"
+    venue = rhi_form.fields["venue_type"].choices[2]
+    with Store.create(db, dek) as store:
+        interview_id = add_draft(store, answers={"offer_outcome": "accepted", "venue_type": venue})
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.forms.hiding_child", str(db), interview_id],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        child.stdin.write(dek.hex() + "\n")
+        child.stdin.close()
+        line = child.stdout.readline()
+        assert line.startswith("hidden "), f"the child stopped early: {line!r}"
+        hidden_at = float(line.split()[1])
+        time.sleep(max(0.0, hidden_at + AT_MOST_LOST_SECONDS - time.monotonic()))
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    with Store.open(db, dek) as reopened:
+        assert reopened.integrity_check() == ["ok"]
+        assert reopened.interviews.get(interview_id).answers == {
+            "offer_outcome": "declined_by_child"
+        }
+        editor = open_form_editor(
+            store=lambda: reopened,
+            actor=lambda: ACTOR,
+            interview_id=interview_id,
+            registry=FormRegistry(BUNDLED_FORMS_DIR),
+            clock=fixed_clock,
+        )
+        qtbot.addWidget(editor)
+        notice = editor.renderer.hidden_notice
+        assert notice is not None, "Undo was lost with the process"
+        notice.undo_button.click()
+        editor.close()
+        assert reopened.interviews.get(interview_id).answers == {
+            "offer_outcome": "accepted",
+            "venue_type": venue,
+        }
