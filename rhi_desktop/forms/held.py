@@ -3,9 +3,11 @@
 An answer that stops other questions being asked takes their answers out of the record
 (`FormSession.record()` keeps relevant answers only), and the form offers to undo it.
 A `Holding` is what that Undo needs, in JSON: the question whose change hid them, what
-it held before, and the hidden answers in the record's own shape. Reading a form with
-`with_held(record, holding)` gives a session in which they are hidden again,
-exactly as before, and undoing the change brings them back into view.
+it held before, where the answers it hid live, and every hidden answer in the record's
+own shape (those an earlier change hid too: the open form still has them, so bringing
+their questions back brings them back). Reading a form with `with_held(record, holding)`
+gives a session in which they are all hidden again, exactly as before, and undoing the
+change brings its own back into view.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class Holding:
     """The question whose change hid the answers."""
     before: Any
     """What it held before the change, as a record keeps it (None: nothing)."""
+    hidden: tuple[FieldKey, ...]
+    """Where the answers the change hid live: those its Undo brings back."""
     answers: dict[str, Any]
     """Hidden answers to questions outside repeat groups, as a record keeps them."""
     rows: dict[str, list[dict[str, Any]]]
@@ -35,6 +39,7 @@ class Holding:
             "question": self.key.id,
             "row": self.key.row,
             "before": self.before,
+            "hidden": [[key.id, key.row] for key in self.hidden],
             "answers": self.answers,
             "rows": self.rows,
         }
@@ -46,14 +51,17 @@ class Holding:
         answers, rows = content.get("answers"), content.get("rows")
         if not isinstance(question, str) or not isinstance(answers, dict):
             return None
-        if row is not None and (not isinstance(row, int) or isinstance(row, bool) or row < 0):
+        if not _row(row):
             return None
         if not isinstance(rows, dict) or not all(_rows(group) for group in rows.values()):
             return None
-        return cls(FieldKey(question, row), content.get("before"), answers, rows)
+        hidden = _keys(content.get("hidden"))
+        if hidden is None:
+            return None
+        return cls(FieldKey(question, row), content.get("before"), hidden, answers, rows)
 
     def keys(self) -> Iterator[FieldKey]:
-        """Where each held answer lives."""
+        """Where each held answer lives (the change's own and any hidden earlier)."""
         yield from (FieldKey(question_id) for question_id in self.answers)
         for group in self.rows.values():
             for row, answers in enumerate(group):
@@ -62,6 +70,25 @@ class Holding:
 
 def _rows(group: object) -> bool:
     return isinstance(group, list) and all(isinstance(row, dict) for row in group)
+
+
+def _row(row: object) -> bool:
+    """None (outside repeat groups) or a row's index."""
+    return row is None or (isinstance(row, int) and not isinstance(row, bool) and row >= 0)
+
+
+def _keys(found: object) -> tuple[FieldKey, ...] | None:
+    """[[question id, row], ...] read back; None if not in that shape."""
+    if not isinstance(found, list):
+        return None
+    keys: list[FieldKey] = []
+    for pair in found:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
+            return None
+        if not _row(pair[1]):
+            return None
+        keys.append(FieldKey(pair[0], pair[1]))
+    return tuple(keys)
 
 
 def with_held(record: Mapping[str, Any], holding: Holding) -> dict[str, Any]:

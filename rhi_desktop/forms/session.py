@@ -302,13 +302,19 @@ class FormSession:
                     record[info.id] = value
         return record
 
+    def hidden_entries(self) -> frozenset[FieldKey]:
+        """Every question holding something entered that is not relevant now (see
+        `hidden_answers`): what `record()` leaves out of the interviewer's work."""
+        return self.hidden_answers(self._answers)
+
     def holding(self, key: FieldKey, before: Stored | None, hidden: Iterable[FieldKey]) -> Holding:
         """What undoing a change needs after a restart: the changed question (`key`), what
-        it held `before`, and what the `hidden` questions hold, relevant or not, each as a
-        record keeps it. Reading the form with `with_held(record(), ...)` hides them again."""
+        it held `before`, where the answers it hid live (`hidden`), and what every hidden
+        question holds (`hidden_entries`), each as a record keeps it. Reading the form with
+        `with_held(record(), ...)` hides them all again."""
         answers: dict[str, Any] = {}
         rows: dict[str, list[dict[str, Any]]] = {}
-        for place in sorted(hidden, key=lambda k: (k.id, -1 if k.row is None else k.row)):
+        for place in sorted(self.hidden_entries(), key=_in_order):
             value = _as_kept(self._answers.get(place))
             repeat = self.form.fields[place.id].repeat_id
             if value is None:
@@ -318,7 +324,7 @@ class FormSession:
             elif place.row is not None:
                 group = rows.setdefault(repeat, [{} for _ in range(self._rows[repeat])])
                 group[place.row][place.id] = value
-        return Holding(key, _as_kept(before), answers, rows)
+        return Holding(key, _as_kept(before), tuple(sorted(hidden, key=_in_order)), answers, rows)
 
     def read_entry(self, question_id: str, value: object) -> Stored | None:
         """`value` as the question would hold it, as `entry()` gives it (None: nothing)."""
@@ -664,6 +670,10 @@ def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
     if isinstance(result, time) and kind is QuestionType.TIME:
         return result
     return None
+
+
+def _in_order(key: FieldKey) -> tuple[str, int]:
+    return key.id, -1 if key.row is None else key.row
 
 
 def _as_kept(stored: Stored | None) -> Any:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -153,8 +153,17 @@ class InterviewFormEditor(QWidget):
             self.saver.note_change()
 
     def _held_changed(self) -> None:
-        if not self._read_only:
-            self.saver.note_change()
+        if self._read_only:
+            return
+        self.saver.note_change()
+        if self.renderer.held_answers() is None:  # let go (dismissed, undone): saved at once,
+            QTimer.singleShot(0, self, self._save_let_go)  # once the action has finished
+
+    def _save_let_go(self) -> None:
+        """Write at once that nothing is held, so that a crash straight after Dismiss does
+        not bring back what the interviewer let go of (Undo's answers are back by now)."""
+        if self.renderer.held_answers() is None:
+            self.flush()
 
     def _section_changed(self, _section_id: str) -> None:
         self.flush()

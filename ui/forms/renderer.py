@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from rhi_desktop.forms import (
@@ -109,6 +109,8 @@ class FormRenderer(QWidget):
         self._editing: tuple[FieldKey, AnswerValue | InvalidAnswer | None] | None = None
         """The question being typed into, and what it held before the typing began."""
         self._notice: HiddenAnswersNotice | None = None
+        self._untold = ""
+        """What the notice says, until the form is first shown to read it out."""
         self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
 
@@ -586,8 +588,9 @@ class FormRenderer(QWidget):
         self._forget_hidden()
 
     def held_answers(self) -> Holding | None:
-        """What undoing the latest change that hid answers needs to outlast the app, for
-        autosave to hold beside the record (None: nothing is hidden that Undo offers)."""
+        """What undoing the latest change that hid answers needs to outlast the app, with
+        every other answer hidden now (the open form still has those), for autosave to
+        hold beside the record (None: nothing is hidden that Undo offers)."""
         hiding = self._hiding
         if hiding is None or self._read_only:
             return None
@@ -598,16 +601,24 @@ class FormRenderer(QWidget):
 
     def resume_hidden(self, holding: Holding) -> None:
         """Offer Undo again for answers a change hid before the app last stopped with the
-        notice up. The session was read with `with_held`, so they are hidden in it now."""
+        notice up. The session was read with `with_held`, so they are hidden in it now.
+        The notice is read out when the form is first shown."""
         if self._read_only or self._hiding is not None:
             return
         view = self._view(holding.key)
-        hidden = self._session.hidden_answers(holding.keys())
+        hidden = self._session.hidden_answers(holding.hidden)
         if not hidden or not isinstance(view, FieldView):
             return
         before = self._session.read_entry(holding.key.id, holding.before)
         self._set_hiding(Hiding(holding.key, before, hidden))
-        self._say_hidden()
+        self._untold = self._say_hidden()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        said, self._untold = self._untold, ""
+        notice = self.hidden_notice
+        if said and notice is not None:
+            announce_problem(notice, said)
 
     @property
     def hidden_notice(self) -> HiddenAnswersNotice | None:

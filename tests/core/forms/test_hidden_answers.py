@@ -189,17 +189,67 @@ def test_held_answers_go_beside_a_repeat_group_still_shown(make_definition: Buil
     assert FormSession(session.form, merged).hidden_answers(holding.keys()) == hidden
 
 
+def test_answers_an_earlier_change_hid_are_held_too_but_undo_brings_back_its_own(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "accepted", "type": "yes_no", "label": "Accepted?"},
+            {"id": "venue", "type": "text", "label": "Where", "relevant": "${accepted} = 'yes'"},
+            {"id": "carers_told", "type": "yes_no", "label": "Carers told?"},
+            {"id": "told_what", "type": "text", "label": "What",
+             "relevant": "${carers_told} = 'yes'"},
+        ]
+    )  # fmt: skip
+    session = FormSession(load_form(definition))
+    for question_id, value in (
+        ("accepted", "yes"),
+        ("venue", "Library"),
+        ("carers_told", "yes"),
+        ("told_what", "Leaflet"),
+        ("accepted", "no"),  # hides the venue
+    ):
+        session.set_answer(question_id, value)
+    before = session.entry("carers_told")
+    changes = session.set_answer("carers_told", "no")  # a second change: hides what
+    hidden = session.hidden_answers(changes.relevance)
+
+    holding = session.holding(FieldKey("carers_told"), before, hidden)
+    assert holding.hidden == (FieldKey("told_what"),)
+    assert holding.answers == {"told_what": "Leaflet", "venue": "Library"}
+
+    reopened = FormSession(session.form, with_held(session.record(), holding))
+    assert reopened.hidden_entries() == session.hidden_entries()
+    reopened.set_answer("accepted", "yes")  # as in the open form: the venue comes back
+    assert reopened.record()["venue"] == "Library"
+
+
+def _held(**changed: object) -> dict[str, Any]:
+    return {"question": "accepted", "row": None, "hidden": [], "answers": {}, "rows": {},
+            **changed}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "content",
     [
         {},
-        {"question": 3, "row": None, "answers": {}, "rows": {}},
-        {"question": "accepted", "row": -1, "answers": {}, "rows": {}},
-        {"question": "accepted", "row": True, "answers": {}, "rows": {}},
-        {"question": "accepted", "row": None, "answers": [], "rows": {}},
-        {"question": "accepted", "row": None, "answers": {}, "rows": {"places": [1]}},
-        {"question": "accepted", "row": None, "answers": {}},
+        _held(question=3),
+        _held(row=-1),
+        _held(row=True),
+        _held(answers=[]),
+        _held(rows={"places": [1]}),
+        _held(rows=None),
+        _held(hidden=None),
+        _held(hidden=[["story"]]),
+        _held(hidden=[[1, None]]),
+        _held(hidden=[["place", -2]]),
     ],
 )
 def test_a_holding_not_in_its_shape_is_not_read(content: dict[str, Any]) -> None:
     assert Holding.from_content(content) is None
+
+
+def test_a_holding_in_its_shape_is_read() -> None:
+    read = Holding.from_content(_held(hidden=[["place", 2], ["story", None]]))
+    assert read is not None
+    assert read.hidden == (FieldKey("place", 2), FieldKey("story"))

@@ -17,6 +17,7 @@ HELD = {
     "question": "accepted",
     "row": None,
     "before": "yes",
+    "hidden": [["story", None]],
     "answers": {"story": "Stayed with a friend in Łódź"},
     "rows": {},
 }
