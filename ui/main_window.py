@@ -878,8 +878,13 @@ class MainWindow(QMainWindow):
         if not check.ok:
             self._open_dialog(information_box(over, blocker_text(check)))
             return
+        held = self._holder.store.held_answers.get(interview_id) is not None  # saved above
         self._open_dialog(
-            SignOffDialog(lambda _confirmed: self._confirmed(interview_id, over), over)
+            SignOffDialog(
+                lambda _confirmed: self._confirmed(interview_id, over),
+                over,
+                hidden_answers=held,
+            )
         )
 
     def _confirmed(self, interview_id: str, over: QWidget) -> None:

@@ -34,15 +34,33 @@ MAX_LISTED_ISSUES = 8
 class SignOffDialog(SavingDialog[bool]):
     """Confirms the sign-off; `save(True)` runs when the person has confirmed."""
 
-    def __init__(self, save: Callable[[bool], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[bool], None],
+        parent: QWidget | None = None,
+        *,
+        hidden_answers: bool = False,
+    ) -> None:
+        """`hidden_answers`: answers a change hid are still held for Undo, and signing
+        off lets go of them (they are not part of the interview)."""
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Sign off the interview"))
-        text = QLabel(
+        said = [
             self.tr(
                 "Once signed off, the interview is read-only on this computer and is ready "
                 "to send for review. A coordinator can return it to you for changes."
             )
-        )
+        ]
+        if hidden_answers:
+            said.append(
+                self.tr(
+                    "\u26a0 A change to an answer hid answers already given. They are not part "
+                    "of the interview, and signing off lets go of them for good. To keep "
+                    "them, cancel, open the interview and choose Undo in the notice above "
+                    "the form."
+                )
+            )
+        text = QLabel("\n\n".join(said))
         text.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I &confirm this record is complete and accurate"))
         self.confirm.setAccessibleName(self.tr("Confirm the record is complete and accurate"))

@@ -3631,6 +3631,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>⚠ A change to an answer hid answers already given. They are not part of the interview, and signing off lets go of them for good. To keep them, cancel, open the interview and choose Undo in the notice above the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I &amp;confirm this record is complete and accurate</source>
         <translation type="unfinished"></translation>
     </message>

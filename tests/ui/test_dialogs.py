@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState, OfferOutcome
@@ -222,3 +222,39 @@ def test_an_interview_is_signed_off_from_its_own_window(
     qtbot.waitUntil(lambda: window.interview_window(window.selected_interview_id or "") is not None)
     read_only = window.interview_window(window.selected_interview_id or "")
     assert read_only is not None and not read_only.sign_off_button.isVisible()
+
+
+def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    interview_id = select_first(window, S.IN_PROGRESS)
+    store = controller.holder.store
+    draft = store.interviews.get(interview_id)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        saved = tx.interviews.save_answers(
+            interview_id, complete_answers(clock.now), expected_version=draft.version
+        )
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+    plain = active_modal(qtbot, SignOffDialog)
+    assert isinstance(plain, SignOffDialog)
+    assert not any("lets go" in label.text() for label in plain.findChildren(QLabel))
+    plain.reject()
+    _back(qtbot, window)
+    with store.transaction(LOCAL_ACTOR) as tx:  # held after the app stopped with Undo offered
+        tx.held_answers.put(
+            interview_id,
+            saved.version,
+            {"question": "offer_outcome", "row": None, "before": "accepted", "hidden": [],
+             "answers": {}, "rows": {}},
+        )  # fmt: skip
+
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog)
+    said = " ".join(label.text() for label in sign.findChildren(QLabel))
+    assert "signing off lets go of them for good" in said and "choose Undo" in said
+    sign.reject()
+    assert store.interviews.get(interview_id).state is S.IN_PROGRESS
