@@ -28,7 +28,8 @@ class WriteResult:
     written: bool
     """False when the answers were already saved exactly as they are."""
     seconds: float
-    """How long the write took (the transaction, not the wait before it)."""
+    """How long the write took, including any wait for the store while another connection
+    (the sync's) held it: what the person waited, not the debounce before it."""
     version: int
 
 
