@@ -2,12 +2,12 @@
 
 An answer that stops other questions being asked takes their answers out of the record
 (`FormSession.record()` keeps relevant answers only), and the form offers to undo it.
-A `Holding` is what that Undo needs, in JSON: the question whose change hid them, what
-it held before, where the answers it hid live, and every hidden answer in the record's
-own shape (those an earlier change hid too: the open form still has them, so bringing
-their questions back brings them back). Reading a form with `with_held(record, holding)`
-gives a session in which they are all hidden again, exactly as before, and undoing the
-change brings its own back into view.
+A `Holding` is every hidden answer in the record's own shape (the open form keeps them
+all, and brings each back with its question), and, while the form offers Undo, what
+that needs: the question whose change hid some of them, what it held before, and where
+the answers it hid live. Reading a form with `with_held(record, holding)` gives a session
+in which they are all hidden again, exactly as before, and undoing the change brings its
+own back into view.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from rhi_desktop.forms.changes import FieldKey
 
 @dataclass(frozen=True)
 class Holding:
-    key: FieldKey
-    """The question whose change hid the answers."""
+    key: FieldKey | None
+    """The question whose change Undo would put back (None: Undo is not offered)."""
     before: Any
     """What it held before the change, as a record keeps it (None: nothing)."""
     hidden: tuple[FieldKey, ...]
@@ -36,8 +36,8 @@ class Holding:
     def content(self) -> dict[str, Any]:
         """JSON-ready, for the store."""
         return {
-            "question": self.key.id,
-            "row": self.key.row,
+            "question": None if self.key is None else self.key.id,
+            "row": None if self.key is None else self.key.row,
             "before": self.before,
             "hidden": [[key.id, key.row] for key in self.hidden],
             "answers": self.answers,
@@ -49,16 +49,17 @@ class Holding:
         """Read `content()` back; None if it is not in that shape."""
         question, row = content.get("question"), content.get("row")
         answers, rows = content.get("answers"), content.get("rows")
-        if not isinstance(question, str) or not isinstance(answers, dict):
+        if not (question is None or isinstance(question, str)) or not isinstance(answers, dict):
             return None
         if not _row(row):
             return None
         if not isinstance(rows, dict) or not all(_rows(group) for group in rows.values()):
             return None
         hidden = _keys(content.get("hidden"))
-        if hidden is None:
+        if hidden is None or (question is None and (row is not None or hidden)):
             return None
-        return cls(FieldKey(question, row), content.get("before"), hidden, answers, rows)
+        key = None if question is None else FieldKey(question, row)
+        return cls(key, content.get("before"), hidden, answers, rows)
 
     def keys(self) -> Iterator[FieldKey]:
         """Where each held answer lives (the change's own and any hidden earlier)."""

@@ -307,11 +307,16 @@ class FormSession:
         `hidden_answers`): what `record()` leaves out of the interviewer's work."""
         return self.hidden_answers(self._answers)
 
-    def holding(self, key: FieldKey, before: Stored | None, hidden: Iterable[FieldKey]) -> Holding:
-        """What undoing a change needs after a restart: the changed question (`key`), what
-        it held `before`, where the answers it hid live (`hidden`), and what every hidden
-        question holds (`hidden_entries`), each as a record keeps it. Reading the form with
-        `with_held(record(), ...)` hides them all again."""
+    def holding(
+        self,
+        key: FieldKey | None = None,
+        before: Stored | None = None,
+        hidden: Iterable[FieldKey] = (),
+    ) -> Holding:
+        """What every hidden question holds (`hidden_entries`), each as a record keeps it,
+        and what undoing a change needs after a restart: the changed question (`key`; None
+        when Undo is not offered), what it held `before`, and where the answers it hid live
+        (`hidden`). Reading the form with `with_held(record(), ...)` hides them all again."""
         answers: dict[str, Any] = {}
         rows: dict[str, list[dict[str, Any]]] = {}
         for place in sorted(self.hidden_entries(), key=_in_order):

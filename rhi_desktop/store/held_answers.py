@@ -1,7 +1,7 @@
 """Answers a change hid, held beside their interview on this device only.
 
 Hidden answers are not kept with the interview (its record leaves them out), but while
-the form offers Undo they are still the interviewer's work. Autosave writes them here in
+the form is open they are still the interviewer's work. Autosave writes them here in
 the same transaction as the record that left them out, so a crash or power cut never
 loses them between the two. They are never queued for the central service, and a
 holding counts only beside the interview version it was written with: the schema drops

@@ -134,6 +134,10 @@ class InterviewFormEditor(QWidget):
         )
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._failed)
+        self._undo_gone = QTimer(self)
+        self._undo_gone.setSingleShot(True)
+        self._undo_gone.setInterval(0)
+        self._undo_gone.timeout.connect(self._save_undo_gone)
         if holding is not None:  # the app stopped with answers hidden: Undo is offered again
             self.renderer.resume_hidden(holding)
         self._offer_newer()
@@ -156,13 +160,13 @@ class InterviewFormEditor(QWidget):
         if self._read_only:
             return
         self.saver.note_change()
-        if self.renderer.held_answers() is None:  # let go (dismissed, undone): saved at once,
-            QTimer.singleShot(0, self, self._save_let_go)  # once the action has finished
+        if not self.renderer.offers_undo:  # dismissed or undone: saved at once, once the
+            self._undo_gone.start()  # action has finished (Undo's answers are back by then)
 
-    def _save_let_go(self) -> None:
-        """Write at once that nothing is held, so that a crash straight after Dismiss does
-        not bring back what the interviewer let go of (Undo's answers are back by now)."""
-        if self.renderer.held_answers() is None:
+    def _save_undo_gone(self) -> None:
+        """Write at once that Undo is no longer offered, so that a crash straight after
+        Dismiss does not bring the notice back."""
+        if not self.renderer.offers_undo:
             self.flush()
 
     def _section_changed(self, _section_id: str) -> None:
@@ -276,7 +280,7 @@ class InterviewFormEditor(QWidget):
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
         summary = migration_summary(self._form, plan)
-        if self.renderer.hidden_notice is not None:  # not in the record, so not in the plan
+        if self.renderer.offers_undo:  # not in the record, so not in the plan
             summary += "\n\n" + QCoreApplication.translate(
                 "InterviewFormEditor",
                 "Answers a change hid are not carried over, and moving ends the chance to "
@@ -433,7 +437,7 @@ class InterviewFormEditor(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing for good: the window asked first when answers a change hid were still
         # offered back, so they are let go of here rather than held for a reopening.
-        self.renderer.forget_hidden()
+        self.renderer.let_go_of_hidden()
         self.flush()
         self.saver.stop()
         super().closeEvent(event)

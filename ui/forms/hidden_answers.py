@@ -4,10 +4,10 @@ Answers to questions that are no longer asked are not kept with the interview (t
 autosave leaves them out), so changing, say, whether the interview was accepted would
 quietly drop pages of the young person's account. Rather than ask before every such
 click, the form says what the change hid, where, and offers to undo it; the answers are
-still in the open form until it closes, so undoing brings every one of them back. While
-Undo is offered, autosave holds them beside the record on this device only
-(`rhi_desktop.forms.held`), so a crash or power cut with the notice up loses nothing:
-the form offers Undo again when it is reopened.
+still in the open form until it closes, so undoing brings every one of them back. Until
+then autosave holds them beside the record on this device only (`rhi_desktop.forms.held`),
+so a crash or power cut loses nothing the open form still had: reopened, it has the same
+answers hidden and offers the same Undo.
 """
 
 from __future__ import annotations

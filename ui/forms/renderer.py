@@ -111,6 +111,8 @@ class FormRenderer(QWidget):
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
         """What the notice says, until the form is first shown to read it out."""
+        self._let_go = False
+        """Closing: hidden answers are no longer held (see `let_go_of_hidden`)."""
         self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
 
@@ -313,6 +315,16 @@ class FormRenderer(QWidget):
         """False for a question whose row has just been removed (its widgets may still
         report, e.g. the focus leaving them as they go)."""
         return self._view(FieldKey(view.id, view.row)) is view
+
+    def enter(self, question_id: str, value: object, row: int | None = None) -> None:
+        """Answer a question as the interviewer would (typed or chosen, then moved on
+        from), for scripted use such as tests: the input shows it, and the form reacts as
+        it does to an edit."""
+        view = self.field_view(question_id, row)
+        self._edited(view, value)
+        if view.answer is not None:
+            view.answer.show_value(self._session.entry(question_id, row))
+        self._finished(view)
 
     def _edited(self, view: FieldView, value: object) -> None:
         if self._read_only or not self._on_screen(view):
@@ -582,28 +594,43 @@ class FormRenderer(QWidget):
         if self._notice is not None:
             self._notice.hide()
 
-    def forget_hidden(self) -> None:
-        """Let go of the answers a change hid, and of their notice (the form is closing
-        for good, as the interviewer agreed)."""
+    @property
+    def offers_undo(self) -> bool:
+        """Whether the form offers to undo a change that hid answers (its notice is up, or
+        goes up when the interviewer moves on from typing it)."""
+        return self._hiding is not None
+
+    def show_hidden_notice(self) -> None:
+        """Put the notice up now if Undo is offered (say, before asking about closing while
+        the change is still being typed)."""
+        if self._hiding is not None and self.hidden_notice is None:
+            self._say_hidden()
+
+    def let_go_of_hidden(self) -> None:
+        """Let go of every hidden answer and of the notice: the form is closing for good,
+        as the interviewer agreed, so nothing more is held for it."""
+        self._let_go = True
         self._forget_hidden()
+        self.heldChanged.emit()
 
     def held_answers(self) -> Holding | None:
-        """What undoing the latest change that hid answers needs to outlast the app, with
-        every other answer hidden now (the open form still has those), for autosave to
-        hold beside the record (None: nothing is hidden that Undo offers)."""
+        """Every answer hidden now (the open form still has them, and brings each back with
+        its question) and what Undo of the latest change that hid some needs, for autosave
+        to hold beside the record so that they outlast a crash. None when nothing is hidden,
+        the form takes no changes, or it has let go of them."""
+        if self._read_only or self._let_go or not self._session.hidden_entries():
+            return None
         hiding = self._hiding
-        if hiding is None or self._read_only:
-            return None
+        if hiding is None:
+            return self._session.holding()
         hidden = self._session.hidden_answers(hiding.hidden)
-        if not hidden:
-            return None
         return self._session.holding(hiding.key, hiding.before, hidden)
 
     def resume_hidden(self, holding: Holding) -> None:
         """Offer Undo again for answers a change hid before the app last stopped with the
         notice up. The session was read with `with_held`, so they are hidden in it now.
         The notice is read out when the form is first shown."""
-        if self._read_only or self._hiding is not None:
+        if self._read_only or self._hiding is not None or holding.key is None:
             return
         view = self._view(holding.key)
         hidden = self._session.hidden_answers(holding.hidden)
@@ -644,11 +671,12 @@ class FormRenderer(QWidget):
             self.answersChanged.emit()
         if not isinstance(view, FieldView):
             return
-        self._back_to(view)
         # Undoing may hide what was answered since (in sections the change had opened):
-        # that is told like any other change, and can itself be undone.
+        # that is told like any other change, and can itself be undone. It is noted before
+        # going back to the question, whose section change saves at once.
         self._editing = None
         self._note_hidden(view, now, changes)
+        self._back_to(view)
         self._tell_hidden(view)
 
     def dismiss_hidden(self) -> None:

@@ -243,6 +243,8 @@ def _held(**changed: object) -> dict[str, Any]:
         _held(hidden=[["story"]]),
         _held(hidden=[[1, None]]),
         _held(hidden=[["place", -2]]),
+        _held(question=None, row=1),  # no Undo offered: nothing for it to bring back
+        _held(question=None, hidden=[["story", None]]),
     ],
 )
 def test_a_holding_not_in_its_shape_is_not_read(content: dict[str, Any]) -> None:
@@ -253,3 +255,6 @@ def test_a_holding_in_its_shape_is_read() -> None:
     read = Holding.from_content(_held(hidden=[["place", 2], ["story", None]]))
     assert read is not None
     assert read.hidden == (FieldKey("place", 2), FieldKey("story"))
+    without_undo = Holding.from_content(_held(question=None, answers={"story": "Park"}))
+    assert without_undo is not None and without_undo.key is None
+    assert list(without_undo.keys()) == [FieldKey("story")]

@@ -101,3 +101,29 @@ def test_an_editor_closed_after_typing_is_freed_with_its_answers(
     del editor
     assert draft.answers()["reflection_notes"] == "Went well"
     assert _left_behind() == []
+
+
+@pytest.mark.usefixtures("no_collector")
+def test_an_editor_closed_with_answers_hidden_is_freed_with_them(
+    qtbot: QtBot, draft: Draft, registry: FormRegistry
+) -> None:
+    editor = open_form_editor(
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        interview_id=draft.interview_id,
+        registry=registry,
+        clock=fixed_clock,
+    )
+    editor.show()
+    qtbot.waitExposed(editor)
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.add_row("people")
+    renderer.enter("person_name", "Sam", 0)
+    renderer.enter("offer_outcome", "declined_by_child")  # hides the person: Undo offered
+    assert renderer.hidden_notice is not None
+    del renderer
+    _delete(editor)  # the window asked first; closing lets go of what was hidden
+    del editor
+    assert draft.store.held_answers.get(draft.interview_id) is None
+    assert _left_behind() == []

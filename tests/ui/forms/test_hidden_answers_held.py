@@ -4,6 +4,7 @@ Undo again. Closing the form as agreed, dismissing the notice or undoing lets go
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any
 
@@ -13,9 +14,11 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.forms.conftest import ACTOR, Draft, Heard
+from rhi_desktop.forms.versions import FormRegistry
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import InterviewFormEditor
+from ui.forms.editor import InterviewFormEditor, open_form_editor
+from ui.forms.renderer import FormRenderer
 
 DECLINED = "Declined by the young person"
 
@@ -70,22 +73,27 @@ def test_a_form_reopened_after_a_crash_offers_undo_again(
     assert draft.store.held_answers.get(draft.interview_id) is None
 
 
-def test_dismissing_the_notice_lets_go_of_the_held_answers(
+def test_dismissing_ends_undo_but_the_open_form_and_a_reopened_one_still_agree(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
 ) -> None:
     editor = open_editor()
-    _hide_the_venue(editor, keyboard)
+    venue = _hide_the_venue(editor, keyboard)
     editor.flush()
-    assert draft.store.held_answers.get(draft.interview_id) is not None
 
     notice = editor.renderer.hidden_notice
     assert notice is not None
     notice.dismiss_button.click()
-    editor.flush()  # nothing else changed: dismissing alone is saved
+    editor.flush()
 
-    assert draft.store.held_answers.get(draft.interview_id) is None
-    assert draft.answers()["offer_outcome"] == "declined_by_child"
-    assert open_editor().renderer.hidden_notice is None
+    held = draft.store.held_answers.get(draft.interview_id)
+    assert held is not None and held["question"] is None  # no Undo to offer again
+    reopened = open_editor()
+    assert reopened.renderer.hidden_notice is None
+    outcome = reopened.renderer.field_view("offer_outcome").controls()[0]
+    assert isinstance(outcome, QComboBox)
+    keyboard.choose(outcome, "Accepted")  # as in the open form: the venue comes back
+    reopened.flush()
+    assert draft.answers()["venue_type"] == venue
 
 
 def test_closing_the_form_as_agreed_lets_go_of_the_held_answers(
@@ -191,5 +199,148 @@ def test_dismissing_is_saved_at_once(
     notice.dismiss_button.click()
     QApplication.processEvents()  # no more than the click's own turn of the event loop
 
-    assert draft.store.held_answers.get(draft.interview_id) is None
+    held = draft.store.held_answers.get(draft.interview_id)
+    assert held is not None and held["question"] is None  # a crash now brings no notice back
     assert not editor.saver.pending
+
+
+def _crash_and_reopen(
+    editor: InterviewFormEditor, open_editor: Callable[..., InterviewFormEditor]
+) -> InterviewFormEditor:
+    """Stop writing as a crash would (no timed write, no saving on hiding or closing),
+    and open the draft again from the store."""
+    editor.saver.stop()
+    return open_editor()
+
+
+def test_letting_go_of_a_later_change_keeps_what_an_earlier_change_hid(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    for question_id, value in (
+        ("offer_outcome", "declined_by_child"),
+        ("declined_reason", "Did not want to talk"),
+        ("offer_outcome", "accepted"),  # hides the reason
+        ("venue_type", "other"),
+        ("venue_other", "Park"),
+        ("venue_type", "school"),  # hides where: this notice replaces the first
+    ):
+        renderer.enter(question_id, value)
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()  # Undo of the second change only
+    QApplication.processEvents()
+
+    reopened = _crash_and_reopen(editor, open_editor)
+
+    reopened.renderer.enter("offer_outcome", "declined_by_child")  # as in the open form
+    assert reopened.renderer.session.record()["declined_reason"] == "Did not want to talk"
+
+
+def test_undo_from_another_section_holds_what_it_hides_before_the_section_saves(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "not_offered")
+    renderer.enter("not_offered_reason", "Moved away")
+    renderer.enter("offer_outcome", "accepted")  # hides the reason
+    renderer.show_section("venue")  # the interviewer carries on
+    renderer.enter("venue_type", "school")
+    notice = renderer.hidden_notice
+    assert notice is not None
+
+    notice.undo_button.click()  # goes back to the offer's section, which saves at once
+
+    told = renderer.hidden_notice  # undoing hid the venue: Undo is offered for that
+    assert told is not None
+    reopened = _crash_and_reopen(editor, open_editor)
+    again = reopened.renderer.hidden_notice
+    assert again is not None and again.text.text() == told.text.text()
+
+
+OUTCOMES = ("accepted", "declined_by_child", "not_offered", "no_contact", None)
+CHOICES = {
+    "child_consulted": ("yes", "no", None),
+    "carer_information_offered": ("yes", "no", None),
+    "venue_type": ("school", "other", None),
+    "interpreter_used": ("yes", "no"),
+    "immediate_concern": ("yes", "no"),
+}
+TEXTS = (
+    "child_choice", "not_consulted_reason", "declined_reason", "not_offered_reason",
+    "carer_information", "venue_other", "interpreter_language", "before_story",
+    "concern_details",
+)  # fmt: skip
+
+
+def _step(rng: random.Random, renderer: FormRenderer) -> None:
+    """One thing an interviewer might do next, chosen at random among what is on offer."""
+    session = renderer.session
+    pick = rng.random()
+    if pick < 0.2:
+        renderer.enter("offer_outcome", rng.choice(OUTCOMES))
+    elif pick < 0.4:
+        question = rng.choice(list(CHOICES))
+        if session.is_relevant(question):
+            renderer.enter(question, rng.choice(CHOICES[question]))
+    elif pick < 0.55:
+        question = rng.choice(TEXTS)
+        if session.is_relevant(question):
+            renderer.enter(question, f"Said {rng.randint(0, 99)}")
+    elif pick < 0.75 and session.is_relevant("people"):
+        rows = session.row_count("people")
+        if rows == 0 or rng.random() < 0.25:
+            renderer.add_row("people")
+        elif rng.random() < 0.2:
+            renderer.remove_row("people", rng.randrange(rows))
+        else:
+            row = rng.randrange(rows)
+            question = rng.choice(("person_name", "person_concern", "person_concern_details"))
+            value = rng.choice(("yes", "no", None)) if question == "person_concern" else "Jo"
+            if session.is_relevant(question, row):
+                renderer.enter(question, value, row)
+    elif (notice := renderer.hidden_notice) is not None:
+        (notice.undo_button if rng.random() < 0.7 else notice.dismiss_button).click()
+
+
+def _state(editor: InterviewFormEditor) -> tuple[object, ...]:
+    """What the interviewer has: the record, every hidden answer, the notice, and Undo."""
+    renderer = editor.renderer
+    session = renderer.session
+    notice = renderer.hidden_notice
+    return (
+        session.record(),
+        {key: session.entry(key.id, key.row) for key in session.hidden_entries()},
+        None if notice is None else notice.text.text(),
+        renderer.held_answers(),
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_after_any_steps_a_crash_and_reopening_give_back_the_same_form(
+    qtbot: QtBot,
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    editor = open_editor()
+    for _ in range(20):
+        _step(rng, editor.renderer)
+        QApplication.processEvents()  # what letting go saves at once
+        editor.flush()  # and the autosave, as two seconds pass
+
+        reopened = open_form_editor(  # as after a crash at this point
+            store=lambda: draft.store,
+            actor=lambda: ACTOR,
+            interview_id=draft.interview_id,
+            registry=registry,
+            clock=fixed_clock,
+        )
+        qtbot.addWidget(reopened)
+        assert _state(reopened) == _state(editor)
+        reopened.saver.stop()
+        reopened.deleteLater()
