@@ -212,7 +212,9 @@ class InterviewWindow(QWidget):
             self.editor.flush()
         if self._unsaved():
             return AtRisk.UNSAVED
-        if self.editor.renderer.hidden_notice is not None:
+        renderer = self.editor.renderer
+        if renderer.offers_undo:  # told, or about to be as the typing ends: tell it now
+            renderer.show_hidden_notice()
             return AtRisk.HIDDEN
         return None
 

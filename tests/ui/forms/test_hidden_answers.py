@@ -285,3 +285,28 @@ def test_the_notice_names_the_row_as_it_is_numbered_now(qtbot: QtBot, keyboard: 
     assert "\u201cHarmed? (row 2)\u201d" in notice.text.text()
     notice.undo_button.click()
     assert renderer.session.record()["episodes"][1] == {"harmed": "yes", "how": "Pushed"}
+
+
+def test_a_typed_change_still_being_typed_offers_undo_and_can_be_told_at_once(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    session = FormSession(load_form(_age_form()), clock=fixed_clock)
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.show()
+    qtbot.waitExposed(renderer)
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    age = renderer.field_view("age").controls()[0]
+    keyboard.fill(age, "12")
+    keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")
+    keyboard.tab_to(age)
+    keyboard.press_select_all()
+    keyboard.type("17")  # hides the school; the interviewer has not moved on yet
+
+    assert renderer.offers_undo and renderer.hidden_notice is None
+    renderer.show_hidden_notice()  # before the window asks about closing, say
+
+    notice = renderer.hidden_notice
+    assert notice is not None and "\u201cAge\u201d" in notice.text.text()
+    assert QApplication.focusWidget() is age
