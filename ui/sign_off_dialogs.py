@@ -61,6 +61,7 @@ class SignOffDialog(SavingDialog[bool]):
                 )
             )
         text = QLabel("\n\n".join(said))
+        self.setAccessibleDescription(" ".join(said))  # read out as the dialog opens
         text.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I &confirm this record is complete and accurate"))
         self.confirm.setAccessibleName(self.tr("Confirm the record is complete and accurate"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState, OfferOutcome
+from rhi_desktop.forms import FieldKey, FormSession, load_bundled_form
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
@@ -242,13 +243,15 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     assert not any("lets go" in label.text() for label in plain.findChildren(QLabel))
     plain.reject()
     _back(qtbot, window)
-    with store.transaction(LOCAL_ACTOR) as tx:  # held after the app stopped with Undo offered
-        tx.held_answers.put(
-            interview_id,
-            saved.version,
-            {"question": "offer_outcome", "row": None, "before": "accepted", "hidden": [],
-             "answers": {}, "rows": {}},
-        )  # fmt: skip
+    # The app stopped with Undo offered: the outcome changed, hiding what was answered.
+    session = FormSession(load_bundled_form("rhi-v1.json"), saved.answers)
+    changes = session.set_answer("offer_outcome", "declined_by_child")
+    hidden = session.hidden_answers(changes.relevance)
+    assert hidden
+    holding = session.holding(FieldKey("offer_outcome"), "accepted", hidden)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        tx.interviews.save_answers(interview_id, session.record(), expected_version=saved.version)
+        tx.held_answers.put(interview_id, saved.version + 1, holding.content())
 
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
 
@@ -256,5 +259,6 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     assert isinstance(sign, SignOffDialog)
     said = " ".join(label.text() for label in sign.findChildren(QLabel))
     assert "signing off lets go of them for good" in said and "choose Undo" in said
+    assert "lets go of them" in sign.accessibleDescription()  # read out as it opens
     sign.reject()
     assert store.interviews.get(interview_id).state is S.IN_PROGRESS
