@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.domain.entities import InterviewState, OfferOutcome
+from rhi_desktop.domain.entities import InterviewState, OfferOutcome, ReturnInterview
 from rhi_desktop.forms import FieldKey, FormSession, load_bundled_form
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
@@ -36,6 +36,21 @@ def _back(qtbot: QtBot, window: MainWindow) -> None:
 def _retype(qtbot: QtBot, field: QWidget, text: str) -> None:
     field.clear()  # type: ignore[attr-defined]
     QTest.keyClicks(field, text)
+
+
+def _answered_draft(
+    controller: AppController, window: MainWindow, clock: FakeClock
+) -> tuple[str, ReturnInterview]:
+    """The first draft in progress, selected, with every answer given (as the form saves)."""
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    interview_id = select_first(window, S.IN_PROGRESS)
+    store = controller.holder.store
+    draft = store.interviews.get(interview_id)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        saved = tx.interviews.save_answers(
+            interview_id, complete_answers(clock.now), expected_version=draft.version
+        )
+    return interview_id, saved
 
 
 def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
@@ -187,14 +202,8 @@ def test_an_interview_is_signed_off_from_its_own_window(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
 ) -> None:
     controller, window = unlocked
-    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
-    interview_id = select_first(window, S.IN_PROGRESS)
+    interview_id, _ = _answered_draft(controller, window, clock)
     store = controller.holder.store
-    draft = store.interviews.get(interview_id)
-    with store.transaction(LOCAL_ACTOR) as tx:
-        tx.interviews.save_answers(
-            interview_id, complete_answers(clock.now), expected_version=draft.version
-        )
     QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
     qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
     frame = window.interview_window(interview_id)
@@ -229,14 +238,8 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
 ) -> None:
     controller, window = unlocked
-    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
-    interview_id = select_first(window, S.IN_PROGRESS)
+    interview_id, saved = _answered_draft(controller, window, clock)
     store = controller.holder.store
-    draft = store.interviews.get(interview_id)
-    with store.transaction(LOCAL_ACTOR) as tx:
-        saved = tx.interviews.save_answers(
-            interview_id, complete_answers(clock.now), expected_version=draft.version
-        )
     QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
     plain = active_modal(qtbot, SignOffDialog)
     assert isinstance(plain, SignOffDialog)

@@ -130,6 +130,24 @@ def registry(tmp_path: Path) -> FormRegistry:
     return FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "installed-forms")
 
 
+def editor_for(
+    draft: Draft,
+    registry: FormRegistry,
+    *,
+    read_only: bool = False,
+    interview_id: str | None = None,
+) -> InterviewFormEditor:
+    """The draft's editor as the app opens it from its store, not yet shown."""
+    return open_form_editor(
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        interview_id=interview_id or draft.interview_id,
+        registry=registry,
+        read_only=read_only,
+        clock=fixed_clock,
+    )
+
+
 @pytest.fixture
 def open_editor(
     qtbot: QtBot, draft: Draft, registry: FormRegistry
@@ -138,14 +156,7 @@ def open_editor(
     opened: list[InterviewFormEditor] = []
 
     def open_(*, read_only: bool = False, interview_id: str | None = None) -> InterviewFormEditor:
-        editor = open_form_editor(
-            store=lambda: draft.store,
-            actor=lambda: ACTOR,
-            interview_id=interview_id or draft.interview_id,
-            registry=registry,
-            read_only=read_only,
-            clock=fixed_clock,
-        )
+        editor = editor_for(draft, registry, read_only=read_only, interview_id=interview_id)
         qtbot.addWidget(editor)
         editor.resize(EDITOR_WIDTH, EDITOR_HEIGHT)
         editor.show()

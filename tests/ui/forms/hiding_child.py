@@ -13,35 +13,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
-from rhi_desktop.forms.versions import FormRegistry
-from rhi_desktop.store import Store
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import open_form_editor
+from tests.ui.forms.typing_child import open_shown_editor
 
 DECLINED = "Declined by the young person"
 GIVE_UP_MS = 30_000
 
 
 def main(argv: list[str]) -> int:
-    db, interview_id = Path(argv[0]), argv[1]
-    key = bytes.fromhex(sys.stdin.readline().strip())
-    store = Store.open(db, key)
-    app = QApplication([])
-    editor = open_form_editor(
-        store=lambda: store,
-        actor=lambda: "interviewer-1",
-        interview_id=interview_id,
-        registry=FormRegistry(BUNDLED_FORMS_DIR),
-    )
-    editor.resize(1000, 700)
-    editor.show()
-    editor.activateWindow()
+    store, app, editor = open_shown_editor(argv)
     editor.renderer.focus_field("offer_outcome")
     QApplication.processEvents()
     outcome = editor.renderer.field_view("offer_outcome").controls()[0]

@@ -19,9 +19,15 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
 from rhi_desktop.forms.versions import FormRegistry
-from tests.ui.forms.conftest import ACTOR, EDITOR_HEIGHT, EDITOR_WIDTH, Draft, fixed_clock
+from tests.ui.forms.conftest import (
+    EDITOR_HEIGHT,
+    EDITOR_WIDTH,
+    Draft,
+    editor_for,
+    fixed_clock,
+)
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import InterviewFormEditor, open_form_editor
+from ui.forms.editor import InterviewFormEditor
 from ui.forms.field_view import FieldView
 from ui.forms.renderer import FormRenderer
 from ui.forms.widgets.base import AnswerInput
@@ -79,13 +85,7 @@ def test_a_renderer_that_was_used_is_freed_when_deleted(qtbot: QtBot, rhi_form: 
 def test_an_editor_closed_after_typing_is_freed_with_its_answers(
     qtbot: QtBot, keyboard: Keyboard, draft: Draft, registry: FormRegistry
 ) -> None:
-    editor = open_form_editor(
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        interview_id=draft.interview_id,
-        registry=registry,
-        clock=fixed_clock,
-    )
+    editor = editor_for(draft, registry)
     editor.resize(EDITOR_WIDTH, EDITOR_HEIGHT)
     editor.show()
     qtbot.waitExposed(editor)
@@ -107,13 +107,7 @@ def test_an_editor_closed_after_typing_is_freed_with_its_answers(
 def test_an_editor_closed_with_answers_hidden_is_freed_with_them(
     qtbot: QtBot, draft: Draft, registry: FormRegistry
 ) -> None:
-    editor = open_form_editor(
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        interview_id=draft.interview_id,
-        registry=registry,
-        clock=fixed_clock,
-    )
+    editor = editor_for(draft, registry)
     editor.show()
     qtbot.waitExposed(editor)
     renderer = editor.renderer

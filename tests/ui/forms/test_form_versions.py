@@ -27,9 +27,9 @@ from rhi_desktop.forms.versions import (
     plan_migration,
 )
 from rhi_desktop.store import StaleEditError
-from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import InterviewFormEditor, open_form_editor
+from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
 
 DRAFT: dict[str, Any] = {
@@ -314,13 +314,7 @@ def test_a_newer_version_that_fails_its_checks_is_not_offered(
 ) -> None:
     _save(draft, DRAFT)
     registry = _registry_with_broken_v2(tmp_path / "hand-copied")
-    editor = open_form_editor(
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        interview_id=draft.interview_id,
-        registry=registry,
-        clock=fixed_clock,
-    )
+    editor = editor_for(draft, registry)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)

@@ -24,7 +24,9 @@ from ui.forms.hidden_answers import Hiding
 from ui.forms.renderer import FormRenderer
 
 
-def _answer_the_venue(editor: InterviewFormEditor, keyboard: Keyboard) -> tuple[QComboBox, str]:
+def answer_the_venue(editor: InterviewFormEditor, keyboard: Keyboard) -> tuple[QComboBox, str]:
+    """Accept the offer and say where they met, by keyboard, saved: the outcome's drop-down
+    and the place chosen."""
     renderer = editor.renderer
     outcome = renderer.field_view("offer_outcome").controls()[0]
     assert isinstance(outcome, QComboBox)
@@ -46,7 +48,7 @@ def test_declining_after_answers_were_given_says_what_it_hid_and_undo_brings_it_
 ) -> None:
     editor = open_editor()
     renderer = editor.renderer
-    outcome, place = _answer_the_venue(editor, keyboard)
+    outcome, place = answer_the_venue(editor, keyboard)
     venue_value = draft.answers()["venue_type"]
     keyboard.to_section(renderer, "offer")
 
@@ -81,7 +83,7 @@ def test_dismissing_keeps_the_change_and_goes_back_to_the_question(
 ) -> None:
     editor = open_editor()
     renderer = editor.renderer
-    outcome, _ = _answer_the_venue(editor, keyboard)
+    outcome, _ = answer_the_venue(editor, keyboard)
     keyboard.to_section(renderer, "offer")
     keyboard.choose(outcome, "Declined by the young person")
     notice = renderer.hidden_notice
@@ -123,16 +125,22 @@ def _age_form() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_a_typed_answer_is_told_when_the_interviewer_moves_on_and_untold_when_undone_by_typing(
-    qtbot: QtBot, keyboard: Keyboard
-) -> None:
-    session = FormSession(load_form(_age_form()), clock=fixed_clock)
-    renderer = FormRenderer(session)
+def _age_renderer(qtbot: QtBot) -> FormRenderer:
+    """The ages form, shown with the keyboard focus."""
+    renderer = FormRenderer(FormSession(load_form(_age_form()), clock=fixed_clock))
     qtbot.addWidget(renderer)
     renderer.show()
     qtbot.waitExposed(renderer)
     renderer.activateWindow()
     qtbot.waitUntil(renderer.isActiveWindow)
+    return renderer
+
+
+def test_a_typed_answer_is_told_when_the_interviewer_moves_on_and_untold_when_undone_by_typing(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_renderer(qtbot)
+    session = renderer.session
     age = renderer.field_view("age").controls()[0]
     school = renderer.field_view("school").controls()[0]
     assert isinstance(age, QLineEdit) and isinstance(school, QLineEdit)
@@ -290,13 +298,7 @@ def test_the_notice_names_the_row_as_it_is_numbered_now(qtbot: QtBot, keyboard: 
 def test_a_typed_change_still_being_typed_offers_undo_and_can_be_told_at_once(
     qtbot: QtBot, keyboard: Keyboard
 ) -> None:
-    session = FormSession(load_form(_age_form()), clock=fixed_clock)
-    renderer = FormRenderer(session)
-    qtbot.addWidget(renderer)
-    renderer.show()
-    qtbot.waitExposed(renderer)
-    renderer.activateWindow()
-    qtbot.waitUntil(renderer.isActiveWindow)
+    renderer = _age_renderer(qtbot)
     age = renderer.field_view("age").controls()[0]
     keyboard.fill(age, "12")
     keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms.versions import FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, fixed_clock
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, editor_for
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.editor import InterviewFormEditor, open_form_editor
+from tests.ui.forms.test_hidden_answers import answer_the_venue
+from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
 
 DECLINED = "Declined by the young person"
@@ -25,20 +26,34 @@ DECLINED = "Declined by the young person"
 
 def _hide_the_venue(editor: InterviewFormEditor, keyboard: Keyboard) -> str:
     """Accept, answer where they met, then decline: the venue's answer is hidden."""
-    renderer = editor.renderer
-    outcome = renderer.field_view("offer_outcome").controls()[0]
+    outcome, _ = answer_the_venue(editor, keyboard)
+    kept = editor.renderer.session.record()["venue_type"]
+    keyboard.to_section(editor.renderer, "offer")
+    keyboard.choose(outcome, DECLINED)
+    assert editor.renderer.hidden_notice is not None
+    return str(kept)
+
+
+def _crash_and_reopen(
+    editor: InterviewFormEditor, open_editor: Callable[..., InterviewFormEditor]
+) -> InterviewFormEditor:
+    """Stop as a crash would: no more timed writes (the editor is left open, neither hidden
+    nor closed, which would save); then open the draft again from the store."""
+    editor.saver.stop()
+    return open_editor()
+
+
+def _accept_again(editor: InterviewFormEditor, keyboard: Keyboard) -> None:
+    """Choose Accepted for the offer again, by keyboard, and save."""
+    outcome = editor.renderer.field_view("offer_outcome").controls()[0]
     assert isinstance(outcome, QComboBox)
     keyboard.choose(outcome, "Accepted")
-    keyboard.to_section(renderer, "venue")
-    venue = renderer.field_view("venue_type").controls()[0]
-    assert isinstance(venue, QComboBox)
-    keyboard.choose(venue, venue.itemText(2))
     editor.flush()
-    kept = editor.renderer.session.record()["venue_type"]
-    keyboard.to_section(renderer, "offer")
-    keyboard.choose(outcome, DECLINED)
-    assert renderer.hidden_notice is not None
-    return str(kept)
+
+
+def _autosaved(qtbot: QtBot, editor: InterviewFormEditor) -> None:
+    """Wait for the autosave, the form left alone."""
+    qtbot.waitUntil(lambda: not editor.saver.pending, timeout=5000)
 
 
 def test_a_form_reopened_after_a_crash_offers_undo_again(
@@ -49,13 +64,11 @@ def test_a_form_reopened_after_a_crash_offers_undo_again(
 ) -> None:
     first = open_editor()
     venue = _hide_the_venue(first, keyboard)
-    qtbot.waitUntil(lambda: not first.saver.pending, timeout=5000)  # autosave, untouched
+    _autosaved(qtbot, first)
     assert "venue_type" not in draft.answers()  # not kept with the interview
     assert draft.store.held_answers.get(draft.interview_id) is not None
-    first.saver.stop()  # the app stops here, as in a crash: nothing more is written
-    first.hide()
 
-    reopened = open_editor()
+    reopened = _crash_and_reopen(first, open_editor)
 
     renderer = reopened.renderer
     notice = renderer.hidden_notice
@@ -89,10 +102,7 @@ def test_dismissing_ends_undo_but_the_open_form_and_a_reopened_one_still_agree(
     assert held is not None and held["question"] is None  # no Undo to offer again
     reopened = open_editor()
     assert reopened.renderer.hidden_notice is None
-    outcome = reopened.renderer.field_view("offer_outcome").controls()[0]
-    assert isinstance(outcome, QComboBox)
-    keyboard.choose(outcome, "Accepted")  # as in the open form: the venue comes back
-    reopened.flush()
+    _accept_again(reopened, keyboard)  # as in the open form: the venue comes back
     assert draft.answers()["venue_type"] == venue
 
 
@@ -148,18 +158,13 @@ def test_answers_an_earlier_change_hid_are_still_there_after_a_crash(
     keyboard.press(Qt.Key.Key_Space)
     keyboard.type("Leaflet")
     keyboard.pick_radio(offered, 1)  # no: this notice replaces the one about the venue
-    qtbot.waitUntil(lambda: not first.saver.pending, timeout=5000)
-    first.saver.stop()
-    first.hide()
+    _autosaved(qtbot, first)
 
-    reopened = open_editor()
+    reopened = _crash_and_reopen(first, open_editor)
 
     notice = reopened.renderer.hidden_notice
     assert notice is not None and "(answers hidden: 1)" in notice.text.text()
-    outcome = reopened.renderer.field_view("offer_outcome").controls()[0]
-    assert isinstance(outcome, QComboBox)
-    keyboard.choose(outcome, "Accepted")  # as in the open form: the venue comes back
-    reopened.flush()
+    _accept_again(reopened, keyboard)  # as in the open form: the venue comes back
     assert draft.answers()["venue_type"] == venue
 
 
@@ -172,12 +177,10 @@ def test_a_notice_offered_again_is_read_out_when_the_form_is_shown(
 ) -> None:
     first = open_editor()
     _hide_the_venue(first, keyboard)
-    qtbot.waitUntil(lambda: not first.saver.pending, timeout=5000)
-    first.saver.stop()
-    first.hide()
+    _autosaved(qtbot, first)
     heard.clear()
 
-    reopened = open_editor()
+    reopened = _crash_and_reopen(first, open_editor)
 
     notice = reopened.renderer.hidden_notice
     assert notice is not None
@@ -202,15 +205,6 @@ def test_dismissing_is_saved_at_once(
     held = draft.store.held_answers.get(draft.interview_id)
     assert held is not None and held["question"] is None  # a crash now brings no notice back
     assert not editor.saver.pending
-
-
-def _crash_and_reopen(
-    editor: InterviewFormEditor, open_editor: Callable[..., InterviewFormEditor]
-) -> InterviewFormEditor:
-    """Stop writing as a crash would (no timed write, no saving on hiding or closing),
-    and open the draft again from the store."""
-    editor.saver.stop()
-    return open_editor()
 
 
 def test_letting_go_of_a_later_change_keeps_what_an_earlier_change_hid(
@@ -333,13 +327,7 @@ def test_after_any_steps_a_crash_and_reopening_give_back_the_same_form(
         QApplication.processEvents()  # what letting go saves at once
         editor.flush()  # and the autosave, as two seconds pass
 
-        reopened = open_form_editor(  # as after a crash at this point
-            store=lambda: draft.store,
-            actor=lambda: ACTOR,
-            interview_id=draft.interview_id,
-            registry=registry,
-            clock=fixed_clock,
-        )
+        reopened = editor_for(draft, registry)  # as after a crash at this point
         qtbot.addWidget(reopened)
         assert _state(reopened) == _state(editor)
         reopened.saver.stop()

@@ -8,7 +8,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from pytestqt.qtbot import QtBot
 
@@ -25,28 +28,42 @@ TYPE_FOR_SECONDS = 3.5
 AT_MOST_LOST_SECONDS = 2.0
 
 
-def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
-    dek = os.urandom(32)
-    db = tmp_path / "rhi.db"
-    with Store.create(db, dek) as store:
-        interview_id = add_draft(store)
+@contextmanager
+def _running(
+    module: str, db: Path, dek: bytes, interview_id: str
+) -> Iterator[tuple[subprocess.Popen[str], IO[str]]]:
+    """The child process on the store, handed its key on stdin (never the command line),
+    and waited for (killed, if the test did not) when the block ends."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.forms.typing_child", str(db), interview_id],
+        [sys.executable, "-m", module, str(db), interview_id],
         cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert child.stdin is not None and child.stdout is not None
-    typed_at: dict[int, float] = {}
     try:
+        assert child.stdin is not None and child.stdout is not None
         child.stdin.write(dek.hex() + "\n")
         child.stdin.close()
-        assert child.stdout.readline().strip() == "ready"
+        yield child, child.stdout
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+
+
+def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
+    dek = os.urandom(32)
+    db = tmp_path / "rhi.db"
+    with Store.create(db, dek) as store:
+        interview_id = add_draft(store)
+    typed_at: dict[int, float] = {}
+    with _running("tests.ui.forms.typing_child", db, dek, interview_id) as (child, stdout):
+        assert stdout.readline().strip() == "ready"
         started: float | None = None
         while True:
-            line = child.stdout.readline()
+            line = stdout.readline()
             assert line.startswith("typed "), f"the child stopped early: {line!r}"
             _, count, at = line.split()
             typed_at[int(count)] = float(at)
@@ -55,10 +72,6 @@ def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
                 break
         killed_at = time.monotonic()
         os.kill(child.pid, signal.SIGKILL)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
     assert child.returncode == -signal.SIGKILL
 
     safe = max(n for n, at in typed_at.items() if at <= killed_at - AT_MOST_LOST_SECONDS)
@@ -78,27 +91,12 @@ def test_answers_hidden_by_a_change_survive_a_kill_with_undo_offered_again(
     venue = rhi_form.fields["venue_type"].choices[2]
     with Store.create(db, dek) as store:
         interview_id = add_draft(store, answers={"offer_outcome": "accepted", "venue_type": venue})
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.forms.hiding_child", str(db), interview_id],
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdin is not None and child.stdout is not None
-    try:
-        child.stdin.write(dek.hex() + "\n")
-        child.stdin.close()
-        line = child.stdout.readline()
+    with _running("tests.ui.forms.hiding_child", db, dek, interview_id) as (child, stdout):
+        line = stdout.readline()
         assert line.startswith("hidden "), f"the child stopped early: {line!r}"
         hidden_at = float(line.split()[1])
         time.sleep(max(0.0, hidden_at + AT_MOST_LOST_SECONDS - time.monotonic()))
         os.kill(child.pid, signal.SIGKILL)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
     assert child.returncode == -signal.SIGKILL
 
     with Store.open(db, dek) as reopened:

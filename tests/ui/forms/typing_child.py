@@ -21,14 +21,16 @@ from PySide6.QtWidgets import QApplication
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import Store
-from ui.forms.editor import open_form_editor
+from ui.forms.editor import InterviewFormEditor, open_form_editor
 
 FIELD = "reflection_notes"
 SCRIPT = "".join(f"Note {n:03d}. " for n in range(40))  # 400 keystrokes, each one different
 KEY_INTERVAL_MS = 25
 
 
-def main(argv: list[str]) -> int:
+def open_shown_editor(argv: list[str]) -> tuple[Store, QApplication, InterviewFormEditor]:
+    """The store at argv[0] (its key the first line of stdin), and the form of interview
+    argv[1] shown offscreen as the app shows it."""
     db, interview_id = Path(argv[0]), argv[1]
     key = bytes.fromhex(sys.stdin.readline().strip())
     store = Store.open(db, key)
@@ -42,6 +44,11 @@ def main(argv: list[str]) -> int:
     editor.resize(1000, 700)
     editor.show()
     editor.activateWindow()
+    return store, app, editor
+
+
+def main(argv: list[str]) -> int:
+    store, app, editor = open_shown_editor(argv)
     editor.renderer.focus_field(FIELD)
     target = editor.renderer.field_view(FIELD).controls()[0]
     typed = 0
