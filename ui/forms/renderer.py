@@ -106,8 +106,11 @@ class FormRenderer(QWidget):
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
         self._hiding: Hiding | None = None
-        self._editing: tuple[FieldKey, AnswerValue | InvalidAnswer | None] | None = None
-        """The question being typed into, and what it held before the typing began."""
+        self._editing: (
+            tuple[FieldKey, AnswerValue | InvalidAnswer | None, frozenset[FieldKey]] | None
+        ) = None
+        """The question being typed into, what it held before the typing began, and the
+        answers hidden then."""
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
         """What the notice says, until the form is first shown to read it out."""
@@ -334,14 +337,24 @@ class FormRenderer(QWidget):
         if finished:
             self._revealed.add(key)
         if self._editing is None or self._editing[0] != key:
-            self._editing = (key, self._session.entry(view.id, view.row))
-        before = self._editing[1]  # as it was before this round of typing, not a keystroke ago
+            self._editing = (
+                key,
+                self._session.entry(view.id, view.row),
+                self._session.hidden_entries(),
+            )
+        _, at_start, hidden_at_start = self._editing
+        previous = self._session.entry(view.id, view.row)
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
         self._show_issues(view, announce=finished)
         if changes:
             self._apply(changes)
+            # Undo goes back to the answer before this round of typing, not a keystroke
+            # ago; unless that answer hid them too (they were typed back into view and out
+            # again), when it goes back to the answer just before this keystroke.
+            hidden = self._session.hidden_answers(changes.relevance)
+            before = previous if hidden & hidden_at_start else at_start
             self._note_hidden(view, before, changes)  # told when finished, below or later
             self.answersChanged.emit()
         if finished:

@@ -312,3 +312,27 @@ def test_a_typed_change_still_being_typed_offers_undo_and_can_be_told_at_once(
     notice = renderer.hidden_notice
     assert notice is not None and "\u201cAge\u201d" in notice.text.text()
     assert QApplication.focusWidget() is age
+
+
+def test_undo_after_the_answer_was_typed_back_and_out_of_view_brings_the_answers_back(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_renderer(qtbot)
+    age = renderer.field_view("age").controls()[0]
+    keyboard.fill(age, "12")
+    keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")
+    keyboard.tab_to(age)
+    keyboard.press_select_all()
+    keyboard.type("17")
+    keyboard.tab_out()  # the school is hidden: Undo would go back to 12
+
+    keyboard.tab_to(age)  # a typo mended: 17 becomes 1 (the school is back), then 17 again
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.press(Qt.Key.Key_Backspace)
+    keyboard.type("7")
+    keyboard.tab_out()
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()
+
+    assert renderer.session.record() == {"age": 1, "school": "Oak Lane"}
