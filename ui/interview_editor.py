@@ -207,12 +207,16 @@ class InterviewWindow(QWidget):
     def answers_at_risk(self, *, save: bool = True) -> AtRisk | None:
         """What closing now would lose, if anything: answers that could not be saved, or
         answers a change hid that the form still offers to bring back. With `save`, what
-        was typed is saved first (not while locked: the store is closed)."""
+        was typed is saved first. Without (locked: the store is closed) hidden answers are
+        not at risk: the store holds them as last saved, and opening the interview again
+        offers their Undo again."""
         if save:
             self.editor.flush()
         if self._unsaved():
             return AtRisk.UNSAVED
         renderer = self.editor.renderer
+        if not save:
+            return None
         if renderer.offers_undo:  # told, or about to be as the typing ends: tell it now
             renderer.show_hidden_notice()
             return AtRisk.HIDDEN

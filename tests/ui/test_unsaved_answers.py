@@ -260,3 +260,27 @@ def test_closing_with_answers_a_change_hid_asks_first_and_undo_keeps_them(
     frame.close()  # nothing is lost now: no question
     qtbot.waitUntil(lambda: window.interview_window(interview_id) is None)
     assert "venue_type" in store.interviews.get(interview_id).answers
+
+
+def test_answers_a_change_hid_are_not_at_risk_from_the_lock_screen_and_wait_for_reopening(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    controller, window = unlocked
+    window.show_view(CaseloadView.IN_PROGRESS)
+    interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    renderer = frame.editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.enter("venue_type", "school")
+    renderer.enter("offer_outcome", "declined_by_child")  # hides where they met
+    assert window.unsaved_interviews() == [interview_id]  # unlocked, closing would let go
+
+    controller.lock("idle")  # locking saves: the store holds them, Undo and all
+
+    assert window.unsaved_interviews() == []  # quitting now keeps them: no question
+    unlock_with(qtbot, controller)
+    held = controller.holder.store.held_answers.get(interview_id)
+    assert held is not None and held["question"] == "offer_outcome"
