@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.forms import Holding
 from rhi_desktop.store import CaseloadRow
 from ui.appearance import icon
 from ui.caseload_model import CaseloadModel, Column
@@ -878,14 +879,22 @@ class MainWindow(QMainWindow):
         if not check.ok:
             self._open_dialog(information_box(over, blocker_text(check)))
             return
-        held = self._holder.store.held_answers.get(interview_id) is not None  # saved above
         self._open_dialog(
             SignOffDialog(
                 lambda _confirmed: self._confirmed(interview_id, over),
                 over,
-                hidden_answers=held,
+                hidden_answers=self._undo_held(interview_id),
             )
         )
+
+    def _undo_held(self, interview_id: str) -> bool:
+        """Whether the interview's form offers Undo for answers a change hid (as saved:
+        from the open window, or from before the app stopped). Answers whose notice was
+        dismissed or replaced are not offered back, and sign-off lets go of them quietly,
+        as closing the form does."""
+        content = self._holder.store.held_answers.get(interview_id)
+        holding = None if content is None else Holding.from_content(content)
+        return holding is not None and holding.key is not None
 
     def _confirmed(self, interview_id: str, over: QWidget) -> None:
         interview = self._holder.store.interviews.get(interview_id)

@@ -265,3 +265,23 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     assert "lets go of them" in sign.accessibleDescription()  # read out as it opens
     sign.reject()
     assert store.interviews.get(interview_id).state is S.IN_PROGRESS
+
+
+def test_signing_off_after_the_notice_was_dismissed_says_nothing_of_undo(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id, saved = _answered_draft(controller, window, clock)
+    store = controller.holder.store
+    session = FormSession(load_bundled_form("rhi-v1.json"), saved.answers)
+    session.set_answer("offer_outcome", "declined_by_child")
+    with store.transaction(LOCAL_ACTOR) as tx:  # hidden, the notice dismissed: no Undo
+        tx.interviews.save_answers(interview_id, session.record(), expected_version=saved.version)
+        tx.held_answers.put(interview_id, saved.version + 1, session.holding().content())
+
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog)
+    assert "Undo" not in sign.accessibleDescription()
+    sign.reject()
