@@ -71,7 +71,8 @@ class InterviewFormEditor(QWidget):
         self._clock = clock
         self._form = form
         self._confirm: QMessageBox | None = None
-        holding = None if read_only else _held_for(store(), interview.id)
+        held = None if read_only else store().held_answers.get(interview.id)
+        holding = _readable(held)
         session = _draft_session(form, interview.answers, holding, clock)
         if session is None:
             holding = None
@@ -81,7 +82,7 @@ class InterviewFormEditor(QWidget):
             interview.id,
             version=interview.version,
             saved_answers=interview.answers,
-            saved_held=None if holding is None else holding.content(),
+            saved_held=held,  # what the store holds: if set aside, the next save drops it
             store=store,
             actor=actor,
         )
@@ -443,9 +444,8 @@ class InterviewFormEditor(QWidget):
         super().closeEvent(event)
 
 
-def _held_for(store: Store, interview_id: str) -> Holding | None:
-    """Answers a change hid that are held for the interview as it stands, if any."""
-    content = store.held_answers.get(interview_id)
+def _readable(content: dict[str, Any] | None) -> Holding | None:
+    """The answers a change hid that the store holds for the interview, if any."""
     holding = None if content is None else Holding.from_content(content)
     if content is not None and holding is None:
         log.warning("held answers for an interview are not in a readable shape; left out")

@@ -116,6 +116,8 @@ def test_an_editor_closed_with_answers_hidden_is_freed_with_them(
     renderer.enter("person_name", "Sam", 0)
     renderer.enter("offer_outcome", "declined_by_child")  # hides the person: Undo offered
     assert renderer.hidden_notice is not None
+    editor.flush()
+    assert draft.store.held_answers.get(draft.interview_id) is not None
     del renderer
     _delete(editor)  # the window asked first; closing lets go of what was hidden
     del editor
