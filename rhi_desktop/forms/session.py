@@ -329,6 +329,9 @@ class FormSession:
             elif place.row is not None:
                 group = rows.setdefault(repeat, [{} for _ in range(self._rows[repeat])])
                 group[place.row][place.id] = value
+        for repeat, count in self._rows.items():  # a hidden group keeps its empty rows too
+            if count and not self._relevant.get(FieldKey(repeat), False):
+                rows.setdefault(repeat, [{} for _ in range(count)])
         return Holding(key, _as_kept(before), tuple(sorted(hidden, key=_in_order)), answers, rows)
 
     def read_entry(self, question_id: str, value: object) -> Stored | None:

@@ -258,3 +258,19 @@ def test_a_holding_in_its_shape_is_read() -> None:
     without_undo = Holding.from_content(_held(question=None, answers={"story": "Park"}))
     assert without_undo is not None and without_undo.key is None
     assert list(without_undo.keys()) == [FieldKey("story")]
+
+
+def test_a_hidden_repeat_group_keeps_its_rows_empty_or_not(make_definition: Build) -> None:
+    session = _session(make_definition)
+    session.set_answer("accepted", "yes")
+    for _ in range(2):
+        session.add_row("places")  # nothing written in them
+    session.set_answer("accepted", "no")
+    assert session.hidden_entries() == frozenset()
+
+    holding = session.holding()
+
+    assert holding.rows == {"places": [{}, {}]}
+    reopened = FormSession(session.form, with_held(session.record(), holding))
+    reopened.set_answer("accepted", "yes")
+    assert reopened.record()["places"] == [{}, {}]
