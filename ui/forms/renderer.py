@@ -81,6 +81,11 @@ class _Calls:
             renderer._finished(view)
 
 
+_Typing = tuple[FieldKey, AnswerValue | InvalidAnswer | None, frozenset[FieldKey], Hiding | None]
+"""A round of typing into one question: the question, what it held and which answers
+were hidden when the round began, and the Undo then offered for a change to it."""
+
+
 class FormRenderer(QWidget):
     """Shows one `FormSession`; emits `answersChanged` after every edit that changed it."""
 
@@ -106,11 +111,8 @@ class FormRenderer(QWidget):
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
         self._hiding: Hiding | None = None
-        self._editing: (
-            tuple[FieldKey, AnswerValue | InvalidAnswer | None, frozenset[FieldKey]] | None
-        ) = None
-        """The question being typed into, what it held before the typing began, and the
-        answers hidden then."""
+        self._editing: _Typing | None = None
+        """The question being typed into, and how things stood when the typing began."""
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
         """What the notice says, until the form is first shown to read it out."""
@@ -337,25 +339,20 @@ class FormRenderer(QWidget):
         if finished:
             self._revealed.add(key)
         if self._editing is None or self._editing[0] != key:
+            hiding = self._hiding if self._hiding is not None and self._hiding.key == key else None
             self._editing = (
                 key,
                 self._session.entry(view.id, view.row),
                 self._session.hidden_entries(),
+                hiding,
             )
-        _, at_start, hidden_at_start = self._editing
-        previous = self._session.entry(view.id, view.row)
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
         self._show_issues(view, announce=finished)
         if changes:
             self._apply(changes)
-            # Undo goes back to the answer before this round of typing, not a keystroke
-            # ago; unless that answer hid them too (they were typed back into view and out
-            # again), when it goes back to the answer just before this keystroke.
-            hidden = self._session.hidden_answers(changes.relevance)
-            before = previous if hidden & hidden_at_start else at_start
-            self._note_hidden(view, before, changes)  # told when finished, below or later
+            self._note_typed_hiding(view, changes)  # told when finished, below or later
             self.answersChanged.emit()
         if finished:
             self._editing = None
@@ -543,11 +540,30 @@ class FormRenderer(QWidget):
 
     # --- answers hidden by a change ------------------------------------------------------
 
-    def _note_hidden(
-        self, view: FieldView, before: AnswerValue | InvalidAnswer | None, changes: Changes
-    ) -> None:
-        """Keep track of answered questions an edit of `view` has just hidden."""
+    def _note_typed_hiding(self, view: FieldView, changes: Changes) -> None:
+        """Keep track of answered questions a keystroke (or click) has just hidden.
+
+        Undo goes back to the answer before this round of typing, not a keystroke ago. If
+        that answer had hidden them too (they were typed back into view and out again),
+        Undo goes back to where the notice for them offered to go; and answers hidden then
+        with no Undo offered (dismissed, say) get no new notice.
+        """
+        assert self._editing is not None
+        _, at_start, hidden_at_start, undo_at_start = self._editing
         hidden = self._session.hidden_answers(changes.relevance)
+        again = hidden & hidden_at_start
+        if again and undo_at_start is not None:
+            self._note_hidden(view, undo_at_start.before, hidden)
+        else:
+            self._note_hidden(view, at_start, hidden - again)
+
+    def _note_hidden(
+        self,
+        view: FieldView,
+        before: AnswerValue | InvalidAnswer | None,
+        hidden: frozenset[FieldKey],
+    ) -> None:
+        """Keep track of answered questions (`hidden`) an edit of `view` has just hidden."""
         if not hidden:
             return
         key = FieldKey(view.id, view.row)
@@ -688,7 +704,7 @@ class FormRenderer(QWidget):
         # that is told like any other change, and can itself be undone. It is noted before
         # going back to the question, whose section change saves at once.
         self._editing = None
-        self._note_hidden(view, now, changes)
+        self._note_hidden(view, now, self._session.hidden_answers(changes.relevance))
         self._back_to(view)
         self._tell_hidden(view)
 

@@ -314,9 +314,8 @@ def test_a_typed_change_still_being_typed_offers_undo_and_can_be_told_at_once(
     assert QApplication.focusWidget() is age
 
 
-def test_undo_after_the_answer_was_typed_back_and_out_of_view_brings_the_answers_back(
-    qtbot: QtBot, keyboard: Keyboard
-) -> None:
+def _age_17_with_the_school_hidden(qtbot: QtBot, keyboard: Keyboard) -> FormRenderer:
+    """Age 12 and a school, then 17 typed: the school is hidden, Undo would give 12."""
     renderer = _age_renderer(qtbot)
     age = renderer.field_view("age").controls()[0]
     keyboard.fill(age, "12")
@@ -324,7 +323,16 @@ def test_undo_after_the_answer_was_typed_back_and_out_of_view_brings_the_answers
     keyboard.tab_to(age)
     keyboard.press_select_all()
     keyboard.type("17")
-    keyboard.tab_out()  # the school is hidden: Undo would go back to 12
+    keyboard.tab_out()
+    assert renderer.hidden_notice is not None
+    return renderer
+
+
+def test_undo_after_the_answer_was_typed_back_and_out_of_view_goes_back_to_the_first(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_17_with_the_school_hidden(qtbot, keyboard)
+    age = renderer.field_view("age").controls()[0]
 
     keyboard.tab_to(age)  # a typo mended: 17 becomes 1 (the school is back), then 17 again
     keyboard.press(Qt.Key.Key_End)
@@ -335,4 +343,36 @@ def test_undo_after_the_answer_was_typed_back_and_out_of_view_brings_the_answers
     assert notice is not None
     notice.undo_button.click()
 
-    assert renderer.session.record() == {"age": 1, "school": "Oak Lane"}
+    assert renderer.session.record() == {"age": 12, "school": "Oak Lane"}
+
+
+def test_an_answer_retyped_with_the_notice_up_keeps_its_undo(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_17_with_the_school_hidden(qtbot, keyboard)
+    keyboard.tab_to(renderer.field_view("age").controls()[0])
+    keyboard.press_select_all()
+    keyboard.type("18")  # through "1", which shows the school again
+    keyboard.tab_out()
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()
+
+    assert renderer.session.record() == {"age": 12, "school": "Oak Lane"}
+
+
+def test_answers_let_go_of_are_not_offered_again_when_typed_out_of_view_again(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_17_with_the_school_hidden(qtbot, keyboard)
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.dismiss_button.click()
+
+    keyboard.tab_to(renderer.field_view("age").controls()[0])
+    keyboard.press_select_all()
+    keyboard.type("18")
+    keyboard.tab_out()
+
+    assert renderer.hidden_notice is None and not renderer.offers_undo
+    assert renderer.session.record() == {"age": 18}
