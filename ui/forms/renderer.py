@@ -553,7 +553,8 @@ class FormRenderer(QWidget):
         hidden = self._session.hidden_answers(changes.relevance)
         again = hidden & hidden_at_start
         if again and undo_at_start is not None:
-            self._note_hidden(view, undo_at_start.before, hidden)
+            offered = undo_at_start.hidden  # what that Undo brings back, and nothing more
+            self._note_hidden(view, undo_at_start.before, (again & offered) | (hidden - again))
         else:
             self._note_hidden(view, at_start, hidden - again)
 

@@ -118,6 +118,8 @@ def _age_form() -> dict[str, Any]:
                     {"id": "age", "type": "integer", "label": "Age"},
                     {"id": "school", "type": "text", "label": "School",
                      "relevant": "${age} < 16"},
+                    {"id": "college", "type": "text", "label": "College",
+                     "relevant": "${age} < 18"},
                 ],
             }
         ],
@@ -376,3 +378,32 @@ def test_answers_let_go_of_are_not_offered_again_when_typed_out_of_view_again(
 
     assert renderer.hidden_notice is None and not renderer.offers_undo
     assert renderer.session.record() == {"age": 18}
+
+
+def test_a_retyped_answer_offers_back_only_what_its_undo_can_bring_back(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    renderer = _age_renderer(qtbot)
+    age = renderer.field_view("age").controls()[0]
+    keyboard.fill(age, "12")
+    keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")
+    keyboard.fill(renderer.field_view("college").controls()[0], "Riverside")
+    for typed in ("17", "19"):  # 17 hides the school (let go of), 19 the college
+        keyboard.tab_to(age)
+        keyboard.press_select_all()
+        keyboard.type(typed)
+        keyboard.tab_out()
+        notice = renderer.hidden_notice
+        assert notice is not None
+        if typed == "17":
+            notice.dismiss_button.click()
+
+    keyboard.tab_to(age)  # 19 retyped: through "1", which shows both again
+    keyboard.press_select_all()
+    keyboard.type("19")
+    keyboard.tab_out()
+
+    notice = renderer.hidden_notice
+    assert notice is not None and "(answers hidden: 1)" in notice.text.text()
+    notice.undo_button.click()
+    assert renderer.session.record() == {"age": 17, "college": "Riverside"}
