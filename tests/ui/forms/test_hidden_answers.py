@@ -322,12 +322,23 @@ def _age_17_with_the_school_hidden(qtbot: QtBot, keyboard: Keyboard) -> FormRend
     age = renderer.field_view("age").controls()[0]
     keyboard.fill(age, "12")
     keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")
-    keyboard.tab_to(age)
-    keyboard.press_select_all()
-    keyboard.type("17")
-    keyboard.tab_out()
+    _retype_age(renderer, keyboard, "17")
     assert renderer.hidden_notice is not None
     return renderer
+
+
+def _retype_age(renderer: FormRenderer, keyboard: Keyboard, typed: str) -> None:
+    """Select the age's text, type over it and move on."""
+    keyboard.tab_to(renderer.field_view("age").controls()[0])
+    keyboard.press_select_all()
+    keyboard.type(typed)
+    keyboard.tab_out()
+
+
+def _undo(renderer: FormRenderer) -> None:
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()
 
 
 def test_undo_after_the_answer_was_typed_back_and_out_of_view_goes_back_to_the_first(
@@ -341,9 +352,7 @@ def test_undo_after_the_answer_was_typed_back_and_out_of_view_goes_back_to_the_f
     keyboard.press(Qt.Key.Key_Backspace)
     keyboard.type("7")
     keyboard.tab_out()
-    notice = renderer.hidden_notice
-    assert notice is not None
-    notice.undo_button.click()
+    _undo(renderer)
 
     assert renderer.session.record() == {"age": 12, "school": "Oak Lane"}
 
@@ -352,13 +361,8 @@ def test_an_answer_retyped_with_the_notice_up_keeps_its_undo(
     qtbot: QtBot, keyboard: Keyboard
 ) -> None:
     renderer = _age_17_with_the_school_hidden(qtbot, keyboard)
-    keyboard.tab_to(renderer.field_view("age").controls()[0])
-    keyboard.press_select_all()
-    keyboard.type("18")  # through "1", which shows the school again
-    keyboard.tab_out()
-    notice = renderer.hidden_notice
-    assert notice is not None
-    notice.undo_button.click()
+    _retype_age(renderer, keyboard, "18")  # through "1", which shows the school again
+    _undo(renderer)
 
     assert renderer.session.record() == {"age": 12, "school": "Oak Lane"}
 
@@ -371,10 +375,7 @@ def test_answers_let_go_of_are_not_offered_again_when_typed_out_of_view_again(
     assert notice is not None
     notice.dismiss_button.click()
 
-    keyboard.tab_to(renderer.field_view("age").controls()[0])
-    keyboard.press_select_all()
-    keyboard.type("18")
-    keyboard.tab_out()
+    _retype_age(renderer, keyboard, "18")
 
     assert renderer.hidden_notice is None and not renderer.offers_undo
     assert renderer.session.record() == {"age": 18}
@@ -389,19 +390,13 @@ def test_a_retyped_answer_offers_back_only_what_its_undo_can_bring_back(
     keyboard.fill(renderer.field_view("school").controls()[0], "Oak Lane")
     keyboard.fill(renderer.field_view("college").controls()[0], "Riverside")
     for typed in ("17", "19"):  # 17 hides the school (let go of), 19 the college
-        keyboard.tab_to(age)
-        keyboard.press_select_all()
-        keyboard.type(typed)
-        keyboard.tab_out()
+        _retype_age(renderer, keyboard, typed)
         notice = renderer.hidden_notice
         assert notice is not None
         if typed == "17":
             notice.dismiss_button.click()
 
-    keyboard.tab_to(age)  # 19 retyped: through "1", which shows both again
-    keyboard.press_select_all()
-    keyboard.type("19")
-    keyboard.tab_out()
+    _retype_age(renderer, keyboard, "19")  # through "1", which shows both again
 
     notice = renderer.hidden_notice
     assert notice is not None and "(answers hidden: 1)" in notice.text.text()
