@@ -61,7 +61,7 @@ class DraftWriter:
         return self._version
 
     def is_saved(self, answers: Mapping[str, Any], held: Mapping[str, Any] | None = None) -> bool:
-        return dict(answers) == self._saved and _copy(held) == self._held
+        return dict(answers) == self._saved and (None if held is None else dict(held)) == self._held
 
     def write(
         self, answers: Mapping[str, Any], held: Mapping[str, Any] | None = None

@@ -215,9 +215,7 @@ class InterviewWindow(QWidget):
         if self._unsaved():
             return AtRisk.UNSAVED
         renderer = self.editor.renderer
-        if not save:
-            return None
-        if renderer.offers_undo:  # told, or about to be as the typing ends: tell it now
+        if save and renderer.offers_undo:  # told, or about to be as typing ends: tell it now
             renderer.show_hidden_notice()
             return AtRisk.HIDDEN
         return None

@@ -72,12 +72,7 @@ class InterviewFormEditor(QWidget):
         self._form = form
         self._confirm: QMessageBox | None = None
         held = None if read_only else store().held_answers.get(interview.id)
-        holding = _readable(held)
-        session = _draft_session(form, interview.answers, holding, clock)
-        if session is None:
-            holding = None
-            session = _draft_session(form, interview.answers, None, clock)
-            assert session is not None
+        session, holding = _draft_session(form, interview.answers, _readable(held), clock)
         self.writer = DraftWriter(
             interview.id,
             version=interview.version,
@@ -454,17 +449,17 @@ def _readable(content: dict[str, Any] | None) -> Holding | None:
 
 def _draft_session(
     form: Form, answers: dict[str, Any], holding: Holding | None, clock: Clock
-) -> FormSession | None:
-    """The draft's session, with the held answers hidden in it again; None if they do
-    not fit the form (the answers alone always must)."""
-    merged = answers if holding is None else with_held(answers, holding)
-    try:
-        return FormSession(form, merged, clock=clock, language=form_language(form))
-    except ValueError:
-        if holding is None:
-            raise
-        log.warning("held answers for an interview do not fit its form; left out")
-        return None
+) -> tuple[FormSession, Holding | None]:
+    """The draft's session, with the held answers hidden in it again, and the holding;
+    without them (and None) if they do not fit the form (the answers alone always must)."""
+    language = form_language(form)
+    if holding is not None:
+        try:
+            merged = with_held(answers, holding)
+            return FormSession(form, merged, clock=clock, language=language), holding
+        except ValueError:
+            log.warning("held answers for an interview do not fit its form; left out")
+    return FormSession(form, answers, clock=clock, language=language), None
 
 
 def _held_content(renderer: FormRenderer) -> Callable[[], dict[str, Any] | None]:

@@ -594,8 +594,8 @@ class FormRenderer(QWidget):
         hiding = self._hiding
         if hiding is None or hiding.key != FieldKey(view.id, view.row):
             return
-        before = self.hidden_notice
-        told = before.text.text() if before is not None else ""
+        shown = self.hidden_notice
+        told = shown.text.text() if shown is not None else ""
         said = self._say_hidden()
         if said and said != told:  # a click on the same answer again says nothing new
             announce_problem(view.controls()[0], said)
