@@ -7,43 +7,14 @@ click, the form says what the change hid, where, and offers to undo it; the answ
 still in the open form until it closes, so undoing brings every one of them back. Until
 then autosave holds them beside the record on this device only (`rhi_desktop.forms.held`),
 so a crash or power cut loses nothing the open form still had: reopened, it has the same
-answers hidden and offers the same Undo.
+answers hidden and offers the same Undo. What was hidden, and by which change, is kept by
+`ui.forms.hiding`; this is the notice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from rhi_desktop.forms import AnswerValue, FieldKey, InvalidAnswer
-from ui.forms.repeat_group import renumbered
-
-
-@dataclass(frozen=True)
-class Hiding:
-    """Answered questions (`hidden`) that the latest change to one question (`key`) hid."""
-
-    key: FieldKey
-    before: AnswerValue | InvalidAnswer | None
-    """What the question held before the change: undoing puts it back."""
-    hidden: frozenset[FieldKey]
-
-    def adding(self, hidden: Set[FieldKey]) -> Hiding:
-        """A further edit of the same question hid more; undoing still goes back to `before`."""
-        return Hiding(self.key, self.before, self.hidden | hidden)
-
-    def keeping(self, hidden: Set[FieldKey]) -> Hiding:
-        return Hiding(self.key, self.before, frozenset(hidden))
-
-    def after_row_removed(self, index: int, in_group: Set[str]) -> Hiding | None:
-        """Renumbered for a removed repeat row; None if the question's own row went."""
-        if self.key.id in in_group and self.key.row == index:
-            return None
-        (key,) = renumbered([self.key], index, in_group)
-        return Hiding(key, self.before, frozenset(renumbered(self.hidden, index, in_group)))
 
 
 def hidden_answers_text(question: str, sections: list[str], count: int) -> str:

@@ -24,19 +24,18 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from rhi_desktop.forms import (
-    AnswerValue,
     Changes,
     FieldInfo,
     FieldKey,
     FormSession,
     Holding,
-    InvalidAnswer,
     QuestionType,
     ValidationReport,
 )
 from ui.announce import announce as announce_problem
 from ui.forms.field_view import FieldView
-from ui.forms.hidden_answers import HiddenAnswersNotice, Hiding
+from ui.forms.hidden_answers import HiddenAnswersNotice
+from ui.forms.hiding import HidingTracker
 from ui.forms.progress import section_progress
 from ui.forms.question_column import QuestionColumn
 from ui.forms.repeat_group import RepeatGroupView, RowView, renumbered
@@ -81,9 +80,10 @@ class _Calls:
             renderer._finished(view)
 
 
-_Typing = tuple[FieldKey, AnswerValue | InvalidAnswer | None, frozenset[FieldKey], Hiding | None]
-"""A round of typing into one question: the question, what it held and which answers
-were hidden when the round began, and the Undo then offered for a change to it."""
+def _held_changed(ref: weakref.ref[FormRenderer]) -> None:
+    renderer = ref()
+    if renderer is not None:
+        renderer.heldChanged.emit()
 
 
 class FormRenderer(QWidget):
@@ -110,14 +110,11 @@ class FormRenderer(QWidget):
         self._revealed: set[FieldKey] = set()
         self._reveal_all = False
         self._confirm: QMessageBox | None = None
-        self._hiding: Hiding | None = None
-        self._editing: _Typing | None = None
-        """The question being typed into, and how things stood when the typing began."""
+        self._hidden = HidingTracker(session, partial(_held_changed, weakref.ref(self)))
+        """The latest change that hid answered questions, offered for Undo."""
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
         """What the notice says, until the form is first shown to read it out."""
-        self._let_go = False
-        """Closing: hidden answers are no longer held (see `let_go_of_hidden`)."""
         self._inputs = InputFactory(self._form, self._language, InputEvents(self))
         self._texts: dict[str, tuple[str, str | None]] = {}
 
@@ -181,7 +178,7 @@ class FormRenderer(QWidget):
         if self._read_only:
             return
         self._read_only = True
-        self._editing = None
+        self._hidden.end_round()
         self.clock_timer.stop()
         if self._confirm is not None:
             self._confirm.reject()  # a row can no longer be removed
@@ -338,29 +335,23 @@ class FormRenderer(QWidget):
         finished = view.answer is not None and view.answer.reveals_on_edit
         if finished:
             self._revealed.add(key)
-        if self._editing is None or self._editing[0] != key:
-            hiding = self._hiding if self._hiding is not None and self._hiding.key == key else None
-            self._editing = (
-                key,
-                self._session.entry(view.id, view.row),
-                self._session.hidden_entries(),
-                hiding,
-            )
+        self._hidden.editing(key)
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
         self._show_issues(view, announce=finished)
         if changes:
             self._apply(changes)
-            self._note_typed_hiding(view, changes)  # told when finished, below or later
+            if self._hidden.edited(changes):  # told when finished, below or later
+                self._hide_notice()  # it spoke of another question's change
             self.answersChanged.emit()
         if finished:
-            self._editing = None
+            self._hidden.end_round()
 
     def _finished(self, view: FieldView) -> None:
         if not self._on_screen(view):
             return
-        self._editing = None
+        self._hidden.end_round()
         self._revealed.add(FieldKey(view.id, view.row))
         self._show_issues(view, announce=True)
         self._tell_hidden(view)  # typed answers are told once the interviewer moves on
@@ -540,58 +531,16 @@ class FormRenderer(QWidget):
 
     # --- answers hidden by a change ------------------------------------------------------
 
-    def _note_typed_hiding(self, view: FieldView, changes: Changes) -> None:
-        """Keep track of answered questions a keystroke (or click) has just hidden.
-
-        Undo goes back to the answer before this round of typing, not a keystroke ago. If
-        that answer had hidden them too (they were typed back into view and out again),
-        Undo goes back to where the notice for them offered to go; and answers hidden then
-        with no Undo offered (dismissed, say) get no new notice.
-        """
-        assert self._editing is not None
-        _, at_start, hidden_at_start, undo_at_start = self._editing
-        hidden = self._session.hidden_answers(changes.relevance)
-        again = hidden & hidden_at_start
-        if again and undo_at_start is not None:
-            offered = undo_at_start.hidden  # what that Undo brings back, and nothing more
-            self._note_hidden(view, undo_at_start.before, (again & offered) | (hidden - again))
-        else:
-            self._note_hidden(view, at_start, hidden - again)
-
-    def _note_hidden(
-        self,
-        view: FieldView,
-        before: AnswerValue | InvalidAnswer | None,
-        hidden: frozenset[FieldKey],
-    ) -> None:
-        """Keep track of answered questions (`hidden`) an edit of `view` has just hidden."""
-        if not hidden:
-            return
-        key = FieldKey(view.id, view.row)
-        hiding = self._hiding
-        if hiding is not None and hiding.key == key:
-            self._set_hiding(hiding.adding(hidden))  # a later keystroke: undo still goes back
-            return
-        if self._notice is not None:
-            self._notice.hide()  # it spoke of another question's change
-        self._set_hiding(Hiding(key, before, hidden))
-
     def _recount_hidden(self) -> None:
         """Forget hidden answers that are back on show; the notice goes when none are left."""
-        hiding = self._hiding
-        if hiding is None:
-            return
-        still = self._session.hidden_answers(hiding.hidden)
-        if still:
-            self._set_hiding(hiding.keeping(still))
-            if self._notice is not None and self._notice.isVisibleTo(self):
-                self._say_hidden()
-        else:
-            self._forget_hidden()
+        if not self._hidden.recount():
+            self._hide_notice()
+        elif self._notice is not None and self._notice.isVisibleTo(self):
+            self._say_hidden()
 
     def _tell_hidden(self, view: FieldView) -> None:
         """Show (and read out) the notice, if `view`'s change hid answers not yet told of."""
-        hiding = self._hiding
+        hiding = self._hidden.hiding
         if hiding is None or hiding.key != FieldKey(view.id, view.row):
             return
         shown = self.hidden_notice
@@ -601,7 +550,7 @@ class FormRenderer(QWidget):
             announce_problem(view.controls()[0], said)
 
     def _say_hidden(self) -> str:
-        hiding = self._hiding
+        hiding = self._hidden.hiding
         view = None if hiding is None else self._view(hiding.key)
         if hiding is None or not isinstance(view, FieldView):
             return ""
@@ -614,61 +563,45 @@ class FormRenderer(QWidget):
         titles = [self._pages[sid].title for sid in self._pages if sid in sections]
         return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
 
-    def _set_hiding(self, hiding: Hiding | None) -> None:
-        if hiding != self._hiding:
-            self._hiding = hiding
-            self.heldChanged.emit()
-
-    def _forget_hidden(self) -> None:
-        self._set_hiding(None)
+    def _hide_notice(self) -> None:
         if self._notice is not None:
             self._notice.hide()
+
+    def _forget_hidden(self) -> None:
+        self._hidden.forget()
+        self._hide_notice()
 
     @property
     def offers_undo(self) -> bool:
         """Whether the form offers to undo a change that hid answers (its notice is up, or
         goes up when the interviewer moves on from typing it)."""
-        return self._hiding is not None
+        return self._hidden.hiding is not None
 
     def show_hidden_notice(self) -> None:
         """Put the notice up now if Undo is offered (say, before asking about closing while
         the change is still being typed)."""
-        if self._hiding is not None and self.hidden_notice is None:
+        if self._hidden.hiding is not None and self.hidden_notice is None:
             self._say_hidden()
 
     def let_go_of_hidden(self) -> None:
         """Let go of every hidden answer and of the notice: the form is closing for good,
         as the interviewer agreed, so nothing more is held for it."""
-        self._let_go = True
-        self._forget_hidden()
-        self.heldChanged.emit()
+        self._hidden.let_go()
+        self._hide_notice()
 
     def held_answers(self) -> Holding | None:
-        """Every answer hidden now (the open form still has them, and brings each back with
-        its question) and what Undo of the latest change that hid some needs, for autosave
-        to hold beside the record so that they outlast a crash. None when nothing is hidden,
-        the form takes no changes, or it has let go of them."""
-        if self._read_only or self._let_go or not self._session.hidden_entries():
-            return None
-        hiding = self._hiding
-        if hiding is None:
-            return self._session.holding()
-        hidden = self._session.hidden_answers(hiding.hidden)
-        return self._session.holding(hiding.key, hiding.before, hidden)
+        """What autosave holds beside the record so that hidden answers outlast a crash
+        (see `HidingTracker.held`); None while the form takes no changes."""
+        return None if self._read_only else self._hidden.held()
 
     def resume_hidden(self, holding: Holding) -> None:
         """Offer Undo again for answers a change hid before the app last stopped with the
         notice up. The session was read with `with_held`, so they are hidden in it now.
         The notice is read out when the form is first shown."""
-        if self._read_only or self._hiding is not None or holding.key is None:
+        if self._read_only or holding.key is None:
             return
-        view = self._view(holding.key)
-        hidden = self._session.hidden_answers(holding.hidden)
-        if not hidden or not isinstance(view, FieldView):
-            return
-        before = self._session.read_entry(holding.key.id, holding.before)
-        self._set_hiding(Hiding(holding.key, before, hidden))
-        self._untold = self._say_hidden()
+        if isinstance(self._view(holding.key), FieldView) and self._hidden.resume(holding):
+            self._untold = self._say_hidden()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -685,7 +618,7 @@ class FormRenderer(QWidget):
 
     def undo_hiding(self) -> None:
         """Put back the answer that hid others, bringing them all back into view."""
-        hiding = self._hiding
+        hiding = self._hidden.hiding
         self._forget_hidden()
         if hiding is None or self._read_only:
             return
@@ -704,14 +637,14 @@ class FormRenderer(QWidget):
         # Undoing may hide what was answered since (in sections the change had opened):
         # that is told like any other change, and can itself be undone. It is noted before
         # going back to the question, whose section change saves at once.
-        self._editing = None
-        self._note_hidden(view, now, self._session.hidden_answers(changes.relevance))
+        self._hidden.end_round()
+        self._hidden.note(key, now, self._session.hidden_answers(changes.relevance))
         self._back_to(view)
         self._tell_hidden(view)
 
     def dismiss_hidden(self) -> None:
         """Close the notice, keeping the change; the focus goes back to its question."""
-        hiding = self._hiding
+        hiding = self._hidden.hiding
         self._forget_hidden()
         view = None if hiding is None else self._view(hiding.key)
         if isinstance(view, FieldView):
@@ -732,12 +665,10 @@ class FormRenderer(QWidget):
         changes = self._session.remove_row(repeat_id, index)
         group = self._groups[repeat_id]
         in_group = set(self._form.repeat_children(repeat_id))
-        self._editing = None  # rows below move up: what was being typed is left behind
         self._revealed = renumbered(self._revealed, index, in_group)
-        if self._hiding is not None:
-            self._set_hiding(self._hiding.after_row_removed(index, in_group))
-            if self._hiding is None:
-                self._forget_hidden()  # the answer that hid them has gone with its row
+        self._hidden.row_removed(index, in_group)
+        if self._hidden.hiding is None:
+            self._hide_notice()  # the answer that hid them has gone with its row
         group.take_row(index)
         self._apply(changes)
         self._recount_hidden()  # hidden answers may have gone, or moved up, with the row

@@ -20,7 +20,7 @@ from tests.ui.forms.conftest import Draft, Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from tests.ui.mnemonics import mnemonic_clashes
 from ui.forms.editor import InterviewFormEditor
-from ui.forms.hidden_answers import Hiding
+from ui.forms.hiding import Hiding
 from ui.forms.renderer import FormRenderer
 
 

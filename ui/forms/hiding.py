@@ -1,0 +1,174 @@
+"""Keeping track of answered questions that a change hid: what Undo puts back, and what
+autosave holds beside the record.
+
+No widgets here: the renderer tells the tracker when an edit begins and what it changed,
+and when the interviewer has finished with a question; the tracker keeps the latest
+change that hid answers (`Hiding`) by the rules below, and the renderer shows the notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Set
+from dataclasses import dataclass
+
+from rhi_desktop.forms import AnswerValue, Changes, FieldKey, FormSession, Holding, InvalidAnswer
+from ui.forms.repeat_group import renumbered
+
+Entry = AnswerValue | InvalidAnswer
+
+
+@dataclass(frozen=True)
+class Hiding:
+    """Answered questions (`hidden`) that the latest change to one question (`key`) hid."""
+
+    key: FieldKey
+    before: Entry | None
+    """What the question held before the change: undoing puts it back."""
+    hidden: frozenset[FieldKey]
+
+    def adding(self, hidden: Set[FieldKey]) -> Hiding:
+        """A further edit of the same question hid more; undoing still goes back to `before`."""
+        return Hiding(self.key, self.before, self.hidden | hidden)
+
+    def keeping(self, hidden: Set[FieldKey]) -> Hiding:
+        return Hiding(self.key, self.before, frozenset(hidden))
+
+    def after_row_removed(self, index: int, in_group: Set[str]) -> Hiding | None:
+        """Renumbered for a removed repeat row; None if the question's own row went."""
+        if self.key.id in in_group and self.key.row == index:
+            return None
+        (key,) = renumbered([self.key], index, in_group)
+        return Hiding(key, self.before, frozenset(renumbered(self.hidden, index, in_group)))
+
+
+@dataclass(frozen=True)
+class _Round:
+    """A round of typing into one question: how things stood when it began."""
+
+    key: FieldKey
+    at_start: Entry | None
+    hidden_at_start: frozenset[FieldKey]
+    undo_at_start: Hiding | None
+    """The Undo then offered for a change to this question, if any."""
+
+
+class HidingTracker:
+    """The latest change that hid answered questions (`hiding`, offered for Undo), for one
+    form session. `changed` is called whenever `hiding` or `held()` may give another
+    answer."""
+
+    def __init__(self, session: FormSession, changed: Callable[[], None]) -> None:
+        self._session = session
+        self._changed = changed
+        self._hiding: Hiding | None = None
+        self._round: _Round | None = None
+        self._let_go = False
+
+    @property
+    def hiding(self) -> Hiding | None:
+        return self._hiding
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def editing(self, key: FieldKey) -> None:
+        """An edit of `key` is about to reach the session: a round of typing begins, unless
+        it is the question already being typed into."""
+        if self._round is not None and self._round.key == key:
+            return
+        hiding = self._hiding if self._hiding is not None and self._hiding.key == key else None
+        session = self._session
+        self._round = _Round(key, session.entry(key.id, key.row), session.hidden_entries(), hiding)
+
+    def end_round(self) -> None:
+        """The interviewer has finished with the question (or it was undone, or its row
+        moved): the next edit begins a new round."""
+        self._round = None
+
+    def edited(self, changes: Changes) -> bool:
+        """Note answered questions the edit begun with `editing` has just hidden. True when
+        the Undo offered until now was for another question's change (its notice goes).
+
+        Undo goes back to the answer before this round of typing, not a keystroke ago. If
+        that answer had hidden them too (they were typed back into view and out again),
+        Undo goes back to where the notice for them offered to go; and answers hidden then
+        with no Undo offered (dismissed, say) get no new notice.
+        """
+        typing = self._round
+        assert typing is not None, "edited() without editing()"
+        hidden = self._session.hidden_answers(changes.relevance)
+        again = hidden & typing.hidden_at_start
+        undo = typing.undo_at_start
+        if again and undo is not None:
+            offered = undo.hidden  # what that Undo brings back, and nothing more
+            return self.note(typing.key, undo.before, (again & offered) | (hidden - again))
+        return self.note(typing.key, typing.at_start, hidden - again)
+
+    def note(self, key: FieldKey, before: Entry | None, hidden: frozenset[FieldKey]) -> bool:
+        """Answered questions (`hidden`) a change to `key` from `before` has just hidden.
+        True when this replaces the Undo of another question's change."""
+        if not hidden:
+            return False
+        hiding = self._hiding
+        if hiding is not None and hiding.key == key:
+            self._set(hiding.adding(hidden))  # a later keystroke: undo still goes back
+            return False
+        self._set(Hiding(key, before, hidden))
+        return hiding is not None
+
+    def recount(self) -> bool:
+        """Forget hidden answers that are back on show: True while some are still hidden."""
+        hiding = self._hiding
+        if hiding is None:
+            return False
+        still = self._session.hidden_answers(hiding.hidden)
+        self._set(hiding.keeping(still) if still else None)
+        return bool(still)
+
+    def row_removed(self, index: int, in_group: Set[str]) -> None:
+        """Row `index` of a repeat group (whose questions are `in_group`) has gone."""
+        self._round = None  # rows below move up: what was being typed is left behind
+        if self._hiding is not None:
+            self._set(self._hiding.after_row_removed(index, in_group))
+
+    def forget(self) -> None:
+        """Undo is no longer offered (undone, dismissed, or the form stopped taking changes)."""
+        self._set(None)
+
+    def let_go(self) -> None:
+        """The form is closing for good, as the interviewer agreed: nothing more is held."""
+        self._let_go = True
+        self._hiding = None
+        self._changed()
+
+    # --- after a restart -------------------------------------------------------------------
+
+    def held(self) -> Holding | None:
+        """Every answer hidden now (the open form still has them, and brings each back with
+        its question) and what Undo of the latest change that hid some needs, for autosave
+        to hold beside the record so that they outlast a crash. None when nothing is hidden
+        or the form has let go of them."""
+        session = self._session
+        if self._let_go or not session.hidden_entries():
+            return None
+        hiding = self._hiding
+        if hiding is None:
+            return session.holding()
+        return session.holding(hiding.key, hiding.before, session.hidden_answers(hiding.hidden))
+
+    def resume(self, holding: Holding) -> bool:
+        """Offer Undo again for answers a change hid before the app last stopped with the
+        notice up; the session was read with `with_held`, so they are hidden in it now.
+        False when there is nothing to offer (or Undo is already offered)."""
+        if self._hiding is not None or holding.key is None:
+            return False
+        hidden = self._session.hidden_answers(holding.hidden)
+        if not hidden:
+            return False
+        before = self._session.read_entry(holding.key.id, holding.before)
+        self._set(Hiding(holding.key, before, hidden))
+        return True
+
+    def _set(self, hiding: Hiding | None) -> None:
+        if hiding != self._hiding:
+            self._hiding = hiding
+            self._changed()
