@@ -4,6 +4,11 @@
   50 filled repeat rows, against building a plain tree of the same input widgets (same
   classes, same count, a label per question, in one layout): what the renderer's own
   machinery costs on top of Qt. Goal: ratio <= 2.
+- `forms.tree_floor_vs_plain_widgets` (for information): the renderer's own widget tree
+  built again by plain Qt calls, with what any renderer of it must also set (accessible
+  names and descriptions, the answers shown, a signal per input, label buddies, tab
+  order) and none of the renderer's logic, against the same plain tree: the least a
+  renderer that builds this tree could take. See `widget_replay`.
 - `forms.relevance_update`: one keystroke through the renderer (the session re-evaluates
   only what depends on the edited answer; only those widgets are touched), against what a
   renderer without dependency tracking does per keystroke (`reevaluate_all` and repaint
@@ -19,6 +24,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -53,7 +59,8 @@ from rhi_desktop.domain.entities import (
 )
 from rhi_desktop.forms import Form, FormSession, QuestionType, load_bundled_form
 from rhi_desktop.store import Store
-from tests.benchmarks.harness import BenchResult, best_of
+from tests.benchmarks.harness import BenchResult
+from tests.benchmarks.widget_replay import record as record_tree
 from ui.forms.renderer import FormRenderer
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -176,33 +183,54 @@ def _dispose(widgets: list[QWidget]) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _render_vs_plain(form: Form, record: dict[str, Any], repeats: int) -> BenchResult:
+def _in_turn(
+    first: Callable[[], QWidget], second: Callable[[], QWidget], repeats: int
+) -> tuple[float, float]:
+    """The least time each build took over `repeats` rounds of building both, each
+    round's widgets then deleted. They alternate, so that machine noise falls on both
+    alike; and whichever is built first after a round's teardown runs about 3 ms slower
+    (the C library tidies the memory the teardown freed as the next build asks for
+    more), a cost that belongs to neither, so each goes first in every other round."""
+    built: list[QWidget] = []
+    best = [float("inf"), float("inf")]
+    for round_ in range(repeats):
+        for side in (0, 1) if round_ % 2 == 0 else (1, 0):
+            build = first if side == 0 else second
+            start = time.perf_counter()
+            built.append(build())
+            best[side] = min(best[side], time.perf_counter() - start)
+        _dispose(built)
+    return best[0], best[1]
+
+
+def _render_vs_plain(form: Form, record: dict[str, Any], repeats: int) -> list[BenchResult]:
     sample = FormRenderer(FormSession(form, record, clock=_clock))
     blueprint = _blueprint(sample)
-    built: list[QWidget] = [sample]
-    _dispose(built)
+    recording = record_tree(sample)
+    widgets = len(sample.findChildren(QWidget))
+    replayed = recording.build(settings=True)
+    assert len(replayed.findChildren(QWidget)) == widgets, "the replayed tree differs"
+    _dispose([sample, replayed])
 
-    def render() -> None:
-        built.append(FormRenderer(FormSession(form, record, clock=_clock)))
+    def render() -> QWidget:
+        return FormRenderer(FormSession(form, record, clock=_clock))
 
-    def plain() -> None:
-        built.append(_plain_tree(blueprint))
+    def plain() -> QWidget:
+        return _plain_tree(blueprint)
 
-    renderer_time = plain_time = float("inf")
-    for round_ in range(repeats):  # alternate, so that machine noise falls on both alike
-        # Whichever is built first after a round's teardown runs about 3 ms slower: the
-        # C library tidies the memory the teardown freed as the next build asks for more.
-        # That cost belongs to neither side, so each goes first in every other round.
-        if round_ % 2:
-            plain_time = min(plain_time, best_of(1, plain))
-            renderer_time = min(renderer_time, best_of(1, render))
-        else:
-            renderer_time = min(renderer_time, best_of(1, render))
-            plain_time = min(plain_time, best_of(1, plain))
-        _dispose(built)
-    return BenchResult.compare(
-        "forms.render_vs_plain_widgets", renderer_time, plain_time, "s", goal=2.0
-    )
+    def floor() -> QWidget:
+        return recording.build(settings=True)
+
+    renderer_time, plain_time = _in_turn(render, plain, repeats)
+    floor_time, floor_plain_time = _in_turn(floor, plain, repeats)
+    return [
+        BenchResult.compare(
+            "forms.render_vs_plain_widgets", renderer_time, plain_time, "s", goal=2.0
+        ),
+        BenchResult.compare(
+            "forms.tree_floor_vs_plain_widgets", floor_time, floor_plain_time, "s", goal=None
+        ),
+    ]
 
 
 def _keystroke(target: QWidget, character: str) -> None:
@@ -306,7 +334,7 @@ def run(scale: float) -> list[BenchResult]:
     form = load_bundled_form("rhi-v1.json")
     record = filled_record(form, max(3, round(ROWS * scale)))
     full = scale >= 1
-    results = [_render_vs_plain(form, record, repeats=6 if full else 2)]
+    results = _render_vs_plain(form, record, repeats=6 if full else 2)
     results.extend(_relevance_update(form, record, rounds=5 if full else 1))
     results.append(_autosave_write(record, writes=50 if full else 5))
     return results
