@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
@@ -36,6 +37,29 @@ EDITOR_HEIGHT = 800
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+def age_form() -> dict[str, Any]:
+    """A small form whose age hides the school (16 and over) and the college (18 and over)."""
+    return {
+        "form_id": "ages",
+        "version": 1,
+        "title": "Ages",
+        "sections": [
+            {
+                "id": "main",
+                "title": "About them",
+                "questions": [
+                    {"id": "age", "type": "integer", "label": "Age"},
+                    {"id": "school", "type": "text", "label": "School",
+                     "relevant": "${age} < 16"},
+                    {"id": "college", "type": "text", "label": "College",
+                     "relevant": "${age} < 18"},
+                ],
+            }
+        ],
+        "choice_lists": {},
+    }  # fmt: skip
 
 
 @pytest.fixture(scope="session")

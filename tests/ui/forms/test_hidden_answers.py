@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, FormSession, load_form
-from tests.ui.forms.conftest import Draft, Heard, fixed_clock
+from tests.ui.forms.conftest import Draft, Heard, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from tests.ui.mnemonics import mnemonic_clashes
 from ui.forms.editor import InterviewFormEditor
@@ -105,31 +105,9 @@ def test_dismissing_keeps_the_change_and_goes_back_to_the_question(
     assert "venue_type" not in draft.answers()
 
 
-def _age_form() -> dict[str, Any]:
-    return {
-        "form_id": "ages",
-        "version": 1,
-        "title": "Ages",
-        "sections": [
-            {
-                "id": "main",
-                "title": "About them",
-                "questions": [
-                    {"id": "age", "type": "integer", "label": "Age"},
-                    {"id": "school", "type": "text", "label": "School",
-                     "relevant": "${age} < 16"},
-                    {"id": "college", "type": "text", "label": "College",
-                     "relevant": "${age} < 18"},
-                ],
-            }
-        ],
-        "choice_lists": {},
-    }  # fmt: skip
-
-
 def _age_renderer(qtbot: QtBot) -> FormRenderer:
     """The ages form, shown with the keyboard focus."""
-    renderer = FormRenderer(FormSession(load_form(_age_form()), clock=fixed_clock))
+    renderer = FormRenderer(FormSession(load_form(age_form()), clock=fixed_clock))
     qtbot.addWidget(renderer)
     renderer.show()
     qtbot.waitExposed(renderer)

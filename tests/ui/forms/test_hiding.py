@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rhi_desktop.forms import FieldKey, FormSession, load_form, with_held
-from tests.ui.forms.conftest import fixed_clock
+from tests.ui.forms.conftest import age_form, fixed_clock
 from ui.forms.hiding import Hiding, HidingTracker
 
 AGE = FieldKey("age")
@@ -21,28 +21,14 @@ PET_NAMES = FieldKey("pet_names")
 
 
 def _form() -> dict[str, Any]:
-    return {
-        "form_id": "ages",
-        "version": 1,
-        "title": "Ages",
-        "sections": [
-            {
-                "id": "main",
-                "title": "About them",
-                "questions": [
-                    {"id": "age", "type": "integer", "label": "Age"},
-                    {"id": "school", "type": "text", "label": "School",
-                     "relevant": "${age} < 16"},
-                    {"id": "college", "type": "text", "label": "College",
-                     "relevant": "${age} < 18"},
-                    {"id": "pets", "type": "yes_no", "label": "Any pets?"},
-                    {"id": "pet_names", "type": "text", "label": "Their names",
-                     "relevant": "${pets} = 'yes'"},
-                ],
-            }
-        ],
-        "choice_lists": {},
-    }  # fmt: skip
+    """The ages form, and pets whose names go when there are none."""
+    definition = age_form()
+    definition["sections"][0]["questions"] += [
+        {"id": "pets", "type": "yes_no", "label": "Any pets?"},
+        {"id": "pet_names", "type": "text", "label": "Their names",
+         "relevant": "${pets} = 'yes'"},
+    ]  # fmt: skip
+    return definition
 
 
 class _Form:
