@@ -5,10 +5,11 @@
   classes, same count, a label per question, in one layout): what the renderer's own
   machinery costs on top of Qt. Goal: ratio <= 2.
 - `forms.tree_floor_vs_plain_widgets` (for information): the renderer's own widget tree
-  built again by plain Qt calls, with what any renderer of it must also set (accessible
-  names and descriptions, the answers shown, a signal per input, label buddies, tab
-  order) and none of the renderer's logic, against the same plain tree: the least a
-  renderer that builds this tree could take. See `widget_replay`.
+  recorded and built again by plain Qt calls, set up as the renderer sets it up (texts,
+  names and descriptions, the answers shown, masking, sizes, event filters, a connection
+  per signal listened to, buddies, shortcuts, tab order) with none of its logic, against
+  the same plain tree: the least a renderer that builds this tree could take. All three
+  are built in the same rounds, against one plain time. See `widget_replay`.
 - `forms.relevance_update`: one keystroke through the renderer (the session re-evaluates
   only what depends on the edited answer; only those widgets are touched), against what a
   renderer without dependency tracking does per keystroke (`reevaluate_all` and repaint
@@ -24,7 +25,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -183,33 +184,32 @@ def _dispose(widgets: list[QWidget]) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _in_turn(
-    first: Callable[[], QWidget], second: Callable[[], QWidget], repeats: int
-) -> tuple[float, float]:
-    """The least time each build took over `repeats` rounds of building both, each
-    round's widgets then deleted. They alternate, so that machine noise falls on both
-    alike; and whichever is built first after a round's teardown runs about 3 ms slower
-    (the C library tidies the memory the teardown freed as the next build asks for
-    more), a cost that belongs to neither, so each goes first in every other round."""
+def _in_turn(builds: Sequence[Callable[[], QWidget]], repeats: int) -> list[float]:
+    """The least time each build took over `repeats` rounds of making every one of them,
+    each round's widgets then deleted. Each goes first in turn: whichever is made first
+    after a round's teardown runs a few milliseconds slower (the C library tidies the
+    memory the teardown freed as the next build asks for more), a cost that belongs to
+    none of them; so does machine noise, which then falls on all alike."""
     built: list[QWidget] = []
-    best = [float("inf"), float("inf")]
+    best = [float("inf")] * len(builds)
     for round_ in range(repeats):
-        for side in (0, 1) if round_ % 2 == 0 else (1, 0):
-            build = first if side == 0 else second
+        first = round_ % len(builds)
+        for side in [*range(first, len(builds)), *range(first)]:
             start = time.perf_counter()
-            built.append(build())
+            built.append(builds[side]())
             best[side] = min(best[side], time.perf_counter() - start)
         _dispose(built)
-    return best[0], best[1]
+    return best
 
 
 def _render_vs_plain(form: Form, record: dict[str, Any], repeats: int) -> list[BenchResult]:
+    """The renderer's time includes reading the record into its `FormSession`, as opening
+    a form does (about a millisecond)."""
     sample = FormRenderer(FormSession(form, record, clock=_clock))
     blueprint = _blueprint(sample)
     recording = record_tree(sample)
-    widgets = len(sample.findChildren(QWidget))
-    replayed = recording.build(settings=True)
-    assert len(replayed.findChildren(QWidget)) == widgets, "the replayed tree differs"
+    replayed = recording.build()
+    assert record_tree(replayed).matches(recording), "the replayed tree differs"
     _dispose([sample, replayed])
 
     def render() -> QWidget:
@@ -218,17 +218,13 @@ def _render_vs_plain(form: Form, record: dict[str, Any], repeats: int) -> list[B
     def plain() -> QWidget:
         return _plain_tree(blueprint)
 
-    def floor() -> QWidget:
-        return recording.build(settings=True)
-
-    renderer_time, plain_time = _in_turn(render, plain, repeats)
-    floor_time, floor_plain_time = _in_turn(floor, plain, repeats)
+    renderer_time, floor_time, plain_time = _in_turn([render, recording.build, plain], repeats)
     return [
         BenchResult.compare(
             "forms.render_vs_plain_widgets", renderer_time, plain_time, "s", goal=2.0
         ),
         BenchResult.compare(
-            "forms.tree_floor_vs_plain_widgets", floor_time, floor_plain_time, "s", goal=None
+            "forms.tree_floor_vs_plain_widgets", floor_time, plain_time, "s", goal=None
         ),
     ]
 

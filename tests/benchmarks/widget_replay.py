@@ -1,15 +1,18 @@
 """A widget tree recorded from one already built, and built again by plain Qt calls alone.
 
-`record(root)` notes what the tree's own code made: its widgets under their parents, their
-texts and drop-down items, which are hidden, its layouts and what each holds. The inner
-parts of Qt's own widgets (a text box's scroll bars, a drop-down's list) are not noted:
-they come with their owners. It also notes what any renderer of the same form must set
-on top: accessible names and descriptions, the answers shown, a signal connection per
-input, label buddies and the tab order.
+`record(root)` notes what the tree's own code made: its widgets under their parents, its
+layouts and what each holds (with grid places, stretch and alignment), and what was set
+on each widget: texts and items, titles, fonts, margins, sizes and size policies, word
+wrap, focus policies, echo modes, which are hidden, accessible names and descriptions,
+tooltips, the answers shown, event filters, and one connection for each of its signals
+that something listens to. Then label buddies, keyboard shortcuts and the tab order. The
+inner parts of Qt's own widgets (a text box's scroll bars, a drop-down's list) are not
+noted: they come with their owners.
 
-`Recording.build(settings=...)` makes it all again with nothing in between: no form,
-no session, no objects of our own. It measures how much of the renderer's time the tree
-itself costs, and how much its own logic adds.
+`Recording.build()` makes it all again with nothing in between: no form, no session, no
+objects of our own beyond one event filter that passes everything on. Each widget is set
+up as soon as it is made, and its layout once its children are made, as the renderer
+does. The time it takes is the least a renderer that builds this tree could take.
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
     QLabel,
     QLayout,
     QLineEdit,
@@ -35,9 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.forms.widgets.base import DELETE_KEY_SINK, FOCUS_OUT_SINK, WHEEL_NEEDS_FOCUS
+
 LEAVES = (QComboBox, QPlainTextEdit, QLineEdit, QAbstractButton, QLabel, QListView)
 """Widgets whose children are their own inner parts, made by their constructors."""
-INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton)
+SIGNALS = ("textEdited", "editingFinished", "textChanged", "currentIndexChanged", "clicked")
+ITEM_ROLES = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+
+Setting = tuple[str, Any]
+"""A setter's name and its argument, or for the few that are not setters, a name below."""
 
 
 def _stock(obj: QObject) -> type[Any]:
@@ -45,105 +58,222 @@ def _stock(obj: QObject) -> type[Any]:
     return next(c for c in type(obj).__mro__ if c.__module__.startswith("PySide6"))
 
 
+_FRESH: dict[type[Any], Any] = {}
+
+
+def _fresh(cls: type[Any]) -> Any:
+    """A widget of `cls` as made, to tell what was set on one of ours."""
+    if cls not in _FRESH:
+        _FRESH[cls] = cls()
+    return _FRESH[cls]
+
+
 def _ignore(*_args: object) -> None:
-    """Where the replayed inputs' signals go."""
+    """Where the replayed signals and shortcuts go."""
+
+
+class _PassOn(QObject):
+    """The replay's event filter: it sees each event, as the renderer's does, and keeps
+    none."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return False
 
 
 @dataclass
 class Recording:
     steps: list[tuple[Any, ...]] = field(default_factory=list)
-    """What was made, in the order it was made: widgets, layouts and what each holds."""
-    settings: list[tuple[Any, ...]] = field(default_factory=list)
-    """What any renderer must set on top, done once the tree is made."""
+    """Widgets (each with what was set on it) in the order they were made, each widget's
+    layout after its children, and what each layout holds."""
+    finish: list[tuple[Any, ...]] = field(default_factory=list)
+    """Once the tree is made: label buddies, shortcuts and the tab order."""
 
-    def build(self, *, settings: bool) -> QWidget:
-        """The recorded tree, made afresh; with `settings`, everything it had set too."""
+    def matches(self, other: Recording) -> bool:
+        """Whether `other` records the same tree, set up the same way. Event filters are
+        left out: Qt cannot say which a widget has, so they are read from the renderer's
+        own marks, which a replayed tree does not carry."""
+        return _unfiltered(self.steps) == _unfiltered(other.steps) and self.finish == other.finish
+
+    def build(self) -> QWidget:
         made: dict[int, Any] = {}
+        events = _PassOn()
         for step in self.steps:
             kind, index = step[0], step[1]
             if kind == "widget":
-                _, _, cls, parent, text, items, hidden = step
+                _, _, cls, parent, settings = step
                 widget = cls() if parent is None else cls(made[parent])
-                if items:
-                    widget.addItems(items)
-                elif text:
-                    widget.setText(text)
-                if hidden:
-                    widget.setVisible(False)
                 made[index] = widget
+                for name, value in settings:
+                    _apply(widget, name, value, events)
             elif kind == "layout":
-                _, _, cls, owner = step
-                made[index] = cls() if owner is None else cls(made[owner])
+                _, _, cls, owner, margins, spacing = step
+                layout = cls() if owner is None else cls(made[owner])
+                layout.setContentsMargins(*margins)
+                layout.setSpacing(spacing)
+                made[index] = layout
             elif kind == "add_widget":
-                made[index].addWidget(made[step[2]])
+                _, _, widget, place, stretch, alignment = step
+                if place is not None:
+                    made[index].addWidget(made[widget], *place, alignment)
+                else:
+                    made[index].addWidget(made[widget], stretch, alignment)
             elif kind == "add_layout":
-                made[index].addLayout(made[step[2]])
+                made[index].addLayout(made[step[2]], step[3])
+            elif kind == "add_stretch":
+                made[index].addStretch(step[2])
             elif kind == "add_space":
                 made[index].addSpacing(step[2])
             elif kind == "scrolled":
                 made[index].setWidget(made[step[2]])
             elif kind == "stacked":
                 made[index].addWidget(made[step[2]])
-        if settings:
-            self._set(made)
-        return made[0]  # type: ignore[no-any-return]
-
-    def _set(self, made: dict[int, Any]) -> None:
-        for step in self.settings:
+        for step in self.finish:
             kind = step[0]
-            if kind == "input":
-                _, index, name, description, value = step
-                widget = made[index]
-                if name:
-                    widget.setAccessibleName(name)
-                if description:
-                    widget.setAccessibleDescription(description)
-                _show(widget, value)
-                _signal(widget).connect(partial(_ignore, index))
-            elif kind == "buddy":
+            if kind == "buddy":
                 made[step[1]].setBuddy(made[step[2]])
+            elif kind == "shortcut":
+                _, parent, keys, context = step
+                shortcut = QShortcut(QKeySequence(keys), made[parent], context=context)
+                shortcut.activated.connect(_ignore)
             elif kind == "tab_order":
                 chain = [made[index] for index in step[1]]
                 for before, after in itertools.pairwise(chain):
                     QWidget.setTabOrder(before, after)
+        root: QWidget = made[0]
+        events.setParent(root)  # the filter lives as long as the tree
+        return root
 
 
-def _value(widget: QWidget) -> object:
+def _unfiltered(steps: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [
+        (*step[:4], [s for s in step[4] if s[0] != "filter"]) if step[0] == "widget" else step
+        for step in steps
+    ]
+
+
+def _apply(widget: Any, name: str, value: Any, events: QObject) -> None:
+    if name == "connect":
+        getattr(widget, value).connect(partial(_ignore, value))
+    elif name == "filter":
+        widget.installEventFilter(events)
+    elif name == "items":
+        widget.addItems(value)
+    elif name == "itemData":
+        for item, role, data in value:
+            widget.setItemData(item, data, role)
+    elif name == "setContentsMargins":
+        widget.setContentsMargins(*value)
+    elif name == "setSizePolicy":
+        widget.setSizePolicy(*value)
+    else:
+        getattr(widget, name)(value)
+
+
+def _settings(widget: QWidget, parent: int | None, placed: bool) -> list[Setting]:
+    """What was set on `widget`, in about the order the renderer sets it."""
+    fresh = _fresh(_stock(widget))
+    found: list[Setting] = []
+    if widget.objectName():
+        found.append(("setObjectName", widget.objectName()))
+    if isinstance(widget, QAbstractButton | QLabel) and widget.text():
+        found.append(("setText", widget.text()))
+    if isinstance(widget, QGroupBox) and widget.title():
+        found.append(("setTitle", widget.title()))
+    if isinstance(widget, QComboBox | QListWidget):
+        if isinstance(widget, QComboBox):
+            texts = [widget.itemText(i) for i in range(widget.count())]
+            found.append(("items", texts))
+            data = [
+                (i, role, widget.itemData(i, role))
+                for i in range(widget.count())
+                for role in ITEM_ROLES
+                if widget.itemData(i, role)
+            ]
+            if data:
+                found.append(("itemData", data))
+        else:
+            items = [widget.item(i) for i in range(widget.count())]
+            found.append(("items", [item.text() for item in items if item is not None]))
+    if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+        found.append(("setFont", widget.font()))
+    if isinstance(widget, QLabel):
+        if widget.wordWrap():
+            found.append(("setWordWrap", True))
+        if widget.frameShape() != QFrame.Shape.NoFrame:
+            found.append(("setFrameShape", widget.frameShape()))
+        if widget.alignment() != fresh.alignment():
+            found.append(("setAlignment", widget.alignment()))
+    margins = widget.contentsMargins()
+    edges = (margins.left(), margins.top(), margins.right(), margins.bottom())
+    framed = isinstance(widget, QFrame) and edges == (widget.frameWidth(),) * 4  # by its frame
+    if margins != fresh.contentsMargins() and not framed:
+        found.append(("setContentsMargins", edges))
+    policy, usual = widget.sizePolicy(), fresh.sizePolicy()
+    policies = (policy.horizontalPolicy(), policy.verticalPolicy())
+    if policies != (usual.horizontalPolicy(), usual.verticalPolicy()):  # not word wrap's
+        found.append(("setSizePolicy", policies))
+    if widget.minimumHeight() == widget.maximumHeight():
+        found.append(("setFixedHeight", widget.maximumHeight()))
+    elif widget.minimumHeight() != fresh.minimumHeight():
+        found.append(("setMinimumHeight", widget.minimumHeight()))
+    if widget.maximumWidth() != fresh.maximumWidth():
+        found.append(("setMaximumWidth", widget.maximumWidth()))
+    if widget.focusPolicy() != fresh.focusPolicy():
+        found.append(("setFocusPolicy", widget.focusPolicy()))
+    found.extend(_input_settings(widget))
+    if widget.accessibleName():
+        found.append(("setAccessibleName", widget.accessibleName()))
+    if widget.accessibleDescription():
+        found.append(("setAccessibleDescription", widget.accessibleDescription()))
+    if widget.toolTip():
+        found.append(("setToolTip", widget.toolTip()))
+    if parent is not None and not placed and widget.isHidden():
+        found.append(("setVisible", False))
+    if any(getattr(widget, sink, None) for sink in (FOCUS_OUT_SINK, DELETE_KEY_SINK)) or getattr(
+        widget, WHEEL_NEEDS_FOCUS, False
+    ):
+        found.append(("filter", None))
+    signals = (*SIGNALS, "toggled") if isinstance(widget, QPushButton) else SIGNALS
+    for signal in signals:
+        if hasattr(widget, signal) and widget.receivers("2" + _signature(widget, signal)) > 0:
+            found.append(("connect", signal))
+    return found
+
+
+def _input_settings(widget: QWidget) -> list[Setting]:
+    found: list[Setting] = []
     if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        return widget.currentIndex()
-    if isinstance(widget, QAbstractButton):
-        return widget.isCheckable(), widget.isChecked()
-    return None
+        if widget.echoMode() != QLineEdit.EchoMode.Normal:
+            found.append(("setEchoMode", widget.echoMode()))
+        if widget.isReadOnly():
+            found.append(("setReadOnly", True))
+        if widget.placeholderText():
+            found.append(("setPlaceholderText", widget.placeholderText()))
+        if widget.text():
+            found.append(("setText", widget.text()))
+    elif isinstance(widget, QPlainTextEdit):
+        if widget.tabChangesFocus():
+            found.append(("setTabChangesFocus", True))
+        if widget.toPlainText():
+            found.append(("setPlainText", widget.toPlainText()))
+    elif isinstance(widget, QComboBox) and widget.currentIndex() > 0:
+        found.append(("setCurrentIndex", widget.currentIndex()))
+    elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QPushButton) and widget.isCheckable():
+            found.append(("setCheckable", True))
+        if widget.isChecked():
+            found.append(("setChecked", True))
+    return found
 
 
-def _show(widget: QWidget, value: object) -> None:
-    if isinstance(widget, QLineEdit) and value:
-        widget.setText(str(value))
-    elif isinstance(widget, QPlainTextEdit) and value:
-        widget.setPlainText(str(value))
-    elif isinstance(widget, QComboBox) and isinstance(value, int) and value > 0:
-        widget.setCurrentIndex(value)
-    elif isinstance(widget, QAbstractButton) and isinstance(value, tuple):
-        checkable, checked = value
-        if checkable and isinstance(widget, QPushButton):
-            widget.setCheckable(True)
-        if checked:
-            widget.setChecked(True)
-
-
-def _signal(widget: QWidget) -> Any:
-    if isinstance(widget, QLineEdit):
-        return widget.textEdited
-    if isinstance(widget, QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
-    assert isinstance(widget, QAbstractButton)
-    return widget.clicked
+def _signature(widget: QWidget, signal: str) -> str:
+    """The signal's C++ signature, e.g. `textEdited(QString)`."""
+    meta = widget.metaObject()
+    for index in range(meta.methodCount()):
+        method = meta.method(index)
+        if method.methodType() == method.MethodType.Signal and method.name() == signal:
+            return bytes(method.methodSignature().data()).decode()
+    raise KeyError(signal)
 
 
 class _Recorder:
@@ -158,20 +288,15 @@ class _Recorder:
         return number
 
     def widget(self, widget: QWidget, parent: int | None, placed: str = "") -> int:
-        """`placed`: how a scroll area (`scrolled`) or a stack (`stacked`) holds it, done
-        as soon as it is made, before anything is put in it (as the renderer does)."""
+        """`placed`: how a scroll area (`scrolled`) or a stack (`stacked`) holds it: a
+        scroll area takes its page as soon as it is made, a stack once it is filled."""
         number = self._next(widget)
-        text = widget.text() if isinstance(widget, QAbstractButton | QLabel) else ""
-        items: list[str] = []
-        if isinstance(widget, QComboBox):
-            items = [widget.itemText(i) for i in range(widget.count())]
-        elif isinstance(widget, QListWidget):
-            items = [widget.item(i).text() for i in range(widget.count())]
-        hidden = parent is not None and not placed and widget.isHidden()
-        self.recording.steps.append(("widget", number, _stock(widget), parent, text, items, hidden))
-        if placed:
+        settings = _settings(widget, parent, bool(placed))
+        self.recording.steps.append(("widget", number, _stock(widget), parent, settings))
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            self.buddies.append((number, widget.buddy()))
+        if placed == "scrolled":
             self.recording.steps.append((placed, parent, number))
-        self._note_settings(widget, number)
         if isinstance(widget, QScrollArea):
             inner = widget.widget()
             assert inner is not None
@@ -188,42 +313,53 @@ class _Recorder:
             own = widget.layout()
             if own is not None:
                 self.layout(own, number)
+        if placed == "stacked":
+            self.recording.steps.append((placed, parent, number))
         return number
 
     def layout(self, layout: QLayout, owner: int | None) -> int:
         number = self._next(layout)
         steps = self.recording.steps
-        steps.append(("layout", number, _stock(layout), owner))
+        margins = layout.contentsMargins()
+        edges = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        steps.append(("layout", number, _stock(layout), owner, edges, layout.spacing()))
         for position in range(layout.count()):
             item = layout.itemAt(position)
             assert item is not None
             placed, nested = item.widget(), item.layout()
+            stretch = layout.stretch(position) if hasattr(layout, "stretch") else 0
             if placed is not None:
-                steps.append(("add_widget", number, self.index[id(placed)]))
+                place = None
+                if isinstance(layout, QGridLayout):
+                    place = cast(tuple[int, int, int, int], layout.getItemPosition(position))
+                alignment = item.alignment()
+                steps.append(
+                    ("add_widget", number, self.index[id(placed)], place, stretch, alignment)
+                )
             elif nested is not None:
-                steps.append(("add_layout", number, self.layout(nested, None)))
+                steps.append(("add_layout", number, self.layout(nested, None), stretch))
             else:
-                steps.append(("add_space", number, item.sizeHint().height()))
+                spacer = item.spacerItem()
+                expanding = spacer is not None and bool(
+                    spacer.expandingDirections() & Qt.Orientation.Vertical
+                    or spacer.expandingDirections() & Qt.Orientation.Horizontal
+                )
+                if expanding:
+                    steps.append(("add_stretch", number, stretch))
+                else:  # spacing: one of its sides is 0, whichever way the layout runs
+                    size = item.sizeHint()
+                    steps.append(("add_space", number, max(size.width(), size.height())))
         return number
 
-    def _note_settings(self, widget: QWidget, number: int) -> None:
-        if isinstance(widget, INPUTS):
-            self.recording.settings.append(
-                (
-                    "input",
-                    number,
-                    widget.accessibleName(),
-                    widget.accessibleDescription(),
-                    _value(widget),
-                )
-            )
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            self.buddies.append((number, widget.buddy()))
-
     def finish(self, root: QWidget) -> Recording:
-        settings = self.recording.settings
+        steps = self.recording.finish
         for label, buddy in self.buddies:
-            settings.append(("buddy", label, self.index[id(buddy)]))
+            steps.append(("buddy", label, self.index[id(buddy)]))
+        for shortcut in root.findChildren(QShortcut):
+            parent = shortcut.parent()
+            if id(parent) in self.index:
+                keys = shortcut.key().toString()
+                steps.append(("shortcut", self.index[id(parent)], keys, shortcut.context()))
         chain: list[int] = []
         widget = root.nextInFocusChain()
         for _ in range(len(root.findChildren(QWidget))):  # round the chain to the root
@@ -233,7 +369,7 @@ class _Recorder:
             if number is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 chain.append(number)
             widget = widget.nextInFocusChain()
-        settings.append(("tab_order", chain))
+        steps.append(("tab_order", chain))
         return self.recording
 
 
