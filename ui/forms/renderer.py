@@ -586,8 +586,8 @@ class FormRenderer(QWidget):
     def let_go_of_hidden(self) -> None:
         """Let go of every hidden answer and of the notice: the form is closing for good,
         as the interviewer agreed, so nothing more is held for it."""
-        self._hidden.let_go()
         self._hide_notice()
+        self._hidden.let_go()
 
     def held_answers(self) -> Holding | None:
         """What autosave holds beside the record so that hidden answers outlast a crash

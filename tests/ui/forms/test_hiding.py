@@ -7,6 +7,7 @@ once the interviewer has finished with the question.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rhi_desktop.forms import FieldKey, FormSession, load_form, with_held
@@ -18,15 +19,24 @@ SCHOOL = FieldKey("school")
 COLLEGE = FieldKey("college")
 PETS = FieldKey("pets")
 PET_NAMES = FieldKey("pet_names")
+IN_ROWS = {"people", "worry", "why"}
 
 
 def _form() -> dict[str, Any]:
-    """The ages form, and pets whose names go when there are none."""
+    """The ages form; pets, whose names go when there are none; a day last seen, whose
+    place goes when it is rubbed out; and rows of people with their worries."""
     definition = age_form()
     definition["sections"][0]["questions"] += [
         {"id": "pets", "type": "yes_no", "label": "Any pets?"},
         {"id": "pet_names", "type": "text", "label": "Their names",
          "relevant": "${pets} = 'yes'"},
+        {"id": "seen_on", "type": "date", "label": "Last seen on"},
+        {"id": "seen_at", "type": "text", "label": "Last seen at",
+         "relevant": "${seen_on} != ''"},
+        {"id": "people", "type": "repeat", "label": "People", "questions": [
+            {"id": "worry", "type": "yes_no", "label": "Any worry?"},
+            {"id": "why", "type": "text", "label": "Why", "relevant": "${worry} = 'yes'"},
+        ]},
     ]  # fmt: skip
     return definition
 
@@ -35,6 +45,7 @@ class _Form:
     """A session and its tracker, edited as the renderer edits them."""
 
     def __init__(self, answers: dict[str, Any] | None = None) -> None:
+        """`answers` as a record holds them."""
         self.session = FormSession(load_form(_form()), answers, clock=fixed_clock)
         self.told = 0
         self.tracker = HidingTracker(self.session, self._changed)
@@ -49,6 +60,11 @@ class _Form:
         if changes.relevance:
             self.tracker.recount()
         self.replaced = self.tracker.edited(changes)
+
+    def remove_row(self, index: int) -> None:
+        self.session.remove_row("people", index)
+        self.tracker.row_removed(index, IN_ROWS)
+        self.tracker.recount()
 
     def type(self, key: FieldKey, text: str) -> None:
         """Rub out what the question holds, type `text` a key at a time, and move on."""
@@ -70,7 +86,7 @@ def test_undo_goes_back_to_the_answer_before_the_typing_not_a_keystroke_ago() ->
 
 def test_further_keystrokes_add_to_what_undo_brings_back() -> None:
     form = _answered()
-    form.type(AGE, "187")  # 18 hides the college as well; 187 keeps both hidden
+    form.type(AGE, "178")  # 17 hides the school, 178 the college as well
     assert form.tracker.hiding == Hiding(AGE, 12, frozenset({SCHOOL, COLLEGE}))
 
 
@@ -91,12 +107,12 @@ def test_typed_back_and_out_of_view_again_undo_goes_back_to_the_first_answer() -
 
 def test_retyped_out_of_view_offers_only_what_its_undo_can_bring_back() -> None:
     form = _answered()
-    form.type(AGE, "17")  # Undo to 12 would bring back the school
-    form.type(AGE, "18")  # the college is hidden now too, but only from 17
-    hiding = form.tracker.hiding
-    assert hiding is not None
-    assert hiding.before == 12
-    assert hiding.hidden == {SCHOOL, COLLEGE}
+    form.type(AGE, "17")
+    form.tracker.forget()  # dismissed: the school stays hidden, with no Undo
+    form.type(AGE, "19")  # hides the college; Undo to 17 would bring back only that
+    assert form.tracker.hiding == Hiding(AGE, 17, frozenset({COLLEGE}))
+    form.type(AGE, "19")  # both back into view and out again: still only the college
+    assert form.tracker.hiding == Hiding(AGE, 17, frozenset({COLLEGE}))
 
 
 def test_answers_let_go_of_get_no_new_undo_when_hidden_again() -> None:
@@ -165,3 +181,49 @@ def test_changed_is_called_only_when_the_undo_changes() -> None:
     form.tracker.forget()
     form.tracker.forget()
     assert form.told == 2
+
+
+def test_undo_after_a_restart_puts_back_the_answer_as_the_question_holds_it() -> None:
+    form = _Form({"seen_on": "2026-01-02", "seen_at": "The park"})
+    form.type(FieldKey("seen_on"), "")
+    hiding = form.tracker.hiding
+    assert hiding is not None and hiding.before == date(2026, 1, 2)
+    holding = form.tracker.held()
+    assert holding is not None and holding.before == "2026-01-02"  # as a record keeps it
+
+    reopened = _Form(with_held(form.session.record(), holding))
+    assert reopened.tracker.resume(holding)
+    assert reopened.tracker.hiding == hiding
+
+
+def _people() -> _Form:
+    """Three rows: worried (with why), not worried, worried (with why)."""
+    return _Form(
+        {
+            "people": [
+                {"worry": "yes", "why": "Reason 0"},
+                {"worry": "no"},
+                {"worry": "yes", "why": "Reason 2"},
+            ]
+        }
+    )
+
+
+def test_a_removed_row_moves_what_undo_brings_back_up() -> None:
+    form = _people()
+    form.type(FieldKey("worry", 2), "no")
+    form.remove_row(0)
+    moved = Hiding(FieldKey("worry", 1), "yes", frozenset({FieldKey("why", 1)}))
+    assert form.tracker.hiding == moved
+    form.remove_row(1)  # the row of the change
+    assert form.tracker.hiding is None
+
+
+def test_a_removed_row_ends_the_round_of_typing() -> None:
+    form = _people()
+    form.tracker.editing(FieldKey("worry", 1))  # not worried, being changed...
+    form.remove_row(0)  # ...when the row above goes
+    form.edit(FieldKey("worry", 1), "no")  # the row that was third: worried until now
+    assert form.tracker.hiding == Hiding(
+        FieldKey("worry", 1), "yes", frozenset({FieldKey("why", 1)})
+    )
