@@ -41,6 +41,8 @@ from rhi_desktop.forms.expressions.values import (
 )
 
 _NAN = math.nan
+SAME_NUMBER = 1e-12
+"""Numbers this close are equal (as in ODK): 0.1 + 0.2 = 0.3, as a person expects."""
 _ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -189,6 +191,8 @@ def equal(a: Value, b: Value, node: Expr) -> bool:
         return is_empty(a) and is_empty(b)
     kind_a, kind_b = type_of(a), type_of(b)
     if kind_a is kind_b:
+        if kind_a is ValueType.NUMBER:
+            return abs(cast(float, a) - cast(float, b)) < SAME_NUMBER
         return a == b
     if {kind_a, kind_b} == DAY_TYPES:
         left, right = _day_pair(a, b)

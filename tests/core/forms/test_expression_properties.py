@@ -195,6 +195,17 @@ def _reference_empty(value: Any) -> bool:
 def _reference_equal(left: Any, right: Any) -> bool:
     if _reference_empty(left) or _reference_empty(right):
         return _reference_empty(left) and _reference_empty(right)
+    numbers = (int, float)
+    if (
+        isinstance(left, numbers)
+        and isinstance(right, numbers)
+        and bool
+        not in (
+            type(left),
+            type(right),
+        )
+    ):
+        return abs(float(left) - float(right)) < 1e-12  # ODK's nearness for numbers
     return bool(left == right)
 
 

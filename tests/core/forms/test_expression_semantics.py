@@ -91,6 +91,10 @@ def test_empty_answers_follow_xlsform_rules(text: str, expected: bool) -> None:
         ("7 mod 3", 1.0),
         ("-7 mod 3", -1.0),
         ("7 div 2", 3.5),
+        # Numbers this close are equal, as in ODK: sums of decimals come out as written.
+        ("0.1 + 0.2 = 0.3", True),
+        ("1.1 + 2.2 != 3.3", False),
+        ("0.3 = 0.3001", False),
         ("2 + 3 * 4", 14.0),
         ("(2 + 3) * 4", 20.0),
         ("10 - 4 - 3", 3.0),
