@@ -661,14 +661,15 @@ def _as_value(answer: AnswerValue | None) -> Value:
 
 
 def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
-    """A calculation's result in its question's type (integers round half to even)."""
+    """A calculation's result in its question's type (a whole number drops any fraction,
+    as in ODK: 61 hours div 24 is 2 full days)."""
     if is_empty(result):
         return None
     kind = info.question.type
     if isinstance(result, float) and not isinstance(result, bool):
         if not math.isfinite(result) or abs(result) > MAX_WHOLE_NUMBER:
             return None  # past what a typed answer may be, and what a record may hold
-        return round(result) if kind is QuestionType.INTEGER else result
+        return math.trunc(result) if kind is QuestionType.INTEGER else result
     if isinstance(result, str) and kind is QuestionType.TEXT:
         return result
     if isinstance(result, datetime):

@@ -253,6 +253,26 @@ def test_a_calculated_whole_number_too_large_to_keep_is_empty(session: FormSessi
     assert "age_next_year" not in session.record()
 
 
+DAYS: dict[str, Any] = {
+    "form_id": "days",
+    "version": 1,
+    "title": "Days",
+    "choice_lists": {},
+    "sections": [{"id": "main", "title": "Main", "questions": [
+        {"id": "hours", "type": "decimal", "label": "Hours missing"},
+        {"id": "full_days", "type": "integer", "label": "Full days",
+         "calculation": "${hours} div 24"},
+    ]}],
+}  # fmt: skip
+
+
+def test_a_calculated_whole_number_drops_its_fraction_as_in_odk(clock: Clock) -> None:
+    session = FormSession(load_form(DAYS), clock=clock)
+    for hours, full_days in ((61, 2), (36, 1), (71.9, 2), (72, 3), (-36, -1)):
+        session.set_answer("hours", hours)
+        assert session.answer("full_days") == full_days
+
+
 def test_typed_answers_are_normalised(session: FormSession) -> None:
     session.set_answer("met", True)
     session.set_answer("risks", "cce cse")
