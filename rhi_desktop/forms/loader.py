@@ -94,17 +94,27 @@ def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
     return load_form_file(BUNDLED_FORMS_DIR / file_name)
 
 
+TOO_DEEP = "(file): nested too deeply to be a form definition"
+
+
 def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
     """Check a definition (JSON text or already-parsed data); raises FormDefinitionError."""
-    if isinstance(source, str | bytes):
-        try:
-            data: Any = json.loads(source)
-        except json.JSONDecodeError as error:
-            raise FormDefinitionError(
-                [f"(file): not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]
-            ) from None
-    else:
-        data = source
+    try:
+        if isinstance(source, str | bytes):
+            try:
+                data: Any = json.loads(source)
+            except json.JSONDecodeError as error:
+                where = f"at line {error.lineno} column {error.colno}"
+                problem = f"(file): not valid JSON: {error.msg} {where}"
+                raise FormDefinitionError([problem]) from None
+        else:
+            data = source
+        return _checked(data)
+    except RecursionError:  # e.g. thousands of brackets, or repeat groups within each other
+        raise FormDefinitionError([TOO_DEEP]) from None
+
+
+def _checked(data: Any) -> Form:
     problems: list[str] = []
     broken: set[str] = set()
     try:

@@ -350,6 +350,21 @@ def test_not_json_at_all_is_one_problem_with_line_and_column() -> None:
     assert caught.value.problems == ["(file): not valid JSON: Expecting value at line 2 column 13"]
 
 
+def test_a_definition_nested_thousands_deep_is_one_problem_not_a_crash(
+    make_definition: Build,
+) -> None:
+    """One such file among the installed forms must not stop new interviews."""
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form("[" * 5000 + "]" * 5000)
+    assert caught.value.problems == ["(file): nested too deeply to be a form definition"]
+    question: dict[str, Any] = {"id": "q", "type": "text", "label": "Q"}
+    for depth in range(3000):
+        question = {"id": f"g{depth}", "type": "repeat", "label": "G", "questions": [question]}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([question]))
+    assert caught.value.problems == ["(file): nested too deeply to be a form definition"]
+
+
 def test_a_definition_that_is_not_an_object_is_reported_at_the_root() -> None:
     with pytest.raises(FormDefinitionError) as caught:
         load_form("[1, 2]")
