@@ -177,7 +177,7 @@ def _datetime(raw: object) -> datetime | None:
     if isinstance(raw, datetime):
         try:
             return aware_utc(raw)
-        except OverflowError:
+        except (ValueError, OverflowError):
             raise AnswerTypeError("enter a real date and time as YYYY-MM-DDTHH:MM") from None
     text = _text(raw, "a date and time").strip()
     if not text:

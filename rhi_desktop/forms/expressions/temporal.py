@@ -45,8 +45,15 @@ def parse_datetime(text: str) -> datetime | None:
 
 
 def aware_utc(value: datetime) -> datetime:
+    """As a UTC instant; a naive value is London wall-clock time. Raises ValueError for a
+    wall-clock time London skipped (01:00 to 02:00 on the day the clocks go forward). In
+    the hour that happens twice as they go back, it is the first (BST) one."""
     if value.tzinfo is None or value.utcoffset() is None:
-        value = value.replace(tzinfo=LONDON)
+        local = value.replace(tzinfo=LONDON)
+        instant = local.astimezone(UTC)
+        if instant.astimezone(LONDON).replace(tzinfo=None) != value.replace(tzinfo=None):
+            raise ValueError("not a London time: the clocks went forward past it")
+        return instant
     return value.astimezone(UTC)
 
 

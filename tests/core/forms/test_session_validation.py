@@ -202,6 +202,8 @@ WRONG = TypeProblem.WRONG_KIND
         ("met_on", "2024-02-30", "Enter a real date as YYYY-MM-DD.", WRONG),
         ("met_on", "30/01/2024", "Enter a real date as YYYY-MM-DD.", WRONG),
         ("found_at", "yesterday", "Enter a real date and time as YYYY-MM-DDTHH:MM.", WRONG),
+        # London skipped 01:00-02:00 that day, as the clocks went forward.
+        ("found_at", "2026-03-29T01:30", "Enter a real date and time as YYYY-MM-DDTHH:MM.", WRONG),
         ("start", "25:00", "Enter a real time as HH:MM.", WRONG),
         ("met", "maybe", "Not one of the choices.", TypeProblem.NOT_A_CHOICE),
         (
@@ -233,6 +235,13 @@ def test_answers_of_the_wrong_type_are_kept_for_correcting_and_never_echoed(
     reopened = FormSession(session.form, session.record(), clock=clock)
     assert [i.message for i in reopened.issues(question)] == [message]
     assert not reopened.validate().ok
+
+
+def test_a_london_time_that_happened_twice_is_the_first_of_the_two(session: FormSession) -> None:
+    session.set_answer("found_at", "2026-10-25T01:30")  # the clocks went back at 02:00 BST
+    assert session.record()["found_at"] == "2026-10-25T00:30:00+00:00"  # 01:30 BST
+    session.set_answer("found_at", "2026-03-29T02:00")  # the first minute after the jump
+    assert session.record()["found_at"] == "2026-03-29T01:00:00+00:00"
 
 
 def test_an_invalid_answer_reads_as_empty_so_calculations_do_not_use_it(
