@@ -98,6 +98,8 @@ class FormSession:
         else:
             self._load(answers)
         self._evaluate_everything()
+        if answers is not None:
+            self._default_the_hidden()
 
     # --- editing -------------------------------------------------------------------------
 
@@ -408,6 +410,17 @@ class FormSession:
                 if child_info.answerable:
                     self._store(FieldKey(child, row), self._read(child_info, value))
         self._rows[info.id] = len(rows)
+
+    def _default_the_hidden(self) -> None:
+        """A record leaves out what is hidden, defaults too, as a default comes back with
+        its question (see `hidden_answers`). So hidden questions the record has nothing for
+        get their defaults again, as in a new interview: hidden, they change no other
+        answer, problem or record."""
+        for question_id, value in self.form.defaults.items():
+            for row in self._rows_of(question_id):
+                key = FieldKey(question_id, row)
+                if key not in self._answers and not self._relevant.get(key, False):
+                    self._answers[key] = value
 
     def _store(self, key: FieldKey, stored: Stored | None) -> None:
         if stored is not None:

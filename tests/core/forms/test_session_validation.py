@@ -16,6 +16,7 @@ from rhi_desktop.forms import (
     IssueKind,
     Location,
     load_form,
+    with_held,
 )
 from rhi_desktop.forms.answers import MAX_WHOLE_NUMBER, TypeProblem
 
@@ -360,6 +361,27 @@ def test_a_record_reads_back_into_the_same_interview(visit: Form, clock: Clock) 
 def test_a_restored_draft_keeps_its_own_answers_not_the_defaults(visit: Form, clock: Clock) -> None:
     restored = FormSession(visit, {"met": "yes"}, clock=clock)
     assert restored.answer("venue") is None
+
+
+def test_defaults_hidden_when_a_draft_was_saved_come_back_with_their_questions(
+    visit: Form, clock: Clock
+) -> None:
+    first = FormSession(visit, clock=clock)
+    first.set_answer("met", "yes")
+    first.add_row("people")  # worried? starts as "no"
+    first.set_answer("name", "Jay", row=0)
+    first.set_answer("met", "no")  # hides where they met, and the people
+    record = first.record()
+    assert "venue" not in record and "people" not in record
+
+    reopened = FormSession(visit, with_held(record, first.holding()), clock=clock)
+    assert reopened.record() == record
+    assert reopened.hidden_entries() == first.hidden_entries()  # defaults are not work lost
+    for session in (first, reopened):
+        session.set_answer("met", "yes")
+    assert reopened.record() == first.record()
+    assert reopened.answer("venue") == "school"
+    assert reopened.answer("worry", row=0) == "no"
 
 
 def test_a_record_with_answers_the_form_does_not_have_is_refused(visit: Form) -> None:
