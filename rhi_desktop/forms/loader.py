@@ -490,8 +490,8 @@ class _Checker:
                 (SlotKind.CALCULATION, question.calculation, info.value_type),
             ]
             for kind, text, expect in sources:
-                if text is None:
-                    continue
+                if text is None or (kind is SlotKind.REQUIRED and not info.answerable):
+                    continue  # a note's or a calculation's `required` is a problem above
                 current = None
                 if kind is SlotKind.CONSTRAINT and info.value_type is not None:
                     current = FieldType(

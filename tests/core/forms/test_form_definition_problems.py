@@ -218,6 +218,21 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
         ),
         ({"type": "text", "scale": {"min": 1, "max": 5}}, "scale", "only scale questions"),
         ({"type": "note", "required": True}, "required", "a note takes no required"),
+        ({"type": "note", "required": "1 > 0"}, "required", "a note takes no required"),
+        (
+            {"type": "integer", "calculation": "1", "required": "1 > 0"},
+            "required",
+            "a calculated question takes no required",
+        ),
+        (
+            {
+                "type": "repeat",
+                "required": "1 > 0",
+                "questions": [{"id": "x", "type": "text", "label": "X"}],
+            },
+            "required",
+            "use min_rows to require rows",
+        ),
         (
             {"type": "integer", "calculation": "1", "constraint": ". > 0"},
             "constraint",
