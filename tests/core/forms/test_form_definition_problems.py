@@ -265,6 +265,25 @@ def test_fields_a_question_type_cannot_use_are_reported(
     ), caught.value.problems
 
 
+def test_a_required_condition_on_what_takes_no_answer_is_listed_not_a_crash(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "age", "type": "integer", "label": "Age"},
+            {"id": "note", "type": "note", "label": "Note", "required": "${age} > 1"},
+            {"id": "next", "type": "integer", "label": "Next", "calculation": "${age} + 1",
+             "required": "${age} > 1"},
+        ]
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[1].required: a note takes no required",
+        "sections[0].questions[2].required: a calculated question takes no required",
+    ]
+
+
 def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
     make_definition: Build,
 ) -> None:
