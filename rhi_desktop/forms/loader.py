@@ -281,6 +281,8 @@ class _Checker:
         self.owners: list[Owner] = []
         self.defaults: dict[str, AnswerValue] = {}
         self.report_keys: dict[str, str] = {}
+        self._near_names: dict[str, str] = {}
+        """Each unknown name's suggestion, once worked out."""
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
@@ -529,6 +531,15 @@ class _Checker:
             self.problem(path, message)
         parsed[slot] = expr
 
+    def _near(self, name: str) -> str:
+        """' (did you mean ${...}?)' for an unknown name, worked out once per name: a
+        renamed question may be referred to thousands of times."""
+        hint = self._near_names.get(name)
+        if hint is None:
+            close = difflib.get_close_matches(name, list(self.fields), n=1)
+            hint = self._near_names[name] = f" (did you mean ${{{close[0]}}}?)" if close else ""
+        return hint
+
     def _resolver(self, scope: str | None) -> Callable[[Ref], FieldType | str | None]:
         def resolve(ref: Ref) -> FieldType | str | None:
             name = ref.name
@@ -538,9 +549,7 @@ class _Checker:
             if info is None:
                 if name in self.sections:
                     return f"${{{name}}} is a section, not a question"
-                close = difflib.get_close_matches(name, list(self.fields), n=1)
-                hint = f" (did you mean ${{{close[0]}}}?)" if close else ""
-                return f"unknown field ${{{name}}}{hint}"
+                return f"unknown field ${{{name}}}{self._near(name)}"
             if info.value_type is None:
                 return f"${{{name}}} is a note and has no answer"
             if info.repeat_id is not None and info.repeat_id != scope:
