@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -183,16 +184,25 @@ class _CellMarks:
     """Merged ranges spanning more than one row."""
 
 
+DAMAGE = (KeyError, zipfile.BadZipFile, SyntaxError, ValueError, zlib.error, EOFError)
+"""What reading a damaged package raises: a missing part, broken XML (a SyntaxError),
+compressed data that does not unpack."""
+
+
+def _damaged(path: Path) -> WorkbookError:
+    return WorkbookError(
+        f"{path.name} is damaged: its parts do not fit together "
+        "(open it in Excel and save it again as .xlsx)"
+    )
+
+
 def _read_cell_marks(path: Path) -> dict[str, _CellMarks]:
     """Per sheet title, its formulas without values, error cells and merges across rows."""
     try:
         with zipfile.ZipFile(path) as archive:
             return _marks_in_archive(archive)
-    except (KeyError, zipfile.BadZipFile, SyntaxError, ValueError):
-        raise WorkbookError(
-            f"{path.name} is damaged: its parts do not fit together "
-            "(open it in Excel and save it again as .xlsx)"
-        ) from None
+    except DAMAGE:
+        raise _damaged(path) from None
 
 
 def _marks_in_archive(archive: zipfile.ZipFile) -> dict[str, _CellMarks]:
@@ -277,30 +287,39 @@ def _read_sheets(path: Path) -> dict[str, Sheet]:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
         raise WorkbookError(_not_xlsx(path)) from None
+    except (SyntaxError, zlib.error, EOFError):
+        raise _damaged(path) from None
     except OSError as error:
         raise WorkbookError(f"cannot read {path.name}: {error.strerror}") from None
     try:
-        sheets: dict[str, Sheet] = {}
-        for worksheet in book.worksheets:
-            if hasattr(worksheet, "reset_dimensions"):
-                # Some tools write a wrong used range; read every row there is instead.
-                worksheet.reset_dimensions()
-            rows = iter(worksheet.iter_rows(values_only=True))
-            header = next(rows, ())
-            columns = tuple(
-                Column(index, text)
-                for index, text in ((i, cell_text(v)) for i, v in enumerate(header))
-                if text is not None
-            )
-            kept = tuple(
-                Row(number, tuple(values))
-                for number, values in enumerate(rows, start=2)
-                if any(cell_text(value) is not None for value in values)
-            )
-            sheets.setdefault(worksheet.title.lower(), Sheet(worksheet.title, columns, kept))
-        return sheets
+        return _sheets_of(book)
+    except DAMAGE:
+        raise _damaged(path) from None
     finally:
         book.close()
+
+
+def _sheets_of(book: Any) -> dict[str, Sheet]:
+    """Every sheet's header and rows with something in them, by lower-case title."""
+    sheets: dict[str, Sheet] = {}
+    for worksheet in book.worksheets:
+        if hasattr(worksheet, "reset_dimensions"):
+            # Some tools write a wrong used range; read every row there is instead.
+            worksheet.reset_dimensions()
+        rows = iter(worksheet.iter_rows(values_only=True))
+        header = next(rows, ())
+        columns = tuple(
+            Column(index, text)
+            for index, text in ((i, cell_text(v)) for i, v in enumerate(header))
+            if text is not None
+        )
+        kept = tuple(
+            Row(number, tuple(values))
+            for number, values in enumerate(rows, start=2)
+            if any(cell_text(value) is not None for value in values)
+        )
+        sheets.setdefault(worksheet.title.lower(), Sheet(worksheet.title, columns, kept))
+    return sheets
 
 
 _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")

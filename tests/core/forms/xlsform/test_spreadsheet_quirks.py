@@ -5,6 +5,7 @@ imported as something the designer did not mean or reported as a crash."""
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,6 +187,54 @@ def test_a_package_without_its_relationships_part_is_refused_not_a_crash(
         "(open it in Excel and save it again as .xlsx)"
     )
     assert "something went wrong" not in err
+
+
+def _truncated_sheet(name: str, data: bytes) -> tuple[str, bytes]:
+    return name, data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data
+
+
+def _garbled_styles(name: str, data: bytes) -> tuple[str, bytes]:
+    return name, b"<styleSheet><<<" if name == "xl/styles.xml" else data
+
+
+def _corrupt_compressed_sheet(path: Path) -> Path:
+    """Bytes inside the sheet's compressed data changed, as a bad disk or copy does."""
+    with zipfile.ZipFile(path) as archive:
+        part = archive.getinfo("xl/worksheets/sheet1.xml")
+    raw = bytearray(path.read_bytes())
+    start = part.header_offset + 30 + len(part.filename.encode()) + len(part.extra)
+    for offset in range(start + 4, start + min(part.compress_size, 64)):
+        raw[offset] ^= 0x5A
+    path.write_bytes(bytes(raw))
+    return path
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: rewrite_parts(path, _truncated_sheet),
+        lambda path: rewrite_parts(path, _garbled_styles),
+        _corrupt_compressed_sheet,
+    ],
+    ids=["sheet cut short", "styles garbled", "compressed data corrupt"],
+)
+def test_a_damaged_workbook_is_told_to_be_saved_again_not_a_crash(
+    workbook: Write,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[Path], Path],
+) -> None:
+    path = damage(workbook(xlsforms.CHECK_IN))
+
+    code = main([str(path), "--out", str(tmp_path / "form.json")])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: form.xlsx is damaged: its parts do not fit together "
+        "(open it in Excel and save it again as .xlsx)"
+    )
+    assert not (tmp_path / "form.json").exists()
 
 
 @pytest.mark.parametrize("name", ["form.xlsx", "form.xls"])
