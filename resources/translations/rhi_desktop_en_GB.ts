@@ -4495,6 +4495,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check the year: write it in full, like 2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The UK was not on that time then. Leave out BST or GMT.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -68,6 +68,7 @@ class InputProblem(StrEnum):
     SKIPPED_TIME = "skipped_time"  # inside the hour the spring clock change skips
     REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
+    YEAR_RANGE = "year_range"  # e.g. 27/11/0026: a year no interview could be about
 
 
 class UkInputError(ValueError):
@@ -82,7 +83,13 @@ def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
 
 
+YEARS = range(1900, 2101)
+"""Years a date in an interview can be in (a year like 0026 is a slip for 2026)."""
+
+
 def _make_date(year: int, month: int, day: int) -> date:
+    if year not in YEARS:
+        raise UkInputError(InputProblem.YEAR_RANGE)
     try:
         return date(year, month, day)
     except ValueError:
@@ -175,7 +182,7 @@ def parse_uk_datetime(text: str) -> datetime:
 
 
 def format_uk_date(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"  # %Y drops zeros: 26 for 0026
 
 
 def format_uk_time(value: time) -> str:
@@ -185,5 +192,6 @@ def format_uk_time(value: time) -> str:
 def format_uk_datetime(value: datetime) -> str:
     """The London wall-clock reading of an instant, e.g. '27/11/2026 14:30'; with its zone
     in the autumn hour that happens twice ('26/10/2025 01:30 GMT'), so it reads back."""
-    shown = to_london(value).strftime("%d/%m/%Y %H:%M")
+    local = to_london(value)
+    shown = f"{format_uk_date(local.date())} {local:%H:%M}"
     return f"{shown} {zone_of(value)}" if happened_twice(value) else shown

@@ -54,6 +54,9 @@ def problem_text(problem: InputProblem) -> str:
             "That time happened twice, as the clocks went back. Add BST for the first time, "
             "or GMT for the second, like 26/10/2025 01:30 GMT.",
         ),
+        InputProblem.YEAR_RANGE: QCoreApplication.translate(
+            "UkInput", "Check the year: write it in full, like 2026."
+        ),
         InputProblem.WRONG_ZONE: QCoreApplication.translate(
             "UkInput", "The UK was not on that time then. Leave out BST or GMT."
         ),

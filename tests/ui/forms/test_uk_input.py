@@ -12,6 +12,7 @@ from ui.forms.editor import InterviewFormEditor
 from ui.forms.uk_formats import (
     InputProblem,
     UkInputError,
+    format_uk_date,
     format_uk_datetime,
     parse_uk_date,
     parse_uk_datetime,
@@ -51,6 +52,10 @@ def test_a_day_and_month_that_could_swap_are_read_day_first() -> None:
     [
         ("31/02/2026", InputProblem.NO_SUCH_DATE),
         ("12/13/2026", InputProblem.NO_SUCH_DATE),
+        ("27/11/0026", InputProblem.YEAR_RANGE),  # a slip for 2026: not taken as year 26
+        ("27 Nov 0226", InputProblem.YEAR_RANGE),
+        ("1899-12-31", InputProblem.YEAR_RANGE),
+        ("1/1/2101", InputProblem.YEAR_RANGE),
         ("27 Novembre 2026", InputProblem.DATE_FORMAT),
         ("27/11", InputProblem.DATE_FORMAT),
         ("yesterday", InputProblem.DATE_FORMAT),
@@ -139,6 +144,12 @@ def test_a_time_the_spring_clock_change_skips_is_refused() -> None:
 
 def test_instants_are_shown_in_london_time() -> None:
     assert format_uk_datetime(datetime(2026, 7, 1, 13, 30, tzinfo=UTC)) == "01/07/2026 14:30"
+
+
+def test_a_year_is_always_shown_in_full() -> None:
+    """An early year stored before years were checked reads as itself, not as this one."""
+    assert format_uk_date(date(26, 11, 27)) == "27/11/0026"
+    assert format_uk_datetime(datetime(226, 7, 1, 13, 30, tzinfo=UTC)).startswith("01/07/0226")
 
 
 def test_a_typed_date_is_rewritten_as_understood_and_a_bad_one_explained(
