@@ -306,9 +306,14 @@ class FormRenderer(QWidget):
         return row_view
 
     def _chain(self, section_id: str) -> None:
-        """Tab order follows the form, including rows added after the page was built."""
+        """Tab order follows the form, including rows added after the page was built.
+
+        The section's first control comes straight after the list of sections: a row
+        added later is made after everything else on screen, and a section that starts
+        with one would otherwise be reached only after the editor's own buttons. (Only
+        the page on show takes the focus, so each section may follow the list.)"""
         controls = self.section_controls(section_id)
-        for before, after in itertools.pairwise(controls):
+        for before, after in itertools.pairwise([self.navigator, *controls]):
             QWidget.setTabOrder(before, after)
 
     # --- keeping in step with the session ------------------------------------------------

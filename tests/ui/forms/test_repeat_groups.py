@@ -66,6 +66,28 @@ def test_rows_are_added_by_button_or_shortcut_and_focus_moves_into_them(
     assert row_one.remove_button.accessibleName() == "Remove row 2 from People they were with"
 
 
+def test_a_first_row_added_is_next_after_the_sections_list_in_tab_order(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """A row's inputs are made after everything else on screen; the section they open
+    still comes straight after the list of sections, not after the editor's buttons."""
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    keyboard.to_section(renderer, "actions")
+    actions = renderer.group_view("agreed_actions")
+    keyboard.tab_to(actions.add_button)
+    keyboard.press(Qt.Key.Key_Space)
+    first = renderer.field_view("action_what", 0).controls()[0]
+    assert keyboard.focus() is first
+
+    renderer.navigator.setFocus(Qt.FocusReason.TabFocusReason)
+    keyboard.press(Qt.Key.Key_Tab)
+    assert keyboard.focus() is first
+    keyboard.press(Qt.Key.Key_Backtab)
+    assert keyboard.focus() is renderer.navigator
+
+
 def test_removing_an_answered_row_asks_first_and_later_rows_move_up(
     open_editor: Callable[..., InterviewFormEditor],
     keyboard: Keyboard,
