@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.forms.sensitive import MASK_GUARD
 from ui.forms.widgets.base import DELETE_KEY_SINK, FOCUS_OUT_SINK, WHEEL_NEEDS_FOCUS
 
 LEAVES = (QComboBox, QPlainTextEdit, QLineEdit, QAbstractButton, QLabel, QListView)
@@ -220,6 +221,8 @@ def _settings(widget: QWidget, parent: int | None, placed: bool) -> list[Setting
         found.append(("setMaximumWidth", widget.maximumWidth()))
     if widget.focusPolicy() != fresh.focusPolicy():
         found.append(("setFocusPolicy", widget.focusPolicy()))
+    if widget.contextMenuPolicy() != fresh.contextMenuPolicy():
+        found.append(("setContextMenuPolicy", widget.contextMenuPolicy()))
     found.extend(_input_settings(widget))
     if widget.accessibleName():
         found.append(("setAccessibleName", widget.accessibleName()))
@@ -229,10 +232,9 @@ def _settings(widget: QWidget, parent: int | None, placed: bool) -> list[Setting
         found.append(("setToolTip", widget.toolTip()))
     if parent is not None and not placed and widget.isHidden():
         found.append(("setVisible", False))
-    if any(getattr(widget, sink, None) for sink in (FOCUS_OUT_SINK, DELETE_KEY_SINK)) or getattr(
-        widget, WHEEL_NEEDS_FOCUS, False
-    ):
-        found.append(("filter", None))
+    for mark in (FOCUS_OUT_SINK, DELETE_KEY_SINK, WHEEL_NEEDS_FOCUS, MASK_GUARD):
+        if getattr(widget, mark, None):
+            found.append(("filter", None))
     signals = (*SIGNALS, "toggled") if isinstance(widget, QPushButton) else SIGNALS
     for signal in signals:
         if hasattr(widget, signal) and widget.receivers("2" + _signature(widget, signal)) > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
@@ -51,6 +52,56 @@ def test_one_line_answers_are_masked_but_can_be_typed_into(
     assert line.echoMode() is QLineEdit.EchoMode.Normal
     assert line.displayText() == "A private reason too"
     assert view.cover.button.accessibleName().startswith("Hide answer")
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Z, CTRL),  # undo: empties a hidden line without telling the form
+        (Qt.Key.Key_Z, CTRL_SHIFT),  # redo
+        (Qt.Key.Key_Y, CTRL),
+        (Qt.Key.Key_Backspace, CTRL),  # delete a word: everything before the cursor
+        (Qt.Key.Key_Delete, CTRL),
+        (Qt.Key.Key_X, CTRL),  # cut: deletes without copying
+        (Qt.Key.Key_K, CTRL),  # delete to the end of the line
+        (Qt.Key.Key_U, CTRL),  # delete the whole line
+    ],
+    ids=["undo", "redo", "redo-y", "delete-word-back", "delete-word", "cut", "to-end", "line"],
+)
+def test_keys_that_would_wipe_a_hidden_answer_unseen_do_nothing_until_it_is_shown(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier,
+) -> None:
+    editor = _open_on_before(open_editor, draft)
+    view = editor.renderer.field_view("push_other")
+    line = view.controls()[0]
+    assert isinstance(line, QLineEdit) and view.cover is not None
+    assert line.contextMenuPolicy() is Qt.ContextMenuPolicy.NoContextMenu
+    keyboard.tab_to(line)
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type("s")
+    keyboard.press(Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)  # for Cut
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.press(Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    keyboard.press(key, modifiers)
+    editor.flush()
+    assert line.text() == "A private reasons"
+    assert draft.answers()["push_other"] == "A private reasons"
+
+    view.cover.set_revealed(True)  # shown, the keys work as anywhere else
+    assert line.contextMenuPolicy() is Qt.ContextMenuPolicy.DefaultContextMenu
+    keyboard.tab_to(line)
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.press(Qt.Key.Key_Backspace, CTRL)
+    assert line.text() == "A private "
+    assert editor.renderer.session.answer("push_other") == "A private "
 
 
 def test_long_answers_sit_behind_a_cover_until_shown(
