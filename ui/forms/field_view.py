@@ -185,9 +185,12 @@ class FieldView:
         if self.answer is None:
             return
         name = self.spoken_label
-        if self.cover is not None:
-            self.cover.rename(name)
         if self._required:
             name = QCoreApplication.translate("FieldView", "{0}, required").format(name)
         parts = [self._hint_text, self._message_text]
-        self.answer.describe(name, " ".join(part for part in parts if part))
+        description = " ".join(part for part in parts if part)
+        if self.cover is not None and self.cover.behind_cover:
+            self.cover.describe(name, description)  # the only control until it is shown
+        elif self.cover is not None:
+            self.cover.describe(self.spoken_label)  # the input beside it says the rest
+        self.answer.describe(name, description)

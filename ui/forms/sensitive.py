@@ -152,8 +152,18 @@ class SensitiveCover:
         )
         self.button.setAccessibleName(said.format(self._name))
 
-    def rename(self, name: str) -> None:
-        """The question as the button names it, e.g. with its row after rows move."""
+    @property
+    def behind_cover(self) -> bool:
+        """True where the answer sits behind the cover (it cannot be masked in place):
+        until it is shown, the button is the only control there is to reach."""
+        return self.cover is not None
+
+    def describe(self, name: str, description: str = "") -> None:
+        """The question as the button names it (e.g. with its row after rows move), and
+        what the button is described by (for an answer behind the cover, the question's
+        hint and any problem with it, which the hidden input cannot say)."""
+        if description != self.button.accessibleDescription():
+            self.button.setAccessibleDescription(description)
         if name != self._name:
             self._name = name
             self._name_button(self.button.isChecked())

@@ -104,6 +104,31 @@ def test_keys_that_would_wipe_a_hidden_answer_unseen_do_nothing_until_it_is_show
     assert editor.renderer.session.answer("push_other") == "A private "
 
 
+def test_a_covered_answers_button_says_all_the_hidden_input_would(
+    open_editor: Callable[..., InterviewFormEditor], draft: Draft
+) -> None:
+    """Until a long answer is shown, its Show button is the only control Tab reaches, so
+    a screen reader hears there that it is required, its hint and what is wrong."""
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction("interviewer-1") as tx:
+        tx.interviews.save_answers(
+            draft.interview_id,
+            {"offer_outcome": "accepted", "harm_disclosed": "yes"},
+            expected_version=stored.version,
+        )
+    editor = open_editor()
+    editor.check()
+    view = editor.renderer.field_view("harm_details")
+    assert view.cover is not None and view.cover.behind_cover
+    button = view.cover.button
+    assert view.message == "This question needs an answer."
+    assert button.accessibleName() == "Show answer: What did they tell you?, required"
+    assert button.accessibleDescription().endswith("This question needs an answer.")
+
+    editor.renderer.enter("harm_details", "Something private")
+    assert "needs an answer" not in button.accessibleDescription()
+
+
 def test_long_answers_sit_behind_a_cover_until_shown(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
 ) -> None:
