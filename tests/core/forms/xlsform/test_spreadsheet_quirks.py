@@ -131,6 +131,12 @@ def test_merges_on_the_choices_sheet_are_refused_and_one_row_merges_are_not(
     ]
 
 
+DAMAGED = (
+    "error: form.xlsx is damaged: its parts do not fit together "
+    "(open it in Excel and save it again as .xlsx)"
+)
+
+
 def _renamed_workbook_part(name: str, data: bytes) -> tuple[str, bytes]:
     """The main part saved as xl/book.xml, as some spreadsheet programs name it."""
     renames = {
@@ -182,10 +188,7 @@ def test_a_package_without_its_relationships_part_is_refused_not_a_crash(
 
     err = capsys.readouterr().err
     assert code == 1
-    assert err.splitlines()[0] == (
-        "error: form.xlsx is damaged: its parts do not fit together "
-        "(open it in Excel and save it again as .xlsx)"
-    )
+    assert err.splitlines()[0] == DAMAGED
     assert "something went wrong" not in err
 
 
@@ -230,10 +233,7 @@ def test_a_damaged_workbook_is_told_to_be_saved_again_not_a_crash(
 
     err = capsys.readouterr().err
     assert code == 1
-    assert err.splitlines()[0] == (
-        "error: form.xlsx is damaged: its parts do not fit together "
-        "(open it in Excel and save it again as .xlsx)"
-    )
+    assert err.splitlines()[0] == DAMAGED
     assert not (tmp_path / "form.json").exists()
 
 
