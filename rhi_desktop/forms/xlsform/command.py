@@ -1,7 +1,8 @@
 """`rhi-desktop import-xlsform FILE.xlsx --out FORM.json`: turn an XLSForm into our form JSON.
 
 All or nothing: with any error nothing is written (an earlier FORM.json is left as it
-was), the whole report goes to stderr and the exit code is 1. Otherwise the checked
+was), the whole report goes to stderr and the exit code is 1. FORM.json may replace an
+earlier form definition, never any other file. Otherwise the checked
 definition is written atomically, warnings and notes go to stderr, and one summary line
 goes to stdout. Also runnable as `python -m rhi_desktop.forms.xlsform.command`.
 """
@@ -9,6 +10,7 @@ goes to stdout. Also runnable as `python -m rhi_desktop.forms.xlsform.command`.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,12 +69,39 @@ def run_import(xlsx: Path, out: Path) -> ImportResult:
     if out.resolve() == xlsx.resolve():
         report.error(None, "--out names the workbook itself; choose a .json file")
         return ImportResult(report, None, None)
+    if not _replaceable(out):
+        report.error(
+            None,
+            f"--out names {out.name}, which is not a form definition: choose another name, "
+            "or move that file away first",
+        )
+        return ImportResult(report, None, None)
+    if not out.parent.is_dir():
+        report.error(None, f"cannot write {out.name}: there is no folder {out.parent}")
+        return ImportResult(report, None, None)
     try:
         write_atomically(out, render_definition(form).encode("utf-8"))
     except OSError as error:
         report.error(None, f"cannot write {out.name}: {error.strerror or type(error).__name__}")
         return ImportResult(report, None, None)
     return ImportResult(report, form, out)
+
+
+LARGEST_FORM = 16 * 1024 * 1024
+"""Bytes: far more than any form definition takes."""
+
+
+def _replaceable(out: Path) -> bool:
+    """Whether writing `out` loses nothing but an earlier form definition (or nothing)."""
+    try:
+        if not out.exists():
+            return True
+        if not out.is_file() or out.stat().st_size > LARGEST_FORM:
+            return False
+        found = json.loads(out.read_bytes())
+    except (OSError, ValueError):  # unreadable, not JSON, not text
+        return False
+    return isinstance(found, dict) and "form_id" in found
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -52,7 +52,28 @@ def test_output_that_cannot_be_written_is_an_error_not_a_crash(
 
     assert not result.ok
     (error,) = result.report.errors
-    assert error.cell is None and error.message.startswith("cannot write form.json")
+    assert error.cell is None
+    assert error.message == f"cannot write form.json: there is no folder {tmp_path / 'missing-dir'}"
+
+
+def test_output_replaces_an_earlier_form_definition_and_nothing_else(
+    workbook: Write, tmp_path: Path
+) -> None:
+    out = tmp_path / "check-in.json"
+    assert run_import(workbook(xlsforms.CHECK_IN), out).ok
+    assert run_import(workbook(xlsforms.CHECK_IN), out).ok  # imported again, over itself
+
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"PK\x03\x04 someone's workbook")
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"not": "a form"}')
+    for precious in (other, notes):
+        before = precious.read_bytes()
+        result = run_import(workbook(xlsforms.CHECK_IN), precious)
+        assert not result.ok
+        (error,) = result.report.errors
+        assert error.message.startswith(f"--out names {precious.name}, which is not a form")
+        assert precious.read_bytes() == before
 
 
 def test_output_naming_the_workbook_itself_is_refused(workbook: Write) -> None:
