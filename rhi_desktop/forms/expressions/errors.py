@@ -10,6 +10,6 @@ class ExpressionError(ValueError):
     """
 
     def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} at column {position + 1}")
+        super().__init__(f"{message} at character {position + 1}")
         self.message = message
         self.position = position

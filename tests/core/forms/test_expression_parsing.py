@@ -55,7 +55,7 @@ def test_syntax_errors_name_the_problem_and_where_it_is(
         parse(text)
     assert message in caught.value.message
     assert caught.value.position == position
-    assert str(caught.value).endswith(f"at column {position + 1}")
+    assert str(caught.value).endswith(f"at character {position + 1}")
 
 
 @pytest.mark.parametrize(
