@@ -13,21 +13,25 @@ from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 
 
+def _seed(draft: Draft, answers: dict[str, object]) -> None:
+    """The draft as saved with `answers`, before the form is opened."""
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction("interviewer-1") as tx:
+        tx.interviews.save_answers(draft.interview_id, answers, expected_version=stored.version)
+
+
 def _open_on_before(
     open_editor: Callable[..., InterviewFormEditor], draft: Draft
 ) -> InterviewFormEditor:
-    stored = draft.store.interviews.get(draft.interview_id)
-    with draft.store.transaction("interviewer-1") as tx:
-        tx.interviews.save_answers(
-            draft.interview_id,
-            {
-                "offer_outcome": "accepted",
-                "push_factors": ["other"],
-                "push_other": "A private reason",
-                "before_story": "A private story",
-            },
-            expected_version=stored.version,
-        )
+    _seed(
+        draft,
+        {
+            "offer_outcome": "accepted",
+            "push_factors": ["other"],
+            "push_other": "A private reason",
+            "before_story": "A private story",
+        },
+    )
     editor = open_editor()
     editor.renderer.show_section("before")
     return editor
@@ -109,13 +113,7 @@ def test_a_covered_answers_button_says_all_the_hidden_input_would(
 ) -> None:
     """Until a long answer is shown, its Show button is the only control Tab reaches, so
     a screen reader hears there that it is required, its hint and what is wrong."""
-    stored = draft.store.interviews.get(draft.interview_id)
-    with draft.store.transaction("interviewer-1") as tx:
-        tx.interviews.save_answers(
-            draft.interview_id,
-            {"offer_outcome": "accepted", "harm_disclosed": "yes"},
-            expected_version=stored.version,
-        )
+    _seed(draft, {"offer_outcome": "accepted", "harm_disclosed": "yes"})
     editor = open_editor()
     editor.check()
     view = editor.renderer.field_view("harm_details")
