@@ -61,6 +61,7 @@ from ui.quarantine_view import QuarantineView
 from ui.sync_runner import SyncRunner
 from ui.sync_status import ConnectionStatusSource
 from ui.unlock import UnlockPanel, UnlockWindow
+from ui.window_hiding import SAVE_AFTER_HIDING
 from ui.workers import SerialWorker
 
 log = logging.getLogger(__name__)
@@ -463,20 +464,29 @@ class AppController(QObject):
         self.locked.emit()
 
     def _hide_cases(self) -> None:
+        """Every case off the screen first, then the open forms saved: a save can wait
+        seconds for a sync to let go of the store, and nothing may be in view meanwhile."""
         self.idle.stop()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
         keep = {self.main_window, self.unlock_window}
-        for window in QApplication.topLevelWidgets():
-            if window in keep or not window.isVisible() or _transient(window):
-                continue
-            window.hide()
-            self._hidden.append(window)
+        windows = [
+            window
+            for window in QApplication.topLevelWidgets()
+            if window not in keep and window.isVisible() and not _transient(window)
+        ]
         _cover_sensitive_answers()
         if self.main_window is not None:
             self.main_window.cover()
         elif self.unlock_window is None:
             self._show_unlock_window(locked=True)
+        for window in windows:
+            window.setProperty(SAVE_AFTER_HIDING, True)
+            window.hide()
+            self._hidden.append(window)
+        for window in windows:
+            window.setProperty(SAVE_AFTER_HIDING, False)
+            _save_forms_in(window)
         self._clipboard.forget_copied()
 
     # -- syncing -------------------------------------------------------------------------
@@ -583,6 +593,16 @@ def _open_widgets(kind: type[_Shown]) -> list[_Shown]:
             if isinstance(widget, kind) and widget not in found:
                 found.append(widget)
     return found
+
+
+def _save_forms_in(window: QWidget) -> None:
+    """Save the forms in `window` now (they load with the first form opened)."""
+    module = sys.modules.get("ui.forms.editor")
+    if module is not None:
+        kind = module.InterviewFormEditor
+        for editor in [window, *window.findChildren(kind)]:
+            if isinstance(editor, kind):
+                editor.flush()
 
 
 def _transient(window: QWidget) -> bool:

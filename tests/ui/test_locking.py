@@ -24,6 +24,7 @@ from tests.ui.driving import (
     PASSPHRASE,
     FormFiller,
     focused,
+    select_first,
     type_text,
     unlock_with,
     visible_texts,
@@ -258,3 +259,38 @@ def test_quitting_with_an_interview_open_saves_what_was_typed_first(
     with profile.store as store:
         answers = store.interviews.get(interview_id).answers
     assert answers["offer_method"] == "phone"
+
+
+def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """The save of an open form can wait seconds for the sync to let go of the store: by
+    then the caseload is covered and the interview window hidden. Nothing typed is lost."""
+    controller, window = unlocked
+    store = controller.holder.store
+    window.show_view(CaseloadView.IN_PROGRESS)
+    interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    frame.editor.renderer.show_section("reflection", focus=True)
+    (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
+    notes.setFocus()
+    on_screen_while_waiting: list[tuple[bool, bool]] = []
+    frame.editor.saver.failed.connect(
+        lambda _message: on_screen_while_waiting.append((window.covered, frame.isVisible()))
+    )
+    sync = store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            type_text(notes, "typed before the lock")
+            controller.lock("idle")
+    finally:
+        sync.close()
+    assert on_screen_while_waiting == [(True, False)]  # covered, and the form out of sight
+
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(lambda: not frame.editor.saver.pending, timeout=10_000)
+    saved = controller.holder.store.interviews.get(interview_id).answers["reflection_notes"]
+    assert saved.endswith("typed before the lock")

@@ -37,6 +37,7 @@ from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import VersionBanner, migration_summary
 from ui.messages import error_text
+from ui.window_hiding import SAVE_AFTER_HIDING
 
 log = logging.getLogger(__name__)
 
@@ -421,7 +422,8 @@ class InterviewFormEditor(QWidget):
     # --- closing -------------------------------------------------------------------------
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()
+        if not self.window().property(SAVE_AFTER_HIDING):  # else saved once all is hidden
+            self.flush()
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
