@@ -1078,6 +1078,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the old version worked this out; the new version asks it, so answer it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the answer no longer fits the question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1087,6 +1091,10 @@
     </message>
     <message>
         <source>no longer offered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {0}: this draft has {1} rows and version {2} allows {3}. Every row is carried over; remove rows to sign off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -293,6 +293,9 @@ class Reason(StrEnum):
     """The question now takes another kind of answer."""
     CALCULATED = "calculated"
     """The new version works the answer out from other answers."""
+    NOW_ASKED = "now_asked"
+    """The old version worked the value out; the new one asks it: what it worked out is
+    no one's answer, and would not change with the answers it came from."""
     CHOICES_REMOVED = "choices_removed"
     """Some chosen values are no longer offered (`values` lists them)."""
     NOT_VALID = "not_valid"
@@ -320,6 +323,9 @@ class Migration:
     answers: dict[str, Any]
     """The draft's answers for the target version (a record `FormSession` reads)."""
     not_carried: tuple[NotCarried, ...]
+    too_many_rows: tuple[tuple[str, int, int], ...] = ()
+    """(repeat group, rows the draft has, most the new version allows), for groups with
+    more rows than that: every row is carried, and the interviewer removes the rest."""
 
     @property
     def complete(self) -> bool:
@@ -334,6 +340,7 @@ class _Planner:
         self.source = source
         self.target = target
         self.dropped: dict[tuple[str, Reason], tuple[list[int], list[str]]] = {}
+        self.too_many_rows: list[tuple[str, int, int]] = []
 
     def drop(
         self, question_id: str, reason: Reason, row: int | None, values: Iterable[str] = ()
@@ -356,6 +363,9 @@ class _Planner:
         if new.calculated:
             if old is None or not old.calculated:  # a worked-out value is worked out again
                 self.drop(question_id, Reason.CALCULATED, row)
+            return None
+        if old is not None and old.calculated:
+            self.drop(question_id, Reason.NOW_ASKED, row)
             return None
         old_type = old.question.type if old is not None else new.question.type
         new_type = new.question.type
@@ -405,6 +415,9 @@ class _Planner:
                 if carried is not None:
                     kept[question_id] = carried
             rows.append(kept)
+        most = new.question.max_rows
+        if most is not None and len(rows) > most:
+            self.too_many_rows.append((repeat_id, len(rows), most))
         return rows
 
     def _drop_group(self, repeat_id: str, raw: Any, reason: Reason) -> None:
@@ -463,6 +476,7 @@ def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Mi
         FormRef(target.form_id, target.version),
         kept,
         planner.report(),
+        tuple(planner.too_many_rows),
     )
 
 

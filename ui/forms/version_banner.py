@@ -37,6 +37,10 @@ def reason_text(form: Form, item: NotCarried) -> str:
         Reason.CALCULATED: QCoreApplication.translate(
             "FormVersions", "the new version works this out from other answers"
         ),
+        Reason.NOW_ASKED: QCoreApplication.translate(
+            "FormVersions",
+            "the old version worked this out; the new version asks it, so answer it there",
+        ),
         Reason.NOT_VALID: QCoreApplication.translate(
             "FormVersions", "the answer no longer fits the question"
         ),
@@ -52,7 +56,27 @@ def reason_text(form: Form, item: NotCarried) -> str:
 
 
 def migration_summary(source: Form, migration: Migration) -> str:
-    """What moving the draft would carry and what it would leave behind."""
+    """What moving the draft would carry, what it would leave behind, and which repeat
+    groups have more rows than the new version allows."""
+    return "\n".join([_carried_text(source, migration), *_too_many_rows(source, migration)])
+
+
+def _too_many_rows(source: Form, migration: Migration) -> list[str]:
+    lines = []
+    for repeat_id, rows, most in migration.too_many_rows:
+        info = source.fields.get(repeat_id)
+        label = source.text(info.question.label) if info is not None else repeat_id
+        lines.append(
+            QCoreApplication.translate(
+                "FormVersions",
+                "\u2022 {0}: this draft has {1} rows and version {2} allows {3}. Every row "
+                "is carried over; remove rows to sign off.",
+            ).format(label, rows, migration.target.version, most)
+        )
+    return lines
+
+
+def _carried_text(source: Form, migration: Migration) -> str:
     if migration.complete:
         return QCoreApplication.translate(
             "FormVersions", "Every answer will be carried over to version {0}."

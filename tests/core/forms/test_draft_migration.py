@@ -93,3 +93,26 @@ def test_a_value_both_versions_work_out_is_not_called_lost() -> None:
     migration = plan_migration({"places": 5, "many_places": "yes"}, v1, load_form(same))
     assert migration.complete
     assert migration.answers == {"places": 5, "many_places": "yes"}
+
+
+def test_a_value_the_old_version_worked_out_is_not_carried_as_an_answer() -> None:
+    """Carried, it would stand as if typed, and no longer follow the answers it came from."""
+    v1 = load_form(V1)
+    asked = copy.deepcopy(V1)
+    asked["version"] = 2
+    del asked["sections"][0]["questions"][3]["calculation"]  # many places: now asked
+    migration = plan_migration({"places": 5, "many_places": "yes"}, v1, load_form(asked))
+    assert migration.not_carried == (NotCarried("many_places", Reason.NOW_ASKED),)
+    assert migration.answers == {"places": 5}
+
+
+def test_a_group_with_more_rows_than_the_new_version_allows_is_named_and_kept_whole() -> None:
+    v1 = load_form(V1)
+    fewer = copy.deepcopy(V1)
+    fewer["version"] = 2
+    fewer["sections"][0]["questions"][5]["max_rows"] = 2
+    friends = [{"friend": name} for name in ("Jay", "Sam", "Ali")]
+    migration = plan_migration({"friends": friends}, v1, load_form(fewer))
+    assert migration.complete  # every answer is carried: no row is dropped unasked
+    assert migration.too_many_rows == (("friends", 3, 2),)
+    assert migration.answers["friends"] == friends

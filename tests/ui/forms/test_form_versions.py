@@ -14,13 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import FormSession
+from rhi_desktop.forms import Form, FormSession
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import (
     FormNotInstalledError,
     FormRef,
     FormRegistry,
     FormVersionConflictError,
+    Migration,
     NotCarried,
     Reason,
     migrate_draft,
@@ -31,6 +32,7 @@ from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
+from ui.forms.version_banner import migration_summary
 
 DRAFT: dict[str, Any] = {
     "offer_outcome": "accepted",
@@ -161,6 +163,26 @@ def test_a_draft_pinned_to_v1_still_opens_on_v1(
     assert editor.renderer.field_view("interpreter_service") is not None
     assert editor.banner.isVisible()
     assert "Version 2 of this form is installed" in editor.banner.text.text()
+
+
+def test_the_summary_says_what_was_worked_out_and_where_there_are_too_many_rows(
+    rhi_form: Form,
+) -> None:
+    migration = Migration(
+        FormRef("rhi", 1),
+        FormRef("rhi", 2),
+        {},
+        (NotCarried("venue_type", Reason.NOW_ASKED),),
+        (("people", 3, 2),),
+    )
+    lines = migration_summary(rhi_form, migration).splitlines()
+    assert lines[1].endswith(
+        ": the old version worked this out; the new version asks it, so answer it there"
+    )
+    assert lines[2] == (
+        "\u2022 People they were with: this draft has 3 rows and version 2 allows 2. "
+        "Every row is carried over; remove rows to sign off."
+    )
 
 
 def test_moving_a_draft_is_explicit_and_lists_what_stays_behind(
