@@ -305,6 +305,7 @@ def _lifecycle_texts() -> Wordings:
 def _forms_texts() -> Wordings:
     # Imported when first needed: the form engine is slow to load, and the unlock window
     # words a wrong passphrase long before any form is opened.
+    from rhi_desktop.forms.loader import FormDefinitionError
     from rhi_desktop.forms.versions import FormNotInstalledError
 
     return {
@@ -313,6 +314,13 @@ def _forms_texts() -> Wordings:
             "Form {0} version {1} is not installed on this computer. Sync to fetch it, or "
             "ask IT to install it.",
         ).format(error.ref.form_id, error.ref.version),
+        # A copy on this computer damaged since it was installed and checked.
+        FormDefinitionError: lambda _error: translate(
+            "CoreErrors",
+            "This interview's form is damaged on this computer, so it cannot be opened. "
+            "Sync to fetch the form again, or ask IT to reinstall the app. The answers "
+            "are safe in the store.",
+        ),
     }
 
 

@@ -575,6 +575,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This interview&apos;s form is damaged on this computer, so it cannot be opened. Sync to fetch the form again, or ask IT to reinstall the app. The answers are safe in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Annex A List 8 was not made: episodes of case reference {0} overlap, so one absence may have been recorded twice (by two interviewers, say). The records need correcting at the central service first.</source>
         <translation type="unfinished"></translation>
     </message>

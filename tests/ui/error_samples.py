@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.forms.loader import FormDefinitionError
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRef
 from rhi_desktop.reports.completeness import RecordsRemovedError, StatutoryReturn
 from rhi_desktop.reports.exports.annex_a import EpisodesOverlap
@@ -69,6 +70,7 @@ SAMPLES: list[BaseException] = [
     SecureDeleteOff(),
     IllegalTransition(InterviewState.APPROVED, InterviewState.IN_PROGRESS),
     FormNotInstalledError(FormRef("rhi", 3)),
+    FormDefinitionError(["(file): not valid JSON: Expecting value at line 1 column 1"]),
     PanelRulesError("panel_rules.toml", ["rules[0].min_episodes: Input should be >= 1"]),
     *(VerificationError(problem, "2026-11") for problem in VerificationProblem),
     *(RecordsRemovedError(report, date(2026, 10, 27)) for report in StatutoryReturn),

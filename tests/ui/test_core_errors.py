@@ -13,6 +13,7 @@ from rhi_desktop.config import ConfigError
 from rhi_desktop.config.errors import Problem
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.domain.lifecycle import IllegalTransition
+from rhi_desktop.forms.loader import FormDefinitionError
 from rhi_desktop.forms.versions import FormNotInstalledError
 from rhi_desktop.reports.completeness import RecordsRemovedError
 from rhi_desktop.reports.exports.annex_a import EpisodesOverlap
@@ -43,6 +44,7 @@ def test_every_error_a_person_can_meet_is_worded_and_has_a_sample() -> None:
     meetable |= {
         IllegalTransition,
         FormNotInstalledError,
+        FormDefinitionError,
         PanelRulesError,
         VerificationError,
         RecordsRemovedError,
