@@ -21,8 +21,10 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
 from tests.ui.forms.keyboard import Keyboard
+from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.forms.renderer import FormRenderer
+from ui.interview_editor import InterviewWindow
 from ui.main_window import MainWindow
 
 PASSPHRASE = "lantern oyster gravel kettle"
@@ -70,6 +72,17 @@ def select_first(window: MainWindow, state: InterviewState) -> str:
             assert selected is not None
             return selected.interview_id
     raise AssertionError(f"no {state} interview in view")
+
+
+def open_first_draft(qtbot: QtBot, window: MainWindow) -> tuple[str, InterviewWindow]:
+    """The first interview in progress, opened in its own window."""
+    window.show_view(CaseloadView.IN_PROGRESS)
+    interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    return interview_id, frame
 
 
 def focused() -> QWidget:

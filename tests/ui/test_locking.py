@@ -24,7 +24,7 @@ from tests.ui.driving import (
     PASSPHRASE,
     FormFiller,
     focused,
-    select_first,
+    open_first_draft,
     type_text,
     unlock_with,
     visible_texts,
@@ -268,12 +268,7 @@ def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first
     then the caseload is covered and the interview window hidden. Nothing typed is lost."""
     controller, window = unlocked
     store = controller.holder.store
-    window.show_view(CaseloadView.IN_PROGRESS)
-    interview_id = select_first(window, InterviewState.IN_PROGRESS)
-    window.open_action.trigger()
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    interview_id, frame = open_first_draft(qtbot, window)
     frame.editor.renderer.show_section("reflection", focus=True)
     (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
     notes.setFocus()

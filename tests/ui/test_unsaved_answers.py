@@ -17,7 +17,7 @@ from rhi_desktop.store import RemoteRecord
 from rhi_desktop.store.records import payload
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import active_modal, select_first, type_text, unlock_with
+from tests.ui.driving import active_modal, open_first_draft, select_first, type_text, unlock_with
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.interview_editor import InterviewWindow
@@ -226,23 +226,12 @@ def test_reopening_a_changed_interview_asks_before_closing_a_window_with_typing_
     assert reopened is not None and reopened.editor.renderer.read_only  # as it now stands
 
 
-def _open_first_draft(qtbot: QtBot, window: MainWindow) -> tuple[str, InterviewWindow]:
-    """The first interview in progress, opened in its own window."""
-    window.show_view(CaseloadView.IN_PROGRESS)
-    interview_id = select_first(window, InterviewState.IN_PROGRESS)
-    window.open_action.trigger()
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
-    return interview_id, frame
-
-
 def test_closing_with_answers_a_change_hid_asks_first_and_undo_keeps_them(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
     controller, window = unlocked
     store = controller.holder.store
-    interview_id, frame = _open_first_draft(qtbot, window)
+    interview_id, frame = open_first_draft(qtbot, window)
     renderer = frame.editor.renderer
     outcome = renderer.field_view("offer_outcome").controls()[0]
     assert isinstance(outcome, QComboBox)
@@ -272,7 +261,7 @@ def test_answers_a_change_hid_are_not_at_risk_from_the_lock_screen_and_wait_for_
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
     controller, window = unlocked
-    interview_id, frame = _open_first_draft(qtbot, window)
+    interview_id, frame = open_first_draft(qtbot, window)
     renderer = frame.editor.renderer
     renderer.enter("offer_outcome", "accepted")
     renderer.enter("venue_type", "school")
