@@ -9,12 +9,13 @@ from functools import partial
 import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType, load_form
 from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
+from ui.appearance import stylesheet
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.progress import SectionProgress, SectionState
 from ui.forms.renderer import FormRenderer
@@ -318,3 +319,39 @@ def test_a_drop_downs_chosen_hint_is_shown_under_it_and_read_out(
     view.set_shown(True)
     assert hint.isVisibleTo(page)
     assert renderer.session.answer("travel") == "car"
+
+
+@pytest.mark.parametrize(
+    ("section", "question", "label"),
+    [
+        ("offer", "child_consulted", "Did the young person have a say in where and when to meet?"),
+        ("risks", "risk_indicators", "Which risk indicators are present?"),
+    ],
+)
+def test_options_are_grouped_under_their_question_and_the_group_is_not_drawn(
+    qtbot: QtBot, rhi_form: Form, section: str, question: str, label: str
+) -> None:
+    """'Yes', or 'Something else', is heard as an answer to its question: the options sit
+    in a grouping named after it, which the app's stylesheet draws as nothing at all."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    app.setStyleSheet(stylesheet())  # as the app has it
+    try:
+        renderer = FormRenderer(
+            FormSession(rhi_form, {"offer_outcome": "accepted"}, clock=fixed_clock)
+        )
+        qtbot.addWidget(renderer)
+        renderer.resize(1100, 800)
+        renderer.show()
+        renderer.show_section(section)
+        qtbot.waitExposed(renderer)
+        options = renderer.field_view(question).controls()
+        group = options[0].parentWidget()
+        assert group is not None and all(option.parentWidget() is group for option in options)
+        grouping = QAccessible.queryAccessibleInterface(group)
+        assert grouping.role() is QAccessible.Role.Grouping
+        assert grouping.text(QAccessible.Text.Name).startswith(label)
+        assert group.contentsRect() == group.rect()  # no frame, no room kept for a title
+    finally:
+        app.setStyleSheet(before)

@@ -1,6 +1,10 @@
 """Choosing answers: a drop-down for single choice, radio buttons for yes/no and scales,
 tick boxes for multiple choice. All are keyboard-operable: Tab reaches the question,
-arrow keys or the first letters pick, Space ticks, Delete clears a radio answer."""
+arrow keys or the first letters pick, Space ticks, Delete clears a radio answer.
+
+Radio buttons and tick boxes sit in a box named after the question (`choice_group`), a
+grouping to assistive technology, so 'Yes' or 'Something else' is heard as an answer to
+that question; the stylesheet draws the box as nothing at all."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -29,6 +34,15 @@ Hints = Mapping[str, str]
 """A choice's hint by its value, for the choices that have one."""
 
 CHECK_COLUMNS = 2
+CHOICE_GROUP = "choiceGroup"
+"""The object name the stylesheet draws as no frame, no margin and no title."""
+
+
+def choice_group(parent: QWidget | None) -> QGroupBox:
+    """A question's options' box: a grouping named after the question, not drawn."""
+    box = QGroupBox(parent)
+    box.setObjectName(CHOICE_GROUP)
+    return box
 
 
 class ChoiceCombo(AnswerInput):
@@ -127,7 +141,7 @@ class RadioChoice(AnswerInput):
     def __init__(
         self, options: Options, events: InputEvents, parent: QWidget | None = None
     ) -> None:
-        self.box = QWidget(parent)
+        self.box = choice_group(parent)
         super().__init__(self.box)
         layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,8 +195,8 @@ class RadioChoice(AnswerInput):
 
 class CheckList(AnswerInput):
     """Multiple choice as tick boxes, in columns, in the form's order, laid out in a grid
-    of the page (no container widget). A choice's hint (what a risk indicator looks like,
-    say) is shown under its tick box, in line with its label, and is read out with it."""
+    in the question's box. A choice's hint (what a risk indicator looks like, say) is
+    shown under its tick box, in line with its label, and is read out with it."""
 
     reveals_on_edit = True
 
@@ -193,12 +207,13 @@ class CheckList(AnswerInput):
         self._boxes: list[QCheckBox] = []
         self._hints: list[str] = []
         self._hint_labels: list[QLabel] = []
-        layout = QGridLayout()
+        self.group = choice_group(parent)
+        layout = QGridLayout(self.group)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
         ticked = handler(self, CheckList._ticked)
         for index, (value, label) in enumerate(options):
-            box = QCheckBox(label, parent)
+            box = QCheckBox(label, self.group)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.clicked.connect(ticked)
@@ -211,8 +226,8 @@ class CheckList(AnswerInput):
             self._hints.append(hint)
             if hint:
                 top = Qt.AlignmentFlag.AlignTop
-                layout.addWidget(self._hint_label(box, hint, parent), row + 1, column, top)
-        super().__init__(self._boxes[0], layout)
+                layout.addWidget(self._hint_label(box, hint, self.group), row + 1, column, top)
+        super().__init__(self.group)
 
     def _hint_label(self, box: QCheckBox, hint: str, parent: QWidget | None) -> QLabel:
         shown = QLabel(hint, parent)
@@ -240,8 +255,12 @@ class CheckList(AnswerInput):
         return list(self._boxes)
 
     def widgets(self) -> list[QWidget]:
-        return [*self._boxes, *self._hint_labels]
+        return [self.group, *self._boxes, *self._hint_labels]
+
+    def set_visible(self, visible: bool) -> None:
+        self.group.setVisible(visible)  # its boxes and hints with it
 
     def describe(self, name: str, description: str) -> None:
+        self.group.setAccessibleName(name)
         for box, hint in zip(self._boxes, self._hints, strict=True):
             box.setAccessibleDescription(" ".join(p for p in (hint, name, description) if p))
