@@ -42,8 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.forms.sensitive import MASK_GUARD
-from ui.forms.widgets.base import DELETE_KEY_SINK, FOCUS_OUT_SINK, WHEEL_NEEDS_FOCUS
+from ui.forms.widgets.base import (
+    DELETE_KEY_SINK,
+    FOCUS_OUT_SINK,
+    MASK_GUARD,
+    WHEEL_NEEDS_FOCUS,
+)
 
 LEAVES = (QComboBox, QPlainTextEdit, QLineEdit, QAbstractButton, QLabel, QListView)
 """Widgets whose children are their own inner parts, made by their constructors."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QWidget
 from rhi_desktop.forms import FieldInfo, Issue, IssueKind, QuestionType
 from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
-from ui.forms.widgets.base import AnswerInput
+from ui.forms.widgets.base import AnswerInput, InputEvents
 from ui.issue_words import issue_words
 
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
@@ -59,6 +59,7 @@ class FieldView:
         hint: str | None,
         answer: AnswerInput | None,
         column: QuestionColumn,
+        events: InputEvents,
         *,
         required: bool = False,
     ) -> None:
@@ -85,7 +86,7 @@ class FieldView:
         self.cover: SensitiveCover | None = None
         if answer is not None:
             if info.question.sensitive:
-                self.cover = SensitiveCover(answer, self.spoken_label, parent)
+                self.cover = SensitiveCover(answer, self.spoken_label, parent, events)
                 self._last = self.cover.layout
             else:
                 self._last = answer.part()

@@ -115,7 +115,9 @@ class FormRenderer(QWidget):
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
         """What the notice says, until the form is first shown to read it out."""
-        self._inputs = InputFactory(self._form, self._language, InputEvents(self))
+        self._events = InputEvents(self)
+        """The one filter for the events inputs watch that Qt has no signal for."""
+        self._inputs = InputFactory(self._form, self._language, self._events)
         self._texts: dict[str, tuple[str, str | None]] = {}
 
         sections = self._form.sections
@@ -256,7 +258,7 @@ class FormRenderer(QWidget):
         answer = self._inputs.make(info, column.parent)
         label, hint = self._label_and_hint(info)
         required = info.answerable and session.is_required(info.id, row)
-        view = FieldView(info, row, label, hint, answer, column, required=required)
+        view = FieldView(info, row, label, hint, answer, column, self._events, required=required)
         if not session.is_relevant(info.id, row):
             view.set_shown(False)
         if answer is not None:

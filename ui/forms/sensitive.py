@@ -9,14 +9,14 @@ app locks.
 
 In password echo, Qt's editing keys work on the whole hidden text: Undo empties the
 line without reporting an edit, deleting a word deletes everything before the cursor,
-and Cut deletes without copying. While an answer is hidden those keys, and the edit
-menu, do nothing: one slip must not wipe out what the young person said, unseen.
+and Cut deletes without copying. While an answer is hidden those keys (stopped by the
+form's `InputEvents`), and the edit menu, do nothing: one slip must not wipe out what
+the young person said, unseen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,47 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.forms.widgets.base import AnswerInput, handler
-
-WIPING_KEYS = (
-    QKeySequence.StandardKey.Undo,
-    QKeySequence.StandardKey.Redo,
-    QKeySequence.StandardKey.Cut,
-    QKeySequence.StandardKey.DeleteStartOfWord,
-    QKeySequence.StandardKey.DeleteEndOfWord,
-    QKeySequence.StandardKey.DeleteEndOfLine,
-    QKeySequence.StandardKey.DeleteCompleteLine,
-)
-"""Editing keys that, in password echo, act on the whole hidden text."""
-MASK_GUARD = "_answer_mask_guard"
-"""Marks a line watched by the guard below."""
-
-
-class _WipeGuard(QObject):
-    """Stops `WIPING_KEYS` in lines showing password echo: one filter for every line."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return False
-        if not (isinstance(watched, QLineEdit) and isinstance(event, QKeyEvent)):
-            return False
-        if watched.echoMode() is QLineEdit.EchoMode.Normal:
-            return False
-        if not any(event.matches(key) for key in WIPING_KEYS):
-            return False
-        event.accept()  # taken here: no shortcut elsewhere acts on it either
-        return True
-
-
-_guard: _WipeGuard | None = None
-
-
-def _wipe_guard() -> _WipeGuard:
-    global _guard
-    if _guard is None:
-        _guard = _WipeGuard(QCoreApplication.instance())
-    return _guard
+from ui.forms.widgets.base import AnswerInput, InputEvents, handler
 
 
 class SensitiveCover:
@@ -78,13 +38,14 @@ class SensitiveCover:
     question's page, side by side in `layout`.
     """
 
-    def __init__(self, answer: AnswerInput, name: str, parent: QWidget) -> None:
+    def __init__(
+        self, answer: AnswerInput, name: str, parent: QWidget, events: InputEvents
+    ) -> None:
         self._answer = answer
         self._name = name
         self._lines = answer.maskable_lines()
         for line in self._lines:
-            line.installEventFilter(_wipe_guard())
-            setattr(line, MASK_GUARD, True)
+            events.guard_while_masked(line)
         self._shown = True
         part = answer.part()
         row = part if isinstance(part, QHBoxLayout) and self._lines else None

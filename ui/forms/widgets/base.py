@@ -11,7 +11,8 @@ An input is a plain object holding stock Qt widgets, not a subclass of one: a fo
 opens with hundreds of inputs, and every instance of a Python subclass of a Qt widget
 costs PySide a search for overridden methods each time Qt calls a virtual one. The few
 events an input needs beyond signals (focus leaving a long text, Delete on a radio
-button) reach it through one shared `InputEvents` filter.
+button, keys that would wipe a masked answer) reach it through one shared `InputEvents`
+filter.
 
 Widgets are made by calling their classes. Most of what that costs is PySide setting up
 an object per signal on the new wrapper; Qt's UI loader (`QUiLoader.createWidget`) makes
@@ -28,7 +29,7 @@ from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer
@@ -62,6 +63,18 @@ def _ignore_done() -> None:
 FOCUS_OUT_SINK = "_answer_focus_out"
 DELETE_KEY_SINK = "_answer_delete_key"
 WHEEL_NEEDS_FOCUS = "_answer_wheel_needs_focus"
+MASK_GUARD = "_answer_mask_guard"
+
+WIPING_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.DeleteStartOfWord,
+    QKeySequence.StandardKey.DeleteEndOfWord,
+    QKeySequence.StandardKey.DeleteEndOfLine,
+    QKeySequence.StandardKey.DeleteCompleteLine,
+)
+"""Editing keys that, in password echo, act on the whole hidden text."""
 
 
 class _WeakSink:
@@ -102,6 +115,13 @@ class InputEvents(QObject):
         setattr(widget, DELETE_KEY_SINK, _WeakSink(owner, function))
         widget.installEventFilter(self)
 
+    def guard_while_masked(self, line: QLineEdit) -> None:
+        """`WIPING_KEYS` do nothing in `line` while it shows password echo: there, Undo
+        empties it without reporting an edit, deleting a word deletes all before the
+        cursor, and Cut deletes without copying."""
+        setattr(line, MASK_GUARD, True)
+        line.installEventFilter(self)
+
     def wheel_only_with_focus(self, widget: QWidget) -> None:
         """The mouse wheel changes `widget`'s answer only once it has the focus: turned
         over it while scrolling the page, the wheel scrolls the page. (A drop-down that
@@ -120,12 +140,29 @@ class InputEvents(QObject):
             sink: _WeakSink | None = getattr(watched, FOCUS_OUT_SINK, None)
             if sink is not None:
                 sink()
+        elif kind is QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            return _wipes_masked(watched, event)
         elif kind is QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if _wipes_masked(watched, event):
+                return True
             sink = getattr(watched, DELETE_KEY_SINK, None)
             if sink is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 sink()
                 return True
         return False
+
+
+def _wipes_masked(watched: QObject, event: QKeyEvent) -> bool:
+    """Whether `event` is a wiping key in a guarded line showing password echo (it is then
+    taken here, so that no shortcut elsewhere acts on it either)."""
+    if not (getattr(watched, MASK_GUARD, False) and isinstance(watched, QLineEdit)):
+        return False
+    if watched.echoMode() is QLineEdit.EchoMode.Normal:
+        return False
+    if not any(event.matches(key) for key in WIPING_KEYS):
+        return False
+    event.accept()
+    return True
 
 
 def _has_focus(watched: QObject) -> bool:
