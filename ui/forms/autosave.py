@@ -106,11 +106,11 @@ class AutoSaver(QObject):
     """Debounces changes into writes through a `DraftWriter`.
 
     `held` gives what is held beside the answers (answers a change hid, for as long as
-    the open form keeps them), written in the same transaction. `saved` carries the WriteResult of
-    each write that changed the store; `failed` a message for the person. After a
-    conflicting or read-only record, saving stops (it would overwrite someone else's
-    change) until the form is reopened; any other failure is tried again by itself, with
-    a growing wait, until a write gets through.
+    the open form keeps them), written in the same transaction. `saved` carries the
+    WriteResult of each write that changed the store; `failed` a message for the person.
+    After a conflicting or read-only record, saving stops (it would overwrite someone
+    else's change) until the form is reopened; any other failure is tried again by
+    itself, with a growing wait, until a write gets through.
     """
 
     saved = Signal(object)

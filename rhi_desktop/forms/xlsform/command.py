@@ -1,10 +1,10 @@
 """`rhi-desktop import-xlsform FILE.xlsx --out FORM.json`: turn an XLSForm into our form JSON.
 
 All or nothing: with any error nothing is written (an earlier FORM.json is left as it
-was), the whole report goes to stderr and the exit code is 1. FORM.json may replace an
-earlier form definition, never any other file. Otherwise the checked
+was), the whole report goes to stderr and the exit code is 1. Otherwise the checked
 definition is written atomically, warnings and notes go to stderr, and one summary line
-goes to stdout. Also runnable as `python -m rhi_desktop.forms.xlsform.command`.
+goes to stdout. FORM.json may replace an earlier form definition, never any other file.
+Also runnable as `python -m rhi_desktop.forms.xlsform.command`.
 """
 
 from __future__ import annotations
