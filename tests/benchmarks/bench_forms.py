@@ -139,12 +139,18 @@ def _blueprint(renderer: FormRenderer) -> Blueprint:
     counted: set[int] = set()
     for view in renderer.field_views():
         parts = [w for part in view.parts() for w in (part, *part.findChildren(QWidget))]
-        widgets = [w for w in parts if isinstance(w, INPUT_CLASSES)]
+        # a group of options is a part and so is each option in it: count each once
+        unique = list({id(w): w for w in parts if id(w) not in counted}.values())
+        widgets = [w for w in unique if isinstance(w, INPUT_CLASSES)]
         counted.update(id(w) for w in widgets)
         found.append((view.label.text(), [_spec(w) for w in widgets]))
     others = [w for w in renderer.findChildren(QPushButton) if id(w) not in counted]
     found.append(("", [_spec(w) for w in others]))  # add/remove rows, next/previous section
     return found
+
+
+def _inputs(root: QWidget) -> int:
+    return sum(isinstance(widget, INPUT_CLASSES) for widget in root.findChildren(QWidget))
 
 
 def _plain_tree(blueprint: Blueprint) -> QWidget:
@@ -207,10 +213,12 @@ def _render_vs_plain(form: Form, record: dict[str, Any], repeats: int) -> list[B
     a form does (about a millisecond)."""
     sample = FormRenderer(FormSession(form, record, clock=_clock))
     blueprint = _blueprint(sample)
+    plain_sample = _plain_tree(blueprint)
+    assert _inputs(plain_sample) == _inputs(sample), "the plain tree's inputs differ"
     recording = record_tree(sample)
     replayed = recording.build()
     assert record_tree(replayed).matches(recording), "the replayed tree differs"
-    _dispose([sample, replayed])
+    _dispose([sample, replayed, plain_sample])
 
     def render() -> QWidget:
         return FormRenderer(FormSession(form, record, clock=_clock))
