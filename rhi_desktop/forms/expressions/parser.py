@@ -104,7 +104,7 @@ class _Parser:
             right, right_depth = self._binary(_PRECEDENCE[op] + 1)
             left_depth = max(left_depth, right_depth) + 1
             if left_depth + self._nesting > MAX_DEPTH:
-                raise _too_deep(token.position)
+                raise _too_long(token.position)
             left = Binary(op, left, right, token.position)
 
     def _unary(self) -> tuple[Expr, int]:
@@ -172,6 +172,15 @@ class _Parser:
 def _too_deep(position: int) -> ExpressionError:
     return ExpressionError(
         f"the expression nests more than {MAX_DEPTH} levels deep; "
+        "split it into calculated questions",
+        position,
+    )
+
+
+def _too_long(position: int) -> ExpressionError:
+    return ExpressionError(
+        f"the expression chains more than {MAX_DEPTH} terms with operators such as 'or' "
+        "(each bracket or call around them counts as one more); "
         "split it into calculated questions",
         position,
     )

@@ -59,19 +59,22 @@ def test_syntax_errors_name_the_problem_and_where_it_is(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "message"),
     [
-        "(" * 10_000 + "1" + ")" * 10_000,
-        "-" * 10_000 + "1",
-        "not(" * 5_000 + "1" + ")" * 5_000,
-        "1" + " + 1" * 10_000,
-        " and ".join(["${a} = 1"] * 5_000),
+        ("(" * 10_000 + "1" + ")" * 10_000, f"nests more than {MAX_DEPTH} levels"),
+        ("-" * 10_000 + "1", f"nests more than {MAX_DEPTH} levels"),
+        ("not(" * 5_000 + "1" + ")" * 5_000, f"nests more than {MAX_DEPTH} levels"),
+        ("1" + " + 1" * 10_000, f"chains more than {MAX_DEPTH} terms"),
+        (" and ".join(["${a} = 1"] * 5_000), f"chains more than {MAX_DEPTH} terms"),
+        (" or ".join(["${a} = 1"] * (MAX_DEPTH + 1)), f"chains more than {MAX_DEPTH} terms"),
     ],
 )
-def test_pathologically_deep_expressions_fail_cleanly_instead_of_overflowing(text: str) -> None:
+def test_pathologically_deep_expressions_fail_cleanly_instead_of_overflowing(
+    text: str, message: str
+) -> None:
     with pytest.raises(ExpressionError) as caught:
         parse(text)
-    assert f"nests more than {MAX_DEPTH} levels" in caught.value.message
+    assert message in caught.value.message
 
 
 def test_expressions_just_under_the_depth_cap_still_parse() -> None:
