@@ -74,6 +74,8 @@ Requirement = Annotated[
 Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
 MAX_EXPRESSION_LENGTH = 2000
+MAX_ROWS = 1000
+"""The most rows a repeat group can be set to hold."""
 Expression = Annotated[str, Field(min_length=1, max_length=MAX_EXPRESSION_LENGTH)]
 
 
@@ -142,8 +144,8 @@ class Question(_Strict):
     questions: list[Question] | None = Field(
         default=None, description="The questions of each row (repeat groups only)."
     )
-    min_rows: int | None = Field(default=None, ge=0, le=1000)
-    max_rows: int | None = Field(default=None, ge=1, le=1000)
+    min_rows: int | None = Field(default=None, ge=0, le=MAX_ROWS)
+    max_rows: int | None = Field(default=None, ge=1, le=MAX_ROWS)
     scale: Scale | None = None
 
 

@@ -10,11 +10,12 @@ it); and a repeat inside a repeat cannot be represented and is an error.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rhi_desktop.forms.model import MAX_EXPRESSION_LENGTH, QuestionType
+from rhi_desktop.forms.model import MAX_EXPRESSION_LENGTH, MAX_ROWS, QuestionType
 from rhi_desktop.forms.xlsform.calculations import PendingCalculation
 from rhi_desktop.forms.xlsform.choices import ChoiceLists
 from rhi_desktop.forms.xlsform.columns import ColumnMap, survey_verdict
@@ -385,17 +386,20 @@ class _SurveyBuilder:
         if value is None:
             return
         cell = self.cells.cell(row, "repeat_count")
-        if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
-            rows = int(value)
-        elif isinstance(value, str) and value.strip().isdigit():
-            rows = int(value.strip())
-        else:
+        number = _number(value)
+        if number is None:
             self.report.error(
                 cell,
                 "repeat_count can only be a fixed number of rows; a count computed from "
                 "other answers is not supported",
             )
             return
+        if not (math.isfinite(number) and number == int(number) and 1 <= number <= MAX_ROWS):
+            self.report.error(
+                cell, f"repeat_count must be a whole number of rows from 1 to {MAX_ROWS}"
+            )
+            return
+        rows = int(number)
         repeat["min_rows"] = repeat["max_rows"] = rows
         self.report.info(cell, f"the repeat group always has exactly {rows} rows")
 
@@ -681,3 +685,17 @@ class _SurveyBuilder:
 
 def _word(kind: RowKind) -> str:
     return "repeat" if kind is RowKind.BEGIN_REPEAT else "group"
+
+
+def _number(value: object) -> float | None:
+    """A cell's number, written as a number or as text; None when it is anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from rhi_desktop.forms import FormSession, QuestionType
 from rhi_desktop.forms.xlsform import Severity, convert_workbook
 from rhi_desktop.forms.xlsform.command import run_import
@@ -237,3 +239,40 @@ def test_a_flattened_group_hint_without_a_label_is_named_not_dropped(workbook: W
     assert conversion.form is not None
     [warning] = [w for w in conversion.report.warnings if w.where[0] == "survey"]
     assert warning.where == ("survey", 3, "D") and "hint" in warning.message
+
+
+@pytest.mark.parametrize("count", [-1, 0, 2.5, "2.5", 1001])
+def test_a_repeat_count_that_is_not_a_whole_number_of_rows_says_so(
+    workbook: Write, count: object
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "repeat_count"],
+            ["begin repeat", "adults", "Trusted adults", count],
+            ["text", "adult", "Who?"],
+            ["end repeat"],
+        ]
+    }
+    report = convert_workbook(workbook(sheets)).report
+
+    at_count = [f for f in report.findings if f.where == ("survey", 2, "D")]
+    assert [f.message for f in at_count] == [
+        "repeat_count must be a whole number of rows from 1 to 1000"
+    ]
+    assert at_count[0].severity is Severity.ERROR
+
+
+def test_a_repeat_count_written_as_text_is_read_as_a_number(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "repeat_count"],
+            ["begin repeat", "adults", "Trusted adults", " 3 "],
+            ["text", "adult", "Who?"],
+            ["end repeat"],
+        ]
+    }
+    form = convert_workbook(workbook(sheets)).form
+
+    assert form is not None
+    repeat = form.field("adults").question
+    assert (repeat.min_rows, repeat.max_rows) == (3, 3)
