@@ -131,6 +131,11 @@ class Workbook:
 
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet; raises WorkbookError for a missing, locked or non-.xlsx file."""
+    if _strict(path):
+        raise WorkbookError(
+            f"{path.name} is saved as Strict Open XML, which cannot be read "
+            "(in Excel, save it again as 'Excel Workbook (.xlsx)')"
+        )
     sheets = _read_sheets(path)
     uncomputed: list[Cell] = []
     shown_errors: list[ShownError] = []
@@ -170,6 +175,8 @@ def _merged_cells(sheet: Sheet, cells: str) -> MergedCells:
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_STRICT = "{http://purl.oclc.org/ooxml/"
+"""How the names of Strict Open XML's parts begin: a form of .xlsx openpyxl cannot read."""
 _OFFICE_DOCUMENT = "/officeDocument"
 """How the type of the package's relationship to its workbook part ends."""
 
@@ -222,6 +229,17 @@ def _marks_in_archive(archive: zipfile.ZipFile) -> dict[str, _CellMarks]:
         with archive.open(member) as xml:
             _mark_cells(xml, marks)
     return found
+
+
+def _strict(path: Path) -> bool:
+    """Whether the workbook part is Strict Open XML; False for anything unreadable, which
+    reading the sheets then reports."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = fromstring(archive.read(_workbook_part(archive)))
+    except (OSError, *DAMAGE):
+        return False
+    return str(root.tag).startswith(_STRICT)
 
 
 def _workbook_part(archive: zipfile.ZipFile) -> str:

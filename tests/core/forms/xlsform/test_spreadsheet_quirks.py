@@ -251,3 +251,34 @@ def test_a_password_protected_workbook_is_told_to_remove_the_password(
         f"error: {name} is a password-protected or encrypted workbook, or an old .xls "
         "file: remove the password or encryption in Excel and save it as .xlsx"
     )
+
+
+def _as_strict_open_xml(name: str, data: bytes) -> tuple[str, bytes]:
+    """The parts' namespaces and relationship types as Excel's 'Strict Open XML' saves them."""
+    for transitional, strict in (
+        (
+            b"schemas.openxmlformats.org/spreadsheetml/2006/main",
+            b"purl.oclc.org/ooxml/spreadsheetml/main",
+        ),
+        (
+            b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+    ):
+        data = data.replace(transitional, strict)
+    return name, data
+
+
+def test_a_strict_open_xml_workbook_is_told_to_be_saved_as_an_ordinary_workbook(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = rewrite_parts(workbook(xlsforms.CHECK_IN), _as_strict_open_xml)
+
+    code = main([str(path), "--out", str(tmp_path / "form.json")])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: form.xlsx is saved as Strict Open XML, which cannot be read "
+        "(in Excel, save it again as 'Excel Workbook (.xlsx)')"
+    )
