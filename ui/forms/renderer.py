@@ -336,7 +336,11 @@ class FormRenderer(QWidget):
         self._finished(view)
 
     def _edited(self, view: FieldView, value: object) -> None:
-        if self._read_only or not self._on_screen(view):
+        if self._read_only:
+            if view.answer is not None:  # past its guard (a screen reader's press, say)
+                view.answer.show_value(self._session.entry(view.id, view.row))
+            return
+        if not self._on_screen(view):
             return
         key = FieldKey(view.id, view.row)
         finished = view.answer is not None and view.answer.reveals_on_edit

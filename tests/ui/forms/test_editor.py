@@ -8,9 +8,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor, open_form_editor
 
@@ -27,7 +28,7 @@ def test_a_read_only_interview_shows_answers_and_saves_nothing(
     renderer = editor.renderer
     assert editor.status.text() == "Read-only"
     outcome = renderer.field_view("offer_outcome").controls()[0]
-    assert outcome.property("currentText") == "Accepted" and not outcome.isEnabled()
+    assert outcome.property("currentText") == "Accepted"
     keyboard.to_section(renderer, "during")
     people = renderer.group_view("people")
     assert not people.add_button.isVisibleTo(renderer)
@@ -41,6 +42,48 @@ def test_a_read_only_interview_shows_answers_and_saves_nothing(
     assert renderer.session.answer("reflection_notes") is None
     editor.close()
     assert draft.store.interviews.get(draft.interview_id).version == version
+
+
+READ_ONLY_CHOICES = {
+    "offer_made_at": "2026-11-26T10:15:00+00:00",
+    "offer_method": "in_person",
+    "offer_outcome": "accepted",
+    "child_consulted": "yes",
+    "child_choice": "School",
+    "venue_type": "school",
+    "present": ["teaching_assistant"],
+    "interpreter_used": "no",
+}
+
+
+def test_read_only_choices_are_reached_by_tab_and_keep_their_answers(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    # Disabled, a choice would be skipped by Tab: its answer never read out.
+    interview_id = add_draft(draft.store, answers=READ_ONLY_CHOICES)
+    editor = open_editor(read_only=True, interview_id=interview_id)
+    renderer = editor.renderer
+    method = renderer.field_view("offer_method").controls()[0]
+    consulted = renderer.field_view("child_consulted").controls()
+    keyboard.tab_to(method)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_Space, Qt.Key.Key_P):
+        keyboard.press(key)
+    assert method.property("currentText") == "In person"
+    keyboard.tab_to(consulted[0])  # 'Yes', the answer chosen
+    keyboard.press(Qt.Key.Key_Delete)
+    keyboard.press(Qt.Key.Key_Right)
+    assert keyboard.focus() is consulted[0] and consulted[0].property("checked")
+    QTest.mouseClick(consulted[1], Qt.MouseButton.LeftButton)
+    assert keyboard.focus() is consulted[1]  # a click still gives the focus
+    assert consulted[0].property("checked") and not consulted[1].property("checked")
+    keyboard.to_section(renderer, "venue")
+    present = renderer.field_view("present").controls()
+    ticked = [box.property("checked") for box in present]
+    keyboard.tab_to(present[0])
+    keyboard.press(Qt.Key.Key_Space)
+    present[1].click()  # as a screen reader's press does, past the keyboard and mouse
+    assert [box.property("checked") for box in present] == ticked
+    assert renderer.session.answer("present") == ("teaching_assistant",)
 
 
 def test_the_pinned_version_must_be_on_the_device(draft: Draft, registry: FormRegistry) -> None:

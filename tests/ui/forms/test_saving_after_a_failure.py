@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -102,7 +103,9 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
     assert editor.renderer.session.answer("reflection_notes") == on_screen
     assert editor.renderer.read_only and notes.isReadOnly()
     outcome = editor.renderer.field_view("offer_outcome").controls()[0]
-    assert not outcome.isEnabled()  # choices cannot be changed either
+    chosen = outcome.property("currentText")
+    QTest.keyClick(outcome, Qt.Key.Key_Down)
+    assert outcome.property("currentText") == chosen  # choices cannot be changed either
     assert draft.answers() == {"reflection_notes": "From elsewhere"}
 
     # The keyboard still reaches the text, which can be selected and copied.

@@ -64,6 +64,20 @@ FOCUS_OUT_SINK = "_answer_focus_out"
 DELETE_KEY_SINK = "_answer_delete_key"
 WHEEL_NEEDS_FOCUS = "_answer_wheel_needs_focus"
 MASK_GUARD = "_answer_mask_guard"
+HELD_STILL = "_answer_held_still"
+
+_CHANGING = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+    }
+)
+"""What can change a choice's answer from the keyboard or the mouse."""
+_MOVING_ON = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 WIPING_KEYS = (
     QKeySequence.StandardKey.Undo,
@@ -122,6 +136,14 @@ class InputEvents(QObject):
         setattr(line, MASK_GUARD, True)
         line.installEventFilter(self)
 
+    def hold_still(self, widget: QWidget, held: bool) -> None:
+        """While `held`, neither keys nor the mouse change `widget`'s answer, but it can
+        still take the focus (a click or Tab gives it), so a read-only answer is reached
+        and read out, as a disabled control would not be."""
+        setattr(widget, HELD_STILL, held)
+        if held:
+            widget.installEventFilter(self)
+
     def wheel_only_with_focus(self, widget: QWidget) -> None:
         """The mouse wheel changes `widget`'s answer only once it has the focus: turned
         over it while scrolling the page, the wheel scrolls the page. (A drop-down that
@@ -132,6 +154,8 @@ class InputEvents(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in _CHANGING and getattr(watched, HELD_STILL, False):
+            return _held_still(watched, event)
         if kind is QEvent.Type.Wheel:
             if getattr(watched, WHEEL_NEEDS_FOCUS, False) and not _has_focus(watched):
                 event.ignore()  # passed on to the page, which scrolls
@@ -150,6 +174,22 @@ class InputEvents(QObject):
                 sink()
                 return True
         return False
+
+
+def _held_still(watched: QObject, event: QEvent) -> bool:
+    """Whether to take `event` from a control held still: all but Tab, which moves on. A
+    press gives the focus, as it would have."""
+    if isinstance(event, QKeyEvent) and event.key() in _MOVING_ON:
+        return False
+    if event.type() is QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+        _focus_on_click(watched)
+    event.accept()
+    return True
+
+
+def _focus_on_click(widget: QWidget) -> None:
+    if widget.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+        widget.setFocus(Qt.FocusReason.MouseFocusReason)
 
 
 def _wipes_masked(watched: QObject, event: QKeyEvent) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QRadioButton,
     QSizePolicy,
     QStyle,
@@ -45,7 +46,19 @@ def choice_group(parent: QWidget | None) -> QGroupBox:
     return box
 
 
-class ChoiceCombo(AnswerInput):
+class _Choices(AnswerInput):
+    """Read-only, the controls keep the focus they can take but refuse every change."""
+
+    def __init__(self, widget: QWidget, events: InputEvents, layout: QLayout | None = None) -> None:
+        super().__init__(widget, layout)
+        self._events = events
+
+    def set_read_only(self, read_only: bool) -> None:
+        for control in self.controls():
+            self._events.hold_still(control, read_only)
+
+
+class ChoiceCombo(_Choices):
     """Single choice from a list; the first entry means 'not answered'. Where choices
     have hints, the chosen one's hint is shown under the list and read out with it, and
     each is read out with its entry in the open list."""
@@ -75,7 +88,7 @@ class ChoiceCombo(AnswerInput):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(self.combo)
             layout.addWidget(self._hint)
-        super().__init__(self.combo, layout)
+        super().__init__(self.combo, events, layout)
         self.combo.addItems(
             [
                 QCoreApplication.translate("ChoiceInputs", "Not answered"),
@@ -129,7 +142,7 @@ class ChoiceCombo(AnswerInput):
             self._hint.setVisible(self._shown and bool(hint))
 
 
-class RadioChoice(AnswerInput):
+class RadioChoice(_Choices):
     """Yes/no and scale points side by side; arrow keys move between them, and Delete or
     Backspace clears the answer, so a mistaken answer can be undone.
 
@@ -142,7 +155,7 @@ class RadioChoice(AnswerInput):
         self, options: Options, events: InputEvents, parent: QWidget | None = None
     ) -> None:
         self.box = choice_group(parent)
-        super().__init__(self.box)
+        super().__init__(self.box, events)
         layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -193,7 +206,7 @@ class RadioChoice(AnswerInput):
             button.setAccessibleDescription(" ".join(p for p in (name, description, hint) if p))
 
 
-class CheckList(AnswerInput):
+class CheckList(_Choices):
     """Multiple choice as tick boxes, in columns, in the form's order, laid out in a grid
     in the question's box. A choice's hint (what a risk indicator looks like, say) is
     shown under its tick box, in line with its label, and is read out with it."""
@@ -201,7 +214,11 @@ class CheckList(AnswerInput):
     reveals_on_edit = True
 
     def __init__(
-        self, options: Options, parent: QWidget | None = None, hints: Hints | None = None
+        self,
+        options: Options,
+        events: InputEvents,
+        parent: QWidget | None = None,
+        hints: Hints | None = None,
     ) -> None:
         self._values = [value for value, _ in options]
         self._boxes: list[QCheckBox] = []
@@ -227,7 +244,7 @@ class CheckList(AnswerInput):
             if hint:
                 top = Qt.AlignmentFlag.AlignTop
                 layout.addWidget(self._hint_label(box, hint, self.group), row + 1, column, top)
-        super().__init__(self.group)
+        super().__init__(self.group, events)
 
     def _hint_label(self, box: QCheckBox, hint: str, parent: QWidget | None) -> QLabel:
         shown = QLabel(hint, parent)

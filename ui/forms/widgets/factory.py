@@ -90,7 +90,7 @@ def _choice_input(
     if kind is Q.SINGLE_CHOICE:
         return ChoiceCombo(options, events, parent, hints)
     if kind is Q.MULTIPLE_CHOICE:
-        return CheckList(options, parent, hints)
+        return CheckList(options, events, parent, hints)
     return RadioChoice(options, events, parent)  # yes/no and scale
 
 
