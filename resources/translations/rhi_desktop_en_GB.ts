@@ -1062,6 +1062,10 @@
         <source>&amp;Keep it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{0}: not asked now, as earlier answers mean it does not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FormVersions</name>

@@ -727,12 +727,14 @@ class FormRenderer(QWidget):
         if focus:
             self._focus_first(self.section_controls(section_id))
 
-    def _focus_first(self, controls: list[QWidget]) -> None:
-        """Focus the first control that can take it: not a hidden answer behind its cover."""
+    def _focus_first(self, controls: list[QWidget]) -> bool:
+        """Focus the first control that can take it (not a hidden answer behind its
+        cover, nor a question not asked now); whether one did."""
         for control in controls:
             if control.isVisibleTo(self) and control.isEnabled():
                 self._focus(control)
-                return
+                return True
+        return False
 
     def _focus(self, control: QWidget) -> None:
         control.setFocus(Qt.FocusReason.TabFocusReason)
@@ -741,9 +743,18 @@ class FormRenderer(QWidget):
             page.ensureWidgetVisible(control)
 
     def focus_field(self, question_id: str, row: int | None = None) -> None:
+        """Show the question's section with the focus on it: on its Show button when its
+        answer is covered. A question not asked now cannot take the focus: the section's
+        first question does, and the question is said to be not asked."""
         view = self.field_view(question_id, row)
         self.show_section(view.info.section_id)
-        self._focus(view.controls()[0])
+        if self._focus_first(view.controls()):
+            return
+        self._focus_first(self.section_controls(view.info.section_id))
+        said = QCoreApplication.translate(
+            "FormRenderer", "{0}: not asked now, as earlier answers mean it does not apply."
+        ).format(view.spoken_label)
+        announce_problem(self._pages[view.info.section_id], said)
 
     def mask_sensitive(self, section_id: str | None = None) -> None:
         """Hide revealed sensitive answers again (one section, or all: e.g. on lock)."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor, open_form_editor
 
@@ -84,6 +84,27 @@ def test_read_only_choices_are_reached_by_tab_and_keep_their_answers(
     present[1].click()  # as a screen reader's press does, past the keyboard and mouse
     assert [box.property("checked") for box in present] == ticked
     assert renderer.session.answer("present") == ("teaching_assistant",)
+
+
+def test_going_to_a_question_focuses_it_covered_read_only_or_not_asked_now(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    heard: Heard,
+) -> None:
+    # As choosing a coordinator's comment on the question does.
+    answers = {**READ_ONLY_CHOICES, "before_story": "A private story"}
+    editor = open_editor(read_only=True, interview_id=add_draft(draft.store, answers=answers))
+    renderer = editor.renderer
+    renderer.focus_field("venue_type")
+    assert keyboard.focus() is renderer.field_view("venue_type").controls()[0]
+    renderer.focus_field("before_story")
+    cover = renderer.field_view("before_story").cover
+    assert cover is not None and keyboard.focus() is cover.button
+    renderer.focus_field("interpreter_language")  # asked only with an interpreter
+    assert keyboard.focus() is renderer.section_controls("venue")[0]
+    label = renderer.field_view("interpreter_language").spoken_label
+    assert heard[-1][0] == f"{label}: not asked now, as earlier answers mean it does not apply."
 
 
 def test_the_pinned_version_must_be_on_the_device(draft: Draft, registry: FormRegistry) -> None:
