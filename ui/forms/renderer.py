@@ -741,6 +741,9 @@ class FormRenderer(QWidget):
         page = self._pages[self._current]
         if page.isAncestorOf(control):
             page.ensureWidgetVisible(control)
+            # A control just made (a new row's) has its place only once the page's layout
+            # has run, after this: it is scrolled into view again then.
+            QTimer.singleShot(0, control, partial(page.ensureWidgetVisible, control))
 
     def focus_field(self, question_id: str, row: int | None = None) -> None:
         """Show the question's section with the focus on it: on its Show button when its

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
@@ -64,6 +64,29 @@ def test_rows_are_added_by_button_or_shortcut_and_focus_moves_into_them(
     keyboard.tab_out()
     assert keyboard.focus() is people.add_button
     assert row_one.remove_button.accessibleName() == "Remove row 2 from People they were with"
+
+
+def _in_view(page: QScrollArea, widget: QWidget) -> bool:
+    top_left = widget.mapTo(page.viewport(), QPoint(0, 0))
+    return page.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+def test_the_focused_input_of_a_new_row_is_scrolled_into_view(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, qtbot: QtBot
+) -> None:
+    # Scrolled to as it was made, the row was still unplaced, and ended up below the page.
+    editor = _on_during(open_editor, keyboard)
+    renderer = editor.renderer
+    page = renderer.page("during")
+    keyboard.tab_to(renderer.group_view("places").add_button)
+    keyboard.press(Qt.Key.Key_Space)
+    for row in range(1, 6):
+        keyboard.press(Qt.Key.Key_A, CTRL_SHIFT)
+        focused = keyboard.focus()
+        assert focused is renderer.field_view("place_description", row).controls()[0]
+        qtbot.wait(20)  # the event loop places the new row
+        assert _in_view(page, focused), f"row {row + 1} is out of view"
+    assert page.verticalScrollBar().value() > 0  # the rows did not all fit
 
 
 def test_a_first_row_added_is_next_after_the_sections_list_in_tab_order(
