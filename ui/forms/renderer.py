@@ -32,7 +32,7 @@ from rhi_desktop.forms import (
     QuestionType,
     ValidationReport,
 )
-from ui.announce import announce as announce_problem
+from ui.announce import announce as speak
 from ui.forms.field_view import FieldView
 from ui.forms.hidden_answers import HiddenAnswersNotice
 from ui.forms.hiding import HidingTracker
@@ -379,7 +379,7 @@ class FormRenderer(QWidget):
         view.show_issues(self._session.issues(key.id, key.row), revealed)
         if announce and view.message and view.message != before and isinstance(view, FieldView):
             told = QCoreApplication.translate("FormRenderer", "{0}: {1}")
-            announce_problem(view.controls()[0], told.format(view.spoken_label, view.message))
+            speak(view.controls()[0], told.format(view.spoken_label, view.message))
 
     def _view(self, key: FieldKey) -> Item | None:
         if key.row is None:
@@ -558,7 +558,7 @@ class FormRenderer(QWidget):
         told = shown.text.text() if shown is not None else ""
         said = self._say_hidden()
         if said and said != told:  # a click on the same answer again says nothing new
-            announce_problem(view.controls()[0], said)
+            speak(view.controls()[0], said)
 
     def _say_hidden(self) -> str:
         hiding = self._hidden.hiding
@@ -619,7 +619,7 @@ class FormRenderer(QWidget):
         said, self._untold = self._untold, ""
         notice = self.hidden_notice
         if said and notice is not None:
-            announce_problem(notice, said)
+            speak(notice, said)
 
     @property
     def hidden_notice(self) -> HiddenAnswersNotice | None:
@@ -716,10 +716,14 @@ class FormRenderer(QWidget):
         self.show_section(section_id)
 
     def show_section(self, section_id: str, *, focus: bool = False) -> None:
+        """With `focus`, the focus moves to the section's first question, and a screen
+        reader is told which section it is now in and the section's guidance."""
+        page = self._pages[section_id]
+        if focus and section_id != self._current:
+            speak(page, page.spoken())
         if section_id != self._current:
             self.mask_sensitive(self._current)
             self._current = section_id
-            page = self._pages[section_id]
             page.renew_layout()  # questions may have come and gone while it was hidden
             self._stack.setCurrentWidget(page)
             self.navigator.select(section_id)
@@ -757,7 +761,7 @@ class FormRenderer(QWidget):
         said = QCoreApplication.translate(
             "FormRenderer", "{0}: not asked now, as earlier answers mean it does not apply."
         ).format(view.spoken_label)
-        announce_problem(self._pages[view.info.section_id], said)
+        speak(self._pages[view.info.section_id], said)
 
     def mask_sensitive(self, section_id: str | None = None) -> None:
         """Hide revealed sensitive answers again (one section, or all: e.g. on lock)."""

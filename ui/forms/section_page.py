@@ -52,6 +52,9 @@ class SectionPage(QScrollArea):
         super().__init__(parent)
         self.section_id = section_id
         self.title = title
+        self.hint = hint or ""
+        self.setAccessibleName(title)  # what the focus moves into, with its guidance
+        self.setAccessibleDescription(self.hint)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -106,6 +109,15 @@ class SectionPage(QScrollArea):
 
     def set_needed(self, needed: bool) -> None:
         self.not_needed.setVisible(not needed)
+
+    def spoken(self) -> str:
+        """The page as a screen reader is told it on arriving: its title, whether it is
+        needed, and its guidance."""
+        parts = [self.title]
+        if not self.not_needed.isHidden():
+            parts.append(self.not_needed.text())
+        parts.append(self.hint)
+        return " ".join(part for part in parts if part)
 
     def set_neighbours(self, previous: str | None, following: str | None) -> None:
         """Titles of the nearest relevant sections either side (None: there is none)."""

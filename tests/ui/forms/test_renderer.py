@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, 
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType, load_form
-from tests.ui.forms.conftest import fixed_clock
+from tests.ui.forms.conftest import Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.appearance import stylesheet
 from ui.forms.editor import InterviewFormEditor
@@ -157,6 +157,7 @@ def test_a_problem_is_read_out_when_it_appears_behind_the_focus(
     renderer = editor.renderer
     keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
     keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    heard.clear()  # the section moved to (below)
     keyboard.fill(renderer.field_view("interview_start").controls()[0], "15:00")
     end = renderer.field_view("interview_end")
     keyboard.fill(end.controls()[0], "14:00")
@@ -168,6 +169,27 @@ def test_a_problem_is_read_out_when_it_appears_behind_the_focus(
     keyboard.fill(end.controls()[0], "13:00")  # the same problem, typed again
     keyboard.tab_out()
     assert len(heard) == 1
+
+
+def test_moving_to_a_section_by_keyboard_tells_its_title_and_guidance(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, heard: Heard
+) -> None:
+    # Plain labels tied to no control: a screen reader never read either.
+    editor = open_editor()
+    renderer = editor.renderer
+    form = renderer.session.form
+    keyboard.choose(renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+    for _ in range(2):
+        keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert renderer.current_section == "before"
+    page = renderer.page("before")
+    hint = form.text(form.sections["before"].section.hint)
+    assert hint and page.title == form.text(form.sections["before"].section.title)
+    assert heard[-1][0] == f"{page.title} {hint}"
+    assert (page.accessibleName(), page.accessibleDescription()) == (page.title, hint)
+    assert page.isAncestorOf(keyboard.focus())
+    renderer.show_section("venue")  # chosen in the list of sections, which names it
+    assert heard[-1][0] == f"{page.title} {hint}"
 
 
 def test_tab_order_follows_the_form(
