@@ -3207,6 +3207,14 @@
         <source>Add a row ({0})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{1} takes at most 1 row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{1} takes at most {0} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewCommentsPanel</name>

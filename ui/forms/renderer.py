@@ -490,6 +490,8 @@ class FormRenderer(QWidget):
         self._chain(group.info.section_id)
         controls = row_view.controls()
         self._focus(controls[0])
+        if group.full:  # its Add button, now out of reach, no longer says so
+            speak(group.widget, group.full_text())
         self.answersChanged.emit()
 
     def _row_has_answers(self, repeat_id: str, index: int) -> bool:

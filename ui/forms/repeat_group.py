@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.forms import FieldInfo, FieldKey, Issue
+from ui.announce import announce
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
 from ui.forms.question_column import QUESTION_GAP, QuestionColumn
 
@@ -146,6 +148,9 @@ class RepeatGroupView:
         self.rows: list[RowView] = []
         self._message: QLabel | None = None
         self._message_text = ""
+        self._hint = hint or ""
+        self._full_note: QLabel | None = None
+        """Says the group holds as many rows as it takes, while it does."""
         self._layout = layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, gap_above, 0, 0)
         heading = QLabel(label, widget)
@@ -170,6 +175,7 @@ class RepeatGroupView:
                 native_keys(ADD_ROW_KEYS)
             )
         )
+        self.add_button.setAccessibleDescription(self._hint)
         self.add_button.clicked.connect(on_add)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -179,8 +185,12 @@ class RepeatGroupView:
         self._remove_shortcut.activated.connect(self._remove_by_key)
 
     def _add_by_key(self) -> None:
-        if self.add_button.isEnabled() and self.add_button.isVisible():
+        if not self.add_button.isVisible():
+            return
+        if self.add_button.isEnabled():
             self.add_button.click()
+        else:
+            announce(self.widget, self.full_text())
 
     def _remove_by_key(self) -> None:
         """Removes the row holding the focus, as its Remove button would."""
@@ -218,7 +228,32 @@ class RepeatGroupView:
             later.set_index(later.index - 1)
 
     def set_can_add(self, can_add: bool) -> None:
+        """Whether another row can be added: when not, a note under the Add button says
+        why."""
+        full = not can_add
+        if full == self.full:
+            return
         self.add_button.setEnabled(can_add)
+        if full and self._full_note is None:
+            self._full_note = QLabel(self.full_text(), self.widget)
+            self._full_note.setObjectName("fieldHint")
+            self._full_note.setWordWrap(True)
+            self._layout.insertWidget(self._layout.indexOf(self.add_button) + 1, self._full_note)
+        if self._full_note is not None:
+            self._full_note.setVisible(full)
+
+    @property
+    def full(self) -> bool:
+        return not self.add_button.isEnabled()
+
+    def full_text(self) -> str:
+        most = self.info.question.max_rows or 0
+        return by_count(
+            most,
+            QCoreApplication.translate("RepeatGroup", "{1} takes at most 1 row."),
+            QCoreApplication.translate("RepeatGroup", "{1} takes at most {0} rows."),
+            self.label,
+        )
 
     def set_editable(self, editable: bool) -> None:
         self.add_button.setVisible(editable)
@@ -245,7 +280,7 @@ class RepeatGroupView:
             self._layout.addWidget(self._message)
         self._message.setText(f"{ISSUE_MARK} {text}")
         self._message.setVisible(bool(text))
-        self.add_button.setAccessibleDescription(text)
+        self.add_button.setAccessibleDescription(" ".join(p for p in (self._hint, text) if p))
 
     @property
     def message(self) -> str:

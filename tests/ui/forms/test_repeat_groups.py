@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
-from tests.ui.forms.conftest import Draft, fixed_clock
+from tests.ui.forms.conftest import Draft, Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
@@ -182,18 +182,40 @@ def test_an_empty_row_goes_without_a_question(
     assert keyboard.focus() is places.add_button
 
 
-def test_no_more_rows_than_the_form_allows(qtbot: QtBot, rhi_form: Form) -> None:
+def test_no_more_rows_than_the_form_allows_and_a_full_group_says_so(
+    qtbot: QtBot, rhi_form: Form, keyboard: Keyboard, heard: Heard
+) -> None:
     renderer = FormRenderer(FormSession(rhi_form, clock=fixed_clock))
     qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.show_section("actions")
     group = renderer.group_view("agreed_actions")
     most = rhi_form.fields["agreed_actions"].question.max_rows
     assert most is not None
+    full = f"{group.label} takes at most {most} rows."
     for _ in range(most):
         assert group.add_button.isEnabled()
         renderer.add_row("agreed_actions")
     assert not group.add_button.isEnabled()
+    assert heard[-1][0] == full  # on adding the last row it takes
+    note = next(label for label in group.widget.findChildren(QLabel) if label.text() == full)
+    assert note.isVisibleTo(renderer)  # beside the Add button, greyed out with no reason
+    heard.clear()
+    renderer.focus_field("action_what", 0)
+    _wait_for_focus_in(renderer, qtbot)
+    keyboard.press(Qt.Key.Key_A, CTRL_SHIFT)  # the shortcut, where it used to do nothing
+    assert renderer.session.row_count("agreed_actions") == most
+    assert [said for said, _ in heard] == [full]
     renderer.remove_row("agreed_actions", 0)
-    assert group.add_button.isEnabled()
+    assert group.add_button.isEnabled() and not note.isVisibleTo(renderer)
+
+
+def test_a_groups_guidance_is_read_with_its_add_button(rhi_form: Form, qtbot: QtBot) -> None:
+    renderer = FormRenderer(FormSession(rhi_form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    group = renderer.group_view("places")
+    hint = rhi_form.text(rhi_form.fields["places"].question.hint)
+    assert hint and group.add_button.accessibleDescription() == hint
 
 
 def test_an_empty_row_goes_from_inside_its_long_answer_and_the_next_row_is_not_blamed(
