@@ -63,6 +63,10 @@ class HiddenAnswersNotice(QFrame):
         layout.addWidget(self.dismiss_button)
         self.hide()
 
+    def controls(self) -> list[QWidget]:
+        """Its buttons, in tab order."""
+        return [self.undo_button, self.dismiss_button]
+
     def tell(self, question: str, sections: list[str], count: int) -> str:
         """Show the notice; returns what it says."""
         said = hidden_answers_text(question, sections, count)

@@ -313,9 +313,12 @@ class FormRenderer(QWidget):
         The section's first control comes straight after the list of sections: a row
         added later is made after everything else on screen, and a section that starts
         with one would otherwise be reached only after the editor's own buttons. (Only
-        the page on show takes the focus, so each section may follow the list.)"""
+        the page on show takes the focus, so each section may follow the list.) The
+        hidden-answers notice, drawn above the page, comes between them once there is
+        one."""
         controls = self.section_controls(section_id)
-        for before, after in itertools.pairwise([self.navigator, *controls]):
+        notice = [] if self._notice is None else self._notice.controls()
+        for before, after in itertools.pairwise([self.navigator, *notice, *controls]):
             QWidget.setTabOrder(before, after)
 
     # --- keeping in step with the session ------------------------------------------------
@@ -572,6 +575,8 @@ class FormRenderer(QWidget):
             self._notice.undoRequested.connect(self.undo_hiding)
             self._notice.dismissRequested.connect(self.dismiss_hidden)
             self._main.insertWidget(0, self._notice)
+            for section_id in self._pages:
+                self._chain(section_id)
         sections = {self._section_of(key.id) for key in hiding.hidden}
         titles = [self._pages[sid].title for sid in self._pages if sid in sections]
         return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
