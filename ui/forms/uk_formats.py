@@ -34,6 +34,12 @@ _WORDY_DATE = re.compile(
 )
 _TIME_24 = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})|(?P<hh>\d{2})(?P<mm>\d{2})")
 _TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORECASE)
+_HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
+"""A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
+_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight)")
+_TIME_WORDS = ("at", "@", "-", "\u2013")
+"""What may stand between a date-time's date and its time: '27/11/2026 at 14:30',
+'27/11/2026 @ 14:30', '27/11/2026 - 14:30'."""
 _SPLIT = re.compile(r"[\s,]+")
 _MONTHS = {
     name: number
@@ -56,7 +62,7 @@ _MONTHS = {
     )
     for name in names
 }
-_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}  # '12 noon' too
 
 
 class InputProblem(StrEnum):
@@ -115,10 +121,13 @@ def parse_uk_date(text: str) -> date:
 
 
 def parse_uk_time(text: str) -> time:
-    """'14:30', '14.30', '1430', '2.30pm', '2 pm', 'noon' -> a wall-clock time."""
+    """'14:30', '14.30', '1430', '2130hrs', '2.30pm', '2 pm', '12 noon' -> a wall-clock
+    time."""
     stripped = plain_text(text).lower()
-    if stripped in _NAMED_TIMES:
-        return _NAMED_TIMES[stripped]
+    if match := _NAMED_TIME.fullmatch(stripped):
+        return _NAMED_TIMES[match[1]]
+    if match := _HOURS.fullmatch(stripped):
+        stripped = match[1]
     if match := _TIME_12.fullmatch(stripped):
         hour_text, minute_text, half = match.groups()
         hour, minute = int(hour_text), int(minute_text or 0)
@@ -159,11 +168,11 @@ def parse_uk_datetime(text: str) -> datetime:
     stripped, zone = split_zone(plain_text(text))
     if "T" in stripped and _ISO_DATE.match(stripped):
         stripped = stripped.replace("T", " ", 1)
-    words = [word for word in _SPLIT.split(stripped) if word]
+    words = [word for word in _SPLIT.split(stripped.replace("@", " @ ")) if word]
     found: UkInputError | None = None
     for split in range(1, len(words)):
         time_words = words[split:]
-        if time_words[0].lower() == "at":
+        if time_words[0].lower() in _TIME_WORDS:
             time_words = time_words[1:]
         try:
             day = parse_uk_date(" ".join(words[:split]))

@@ -82,6 +82,11 @@ def test_dates_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("12.15pm", time(12, 15)),
         ("noon", time(12, 0)),
         ("midnight", time(0, 0)),
+        ("12 noon", time(12, 0)),
+        ("12 midnight", time(0, 0)),
+        ("2130hrs", time(21, 30)),  # as police logs write it
+        ("0930 hrs", time(9, 30)),
+        ("09:30 hrs.", time(9, 30)),
         ("2.30\u00a0pm", time(14, 30)),  # a no-break space before pm
     ],
 )
@@ -95,6 +100,10 @@ def test_uk_times_are_read_in_either_clock(typed: str, expected: time) -> None:
         ("25:00", InputProblem.NO_SUCH_TIME),
         ("13pm", InputProblem.NO_SUCH_TIME),
         ("half two", InputProblem.TIME_FORMAT),
+        ("2530hrs", InputProblem.NO_SUCH_TIME),
+        ("hrs", InputProblem.TIME_FORMAT),
+        ("2pm hrs", InputProblem.TIME_FORMAT),
+        ("11 noon", InputProblem.TIME_FORMAT),
     ],
 )
 def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) -> None:
@@ -113,6 +122,10 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("25/10/2026 01:30 BST", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),  # first of two
         ("25/10/2026 01:30 GMT", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),  # second
         ("25 Oct 2026 at 1.30am gmt", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+        ("27/11/2026 12 noon", datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+        ("27/11/2026 - 10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
+        ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
+        ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
     ],
 )
 def test_date_times_are_london_wall_clock(typed: str, expected: datetime) -> None:
