@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from rhi_desktop.forms.expressions.temporal import (
+    YEARS,
     aware_utc,
     parse_date,
     parse_datetime,
@@ -159,32 +160,41 @@ def _decimal(raw: object) -> float | None:
     return number
 
 
+_NOT_A_DATE = f"enter a real date from {YEARS[0]} to {YEARS[-1]} as YYYY-MM-DD"
+_NOT_A_DATETIME = f"enter a real date and time from {YEARS[0]} to {YEARS[-1]} as YYYY-MM-DDTHH:MM"
+
+
 def _date(raw: object) -> date | None:
     if isinstance(raw, datetime):
         raise AnswerTypeError("enter a date without a time")
     if isinstance(raw, date):
+        if raw.year not in YEARS:
+            raise AnswerTypeError(_NOT_A_DATE)
         return raw
     text = _text(raw, "a date").strip()
     if not text:
         return None
     parsed = parse_date(text)
     if parsed is None:
-        raise AnswerTypeError("enter a real date as YYYY-MM-DD")
+        raise AnswerTypeError(_NOT_A_DATE)
     return parsed
 
 
 def _datetime(raw: object) -> datetime | None:
     if isinstance(raw, datetime):
         try:
-            return aware_utc(raw)
+            instant = aware_utc(raw)
         except (ValueError, OverflowError):
-            raise AnswerTypeError("enter a real date and time as YYYY-MM-DDTHH:MM") from None
+            raise AnswerTypeError(_NOT_A_DATETIME) from None
+        if instant.year not in YEARS:
+            raise AnswerTypeError(_NOT_A_DATETIME)
+        return instant
     text = _text(raw, "a date and time").strip()
     if not text:
         return None
     parsed = parse_datetime(text)
     if parsed is None:
-        raise AnswerTypeError("enter a real date and time as YYYY-MM-DDTHH:MM")
+        raise AnswerTypeError(_NOT_A_DATETIME)
     return parsed
 
 

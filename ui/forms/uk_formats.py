@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from rhi_desktop.domain.deadlines import to_london
+from rhi_desktop.forms.expressions.temporal import YEARS  # 0026 is a slip for 2026
 from rhi_desktop.plain_text import plain_text
 from ui.london_clock import (
     ClockProblem,
@@ -87,10 +88,6 @@ class UkInputError(ValueError):
 
 def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
-
-
-YEARS = range(1900, 2101)
-"""Years a date in an interview can be in (a year like 0026 is a slip for 2026)."""
 
 
 def _make_date(year: int, month: int, day: int) -> date:

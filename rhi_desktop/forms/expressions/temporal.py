@@ -1,7 +1,9 @@
 """Reading date, date-time and time literals, shared by the checker and the evaluator.
 
 Naive date-times are read as Europe/London wall-clock time, which is what an
-interviewer types; everything is compared as an aware instant.
+interviewer types; everything is compared as an aware instant. Dates and date-times are
+read only in `YEARS`: no interview is about another time, and at the calendar's ends an
+instant's London date is not a date at all.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from datetime import UTC, date, datetime, time
 from rhi_desktop.domain.deadlines import LONDON
 from rhi_desktop.forms.expressions.values import ValueType
 
+YEARS = range(1900, 2101)
+"""The years a date or date-time in an interview can be in."""
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
@@ -21,9 +26,10 @@ def parse_date(text: str) -> date | None:
     if not _DATE.fullmatch(text):
         return None
     try:
-        return date.fromisoformat(text)
+        parsed = date.fromisoformat(text)
     except ValueError:
         return None
+    return parsed if parsed.year in YEARS else None
 
 
 def parse_time(text: str) -> time | None:
@@ -39,9 +45,10 @@ def parse_datetime(text: str) -> datetime | None:
     if not _DATETIME.fullmatch(text):
         return None
     try:
-        return aware_utc(datetime.fromisoformat(text))
+        parsed = aware_utc(datetime.fromisoformat(text))
     except (ValueError, OverflowError):  # e.g. 9999-12-31T23:30-01:00 is past year 9999 in UTC
         return None
+    return parsed if parsed.year in YEARS else None
 
 
 def aware_utc(value: datetime) -> datetime:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -322,12 +323,38 @@ def test_date_times_beyond_the_calendar_in_utc_are_listed_problems_not_crashes(
         load_form(definition)
     assert caught.value.problems == [
         "sections[0].questions[0].constraint: '0001-01-01T00:00+01:00' is not a valid date-time",
-        "sections[0].questions[0].default: enter a real date and time as YYYY-MM-DDTHH:MM",
+        "sections[0].questions[0].default: "
+        "enter a real date and time from 1900 to 2100 as YYYY-MM-DDTHH:MM",
         "sections[0].questions[1].relevant: unknown field ${nope}",
     ]
     form = load_form(make_definition([{"id": "seen", "type": "datetime", "label": "Seen"}]))
     session = FormSession(form, {"seen": "9999-12-31T23:30-01:00"})  # a stored draft opens
     assert [issue.kind.value for issue in session.issues("seen")] == ["type"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "far_off"),
+    [
+        ("datetime", "0001-01-01T00:00Z"),  # London's date of it is before the year 1
+        ("datetime", datetime(1, 1, 1, tzinfo=UTC)),
+        ("date", "1899-12-31"),
+        ("date", date(2101, 1, 1)),
+    ],
+)
+def test_dates_outside_the_years_an_interview_can_be_about_are_not_answers(
+    make_definition: Build, kind: str, far_off: object
+) -> None:
+    # Such a default loaded, then every new interview failed to open: the form compares
+    # the date-time with today's date, and its London date is before the calendar starts.
+    question = {"id": "seen", "type": kind, "label": "Seen", "constraint": ". <= today()"}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([{**question, "default": str(far_off)}]))
+    assert [p.split(": ")[0] for p in caught.value.problems] == ["sections[0].questions[0].default"]
+    assert "from 1900 to 2100" in caught.value.problems[0]
+    session = FormSession(load_form(make_definition([question])), {"seen": far_off})
+    assert [issue.kind.value for issue in session.issues("seen")] == ["type"]
+    session.set_answer("seen", far_off)
+    assert session.answer("seen") is None
 
 
 def test_repeat_groups_inside_repeat_groups_are_rejected(make_definition: Build) -> None:

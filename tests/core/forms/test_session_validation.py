@@ -200,11 +200,21 @@ WRONG = TypeProblem.WRONG_KIND
         ("age", "9" * 17, "The number is too large.", TypeProblem.TOO_LARGE),
         ("age", "9" * 5000, "The number is too large.", TypeProblem.TOO_LARGE),
         ("weight", "1,5", "Enter a number, like 2.5.", WRONG),
-        ("met_on", "2024-02-30", "Enter a real date as YYYY-MM-DD.", WRONG),
-        ("met_on", "30/01/2024", "Enter a real date as YYYY-MM-DD.", WRONG),
-        ("found_at", "yesterday", "Enter a real date and time as YYYY-MM-DDTHH:MM.", WRONG),
+        ("met_on", "2024-02-30", "Enter a real date from 1900 to 2100 as YYYY-MM-DD.", WRONG),
+        ("met_on", "30/01/2024", "Enter a real date from 1900 to 2100 as YYYY-MM-DD.", WRONG),
+        (
+            "found_at",
+            "yesterday",
+            "Enter a real date and time from 1900 to 2100 as YYYY-MM-DDTHH:MM.",
+            WRONG,
+        ),
         # London skipped 01:00-02:00 that day, as the clocks went forward.
-        ("found_at", "2026-03-29T01:30", "Enter a real date and time as YYYY-MM-DDTHH:MM.", WRONG),
+        (
+            "found_at",
+            "2026-03-29T01:30",
+            "Enter a real date and time from 1900 to 2100 as YYYY-MM-DDTHH:MM.",
+            WRONG,
+        ),
         ("start", "25:00", "Enter a real time as HH:MM.", WRONG),
         ("met", "maybe", "Not one of the choices.", TypeProblem.NOT_A_CHOICE),
         (
