@@ -95,6 +95,8 @@ def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
 
 
 TOO_DEEP = "(file): nested too deeply to be a form definition"
+SUGGESTED_NAMES = 20
+"""How many unknown names in a definition are given a 'did you mean' suggestion."""
 
 
 def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
@@ -533,10 +535,16 @@ class _Checker:
 
     def _near(self, name: str) -> str:
         """' (did you mean ${...}?)' for an unknown name, worked out once per name: a
-        renamed question may be referred to thousands of times."""
+        renamed question may be referred to thousands of times. Only the first
+        `SUGGESTED_NAMES` names get one: each is compared with every question, and a form
+        with every name misspelt would take minutes to report."""
         hint = self._near_names.get(name)
         if hint is None:
-            close = difflib.get_close_matches(name, list(self.fields), n=1)
+            close = (
+                difflib.get_close_matches(name, list(self.fields), n=1)
+                if len(self._near_names) < SUGGESTED_NAMES
+                else []
+            )
             hint = self._near_names[name] = f" (did you mean ${{{close[0]}}}?)" if close else ""
         return hint
 

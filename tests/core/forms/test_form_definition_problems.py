@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhi_desktop.forms import FormDefinitionError, FormSession, load_form, load_form_file
+from rhi_desktop.forms.loader import SUGGESTED_NAMES
 
 Build = Callable[..., dict[str, Any]]
 
@@ -158,6 +159,21 @@ def test_unknown_field_message_has_the_exact_path_and_suggests_a_near_name(
         "sections[0].questions[1].relevant: unknown field ${where_slep} "
         "(did you mean ${where_slept}?)"
     ]
+
+
+def test_only_the_first_unknown_names_get_a_suggestion(make_definition: Build) -> None:
+    # Each suggestion compares the name with every question: with all 1,000 names in a
+    # form misspelt, working them all out took over ten seconds.
+    questions = [
+        {"id": f"answer_{n}", "type": "text", "label": "x", "relevant": f"${{answr_{n}}} = ''"}
+        for n in range(1000)
+    ]
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition(questions))
+    problems = caught.value.problems
+    assert len(problems) == 1000
+    assert all("unknown field ${answr_" in problem for problem in problems)
+    assert sum("did you mean" in problem for problem in problems) == SUGGESTED_NAMES
 
 
 def test_either_of_two_contacts_required_and_start_before_end_are_not_cycles(
