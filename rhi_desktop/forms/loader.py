@@ -102,18 +102,75 @@ SUGGESTED_NAMES = 20
 def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
     """Check a definition (JSON text or already-parsed data); raises FormDefinitionError."""
     try:
-        if isinstance(source, str | bytes):
-            try:
-                data: Any = json.loads(source)
-            except json.JSONDecodeError as error:
-                where = f"at line {error.lineno} column {error.colno}"
-                problem = f"(file): not valid JSON: {error.msg} {where}"
-                raise FormDefinitionError([problem]) from None
-        else:
-            data = source
-        return _checked(data)
+        if not isinstance(source, str | bytes):
+            return _checked(source)
+        keys = _RepeatedKeys()
+        data = _decoded(source, keys)
+        repeated = keys.problems(data)
+        try:
+            form = _checked(data)
+        except FormDefinitionError as error:
+            raise FormDefinitionError(_in_order([*repeated, *error.problems])) from None
+        if repeated:
+            raise FormDefinitionError(_in_order(repeated))
+        return form
     except RecursionError:  # e.g. thousands of brackets, or repeat groups within each other
         raise FormDefinitionError([TOO_DEEP]) from None
+
+
+def _decoded(source: str | bytes, keys: _RepeatedKeys) -> Any:
+    try:
+        return json.loads(source, object_pairs_hook=keys)
+    except json.JSONDecodeError as error:
+        where = f"at line {error.lineno} column {error.colno}"
+        raise FormDefinitionError([f"(file): not valid JSON: {error.msg} {where}"]) from None
+    except UnicodeDecodeError:
+        raise FormDefinitionError(["(file): not valid JSON: the text is not UTF-8"]) from None
+    except ValueError as error:  # e.g. a number of more digits than Python reads
+        raise FormDefinitionError([f"(file): not valid JSON: {error}"]) from None
+
+
+class _RepeatedKeys:
+    """Builds each JSON object, noting keys given twice in one: JSON keeps only the last,
+    so a second choice list of the same name, or a second `relevant`, would silently
+    replace the first."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[dict[str, Any], list[str]]] = {}
+        """By the object's id, the object (kept, so no later one takes its id) and its
+        repeated keys."""
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built: dict[str, Any] = {}
+        repeated: list[str] = []
+        for key, value in pairs:
+            if key in built and key not in repeated:
+                repeated.append(key)
+            built[key] = value
+        if repeated:
+            self._found[id(built)] = (built, repeated)
+        return built
+
+    def problems(self, data: Any) -> list[str]:
+        if not self._found:
+            return []
+        found: list[str] = []
+        self._walk(data, (), found)
+        return found
+
+    def _walk(self, node: Any, loc: tuple[int | str, ...], found: list[str]) -> None:
+        if isinstance(node, dict):
+            entry = self._found.get(id(node))
+            if entry is not None and entry[0] is node:
+                found.extend(
+                    f"{render_path((*loc, key))}: given more than once; give it once"
+                    for key in entry[1]
+                )
+            for key, value in node.items():
+                self._walk(value, (*loc, key), found)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                self._walk(value, (*loc, index), found)
 
 
 def _checked(data: Any) -> Form:
@@ -130,13 +187,21 @@ def _checked(data: Any) -> Form:
     form = checker.run()
     problems.extend(checker.problems)
     if problems or form is None:
-        raise FormDefinitionError(sorted(dict.fromkeys(problems), key=_path_order))
+        raise FormDefinitionError(_in_order(problems))
     return form
+
+
+def _in_order(problems: list[str]) -> list[str]:
+    """Each problem once, by path: sections[2] before sections[10]."""
+    return sorted(dict.fromkeys(problems), key=_path_order)
 
 
 def _path_order(problem: str) -> list[Any]:
     path = problem.split(": ", 1)[0]
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", path)]
+    return [
+        (0, len(part), part) if part.isdigit() else (1, 0, part)  # any length of digits
+        for part in re.split(r"(\d+)", path)
+    ]
 
 
 def render_path(loc: tuple[int | str, ...]) -> str:

@@ -427,6 +427,53 @@ def test_not_json_at_all_is_one_problem_with_line_and_column() -> None:
     assert caught.value.problems == ["(file): not valid JSON: Expecting value at line 2 column 13"]
 
 
+def test_a_key_given_twice_in_the_text_is_a_problem_not_silently_the_last(
+    make_definition: Build,
+) -> None:
+    # JSON keeps the last: the question took the second list's choices, and its first
+    # condition was dropped without a word.
+    definition = make_definition(
+        [{"id": "outcome", "type": "single_choice", "label": "Outcome", "choices": "outcomes",
+          "relevant": "1 = 1", "hint": "Ask"}],
+        {"outcomes": [{"value": "accepted", "label": "Accepted"}]},
+    )  # fmt: skip
+    text = json.dumps(definition)
+    text = text.replace('"hint": "Ask"', '"hint": "Ask", "relevant": "2 = 2"')
+    text = text.replace(
+        '"choice_lists": {', '"choice_lists": {"outcomes": [{"value": "no", "label": "No"}], '
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(text)
+    assert caught.value.problems == [
+        "choice_lists.outcomes: given more than once; give it once",
+        "sections[0].questions[0].relevant: given more than once; give it once",
+    ]
+    with pytest.raises(FormDefinitionError) as both:  # with the definition's own problems
+        load_form(text.replace('"label": "Accepted"', '"label": ""'))
+    assert len(both.value.problems) == 3
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        (b'{"title": "R\xe9sum\xe9"}', "(file): not valid JSON: the text is not UTF-8"),
+        ('{"version": ' + "9" * 5000 + "}", "(file): not valid JSON: "),
+    ],
+    ids=["latin-1 text", "a 5000-digit number"],
+)
+def test_text_that_cannot_be_read_is_one_problem(source: str | bytes, problem: str) -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(source)
+    (found,) = caught.value.problems
+    assert found.startswith(problem)
+
+
+def test_a_key_of_thousands_of_digits_is_listed_not_a_crash(make_definition: Build) -> None:
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form({**make_definition([]), "x" + "9" * 5000: 1, "y1": 2})
+    assert [p.rsplit(": ", 1)[1] for p in caught.value.problems][-2:] == ["unknown key"] * 2
+
+
 def test_a_definition_nested_thousands_deep_is_one_problem_not_a_crash(
     make_definition: Build,
 ) -> None:
