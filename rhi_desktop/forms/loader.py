@@ -475,7 +475,7 @@ class _Checker:
         """Fields a question type does not use are mistakes, not silently ignored."""
         kind = question.type
         if kind is QuestionType.REPEAT:
-            if not question.questions:
+            if not question.questions and f"{question.id}.questions" not in self.broken:
                 self.problem(f"{path}.questions", "a repeat group needs at least one question")
             if repeat is not None:
                 self.problem(f"{path}.type", "repeat groups cannot be nested")
@@ -501,7 +501,7 @@ class _Checker:
             self.problem(f"{path}.scale", "only scale questions take this")
         unused: tuple[str, ...] = ()
         if kind is QuestionType.REPEAT:
-            unused = ("constraint", "default")
+            unused = ("constraint", "default", "calculation")
         elif kind is QuestionType.NOTE:
             unused = ("required", "constraint", "default", "calculation", "report_key")
         elif question.calculation is not None:
@@ -561,6 +561,8 @@ class _Checker:
             for kind, text, expect in sources:
                 if text is None or (kind is SlotKind.REQUIRED and not info.answerable):
                     continue  # a note's or a calculation's `required` is a problem above
+                if kind is SlotKind.CALCULATION and question.type is QuestionType.REPEAT:
+                    continue  # a problem above: rows are added, not worked out
                 current = None
                 if kind is SlotKind.CONSTRAINT and info.value_type is not None:
                     current = FieldType(

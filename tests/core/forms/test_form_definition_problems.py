@@ -282,6 +282,25 @@ def test_fields_a_question_type_cannot_use_are_reported(
     ), caught.value.problems
 
 
+def test_repeat_group_mistakes_are_named_once_as_what_they_are(make_definition: Build) -> None:
+    # A calculation was reported as giving a number where a repeat group was wanted, and
+    # as a cycle; questions not in a list also drew 'needs at least one question'.
+    definition = make_definition(
+        [
+            {"id": "people", "type": "repeat", "label": "People", "calculation": "count(${people})",
+             "questions": [{"id": "name", "type": "text", "label": "Name"}]},
+            {"id": "places", "type": "repeat", "label": "Places",
+             "questions": {"id": "place", "type": "text", "label": "Place"}},
+        ]
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[0].calculation: a repeat group takes no calculation",
+        "sections[0].questions[1].questions: input should be a valid list",
+    ]
+
+
 def test_a_required_condition_on_what_takes_no_answer_is_listed_not_a_crash(
     make_definition: Build,
 ) -> None:
