@@ -296,29 +296,48 @@ def _salvage_question(raw: object, broken: set[str]) -> Question:
     return question
 
 
+_SECTION_ID = "section_id_standing_in"
+"""Stands in for a section's invalid id while the section is validated."""
+
+
+def _salvage_section(index: int, raw: object, broken: set[str]) -> Section:
+    """The valid part of a section. One with an invalid id keeps its questions, under an
+    id no reference can spell, so their problems are listed too."""
+    section = None
+    if isinstance(raw, dict):
+        section_raw = dict(raw)
+        if isinstance(raw.get("questions"), list):
+            questions = [_salvage_question(child, broken) for child in raw["questions"]]
+            section_raw["questions"] = questions
+        section = _salvage(Section, section_raw, {"title": "?", "id": _SECTION_ID})
+        if section is not None and section.id == _SECTION_ID != raw.get("id"):
+            broken.add(str(raw.get("id")))  # so what refers to it is not blamed as well
+            section = section.model_copy(update={"id": f"{_STAND_IN}{index}"})
+    if section is None:
+        broken.update(_raw_ids(raw))
+        section = Section.model_construct(id=_STAND_IN, title="?", questions=[])
+    return section
+
+
 def _salvage_form(data: object, broken: set[str]) -> FormDefinition | None:
     if not isinstance(data, dict):
         return None
     fixed = dict(data)
     if isinstance(data.get("sections"), list):
-        sections = []
-        for raw in data["sections"]:
-            section = None
-            if isinstance(raw, dict):
-                section_raw = dict(raw)
-                if isinstance(raw.get("questions"), list):
-                    questions = [_salvage_question(child, broken) for child in raw["questions"]]
-                    section_raw["questions"] = questions
-                section = _salvage(Section, section_raw, {"title": "?"})
-            if section is None:
-                broken.update(_raw_ids(raw))
-                section = Section.model_construct(id=_STAND_IN, title="?", questions=[])
-            sections.append(section)
-        fixed["sections"] = sections
+        fixed["sections"] = [
+            _salvage_section(index, raw, broken) for index, raw in enumerate(data["sections"])
+        ]
+    languages = data.get("languages")
+    if isinstance(languages, list) and not all(
+        isinstance(code, str) and re.fullmatch(LANGUAGE, code) for code in languages
+    ):
+        broken.add("languages")  # the codes were reported: translations are not checked
+        fixed.pop("languages")
     if isinstance(data.get("choice_lists"), dict):
         lists: dict[str, list[Choice]] = {}
         for name, choices in data["choice_lists"].items():
-            if not isinstance(choices, list):
+            if not isinstance(choices, list) or not re.fullmatch(IDENTIFIER, str(name)):
+                broken.add(f"choices:{name}")  # reported: what uses it is not blamed
                 continue
             kept_choices: list[Choice] = []
             for index, raw in enumerate(choices):
@@ -388,7 +407,7 @@ class _Checker:
             self.report_keys[key] = path
 
     def _labels(self, path: str, label: str | dict[str, str] | None) -> None:
-        if not isinstance(label, dict):
+        if not isinstance(label, dict) or "languages" in self.broken:
             return
         languages = self.definition.languages
         if not languages:
@@ -420,7 +439,8 @@ class _Checker:
         if section.id == _STAND_IN:
             return
         path = f"sections[{index}]"
-        self._claim_id(section.id, path)
+        if not section.id.startswith(_STAND_IN):  # else its id was reported
+            self._claim_id(section.id, path)
         self._labels(f"{path}.title", section.title)
         self._labels(f"{path}.hint", section.hint)
         self.owners.append(Owner(section.id, None, answerable=False))

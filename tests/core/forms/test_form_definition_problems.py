@@ -301,6 +301,64 @@ def test_repeat_group_mistakes_are_named_once_as_what_they_are(make_definition: 
     ]
 
 
+def test_one_bad_name_or_code_neither_hides_nor_invents_other_problems(
+    make_definition: Build,
+) -> None:
+    # A bad list name dropped every choice list: each question using one was then blamed
+    # for an unknown list, and the lists' own problems went unseen. A bad language code
+    # dropped them all, and every translated text was blamed.
+    with pytest.raises(FormDefinitionError) as lists:
+        load_form(
+            make_definition(
+                [
+                    {"id": "colour", "type": "single_choice", "label": "C", "choices": "colours"},
+                    {"id": "why", "type": "text", "label": "W", "relevant": "${colour} = 'gren'"},
+                ],
+                {
+                    "colours": [{"value": "red", "label": "Red"}, {"value": "red", "label": "R"}],
+                    "2nd": [{"value": "a", "label": "A"}],
+                },
+            )
+        )
+    assert lists.value.problems == [
+        "choice_lists.colours[1].value: duplicate choice value 'red'",
+        "choice_lists[\"2nd\"]: the name must be letters, digits and '_', "
+        "not starting with a digit",
+        "sections[0].questions[1].relevant: 'gren' is not a choice of ${colour}",
+    ]
+    translated = {"en": "Colour", "cy": "Lliw"}
+    with pytest.raises(FormDefinitionError) as languages:
+        load_form(
+            make_definition(
+                [{"id": "colour", "type": "text", "label": translated}],
+                languages=["en", "CY"],
+                title={"en": "T", "cy": "T"},
+            )
+        )
+    assert languages.value.problems == ["languages[1]: must be a language code like 'en' or 'cy'"]
+
+
+def test_a_section_with_a_bad_id_still_has_its_questions_checked(
+    make_definition: Build,
+) -> None:
+    definition = make_definition([{"id": "missing_before", "type": "yes_no", "label": "M"}])
+    definition["sections"].append(
+        {"id": "during-episode", "title": "During", "questions": [
+            {"id": "slept", "type": "text", "label": "S", "relevant": "${missing_befor} = 'yes'"},
+            {"id": "nights", "type": "integer", "label": "N", "default": "two"},
+            {"id": "missing_before", "type": "text", "label": "Again"},
+        ]}
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert [problem.split(": ")[0] for problem in caught.value.problems] == [
+        "sections[1].id",
+        "sections[1].questions[0].relevant",
+        "sections[1].questions[1].default",
+        "sections[1].questions[2].id",
+    ]
+
+
 def test_a_required_condition_on_what_takes_no_answer_is_listed_not_a_crash(
     make_definition: Build,
 ) -> None:
