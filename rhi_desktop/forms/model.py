@@ -10,7 +10,15 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 REPORT_KEY = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
@@ -112,8 +120,8 @@ class Choice(_Strict):
 class Scale(_Strict):
     """A rating from `min` to `max`; `labels` name some points, e.g. the two ends."""
 
-    min: int = Field(ge=-100, le=100)
-    max: int = Field(ge=-100, le=100)
+    min: StrictInt = Field(ge=-100, le=100)
+    max: StrictInt = Field(ge=-100, le=100)
     labels: dict[int, Label] = Field(default_factory=dict)
 
 
@@ -130,7 +138,7 @@ class Question(_Strict):
         default=None, description="Must hold for a non-empty answer; `.` is the answer."
     )
     constraint_message: Label | None = None
-    sensitive: bool = Field(
+    sensitive: StrictBool = Field(
         default=False, description="Hidden in lists and exports unless asked for."
     )
     report_key: ReportKey | None = None
@@ -144,8 +152,8 @@ class Question(_Strict):
     questions: list[Question] | None = Field(
         default=None, description="The questions of each row (repeat groups only)."
     )
-    min_rows: int | None = Field(default=None, ge=0, le=MAX_ROWS)
-    max_rows: int | None = Field(default=None, ge=1, le=MAX_ROWS)
+    min_rows: StrictInt | None = Field(default=None, ge=0, le=MAX_ROWS)
+    max_rows: StrictInt | None = Field(default=None, ge=1, le=MAX_ROWS)
     scale: Scale | None = None
 
 
@@ -166,7 +174,7 @@ class FormDefinition(_Strict):
         default=None, alias="$schema", description="Optional link to schema.json for editors."
     )
     form_id: Annotated[str, Field(pattern=FORM_ID, max_length=64)]
-    version: int = Field(ge=1)
+    version: StrictInt = Field(ge=1)
     title: Label
     languages: list[Annotated[str, Field(pattern=LANGUAGE)]] | None = Field(
         default=None,

@@ -359,6 +359,35 @@ def test_a_section_with_a_bad_id_still_has_its_questions_checked(
     ]
 
 
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"version": True}, "version"),
+        ({"version": "2"}, "version"),
+        ({"question": {"sensitive": "yes"}}, "sections[0].questions[0].sensitive"),
+        ({"question": {"type": "scale", "scale": {"min": "1", "max": 5}}}, "scale.min"),
+    ],
+)
+def test_numbers_and_true_or_false_are_not_read_from_other_types(
+    make_definition: Build, change: dict[str, Any], path: str
+) -> None:
+    # As schema.json says: a schema checker and the app must not disagree on a definition.
+    question = {"id": "q", "type": "text", "label": "Q", **change.pop("question", {})}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form({**make_definition([question]), **change})
+    assert [p.split(": ")[0].endswith(path) for p in caught.value.problems] == [True]
+
+
+def test_a_repeat_groups_rows_given_as_text_are_refused(make_definition: Build) -> None:
+    repeat = {"id": "r", "type": "repeat", "label": "R", "max_rows": "30",
+              "questions": [{"id": "x", "type": "text", "label": "X"}]}  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([repeat]))
+    assert caught.value.problems == [
+        "sections[0].questions[0].max_rows: input should be a valid integer"
+    ]
+
+
 def test_a_required_condition_on_what_takes_no_answer_is_listed_not_a_crash(
     make_definition: Build,
 ) -> None:
