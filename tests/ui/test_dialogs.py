@@ -3,7 +3,9 @@ the field focused, offers and re-offers, and sign-off (blocked, in time, and lat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -51,6 +53,11 @@ def _answered_draft(
             interview_id, complete_answers(clock.now), expected_version=draft.version
         )
     return interview_id, saved
+
+
+def _with_interpreter(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """`answers` with an interpreter used, and their language: a change to 'no' hides it."""
+    return {**answers, "interpreter_used": "yes", "interpreter_language": "Polish"}
 
 
 def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
@@ -246,12 +253,12 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     assert not any("lets go" in label.text() for label in plain.findChildren(QLabel))
     plain.reject()
     _back(qtbot, window)
-    # The app stopped with Undo offered: the outcome changed, hiding what was answered.
-    session = FormSession(load_bundled_form("rhi-v1.json"), saved.answers)
-    changes = session.set_answer("offer_outcome", "declined_by_child")
+    # The app stopped with Undo offered: a change hid what was answered.
+    session = FormSession(load_bundled_form("rhi-v1.json"), _with_interpreter(saved.answers))
+    changes = session.set_answer("interpreter_used", "no")
     hidden = session.hidden_answers(changes.relevance)
     assert hidden
-    holding = session.holding(FieldKey("offer_outcome"), "accepted", hidden)
+    holding = session.holding(FieldKey("interpreter_used"), "yes", hidden)
     with store.transaction(LOCAL_ACTOR) as tx:
         tx.interviews.save_answers(interview_id, session.record(), expected_version=saved.version)
         tx.held_answers.put(interview_id, saved.version + 1, holding.content())
@@ -273,8 +280,8 @@ def test_signing_off_after_the_notice_was_dismissed_says_nothing_of_undo(
     controller, window = unlocked
     interview_id, saved = _answered_draft(controller, window, clock)
     store = controller.holder.store
-    session = FormSession(load_bundled_form("rhi-v1.json"), saved.answers)
-    session.set_answer("offer_outcome", "declined_by_child")
+    session = FormSession(load_bundled_form("rhi-v1.json"), _with_interpreter(saved.answers))
+    session.set_answer("interpreter_used", "no")
     with store.transaction(LOCAL_ACTOR) as tx:  # hidden, the notice dismissed: no Undo
         tx.interviews.save_answers(interview_id, session.record(), expected_version=saved.version)
         tx.held_answers.put(interview_id, saved.version + 1, session.holding().content())
