@@ -52,8 +52,6 @@ OPENABLE_FOR_EDIT = frozenset({S.OFFERED, S.IN_PROGRESS, S.RETURNED})
 READ_ONLY_VIEWABLE = frozenset({S.COMPLETED, S.SUBMITTED, S.APPROVED})
 DECLINES = frozenset({OfferOutcome.DECLINED_BY_CHILD, OfferOutcome.DECLINED_BY_PARENT_CARER})
 NEEDS_REASON = DECLINES | {OfferOutcome.NO_CONTACT, OfferOutcome.NOT_OFFERED}
-OFFER_OUTCOME_QUESTION = "offer_outcome"
-"""The RHI form's question for the offer's outcome, filled in from the offer recorded."""
 
 
 class Problem(StrEnum):
@@ -265,7 +263,7 @@ def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
     return {
         "offer_made_at": to_json(latest.offered_at),
         "offer_method": latest.method.value,
-        OFFER_OUTCOME_QUESTION: latest.outcome.value,
+        "offer_outcome": latest.outcome.value,
     }
 
 

@@ -15,11 +15,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from rhi_desktop.domain.entities import OfferOutcome, ReturnInterview
-from ui.casework import OFFER_OUTCOME_QUESTION
+from rhi_desktop.domain.entities import ReturnInterview
 
 if TYPE_CHECKING:
-    from rhi_desktop.forms import Form, FormSession, QuestionType
+    from rhi_desktop.forms import Form, QuestionType
     from rhi_desktop.forms.validation import Issue
 
 log = logging.getLogger(__name__)
@@ -36,9 +35,6 @@ class Blocker(StrEnum):
     # Pinned to a form this device does not have, or has in a copy whose questions do
     # not hold the interview's answers.
     UNKNOWN_FORM = "unknown_form"
-    # The form says the offer was not accepted: the interview did not take place, and a
-    # signed-off interview counts as one held in the figures.
-    NOT_HELD = "not_held"
     INVALID_ANSWERS = "invalid_answers"
 
 
@@ -84,8 +80,6 @@ def check_for_sign_off(
         # cannot be checked on this device (the message names question ids only).
         log.warning("interview answers do not fit %s v%s", form.form_id, form.version)
         return SignOffCheck(Blocker.UNKNOWN_FORM)
-    if not _held(form, session):
-        return SignOffCheck(Blocker.NOT_HELD)
     report = session.validate()
     if report.ok:
         return SignOffCheck(None)
@@ -103,11 +97,3 @@ def check_for_sign_off(
             )
         )
     return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))
-
-
-def _held(form: Form, session: FormSession) -> bool:
-    """False when the form records the offer as anything but accepted."""
-    if OFFER_OUTCOME_QUESTION not in form.fields:
-        return True
-    outcome = session.answer(OFFER_OUTCOME_QUESTION)
-    return outcome is None or outcome == OfferOutcome.ACCEPTED.value

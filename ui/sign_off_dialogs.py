@@ -163,13 +163,6 @@ def blocker_text(check: SignOffCheck) -> str:
             "This interview uses a form this version of the app does not have. Update the "
             "app (ask IT), then sign it off.",
         )
-    if check.blocker is Blocker.NOT_HELD:
-        return translate(
-            "SignOff",
-            "The form records the offer as not accepted, so this interview cannot be signed "
-            "off as one that took place. If it did take place, open it and record the "
-            "offer's outcome as accepted.",
-        )
     lines = [
         translate("SignOff", "Some answers need attention before you can sign off:"),
         *(

@@ -3632,10 +3632,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The form records the offer as not accepted, so this interview cannot be signed off as one that took place. If it did take place, open it and record the offer&apos;s outcome as accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Some answers need attention before you can sign off:</source>
         <translation type="unfinished"></translation>
     </message>

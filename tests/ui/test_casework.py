@@ -38,7 +38,6 @@ from ui.casework import (
     start_interview,
 )
 from ui.sign_off_check import Blocker, check_for_sign_off
-from ui.sign_off_dialogs import blocker_text
 
 FORMS = FormRegistry(BUNDLED_FORMS_DIR)
 RHI_V1 = ("rhi", 1)
@@ -298,27 +297,6 @@ def test_starting_pins_the_form_and_signing_off_in_time_makes_it_read_only(
         tx.interviews.save_answers(started.id, {}, expected_version=done.version)
     with pytest.raises(IllegalTransition):
         sign_off(store, ME, started.id, START + timedelta(hours=2))
-
-
-@pytest.mark.parametrize("outcome", [o for o in Outcome if o is not Outcome.ACCEPTED])
-def test_an_interview_whose_form_says_the_offer_was_not_accepted_cannot_be_signed_off(
-    store: Store, outcome: OfferOutcome
-) -> None:
-    # With any other outcome the form hides the interview's sections, so its answers
-    # check out: signed off, it would count as an interview held, with nothing in it.
-    started = _started(store)
-    answers = {**complete_answers(START), "offer_outcome": outcome.value}
-    if outcome is Outcome.NOT_OFFERED:
-        answers["not_offered_reason"] = "The interviewer was told not to offer it"
-    with store.transaction(ME) as tx:
-        tx.interviews.save_answers(started.id, answers, expected_version=started.version)
-    not_held = store.interviews.get(started.id)
-    assert FormSession(FORMS.load(*RHI_V1), answers, clock=lambda: START).validate().ok
-
-    check = check_for_sign_off(not_held, lambda: START, FORMS)
-
-    assert check.blocker is Blocker.NOT_HELD
-    assert "not accepted" in blocker_text(check)
 
 
 def test_signing_off_after_72_hours_needs_the_reason_and_keeps_it(store: Store) -> None:
