@@ -175,7 +175,7 @@ def _date(raw: object) -> date | None:
     if not text:
         return None
     parsed = parse_date(text)
-    if parsed is None:
+    if parsed is None or parsed.year not in YEARS:
         raise AnswerTypeError(_NOT_A_DATE)
     return parsed
 
@@ -193,7 +193,7 @@ def _datetime(raw: object) -> datetime | None:
     if not text:
         return None
     parsed = parse_datetime(text)
-    if parsed is None:
+    if parsed is None or parsed.year not in YEARS:
         raise AnswerTypeError(_NOT_A_DATETIME)
     return parsed
 

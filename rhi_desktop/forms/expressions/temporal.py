@@ -1,9 +1,9 @@
 """Reading date, date-time and time literals, shared by the checker and the evaluator.
 
 Naive date-times are read as Europe/London wall-clock time, which is what an
-interviewer types; everything is compared as an aware instant. Dates and date-times are
-read only in `YEARS`: no interview is about another time, and at the calendar's ends an
-instant's London date is not a date at all.
+interviewer types; everything is compared as an aware instant, and only one with a
+London date (at the calendar's very ends it has none) is a date-time. Answers are held
+to `YEARS` besides (`answers`); a form's own text, say `. > '1899-12-31'`, is not.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from rhi_desktop.domain.deadlines import LONDON
 from rhi_desktop.forms.expressions.values import ValueType
 
 YEARS = range(1900, 2101)
-"""The years a date or date-time in an interview can be in."""
+"""The years a date or date-time answer can be in."""
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
@@ -26,10 +26,9 @@ def parse_date(text: str) -> date | None:
     if not _DATE.fullmatch(text):
         return None
     try:
-        parsed = date.fromisoformat(text)
+        return date.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.year in YEARS else None
 
 
 def parse_time(text: str) -> time | None:
@@ -46,9 +45,10 @@ def parse_datetime(text: str) -> datetime | None:
         return None
     try:
         parsed = aware_utc(datetime.fromisoformat(text))
+        parsed.astimezone(LONDON)  # 0001-01-01T00:00Z is in the year 0 in London
     except (ValueError, OverflowError):  # e.g. 9999-12-31T23:30-01:00 is past year 9999 in UTC
         return None
-    return parsed if parsed.year in YEARS else None
+    return parsed
 
 
 def aware_utc(value: datetime) -> datetime:

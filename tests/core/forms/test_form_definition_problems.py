@@ -455,6 +455,24 @@ def test_date_times_beyond_the_calendar_in_utc_are_listed_problems_not_crashes(
 
 
 @pytest.mark.parametrize(
+    ("kind", "constraint", "answer"),
+    [
+        ("date", ". > '1899-12-31'", "2026-11-27"),
+        ("date", ". <= '9999-12-31'", "2026-11-27"),
+        ("datetime", ". > '0001-01-01T00:30Z'", "2026-11-27T10:00"),
+        ("datetime", ". < '9999-12-31T23:59Z'", "2026-11-27T10:00"),
+    ],
+)
+def test_a_forms_own_dates_are_not_held_to_the_years_of_answers(
+    make_definition: Build, kind: str, constraint: str, answer: str
+) -> None:
+    # Held to them, a form installed with such a constraint stopped loading.
+    question = {"id": "seen", "type": kind, "label": "Seen", "constraint": constraint}
+    session = FormSession(load_form(make_definition([question])), {"seen": answer})
+    assert session.validate().ok
+
+
+@pytest.mark.parametrize(
     ("kind", "far_off"),
     [
         ("datetime", "0001-01-01T00:00Z"),  # London's date of it is before the year 1
