@@ -313,6 +313,10 @@
 <context>
     <name>ChoiceInputs</name>
     <message>
+        <source>Read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not answered</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,8 +7,9 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRegistry
 from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft, fixed_clock
@@ -84,6 +85,41 @@ def test_read_only_choices_are_reached_by_tab_and_keep_their_answers(
     present[1].click()  # as a screen reader's press does, past the keyboard and mouse
     assert [box.property("checked") for box in present] == ticked
     assert renderer.session.answer("present") == ("teaching_assistant",)
+
+
+def test_read_only_choices_let_the_page_scroll_and_say_they_are_read_only(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    editor = open_editor(
+        read_only=True, interview_id=add_draft(draft.store, answers=READ_ONLY_CHOICES)
+    )
+    editor.resize(900, 300)
+    renderer = editor.renderer
+    renderer.show_section("venue")
+    qtbot.wait(50)
+    bar = renderer.page("venue").verticalScrollBar()
+    assert bar.maximum() > 0
+    present = renderer.field_view("present").controls()
+    keyboard.tab_to(present[0])
+    bar.setValue(0)
+    keyboard.press(Qt.Key.Key_PageDown)  # goes on to the page, as over any text
+    assert bar.value() > 0
+    bar.setValue(0)
+    renderer.page("venue").ensureWidgetVisible(present[0])
+    at = present[0].mapTo(editor.window(), present[0].rect().center())
+    start = bar.value()
+    QTest.wheelEvent(editor.window().windowHandle(), at, QPoint(0, -360))
+    qtbot.waitUntil(lambda: bar.value() != start)
+    assert renderer.session.answer("present") == ("teaching_assistant",)
+    assert present[0].accessibleDescription().endswith("Read-only.")
+    consulted = renderer.field_view("child_consulted").controls()
+    assert consulted[0].accessibleDescription().endswith("Read-only.")
+    assert "Delete" not in consulted[0].accessibleDescription()
+    method = renderer.field_view("offer_method").controls()[0]
+    assert method.accessibleDescription().endswith("Read-only.")
 
 
 def test_going_to_a_question_focuses_it_covered_read_only_or_not_asked_now(

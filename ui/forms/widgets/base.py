@@ -77,6 +77,13 @@ _CHANGING = frozenset(
     }
 )
 """What can change a choice's answer from the keyboard or the mouse."""
+_CLICKS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+    }
+)
 _MOVING_ON = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 WIPING_KEYS = (
@@ -177,13 +184,18 @@ class InputEvents(QObject):
 
 
 def _held_still(watched: QObject, event: QEvent) -> bool:
-    """Whether to take `event` from a control held still: all but Tab, which moves on. A
-    press gives the focus, as it would have."""
+    """Whether to keep `event` from a control held still: all but Tab, which moves on.
+    Keys and the wheel go on to the page instead, which scrolls on Page Down or the
+    wheel as it does over any text; a click is taken, though it gives the focus, as it
+    would have."""
     if isinstance(event, QKeyEvent) and event.key() in _MOVING_ON:
         return False
-    if event.type() is QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
-        _focus_on_click(watched)
-    event.accept()
+    if event.type() in _CLICKS:
+        if event.type() is QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+            _focus_on_click(watched)
+        event.accept()
+    else:
+        event.ignore()  # passed on to the widget it sits in
     return True
 
 

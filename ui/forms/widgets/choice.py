@@ -47,15 +47,35 @@ def choice_group(parent: QWidget | None) -> QGroupBox:
 
 
 class _Choices(AnswerInput):
-    """Read-only, the controls keep the focus they can take but refuse every change."""
+    """Read-only, the controls keep the focus they can take but refuse every change, and
+    say they are read-only to assistive technology."""
 
     def __init__(self, widget: QWidget, events: InputEvents, layout: QLayout | None = None) -> None:
         super().__init__(widget, layout)
         self._events = events
+        self.read_only = False
+        self._said = ("", "")
+        """The name and description last given (`describe`)."""
 
     def set_read_only(self, read_only: bool) -> None:
-        for control in self.controls():
+        self.read_only = read_only
+        for control in self._held():
             self._events.hold_still(control, read_only)
+        self.describe(*self._said)
+
+    def _held(self) -> list[QWidget]:
+        """What keys and clicks reach to change the answer."""
+        return self.controls()
+
+    def describe(self, name: str, description: str) -> None:
+        self._said = (name, description)
+        self._describe(name, description)
+
+    def _describe(self, name: str, description: str) -> None:
+        raise NotImplementedError
+
+    def _read_only_note(self) -> str:
+        return QCoreApplication.translate("ChoiceInputs", "Read-only.") if self.read_only else ""
 
 
 class ChoiceCombo(_Choices):
@@ -124,7 +144,7 @@ class ChoiceCombo(_Choices):
         self.combo.setVisible(visible)
         self._show_hint()
 
-    def describe(self, name: str, description: str) -> None:
+    def _describe(self, name: str, description: str) -> None:
         self.combo.setAccessibleName(name)
         self._description = description
         self._show_hint()
@@ -135,7 +155,7 @@ class ChoiceCombo(_Choices):
 
     def _show_hint(self) -> None:
         hint = self._chosen_hint()
-        parts = (hint, self._description)
+        parts = (hint, self._description, self._read_only_note())
         self.combo.setAccessibleDescription(" ".join(part for part in parts if part))
         if self._hint is not None:
             self._hint.setText(hint)
@@ -199,9 +219,14 @@ class RadioChoice(_Choices):
     def controls(self) -> list[QWidget]:
         return list(self._buttons)
 
-    def describe(self, name: str, description: str) -> None:
+    def _held(self) -> list[QWidget]:
+        return [*self._buttons, self.box]  # the box takes Delete, to clear the answer
+
+    def _describe(self, name: str, description: str) -> None:
         self.box.setAccessibleName(name)
-        hint = QCoreApplication.translate("ChoiceInputs", "Press Delete to clear the answer.")
+        hint = self._read_only_note() or QCoreApplication.translate(
+            "ChoiceInputs", "Press Delete to clear the answer."
+        )
         for button in self._buttons:
             button.setAccessibleDescription(" ".join(p for p in (name, description, hint) if p))
 
@@ -277,7 +302,8 @@ class CheckList(_Choices):
     def set_visible(self, visible: bool) -> None:
         self.group.setVisible(visible)  # its boxes and hints with it
 
-    def describe(self, name: str, description: str) -> None:
+    def _describe(self, name: str, description: str) -> None:
         self.group.setAccessibleName(name)
+        note = self._read_only_note()
         for box, hint in zip(self._boxes, self._hints, strict=True):
-            box.setAccessibleDescription(" ".join(p for p in (hint, name, description) if p))
+            box.setAccessibleDescription(" ".join(p for p in (hint, name, description, note) if p))
