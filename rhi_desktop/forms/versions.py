@@ -228,8 +228,12 @@ class FormRegistry:
         (form_id, version) already known raises FormVersionConflictError, unless the
         installed copy fails its checks: then the checked one takes its place.
         """
-        data = json.loads(source) if isinstance(source, str | bytes) else dict(source)
-        form = load_form(data)
+        if isinstance(source, str | bytes):
+            form = load_form(source)  # the text itself checked: a key given twice, say
+            data = json.loads(source)
+        else:
+            data = dict(source)
+            form = load_form(data)
         ref = FormRef(form.form_id, form.version)
         known = self._contents.get(ref)
         if known == data:

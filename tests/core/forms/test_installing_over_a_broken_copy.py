@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR, FormDefinitionError
 from rhi_desktop.forms.versions import FormRef, FormRegistry, FormVersionConflictError
 from tests.rhi_definition import rhi_definition
 
@@ -62,3 +62,19 @@ def test_a_working_copy_is_still_never_replaced_by_other_content(tmp_path: Path)
         registry.install(changed)
     with pytest.raises(FormVersionConflictError):  # nor the bundled form
         registry.install({**rhi_definition(1), "title": "Changed"})
+
+
+def test_a_definition_installed_from_text_is_checked_as_text(tmp_path: Path) -> None:
+    # Read into data first, its second 'relevant' would have replaced the first unseen.
+    text = json.dumps(rhi_definition(2)).replace(
+        '"relevant": ', '"relevant": "1 = 1", "relevant": ', 1
+    )
+    registry = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "forms")
+
+    with pytest.raises(FormDefinitionError) as caught:
+        registry.install(text)
+    assert any("given more than once" in problem for problem in caught.value.problems)
+    with pytest.raises(FormDefinitionError):
+        registry.install(b"\xff not json")
+    assert registry.refs() == [FormRef("rhi", 1)]
+    assert not (tmp_path / "forms").exists()
