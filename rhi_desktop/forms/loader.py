@@ -311,7 +311,8 @@ def _salvage_section(index: int, raw: object, broken: set[str]) -> Section:
             section_raw["questions"] = questions
         section = _salvage(Section, section_raw, {"title": "?", "id": _SECTION_ID})
         if section is not None and section.id == _SECTION_ID != raw.get("id"):
-            broken.add(str(raw.get("id")))  # so what refers to it is not blamed as well
+            if isinstance(raw.get("id"), str):
+                broken.add(raw["id"])  # so what refers to it is not blamed as well
             section = section.model_copy(update={"id": f"{_STAND_IN}{index}"})
     if section is None:
         broken.update(_raw_ids(raw))

@@ -357,6 +357,19 @@ def test_a_section_with_a_bad_id_still_has_its_questions_checked(
         "sections[1].questions[1].default",
         "sections[1].questions[2].id",
     ]
+    # With no id at all, a question called None is not taken for the section.
+    del definition["sections"][1]["id"]
+    definition["sections"][0]["questions"].extend(
+        [
+            {"id": "None", "type": "integer", "label": "Nights"},
+            {"id": "y", "type": "text", "label": "Y", "constraint": "${None} = 'a'"},
+        ]
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert "sections[0].questions[2].constraint" in [
+        problem.split(": ")[0] for problem in caught.value.problems
+    ]
 
 
 @pytest.mark.parametrize(
