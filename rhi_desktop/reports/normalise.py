@@ -7,6 +7,7 @@ dashes become plain ones, full stops go ("J. Smith" is "J Smith"), and it is
 case-folded, trimmed and its runs of white space collapsed; postcodes take the one
 spelling the form engine uses ("SW1A 1AA"). Nothing cleverer: merging spellings that
 differ in more than that is a human judgement, left to the people reading the themes.
+What says a person has no name ('Unknown', 'n/k') is not taken for one (`person_name`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,26 @@ _PLAIN = str.maketrans(
 def normalise_text(text: str) -> str:
     plain = unicodedata.normalize("NFKC", text).translate(_PLAIN)
     return _SPACES.sub(" ", plain).strip().casefold()
+
+
+_NO_NAME = frozenset(
+    {
+        "?", "-", "x", "n/a", "n/k", "nk", "tbc", "none", "anon", "anonymous", "refused",
+        "unnamed", "no name", "not known", "name not known", "name unknown", "not given",
+        "not said", "did not say", "didn't say", "don't know", "dont know", "unknown",
+    }
+)  # fmt: skip
+_NO_NAME_START = ("unknown ", "unnamed ", "not known ")
+
+
+def person_name(text: str) -> str | None:
+    """A person's name made comparable (`normalise_text`); None where what was written
+    says there is no name ('Unknown', 'n/k', 'unknown man in a car'): those are not one
+    person, and children who each met an unnamed man have no associate in common."""
+    name = normalise_text(text)
+    if not name or name in _NO_NAME or name.startswith(_NO_NAME_START):
+        return None
+    return name
 
 
 def postcode(text: str | None) -> str | None:

@@ -140,8 +140,9 @@ class AnswerReader:
     def associates(self, answers: Mapping[str, Any]) -> list[str]:
         if self._associate is None:
             return []
-        names = (_text_of(value) for value in self._values(answers, self._associate.id))
-        return [normalise.normalise_text(name) for name in names if name]
+        texts = (_text_of(value) for value in self._values(answers, self._associate.id))
+        names = (normalise.person_name(text) for text in texts if text)
+        return [name for name in names if name]
 
 
 class Readers:

@@ -163,6 +163,21 @@ def test_names_typed_two_ways_by_autocorrect_or_keyboard_are_one(
     assert places == {"text:mcdonald's": 2, "text:si\u00e2n's flat": 2}
 
 
+def test_a_name_written_as_unknown_is_no_associate_in_common(store: Store, book: Casebook) -> None:
+    # The form asks a name for each person: an interviewer writes 'Unknown' for a man in
+    # a car, and two children who each met one seemed to share an associate.
+    for day, person in enumerate(["Unknown", "unknown", "N/K", "Unknown man in a car"], 3):
+        child = book.child(f"U{day}")
+        episode = book.episode(child, utc(2026, 1, day, 8), utc(2026, 1, day, 20))
+        recorded = answers(people=[person, "Jay Smith"])
+        book.interview(child, [episode], state=S.COMPLETED, answers=recorded)
+
+    found = themes(store, JANUARY)
+
+    assert [p.text for p in found.associates] == ["jay smith"]
+    assert [p.text for p in found.recurring_associates] == ["jay smith"]
+
+
 def test_theme_filters_narrow_the_interviews(store: Store, fixture: Fixture) -> None:
     found = themes(store, JANUARY, Filters(uasc=True))
     assert set(found.analysed) == {fixture.interviews["T1"], fixture.interviews["T3"]}
