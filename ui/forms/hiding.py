@@ -62,6 +62,9 @@ class HidingTracker:
         self._changed = changed
         self._hiding: Hiding | None = None
         self._round: _Round | None = None
+        self._edit: _Round | None = None
+        """The round of the edit under way, between `editing` and `edited`: the round
+        itself may end meanwhile, if the edit moves the focus on."""
         self._let_go = False
 
     @property
@@ -73,11 +76,12 @@ class HidingTracker:
     def editing(self, key: FieldKey) -> None:
         """An edit of `key` is about to reach the session: a round of typing begins, unless
         it is the question already being typed into."""
-        if self._round is not None and self._round.key == key:
-            return
-        hiding = self._hiding if self._hiding is not None and self._hiding.key == key else None
-        session = self._session
-        self._round = _Round(key, session.entry(key.id, key.row), session.hidden_entries(), hiding)
+        if self._round is None or self._round.key != key:
+            hiding = self._hiding if self._hiding is not None and self._hiding.key == key else None
+            session = self._session
+            entry = session.entry(key.id, key.row)
+            self._round = _Round(key, entry, session.hidden_entries(), hiding)
+        self._edit = self._round
 
     def end_round(self) -> None:
         """The interviewer has finished with the question (or it was undone, or its row
@@ -93,7 +97,7 @@ class HidingTracker:
         Undo goes back to where the notice for them offered to go; and answers hidden then
         with no Undo offered (dismissed, say) get no new notice.
         """
-        typing = self._round
+        typing, self._edit = self._edit, None
         assert typing is not None, "edited() without editing()"
         hidden = self._session.hidden_answers(changes.relevance)
         again = hidden & typing.hidden_at_start
@@ -109,11 +113,14 @@ class HidingTracker:
         if not hidden:
             return False
         hiding = self._hiding
-        if hiding is not None and hiding.key == key:
+        if hiding is not None and hiding.key == key and hiding.before == before:
             self._set(hiding.adding(hidden))  # a later keystroke: undo still goes back
             return False
+        # A change from another answer to this question: going back to the first may not
+        # bring these back ('relative' hid Jay, the friend; 'would not say' hid Aunt
+        # Sue, the relative), so Undo now goes back one change, to bring back these.
         self._set(Hiding(key, before, hidden))
-        return hiding is not None
+        return hiding is not None and hiding.key != key
 
     def recount(self) -> bool:
         """Forget hidden answers that are back on show: True while some are still hidden."""

@@ -491,8 +491,7 @@ class FormRenderer(QWidget):
         group.insert_row(row_view)
         self._apply(changes)
         self._chain(group.info.section_id)
-        controls = row_view.controls()
-        self._focus(controls[0])
+        self._focus_first([*row_view.controls(), group.add_button])  # a question asked
         if group.full:  # its Add button, now out of reach, no longer says so
             speak(group.widget, group.full_text())
         self.answersChanged.emit()
@@ -691,8 +690,8 @@ class FormRenderer(QWidget):
         self._apply(changes)
         self._recount_hidden()  # hidden answers may have gone, or moved up, with the row
         self._chain(group.info.section_id)
-        target = group.rows[index].controls()[0] if index < len(group.rows) else group.add_button
-        self._focus(target)
+        later = group.rows[index].controls() if index < len(group.rows) else []
+        self._focus_first([*later, group.add_button])  # a question asked in the next row
         self.answersChanged.emit()
 
     # --- sections and focus --------------------------------------------------------------

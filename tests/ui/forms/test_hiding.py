@@ -227,3 +227,41 @@ def test_a_removed_row_ends_the_round_of_typing() -> None:
     assert form.tracker.hiding == Hiding(
         FieldKey("worry", 1), "yes", frozenset({FieldKey("why", 1)})
     )
+
+
+def test_a_second_change_to_the_same_question_is_undone_one_change_back() -> None:
+    # Going back to the first answer would not bring back what the second change hid:
+    # each follow-up is asked only for its own answer.
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "stayed", "type": "single_choice", "label": "Stayed with", "choices": "who"},
+        {"id": "friend", "type": "text", "label": "Friend", "relevant": "${stayed} = 'friend'"},
+        {"id": "relative", "type": "text", "label": "Relative",
+         "relevant": "${stayed} = 'relative'"},
+    ]  # fmt: skip
+    definition["choice_lists"] = {
+        "who": [{"value": v, "label": v} for v in ("friend", "relative", "not_said")]
+    }
+    session = FormSession(load_form(definition), clock=fixed_clock)
+    tracker = HidingTracker(session, lambda: None)
+    stayed = FieldKey("stayed")
+    for key, value in (
+        (stayed, "friend"), (FieldKey("friend"), "Jay"),
+        (stayed, "relative"), (FieldKey("relative"), "Aunt Sue"), (stayed, "not_said"),
+    ):  # fmt: skip
+        tracker.editing(key)
+        tracker.edited(session.set_answer(key.id, value))
+        tracker.end_round()
+
+    assert tracker.hiding == Hiding(stayed, "relative", frozenset({FieldKey("relative")}))
+
+
+def test_an_edit_that_moves_the_focus_on_is_still_noted() -> None:
+    # Showing or hiding questions can move the focus, ending the round of typing before
+    # the edit that did it is noted.
+    form = _answered()
+    form.tracker.editing(AGE)
+    changes = form.session.set_answer("age", 17)
+    form.tracker.end_round()  # the focus left the age as the school went
+    form.tracker.edited(changes)
+    assert form.tracker.hiding == Hiding(AGE, 12, frozenset({SCHOOL}))

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import Form, FormSession
-from tests.ui.forms.conftest import Draft, Heard, fixed_clock
+from rhi_desktop.forms import Form, FormSession, load_form
+from tests.ui.forms.conftest import Draft, Heard, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
@@ -87,6 +87,32 @@ def test_the_focused_input_of_a_new_row_is_scrolled_into_view(
         qtbot.wait(20)  # the event loop places the new row
         assert _in_view(page, focused), f"row {row + 1} is out of view"
     assert page.verticalScrollBar().value() > 0  # the rows did not all fit
+
+
+def test_a_new_or_next_row_takes_the_focus_on_a_question_asked(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    # On the row's first question when not asked, a Space answered it unseen.
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "age", "type": "integer", "label": "Age"},
+        {"id": "trips", "type": "repeat", "label": "Trips", "questions": [
+            {"id": "adult", "type": "yes_no", "label": "With an adult?",
+             "relevant": "${age} < 16"},
+            {"id": "where", "type": "text", "label": "Where"}]},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), {"age": 17}, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    _wait_for_focus_in(renderer, qtbot)
+    for _ in range(2):
+        renderer.add_row("trips")
+        assert keyboard.focus() is renderer.field_view("where", 1 if _ else 0).controls()[0]
+    renderer.remove_row("trips", 0)
+    assert keyboard.focus() is renderer.field_view("where", 0).controls()[0]
+    renderer.remove_row("trips", 0)
+    assert keyboard.focus() is renderer.group_view("trips").add_button
+    assert renderer.session.record() == {"age": 17}
 
 
 def test_a_first_row_added_is_next_after_the_sections_list_in_tab_order(
