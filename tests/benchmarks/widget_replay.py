@@ -239,7 +239,7 @@ def _settings(widget: QWidget, parent: int | None, placed: bool) -> list[Setting
     for mark in (FOCUS_OUT_SINK, DELETE_KEY_SINK, WHEEL_NEEDS_FOCUS, MASK_GUARD):
         if getattr(widget, mark, None):
             found.append(("filter", None))
-    signals = (*SIGNALS, "toggled") if isinstance(widget, QPushButton) else SIGNALS
+    signals = (*SIGNALS, "toggled") if isinstance(widget, QAbstractButton) else SIGNALS
     for signal in signals:
         if hasattr(widget, signal) and widget.receivers("2" + _signature(widget, signal)) > 0:
             found.append(("connect", signal))

@@ -192,6 +192,37 @@ def test_moving_to_a_section_by_keyboard_tells_its_title_and_guidance(
     assert heard[-1][0] == f"{page.title} {hint}"
 
 
+def _toggle_by_screen_reader(button: QAbstractButton) -> None:
+    """The accessibility Toggle action (Windows UI Automation's Toggle pattern): a radio
+    button offers no other way to answer."""
+    accessible = QAccessible.queryAccessibleInterface(button)
+    assert accessible is not None
+    actions = accessible.actionInterface()
+    assert actions is not None
+    actions.doAction(actions.toggleAction())
+
+
+def test_a_choice_made_by_a_screen_readers_toggle_is_an_answer(
+    qtbot: QtBot, rhi_form: Form
+) -> None:
+    # It ticked the box on screen and reached no answer: only clicks were listened to.
+    renderer = FormRenderer(FormSession(rhi_form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    consulted = renderer.field_view("child_consulted").controls()
+    present = renderer.field_view("present").controls()
+    for button in (consulted[1], present[0], present[1]):
+        assert isinstance(button, QAbstractButton)
+        _toggle_by_screen_reader(button)
+    assert renderer.session.answer("child_consulted") == "no"
+    assert renderer.session.answer("present") == tuple(
+        renderer.session.form.fields["present"].choices[:2]
+    )
+    answer = renderer.field_view("child_consulted").answer
+    assert answer is not None
+    answer.show_value("yes")  # showing an answer is no edit
+    assert consulted[0].isChecked() and renderer.session.answer("child_consulted") == "no"
+
+
 def test_tab_order_follows_the_form(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:

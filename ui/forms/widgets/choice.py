@@ -184,16 +184,18 @@ class RadioChoice(_Choices):
         for index, (_, label) in enumerate(options):
             button = QRadioButton(label, self.box)
             button.setAccessibleName(label)
-            button.clicked.connect(partial(RadioChoice._picked, self, index))
+            # Not `clicked`: a screen reader's Toggle checks a button without a click.
+            button.toggled.connect(partial(RadioChoice._picked, self, index))
             self._buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
         # The buttons leave Delete and Backspace to their parent, the box.
         events.on_delete_key(self.box, self, RadioChoice.clear_by_user)
 
-    def _picked(self, index: int, _checked: bool = False) -> None:
-        self._on_edit(self._values[index])
-        self._on_done()
+    def _picked(self, index: int, checked: bool) -> None:
+        if checked:  # the button it replaces reports its unchecking too
+            self._on_edit(self._values[index])
+            self._on_done()
 
     def clear_by_user(self) -> None:
         if not any(button.isChecked() for button in self._buttons):
@@ -205,16 +207,24 @@ class RadioChoice(_Choices):
     def _uncheck(self) -> None:
         for button in self._buttons:
             if button.isChecked():
+                blocked = button.blockSignals(True)  # unchecking is said by the caller
                 button.setAutoExclusive(False)  # an exclusive button cannot be unchecked
                 button.setChecked(False)
                 button.setAutoExclusive(True)
+                button.blockSignals(blocked)
 
     def show_value(self, value: object) -> None:
         key = None if value is None else str(value)  # scale points arrive as numbers
-        if key in self._values:
-            self._buttons[self._values.index(key)].setChecked(True)
-        else:
+        if key not in self._values:
             self._uncheck()
+            return
+        for button in self._buttons:  # showing is not an edit
+            button.blockSignals(True)
+        try:
+            self._buttons[self._values.index(key)].setChecked(True)
+        finally:
+            for button in self._buttons:
+                button.blockSignals(False)
 
     def controls(self) -> list[QWidget]:
         return list(self._buttons)
@@ -258,7 +268,7 @@ class CheckList(_Choices):
             box = QCheckBox(label, self.group)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
-            box.clicked.connect(ticked)
+            box.toggled.connect(ticked)  # not `clicked`: a screen reader's Toggle is none
             self._boxes.append(box)
             # Down the first column, then the second: tab order matches reading order. A
             # hint takes the grid row under its box; rows left empty take no space.
@@ -291,7 +301,9 @@ class CheckList(_Choices):
     def show_value(self, value: object) -> None:
         chosen = set(value) if isinstance(value, tuple | list) else set()
         for choice, box in zip(self._values, self._boxes, strict=True):
+            blocked = box.blockSignals(True)  # showing is not an edit
             box.setChecked(choice in chosen)
+            box.blockSignals(blocked)
 
     def controls(self) -> list[QWidget]:
         return list(self._boxes)
