@@ -96,6 +96,8 @@ class SensitiveCover:
         for line in self._lines:
             line.setEchoMode(mode)
             line.setContextMenuPolicy(menu)
+        if self.cover is not None:  # also while the question is not asked: it may come back
+            self._answer.withhold(not revealed)
         if self._shown:
             self._show_parts()
         self.button.setText(

@@ -6,11 +6,15 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
 
-from tests.ui.forms.conftest import Draft
+from rhi_desktop.forms import FormSession, load_form
+from tests.ui.forms.conftest import Draft, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.renderer import FormRenderer
 
 
 def _seed(draft: Draft, answers: dict[str, object]) -> None:
@@ -214,3 +218,51 @@ def test_each_rows_show_button_names_its_row(
         renderer.field_view("person_name", row).controls()[-1].accessibleName() for row in range(2)
     ]
     assert names == [f"Show answer: First name or nickname (row {n})" for n in (1, 2)]
+
+
+def _read_out(root: QWidget) -> str:
+    """Every text assistive technology can read under `root`, hidden objects included."""
+    found: list[str] = []
+
+    def walk(node: QAccessibleInterface | None) -> None:
+        if node is None or not node.isValid():
+            return
+        found.append(node.text(QAccessible.Text.Value) or "")
+        text = node.textInterface()
+        if text is not None:
+            found.append(text.text(0, text.characterCount()))
+        for index in range(node.childCount()):
+            walk(node.child(index))
+
+    walk(QAccessible.queryAccessibleInterface(root))
+    return " ".join(found)
+
+
+def test_no_covered_answer_can_be_read_by_assistive_technology(qtbot: QtBot) -> None:
+    # A worked-out copy of a sensitive answer was neither masked nor kept out; a long
+    # answer shown, then no longer asked, then covered, stayed in its hidden edit.
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "talk", "type": "yes_no", "label": "Willing to talk?"},
+        {"id": "story", "type": "long_text", "label": "In their words", "sensitive": True,
+         "relevant": "${talk} = 'yes'"},
+        {"id": "adult", "type": "text", "label": "Name of adult", "sensitive": True},
+        {"id": "copy", "type": "text", "label": "Adult", "calculation": "${adult}",
+         "sensitive": True},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.enter("adult", "Secret Adult")
+    renderer.enter("talk", "yes")
+    renderer.enter("story", "Secret story")
+    story = renderer.field_view("story").cover
+    assert story is not None
+    story.set_revealed(True)
+    renderer.enter("talk", "no")  # the story is no longer asked
+    renderer.mask_sensitive()  # as on leaving the section or locking
+
+    assert "Secret" not in _read_out(renderer)
+    renderer.enter("talk", "yes")
+    story.set_revealed(True)
+    assert "Secret story" in _read_out(renderer)

@@ -111,3 +111,6 @@ class CalculatedInput(AnswerInput):
 
     def set_read_only(self, read_only: bool) -> None:
         """Always read-only."""
+
+    def maskable_lines(self) -> list[QLineEdit]:
+        return [self.edit]  # a sensitive answer worked out is masked like a typed one
