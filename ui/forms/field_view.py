@@ -17,6 +17,7 @@ from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
 from ui.forms.widgets.base import AnswerInput, InputEvents
 from ui.issue_words import issue_words
+from ui.literal_text import literal
 
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
 
@@ -75,7 +76,7 @@ class FieldView:
         self._message_text = ""
         parent = column.parent
         gap = column.gap_above()
-        self.label = QLabel(_label_text(label, self._hint_text, required), parent)
+        self.label = QLabel(literal(_label_text(label, self._hint_text, required)), parent)
         self.label.setWordWrap(True)
         self.label.setObjectName("fieldLabel")
         if gap:
@@ -145,7 +146,7 @@ class FieldView:
         if required == self._required:
             return
         self._required = required
-        self.label.setText(_label_text(self._label_text, self._hint_text, required))
+        self.label.setText(literal(_label_text(self._label_text, self._hint_text, required)))
         self._describe()
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:

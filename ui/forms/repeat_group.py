@@ -26,6 +26,7 @@ from rhi_desktop.forms import FieldInfo, FieldKey, Issue
 from ui.announce import announce
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
 from ui.forms.question_column import QUESTION_GAP, QuestionColumn
+from ui.literal_text import literal
 
 ADD_ROW_KEYS = "Ctrl+Shift+A"
 REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
@@ -99,7 +100,7 @@ class RowView:
         number = index + 1
         self.box.setTitle(
             QCoreApplication.translate("RepeatGroup", "{0}: row {1}").format(
-                self._group_label, number
+                literal(self._group_label), number
             )
         )
         self.remove_button.setText(
@@ -165,7 +166,8 @@ class RepeatGroupView:
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
         self.add_button = QPushButton(
-            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label), widget
+            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(literal(label)),
+            widget,
         )
         self.add_button.setAccessibleName(
             QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms.question_column import QuestionColumn
+from ui.literal_text import literal
 
 HEADING_SCALE = 1.3
 
@@ -131,5 +132,5 @@ class SectionPage(QScrollArea):
         ):
             button.setVisible(title is not None)
             if title is not None:
-                button.setText(text.format(title))
+                button.setText(text.format(literal(title)))
                 button.setAccessibleName(text.format(title))

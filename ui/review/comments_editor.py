@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.literal_text import literal
+
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -135,7 +137,7 @@ class CommentsEditor(QWidget):
             self.comment.clear()
             self.comment.setEnabled(False)
         else:
-            label = self._labels[question_id].replace("&", "&&")  # not a mnemonic
+            label = literal(self._labels[question_id])
             self.target.setText(self.tr("&Comment on: {0}").format(label))
             self.comment.setEnabled(True)
             kept = self._comments.get(question_id, "")

@@ -223,6 +223,43 @@ def test_a_choice_made_by_a_screen_readers_toggle_is_an_answer(
     assert consulted[0].isChecked() and renderer.session.answer("child_consulted") == "no"
 
 
+def test_an_ampersand_in_form_text_is_shown_and_is_no_shortcut(qtbot: QtBot) -> None:
+    # Qt reads '&' in a button, box title or label with a buddy as marking a shortcut:
+    # 'Drugs & alcohol' showed as 'Drugs _alcohol', and Alt+A jumped to it.
+    definition = load_form(
+        {
+            "form_id": "amp", "version": 1, "title": "T",
+            "sections": [
+                {"id": "a", "title": "Q&A", "questions": [
+                    {"id": "session", "type": "text", "label": "Q&A session"},
+                    {"id": "used", "type": "multiple_choice", "label": "Used", "choices": "u"},
+                    {"id": "trips", "type": "repeat", "label": "Trips & visits",
+                     "questions": [{"id": "where", "type": "text", "label": "Where"}]}]},
+                {"id": "b", "title": "Drugs & alcohol", "questions": [
+                    {"id": "note", "type": "text", "label": "Note"}]},
+            ],
+            "choice_lists": {"u": [{"value": "both", "label": "Drugs & alcohol"}]},
+        }
+    )  # fmt: skip
+    renderer = FormRenderer(FormSession(definition, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.add_row("trips")
+    group = renderer.group_view("trips")
+    shown = {
+        renderer.field_view("session").label.text(),
+        renderer.field_view("used").controls()[0].property("text"),
+        group.add_button.text(),
+        group.rows[0].box.title(),
+        renderer.page("a").next_button.text(),
+    }
+    assert shown == {
+        "Q&&A session", "Drugs && alcohol", "Add a row to Trips && visits",
+        "Trips && visits: row 1", "Next: Drugs && alcohol",
+    }  # fmt: skip
+    assert renderer.field_view("session").controls()[0].accessibleName() == "Q&A session"
+    assert group.add_button.accessibleName() == "Add a row to Trips & visits"
+
+
 def test_tab_order_follows_the_form(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms.widgets.base import AnswerInput, InputEvents, handler
+from ui.literal_text import literal
 
 Options = Sequence[tuple[str, str]]
 """(value, label) pairs in the order the form lists them."""
@@ -182,7 +183,7 @@ class RadioChoice(_Choices):
         self._values = [value for value, _ in options]
         self._buttons: list[QRadioButton] = []
         for index, (_, label) in enumerate(options):
-            button = QRadioButton(label, self.box)
+            button = QRadioButton(literal(label), self.box)
             button.setAccessibleName(label)
             # Not `clicked`: a screen reader's Toggle checks a button without a click.
             button.toggled.connect(partial(RadioChoice._picked, self, index))
@@ -265,7 +266,7 @@ class CheckList(_Choices):
         rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
         ticked = handler(self, CheckList._ticked)
         for index, (value, label) in enumerate(options):
-            box = QCheckBox(label, self.group)
+            box = QCheckBox(literal(label), self.group)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.toggled.connect(ticked)  # not `clicked`: a screen reader's Toggle is none
