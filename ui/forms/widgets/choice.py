@@ -219,13 +219,12 @@ class RadioChoice(_Choices):
         if key not in self._values:
             self._uncheck()
             return
-        for button in self._buttons:  # showing is not an edit
-            button.blockSignals(True)
+        blocked = [button.blockSignals(True) for button in self._buttons]  # showing: no edit
         try:
             self._buttons[self._values.index(key)].setChecked(True)
         finally:
-            for button in self._buttons:
-                button.blockSignals(False)
+            for button, was in zip(self._buttons, blocked, strict=True):
+                button.blockSignals(was)
 
     def controls(self) -> list[QWidget]:
         return list(self._buttons)
