@@ -107,8 +107,8 @@ def _verdict(header: str, fields: frozenset[str], unknown: Verdict) -> Verdict:
     bare = base.split("::", 1)[0]
     if bare in _IGNORED:
         return Verdict(None, Severity.WARNING, f"ignored: {_IGNORED[bare]}")
-    if base in _BLOCKING:
-        return Verdict(None, Severity.ERROR, _BLOCKING[base])
+    if bare in _BLOCKING:  # 'image::English (en)' too
+        return Verdict(None, Severity.ERROR, _BLOCKING[bare])
     for prefix, reason in _BLOCKING_PREFIXES.items():
         if base.startswith(prefix):
             return Verdict(None, Severity.ERROR, reason)
@@ -161,16 +161,8 @@ def map_columns(
             if code is None:
                 continue  # its header was reported when the languages were planned
             earlier = translated.setdefault(name, {}).get(code)
-            if earlier is not None and None in (
-                split_header(earlier.header).language,
-                split_header(column.header).language,
-            ):
-                continue  # an untranslated column clashing with a translated one: reported
             if earlier is not None:
-                report.error(
-                    sheet.header_cell(column),
-                    f"a second {name} column in language '{code}'",
-                )
+                _report_second(report, sheet, name, code, earlier, column)
                 continue
             translated[name][code] = column
         elif name in TRANSLATABLE and split_header(column.header).language is not None:
@@ -183,3 +175,24 @@ def map_columns(
         else:
             plain[name] = column
     return ColumnMap(sheet, plain, translated, reported)
+
+
+def _report_second(
+    report: ImportReport, sheet: Sheet, name: str, code: str, earlier: Column, column: Column
+) -> None:
+    """`column` holds `name` in language `code`, as `earlier` does. Where one of them has
+    no language in its header, it is told of there, as the one to look at."""
+    plain = [c for c in (earlier, column) if split_header(c.header).language is None]
+    if len(plain) == 1:
+        (other,) = {earlier, column} - set(plain)
+        report.error(
+            sheet.header_cell(plain[0]),
+            f"this column and {other.header} both hold text in the default language "
+            f"'{code}'; keep one of them",
+        )
+        return
+    language = "" if plain else f" in language '{code}'"
+    report.error(
+        sheet.header_cell(column),
+        f"a second {name} column{language} (the first is column {earlier.letter})",
+    )

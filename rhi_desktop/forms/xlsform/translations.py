@@ -36,15 +36,33 @@ class Header:
 
 
 def split_header(header: str) -> Header:
-    """'label::English (en)' -> ('label', 'English (en)'); 'media::image' stays whole."""
+    """'label::English (en)' -> ('label', 'English (en)'); 'media::image' stays whole. A
+    translatable field's other spellings are named as the field: 'caption::Cymraeg (cy)'
+    -> ('label', 'Cymraeg (cy)')."""
     base, sep, rest = header.strip().rpartition("::")
-    if sep and base.lower() in TRANSLATABLE:
-        return Header(base.strip().lower(), rest.strip())
-    return Header(header.strip().lower(), None)
+    field = _translatable(base) if sep else None
+    if field is not None:
+        return Header(field, rest.strip())
+    whole = header.strip().lower()
+    return Header(_translatable(whole) or whole, None)
 
 
 TRANSLATABLE = frozenset({"label", "hint", "constraint_message"})
 """Fields our model can translate; other `x::Language` columns are reported by their sheet."""
+_SPELLINGS = {
+    "caption": "label",
+    "constraint message": "constraint_message",
+    "constraint-message": "constraint_message",
+    "jr:constraintmsg": "constraint_message",
+    "bind::jr:constraintmsg": "constraint_message",
+}
+"""Other headers XLSForm takes for the translatable fields."""
+
+
+def _translatable(text: str) -> str | None:
+    name = text.strip().lower()
+    name = _SPELLINGS.get(name, name)
+    return name if name in TRANSLATABLE else None
 
 
 def parse_language(text: str) -> Language | None:
@@ -146,30 +164,9 @@ def plan_languages(
             )
         first = next(iter(found))
         return Languages((first, *(code for code in found if code != first)), None)
-    explicit = {
-        (sheet.name, split_header(c.header).base): c.header
-        for sheet in sheets
-        for c in sheet.columns
-        if _code_of_column(c) == default
-    }
-    for sheet, column in plain:
-        twin = explicit.get((sheet.name, split_header(column.header).base))
-        if twin is not None:
-            report.error(
-                sheet.header_cell(column),
-                f"this column and {twin} both hold text in the default language "
-                f"'{default}'; keep one of them",
-            )
+    # Two columns holding one field in one language are told of as the sheet is mapped.
     codes = (default, *(code for code in found if code != default))
     return Languages(codes, default)
-
-
-def _code_of_column(column: Column) -> str | None:
-    header = split_header(column.header)
-    if header.language is None:
-        return None
-    language = parse_language(header.language)
-    return language.code if language is not None else None
 
 
 def _default_code(

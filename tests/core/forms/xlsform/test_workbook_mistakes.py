@@ -364,3 +364,41 @@ def test_a_formula_a_spreadsheet_computed_as_blank_is_a_blank(workbook: Write) -
 
     assert conversion.form is not None, [e.render() for e in conversion.report.errors]
     assert conversion.form.definition.sections[0].questions[1].relevant is None
+
+
+@pytest.mark.parametrize(
+    ("headers", "default", "where", "message"),
+    [
+        # Other spellings of label and constraint_message were passed over silently.
+        (["label::English (en)", "caption"], None, "D", "needs a language too"),
+        (["label::English (en)", "jr:constraintMsg"], None, "D", "needs a language too"),
+        (["label::English (en)", "caption"], "English (en)", "D", "keep one of them"),
+        (["label", "label", "label::Cymraeg (cy)"], "English (en)", "D", "a second label"),
+    ],
+)
+def test_every_column_a_translated_form_cannot_read_is_named(
+    workbook: Write, headers: list[str], default: str | None, where: str, message: str
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", *headers], ["text", "a", *(["Where?"] * len(headers))]],
+        "settings": [["form_id", "version", "default_language"], ["f", 1, default]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("survey", 1, where)
+    assert message in error.message
+
+
+def test_a_translated_choice_image_is_refused_as_an_image(workbook: Write) -> None:
+    # It was ignored as a column that only serves choice filters, and the images lost.
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label::English (en)"], ["select_one feel", "feel", "How?"]],
+        "choices": [
+            ["list_name", "name", "label::English (en)", "image::English (en)"],
+            ["feel", "happy", "Happy", "happy.png"],
+        ],
+    }
+    conversion = convert_workbook(workbook(sheets))
+    assert conversion.form is None
+    (error,) = conversion.report.errors
+    assert error.where == ("choices", 2, "D")
+    assert error.message == "images, audio and video are not supported"
