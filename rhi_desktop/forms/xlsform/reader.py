@@ -131,6 +131,16 @@ class Workbook:
 
 def read_workbook(path: Path) -> Workbook:
     """Read every sheet; raises WorkbookError for a missing, locked or non-.xlsx file."""
+    try:
+        return _read_workbook(path)
+    except NotImplementedError:  # Deflate64, which some zip tools use for large files
+        raise WorkbookError(
+            f"{path.name} is compressed in a way that cannot be read "
+            "(open it in Excel and save it again as .xlsx)"
+        ) from None
+
+
+def _read_workbook(path: Path) -> Workbook:
     if _strict(path):
         raise WorkbookError(
             f"{path.name} is saved as Strict Open XML, which cannot be read "
@@ -191,9 +201,10 @@ class _CellMarks:
     """Merged ranges spanning more than one row."""
 
 
-DAMAGE = (KeyError, zipfile.BadZipFile, SyntaxError, ValueError, zlib.error, EOFError)
-"""What reading a damaged package raises: a missing part, broken XML (a SyntaxError),
-compressed data that does not unpack."""
+DAMAGE = (KeyError, zipfile.BadZipFile, SyntaxError, ValueError, TypeError, zlib.error, EOFError)
+"""What reading a damaged package raises: a missing part, broken XML (a SyntaxError), a
+value of the wrong kind in it (a TypeError, say a font size of '11pt'), compressed data
+that does not unpack."""
 
 
 def _damaged(path: Path) -> WorkbookError:
@@ -305,7 +316,7 @@ def _read_sheets(path: Path) -> dict[str, Sheet]:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
         raise WorkbookError(_not_xlsx(path)) from None
-    except (SyntaxError, zlib.error, EOFError):
+    except (SyntaxError, TypeError, zlib.error, EOFError):
         raise _damaged(path) from None
     except OSError as error:
         raise WorkbookError(f"cannot read {path.name}: {error.strerror}") from None

@@ -5,6 +5,7 @@ imported as something the designer did not mean or reported as a crash."""
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -212,14 +213,27 @@ def _corrupt_compressed_sheet(path: Path) -> Path:
     return path
 
 
+def _font_size_in_points(name: str, data: bytes) -> tuple[str, bytes]:
+    """A value of the wrong kind, as some tools write: a font size of '11pt'."""
+    if name == "xl/styles.xml":
+        data = data.replace(b'<sz val="11"', b'<sz val="11pt"', 1)
+    return name, data
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda path: rewrite_parts(path, _truncated_sheet),
         lambda path: rewrite_parts(path, _garbled_styles),
+        lambda path: rewrite_parts(path, _font_size_in_points),
         _corrupt_compressed_sheet,
     ],
-    ids=["sheet cut short", "styles garbled", "compressed data corrupt"],
+    ids=[
+        "sheet cut short",
+        "styles garbled",
+        "a value of the wrong kind",
+        "compressed data corrupt",
+    ],
 )
 def test_a_damaged_workbook_is_told_to_be_saved_again_not_a_crash(
     workbook: Write,
@@ -281,4 +295,30 @@ def test_a_strict_open_xml_workbook_is_told_to_be_saved_as_an_ordinary_workbook(
     assert err.splitlines()[0] == (
         "error: form.xlsx is saved as Strict Open XML, which cannot be read "
         "(in Excel, save it again as 'Excel Workbook (.xlsx)')"
+    )
+
+
+def _as_deflate64(path: Path) -> Path:
+    """Each part marked as compressed with Deflate64, as some zip tools do large files."""
+    raw = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = raw.find(signature)
+        while at != -1:
+            struct.pack_into("<H", raw, at + offset, 9)
+            at = raw.find(signature, at + 4)
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_a_workbook_compressed_in_a_way_that_cannot_be_read_says_so(
+    workbook: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _as_deflate64(workbook(xlsforms.CHECK_IN))
+
+    code = main([str(path), "--out", str(tmp_path / "form.json")])
+
+    assert code == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: form.xlsx is compressed in a way that cannot be read "
+        "(open it in Excel and save it again as .xlsx)"
     )
