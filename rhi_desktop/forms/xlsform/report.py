@@ -70,6 +70,8 @@ class ImportReport:
     """Collects findings in any order; `findings` lists them errors first, then by place."""
 
     _found: list[Finding] = field(default_factory=list)
+    _seen: set[Finding] = field(default_factory=set)
+    """The same findings, to tell a repeat at once: a workbook can have thousands."""
 
     def error(self, cell: Cell | None, message: str) -> None:
         self.add(Finding(Severity.ERROR, cell, message))
@@ -81,7 +83,8 @@ class ImportReport:
         self.add(Finding(Severity.INFO, cell, message))
 
     def add(self, finding: Finding) -> None:
-        if finding not in self._found:
+        if finding not in self._seen:
+            self._seen.add(finding)
             self._found.append(finding)
 
     @property
