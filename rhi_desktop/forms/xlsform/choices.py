@@ -11,7 +11,7 @@ from rhi_desktop.forms.xlsform.columns import ColumnMap, map_columns
 from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
 from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 from rhi_desktop.forms.xlsform.translations import Languages
 
 ChoiceLists = dict[str, list[dict[str, Any]]]
@@ -55,7 +55,7 @@ def _lists(
         if not identifier.fullmatch(list_name):
             report.error(
                 sheet.cell(row.number, list_column),
-                f"list name '{list_name}' must be letters, digits and '_', "
+                f"list name {quoted(list_name)} must be letters, digits and '_', "
                 "not starting with a digit",
             )
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rhi_desktop.forms.model import QuestionType
+from rhi_desktop.forms.xlsform.report import quoted
 
 
 class RowKind(Enum):
@@ -125,12 +126,12 @@ def parse_type(cell: str) -> TypeSpec:
     if reason is not None:
         return TypeSpec(
             RowKind.UNSUPPORTED,
-            problem=f"type '{head}' is not supported: {reason}",
+            problem=f"type {quoted(head)} is not supported: {reason}",
             written=written,
         )
     return TypeSpec(
         RowKind.UNSUPPORTED,
-        problem=f"unknown type '{written}'",
+        problem=f"unknown type {quoted(written)}",
         written=written,
     )
 
@@ -139,7 +140,7 @@ def _select(written: str, rest: list[str], question_type: QuestionType) -> TypeS
     if not rest:
         return TypeSpec(
             RowKind.UNSUPPORTED,
-            problem=f"'{written}' needs a choice list name, like select_one yes_no",
+            problem=f"{quoted(written)} needs a choice list name, like select_one yes_no",
             written=written,
         )
     if len(rest) == 2 and rest[1].lower() == "or_other":
@@ -152,7 +153,7 @@ def _select(written: str, rest: list[str], question_type: QuestionType) -> TypeS
     if len(rest) > 1:
         return TypeSpec(
             RowKind.UNSUPPORTED,
-            problem=f"unknown type '{written}'",
+            problem=f"unknown type {quoted(written)}",
             written=written,
         )
     return TypeSpec(RowKind.QUESTION, question_type, list_name=rest[0], written=written)

@@ -65,6 +65,16 @@ class Finding:
         return f"{self.severity.value}: {self.cell.describe()}: {self.message}"
 
 
+QUOTED_LENGTH = 40
+"""The most of a cell a finding repeats: it names the cell, so a long one need not be."""
+
+
+def quoted(text: str) -> str:
+    """'text' in quotes, cut short after `QUOTED_LENGTH` characters."""
+    shown = text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}\u2026"
+    return f"'{shown}'"
+
+
 @dataclass
 class ImportReport:
     """Collects findings in any order; `findings` lists them errors first, then by place."""

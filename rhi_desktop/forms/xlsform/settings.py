@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhi_desktop.forms.xlsform.reader import Row, Sheet, Workbook, cell_text
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 
 _ALIASES = {"id_string": "form_id", "title": "form_title"}
 _USED = ("form_id", "form_title", "version", "default_language")
@@ -104,7 +104,7 @@ def _version(value: object, cell: Cell | None, report: ImportReport) -> int:
         return int(text)
     report.error(
         where,
-        f"version '{text}' must be a whole number, like 3 or 2024031501 "
+        f"version {quoted(text)} must be a whole number, like 3 or 2024031501 "
         "(RHI Desktop compares versions as numbers)",
     )
     return 1

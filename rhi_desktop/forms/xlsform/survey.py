@@ -23,7 +23,7 @@ from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
 from rhi_desktop.forms.xlsform.origins import Dropped, Origin, Origins
 from rhi_desktop.forms.xlsform.question_types import RowKind, TypeSpec, parse_type
 from rhi_desktop.forms.xlsform.reader import Row, Sheet
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 from rhi_desktop.forms.xlsform.survey_cells import Part, SurveyCells
 
 _GROUP_UNUSED = (
@@ -556,7 +556,7 @@ class _SurveyBuilder:
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 self.report.error(
                     self.cells.cell(row, "type"),
-                    f"unknown choice list '{spec.list_name}': no row on the choices sheet "
+                    f"unknown choice list {quoted(spec.list_name)}: no row on the choices sheet "
                     f"has that list_name{hint}",
                 )
         calculated = spec.kind is RowKind.CALCULATE
@@ -601,7 +601,7 @@ class _SurveyBuilder:
             except ValueError:
                 number = float("nan")
             if not sep or key.strip().lower() not in values or number != number:
-                self.report.error(cell, f"cannot read range parameter '{item}'")
+                self.report.error(cell, f"cannot read range parameter {quoted(item)}")
                 return
             values[key.strip().lower()] = number
         low, high, step = values["start"], values["end"], values["step"]
@@ -671,7 +671,7 @@ class _SurveyBuilder:
             instead = _CHANGES_WHAT_IS_COLLECTED.get((word, kind))
             if instead is not None:
                 words.remove(word)
-                self.report.warning(cell, f"appearance '{word}' is not supported: {instead}")
+                self.report.warning(cell, f"appearance {quoted(word)} is not supported: {instead}")
         if kind is QuestionType.TEXT and "multiline" in words:
             words.remove("multiline")
             kind = QuestionType.LONG_TEXT
@@ -679,7 +679,8 @@ class _SurveyBuilder:
             words.remove("field-list")
             self.report.info(cell, "field-list: a section already shows its questions together")
         if words:
-            self.report.warning(cell, f"appearance '{' '.join(words)}' ignored: {_LAYOUT_ONLY}")
+            shown = quoted(" ".join(words))
+            self.report.warning(cell, f"appearance {shown} ignored: {_LAYOUT_ONLY}")
         return kind
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rhi_desktop.forms.model import LANGUAGE
 from rhi_desktop.forms.xlsform.reader import Column, Sheet
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 
 _NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*$")
 _CODE = re.compile(LANGUAGE)
@@ -185,7 +185,7 @@ def _default_code(
     known = ", ".join(f"{lang.name} ({lang.code})" for lang in found.values())
     report.error(
         where,
-        f"default_language '{setting}' is not one of the languages in the column headers "
+        f"default_language {quoted(setting)} is not one of the languages in the column headers "
         f"({known}); name one of them, or give a code in brackets like English (en)",
     )
     return None

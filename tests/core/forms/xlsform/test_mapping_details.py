@@ -10,7 +10,7 @@ import pytest
 from rhi_desktop.forms import FormSession, QuestionType
 from rhi_desktop.forms.xlsform import Severity, convert_workbook
 from rhi_desktop.forms.xlsform.command import run_import
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.report import QUOTED_LENGTH, Cell, ImportReport
 from tests.core.forms.xlsform.workbooks import SheetRows
 
 Write = Callable[..., Path]
@@ -286,3 +286,18 @@ def test_a_finding_made_twice_is_reported_once_in_a_report_of_thousands() -> Non
     for cell in [*cells, *cells]:
         report.warning(cell, "ignored: unknown column")
     assert [finding.where for finding in report.findings] == [cell.where for cell in cells]
+
+
+def test_a_finding_repeats_no_more_than_the_start_of_a_long_cell(workbook: Write) -> None:
+    # The finding names the cell: text pasted into the wrong one was quoted back whole.
+    pasted = "Jay said he stayed at a flat above the shop on the corner " * 4
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label", "appearance"], [pasted, "a", "A"],
+                   ["text", "b", "B", pasted]],
+        "settings": [["form_id", "version"], ["f", pasted]],
+    }  # fmt: skip
+    report = convert_workbook(workbook(sheets)).report
+    quoted = [f.message for f in report.findings if "Jay said" in f.message]
+    assert len(quoted) == 3
+    assert all(pasted[:QUOTED_LENGTH] + "\u2026" in message for message in quoted)
+    assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in quoted)
