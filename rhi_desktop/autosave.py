@@ -93,12 +93,17 @@ class DraftWriter:
         self._held = held_snapshot
         return WriteResult(True, elapsed, version)
 
-    def rebase(self, version: int, saved_answers: Mapping[str, Any]) -> None:
+    def rebase(
+        self,
+        version: int,
+        saved_answers: Mapping[str, Any],
+        saved_held: Mapping[str, Any] | None = None,
+    ) -> None:
         """Carry on from a version written by another action (e.g. a form migration),
-        which let go of anything held."""
+        which holds `saved_held` beside it."""
         self._version = version
         self._saved = copy.deepcopy(dict(saved_answers))
-        self._held = None
+        self._held = _copy(saved_held)
 
 
 def _copy(held: Mapping[str, Any] | None) -> dict[str, Any] | None:

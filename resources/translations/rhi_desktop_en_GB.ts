@@ -1098,7 +1098,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the new version does not ask this, given the other answers</source>
+        <source>not asked by the new version, given the other answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1115,6 +1115,10 @@
     </message>
     <message>
         <source>These answers cannot be carried over to version {0} and will be left behind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These answers move with the draft but are not shown, as version {0} does not ask them given the other answers; each comes back if its question is asked:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1204,7 +1208,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answers a change hid are not carried over, and moving ends the chance to bring them back: to keep them, stay on this version and choose Undo in the notice above the form first.</source>
+        <source>Moving ends the chance to undo the change that hid answers. The answers it hid move with the draft, and come back if their questions are asked again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from rhi_desktop.audit import AuditAction, DetailValue
 from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
+from rhi_desktop.forms.held import Holding, with_held
 from rhi_desktop.forms.loader import (
     BUNDLED_FORMS_DIR,
     FormDefinitionError,
@@ -330,10 +331,24 @@ class Migration:
     too_many_rows: tuple[tuple[str, int, int], ...] = ()
     """(repeat group, rows the draft has, most the new version allows), for groups with
     more rows than that: every row is carried, and the interviewer removes the rest."""
+    held: dict[str, Any] | None = None
+    """Answers carried that the new version does not ask, given the others (those of
+    `not_carried` said to be `NOT_ASKED`), held beside the record as a `Holding`'s content,
+    as the form holds answers a change hid: each comes back if its question is asked."""
 
     @property
     def complete(self) -> bool:
         return not self.not_carried
+
+    @property
+    def left_behind(self) -> tuple[NotCarried, ...]:
+        """What the move loses: all that is not carried but what is held."""
+        return tuple(item for item in self.not_carried if item.reason is not Reason.NOT_ASKED)
+
+    @property
+    def kept_aside(self) -> tuple[NotCarried, ...]:
+        """What the move holds, not asked for now (`held`)."""
+        return tuple(item for item in self.not_carried if item.reason is Reason.NOT_ASKED)
 
     def reasons(self) -> dict[str, Reason]:
         return {item.question_id: item.reason for item in self.not_carried}
@@ -455,13 +470,21 @@ class _Planner:
         return tuple(sorted(items, key=lambda item: (order.get(item.question_id, -1), item.reason)))
 
 
-def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Migration:
-    """Map a draft's answers (a `record()`) from `source` to `target` by question id."""
+def plan_migration(
+    answers: Mapping[str, Any], source: Form, target: Form, held: Holding | None = None
+) -> Migration:
+    """Map a draft's answers (a `record()`, and what is `held` beside it: answers a change
+    hid) from `source` to `target` by question id."""
     if source.form_id != target.form_id:
         raise ValueError("A draft can move only to another version of the same form.")
+    if target.version <= source.version:
+        raise ValueError(
+            f"Version {target.version} is not newer than the draft's version {source.version}."
+        )
     planner = _Planner(source, target)
     carried: dict[str, Any] = {}
-    for question_id, raw in answers.items():
+    everything = answers if held is None else with_held(answers, held)
+    for question_id, raw in everything.items():
         old = source.fields.get(question_id)
         if old is not None and old.question.type is Q.REPEAT:
             rows = planner.rows(question_id, raw)
@@ -471,24 +494,35 @@ def plan_migration(answers: Mapping[str, Any], source: Form, target: Form) -> Mi
         value = planner.carry(question_id, raw, None, None)
         if value is not None:
             carried[question_id] = value
-    # What the new version keeps of them: its skip logic may leave some out, and its
-    # calculations work their values out afresh.
-    kept = FormSession(target, carried).record()
+    # Questions new in this version start as in a new interview: with their defaults,
+    # which may ask questions whose answers are carried.
+    for question_id, value in target.starting_answers().items():
+        if question_id not in source.fields:
+            carried.setdefault(question_id, value)
+    # What the new version keeps of them: its skip logic may leave some out, to be held
+    # beside the record, and its calculations work their values out afresh.
+    session = FormSession(target, carried)
+    kept = session.record()
     planner.not_asked(carried, kept)
+    holding = session.holding() if session.hidden_entries() else None
     return Migration(
         FormRef(source.form_id, source.version),
         FormRef(target.form_id, target.version),
         kept,
         planner.report(),
         tuple(planner.too_many_rows),
+        None if holding is None else holding.content(),
     )
 
 
 def plan_draft_migration(
-    draft: ReturnInterview, registry: FormRegistry, to_version: int | None = None
+    draft: ReturnInterview,
+    registry: FormRegistry,
+    to_version: int | None = None,
+    held: Holding | None = None,
 ) -> Migration:
-    """What moving a stored draft to a newer version of its form (the latest by default)
-    would carry and leave behind; nothing is stored."""
+    """What moving a stored draft (with what is `held` beside it) to a newer version of its
+    form (the latest by default) would carry and leave behind; nothing is stored."""
     if draft.form_id is None or draft.form_version is None:
         raise ValueError("This interview has no form yet, so there is nothing to migrate.")
     target_version = to_version or registry.latest(draft.form_id).version
@@ -498,7 +532,7 @@ def plan_draft_migration(
         )
     source = registry.load(draft.form_id, draft.form_version)
     target = registry.load(draft.form_id, target_version)
-    return plan_migration(draft.answers, source, target)
+    return plan_migration(draft.answers, source, target, held)
 
 
 def apply_migration(
@@ -517,11 +551,15 @@ def apply_migration(
         migration.source.version,
     ):
         raise ValueError("The plan was made for a different form version of this interview.")
+    if migration.target.version <= migration.source.version:
+        raise ValueError("A draft moves only to a newer version of its form.")
     moved = tx.interviews.update(
         dataclasses.replace(
             stored, form_version=migration.target.version, answers=migration.answers
         )
     )
+    if migration.held is not None:
+        tx.held_answers.put(interview_id, moved.version, migration.held)
     tx.audit.append(
         AuditAction.FORM_VERSION_MOVE, "interview", interview_id, move_detail(migration)
     )
@@ -529,14 +567,16 @@ def apply_migration(
 
 
 def move_detail(migration: Migration) -> dict[str, DetailValue]:
-    """The audit record of a move: the versions and the ids of the questions whose
-    answers stayed behind (each once, in the form's order), never an answer."""
-    left_behind = list(dict.fromkeys(item.question_id for item in migration.not_carried))
+    """The audit record of a move: the versions, the ids of the questions whose answers
+    stayed behind (each once, in the form's order), and how many are held, not asked for
+    now; never an answer."""
+    left_behind = list(dict.fromkeys(item.question_id for item in migration.left_behind))
     detail: dict[str, DetailValue] = {
         "form_id": migration.source.form_id,
         "moved_from_version": migration.source.version,
         "moved_to_version": migration.target.version,
         "left_behind": len(left_behind),
+        "kept_aside": len({item.question_id for item in migration.kept_aside}),
     }
     for number, question_id in enumerate(left_behind, start=1):
         detail[f"left_behind_{number}"] = question_id
@@ -559,7 +599,9 @@ def migrate_draft(
     stored = tx.interviews.get(interview_id)
     if stored.version != expected_version:
         raise StaleEditError("interview", interview_id)
-    migration = plan_draft_migration(stored, registry, to_version)
+    content = tx.held_answers.get(interview_id)
+    held = None if content is None else Holding.from_content(content)
+    migration = plan_draft_migration(stored, registry, to_version, held)
     moved = apply_migration(tx, interview_id, migration, expected_version=expected_version)
     return moved, migration
 

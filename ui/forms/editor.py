@@ -267,7 +267,8 @@ class InterviewFormEditor(QWidget):
             )
             return
         try:
-            plan = plan_migration(self.renderer.session.record(), self._form, newer)
+            record, held = self.renderer.session.record(), self.renderer.held_answers()
+            plan = plan_migration(record, self._form, newer, held)
         except Exception as error:  # a bug: say so rather than do nothing
             self._not_moved(newer.version, error)
             return
@@ -277,12 +278,11 @@ class InterviewFormEditor(QWidget):
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
         summary = migration_summary(self._form, plan)
-        if self.renderer.offers_undo:  # not in the record, so not in the plan
+        if self.renderer.offers_undo:  # the answers it hid move with the draft; Undo does not
             summary += "\n\n" + QCoreApplication.translate(
                 "InterviewFormEditor",
-                "Answers a change hid are not carried over, and moving ends the chance to "
-                "bring them back: to keep them, stay on this version and choose Undo in the "
-                "notice above the form first.",
+                "Moving ends the chance to undo the change that hid answers. The answers it "
+                "hid move with the draft, and come back if their questions are asked again.",
             )
         box.setText(summary)
         move = box.addButton(
@@ -340,7 +340,7 @@ class InterviewFormEditor(QWidget):
             renderer.deleteLater()
             self._not_moved(to_version, error)
             return None
-        self.writer.rebase(moved.version, moved.answers)
+        self.writer.rebase(moved.version, moved.answers, migration.held)
         self._form = renderer.session.form
         self._show_moved(renderer, to_version)
         self.saved.emit()
@@ -363,15 +363,17 @@ class InterviewFormEditor(QWidget):
         return True
 
     def _plan_move(self, registry: FormRegistry, to_version: int) -> Migration:
-        stored = self._store().interviews.get(self._interview_id)
-        return plan_draft_migration(stored, registry, to_version)
+        store = self._store()
+        stored = store.interviews.get(self._interview_id)
+        held = _readable(store.held_answers.get(self._interview_id))
+        return plan_draft_migration(stored, registry, to_version, held)
 
     def _build_moved(self, registry: FormRegistry, migration: Migration) -> FormRenderer:
         """The screen of the draft on the target version, not yet shown. It is built in a
         hidden holder so that a screen failing half-way is thrown away whole."""
         target = registry.load(migration.target.form_id, migration.target.version)
-        session = FormSession(
-            target, migration.answers, clock=self._clock, language=form_language(target)
+        session, _held = _draft_session(
+            target, migration.answers, _readable(migration.held), self._clock
         )
         holder = QWidget(self)
         holder.hide()

@@ -45,7 +45,7 @@ def reason_text(form: Form, item: NotCarried) -> str:
             "FormVersions", "the answer no longer fits the question"
         ),
         Reason.NOT_ASKED: QCoreApplication.translate(
-            "FormVersions", "the new version does not ask this, given the other answers"
+            "FormVersions", "not asked by the new version, given the other answers"
         ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
@@ -77,26 +77,43 @@ def _too_many_rows(source: Form, migration: Migration) -> list[str]:
 
 
 def _carried_text(source: Form, migration: Migration) -> str:
+    version = migration.target.version
     if migration.complete:
         return QCoreApplication.translate(
             "FormVersions", "Every answer will be carried over to version {0}."
-        ).format(migration.target.version)
-    lines = [
-        QCoreApplication.translate(
-            "FormVersions",
-            "These answers cannot be carried over to version {0} and will be left behind:",
-        ).format(migration.target.version)
-    ]
-    for item in migration.not_carried:
-        info = source.fields.get(item.question_id)
-        label = source.text(info.question.label) if info is not None else item.question_id
-        where = ""
-        if item.rows:
-            where = " " + QCoreApplication.translate("FormVersions", "(rows {0})").format(
-                ", ".join(str(r + 1) for r in item.rows)
-            )
-        lines.append(f"\u2022 {label}{where}: {reason_text(source, item)}")
+        ).format(version)
+    lines: list[str] = []
+    if migration.left_behind:
+        lines.append(
+            QCoreApplication.translate(
+                "FormVersions",
+                "These answers cannot be carried over to version {0} and will be left behind:",
+            ).format(version)
+        )
+        lines += [_item_line(source, item) for item in migration.left_behind]
+    if migration.kept_aside:
+        lines.append(
+            QCoreApplication.translate(
+                "FormVersions",
+                "These answers move with the draft but are not shown, as version {0} does "
+                "not ask them given the other answers; each comes back if its question is "
+                "asked:",
+            ).format(version)
+        )
+        lines += [_item_line(source, item, reason=False) for item in migration.kept_aside]
     return "\n".join(lines)
+
+
+def _item_line(source: Form, item: NotCarried, *, reason: bool = True) -> str:
+    info = source.fields.get(item.question_id)
+    label = source.text(info.question.label) if info is not None else item.question_id
+    where = ""
+    if item.rows:
+        where = " " + QCoreApplication.translate("FormVersions", "(rows {0})").format(
+            ", ".join(str(r + 1) for r in item.rows)
+        )
+    why = f": {reason_text(source, item)}" if reason else ""
+    return f"\u2022 {label}{where}{why}"
 
 
 class VersionBanner(QFrame):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from rhi_desktop.forms import Form, FormSession, load_form
+from rhi_desktop.forms import Form, FormSession, Holding, load_form, with_held
 from rhi_desktop.forms.versions import NotCarried, Reason, plan_migration
 
 V1: dict[str, Any] = {
@@ -116,3 +116,51 @@ def test_a_group_with_more_rows_than_the_new_version_allows_is_named_and_kept_wh
     assert migration.complete  # every answer is carried: no row is dropped unasked
     assert migration.too_many_rows == (("friends", 3, 2),)
     assert migration.answers["friends"] == friends
+
+
+def _gated(default: str | None) -> Form:
+    """Version 2 asks first whether harm was told, in a new question, before what happened."""
+    definition = copy.deepcopy(V1)
+    definition["version"] = 2
+    questions = definition["sections"][0]["questions"]
+    gate: dict[str, Any] = {"id": "disclosed", "type": "yes_no", "label": "Anything told?"}
+    if default is not None:
+        gate["default"] = default
+    questions.insert(0, gate)
+    questions[2]["relevant"] = "${disclosed} = 'yes' and ${harm_disclosed} = 'yes'"
+    return load_form(definition)
+
+
+def test_a_new_question_starts_with_its_default_when_a_draft_moves() -> None:
+    # Empty, it hid what its default would ask, and that answer was lost with the move.
+    v1 = load_form(V1)
+    migration = plan_migration(_draft(v1), v1, _gated(default="yes"))
+    assert migration.answers["disclosed"] == "yes"
+    assert migration.answers["harm_details"] == "Pushed at the flat"
+    assert migration.held is None
+
+
+def test_answers_the_new_version_does_not_ask_are_held_and_come_back_when_asked() -> None:
+    v1 = load_form(V1)
+    v2 = _gated(default=None)
+    migration = plan_migration(_draft(v1), v1, v2)
+    assert NotCarried("harm_details", Reason.NOT_ASKED) in migration.kept_aside
+    assert NotCarried("harm_details", Reason.NOT_ASKED) not in migration.left_behind
+    assert "harm_details" not in migration.answers
+    assert migration.held is not None
+    held = Holding.from_content(migration.held)
+    assert held is not None
+    session = FormSession(v2, with_held(migration.answers, held))
+    session.set_answer("disclosed", "yes")
+    assert session.record()["harm_details"] == "Pushed at the flat"
+
+
+def test_answers_a_change_hid_move_with_the_draft() -> None:
+    v1 = load_form(V1)
+    session = FormSession(v1, _draft(v1))
+    session.set_answer("harm_disclosed", "no")  # hides what happened
+    holding = session.holding()
+    migration = plan_migration(session.record(), v1, _gated(default="yes"), holding)
+    assert migration.held is not None
+    held = Holding.from_content(migration.held)
+    assert held is not None and held.answers == {"harm_details": "Pushed at the flat"}

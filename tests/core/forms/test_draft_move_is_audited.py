@@ -3,6 +3,7 @@ moved between and the ids of the questions whose answers stayed behind, never an
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from rhi_desktop.domain.entities import (
     new_id,
 )
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
-from rhi_desktop.forms.versions import FormRegistry, migrate_draft
+from rhi_desktop.forms.versions import FormRegistry, apply_migration, migrate_draft
 from rhi_desktop.store import Store
 from tests.rhi_definition import rhi_definition
 
@@ -91,3 +92,31 @@ def test_moving_a_draft_records_the_versions_and_the_questions_left_behind(
     assert move.detail["left_behind"] == 1 and move.detail["left_behind_1"] == "what_happened"
     assert WRITTEN not in json.dumps([dict(event.detail) for event in written])
     assert store.audit.verify().ok
+
+
+def test_an_answer_the_new_version_does_not_ask_is_held_beside_the_moved_draft(
+    store: Store, tmp_path: Path
+) -> None:
+    v2 = rhi_definition(2)
+    for section in v2["sections"]:
+        for question in section["questions"]:
+            if question["id"] == "what_happened":
+                question["relevant"] = "${offer_outcome} = 'declined_by_child'"
+    registry = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "forms")
+    registry.install(v2)
+    interview_id = _draft_on_v1(store)
+
+    with store.transaction(ACTOR) as tx:
+        moved, migration = migrate_draft(
+            tx, interview_id, registry, expected_version=store.interviews.get(interview_id).version
+        )
+
+    assert "what_happened" not in moved.answers
+    assert store.held_answers.get(interview_id) == migration.held
+    assert migration.held is not None and migration.held["answers"] == {"what_happened": WRITTEN}
+    move = store.audit.events()[-1]
+    assert move.detail["left_behind"] == 0 and move.detail["kept_aside"] == 1
+    assert WRITTEN not in json.dumps(dict(move.detail))
+    in_place = dataclasses.replace(migration, source=migration.target)  # 2 to 2
+    with pytest.raises(ValueError, match="only to a newer version"), store.transaction(ACTOR) as tx:
+        apply_migration(tx, interview_id, in_place, expected_version=moved.version)
