@@ -1094,6 +1094,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the rating scale has other ends now, so rate it again there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the answer no longer fits the question</source>
         <translation type="unfinished"></translation>
     </message>

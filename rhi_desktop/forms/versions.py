@@ -60,8 +60,6 @@ _COMPATIBLE = frozenset(
         (Q.LONG_TEXT, Q.TEXT),
         (Q.INTEGER, Q.DECIMAL),
         (Q.DECIMAL, Q.INTEGER),
-        (Q.INTEGER, Q.SCALE),
-        (Q.SCALE, Q.INTEGER),
     }
 )
 
@@ -301,6 +299,8 @@ class Reason(StrEnum):
     NOW_ASKED = "now_asked"
     """The old version worked the value out; the new one asks it: what it worked out is
     no one's answer, and would not change with the answers it came from."""
+    SCALE_CHANGED = "scale_changed"
+    """A rating on a scale with other ends: 5 of 1 to 5 is not 5 of 0 to 10."""
     CHOICES_REMOVED = "choices_removed"
     """Some chosen values are no longer offered (`values` lists them)."""
     NOT_VALID = "not_valid"
@@ -390,6 +390,9 @@ class _Planner:
         new_type = new.question.type
         if old_type != new_type and (old_type, new_type) not in _COMPATIBLE:
             self.drop(question_id, Reason.TYPE_CHANGED, row)
+            return None
+        if _ends(old) != _ends(new) and new_type is Q.SCALE:
+            self.drop(question_id, Reason.SCALE_CHANGED, row)
             return None
         if old is not None and not _valid(old, raw):
             return raw  # input not valid yet, kept as typed: it still needs correcting
@@ -604,6 +607,12 @@ def migrate_draft(
     migration = plan_draft_migration(stored, registry, to_version, held)
     moved = apply_migration(tx, interview_id, migration, expected_version=expected_version)
     return moved, migration
+
+
+def _ends(info: FieldInfo | None) -> tuple[int, int] | None:
+    """A scale question's lowest and highest points."""
+    scale = None if info is None else info.question.scale
+    return None if scale is None else (scale.min, scale.max)
 
 
 def _valid(info: FieldInfo, raw: Any) -> bool:

@@ -41,6 +41,9 @@ def reason_text(form: Form, item: NotCarried) -> str:
             "FormVersions",
             "the old version worked this out; the new version asks it, so answer it there",
         ),
+        Reason.SCALE_CHANGED: QCoreApplication.translate(
+            "FormVersions", "the rating scale has other ends now, so rate it again there"
+        ),
         Reason.NOT_VALID: QCoreApplication.translate(
             "FormVersions", "the answer no longer fits the question"
         ),

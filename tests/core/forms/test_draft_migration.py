@@ -164,3 +164,25 @@ def test_answers_a_change_hid_move_with_the_draft() -> None:
     assert migration.held is not None
     held = Holding.from_content(migration.held)
     assert held is not None and held.answers == {"harm_details": "Pushed at the flat"}
+
+
+def test_a_rating_is_not_carried_onto_a_scale_with_other_ends() -> None:
+    # 5 of 1 to 5 (the top) was carried as 5 of 0 to 10 (the middle), unreported.
+    def rated(version: int, low: int, high: int, kind: str = "scale") -> Form:
+        question: dict[str, Any] = {"id": "safe", "type": kind, "label": "How safe?"}
+        if kind == "scale":
+            question["scale"] = {"min": low, "max": high, "labels": {str(high): "Very"}}
+        return load_form(
+            {"form_id": "f", "version": version, "title": "F",
+             "sections": [{"id": "s", "title": "S", "questions": [question]}]}
+        )  # fmt: skip
+
+    one_to_five = rated(1, 1, 5)
+    assert plan_migration({"safe": 5}, one_to_five, rated(2, 0, 10)).not_carried == (
+        NotCarried("safe", Reason.SCALE_CHANGED),
+    )
+    assert plan_migration({"safe": 5}, rated(1, 1, 5, "integer"), rated(2, 1, 5)).not_carried == (
+        NotCarried("safe", Reason.TYPE_CHANGED),
+    )
+    relabelled = plan_migration({"safe": 5}, one_to_five, rated(2, 1, 5))
+    assert relabelled.complete and relabelled.answers == {"safe": 5}
