@@ -1126,7 +1126,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(rows {0})</source>
+        <source>{0} (rows {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import Migration, NotCarried, Reason
+from ui.form_language import form_language
 
 
 def _choice_labels(form: Form, item: NotCarried) -> str:
@@ -18,8 +19,14 @@ def _choice_labels(form: Form, item: NotCarried) -> str:
     labels = dict[str, str]()
     if info is not None and info.question.choices is not None:
         for choice in form.definition.choice_lists[info.question.choices]:
-            labels[choice.value] = form.text(choice.label)
+            labels[choice.value] = form.text(choice.label, form_language(form))
     return ", ".join(labels.get(value, value) for value in item.values)
+
+
+def _label(form: Form, question_id: str) -> str:
+    """The question as the form shows it, in the language it is shown in."""
+    info = form.fields.get(question_id)
+    return question_id if info is None else form.text(info.question.label, form_language(form))
 
 
 def reason_text(form: Form, item: NotCarried) -> str:
@@ -67,8 +74,7 @@ def migration_summary(source: Form, migration: Migration) -> str:
 def _too_many_rows(source: Form, migration: Migration) -> list[str]:
     lines = []
     for repeat_id, rows, most in migration.too_many_rows:
-        info = source.fields.get(repeat_id)
-        label = source.text(info.question.label) if info is not None else repeat_id
+        label = _label(source, repeat_id)
         lines.append(
             QCoreApplication.translate(
                 "FormVersions",
@@ -108,15 +114,16 @@ def _carried_text(source: Form, migration: Migration) -> str:
 
 
 def _item_line(source: Form, item: NotCarried, *, reason: bool = True) -> str:
-    info = source.fields.get(item.question_id)
-    label = source.text(info.question.label) if info is not None else item.question_id
-    where = ""
+    label = _label(source, item.question_id)
     if item.rows:
-        where = " " + QCoreApplication.translate("FormVersions", "(rows {0})").format(
-            ", ".join(str(r + 1) for r in item.rows)
+        label = QCoreApplication.translate("FormVersions", "{0} (rows {1})").format(
+            label, ", ".join(str(r + 1) for r in item.rows)
         )
-    why = f": {reason_text(source, item)}" if reason else ""
-    return f"\u2022 {label}{where}{why}"
+    if not reason:
+        return QCoreApplication.translate("FormVersions", "\u2022 {0}").format(label)
+    return QCoreApplication.translate("FormVersions", "\u2022 {0}: {1}").format(
+        label, reason_text(source, item)
+    )
 
 
 class VersionBanner(QFrame):

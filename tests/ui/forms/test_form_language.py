@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, load_form
+from rhi_desktop.forms.versions import FormRef, Migration, NotCarried, Reason
 from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from ui.appearance import install_translations
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.version_banner import migration_summary
 from ui.sign_off_check import check_for_sign_off
 
 BILINGUAL = load_form(
@@ -87,3 +89,17 @@ def test_with_the_app_in_welsh_the_editor_and_sign_off_use_the_welsh_labels(
     assert [(issue.section, issue.question) for issue in check.issues] == [
         ("Yn ystod", "Ble aethoch chi?")
     ]
+
+
+def test_what_a_move_would_leave_behind_is_named_in_the_forms_language(
+    app_language: None,
+) -> None:
+    QLocale.setDefault(QLocale("cy_GB"))
+    migration = Migration(
+        FormRef("bilingual", 1),
+        FormRef("bilingual", 2),
+        {},
+        (NotCarried("where_went", Reason.REMOVED),),
+    )
+    summary = migration_summary(BILINGUAL, migration)
+    assert "Ble aethoch chi?" in summary and "Where did you go?" not in summary
