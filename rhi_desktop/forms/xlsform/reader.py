@@ -367,7 +367,18 @@ def _not_xlsx(path: Path) -> str:
             f"{path.name} is a password-protected or encrypted workbook, or an old .xls "
             "file: remove the password or encryption in Excel and save it as .xlsx"
         )
+    if path.suffix.lower() != ".xlsx" and _a_workbook_inside(path):
+        return f"{path.name} is an Excel workbook: rename it to end in .xlsx"
     return f"{path.name} is not an Excel .xlsx workbook (save it from Excel as .xlsx)"
+
+
+def _a_workbook_inside(path: Path) -> bool:
+    """Whether the file is a package holding a workbook, whatever its name ends in."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _workbook_part(archive).endswith(".xml")
+    except (OSError, NotImplementedError, *DAMAGE):
+        return False
 
 
 def cell_text(value: object) -> str | None:

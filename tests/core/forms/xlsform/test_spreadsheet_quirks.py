@@ -322,3 +322,15 @@ def test_a_workbook_compressed_in_a_way_that_cannot_be_read_says_so(
         "error: form.xlsx is compressed in a way that cannot be read "
         "(open it in Excel and save it again as .xlsx)"
     )
+
+
+@pytest.mark.parametrize("name", ["form", "form.xlsx.bak", "form.zip"])
+def test_a_workbook_named_otherwise_is_told_to_be_renamed(
+    workbook: Write, tmp_path: Path, name: str
+) -> None:
+    # It was called no Excel workbook at all, and the designer told to save it again.
+    renamed = workbook(xlsforms.CHECK_IN).rename(tmp_path / name)
+
+    (error,) = convert_workbook(renamed).report.errors
+
+    assert error.render() == f"error: {name} is an Excel workbook: rename it to end in .xlsx"
