@@ -1220,6 +1220,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>…and {0} more: choose Show Details to read them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Moving ends the chance to undo the change that hid answers. The answers it hid move with the draft, and come back if their questions are asked again.</source>
         <translation type="unfinished"></translation>
     </message>

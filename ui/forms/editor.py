@@ -278,6 +278,13 @@ class InterviewFormEditor(QWidget):
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
         summary = migration_summary(self._form, plan)
+        lines = summary.splitlines()
+        if len(lines) > SUMMARY_LINES:  # the whole list in a box that scrolls: it may be long
+            box.setDetailedText(summary)
+            more = QCoreApplication.translate(
+                "InterviewFormEditor", "\u2026and {0} more: choose Show Details to read them all."
+            ).format(len(lines) - SUMMARY_LINES)
+            summary = "\n".join([*lines[:SUMMARY_LINES], more])
         if self.renderer.offers_undo:  # the answers it hid move with the draft; Undo does not
             summary += "\n\n" + QCoreApplication.translate(
                 "InterviewFormEditor",
@@ -441,6 +448,10 @@ class InterviewFormEditor(QWidget):
         self.flush()
         self.saver.stop()
         super().closeEvent(event)
+
+
+SUMMARY_LINES = 12
+"""The most lines of what a move would leave behind the question shows before 'more'."""
 
 
 def _readable(content: dict[str, Any] | None) -> Holding | None:

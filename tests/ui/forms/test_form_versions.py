@@ -30,6 +30,7 @@ from rhi_desktop.forms.versions import (
 from rhi_desktop.store import StaleEditError
 from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
+from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import migration_summary
@@ -426,3 +427,23 @@ def test_answers_a_change_hid_move_with_the_draft_and_come_back_when_asked(
     assert moved.field_view("venue_type").controls()[0].property("currentText") == place
     editor.flush()
     assert draft.answers()["venue_type"] == moved.session.answer("venue_type")
+
+
+def test_a_long_list_of_what_a_move_leaves_behind_is_read_in_a_box_that_scrolls(
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The question grew with the list, past the screen's foot, its buttons with it.
+    monkeypatch.setattr(editor_module, "SUMMARY_LINES", 2)
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = open_editor()
+    editor.offer_migration()
+    box = editor.pending_confirmation
+    assert box is not None
+    shown = box.text().splitlines()
+    assert len(shown) == 3 and shown[2].startswith("\u2026and 3 more")
+    assert "How did they travel?: no longer offered: Bus" in box.detailedText()
+    box.reject()
