@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from rhi_desktop.forms.answers import YES_NO, AnswerTypeError, AnswerValue, coerce_answer
 from rhi_desktop.forms.dependencies import (
@@ -41,6 +41,8 @@ from rhi_desktop.forms.model import (
     REPORT_KEY,
     Choice,
     FormDefinition,
+    Identifier,
+    LanguageCode,
     Question,
     QuestionType,
     Section,
@@ -320,6 +322,19 @@ def _salvage_section(index: int, raw: object, broken: set[str]) -> Section:
     return section
 
 
+_IDENTIFIER: TypeAdapter[str] = TypeAdapter(Identifier)
+_LANGUAGE_CODE: TypeAdapter[str] = TypeAdapter(LanguageCode)
+
+
+def _fits(kind: TypeAdapter[str], value: object) -> bool:
+    """Whether `value` is what the model takes as `kind` (its problem is already listed)."""
+    try:
+        kind.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _salvage_form(data: object, broken: set[str]) -> FormDefinition | None:
     if not isinstance(data, dict):
         return None
@@ -329,15 +344,13 @@ def _salvage_form(data: object, broken: set[str]) -> FormDefinition | None:
             _salvage_section(index, raw, broken) for index, raw in enumerate(data["sections"])
         ]
     languages = data.get("languages")
-    if isinstance(languages, list) and not all(
-        isinstance(code, str) and re.fullmatch(LANGUAGE, code) for code in languages
-    ):
+    if isinstance(languages, list) and not all(_fits(_LANGUAGE_CODE, c) for c in languages):
         broken.add("languages")  # the codes were reported: translations are not checked
         fixed.pop("languages")
     if isinstance(data.get("choice_lists"), dict):
         lists: dict[str, list[Choice]] = {}
         for name, choices in data["choice_lists"].items():
-            if not isinstance(choices, list) or not re.fullmatch(IDENTIFIER, str(name)):
+            if not isinstance(choices, list) or not _fits(_IDENTIFIER, name):
                 broken.add(f"choices:{name}")  # reported: what uses it is not blamed
                 continue
             kept_choices: list[Choice] = []

@@ -80,6 +80,7 @@ Requirement = Annotated[
 ]
 
 Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
 MAX_EXPRESSION_LENGTH = 2000
 MAX_ROWS = 1000
@@ -176,7 +177,7 @@ class FormDefinition(_Strict):
     form_id: Annotated[str, Field(pattern=FORM_ID, max_length=64)]
     version: StrictInt = Field(ge=1)
     title: Label
-    languages: list[Annotated[str, Field(pattern=LANGUAGE)]] | None = Field(
+    languages: list[LanguageCode] | None = Field(
         default=None,
         min_length=1,
         description="Languages of translated labels; the first is the default.",

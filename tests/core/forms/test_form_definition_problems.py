@@ -326,6 +326,13 @@ def test_one_bad_name_or_code_neither_hides_nor_invents_other_problems(
         "not starting with a digit",
         "sections[0].questions[1].relevant: 'gren' is not a choice of ${colour}",
     ]
+    too_long = make_definition(
+        [{"id": "colour", "type": "single_choice", "label": "C", "choices": "colours"}],
+        {"colours": [{"value": "red", "label": "Red"}], "x" * 65: [{"value": "a", "label": "A"}]},
+    )
+    with pytest.raises(FormDefinitionError) as long_name:
+        load_form(too_long)
+    assert [p.split(": ")[0] for p in long_name.value.problems] == [f"choice_lists.{'x' * 65}"]
     translated = {"en": "Colour", "cy": "Lliw"}
     with pytest.raises(FormDefinitionError) as languages:
         load_form(
