@@ -43,14 +43,11 @@ _ALIASES = {
     "bind::constraint": "constraint",
     "bind::calculate": "calculation",
     "bind::readonly": "read_only",
-    "constraint message": "constraint_message",
-    "constraint-message": "constraint_message",
-    "jr:constraintmsg": "constraint_message",
-    "bind::jr:constraintmsg": "constraint_message",
-    "caption": "label",
     "list name": "list_name",
     "value": "name",
 }
+"""Other headers XLSForm takes for fields; `split_header` reads those of the translatable
+ones (a label written as 'caption'), with or without a language."""
 
 _IGNORED = {
     "required_message": "the standard 'This question needs an answer.' is shown instead",
