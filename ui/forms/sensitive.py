@@ -135,8 +135,7 @@ class SensitiveCover:
         """The cover or the input, whichever the Show/Hide button asks for."""
         if self.cover is None:
             return
-        revealed = self.button.isChecked()
-        self._answer.withhold(not revealed)
+        revealed = self.button.isChecked()  # the text is withheld to match (`_show_state`)
         if self.cover.isHidden() != revealed:
             self.cover.setHidden(revealed)
         if self._answer.is_hidden() == revealed:
