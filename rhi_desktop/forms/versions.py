@@ -529,10 +529,6 @@ def plan_draft_migration(
     if draft.form_id is None or draft.form_version is None:
         raise ValueError("This interview has no form yet, so there is nothing to migrate.")
     target_version = to_version or registry.latest(draft.form_id).version
-    if target_version <= draft.form_version:
-        raise ValueError(
-            f"Version {target_version} is not newer than the draft's version {draft.form_version}."
-        )
     source = registry.load(draft.form_id, draft.form_version)
     target = registry.load(draft.form_id, target_version)
     return plan_migration(draft.answers, source, target, held)
