@@ -133,8 +133,7 @@ class FormRenderer(QWidget):
         layout.addLayout(self._main, 1)
         for section_id in sections:
             self._build_section(section_id)
-        for section_id in sections:
-            self._chain(section_id)
+        self._chain_all()
         self._current = next(iter(sections))
         self._update_sections()
         for section_id in sections:
@@ -306,6 +305,10 @@ class FormRenderer(QWidget):
             row_view.add_field(self._build_field(info, row, row_view.column))
         row_view.finish()
         return row_view
+
+    def _chain_all(self) -> None:
+        for section_id in self._pages:
+            self._chain(section_id)
 
     def _chain(self, section_id: str) -> None:
         """Tab order follows the form, including rows added after the page was built.
@@ -574,8 +577,7 @@ class FormRenderer(QWidget):
             self._notice.undoRequested.connect(self.undo_hiding)
             self._notice.dismissRequested.connect(self.dismiss_hidden)
             self._main.insertWidget(0, self._notice)
-            for section_id in self._pages:
-                self._chain(section_id)
+            self._chain_all()
         sections = {self._section_of(key.id) for key in hiding.hidden}
         titles = [self._pages[sid].title for sid in self._pages if sid in sections]
         return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
