@@ -98,6 +98,7 @@ def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
 
 TOO_DEEP = "(file): nested too deeply to be a form definition"
 SUGGESTED_NAMES = 20
+MISSING_DEFAULT_TEXT = "missing text in the default language"
 """How many unknown names in a definition are given a 'did you mean' suggestion."""
 
 
@@ -428,7 +429,7 @@ class _Checker:
             self.problem(path, "translated text needs the form's 'languages' list")
             return
         if languages[0] not in label:
-            self.problem(path, f"missing text in the default language '{languages[0]}'")
+            self.problem(path, f"{MISSING_DEFAULT_TEXT} '{languages[0]}'")
         for language in label:
             if language not in languages:
                 self.problem(path, f"language '{language}' is not in the form's languages")

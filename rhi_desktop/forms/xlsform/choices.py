@@ -68,16 +68,16 @@ def _lists(
             origins.record(path, Cell(sheet.name, row.number))
         origin = origins.record(f"{path}[{len(choices)}]", Cell(sheet.name, row.number))
         origin.set("value", sheet.cell(row.number, name_column))
-        origin.set("label", labels.main_cell(row, "label"))
+        origin.set_shown("label", labels.cells(row, "label"))
         choice: dict[str, Any] = {"value": value}
         if label is None:
-            report.error(labels.main_cell(row, "label"), f"choice '{value}' has no label")
+            report.error(labels.cell(row, "label"), f"choice '{value}' has no label")
             label = value
         choice["label"] = label
         hint = labels.read(row, "hint")
         if hint is not None:
             choice["hint"] = hint
-            origin.set("hint", labels.main_cell(row, "hint"))
+            origin.set_shown("hint", labels.cells(row, "hint"))
         key = row.text(report_key)
         if key is not None:
             choice["report_key"] = key

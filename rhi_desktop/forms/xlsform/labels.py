@@ -43,11 +43,25 @@ class LabelReader:
         ordered = [code for code in self._languages.codes if code in texts]
         return {code: texts[code] for code in ordered}
 
-    def main_cell(self, row: Row, name: str) -> Cell:
-        """The cell a problem with this text points at: the default language's column."""
-        default = self._languages.codes[0] if self._languages.codes else None
-        column = self._columns.main_column(name, default)
-        return self._columns.sheet.cell(row.number, column)
+    def cell(self, row: Row, name: str) -> Cell:
+        """The cell a finding about this text points at: the first column holding it, in
+        the form's order of languages, or the default language's if none does."""
+        return self.cells(row, name)[-1]
+
+    def cells(self, row: Row, name: str) -> tuple[Cell, ...]:
+        """The default language's cell, then, if that is empty, the first cell that holds
+        the text: where the loader finds text missing, and where the text is."""
+        codes = self._languages.codes
+        main = self._columns.main_column(name, codes[0] if codes else None)
+        where = self._columns.sheet.cell(row.number, main)
+        if codes is None or row.text(main) is not None:
+            return (where,)
+        by_language = self._columns.translated.get(name) or {}
+        for code in codes:
+            column = by_language.get(code)
+            if column is not None and row.text(column) is not None:
+                return (where, self._columns.sheet.cell(row.number, column))
+        return (where,)
 
     def _check_piping(self, cell: Cell, text: str) -> None:
         found = _PIPED.search(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rhi_desktop.forms.loader import MISSING_DEFAULT_TEXT
 from rhi_desktop.forms.xlsform.report import Cell
 
 _PROBLEM = re.compile(r"^(?P<path>[^:]*?): (?P<message>.*)$", re.DOTALL)
@@ -40,6 +41,12 @@ class Origin:
 
     def add(self, name: str, cell: Cell, text: str | None = None) -> None:
         self.fields[name] = (*self.fields.get(name, ()), Source(cell, text))
+
+    def set_shown(self, name: str, cells: tuple[Cell, ...]) -> None:
+        """Shown text: the default language's cell, then the cell holding the text if that
+        one is empty. A problem with the text points at the last; one saying the default
+        language's text is missing, at the first."""
+        self.fields[name] = tuple(Source(cell) for cell in cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +94,8 @@ class Origins:
         sources = origin.fields.get(name.group(0)) if name else None
         if not sources:
             return Located(origin.row, message, (origin.row,))
+        if message.startswith(MISSING_DEFAULT_TEXT):
+            return Located(sources[0].cell, message, (sources[0].cell,))
         named = _named(sources, message)
         if named is not None:
             return Located(named.cell, message, (named.cell,))

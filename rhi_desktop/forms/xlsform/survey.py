@@ -509,7 +509,9 @@ class _SurveyBuilder:
         constraint_written = self.cells.filled(row, "constraint")
         if message is not None and (constraint is not None or not constraint_written):
             question["constraint_message"] = message
-            origin.set("constraint_message", self.cells.cell(row, "constraint_message"))
+            origin.set_shown(
+                "constraint_message", self.cells.labels.cells(row, "constraint_message")
+            )
 
     def _calculation(self, row: Row, question: Question, origin: Origin, calculated: bool) -> None:
         calculation = self.cells.expression(row, "calculation")
@@ -650,9 +652,9 @@ class _SurveyBuilder:
         self, origin: Origin, row: Row, names: tuple[str, ...], *, title: str | None = None
     ) -> None:
         for name in names:
-            origin.set(name, self.cells.cell(row, name))
+            origin.set_shown(name, self.cells.labels.cells(row, name))
         if title is not None:
-            origin.set("title", self.cells.cell(row, title))
+            origin.set_shown("title", self.cells.labels.cells(row, title))
 
     def _refuse(self, row: Row, names: tuple[str, ...], what: str) -> None:
         for name in names:

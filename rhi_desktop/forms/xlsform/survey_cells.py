@@ -43,7 +43,7 @@ class SurveyCells:
     def cell(self, row: Row, name: str) -> Cell:
         """The cell of `name` in `row` (the row itself if there is no such column)."""
         if name in ("label", "hint", "constraint_message"):
-            return self.labels.main_cell(row, name)
+            return self.labels.cell(row, name)
         return self.columns.sheet.cell(row.number, self.column(name))
 
     def text(self, row: Row, name: str) -> str | None:

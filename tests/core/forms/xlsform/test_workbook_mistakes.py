@@ -402,3 +402,57 @@ def test_a_translated_choice_image_is_refused_as_an_image(workbook: Write) -> No
     (error,) = conversion.report.errors
     assert error.where == ("choices", 2, "D")
     assert error.message == "images, audio and video are not supported"
+
+
+TRANSLATED = [
+    "type",
+    "name",
+    "label::English (en)",
+    "label::Cymraeg (cy)",
+    "hint::English (en)",
+    "hint::Cymraeg (cy)",
+    "constraint",
+    "constraint_message::English (en)",
+    "constraint_message::Cymraeg (cy)",
+]  # A to I
+ENGLISH_FIRST = [["form_id", "version", "default_language"], ["f", 1, "English (en)"]]
+
+
+def test_a_finding_about_text_in_one_language_points_at_that_language(
+    workbook: Write,
+) -> None:
+    # Findings pointed at the default language's column, empty here, and not at the text.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            TRANSLATED,
+            ["begin group", "s", "Section", "Adran"],
+            ["begin group", "inner", None, None, None, "Awgrym"],
+            ["text", "a", "Where?", "Ble?"],
+            ["end group", None, None, None, None, "Diwedd"],
+            ["end group"],
+        ],
+        "settings": ENGLISH_FIRST,
+    }
+    warnings = {f.where: f.message for f in convert_workbook(workbook(sheets)).report.warnings}
+    assert "its hint is shown only with a label" in warnings["survey", 3, "F"]
+    assert warnings["survey", 5, "F"] == "ignored on an end row"
+    assert not any(column == "E" for _, _, column in warnings)
+
+
+def test_a_message_in_one_language_is_missing_in_the_default_where_it_is_empty(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            TRANSLATED,
+            ["begin group", "s", "Section", "Adran"],
+            ["text", "a", "Where?", "Ble?", None, None, None, None, "Dim ond geiriau"],
+            ["end group"],
+        ],
+        "settings": ENGLISH_FIRST,
+    }
+    errors = {f.where: f.message for f in _errors(workbook, sheets)}
+    assert errors == {
+        ("survey", 3, "H"): "missing text in the default language 'en'",
+        ("survey", 3, "I"): "there is no constraint for this message",
+    }
