@@ -477,13 +477,15 @@ def plan_migration(
     answers: Mapping[str, Any], source: Form, target: Form, held: Holding | None = None
 ) -> Migration:
     """Map a draft's answers (a `record()`, and what is `held` beside it: answers a change
-    hid) from `source` to `target` by question id."""
+    hid) from `source` to `target` by question id. Raises ValueError if the versions do
+    not fit, or if `source` cannot open the answers."""
     if source.form_id != target.form_id:
         raise ValueError("A draft can move only to another version of the same form.")
     if target.version <= source.version:
         raise ValueError(
             f"Version {target.version} is not newer than the draft's version {source.version}."
         )
+    FormSession(source, answers)  # a record its own version cannot open is refused whole
     planner = _Planner(source, target)
     carried: dict[str, Any] = {}
     everything = answers if held is None else with_held(answers, held)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
+
 from rhi_desktop.forms import Form, FormSession, Holding, load_form, with_held
 from rhi_desktop.forms.versions import NotCarried, Reason, plan_migration
 
@@ -186,3 +188,17 @@ def test_a_rating_is_not_carried_onto_a_scale_with_other_ends() -> None:
     )
     relabelled = plan_migration({"safe": 5}, one_to_five, rated(2, 1, 5))
     assert relabelled.complete and relabelled.answers == {"safe": 5}
+
+
+@pytest.mark.parametrize(
+    "friends",
+    [["Jay"], [{"friend": "Jay"}, None], "Jay", {"friend": "Jay"}],
+    ids=["row-not-an-object", "one-row-of-two", "group-is-text", "group-is-one-object"],
+)
+def test_a_draft_its_own_version_cannot_open_is_refused_not_moved_in_part(
+    friends: object,
+) -> None:
+    # A row that was not an object raised AttributeError; a group that was not a list of
+    # rows was planned as empty, and its rows lost without a word.
+    with pytest.raises(ValueError, match="repeat group 'friends' must be a list of rows"):
+        plan_migration({"friends": friends}, load_form(V1), _v2())
