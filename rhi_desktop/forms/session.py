@@ -31,7 +31,7 @@ from rhi_desktop.forms.answers import (
 )
 from rhi_desktop.forms.changes import Changes, FieldKey
 from rhi_desktop.forms.dependencies import Slot, SlotKind
-from rhi_desktop.forms.expressions.evaluate import evaluate
+from rhi_desktop.forms.expressions.evaluate import evaluate, same_number
 from rhi_desktop.forms.expressions.nodes import Expr
 from rhi_desktop.forms.expressions.values import Value, is_empty
 from rhi_desktop.forms.form import FieldInfo, Form
@@ -675,14 +675,18 @@ def _as_value(answer: AnswerValue | None) -> Value:
 
 def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:
     """A calculation's result in its question's type (a whole number drops any fraction,
-    as in ODK: 61 hours div 24 is 2 full days)."""
+    as in ODK: 61 hours div 24 is 2 full days; but 4.1 hours * 60 is 246 minutes, not the
+    245 its floating-point value of 245.99999999999997 would give)."""
     if is_empty(result):
         return None
     kind = info.question.type
     if isinstance(result, float) and not isinstance(result, bool):
         if not math.isfinite(result) or abs(result) > MAX_WHOLE_NUMBER:
             return None  # past what a typed answer may be, and what a record may hold
-        return math.trunc(result) if kind is QuestionType.INTEGER else result
+        if kind is not QuestionType.INTEGER:
+            return result
+        nearest = round(result)
+        return nearest if same_number(result, float(nearest)) else math.trunc(result)
     if isinstance(result, str) and kind is QuestionType.TEXT:
         return result
     if isinstance(result, datetime):

@@ -43,6 +43,9 @@ from rhi_desktop.forms.expressions.values import (
 _NAN = math.nan
 SAME_NUMBER = 1e-12
 """Numbers this close are equal (as in ODK): 0.1 + 0.2 = 0.3, as a person expects."""
+SAME_SHARE = 1e-14
+"""Larger numbers this close, as a share of their size, are equal: 1000000.1 + 0.2 is
+1000000.3, though the sum is 1000000.2999999999, more than `SAME_NUMBER` away."""
 _ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -186,13 +189,24 @@ def _day_pair(a: Value, b: Value) -> tuple[Value, Value]:
     )
 
 
+def same_number(a: float, b: float) -> bool:
+    """Whether two numbers are equal as a person reads them: what a few steps of
+    arithmetic lose (4.1 * 60 is 245.99999999999997) is no difference. Whole numbers are
+    equal only if they are the same."""
+    if a == b:
+        return True
+    if a.is_integer() and b.is_integer():
+        return False
+    return abs(a - b) <= max(SAME_NUMBER, SAME_SHARE * max(abs(a), abs(b)))
+
+
 def equal(a: Value, b: Value, node: Expr) -> bool:
     if is_empty(a) or is_empty(b):
         return is_empty(a) and is_empty(b)
     kind_a, kind_b = type_of(a), type_of(b)
     if kind_a is kind_b:
         if kind_a is ValueType.NUMBER:
-            return abs(cast(float, a) - cast(float, b)) < SAME_NUMBER
+            return same_number(cast(float, a), cast(float, b))
         return a == b
     if {kind_a, kind_b} == DAY_TYPES:
         left, right = _day_pair(a, b)
@@ -222,6 +236,8 @@ def ordered(op: str, a: Value, b: Value, node: Expr) -> bool:
     else:
         raise ExpressionError(f"cannot order {kind_a.value} with {kind_b.value}", node.position)
     left, right = cast(tuple[Any, Any], pair)
+    if isinstance(left, float) and isinstance(right, float) and same_number(left, right):
+        return op in ("<=", ">=")  # equal, as `=` says
     return bool(_ORDERINGS[op](left, right))
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,6 +163,8 @@ def reference(tree: Tree, env: dict[str, Any]) -> Any:
         left, right = reference(tree[1], env), reference(tree[2], env)
         if left is None or right is None:
             return False
+        if _reference_near(left, right):
+            return kind in ("<=", ">=")
         return {
             "<": left < right,
             "<=": left <= right,
@@ -205,8 +208,15 @@ def _reference_equal(left: Any, right: Any) -> bool:
             type(right),
         )
     ):
-        return abs(float(left) - float(right)) < 1e-12  # ODK's nearness for numbers
+        return _reference_near(float(left), float(right))
     return bool(left == right)
+
+
+def _reference_near(left: float, right: float) -> bool:
+    """Within 1e-12 (ODK's nearness), or 1e-14 of the larger; whole numbers exactly."""
+    if all(math.isfinite(x) and x == math.floor(x) for x in (left, right)):
+        return left == right
+    return math.isclose(left, right, rel_tol=1e-14, abs_tol=1e-12)
 
 
 def _reference_arithmetic(op: str, x: float | None, y: float | None) -> float | None:
@@ -381,3 +391,25 @@ def test_bracket_free_operator_chains_follow_precedence(
     )
     got = normalise(evaluate(parse(text), MappingContext()), ValueType.NUMBER)
     assert got == reference(shunting_yard(numbers, ops), {}), text
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("1.1 + 2.2 = 3.3", True),
+        ("1.1 + 2.2 > 3.3", False),
+        ("1.1 + 2.2 >= 3.3", True),
+        ("3.3 < 1.1 + 2.2", False),
+        ("1000000.1 + 0.2 = 1000000.3", True),
+        ("1000000.3 >= 1000000.1 + 0.2", True),
+        ("1000000000000001 = 1000000000000000", False),
+        ("1000000000000000 < 1000000000000001", True),
+        ("0.3 < 0.30001", True),
+    ],
+)
+def test_numbers_equal_as_a_person_reads_them_are_neither_more_nor_less(
+    expression: str, expected: bool
+) -> None:
+    # `=` forgave what arithmetic loses but `<` and `>=` did not: 1.1 + 2.2 was both equal
+    # to 3.3 and more than it, and a constraint `. >= ${a} + ${b}` refused the right total.
+    assert evaluate(parse(expression), MappingContext({})) is expected

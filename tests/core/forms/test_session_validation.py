@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -291,6 +292,17 @@ def test_a_calculated_whole_number_drops_its_fraction_as_in_odk(clock: Clock) ->
     for hours, full_days in ((61, 2), (36, 1), (71.9, 2), (72, 3), (-36, -1)):
         session.set_answer("hours", hours)
         assert session.answer("full_days") == full_days
+
+
+def test_a_calculated_whole_number_is_not_cut_short_by_floating_point(clock: Clock) -> None:
+    # 4.1 * 24 is 98.39999999999999 and 4.1 * 60 is 245.99999999999997: cut off, 245
+    # minutes were stored for 4.1 hours.
+    definition = copy.deepcopy(DAYS)
+    definition["sections"][0]["questions"][1]["calculation"] = "${hours} * 60"
+    session = FormSession(load_form(definition), clock=clock)
+    for hours, minutes in ((4.1, 246), (0.7, 42), (1234.9, 74094), (2.51, 150), (-4.1, -246)):
+        session.set_answer("hours", hours)
+        assert session.answer("full_days") == minutes
 
 
 def test_typed_answers_are_normalised(session: FormSession) -> None:
