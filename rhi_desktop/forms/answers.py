@@ -146,6 +146,8 @@ def _whole(raw: object) -> int | None:
 def _decimal(raw: object) -> float | None:
     if isinstance(raw, bool):
         raise AnswerTypeError("enter a number")
+    if isinstance(raw, int) and abs(raw) > MAX_WHOLE_NUMBER:  # float() may not take it
+        raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
     if isinstance(raw, int | float):
         number = float(raw)
     else:
