@@ -274,10 +274,15 @@ class FormSession:
         )
 
     def validate(self) -> ValidationReport:
+        """Every problem, in the order the screen shows them: a repeat group's row by row."""
         issues: list[Issue] = []
         for info in self.form.fields.values():
-            for row in self._rows_of(info.id):
-                issues.extend(self._issues.get(FieldKey(info.id, row), ()))
+            if info.repeat_id is not None:
+                continue  # listed with its row
+            issues.extend(self._issues.get(FieldKey(info.id), ()))
+            for row in range(self._rows.get(info.id, 0)):
+                for child in self._children[info.id]:
+                    issues.extend(self._issues.get(FieldKey(child, row), ()))
         section_of = {info.id: info.section_id for info in self.form.fields.values()}
         return ValidationReport.build(issues, section_of)
 

@@ -440,3 +440,21 @@ def test_programming_mistakes_raise_at_once(session: FormSession) -> None:
 def test_a_clock_without_a_time_zone_is_refused_rather_than_guessed(visit: Form) -> None:
     with pytest.raises(ValueError, match="naive datetimes are ambiguous"):
         FormSession(visit, {"met_on": "2024-03-01"}, clock=lambda: datetime(2024, 3, 14, 10, 30))
+
+
+def test_problems_are_listed_in_screen_order_row_by_row() -> None:
+    # They were listed question by question across rows, so "Check answers" went to the
+    # second row's name before the first row's age.
+    form = load_form({
+        "form_id": "people", "version": 1, "title": "People", "choice_lists": {},
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "people", "type": "repeat", "label": "People", "questions": [
+                {"id": "name", "type": "text", "label": "Name", "required": True},
+                {"id": "age", "type": "integer", "label": "Age", "required": True},
+            ]},
+            {"id": "after", "type": "text", "label": "After", "required": True},
+        ]}],
+    })  # fmt: skip
+    session = FormSession(form, {"people": [{"name": "Jay"}, {"age": 15}, {}]})
+    keys = [(issue.key.id, issue.key.row) for issue in session.validate().issues]
+    assert keys == [("age", 0), ("name", 1), ("name", 2), ("age", 2), ("after", None)]
