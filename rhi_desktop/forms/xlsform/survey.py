@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,20 @@ _CHANGES_WHAT_IS_COLLECTED: dict[tuple[str, QuestionType | None], str] = {
     ("numbers", QuestionType.TEXT): "the interviewer can type any text, not only digits",
 }
 """Appearances that change the answer collected, not its layout: what happens instead."""
+_DECIDES_THE_ANSWER = (
+    (
+        re.compile(r"search\s*\([^)]*\)?"),
+        "takes the choices from a file that RHI Desktop cannot read: list the choices on "
+        "the choices sheet instead",
+    ),
+    (
+        re.compile(r"ex:[^\s(]+(?:\s*\([^)]*\)?)?"),
+        "has another app fill in the answer, which RHI Desktop cannot do: let the "
+        "interviewer type it instead",
+    ),
+)
+"""Appearances that decide the answer or the choices: importing without them changes the
+form, so they are refused."""
 _RANGE_DEFAULTS = {"start": 1.0, "end": 10.0, "step": 1.0}
 Question = dict[str, Any]
 
@@ -668,7 +683,18 @@ class _SurveyBuilder:
         if text is None:
             return kind
         cell = self.cells.cell(row, "appearance")
+        for pattern, refusal in _DECIDES_THE_ANSWER:
+            for found in pattern.finditer(text):
+                self.report.error(cell, f"appearance {quoted(found.group(0))} {refusal}")
+            text = pattern.sub(" ", text)
         words = text.split()
+        if "masked" in words:
+            words.remove("masked")
+            self.report.warning(
+                cell,
+                "appearance 'masked' ignored: the answer is shown as typed; to cover it "
+                "until the interviewer asks to see it, put yes in the sensitive column",
+            )
         for word in list(words):
             instead = _CHANGES_WHAT_IS_COLLECTED.get((word, kind))
             if instead is not None:

@@ -85,3 +85,31 @@ def test_unsupported_report_names_the_feature_and_the_column_header(workbook: Wr
         (f.severity for f in report.findings),
         key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index,
     )
+
+
+def test_appearances_that_decide_the_answer_are_refused_not_called_layout(
+    workbook: Write, tmp_path: Path
+) -> None:
+    # They were 'ignored: RHI Desktop lays out questions itself', and the import went on:
+    # a search() list offered only its placeholder choice, 'name_label'.
+    sheets = {
+        S: [
+            ["type", "name", "label", "appearance"],
+            ["select_one la", "la", "Local authority", "search('local_authorities')"],
+            ["select_one la", "la2", "Area", "minimal search('areas', 'matches', 'la', ${la})"],
+            ["text", "ref", "Case reference", "ex:uk.gov.scanner(mode='case')"],
+            ["text", "code", "Door code", "masked"],
+        ],
+        "choices": [["list_name", "name", "label"], ["la", "name_key", "name_label"]],
+    }
+    result = run_import(workbook(sheets), tmp_path / "out.json")
+    assert not result.ok and not (tmp_path / "out.json").exists()
+    report = result.report
+    errors = {f.where: f.message for f in report.errors}
+    assert set(errors) == {(S, 2, "D"), (S, 3, "D"), (S, 4, "D")}
+    assert "takes the choices from a file" in errors[S, 2, "D"]
+    assert "takes the choices from a file" in errors[S, 3, "D"]
+    assert "has another app fill in the answer" in errors[S, 4, "D"]
+    warnings = {f.where: f.message for f in report.warnings}
+    assert "'minimal' ignored" in warnings[S, 3, "D"]
+    assert "put yes in the sensitive column" in warnings[S, 5, "D"]
