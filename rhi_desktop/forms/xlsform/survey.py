@@ -482,15 +482,17 @@ class _SurveyBuilder:
         calculated = spec.kind is RowKind.CALCULATE
         kind = QuestionType.TEXT if calculated else spec.question_type or QuestionType.TEXT
         label = self.cells.label(row, "label")
-        if label is None:
-            if calculated:
-                self.report.info(
-                    self.cells.cell(row, "type"),
-                    f"shown to the interviewer as a read-only answer labelled '{name}' "
-                    "(XLSForm hides calculations; give it a label to word it)",
-                )
-            elif not self.labels_missing:
-                self.report.error(self.cells.cell(row, "label"), "a question needs a label")
+        if calculated:
+            # Shown where the interviewer and the young person see it: a flag or a score
+            # meant for the office must not be imported unnoticed.
+            labelled = "its label" if label is not None else f"the label '{name}' (give it one)"
+            self.report.warning(
+                self.cells.cell(row, "type"),
+                "XLSForm hides calculations, but RHI Desktop shows each one as a read-only "
+                f"answer, under {labelled}: check that it may be seen in the interview",
+            )
+        elif label is None and not self.labels_missing:
+            self.report.error(self.cells.cell(row, "label"), "a question needs a label")
         question: Question = {"id": name, "type": kind.value, "label": label or name}
         hint = self.cells.label(row, "hint")
         if hint is not None:

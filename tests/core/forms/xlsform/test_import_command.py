@@ -25,7 +25,8 @@ def test_successful_import_writes_a_form_the_app_loads(workbook: Write, tmp_path
     assert result.ok and result.written == out
     assert load_form_file(out).definition == (result.form.definition if result.form else None)
     assert result.summary() == (
-        f"Imported form 'episode_log' version 7: 1 section, 9 questions, 1 choice list -> {out}"
+        f"Imported form 'episode_log' version 7: 1 section, 9 questions, 1 choice list, "
+        f"3 warnings -> {out}"
     )
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -131,7 +132,7 @@ def test_command_run_as_a_module_exits_1_with_the_whole_report(
     lines = finished.stderr.splitlines()
     assert "Traceback" not in finished.stderr
     assert sum(line.startswith("error: ") for line in lines) == 21
-    assert sum(line.startswith("warning: ") for line in lines) == 3
+    assert sum(line.startswith("warning: ") for line in lines) == 5
     assert "error: survey row 12, column E (calculation): pulldata() is not supported" in (
         finished.stderr
     )

@@ -115,7 +115,10 @@ def test_a_calculation_on_a_question_warns_the_answer_cannot_be_changed(
         "warning: survey row 3, column D (calculation): the interviewer will not be able "
         "to change this answer, because the form works it out from this calculation "
         "(in ODK it stays editable): set read_only to yes to accept that, or remove the "
-        "calculation to let them answer"
+        "calculation to let them answer",
+        "warning: survey row 5, column A (type): XLSForm hides calculations, but RHI "
+        "Desktop shows each one as a read-only answer, under its label: check that it may "
+        "be seen in the interview",
     ]
 
 
