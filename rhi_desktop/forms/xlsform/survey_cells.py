@@ -114,14 +114,19 @@ def _computed(text: str) -> bool:
     return name in FUNCTIONS or (name.islower() and not space)
 
 
+def _to_the(second: int) -> str:
+    """How finely to write a time: to the minute, or to the second if it has seconds."""
+    return "minutes" if second == 0 else "seconds"
+
+
 def _typed_default(value: object, kind: QuestionType) -> object:
     if kind is QuestionType.DATE and isinstance(value, date):
         return (value.date() if isinstance(value, datetime) else value).isoformat()
     if kind is QuestionType.DATETIME and isinstance(value, datetime):
-        return value.isoformat(timespec="minutes")
+        return value.isoformat(timespec=_to_the(value.second))
     if kind is QuestionType.TIME and isinstance(value, time | datetime):
         moment = value.time() if isinstance(value, datetime) else value
-        return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+        return moment.isoformat(timespec=_to_the(moment.second))
     if kind in (QuestionType.INTEGER, QuestionType.SCALE) and isinstance(value, float):
         return int(value) if value.is_integer() else value
     if kind is QuestionType.DECIMAL and isinstance(value, int) and not isinstance(value, bool):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,27 @@ def test_a_plain_default_may_end_in_brackets_but_an_expression_is_refused(
     assert [(e.where, "expression" in e.message) for e in conversion.report.errors] == [
         (("survey", 4, "D"), True)
     ]
+
+
+def test_a_default_date_and_time_keeps_its_seconds(workbook: Write) -> None:
+    # Written as Excel date-times; a date-time default lost its seconds, unreported.
+    survey = [
+        ["type", "name", "label", "default"],
+        ["begin group", "g", "G"],
+        ["dateTime", "found_at", "Found at", datetime(2024, 3, 1, 10, 30, 45)],
+        ["dateTime", "left_at", "Left at", datetime(2024, 3, 1, 9, 15)],
+        ["time", "called_at", "Called at", time(8, 5, 30)],
+        ["end group"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is not None, conversion.report.render()
+    questions = conversion.form.definition.sections[0].questions
+    assert {q.id: q.default for q in questions} == {
+        "found_at": "2024-03-01T10:30:45",
+        "left_at": "2024-03-01T09:15",
+        "called_at": "08:05:30",
+    }
 
 
 def test_a_flattened_group_hint_without_a_label_is_named_not_dropped(workbook: Write) -> None:
