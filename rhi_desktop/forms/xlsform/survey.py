@@ -39,6 +39,8 @@ _GROUP_UNUSED = (
     "sensitive",
     "report_key",
 )
+_FLAGS = frozenset({"required", "read_only", "sensitive"})
+"""The yes/no columns."""
 _REPEAT_UNUSED = tuple(name for name in _GROUP_UNUSED if name != "repeat_count")
 # End rows take only type and name. What would only show or check something is ignored
 # with a warning; what changes what is collected is refused rather than dropped.
@@ -465,10 +467,10 @@ class _SurveyBuilder:
 
     def _ignored_on_end_row(self, row: Row) -> None:
         for name in _END_ROW_IGNORED:
-            if self.cells.filled(row, name):
+            if self._written(row, name):
                 self.report.warning(self.cells.cell(row, name), "ignored on an end row")
         for name in _END_ROW_REFUSED:
-            if self.cells.filled(row, name):
+            if self._written(row, name):
                 self.report.error(
                     self.cells.cell(row, name),
                     f"an end row takes only a type and a name, so this {name} would be lost: "
@@ -675,8 +677,15 @@ class _SurveyBuilder:
 
     def _refuse(self, row: Row, names: tuple[str, ...], what: str) -> None:
         for name in names:
-            if self.cells.filled(row, name):
+            if self._written(row, name):
                 self.report.error(self.cells.cell(row, name), f"{what} takes no {name}")
+
+    def _written(self, row: Row, name: str) -> bool:
+        """Whether `row` says something in `name`: a 'no' in a yes/no column, filled down
+        the whole column as designers do, says nothing."""
+        return self.cells.filled(row, name) and not (
+            name in _FLAGS and self.cells.says_no(row, name)
+        )
 
     def _appearance(
         self, row: Row, *, top_level_group: bool, kind: QuestionType | None = None

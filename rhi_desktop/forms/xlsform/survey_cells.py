@@ -84,6 +84,13 @@ class SurveyCells:
             return False
         return self.expression(row, name)
 
+    def says_no(self, row: Row, name: str) -> bool:
+        """Whether a yes/no-style cell says no (without reporting anything)."""
+        value = row.value(self.column(name))
+        if isinstance(value, bool | int | float):
+            return value == 0  # False, 0 or 0.0
+        return (cell_text(value) or "").lower() in _FALSE
+
     def default(self, row: Row, kind: QuestionType) -> object:
         """A literal starting answer in the form our loader reads; None if empty or refused."""
         value = row.value(self.column("default"))

@@ -323,3 +323,26 @@ def test_a_finding_repeats_no_more_than_the_start_of_a_long_cell(workbook: Write
     assert len(quoted) == 3
     assert all(pasted[:QUOTED_LENGTH] + "\u2026" in message for message in quoted)
     assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in quoted)
+
+
+def test_a_no_filled_down_a_yes_no_column_says_nothing_on_group_rows(workbook: Write) -> None:
+    # 'a group takes no required' blocked a workbook whose required column said 'no' on
+    # every row, as designers fill a column down.
+    survey = [
+        ["type", "name", "label", "required", "read_only"],
+        ["begin group", "g", "G", "no", "FALSE"],
+        ["text", "where", "Where?", "no", "false"],
+        ["begin repeat", "people", "People", "no", 0],
+        ["text", "who", "Who?", "no", "no"],
+        ["end repeat", None, None, "no", "no"],
+        ["end group", None, None, "no", "no"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert not [w for w in conversion.report.warnings if w.where[0] == "survey"]
+    survey[1][3] = "yes"
+    refused = convert_workbook(workbook({"survey": survey}, name="yes.xlsx")).report.errors
+    assert [(e.where, e.message) for e in refused] == [
+        (("survey", 2, "D"), "a group takes no required")
+    ]
