@@ -8,6 +8,7 @@ silently change the form. A column that only changes presentation is a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rhi_desktop.forms.xlsform.reader import Column, Sheet
@@ -45,6 +46,13 @@ _ALIASES = {
     "bind::readonly": "read_only",
     "list name": "list_name",
     "value": "name",
+    "readonly": "read_only",
+    "calculate": "calculation",
+    "count": "repeat_count",
+    "jr:count": "repeat_count",
+    "required message": "required_message",
+    "requiredmsg": "required_message",
+    "bind::jr:requiredmsg": "required_message",
 }
 """Other headers XLSForm takes for fields; `split_header` reads those of the translatable
 ones (a label written as 'caption'), with or without a language."""
@@ -80,7 +88,22 @@ class Verdict:
     reason: str = ""
 
 
-_UNKNOWN_SURVEY = Verdict(None, Severity.ERROR, "unknown column: RHI Desktop cannot import it")
+_UNKNOWN_SURVEY = Verdict(
+    None,
+    Severity.ERROR,
+    "unknown column: RHI Desktop cannot import it; if it is an XLSForm column, check its "
+    "spelling, and if it holds only notes, delete it",
+)
+_MISWRITTEN_TEXT = Verdict(
+    None,
+    Severity.ERROR,
+    "this column looks like text in another language, but is not written as XLSForm asks: "
+    "write it like label::Cymraeg (cy)",
+)
+_LOOKS_TRANSLATED = re.compile(
+    r"^(?:label|hint|caption|constraint.?message)\b|\(\s*[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*\s*\)\s*$"
+)
+_KOBO = Verdict(None, Severity.WARNING, "ignored: KoboToolbox's own record of each row")
 _UNKNOWN_CHOICES = Verdict(
     None,
     Severity.WARNING,
@@ -97,6 +120,17 @@ def choices_verdict(header: str) -> Verdict:
 
 
 def _verdict(header: str, fields: frozenset[str], unknown: Verdict) -> Verdict:
+    verdict = _known(header, fields)
+    if verdict is not None:
+        return verdict
+    if header.startswith("$"):  # $kuid, $autoname: KoboToolbox's bookkeeping
+        return _KOBO
+    if _LOOKS_TRANSLATED.search(header.strip().lower()):
+        return _MISWRITTEN_TEXT
+    return unknown
+
+
+def _known(header: str, fields: frozenset[str]) -> Verdict | None:
     split = split_header(header)
     base = _ALIASES.get(split.base, split.base)
     if base in fields and (split.language is None or base in TRANSLATABLE):
@@ -109,7 +143,7 @@ def _verdict(header: str, fields: frozenset[str], unknown: Verdict) -> Verdict:
     for prefix, reason in _BLOCKING_PREFIXES.items():
         if base.startswith(prefix):
             return Verdict(None, Severity.ERROR, reason)
-    return unknown
+    return None
 
 
 @dataclass

@@ -325,6 +325,31 @@ def test_a_finding_repeats_no_more_than_the_start_of_a_long_cell(workbook: Write
     assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in quoted)
 
 
+def test_pyxform_header_spellings_are_read_as_their_fields(workbook: Write) -> None:
+    # 'calculate', 'readonly' and 'count' are pyxform's own spellings; they were refused as
+    # unknown columns, and the calculate row then "needed a calculation".
+    survey = [
+        ["type", "name", "label", "calculate", "readonly", "count", "required message"],
+        ["begin group", "g", "G"],
+        ["integer", "nights", "Nights away"],
+        ["calculate", "hours", "Hours away", "${nights} * 24"],
+        ["integer", "days", "Days away", "${nights} + 1", "yes"],
+        ["begin repeat", "places", "Places", None, None, 3],
+        ["text", "place", "Where?", None, None, None, "Say where"],
+        ["end repeat"],
+        ["end group"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is not None, conversion.report.render()
+    fields = conversion.form.fields
+    assert fields["hours"].question.calculation == "${nights} * 24"
+    assert fields["days"].question.calculation == "${nights} + 1"
+    assert fields["places"].question.max_rows == 3
+    [ignored] = [w for w in conversion.report.warnings if w.where == ("survey", 1, "G")]
+    assert "ignored" in ignored.message
+
+
 def test_a_no_filled_down_a_yes_no_column_says_nothing_on_group_rows(workbook: Write) -> None:
     # 'a group takes no required' blocked a workbook whose required column said 'no' on
     # every row, as designers fill a column down.
@@ -346,3 +371,38 @@ def test_a_no_filled_down_a_yes_no_column_says_nothing_on_group_rows(workbook: W
     assert [(e.where, e.message) for e in refused] == [
         (("survey", 2, "D"), "a group takes no required")
     ]
+
+
+def test_columns_of_kobo_and_of_notes_are_told_apart_from_a_misspelt_language(
+    workbook: Write,
+) -> None:
+    # A misspelt Welsh label on the choices sheet was ignored as a choice-filter column,
+    # and the Welsh form showed its choices in English.
+    survey = [
+        ["type", "name", "label::English (en)", "label::Cymraeg (cy)", "$kuid", "notes"],
+        ["begin group", "g", "G", "G", "k1"],
+        ["select_one yn", "ok", "All right?", "Iawn?", "k2", "ask gently"],
+        ["end group", None, None, None, "k3"],
+    ]
+    choices = [
+        ["list_name", "name", "label::English (en)", "label:Cymraeg (cy)", "$kuid"],
+        ["yn", "yes", "Yes", "Ie", "c1"],
+        ["yn", "no", "No", "Na", "c2"],
+    ]
+    report = convert_workbook(workbook({"survey": survey, "choices": choices})).report
+
+    errors = {e.where: e.message for e in report.errors}
+    assert set(errors) == {("survey", 3, "F"), ("choices", 2, "D"), ("choices", 3, "D")}
+    assert errors["survey", 3, "F"].startswith("unknown column")
+    assert "if it holds only notes, delete it" in errors["survey", 3, "F"]
+    assert (
+        errors["choices", 2, "D"]
+        == errors["choices", 3, "D"]
+        == (
+            "this column looks like text in another language, but is not written as XLSForm "
+            "asks: write it like label::Cymraeg (cy)"
+        )
+    )
+    kobo = {w.where: w.message for w in report.warnings}
+    assert kobo[("survey", 1, "E")].startswith("ignored: KoboToolbox's own record of each row")
+    assert kobo[("choices", 1, "E")].startswith("ignored: KoboToolbox's own record of each row")
