@@ -152,7 +152,7 @@ def plan_languages(
                 "imported as a single-language form",
             )
         return Languages(None, None)
-    default = _default_code(found, default_language, where, report)
+    default = _default_code(found, default_language, bool(plain), where, report)
     if default is None:
         # A default_language that matched nothing was reported already.
         for sheet, column in plain if default_language is None else ():
@@ -170,8 +170,14 @@ def plan_languages(
 
 
 def _default_code(
-    found: dict[str, Language], setting: str | None, where: Cell, report: ImportReport
+    found: dict[str, Language],
+    setting: str | None,
+    plain_columns: bool,
+    where: Cell,
+    report: ImportReport,
 ) -> str | None:
+    """The default language's code. One no header names is the language of the columns
+    with none (`plain_columns`); without such columns, no text could be in it."""
     if setting is None:
         return None
     wanted = setting.strip().casefold()
@@ -180,9 +186,16 @@ def _default_code(
         if wanted in {name.casefold() for name in names}:
             return language.code
     named = parse_language(setting)
-    if named is not None:
+    if named is not None and plain_columns:
         return named.code
     known = ", ".join(f"{lang.name} ({lang.code})" for lang in found.values())
+    if named is not None:
+        report.error(
+            where,
+            f"default_language {quoted(setting)} has no columns (like label::{setting}): "
+            f"name one of the languages the headers have ({known}), or add its columns",
+        )
+        return None
     report.error(
         where,
         f"default_language {quoted(setting)} is not one of the languages in the column headers "

@@ -456,3 +456,25 @@ def test_a_message_in_one_language_is_missing_in_the_default_where_it_is_empty(
         ("survey", 3, "H"): "missing text in the default language 'en'",
         ("survey", 3, "I"): "there is no constraint for this message",
     }
+
+
+def test_a_default_language_no_column_is_written_in_is_one_error_at_its_setting(
+    workbook: Write,
+) -> None:
+    # It was taken as the language, and every label was then missing text in it, each
+    # reported at an English column, with nothing pointing at the setting.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label::English (en)", "label::Cymraeg (cy)"],
+            ["begin group", "s", "Section", "Adran"],
+            ["text", "a", "Where?", "Ble?"],
+            ["end group"],
+        ],
+        "settings": [["form_id", "version", "default_language"], ["f", 1, "French (fr)"]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("settings", 2, "C")
+    assert error.message == (
+        "default_language 'French (fr)' has no columns (like label::French (fr)): name one "
+        "of the languages the headers have (English (en), Cymraeg (cy)), or add its columns"
+    )
