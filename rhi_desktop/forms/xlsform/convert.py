@@ -25,6 +25,7 @@ from rhi_desktop.forms.xlsform.labels import LabelReader
 from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook, WorkbookError, read_workbook
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.forms.xlsform.same_day import same_day_comparisons
 from rhi_desktop.forms.xlsform.settings import FormSettings, read_settings
 from rhi_desktop.forms.xlsform.survey import read_survey
 from rhi_desktop.forms.xlsform.translations import (
@@ -149,7 +150,7 @@ def _definition(
 def _check(definition: dict[str, Any], origins: Origins, report: ImportReport) -> Form | None:
     ours = {finding.where for finding in report.errors}
     try:
-        return load_form(definition)
+        form = load_form(definition)
     except FormDefinitionError as error:
         for problem in error.problems:
             located = origins.locate(problem)
@@ -157,6 +158,10 @@ def _check(definition: dict[str, Any], origins: Origins, report: ImportReport) -
                 continue  # the loader's echo of a mistake already reported at its cell
             report.error(located.cell, located.message)
         return None
+    for problem in same_day_comparisons(form):
+        located = origins.locate(problem)
+        report.warning(located.cell, located.message)
+    return form
 
 
 def _record_settings(settings: FormSettings, origins: Origins) -> None:

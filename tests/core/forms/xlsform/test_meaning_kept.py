@@ -172,3 +172,27 @@ def test_layout_appearances_beside_one_that_changes_the_answer_are_each_reported
         "warning: survey row 3, column D (appearance): appearance 'no-calendar' ignored: "
         "RHI Desktop lays out questions itself",
     ]
+
+
+def test_a_date_compared_with_a_date_and_time_is_told_it_compares_days(
+    workbook: Write,
+) -> None:
+    # ODK takes a date as its midnight; we compare by day. '. < now()' refused today's
+    # date here, where ODK takes it, and nothing said so.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "constraint", "relevant"],
+            ["begin group", "g", "G"],
+            ["date", "incident", "When?", ". < now()"],
+            ["dateTime", "seen", "Seen at", ". > today()"],
+            ["date", "next", "Next visit", ". >= today()", "${seen} != ''"],
+            ["text", "late", "Why late?", None, "${incident} <= ${seen} and ${seen} != ''"],
+            ["end group"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    told = [w.where for w in conversion.report.warnings if "by their day" in w.message]
+    assert told == [("survey", 3, "D"), ("survey", 4, "D"), ("survey", 6, "E")]
