@@ -4551,6 +4551,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Midnight may be the start of that day or its end: enter 00:00 for the start, or 23:59 for the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,11 @@ _TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORE
 _HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
 """A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
 _NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight)")
+_TWELVE_NAMED = re.compile(r"\b12\s+(?=(?:noon|midday|midnight)\b)", re.IGNORECASE)
+"""'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012)."""
+LONGEST = 64
+"""More than any date or time is written in ('Wednesday' aside: 27th of September 2026
+at 12.30 pm BST is 37): longer text is not one, and is not searched for one."""
 _TIME_WORDS = ("at", "@", "-", "\u2013")
 """What may stand between a date-time's date and its time: '27/11/2026 at 14:30',
 '27/11/2026 @ 14:30', '27/11/2026 - 14:30'."""
@@ -76,6 +81,7 @@ class InputProblem(StrEnum):
     REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
     YEAR_RANGE = "year_range"  # e.g. 27/11/0026: a year no interview could be about
+    MIDNIGHT_WHICH = "midnight_which"  # a date at midnight: its start, or its end?
 
 
 class UkInputError(ValueError):
@@ -84,6 +90,15 @@ class UkInputError(ValueError):
     def __init__(self, problem: InputProblem) -> None:
         super().__init__(problem.value)
         self.problem = problem
+
+
+def _tidy(text: str, problem: InputProblem) -> str:
+    """`text` made plain, with each run of spaces one space; too long to be a date or a
+    time, `problem`. Short, single-spaced text is quick to read however it is written."""
+    tidied = " ".join(plain_text(text).split())
+    if len(tidied) > LONGEST:
+        raise UkInputError(problem)
+    return tidied
 
 
 def _year(text: str) -> int:
@@ -101,7 +116,7 @@ def _make_date(year: int, month: int, day: int) -> date:
 
 def parse_uk_date(text: str) -> date:
     """'27/11/26', '27 Nov 2026', '2026-11-27' -> date(2026, 11, 27)."""
-    stripped = plain_text(text)
+    stripped = _tidy(text, InputProblem.DATE_FORMAT)
     if match := _NUMERIC_DATE.fullmatch(stripped):
         day, month, year = match.groups()
         return _make_date(_year(year), int(month), int(day))
@@ -120,7 +135,7 @@ def parse_uk_date(text: str) -> date:
 def parse_uk_time(text: str) -> time:
     """'14:30', '14.30', '1430', '2130hrs', '2.30pm', '2 pm', '12 noon' -> a wall-clock
     time."""
-    stripped = plain_text(text).lower()
+    stripped = _tidy(text, InputProblem.TIME_FORMAT).lower()
     if match := _NAMED_TIME.fullmatch(stripped):
         return _NAMED_TIMES[match[1]]
     if match := _HOURS.fullmatch(stripped):
@@ -160,9 +175,11 @@ def parse_uk_datetime(text: str) -> datetime:
     """'27/11/2026 14:30', '27 Nov 2026 at 2.30pm' -> an aware UTC instant.
 
     Whichever split of the words reads as a date followed by a time wins; a date that
-    exists with a time that does not (25:00) reports the time, not the format.
+    exists with a time that does not (25:00) reports the time, not the format. Midnight
+    is refused: with a date, it may mean that day's start or its end.
     """
-    stripped, zone = split_zone(plain_text(text))
+    tidied = _TWELVE_NAMED.sub("12", _tidy(text, InputProblem.DATETIME_FORMAT))
+    stripped, zone = split_zone(tidied)
     if "T" in stripped and _ISO_DATE.match(stripped):
         stripped = stripped.replace("T", " ", 1)
     words = [word for word in _SPLIT.split(stripped.replace("@", " @ ")) if word]
@@ -177,12 +194,15 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_DATE:
                 found = found or error
             continue
+        said = " ".join(time_words)
         try:
-            clock_time = parse_uk_time(" ".join(time_words))
+            clock_time = parse_uk_time(said)
         except UkInputError as error:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
+        if "midnight" in said.lower():
+            raise UkInputError(InputProblem.MIDNIGHT_WHICH)
         return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)
 

@@ -60,6 +60,11 @@ def problem_text(problem: InputProblem) -> str:
         InputProblem.WRONG_ZONE: QCoreApplication.translate(
             "UkInput", "The UK was not on that time then. Leave out BST or GMT."
         ),
+        InputProblem.MIDNIGHT_WHICH: QCoreApplication.translate(
+            "UkInput",
+            "Midnight may be the start of that day or its end: enter 00:00 for the start, "
+            "or 23:59 for the end.",
+        ),
     }
     return texts[problem]
 

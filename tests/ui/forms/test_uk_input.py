@@ -149,6 +149,49 @@ def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
     assert caught.value.problem is problem
 
 
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        # '12 noon' is one time: its 12 was read as a year, and these became 2012.
+        ("26/11, 12 noon", InputProblem.DATETIME_FORMAT),
+        ("7 Nov 12 noon", InputProblem.DATETIME_FORMAT),
+        ("7th November, 12 midday", InputProblem.DATETIME_FORMAT),
+        ("7.11 - 12 noon", InputProblem.DATETIME_FORMAT),
+        # Midnight with a date may be that day's start or its end: a day apart.
+        ("27/11/2026 midnight", InputProblem.MIDNIGHT_WHICH),
+        ("27 Nov 2026 at 12 midnight", InputProblem.MIDNIGHT_WHICH),
+        ("27/11/2026 12midnight", InputProblem.MIDNIGHT_WHICH),
+    ],
+)
+def test_a_date_time_that_could_be_read_two_ways_is_refused(
+    typed: str, problem: InputProblem
+) -> None:
+    with pytest.raises(UkInputError) as caught:
+        parse_uk_datetime(typed)
+    assert caught.value.problem is problem
+
+
+@pytest.mark.parametrize(
+    ("parse", "problem"),
+    [
+        (parse_uk_date, InputProblem.DATE_FORMAT),
+        (parse_uk_time, InputProblem.TIME_FORMAT),
+        (parse_uk_datetime, InputProblem.DATETIME_FORMAT),
+    ],
+)
+def test_long_text_is_no_date_or_time_and_runs_of_spaces_are_one(
+    parse: Callable[[str], object], problem: InputProblem
+) -> None:
+    # A long paste was searched for a date in every way of splitting it, and runs of
+    # spaces made the search take seconds per keystroke.
+    for typed in ("1" + " " * 600 + "1" + " " * 600 + "x", "27 " * 40, "word " * 8000):
+        with pytest.raises(UkInputError) as caught:
+            parse(typed)
+        assert caught.value.problem is problem
+    assert parse_uk_date("27  /  11 /   2026") == date(2026, 11, 27)
+    assert parse_uk_datetime("27/11/2026     14:30") == datetime(2026, 11, 27, 14, 30, tzinfo=UTC)
+
+
 def test_a_time_the_spring_clock_change_skips_is_refused() -> None:
     with pytest.raises(UkInputError) as caught:
         parse_uk_datetime("29/03/2026 01:30")
