@@ -221,13 +221,16 @@ def test_each_rows_show_button_names_its_row(
 
 
 def _read_out(root: QWidget) -> str:
-    """Every text assistive technology can read under `root`, hidden objects included."""
+    """Every text assistive technology can read under `root`, hidden objects included,
+    and the names of what is checked."""
     found: list[str] = []
 
     def walk(node: QAccessibleInterface | None) -> None:
         if node is None or not node.isValid():
             return
         found.append(node.text(QAccessible.Text.Value) or "")
+        if node.state().checked:
+            found.append(f"checked: {node.text(QAccessible.Text.Name)}")
         text = node.textInterface()
         if text is not None:
             found.append(text.text(0, text.characterCount()))
@@ -266,3 +269,47 @@ def test_no_covered_answer_can_be_read_by_assistive_technology(qtbot: QtBot) -> 
     renderer.enter("talk", "yes")
     story.set_revealed(True)
     assert "Secret story" in _read_out(renderer)
+
+
+def test_no_covered_choice_can_be_read_by_assistive_technology(qtbot: QtBot) -> None:
+    # Choices were never withheld: behind the cover, the drop-down's value and its
+    # choice's hint, and the checked radio buttons and tick boxes, said the answer.
+    definition = age_form()
+    definition["choice_lists"] = {
+        "harms": [
+            {"value": "cse", "label": "Secret harm", "hint": "Secret hint"},
+            {"value": "cce", "label": "Other harm"},
+        ],
+    }
+    definition["sections"][0]["questions"] = [
+        {"id": "told", "type": "yes_no", "label": "Told anyone?", "sensitive": True},
+        {"id": "main_harm", "type": "single_choice", "label": "Main harm", "choices": "harms",
+         "sensitive": True},
+        {"id": "harms", "type": "multiple_choice", "label": "Harms", "choices": "harms",
+         "sensitive": True},
+        {"id": "fear", "type": "scale", "label": "How afraid", "sensitive": True,
+         "scale": {"min": 1, "max": 5}},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.enter("told", "yes")
+    renderer.enter("main_harm", "cse")
+    renderer.enter("harms", ("cse",))
+    renderer.enter("fear", 4)
+    renderer.mask_sensitive()
+
+    heard = _read_out(renderer)
+    combo = renderer.field_view("main_harm").controls()[0]
+    assert "Secret" not in heard and "Secret" not in combo.accessibleDescription()
+    assert "checked" not in heard
+    for question in ("told", "main_harm", "harms", "fear"):
+        cover = renderer.field_view(question).cover
+        assert cover is not None
+        cover.set_revealed(True)
+    heard = _read_out(renderer)
+    assert "Secret harm" in heard and "Secret hint" in combo.accessibleDescription()
+    assert "checked: Yes" in heard and "checked: 4" in heard
+    assert renderer.session.record() == {
+        "told": "yes", "main_harm": "cse", "harms": ["cse"], "fear": 4,
+    }  # fmt: skip

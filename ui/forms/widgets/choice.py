@@ -47,9 +47,15 @@ def choice_group(parent: QWidget | None) -> QGroupBox:
     return box
 
 
+_SHOWN = object()
+"""What `_Choices` withholds while nothing is: the answer is in the controls."""
+
+
 class _Choices(AnswerInput):
     """Read-only, the controls keep the focus they can take but refuse every change, and
-    say they are read-only to assistive technology."""
+    say they are read-only to assistive technology. Behind a sensitive answer's cover,
+    they show nothing chosen: a checked state, a drop-down's value or its choice's hint
+    would say the answer to assistive technology."""
 
     def __init__(self, widget: QWidget, events: InputEvents, layout: QLayout | None = None) -> None:
         super().__init__(widget, layout)
@@ -57,6 +63,30 @@ class _Choices(AnswerInput):
         self.read_only = False
         self._said = ("", "")
         """The name and description last given (`describe`)."""
+        self._withheld: object = _SHOWN
+        """The answer while a cover keeps it out of the controls."""
+
+    def show_value(self, value: object) -> None:
+        if self._withheld is _SHOWN:
+            self._show(value)
+        else:
+            self._withheld = value
+
+    def withhold(self, withheld: bool) -> None:
+        if withheld and self._withheld is _SHOWN:
+            self._withheld = self._chosen()
+            self._show(None)
+        elif not withheld and self._withheld is not _SHOWN:
+            value, self._withheld = self._withheld, _SHOWN
+            self._show(value)
+
+    def _show(self, value: object) -> None:
+        """Show `value` chosen, as no edit."""
+        raise NotImplementedError
+
+    def _chosen(self) -> object:
+        """The answer the controls show."""
+        raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -129,13 +159,16 @@ class ChoiceCombo(_Choices):
             self._on_edit(self._values[index])
             self._on_done()
 
-    def show_value(self, value: object) -> None:
+    def _show(self, value: object) -> None:
         blocked = self.combo.blockSignals(True)  # showing is not an edit
         try:
             self.combo.setCurrentIndex(self._values.index(value) if value in self._values else 0)
         finally:
             self.combo.blockSignals(blocked)
         self._show_hint()
+
+    def _chosen(self) -> object:
+        return self._values[max(self.combo.currentIndex(), 0)]
 
     def widgets(self) -> list[QWidget]:
         return [self.combo] if self._hint is None else [self.combo, self._hint]
@@ -214,7 +247,12 @@ class RadioChoice(_Choices):
                 button.setAutoExclusive(True)
                 button.blockSignals(blocked)
 
-    def show_value(self, value: object) -> None:
+    def _chosen(self) -> object:
+        return next(
+            (v for v, b in zip(self._values, self._buttons, strict=True) if b.isChecked()), None
+        )
+
+    def _show(self, value: object) -> None:
         key = None if value is None else str(value)  # scale points arrive as numbers
         if key not in self._values:
             self._uncheck()
@@ -298,12 +336,15 @@ class CheckList(_Choices):
         )
         self._on_done()
 
-    def show_value(self, value: object) -> None:
+    def _show(self, value: object) -> None:
         chosen = set(value) if isinstance(value, tuple | list) else set()
         for choice, box in zip(self._values, self._boxes, strict=True):
             blocked = box.blockSignals(True)  # showing is not an edit
             box.setChecked(choice in chosen)
             box.blockSignals(blocked)
+
+    def _chosen(self) -> object:
+        return tuple(v for v, box in zip(self._values, self._boxes, strict=True) if box.isChecked())
 
     def controls(self) -> list[QWidget]:
         return list(self._boxes)
