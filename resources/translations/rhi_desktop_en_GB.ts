@@ -1106,6 +1106,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>an answer given is no longer offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no longer offered: {0}</source>
         <translation type="unfinished"></translation>
     </message>

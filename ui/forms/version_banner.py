@@ -59,6 +59,11 @@ def reason_text(form: Form, item: NotCarried) -> str:
         ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
+        info = form.fields.get(item.question_id)
+        if info is None or info.question.sensitive:  # the summary is on screen: say no answer
+            return QCoreApplication.translate(
+                "FormVersions", "an answer given is no longer offered"
+            )
         return QCoreApplication.translate("FormVersions", "no longer offered: {0}").format(
             _choice_labels(form, item)
         )

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import Form, FormSession
+from rhi_desktop.forms import Form, FormSession, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import (
     FormNotInstalledError,
@@ -447,3 +447,30 @@ def test_a_long_list_of_what_a_move_leaves_behind_is_read_in_a_box_that_scrolls(
     assert len(shown) == 3 and shown[2].startswith("\u2026and 3 more")
     assert "How did they travel?: no longer offered: Bus" in box.detailedText()
     box.reject()
+
+
+def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
+    # It listed the choice left behind: "Kinds of harm: no longer offered: Sexual
+    # exploitation", on screen for anyone beside the interviewer to read.
+    v1: dict[str, Any] = {
+        "form_id": "harm", "version": 1, "title": "Harm",
+        "choice_lists": {"harms": [
+            {"value": "cse", "label": "Sexual exploitation"},
+            {"value": "cce", "label": "Criminal exploitation"},
+        ]},
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "harm", "type": "multiple_choice", "label": "Kinds of harm",
+             "choices": "harms", "sensitive": True},
+            {"id": "travel", "type": "single_choice", "label": "Travel", "choices": "harms"},
+        ]}],
+    }  # fmt: skip
+    v2 = copy.deepcopy(v1)
+    v2["version"] = 2
+    v2["choice_lists"]["harms"] = v2["choice_lists"]["harms"][1:]
+    source, target = load_form(v1), load_form(v2)
+    migration = plan_migration({"harm": ["cse", "cce"], "travel": "cse"}, source, target)
+
+    text = migration_summary(source, migration)
+    assert "Kinds of harm: an answer given is no longer offered" in text
+    assert "Travel: no longer offered: Sexual exploitation" in text
+    assert text.count("Sexual exploitation") == 1
