@@ -21,6 +21,7 @@ from rhi_desktop.profile import ProfilePaths
 from tests.sync.client.certificates import issue_server_files, make_authority
 from tests.ui.conftest import ControllerFactory
 from tests.ui.driving import type_text, unlock_with
+from ui.clipboard_guard import KEEP_OUT_OF_HISTORY
 from ui.controller import AppController
 from ui.first_run import EnrolWizard
 from ui.main_window import MainWindow
@@ -128,6 +129,10 @@ def test_what_was_copied_from_a_field_is_gone_after_a_lock(
     QTest.keyClick(dialog.name, Qt.Key.Key_A, CTRL)
     QTest.keyClick(dialog.name, Qt.Key.Key_C, CTRL)
     assert clipboard.text() == "Zoë Łukasz"
+    copied = clipboard.mimeData()
+    assert copied is not None
+    for kind, value in KEEP_OUT_OF_HISTORY.items():  # a clipboard history is not cleared
+        assert bytes(copied.data(kind).data()) == value
 
     with qtbot.waitSignal(controller.locked):
         QTest.keyClick(dialog.name, Qt.Key.Key_L, CTRL)
