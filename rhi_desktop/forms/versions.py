@@ -430,7 +430,7 @@ class _Planner:
             self._drop_group(repeat_id, raw, Reason.TYPE_CHANGED)
             return None
         rows: list[dict[str, Any]] = []
-        for index, answers in enumerate(raw if isinstance(raw, list) else []):
+        for index, answers in enumerate(self._rows_of(repeat_id, raw)):
             kept: dict[str, Any] = {}
             for question_id, value in answers.items():
                 carried = self.carry(question_id, value, index, repeat_id)
@@ -445,9 +445,25 @@ class _Planner:
     def _drop_group(self, repeat_id: str, raw: Any, reason: Reason) -> None:
         """The group is gone or is no longer a group: each answer in it says why it stays."""
         self.drop(repeat_id, reason, None)
-        for index, answers in enumerate(raw if isinstance(raw, list) else []):
+        for index, answers in enumerate(self._rows_of(repeat_id, raw)):
             for question_id, value in answers.items():
                 self.carry(question_id, value, index, repeat_id)
+
+    def _rows_of(self, repeat_id: str, raw: Any) -> list[dict[str, Any]]:
+        """A stored group's rows. What is not a list of rows (damaged, or written by
+        something else) cannot be read: the group, or the row, is named as not valid
+        rather than dropped unsaid."""
+        if not isinstance(raw, list):
+            self.drop(repeat_id, Reason.NOT_VALID, None)
+            return []
+        rows: list[dict[str, Any]] = []
+        for index, row in enumerate(raw):
+            if isinstance(row, dict):
+                rows.append(row)
+            else:
+                self.drop(repeat_id, Reason.NOT_VALID, index)
+                rows.append({})
+        return rows
 
     def not_asked(self, carried: Mapping[str, Any], kept: Mapping[str, Any]) -> None:
         """Answers carried that the new version's skip logic leaves out, given the rest."""
@@ -478,14 +494,13 @@ def plan_migration(
 ) -> Migration:
     """Map a draft's answers (a `record()`, and what is `held` beside it: answers a change
     hid) from `source` to `target` by question id. Raises ValueError if the versions do
-    not fit, or if `source` cannot open the answers."""
+    not fit."""
     if source.form_id != target.form_id:
         raise ValueError("A draft can move only to another version of the same form.")
     if target.version <= source.version:
         raise ValueError(
             f"Version {target.version} is not newer than the draft's version {source.version}."
         )
-    FormSession(source, answers)  # a record its own version cannot open is refused whole
     planner = _Planner(source, target)
     carried: dict[str, Any] = {}
     everything = answers if held is None else with_held(answers, held)
