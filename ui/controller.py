@@ -28,6 +28,7 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from time import monotonic
 from typing import TypeVar
 
 import shiboken6
@@ -111,8 +112,10 @@ class AppController(QObject):
         self.sync.wiped.connect(self._revoked)
         self._status_source: ConnectionStatusSource = status_source or self.sync
         self.attention: QuarantineView | None = None
+        # the wall clock can be set back; a clock given in its place (a test's) cannot
+        ticks = monotonic if clock is utc_now else lambda: clock().timestamp()
         self.idle = IdleMonitor(
-            app, timedelta(minutes=settings.idle_lock_minutes), clock, parent=self
+            app, timedelta(minutes=settings.idle_lock_minutes), ticks, parent=self
         )
         self.idle.idle.connect(lambda: self.lock("idle"))
         self._lock_keys = LockShortcutFilter(self)

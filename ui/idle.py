@@ -2,14 +2,18 @@
 
 An event filter on the QApplication sees input for every window, dialogs included (a
 modal dialog left open is no reason to stay unlocked), and notes the time of the last
-one. A coarse timer asks `check()` whether the limit has passed. The clock is injected
-and `check()` is public, so tests move time forward and check without waiting.
+one. A coarse timer asks `check()` whether the limit has passed. Idleness is measured by
+a clock that only goes forward (`time.monotonic`): the wall clock may be set back, by a
+person or a time server, and an hour set back would keep an open draft on screen for an
+hour more. The clock is injected and `check()` is public, so tests move time forward and
+check without waiting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
+from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
@@ -42,14 +46,15 @@ class IdleMonitor(QObject):
         self,
         app: QCoreApplication,
         limit: timedelta,
-        clock: Callable[[], datetime],
+        ticks: Callable[[], float] = monotonic,
         parent: QObject | None = None,
     ) -> None:
+        """`ticks`: seconds on a clock that never goes back."""
         super().__init__(parent)
         self._app = app
         self._limit = limit
-        self._clock = clock
-        self._last_input = clock()
+        self._ticks = ticks
+        self._last_input = ticks()
         self._fired = False
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -73,16 +78,16 @@ class IdleMonitor(QObject):
         self._app.removeEventFilter(self)
 
     def reset(self) -> None:
-        self._last_input = self._clock()
+        self._last_input = self._ticks()
         self._fired = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
-            self._last_input = self._clock()
+            self._last_input = self._ticks()
         return False
 
     def idle_for(self) -> timedelta:
-        return self._clock() - self._last_input
+        return timedelta(seconds=self._ticks() - self._last_input)
 
     def check(self) -> None:
         if not self._fired and self.idle_for() >= self._limit:

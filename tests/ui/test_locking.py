@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from datetime import timedelta
 
 import pytest
 import sqlcipher3
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.config import Settings
+from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.session import OpenProfile, open_profile
 from rhi_desktop.store import Store
@@ -29,6 +31,7 @@ from tests.ui.driving import (
     unlock_with,
     visible_texts,
 )
+from ui import controller as controller_module
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.first_run import ENROL_PAGE, FirstRunWizard
@@ -289,3 +292,16 @@ def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first
     qtbot.waitUntil(lambda: not frame.editor.saver.pending, timeout=10_000)
     saved = controller.holder.store.interviews.get(interview_id).answers["reflection_notes"]
     assert saved.endswith("typed before the lock")
+
+
+def test_idle_time_is_measured_on_a_clock_that_is_never_set_back(
+    make_controller: ControllerFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Idleness was measured on the wall clock: set back an hour (by hand, or by a time
+    # server), the app stayed unlocked for 65 minutes with a draft on screen.
+    ticks = [1000.0]
+    monkeypatch.setattr(controller_module, "monotonic", lambda: ticks[0])
+    controller = make_controller(clock=utc_now)  # the wall clock, as the app runs
+    controller.idle.reset()
+    ticks[0] += 5 * 60
+    assert controller.idle.idle_for() == timedelta(minutes=5)
