@@ -1200,6 +1200,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not saved since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving has stopped; read-only</source>
         <translation type="unfinished"></translation>
     </message>

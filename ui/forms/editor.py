@@ -101,6 +101,8 @@ class InterviewFormEditor(QWidget):
             self,
         )
         self.status.setObjectName("saveStatus")
+        self._saved_at: str | None = None
+        """The London time of the last save, as the status shows it."""
         # The result of Check answers has a place of its own: saving reports in `status`
         # every few seconds and must not wipe the result out before it has been read.
         self.check_result = QLabel(self)
@@ -130,7 +132,7 @@ class InterviewFormEditor(QWidget):
             parent=self,
         )
         self.saver.saved.connect(self._saved)
-        self.saver.failed.connect(self._failed)
+        self.saver.failed.connect(self._not_saved)
         self._undo_gone = QTimer(self)
         self._undo_gone.setSingleShot(True)
         self._undo_gone.setInterval(0)
@@ -171,11 +173,24 @@ class InterviewFormEditor(QWidget):
 
     def _saved(self, _result: WriteResult) -> None:
         self.problem.hide()
-        when = to_london(self._clock()).strftime("%H:%M")
+        self._saved_at = to_london(self._clock()).strftime("%H:%M")
         self.status.setText(
-            QCoreApplication.translate("InterviewFormEditor", "Saved at {0}").format(when)
+            QCoreApplication.translate("InterviewFormEditor", "Saved at {0}").format(self._saved_at)
         )
         self.saved.emit()
+
+    def _not_saved(self, message: str) -> None:
+        """The latest answers could not be saved: the status no longer says they were."""
+        self._failed(message)
+        if self.saver.stopped:
+            return  # said by `_stop_editing`
+        self.status.setText(
+            QCoreApplication.translate("InterviewFormEditor", "Not saved since {0}").format(
+                self._saved_at
+            )
+            if self._saved_at is not None
+            else QCoreApplication.translate("InterviewFormEditor", "Not saved yet")
+        )
 
     def _failed(self, message: str) -> None:
         if self.saver.stopped:

@@ -40,15 +40,21 @@ def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another
     editor = open_editor()
     keyboard.to_section(editor.renderer, "reflection")
     notes = _notes(editor)
+    keyboard.fill(notes, SAID[:8])
+    editor.flush()
+    saved = editor.status.text()
+    assert saved.startswith("Saved at ")
     sync = draft.store.second_handle()  # the background sync's own handle
     try:
         with sync.transaction("sync"):  # a long pull holds the write lock past the timeout
-            keyboard.fill(notes, SAID)
+            keyboard.type(SAID[8:])
             qtbot.waitUntil(
                 lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000
             )
             told = editor.problem.text()
             assert editor.saver.pending and not editor.saver.stopped
+            # It said "Saved at" beside the problem, as long as saving failed.
+            assert editor.status.text() == saved.replace("Saved at", "Not saved since")
         # The sync has finished; the interviewer listens and types nothing more.
         qtbot.waitUntil(
             lambda: draft.answers().get("reflection_notes") == SAID, timeout=RETRY_WAIT_MS
