@@ -34,8 +34,27 @@ def exclusive_lock(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def hold_alone(path: Path) -> int | None:
+    """Take an exclusive lock on `path` (created if missing) without waiting, and keep it
+    for as long as this process runs: the system lets go when it exits, killed or not.
+    The open file that holds it; None if another process holds it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    if _try_lock(fd):
+        return fd
+    os.close(fd)
+    return None
+
+
 if sys.platform == "win32":
     import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
 
     def _lock(fd: int) -> None:
         # msvcrt locks a byte range from the current position; LK_LOCK gives up with
@@ -58,6 +77,13 @@ else:
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -70,6 +70,11 @@ class ProfilePaths:
         return self.root / "unlock.lock"
 
     @property
+    def open_lock(self) -> Path:
+        """Held by the app that has the profile open: one at a time (`hold_alone`)."""
+        return self.root / "open.lock"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.toml"
 

@@ -19,8 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from rhi_desktop.file_lock import hold_alone
 from rhi_desktop.profile import APP_NAME, ProfilePaths, default_profile_dir
 from ui.appearance import apply_look, apply_window_icon
 from ui.unlock import UnlockWindow
@@ -109,6 +111,18 @@ def run_gui(
 ) -> int:
     paths = profile_paths(args)
     app = application()
+    if _open_elsewhere(paths):
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            APP_NAME,
+            QCoreApplication.translate(
+                "RunGui",
+                "RHI Desktop is already open with this profile. Use the window that is "
+                "open: two at once would each save over what the other saves.",
+            ),
+        )
+        box.exec()  # nothing else is open here
+        return 1
     first = early_unlock_window(paths)
     app.processEvents()  # paint it before the rest loads
     built = build(paths, app, unlock_window=first, enroller=enroller, status_source=status_source)
@@ -124,6 +138,26 @@ def run_gui(
         return int(app.exec())
     finally:
         built.shutdown()
+
+
+_HELD: list[int] = []
+"""The open lock file that says this app has its profile open, kept until it exits."""
+
+
+def _open_elsewhere(paths: ProfilePaths) -> bool:
+    """Whether another RHI Desktop has the profile open. If not, this one holds it from now
+    until it exits: each would otherwise save over the other (one's quit would delete the
+    answers the other holds hidden, and its drafts would stop as 'changed elsewhere')."""
+    try:
+        paths.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        held = hold_alone(paths.open_lock)
+    except OSError as error:  # a read-only folder, say: opening the profile says what is wrong
+        log.warning("could not lock the profile as open (%s)", type(error).__name__)
+        return False
+    if held is None:
+        return True
+    _HELD.append(held)
+    return False
 
 
 def _start_logging(settings: Settings | None) -> None:

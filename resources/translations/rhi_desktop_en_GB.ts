@@ -3524,6 +3524,13 @@
     </message>
 </context>
 <context>
+    <name>RunGui</name>
+    <message>
+        <source>RHI Desktop is already open with this profile. Use the window that is open: two at once would each save over what the other saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <source>&amp;Save</source>
