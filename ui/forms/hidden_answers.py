@@ -27,6 +27,16 @@ def hidden_answers_text(question: str, sections: list[str], count: int) -> str:
     ).format(question, ", ".join(sections), count)
 
 
+def timed_answers_text(sections: list[str], count: int) -> str:
+    """What the notice says of answers the passing of time hid: no change can be undone."""
+    return QCoreApplication.translate(
+        "HiddenAnswers",
+        "\u26a0 As the date or time changed, questions already answered are no longer "
+        "asked in: {0} (answers hidden: {1}). Hidden answers are not kept with the "
+        "interview; they come back if the questions are asked again before it closes.",
+    ).format(", ".join(sections), count)
+
+
 class HiddenAnswersNotice(QFrame):
     """The notice above the form: what was hidden, Undo, and Dismiss.
 
@@ -68,8 +78,16 @@ class HiddenAnswersNotice(QFrame):
         return [self.undo_button, self.dismiss_button]
 
     def tell(self, question: str, sections: list[str], count: int) -> str:
-        """Show the notice; returns what it says."""
-        said = hidden_answers_text(question, sections, count)
+        """Show the notice of a change that hid answers; returns what it says."""
+        self.undo_button.show()
+        return self._show(hidden_answers_text(question, sections, count))
+
+    def tell_timed(self, sections: list[str], count: int) -> str:
+        """Show the notice of answers the passing of time hid, with no Undo."""
+        self.undo_button.hide()
+        return self._show(timed_answers_text(sections, count))
+
+    def _show(self, said: str) -> str:
         self.text.setText(said)
         self.setAccessibleName(QCoreApplication.translate("HiddenAnswers", "Answers hidden"))
         self.setAccessibleDescription(said)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -480,8 +480,17 @@ class FormRenderer(QWidget):
             self.navigator.set_progress(section_id, section_progress(session, section_id))
 
     def reevaluate(self) -> None:
-        """Recompute every expression (e.g. after midnight, for `today()`) and repaint."""
+        """Recompute every expression (e.g. after midnight, for `today()`) and repaint.
+        Answered questions that the passing of time hid are told of, as a change's are,
+        though no Undo can turn the clock back."""
+        before = self._session.hidden_entries()
         self._apply(self._session.reevaluate_all())
+        hidden = self._session.hidden_entries() - before
+        if hidden and not self._read_only:
+            self.heldChanged.emit()  # held beside the record from the next save
+            if self._hidden.hiding is None:  # a change's Undo, if offered, stays offered
+                notice = self._ensure_notice()
+                speak(notice, notice.tell_timed(self._titles_of(hidden), len(hidden)))
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -572,15 +581,22 @@ class FormRenderer(QWidget):
         view = None if hiding is None else self._view(hiding.key)
         if hiding is None or not isinstance(view, FieldView):
             return ""
+        notice = self._ensure_notice()
+        return notice.tell(view.spoken_label, self._titles_of(hiding.hidden), len(hiding.hidden))
+
+    def _ensure_notice(self) -> HiddenAnswersNotice:
         if self._notice is None:
             self._notice = HiddenAnswersNotice(self)
             self._notice.undoRequested.connect(self.undo_hiding)
             self._notice.dismissRequested.connect(self.dismiss_hidden)
             self._main.insertWidget(0, self._notice)
             self._chain_all()
-        sections = {self._section_of(key.id) for key in hiding.hidden}
-        titles = [self._pages[sid].title for sid in self._pages if sid in sections]
-        return self._notice.tell(view.spoken_label, titles, len(hiding.hidden))
+        return self._notice
+
+    def _titles_of(self, hidden: Iterable[FieldKey]) -> list[str]:
+        """The titles of the sections `hidden` answers are in, in the form's order."""
+        sections = {self._section_of(key.id) for key in hidden}
+        return [self._pages[sid].title for sid in self._pages if sid in sections]
 
     def _hide_notice(self) -> None:
         if self._notice is not None:

@@ -8,6 +8,7 @@ written: the form names what it hid and where, and Undo brings it all back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -381,3 +382,37 @@ def test_a_retyped_answer_offers_back_only_what_its_undo_can_bring_back(
     assert notice is not None and "(answers hidden: 1)" in notice.text.text()
     notice.undo_button.click()
     assert renderer.session.record() == {"age": 17, "college": "Riverside"}
+
+
+def test_answers_the_passing_of_time_hid_are_told_of_and_held(qtbot: QtBot, heard: Heard) -> None:
+    # A question asked only until a date passed disappeared at midnight, answer and all,
+    # with no word; closing then dropped the answer without asking.
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "next_meeting", "type": "date", "label": "Next meeting"},
+        {"id": "meeting_plan", "type": "text", "label": "Plan for the meeting",
+         "relevant": "${next_meeting} >= today()"},
+    ]  # fmt: skip
+    now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
+    session = FormSession(load_form(definition), clock=lambda: now[0])
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.enter("next_meeting", date(2026, 11, 27))
+    renderer.enter("meeting_plan", "Meet at the library")
+    assert renderer.hidden_notice is None
+
+    now[0] += timedelta(days=1)
+    with qtbot.waitSignal(renderer.heldChanged):  # autosave holds it from the next save
+        renderer.reevaluate()
+
+    notice = renderer.hidden_notice
+    assert notice is not None and not notice.undo_button.isVisibleTo(renderer)
+    assert "As the date or time changed" in notice.text.text()
+    assert "About them (answers hidden: 1)" in notice.text.text()
+    assert [said for said, _how in heard] == [notice.text.text()]
+    held = renderer.held_answers()
+    assert held is not None and held.answers == {"meeting_plan": "Meet at the library"}
+    renderer.enter("next_meeting", date(2026, 12, 1))  # asked again: the answer is back
+    assert session.answer("meeting_plan") == "Meet at the library"
+    assert renderer.hidden_notice is None
