@@ -28,7 +28,6 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from time import monotonic
 from typing import TypeVar
 
 import shiboken6
@@ -52,7 +51,7 @@ from rhi_desktop.vault import (
 from ui.clipboard_guard import ClipboardGuard
 from ui.enrolment import Enroller, EnrolmentOutcome
 from ui.first_run import EnrolPage, EnrolWizard, FirstRunWizard
-from ui.idle import IdleMonitor
+from ui.idle import IdleMonitor, since_boot
 from ui.lock_shortcut import LockShortcutFilter
 from ui.main_window import MainWindow
 from ui.messages import error_text
@@ -113,7 +112,7 @@ class AppController(QObject):
         self._status_source: ConnectionStatusSource = status_source or self.sync
         self.attention: QuarantineView | None = None
         # the wall clock can be set back; a clock given in its place (a test's) cannot
-        ticks = monotonic if clock is utc_now else lambda: clock().timestamp()
+        ticks = since_boot if clock is utc_now else lambda: clock().timestamp()
         self.idle = IdleMonitor(
             app, timedelta(minutes=settings.idle_lock_minutes), ticks, parent=self
         )

@@ -3,17 +3,20 @@
 An event filter on the QApplication sees input for every window, dialogs included (a
 modal dialog left open is no reason to stay unlocked), and notes the time of the last
 one. A coarse timer asks `check()` whether the limit has passed. Idleness is measured by
-a clock that only goes forward (`time.monotonic`): the wall clock may be set back, by a
-person or a time server, and an hour set back would keep an open draft on screen for an
-hour more. The clock is injected and `check()` is public, so tests move time forward and
-check without waiting.
+`since_boot`, a clock that is never set back and goes on while the laptop sleeps: the
+wall clock may be set back, by a person or a time server, and an hour set back would
+keep an open draft on screen for an hour more; and a laptop opened after a night asleep
+has been idle all night, where no sleep signal locks it first (`ui.os_lock`). The clock
+is injected and `check()` is public, so tests move time forward and check without
+waiting.
 """
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable
 from datetime import timedelta
-from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
@@ -37,6 +40,16 @@ INPUT_EVENTS = frozenset(
 CHECK_INTERVAL_MS = 10_000
 
 
+def since_boot() -> float:
+    """Seconds on a clock that is never set back and counts time asleep. Python's
+    `time.monotonic` stops while Linux and macOS sleep; on Windows it counts sleep."""
+    if sys.platform.startswith("linux"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    if sys.platform == "darwin":  # CLOCK_MONOTONIC goes on in sleep there
+        return time.clock_gettime(time.CLOCK_MONOTONIC)
+    return time.monotonic()
+
+
 class IdleMonitor(QObject):
     """Emits `idle` once when no input arrived for `limit`; `reset()` re-arms it."""
 
@@ -46,7 +59,7 @@ class IdleMonitor(QObject):
         self,
         app: QCoreApplication,
         limit: timedelta,
-        ticks: Callable[[], float] = monotonic,
+        ticks: Callable[[], float] = since_boot,
         parent: QObject | None = None,
     ) -> None:
         """`ticks`: seconds on a clock that never goes back."""
