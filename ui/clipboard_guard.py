@@ -63,7 +63,11 @@ class ClipboardGuard(QObject):
             return
         marked = QMimeData()
         for kind in formats:
-            marked.setData(kind, copied.data(kind))
+            data = copied.data(kind)
+            if not data.isEmpty():  # an image is not in its bytes, but in its image data
+                marked.setData(kind, data)
+        if copied.hasImage():
+            marked.setImageData(copied.imageData())
         for kind, value in KEEP_OUT_OF_HISTORY.items():
             marked.setData(kind, value)
         self._clipboard.setMimeData(marked)
