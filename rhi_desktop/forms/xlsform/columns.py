@@ -101,8 +101,9 @@ _MISWRITTEN_TEXT = Verdict(
     "write it like label::Cymraeg (cy)",
 )
 _LOOKS_TRANSLATED = re.compile(
-    r"^(?:label|hint|caption|constraint.?message)\b|\(\s*[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*\s*\)\s*$"
+    r"^(?:label|hint|caption|constraint.?message)\b.*\(\s*[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*\s*\)$"
 )
+"""Shown text in a language, not written as XLSForm reads it: 'label:Cymraeg (cy)'."""
 _KOBO = Verdict(None, Severity.WARNING, "ignored: KoboToolbox's own record of each row")
 _UNKNOWN_CHOICES = Verdict(
     None,
@@ -136,6 +137,7 @@ def _known(header: str, fields: frozenset[str]) -> Verdict | None:
     if base in fields and (split.language is None or base in TRANSLATABLE):
         return Verdict(base)
     bare = base.split("::", 1)[0]
+    bare = _ALIASES.get(bare, bare)  # 'required message::English (en)' too
     if bare in _IGNORED:
         return Verdict(None, Severity.WARNING, f"ignored: {_IGNORED[bare]}")
     if bare in _BLOCKING:  # 'image::English (en)' too

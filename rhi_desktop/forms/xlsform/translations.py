@@ -52,6 +52,7 @@ TRANSLATABLE = frozenset({"label", "hint", "constraint_message"})
 _SPELLINGS = {
     "caption": "label",
     "constraint message": "constraint_message",
+    "constraining message": "constraint_message",
     "constraint-message": "constraint_message",
     "jr:constraintmsg": "constraint_message",
     "bind::jr:constraintmsg": "constraint_message",

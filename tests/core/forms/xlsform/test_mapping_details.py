@@ -406,3 +406,29 @@ def test_columns_of_kobo_and_of_notes_are_told_apart_from_a_misspelt_language(
     kobo = {w.where: w.message for w in report.warnings}
     assert kobo[("survey", 1, "E")].startswith("ignored: KoboToolbox's own record of each row")
     assert kobo[("choices", 1, "E")].startswith("ignored: KoboToolbox's own record of each row")
+
+
+def test_other_columns_and_translated_spellings_are_not_taken_for_misspelt_languages(
+    workbook: Write,
+) -> None:
+    # A choices column that only ended in brackets, or began with 'label', was refused as
+    # a misspelt language; pyxform's spellings of a translated required message were too.
+    survey = [
+        ["type", "name", "label::English (en)", "required message::English (en)",
+         "requiredMsg::Cymraeg (cy)", "constraint", "constraining message::English (en)"],
+        ["begin group", "g", "G"],
+        ["integer", "age", "Age?", "Say their age", "Dywedwch", ". < 30", "Under 30"],
+        ["select_one yn", "ok", "All right?"],
+        ["end group"],
+    ]  # fmt: skip
+    choices = [
+        ["list_name", "name", "label::English (en)", "notes (en)", "label for report"],
+        ["yn", "yes", "Yes", "usual", "Y"],
+        ["yn", "no", "No", "usual", "N"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey, "choices": choices}))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert conversion.form.field("age").question.constraint_message == {"en": "Under 30"}
+    ignored = {w.where[2] for w in conversion.report.warnings if w.where[0] == "survey"}
+    assert {"D", "E"} <= ignored
