@@ -445,9 +445,9 @@ class _Planner:
     def _drop_group(self, repeat_id: str, raw: Any, reason: Reason) -> None:
         """The group is gone or is no longer a group: each answer in it says why it stays."""
         self.drop(repeat_id, reason, None)
-        for index, answers in enumerate(self._rows_of(repeat_id, raw)):
-            for question_id, value in answers.items():
-                self.carry(question_id, value, index, repeat_id)
+        for index, answers in enumerate(raw if isinstance(raw, list) else []):
+            for question_id, value in answers.items() if isinstance(answers, dict) else ():
+                self.carry(question_id, value, index, repeat_id)  # each says why it stays
 
     def _rows_of(self, repeat_id: str, raw: Any) -> list[dict[str, Any]]:
         """A stored group's rows. What is not a list of rows (damaged, or written by

@@ -203,3 +203,11 @@ def test_a_group_or_row_that_cannot_be_read_is_named_not_dropped_unsaid(
     migration = plan_migration({"friends": friends, "age": 15}, load_form(V1), _v2())
     assert migration.left_behind == (NotCarried("friends", Reason.NOT_VALID, rows),)
     assert migration.answers["age"] == 15
+
+
+def test_a_removed_group_that_cannot_be_read_is_named_once() -> None:
+    definition = copy.deepcopy(V1)
+    definition["version"] = 2
+    definition["sections"][0]["questions"].pop()  # no more friends
+    migration = plan_migration({"friends": "Jay"}, load_form(V1), load_form(definition))
+    assert migration.left_behind == (NotCarried("friends", Reason.REMOVED),)
