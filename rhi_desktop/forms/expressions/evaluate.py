@@ -46,6 +46,9 @@ SAME_NUMBER = 1e-12
 SAME_SHARE = 1e-14
 """Larger numbers this close, as a share of their size, are equal: 1000000.1 + 0.2 is
 1000000.3, though the sum is 1000000.2999999999, more than `SAME_NUMBER` away."""
+MOST_APART = 1e-6
+"""But never further apart than this: near 10^15, a share of 1e-14 is whole units, and
+100000000000000 would equal 100000000000000.5, which would equal 100000000000001."""
 _ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -197,7 +200,7 @@ def same_number(a: float, b: float) -> bool:
         return True
     if a.is_integer() and b.is_integer():
         return False
-    return abs(a - b) <= max(SAME_NUMBER, SAME_SHARE * max(abs(a), abs(b)))
+    return abs(a - b) <= max(SAME_NUMBER, min(SAME_SHARE * max(abs(a), abs(b)), MOST_APART))
 
 
 def equal(a: Value, b: Value, node: Expr) -> bool:

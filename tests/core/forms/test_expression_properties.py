@@ -213,10 +213,12 @@ def _reference_equal(left: Any, right: Any) -> bool:
 
 
 def _reference_near(left: float, right: float) -> bool:
-    """Within 1e-12 (ODK's nearness), or 1e-14 of the larger; whole numbers exactly."""
+    """Within 1e-12 (ODK's nearness), or 1e-14 of the larger but never more than 1e-6;
+    whole numbers exactly."""
     if all(math.isfinite(x) and x == math.floor(x) for x in (left, right)):
         return left == right
-    return math.isclose(left, right, rel_tol=1e-14, abs_tol=1e-12)
+    tolerance = max(1e-12, min(1e-14 * max(abs(left), abs(right)), 1e-6))
+    return abs(left - right) <= tolerance
 
 
 def _reference_arithmetic(op: str, x: float | None, y: float | None) -> float | None:
@@ -405,6 +407,8 @@ def test_bracket_free_operator_chains_follow_precedence(
         ("1000000000000001 = 1000000000000000", False),
         ("1000000000000000 < 1000000000000001", True),
         ("0.3 < 0.30001", True),
+        ("100000000000000 = 100000000000000.5", False),
+        ("100000000000000.5 < 100000000000001", True),
     ],
 )
 def test_numbers_equal_as_a_person_reads_them_are_neither_more_nor_less(
