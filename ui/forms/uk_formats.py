@@ -38,8 +38,9 @@ _TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORE
 _HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
 """A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
 _NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight)")
-_TWELVE_NAMED = re.compile(r"\b12\s+(?=(?:noon|midday|midnight)\b)", re.IGNORECASE)
-"""'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012)."""
+_TWELVE_NAMED = re.compile(r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight)\b)", re.IGNORECASE)
+"""'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012); a 12 written
+as a date's year ('26/11/12 noon') stays one."""
 LONGEST = 64
 """More than any date or time is written in ('Wednesday' aside: 27th of September 2026
 at 12.30 pm BST is 37): longer text is not one, and is not searched for one."""

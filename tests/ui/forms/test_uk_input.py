@@ -123,6 +123,7 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("25/10/2026 01:30 GMT", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),  # second
         ("25 Oct 2026 at 1.30am gmt", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
         ("27/11/2026 12 noon", datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+        ("26/11/12 noon", datetime(2012, 11, 26, 12, 0, tzinfo=UTC)),  # 12: the year
         ("27/11/2026 - 10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
         ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
         ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
