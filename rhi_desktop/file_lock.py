@@ -52,8 +52,10 @@ if sys.platform == "win32":
         os.lseek(fd, 0, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLOCK):  # held by another
+                return False
+            raise  # locks that cannot be taken at all are no sign of another holder
         return True
 
     def _lock(fd: int) -> None:
