@@ -13,6 +13,7 @@ ui/sync_runner.py, which also listens to the operating system's network reports.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from datetime import UTC, datetime
@@ -112,16 +113,7 @@ def run_gui(
     paths = profile_paths(args)
     app = application()
     if _open_elsewhere(paths):
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            APP_NAME,
-            QCoreApplication.translate(
-                "RunGui",
-                "RHI Desktop is already open with this profile. Use the window that is "
-                "open: two at once would each save over what the other saves.",
-            ),
-        )
-        box.exec()  # nothing else is open here
+        _say_open_elsewhere(app, paths)
         return 1
     first = early_unlock_window(paths)
     app.processEvents()  # paint it before the rest loads
@@ -158,6 +150,26 @@ def _open_elsewhere(paths: ProfilePaths) -> bool:
         return True
     _HELD.append(held)
     return False
+
+
+def _say_open_elsewhere(app: QApplication, paths: ProfilePaths) -> None:
+    """Say, in the profile's language, that another RHI Desktop has it open."""
+    from rhi_desktop.config import ConfigError, Settings
+    from ui.appearance import install_translations
+
+    # bad settings are told by the app that has the profile open; this says it in English
+    with contextlib.suppress(ConfigError):
+        install_translations(app, Settings.load(paths).language)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        APP_NAME,
+        QCoreApplication.translate(
+            "RunGui",
+            "RHI Desktop is already open with this profile. Use the window that is "
+            "open: two at once would each save over what the other saves.",
+        ),
+    )
+    box.exec()  # nothing else is open here
 
 
 def _start_logging(settings: Settings | None) -> None:
