@@ -98,8 +98,9 @@ def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
 
 TOO_DEEP = "(file): nested too deeply to be a form definition"
 SUGGESTED_NAMES = 20
-MISSING_DEFAULT_TEXT = "missing text in the default language"
 """How many unknown names in a definition are given a 'did you mean' suggestion."""
+MISSING_DEFAULT_TEXT = "missing text in the default language"
+"""How a problem with translated text begins when the default language's is missing."""
 
 
 def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
