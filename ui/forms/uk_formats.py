@@ -42,8 +42,8 @@ _TWELVE_NAMED = re.compile(r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight)\b)", 
 """'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012); a 12 written
 as a date's year ('26/11/12 noon') stays one."""
 LONGEST = 64
-"""More than any date or time is written in ('Wednesday' aside: 27th of September 2026
-at 12.30 pm BST is 37): longer text is not one, and is not searched for one."""
+"""More than any date or time is written in ('27th of September 2026 at 12.30 pm BST' is
+37): longer text is not one, and is not searched for one."""
 _TIME_WORDS = ("at", "@", "-", "\u2013")
 """What may stand between a date-time's date and its time: '27/11/2026 at 14:30',
 '27/11/2026 @ 14:30', '27/11/2026 - 14:30'."""
