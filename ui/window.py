@@ -112,7 +112,9 @@ def run_gui(
 ) -> int:
     paths = profile_paths(args)
     app = application()
-    if _open_elsewhere(paths):
+    # A profile there already is held before its unlock window shows; a new one's folder
+    # is made only once the policy has been read and found good, as nothing else is.
+    if paths.root.is_dir() and _open_elsewhere(paths):
         _say_open_elsewhere(app, paths)
         return 1
     first = early_unlock_window(paths)
@@ -123,6 +125,12 @@ def run_gui(
             first.close_quietly()
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, built)
         box.exec()  # nothing else is open, and no case data is involved
+        return 1
+    if _open_elsewhere(paths):  # one started at the same moment, on a new profile
+        if first is not None:
+            first.close_quietly()
+        built.shutdown()
+        _say_open_elsewhere(app, paths)
         return 1
     built.finished.connect(app.quit)
     built.start()
@@ -140,6 +148,8 @@ def _open_elsewhere(paths: ProfilePaths) -> bool:
     """Whether another RHI Desktop has the profile open. If not, this one holds it from now
     until it exits: each would otherwise save over the other (one's quit would delete the
     answers the other holds hidden, and its drafts would stop as 'changed elsewhere')."""
+    if _HELD:
+        return False  # held already, by this one
     try:
         paths.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         held = hold_alone(paths.open_lock)
