@@ -115,7 +115,11 @@ class Form:
             ) from None
 
     def text(self, label: str | dict[str, str], language: str | None = None) -> str:
-        return text_of(label, language or self.default_language)
+        """`label` in `language`; where it has none, in the form's default language (which
+        the loader makes every text have), not whichever the text happens to list first."""
+        if isinstance(label, dict) and language not in label:
+            language = self.default_language
+        return text_of(label, language)
 
     def starting_answers(self) -> dict[str, Any]:
         """What a new interview on this form starts with: the defaults of its questions

@@ -58,6 +58,20 @@ def test_the_forms_language_closest_to_the_apps_is_chosen(tag: str | None, expec
     assert BILINGUAL.language_for(tag) == expected
 
 
+def test_text_missing_in_a_language_is_shown_in_the_default_not_another() -> None:
+    # It fell back to whichever language the text listed first: Polish, on a Welsh form.
+    form = load_form({
+        "form_id": "three", "version": 1, "title": "Three", "languages": ["en", "cy", "pl"],
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "age", "type": "integer", "label": {"pl": "Wiek", "en": "Age"}},
+        ]}],
+    })  # fmt: skip
+    label = form.field("age").question.label
+    assert form.text(label, "cy") == "Age"
+    assert form.text(label, "pl") == "Wiek"
+    assert form.text("Plain", "cy") == "Plain"
+
+
 def test_a_form_in_one_language_is_shown_in_it(rhi_form: Form) -> None:
     assert rhi_form.language_for("cy-GB") == rhi_form.default_language == "en"
 
