@@ -76,7 +76,7 @@ class FieldView:
         self._message_text = ""
         parent = column.parent
         gap = column.gap_above()
-        self.label = QLabel(literal(_label_text(label, self._hint_text, required)), parent)
+        self.label = QLabel(parent)
         self.label.setWordWrap(True)
         self.label.setObjectName("fieldLabel")
         if gap:
@@ -93,7 +93,8 @@ class FieldView:
                 self._last = answer.part()
             column.add(self._last)
             self.label.setBuddy(answer.controls()[0])
-            self._describe()
+        self._show_label()
+        self._describe()
 
     @property
     def id(self) -> str:
@@ -146,8 +147,13 @@ class FieldView:
         if required == self._required:
             return
         self._required = required
-        self.label.setText(literal(_label_text(self._label_text, self._hint_text, required)))
+        self._show_label()
         self._describe()
+
+    def _show_label(self) -> None:
+        text = _label_text(self._label_text, self._hint_text, self._required)
+        # '&' marks a shortcut only in a label with a buddy: a note's shows as written
+        self.label.setText(literal(text) if self.label.buddy() is not None else text)
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
         text = (
