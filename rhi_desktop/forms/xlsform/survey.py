@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rhi_desktop.forms.answers import YES_NO
 from rhi_desktop.forms.model import MAX_EXPRESSION_LENGTH, MAX_ROWS, QuestionType
 from rhi_desktop.forms.xlsform.calculations import PendingCalculation
 from rhi_desktop.forms.xlsform.choices import ChoiceLists
@@ -558,6 +559,17 @@ class _SurveyBuilder:
             return
         self.calculations.append(PendingCalculation(question, calculation.text, calculation.cell))
 
+    def _is_yes_no(self, list_name: str | None, kind: QuestionType) -> bool:
+        """A single choice of a list of just yes and no (and nothing the list says of
+        them, like a hint, that a yes/no question would lose): XLSForm's way of writing a
+        yes/no question, which the reports and form versions treat as one."""
+        choices = self.choice_lists.get(list_name or "")
+        if kind is not QuestionType.SINGLE_CHOICE or not choices:
+            return False
+        values = sorted(str(choice.get("value")) for choice in choices)
+        plain = all(set(choice) <= {"value", "label"} for choice in choices)
+        return values == sorted(YES_NO) and plain
+
     def _calculated_question(self, calculation: Part) -> None:
         """In ODK a question with a calculation stays editable; in our forms it does not."""
         self.report.warning(
@@ -570,7 +582,15 @@ class _SurveyBuilder:
     def _answers(
         self, row: Row, question: Question, origin: Origin, spec: TypeSpec, kind: QuestionType
     ) -> None:
-        if spec.list_name is not None:
+        if self._is_yes_no(spec.list_name, kind):
+            question["type"] = kind = QuestionType.YES_NO
+            self.report.info(
+                self.cells.cell(row, "type"),
+                f"a choice of {quoted(spec.list_name or '')}'s yes and no is imported as a yes/no "
+                "question: it counts in the reports as yes/no questions do, and shows the "
+                "app's own Yes and No",
+            )
+        elif spec.list_name is not None:
             question["choices"] = spec.list_name
             if spec.list_name not in self.choice_lists:
                 close = difflib.get_close_matches(spec.list_name, list(self.choice_lists), n=1)

@@ -196,3 +196,40 @@ def test_a_date_compared_with_a_date_and_time_is_told_it_compares_days(
     assert conversion.form is not None, conversion.report.render()
     told = [w.where for w in conversion.report.warnings if "by their day" in w.message]
     assert told == [("survey", 3, "D"), ("survey", 4, "D"), ("survey", 6, "E")]
+
+
+def test_a_choice_of_yes_and_no_is_a_yes_no_question(workbook: Write) -> None:
+    # XLSForm writes a yes/no question as select_one of a yes/no list. It became a single
+    # choice: its report key never counted (reports count yes/no questions answered yes),
+    # and a draft moved onto such a version left every yes/no answer behind.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "report_key"],
+            ["begin group", "g", "G"],
+            ["select_one yn", "concern", "Any immediate concern?", "safeguarding.concern"],
+            ["select_one yn_hinted", "told", "Told anyone?"],
+            ["select_one ynd", "again", "Might go again?"],
+            ["end group"],
+        ],
+        "choices": [
+            ["list_name", "name", "label", "hint"],
+            ["yn", "yes", "Yes"],
+            ["yn", "no", "No"],
+            ["yn_hinted", "yes", "Yes", "Someone at all"],
+            ["yn_hinted", "no", "No"],
+            ["ynd", "yes", "Yes"],
+            ["ynd", "no", "No"],
+            ["ynd", "dont_know", "Don't know"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    form = conversion.form
+    assert form.field("concern").question.type is QuestionType.YES_NO
+    assert form.field("concern").question.report_key == "safeguarding.concern"
+    assert form.field("told").question.type is QuestionType.SINGLE_CHOICE  # its hint stays
+    assert form.field("again").question.type is QuestionType.SINGLE_CHOICE
+    [told] = [f for f in conversion.report.infos if f.where == ("survey", 3, "A")]
+    assert "imported as a yes/no question" in told.message
