@@ -60,6 +60,8 @@ _COMPATIBLE = frozenset(
         (Q.LONG_TEXT, Q.TEXT),
         (Q.INTEGER, Q.DECIMAL),
         (Q.DECIMAL, Q.INTEGER),
+        (Q.YES_NO, Q.SINGLE_CHOICE),  # 'yes' carried if still offered, else named
+        (Q.SINGLE_CHOICE, Q.YES_NO),
     }
 )
 

@@ -211,3 +211,24 @@ def test_a_removed_group_that_cannot_be_read_is_named_once() -> None:
     definition["sections"][0]["questions"].pop()  # no more friends
     migration = plan_migration({"friends": "Jay"}, load_form(V1), load_form(definition))
     assert migration.left_behind == (NotCarried("friends", Reason.REMOVED),)
+
+
+def test_a_yes_no_answer_is_carried_onto_a_choice_that_still_offers_it() -> None:
+    # An XLSForm edit of a form writes its yes/no questions as choices of yes and no: a
+    # move onto such a version left every yes/no answer behind as 'type changed'.
+    v2 = copy.deepcopy(V1)
+    v2["version"] = 2
+    v2["choice_lists"] = {"ynd": [
+        {"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"},
+        {"value": "dont_know", "label": "Don't know"},
+    ]}  # fmt: skip
+    v2["sections"][0]["questions"][0].update(type="single_choice", choices="ynd")
+    migration = plan_migration({"harm_disclosed": "yes"}, load_form(V1), load_form(v2))
+    assert migration.answers["harm_disclosed"] == "yes" and migration.complete
+
+    back = copy.deepcopy(V1)
+    back["version"] = 3
+    moved = plan_migration({"harm_disclosed": "dont_know"}, load_form(v2), load_form(back))
+    assert moved.left_behind == (
+        NotCarried("harm_disclosed", Reason.CHOICES_REMOVED, (), ("dont_know",)),
+    )
