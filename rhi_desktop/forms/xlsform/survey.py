@@ -42,7 +42,9 @@ _GROUP_UNUSED = (
 )
 _FLAGS = frozenset({"required", "read_only", "sensitive"})
 """The yes/no columns."""
-_REPEAT_UNUSED = tuple(name for name in _GROUP_UNUSED if name != "repeat_count")
+_REPEAT_UNUSED = tuple(
+    name for name in _GROUP_UNUSED if name not in ("repeat_count", "sensitive", "report_key")
+)
 # End rows take only type and name. What would only show or check something is ignored
 # with a warning; what changes what is collected is refused rather than dropped.
 _END_ROW_IGNORED = (
@@ -387,6 +389,7 @@ class _SurveyBuilder:
             origin.set("min_rows", self.cells.cell(row, "repeat_count"))
             origin.set("max_rows", self.cells.cell(row, "repeat_count"))
             self._relevance(repeat, origin, relevance)
+        self._marks(row, repeat, origin)
         self.stack.append(
             _Frame(
                 RowKind.BEGIN_REPEAT,
@@ -559,6 +562,20 @@ class _SurveyBuilder:
             return
         self.calculations.append(PendingCalculation(question, calculation.text, calculation.cell))
 
+    def _marks(self, row: Row, question: Question, origin: Origin | None) -> None:
+        """RHI Desktop's own columns, on a question or a repeat group: sensitive, and the
+        key the reports know it by."""
+        sensitive = self.cells.flag(row, "sensitive")
+        if isinstance(sensitive, Part):
+            self.report.error(self.cells.cell(row, "sensitive"), "sensitive must be yes or no")
+        elif sensitive:
+            question["sensitive"] = True
+        report_key = self.cells.text(row, "report_key")
+        if report_key is not None:
+            question["report_key"] = report_key
+            if origin is not None:
+                origin.set("report_key", self.cells.cell(row, "report_key"))
+
     def _is_yes_no(self, list_name: str | None, kind: QuestionType) -> bool:
         """A single choice of a list of just yes and no (and nothing the list says of
         them, like a hint, that a yes/no question would lose): XLSForm's way of writing a
@@ -608,15 +625,7 @@ class _SurveyBuilder:
         if default is not None:
             question["default"] = default
             origin.set("default", self.cells.cell(row, "default"))
-        sensitive = self.cells.flag(row, "sensitive")
-        if isinstance(sensitive, Part):
-            self.report.error(self.cells.cell(row, "sensitive"), "sensitive must be yes or no")
-        elif sensitive:
-            question["sensitive"] = True
-        report_key = self.cells.text(row, "report_key")
-        if report_key is not None:
-            question["report_key"] = report_key
-            origin.set("report_key", self.cells.cell(row, "report_key"))
+        self._marks(row, question, origin)
         parameters = self.cells.text(row, "parameters")
         if kind is QuestionType.SCALE:
             self._range(row, question, origin, parameters)

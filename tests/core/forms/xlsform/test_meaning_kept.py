@@ -233,3 +233,28 @@ def test_a_choice_of_yes_and_no_is_a_yes_no_question(workbook: Write) -> None:
     assert form.field("again").question.type is QuestionType.SINGLE_CHOICE
     [told] = [f for f in conversion.report.infos if f.where == ("survey", 3, "A")]
     assert "imported as a yes/no question" in told.message
+
+
+def test_a_repeat_group_takes_its_report_key_and_sensitive(workbook: Write) -> None:
+    # Both were refused on a begin repeat row, so the RHI form itself, written as an
+    # XLSForm (its agreed actions have a report key), could not be imported.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "sensitive", "report_key"],
+            ["begin group", "g", "G"],
+            ["begin repeat", "actions", "Agreed actions", "no", "actions.agreed"],
+            ["text", "what", "What?"],
+            ["end repeat"],
+            ["begin repeat", "people", "People they were with", "yes"],
+            ["text", "who", "Who?"],
+            ["end repeat"],
+            ["end group"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert conversion.form.field("actions").question.report_key == "actions.agreed"
+    assert conversion.form.field("people").question.sensitive
+    assert not conversion.form.field("actions").question.sensitive
