@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from rhi_desktop.domain.entities import Review
 from rhi_desktop.forms import Form
+from ui.form_language import form_language
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -81,7 +82,7 @@ class ReviewCommentsPanel(QWidget):
         form = self._form()
         if question_id not in form.fields:
             return self.tr("A question not on this form version")
-        return form.text(form.field(question_id).question.label)
+        return form.text(form.field(question_id).question.label, form_language(form))
 
     def comment_texts(self) -> list[str]:
         return [self.questions.item(row).text() for row in range(self.questions.count())]

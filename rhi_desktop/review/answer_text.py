@@ -35,6 +35,9 @@ class Words:
     unknown_question: str = "A question not on this form version ({0})"
     other_answers: str = "Answers to questions not on this form version"
     list_separator: str = "; "
+    language: str | None = None
+    """The reader's language (a BCP 47 tag such as "cy-GB"): a form's own text is shown
+    in the form's language closest to it (`Form.language_for`)."""
 
 
 ENGLISH = Words()
@@ -56,11 +59,16 @@ class FieldText:
     sensitive: bool = False
 
 
+def shown(form: Form, text: str | dict[str, str], words: Words) -> str:
+    """A form's own text (a label, a title) in the reader's language."""
+    return form.text(text, form.language_for(words.language))
+
+
 def question_label(form: Form | None, question_id: str, words: Words) -> str:
     """The question's label on `form`; ids the form does not have are named as such."""
     if form is None or question_id not in form.fields:
         return words.unknown_question.format(question_id)
-    return form.text(form.field(question_id).question.label)
+    return shown(form, form.field(question_id).question.label, words)
 
 
 def is_sensitive(form: Form | None, question_id: str) -> bool:
@@ -71,18 +79,18 @@ def is_sensitive(form: Form | None, question_id: str) -> bool:
     return form.fields[question_id].question.sensitive
 
 
-def _choice_label(form: Form, info: FieldInfo, value: str) -> str:
+def _choice_label(form: Form, info: FieldInfo, value: str, words: Words) -> str:
     list_id = info.question.choices
     for choice in form.definition.choice_lists.get(list_id or "", ()):
         if choice.value == value:
-            return form.text(choice.label)
+            return shown(form, choice.label, words)
     return value
 
 
-def _scale_text(form: Form, info: FieldInfo, value: int) -> str:
+def _scale_text(form: Form, info: FieldInfo, value: int, words: Words) -> str:
     scale = info.question.scale
     if scale is not None and value in scale.labels:
-        return f"{value} ({form.text(scale.labels[value])})"
+        return f"{value} ({shown(form, scale.labels[value], words)})"
     return str(value)
 
 
@@ -105,11 +113,11 @@ def answer_text(form: Form, info: FieldInfo, raw: Any, words: Words) -> str | No
     if kind is Q.YES_NO:
         return words.yes if value == "yes" else words.no
     if kind is Q.SINGLE_CHOICE and isinstance(value, str):
-        return _choice_label(form, info, value)
+        return _choice_label(form, info, value, words)
     if kind is Q.MULTIPLE_CHOICE and isinstance(value, tuple):
-        return words.list_separator.join(_choice_label(form, info, v) for v in value)
+        return words.list_separator.join(_choice_label(form, info, v, words) for v in value)
     if kind is Q.SCALE and isinstance(value, int):
-        return _scale_text(form, info, value)
+        return _scale_text(form, info, value, words)
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, datetime):

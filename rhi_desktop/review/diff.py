@@ -35,6 +35,7 @@ from rhi_desktop.review.answer_text import (
     row_fields,
     rows_of,
     rows_text,
+    shown,
     stored_text,
 )
 
@@ -88,7 +89,7 @@ def _is_repeat(form: Form | None, question_id: str) -> bool:
     return info is not None and info.question.type is QuestionType.REPEAT
 
 
-def _order(forms: Sequence[Form | None], keys: set[str]) -> list[tuple[str, str]]:
+def _order(forms: Sequence[Form | None], keys: set[str], words: Words) -> list[tuple[str, str]]:
     """(question id, section title) of `keys` in the order of the first of `forms` that
     has them; ids none of them has come last, by id."""
     ordered: list[tuple[str, str]] = []
@@ -97,7 +98,7 @@ def _order(forms: Sequence[Form | None], keys: set[str]) -> list[tuple[str, str]
         if form is None:
             continue
         for info in form.sections.values():
-            title = form.text(info.section.title)
+            title = shown(form, info.section.title, words)
             for question_id in info.question_ids:
                 if question_id in keys and question_id not in placed:
                     ordered.append((question_id, title))
@@ -232,7 +233,7 @@ def revision_diff(
         if _key(old_answers.get(key)) != _key(new_answers.get(key))
     }
     changes: list[QuestionChange] = []
-    for question_id, section_title in _order(forms, differing):
+    for question_id, section_title in _order(forms, differing, words):
         old, new = old_answers.get(question_id), new_answers.get(question_id)
         before = _text(before_form, question_id, old, words)
         after = _text(form, question_id, new, words)

@@ -24,6 +24,7 @@ from rhi_desktop.review.answer_text import (
     row_fields,
     rows_of,
     rows_text,
+    shown,
     stored_text,
 )
 
@@ -117,7 +118,7 @@ def answer_summary(
                 if _shown(session, question_id, line.answered):
                     lines.append(line)
             if lines:
-                title = form.text(info.section.title)
+                title = shown(form, info.section.title, words)
                 sections.append(SectionSummary(section_id, title, tuple(lines)))
     known = form.fields if form is not None else {}
     stray = sorted(k for k in answers if k not in known or known[k].repeat_id is not None)

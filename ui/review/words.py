@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from rhi_desktop.review import ReviewProblem, Words
 
@@ -20,6 +20,7 @@ def review_words() -> Words:
         unknown_question=translate("ReviewWords", "A question not on this form version ({0})"),
         other_answers=translate("ReviewWords", "Answers to questions not on this form version"),
         list_separator=translate("ReviewWords", "; "),
+        language=QLocale().bcp47Name(),
     )
 
 

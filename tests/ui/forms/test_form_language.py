@@ -11,12 +11,16 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.entities import Review, ReviewDecision
 from rhi_desktop.forms import Form, load_form
 from rhi_desktop.forms.versions import FormRef, Migration, NotCarried, Reason
+from rhi_desktop.review import answer_summary
 from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from ui.appearance import install_translations
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.version_banner import migration_summary
+from ui.review.words import review_words
+from ui.review_comments import ReviewCommentsPanel
 from ui.sign_off_check import check_for_sign_off
 
 BILINGUAL = load_form(
@@ -103,6 +107,26 @@ def test_with_the_app_in_welsh_the_editor_and_sign_off_use_the_welsh_labels(
     assert [(issue.section, issue.question) for issue in check.issues] == [
         ("Yn ystod", "Ble aethoch chi?")
     ]
+
+
+@pytest.mark.usefixtures("app_language")
+def test_with_the_app_in_welsh_the_coordinators_comments_and_review_use_welsh(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # The comments beside a Welsh form, and the review screens, named every question in
+    # the form's default language.
+    install_translations(qapp, "cy-GB")
+    review = Review(
+        id="r", interview_id="i", revision=1, reviewer_id="c", decided_at=fixed_clock(),
+        decision=ReviewDecision.RETURNED, question_comments={"where_went": "Pa dref?"},
+    )  # fmt: skip
+    panel = ReviewCommentsPanel(review, lambda: BILINGUAL, lambda _question: None)
+    qtbot.addWidget(panel)
+    assert panel.comment_texts() == ["Ble aethoch chi?: Pa dref?"]
+
+    [section] = answer_summary(BILINGUAL, {"where_went": "Abertawe"}, review_words())
+    assert section.title == "Yn ystod"
+    assert [line.label for line in section.lines] == ["Ble aethoch chi?"]
 
 
 def test_what_a_move_would_leave_behind_is_named_in_the_forms_language(
