@@ -15,6 +15,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from rhi_desktop.domain.entities import ReturnInterview
 
 if TYPE_CHECKING:
@@ -87,10 +89,15 @@ def check_for_sign_off(
     for issue in report.issues:
         info = form.field(issue.key.id)
         section = form.sections[info.section_id].section
+        question = form.text(info.question.label, language)
+        if issue.key.row is not None:  # rows' questions are named alike: say which row
+            question = QCoreApplication.translate("SignOff", "{0} (row {1})").format(
+                question, issue.key.row + 1
+            )
         issues.append(
             OpenIssue(
                 section=form.text(section.title, language),
-                question=form.text(info.question.label, language),
+                question=question,
                 message=issue.message,
                 issue=issue,
                 question_type=info.question.type,

@@ -3690,6 +3690,10 @@
         <source>Open the interview to complete them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{0} (row {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignOffDialog</name>

@@ -90,6 +90,18 @@ def test_the_sign_off_check_lists_issues_in_the_persons_language() -> None:
     assert "• During: Where? — Mae angen ateb i'r cwestiwn hwn." in text
 
 
+def test_the_sign_off_check_names_the_row_of_a_question_in_a_repeat_group() -> None:
+    # Two places with no name gave two identical lines, with no way to tell which.
+    group = {"id": "places", "type": "repeat", "label": "Places", "questions": [
+        {"id": "place", "type": "text", "label": "Name of the place", "required": True},
+    ]}  # fmt: skip
+    text = _blocker_text("During", group, {"places": [{}, {"place": "Park"}, {}]})
+
+    assert "• During: Name of the place (row 1) — This question needs an answer." in text
+    assert "• During: Name of the place (row 3) — This question needs an answer." in text
+    assert "(row 2)" not in text
+
+
 def test_an_answer_of_the_wrong_kind_is_explained_in_uk_formats_never_iso() -> None:
     """The engine's message is for logs ("enter a real date as YYYY-MM-DD"); the person
     is told what to type, in the formats the form's inputs take."""
