@@ -2,7 +2,8 @@
 
 Interviewers copy dates from police and school notes in whatever shape they come:
 `27/11/2026`, `27/11/26`, `27.11.2026`, `27 Nov 2026`, `27th November 2026`, and times as
-`14:30`, `14.30`, `1430`, `2.30pm` or `2pm`. Day comes before month, always. A two-digit
+`14:30`, `14.30`, `1430`, `2.30pm` or `2pm`; and in Welsh, `27 Tachwedd 2026`, `2.30yh`
+or `canol dydd`. Day comes before month, always. A two-digit
 year means 20yy (every date on the form is this century). Date-times are Europe/London
 wall-clock time and become UTC instants: in the autumn hour that happens twice the time
 says which it was (`26/10/2025 01:30 GMT`), and a spring time that never happens is
@@ -34,11 +35,16 @@ _WORDY_DATE = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]+)\.?,?\s*(\d{2}|\d{4})", re.IGNORECASE
 )
 _TIME_24 = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})|(?P<hh>\d{2})(?P<mm>\d{2})")
-_TIME_12 = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORECASE)
+_TIME_12 = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?|y\.?\s*([bh])\.?)", re.IGNORECASE
+)
+"""'2.30pm', '2 p.m.', and in Welsh '2.30yh' (yr hwyr) or '9yb' (y bore)."""
 _HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
 """A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
-_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight)")
-_TWELVE_NAMED = re.compile(r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight)\b)", re.IGNORECASE)
+_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight|canol dydd|hanner nos)")
+_TWELVE_NAMED = re.compile(
+    r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight|canol dydd|hanner nos)\b)", re.IGNORECASE
+)
 """'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012); a 12 written
 as a date's year ('26/11/12 noon') stays one."""
 LONGEST = 64
@@ -48,28 +54,50 @@ _TIME_WORDS = ("at", "@", "-", "\u2013")
 """What may stand between a date-time's date and its time: '27/11/2026 at 14:30',
 '27/11/2026 @ 14:30', '27/11/2026 - 14:30'."""
 _SPLIT = re.compile(r"[\s,]+")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
+
+
+def _by_name(months: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    return {name: number for number, names in enumerate(months, start=1) for name in names}
+
+
+_MONTHS = _by_name(
+    (
+        ("jan", "january"),
+        ("feb", "february"),
+        ("mar", "march"),
+        ("apr", "april"),
+        ("may",),
+        ("jun", "june"),
+        ("jul", "july"),
+        ("aug", "august"),
+        ("sep", "sept", "september"),
+        ("oct", "october"),
+        ("nov", "november"),
+        ("dec", "december"),
     )
-    for name in names
-}
-_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}  # '12 noon' too
+) | _by_name(
+    (  # in Welsh, as Welsh-language notes and letters write them
+        ("ion", "ionawr"),
+        ("chwef", "chwefror"),
+        ("maw", "mawrth"),
+        ("ebr", "ebrill"),
+        ("mai",),
+        ("meh", "mehefin"),
+        ("gorff", "gorffennaf"),
+        ("awst",),
+        ("medi",),
+        ("hyd", "hydref"),
+        ("tach", "tachwedd"),
+        ("rhag", "rhagfyr"),
+    )
+)
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "canol dydd": time(12, 0),
+    "midnight": time(0, 0),
+    "hanner nos": time(0, 0),
+}  # '12 noon' too
 
 
 class InputProblem(StrEnum):
@@ -142,11 +170,12 @@ def parse_uk_time(text: str) -> time:
     if match := _HOURS.fullmatch(stripped):
         stripped = match[1]
     if match := _TIME_12.fullmatch(stripped):
-        hour_text, minute_text, half = match.groups()
+        hour_text, minute_text, half, welsh_half = match.groups()
         hour, minute = int(hour_text), int(minute_text or 0)
         if not 1 <= hour <= 12 or minute > 59:
             raise UkInputError(InputProblem.NO_SUCH_TIME)
-        return time(hour % 12 + (12 if half == "p" else 0), minute)
+        later = (half or "").lower() == "p" or (welsh_half or "").lower() == "h"
+        return time(hour % 12 + (12 if later else 0), minute)
     if match := _TIME_24.fullmatch(stripped):
         hour = int(match["hour"] or match["hh"])
         minute = int(match["minute"] or match["mm"])
@@ -202,7 +231,7 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
-        if "midnight" in said.lower():
+        if any(word in said.lower() for word in ("midnight", "hanner nos")):
             raise UkInputError(InputProblem.MIDNIGHT_WHICH)
         return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)

@@ -124,6 +124,10 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("25 Oct 2026 at 1.30am gmt", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
         ("27/11/2026 12 noon", datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
         ("26/11/12 noon", datetime(2012, 11, 26, 12, 0, tzinfo=UTC)),  # 12: the year
+        # In Welsh: a Welsh example in the app's words must be one the form reads.
+        ("27 Tachwedd 2026 2.30yh", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
+        ("27 Tach 2026 9yb", datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
+        ("1 Mehefin 2026 canol dydd", datetime(2026, 6, 1, 11, 0, tzinfo=UTC)),
         ("27/11/2026 - 10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
         ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
         ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
@@ -162,6 +166,7 @@ def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
         ("27/11/2026 midnight", InputProblem.MIDNIGHT_WHICH),
         ("27 Nov 2026 at 12 midnight", InputProblem.MIDNIGHT_WHICH),
         ("27/11/2026 12midnight", InputProblem.MIDNIGHT_WHICH),
+        ("27 Tachwedd 2026 hanner nos", InputProblem.MIDNIGHT_WHICH),
     ],
 )
 def test_a_date_time_that_could_be_read_two_ways_is_refused(
