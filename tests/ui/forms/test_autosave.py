@@ -127,7 +127,7 @@ def test_input_not_valid_yet_is_saved_as_typed_and_stops_sign_off(
     assert stored.answers["places"] == [{"place_description": "Friend's", "place_location": where}]
     check = check_for_sign_off(stored, fixed_clock, registry)
     assert not check.ok
-    assert ("Where is it?", "Not a valid UK postcode.") in {
+    assert ("Where is it? (row 1)", "Not a valid UK postcode.") in {
         (issue.question, issue.message) for issue in check.issues
     }
 
