@@ -43,12 +43,11 @@ from rhi_desktop.forms.expressions.values import (
 _NAN = math.nan
 SAME_NUMBER = 1e-12
 """Numbers this close are equal (as in ODK): 0.1 + 0.2 = 0.3, as a person expects."""
-SAME_SHARE = 1e-14
-"""Larger numbers this close, as a share of their size, are equal: 1000000.1 + 0.2 is
-1000000.3, though the sum is 1000000.2999999999, more than `SAME_NUMBER` away."""
-MOST_APART = 1e-6
-"""But never further apart than this: near 10^15, a share of 1e-14 is whole units, and
-100000000000000 would equal 100000000000000.5, which would equal 100000000000001."""
+SAME_STEPS = 8
+"""Larger numbers this few floating-point steps apart are equal: 1000000.1 + 0.2 is
+1000000.3, though the sum is 1000000.2999999999, more than `SAME_NUMBER` away. Steps
+grow with the numbers, so near 10^14 a step is 1/64: 100000000000000 and
+100000000000000.5 stay apart."""
 _ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -198,9 +197,9 @@ def same_number(a: float, b: float) -> bool:
     equal only if they are the same."""
     if a == b:
         return True
-    if a.is_integer() and b.is_integer():
+    if not (math.isfinite(a) and math.isfinite(b)) or (a.is_integer() and b.is_integer()):
         return False
-    return abs(a - b) <= max(SAME_NUMBER, min(SAME_SHARE * max(abs(a), abs(b)), MOST_APART))
+    return abs(a - b) <= max(SAME_NUMBER, SAME_STEPS * math.ulp(max(abs(a), abs(b))))
 
 
 def equal(a: Value, b: Value, node: Expr) -> bool:

@@ -213,11 +213,14 @@ def _reference_equal(left: Any, right: Any) -> bool:
 
 
 def _reference_near(left: float, right: float) -> bool:
-    """Within 1e-12 (ODK's nearness), or 1e-14 of the larger but never more than 1e-6;
-    whole numbers exactly."""
+    """Within 1e-12 (ODK's nearness), or 8 floating-point steps of the larger; whole
+    numbers exactly."""
     if all(math.isfinite(x) and x == math.floor(x) for x in (left, right)):
         return left == right
-    tolerance = max(1e-12, min(1e-14 * max(abs(left), abs(right)), 1e-6))
+    if not (math.isfinite(left) and math.isfinite(right)):
+        return left == right
+    larger = max(abs(left), abs(right))
+    tolerance = max(1e-12, 8 * (math.nextafter(larger, math.inf) - larger))
     return abs(left - right) <= tolerance
 
 
@@ -408,6 +411,9 @@ def test_bracket_free_operator_chains_follow_precedence(
         ("1000000000000000 < 1000000000000001", True),
         ("0.3 < 0.30001", True),
         ("100000000000000 = 100000000000000.5", False),
+        ("10000000000.1 + 0.2 = 10000000000.3", True),
+        (" * ".join(["1" + "0" * 40] * 8) + " = 5", False),  # past floating point: infinite
+        ("1000000000000.1 + 0.2 >= 1000000000000.3", True),
         ("100000000000000.5 < 100000000000001", True),
     ],
 )
