@@ -177,6 +177,7 @@ class _SurveyBuilder:
         for frame in reversed(self.stack):
             self._unclosed(frame, "the end of the sheet")
         self._name_loose_sections()
+        _cover_rows_of_sensitive_groups(self.sections)
         if not self.sections and not self.report.errors:
             self.report.error(Cell(self.sheet.name), "the survey has no questions")
         return Survey(self.sections, self.calculations, self.conditions)
@@ -577,15 +578,19 @@ class _SurveyBuilder:
                 origin.set("report_key", self.cells.cell(row, "report_key"))
 
     def _is_yes_no(self, list_name: str | None, kind: QuestionType) -> bool:
-        """A single choice of a list of just yes and no (and nothing the list says of
-        them, like a hint, that a yes/no question would lose): XLSForm's way of writing a
-        yes/no question, which the reports and form versions treat as one."""
+        """A single choice of a list of just yes and no, labelled just Yes and No:
+        XLSForm's way of writing a yes/no question, which the reports and form versions
+        treat as one. Anything a yes/no question would lose keeps it a choice: a hint,
+        a label that says more ('Yes, and they agreed to share'), or another language's
+        (a yes/no question shows the app's own Yes and No)."""
         choices = self.choice_lists.get(list_name or "")
         if kind is not QuestionType.SINGLE_CHOICE or not choices:
             return False
         values = sorted(str(choice.get("value")) for choice in choices)
-        plain = all(set(choice) <= {"value", "label"} for choice in choices)
-        return values == sorted(YES_NO) and plain
+        return values == sorted(YES_NO) and all(
+            set(choice) <= {"value", "label"} and _said(choice.get("label")) == str(choice["value"])
+            for choice in choices
+        )
 
     def _calculated_question(self, calculation: Part) -> None:
         """In ODK a question with a calculation stays editable; in our forms it does not."""
@@ -750,6 +755,22 @@ class _SurveyBuilder:
             shown = quoted(" ".join(words))
             self.report.warning(cell, f"appearance {shown} ignored: {_LAYOUT_ONLY}")
         return kind
+
+
+def _said(label: object) -> str | None:
+    """A plain label as a word ('Yes.' -> 'yes'); None for a translated one."""
+    return label.strip().rstrip(".").casefold() if isinstance(label, str) else None
+
+
+def _cover_rows_of_sensitive_groups(sections: list[dict[str, Any]]) -> None:
+    """A repeat group marked sensitive has the answers in its rows covered too, as a
+    designer marking 'people they were with' means: each question in it is sensitive."""
+    for section in sections:
+        for question in section["questions"]:
+            if question.get("type") == QuestionType.REPEAT.value and question.get("sensitive"):
+                for child in question["questions"]:
+                    if child.get("type") != QuestionType.NOTE.value:
+                        child["sensitive"] = True
 
 
 def _word(kind: RowKind) -> str:

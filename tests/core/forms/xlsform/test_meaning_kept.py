@@ -209,6 +209,7 @@ def test_a_choice_of_yes_and_no_is_a_yes_no_question(workbook: Write) -> None:
             ["select_one yn", "concern", "Any immediate concern?", "safeguarding.concern"],
             ["select_one yn_hinted", "told", "Told anyone?"],
             ["select_one ynd", "again", "Might go again?"],
+            ["select_one yn_says_more", "share", "Share with the police?"],
             ["end group"],
         ],
         "choices": [
@@ -220,6 +221,8 @@ def test_a_choice_of_yes_and_no_is_a_yes_no_question(workbook: Write) -> None:
             ["ynd", "yes", "Yes"],
             ["ynd", "no", "No"],
             ["ynd", "dont_know", "Don't know"],
+            ["yn_says_more", "yes", "Yes, and they agreed to share"],
+            ["yn_says_more", "no", "No"],
         ],
         "settings": SETTINGS,
     }
@@ -231,6 +234,7 @@ def test_a_choice_of_yes_and_no_is_a_yes_no_question(workbook: Write) -> None:
     assert form.field("concern").question.report_key == "safeguarding.concern"
     assert form.field("told").question.type is QuestionType.SINGLE_CHOICE  # its hint stays
     assert form.field("again").question.type is QuestionType.SINGLE_CHOICE
+    assert form.field("share").question.type is QuestionType.SINGLE_CHOICE  # says more
     [told] = [f for f in conversion.report.infos if f.where == ("survey", 3, "A")]
     assert "imported as a yes/no question" in told.message
 
@@ -257,4 +261,6 @@ def test_a_repeat_group_takes_its_report_key_and_sensitive(workbook: Write) -> N
     assert conversion.form is not None, conversion.report.render()
     assert conversion.form.field("actions").question.report_key == "actions.agreed"
     assert conversion.form.field("people").question.sensitive
+    assert conversion.form.field("who").question.sensitive  # the names in its rows too
     assert not conversion.form.field("actions").question.sensitive
+    assert not conversion.form.field("what").question.sensitive
