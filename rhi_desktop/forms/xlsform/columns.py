@@ -101,9 +101,11 @@ _MISWRITTEN_TEXT = Verdict(
     "write it like label::Cymraeg (cy)",
 )
 _LOOKS_TRANSLATED = re.compile(
-    r"^(?:label|hint|caption|constraint.?message)\b.*\(\s*[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*\s*\)$"
+    r"^(?:label|hint|caption|constraint.?message)\s*(?:[:_\-]+\s*\S.*|\(.*\))$"
 )
-"""Shown text in a language, not written as XLSForm reads it: 'label:Cymraeg (cy)'."""
+"""Shown text in a language, not written as XLSForm reads it: 'label:Cymraeg (cy)',
+'label-cy', 'hint_cy', 'Label (Welsh)'; not a column of its own, like 'label for
+report'."""
 _KOBO = Verdict(None, Severity.WARNING, "ignored: KoboToolbox's own record of each row")
 _UNKNOWN_CHOICES = Verdict(
     None,

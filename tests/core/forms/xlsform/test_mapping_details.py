@@ -385,14 +385,16 @@ def test_columns_of_kobo_and_of_notes_are_told_apart_from_a_misspelt_language(
         ["end group", None, None, None, "k3"],
     ]
     choices = [
-        ["list_name", "name", "label::English (en)", "label:Cymraeg (cy)", "$kuid"],
-        ["yn", "yes", "Yes", "Ie", "c1"],
+        ["list_name", "name", "label::English (en)", "label:Cymraeg (cy)", "$kuid", "hint-cy"],
+        ["yn", "yes", "Yes", "Ie", "c1", "Os ydynt"],
         ["yn", "no", "No", "Na", "c2"],
     ]
     report = convert_workbook(workbook({"survey": survey, "choices": choices})).report
 
     errors = {e.where: e.message for e in report.errors}
-    assert set(errors) == {("survey", 3, "F"), ("choices", 2, "D"), ("choices", 3, "D")}
+    assert set(errors) == {
+        ("survey", 3, "F"), ("choices", 2, "D"), ("choices", 3, "D"), ("choices", 2, "F")
+    }  # fmt: skip
     assert errors["survey", 3, "F"].startswith("unknown column")
     assert "if it holds only notes, delete it" in errors["survey", 3, "F"]
     assert (
