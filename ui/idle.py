@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
@@ -40,14 +41,18 @@ INPUT_EVENTS = frozenset(
 CHECK_INTERVAL_MS = 10_000
 
 
-def since_boot() -> float:
-    """Seconds on a clock that is never set back and counts time asleep. Python's
-    `time.monotonic` stops while Linux and macOS sleep; on Windows it counts sleep."""
-    if sys.platform.startswith("linux"):
-        return time.clock_gettime(time.CLOCK_BOOTTIME)
-    if sys.platform == "darwin":  # CLOCK_MONOTONIC goes on in sleep there
-        return time.clock_gettime(time.CLOCK_MONOTONIC)
-    return time.monotonic()
+def clock_counting_sleep(platform: str) -> Callable[[], float]:
+    """Seconds on a clock that is never set back and counts time asleep, on `platform`.
+    Python's `time.monotonic` stops while Linux and macOS sleep; on Windows it counts
+    sleep (GetTickCount64)."""
+    if platform.startswith("linux"):
+        return partial(time.clock_gettime, time.CLOCK_BOOTTIME)
+    if platform == "darwin":  # CLOCK_MONOTONIC goes on in sleep there
+        return partial(time.clock_gettime, time.CLOCK_MONOTONIC)
+    return time.monotonic
+
+
+since_boot = clock_counting_sleep(sys.platform)
 
 
 class IdleMonitor(QObject):
