@@ -3,7 +3,7 @@
 Sign-off makes the record read-only on the device, so it runs the pinned form's own
 validation (required answers, constraints, types) first. Issues are listed by section
 and question label only; answers are never quoted. The form engine is imported when a
-sign-off is checked, not at start-up. Qt-free.
+sign-off is checked, not at start-up.
 """
 
 from __future__ import annotations

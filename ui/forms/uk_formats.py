@@ -32,27 +32,28 @@ from ui.london_clock import (
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDY_DATE = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]+)\.?,?\s*(\d{2}|\d{4})", re.IGNORECASE
+    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:of|o)\s+)?([a-z]+)\.?,?\s*(\d{2}|\d{4})", re.IGNORECASE
 )
 _TIME_24 = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})|(?P<hh>\d{2})(?P<mm>\d{2})")
 _TIME_12 = re.compile(
-    r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?|y\.?\s*([bh])\.?)", re.IGNORECASE
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?|y\.?\s*([bhp])\.?)", re.IGNORECASE
 )
-"""'2.30pm', '2 p.m.', and in Welsh '2.30yh' (yr hwyr) or '9yb' (y bore)."""
+"""'2.30pm', '2 p.m.', and in Welsh '9yb' (y bore), '2yp' (y prynhawn), '8yh' (yr hwyr)."""
 _HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
 """A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
-_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight|canol dydd|hanner nos)")
+_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight|canol dydd|hanner dydd|hanner nos)")
 _TWELVE_NAMED = re.compile(
-    r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight|canol dydd|hanner nos)\b)", re.IGNORECASE
+    r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight|canol dydd|hanner dydd|hanner nos)\b)",
+    re.IGNORECASE,
 )
 """'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012); a 12 written
 as a date's year ('26/11/12 noon') stays one."""
 LONGEST = 64
 """More than any date or time is written in ('27th of September 2026 at 12.30 pm BST' is
 37): longer text is not one, and is not searched for one."""
-_TIME_WORDS = ("at", "@", "-", "\u2013")
+_TIME_WORDS = ("at", "am", "@", "-", "\u2013")
 """What may stand between a date-time's date and its time: '27/11/2026 at 14:30',
-'27/11/2026 @ 14:30', '27/11/2026 - 14:30'."""
+'27/11/2026 @ 14:30', '27/11/2026 - 14:30', and in Welsh '27/11/2026 am 14:30'."""
 _SPLIT = re.compile(r"[\s,]+")
 
 
@@ -60,41 +61,55 @@ def _by_name(months: tuple[tuple[str, ...], ...]) -> dict[str, int]:
     return {name: number for number, names in enumerate(months, start=1) for name in names}
 
 
-_MONTHS = _by_name(
-    (
-        ("jan", "january"),
-        ("feb", "february"),
-        ("mar", "march"),
-        ("apr", "april"),
-        ("may",),
-        ("jun", "june"),
-        ("jul", "july"),
-        ("aug", "august"),
-        ("sep", "sept", "september"),
-        ("oct", "october"),
-        ("nov", "november"),
-        ("dec", "december"),
+_MONTHS = (
+    _by_name(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        )
     )
-) | _by_name(
-    (  # in Welsh, as Welsh-language notes and letters write them
-        ("ion", "ionawr"),
-        ("chwef", "chwefror"),
-        ("maw", "mawrth"),
-        ("ebr", "ebrill"),
-        ("mai",),
-        ("meh", "mehefin"),
-        ("gorff", "gorffennaf"),
-        ("awst",),
-        ("medi",),
-        ("hyd", "hydref"),
-        ("tach", "tachwedd"),
-        ("rhag", "rhagfyr"),
+    | _by_name(
+        (  # in Welsh, as Welsh-language notes and letters write them
+            ("ion", "ionawr"),
+            ("chwef", "chwefror"),
+            ("maw", "mawrth"),
+            ("ebr", "ebrill"),
+            ("mai",),
+            ("meh", "mehefin"),
+            ("gorff", "gorffennaf"),
+            ("awst",),
+            ("medi",),
+            ("hyd", "hydref"),
+            ("tach", "tachwedd"),
+            ("rhag", "rhagfyr"),
+        )
     )
+    | {  # mutated after 'o' ('27 o Dachwedd 2026')
+        "fawrth": 3,
+        "fai": 5,
+        "fehefin": 6,
+        "orffennaf": 7,
+        "fedi": 9,
+        "dachwedd": 11,
+        "ragfyr": 12,
+    }
 )
+
 _NAMED_TIMES = {
     "noon": time(12, 0),
     "midday": time(12, 0),
     "canol dydd": time(12, 0),
+    "hanner dydd": time(12, 0),
     "midnight": time(0, 0),
     "hanner nos": time(0, 0),
 }  # '12 noon' too
@@ -174,7 +189,7 @@ def parse_uk_time(text: str) -> time:
         hour, minute = int(hour_text), int(minute_text or 0)
         if not 1 <= hour <= 12 or minute > 59:
             raise UkInputError(InputProblem.NO_SUCH_TIME)
-        later = (half or "").lower() == "p" or (welsh_half or "").lower() == "h"
+        later = (half or "").lower() == "p" or (welsh_half or "").lower() in ("p", "h")
         return time(hour % 12 + (12 if later else 0), minute)
     if match := _TIME_24.fullmatch(stripped):
         hour = int(match["hour"] or match["hh"])

@@ -128,6 +128,8 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("27 Tachwedd 2026 2.30yh", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
         ("27 Tach 2026 9yb", datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
         ("1 Mehefin 2026 canol dydd", datetime(2026, 6, 1, 11, 0, tzinfo=UTC)),
+        ("27 o Dachwedd 2026 am 2yp", datetime(2026, 11, 27, 14, 0, tzinfo=UTC)),
+        ("1 o Fai 2026 hanner dydd", datetime(2026, 5, 1, 11, 0, tzinfo=UTC)),
         ("27/11/2026 - 10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
         ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
         ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
