@@ -544,7 +544,10 @@ class _SurveyBuilder:
             origin.set("calculation", calculation.cell, calculation.text)
         read_only = self.cells.flag(row, "read_only")
         cell = self.cells.cell(row, "read_only")
-        if isinstance(read_only, Part) or (read_only and calculation is None and not calculated):
+        note = question["type"] == QuestionType.NOTE.value
+        if note and read_only is True:
+            self.report.info(cell, "already read-only: a note takes no answer")
+        elif isinstance(read_only, Part) or (read_only and calculation is None and not calculated):
             self.report.error(
                 cell,
                 "read-only questions are not supported: only calculations are read-only",

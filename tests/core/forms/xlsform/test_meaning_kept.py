@@ -264,3 +264,23 @@ def test_a_repeat_group_takes_its_report_key_and_sensitive(workbook: Write) -> N
     assert conversion.form.field("who").question.sensitive  # the names in its rows too
     assert not conversion.form.field("actions").question.sensitive
     assert not conversion.form.field("what").question.sensitive
+
+
+def test_a_read_only_note_is_imported(workbook: Write) -> None:
+    # 'read-only questions are not supported' stopped a note marked read-only, which a
+    # note is anyway.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "read_only"],
+            ["begin group", "g", "G"],
+            ["note", "n", "Read this to them", "yes"],
+            ["text", "a", "Anything else?"],
+            ["end group"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    [told] = [f for f in conversion.report.infos if f.where == ("survey", 3, "D")]
+    assert told.message == "already read-only: a note takes no answer"
