@@ -185,7 +185,24 @@ class _Checker:
         elif left is right is ValueType.TEXT:
             self.problems.append(f"text cannot be ordered with '{node.op}'")
             return
+        quoted = self._choice_number(node.left, node.right) or self._choice_number(
+            node.right, node.left
+        )
+        if quoted is not None:
+            self.problems.append(
+                f"a choice is compared by its name, which is text: write '{quoted}' in quotes"
+            )
+            return
         self.problems.append(f"cannot compare {_a(left)} with {_a(right)}")
+
+    def _choice_number(self, ref: Expr, number: Expr) -> str | None:
+        """A number written where a choice's name was meant (`${q} = 1`): the name."""
+        field = self._field(ref)
+        if field is None or field.choices is None or not isinstance(number, Number):
+            return None
+        value = number.value
+        name = str(int(value)) if value.is_integer() else str(value)
+        return name if name in field.choices else None
 
     def _choice_literal(self, ref: Expr, literal: Expr) -> None:
         field = self._field(ref)

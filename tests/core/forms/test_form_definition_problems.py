@@ -767,3 +767,25 @@ def test_a_date_can_be_held_to_the_day_of_an_earlier_date_time(make_definition: 
     assert [issue.message for issue in session.issues("met_on")] == [
         "The interview cannot be before the offer."
     ]
+
+
+def test_a_number_written_for_a_choice_name_is_told_to_be_quoted() -> None:
+    # XLSForms give choices numeric names and compare them as '${q} = 1': the problem
+    # said only 'cannot compare text with a number'.
+    definition = {
+        "form_id": "codes", "version": 1, "title": "Codes",
+        "choice_lists": {"often": [{"value": "1", "label": "Once"},
+                                   {"value": "2", "label": "More"}]},
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "times", "type": "single_choice", "label": "How often?", "choices": "often"},
+            {"id": "why", "type": "text", "label": "Why?", "relevant": "${times} = 2"},
+            {"id": "how", "type": "text", "label": "How?", "relevant": "3 = ${times}"},
+        ]}],
+    }  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[1].relevant: a choice is compared by its name, which is "
+        "text: write '2' in quotes",
+        "sections[0].questions[2].relevant: cannot compare a number with text",
+    ]
