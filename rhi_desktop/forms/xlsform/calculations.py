@@ -3,7 +3,9 @@
 XLSForm calculations are untyped; ours are questions whose type must match the result
 (the loader checks it). So each calculation is type-checked against the form's questions,
 repeating until calculations that read other calculations settle, and a number becomes
-an integer question when it counts something and a decimal one otherwise.
+an integer question when it can only be whole (it counts something, or adds, takes away,
+multiplies or divides with `mod` whole numbers: `${nights} + 1`) and a decimal one
+otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rhi_desktop.forms.expressions.errors import ExpressionError
-from rhi_desktop.forms.expressions.nodes import Call, Expr
+from rhi_desktop.forms.expressions.nodes import Binary, Call, Expr, Negate, Number, Ref
 from rhi_desktop.forms.expressions.parser import parse
 from rhi_desktop.forms.expressions.typecheck import check
 from rhi_desktop.forms.expressions.values import ValueType
@@ -21,6 +23,8 @@ from rhi_desktop.forms.xlsform.field_types import FieldTypes
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport
 
 _COUNTS = frozenset({"count", "count-selected", "string-length"})
+_WHOLE_OPS = frozenset({"+", "-", "*", "mod"})
+_WHOLE_KINDS = frozenset({QuestionType.INTEGER, QuestionType.SCALE})
 _STORABLE = {
     ValueType.TEXT: QuestionType.TEXT,
     ValueType.DATE: QuestionType.DATE,
@@ -59,20 +63,21 @@ def settle_calculation_types(
             break
     for item in pending:
         name = item.question["id"]
-        _apply(item, types.inferred.get(name), parsed.get(name), report)
+        _apply(item, types.inferred.get(name), parsed.get(name), types, report)
 
 
 def _apply(
     item: PendingCalculation,
     found: ValueType | None,
     expr: Expr | None,
+    types: FieldTypes,
     report: ImportReport,
 ) -> None:
     question = item.question
     if found is None:
         return  # the loader explains why the expression has no type
     if found is ValueType.NUMBER:
-        whole = isinstance(expr, Call) and expr.name in _COUNTS
+        whole = expr is not None and _whole(expr, types)
         question["type"] = (QuestionType.INTEGER if whole else QuestionType.DECIMAL).value
     elif found in _STORABLE:
         question["type"] = _STORABLE[found].value
@@ -87,6 +92,24 @@ def _apply(
             item.cell,
             f"a calculation cannot hold {_describe(found)}{advice}",
         )
+
+
+def _whole(expr: Expr, types: FieldTypes) -> bool:
+    """Whether the number `expr` gives can only be a whole number."""
+    if isinstance(expr, Number):
+        return expr.value.is_integer()
+    if isinstance(expr, Ref):
+        return types.kind_of(expr.name) in _WHOLE_KINDS
+    if isinstance(expr, Negate):
+        return _whole(expr.operand, types)
+    if isinstance(expr, Binary):
+        return expr.op in _WHOLE_OPS and _whole(expr.left, types) and _whole(expr.right, types)
+    if isinstance(expr, Call):
+        if expr.name in _COUNTS:
+            return True
+        given = expr.args[1:] if expr.name == "if" else expr.args  # if's condition aside
+        return expr.name in ("if", "coalesce") and all(_whole(arg, types) for arg in given)
+    return False
 
 
 def _describe(found: ValueType) -> str:

@@ -46,6 +46,11 @@ class FieldTypes:
             return None
         return FieldType(value_type, self._choices(question, kind))
 
+    def kind_of(self, name: str) -> QuestionType | None:
+        """The question type `name` has been given so far (None: no such question)."""
+        question = self._questions.get(name)
+        return None if question is None else QuestionType(question["type"])
+
     def _choices(self, question: dict[str, Any], kind: QuestionType) -> frozenset[str] | None:
         if kind is QuestionType.YES_NO:
             return frozenset(YES_NO)

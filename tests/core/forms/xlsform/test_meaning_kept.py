@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rhi_desktop.forms import QuestionType
+from rhi_desktop.forms import FormSession, QuestionType
 from rhi_desktop.forms.xlsform import convert_workbook
 from rhi_desktop.forms.xlsform.command import main
 from tests.core.forms.xlsform.workbooks import SheetRows
@@ -284,3 +284,34 @@ def test_a_read_only_note_is_imported(workbook: Write) -> None:
     assert conversion.form is not None, conversion.report.render()
     [told] = [f for f in conversion.report.infos if f.where == ("survey", 3, "D")]
     assert told.message == "already read-only: a note takes no answer"
+
+
+def test_a_calculation_that_can_only_be_whole_is_a_whole_number(workbook: Write) -> None:
+    # '${nights} + 1' became a decimal question, stored as 4.0.
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation"],
+            ["begin group", "g", "G"],
+            ["integer", "nights", "Nights away"],
+            ["decimal", "hours", "Hours away"],
+            ["calculate", "days", "Days", "${nights} + 1"],
+            ["calculate", "flag", "Many nights", "if(${nights} > 3, 1, 0)"],
+            ["calculate", "weeks", "Weeks", "${nights} div 7"],
+            ["calculate", "minutes", "Minutes", "${hours} * 60"],
+            ["end group"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    kinds = {
+        q: conversion.form.field(q).question.type for q in ("days", "flag", "weeks", "minutes")
+    }
+    assert kinds == {
+        "days": QuestionType.INTEGER, "flag": QuestionType.INTEGER,
+        "weeks": QuestionType.DECIMAL, "minutes": QuestionType.DECIMAL,
+    }  # fmt: skip
+    session = FormSession(conversion.form)
+    session.set_answer("nights", 3)
+    assert session.record()["days"] == 4
