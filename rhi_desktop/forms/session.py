@@ -91,6 +91,8 @@ class FormSession:
         self._holds: dict[FieldKey, bool] = {}
         self._calculated: dict[FieldKey, AnswerValue] = {}
         self._issues: dict[FieldKey, tuple[Issue, ...]] = {}
+        self._kept_empty: set[FieldKey] = set()
+        """Questions read as emptied (held as null): not given their default again."""
         if answers is None:
             for question_id, value in form.defaults.items():
                 if form.fields[question_id].repeat_id is None:
@@ -319,27 +321,48 @@ class FormSession:
         key: FieldKey | None = None,
         before: Stored | None = None,
         hidden: Iterable[FieldKey] = (),
+        *,
+        entries: bool = True,
     ) -> Holding:
         """What every hidden question holds (`hidden_entries`), each as a record keeps it,
         and what undoing a change needs after a restart: the changed question (`key`; None
         when Undo is not offered), what it held `before`, and where the answers it hid live
-        (`hidden`). Reading the form with `with_held(record(), ...)` hides them all again."""
+        (`hidden`). Reading the form with `with_held(record(), ...)` hides them all again.
+        Questions emptied before they were hidden (`cleared_defaults`) are held as such;
+        without `entries`, only they are."""
         answers: dict[str, Any] = {}
         rows: dict[str, list[dict[str, Any]]] = {}
-        for place in sorted(self.hidden_entries(), key=_in_order):
-            value = _as_kept(self._answers.get(place))
+
+        def hold(place: FieldKey, value: Any) -> None:
             repeat = self.form.fields[place.id].repeat_id
-            if value is None:
-                continue
             if repeat is None:
                 answers[place.id] = value
             elif place.row is not None:
                 group = rows.setdefault(repeat, [{} for _ in range(self._rows[repeat])])
                 group[place.row][place.id] = value
-        for repeat, count in self._rows.items():  # a hidden group keeps its empty rows too
+
+        for place in sorted(self.hidden_entries() if entries else (), key=_in_order):
+            value = _as_kept(self._answers.get(place))
+            if value is not None:
+                hold(place, value)
+        for place in sorted(self.cleared_defaults(), key=_in_order):
+            hold(place, None)  # emptied: read back as such, not given its default again
+        for repeat, count in self._rows.items() if entries else ():
             if count and not self._relevant.get(FieldKey(repeat), False):
-                rows.setdefault(repeat, [{} for _ in range(count)])
+                rows.setdefault(repeat, [{} for _ in range(count)])  # a hidden group's too
         return Holding(key, _as_kept(before), tuple(sorted(hidden, key=_in_order)), answers, rows)
+
+    def cleared_defaults(self) -> frozenset[FieldKey]:
+        """Hidden questions with a form default that hold nothing: emptied before a change
+        hid them. A record leaves hidden questions out, and reading it gives a hidden
+        question its default (as a new interview does), so these are held as emptied."""
+        return frozenset(
+            key
+            for question_id in self.form.defaults
+            for row in self._rows_of(question_id)
+            if (key := FieldKey(question_id, row)) not in self._answers
+            and not self._relevant.get(key, False)
+        )
 
     def read_entry(self, question_id: str, value: object) -> Stored | None:
         """`value` as the question would hold it, as `entry()` gives it (None: nothing)."""
@@ -400,7 +423,7 @@ class FormSession:
             if info.question.type is QuestionType.REPEAT:
                 self._load_rows(info, value)
             elif info.answerable:
-                self._store(FieldKey(question_id), self._read(info, value))
+                self._load_one(FieldKey(question_id), info, value)
 
     def _load_rows(self, info: FieldInfo, rows: object) -> None:
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
@@ -413,7 +436,7 @@ class FormSession:
             for child, value in answers.items():
                 child_info = self.form.fields[child]
                 if child_info.answerable:
-                    self._store(FieldKey(child, row), self._read(child_info, value))
+                    self._load_one(FieldKey(child, row), child_info, value)
         self._rows[info.id] = len(rows)
 
     def _default_the_hidden(self) -> None:
@@ -424,8 +447,15 @@ class FormSession:
         for question_id, value in self.form.defaults.items():
             for row in self._rows_of(question_id):
                 key = FieldKey(question_id, row)
+                if key in self._kept_empty:
+                    continue  # the interviewer emptied it before it was hidden
                 if key not in self._answers and not self._relevant.get(key, False):
                     self._answers[key] = value
+
+    def _load_one(self, key: FieldKey, info: FieldInfo, value: object) -> None:
+        if value is None:  # held as emptied (`cleared_defaults`)
+            self._kept_empty.add(key)
+        self._store(key, self._read(info, value))
 
     def _store(self, key: FieldKey, stored: Stored | None) -> None:
         if stored is not None:

@@ -152,10 +152,13 @@ class HidingTracker:
     def held(self) -> Holding | None:
         """Every answer hidden now (the open form still has them, and brings each back with
         its question) and what Undo of the latest change that hid some needs, for autosave
-        to hold beside the record so that they outlast a crash. None when nothing is hidden
-        or the form has let go of them."""
+        to hold beside the record so that they outlast a crash; and questions emptied
+        before they were hidden, even once it has let go (or they get their defaults
+        back). None when there is nothing to hold."""
         session = self._session
-        if self._let_go or not session.hidden_entries():
+        if self._let_go:  # nothing hidden is held now; what was emptied stays emptied
+            return session.holding(entries=False) if session.cleared_defaults() else None
+        if not (session.hidden_entries() or session.cleared_defaults()):
             return None
         hiding = self._hiding
         if hiding is None:

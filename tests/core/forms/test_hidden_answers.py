@@ -135,6 +135,47 @@ def test_a_form_default_left_as_it_was_is_not_an_answer_given(make_definition: B
     }
 
 
+def test_a_default_emptied_before_it_was_hidden_stays_empty_when_read_back(
+    make_definition: Build,
+) -> None:
+    # Reading a record gives a hidden question its default, as a new interview does: one
+    # the interviewer had emptied came back with its default, an answer nobody gave.
+    definition = make_definition(
+        [
+            {"id": "accepted", "type": "yes_no", "label": "Accepted?"},
+            {"id": "police", "type": "yes_no", "label": "Police told?", "default": "no",
+             "relevant": "${accepted} = 'yes'"},
+            {"id": "trips", "type": "repeat", "label": "Trips", "questions": [
+                {"id": "went", "type": "yes_no", "label": "Went?"},
+                {"id": "alone", "type": "yes_no", "label": "Alone?", "default": "yes",
+                 "relevant": "${went} = 'yes'"},
+            ]},
+        ]
+    )  # fmt: skip
+    form = load_form(definition)
+    session = FormSession(form)
+    session.set_answer("accepted", "yes")
+    session.clear_answer("police")
+    session.set_answer("accepted", "no")
+    session.add_row("trips")
+    session.set_answer("went", "yes", 0)
+    session.clear_answer("alone", 0)
+    session.set_answer("went", "no", 0)
+    assert session.cleared_defaults() == {FieldKey("police"), FieldKey("alone", 0)}
+    holding = Holding.from_content(json.loads(json.dumps(session.holding().content())))
+    assert holding is not None
+
+    reopened = FormSession(form, with_held(session.record(), holding))
+    reopened.set_answer("accepted", "yes")
+    reopened.set_answer("went", "yes", 0)
+    assert reopened.answer("police") is None and reopened.answer("alone", 0) is None
+    assert reopened.record() == {"accepted": "yes", "trips": [{"went": "yes"}]}
+
+    untouched = FormSession(form, {"accepted": "no"})  # never emptied: its default is back
+    untouched.set_answer("accepted", "yes")
+    assert untouched.answer("police") == "no"
+
+
 def test_hidden_answers_held_and_read_back_are_hidden_again_and_undo_brings_them_back(
     make_definition: Build,
 ) -> None:

@@ -416,3 +416,29 @@ def test_answers_the_passing_of_time_hid_are_told_of_and_held(qtbot: QtBot, hear
     renderer.enter("next_meeting", date(2026, 12, 1))  # asked again: the answer is back
     assert session.answer("meeting_plan") == "Meet at the library"
     assert renderer.hidden_notice is None
+
+
+def test_a_default_emptied_before_it_was_hidden_is_held_after_the_form_lets_go(
+    qtbot: QtBot,
+) -> None:
+    # Letting go of hidden answers on closing held nothing at all: reopened, a default
+    # the interviewer had emptied came back as an answer nobody gave.
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "accepted", "type": "yes_no", "label": "Accepted?"},
+        {"id": "police", "type": "yes_no", "label": "Police told?", "default": "no",
+         "relevant": "${accepted} = 'yes'"},
+        {"id": "where", "type": "text", "label": "Where?", "relevant": "${accepted} = 'yes'"},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.enter("accepted", "yes")
+    renderer.session.clear_answer("police")
+    renderer.enter("where", "The park")
+    renderer.enter("accepted", "no")
+    held = renderer.held_answers()
+    assert held is not None and held.answers == {"where": "The park", "police": None}
+
+    renderer.let_go_of_hidden()  # closing for good, as agreed
+    held = renderer.held_answers()
+    assert held is not None and held.answers == {"police": None}
