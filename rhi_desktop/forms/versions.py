@@ -372,7 +372,10 @@ class _Planner:
         dropped_values.extend(v for v in values if v not in dropped_values)
 
     def carry(self, question_id: str, raw: Any, row: int | None, scope: str | None) -> Any:
-        """The JSON answer for the target question, or None when it cannot be carried."""
+        """The JSON answer for the target question, or None when it cannot be carried (or
+        there is none: a question held as emptied leaves nothing behind)."""
+        if raw is None:
+            return None
         old = self.source.fields.get(question_id)
         new = self.target.fields.get(question_id)
         if new is None:
@@ -436,7 +439,7 @@ class _Planner:
             kept: dict[str, Any] = {}
             for question_id, value in answers.items():
                 carried = self.carry(question_id, value, index, repeat_id)
-                if carried is not None:
+                if carried is not None or self.emptied(question_id, value, repeat_id):
                     kept[question_id] = carried
             rows.append(kept)
         most = new.question.max_rows
@@ -467,19 +470,26 @@ class _Planner:
                 rows.append({})
         return rows
 
+    def emptied(self, question_id: str, raw: Any, scope: str | None) -> bool:
+        """Whether `raw` holds a question as emptied (`FormSession.cleared_defaults`) that
+        the new version asks in the same place: it is carried as emptied, not defaulted."""
+        new = self.target.fields.get(question_id)
+        return raw is None and new is not None and new.answerable and new.repeat_id == scope
+
     def not_asked(self, carried: Mapping[str, Any], kept: Mapping[str, Any]) -> None:
-        """Answers carried that the new version's skip logic leaves out, given the rest."""
+        """Answers carried that the new version's skip logic leaves out, given the rest
+        (what is carried as emptied holds no answer to leave out)."""
         for question_id, value in carried.items():
             info = self.target.fields[question_id]
             if info.question.type is not Q.REPEAT:
-                if question_id not in kept:
+                if question_id not in kept and value is not None:
                     self.drop(question_id, Reason.NOT_ASKED, None)
                 continue
             rows = kept.get(question_id, [])
             for index, answers in enumerate(value):
                 row = rows[index] if index < len(rows) else {}
-                for child in answers:
-                    if child not in row:
+                for child, child_value in answers.items():
+                    if child not in row and child_value is not None:
                         self.drop(child, Reason.NOT_ASKED, index)
 
     def report(self) -> tuple[NotCarried, ...]:
@@ -514,7 +524,7 @@ def plan_migration(
                 carried[question_id] = rows
             continue
         value = planner.carry(question_id, raw, None, None)
-        if value is not None:
+        if value is not None or planner.emptied(question_id, raw, None):
             carried[question_id] = value
     # Questions new in this version start as in a new interview: with their defaults,
     # which may ask questions whose answers are carried.

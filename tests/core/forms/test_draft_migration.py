@@ -232,3 +232,33 @@ def test_a_yes_no_answer_is_carried_onto_a_choice_that_still_offers_it() -> None
     assert moved.left_behind == (
         NotCarried("harm_disclosed", Reason.CHOICES_REMOVED, (), ("dont_know",)),
     )
+
+
+def test_a_default_emptied_before_it_was_hidden_moves_as_emptied() -> None:
+    # The emptied question was given its default again by the move: an answer nobody
+    # gave, once its question was asked.
+    definition = copy.deepcopy(V1)
+    questions = definition["sections"][0]["questions"]
+    questions[1] = {"id": "harm_details", "type": "yes_no", "label": "Told police?",
+                    "default": "no", "relevant": "${harm_disclosed} = 'yes'"}  # fmt: skip
+    v1 = load_form(definition)
+    definition["version"] = 2
+    gone = copy.deepcopy(definition)
+    gone["version"] = 3
+    gone["sections"][0]["questions"].pop(1)
+    session = FormSession(v1)
+    session.set_answer("harm_disclosed", "yes")
+    session.clear_answer("harm_details")
+    session.set_answer("harm_disclosed", "no")
+
+    migration = plan_migration(session.record(), v1, load_form(definition), session.holding())
+    assert migration.complete and migration.held is not None
+    assert migration.held["answers"] == {"harm_details": None}
+    holding = Holding.from_content(migration.held)
+    assert holding is not None
+    moved = FormSession(load_form(definition), with_held(migration.answers, holding))
+    moved.set_answer("harm_disclosed", "yes")
+    assert moved.answer("harm_details") is None
+    # Onto a version without the question, nothing is said to be left behind.
+    onto_gone = plan_migration(session.record(), v1, load_form(gone), session.holding())
+    assert onto_gone.complete and onto_gone.held is None
