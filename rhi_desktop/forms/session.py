@@ -352,6 +352,11 @@ class FormSession:
                 rows.setdefault(repeat, [{} for _ in range(count)])  # a hidden group's too
         return Holding(key, _as_kept(before), tuple(sorted(hidden, key=_in_order)), answers, rows)
 
+    def has_held(self) -> bool:
+        """Whether `holding()` has anything to hold: answers hidden now, or questions
+        emptied before they were hidden."""
+        return bool(self.hidden_entries() or self.cleared_defaults())
+
     def cleared_defaults(self) -> frozenset[FieldKey]:
         """Hidden questions with a form default that hold nothing: emptied before a change
         hid them. A record leaves hidden questions out, and reading it gives a hidden

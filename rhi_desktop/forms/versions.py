@@ -536,7 +536,7 @@ def plan_migration(
     session = FormSession(target, carried)
     kept = session.record()
     planner.not_asked(carried, kept)
-    holding = session.holding() if session.hidden_entries() or session.cleared_defaults() else None
+    holding = session.holding() if session.has_held() else None
     return Migration(
         FormRef(source.form_id, source.version),
         FormRef(target.form_id, target.version),

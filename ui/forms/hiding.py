@@ -158,7 +158,7 @@ class HidingTracker:
         session = self._session
         if self._let_go:  # nothing hidden is held now; what was emptied stays emptied
             return session.holding(entries=False) if session.cleared_defaults() else None
-        if not (session.hidden_entries() or session.cleared_defaults()):
+        if not session.has_held():
             return None
         hiding = self._hiding
         if hiding is None:
