@@ -18,12 +18,12 @@ from rhi_desktop.profile import ProfilePaths
 from ui import window
 
 HOLD = (
-    "import sys, time\n"
+    "import sys\n"
     "from pathlib import Path\n"
     "from rhi_desktop.file_lock import hold_alone\n"
     "assert hold_alone(Path(sys.argv[1])) is not None\n"
     "print('holding', flush=True)\n"
-    "time.sleep(600)\n"
+    "sys.stdin.read()\n"  # holds until killed, or told to stop by its input closing
 )
 
 
@@ -31,6 +31,7 @@ def _another_app(lock: Path) -> subprocess.Popen[str]:
     """A process holding the profile open, as a running RHI Desktop does."""
     child = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(lock)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parents[2],
