@@ -285,9 +285,43 @@ class AnswerInput:
         return []
 
     def withhold(self, withheld: bool) -> None:
-        """Keep the answer's text out of the input while a cover hides it (True), so
-        nothing can read it there, assistive technology included; put it back (False).
-        Inputs that hold no free text have nothing to withhold."""
+        """Keep the answer out of the input while a cover hides it (True), so nothing can
+        read it there, assistive technology included; put it back (False). Inputs whose
+        answer is masked where it is shown (line edits) have nothing to withhold."""
+
+
+_SHOWN = object()
+"""What a `WithheldInput` holds back while nothing is: the answer is in the input."""
+
+
+class WithheldInput(AnswerInput):
+    """An input whose answer can be read in its controls, so it is kept out of them
+    while a cover hides it: they show nothing, answers shown meanwhile are kept here,
+    and the last comes back when the cover is lifted."""
+
+    _withheld: object = _SHOWN
+
+    def show_value(self, value: object) -> None:
+        if self._withheld is _SHOWN:
+            self._show(value)
+        else:
+            self._withheld = value
+
+    def withhold(self, withheld: bool) -> None:
+        if withheld and self._withheld is _SHOWN:
+            self._withheld = self._in_controls()
+            self._show(None)
+        elif not withheld and self._withheld is not _SHOWN:
+            value, self._withheld = self._withheld, _SHOWN
+            self._show(value)
+
+    def _show(self, value: object) -> None:
+        """Put `value` in the controls, as no edit."""
+        raise NotImplementedError
+
+    def _in_controls(self) -> object:
+        """The answer the controls hold."""
+        raise NotImplementedError
 
 
 def shown_text(value: object) -> str:

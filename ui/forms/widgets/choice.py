@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.forms.widgets.base import AnswerInput, InputEvents, handler
+from ui.forms.widgets.base import InputEvents, WithheldInput, handler
 from ui.literal_text import literal
 
 Options = Sequence[tuple[str, str]]
@@ -47,11 +47,7 @@ def choice_group(parent: QWidget | None) -> QGroupBox:
     return box
 
 
-_SHOWN = object()
-"""What `_Choices` withholds while nothing is: the answer is in the controls."""
-
-
-class _Choices(AnswerInput):
+class _Choices(WithheldInput):
     """Read-only, the controls keep the focus they can take but refuse every change, and
     say they are read-only to assistive technology. Behind a sensitive answer's cover,
     they show nothing chosen: a checked state, a drop-down's value or its choice's hint
@@ -63,30 +59,6 @@ class _Choices(AnswerInput):
         self.read_only = False
         self._said = ("", "")
         """The name and description last given (`describe`)."""
-        self._withheld: object = _SHOWN
-        """The answer while a cover keeps it out of the controls."""
-
-    def show_value(self, value: object) -> None:
-        if self._withheld is _SHOWN:
-            self._show(value)
-        else:
-            self._withheld = value
-
-    def withhold(self, withheld: bool) -> None:
-        if withheld and self._withheld is _SHOWN:
-            self._withheld = self._chosen()
-            self._show(None)
-        elif not withheld and self._withheld is not _SHOWN:
-            value, self._withheld = self._withheld, _SHOWN
-            self._show(value)
-
-    def _show(self, value: object) -> None:
-        """Show `value` chosen, as no edit."""
-        raise NotImplementedError
-
-    def _chosen(self) -> object:
-        """The answer the controls show."""
-        raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -167,7 +139,7 @@ class ChoiceCombo(_Choices):
             self.combo.blockSignals(blocked)
         self._show_hint()
 
-    def _chosen(self) -> object:
+    def _in_controls(self) -> object:
         return self._values[max(self.combo.currentIndex(), 0)]
 
     def widgets(self) -> list[QWidget]:
@@ -247,7 +219,7 @@ class RadioChoice(_Choices):
                 button.setAutoExclusive(True)
                 button.blockSignals(blocked)
 
-    def _chosen(self) -> object:
+    def _in_controls(self) -> object:
         return next(
             (v for v, b in zip(self._values, self._buttons, strict=True) if b.isChecked()), None
         )
@@ -343,7 +315,7 @@ class CheckList(_Choices):
             box.setChecked(choice in chosen)
             box.blockSignals(blocked)
 
-    def _chosen(self) -> object:
+    def _in_controls(self) -> object:
         return tuple(v for v, box in zip(self._values, self._boxes, strict=True) if box.isChecked())
 
     def controls(self) -> list[QWidget]:

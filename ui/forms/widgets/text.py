@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ui.forms.widgets.base import AnswerInput, InputEvents, handler, shown_text
+from ui.forms.widgets.base import AnswerInput, InputEvents, WithheldInput, handler, shown_text
 
 LONG_TEXT_LINES = 4
 
@@ -49,14 +49,12 @@ def _long_text_height(edit: QPlainTextEdit) -> int:
     return height
 
 
-class LongTextInput(AnswerInput):
+class LongTextInput(WithheldInput):
     """Several lines of the young person's own words; Tab moves on rather than indenting."""
 
     def __init__(self, events: InputEvents, parent: QWidget | None = None) -> None:
         self.edit = QPlainTextEdit(parent)
         super().__init__(self.edit)
-        self._withheld: str | None = None
-        """The answer's text while a cover keeps it out of the edit."""
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(_long_text_height(self.edit))
         self.edit.textChanged.connect(handler(self, LongTextInput._changed))
@@ -68,26 +66,15 @@ class LongTextInput(AnswerInput):
     def _left(self) -> None:
         self._on_done()
 
-    def show_value(self, value: object) -> None:
-        if self._withheld is not None:
-            self._withheld = shown_text(value)
-        else:
-            self._put(shown_text(value))
-
-    def _put(self, text: str) -> None:
+    def _show(self, value: object) -> None:
         blocked = self.edit.blockSignals(True)  # showing is not an edit
         try:
-            self.edit.setPlainText(text)
+            self.edit.setPlainText(shown_text(value))
         finally:
             self.edit.blockSignals(blocked)
 
-    def withhold(self, withheld: bool) -> None:
-        if withheld and self._withheld is None:
-            self._withheld = self.edit.toPlainText()
-            self._put("")
-        elif not withheld and self._withheld is not None:
-            text, self._withheld = self._withheld, None
-            self._put(text)
+    def _in_controls(self) -> object:
+        return self.edit.toPlainText()
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
