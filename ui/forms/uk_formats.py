@@ -41,11 +41,18 @@ _TIME_12 = re.compile(
 """'2.30pm', '2 p.m.', and in Welsh '9yb' (y bore), '2yp' (y prynhawn), '8yh' (yr hwyr)."""
 _HOURS = re.compile(r"(.*?\d)\s*(?:hrs|hr|hours)\.?")
 """A 24-hour time as police logs write it: '2130hrs', '0930 hrs'."""
-_NAMED_TIME = re.compile(r"(?:12\s*)?(noon|midday|midnight|canol dydd|hanner dydd|hanner nos)")
-_TWELVE_NAMED = re.compile(
-    r"(?<![/.\-])\b12\s+(?=(?:noon|midday|midnight|canol dydd|hanner dydd|hanner nos)\b)",
-    re.IGNORECASE,
-)
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "canol dydd": time(12, 0),
+    "hanner dydd": time(12, 0),
+    "midnight": time(0, 0),
+    "hanner nos": time(0, 0),
+}  # '12 noon' too, and in Welsh
+_MIDNIGHTS = frozenset(word for word, said in _NAMED_TIMES.items() if said == time(0, 0))
+_NAMES = "|".join(_NAMED_TIMES)
+_NAMED_TIME = re.compile(rf"(?:12\s*)?({_NAMES})")
+_TWELVE_NAMED = re.compile(rf"(?<![/.\-])\b12\s+(?=(?:{_NAMES})\b)", re.IGNORECASE)
 """'12 noon': one time, whose 12 is no year ('26/11 12 noon' is not 2012); a 12 written
 as a date's year ('26/11/12 noon') stays one."""
 LONGEST = 64
@@ -104,15 +111,6 @@ _MONTHS = (
         "ragfyr": 12,
     }
 )
-
-_NAMED_TIMES = {
-    "noon": time(12, 0),
-    "midday": time(12, 0),
-    "canol dydd": time(12, 0),
-    "hanner dydd": time(12, 0),
-    "midnight": time(0, 0),
-    "hanner nos": time(0, 0),
-}  # '12 noon' too
 
 
 class InputProblem(StrEnum):
@@ -246,7 +244,7 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
-        if any(word in said.lower() for word in ("midnight", "hanner nos")):
+        if any(word in said.lower() for word in _MIDNIGHTS):
             raise UkInputError(InputProblem.MIDNIGHT_WHICH)
         return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)
