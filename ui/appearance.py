@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 RESOURCES = resources_dir()
 ICONS = RESOURCES / "icons"
 STYLE = RESOURCES / "style" / "app.qss"
+TEXT_POINT_SIZE = 10.0
+"""The app's text size, unless the system's is larger: someone who needs larger text sets
+it there, and every screen follows."""
+HEADING_SCALE = 1.3
+TEXT_SIZE, HEADING_SIZE = "@text-size@", "@heading-size@"
+"""Stand in the stylesheet for the text's size and the headings', worked out from it."""
 TRANSLATIONS = RESOURCES / "translations"
 TRANSLATION_PREFIX = "rhi_desktop_"
 
@@ -35,17 +41,27 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path))
 
 
-def stylesheet() -> str:
+def stylesheet(text_points: float = TEXT_POINT_SIZE) -> str:
+    """The app's stylesheet for text of `text_points`: text is the application font's
+    size (a larger system font's, if set), and the few rules that must name a size take
+    it, or the headings' size, from `text_points`."""
     try:
-        return STYLE.read_text(encoding="utf-8")
+        sheet = STYLE.read_text(encoding="utf-8")
     except OSError as exc:
         log.warning("stylesheet unavailable (%s)", type(exc).__name__)
         return ""
+    sheet = sheet.replace(TEXT_SIZE, f"{text_points:.1f}pt")
+    return sheet.replace(HEADING_SIZE, f"{text_points * HEADING_SCALE:.1f}pt")
 
 
 def apply_look(app: QApplication) -> None:
     app.setStyle("Fusion")  # the same widgets everywhere, so the stylesheet reads alike
-    app.setStyleSheet(stylesheet())
+    font = app.font()
+    points = font.pointSizeF()
+    if 0 < points < TEXT_POINT_SIZE:  # not a font sized in pixels
+        font.setPointSizeF(TEXT_POINT_SIZE)
+        app.setFont(font)
+    app.setStyleSheet(stylesheet(max(points, TEXT_POINT_SIZE)))
 
 
 def apply_window_icon(app: QApplication) -> None:

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.appearance import HEADING_SCALE
 from ui.forms.question_column import QuestionColumn
 from ui.literal_text import literal
-
-HEADING_SCALE = 1.3
 
 
 def _invalidate(layout: QLayout) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from ui.forms.widgets.base import AnswerInput, InputEvents, WithheldInput, handler, shown_text
 
@@ -35,14 +35,18 @@ class LineInput(AnswerInput):
         return [self.edit]
 
 
-_heights: dict[str, int] = {}
+_heights: dict[tuple[str, str], int] = {}
 
 
 def _long_text_height(edit: QPlainTextEdit) -> int:
-    """Four lines of the edit's font (worked out once per font: it is asked per field)."""
-    key = edit.font().key()
+    """Four lines of the edit's font inside its border and padding, which the app's
+    stylesheet sets: it is applied to the first edit to be measured (worked out once per
+    font and stylesheet: it is asked per field)."""
+    app = QApplication.instance()
+    key = (edit.font().key(), app.styleSheet() if isinstance(app, QApplication) else "")
     height = _heights.get(key)
     if height is None:
+        edit.ensurePolished()
         lines = edit.fontMetrics().lineSpacing() * LONG_TEXT_LINES
         margin = edit.frameWidth() + int(edit.document().documentMargin())
         height = _heights[key] = lines + 2 * margin

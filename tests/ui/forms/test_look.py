@@ -1,0 +1,140 @@
+"""What the app's look does for the person reading it: text follows a larger system font,
+the keyboard focus can be seen on every kind of control, and text stands out from its
+background as WCAG asks (4.5:1 for text, 3:1 for a focus indicator)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import Form, FormSession
+from tests.ui.colours import changed_contrast, text_contrast
+from tests.ui.forms.conftest import fixed_clock
+from ui.appearance import HEADING_SCALE, TEXT_POINT_SIZE, apply_look
+from ui.forms.renderer import FormRenderer
+from ui.forms.widgets.base import InputEvents
+from ui.forms.widgets.text import LongTextInput
+
+
+@pytest.fixture
+def system_font(styled_app: QApplication) -> Iterator[Callable[[float], None]]:
+    """Starts the app's look as on a system whose font is `points` in size."""
+    kept = QFont(styled_app.font())
+
+    def use(points: float) -> None:
+        font = QFont(kept)
+        font.setPointSizeF(points)
+        styled_app.setFont(font)
+        apply_look(styled_app)
+
+    yield use
+    styled_app.setFont(kept)
+    apply_look(styled_app)
+
+
+def _points(widget: QWidget) -> float:
+    """The size text is drawn at (to the whole pixel: within a quarter point at 96 dpi)."""
+    widget.ensurePolished()
+    return QFontInfo(widget.font()).pointSizeF()
+
+
+PIXEL = 0.3
+"""A point size's rounding to whole pixels."""
+
+
+def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.mark.parametrize(("system", "shown"), [(15.0, 15.0), (8.0, TEXT_POINT_SIZE)])
+def test_text_follows_a_larger_system_font(
+    qtbot: QtBot,
+    system_font: Callable[[float], None],
+    rhi_form: Form,
+    system: float,
+    shown: float,
+) -> None:
+    """Someone who needs larger text sets it for the whole system; text smaller than the
+    app's own size is raised to it. Headings stay larger than the text around them."""
+    system_font(system)
+    renderer = _shown(qtbot, FormRenderer(FormSession(rhi_form, {}, clock=fixed_clock)))
+    assert _points(renderer.field_view("offer_made_at").label) == pytest.approx(shown, abs=PIXEL)
+    heading = renderer.page("offer").widget().findChild(QLabel, "sectionHeading")
+    assert _points(heading) == pytest.approx(shown * HEADING_SCALE, abs=PIXEL)
+    view_title = QLabel("Caseload")
+    view_title.setObjectName("heading")
+    assert _points(_shown(qtbot, view_title)) == pytest.approx(shown * HEADING_SCALE, abs=PIXEL)
+
+
+def test_long_answers_show_four_lines(qtbot: QtBot, styled_app: QApplication) -> None:
+    """Inside the border and padding the stylesheet gives the box."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    long_text = LongTextInput(InputEvents(holder), holder)
+    layout.addWidget(long_text.edit)
+    _shown(qtbot, holder)
+    edit = long_text.edit
+    lines = edit.viewport().height() - 2 * edit.document().documentMargin()
+    assert lines >= 4 * edit.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("kind", [QPushButton, QCheckBox, QRadioButton])
+def test_the_keyboard_focus_can_be_seen(
+    qtbot: QtBot, styled_app: QApplication, kind: type[QWidget]
+) -> None:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    control = kind(holder)
+    control.setText("Show")  # type: ignore[attr-defined]
+    layout.addWidget(control)
+    line = QLineEdit(holder)  # where the focus is before
+    layout.addWidget(line)
+    _shown(qtbot, holder)
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    before = control.grab().toImage()
+    control.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(control.hasFocus)
+    assert changed_contrast(before, control.grab().toImage()) >= 3.0
+
+
+def test_the_chosen_section_reads_clearly(
+    qtbot: QtBot, styled_app: QApplication, rhi_form: Form
+) -> None:
+    renderer = _shown(qtbot, FormRenderer(FormSession(rhi_form, {}, clock=fixed_clock)))
+    navigator = renderer.navigator
+    navigator.setFocus()
+    index = navigator.currentIndex()
+    area = navigator.visualRect(index).adjusted(4, 2, -4, -2)  # the text, not the edges
+    image = navigator.viewport().grab(area).toImage()
+    assert text_contrast(image) >= 4.5
+
+
+def test_placeholder_text_reads_clearly(qtbot: QtBot, styled_app: QApplication) -> None:
+    """Where a question has no hint, 'dd/mm/yyyy' is all that says how to write it."""
+    line = QLineEdit()
+    line.setPlaceholderText("dd/mm/yyyy")
+    _shown(qtbot, line)
+    line.resize(200, line.sizeHint().height())
+    image = line.grab(line.contentsRect().adjusted(4, 2, -4, -2)).toImage()
+    assert text_contrast(image) >= 4.5
