@@ -26,10 +26,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,6 +64,18 @@ Setting = tuple[str, Any]
 def _stock(obj: QObject) -> type[Any]:
     """The Qt class an object of ours is built on."""
     return next(c for c in type(obj).__mro__ if c.__module__.startswith("PySide6"))
+
+
+def _stock_layout(layout: QLayout) -> type[QLayout]:
+    """The plain Qt layout to make for one of ours: a box layout is made running the way
+    it runs now, and one that arranges its items by its own code (the tick boxes'
+    columns) as a plain column holding the same items."""
+    stock = _stock(layout)
+    if stock is QBoxLayout:
+        assert isinstance(layout, QBoxLayout)
+        across = layout.direction() is QBoxLayout.Direction.LeftToRight
+        return QHBoxLayout if across else QVBoxLayout
+    return QVBoxLayout if stock is QLayout else cast(type[QLayout], stock)
 
 
 _FRESH: dict[type[Any], Any] = {}
@@ -328,7 +343,7 @@ class _Recorder:
         steps = self.recording.steps
         margins = layout.contentsMargins()
         edges = (margins.left(), margins.top(), margins.right(), margins.bottom())
-        steps.append(("layout", number, _stock(layout), owner, edges, layout.spacing()))
+        steps.append(("layout", number, _stock_layout(layout), owner, edges, layout.spacing()))
         for position in range(layout.count()):
             item = layout.itemAt(position)
             assert item is not None

@@ -13,9 +13,9 @@ up to date (`renew_layout`) just before it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -90,14 +90,31 @@ class SectionPage(QScrollArea):
         self.column = QuestionColumn(content, items)
         """The section's questions, in form order."""
         self._layout.addStretch(1)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.previous_button = QPushButton(content)
         self.next_button = QPushButton(content)
         self.next_button.setDefault(False)
-        buttons.addWidget(self.previous_button)
+        buttons.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
         self._layout.addLayout(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Previous and Next side by side where they fit, else one above the other: a
+        button's text does not wrap, and side by side they would make a narrow window
+        scroll sideways. The width is the page's less a scroll bar, whether one shows or
+        not, so showing one cannot flip the buttons back and forth."""
+        shown = [b for b in (self.previous_button, self.next_button) if not b.isHidden()]
+        margins = self._layout.contentsMargins()
+        needed = sum(b.sizeHint().width() for b in shown) + self._buttons.spacing()
+        needed += margins.left() + margins.right() + 2 * self.frameWidth()
+        room = self.width() - self.verticalScrollBar().sizeHint().width()
+        across = QBoxLayout.Direction.LeftToRight
+        self._buttons.setDirection(across if needed <= room else QBoxLayout.Direction.TopToBottom)
 
     def renew_layout(self) -> None:
         """Have the page measured afresh when it is next shown: call before showing it.
@@ -133,3 +150,5 @@ class SectionPage(QScrollArea):
             if title is not None:
                 button.setText(text.format(literal(title)))
                 button.setAccessibleName(text.format(title))
+        if self.isVisible():  # else the resize it has on being shown fits them
+            self._fit_buttons()

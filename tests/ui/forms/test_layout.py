@@ -1,10 +1,12 @@
 """Every question is laid out in full the first time its page is shown, on the laptop
 screens interviewers use: questions an answer brought in while their page was out of
-sight are measured like the rest, without the window having to be resized."""
+sight are measured like the rest, without the window having to be resized. No page is
+wider than the window, down to a 1366x768 laptop at 150% and an 800x600 window."""
 
 from __future__ import annotations
 
 import itertools
+import random
 from collections.abc import Callable
 
 import pytest
@@ -12,8 +14,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.demo_answers import fill
+from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, NOW, Draft, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import open_form_editor
 from ui.forms.renderer import FormRenderer
@@ -21,6 +25,9 @@ from ui.interview_editor import InterviewWindow
 
 LAPTOP = (1366, 768)
 SMALL_LAPTOP = (1280, 720)
+LAPTOP_AT_150 = (911, 512)
+"""A 1366x768 laptop at 150% scaling, in the pixels the window is laid out in."""
+NARROW = (800, 600)
 PEOPLE: dict[str, object] = {"people": [{"person_name": "Jay", "person_concern": "yes"}]}
 
 
@@ -101,3 +108,83 @@ def test_a_section_the_offer_brings_in_is_laid_out_when_reached_by_next(
     QApplication.processEvents()  # the layout requests a frame would handle first
     assert window.size().toTuple() == size
     assert _layout_problems(renderer, "during") == []
+
+
+ROWS: dict[str, object] = {
+    "places": [
+        {
+            "place_description": "A flat above the takeaway on the high street",
+            "place_location": {"description": "High Street", "postcode": "ZZ99 3AA"},
+        }
+    ],
+    "people": [{"person_name": "Siân", "person_age": 19, "person_concern": "yes"}],
+    "agreed_actions": [
+        {
+            "action_what": "Meet after school",
+            "action_who": "Key worker",
+            "action_by_when": "2026-12-04",
+        }
+    ],
+}
+
+
+def _accepted_interview(form: Form) -> dict[str, object]:
+    """Every relevant question answered, and a row in each repeat group."""
+    rng = random.Random(3)
+    answers = fill(form, rng, NOW)
+    while answers.get("offer_outcome") != "accepted":
+        answers = fill(form, rng, NOW)
+    return {**answers, **ROWS}
+
+
+@pytest.mark.parametrize("size", [LAPTOP_AT_150, NARROW], ids=["1366x768-150pct", "800x600"])
+def test_no_page_is_wider_than_the_window(
+    open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
+    rhi_form: Form,
+    size: tuple[int, int],
+) -> None:
+    """A page wider than its window scrolls sideways, and the right-hand side of every
+    question on it (a Show button, the end of each answer) is out of sight."""
+    window = open_window(size, _accepted_interview(rhi_form))
+    renderer = window.editor.renderer
+    too_wide = []
+    for section in rhi_form.definition.sections:
+        renderer.show_section(section.id)
+        QApplication.processEvents()
+        page = renderer.page(section.id)
+        if page.horizontalScrollBar().maximum() > 0:
+            content = page.widget()
+            assert content is not None
+            too_wide.append(
+                f"{section.id}: needs {content.minimumSizeHint().width()} px, "
+                f"has {page.viewport().width()}"
+            )
+    assert too_wide == []
+
+
+def _columns_of(renderer: FormRenderer, question_id: str) -> list[int]:
+    boxes = renderer.field_view(question_id).controls()
+    return sorted({box.mapTo(renderer, box.rect().topLeft()).x() for box in boxes})
+
+
+@pytest.mark.parametrize(("size", "columns"), [(LAPTOP, 2), (NARROW, 1)], ids=["wide", "narrow"])
+def test_tick_boxes_take_two_columns_where_they_fit(
+    open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
+    rhi_form: Form,
+    size: tuple[int, int],
+    columns: int,
+) -> None:
+    """Down one column, then the next: Tab goes through them in the form's order."""
+    window = open_window(size, _accepted_interview(rhi_form))
+    renderer = window.editor.renderer
+    renderer.show_section("referrals")
+    QApplication.processEvents()
+    assert len(_columns_of(renderer, "referrals_made")) == columns
+    boxes = renderer.field_view("referrals_made").controls()
+    chain = [boxes[0]]
+    while len(chain) < len(boxes):
+        chain.append(chain[-1].nextInFocusChain())
+    assert chain == boxes
+    tops = [box.mapTo(renderer, box.rect().topLeft()) for box in boxes]
+    first_column = [top for top in tops if top.x() == tops[0].x()]
+    assert [top.y() for top in first_column] == sorted(top.y() for top in first_column)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms.widgets.base import InputEvents, WithheldInput, handler
+from ui.forms.widgets.option_columns import OptionColumns
 from ui.literal_text import literal
 
 Options = Sequence[tuple[str, str]]
@@ -270,25 +270,17 @@ class CheckList(_Choices):
         self._hints: list[str] = []
         self._hint_labels: list[QLabel] = []
         self.group = choice_group(parent)
-        layout = QGridLayout(self.group)
-        layout.setContentsMargins(0, 0, 0, 0)
-        rows = (len(options) + CHECK_COLUMNS - 1) // CHECK_COLUMNS
+        layout = OptionColumns(self.group, CHECK_COLUMNS)
         ticked = handler(self, CheckList._ticked)
-        for index, (value, label) in enumerate(options):
+        for value, label in options:
             box = QCheckBox(literal(label), self.group)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.toggled.connect(ticked)  # not `clicked`: a screen reader's Toggle is none
             self._boxes.append(box)
-            # Down the first column, then the second: tab order matches reading order. A
-            # hint takes the grid row under its box; rows left empty take no space.
-            row, column = 2 * (index % rows), index // rows
-            layout.addWidget(box, row, column)
             hint = (hints or {}).get(value, "")
             self._hints.append(hint)
-            if hint:
-                top = Qt.AlignmentFlag.AlignTop
-                layout.addWidget(self._hint_label(box, hint, self.group), row + 1, column, top)
+            layout.add_option(box, self._hint_label(box, hint, self.group) if hint else None)
         super().__init__(self.group, events)
 
     def _hint_label(self, box: QCheckBox, hint: str, parent: QWidget | None) -> QLabel:
