@@ -41,6 +41,9 @@ class FieldInfo:
     value_type: ValueType | None
     choices: tuple[str, ...] | None
     """Allowed values, in list order, for yes/no and choice questions."""
+    sensitive: bool = False
+    """Its answer is covered until asked for: the question is marked sensitive, or it is
+    in the rows of a repeat group that is (the loader says which)."""
     id: str = field(init=False, compare=False, repr=False)
     """The question's id."""
     calculated: bool = field(init=False, compare=False, repr=False)
@@ -57,6 +60,7 @@ class FieldInfo:
         object.__setattr__(self, "id", question.id)
         object.__setattr__(self, "calculated", calculated)
         object.__setattr__(self, "answerable", answerable)
+        object.__setattr__(self, "sensitive", self.sensitive or question.sensitive)
 
 
 @dataclass(frozen=True, slots=True)

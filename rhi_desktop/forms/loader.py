@@ -471,7 +471,10 @@ class _Checker:
             return
         kind = question.type
         choices = self._choices_of(path, question)
-        info = FieldInfo(question, path, section_id, repeat, VALUE_TYPES[kind], choices)
+        within = repeat is not None and self.fields[repeat].sensitive  # its rows are covered
+        info = FieldInfo(
+            question, path, section_id, repeat, VALUE_TYPES[kind], choices, sensitive=within
+        )
         self.fields[question.id] = info
         answerable = kind not in (QuestionType.NOTE, QuestionType.REPEAT)
         self.owners.append(Owner(question.id, repeat or section_id, answerable=answerable))
@@ -539,7 +542,7 @@ class _Checker:
         if kind is QuestionType.REPEAT:
             unused = ("constraint", "default", "calculation")
         elif kind is QuestionType.NOTE:
-            unused = ("required", "constraint", "default", "calculation", "report_key")
+            unused = ("required", "constraint", "default", "calculation", "report_key", "sensitive")
         elif question.calculation is not None:
             if kind not in _CALCULABLE:
                 self.problem(f"{path}.calculation", f"{kind.value} questions cannot be calculated")

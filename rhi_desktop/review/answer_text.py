@@ -76,7 +76,7 @@ def is_sensitive(form: Form | None, question_id: str) -> bool:
     not have (or no form at all) is not marked."""
     if form is None or question_id not in form.fields:
         return False
-    return form.fields[question_id].question.sensitive
+    return form.fields[question_id].sensitive
 
 
 def _choice_label(form: Form, info: FieldInfo, value: str, words: Words) -> str:
@@ -147,7 +147,7 @@ def row_fields(
             text = answer_text(form, info, row.get(child), words)
             if text is not None:
                 label = question_label(form, child, words)
-                shown.append(FieldText(child, label, text, info.question.sensitive))
+                shown.append(FieldText(child, label, text, info.sensitive))
     for key in sorted(k for k in row if k not in children):  # may hold anything: covered
         shown.append(FieldText(key, words.unknown_question.format(key), _stored(row[key]), True))
     return tuple(shown)

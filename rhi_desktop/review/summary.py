@@ -76,7 +76,7 @@ def _holds_sensitive(form: Form, repeat_id: str) -> bool:
 def _line(form: Form, question_id: str, raw: Any, words: Words) -> AnswerLine:
     info = form.field(question_id)
     label = question_label(form, question_id, words)
-    sensitive = info.question.sensitive
+    sensitive = info.sensitive
     if info.question.type is QuestionType.REPEAT:
         rows = tuple(
             RowText(n, row_fields(form, question_id, row, words))

@@ -86,7 +86,7 @@ class FieldView:
         """The part the inline message goes below."""
         self.cover: SensitiveCover | None = None
         if answer is not None:
-            if info.question.sensitive:
+            if info.sensitive:
                 self.cover = SensitiveCover(answer, self.spoken_label, parent, events)
                 self._last = self.cover.layout
             else:

@@ -142,10 +142,11 @@ class SensitiveCover:
             self._answer.set_visible(revealed)
 
     def set_shown(self, shown: bool) -> None:
-        """Show or hide the whole, with the question it belongs to."""
+        """Show or hide the whole, with the question it belongs to: it comes back covered."""
         self._shown = shown
         self.button.setVisible(shown)
         if not shown:
+            self.set_revealed(False)
             self._answer.set_visible(False)
             if self.cover is not None:
                 self.cover.setVisible(False)

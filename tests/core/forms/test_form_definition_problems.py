@@ -236,6 +236,7 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
         ({"type": "text", "scale": {"min": 1, "max": 5}}, "scale", "only scale questions"),
         ({"type": "note", "required": True}, "required", "a note takes no required"),
         ({"type": "note", "required": "1 > 0"}, "required", "a note takes no required"),
+        ({"type": "note", "sensitive": True}, "sensitive", "a note takes no sensitive"),
         (
             {"type": "integer", "calculation": "1", "required": "1 > 0"},
             "required",

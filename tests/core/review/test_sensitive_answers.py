@@ -6,7 +6,7 @@ test_changes_across_form_versions)."""
 
 from __future__ import annotations
 
-from rhi_desktop.forms import Form
+from rhi_desktop.forms import Form, load_form
 from rhi_desktop.review import AnswerLine, ChangeKind, answer_summary, revision_diff
 
 STORY = "Stayed at a flat above the takeaway"
@@ -127,3 +127,26 @@ def test_a_row_question_answered_outside_its_rows_is_covered_in_both_trees(form:
 
     assert change.sensitive and line.sensitive
     assert change.label == line.label
+
+
+COVERED_GROUP = {
+    "form_id": "visit", "version": 1, "title": "Visit",
+    "sections": [{"id": "main", "title": "Main", "questions": [
+        {"id": "people", "type": "repeat", "label": "People", "sensitive": True,
+         "questions": [
+             {"id": "name", "type": "text", "label": "Name"},
+             {"id": "what", "type": "long_text", "label": "What happened"},
+         ]},
+    ]}],
+}  # fmt: skip
+
+
+def test_every_answer_in_the_rows_of_a_sensitive_group_is_marked() -> None:
+    """However the form was written: marking the group covers each question in its rows,
+    as the XLSForm import marks them one by one."""
+    form = load_form(COVERED_GROUP)
+    answers = {"people": [{"name": "Darren", "what": "He hit me"}]}
+    (line,) = [line for s in answer_summary(form, answers) for line in s.lines]
+
+    assert [field.sensitive for field in line.rows[0].fields] == [True, True]
+    assert form.field("name").sensitive and not form.field("name").question.sensitive

@@ -313,3 +313,44 @@ def test_no_covered_choice_can_be_read_by_assistive_technology(qtbot: QtBot) -> 
     assert renderer.session.record() == {
         "told": "yes", "main_harm": "cse", "harms": ["cse"], "fear": 4,
     }  # fmt: skip
+
+
+def test_a_revealed_answer_comes_back_covered_when_its_question_is_asked_again(
+    qtbot: QtBot,
+) -> None:
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "talk", "type": "yes_no", "label": "Willing to talk?"},
+        {"id": "story", "type": "long_text", "label": "In their words", "sensitive": True,
+         "relevant": "${talk} = 'yes'"},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.enter("talk", "yes")
+    renderer.enter("story", "Secret story")
+    story = renderer.field_view("story").cover
+    assert story is not None
+    story.set_revealed(True)
+    renderer.enter("talk", "no")
+    renderer.enter("talk", "yes")  # asked again, as after Undo on the notice
+
+    assert not story.revealed and "Secret" not in _read_out(renderer)
+
+
+def test_each_question_in_the_rows_of_a_sensitive_group_is_covered(qtbot: QtBot) -> None:
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "people", "type": "repeat", "label": "People", "sensitive": True,
+         "questions": [{"id": "name", "type": "text", "label": "Name"}]},
+    ]  # fmt: skip
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.add_row("people")
+    renderer.enter("name", "Darren", 0)
+
+    view = renderer.field_view("name", 0)
+    line = view.controls()[0]
+    assert view.cover is not None and isinstance(line, QLineEdit)
+    assert "Darren" not in line.displayText() and "Darren" not in _read_out(renderer)
