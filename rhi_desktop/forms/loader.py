@@ -491,12 +491,10 @@ class _Checker:
                 self._question(f"{path}.questions[{index}]", child, section_id, question.id)
 
     def _choices_of(self, path: str, question: Question) -> tuple[str, ...] | None:
-        if question.type is QuestionType.YES_NO:
-            return YES_NO
         if question.type not in _CHOICE_TYPES:
-            if question.choices is not None:
+            if question.choices is not None:  # a yes/no list too: it would be ignored
                 self.problem(f"{path}.choices", "only choice questions take a choice list")
-            return None
+            return YES_NO if question.type is QuestionType.YES_NO else None
         if question.choices is None:
             if f"{question.id}.choices" not in self.broken:
                 self.problem(

@@ -224,6 +224,11 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
     [
         ({"type": "single_choice"}, "choices", "a single_choice question needs a choice list"),
         ({"type": "text", "choices": "yn"}, "choices", "only choice questions take a choice list"),
+        (
+            {"type": "yes_no", "choices": "yn"},
+            "choices",
+            "only choice questions take a choice list",
+        ),
         ({"type": "text", "min_rows": 1}, "min_rows", "only repeat groups take this"),
         ({"type": "repeat"}, "questions", "a repeat group needs at least one question"),
         ({"type": "scale"}, "scale", "a scale question needs its min and max"),
