@@ -292,7 +292,7 @@ class InterviewFormEditor(QWidget):
         box.setWindowTitle(
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
-        summary = migration_summary(self._form, plan)
+        summary = migration_summary(self._form, newer, plan)
         lines = summary.splitlines()
         if len(lines) > SUMMARY_LINES:  # the whole list in a box that scrolls: it may be long
             box.setDetailedText(summary)

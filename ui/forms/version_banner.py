@@ -29,8 +29,9 @@ def _label(form: Form, question_id: str) -> str:
     return question_id if info is None else form.text(info.question.label, form_language(form))
 
 
-def reason_text(form: Form, item: NotCarried) -> str:
-    """Why one question's answer stays behind, worded for the interviewer."""
+def reason_text(form: Form, item: NotCarried, target: Form) -> str:
+    """Why one question's answer stays behind, worded for the interviewer. The choices
+    no longer offered are named unless either version marks the question sensitive."""
     texts = {
         Reason.REMOVED: QCoreApplication.translate(
             "FormVersions", "the new version no longer asks this"
@@ -59,8 +60,8 @@ def reason_text(form: Form, item: NotCarried) -> str:
         ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
-        info = form.fields.get(item.question_id)
-        if info is None or info.question.sensitive:  # the summary is on screen: say no answer
+        info, now = form.fields.get(item.question_id), target.fields.get(item.question_id)
+        if info is None or info.sensitive or (now is not None and now.sensitive):
             return QCoreApplication.translate(
                 "FormVersions", "an answer given is no longer offered"
             )
@@ -70,10 +71,11 @@ def reason_text(form: Form, item: NotCarried) -> str:
     return texts[item.reason]
 
 
-def migration_summary(source: Form, migration: Migration) -> str:
-    """What moving the draft would carry, what it would leave behind, and which repeat
-    groups have more rows than the new version allows."""
-    return "\n".join([_carried_text(source, migration), *_too_many_rows(source, migration)])
+def migration_summary(source: Form, target: Form, migration: Migration) -> str:
+    """What moving the draft from `source` to `target` would carry, what it would leave
+    behind, and which repeat groups have more rows than the new version allows."""
+    carried = _carried_text(source, target, migration)
+    return "\n".join([carried, *_too_many_rows(source, migration)])
 
 
 def _too_many_rows(source: Form, migration: Migration) -> list[str]:
@@ -90,7 +92,7 @@ def _too_many_rows(source: Form, migration: Migration) -> list[str]:
     return lines
 
 
-def _carried_text(source: Form, migration: Migration) -> str:
+def _carried_text(source: Form, target: Form, migration: Migration) -> str:
     version = migration.target.version
     if migration.complete:
         return QCoreApplication.translate(
@@ -104,7 +106,7 @@ def _carried_text(source: Form, migration: Migration) -> str:
                 "These answers cannot be carried over to version {0} and will be left behind:",
             ).format(version)
         )
-        lines += [_item_line(source, item) for item in migration.left_behind]
+        lines += [_item_line(source, item, target) for item in migration.left_behind]
     if migration.kept_aside:
         lines.append(
             QCoreApplication.translate(
@@ -114,20 +116,21 @@ def _carried_text(source: Form, migration: Migration) -> str:
                 "asked:",
             ).format(version)
         )
-        lines += [_item_line(source, item, reason=False) for item in migration.kept_aside]
+        lines += [_item_line(source, item, None) for item in migration.kept_aside]
     return "\n".join(lines)
 
 
-def _item_line(source: Form, item: NotCarried, *, reason: bool = True) -> str:
+def _item_line(source: Form, item: NotCarried, target: Form | None) -> str:
+    """The question, and why it stays behind if `target` is given."""
     label = _label(source, item.question_id)
     if item.rows:
         label = QCoreApplication.translate("FormVersions", "{0} (rows {1})").format(
             label, ", ".join(str(r + 1) for r in item.rows)
         )
-    if not reason:
+    if target is None:
         return QCoreApplication.translate("FormVersions", "\u2022 {0}").format(label)
     return QCoreApplication.translate("FormVersions", "\u2022 {0}: {1}").format(
-        label, reason_text(source, item)
+        label, reason_text(source, item, target)
     )
 
 

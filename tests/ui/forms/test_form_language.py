@@ -139,5 +139,5 @@ def test_what_a_move_would_leave_behind_is_named_in_the_forms_language(
         {},
         (NotCarried("where_went", Reason.REMOVED),),
     )
-    summary = migration_summary(BILINGUAL, migration)
+    summary = migration_summary(BILINGUAL, BILINGUAL, migration)
     assert "Ble aethoch chi?" in summary and "Where did you go?" not in summary

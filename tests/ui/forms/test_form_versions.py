@@ -178,7 +178,7 @@ def test_the_summary_says_what_was_worked_out_and_where_there_are_too_many_rows(
         (NotCarried("venue_type", Reason.NOW_ASKED),),
         (("people", 3, 2),),
     )
-    lines = migration_summary(rhi_form, migration).splitlines()
+    lines = migration_summary(rhi_form, rhi_form, migration).splitlines()
     assert lines[1].endswith(
         ": the old version worked this out; the new version asks it, so answer it there"
     )
@@ -470,7 +470,23 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     source, target = load_form(v1), load_form(v2)
     migration = plan_migration({"harm": ["cse", "cce"], "travel": "cse"}, source, target)
 
-    text = migration_summary(source, migration)
+    text = migration_summary(source, target, migration)
     assert "Kinds of harm: an answer given is no longer offered" in text
     assert "Travel: no longer offered: Sexual exploitation" in text
     assert text.count("Sexual exploitation") == 1
+
+    # Marked sensitive by the new version only, or by being in a sensitive group's rows
+    v2["sections"][0]["questions"][1]["sensitive"] = True
+    migration = plan_migration({"travel": "cse"}, source, load_form(v2))
+    assert "Sexual exploitation" not in migration_summary(source, load_form(v2), migration)
+    v1["sections"][0]["questions"] = [
+        {"id": "places", "type": "repeat", "label": "Places", "sensitive": True,
+         "questions": [v1["sections"][0]["questions"][1]]},
+    ]  # fmt: skip
+    v2 = copy.deepcopy(v1)
+    v2["version"] = 2
+    v2["choice_lists"]["harms"] = v2["choice_lists"]["harms"][1:]
+    source, target = load_form(v1), load_form(v2)
+    migration = plan_migration({"places": [{"travel": "cse"}]}, source, target)
+    text = migration_summary(source, target, migration)
+    assert "Travel (rows 1): an answer given is no longer offered" in text
