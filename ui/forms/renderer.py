@@ -756,10 +756,12 @@ class FormRenderer(QWidget):
             self._focus_first(self.section_controls(section_id))
 
     def _focus_first(self, controls: list[QWidget]) -> bool:
-        """Focus the first control that can take it (not a hidden answer behind its
-        cover, nor a question not asked now); whether one did."""
+        """Focus the first control that Tab would stop at (not a hidden answer behind its
+        cover, nor a question not asked now, nor a radio button but the chosen one);
+        whether one did."""
         for control in controls:
-            if control.isVisibleTo(self) and control.isEnabled():
+            tab = control.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if tab and control.isVisibleTo(self) and control.isEnabled():
                 self._focus(control)
                 return True
         return False

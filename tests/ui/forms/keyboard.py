@@ -76,10 +76,15 @@ class Keyboard:
             self.press(Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
 
     def pick_radio(self, buttons: list[QWidget], index: int) -> None:
-        """Tab into a radio group (its first button), arrow across, Space to choose."""
-        self.tab_to(buttons[0])
-        for _ in range(index):
-            self.press(Qt.Key.Key_Right)
+        """Tab into a radio group (at its chosen button, or the first), arrow across,
+        Space to choose."""
+        for _ in range(TAB_LIMIT):
+            if self.focus() in buttons:
+                break
+            self.press(Qt.Key.Key_Tab)
+        at = buttons.index(self.focus())
+        for _ in range(abs(index - at)):
+            self.press(Qt.Key.Key_Right if index > at else Qt.Key.Key_Left)
         assert self.focus() is buttons[index]
         self.press(Qt.Key.Key_Space)
 

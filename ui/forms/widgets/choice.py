@@ -173,7 +173,9 @@ class RadioChoice(_Choices):
     Backspace clears the answer, so a mistaken answer can be undone.
 
     The buttons are the only radio buttons in their box, so they exclude each other
-    without a button group."""
+    without a button group. Tab stops at the chosen button (the first while none is):
+    on any other, a screen reader would say "not checked" of an answered question, and
+    Space, the key for choosing, would change the answer."""
 
     reveals_on_edit = True
 
@@ -195,13 +197,22 @@ class RadioChoice(_Choices):
             self._buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
+        self._stop_at(0)
         # The buttons leave Delete and Backspace to their parent, the box.
         events.on_delete_key(self.box, self, RadioChoice.clear_by_user)
 
     def _picked(self, index: int, checked: bool) -> None:
         if checked:  # the button it replaces reports its unchecking too
+            self._stop_at(index)
             self._on_edit(self._values[index])
             self._on_done()
+
+    def _stop_at(self, index: int) -> None:
+        """Makes the button at `index` the one Tab stops at; the arrow keys reach all."""
+        for at, button in enumerate(self._buttons):
+            tab = Qt.FocusPolicy.StrongFocus if at == index else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != tab:
+                button.setFocusPolicy(tab)
 
     def clear_by_user(self) -> None:
         if not any(button.isChecked() for button in self._buttons):
@@ -211,6 +222,7 @@ class RadioChoice(_Choices):
         self._on_done()
 
     def _uncheck(self) -> None:
+        self._stop_at(0)
         for button in self._buttons:
             if button.isChecked():
                 blocked = button.blockSignals(True)  # unchecking is said by the caller
@@ -232,6 +244,7 @@ class RadioChoice(_Choices):
         blocked = [button.blockSignals(True) for button in self._buttons]  # showing: no edit
         try:
             self._buttons[self._values.index(key)].setChecked(True)
+            self._stop_at(self._values.index(key))
         finally:
             for button, was in zip(self._buttons, blocked, strict=True):
                 button.blockSignals(was)
@@ -252,9 +265,10 @@ class RadioChoice(_Choices):
 
 
 class CheckList(_Choices):
-    """Multiple choice as tick boxes, in columns, in the form's order, laid out in a grid
-    in the question's box. A choice's hint (what a risk indicator looks like, say) is
-    shown under its tick box, in line with its label, and is read out with it."""
+    """Multiple choice as tick boxes in the question's box, down as many columns as fit
+    (`OptionColumns`), in the form's order. A choice's hint (what a risk indicator looks
+    like, say) is shown under its tick box, in line with its label, and is read out with
+    it."""
 
     reveals_on_edit = True
 

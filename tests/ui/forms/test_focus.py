@@ -1,0 +1,44 @@
+"""Where the keyboard focus goes, and what the keys do there, for someone who uses the
+keyboard alone or a screen reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QRadioButton
+
+from tests.ui.forms.keyboard import Keyboard
+from ui.forms.editor import InterviewFormEditor
+
+
+def test_an_answered_choice_is_reached_at_the_chosen_option(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """On any other option a screen reader says "not checked" of an answered question,
+    and Space, the key for choosing, changes the answer."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.enter("immediate_concern", "no")
+    yes, no = renderer.field_view("immediate_concern").controls()
+    assert isinstance(yes, QRadioButton) and isinstance(no, QRadioButton)
+
+    renderer.focus_field("immediate_concern")
+    assert QApplication.focusWidget() is no
+    keyboard.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    keyboard.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is no
+    keyboard.press(Qt.Key.Key_Space)
+    assert renderer.session.answer("immediate_concern") == "no"
+    keyboard.press(Qt.Key.Key_Left)  # the arrows reach every option, and choose it
+    assert QApplication.focusWidget() is yes
+    assert renderer.session.answer("immediate_concern") == "yes"
+    keyboard.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    keyboard.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is yes
+    keyboard.press(Qt.Key.Key_Delete)  # cleared: the first option is where Tab stops
+    keyboard.press(Qt.Key.Key_Tab)
+    keyboard.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert renderer.session.answer("immediate_concern") is None
+    assert QApplication.focusWidget() is yes
