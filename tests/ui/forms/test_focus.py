@@ -42,3 +42,24 @@ def test_an_answered_choice_is_reached_at_the_chosen_option(
     keyboard.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert renderer.session.answer("immediate_concern") is None
     assert QApplication.focusWidget() is yes
+
+
+def test_tabbing_past_an_empty_long_answer_finds_no_fault_with_it(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """A keyboard user tabs through questions to reach the next section: as with one-line
+    answers, only one typed in (and then emptied) is told it needs an answer."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.enter("child_consulted", "no")
+    view = renderer.field_view("not_consulted_reason")
+    (box,) = view.controls()
+    keyboard.tab_to(box)
+    keyboard.tab_out()
+    assert view.message == ""
+    keyboard.tab_to(box)
+    keyboard.type("x")
+    keyboard.press(Qt.Key.Key_Backspace)
+    keyboard.tab_out()
+    assert view.message == "This question needs an answer."

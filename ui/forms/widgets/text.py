@@ -54,10 +54,13 @@ def _long_text_height(edit: QPlainTextEdit) -> int:
 
 
 class LongTextInput(WithheldInput):
-    """Several lines of the young person's own words; Tab moves on rather than indenting."""
+    """Several lines of the young person's own words; Tab moves on rather than indenting.
+    Leaving it finishes the answer only if it was typed into, as with one-line answers:
+    tabbing past an empty required one is not an error."""
 
     def __init__(self, events: InputEvents, parent: QWidget | None = None) -> None:
         self.edit = QPlainTextEdit(parent)
+        self._typed = False
         super().__init__(self.edit)
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(_long_text_height(self.edit))
@@ -65,10 +68,13 @@ class LongTextInput(WithheldInput):
         events.on_focus_out(self.edit, self, LongTextInput._left)
 
     def _changed(self) -> None:
+        self._typed = True
         self._on_edit(self.edit.toPlainText())
 
     def _left(self) -> None:
-        self._on_done()
+        if self._typed:
+            self._typed = False
+            self._on_done()
 
     def _show(self, value: object) -> None:
         blocked = self.edit.blockSignals(True)  # showing is not an edit
