@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.deadlines import due_by, format_london
 from ui.dialog_parts import ask_first
+from ui.forms.buttons import form_button
 from ui.profile_holder import ProfileHolder
 from ui.review_comments import ReviewCommentsPanel
 
@@ -137,7 +138,7 @@ class InterviewWindow(QWidget):
 
     def _button(self, text: str, name: str, keys: str, tip: str) -> QPushButton:
         """A footer button with its own keys, named in its tooltip ({0} in `tip`)."""
-        button = QPushButton(text, self)
+        button = form_button(self, text)
         button.setAccessibleName(name)
         sequence = QKeySequence(keys)
         button.setShortcut(sequence)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.domain.deadlines import to_london, utc_now
@@ -33,6 +33,7 @@ from rhi_desktop.store import Store
 from ui.announce import announce
 from ui.form_language import form_language
 from ui.forms.autosave import AutoSaver, Runner
+from ui.forms.buttons import form_button
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import VersionBanner, migration_summary
@@ -111,8 +112,8 @@ class InterviewFormEditor(QWidget):
             QCoreApplication.translate("InterviewFormEditor", "Result of Check answers")
         )
         self.check_result.hide()
-        self.check_button = QPushButton(
-            QCoreApplication.translate("InterviewFormEditor", "Check answers"), self
+        self.check_button = form_button(
+            self, QCoreApplication.translate("InterviewFormEditor", "Check answers")
         )
         self.check_button.setAccessibleName(
             QCoreApplication.translate("InterviewFormEditor", "Check answers")

@@ -14,7 +14,9 @@ answers hidden and offers the same Undo. What was hidden, and by which change, i
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from ui.forms.buttons import form_button
 
 
 def hidden_answers_text(question: str, sections: list[str], count: int) -> str:
@@ -53,12 +55,12 @@ class HiddenAnswersNotice(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.undo_button = QPushButton(QCoreApplication.translate("HiddenAnswers", "&Undo"), self)
+        self.undo_button = form_button(self, QCoreApplication.translate("HiddenAnswers", "&Undo"))
         self.undo_button.setAccessibleName(
             QCoreApplication.translate("HiddenAnswers", "Undo the answer that hid them")
         )
-        self.dismiss_button = QPushButton(
-            QCoreApplication.translate("HiddenAnswers", "&Dismiss"), self
+        self.dismiss_button = form_button(
+            self, QCoreApplication.translate("HiddenAnswers", "&Dismiss")
         )
         self.dismiss_button.setAccessibleName(
             QCoreApplication.translate("HiddenAnswers", "Dismiss this notice")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.counted import by_count
 from rhi_desktop.forms import FieldInfo, FieldKey, Issue
 from ui.announce import announce
+from ui.forms.buttons import form_button
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
 from ui.forms.question_column import QUESTION_GAP, QuestionColumn
 from ui.literal_text import literal
@@ -74,7 +74,7 @@ class RowView:
         self._group_label = group_label
         layout = QVBoxLayout(self.box)
         self.column = QuestionColumn(self.box, layout)
-        self.remove_button = QPushButton(self.box)
+        self.remove_button = form_button(self.box)
         self.remove_button.setToolTip(
             QCoreApplication.translate("RepeatGroup", "Remove this row ({0})").format(
                 native_keys(REMOVE_ROW_KEYS)
@@ -165,9 +165,9 @@ class RepeatGroupView:
             layout.addWidget(hint_label)
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
-        self.add_button = QPushButton(
-            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(literal(label)),
+        self.add_button = form_button(
             widget,
+            QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(literal(label)),
         )
         self.add_button.setAccessibleName(
             QCoreApplication.translate("RepeatGroup", "Add a row to {0}").format(label)

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
     QLayout,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.appearance import HEADING_SCALE
+from ui.forms.buttons import form_button
 from ui.forms.question_column import QuestionColumn
 from ui.literal_text import literal
 
@@ -91,8 +91,8 @@ class SectionPage(QScrollArea):
         """The section's questions, in form order."""
         self._layout.addStretch(1)
         self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.previous_button = QPushButton(content)
-        self.next_button = QPushButton(content)
+        self.previous_button = form_button(content)
+        self.next_button = form_button(content)
         self.next_button.setDefault(False)
         buttons.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addStretch(1)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QWidget,
 )
 
+from ui.forms.buttons import form_button
 from ui.forms.widgets.base import AnswerInput, InputEvents, handler
 
 
@@ -70,7 +70,7 @@ class SensitiveCover:
             layout.addWidget(part, 1)
         elif row is None:
             layout.addLayout(part, 1)
-        self.button = QPushButton(parent)
+        self.button = form_button(parent)
         self.button.setObjectName("revealButton")
         self.button.setCheckable(True)
         self._show_state(False)

@@ -7,11 +7,12 @@ explicit choice, made after reading, question by question, what cannot be carrie
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import Migration, NotCarried, Reason
 from ui.form_language import form_language
+from ui.forms.buttons import form_button
 
 
 def _choice_labels(form: Form, item: NotCarried) -> str:
@@ -146,7 +147,7 @@ class VersionBanner(QFrame):
         layout = QHBoxLayout(self)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.button = QPushButton(self)
+        self.button = form_button(self)
         self.button.clicked.connect(self.moveRequested)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)

@@ -63,3 +63,23 @@ def test_tabbing_past_an_empty_long_answer_finds_no_fault_with_it(
     keyboard.press(Qt.Key.Key_Backspace)
     keyboard.tab_out()
     assert view.message == "This question needs an answer."
+
+
+def test_enter_presses_the_focused_button(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """Many keyboard and screen-reader users press Enter on a button, not Space."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.show_section("actions")
+    add = renderer.group_view("agreed_actions").add_button
+    keyboard.tab_to(add)
+    keyboard.press(Qt.Key.Key_Return)
+    assert renderer.session.row_count("agreed_actions") == 1
+    keyboard.tab_to(renderer.page("actions").next_button)
+    keyboard.press(Qt.Key.Key_Enter)
+    assert renderer.current_section == "feedback"
+    keyboard.tab_to(editor.check_button)
+    keyboard.press(Qt.Key.Key_Return)
+    assert editor.check_result.isVisible()
