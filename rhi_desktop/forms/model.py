@@ -84,6 +84,8 @@ LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
 MAX_EXPRESSION_LENGTH = 2000
 MAX_ROWS = 1000
+MAX_VERSION = 2**31 - 1
+"""A version the store and the service keep as a whole number, exactly."""
 """The most rows a repeat group can be set to hold."""
 Expression = Annotated[str, Field(min_length=1, max_length=MAX_EXPRESSION_LENGTH)]
 
@@ -175,7 +177,7 @@ class FormDefinition(_Strict):
         default=None, alias="$schema", description="Optional link to schema.json for editors."
     )
     form_id: Annotated[str, Field(pattern=FORM_ID, max_length=64)]
-    version: StrictInt = Field(ge=1)
+    version: StrictInt = Field(ge=1, le=MAX_VERSION)
     title: Label
     languages: list[LanguageCode] | None = Field(
         default=None,

@@ -656,6 +656,15 @@ def test_loading_from_a_file_reads_utf8_json(tmp_path: Path, make_definition: Bu
     assert caught.value.problems[0].startswith("(file): cannot read missing.json")
 
 
+def test_a_version_too_large_to_store_is_reported(make_definition: Build) -> None:
+    # It loaded, was published, and starting an interview on it raised OverflowError
+    definition = make_definition([{"id": "q", "type": "text", "label": "Q"}])
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form({**definition, "version": 2**63})
+    assert [p.split(": ")[0] for p in caught.value.problems] == ["version"]
+    assert load_form({**definition, "version": 2**31 - 1}).version == 2**31 - 1
+
+
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [prefix]
     if isinstance(node, dict):
