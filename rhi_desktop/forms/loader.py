@@ -86,7 +86,7 @@ class FormDefinitionError(ValueError):
 
 def load_form_file(path: Path) -> Form:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as some editors save it: with a BOM
     except (OSError, UnicodeDecodeError) as error:
         raise FormDefinitionError([f"(file): cannot read {path.name}: {error}"]) from error
     return load_form(text)

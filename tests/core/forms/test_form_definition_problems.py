@@ -654,6 +654,9 @@ def test_loading_from_a_file_reads_utf8_json(tmp_path: Path, make_definition: Bu
     with pytest.raises(FormDefinitionError) as caught:
         load_form_file(tmp_path / "missing.json")
     assert caught.value.problems[0].startswith("(file): cannot read missing.json")
+    # as some editors (older Notepad) save it: with a byte-order mark
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_form_file(path).field("q").path == "sections[0].questions[0]"
 
 
 def test_a_version_too_large_to_store_is_reported(make_definition: Build) -> None:
