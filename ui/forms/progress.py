@@ -1,8 +1,9 @@
 """How far a section has got: what the navigator's badge says. Qt-free.
 
 Counted over the questions that are relevant now, rows of repeat groups included:
-answers given, questions still needing an answer, and problems (answers of the wrong
-shape, answers a constraint refuses, too many or too few rows).
+answers given, questions still needing an answer (a group with fewer rows than it needs
+among them: rows are how it is answered), and problems (answers of the wrong shape,
+answers a constraint refuses, too many rows).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def section_progress(session: FormSession, section_id: str) -> SectionProgress:
             if info.answerable and session.entry(question_id, row) is not None:
                 answered += 1
             for issue in session.issues(question_id, row):
-                if issue.kind is IssueKind.REQUIRED:
+                if issue.kind is IssueKind.REQUIRED or issue.min_rows is not None:
                     to_answer += 1
                 else:
                     problems += 1

@@ -17,7 +17,7 @@ from tests.ui.forms.conftest import Heard, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.appearance import stylesheet
 from ui.forms.editor import InterviewFormEditor
-from ui.forms.progress import SectionProgress, SectionState
+from ui.forms.progress import SectionProgress, SectionState, section_progress
 from ui.forms.renderer import FormRenderer
 from ui.forms.section_nav import badge_text
 
@@ -99,6 +99,23 @@ def test_section_badges_say_their_state_in_words(
     for state in SectionState:  # every badge is a symbol and words, never colour alone
         symbol, words = badge_text(SectionProgress(state, 1, 1, 1)).split(" ", 1)
         assert len(symbol) == 1 and words.strip()
+
+
+def test_a_group_short_of_the_rows_it_needs_is_to_answer_not_a_problem() -> None:
+    """A new interview shows nothing wrong with the group until a check: its badge says
+    what is still to answer, not of a problem nobody can find. Too many rows is one."""
+    definition = {
+        "form_id": "visit", "version": 1, "title": "Visit",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "people", "type": "repeat", "label": "People", "min_rows": 1,
+             "max_rows": 1, "questions": [{"id": "name", "type": "text", "label": "Name"}]},
+        ]}],
+    }  # fmt: skip
+    session = FormSession(load_form(definition), clock=fixed_clock)
+    assert section_progress(session, "main") == SectionProgress(SectionState.TO_ANSWER, 0, 1)
+    session.add_row("people")
+    session.add_row("people")
+    assert section_progress(session, "main").state is SectionState.PROBLEMS
 
 
 def test_required_answers_are_asked_for_only_after_a_check(
