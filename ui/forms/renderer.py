@@ -108,7 +108,8 @@ class FormRenderer(QWidget):
         self._pages: dict[str, SectionPage] = {}
         self._items: dict[str, list[Item]] = {}
         self._revealed: set[FieldKey] = set()
-        self._reveal_all = False
+        self._typing: FieldKey | None = None
+        """The question being typed into, while its keystroke is dealt with."""
         self._confirm: QMessageBox | None = None
         self._hidden = HidingTracker(session, partial(_held_changed, weakref.ref(self)))
         """The latest change that hid answered questions, offered for Undo."""
@@ -356,9 +357,14 @@ class FormRenderer(QWidget):
         changes = self._session.set_answer(view.id, value, view.row)
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
-        self._show_issues(view, announce=finished)
+        self._typing = None if finished else key
+        try:
+            self._show_issues(view, announce=finished)
+            if changes:
+                self._apply(changes)
+        finally:
+            self._typing = None
         if changes:
-            self._apply(changes)
             if self._hidden.edited(changes):  # told when finished, below or later
                 self._hide_notice()  # it spoke of another question's change
             self.answersChanged.emit()
@@ -375,17 +381,24 @@ class FormRenderer(QWidget):
 
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
         """Show the item's problem, if it is time to; with `announce`, a problem that has
-        just appeared or changed is also read out, as the focus has moved on from it."""
-        if isinstance(view, RepeatGroupView):
-            key = FieldKey(view.info.id)
-        else:
-            key = FieldKey(view.id, view.row)
-        revealed = self._reveal_all or key in self._revealed
+        just appeared or changed is also read out, as the focus has moved on from it.
+        While the interviewer is typing into it, a problem already shown is updated (or
+        goes, once mended), but a new one waits until they move on: half a date is no
+        error."""
+        key = self._key_of(view)
+        typing = key == self._typing and not view.message
+        revealed = key in self._revealed and not typing
         before = view.message
         view.show_issues(self._session.issues(key.id, key.row), revealed)
         if announce and view.message and view.message != before and isinstance(view, FieldView):
             told = QCoreApplication.translate("FormRenderer", "{0}: {1}")
             speak(view.controls()[0], told.format(view.spoken_label, view.message))
+
+    @staticmethod
+    def _key_of(view: Item) -> FieldKey:
+        if isinstance(view, RepeatGroupView):
+            return FieldKey(view.info.id)
+        return FieldKey(view.id, view.row)
 
     def _view(self, key: FieldKey) -> Item | None:
         if key.row is None:
@@ -799,8 +812,10 @@ class FormRenderer(QWidget):
         """Show every problem in the form, and take the interviewer to the first one.
         Rules that read the clock are judged afresh, as at the moment of asking."""
         self.reevaluate()
-        self._reveal_all = True
-        for item in self._all_views():
+        for item in self._all_views():  # those asked now: one asked later, or a row added
+            key = self._key_of(item)  # later, is judged when the interviewer leaves it
+            if self._session.is_relevant(key.id, key.row):
+                self._revealed.add(key)
             self._show_issues(item)
         report = self._session.validate()
         if not report.ok:

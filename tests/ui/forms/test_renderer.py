@@ -136,6 +136,52 @@ def test_required_answers_are_asked_for_only_after_a_check(
     assert method.message == ""
 
 
+def test_after_a_check_a_row_added_is_judged_when_it_is_left(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """A check shows what is wrong then; a row added afterwards is not wrong before the
+    interviewer has had a chance to fill it in."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.check()
+    renderer.add_row("agreed_actions")
+    renderer.show_section("actions")
+    what = renderer.field_view("action_what", 0)
+    assert what.message == ""
+    keyboard.tab_to(what.controls()[0])
+    keyboard.type("x")
+    keyboard.press(Qt.Key.Key_Backspace)
+    keyboard.tab_out()
+    assert what.message == "This question needs an answer."
+
+
+def test_retyping_an_answer_is_not_faulted_at_each_keystroke(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """Half a date is no error: a new problem waits until the interviewer moves on, but a
+    problem already shown goes as soon as it is mended."""
+    editor = open_editor()
+    renderer = editor.renderer
+    made = renderer.field_view("offer_made_at")
+    field = made.controls()[0]
+    keyboard.fill(field, "26/11/2026 10:00")
+    keyboard.tab_out()
+    assert made.message == ""
+    keyboard.tab_to(field)
+    keyboard.press_select_all()
+    keyboard.type("2")
+    assert made.message == ""
+    keyboard.type("6/11/20")
+    assert made.message == ""
+    keyboard.tab_out()
+    assert made.message != ""
+    keyboard.tab_to(field)
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type("26 10:00")
+    assert made.message == ""
+
+
 def test_a_constraint_is_explained_when_the_interviewer_moves_on(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:
