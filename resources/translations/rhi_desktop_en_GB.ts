@@ -3255,6 +3255,14 @@
         <source>{1} takes at most {0} rows.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Row {1} removed from {2}; 1 row left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {1} removed from {2}; {0} rows left.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewCommentsPanel</name>

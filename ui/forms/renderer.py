@@ -723,6 +723,7 @@ class FormRenderer(QWidget):
         self._chain(group.info.section_id)
         later = group.rows[index].controls() if index < len(group.rows) else []
         self._focus_first([*later, group.add_button])  # a question asked in the next row
+        speak(group.widget, group.removed_text(index + 1))
         self.answersChanged.emit()
 
     # --- sections and focus --------------------------------------------------------------

@@ -257,6 +257,17 @@ class RepeatGroupView:
             self.label,
         )
 
+    def removed_text(self, number: int) -> str:
+        """What a screen reader is told when row `number` (from 1) has gone: the rows
+        below move up, so the focus lands on a row with the same number as before."""
+        return by_count(
+            len(self.rows),
+            QCoreApplication.translate("RepeatGroup", "Row {1} removed from {2}; 1 row left."),
+            QCoreApplication.translate("RepeatGroup", "Row {1} removed from {2}; {0} rows left."),
+            number,
+            self.label,
+        )
+
     def set_editable(self, editable: bool) -> None:
         self.add_button.setVisible(editable)
         for row in self.rows:

@@ -264,3 +264,18 @@ def test_an_empty_row_goes_from_inside_its_long_answer_and_the_next_row_is_not_b
     keyboard.press(Qt.Key.Key_Delete, CTRL_SHIFT)
     assert session.row_count("agreed_actions") == 0
     assert keyboard.focus() is renderer.group_view("agreed_actions").add_button
+
+
+def test_removing_a_row_is_told(qtbot: QtBot, rhi_form: Form, heard: Heard) -> None:
+    """The rows below move up, so the focus lands on a row numbered as the one removed:
+    without a word, a screen reader user cannot tell anything happened."""
+    renderer = FormRenderer(FormSession(rhi_form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.show_section("actions")
+    for _ in range(3):
+        renderer.add_row("agreed_actions")
+    renderer.remove_row("agreed_actions", 1)
+    assert heard[-1][0] == "Row 2 removed from Actions agreed; 2 rows left."
+    renderer.remove_row("agreed_actions", 0)
+    assert heard[-1][0] == "Row 1 removed from Actions agreed; 1 row left."
