@@ -19,9 +19,16 @@ import weakref
 from collections.abc import Iterable, Iterator
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rhi_desktop.forms import (
     Changes,
@@ -78,6 +85,25 @@ class _Calls:
         renderer, view = self._renderer(), self._view()
         if renderer is not None and view is not None:
             renderer._finished(view)
+
+
+class _FocusInSight(QObject):
+    """Scrolls a page to the focus when the keyboard brings it in from outside the page
+    (from the section list, the notice above or the buttons below): the page's scroll
+    area does so only for Tab moves that start inside it. A click leaves the page where
+    the interviewer had it."""
+
+    def __init__(self, renderer: FormRenderer) -> None:
+        super().__init__(renderer)
+        self._renderer = weakref.ref(renderer)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        renderer = self._renderer()
+        if renderer is not None and new is not None and not QApplication.mouseButtons():
+            renderer.keep_in_sight(new)
 
 
 def _held_changed(ref: weakref.ref[FormRenderer]) -> None:
@@ -144,6 +170,7 @@ class FormRenderer(QWidget):
         self._stack.setCurrentWidget(self._pages[self._current])
         self.navigator.select(self._current)
         self.navigator.sectionChosen.connect(self._chosen_in_navigator)
+        _FocusInSight(self)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, step in ((NEXT_SECTION_KEYS, 1), (PREVIOUS_SECTION_KEYS, -1)):
             shortcut = QShortcut(QKeySequence(keys), self, context=context)
@@ -788,6 +815,12 @@ class FormRenderer(QWidget):
             # A control just made (a new row's) has its place only once the page's layout
             # has run, after this: it is scrolled into view again then.
             QTimer.singleShot(0, control, partial(page.ensureWidgetVisible, control))
+
+    def keep_in_sight(self, widget: QWidget) -> None:
+        """Scroll the page on show to `widget`, if it is on it."""
+        page = self._pages[self._current]
+        if page.isAncestorOf(widget):
+            page.ensureWidgetVisible(widget)
 
     def focus_field(self, question_id: str, row: int | None = None) -> None:
         """Show the question's section with the focus on it: on its Show button when its

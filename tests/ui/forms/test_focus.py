@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -83,3 +83,29 @@ def test_enter_presses_the_focused_button(
     keyboard.tab_to(editor.check_button)
     keyboard.press(Qt.Key.Key_Return)
     assert editor.check_result.isVisible()
+
+
+def _in_sight(page: QScrollArea, control: QWidget) -> bool:
+    top_left = control.mapTo(page.viewport(), QPoint(0, 0))
+    return page.viewport().rect().contains(QRect(top_left, control.size()))
+
+
+def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """From the section list (or the notice, or the buttons below), Tab lands on the
+    page's first question: with the page scrolled to its foot, it was out of sight."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    for _ in range(4):
+        renderer.add_row("places")
+    renderer.show_section("during")
+    page = renderer.page("during")
+    keyboard.tab_to(page.next_button)
+    assert page.verticalScrollBar().value() > 0
+    keyboard.tab_to(renderer.navigator)
+    keyboard.press(Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None and page.isAncestorOf(focused)
+    assert _in_sight(page, focused)
