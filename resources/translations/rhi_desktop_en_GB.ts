@@ -1142,7 +1142,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ℹ Version {1} of this form is installed. This draft stays on version {0} unless you move it.</source>
+        <source>Version {1} of this form is installed. This draft stays on version {0} unless you move it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

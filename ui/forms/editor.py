@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
@@ -141,6 +141,9 @@ class InterviewFormEditor(QWidget):
         if holding is not None:  # the app stopped with answers hidden: Undo is offered again
             self.renderer.resume_hidden(holding)
         self._offer_newer()
+        # The window opens at the section list, the banner above it notwithstanding: a
+        # screen reader user hears where they are before being offered a move.
+        self.renderer.navigator.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- wiring --------------------------------------------------------------------------
 

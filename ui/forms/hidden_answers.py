@@ -65,8 +65,6 @@ class HiddenAnswersNotice(QFrame):
         self.dismiss_button.setAccessibleName(
             QCoreApplication.translate("HiddenAnswers", "Dismiss this notice")
         )
-        for button in (self.undo_button, self.dismiss_button):
-            button.setAutoDefault(False)
         self.undo_button.clicked.connect(self.undoRequested)
         self.dismiss_button.clicked.connect(self.dismissRequested)
         layout = QHBoxLayout(self)
@@ -93,5 +91,7 @@ class HiddenAnswersNotice(QFrame):
         self.text.setText(said)
         self.setAccessibleName(QCoreApplication.translate("HiddenAnswers", "Answers hidden"))
         self.setAccessibleDescription(said)
+        for button in self.controls():  # the text beside them takes no focus
+            button.setAccessibleDescription(said)
         self.show()
         return said

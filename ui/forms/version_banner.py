@@ -157,16 +157,16 @@ class VersionBanner(QFrame):
         if newer is None:
             self.hide()
             return
-        self.text.setText(
-            QCoreApplication.translate(
-                "FormVersions",
-                "\u2139 Version {1} of this form is installed. This draft stays on version "
-                "{0} unless you move it.",
-            ).format(current, newer)
-        )
+        said = QCoreApplication.translate(
+            "FormVersions",
+            "Version {1} of this form is installed. This draft stays on version {0} unless "
+            "you move it.",
+        ).format(current, newer)
+        self.text.setText(f"\u2139 {said}")
         label = QCoreApplication.translate("FormVersions", "Move to version {0}\u2026").format(
             newer
         )
         self.button.setText(label)
         self.button.setAccessibleName(label)
+        self.button.setAccessibleDescription(said)  # the text beside it takes no focus
         self.show()

@@ -83,6 +83,15 @@ def test_enter_presses_the_focused_button(
     keyboard.tab_to(editor.check_button)
     keyboard.press(Qt.Key.Key_Return)
     assert editor.check_result.isVisible()
+    renderer.enter("venue_type", "school")
+    renderer.enter("offer_outcome", "declined")  # hides the answer given: a notice says so
+    notice = renderer.hidden_notice
+    assert notice is not None
+    said = notice.text.text()  # a label Tab never reaches: its buttons carry its words
+    assert notice.undo_button.accessibleDescription() == said != ""
+    keyboard.tab_to(notice.undo_button)
+    keyboard.press(Qt.Key.Key_Return)
+    assert renderer.session.answer("offer_outcome") == "accepted"
 
 
 def _in_sight(page: QScrollArea, control: QWidget) -> bool:

@@ -490,3 +490,18 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     migration = plan_migration({"places": [{"travel": "cse"}]}, source, target)
     text = migration_summary(source, target, migration)
     assert "Travel (rows 1): an answer given is no longer offered" in text
+
+
+def test_the_offer_to_move_says_what_it_is_about_and_does_not_take_the_first_focus(
+    open_editor: Callable[..., InterviewFormEditor], registry: FormRegistry
+) -> None:
+    """The banner's words sit in a label Tab never reaches: its button carries them."""
+    registry.install(rhi_v2())
+    editor = open_editor()
+    assert editor.banner.isVisible()
+    assert QApplication.focusWidget() is editor.renderer.navigator
+    said = editor.banner.button.accessibleDescription()
+    assert (
+        said
+        == "Version 2 of this form is installed. This draft stays on version 1 unless you move it."
+    )
