@@ -1047,6 +1047,14 @@
 <context>
     <name>FormRenderer</name>
     <message>
+        <source>Previous section ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next section ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>

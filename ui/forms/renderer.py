@@ -45,7 +45,7 @@ from ui.forms.hidden_answers import HiddenAnswersNotice
 from ui.forms.hiding import HidingTracker
 from ui.forms.progress import section_progress
 from ui.forms.question_column import QuestionColumn
-from ui.forms.repeat_group import RepeatGroupView, RowView, renumbered
+from ui.forms.repeat_group import RepeatGroupView, RowView, native_keys, renumbered
 from ui.forms.section_nav import SectionNavigator
 from ui.forms.section_page import SectionPage
 from ui.forms.widgets import InputEvents, InputFactory
@@ -158,6 +158,14 @@ class FormRenderer(QWidget):
         """The page, and above it the hidden-answers notice once there is one."""
         self._main.addWidget(self._stack, 1)
         layout.addLayout(self._main, 1)
+        self._step_tips = (
+            QCoreApplication.translate("FormRenderer", "Previous section ({0})").format(
+                native_keys(PREVIOUS_SECTION_KEYS)
+            ),
+            QCoreApplication.translate("FormRenderer", "Next section ({0})").format(
+                native_keys(NEXT_SECTION_KEYS)
+            ),
+        )
         for section_id in sections:
             self._build_section(section_id)
         self._chain_all()
@@ -171,7 +179,8 @@ class FormRenderer(QWidget):
         self.navigator.select(self._current)
         self.navigator.sectionChosen.connect(self._chosen_in_navigator)
         _FocusInSight(self)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # From anywhere in the window: the buttons below the form (Check answers) too.
+        context = Qt.ShortcutContext.WindowShortcut
         for keys, step in ((NEXT_SECTION_KEYS, 1), (PREVIOUS_SECTION_KEYS, -1)):
             shortcut = QShortcut(QKeySequence(keys), self, context=context)
             shortcut.activated.connect(partial(self.step, step))
@@ -256,6 +265,8 @@ class FormRenderer(QWidget):
         )
         page.previous_button.clicked.connect(partial(self.step, -1))
         page.next_button.clicked.connect(partial(self.step, 1))
+        page.previous_button.setToolTip(self._step_tips[0])
+        page.next_button.setToolTip(self._step_tips[1])
         items: list[Item] = []
         for question in section.questions:
             info = self._form.fields[question.id]

@@ -118,3 +118,17 @@ def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     focused = QApplication.focusWidget()
     assert focused is not None and page.isAncestorOf(focused)
     assert _in_sight(page, focused)
+
+
+def test_the_section_keys_work_from_anywhere_in_the_window_and_are_named(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    keyboard.tab_to(editor.check_button)
+    keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert renderer.current_section == "venue"
+    page = renderer.page("venue")
+    assert page.next_button.toolTip() == "Next section (Ctrl+PgDown)"
+    assert page.previous_button.toolTip() == "Previous section (Ctrl+PgUp)"
