@@ -4337,6 +4337,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show na&amp;mes and places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show names and places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4414,6 +4422,10 @@
     </message>
     <message>
         <source>One child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden: tick Show names and places to read it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,7 +4,9 @@ Counts of push and pull factors, risk indicators and other keyed answers, then p
 and associates. A place or associate that comes up for two or more different children
 is marked "Recurs" in words in its own column - not by colour - since that is the
 pattern the service's analysts and the panel look for. Places and associates' names are
-personal data: they stay on this screen and are dropped when the app locks.
+answers the form marks sensitive: they are covered until the coordinator ticks Show
+names and places (unticked again when the app locks), stay on this screen, and are
+dropped when the app locks.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -56,9 +59,14 @@ class ThemesPage(QWidget):
         self.show_button = QPushButton(self.tr("&Show themes"))
         self.show_button.setAccessibleName(self.tr("Show themes"))
         self.show_button.clicked.connect(self.reload)
+        self.show_names = QCheckBox(self.tr("Show na&mes and places"))
+        self.show_names.setAccessibleName(self.tr("Show names and places"))
+        self.show_names.toggled.connect(self._show_rows)
+        self._found: Themes | None = None
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.show_names, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("themesSummary")
@@ -106,6 +114,17 @@ class ThemesPage(QWidget):
     def _arrived(self, generation: int, found: Themes) -> None:
         if generation != self._generation:
             return
+        self._found = found
+        rows = self._rows(found)
+        self.model.set_rows(rows)
+        self._show_summary(found, rows)
+
+    def _show_rows(self) -> None:
+        """The rows again, the names and places covered or not."""
+        if self._found is not None:
+            self.model.set_rows(self._rows(self._found))
+
+    def _rows(self, found: Themes) -> list[TextRow]:
         rows = self._count_rows(self.tr("Push factor"), found.push)
         rows += self._count_rows(self.tr("Pull factor"), found.pull)
         rows += self._count_rows(self.tr("Risk indicator"), found.risks)
@@ -115,7 +134,9 @@ class ThemesPage(QWidget):
         rows += self._count_rows(self.tr("Other"), others)
         rows += self._mention_rows(self.tr("Place"), found.places)
         rows += self._mention_rows(self.tr("Associate"), found.associates)
-        self.model.set_rows(rows)
+        return rows
+
+    def _show_summary(self, found: Themes, rows: list[TextRow]) -> None:
         analysed = by_count(
             len(found.analysed),
             self.tr("1 signed-off interview analysed."),
@@ -159,7 +180,12 @@ class ThemesPage(QWidget):
                 if item.recurs
                 else self.tr("One child")
             )
-            cells = (group, item.text, str(len(item.interviews)), str(len(item.children)), recurs)
+            text = (
+                item.text
+                if self.show_names.isChecked()
+                else self.tr("Hidden: tick Show names and places to read it.")
+            )
+            cells = (group, text, str(len(item.interviews)), str(len(item.children)), recurs)
             rows.append(TextRow(cells, item.key))
         return rows
 
@@ -170,5 +196,7 @@ class ThemesPage(QWidget):
     def clear(self) -> None:
         """Drop every theme, place and associate shown (the app is locking)."""
         self._generation += 1
+        self._found = None
+        self.show_names.setChecked(False)
         self.model.clear()
         self.summary.setText("")

@@ -34,6 +34,9 @@ def test_themes_count_factors_and_flag_places_and_associates_that_recur(
     page.show()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.picker.show_range(date(2026, 2, 1), date(2026, 2, 9))
+    covered = [row.cells[1] for row in page.model.rows if row.cells[0] in ("Place", "Associate")]
+    assert covered and set(covered) == {"Hidden: tick Show names and places to read it."}
+    page.show_names.setChecked(True)  # names and places are answers the form marks sensitive
     rows = {(row.cells[0], row.cells[1]): row.cells[2:] for row in page.model.rows}
     bullying = next(cells for (group, _), cells in rows.items() if group == "Push factor")
     assert bullying[:2] == ("2", "2")  # both children
@@ -45,6 +48,7 @@ def test_themes_count_factors_and_flag_places_and_associates_that_recur(
     screenshot(page, "reports-03-themes", artifacts_dir)
     page.clear()
     assert page.model.rowCount() == 0 and page.summary.text() == ""
+    assert not page.show_names.isChecked()  # as the app locks: covered again after
 
 
 def test_a_period_with_no_themes_says_why(
