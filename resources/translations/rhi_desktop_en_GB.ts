@@ -4337,7 +4337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show na&amp;mes and places</source>
+        <source>Show &amp;names and places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

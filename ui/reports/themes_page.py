@@ -59,7 +59,7 @@ class ThemesPage(QWidget):
         self.show_button = QPushButton(self.tr("&Show themes"))
         self.show_button.setAccessibleName(self.tr("Show themes"))
         self.show_button.clicked.connect(self.reload)
-        self.show_names = QCheckBox(self.tr("Show na&mes and places"))
+        self.show_names = QCheckBox(self.tr("Show &names and places"))
         self.show_names.setAccessibleName(self.tr("Show names and places"))
         self.show_names.toggled.connect(self._show_rows)
         self._found: Themes | None = None
