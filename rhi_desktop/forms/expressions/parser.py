@@ -136,10 +136,7 @@ class _Parser:
             return inner, depth
         if kind is TokenKind.NAME and token.text not in _WORD_OPERATORS:
             if self._peek().kind is not TokenKind.LPAREN:
-                raise ExpressionError(
-                    f"unknown name '{token.text}': write references as ${{{token.text}}}",
-                    token.position,
-                )
+                raise ExpressionError(_unknown_name(token.text), token.position)
             return self._call(token)
         if kind is TokenKind.END:
             raise ExpressionError("the expression ends where a value was expected", token.position)
@@ -194,3 +191,13 @@ def _describe(token: Token) -> str:
     if token.kind is TokenKind.STRING:
         return "text in quotes"
     return f"'{token.text}'"
+
+
+def _unknown_name(name: str) -> str:
+    """What a bare word most likely meant: a fixed true or false, text, or a question."""
+    if name.lower() in ("true", "false"):
+        return (
+            f"unknown name '{name}': for a fixed answer write {name.lower()} without quotes "
+            "in the definition, not as an expression"
+        )
+    return f"unknown name '{name}': quote text as '{name}', or refer to a question as ${{{name}}}"
