@@ -7,6 +7,7 @@ everything a type does not use is checked by the loader rather than silently ign
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -18,11 +19,13 @@ from pydantic import (
     StrictBool,
     StrictInt,
     WithJsonSchema,
+    field_validator,
 )
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 REPORT_KEY = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
 CHOICE_VALUE = r"^[A-Za-z0-9_-]+$"
+SCALE_POINT = r"^(0|-?[1-9][0-9]*)$"
 LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 FORM_ID = r"^[a-z][a-z0-9_-]*$"
 
@@ -125,7 +128,21 @@ class Scale(_Strict):
 
     min: StrictInt = Field(ge=-100, le=100)
     max: StrictInt = Field(ge=-100, le=100)
-    labels: dict[int, Label] = Field(default_factory=dict)
+    labels: dict[int, Label] = Field(
+        default_factory=dict,
+        json_schema_extra={"propertyNames": {"pattern": SCALE_POINT}},
+        description="Names of points, by the point written as a whole number, e.g. \"1\".",
+    )
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _points_written_plainly(cls, labels: object) -> object:
+        """"01" and "1" would both name point 1, and one label would be lost unseen."""
+        if isinstance(labels, dict):
+            for point in labels:
+                if not isinstance(point, str) or not re.fullmatch(SCALE_POINT, point):
+                    raise ValueError(f"write each point as a whole number like 1, not {point!r}")
+        return labels
 
 
 class Question(_Strict):
@@ -185,7 +202,9 @@ class FormDefinition(_Strict):
         description="Languages of translated labels; the first is the default.",
     )
     sections: list[Section] = Field(min_length=1)
-    choice_lists: dict[Identifier, list[Choice]] = Field(default_factory=dict)
+    choice_lists: dict[Identifier, list[Choice]] = Field(
+        default_factory=dict, json_schema_extra={"additionalProperties": False}
+    )
 
 
 def text_of(label: str | dict[str, str], language: str | None) -> str:

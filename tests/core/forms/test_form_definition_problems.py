@@ -238,6 +238,11 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
             "scale.labels",
             "labels must be for points on the scale",
         ),
+        (  # "01" and "1" would both name point 1, and one label would be lost unseen
+            {"type": "scale", "scale": {"min": 1, "max": 5, "labels": {"1": "x", "01": "y"}}},
+            "scale.labels",
+            "write each point as a whole number like 1, not '01'",
+        ),
         ({"type": "text", "scale": {"min": 1, "max": 5}}, "scale", "only scale questions"),
         ({"type": "note", "required": True}, "required", "a note takes no required"),
         ({"type": "note", "required": "1 > 0"}, "required", "a note takes no required"),
@@ -449,8 +454,8 @@ def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
     assert caught.value.problems == [
         "choice_lists[\"bad key\"]: the name must be letters, digits and '_', "
         "not starting with a digit",
-        "sections[0].questions[0].scale.labels.one: bad name: input should be a valid integer, "
-        "unable to parse string as an integer",
+        "sections[0].questions[0].scale.labels: write each point as a whole number like 1, "
+        "not 'one'",
         "sections[0].questions[1].choices: must be letters, digits and '_', "
         "not starting with a digit",
     ]
