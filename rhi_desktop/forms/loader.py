@@ -283,15 +283,25 @@ def _raw_ids(raw: object) -> Iterator[str]:
             yield from _raw_ids(child)
 
 
+_QUESTION_ID = "question_id_standing_in"
+"""Stands in for a question's invalid id while the question is validated."""
+
+
 def _salvage_question(raw: object, broken: set[str]) -> Question:
-    """The valid part of a question, or a stand-in that keeps later siblings at their index."""
+    """The valid part of a question, or a stand-in that keeps later siblings at their index.
+    One with an invalid id keeps the rest, under an id no reference can spell (one of its
+    own), so its other problems are listed too."""
     question = None
     if isinstance(raw, dict):
         fixed = dict(raw)
         if isinstance(raw.get("questions"), list):
             fixed["questions"] = [_salvage_question(child, broken) for child in raw["questions"]]
         dropped: set[str] = set()
-        question = _salvage(Question, fixed, {"label": "?"}, dropped)
+        question = _salvage(Question, fixed, {"label": "?", "id": _QUESTION_ID}, dropped)
+        if question is not None and question.id == _QUESTION_ID != raw.get("id"):
+            if isinstance(raw.get("id"), str):
+                broken.add(raw["id"])  # so what refers to it is not blamed as well
+            question = question.model_copy(update={"id": f"{_STAND_IN}{id(raw)}"})
         # Checks that a field is present must not fire for one dropped as invalid.
         broken.update(f"{question.id}.{name}" for name in dropped if question is not None)
     if question is None:
@@ -467,8 +477,10 @@ class _Checker:
         self.sections.setdefault(section.id, SectionInfo(section, path, ids))
 
     def _question(self, path: str, question: Question, section_id: str, repeat: str | None) -> None:
-        if question.id == _STAND_IN or not self._claim_id(question.id, path):
+        if question.id == _STAND_IN:
             return
+        if not question.id.startswith(_STAND_IN) and not self._claim_id(question.id, path):
+            return  # else its id was reported
         kind = question.type
         choices = self._choices_of(path, question)
         within = repeat is not None and self.fields[repeat].sensitive  # its rows are covered

@@ -812,3 +812,24 @@ def test_a_number_written_for_a_choice_name_is_told_to_be_quoted() -> None:
         "text: write '2' in quotes",
         "sections[0].questions[2].relevant: cannot compare a number with text",
     ]
+
+
+def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
+    make_definition: Build,
+) -> None:
+    """Every problem at once: an author fixing the id should not find more on reloading.
+    What refers to the invalid id is not blamed a second time."""
+    definition = make_definition(
+        [
+            {"id": "my-q", "type": "text", "label": "Q", "relevant": "${nowhere} = 1"},
+            {"id": "b", "type": "text", "label": "B", "relevant": "string-length(${a}) > nope(1)"},
+        ]
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[0].questions[0].id: must be letters, digits and '_', not starting with a digit",
+        "sections[0].questions[0].relevant: unknown field ${nowhere}",
+        "sections[0].questions[1].relevant: unknown field ${a}",
+        "sections[0].questions[1].relevant: unknown function nope()",
+    ]
