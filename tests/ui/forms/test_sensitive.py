@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,6 +40,16 @@ def _open_on_before(
     editor = open_editor()
     editor.renderer.show_section("before")
     return editor
+
+
+def _shown_renderer(qtbot: QtBot, questions: list[Any]) -> FormRenderer:
+    """A form of these questions alone, on screen."""
+    definition = age_form()
+    definition["sections"][0]["questions"] = questions
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    return renderer
 
 
 def test_one_line_answers_are_masked_but_can_be_typed_into(
@@ -244,8 +255,7 @@ def _read_out(root: QWidget) -> str:
 def test_no_covered_answer_can_be_read_by_assistive_technology(qtbot: QtBot) -> None:
     # A worked-out copy of a sensitive answer was neither masked nor kept out; a long
     # answer shown, then no longer asked, then covered, stayed in its hidden edit.
-    definition = age_form()
-    definition["sections"][0]["questions"] = [
+    questions = [
         {"id": "talk", "type": "yes_no", "label": "Willing to talk?"},
         {"id": "story", "type": "long_text", "label": "In their words", "sensitive": True,
          "relevant": "${talk} = 'yes'"},
@@ -253,9 +263,7 @@ def test_no_covered_answer_can_be_read_by_assistive_technology(qtbot: QtBot) -> 
         {"id": "copy", "type": "text", "label": "Adult", "calculation": "${adult}",
          "sensitive": True},
     ]  # fmt: skip
-    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
-    qtbot.addWidget(renderer)
-    renderer.show()
+    renderer = _shown_renderer(qtbot, questions)
     renderer.enter("adult", "Secret Adult")
     renderer.enter("talk", "yes")
     renderer.enter("story", "Secret story")
@@ -318,15 +326,12 @@ def test_no_covered_choice_can_be_read_by_assistive_technology(qtbot: QtBot) -> 
 def test_a_revealed_answer_comes_back_covered_when_its_question_is_asked_again(
     qtbot: QtBot,
 ) -> None:
-    definition = age_form()
-    definition["sections"][0]["questions"] = [
+    questions = [
         {"id": "talk", "type": "yes_no", "label": "Willing to talk?"},
         {"id": "story", "type": "long_text", "label": "In their words", "sensitive": True,
          "relevant": "${talk} = 'yes'"},
     ]  # fmt: skip
-    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
-    qtbot.addWidget(renderer)
-    renderer.show()
+    renderer = _shown_renderer(qtbot, questions)
     renderer.enter("talk", "yes")
     renderer.enter("story", "Secret story")
     story = renderer.field_view("story").cover
@@ -339,14 +344,11 @@ def test_a_revealed_answer_comes_back_covered_when_its_question_is_asked_again(
 
 
 def test_each_question_in_the_rows_of_a_sensitive_group_is_covered(qtbot: QtBot) -> None:
-    definition = age_form()
-    definition["sections"][0]["questions"] = [
+    questions = [
         {"id": "people", "type": "repeat", "label": "People", "sensitive": True,
          "questions": [{"id": "name", "type": "text", "label": "Name"}]},
     ]  # fmt: skip
-    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
-    qtbot.addWidget(renderer)
-    renderer.show()
+    renderer = _shown_renderer(qtbot, questions)
     renderer.add_row("people")
     renderer.enter("name", "Darren", 0)
 
