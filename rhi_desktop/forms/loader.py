@@ -39,6 +39,7 @@ from rhi_desktop.forms.model import (
     IDENTIFIER,
     LANGUAGE,
     REPORT_KEY,
+    SCALE_POINT,
     Choice,
     FormDefinition,
     Identifier,
@@ -84,12 +85,13 @@ class FormDefinitionError(ValueError):
         self.problems = problems
 
 
-def load_form_file(path: Path) -> Form:
+def load_form_file(path: Path, *, published: bool = False) -> Form:
+    """As `load_form`, from a file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # as some editors save it: with a BOM
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise FormDefinitionError([f"(file): cannot read {path.name}: {error}"]) from error
-    return load_form(text)
+    return load_form(text, published=published)
 
 
 def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
@@ -97,22 +99,30 @@ def load_bundled_form(file_name: str = "rhi-v1.json") -> Form:
 
 
 TOO_DEEP = "(file): nested too deeply to be a form definition"
+BOM = "\ufeff"
+"""The byte-order mark some editors (older Notepad) begin a saved definition with."""
 SUGGESTED_NAMES = 20
 """How many unknown names in a definition are given a 'did you mean' suggestion."""
 MISSING_DEFAULT_TEXT = "missing text in the default language"
 """How a problem with translated text begins when the default language's is missing."""
 
 
-def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
-    """Check a definition (JSON text or already-parsed data); raises FormDefinitionError."""
+def load_form(source: str | bytes | Mapping[str, Any], *, published: bool = False) -> Form:
+    """Check a definition (JSON text or already-parsed data); raises FormDefinitionError.
+
+    A `published` definition (pulled from the service, or kept on this device) is held
+    to the rules it was published under: the checks added since, `LATER_RULES`, would
+    otherwise refuse it, and every draft on it would stop opening. Each guards against
+    an author's mistake that loses nothing already recorded.
+    """
     try:
         if not isinstance(source, str | bytes):
-            return _checked(source)
+            return _checked(source, published)
         keys = _RepeatedKeys()
         data = _decoded(source, keys)
         repeated = keys.problems(data)
         try:
-            form = _checked(data)
+            form = _checked(data, published)
         except FormDefinitionError as error:
             raise FormDefinitionError(_in_order([*repeated, *error.problems])) from None
         if repeated:
@@ -123,6 +133,8 @@ def load_form(source: str | bytes | Mapping[str, Any]) -> Form:
 
 
 def _decoded(source: str | bytes, keys: _RepeatedKeys) -> Any:
+    if isinstance(source, str):
+        source = source.removeprefix(BOM)  # bytes with one are read by `json` already
     try:
         return json.loads(source, object_pairs_hook=keys)
     except json.JSONDecodeError as error:
@@ -177,8 +189,16 @@ class _RepeatedKeys:
                 self._walk(value, (*loc, index), found)
 
 
-def _checked(data: Any) -> Form:
-    problems: list[str] = []
+LATER_RULES = (
+    "a choice list on a yes/no question (it was ignored)",
+    "a note marked sensitive (it has no answer to cover)",
+    'a scale point not written plainly as a whole number ("01", " 3", "+4")',
+)
+"""Checks added after definitions were first published, which `published` ones skip."""
+
+
+def _checked(data: Any, published: bool) -> Form:
+    problems: list[str] = [] if published else _scale_point_problems(data)
     broken: set[str] = set()
     try:
         definition: FormDefinition | None = FormDefinition.model_validate(data)
@@ -187,12 +207,48 @@ def _checked(data: Any) -> Form:
         definition = _salvage_form(data, broken)
     if definition is None:
         raise FormDefinitionError(problems)
-    checker = _Checker(definition, broken)
+    checker = _Checker(definition, broken, published=published)
     form = checker.run()
     problems.extend(checker.problems)
     if problems or form is None:
         raise FormDefinitionError(_in_order(problems))
     return form
+
+
+def _scale_point_problems(data: Any) -> list[str]:
+    """Scale points written other than plainly ("01" and "1" would both name point 1,
+    and one label would be lost unseen), read from the definition as written."""
+    found: list[str] = []
+
+    def questions(raw: Any, path: str) -> None:
+        for index, question in enumerate(raw if isinstance(raw, list) else ()):
+            if not isinstance(question, dict):
+                continue
+            at = f"{path}.questions[{index}]"
+            scale = question.get("scale")
+            labels = scale.get("labels") if isinstance(scale, dict) else None
+            for point in labels if isinstance(labels, dict) else ():
+                if not re.fullmatch(SCALE_POINT, str(point)) and _reads_as_point(point):
+                    found.append(
+                        f"{at}.scale.labels: write each point as a whole number like 1, "
+                        f"not {point!r}"
+                    )
+            questions(question.get("questions"), at)
+
+    sections = data.get("sections") if isinstance(data, dict) else None
+    for index, section in enumerate(sections if isinstance(sections, list) else ()):
+        if isinstance(section, dict):
+            questions(section.get("questions"), f"sections[{index}]")
+    return found
+
+
+def _reads_as_point(point: object) -> bool:
+    """Whether validation reads `point` as a scale point (else it reports it itself)."""
+    try:
+        _SCALE_POINT.validate_python(point)
+    except ValidationError:
+        return False
+    return True
 
 
 def _in_order(problems: list[str]) -> list[str]:
@@ -335,6 +391,7 @@ def _salvage_section(index: int, raw: object, broken: set[str]) -> Section:
 
 
 _IDENTIFIER: TypeAdapter[str] = TypeAdapter(Identifier)
+_SCALE_POINT: TypeAdapter[int] = TypeAdapter(int)
 _LANGUAGE_CODE: TypeAdapter[str] = TypeAdapter(LanguageCode)
 
 
@@ -383,9 +440,11 @@ def _salvage_form(data: object, broken: set[str]) -> FormDefinition | None:
 
 
 class _Checker:
-    def __init__(self, definition: FormDefinition, broken: set[str]) -> None:
+    def __init__(self, definition: FormDefinition, broken: set[str], *, published: bool) -> None:
         self.definition = definition
         self.broken = broken
+        self.published = published
+        """Skip `LATER_RULES`."""
         self.problems: list[str] = []
         self.fields: dict[str, FieldInfo] = {}
         self.sections: dict[str, SectionInfo] = {}
@@ -504,7 +563,8 @@ class _Checker:
 
     def _choices_of(self, path: str, question: Question) -> tuple[str, ...] | None:
         if question.type not in _CHOICE_TYPES:
-            if question.choices is not None:  # a yes/no list too: it would be ignored
+            yes_no = question.type is QuestionType.YES_NO
+            if question.choices is not None and not (yes_no and self.published):
                 self.problem(f"{path}.choices", "only choice questions take a choice list")
             return YES_NO if question.type is QuestionType.YES_NO else None
         if question.choices is None:
@@ -552,7 +612,9 @@ class _Checker:
         if kind is QuestionType.REPEAT:
             unused = ("constraint", "default", "calculation")
         elif kind is QuestionType.NOTE:
-            unused = ("required", "constraint", "default", "calculation", "report_key", "sensitive")
+            unused = ("required", "constraint", "default", "calculation", "report_key")
+            if not self.published:
+                unused += ("sensitive",)
         elif question.calculation is not None:
             if kind not in _CALCULABLE:
                 self.problem(f"{path}.calculation", f"{kind.value} questions cannot be calculated")

@@ -7,7 +7,6 @@ everything a type does not use is checked by the loader rather than silently ign
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -19,7 +18,6 @@ from pydantic import (
     StrictBool,
     StrictInt,
     WithJsonSchema,
-    field_validator,
 )
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
@@ -131,18 +129,8 @@ class Scale(_Strict):
     labels: dict[int, Label] = Field(
         default_factory=dict,
         json_schema_extra={"propertyNames": {"pattern": SCALE_POINT}},
-        description="Names of points, by the point written as a whole number, e.g. \"1\".",
+        description='Names of points, by the point written as a whole number, e.g. "1".',
     )
-
-    @field_validator("labels", mode="before")
-    @classmethod
-    def _points_written_plainly(cls, labels: object) -> object:
-        """"01" and "1" would both name point 1, and one label would be lost unseen."""
-        if isinstance(labels, dict):
-            for point in labels:
-                if not isinstance(point, str) or not re.fullmatch(SCALE_POINT, point):
-                    raise ValueError(f"write each point as a whole number like 1, not {point!r}")
-        return labels
 
 
 class Question(_Strict):

@@ -34,6 +34,7 @@ from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
 from rhi_desktop.forms.held import Holding, with_held
 from rhi_desktop.forms.loader import (
+    BOM,
     BUNDLED_FORMS_DIR,
     FormDefinitionError,
     load_form,
@@ -139,7 +140,7 @@ class FormRegistry:
             if path.name in _NOT_DEFINITIONS:
                 continue
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = json.loads(path.read_bytes())  # with a BOM too, as some editors save
                 ref = FormRef(str(data["form_id"]), int(data["version"]))
             except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
                 self._skip(path, f"not a form definition ({type(error).__name__})")
@@ -218,7 +219,7 @@ class FormRegistry:
             path = self._files.get(ref)
             if path is None:
                 raise FormNotInstalledError(ref)
-            form = load_form_file(path)
+            form = load_form_file(path, published=True)  # as it was published
             self._loaded[ref] = form
         return form
 
@@ -230,11 +231,12 @@ class FormRegistry:
         installed copy fails its checks: then the checked one takes its place.
         """
         if isinstance(source, str | bytes):
-            form = load_form(source)  # the text itself checked: a key given twice, say
-            data = json.loads(source)
+            # the text itself checked (a key given twice, say), as it was published
+            form = load_form(source, published=True)
+            data = json.loads(source.removeprefix(BOM) if isinstance(source, str) else source)
         else:
             data = dict(source)
-            form = load_form(data)
+            form = load_form(data, published=True)
         ref = FormRef(form.form_id, form.version)
         known = self._contents.get(ref)
         if known == data:

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhi_desktop.forms import FormDefinitionError, FormSession, load_form, load_form_file
-from rhi_desktop.forms.loader import SUGGESTED_NAMES
+from rhi_desktop.forms.loader import BOM, LATER_RULES, SUGGESTED_NAMES
+from rhi_desktop.forms.versions import FormRegistry
 
 Build = Callable[..., dict[str, Any]]
 
@@ -454,8 +455,8 @@ def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
     assert caught.value.problems == [
         "choice_lists[\"bad key\"]: the name must be letters, digits and '_', "
         "not starting with a digit",
-        "sections[0].questions[0].scale.labels: write each point as a whole number like 1, "
-        "not 'one'",
+        "sections[0].questions[0].scale.labels.one: bad name: input should be a valid integer, "
+        "unable to parse string as an integer",
         "sections[0].questions[1].choices: must be letters, digits and '_', "
         "not starting with a digit",
     ]
@@ -833,3 +834,42 @@ def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
         "sections[0].questions[1].relevant: unknown field ${a}",
         "sections[0].questions[1].relevant: unknown function nope()",
     ]
+
+
+def test_a_published_definition_is_held_to_the_rules_it_was_published_under(
+    make_definition: Build, tmp_path: Path
+) -> None:
+    """Checks added since a version was published would refuse it on the devices that
+    hold it, and every draft on it would stop opening: a published one skips them."""
+    definition = make_definition(
+        [
+            {"id": "intro", "type": "note", "label": "Intro", "sensitive": True},
+            {"id": "yn", "type": "yes_no", "label": "Y/N", "choices": "yn"},
+            {"id": "fear", "type": "scale", "label": "Fear",
+             "scale": {"min": 1, "max": 5, "labels": {"01": "Not at all"}}},
+        ]
+    )  # fmt: skip
+    definition["choice_lists"] = {"yn": [{"value": "yes", "label": "Yes"}]}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert len(caught.value.problems) == len(LATER_RULES)
+    assert load_form(definition, published=True).field("fear").question.scale is not None
+    registry = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
+    ref = registry.install(definition)  # as pulled from the service
+    again = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
+    assert again.load(ref.form_id, ref.version).field("yn").choices == ("yes", "no")
+
+
+def test_a_definition_with_a_byte_order_mark_is_installed_and_found(
+    make_definition: Build, tmp_path: Path
+) -> None:
+    text = json.dumps(make_definition([{"id": "q", "type": "text", "label": "Q"}]))
+    registry = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
+    ref = registry.install(BOM + text)
+    installed = tmp_path / "installed" / "copied-by-hand.json"
+    installed.write_bytes(
+        BOM.encode() + (tmp_path / "installed" / f"{ref.form_id}-v1.json").read_bytes()
+    )
+    (tmp_path / "installed" / f"{ref.form_id}-v1.json").unlink()
+    again = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
+    assert again.unusable == [] and again.load(ref.form_id, 1).field("q").id == "q"
