@@ -49,6 +49,7 @@ from ui.forms.repeat_group import RepeatGroupView, RowView, native_keys, renumbe
 from ui.forms.section_nav import SectionNavigator
 from ui.forms.section_page import SectionPage
 from ui.forms.widgets import InputEvents, InputFactory
+from ui.forms.widgets.base import takes_tab
 
 NEXT_SECTION_KEYS = "Ctrl+PgDown"
 PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
@@ -812,8 +813,7 @@ class FormRenderer(QWidget):
         cover, nor a question not asked now, nor a radio button but the chosen one);
         whether one did."""
         for control in controls:
-            tab = control.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
-            if tab and control.isVisibleTo(self) and control.isEnabled():
+            if takes_tab(control) and control.isVisibleTo(self) and control.isEnabled():
                 self._focus(control)
                 return True
         return False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms.buttons import form_button
-from ui.forms.widgets.base import AnswerInput, InputEvents, handler
+from ui.forms.widgets.base import AnswerInput, InputEvents, handler, takes_tab
 
 
 class SensitiveCover:
@@ -86,8 +86,10 @@ class SensitiveCover:
 
     def _toggled(self, revealed: bool) -> None:
         self._show_state(revealed)
-        if revealed and self.cover is not None:
-            self._answer.controls()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if revealed and self.cover is not None:  # to the chosen option, of radio buttons
+            controls = self._answer.controls()
+            first = next((c for c in controls if takes_tab(c)), controls[0])
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_state(self, revealed: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password

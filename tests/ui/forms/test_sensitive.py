@@ -356,3 +356,26 @@ def test_each_question_in_the_rows_of_a_sensitive_group_is_covered(qtbot: QtBot)
     line = view.controls()[0]
     assert view.cover is not None and isinstance(line, QLineEdit)
     assert "Darren" not in line.displayText() and "Darren" not in _read_out(renderer)
+
+
+def test_showing_a_covered_choice_puts_the_focus_on_the_chosen_option(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    """On any other, Space, the key for choosing, would change the answer unseen."""
+    renderer = _shown_renderer(
+        qtbot,
+        [
+            {"id": "name", "type": "text", "label": "Name"},
+            {"id": "hurt", "type": "yes_no", "label": "Hurt?", "sensitive": True},
+        ],
+    )
+    renderer.enter("hurt", "no")
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    view = renderer.field_view("hurt")
+    assert view.cover is not None
+    keyboard.tab_to(view.cover.button)
+    keyboard.press(Qt.Key.Key_Space)
+    keyboard.press(Qt.Key.Key_Space)
+    assert keyboard.focus() is view.controls()[1]
+    assert renderer.session.answer("hurt") == "no"

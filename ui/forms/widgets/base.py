@@ -114,6 +114,11 @@ class _WeakSink:
             self._function(owner)
 
 
+def takes_tab(widget: QWidget) -> bool:
+    """Whether Tab stops at `widget`: of a question's radio buttons, only the chosen one."""
+    return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+
+
 class InputEvents(QObject):
     """The events inputs watch for that Qt has no signal for, for all of a form's inputs.
 
