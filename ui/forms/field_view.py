@@ -74,6 +74,8 @@ class FieldView:
         self._hidden = False
         self._message: QLabel | None = None
         self._message_text = ""
+        self.message_kind: IssueKind | None = None
+        """The kind of problem the inline message is about, while there is one."""
         parent = column.parent
         gap = column.gap_above()
         self.label = QLabel(parent)
@@ -161,6 +163,7 @@ class FieldView:
             if issues and revealed
             else ""
         )
+        self.message_kind = issues[0].kind if text else None
         if text == self._message_text:
             return
         self._message_text = text

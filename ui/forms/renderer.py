@@ -135,6 +135,8 @@ class FormRenderer(QWidget):
         self._pages: dict[str, SectionPage] = {}
         self._items: dict[str, list[Item]] = {}
         self._revealed: set[FieldKey] = set()
+        self._told: dict[FieldKey, str] = {}
+        """The problem each question was last left with, as a screen reader was told it."""
         self._typing: FieldKey | None = None
         """The question being typed into, while its keystroke is dealt with."""
         self._confirm: QMessageBox | None = None
@@ -423,15 +425,18 @@ class FormRenderer(QWidget):
         just appeared or changed is also read out, as the focus has moved on from it.
         While the interviewer is typing into it, a problem already shown is updated (or
         goes, once mended), but a new one waits until they move on: half a date is no
-        error."""
+        error, nor is it still a missing answer."""
         key = self._key_of(view)
-        typing = key == self._typing and not view.message
-        revealed = key in self._revealed and not typing
-        before = view.message
-        view.show_issues(self._session.issues(key.id, key.row), revealed)
-        if announce and view.message and view.message != before and isinstance(view, FieldView):
-            told = QCoreApplication.translate("FormRenderer", "{0}: {1}")
-            speak(view.controls()[0], told.format(view.spoken_label, view.message))
+        issues = self._session.issues(key.id, key.row)
+        revealed = key in self._revealed
+        if key == self._typing and isinstance(view, FieldView):
+            revealed = revealed and bool(issues) and issues[0].kind is view.message_kind
+        view.show_issues(issues, revealed)
+        if announce and isinstance(view, FieldView) and view.message != self._told.get(key, ""):
+            self._told[key] = view.message  # the same problem, typed again, is not retold
+            if view.message:
+                told = QCoreApplication.translate("FormRenderer", "{0}: {1}")
+                speak(view.controls()[0], told.format(view.spoken_label, view.message))
 
     @staticmethod
     def _key_of(view: Item) -> FieldKey:
@@ -753,6 +758,7 @@ class FormRenderer(QWidget):
         group = self._groups[repeat_id]
         in_group = set(self._form.repeat_children(repeat_id))
         self._revealed = renumbered(self._revealed, index, in_group)
+        self._told = {key: said for key, said in self._told.items() if key.id not in in_group}
         self._hidden.row_removed(index, in_group)
         if self._hidden.hiding is None:
             self._hide_notice()  # the answer that hid them has gone with its row

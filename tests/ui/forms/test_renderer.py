@@ -182,6 +182,23 @@ def test_retyping_an_answer_is_not_faulted_at_each_keystroke(
     assert made.message == ""
 
 
+def test_answering_a_question_a_check_flagged_is_not_faulted_half_typed(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
+) -> None:
+    """The check says it needs an answer; as one is typed that goes, and "Enter a date"
+    waits until the interviewer moves on, as for any question."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.check()
+    made = renderer.field_view("offer_made_at")
+    assert made.message == "This question needs an answer."
+    keyboard.tab_to(made.controls()[0])
+    keyboard.type("26/11")
+    assert made.message == ""
+    keyboard.tab_out()
+    assert made.message.startswith("Enter a date")
+
+
 def test_a_constraint_is_explained_when_the_interviewer_moves_on(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:
