@@ -91,8 +91,8 @@ class _Calls:
 class _FocusInSight(QObject):
     """Scrolls a page to the focus when the keyboard brings it in from outside the page
     (from the section list, the notice above or the buttons below): the page's scroll
-    area does so only for Tab moves that start inside it. A click leaves the page where
-    the interviewer had it."""
+    area does so only for Tab moves that start inside it. A click, or the window coming
+    back to the front, leaves the page where the interviewer had it."""
 
     def __init__(self, renderer: FormRenderer) -> None:
         super().__init__(renderer)
@@ -101,9 +101,11 @@ class _FocusInSight(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._moved)
 
-    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is None or new is None or QApplication.mouseButtons():
+            return  # the window coming back to the front, or a click
         renderer = self._renderer()
-        if renderer is not None and new is not None and not QApplication.mouseButtons():
+        if renderer is not None:
             renderer.keep_in_sight(new)
 
 

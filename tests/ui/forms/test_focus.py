@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
 
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -132,3 +133,28 @@ def test_the_section_keys_work_from_anywhere_in_the_window_and_are_named(
     page = renderer.page("venue")
     assert page.next_button.toolTip() == "Next section (Ctrl+PgDown)"
     assert page.previous_button.toolTip() == "Previous section (Ctrl+PgUp)"
+
+
+def test_coming_back_to_the_window_leaves_the_page_where_it_was(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, qtbot: QtBot
+) -> None:
+    """Scrolled down to read, away to the caseload and back: still where they were."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    for _ in range(4):
+        renderer.add_row("places")
+    renderer.show_section("during")
+    page = renderer.page("during")
+    keyboard.tab_to(renderer.navigator)
+    keyboard.press(Qt.Key.Key_Tab)  # the page's first question, at its top
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    scrolled = page.verticalScrollBar().value()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    assert page.verticalScrollBar().value() == scrolled > 0
