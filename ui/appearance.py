@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
 from rhi_desktop.resources import resources_dir
@@ -57,11 +57,22 @@ def stylesheet(text_points: float = TEXT_POINT_SIZE) -> str:
 def apply_look(app: QApplication) -> None:
     app.setStyle("Fusion")  # the same widgets everywhere, so the stylesheet reads alike
     font = app.font()
-    points = font.pointSizeF()
-    if 0 < points < TEXT_POINT_SIZE:  # not a font sized in pixels
+    points = QFontInfo(font).pointSizeF()  # a font sized in pixels has one too
+    if points < TEXT_POINT_SIZE:
         font.setPointSizeF(TEXT_POINT_SIZE)
         app.setFont(font)
     app.setStyleSheet(stylesheet(max(points, TEXT_POINT_SIZE)))
+
+
+def heading_font(font: QFont) -> QFont:
+    """`font`, larger by `HEADING_SCALE` and bold, whether sized in points or pixels."""
+    larger = QFont(font)
+    if font.pointSizeF() > 0:
+        larger.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    else:
+        larger.setPixelSize(round(font.pixelSize() * HEADING_SCALE))
+    larger.setBold(True)
+    return larger
 
 
 def apply_window_icon(app: QApplication) -> None:

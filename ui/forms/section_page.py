@@ -13,7 +13,7 @@ up to date (`renew_layout`) just before it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.appearance import HEADING_SCALE
+from ui.appearance import heading_font
 from ui.forms.buttons import form_button
 from ui.forms.question_column import QuestionColumn
 from ui.literal_text import literal
@@ -66,10 +66,7 @@ class SectionPage(QScrollArea):
         heading = QLabel(title, content)
         heading.setObjectName("sectionHeading")
         heading.setWordWrap(True)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(heading_font(heading.font()))
         self._layout.addWidget(heading)
         if hint:
             hint_label = QLabel(hint, content)

@@ -60,6 +60,7 @@ class SensitiveCover:
                 parent,
             )
             self.cover.setObjectName("sensitiveCover")
+            self.cover.setWordWrap(True)  # a narrow window, or large text
             self.cover.setFrameShape(QFrame.Shape.StyledPanel)
             self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.cover.setMinimumHeight(answer.widget().minimumHeight())

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.demo_answers import fill
-from rhi_desktop.forms import Form
+from rhi_desktop.forms import Form, FormSession, load_form
 from rhi_desktop.forms.versions import FormRegistry
-from tests.ui.forms.conftest import ACTOR, NOW, Draft, add_draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, NOW, Draft, add_draft, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import open_form_editor
 from ui.forms.renderer import FormRenderer
@@ -137,14 +137,22 @@ def _accepted_interview(form: Form) -> dict[str, object]:
     return {**answers, **ROWS}
 
 
-@pytest.mark.parametrize("size", [LAPTOP_AT_150, NARROW], ids=["1366x768-150pct", "800x600"])
+@pytest.mark.parametrize(
+    ("size", "points"),
+    [(LAPTOP_AT_150, 10.0), (NARROW, 10.0), (LAPTOP_AT_150, 12.0)],
+    ids=["1366x768-150pct", "800x600", "1366x768-150pct-larger-text"],
+)
 def test_no_page_is_wider_than_the_window(
     open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
     rhi_form: Form,
+    system_font: Callable[[float], None],
     size: tuple[int, int],
+    points: float,
 ) -> None:
     """A page wider than its window scrolls sideways, and the right-hand side of every
-    question on it (a Show button, the end of each answer) is out of sight."""
+    question on it (a Show button, the end of each answer) is out of sight. So with text
+    larger than the app's own, as a low-vision user may set it."""
+    system_font(points)
     window = open_window(size, _accepted_interview(rhi_form))
     renderer = window.editor.renderer
     too_wide = []
@@ -188,3 +196,25 @@ def test_tick_boxes_take_two_columns_where_they_fit(
     tops = [box.mapTo(renderer, box.rect().topLeft()) for box in boxes]
     first_column = [top for top in tops if top.x() == tops[0].x()]
     assert [top.y() for top in first_column] == sorted(top.y() for top in first_column)
+
+
+def test_a_long_choice_or_a_covered_answer_does_not_set_the_pages_width(
+    qtbot: QtBot, system_font: Callable[[float], None]
+) -> None:
+    """A drop-down as wide as its longest choice, or the cover's one line of words, made
+    a page wider than a narrow window, larger text more so."""
+    system_font(16.0)
+    definition = age_form()
+    definition["choice_lists"] = {
+        "ways": [{"value": "far", "label": "Taken to another town by someone they met " * 3}]
+    }
+    definition["sections"][0]["questions"] = [
+        {"id": "how", "type": "single_choice", "label": "How?", "choices": "ways"},
+        {"id": "story", "type": "long_text", "label": "In their words", "sensitive": True},
+    ]
+    renderer = FormRenderer(FormSession(load_form(definition), clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    content = renderer.page(renderer.current_section).widget()
+    assert content is not None
+    assert content.minimumSizeHint().width() <= 400

@@ -4,7 +4,7 @@ background as WCAG asks (4.5:1 for text, 3:1 for a focus indicator)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,22 +28,6 @@ from ui.appearance import HEADING_SCALE, TEXT_POINT_SIZE, apply_look
 from ui.forms.renderer import FormRenderer
 from ui.forms.widgets.base import InputEvents
 from ui.forms.widgets.text import LongTextInput
-
-
-@pytest.fixture
-def system_font(styled_app: QApplication) -> Iterator[Callable[[float], None]]:
-    """Starts the app's look as on a system whose font is `points` in size."""
-    kept = QFont(styled_app.font())
-
-    def use(points: float) -> None:
-        font = QFont(kept)
-        font.setPointSizeF(points)
-        styled_app.setFont(font)
-        apply_look(styled_app)
-
-    yield use
-    styled_app.setFont(kept)
-    apply_look(styled_app)
 
 
 def _points(widget: QWidget) -> float:
@@ -138,3 +122,27 @@ def test_placeholder_text_reads_clearly(qtbot: QtBot, styled_app: QApplication) 
     line.resize(200, line.sizeHint().height())
     image = line.grab(line.contentsRect().adjusted(4, 2, -4, -2)).toImage()
     assert text_contrast(image) >= 4.5
+
+
+def test_headings_stay_larger_than_text_sized_in_pixels(
+    qtbot: QtBot, styled_app: QApplication, rhi_form: Form
+) -> None:
+    kept = QFont(styled_app.font())
+    font = QFont(kept)
+    font.setPixelSize(22)
+    styled_app.setFont(font)
+    apply_look(styled_app)
+    try:
+        renderer = _shown(qtbot, FormRenderer(FormSession(rhi_form, {}, clock=fixed_clock)))
+        label = renderer.field_view("offer_made_at").label
+        heading = renderer.page("offer").widget().findChild(QLabel, "sectionHeading")
+        view_title = QLabel("Caseload")
+        view_title.setObjectName("heading")
+        _shown(qtbot, view_title)
+        text = QFontInfo(label.font()).pixelSize()
+        assert text == 22
+        assert QFontInfo(heading.font()).pixelSize() >= round(text * HEADING_SCALE) - 1
+        assert QFontInfo(view_title.font()).pixelSize() >= round(text * HEADING_SCALE) - 1
+    finally:
+        styled_app.setFont(kept)
+        apply_look(styled_app)

@@ -36,6 +36,9 @@ Hints = Mapping[str, str]
 """A choice's hint by its value, for the choices that have one."""
 
 CHECK_COLUMNS = 2
+COMBO_SHORTEST = 20
+"""The fewest characters of a choice a drop-down shows, however narrow the page."""
+ADJUST_TO_SHORTEST = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 CHOICE_GROUP = "choiceGroup"
 """The object name the stylesheet draws as no frame, no margin and no title."""
 
@@ -96,6 +99,10 @@ class ChoiceCombo(_Choices):
         hints: Hints | None = None,
     ) -> None:
         self.combo = QComboBox(parent)
+        # As wide as the page gives it, not as its longest choice: that would make a
+        # narrow page scroll sideways. Its open list is as wide as the choices need.
+        self.combo.setSizeAdjustPolicy(ADJUST_TO_SHORTEST)
+        self.combo.setMinimumContentsLength(COMBO_SHORTEST)
         self._values: list[str | None] = [None, *(value for value, _ in options)]
         self._hints = [""] + [(hints or {}).get(value, "") for value, _ in options]
         self._hint: QLabel | None = None
