@@ -425,9 +425,10 @@ class FormRenderer(QWidget):
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
         """Show the item's problem, if it is time to; with `announce`, a problem that has
         just appeared or changed is also read out, as the focus has moved on from it.
-        While the interviewer is typing into it, a problem already shown is updated (or
-        goes, once mended), but a new one waits until they move on: half a date is no
-        error, nor is it still a missing answer."""
+        While the interviewer is typing into it, a problem already shown is updated while
+        it stays the same kind of problem, and goes once mended; a new one, or one of
+        another kind, waits until they move on: half a date is no error, nor is it still
+        a missing answer."""
         key = self._key_of(view)
         issues = self._session.issues(key.id, key.row)
         revealed = key in self._revealed
