@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.renderer import FormRenderer
+from ui.forms.section_page import SectionPage
 
 
 def test_an_answered_choice_is_reached_at_the_chosen_option(
@@ -100,6 +102,15 @@ def _in_sight(page: QScrollArea, control: QWidget) -> bool:
     return page.viewport().rect().contains(QRect(top_left, control.size()))
 
 
+def _long_page(renderer: FormRenderer) -> SectionPage:
+    """The page of places, four rows long: taller than the window."""
+    renderer.enter("offer_outcome", "accepted")
+    for _ in range(4):
+        renderer.add_row("places")
+    renderer.show_section("during")
+    return renderer.page("during")
+
+
 def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:
@@ -107,11 +118,7 @@ def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     page's first question: with the page scrolled to its foot, it was out of sight."""
     editor = open_editor()
     renderer = editor.renderer
-    renderer.enter("offer_outcome", "accepted")
-    for _ in range(4):
-        renderer.add_row("places")
-    renderer.show_section("during")
-    page = renderer.page("during")
+    page = _long_page(renderer)
     keyboard.tab_to(page.next_button)
     assert page.verticalScrollBar().value() > 0
     keyboard.tab_to(renderer.navigator)
@@ -141,11 +148,7 @@ def test_coming_back_to_the_window_leaves_the_page_where_it_was(
     """Scrolled down to read, away to the caseload and back: still where they were."""
     editor = open_editor()
     renderer = editor.renderer
-    renderer.enter("offer_outcome", "accepted")
-    for _ in range(4):
-        renderer.add_row("places")
-    renderer.show_section("during")
-    page = renderer.page("during")
+    page = _long_page(renderer)
     keyboard.tab_to(renderer.navigator)
     keyboard.press(Qt.Key.Key_Tab)  # the page's first question, at its top
     page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
