@@ -283,6 +283,8 @@ def _render(detail: Any) -> str:
     kind, message = detail["type"], str(detail["msg"])
     if kind == "extra_forbidden":
         message = "unknown key"
+    elif kind == "model_type":  # pydantic names its class: "instance of Question"
+        message = "must be an object: { ... }"
     elif kind == "missing":
         message = "is required"
     elif kind == "string_pattern_mismatch":

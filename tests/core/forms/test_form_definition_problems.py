@@ -648,9 +648,7 @@ def test_a_definition_nested_thousands_deep_is_one_problem_not_a_crash(
 def test_a_definition_that_is_not_an_object_is_reported_at_the_root() -> None:
     with pytest.raises(FormDefinitionError) as caught:
         load_form("[1, 2]")
-    assert caught.value.problems == [
-        "(form): input should be a valid dictionary or instance of FormDefinition"
-    ]
+    assert caught.value.problems == ["(form): must be an object: { ... }"]
 
 
 def test_loading_from_a_file_reads_utf8_json(tmp_path: Path, make_definition: Build) -> None:
