@@ -85,9 +85,9 @@ LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
 MAX_EXPRESSION_LENGTH = 2000
 MAX_ROWS = 1000
+"""The most rows a repeat group can be set to hold."""
 MAX_VERSION = 2**31 - 1
 """A version the store and the service keep as a whole number, exactly."""
-"""The most rows a repeat group can be set to hold."""
 Expression = Annotated[str, Field(min_length=1, max_length=MAX_EXPRESSION_LENGTH)]
 
 
