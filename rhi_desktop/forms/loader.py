@@ -568,7 +568,7 @@ class _Checker:
             yes_no = question.type is QuestionType.YES_NO
             if question.choices is not None and not (yes_no and self.published):
                 self.problem(f"{path}.choices", "only choice questions take a choice list")
-            return YES_NO if question.type is QuestionType.YES_NO else None
+            return YES_NO if yes_no else None
         if question.choices is None:
             if f"{question.id}.choices" not in self.broken:
                 self.problem(
