@@ -157,6 +157,8 @@ def _decimal(raw: object) -> float | None:
         if not _DECIMAL.fullmatch(text):
             raise AnswerTypeError("enter a number, like 2.5")
         number = float(text)
+    if math.isnan(number):  # a definition's default can hold one; typing cannot
+        raise AnswerTypeError("enter a number")
     if not math.isfinite(number) or abs(number) > MAX_WHOLE_NUMBER:
         raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
     return number

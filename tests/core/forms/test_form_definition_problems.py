@@ -272,6 +272,8 @@ def test_a_longer_cycle_through_a_section_and_calculations_is_named_in_full(
         ({"type": "text", "relevant": "1 + 1"}, "relevant", "must give a true/false condition"),
         ({"type": "text", "constraint_message": "Too long"}, "constraint_message", "no constraint"),
         ({"type": "integer", "default": "twelve"}, "default", "enter a whole number"),
+        ({"type": "decimal", "default": float("nan")}, "default", "enter a number"),
+        ({"type": "decimal", "default": float("inf")}, "default", "the number is too large"),
         ({"type": "date", "default": "2024-02-30"}, "default", "enter a real date"),
         ({"type": "yes_no", "default": "maybe"}, "default", "not one of the choices"),
         ({"type": "text", "report_key": "Risk CSE"}, "report_key", "lower-case words joined"),
