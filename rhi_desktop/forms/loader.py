@@ -273,10 +273,18 @@ def render_path(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         elif not is_identifier(part):
-            text += f"[{json.dumps(part)}]"
+            text += f"[{_quoted(part)}]"
         else:
             text += f".{part}" if text else part
     return text or "(form)"
+
+
+def _quoted(name: str) -> str:
+    """`name` in double quotes as its author wrote it ("café"), but with any character
+    that does not show (a control or direction mark) written as its code."""
+    return "".join(
+        c if c.isprintable() else f"\\u{ord(c):04x}" for c in json.dumps(name, ensure_ascii=False)
+    )
 
 
 def _render(detail: Any) -> str:

@@ -464,6 +464,23 @@ def test_a_field_dropped_as_invalid_is_not_blamed_a_second_time_as_missing(
     ]
 
 
+def test_a_bad_name_is_quoted_as_written_with_hidden_characters_as_codes(
+    make_definition: Build,
+) -> None:
+    definition = make_definition(
+        [{"id": "venue", "type": "text", "label": "Venue"}],
+        choice_lists={"café": [{"value": "a", "label": "A"}], "ab\u202ecd": []},
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "choice_lists[\"ab\\u202ecd\"]: the name must be letters, digits and '_', "
+        "not starting with a digit",
+        "choice_lists[\"café\"]: the name must be letters, digits and '_', "
+        "not starting with a digit",
+    ]
+
+
 def test_date_times_beyond_the_calendar_in_utc_are_listed_problems_not_crashes(
     make_definition: Build,
 ) -> None:
