@@ -356,18 +356,25 @@ _QUESTION_ID = "question_id_standing_in"
 def _salvage_question(raw: object, broken: set[str]) -> Question:
     """The valid part of a question, or a stand-in that keeps later siblings at their index.
     One with an invalid id keeps the rest, under an id no reference can spell (one of its
-    own), so its other problems are listed too."""
+    own), so its other problems are listed too. So does one with an invalid or missing
+    type, under a stand-in type: a repeat group if it holds questions, else text."""
     question = None
     if isinstance(raw, dict):
         fixed = dict(raw)
-        if isinstance(raw.get("questions"), list):
+        rows = isinstance(raw.get("questions"), list)
+        if rows:
             fixed["questions"] = [_salvage_question(child, broken) for child in raw["questions"]]
+        stand_in_type = QuestionType.REPEAT if rows else QuestionType.TEXT
+        placeholders = {"label": "?", "id": _QUESTION_ID, "type": stand_in_type}
         dropped: set[str] = set()
-        question = _salvage(Question, fixed, {"label": "?", "id": _QUESTION_ID}, dropped)
+        question = _salvage(Question, fixed, placeholders, dropped)
         if question is not None and question.id == _QUESTION_ID != raw.get("id"):
             if isinstance(raw.get("id"), str):
                 broken.add(raw["id"])  # so what refers to it is not blamed as well
             question = question.model_copy(update={"id": f"{_STAND_IN}{id(raw)}"})
+        if question is not None and raw.get("type") != question.type.value:
+            # What the type allows is not judged, nor what refers to its answer.
+            broken.update((question.id, f"{question.id}.type"))
         # Checks that a field is present must not fire for one dropped as invalid.
         broken.update(f"{question.id}.{name}" for name in dropped if question is not None)
     if question is None:
@@ -551,7 +558,8 @@ class _Checker:
         if not question.id.startswith(_STAND_IN) and not self._claim_id(question.id, path):
             return  # else its id was reported
         kind = question.type
-        choices = self._choices_of(path, question)
+        typed = f"{question.id}.type" not in self.broken  # else it is a stand-in, reported
+        choices = self._choices_of(path, question) if typed else None
         within = repeat is not None and self.fields[repeat].sensitive  # its rows are covered
         info = FieldInfo(
             question, path, section_id, repeat, VALUE_TYPES[kind], choices, sensitive=within
@@ -562,11 +570,12 @@ class _Checker:
         for name in ("label", "hint", "constraint_message"):
             self._labels(f"{path}.{name}", getattr(question, name))
         self._claim_report_key(question.report_key, path)
-        self._type_rules(path, question, repeat)
+        if typed:
+            self._type_rules(path, question, repeat)
+            self._default(path, info)
         if question.scale is not None:
             for point, label in question.scale.labels.items():
                 self._labels(f"{path}.scale.labels.{point}", label)
-        self._default(path, info)
         if kind is QuestionType.REPEAT:
             for index, child in enumerate(question.questions or ()):
                 self._question(f"{path}.questions[{index}]", child, section_id, question.id)
@@ -685,7 +694,10 @@ class _Checker:
                 if kind is SlotKind.CALCULATION and question.type is QuestionType.REPEAT:
                     continue  # a problem above: rows are added, not worked out
                 current = None
-                if kind is SlotKind.CONSTRAINT and info.value_type is not None:
+                if f"{question.id}.type" in self.broken:  # nothing is known of its answer
+                    current = FieldType(None)
+                    expect = ValueType.BOOLEAN if kind is not SlotKind.CALCULATION else None
+                elif kind is SlotKind.CONSTRAINT and info.value_type is not None:
                     current = FieldType(
                         info.value_type, frozenset(info.choices) if info.choices else None
                     )

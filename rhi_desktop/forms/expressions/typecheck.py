@@ -36,9 +36,10 @@ from rhi_desktop.forms.expressions.values import (
 
 @dataclass(frozen=True, slots=True)
 class FieldType:
-    """What a reference reads: its value type and, for choice questions, the allowed values."""
+    """What a reference reads: its value type and, for choice questions, the allowed values.
+    The type is None where the question's own type is invalid (and reported already)."""
 
-    type: ValueType
+    type: ValueType | None
     choices: frozenset[str] | None = None
 
 

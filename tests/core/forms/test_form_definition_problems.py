@@ -853,6 +853,54 @@ def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
     ]
 
 
+@pytest.mark.parametrize("written", ["txet", None])
+def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
+    make_definition: Build, written: str | None
+) -> None:
+    """What a type allows cannot be judged without one, but the expressions can be; what
+    refers to the question, or its answer as `.`, is not blamed for its missing type."""
+    question: dict[str, Any] = {
+        "id": "a",
+        "label": "A",
+        "relevant": "${nowhere} = 1",
+        "constraint": ". > 2 and ${zz} = 1",
+        "choices": "anything",
+    }
+    if written is not None:
+        question["type"] = written
+    definition = make_definition(
+        [
+            question,
+            {"id": "b", "type": "text", "label": "B", "relevant": "${a} > 3 and ${b2} = 1"},
+            {
+                "id": "rows",
+                "type": "repaet",
+                "label": "Rows",
+                "questions": [{"id": "r1", "type": "text", "label": "R", "relevant": "${r0}"}],
+            },
+        ]
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    type_problem = (
+        "sections[0].questions[0].type: is required"
+        if written is None
+        else "sections[0].questions[0].type: input should be 'text', 'long_text', 'integer', "
+        "'decimal', 'date', 'datetime', 'time', 'yes_no', 'single_choice', "
+        "'multiple_choice', 'scale', 'location', 'repeat' or 'note'"
+    )
+    assert caught.value.problems == [
+        "sections[0].questions[0].constraint: unknown field ${zz}",
+        "sections[0].questions[0].relevant: unknown field ${nowhere}",
+        type_problem,
+        "sections[0].questions[1].relevant: unknown field ${b2} (did you mean ${b}?)",
+        "sections[0].questions[2].questions[0].relevant: unknown field ${r0}",
+        "sections[0].questions[2].type: input should be 'text', 'long_text', 'integer', "
+        "'decimal', 'date', 'datetime', 'time', 'yes_no', 'single_choice', "
+        "'multiple_choice', 'scale', 'location', 'repeat' or 'note'",
+    ]
+
+
 def test_a_published_definition_is_held_to_the_rules_it_was_published_under(
     make_definition: Build, tmp_path: Path
 ) -> None:
