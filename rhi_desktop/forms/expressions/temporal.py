@@ -53,13 +53,16 @@ def parse_datetime(text: str) -> datetime | None:
 
 def aware_utc(value: datetime) -> datetime:
     """As a UTC instant; a naive value is London wall-clock time. Raises ValueError for a
-    wall-clock time London skipped (01:00 to 02:00 on the day the clocks go forward). In
-    the hour that happens twice as they go back, it is the first (BST) one."""
+    wall-clock time London skipped (01:00 to 02:00 on the day the clocks go forward), and
+    for one in the hour that happens twice as they go back: without its offset, it could
+    be either, an hour apart."""
     if value.tzinfo is None or value.utcoffset() is None:
         local = value.replace(tzinfo=LONDON)
         instant = local.astimezone(UTC)
         if instant.astimezone(LONDON).replace(tzinfo=None) != value.replace(tzinfo=None):
             raise ValueError("not a London time: the clocks went forward past it")
+        if local.utcoffset() != local.replace(fold=1).utcoffset():
+            raise ValueError("a London time twice over: the clocks went back past it")
         return instant
     return value.astimezone(UTC)
 

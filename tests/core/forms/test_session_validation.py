@@ -260,9 +260,18 @@ def test_answers_of_the_wrong_type_are_kept_for_correcting_and_never_echoed(
     assert not reopened.validate().ok
 
 
-def test_a_london_time_that_happened_twice_is_the_first_of_the_two(session: FormSession) -> None:
+def test_a_london_time_that_happened_twice_needs_its_offset(session: FormSession) -> None:
+    """01:30 on the night the clocks went back could be either of two instants an hour
+    apart, and an hour moves the 72-hour deadline: it is not taken as either unasked."""
     session.set_answer("found_at", "2026-10-25T01:30")  # the clocks went back at 02:00 BST
-    assert session.record()["found_at"] == "2026-10-25T00:30:00+00:00"  # 01:30 BST
+    assert session.answer("found_at") is None
+    assert session.issues("found_at")[0].kind is IssueKind.TYPE
+    session.set_answer("found_at", "2026-10-25T01:30+00:00")  # the second: GMT
+    assert session.record()["found_at"] == "2026-10-25T01:30:00+00:00"
+    session.set_answer("found_at", datetime(2026, 10, 25, 1, 30))  # naive, so either
+    assert session.answer("found_at") is None
+    session.set_answer("found_at", "2026-10-25T02:00")  # the hour after it happened once
+    assert session.record()["found_at"] == "2026-10-25T02:00:00+00:00"
     session.set_answer("found_at", "2026-03-29T02:00")  # the first minute after the jump
     assert session.record()["found_at"] == "2026-03-29T01:00:00+00:00"
 

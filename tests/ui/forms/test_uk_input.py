@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -241,3 +242,25 @@ def test_a_typed_date_is_rewritten_as_understood_and_a_bad_one_explained(
     keyboard.press_select_all()
     keyboard.type("26/11/2026 10:00")
     assert offered.message == ""  # cleared as soon as it is right
+
+
+@pytest.mark.parametrize("typed", ["2026-10-25T01:30", "2026-10-25 01:30"])
+def test_an_iso_time_in_the_repeated_hour_is_asked_about_not_taken_as_the_first(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, typed: str
+) -> None:
+    """The session reads ISO text too, more loosely: it took these as BST unasked, and
+    a police log's 01:30 GMT became an hour earlier, moving the 72-hour deadline."""
+    renderer = open_editor().renderer
+    offered = renderer.field_view("offer_made_at")
+    keyboard.fill(offered.controls()[0], typed)
+    keyboard.tab_out()
+    assert renderer.session.answer("offer_made_at") is None
+    assert offered.message.startswith("That time happened twice, as the clocks went back.")
+    assert offered.controls()[0].property("text") == typed  # kept as typed, to correct
+
+    keyboard.tab_to(offered.controls()[0])
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type(" GMT")
+    keyboard.tab_out()
+    assert renderer.session.answer("offer_made_at") == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    assert offered.controls()[0].property("text") == "25/10/2026 01:30 GMT"
