@@ -2,7 +2,7 @@
 
 The input reads its text with `uk_formats` on every keystroke: a reading becomes the
 answer, anything else goes to the session as typed (so it counts as unanswerable input,
-blocks sign-off and survives autosave as nothing) and `problem()` says, in the
+blocks sign-off and is saved as typed, to correct) and `problem()` says, in the
 interviewer's terms, what shape of answer is wanted. When the person moves on, a reading
 is rewritten in the one canonical form (27 Nov 26 -> 27/11/2026), so they see what was
 understood.
