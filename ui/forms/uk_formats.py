@@ -219,7 +219,7 @@ def parse_uk_datetime(text: str) -> datetime:
 
     Whichever split of the words reads as a date followed by a time wins; a date that
     exists with a time that does not (25:00) reports the time, not the format. Midnight
-    is refused: with a date, it may mean that day's start or its end.
+    (or 12am) is refused: with a date, it may mean that day's start or its end.
     """
     tidied = _TWELVE_NAMED.sub("12", _tidy(text, InputProblem.DATETIME_FORMAT))
     stripped, zone = split_zone(tidied)
@@ -244,10 +244,19 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
-        if any(word in said.lower() for word in _MIDNIGHTS):
+        if _says_midnight(said, clock_time):
             raise UkInputError(InputProblem.MIDNIGHT_WHICH)
         return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)
+
+
+def _says_midnight(said: str, clock_time: time) -> bool:
+    """Whether a time is midnight said as such: 'midnight', or '12am' as notes write it.
+    00:00 is the start of the day, unmistakably."""
+    if clock_time != time(0, 0):
+        return False
+    words = said.lower()
+    return any(word in words for word in _MIDNIGHTS) or bool(_TIME_12.fullmatch(words))
 
 
 def format_uk_date(value: date) -> str:

@@ -134,6 +134,8 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("27/11/2026 - 10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
         ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
         ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
+        ("27/11/2026 00:00", datetime(2026, 11, 27, 0, 0, tzinfo=UTC)),  # the start, plainly
+        ("27/11/2026 0000hrs", datetime(2026, 11, 27, 0, 0, tzinfo=UTC)),
     ],
 )
 def test_date_times_are_london_wall_clock(typed: str, expected: datetime) -> None:
@@ -170,6 +172,9 @@ def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
         ("27 Nov 2026 at 12 midnight", InputProblem.MIDNIGHT_WHICH),
         ("27/11/2026 12midnight", InputProblem.MIDNIGHT_WHICH),
         ("27 Tachwedd 2026 hanner nos", InputProblem.MIDNIGHT_WHICH),
+        ("27/11/2026 12am", InputProblem.MIDNIGHT_WHICH),  # as notes write midnight
+        ("27/11/2026 12.00 a.m.", InputProblem.MIDNIGHT_WHICH),
+        ("27/11/2026 12yb", InputProblem.MIDNIGHT_WHICH),
     ],
 )
 def test_a_date_time_that_could_be_read_two_ways_is_refused(
