@@ -4598,7 +4598,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the year: write it in full, like 2026.</source>
+        <source>Check the year: enter one from {0} to {1}, written in full like 2026.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -218,7 +218,8 @@ def parse_uk_datetime(text: str) -> datetime:
     """'27/11/2026 14:30', '27 Nov 2026 at 2.30pm' -> an aware UTC instant.
 
     Whichever split of the words reads as a date followed by a time wins; a date that
-    exists with a time that does not (25:00) reports the time, not the format. Midnight
+    does not exist, or is out of the years, or exists with a time that does not (25:00),
+    reports that, not the format. Midnight
     (or 12am) is refused: with a date, it may mean that day's start or its end.
     """
     tidied = _TWELVE_NAMED.sub("12", _tidy(text, InputProblem.DATETIME_FORMAT))
@@ -234,7 +235,7 @@ def parse_uk_datetime(text: str) -> datetime:
         try:
             day = parse_uk_date(" ".join(words[:split]))
         except UkInputError as error:
-            if error.problem is InputProblem.NO_SUCH_DATE:
+            if error.problem in (InputProblem.NO_SUCH_DATE, InputProblem.YEAR_RANGE):
                 found = found or error
             continue
         said = " ".join(time_words)

@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from rhi_desktop.forms.expressions.temporal import YEARS
+
 from ui.forms.uk_formats import (
     InputProblem,
     UkInputError,
@@ -55,8 +57,8 @@ def problem_text(problem: InputProblem) -> str:
             "or GMT for the second, like 26/10/2025 01:30 GMT.",
         ),
         InputProblem.YEAR_RANGE: QCoreApplication.translate(
-            "UkInput", "Check the year: write it in full, like 2026."
-        ),
+            "UkInput", "Check the year: enter one from {0} to {1}, written in full like 2026."
+        ).format(YEARS[0], YEARS[-1]),
         InputProblem.WRONG_ZONE: QCoreApplication.translate(
             "UkInput", "The UK was not on that time then. Leave out BST or GMT."
         ),

@@ -269,3 +269,18 @@ def test_an_iso_time_in_the_repeated_hour_is_asked_about_not_taken_as_the_first(
     keyboard.tab_out()
     assert renderer.session.answer("offer_made_at") == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
     assert offered.controls()[0].property("text") == "25/10/2026 01:30 GMT"
+
+
+@pytest.mark.parametrize("typed", ["1/1/1899 10:00", "1/1/2101 10:00", "27/11/0026 10:00"])
+def test_a_year_out_of_range_is_told_the_range(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, typed: str
+) -> None:
+    """'Write it in full' fitted a slip like 0026, not a year already written in full;
+    and a date-time said only that it wanted a date and a time."""
+    renderer = open_editor().renderer
+    offered = renderer.field_view("offer_made_at")
+    keyboard.fill(offered.controls()[0], typed)
+    keyboard.tab_out()
+    assert (
+        offered.message == "Check the year: enter one from 1900 to 2100, written in full like 2026."
+    )
