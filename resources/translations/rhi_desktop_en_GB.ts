@@ -4614,11 +4614,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type a date, like 27/11/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hh:mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type a time, like 14:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy hh:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date and a time, like 27/11/2026 14:30.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

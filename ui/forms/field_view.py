@@ -198,7 +198,7 @@ class FieldView:
         name = self.spoken_label
         if self._required:
             name = QCoreApplication.translate("FieldView", "{0}, required").format(name)
-        parts = [self._hint_text, self._message_text]
+        parts = [self._hint_text, self._message_text or self.answer.spoken_format()]
         description = " ".join(part for part in parts if part)
         if self.cover is not None and self.cover.behind_cover:
             self.cover.describe(name, description)  # the only control until it is shown

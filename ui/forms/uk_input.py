@@ -77,12 +77,14 @@ class _UkLineInput(AnswerInput):
         parse: Callable[[str], object],
         show: Callable[[object], str],
         placeholder: str,
+        spoken_format: str,
         parent: QWidget | None = None,
     ) -> None:
         self.edit = QLineEdit(parent)
         super().__init__(self.edit)
         self._parse = parse
         self._show = show
+        self._spoken_format = spoken_format
         self._problem: InputProblem | None = None
         self.edit.setPlaceholderText(placeholder)
         self.edit.textEdited.connect(handler(self, _UkLineInput._edited))
@@ -122,6 +124,9 @@ class _UkLineInput(AnswerInput):
     def problem(self) -> str | None:
         return None if self._problem is None else problem_text(self._problem)
 
+    def spoken_format(self) -> str:
+        return self._spoken_format
+
     def maskable_lines(self) -> list[QLineEdit]:
         return [self.edit]
 
@@ -144,14 +149,22 @@ def _datetime_text(value: object) -> str:
 class UkDateInput(_UkLineInput):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            parse_uk_date, _date_text, QCoreApplication.translate("UkInput", "dd/mm/yyyy"), parent
+            parse_uk_date,
+            _date_text,
+            QCoreApplication.translate("UkInput", "dd/mm/yyyy"),
+            QCoreApplication.translate("UkInput", "Type a date, like 27/11/2026."),
+            parent,
         )
 
 
 class UkTimeInput(_UkLineInput):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            parse_uk_time, _time_text, QCoreApplication.translate("UkInput", "hh:mm"), parent
+            parse_uk_time,
+            _time_text,
+            QCoreApplication.translate("UkInput", "hh:mm"),
+            QCoreApplication.translate("UkInput", "Type a time, like 14:30."),
+            parent,
         )
 
 
@@ -163,5 +176,6 @@ class UkDateTimeInput(_UkLineInput):
             parse_uk_datetime,
             _datetime_text,
             QCoreApplication.translate("UkInput", "dd/mm/yyyy hh:mm"),
+            QCoreApplication.translate("UkInput", "Type a date and a time, like 27/11/2026 14:30."),
             parent,
         )

@@ -6,10 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 import pytest
+from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
+from rhi_desktop.forms import FormSession, load_form
+from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.renderer import FormRenderer
 from ui.forms.uk_formats import (
     InputProblem,
     UkInputError,
@@ -284,3 +288,38 @@ def test_a_year_out_of_range_is_told_the_range(
     assert (
         offered.message == "Check the year: enter one from 1900 to 2100, written in full like 2026."
     )
+
+
+def test_a_screen_reader_is_told_the_shape_to_type_beside_a_hint(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    """The placeholder (dd/mm/yyyy hh:mm) is read out only while there is no description,
+    so a question with a hint never said what shape of answer it wanted."""
+    form = load_form({
+        "form_id": "found", "version": 1, "title": "Found",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "found_at", "type": "datetime", "label": "Found at",
+             "hint": "As on the police log."},
+            {"id": "seen_on", "type": "date", "label": "Last seen"},
+            {"id": "seen_at", "type": "time", "label": "Seen at"},
+        ]}],
+    })  # fmt: skip
+    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    found = renderer.field_view("found_at").controls()[0]
+    shape = "Type a date and a time, like 27/11/2026 14:30."
+    assert found.accessibleDescription() == f"As on the police log. {shape}"
+    assert renderer.field_view("seen_on").controls()[0].accessibleDescription() == (
+        "Type a date, like 27/11/2026."
+    )
+    assert renderer.field_view("seen_at").controls()[0].accessibleDescription() == (
+        "Type a time, like 14:30."
+    )
+    keyboard.fill(found, "27/11/2026")
+    keyboard.tab_out()
+    message = renderer.field_view("found_at").message
+    assert message.startswith("Enter a date and a time")  # says the shape itself, once
+    assert found.accessibleDescription() == f"As on the police log. {message}"

@@ -285,6 +285,11 @@ class AnswerInput:
         """This input's own wording of why the current text is not an answer, if it has one."""
         return None
 
+    def spoken_format(self) -> str:
+        """What shape of answer to type, said to a screen reader while no message is, where
+        the input wants one: a placeholder is read out only without a description."""
+        return ""
+
     def maskable_lines(self) -> list[QLineEdit]:
         """Line edits that can hide a sensitive answer behind password echo."""
         return []
