@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from rhi_desktop.forms.expressions.temporal import YEARS
-
 from ui.forms.uk_formats import (
     InputProblem,
     UkInputError,

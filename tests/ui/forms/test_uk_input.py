@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FormSession, load_form
 from tests.ui.forms.conftest import fixed_clock
