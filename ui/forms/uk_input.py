@@ -27,7 +27,7 @@ from ui.forms.uk_formats import (
     parse_uk_datetime,
     parse_uk_time,
 )
-from ui.forms.widgets.base import AnswerInput, handler, shown_text
+from ui.forms.widgets.base import AnswerInput, finish_on_leaving, handler, shown_text
 
 
 def problem_text(problem: InputProblem) -> str:
@@ -103,6 +103,8 @@ class _UkLineInput(AnswerInput):
         self._on_edit(self._read(text))
 
     def _finished(self) -> None:
+        if finish_on_leaving(self.edit, handler(self, _UkLineInput._finished)):
+            return  # '27/11/20' is not rewritten as 2020 while the rest is looked up
         value = self._read(self.edit.text())
         if value is not None and self._problem is None:
             self.edit.setText(self._show(value))

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FormSession, load_form
@@ -323,3 +324,90 @@ def test_a_screen_reader_is_told_the_shape_to_type_beside_a_hint(
     message = renderer.field_view("found_at").message
     assert message.startswith("Enter a date and a time")  # says the shape itself, once
     assert found.accessibleDescription() == f"As on the police log. {message}"
+
+
+def test_looking_at_another_window_mid_answer_is_not_moving_on(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, qtbot: QtBot
+) -> None:
+    """Away to copy the year from the notes: '26/11/20' was taken as 2020 and rewritten,
+    so typing the rest on coming back gave 26/11/202026."""
+    editor = open_editor()
+    renderer = editor.renderer
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+
+    def away_and_back() -> None:
+        other.activateWindow()
+        qtbot.waitUntil(other.isActiveWindow)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+
+    offered = renderer.field_view("offer_made_at")
+    keyboard.fill(offered.controls()[0], "26/11/20")
+    away_and_back()
+    assert offered.controls()[0].property("text") == "26/11/20"
+    assert offered.message == ""  # not told off for an answer not yet finished
+    keyboard.type("26 9.30am")
+    keyboard.tab_out()
+    assert offered.controls()[0].property("text") == "26/11/2026 09:30"
+    assert renderer.session.answer("offer_made_at") == datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    # Finished before going away: rewritten as understood when they move on after all.
+    keyboard.tab_to(offered.controls()[0])
+    keyboard.press_select_all()
+    keyboard.type("26/11/26 10am")
+    away_and_back()
+    assert offered.controls()[0].property("text") == "26/11/26 10am"
+    keyboard.tab_out()
+    assert offered.controls()[0].property("text") == "26/11/2026 10:00"
+
+    # So with long text: typed, rubbed out, away and back is not leaving it empty.
+    outcome = renderer.field_view("offer_outcome").controls()[0]
+    assert isinstance(outcome, QComboBox)
+    keyboard.choose(outcome, "Accepted")
+    keyboard.pick_radio(renderer.field_view("child_consulted").controls(), 1)  # no
+    reason = renderer.field_view("not_consulted_reason")
+    keyboard.fill(reason.controls()[0], "x")
+    keyboard.press(Qt.Key.Key_Backspace)
+    away_and_back()
+    assert reason.message == ""
+    keyboard.tab_out()
+    assert reason.message != ""  # needs an answer, once they move on
+
+
+def test_looking_at_another_window_from_a_number_or_a_place_is_not_moving_on(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    form = load_form({
+        "form_id": "away", "version": 1, "title": "Away",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "nights", "type": "integer", "label": "Nights away"},
+            {"id": "where", "type": "location", "label": "Where"},
+        ]}],
+    })  # fmt: skip
+    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    other = QWidget()
+    qtbot.addWidget(other)
+    renderer.show()
+    other.show()
+
+    def away_and_back() -> None:
+        other.activateWindow()
+        qtbot.waitUntil(other.isActiveWindow)
+        renderer.activateWindow()
+        qtbot.waitUntil(renderer.isActiveWindow)
+
+    away_and_back()
+    nights = renderer.field_view("nights")
+    keyboard.fill(nights.controls()[0], "2x")
+    away_and_back()
+    assert nights.message == ""
+    keyboard.tab_out()
+    assert nights.message == "Enter a whole number."
+    where = renderer.field_view("where")
+    keyboard.fill(where.controls()[1], "NOT A CODE")  # the postcode
+    away_and_back()
+    assert where.message == ""
+    keyboard.tab_out()
+    assert where.message.startswith("That is not a UK postcode")

@@ -29,7 +29,7 @@ from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer
@@ -50,6 +50,50 @@ def handler(
     and goes when the widget's C++ object is destroyed, releasing the owner with it.
     """
     return partial(function, owner)
+
+
+_STILL_THERE = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+"""Why a control loses the focus without the person moving on from it: another window
+came to the front (to copy a date from their notes), or a menu opened over it."""
+
+
+def went_to_another_window(widget: QWidget) -> bool:
+    """Whether `widget` lost the focus only as its window stopped being the active one:
+    the person has not moved on from the answer, which is theirs to finish on coming
+    back."""
+    return not widget.isActiveWindow() and widget.window().focusWidget() is widget
+
+
+class _FinishOnLeaving(QObject):
+    """Finishes an answer left only for another window once the focus leaves it within its
+    own: Qt counted going to the other window as finishing it (`editingFinished`), and
+    does not count leaving it later unless it was typed into meanwhile."""
+
+    def __init__(self, widget: QWidget, finish: Callable[[], None]) -> None:
+        super().__init__(widget)  # goes with the widget
+        self._finish = finish
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() is QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() not in _STILL_THERE
+        ):
+            watched.removeEventFilter(self)
+            self.setParent(None)  # released with this call: finished once
+            self._finish()
+        return False
+
+
+def finish_on_leaving(widget: QWidget, finish: Callable[[], None]) -> bool:
+    """If `widget` was left only for another window, have `finish` called once the focus
+    leaves it within its own, and say so (True): the caller does not finish it now."""
+    if not went_to_another_window(widget):
+        return False
+    if widget.findChild(_FinishOnLeaving, "", Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        _FinishOnLeaving(widget, finish)
+    return True
 
 
 def _ignore_edit(value: object) -> None:
@@ -172,9 +216,9 @@ class InputEvents(QObject):
             if getattr(watched, WHEEL_NEEDS_FOCUS, False) and not _has_focus(watched):
                 event.ignore()  # passed on to the page, which scrolls
                 return True
-        elif kind is QEvent.Type.FocusOut:
+        elif kind is QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
             sink: _WeakSink | None = getattr(watched, FOCUS_OUT_SINK, None)
-            if sink is not None:
+            if sink is not None and event.reason() not in _STILL_THERE:
                 sink()
         elif kind is QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             return _wipes_masked(watched, event)

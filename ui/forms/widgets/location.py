@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer, Location
-from ui.forms.widgets.base import AnswerInput, handler
+from ui.forms.widgets.base import AnswerInput, finish_on_leaving, handler
 
 POSTCODE_CHARACTERS = 10
 
@@ -55,7 +55,9 @@ class LocationInput(AnswerInput):
         self._on_edit({"description": self.description.text(), "postcode": self.postcode.text()})
 
     def _finished(self) -> None:
-        if not (self.description.hasFocus() or self.postcode.hasFocus()):
+        finish = handler(self, LocationInput._finished)
+        lines = (self.description, self.postcode)
+        if not any(line.hasFocus() or finish_on_leaving(line, finish) for line in lines):
             self._on_done()
 
     def show_value(self, value: object) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from ui.forms.widgets.base import AnswerInput, InputEvents, WithheldInput, handler, shown_text
+from ui.forms.widgets.base import (
+    AnswerInput,
+    InputEvents,
+    WithheldInput,
+    finish_on_leaving,
+    handler,
+    shown_text,
+)
 
 LONG_TEXT_LINES = 4
 
@@ -23,7 +30,8 @@ class LineInput(AnswerInput):
         self._on_edit(text)
 
     def _finished(self) -> None:
-        self._on_done()
+        if not finish_on_leaving(self.edit, handler(self, LineInput._finished)):
+            self._on_done()
 
     def show_value(self, value: object) -> None:
         self.edit.setText(shown_text(value))
