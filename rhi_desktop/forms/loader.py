@@ -8,6 +8,7 @@ reference cycles, each as `sections[3].questions[2].relevant: unknown field ${x}
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -27,7 +28,7 @@ from rhi_desktop.forms.dependencies import (
     build_graph,
 )
 from rhi_desktop.forms.expressions.errors import ExpressionError
-from rhi_desktop.forms.expressions.nodes import Expr, Ref
+from rhi_desktop.forms.expressions.nodes import Expr, Ref, references
 from rhi_desktop.forms.expressions.parser import parse
 from rhi_desktop.forms.expressions.tokens import is_identifier
 from rhi_desktop.forms.expressions.typecheck import FieldType, check
@@ -485,7 +486,26 @@ class _Checker:
         graph = self._graph(expressions)
         if self.problems or graph is None:
             return None
+        self._cover_calculations(expressions)
         return Form(definition, self.fields, self.sections, graph, self.defaults)
+
+    def _cover_calculations(self, expressions: Mapping[Slot, Expr]) -> None:
+        """A calculation that reads a sensitive answer is sensitive too, so lists and
+        exports cover it: `coalesce(${harm_details}, 'none')` is the disclosure itself.
+        Through calculations that read calculations (there are no cycles by now)."""
+        reads = {
+            slot.owner: references(expr)
+            for slot, expr in expressions.items()
+            if slot.kind is SlotKind.CALCULATION
+        }
+        covered = True
+        while covered:
+            covered = False
+            for owner, names in reads.items():
+                info = self.fields[owner]
+                if not info.sensitive and any(self.fields[name].sensitive for name in names):
+                    self.fields[owner] = dataclasses.replace(info, sensitive=True)
+                    covered = True
 
     # ids, labels, report keys ----------------------------------------------------------
 

@@ -150,3 +150,26 @@ def test_every_answer_in_the_rows_of_a_sensitive_group_is_marked() -> None:
 
     assert [field.sensitive for field in line.rows[0].fields] == [True, True]
     assert form.field("name").sensitive and not form.field("name").question.sensitive
+
+
+def test_a_calculation_that_reads_a_sensitive_answer_is_marked_too() -> None:
+    """It may be the disclosure itself, copied: lists and exports showed it uncovered.
+    So is a calculation that reads that calculation."""
+    form = load_form({
+        "form_id": "visit", "version": 1, "title": "Visit",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "summary", "type": "text", "label": "Summary",
+             "calculation": "coalesce(${told_us}, 'nothing')"},
+            {"id": "told_us", "type": "long_text", "label": "What they told us",
+             "sensitive": True},
+            {"id": "heading", "type": "text", "label": "Heading",
+             "calculation": "if(${summary} = '', 'none', ${summary})"},
+            {"id": "nights", "type": "integer", "label": "Nights away"},
+            {"id": "weeks", "type": "decimal", "label": "Weeks", "calculation": "${nights} div 7"},
+        ]}],
+    })  # fmt: skip
+    sections = answer_summary(form, {"told_us": STORY, "summary": STORY, "heading": STORY})
+    lines = {line.question_id: line for s in sections for line in s.lines}
+
+    assert lines["summary"].sensitive and lines["heading"].sensitive
+    assert not form.field("weeks").sensitive
