@@ -204,7 +204,9 @@ def _datetime(raw: object) -> datetime | None:
 
 def _time(raw: object) -> time | None:
     if isinstance(raw, time):
-        return raw
+        if raw.tzinfo is not None:  # a wall-clock time has no zone, and cannot be compared
+            raise AnswerTypeError("enter a real time as HH:MM")
+        return raw.replace(microsecond=0)  # as a record can keep it, and read it back
     text = _text(raw, "a time").strip()
     if not text:
         return None

@@ -467,3 +467,17 @@ def test_problems_are_listed_in_screen_order_row_by_row() -> None:
     session = FormSession(form, {"people": [{"name": "Jay"}, {"age": 15}, {}]})
     keys = [(issue.key.id, issue.key.row) for issue in session.validate().issues]
     assert keys == [("age", 0), ("name", 1), ("name", 2), ("age", 2), ("after", None)]
+
+
+def test_a_time_given_in_code_is_kept_as_a_record_reads_it_back(
+    session: FormSession, clock: Clock
+) -> None:
+    """A time with a zone could not be compared with a plain one (a TypeError out of
+    the constraint); one with microseconds was saved as text that did not read back."""
+    session.set_answer("start", time(10, 30, 15, 500000))
+    assert session.answer("start") == time(10, 30, 15)
+    reopened = FormSession(session.form, session.record(), clock=clock)
+    assert reopened.answer("start") == time(10, 30, 15)
+    session.set_answer("start", time(10, 30, tzinfo=UTC))
+    assert session.answer("start") is None
+    assert session.issues("start")[0].kind is IssueKind.TYPE
