@@ -183,6 +183,14 @@ class _Checker:
                 return
         elif left is right and left in ORDERED_TYPES:
             return
+        elif self._is_choice(node.left) or self._is_choice(node.right):
+            chosen = node.left if self._is_choice(node.left) else node.right
+            name = "." if isinstance(chosen, Current) else f"${{{getattr(chosen, 'name', '')}}}"
+            self.problems.append(
+                f"choices have no order for '{node.op}': name the ones meant, "
+                f"like {name} = '3' or {name} = '4', or ask with a scale question"
+            )
+            return
         elif left is right is ValueType.TEXT:
             self.problems.append(f"text cannot be ordered with '{node.op}'")
             return
@@ -195,6 +203,11 @@ class _Checker:
             )
             return
         self.problems.append(f"cannot compare {_a(left)} with {_a(right)}")
+
+    def _is_choice(self, node: Expr) -> bool:
+        """Whether `node` reads a choice question's answer (yes/no included)."""
+        field = self._field(node)
+        return field is not None and field.choices is not None
 
     def _choice_number(self, ref: Expr, number: Expr) -> str | None:
         """A number written where a choice's name was meant (`${q} = 1`): the name."""

@@ -832,6 +832,30 @@ def test_a_number_written_for_a_choice_name_is_told_to_be_quoted() -> None:
     ]
 
 
+def test_ordering_choices_is_told_how_to_name_the_ones_meant() -> None:
+    """'${q} >= 3' was told to quote the 3, and '${q} >= '3'' then that text cannot be
+    ordered: no way through."""
+    definition = {
+        "form_id": "codes", "version": 1, "title": "Codes",
+        "choice_lists": {"often": [{"value": str(n), "label": f"Level {n}"} for n in range(1, 6)]},
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "times", "type": "single_choice", "label": "How often?", "choices": "often"},
+            {"id": "why", "type": "text", "label": "Why?", "relevant": "${times} >= 3"},
+            {"id": "how", "type": "text", "label": "How?", "relevant": "'3' < ${times}"},
+        ]}],
+    }  # fmt: skip
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    told = (
+        "choices have no order for '{0}': name the ones meant, like ${{times}} = '3' or "
+        "${{times}} = '4', or ask with a scale question"
+    )
+    assert caught.value.problems == [
+        f"sections[0].questions[1].relevant: {told.format('>=')}",
+        f"sections[0].questions[2].relevant: {told.format('<')}",
+    ]
+
+
 def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
     make_definition: Build,
 ) -> None:
