@@ -90,6 +90,15 @@ def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Pl
                 "this formula has no value computed by a spreadsheet, so it would read as "
                 "empty: open and save the workbook in Excel or LibreOffice, or type the value",
             )
+    for cell in workbook.changing:
+        if cell.sheet.lower() in _SHEETS:
+            places.add(cell.where)
+            report.error(
+                cell,
+                "this formula's value changes by the day or the draw (like =TODAY()), but "
+                "the form would keep the one it had when the workbook was saved: type the "
+                "value, or for today's date use today() in a calculation",
+            )
     for shown in workbook.shown_errors:
         if shown.cell.sheet.lower() in _SHEETS:
             places.add(shown.cell.where)

@@ -4,7 +4,9 @@ openpyxl runs read-only and values-only: we never evaluate formulas (a cell hold
 Excel last computed), and a big workbook streams rather than loading whole. A formula
 stored with no computed value (a workbook written by a script, never opened in Excel)
 would read as an empty cell, so such cells are listed (`Workbook.uncomputed`) for the
-import to refuse rather than lose a condition without a word; so are cells showing an
+import to refuse rather than lose a condition without a word; so are formulas whose value
+changes by the day or the draw (=TODAY(), which would keep the day it was saved); cells
+showing an
 Excel error (which would read as the text "#N/A") and cells merged across rows (which
 read as empty below the first). Row numbers are the ones Excel shows, so every finding
 can point the designer at the right row.
@@ -13,6 +15,7 @@ can point the designer at the right row.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -120,6 +123,9 @@ class Workbook:
     """By lower-cased sheet name."""
     uncomputed: tuple[Cell, ...] = ()
     """Formula cells with no value computed by a spreadsheet (read as empty)."""
+    changing: tuple[Cell, ...] = ()
+    """Formula cells whose value changes by the day or the draw, like =TODAY(): they hold
+    the one they had when the workbook was last saved."""
     shown_errors: tuple[ShownError, ...] = ()
     """Cells showing an Excel error, which openpyxl reads as that text."""
     merged: tuple[MergedCells, ...] = ()
@@ -148,6 +154,7 @@ def _read_workbook(path: Path) -> Workbook:
         )
     sheets = _read_sheets(path)
     uncomputed: list[Cell] = []
+    changing: list[Cell] = []
     shown_errors: list[ShownError] = []
     merged: list[MergedCells] = []
     for title, marks in _read_cell_marks(path).items():
@@ -155,10 +162,11 @@ def _read_workbook(path: Path) -> Workbook:
         if sheet is None:
             continue
         uncomputed += [_cell_at(sheet, place) for place in sorted(marks.uncomputed)]
+        changing += [_cell_at(sheet, place) for place in sorted(marks.changing - marks.uncomputed)]
         errors = sorted(marks.errors.items())
         shown_errors += [ShownError(_cell_at(sheet, place), error) for place, error in errors]
         merged += [_merged_cells(sheet, cells) for cells in marks.merges]
-    return Workbook(sheets, tuple(uncomputed), tuple(shown_errors), tuple(merged))
+    return Workbook(sheets, tuple(uncomputed), tuple(changing), tuple(shown_errors), tuple(merged))
 
 
 def _cell_at(sheet: Sheet, place: tuple[int, int]) -> Cell:
@@ -196,6 +204,7 @@ class _CellMarks:
     """What the values alone do not show about one sheet's cells, by (row, 0-based column)."""
 
     uncomputed: set[tuple[int, int]] = field(default_factory=set)
+    changing: set[tuple[int, int]] = field(default_factory=set)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
     """Merged ranges spanning more than one row."""
@@ -278,7 +287,13 @@ def _part_name(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
 
 
+_CHANGING = re.compile(r"\b(?:TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(", re.IGNORECASE)
+"""Spreadsheet functions whose value changes by the day or the draw."""
+
+
 def _mark_cells(xml: IO[bytes], marks: _CellMarks) -> None:
+    changing_shared: set[str] = set()
+    """Shared formulas (written once, used down a column) that change: by group."""
     for _, element in iterparse(xml):
         if element.tag == f"{_MAIN}mergeCell":
             cells = element.get("ref") or ""
@@ -287,12 +302,27 @@ def _mark_cells(xml: IO[bytes], marks: _CellMarks) -> None:
                 marks.merges.append(cells)
         if element.tag != f"{_MAIN}c":
             continue
-        if element.find(f"{_MAIN}f") is not None and not _computed(element):
+        formula = element.find(f"{_MAIN}f")
+        if formula is not None and _changes(formula, changing_shared):
+            marks.changing.add(_position(element))
+        if formula is not None and not _computed(element):
             marks.uncomputed.add(_position(element))
         elif element.get("t") == "e":
             value = element.find(f"{_MAIN}v")
             marks.errors[_position(element)] = (value.text if value is not None else "") or "#N/A"
         element.clear()
+
+
+def _changes(formula: Any, changing_shared: set[str]) -> bool:
+    """Whether a cell's formula changes by the day or the draw; a cell sharing another's
+    formula names only its group, after the cell that spells it out."""
+    group = formula.get("si") if formula.get("t") == "shared" else None
+    if formula.text:
+        changes = bool(_CHANGING.search(formula.text))
+        if changes and group is not None:
+            changing_shared.add(group)
+        return changes
+    return group in changing_shared
 
 
 def _position(cell: Any) -> tuple[int, int]:

@@ -63,6 +63,14 @@ class SurveyCells:
         if text is None:
             return None
         cell = self.cell(row, name)
+        if isinstance(row.value(self.column(name)), date | time):  # datetime is a date
+            self.report.error(
+                cell,
+                "the spreadsheet holds this cell as a date or time, which would read as "
+                "sums (2024-01-09 is 2024 - 1 - 9): format the cell as text and write the "
+                "expression, with any date in quotes like '2024-01-09'",
+            )
+            return None
         problems = vet_expression(text)
         for problem in problems:
             self.report.error(cell, problem)

@@ -8,6 +8,7 @@ import re
 import struct
 import zipfile
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,70 @@ def test_a_workbook_named_otherwise_is_told_to_be_renamed(
     (error,) = convert_workbook(renamed).report.errors
 
     assert error.render() == f"error: {name} is an Excel workbook: rename it to end in .xlsx"
+
+
+def test_a_formula_whose_value_changes_by_the_day_is_refused_not_frozen(workbook: Write) -> None:
+    """=TODAY() typed in Excel is saved with the day's value: imported, every interview
+    would start on that day, or a calculation would read 2024-01-09 as 2024 - 1 - 9."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation", "default"],
+            ["calculate", "today_is", "Date of interview", "x", None],
+            ["date", "seen_on", "Last seen", None, "y"],
+            ["date", "next_on", "Next visit", None, "z"],
+            ["text", "how", "How", None, "Unknown"],
+        ],
+        "settings": [["form_id", "version"], ["visit", 1]],
+    }
+    cells = {
+        b"D2": b'<c r="D2"><f>TODAY()</f><v>45300</v></c>',
+        b"E3": b'<c r="E3"><f t="shared" ref="E3:E4" si="0">now( )</f><v>45300.5</v></c>',
+        b"E4": b'<c r="E4"><f t="shared" si="0"/><v>45300.5</v></c>',
+        b"E5": b'<c r="E5" t="str"><f>PROPER("unknown")</f><v>Unknown</v></c>',
+    }
+
+    def frozen(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "xl/worksheets/sheet1.xml":
+            return name, data
+        for place, cell in cells.items():
+            changed = re.sub(rb'<c r="' + place + rb'"[^>]*>.*?</c>', cell, data)
+            assert changed != data
+            data = changed
+        return name, data
+
+    conversion = convert_workbook(rewrite_parts(workbook(sheets), frozen))
+
+    assert conversion.form is None
+    changing = (
+        "this formula's value changes by the day or the draw (like =TODAY()), but the form "
+        "would keep the one it had when the workbook was saved: type the value, or for "
+        "today's date use today() in a calculation"
+    )
+    assert [error.render() for error in conversion.report.errors] == [
+        f"error: survey row 2, column D (calculation): {changing}",
+        f"error: survey row 3, column E (default): {changing}",
+        f"error: survey row 4, column E (default): {changing}",
+    ]
+
+
+def test_a_date_where_an_expression_belongs_is_refused_not_read_as_sums(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation", "relevant"],
+            ["calculate", "due", "Due", datetime(2024, 1, 9), None],
+            ["text", "why", "Why", None, date(2024, 1, 9)],
+        ],
+        "settings": [["form_id", "version"], ["visit", 1]],
+    }
+
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is None
+    assert [error.render() for error in conversion.report.errors] == [
+        f"error: survey row {row}, column {column}: the spreadsheet holds this cell as a "
+        "date or time, which would read as sums (2024-01-09 is 2024 - 1 - 9): format the "
+        "cell as text and write the expression, with any date in quotes like '2024-01-09'"
+        for row, column in ((2, "D (calculation)"), (3, "E (relevant)"))
+    ]
