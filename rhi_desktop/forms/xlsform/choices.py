@@ -71,7 +71,7 @@ def _lists(
         origin.set_shown("label", labels.cells(row, "label"))
         choice: dict[str, Any] = {"value": value}
         if label is None:
-            report.error(labels.cell(row, "label"), f"choice '{value}' has no label")
+            report.error(labels.cell(row, "label"), f"choice {quoted(value)} has no label")
             label = value
         choice["label"] = label
         hint = labels.read(row, "hint")

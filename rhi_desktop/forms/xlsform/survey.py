@@ -214,14 +214,14 @@ class _SurveyBuilder:
         first = self.names.get(name)
         if first is not None:
             # Kept, so groups stay balanced and the rest of the row is still checked.
-            self.report.error(cell, f"duplicate name '{name}' (first used in row {first})")
+            self.report.error(cell, f"duplicate name {quoted(name)} (first used in row {first})")
         else:
             self.names[name] = row.number
         return name
 
     def _not_imported(self, row: Row, spec: TypeSpec, name: str | None) -> None:
         cell = self.cells.cell(row, "type")
-        problem = spec.problem or f"type '{spec.written}' is not supported"
+        problem = spec.problem or f"type {quoted(spec.written)} is not supported"
         if spec.kind is RowKind.METADATA:
             self.report.warning(cell, problem)
         else:
@@ -260,7 +260,7 @@ class _SurveyBuilder:
             self.report.info(
                 loose.first_row,
                 f"questions outside any group, from this row on, are placed in a section "
-                f"'{candidate}' titled with the form title",
+                f"{quoted(candidate)} titled with the form title",
             )
 
     def _place(self, frame: _Frame, question: Question, row: Row) -> Origin | None:
@@ -292,7 +292,7 @@ class _SurveyBuilder:
         if label is None:
             self.report.warning(
                 self.cells.cell(row, "label"),
-                f"group '{name}' has no label: its section is titled '{name}'",
+                f"group {quoted(name)} has no label: its section is titled {quoted(name)}",
             )
         hint = self.cells.label(row, "hint")
         if hint is not None:
@@ -322,7 +322,7 @@ class _SurveyBuilder:
         if label is None and hint is not None:
             self.report.warning(
                 self.cells.cell(row, "hint"),
-                f"ignored: group '{name}' is flattened, and its hint is shown only with a "
+                f"ignored: group {quoted(name)} is flattened, and its hint is shown only with a "
                 "label (give the group a label to show both as a note)",
             )
         if label is not None and parent.path is not None:
@@ -334,14 +334,15 @@ class _SurveyBuilder:
                 self._trace(origin, row, ("label", "hint"))
                 self._relevance(note, origin, relevance)
         if parent.path is not None:
-            done = [f"its questions join {parent.container_word} '{parent.container}'"]
+            done = [f"its questions join {parent.container_word} {quoted(parent.container)}"]
             if label is not None:
                 done.append("its label is shown as a note above them")
             if own is not None:
                 done.append("its relevance applies to each of them")
             self.report.info(
                 self.cells.cell(row, "type"),
-                f"group '{name}' inside '{parent.name}' is flattened: " + ", ".join(done),
+                f"group {quoted(name)} inside {quoted(parent.name)} is flattened: "
+                + ", ".join(done),
             )
         frame = _Frame(
             RowKind.BEGIN_GROUP,
@@ -362,7 +363,7 @@ class _SurveyBuilder:
         if outer is not None:
             self.report.error(
                 self.cells.cell(row, "type"),
-                f"repeat groups cannot be nested: this one is inside repeat '{outer.name}' "
+                f"repeat groups cannot be nested: this one is inside repeat {quoted(outer.name)} "
                 f"(row {outer.row})",
             )
             self.stack.append(_Frame(RowKind.BEGIN_REPEAT, name, row.number, [], None, name))
@@ -438,7 +439,7 @@ class _SurveyBuilder:
             self.report.error(
                 cell,
                 f"end {what} without a matching begin {what} "
-                f"(the open one is {_word(top.kind)} '{top.name}', row {top.row})",
+                f"(the open one is {_word(top.kind)} {quoted(top.name)}, row {top.row})",
             )
             return
         while self.stack[-1].kind is not wanted:
@@ -450,7 +451,7 @@ class _SurveyBuilder:
         word = _word(frame.kind)
         self.report.error(
             Cell(self.sheet.name, frame.row, *self._type_column()),
-            f"begin {word} '{frame.name}' has no end {word} before {before}",
+            f"begin {word} {quoted(frame.name)} has no end {word} before {before}",
         )
 
     def _type_column(self) -> tuple[str, str]:
@@ -464,11 +465,11 @@ class _SurveyBuilder:
         if len(frame.questions) > frame.start:
             return
         if frame.section:
-            self.report.error(where, f"group '{frame.name}' has no questions")
+            self.report.error(where, f"group {quoted(frame.name)} has no questions")
         elif frame.kind is RowKind.BEGIN_REPEAT:
-            self.report.error(where, f"repeat group '{frame.name}' has no questions")
+            self.report.error(where, f"repeat group {quoted(frame.name)} has no questions")
         else:
-            self.report.warning(where, f"group '{frame.name}' has no questions")
+            self.report.warning(where, f"group {quoted(frame.name)} has no questions")
 
     def _ignored_on_end_row(self, row: Row) -> None:
         for name in _END_ROW_IGNORED:
@@ -492,7 +493,9 @@ class _SurveyBuilder:
         if calculated:
             # Shown where the interviewer and the young person see it: a flag or a score
             # meant for the office must not be imported unnoticed.
-            labelled = "its label" if label is not None else f"the label '{name}' (give it one)"
+            labelled = (
+                "its label" if label is not None else f"the label {quoted(name)} (give it one)"
+            )
             self.report.warning(
                 self.cells.cell(row, "type"),
                 "XLSForm hides calculations, but RHI Desktop shows each one as a read-only "
@@ -619,7 +622,7 @@ class _SurveyBuilder:
             question["choices"] = spec.list_name
             if spec.list_name not in self.choice_lists:
                 close = difflib.get_close_matches(spec.list_name, list(self.choice_lists), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = f" (did you mean {quoted(close[0])}?)" if close else ""
                 self.report.error(
                     self.cells.cell(row, "type"),
                     f"unknown choice list {quoted(spec.list_name)}: no row on the choices sheet "
@@ -640,7 +643,7 @@ class _SurveyBuilder:
         elif parameters is not None:
             self.report.error(
                 self.cells.cell(row, "parameters"),
-                f"parameters are not supported for type '{spec.written}'",
+                f"parameters are not supported for type {quoted(spec.written)}",
             )
         if self.cells.filled(row, "repeat_count"):
             self.report.error(

@@ -325,6 +325,26 @@ def test_a_finding_repeats_no_more_than_the_start_of_a_long_cell(workbook: Write
     assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in quoted)
 
 
+def test_a_finding_repeats_no_more_than_the_start_of_a_long_name(workbook: Write) -> None:
+    # Names and choice names pasted into were quoted back whole, in messages made from
+    # them: a group's section title, a calculation's label, a choice without a label.
+    pasted = "Jay said he stayed at a flat above the shop on the corner of Mill Lane"
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label"],
+                   ["begin group", pasted, None],
+                   ["text", "a", "A"],
+                   ["end group"],
+                   ["calculate", pasted + " again", None],
+                   ["select_one where", "w", "Where"],
+                   ["text", pasted + " again", "B"]],
+        "choices": [["list_name", "name", "label"], ["where", pasted, None]],
+    }  # fmt: skip
+    report = convert_workbook(workbook(sheets)).report
+    told = [f.message for f in report.findings if "Jay said" in f.message]
+    assert len(told) >= 4
+    assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in told), told
+
+
 def test_pyxform_header_spellings_are_read_as_their_fields(workbook: Write) -> None:
     # 'calculate', 'readonly' and 'count' are pyxform's own spellings; they were refused as
     # unknown columns, and the calculate row then "needed a calculation".
