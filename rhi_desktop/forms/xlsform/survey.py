@@ -424,7 +424,11 @@ class _SurveyBuilder:
             return
         rows = int(number)
         repeat["min_rows"] = repeat["max_rows"] = rows
-        self.report.info(cell, f"the repeat group always has exactly {rows} rows")
+        self.report.warning(
+            cell,
+            f"the interviewer adds the rows, exactly {rows}: XLSForm makes them itself, but "
+            f"here they are added one by one, and the form cannot be signed off with fewer",
+        )
 
     def _end(self, row: Row, spec: TypeSpec) -> None:
         wanted = RowKind.BEGIN_GROUP if spec.kind is RowKind.END_GROUP else RowKind.BEGIN_REPEAT
