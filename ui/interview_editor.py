@@ -65,6 +65,8 @@ class AtRisk(Enum):
     """Typed, but not in the store (saving failed or stopped)."""
     HIDDEN = auto()
     """Hidden by a change the form still offers to undo; no longer kept with the interview."""
+    KEPT_ASIDE = auto()
+    """Kept aside by a move to a newer version that does not ask them, given the others."""
 
 
 class InterviewWindow(QWidget):
@@ -219,6 +221,8 @@ class InterviewWindow(QWidget):
         if save and renderer.offers_undo:  # told, or about to be as typing ends: tell it now
             renderer.show_hidden_notice()
             return AtRisk.HIDDEN
+        if save and self.editor.kept_aside():
+            return AtRisk.KEPT_ASIDE
         return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -241,22 +245,31 @@ class InterviewWindow(QWidget):
                 self._close_agreed = True
                 self.close()
 
-        unsaved = risk is AtRisk.UNSAVED
-        ask_first(
-            self,
-            self.tr("Close without what was typed?")
-            if unsaved
-            else self.tr("Close without the hidden answers?"),
-            self.tr(
+        titles = {
+            AtRisk.UNSAVED: self.tr("Close without what was typed?"),
+            AtRisk.HIDDEN: self.tr("Close without the hidden answers?"),
+            AtRisk.KEPT_ASIDE: self.tr("Close without the answers kept aside?"),
+        }
+        texts = {
+            AtRisk.UNSAVED: self.tr(
                 "Some answers in this interview could not be saved, and closing it now "
                 "would lose them. The message above the form says why."
-            )
-            if unsaved
-            else self.tr(
+            ),
+            AtRisk.HIDDEN: self.tr(
                 "A change to an answer hid answers already given, and they are no longer "
                 "kept with the interview: closing it now would lose them for good. To keep "
                 "them, choose Keep working, then Undo in the notice above the form."
             ),
+            AtRisk.KEPT_ASIDE: self.tr(
+                "Moving this draft to the newer version kept aside answers it does not ask, "
+                "given the other answers: closing it now would lose them for good. To keep "
+                "them, choose Keep working, then answer so that their questions are asked."
+            ),
+        }
+        ask_first(
+            self,
+            titles[risk],
+            texts[risk],
             (self.tr("&Close anyway"), self.tr("Close anyway")),
             (self.tr("&Keep working"), self.tr("Keep working")),
             answered,

@@ -884,6 +884,7 @@ class MainWindow(QMainWindow):
                 lambda _confirmed: self._confirmed(interview_id, over),
                 over,
                 hidden_answers=self._undo_held(interview_id),
+                kept_aside=window is not None and bool(window.editor.kept_aside()),
             )
         )
 
@@ -969,8 +970,8 @@ class MainWindow(QMainWindow):
         if not self._covered:
             return self.tr(
                 "Some answers in an open interview are not kept (they could not be saved, "
-                "or a change hid them), and quitting now would lose them. The interview "
-                "window says why."
+                "or a change or a move to a newer version hid them), and quitting now would "
+                "lose them. The interview window says why."
             )
         if self.unsaved_interviews():  # locked: nothing is saved first
             return self.tr(

@@ -40,9 +40,11 @@ class SignOffDialog(SavingDialog[bool]):
         parent: QWidget | None = None,
         *,
         hidden_answers: bool = False,
+        kept_aside: bool = False,
     ) -> None:
-        """`hidden_answers`: answers a change hid are still held for Undo, and signing
-        off lets go of them (they are not part of the interview)."""
+        """`hidden_answers`: answers a change hid are still held for Undo; `kept_aside`:
+        a move to a newer version kept answers aside that it does not ask. Signing off
+        lets go of them (they are not part of the interview)."""
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Sign off the interview"))
         said = [
@@ -58,6 +60,15 @@ class SignOffDialog(SavingDialog[bool]):
                     "of the interview, and signing off lets go of them for good. To keep "
                     "them, cancel, open the interview and choose Undo in the notice above "
                     "the form."
+                )
+            )
+        if kept_aside:
+            said.append(
+                self.tr(
+                    "\u26a0 Moving the draft to the newer version kept aside answers it does "
+                    "not ask. They are not part of the interview, and signing off lets go of "
+                    "them for good. To keep them, cancel and answer so that their questions "
+                    "are asked."
                 )
             )
         text = QLabel("\n\n".join(said))

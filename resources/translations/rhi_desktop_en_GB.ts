@@ -1134,7 +1134,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These answers move with the draft but are not shown, as version {0} does not ask them given the other answers; each comes back if its question is asked:</source>
+        <source>These answers move with the draft but are not shown, as version {0} does not ask them given the other answers; each comes back if its question is asked before the draft is closed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1354,11 +1354,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close without the answers kept aside?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Some answers in this interview could not be saved, and closing it now would lose them. The message above the form says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A change to an answer hid answers already given, and they are no longer kept with the interview: closing it now would lose them for good. To keep them, choose Keep working, then Undo in the notice above the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving this draft to the newer version kept aside answers it does not ask, given the other answers: closing it now would lose them for good. To keep them, choose Keep working, then answer so that their questions are asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1945,6 +1953,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Some answers in an open interview are not kept (they could not be saved, or a change or a move to a newer version hid them), and quitting now would lose them. The interview window says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quit without what was typed?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,10 +1966,6 @@
     </message>
     <message>
         <source>Unlock to see the answers in an open interview that are not kept; quitting now would lose them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some answers in an open interview are not kept (they could not be saved, or a change hid them), and quitting now would lose them. The interview window says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3723,6 +3731,10 @@
     </message>
     <message>
         <source>⚠ A change to an answer hid answers already given. They are not part of the interview, and signing off lets go of them for good. To keep them, cancel, open the interview and choose Undo in the notice above the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Moving the draft to the newer version kept aside answers it does not ask. They are not part of the interview, and signing off lets go of them for good. To keep them, cancel and answer so that their questions are asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

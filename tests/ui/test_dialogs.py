@@ -3,6 +3,7 @@ the field focused, offers and re-offers, and sign-off (blocked, in time, and lat
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState, OfferOutcome, ReturnInterview
 from rhi_desktop.forms import FieldKey, FormSession, load_bundled_form
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
@@ -272,6 +274,53 @@ def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     assert "lets go of them" in sign.accessibleDescription()  # read out as it opens
     sign.reject()
     assert store.interviews.get(interview_id).state is S.IN_PROGRESS
+
+
+def _rhi_v2_asking_the_language_only_once_checked() -> dict[str, Any]:
+    """Version 2: a new question, defaulting to no, comes before the interpreter's
+    language, which is asked only once it is yes."""
+    v2: dict[str, Any] = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text("utf-8"))
+    v2["version"] = 2
+    venue = next(section for section in v2["sections"] if section["id"] == "venue")
+    at = next(i for i, q in enumerate(venue["questions"]) if q["id"] == "interpreter_language")
+    venue["questions"][at]["relevant"] = (
+        "${interpreter_used} = 'yes' and ${language_checked} = 'yes'"
+    )
+    venue["questions"].insert(
+        at,
+        {"id": "language_checked", "type": "yes_no", "label": "Was the language checked?",
+         "default": "no"},
+    )  # fmt: skip
+    return v2
+
+
+def test_signing_off_with_answers_a_move_kept_aside_says_it_lets_go_of_them(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    controller, window = unlocked
+    interview_id, saved = _answered_draft(controller, window, clock)
+    store = controller.holder.store
+    with store.transaction(LOCAL_ACTOR) as tx:
+        tx.interviews.save_answers(
+            interview_id, _with_interpreter(saved.answers), expected_version=saved.version
+        )
+    window.forms().install(_rhi_v2_asking_the_language_only_once_checked())
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    assert frame.editor.migrate(2) is not None
+    assert frame.editor.kept_aside() == {FieldKey("interpreter_language")}
+
+    window.sign_off_interview(interview_id, frame)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog)
+    said = " ".join(label.text() for label in sign.findChildren(QLabel))
+    assert "kept aside answers it does not ask" in said
+    assert "signing off lets go of them for good" in sign.accessibleDescription()
+    assert "choose Undo" not in said  # no change to undo: a move
+    sign.reject()
 
 
 def test_signing_off_after_the_notice_was_dismissed_says_nothing_of_undo(

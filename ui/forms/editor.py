@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWi
 from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.domain.deadlines import to_london, utc_now
 from rhi_desktop.domain.entities import ReturnInterview
-from rhi_desktop.forms import Form, FormSession, Holding, with_held
+from rhi_desktop.forms import FieldKey, Form, FormSession, Holding, with_held
 from rhi_desktop.forms.versions import (
     FormRegistry,
     Migration,
@@ -104,6 +104,8 @@ class InterviewFormEditor(QWidget):
         self.status.setObjectName("saveStatus")
         self._saved_at: str | None = None
         """The London time of the last save, as the status shows it."""
+        self._kept_aside: frozenset[FieldKey] = frozenset()
+        """Answers a move to a newer version kept aside, not asked given the others."""
         # The result of Check answers has a place of its own: saving reports in `status`
         # every few seconds and must not wipe the result out before it has been read.
         self.check_result = QLabel(self)
@@ -368,9 +370,15 @@ class InterviewFormEditor(QWidget):
             return None
         self.writer.rebase(moved.version, moved.answers, migration.held)
         self._form = renderer.session.form
+        self._kept_aside = renderer.session.hidden_entries()
         self._show_moved(renderer, to_version)
         self.saved.emit()
         return migration
+
+    def kept_aside(self) -> frozenset[FieldKey]:
+        """Answers a move to a newer version kept aside that its questions have not asked
+        for since: closing the form lets go of them, as of any hidden answer."""
+        return self.renderer.session.hidden_answers(self._kept_aside)
 
     def _saved_before_moving(self) -> bool:
         """Whether the last answers are safely stored, so the move takes them along."""

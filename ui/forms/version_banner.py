@@ -114,7 +114,7 @@ def _carried_text(source: Form, target: Form, migration: Migration) -> str:
                 "FormVersions",
                 "These answers move with the draft but are not shown, as version {0} does "
                 "not ask them given the other answers; each comes back if its question is "
-                "asked:",
+                "asked before the draft is closed:",
             ).format(version)
         )
         lines += [_item_line(source, item, None) for item in migration.kept_aside]

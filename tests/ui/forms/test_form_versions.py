@@ -4,6 +4,7 @@ it, and moving says exactly which answers could not come along."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +12,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import Form, FormSession, load_form
+from rhi_desktop.forms import FieldKey, Form, FormSession, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import (
     FormNotInstalledError,
@@ -28,12 +30,14 @@ from rhi_desktop.forms.versions import (
     plan_migration,
 )
 from rhi_desktop.store import StaleEditError
+from tests.ui.driving import active_modal
 from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import migration_summary
+from ui.interview_editor import InterviewWindow
 
 DRAFT: dict[str, Any] = {
     "offer_outcome": "accepted",
@@ -505,3 +509,56 @@ def test_the_offer_to_move_says_what_it_is_about_and_does_not_take_the_first_foc
         said
         == "Version 2 of this form is installed. This draft stays on version 1 unless you move it."
     )
+
+
+DETAILS = {"id": "details", "type": "long_text", "label": "What happened"}
+GATED_V1 = {
+    "form_id": "gated", "version": 1, "title": "Gated",
+    "sections": [{"id": "main", "title": "Main", "questions": [DETAILS]}],
+}  # fmt: skip
+GATED_V2 = {
+    **GATED_V1,
+    "version": 2,
+    "sections": [{"id": "main", "title": "Main", "questions": [
+        {"id": "disclosed", "type": "yes_no", "label": "Did they talk about it?",
+         "default": "no"},
+        {**DETAILS, "relevant": "${disclosed} = 'yes'"},
+    ]}],
+}  # fmt: skip
+
+
+def test_answers_a_move_kept_aside_are_not_let_go_on_closing_without_asking(
+    qtbot: QtBot, draft: Draft, registry: FormRegistry
+) -> None:
+    """A new question, defaulting to no, stops a disclosure being asked: the move keeps it
+    aside, and closing the window let go of it without a word."""
+    registry.install(GATED_V1)
+    registry.install(GATED_V2)
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction(ACTOR) as tx:
+        tx.interviews.update(
+            dataclasses.replace(
+                stored, form_id="gated", form_version=1, answers={"details": "At a flat"}
+            )
+        )
+    editor = editor_for(draft, registry)
+    caseload = QWidget()  # the app's window, whose child each interview window is
+    qtbot.addWidget(caseload)
+    frame = InterviewWindow(draft.interview_id, editor, caseload)
+    frame.show()
+    qtbot.waitExposed(frame)
+    assert editor.migrate(2) is not None
+    assert editor.kept_aside() == {FieldKey("details")}
+
+    frame.close()
+
+    question = active_modal(qtbot, QMessageBox)
+    assert question.windowTitle() == "Close without the answers kept aside?"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # Keep working: the default
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert frame.isVisible()
+    editor.renderer.enter("disclosed", "yes")  # asked again: it comes back
+    assert editor.kept_aside() == frozenset()
+    frame.close()  # nothing is lost now: no question
+    qtbot.waitUntil(lambda: not frame.isVisible())
+    assert draft.answers()["details"] == "At a flat"
