@@ -23,7 +23,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -478,10 +478,15 @@ class _Planner:
         new = self.target.fields.get(question_id)
         return raw is None and new is not None and new.answerable and new.repeat_id == scope
 
-    def not_asked(self, carried: Mapping[str, Any], kept: Mapping[str, Any]) -> None:
+    def not_asked(
+        self, carried: Mapping[str, Any], kept: Mapping[str, Any], defaulted: Set[str]
+    ) -> None:
         """Answers carried that the new version's skip logic leaves out, given the rest
-        (what is carried as emptied holds no answer to leave out)."""
+        (what is carried as emptied holds no answer to leave out, and a new question's
+        default, `defaulted`, is no answer the draft gave)."""
         for question_id, value in carried.items():
+            if question_id in defaulted:
+                continue
             info = self.target.fields[question_id]
             if info.question.type is not Q.REPEAT:
                 if question_id not in kept and value is not None:
@@ -530,14 +535,16 @@ def plan_migration(
             carried[question_id] = value
     # Questions new in this version start as in a new interview: with their defaults,
     # which may ask questions whose answers are carried.
+    defaulted: set[str] = set()
     for question_id, value in target.starting_answers().items():
-        if question_id not in source.fields:
-            carried.setdefault(question_id, value)
+        if question_id not in source.fields and question_id not in carried:
+            carried[question_id] = value
+            defaulted.add(question_id)
     # What the new version keeps of them: its skip logic may leave some out, to be held
     # beside the record, and its calculations work their values out afresh.
     session = FormSession(target, carried)
     kept = session.record()
-    planner.not_asked(carried, kept)
+    planner.not_asked(carried, kept, defaulted)
     holding = session.holding() if session.has_held() else None
     return Migration(
         FormRef(source.form_id, source.version),

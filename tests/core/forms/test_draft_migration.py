@@ -142,6 +142,22 @@ def test_a_new_question_starts_with_its_default_when_a_draft_moves() -> None:
     assert migration.held is None
 
 
+def test_a_new_questions_default_the_new_version_does_not_ask_is_no_answer_kept_aside() -> None:
+    """It was listed as an answer moving with the draft, by its id (the old version has
+    no label for it), though the interviewer never gave it; and the move was never
+    'every answer carried'."""
+    definition = copy.deepcopy(V1)
+    definition["version"] = 2
+    definition["sections"][0]["questions"].append(
+        {"id": "follow_up", "type": "yes_no", "label": "Follow-up booked?", "default": "no",
+         "relevant": "${age} > 100"}
+    )  # fmt: skip
+    v1 = load_form(V1)
+    migration = plan_migration(_draft(v1), v1, load_form(definition))
+    assert migration.kept_aside == () and migration.left_behind == ()
+    assert migration.complete
+
+
 def test_answers_the_new_version_does_not_ask_are_held_and_come_back_when_asked() -> None:
     v1 = load_form(V1)
     v2 = _gated(default=None)
