@@ -444,11 +444,11 @@ class InterviewFormEditor(QWidget):
         old.hide()
         old.deleteLater()
         self._offer_newer()
-        self.status.setText(
-            QCoreApplication.translate("InterviewFormEditor", "Moved to version {0}.").format(
-                to_version
-            )
+        moved = QCoreApplication.translate("InterviewFormEditor", "Moved to version {0}.").format(
+            to_version
         )
+        self.status.setText(moved)
+        announce(self.status, moved)  # as a move that fails is: the focus is elsewhere
         section = old.current_section
         if section in self._form.sections and self.renderer.session.is_relevant(section):
             self.renderer.show_section(section, focus=True)

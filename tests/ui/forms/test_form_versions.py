@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,7 @@ from rhi_desktop.forms.versions import (
 )
 from rhi_desktop.store import StaleEditError
 from tests.ui.driving import active_modal
-from tests.ui.forms.conftest import ACTOR, Draft, editor_for
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
@@ -562,3 +563,12 @@ def test_answers_a_move_kept_aside_are_not_let_go_on_closing_without_asking(
     frame.close()  # nothing is lost now: no question
     qtbot.waitUntil(lambda: not frame.isVisible())
     assert draft.answers()["details"] == "At a flat"
+
+
+def test_a_move_is_told_to_a_screen_reader_as_a_failed_one_is(
+    open_editor: Callable[..., InterviewFormEditor], registry: FormRegistry, heard: Heard
+) -> None:
+    registry.install(rhi_v2())
+    editor = open_editor()
+    assert editor.migrate(2) is not None
+    assert ("Moved to version 2.", QAccessible.AnnouncementPoliteness.Polite) in heard
