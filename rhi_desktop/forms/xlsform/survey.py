@@ -581,6 +581,8 @@ class _SurveyBuilder:
             self.report.error(self.cells.cell(row, "sensitive"), "sensitive must be yes or no")
         elif sensitive:
             question["sensitive"] = True
+            if origin is not None:
+                origin.set("sensitive", self.cells.cell(row, "sensitive"))
         report_key = self.cells.text(row, "report_key")
         if report_key is not None:
             question["report_key"] = report_key

@@ -478,3 +478,15 @@ def test_a_default_language_no_column_is_written_in_is_one_error_at_its_setting(
         "default_language 'French (fr)' has no columns (like label::French (fr)): name one "
         "of the languages the headers have (English (en), Cymraeg (cy)), or add its columns"
     )
+
+
+def test_a_note_marked_sensitive_is_reported_at_its_sensitive_cell(workbook: Write) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "sensitive"],
+            ["note", "intro", "Say who you are", "yes"],
+            ["text", "where", "Where", "yes"],
+        ]
+    }
+    (error,) = convert_workbook(workbook(sheets)).report.errors
+    assert error.render() == "error: survey row 2, column D (sensitive): a note takes no sensitive"
