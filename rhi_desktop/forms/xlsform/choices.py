@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from rhi_desktop.forms.model import IDENTIFIER
-from rhi_desktop.forms.xlsform.columns import ColumnMap, map_columns
+from rhi_desktop.forms.xlsform.columns import ColumnMap, choices_verdict, map_columns
 from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
 from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
@@ -28,7 +28,9 @@ def read_choices(
     report_column_values(columns, report)
     missing = [name for name in ("list_name", "name", "label") if not columns.has(name)]
     for name in missing:
-        report.error(Cell(sheet.name, 1), f"the choices sheet has no {name} column")
+        # A label column whose language could not be read was reported already.
+        if not any(choices_verdict(c.header).field == name for c in sheet.columns):
+            report.error(Cell(sheet.name, 1), f"the choices sheet has no {name} column")
     if missing:
         return {}
     return _lists(sheet, columns, LabelReader(columns, languages, report), origins, report)

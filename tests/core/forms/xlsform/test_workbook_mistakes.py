@@ -169,6 +169,23 @@ def test_language_column_without_a_code_asks_for_one(workbook: Write) -> None:
     assert "needs a code in brackets" in error.message
 
 
+def test_a_choices_label_column_without_a_code_is_not_also_called_missing(
+    workbook: Write,
+) -> None:
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label::Welsh (cy)"], ["text", "a", "Ble?"]],
+        "choices": [["list_name", "name", "label::Welsh"], ["c", "x", "Yma"]],
+        "settings": [["form_id", "version"], ["f", 1]],
+    }
+    error = _only_error(workbook, sheets)
+    assert error.where == ("choices", 1, "C")
+    assert "needs a code in brackets" in error.message
+    sheets["choices"] = [["list_name", "name"], ["c", "x"]]  # no label column at all
+    assert _only_error(workbook, sheets).render() == (
+        "error: choices row 1: the choices sheet has no label column"
+    )
+
+
 @pytest.mark.parametrize(("version", "expected"), [("2024031501", 2024031501), (12, 12), (3.0, 3)])
 def test_version_written_as_digits_becomes_a_number(
     workbook: Write, version: object, expected: int
