@@ -61,23 +61,35 @@ def settle_calculation_types(
                 types.inferred[name], changed = found, True
         if not changed:
             break
+    whole = _whole_numbers(parsed, types)
     for item in pending:
         name = item.question["id"]
-        _apply(item, types.inferred.get(name), parsed.get(name), types, report)
+        _apply(item, types.inferred.get(name), whole.get(name, False), report)
+
+
+def _whole_numbers(parsed: dict[str, Expr], types: FieldTypes) -> dict[str, bool]:
+    """Which calculations giving a number can only give a whole one: settled together,
+    as those that read other calculations depend on theirs, whatever the row order."""
+    numbers = {name: e for name, e in parsed.items() if types.inferred[name] is ValueType.NUMBER}
+    whole = dict.fromkeys(numbers, True)  # until shown otherwise: it only ever goes down
+    for _ in range(len(numbers) + 1):
+        changed = False
+        for name, expr in numbers.items():
+            found = _whole(expr, types, whole)
+            if found != whole[name]:
+                whole[name], changed = found, True
+        if not changed:
+            break
+    return whole
 
 
 def _apply(
-    item: PendingCalculation,
-    found: ValueType | None,
-    expr: Expr | None,
-    types: FieldTypes,
-    report: ImportReport,
+    item: PendingCalculation, found: ValueType | None, whole: bool, report: ImportReport
 ) -> None:
     question = item.question
     if found is None:
         return  # the loader explains why the expression has no type
     if found is ValueType.NUMBER:
-        whole = expr is not None and _whole(expr, types)
         question["type"] = (QuestionType.INTEGER if whole else QuestionType.DECIMAL).value
     elif found in _STORABLE:
         question["type"] = _STORABLE[found].value
@@ -94,21 +106,30 @@ def _apply(
         )
 
 
-def _whole(expr: Expr, types: FieldTypes) -> bool:
-    """Whether the number `expr` gives can only be a whole number."""
+def _whole(expr: Expr, types: FieldTypes, calculated: dict[str, bool]) -> bool:
+    """Whether the number `expr` gives can only be a whole number; `calculated` says so
+    of the calculations giving numbers, as far as is known."""
     if isinstance(expr, Number):
         return expr.value.is_integer()
     if isinstance(expr, Ref):
+        if expr.name in calculated:
+            return calculated[expr.name]
         return types.kind_of(expr.name) in _WHOLE_KINDS
     if isinstance(expr, Negate):
-        return _whole(expr.operand, types)
+        return _whole(expr.operand, types, calculated)
     if isinstance(expr, Binary):
-        return expr.op in _WHOLE_OPS and _whole(expr.left, types) and _whole(expr.right, types)
+        return (
+            expr.op in _WHOLE_OPS
+            and _whole(expr.left, types, calculated)
+            and _whole(expr.right, types, calculated)
+        )
     if isinstance(expr, Call):
         if expr.name in _COUNTS:
             return True
         given = expr.args[1:] if expr.name == "if" else expr.args  # if's condition aside
-        return expr.name in ("if", "coalesce") and all(_whole(arg, types) for arg in given)
+        return expr.name in ("if", "coalesce") and all(
+            _whole(arg, types, calculated) for arg in given
+        )
     return False
 
 

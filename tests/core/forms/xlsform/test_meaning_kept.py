@@ -315,3 +315,31 @@ def test_a_calculation_that_can_only_be_whole_is_a_whole_number(workbook: Write)
     session = FormSession(conversion.form)
     session.set_answer("nights", 3)
     assert session.record()["days"] == 4
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["read-after", "read-before"])
+def test_a_calculation_of_a_calculation_is_typed_whatever_the_row_order(
+    workbook: Write, later: bool
+) -> None:
+    # Read before the row working it out, it was a decimal (stored as 3.0): moving rows
+    # in a later version would change the question's type.
+    twice = ["calculate", "twice", "Twice", "${nights} * 2"]
+    total = ["calculate", "total", "Total", "${twice} + 1"]
+    halved = ["calculate", "halved", "Halved", "${twice} div 4"]
+    rows = [total, halved, twice] if later else [twice, total, halved]
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "calculation"],
+            ["integer", "nights", "Nights"],
+            *rows,
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    assert conversion.form is not None, conversion.report.render()
+    kinds = {q: conversion.form.field(q).question.type for q in ("twice", "total", "halved")}
+    assert kinds == {
+        "twice": QuestionType.INTEGER, "total": QuestionType.INTEGER,
+        "halved": QuestionType.DECIMAL,
+    }  # fmt: skip
