@@ -193,6 +193,10 @@ def _configure(conn: Any, *, require_wal: bool = True) -> None:
     if require_wal and str(mode).lower() != "wal":
         raise WriteAheadLogUnavailableError()
     conn.execute("PRAGMA synchronous = FULL")  # a committed interview survives power loss
+    # On macOS a plain fsync leaves the write in the drive's cache, which a power cut
+    # loses: F_FULLFSYNC flushes it. (Elsewhere SQLite ignores these.)
+    conn.execute("PRAGMA fullfsync = ON")
+    conn.execute("PRAGMA checkpoint_fullfsync = ON")
     # A caseload's working set stays in the page cache: with SQLCipher every cache miss
     # is a page decryption and HMAC check, not just a copy from the OS cache.
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

@@ -74,6 +74,8 @@ class StoreSettings:
     secure_delete: bool
     page_size: int
     schema_version: int
+    synchronous_full: bool = False
+    """Each commit waits for the disk (and, on macOS, for the drive's cache: fullfsync)."""
 
 
 def upgrade_lock_path(db: Path) -> Path:
@@ -327,6 +329,9 @@ class Store(_Repositories):
             secure_delete=bool(pragma("secure_delete")),
             page_size=int(pragma("page_size")),
             schema_version=self.schema_version,
+            synchronous_full=int(pragma("synchronous")) == 2  # FULL
+            and bool(pragma("fullfsync"))
+            and bool(pragma("checkpoint_fullfsync")),
         )
 
     def integrity_check(self) -> list[str]:

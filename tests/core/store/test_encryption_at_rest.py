@@ -89,6 +89,7 @@ def test_connection_runs_encrypted_in_wal_with_foreign_keys_and_secure_delete(
     assert settings.journal_mode == "wal"
     assert settings.foreign_keys
     assert settings.secure_delete
+    assert settings.synchronous_full  # a commit outlasts a power cut, on macOS too
     assert settings.page_size == 4096
     assert settings.schema_version == LATEST
 
