@@ -64,10 +64,15 @@ class DraftWriter:
         return dict(answers) == self._saved and (None if held is None else dict(held)) == self._held
 
     def write(
-        self, answers: Mapping[str, Any], held: Mapping[str, Any] | None = None
+        self,
+        answers: Mapping[str, Any],
+        held: Mapping[str, Any] | None = None,
+        *,
+        wait_ms: int | None = None,
     ) -> WriteResult:
         """Save `answers`, and hold `held` beside them (None: hold nothing), in one
-        transaction; StoreError (e.g. StaleEditError) propagates."""
+        transaction; StoreError (e.g. StaleEditError) propagates. `wait_ms`: how long to
+        wait for a store another connection is writing to (else its busy timeout)."""
         if self.is_saved(answers, held):
             return WriteResult(False, 0.0, self._version)
         snapshot = copy.deepcopy(dict(answers))
@@ -75,7 +80,7 @@ class DraftWriter:
         store = self._store()
         actor = self._actor()
         start = self._timer()
-        with store.transaction(actor) as tx:
+        with store.transaction(actor, wait_ms=wait_ms) as tx:
             version = self._version
             if snapshot != self._saved:
                 saved = tx.interviews.save_answers(

@@ -30,6 +30,7 @@ from rhi_desktop.store.backup import remove_backups, take_backup
 from rhi_desktop.store.changes import ChangeRecorder
 from rhi_desktop.store.children import ChildRepository
 from rhi_desktop.store.connection import (
+    BUSY_TIMEOUT_MS,
     configure_plain,
     create_new,
     discard_new_file,
@@ -76,6 +77,8 @@ class StoreSettings:
     schema_version: int
     synchronous_full: bool = False
     """Each commit waits for the disk (and, on macOS, for the drive's cache: fullfsync)."""
+    busy_timeout_ms: int = 0
+    """How long a write waits for another connection's to finish."""
 
 
 def upgrade_lock_path(db: Path) -> Path:
@@ -279,13 +282,18 @@ class Store(_Repositories):
     # -- using ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, actor: str) -> Iterator[Transaction]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK of everything if the block raises."""
+    def transaction(self, actor: str, *, wait_ms: int | None = None) -> Iterator[Transaction]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK of everything if the block raises.
+
+        While another connection (the sync's) is writing, beginning waits for it up to
+        the busy timeout, or `wait_ms` if given (DatabaseBusyError after that): a write
+        that will be tried again anyway need not hold up the person.
+        """
         if not actor:
             raise ValueError("Every change is made by someone: give the actor's user id.")
         if self._open_tx is not None or self._db.in_transaction:
             raise TransactionError("A transaction is already open on this store.")
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin(wait_ms)
         tx = Transaction(self._db, self._audit_key, actor)
         self._open_tx = tx
         try:
@@ -300,6 +308,16 @@ class Store(_Repositories):
         finally:
             tx._close()
             self._open_tx = None
+
+    def _begin(self, wait_ms: int | None) -> None:
+        if wait_ms is None:
+            self._db.execute("BEGIN IMMEDIATE")
+            return
+        self._db.execute(f"PRAGMA busy_timeout = {max(int(wait_ms), 0)}")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _rollback(self) -> None:
         if not self._db.in_transaction:
@@ -332,6 +350,7 @@ class Store(_Repositories):
             synchronous_full=int(pragma("synchronous")) == 2  # FULL
             and bool(pragma("fullfsync"))
             and bool(pragma("checkpoint_fullfsync")),
+            busy_timeout_ms=int(pragma("busy_timeout")),
         )
 
     def integrity_check(self) -> list[str]:

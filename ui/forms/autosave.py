@@ -8,6 +8,12 @@ once. A write is one small transaction (a few milliseconds, measured by the
 GUI thread where it cannot race other use of the store; a caller with a serial DB
 worker passes it as `runner` and writes go there instead, in order.
 
+A timed write (after typing, or trying again) waits only briefly for a store another
+connection is writing to (the sync's), and tries again a second later, quietly, so typing
+never stalls for the store's busy timeout; only once the store has been busy that long is
+the person told. Writes the person waits for (changing section, closing, locking) wait
+the full busy timeout.
+
 A write that fails for a passing reason (the store kept busy by the sync past its busy
 timeout, a full disk) is tried again by itself after 2, 4, 8, 16 and then every 30
 seconds while anything is unsaved, so answers reach the store once it can take them even
@@ -18,6 +24,7 @@ removed) stops saving for good instead: writing would overwrite someone else's w
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -34,6 +41,7 @@ from rhi_desktop.store import (
     StaleEditError,
     StoreError,
 )
+from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
 from ui.core_errors import core_error_text
 from ui.profile_holder import ProfileLocked
 
@@ -43,6 +51,10 @@ DEBOUNCE_MS = 1000
 """From the first unsaved change to its write; at most 1.5 s by design."""
 WRITE_BUDGET_SECONDS = 0.010
 """Longer GUI-thread writes are logged: typing would start to stutter."""
+TIMED_WAIT_MS = 100
+"""How long a timed write waits for a store another connection is writing to."""
+QUIET_RETRY_MS = 1000
+"""The wait before a timed write that found the store busy is tried again, untold."""
 RETRY_FIRST_MS = 2000
 """The wait before a failed write is first tried again; it doubles with each failure."""
 RETRY_LONGEST_MS = 30_000
@@ -134,10 +146,14 @@ class AutoSaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._timed)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self.flush)
+        self._retry.timeout.connect(self._timed)
+        self._busy_since: float | None = None
+        """When timed writes began to find the store busy, while they still do."""
+        self._waited_briefly = False
+        """The write under way waits only briefly for a busy store."""
         self._failures = 0
         """Failed writes since the last one that got through."""
         self._reference: str | None = None
@@ -165,6 +181,12 @@ class AutoSaver(QObject):
         return self._dirty or self._in_flight
 
     @property
+    def waiting_for_store(self) -> bool:
+        """Timed writes are finding the store busy (another connection is writing), and
+        are tried again, untold as yet."""
+        return self._busy_since is not None
+
+    @property
     def stopped(self) -> bool:
         return self._stopped_by is not None
 
@@ -179,7 +201,15 @@ class AutoSaver(QObject):
             self._timer.start()
 
     def flush(self) -> None:
-        """Write now if anything is unsaved (on section change, close and lock)."""
+        """Write now if anything is unsaved (on section change, close and lock), waiting
+        the store's full busy timeout for it."""
+        self._write(None)
+
+    def _timed(self) -> None:
+        """The write after typing, or trying again: waits only briefly for a busy store."""
+        self._write(TIMED_WAIT_MS)
+
+    def _write(self, wait_ms: int | None) -> None:
         self._timer.stop()
         self._retry.stop()
         if self._in_flight:
@@ -191,7 +221,9 @@ class AutoSaver(QObject):
         held = None if self._held is None else self._held()
         self._dirty = False
         self._in_flight = True
-        self._runner.submit(partial(self.writer.write, answers, held), self._written, self._failed)
+        self._waited_briefly = wait_ms is not None
+        write = partial(self.writer.write, answers, held, wait_ms=wait_ms)
+        self._runner.submit(write, self._written, self._failed)
 
     def stop(self) -> None:
         """No further timed writes (the form is closing); `flush` still works."""
@@ -202,6 +234,7 @@ class AutoSaver(QObject):
         self._in_flight = False
         self._failures = 0
         self._reference = None
+        self._busy_since = None
         if result.written:
             self.write_seconds.append(result.seconds)
             if result.seconds > WRITE_BUDGET_SECONDS:
@@ -220,9 +253,22 @@ class AutoSaver(QObject):
         if worded is not None and isinstance(error, STOPPING_ERRORS):
             self._stop_for_good(error, worded)
             return
+        if self._busy_a_while_yet(error):
+            self._retry.start(QUIET_RETRY_MS)
+            return
         self._failures += 1
         self._retry.start(retry_delay_ms(self._failures))
         self.failed.emit(self._will_retry_text(error, passing_cause_text(error) or worded))
+
+    def _busy_a_while_yet(self, error: BaseException) -> bool:
+        """Whether a timed write found the store busy, and it has not been busy for as
+        long as a write the person waits for would wait: tried again, untold."""
+        if not (isinstance(error, DatabaseBusyError) and self._waited_briefly):
+            return False
+        now = time.monotonic()
+        if self._busy_since is None:
+            self._busy_since = now
+        return (now - self._busy_since) * 1000 < BUSY_TIMEOUT_MS
 
     def _stop_for_good(self, error: BaseException, worded: str) -> None:
         self._stopped_by = type(error).__name__

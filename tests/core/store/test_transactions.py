@@ -9,7 +9,14 @@ import pytest
 
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.entities import Child, new_id
-from rhi_desktop.store import ConflictingRecordError, StaleEditError, Store, TransactionError
+from rhi_desktop.store import (
+    ConflictingRecordError,
+    DatabaseBusyError,
+    StaleEditError,
+    Store,
+    TransactionError,
+)
+from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
 
 
 def a_child(case_reference: str = "CR-77") -> Child:
@@ -103,3 +110,23 @@ def test_an_edit_made_on_a_stale_copy_is_refused_and_the_newer_edit_kept(store: 
     assert (saved.school, saved.version) == ("Elmfield", 2)
     queued = store.outbox.for_entity("child", original.id)  # the edit folded into the add
     assert [entry.payload["school"] for entry in queued] == ["Elmfield"]
+
+
+def test_a_write_can_wait_less_for_another_connection_and_the_next_waits_in_full(
+    store: Store,
+) -> None:
+    """A timed autosave gives up quickly while the sync writes (it is tried again), so
+    typing never stalls for the whole busy timeout; a write after it still waits it out."""
+    sync = store.second_handle()
+    try:
+        with (
+            sync.transaction("sync"),
+            pytest.raises(DatabaseBusyError),
+            store.transaction("interviewer", wait_ms=0),
+        ):
+            raise AssertionError("the store was free while the sync wrote")
+        assert store.settings().busy_timeout_ms == BUSY_TIMEOUT_MS
+        with store.transaction("interviewer", wait_ms=0) as tx:  # free now
+            tx.children.add(a_child())
+    finally:
+        sync.close()

@@ -69,6 +69,34 @@ def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another
     assert not editor.saver.timer_active  # nothing left to retry
 
 
+def test_typing_while_the_sync_writes_briefly_is_saved_after_it_untold(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """Each timed save waited out the whole busy timeout on the GUI thread, so typing
+    stalled for seconds at a time while the sync wrote; now it finds the store busy,
+    gives way, and is tried again a second later, with nothing said unless the store
+    stays busy as long as a save the interviewer waits for would wait."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    notes = _notes(editor)
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            keyboard.fill(notes, SAID)
+            qtbot.waitUntil(lambda: editor.saver.waiting_for_store)
+            assert editor.saver.pending and editor.saver.timer_active  # tried again soon
+            assert not editor.problem.isVisibleTo(editor)
+        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
+    finally:
+        sync.close()
+    assert not editor.saver.waiting_for_store
+    assert not editor.problem.isVisibleTo(editor)
+    assert editor.status.text().startswith("Saved at")
+
+
 def test_a_save_that_keeps_failing_is_tried_less_often_but_never_given_up() -> None:
     waits = [retry_delay_ms(failures) for failures in range(1, 9)]
     assert waits[:4] == [2000, 4000, 8000, 16000]
