@@ -232,6 +232,7 @@ class AutoSaver(QObject):
 
     def _written(self, result: WriteResult) -> None:
         self._in_flight = False
+        recovered = self._failures > 0
         self._failures = 0
         self._reference = None
         self._busy_since = None
@@ -239,6 +240,7 @@ class AutoSaver(QObject):
             self.write_seconds.append(result.seconds)
             if result.seconds > WRITE_BUDGET_SECONDS:
                 log.info("autosave write took %.1f ms", result.seconds * 1000)
+        if result.written or recovered:  # told it failed: now told the store is up to date
             self.saved.emit(result)
         self._continue()
 

@@ -97,6 +97,36 @@ def test_typing_while_the_sync_writes_briefly_is_saved_after_it_untold(
     assert editor.status.text().startswith("Saved at")
 
 
+def test_a_failed_save_is_no_longer_told_once_the_answers_are_back_to_what_was_saved(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """What failed to save was rubbed out again: the next try found nothing to write, and
+    'Not saved since' and the problem stayed on screen for good."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    notes = _notes(editor)
+    keyboard.fill(notes, SAID[:8])
+    editor.flush()
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            keyboard.type("xyz")
+            qtbot.waitUntil(
+                lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000
+            )
+            for _ in "xyz":
+                keyboard.press(Qt.Key.Key_Backspace)
+        qtbot.waitUntil(lambda: not editor.problem.isVisibleTo(editor), timeout=RETRY_WAIT_MS)
+    finally:
+        sync.close()
+    assert editor.status.text().startswith("Saved at")
+    assert not editor.saver.pending
+    assert draft.answers().get("reflection_notes") == SAID[:8]
+
+
 def test_a_save_that_keeps_failing_is_tried_less_often_but_never_given_up() -> None:
     waits = [retry_delay_ms(failures) for failures in range(1, 9)]
     assert waits[:4] == [2000, 4000, 8000, 16000]
