@@ -1260,6 +1260,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This draft can be moved once your latest answers are saved. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your latest answers are still being saved. Try again shortly.</source>
         <translation type="unfinished"></translation>
     </message>

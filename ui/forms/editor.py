@@ -104,6 +104,8 @@ class InterviewFormEditor(QWidget):
         self.status.setObjectName("saveStatus")
         self._saved_at: str | None = None
         """The London time of the last save, as the status shows it."""
+        self._save_problem: str | None = None
+        """Why the latest answers are not saved yet, while they are not."""
         self._kept_aside: frozenset[FieldKey] = frozenset()
         """Answers a move to a newer version kept aside, not asked given the others."""
         # The result of Check answers has a place of its own: saving reports in `status`
@@ -178,6 +180,7 @@ class InterviewFormEditor(QWidget):
         self.flush()
 
     def _saved(self, _result: WriteResult) -> None:
+        self._save_problem = None
         self.problem.hide()
         self._saved_at = to_london(self._clock()).strftime("%H:%M")
         self.status.setText(
@@ -187,6 +190,7 @@ class InterviewFormEditor(QWidget):
 
     def _not_saved(self, message: str) -> None:
         """The latest answers could not be saved: the status no longer says they were."""
+        self._save_problem = message
         self._failed(message)
         if self.saver.stopped:
             return  # said by `_stop_editing`
@@ -385,6 +389,14 @@ class InterviewFormEditor(QWidget):
         self.flush()
         if self.saver.stopped:
             self.problem.show()  # why saving stopped still stands: nothing can be moved
+            return False
+        if self.saver.pending and self._save_problem is not None:  # why, as it stands
+            self._failed(
+                QCoreApplication.translate(
+                    "InterviewFormEditor",
+                    "This draft can be moved once your latest answers are saved. {0}",
+                ).format(self._save_problem)
+            )
             return False
         if self.saver.pending:
             self._failed(

@@ -36,6 +36,7 @@ from tests.ui.forms.conftest import ACTOR, Draft, Heard, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
 from ui.forms.version_banner import migration_summary
 from ui.interview_editor import InterviewWindow
@@ -394,6 +395,34 @@ def test_moving_after_saving_stopped_keeps_saying_why(
 
     assert editor.migrate(2) is None
     assert editor.problem.isVisible() and editor.problem.text() == why
+    assert draft.store.interviews.get(draft.interview_id).form_version == 1
+
+
+def test_moving_while_saving_waits_on_a_busy_store_says_why_it_cannot_yet(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    registry: FormRegistry,
+) -> None:
+    """'Still being saved, try again shortly' replaced why saving was failing (a full disk,
+    a sync holding the store), which trying again shortly would not change."""
+    registry.install(rhi_v2())
+    editor = open_editor()
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync"):  # a long pull holds the store
+            keyboard.choose(editor.renderer.field_view("offer_outcome").controls()[0], "Accepted")  # type: ignore[arg-type]
+            editor.flush()
+            why = editor.problem.text().removeprefix(f"{ISSUE_MARK} ")
+            assert "kept busy by other work" in why
+
+            assert editor.migrate(2) is None
+
+            assert editor.problem.text() == (
+                f"{ISSUE_MARK} This draft can be moved once your latest answers are saved. {why}"
+            )
+    finally:
+        sync.close()
     assert draft.store.interviews.get(draft.interview_id).form_version == 1
 
 
