@@ -464,23 +464,36 @@ def test_answers_a_change_hid_move_with_the_draft_and_come_back_when_asked(
 
 
 def test_a_long_list_of_what_a_move_leaves_behind_is_read_in_a_box_that_scrolls(
-    open_editor: Callable[..., InterviewFormEditor],
-    registry: FormRegistry,
-    draft: Draft,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, registry: FormRegistry, draft: Draft
 ) -> None:
     # The question grew with the list, past the screen's foot, its buttons with it.
-    monkeypatch.setattr(editor_module, "SUMMARY_LINES", 2)
-    _save(draft, DRAFT)
-    registry.install(rhi_v2())
-    editor = open_editor()
+    asked = [{"id": f"q{n}", "type": "text", "label": f"Question {n}"} for n in range(20)]
+    v1 = {
+        "form_id": "long", "version": 1, "title": "Long",
+        "sections": [{"id": "main", "title": "Main", "questions": asked}],
+    }  # fmt: skip
+    v2 = {**v1, "version": 2, "sections": [{**v1["sections"][0], "questions": asked[:2]}]}
+    registry.install(v1)
+    registry.install(v2)
+    stored = draft.store.interviews.get(draft.interview_id)
+    answers = {question["id"]: "An answer" for question in asked}
+    with draft.store.transaction(ACTOR) as tx:
+        tx.interviews.update(
+            dataclasses.replace(stored, form_id="long", form_version=1, answers=answers)
+        )
+    editor = editor_for(draft, registry)
+    qtbot.addWidget(editor)
+    editor.show()
     editor.offer_migration()
     box = editor.pending_confirmation
     assert box is not None
     shown = box.text().splitlines()
-    assert len(shown) == 3 and shown[2].startswith("\u2026and 3 more")
-    assert "How did they travel?: no longer offered: Bus" in box.detailedText()
+    assert len(shown) == editor_module.SUMMARY_LINES + 1  # the lines, and how many more
+    left = 18 - (editor_module.SUMMARY_LINES - 1)  # the heading is the first line
+    assert shown[-1].startswith(f"\u2026and {left} more")
+    assert all(f"Question {n}: " in box.detailedText() for n in range(2, 20))
     box.reject()
+    editor.saver.stop()
 
 
 def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
