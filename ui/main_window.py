@@ -884,7 +884,7 @@ class MainWindow(QMainWindow):
                 lambda _confirmed: self._confirmed(interview_id, over),
                 over,
                 hidden_answers=self._undo_held(interview_id),
-                kept_aside=window is not None and bool(window.editor.kept_aside()),
+                kept_aside=self._kept_aside_held(interview_id),
             )
         )
 
@@ -893,9 +893,18 @@ class MainWindow(QMainWindow):
         from the open window, or from before the app stopped). Answers whose notice was
         dismissed or replaced are not offered back, and sign-off lets go of them quietly,
         as closing the form does."""
-        content = self._holder.store.held_answers.get(interview_id)
-        holding = None if content is None else Holding.from_content(content)
+        holding = self._holding(interview_id)
         return holding is not None and holding.key is not None
+
+    def _kept_aside_held(self, interview_id: str) -> bool:
+        """Whether answers a move to a newer version kept aside are still held (as saved:
+        from the open window, or from before the app stopped)."""
+        holding = self._holding(interview_id)
+        return holding is not None and bool(holding.kept)
+
+    def _holding(self, interview_id: str) -> Holding | None:
+        content = self._holder.store.held_answers.get(interview_id)
+        return None if content is None else Holding.from_content(content)
 
     def _confirmed(self, interview_id: str, over: QWidget) -> None:
         interview = self._holder.store.interviews.get(interview_id)

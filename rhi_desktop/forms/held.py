@@ -32,6 +32,9 @@ class Holding:
     rows: dict[str, list[dict[str, Any]]]
     """Hidden answers inside repeat groups: each group as all of its rows, each row
     holding only the hidden answers in it."""
+    kept: tuple[FieldKey, ...] = ()
+    """Where the answers a move to a newer form version kept aside live, as it did not
+    ask them given the others: the form asks before letting go of them."""
 
     def content(self) -> dict[str, Any]:
         """JSON-ready, for the store."""
@@ -42,6 +45,7 @@ class Holding:
             "hidden": [[key.id, key.row] for key in self.hidden],
             "answers": self.answers,
             "rows": self.rows,
+            "kept": [[key.id, key.row] for key in self.kept],
         }
 
     @classmethod
@@ -58,8 +62,11 @@ class Holding:
         hidden = _keys(content.get("hidden"))
         if hidden is None or (question is None and (row is not None or hidden)):
             return None
+        kept = _keys(content.get("kept", []))  # held before moves kept answers aside: none
+        if kept is None:
+            return None
         key = None if question is None else FieldKey(question, row)
-        return cls(key, content.get("before"), hidden, answers, rows)
+        return cls(key, content.get("before"), hidden, answers, rows, kept)
 
     def keys(self) -> Iterator[FieldKey]:
         """Where each held answer lives (the change's own and any hidden earlier)."""

@@ -323,13 +323,15 @@ class FormSession:
         hidden: Iterable[FieldKey] = (),
         *,
         entries: bool = True,
+        kept: Iterable[FieldKey] = (),
     ) -> Holding:
         """What every hidden question holds (`hidden_entries`), each as a record keeps it,
         and what undoing a change needs after a restart: the changed question (`key`; None
         when Undo is not offered), what it held `before`, and where the answers it hid live
         (`hidden`). Reading the form with `with_held(record(), ...)` hides them all again.
         Questions emptied before they were hidden (`cleared_defaults`) are held as such;
-        without `entries`, only they are."""
+        without `entries`, only they are. `kept`: which of the hidden answers a move to a
+        newer version kept aside (see `Holding.kept`)."""
         answers: dict[str, Any] = {}
         rows: dict[str, list[dict[str, Any]]] = {}
 
@@ -350,7 +352,14 @@ class FormSession:
         for repeat, count in self._rows.items() if entries else ():
             if count and not self._relevant.get(FieldKey(repeat), False):
                 rows.setdefault(repeat, [{} for _ in range(count)])  # a hidden group's too
-        return Holding(key, _as_kept(before), tuple(sorted(hidden, key=_in_order)), answers, rows)
+        return Holding(
+            key,
+            _as_kept(before),
+            tuple(sorted(hidden, key=_in_order)),
+            answers,
+            rows,
+            tuple(sorted(kept, key=_in_order)) if entries else (),
+        )
 
     def has_held(self) -> bool:
         """Whether `holding()` has anything to hold: answers hidden now, or questions

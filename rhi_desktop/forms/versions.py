@@ -545,7 +545,8 @@ def plan_migration(
     session = FormSession(target, carried)
     kept = session.record()
     planner.not_asked(carried, kept, defaulted)
-    holding = session.holding() if session.has_held() else None
+    # Every answer it does not ask is kept aside by the move: closing asks before it goes.
+    holding = session.holding(kept=session.hidden_entries()) if session.has_held() else None
     return Migration(
         FormRef(source.form_id, source.version),
         FormRef(target.form_id, target.version),

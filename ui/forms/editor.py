@@ -106,8 +106,6 @@ class InterviewFormEditor(QWidget):
         """The London time of the last save, as the status shows it."""
         self._save_problem: str | None = None
         """Why the latest answers are not saved yet, while they are not."""
-        self._kept_aside: frozenset[FieldKey] = frozenset()
-        """Answers a move to a newer version kept aside, not asked given the others."""
         # The result of Check answers has a place of its own: saving reports in `status`
         # every few seconds and must not wipe the result out before it has been read.
         self.check_result = QLabel(self)
@@ -374,15 +372,14 @@ class InterviewFormEditor(QWidget):
             return None
         self.writer.rebase(moved.version, moved.answers, migration.held)
         self._form = renderer.session.form
-        self._kept_aside = renderer.session.hidden_entries()
         self._show_moved(renderer, to_version)
         self.saved.emit()
         return migration
 
     def kept_aside(self) -> frozenset[FieldKey]:
         """Answers a move to a newer version kept aside that its questions have not asked
-        for since: closing the form lets go of them, as of any hidden answer."""
-        return self.renderer.session.hidden_answers(self._kept_aside)
+        for since (known again after a restart): closing the form lets go of them."""
+        return self.renderer.kept_aside()
 
     def _saved_before_moving(self) -> bool:
         """Whether the last answers are safely stored, so the move takes them along."""
@@ -418,7 +415,7 @@ class InterviewFormEditor(QWidget):
         """The screen of the draft on the target version, not yet shown. It is built in a
         hidden holder so that a screen failing half-way is thrown away whole."""
         target = registry.load(migration.target.form_id, migration.target.version)
-        session, _held = _draft_session(
+        session, held = _draft_session(
             target, migration.answers, _readable(migration.held), self._clock
         )
         holder = QWidget(self)
@@ -428,6 +425,8 @@ class InterviewFormEditor(QWidget):
             renderer.setParent(self)
         finally:
             holder.deleteLater()
+        if held is not None:  # what the move kept aside, known as such
+            renderer.resume_hidden(held)
         return renderer
 
     def _store_move(self, migration: Migration) -> ReturnInterview:

@@ -66,10 +66,16 @@ class HidingTracker:
         """The round of the edit under way, between `editing` and `edited`: the round
         itself may end meanwhile, if the edit moves the focus on."""
         self._let_go = False
+        self._kept: frozenset[FieldKey] = frozenset()
+        """Answers a move to a newer version kept aside (see `Holding.kept`)."""
 
     @property
     def hiding(self) -> Hiding | None:
         return self._hiding
+
+    def kept_aside(self) -> frozenset[FieldKey]:
+        """The answers a move kept aside that are still not asked (none once let go)."""
+        return frozenset() if self._let_go else self._session.hidden_answers(self._kept)
 
     # --- edits -----------------------------------------------------------------------------
 
@@ -134,6 +140,7 @@ class HidingTracker:
     def row_removed(self, index: int, in_group: Set[str]) -> None:
         """Row `index` of a repeat group (whose questions are `in_group`) has gone."""
         self._round = None  # rows below move up: what was being typed is left behind
+        self._kept = frozenset(renumbered(self._kept, index, in_group))
         if self._hiding is not None:
             self._set(self._hiding.after_row_removed(index, in_group))
 
@@ -160,15 +167,18 @@ class HidingTracker:
             return session.holding(entries=False) if session.cleared_defaults() else None
         if not session.has_held():
             return None
-        hiding = self._hiding
+        hiding, kept = self._hiding, self.kept_aside()
         if hiding is None:
-            return session.holding()
-        return session.holding(hiding.key, hiding.before, session.hidden_answers(hiding.hidden))
+            return session.holding(kept=kept)
+        hidden = session.hidden_answers(hiding.hidden)
+        return session.holding(hiding.key, hiding.before, hidden, kept=kept)
 
     def resume(self, holding: Holding) -> bool:
         """Offer Undo again for answers a change hid before the app last stopped with the
-        notice up; the session was read with `with_held`, so they are hidden in it now.
-        False when there is nothing to offer (or Undo is already offered)."""
+        notice up, and know again the answers a move kept aside; the session was read with
+        `with_held`, so they are hidden in it now. False when there is no Undo to offer
+        (or Undo is already offered)."""
+        self._kept = self._kept | self._session.hidden_answers(holding.kept)
         if self._hiding is not None or holding.key is None:
             return False
         hidden = self._session.hidden_answers(holding.hidden)

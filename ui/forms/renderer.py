@@ -14,6 +14,7 @@ check of the whole form, and is cleared the moment it is fixed.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import weakref
 from collections.abc import Iterable, Iterator
@@ -691,12 +692,20 @@ class FormRenderer(QWidget):
 
     def resume_hidden(self, holding: Holding) -> None:
         """Offer Undo again for answers a change hid before the app last stopped with the
-        notice up. The session was read with `with_held`, so they are hidden in it now.
-        The notice is read out when the form is first shown."""
-        if self._read_only or holding.key is None:
+        notice up, and know the answers a move kept aside. The session was read with
+        `with_held`, so they are hidden in it now. The notice is read out when the form is
+        first shown."""
+        if self._read_only:
             return
-        if isinstance(self._view(holding.key), FieldView) and self._hidden.resume(holding):
+        if holding.key is not None and not isinstance(self._view(holding.key), FieldView):
+            holding = dataclasses.replace(holding, key=None, before=None, hidden=())
+        if self._hidden.resume(holding):
             self._untold = self._say_hidden()
+
+    def kept_aside(self) -> frozenset[FieldKey]:
+        """Answers a move to a newer version kept aside, not asked given the others:
+        closing the form lets go of them, as of any hidden answer."""
+        return frozenset() if self._read_only else self._hidden.kept_aside()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rhi_desktop.forms import Form, FormSession, Holding, load_form, with_held
+from rhi_desktop.forms import FieldKey, Form, FormSession, Holding, load_form, with_held
 from rhi_desktop.forms.versions import NotCarried, Reason, plan_migration
 
 V1: dict[str, Any] = {
@@ -171,6 +171,19 @@ def test_answers_the_new_version_does_not_ask_are_held_and_come_back_when_asked(
     session = FormSession(v2, with_held(migration.answers, held))
     session.set_answer("disclosed", "yes")
     assert session.record()["harm_details"] == "Pushed at the flat"
+
+
+def test_answers_a_move_keeps_aside_are_held_marked_as_such() -> None:
+    """So that closing the form, even after a restart, asks before letting go of them;
+    what was held before there were such marks reads as marking none."""
+    v1 = load_form(V1)
+    migration = plan_migration(_draft(v1), v1, _gated(default=None))
+    assert migration.held is not None
+    held = Holding.from_content(migration.held)
+    assert held is not None and held.kept == (FieldKey("harm_details"),)
+    earlier = {key: value for key, value in migration.held.items() if key != "kept"}
+    read = Holding.from_content(earlier)
+    assert read is not None and read.kept == () and read.answers == held.answers
 
 
 def test_answers_a_change_hid_move_with_the_draft() -> None:

@@ -592,6 +592,11 @@ def test_answers_a_move_kept_aside_are_not_let_go_on_closing_without_asking(
     qtbot.waitExposed(frame)
     assert editor.migrate(2) is not None
     assert editor.kept_aside() == {FieldKey("details")}
+    # Known as kept aside after a restart too (the app stopped with the window open).
+    reopened = editor_for(draft, registry)
+    qtbot.addWidget(reopened)
+    assert reopened.kept_aside() == {FieldKey("details")}
+    reopened.saver.stop()
 
     frame.close()
 
