@@ -91,7 +91,9 @@ def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Pl
                 "empty: open and save the workbook in Excel or LibreOffice, or type the value",
             )
     for cell in workbook.changing:
-        if cell.sheet.lower() in _SHEETS:
+        # The settings are stamped as saved: =TEXT(NOW(), "yyyymmddhh") is the usual
+        # way to give each saved workbook a newer version.
+        if cell.sheet.lower() in _SHEETS and cell.sheet.lower() != "settings":
             places.add(cell.where)
             report.error(
                 cell,

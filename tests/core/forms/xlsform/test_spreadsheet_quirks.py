@@ -402,3 +402,25 @@ def test_a_date_where_an_expression_belongs_is_refused_not_read_as_sums(
         "cell as text and write the expression, with any date in quotes like '2024-01-09'"
         for row, column in ((2, "D (calculation)"), (3, "E (relevant)"))
     ]
+
+
+def test_a_version_stamped_by_a_formula_of_now_is_read_as_saved(workbook: Write) -> None:
+    """=TEXT(NOW(), "yyyymmddhh") on the settings sheet is the usual way to give each
+    saved workbook a newer version: what it held when saved is what was meant."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label"], ["text", "where", "Where?"]],
+        "settings": [["form_id", "version"], ["visit", "x"]],
+    }
+
+    def stamped(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "xl/worksheets/sheet2.xml":
+            return name, data
+        cell = b'<c r="B2" t="str"><f>TEXT(NOW(),"yyyymmddhh")</f><v>2026112905</v></c>'
+        changed = re.sub(rb'<c r="B2"[^>]*>.*?</c>', cell, data)
+        assert changed != data
+        return name, changed
+
+    conversion = convert_workbook(rewrite_parts(workbook(sheets), stamped))
+
+    assert conversion.form is not None, conversion.report.render()
+    assert conversion.form.version == 2026112905
