@@ -19,9 +19,11 @@ from typing import Any
 from rhi_desktop.forms.expressions.temporal import (
     YEARS,
     aware_utc,
+    naive_datetime,
     parse_date,
     parse_datetime,
     parse_time,
+    twice_in_london,
 )
 from rhi_desktop.forms.model import Question, QuestionType
 
@@ -184,7 +186,19 @@ def _date(raw: object) -> date | None:
     return parsed
 
 
+_TWICE = (
+    "that time happened twice in London, as the clocks went back: add +01:00 for the "
+    "first (BST) or +00:00 for the second (GMT)"
+)
+
+
 def _datetime(raw: object) -> datetime | None:
+    """An answer's instant. A London time in the hour that happens twice is refused
+    without its offset: an hour out moves the 72-hour deadline."""
+    if isinstance(raw, datetime) and twice_in_london(raw):
+        raise AnswerTypeError(_TWICE)
+    if isinstance(raw, str) and (naive := naive_datetime(raw.strip())) and twice_in_london(naive):
+        raise AnswerTypeError(_TWICE)
     if isinstance(raw, datetime):
         try:
             instant = aware_utc(raw)

@@ -53,18 +53,39 @@ def parse_datetime(text: str) -> datetime | None:
 
 def aware_utc(value: datetime) -> datetime:
     """As a UTC instant; a naive value is London wall-clock time. Raises ValueError for a
-    wall-clock time London skipped (01:00 to 02:00 on the day the clocks go forward), and
-    for one in the hour that happens twice as they go back: without its offset, it could
-    be either, an hour apart."""
+    wall-clock time London skipped (01:00 to 02:00 on the day the clocks go forward). In
+    the hour that happens twice as they go back, it is the first (BST) one: see
+    `twice_in_london` for where that will not do."""
     if value.tzinfo is None or value.utcoffset() is None:
         local = value.replace(tzinfo=LONDON)
         instant = local.astimezone(UTC)
         if instant.astimezone(LONDON).replace(tzinfo=None) != value.replace(tzinfo=None):
             raise ValueError("not a London time: the clocks went forward past it")
-        if local.utcoffset() != local.replace(fold=1).utcoffset():
-            raise ValueError("a London time twice over: the clocks went back past it")
         return instant
     return value.astimezone(UTC)
+
+
+def twice_in_london(value: datetime) -> bool:
+    """Whether `value` is a naive London wall-clock time in the hour that happens twice as
+    the clocks go back: without its offset, either of two instants an hour apart."""
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return False
+    local = value.replace(tzinfo=LONDON)
+    if local.utcoffset() == local.replace(fold=1).utcoffset():
+        return False
+    # Else it is in a change's hour: the one that happens twice, not the one skipped.
+    return local.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) == value
+
+
+def naive_datetime(text: str) -> datetime | None:
+    """`text` read as a date-time with no offset given; None if it is not one."""
+    if not _DATETIME.fullmatch(text):
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo is None else None
 
 
 def parse_temporal(kind: ValueType, text: str) -> date | datetime | time | None:

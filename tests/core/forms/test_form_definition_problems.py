@@ -785,6 +785,23 @@ def test_selected_works_on_a_single_choice_as_xlsform_allows(make_definition: Bu
         )  # fmt: skip
 
 
+def test_a_default_in_the_hour_that_happens_twice_needs_its_offset_but_a_literal_does_not(
+    make_definition: Build,
+) -> None:
+    """A default is an answer a new interview starts with, so it is held to the answers'
+    rule, in words saying what to add. A literal in an expression reads as the first
+    (BST) time, as it always has: a published form may hold one."""
+    question = {"id": "found_at", "type": "datetime", "label": "Found at"}
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([{**question, "default": "2025-10-26T01:30"}]))
+    assert caught.value.problems == [
+        "sections[0].questions[0].default: that time happened twice in London, as the "
+        "clocks went back: add +01:00 for the first (BST) or +00:00 for the second (GMT)"
+    ]
+    load_form(make_definition([{**question, "constraint": ". > '2025-10-26T01:15'"}]))
+    load_form(make_definition([{**question, "default": "2025-10-26T01:30+00:00"}]))
+
+
 def test_a_date_can_be_held_to_the_day_of_an_earlier_date_time(make_definition: Build) -> None:
     form = load_form(
         make_definition(

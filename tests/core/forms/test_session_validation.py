@@ -265,7 +265,13 @@ def test_a_london_time_that_happened_twice_needs_its_offset(session: FormSession
     apart, and an hour moves the 72-hour deadline: it is not taken as either unasked."""
     session.set_answer("found_at", "2026-10-25T01:30")  # the clocks went back at 02:00 BST
     assert session.answer("found_at") is None
-    assert session.issues("found_at")[0].kind is IssueKind.TYPE
+    assert [(issue.kind, issue.message) for issue in session.issues("found_at")] == [
+        (
+            IssueKind.TYPE,
+            "That time happened twice in London, as the clocks went back: add +01:00 for "
+            "the first (BST) or +00:00 for the second (GMT).",
+        )
+    ]
     session.set_answer("found_at", "2026-10-25T01:30+00:00")  # the second: GMT
     assert session.record()["found_at"] == "2026-10-25T01:30:00+00:00"
     session.set_answer("found_at", datetime(2026, 10, 25, 1, 30))  # naive, so either
