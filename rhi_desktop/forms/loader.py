@@ -374,8 +374,11 @@ def _salvage_question(raw: object, broken: set[str]) -> Question:
                 broken.add(raw["id"])  # so what refers to it is not blamed as well
             question = question.model_copy(update={"id": f"{_STAND_IN}{id(raw)}"})
         if question is not None and raw.get("type") != question.type.value:
-            # What the type allows is not judged, nor what refers to its answer.
+            # What the type allows is not judged, nor what refers to its answer, nor (it
+            # may not be a repeat group) what refers to those of the questions it holds.
             broken.update((question.id, f"{question.id}.type"))
+            if rows:
+                broken.update(_raw_ids(raw))
         # Checks that a field is present must not fire for one dropped as invalid.
         broken.update(f"{question.id}.{name}" for name in dropped if question is not None)
     if question is None:

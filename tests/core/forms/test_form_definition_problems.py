@@ -913,6 +913,7 @@ def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
         [
             question,
             {"id": "b", "type": "text", "label": "B", "relevant": "${a} > 3 and ${b2} = 1"},
+            {"id": "c", "type": "text", "label": "C", "relevant": "${r1} = 'x'"},  # as a group
             {
                 "id": "rows",
                 "type": "repaet",
@@ -935,8 +936,8 @@ def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
         "sections[0].questions[0].relevant: unknown field ${nowhere}",
         type_problem,
         "sections[0].questions[1].relevant: unknown field ${b2} (did you mean ${b}?)",
-        "sections[0].questions[2].questions[0].relevant: unknown field ${r0}",
-        "sections[0].questions[2].type: input should be 'text', 'long_text', 'integer', "
+        "sections[0].questions[3].questions[0].relevant: unknown field ${r0}",
+        "sections[0].questions[3].type: input should be 'text', 'long_text', 'integer', "
         "'decimal', 'date', 'datetime', 'time', 'yes_no', 'single_choice', "
         "'multiple_choice', 'scale', 'location', 'repeat' or 'note'",
     ]
