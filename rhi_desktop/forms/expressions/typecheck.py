@@ -186,9 +186,12 @@ class _Checker:
         elif self._is_choice(node.left) or self._is_choice(node.right):
             chosen = node.left if self._is_choice(node.left) else node.right
             name = "." if isinstance(chosen, Current) else f"${{{getattr(chosen, 'name', '')}}}"
+            field = self._field(chosen)
+            first, *rest = sorted(field.choices) if field and field.choices else ["?"]
+            example = " or ".join(f"{name} = '{value}'" for value in [first, *rest][:2])
             self.problems.append(
                 f"choices have no order for '{node.op}': name the ones meant, "
-                f"like {name} = '3' or {name} = '4', or ask with a scale question"
+                f"like {example}, or ask with a scale question"
             )
             return
         elif left is right is ValueType.TEXT:

@@ -859,17 +859,21 @@ def test_ordering_choices_is_told_how_to_name_the_ones_meant() -> None:
             {"id": "times", "type": "single_choice", "label": "How often?", "choices": "often"},
             {"id": "why", "type": "text", "label": "Why?", "relevant": "${times} >= 3"},
             {"id": "how", "type": "text", "label": "How?", "relevant": "'3' < ${times}"},
+            {"id": "ok", "type": "yes_no", "label": "OK?"},
+            {"id": "when", "type": "text", "label": "When?", "relevant": "${ok} > 0"},
         ]}],
     }  # fmt: skip
     with pytest.raises(FormDefinitionError) as caught:
         load_form(definition)
     told = (
-        "choices have no order for '{0}': name the ones meant, like ${{times}} = '3' or "
-        "${{times}} = '4', or ask with a scale question"
+        "choices have no order for '{0}': name the ones meant, like ${{times}} = '1' or "
+        "${{times}} = '2', or ask with a scale question"
     )
     assert caught.value.problems == [
         f"sections[0].questions[1].relevant: {told.format('>=')}",
         f"sections[0].questions[2].relevant: {told.format('<')}",
+        "sections[0].questions[4].relevant: choices have no order for '>': name the ones "
+        "meant, like ${ok} = 'no' or ${ok} = 'yes', or ask with a scale question",
     ]
 
 
