@@ -19,8 +19,9 @@ ChoiceLists = dict[str, list[dict[str, Any]]]
 
 def read_choices(
     workbook: Workbook, languages: Languages, origins: Origins, report: ImportReport
-) -> ChoiceLists:
-    """Choice lists by name, in sheet order; every choice's row is recorded in `origins`."""
+) -> ChoiceLists | None:
+    """Choice lists by name, in sheet order; every choice's row is recorded in `origins`.
+    None when the sheet's columns cannot be read (reported): no list can be told apart."""
     sheet = workbook.sheet("choices")
     if sheet is None:
         return {}
@@ -32,7 +33,7 @@ def read_choices(
         if not any(choices_verdict(c.header).field == name for c in sheet.columns):
             report.error(Cell(sheet.name, 1), f"the choices sheet has no {name} column")
     if missing:
-        return {}
+        return None
     return _lists(sheet, columns, LabelReader(columns, languages, report), origins, report)
 
 

@@ -70,7 +70,7 @@ def convert_workbook(path: Path) -> Conversion:
     unreadable = _report_unreadable_cells(workbook, report)
     sheets_report = ImportReport()
     built = _definition(workbook, survey, path, sheets_report)
-    form = None if built is None else _check(*built, sheets_report)
+    form = None if built is None else _check(*built, report=sheets_report)
     for finding in sheets_report.findings:
         if finding.where not in unreadable:
             report.add(finding)
@@ -127,7 +127,9 @@ def render_definition(form: Form) -> str:
 
 def _definition(
     workbook: Workbook, survey: Sheet, path: Path, report: ImportReport
-) -> tuple[dict[str, Any], Origins] | None:
+) -> tuple[dict[str, Any], Origins, bool] | None:
+    """The definition, where each part came from, and whether the choices sheet's
+    columns could be read (else its lists are not checked)."""
     origins = Origins()
     settings = read_settings(workbook, path, report)
     _record_settings(settings, origins)
@@ -137,10 +139,14 @@ def _definition(
         translated, settings.default_language, settings.cells.get("default_language"), report
     )
     _record_languages(languages, translated, settings, origins)
-    choice_lists = read_choices(workbook, languages, origins, report)
+    read = read_choices(workbook, languages, origins, report)
+    choice_lists = {} if read is None else read
     columns = map_columns(survey, languages, report)
     labels = LabelReader(columns, languages, report)
-    built = read_survey(survey, columns, labels, choice_lists, settings.title, origins, report)
+    built = read_survey(
+        survey, columns, labels, choice_lists, settings.title, origins, report,
+        choices_read=read is not None,
+    )  # fmt: skip
     if not built.sections:
         return None
     types = FieldTypes(built.sections, choice_lists)
@@ -155,15 +161,19 @@ def _definition(
         definition["languages"] = list(languages.codes)
     definition["sections"] = built.sections
     definition["choice_lists"] = choice_lists
-    return definition, origins
+    return definition, origins, read is not None
 
 
-def _check(definition: dict[str, Any], origins: Origins, report: ImportReport) -> Form | None:
+def _check(
+    definition: dict[str, Any], origins: Origins, choices_read: bool, *, report: ImportReport
+) -> Form | None:
     ours = {finding.where for finding in report.errors}
     try:
         form = load_form(definition)
     except FormDefinitionError as error:
         for problem in error.problems:
+            if not choices_read and ".choices: unknown choice list" in problem:
+                continue  # the choices sheet could not be read, as was reported
             located = origins.locate(problem)
             if any(cell.where in ours for cell in located.candidates):
                 continue  # the loader's echo of a mistake already reported at its cell

@@ -127,8 +127,14 @@ def read_survey(
     form_title: str,
     origins: Origins,
     report: ImportReport,
+    *,
+    choices_read: bool = True,
 ) -> Survey:
-    return _SurveyBuilder(sheet, columns, labels, choice_lists, form_title, origins, report).run()
+    """`choices_read`: False when the choices sheet's columns could not be read (as
+    reported), so no list name is blamed as unknown."""
+    builder = _SurveyBuilder(sheet, columns, labels, choice_lists, form_title, origins, report)
+    builder.choices_read = choices_read
+    return builder.run()
 
 
 class _SurveyBuilder:
@@ -146,6 +152,7 @@ class _SurveyBuilder:
         self.columns = columns
         self.cells = SurveyCells(columns, labels, report)
         self.choice_lists = choice_lists
+        self.choices_read = True
         self.form_title = form_title
         self.origins = origins
         self.report = report
@@ -626,7 +633,7 @@ class _SurveyBuilder:
             )
         elif spec.list_name is not None:
             question["choices"] = spec.list_name
-            if spec.list_name not in self.choice_lists:
+            if spec.list_name not in self.choice_lists and self.choices_read:
                 close = difflib.get_close_matches(spec.list_name, list(self.choice_lists), n=1)
                 hint = f" (did you mean {quoted(close[0])}?)" if close else ""
                 self.report.error(

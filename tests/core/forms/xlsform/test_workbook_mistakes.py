@@ -173,7 +173,7 @@ def test_a_choices_label_column_without_a_code_is_not_also_called_missing(
     workbook: Write,
 ) -> None:
     sheets: dict[str, SheetRows] = {
-        "survey": [["type", "name", "label::Welsh (cy)"], ["text", "a", "Ble?"]],
+        "survey": [["type", "name", "label::Welsh (cy)"], ["select_one c", "a", "Ble?"]],
         "choices": [["list_name", "name", "label::Welsh"], ["c", "x", "Yma"]],
         "settings": [["form_id", "version"], ["f", 1]],
     }
