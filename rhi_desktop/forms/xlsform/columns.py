@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rhi_desktop.forms.xlsform.reader import Column, Sheet
-from rhi_desktop.forms.xlsform.report import ImportReport, Severity
+from rhi_desktop.forms.xlsform.report import ImportReport, Severity, quoted
 from rhi_desktop.forms.xlsform.translations import TRANSLATABLE, Languages, split_header
 
 SURVEY_FIELDS = frozenset(
@@ -222,7 +222,7 @@ def _report_second(
         (other,) = {earlier, column} - set(plain)
         report.error(
             sheet.header_cell(plain[0]),
-            f"this column and {other.header} both hold text in the default language "
+            f"this column and {quoted(other.header)} both hold text in the default language "
             f"'{code}'; keep one of them",
         )
         return

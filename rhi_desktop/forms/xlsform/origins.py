@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from rhi_desktop.forms.loader import MISSING_DEFAULT_TEXT
-from rhi_desktop.forms.xlsform.report import Cell
+from rhi_desktop.forms.xlsform.report import Cell, quoted
 
 _PROBLEM = re.compile(r"^(?P<path>[^:]*?): (?P<message>.*)$", re.DOTALL)
 _EMBEDDED_PATH = re.compile(r"\b(?:sections|choice_lists)[A-Za-z0-9_.\[\]]*\[\d+\]")
@@ -115,7 +115,7 @@ class Origins:
         if unknown and unknown.group(1) in self.dropped:
             dropped = self.dropped[unknown.group(1)]
             return (
-                f"${{{unknown.group(1)}}} is the '{dropped.what}' question in "
+                f"${{{unknown.group(1)}}} is the {quoted(dropped.what)} question in "
                 f"{dropped.row.describe()}, which is not imported"
             )
         for name in self.groups:

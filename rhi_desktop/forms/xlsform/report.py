@@ -43,7 +43,7 @@ class Cell:
         if self.column is not None:
             text += f", column {self.column}"
             if self.header:
-                text += f" ({self.header})"
+                text += f" ({_cut(self.header)})"
         return text
 
 
@@ -71,8 +71,11 @@ QUOTED_LENGTH = 40
 
 def quoted(text: str) -> str:
     """'text' in quotes, cut short after `QUOTED_LENGTH` characters."""
-    shown = text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}\u2026"
-    return f"'{shown}'"
+    return f"'{_cut(text)}'"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}\u2026"
 
 
 @dataclass

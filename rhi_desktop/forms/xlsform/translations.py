@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rhi_desktop.forms.model import LANGUAGE
 from rhi_desktop.forms.xlsform.reader import Column, Sheet
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
+from rhi_desktop.forms.xlsform.report import QUOTED_LENGTH, Cell, ImportReport, quoted
 
 _NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*$")
 _CODE = re.compile(LANGUAGE)
@@ -83,17 +83,20 @@ def _no_code(header: Header) -> str:
     match = _NAMED.match(language)
     if match is None or not match.group("code").strip():
         return (
-            f"the language '{language}' needs a code in brackets, "
+            f"the language {quoted(language)} needs a code in brackets, "
             f"like {header.base}::English (en) or {header.base}::Cymraeg (cy)"
         )
     written = match.group("code").strip()
     code = _conventional_code(written)
+    name = match.group("name").strip()
     example = (
-        f"{header.base}::{match.group('name').strip()} ({code})"
-        if code is not None
+        f"{header.base}::{name} ({code})"
+        if code is not None and len(name) <= QUOTED_LENGTH
         else "cy, pl or es-ES"
     )
-    return f"'{written}' is not a language code: write it in lower case with '-', like {example}"
+    return (
+        f"{quoted(written)} is not a language code: write it in lower case with '-', like {example}"
+    )
 
 
 def _conventional_code(written: str) -> str | None:

@@ -350,6 +350,22 @@ def test_a_finding_repeats_no_more_than_the_start_of_a_long_name(workbook: Write
     assert not any(pasted[: QUOTED_LENGTH + 1] in message for message in told), told
 
 
+@pytest.mark.parametrize("header", ["label::{0}", "label::English ({0})", "hint::{0}"])
+def test_a_finding_repeats_no_more_than_the_start_of_a_long_header(
+    workbook: Write, header: str
+) -> None:
+    # A header is a cell too: text pasted into one was repeated whole, twice.
+    pasted = "She told me that her uncle had taken her to a flat in the town centre"
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", "label", header.format(pasted)], ["text", "a", "A", "B"]],
+        "settings": [["form_id", "version"], ["f", 1]],
+    }
+    report = convert_workbook(workbook(sheets)).report
+    told = [f.render() for f in report.findings if "She told me" in f.render()]
+    assert told
+    assert not any(pasted[: QUOTED_LENGTH + 1] in line for line in told), told
+
+
 def test_pyxform_header_spellings_are_read_as_their_fields(workbook: Write) -> None:
     # 'calculate', 'readonly' and 'count' are pyxform's own spellings; they were refused as
     # unknown columns, and the calculate row then "needed a calculation".
