@@ -181,6 +181,11 @@ class AutoSaver(QObject):
         return self._dirty or self._in_flight
 
     @property
+    def delay_ms(self) -> int:
+        """From the first unsaved change to its write."""
+        return self._timer.interval()
+
+    @property
     def waiting_for_store(self) -> bool:
         """Timed writes are finding the store busy (another connection is writing), and
         are tried again, untold as yet."""

@@ -99,9 +99,8 @@ def test_read_only_choices_let_the_page_scroll_and_say_they_are_read_only(
     editor.resize(900, 300)
     renderer = editor.renderer
     renderer.show_section("venue")
-    qtbot.wait(50)
     bar = renderer.page("venue").verticalScrollBar()
-    assert bar.maximum() > 0
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # laid out: more than the window holds
     present = renderer.field_view("present").controls()
     keyboard.tab_to(present[0])
     bar.setValue(0)

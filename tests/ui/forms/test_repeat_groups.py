@@ -84,7 +84,7 @@ def test_the_focused_input_of_a_new_row_is_scrolled_into_view(
         keyboard.press(Qt.Key.Key_A, CTRL_SHIFT)
         focused = keyboard.focus()
         assert focused is renderer.field_view("place_description", row).controls()[0]
-        qtbot.wait(20)  # the event loop places the new row
+        QApplication.processEvents()  # what the event loop does next: lays the row out
         assert _in_view(page, focused), f"row {row + 1} is out of view"
     assert page.verticalScrollBar().value() > 0  # the rows did not all fit
 
