@@ -3,6 +3,7 @@ messages at the right moment, tab order in form order, and a name for every cont
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from functools import partial
 
@@ -356,17 +357,32 @@ def test_tab_order_follows_the_form(
         seen.append(keyboard.focus())
         keyboard.tab_out()
         assert len(seen) < 60
-    page = renderer.page("venue")
-    expected = [
-        control
-        for control in renderer.section_controls("venue")
-        if control.isVisibleTo(renderer) and control is not page.next_button
+    assert seen.pop() is renderer.page("venue").previous_button  # then Next, after them
+    # Which question each stop belongs to, and the questions in the definition's order:
+    # read from the form, not from the order the renderer itself sets.
+    questions = [q.id for q in renderer.session.form.sections["venue"].section.questions]
+    owner = {
+        control: question_id
+        for question_id in questions
+        for control in renderer.field_view(question_id).controls()
+    }
+    visited = [owner.get(widget, "") for widget in seen]
+    assert "" not in visited, [
+        (type(w).__name__, w.accessibleName()) for w, q in zip(seen, visited, strict=True) if not q
     ]
-    # A radio group is one stop on the way through: the arrow keys move within it.
-    second_radio = renderer.field_view("interpreter_used").controls()[1]
-    assert [w for w in seen if w is not second_radio] == [
-        w for w in expected if w is not second_radio
-    ]
+    in_turn = [question_id for question_id, _ in itertools.groupby(visited)]
+    asked = [q for q in questions if renderer.field_view(q).controls()[0].isVisibleTo(renderer)]
+    assert in_turn == asked  # each question once, in the form's order, none left out
+    # Within a question: each tick box, the one radio group as one stop (arrows move
+    # within it), the interview's times start before end.
+    assert visited.count("present") == len(renderer.field_view("present").controls())
+    assert visited.count("interpreter_used") == 1
+    start = renderer.field_view("interview_start").controls()[0]
+    end = renderer.field_view("interview_end").controls()[0]
+    assert (
+        start.mapTo(renderer, start.rect().topLeft()).y()
+        < end.mapTo(renderer, end.rect().topLeft()).y()
+    )
 
 
 def test_every_control_has_an_accessible_name_and_hints_describe(
