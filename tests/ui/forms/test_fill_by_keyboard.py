@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
 
 from rhi_desktop.forms import Form
 from tests.ui.forms.conftest import Draft
@@ -202,7 +202,19 @@ def test_whole_form_filled_by_keyboard_is_stored_as_typed(
     def screenshot(section_id: str) -> None:
         renderer.mask_sensitive()
         _masked_everywhere(renderer, section_id)
-        save_screenshot(editor, shots, f"section-{section_id}")
+        QApplication.processEvents()  # laid out as on screen: the page fits its viewport
+        viewport = renderer.page(section_id).viewport()
+        labels = [  # the questions' labels in sight: each must show its words
+            view.label
+            for view in renderer.field_views()
+            if view.label.isVisibleTo(renderer)
+            and viewport.isAncestorOf(view.label)
+            and viewport.rect().contains(
+                QRect(view.label.mapTo(viewport, QPoint(0, 0)), view.label.size())
+            )
+        ]
+        assert labels, f"no question in sight on {section_id}"
+        save_screenshot(editor, shots, f"section-{section_id}", drawn=labels)
 
     # The offer.
     person.text("offer_made_at", "26/11/2026 10:15")
