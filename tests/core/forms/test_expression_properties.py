@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rhi_desktop.forms.expressions import (
@@ -353,6 +353,40 @@ def test_random_text_only_ever_raises_expression_error(text: str) -> None:
 @given(st.lists(st.sampled_from(TOKENS), max_size=30), st.sampled_from(["", " "]))
 def test_random_token_soup_only_ever_raises_expression_error(tokens: list[str], glue: str) -> None:
     parse_check_and_evaluate(glue.join(tokens))
+
+
+OPERANDS = ["${n1}", "${t1}", "${m1}", "${nope}", ".", "'x'", "''", "0", "1", "2.5", "-1"]
+BINARY = ["=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "div", "mod", "and", "or"]
+CALLS = [
+    "not", "selected", "count-selected", "string-length", "if", "coalesce", "today", "now",
+    "count", "frobnicate",
+]  # fmt: skip
+well_formed = st.recursive(
+    st.sampled_from(OPERANDS),
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from(BINARY), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(st.sampled_from(CALLS), st.lists(inner, max_size=4)).map(
+            lambda t: f"{t[0]}({', '.join(t[1])})"
+        ),
+        inner.map(lambda operand: f"-{operand}"),
+    ),
+    max_leaves=12,
+)
+"""Expressions that parse, of every mix of types and numbers of arguments: the random
+text above seldom parses, so these carry evaluation through wrongly typed trees."""
+
+
+@settings(max_examples=800, deadline=None)
+@given(well_formed)
+@example("count(1)").via("a count of no repeat group")
+@example("count(${n1})").via("a count of an answer")
+@example("1 div 0").via("division by zero")
+@example("1 mod 0").via("remainder of division by zero")
+@example("${m1} div ${t1}").via("arithmetic on choices and text")
+def test_well_formed_but_ill_typed_expressions_only_ever_raise_expression_error(
+    text: str,
+) -> None:
+    parse_check_and_evaluate(text)
 
 
 def shunting_yard(numbers: list[float], ops: list[str]) -> Tree:
