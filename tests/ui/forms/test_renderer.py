@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt
@@ -64,18 +65,29 @@ def test_only_the_questions_an_answer_affects_are_repainted(qtbot: QtBot, rhi_fo
     qtbot.addWidget(renderer)
     shown = _visible_fields(renderer)
     touched: list[str] = []
+    repainted: set[str] = set()
     for key in shown:
         view = renderer.field_view(key.id)
         show = view.set_shown
         # Record every show/hide the renderer asks of each question (the view's own
-        # method still does the work).
+        # method still does the work), and whatever else it redoes of it: its required
+        # mark, its message and a calculated value.
         view.set_shown = partial(_recorded, touched, view.id, show)  # type: ignore[method-assign]
+        required = view.set_required
+        view.set_required = partial(_noted, repainted, view.id, required)  # type: ignore[method-assign]
+        if view.answer is not None:
+            shown_value = view.answer.show_value
+            view.answer.show_value = partial(_noted, repainted, view.id, shown_value)  # type: ignore[method-assign]
+    show_issues = renderer._show_issues
+    renderer._show_issues = partial(_noted_view, repainted, show_issues)  # type: ignore[method-assign]
     yes = renderer.field_view("interpreter_used").controls()[0]
     assert isinstance(yes, QAbstractButton)
     yes.click()
     assert sorted(touched) == ["interpreter_language", "interpreter_service"]
     after = _visible_fields(renderer)
     assert {k.id for k in after if after[k] != shown[k]} == set(touched)
+    # The answer itself, and what its change asks or no longer asks: nothing else.
+    assert repainted <= {"interpreter_used", *touched}, sorted(repainted)
 
 
 def _recorded(
@@ -83,6 +95,16 @@ def _recorded(
 ) -> None:
     touched.append(question_id)
     show(visible)
+
+
+def _noted(noted: set[str], question_id: str, redo: Callable[..., None], *args: Any) -> None:
+    noted.add(question_id)
+    redo(*args)
+
+
+def _noted_view(noted: set[str], redo: Callable[..., None], view: Any, **options: Any) -> None:
+    noted.add(view.id)
+    redo(view, **options)
 
 
 def test_section_badges_say_their_state_in_words(
