@@ -6,6 +6,7 @@ its Excel row numbers are the list positions plus one.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,22 @@ def merge_cells(path: Path, sheet: str, *ranges: str) -> Path:
         book[sheet].merge_cells(cells)
     book.save(path)
     return path
+
+
+def with_cells(path: Path, sheet: int, cells: dict[str, bytes]) -> Path:
+    """The workbook with cells of its `sheet`-th sheet (from 1) replaced, by reference
+    (`D2`), with the XML given: formulas and their saved values, as Excel writes them."""
+
+    def replace(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != f"xl/worksheets/sheet{sheet}.xml":
+            return name, data
+        for place, cell in cells.items():
+            changed = re.sub(rb'<c r="' + place.encode() + rb'"[^>]*>.*?</c>', cell, data)
+            assert changed != data, f"no cell {place} to replace"
+            data = changed
+        return name, data
+
+    return rewrite_parts(path, replace)
 
 
 def rewrite_parts(path: Path, change: Callable[[str, bytes], tuple[str, bytes]]) -> Path:
