@@ -721,9 +721,7 @@ class _Checker:
                     current = FieldType(None)
                     expect = ValueType.BOOLEAN if kind is not SlotKind.CALCULATION else None
                 elif kind is SlotKind.CONSTRAINT and info.value_type is not None:
-                    current = FieldType(
-                        info.value_type, frozenset(info.choices) if info.choices else None
-                    )
+                    current = FieldType(info.value_type, info.choices or None)
                 self._expression(
                     parsed,
                     Slot(question.id, kind),
@@ -789,8 +787,7 @@ class _Checker:
                     f"${{{name}}} is inside repeat group ${{{group}}}: from outside its rows, "
                     f"count them with count(${{{group}}})"
                 )
-            choices = frozenset(info.choices) if info.choices is not None else None
-            return FieldType(info.value_type, choices)
+            return FieldType(info.value_type, info.choices)
 
         return resolve
 

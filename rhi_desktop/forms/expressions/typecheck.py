@@ -40,7 +40,8 @@ class FieldType:
     The type is None where the question's own type is invalid (and reported already)."""
 
     type: ValueType | None
-    choices: frozenset[str] | None = None
+    choices: tuple[str, ...] | None = None
+    """In the list's order."""
 
 
 Resolver = Callable[[Ref], "FieldType | str | None"]
@@ -187,8 +188,12 @@ class _Checker:
             chosen = node.left if self._is_choice(node.left) else node.right
             name = "." if isinstance(chosen, Current) else f"${{{getattr(chosen, 'name', '')}}}"
             field = self._field(chosen)
-            first, *rest = sorted(field.choices) if field and field.choices else ["?"]
-            example = " or ".join(f"{name} = '{value}'" for value in [first, *rest][:2])
+            values = list(field.choices or ())[:2] if field else []
+            several = field is not None and field.type is ValueType.CHOICES
+            example = " or ".join(
+                f"selected({name}, '{value}')" if several else f"{name} = '{value}'"
+                for value in values
+            )
             self.problems.append(
                 f"choices have no order for '{node.op}': name the ones meant, "
                 f"like {example}, or ask with a scale question"

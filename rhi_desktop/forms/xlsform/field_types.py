@@ -51,13 +51,13 @@ class FieldTypes:
         question = self._questions.get(name)
         return None if question is None else QuestionType(question["type"])
 
-    def _choices(self, question: dict[str, Any], kind: QuestionType) -> frozenset[str] | None:
+    def _choices(self, question: dict[str, Any], kind: QuestionType) -> tuple[str, ...] | None:
         if kind is QuestionType.YES_NO:
-            return frozenset(YES_NO)
+            return YES_NO
         listed = self._choice_lists.get(question.get("choices") or "")
         if listed is None:
             return None
-        return frozenset(choice["value"] for choice in listed)
+        return tuple(dict.fromkeys(choice["value"] for choice in listed))
 
 
 def check_conditions(parts: list[Part], types: FieldTypes, report: ImportReport) -> None:

@@ -273,7 +273,7 @@ def normalise(value: Any, expected_type: ValueType) -> Any:
 TYPES = {
     **{name: FieldType(ValueType.NUMBER) for name in NUMBER_REFS},
     **{name: FieldType(ValueType.TEXT) for name in TEXT_REFS},
-    **{name: FieldType(ValueType.CHOICES, frozenset(CHOICES)) for name in CHOICE_REFS},
+    **{name: FieldType(ValueType.CHOICES, tuple(CHOICES)) for name in CHOICE_REFS},
 }
 
 

@@ -861,6 +861,8 @@ def test_ordering_choices_is_told_how_to_name_the_ones_meant() -> None:
             {"id": "how", "type": "text", "label": "How?", "relevant": "'3' < ${times}"},
             {"id": "ok", "type": "yes_no", "label": "OK?"},
             {"id": "when", "type": "text", "label": "When?", "relevant": "${ok} > 0"},
+            {"id": "levels", "type": "multiple_choice", "label": "Levels", "choices": "often"},
+            {"id": "which", "type": "text", "label": "Which?", "relevant": "${levels} > '1'"},
         ]}],
     }  # fmt: skip
     with pytest.raises(FormDefinitionError) as caught:
@@ -873,7 +875,10 @@ def test_ordering_choices_is_told_how_to_name_the_ones_meant() -> None:
         f"sections[0].questions[1].relevant: {told.format('>=')}",
         f"sections[0].questions[2].relevant: {told.format('<')}",
         "sections[0].questions[4].relevant: choices have no order for '>': name the ones "
-        "meant, like ${ok} = 'no' or ${ok} = 'yes', or ask with a scale question",
+        "meant, like ${ok} = 'yes' or ${ok} = 'no', or ask with a scale question",
+        "sections[0].questions[6].relevant: choices have no order for '>': name the ones "
+        "meant, like selected(${levels}, '1') or selected(${levels}, '2'), or ask with a "
+        "scale question",
     ]
 
 
