@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.domain.entities import InterviewState, OfferOutcome, ReturnInterview
 from rhi_desktop.forms import FieldKey, FormSession, load_bundled_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import migrate_draft
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
@@ -320,6 +321,30 @@ def test_signing_off_with_answers_a_move_kept_aside_says_it_lets_go_of_them(
     assert "kept aside answers it does not ask" in said
     assert "signing off lets go of them for good" in sign.accessibleDescription()
     assert "choose Undo" not in said  # no change to undo: a move
+    sign.reject()
+
+
+def test_signing_off_from_the_list_after_a_move_kept_answers_aside_says_so_too(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    """Moved in an earlier session, and its window not open: what was kept aside is read
+    from what the store holds beside the record."""
+    controller, window = unlocked
+    interview_id, saved = _answered_draft(controller, window, clock)
+    store = controller.holder.store
+    window.forms().install(_rhi_v2_asking_the_language_only_once_checked())
+    with store.transaction(LOCAL_ACTOR) as tx:
+        answered = tx.interviews.save_answers(
+            interview_id, _with_interpreter(saved.answers), expected_version=saved.version
+        )
+        migrate_draft(tx, interview_id, window.forms(), expected_version=answered.version)
+    assert window.interview_window(interview_id) is None
+
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert isinstance(sign, SignOffDialog)
+    assert "kept aside answers it does not ask" in sign.accessibleDescription()
     sign.reject()
 
 

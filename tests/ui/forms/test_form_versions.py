@@ -619,3 +619,43 @@ def test_a_move_is_told_to_a_screen_reader_as_a_failed_one_is(
     editor = open_editor()
     assert editor.migrate(2) is not None
     assert ("Moved to version 2.", QAccessible.AnnouncementPoliteness.Polite) in heard
+
+
+ROWS_V1 = {
+    "form_id": "rows", "version": 1, "title": "Rows",
+    "sections": [{"id": "main", "title": "Main", "questions": [
+        {"id": "people", "type": "repeat", "label": "People", "questions": [
+            {"id": "name", "type": "text", "label": "Name"},
+            {"id": "notes", "type": "long_text", "label": "Notes"},
+        ]},
+    ]}],
+}  # fmt: skip
+
+
+def test_answers_a_move_kept_aside_in_a_row_stay_marked_when_a_row_above_goes(
+    qtbot: QtBot, draft: Draft, registry: FormRegistry
+) -> None:
+    """Row 2's notes, kept aside, become row 1's when row 1 is removed: the mark went
+    with the old number, and closing then let them go without asking."""
+    v2 = copy.deepcopy(ROWS_V1)
+    v2["version"] = 2
+    rows = v2["sections"][0]["questions"][0]["questions"]
+    rows.insert(1, {"id": "told", "type": "yes_no", "label": "Told?", "default": "no"})
+    rows[2]["relevant"] = "${told} = 'yes'"
+    registry.install(ROWS_V1)
+    registry.install(v2)
+    people = [{"name": "A"}, {"name": "B", "notes": "Stayed at a flat"}]
+    stored = draft.store.interviews.get(draft.interview_id)
+    with draft.store.transaction(ACTOR) as tx:
+        tx.interviews.update(
+            dataclasses.replace(stored, form_id="rows", form_version=1, answers={"people": people})
+        )
+    editor = editor_for(draft, registry)
+    qtbot.addWidget(editor)
+    assert editor.migrate(2) is not None
+    assert editor.kept_aside() == {FieldKey("notes", 1)}
+
+    editor.renderer.remove_row("people", 0)
+
+    assert editor.kept_aside() == {FieldKey("notes", 0)}
+    editor.saver.stop()
