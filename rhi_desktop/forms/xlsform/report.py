@@ -43,7 +43,7 @@ class Cell:
         if self.column is not None:
             text += f", column {self.column}"
             if self.header:
-                text += f" ({_cut(self.header)})"
+                text += f" ({cut_short(self.header)})"
         return text
 
 
@@ -71,10 +71,11 @@ QUOTED_LENGTH = 40
 
 def quoted(text: str) -> str:
     """'text' in quotes, cut short after `QUOTED_LENGTH` characters."""
-    return f"'{_cut(text)}'"
+    return f"'{cut_short(text)}'"
 
 
-def _cut(text: str) -> str:
+def cut_short(text: str) -> str:
+    """`text` cut short after `QUOTED_LENGTH` characters, for a finding to repeat."""
     return text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}\u2026"
 
 

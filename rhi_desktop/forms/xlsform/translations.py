@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rhi_desktop.forms.model import LANGUAGE
 from rhi_desktop.forms.xlsform.reader import Column, Sheet
-from rhi_desktop.forms.xlsform.report import QUOTED_LENGTH, Cell, ImportReport, quoted
+from rhi_desktop.forms.xlsform.report import QUOTED_LENGTH, Cell, ImportReport, cut_short, quoted
 
 _NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*$")
 _CODE = re.compile(LANGUAGE)
@@ -192,11 +192,12 @@ def _default_code(
     named = parse_language(setting)
     if named is not None and plain_columns:
         return named.code
-    known = ", ".join(f"{lang.name} ({lang.code})" for lang in found.values())
+    known = ", ".join(cut_short(f"{lang.name} ({lang.code})") for lang in found.values())
     if named is not None:
+        example = cut_short(setting.strip())
         report.error(
             where,
-            f"default_language {quoted(setting)} has no columns (like label::{setting}): "
+            f"default_language {quoted(setting)} has no columns (like label::{example}): "
             f"name one of the languages the headers have ({known}), or add its columns",
         )
         return None

@@ -366,6 +366,25 @@ def test_a_finding_repeats_no_more_than_the_start_of_a_long_header(
     assert not any(pasted[: QUOTED_LENGTH + 1] in line for line in told), told
 
 
+@pytest.mark.parametrize(
+    ("header", "default_language"),
+    [("label::{0} (cy)", "Polski (pl)"), ("label::Cymraeg (cy)", "{0} (pl)")],
+)
+def test_a_language_named_in_full_is_repeated_no_more_than_its_start(
+    workbook: Write, header: str, default_language: str
+) -> None:
+    pasted = "She told me that her uncle had taken her to a flat in the town centre"
+    sheets: dict[str, SheetRows] = {
+        "survey": [["type", "name", header.format(pasted)], ["text", "a", "A"]],
+        "settings": [["form_id", "version", "default_language"],
+                     ["f", 1, default_language.format(pasted)]],
+    }  # fmt: skip
+    report = convert_workbook(workbook(sheets)).report
+    told = [f.render() for f in report.findings if "She told me" in f.render()]
+    assert told
+    assert not any(pasted[: QUOTED_LENGTH + 1] in line for line in told), told
+
+
 def test_pyxform_header_spellings_are_read_as_their_fields(workbook: Write) -> None:
     # 'calculate', 'readonly' and 'count' are pyxform's own spellings; they were refused as
     # unknown columns, and the calculate row then "needed a calculation".
