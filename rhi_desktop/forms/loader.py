@@ -600,8 +600,11 @@ class _Checker:
             for point, label in question.scale.labels.items():
                 self._labels(f"{path}.scale.labels.{point}", label)
         if kind is QuestionType.REPEAT:
+            # A stand-in for a misspelt type holding questions may be meant as a group:
+            # its questions are checked where it stands, not as rows of their own.
+            rows_of = question.id if typed else repeat
             for index, child in enumerate(question.questions or ()):
-                self._question(f"{path}.questions[{index}]", child, section_id, question.id)
+                self._question(f"{path}.questions[{index}]", child, section_id, rows_of)
 
     def _choices_of(self, path: str, question: Question) -> tuple[str, ...] | None:
         if question.type not in _CHOICE_TYPES:

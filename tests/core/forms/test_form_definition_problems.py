@@ -929,6 +929,27 @@ def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
                 "label": "Rows",
                 "questions": [{"id": "r1", "type": "text", "label": "R", "relevant": "${r0}"}],
             },
+            {
+                "id": "people",
+                "type": "repeat",
+                "label": "People",
+                "questions": [
+                    {"id": "name", "type": "text", "label": "Name"},
+                    {
+                        "id": "g",
+                        "type": "gruop",
+                        "label": "G",
+                        "questions": [
+                            {
+                                "id": "nick",
+                                "type": "text",
+                                "label": "Nick",
+                                "relevant": "${name} != ''",
+                            },
+                        ],
+                    },
+                ],
+            },  # fmt: skip
         ]
     )
     with pytest.raises(FormDefinitionError) as caught:
@@ -948,6 +969,9 @@ def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
         "sections[0].questions[3].questions[0].relevant: unknown field ${r0}",
         "sections[0].questions[3].type: input should be 'text', 'long_text', 'integer', "
         "'decimal', 'date', 'datetime', 'time', 'yes_no', 'single_choice', "
+        "'multiple_choice', 'scale', 'location', 'repeat' or 'note'",
+        "sections[0].questions[4].questions[1].type: input should be 'text', 'long_text', "
+        "'integer', 'decimal', 'date', 'datetime', 'time', 'yes_no', 'single_choice', "
         "'multiple_choice', 'scale', 'location', 'repeat' or 'note'",
     ]
 
