@@ -12,10 +12,11 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from rhi_desktop.domain.deadlines import LONDON
 from rhi_desktop.forms.expressions.temporal import (
     YEARS,
     aware_utc,
@@ -186,19 +187,30 @@ def _date(raw: object) -> date | None:
     return parsed
 
 
-_TWICE = (
-    "that time happened twice in London, as the clocks went back: add +01:00 for the "
-    "first (BST) or +00:00 for the second (GMT)"
-)
+def _twice(value: datetime) -> str:
+    """What to add to a London time in the hour that happens twice, from the offsets the
+    clocks really had (in 1947 the hour went from double summer time to summer time)."""
+    first, second = (value.replace(tzinfo=LONDON, fold=fold) for fold in (0, 1))
+    return (
+        "that time happened twice in London, as the clocks went back: add "
+        f"{_offset(first)} for the first ({first.tzname()}) or {_offset(second)} for the "
+        f"second ({second.tzname()})"
+    )
+
+
+def _offset(value: datetime) -> str:
+    minutes = int((value.utcoffset() or timedelta()).total_seconds()) // 60
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _datetime(raw: object) -> datetime | None:
     """An answer's instant. A London time in the hour that happens twice is refused
     without its offset: an hour out moves the 72-hour deadline."""
-    if isinstance(raw, datetime) and twice_in_london(raw):
-        raise AnswerTypeError(_TWICE)
-    if isinstance(raw, str) and (naive := naive_datetime(raw.strip())) and twice_in_london(naive):
-        raise AnswerTypeError(_TWICE)
+    naive = raw if isinstance(raw, datetime) else None
+    if isinstance(raw, str):
+        naive = naive_datetime(raw.strip())
+    if naive is not None and naive.year in YEARS and twice_in_london(naive):
+        raise AnswerTypeError(_twice(naive))
     if isinstance(raw, datetime):
         try:
             instant = aware_utc(raw)

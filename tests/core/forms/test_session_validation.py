@@ -276,6 +276,12 @@ def test_a_london_time_that_happened_twice_needs_its_offset(session: FormSession
     assert session.record()["found_at"] == "2026-10-25T01:30:00+00:00"
     session.set_answer("found_at", datetime(2026, 10, 25, 1, 30))  # naive, so either
     assert session.answer("found_at") is None
+    session.set_answer("found_at", "1947-08-10T02:30")  # from double summer time
+    assert session.issues("found_at")[0].message.endswith(
+        "add +02:00 for the first (BDST) or +01:00 for the second (BST)."
+    )
+    session.set_answer("found_at", "2101-10-30T01:30")  # out of the years first
+    assert session.issues("found_at")[0].message.startswith("Enter a real date and time")
     session.set_answer("found_at", "2026-10-25T02:00")  # the hour after it happened once
     assert session.record()["found_at"] == "2026-10-25T02:00:00+00:00"
     session.set_answer("found_at", "2026-03-29T02:00")  # the first minute after the jump
