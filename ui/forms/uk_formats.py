@@ -14,7 +14,7 @@ problems are codes that the inputs word for the person.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
 from rhi_desktop.domain.deadlines import to_london
@@ -214,6 +214,29 @@ def london_instant(day: date, clock_time: time, zone: str | None = None) -> date
         raise UkInputError(_CLOCK_PROBLEMS[exc.problem]) from None
 
 
+_ISO_INSTANT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})",
+    re.IGNORECASE,
+)
+"""An ISO date-time with its offset (copied from a system's log): an instant already."""
+
+
+def _iso_instant(text: str) -> datetime | None:
+    if not _ISO_INSTANT.fullmatch(text):
+        return None
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        raise UkInputError(InputProblem.NO_SUCH_DATE) from None
+    try:
+        instant = datetime.fromisoformat(text.upper().replace("Z", "+00:00")).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise UkInputError(InputProblem.NO_SUCH_TIME) from None
+    if instant.year not in YEARS:
+        raise UkInputError(InputProblem.YEAR_RANGE)
+    return instant
+
+
 def parse_uk_datetime(text: str) -> datetime:
     """'27/11/2026 14:30', '27 Nov 2026 at 2.30pm' -> an aware UTC instant.
 
@@ -223,6 +246,8 @@ def parse_uk_datetime(text: str) -> datetime:
     (or 12am) is refused: with a date, it may mean that day's start or its end.
     """
     tidied = _TWELVE_NAMED.sub("12", _tidy(text, InputProblem.DATETIME_FORMAT))
+    if (instant := _iso_instant(tidied)) is not None:
+        return instant
     stripped, zone = split_zone(tidied)
     if "T" in stripped and _ISO_DATE.match(stripped):
         stripped = stripped.replace("T", " ", 1)

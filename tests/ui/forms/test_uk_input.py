@@ -140,6 +140,10 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("27/11/2026 @ 2130hrs", datetime(2026, 11, 27, 21, 30, tzinfo=UTC)),
         ("27/11/2026@10:15", datetime(2026, 11, 27, 10, 15, tzinfo=UTC)),
         ("27/11/2026 00:00", datetime(2026, 11, 27, 0, 0, tzinfo=UTC)),  # the start, plainly
+        # ISO with its offset, as a system's log gives it: an instant already.
+        ("2025-10-26T01:30+00:00", datetime(2025, 10, 26, 1, 30, tzinfo=UTC)),
+        ("2025-10-26 01:30Z", datetime(2025, 10, 26, 1, 30, tzinfo=UTC)),
+        ("2026-11-27T14:30+0100", datetime(2026, 11, 27, 13, 30, tzinfo=UTC)),
         ("27/11/2026 0000hrs", datetime(2026, 11, 27, 0, 0, tzinfo=UTC)),
     ],
 )
@@ -180,6 +184,9 @@ def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
         ("27/11/2026 12am", InputProblem.MIDNIGHT_WHICH),  # as notes write midnight
         ("27/11/2026 12.00 a.m.", InputProblem.MIDNIGHT_WHICH),
         ("27/11/2026 12yb", InputProblem.MIDNIGHT_WHICH),
+        ("2026-13-27T14:30Z", InputProblem.NO_SUCH_DATE),
+        ("2026-11-27T25:30Z", InputProblem.NO_SUCH_TIME),
+        ("2101-01-01T00:00Z", InputProblem.YEAR_RANGE),
     ],
 )
 def test_a_date_time_that_could_be_read_two_ways_is_refused(
