@@ -949,7 +949,7 @@ def test_a_question_with_an_invalid_type_has_its_other_problems_listed_too(
                         ],
                     },
                 ],
-            },  # fmt: skip
+            },
         ]
     )
     with pytest.raises(FormDefinitionError) as caught:
