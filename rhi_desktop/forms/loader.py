@@ -622,6 +622,7 @@ class _Checker:
         if listed is None:
             if f"choices:{question.choices}" not in self.broken:
                 self.problem(f"{path}.choices", f"unknown choice list '{question.choices}'")
+            self.broken.add(question.id)  # what its answer can be is not known: not blamed
             return None
         return tuple(dict.fromkeys(choice.value for choice in listed))
 

@@ -882,6 +882,22 @@ def test_ordering_choices_is_told_how_to_name_the_ones_meant() -> None:
     ]
 
 
+def test_what_refers_to_a_choice_question_of_an_unknown_list_is_not_blamed(
+    make_definition: Build,
+) -> None:
+    """What its answer can be is not known until the list is named right: 'cannot compare
+    text with a number' blamed the reference for the list's mistake."""
+    definition = make_definition(
+        [
+            {"id": "how", "type": "single_choice", "label": "How?", "choices": "howz"},
+            {"id": "why", "type": "text", "label": "Why?", "relevant": "${how} > 1"},
+        ]
+    )
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == ["sections[0].questions[0].choices: unknown choice list 'howz'"]
+
+
 def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
     make_definition: Build,
 ) -> None:

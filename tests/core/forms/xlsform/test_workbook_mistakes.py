@@ -173,7 +173,11 @@ def test_a_choices_label_column_without_a_code_is_not_also_called_missing(
     workbook: Write,
 ) -> None:
     sheets: dict[str, SheetRows] = {
-        "survey": [["type", "name", "label::Welsh (cy)"], ["select_one c", "a", "Ble?"]],
+        "survey": [
+            ["type", "name", "label::Welsh (cy)", "relevant"],
+            ["select_one c", "a", "Ble?"],
+            ["text", "b", "Pam?", "${a} > 1"],  # not blamed as text: its list is unread
+        ],
         "choices": [["list_name", "name", "label::Welsh"], ["c", "x", "Yma"]],
         "settings": [["form_id", "version"], ["f", 1]],
     }
