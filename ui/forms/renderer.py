@@ -122,6 +122,8 @@ class FormRenderer(QWidget):
     answersChanged = Signal()
     sectionChanged = Signal(str)
     heldChanged = Signal()
+    judgedAgain = Signal()
+    """Time passing (midnight, for `today()`) changed what the form asks or accepts."""
     """The answers a change hid (`held_answers`) are others now, or none."""
 
     def __init__(
@@ -545,7 +547,10 @@ class FormRenderer(QWidget):
         Answered questions that the passing of time hid are told of, as a change's are,
         though no Undo can turn the clock back."""
         before = self._session.hidden_entries()
-        self._apply(self._session.reevaluate_all())
+        changes = self._session.reevaluate_all()
+        self._apply(changes)
+        if changes:
+            self.judgedAgain.emit()
         hidden = self._session.hidden_entries() - before
         if hidden and not self._read_only:
             self.heldChanged.emit()  # held beside the record from the next save

@@ -12,8 +12,8 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.forms import Form, FormSession
-from tests.ui.forms.conftest import Draft, Heard, add_draft
+from rhi_desktop.forms import Form, FormSession, load_form
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer
@@ -109,6 +109,40 @@ def test_rules_that_read_the_clock_are_judged_afresh_as_time_passes(
     reading = FormRenderer(session, read_only=True)
     qtbot.addWidget(reading)
     assert not reading.clock_timer.isActive()  # a signed-off record is not re-judged
+
+
+def test_a_check_result_time_has_made_untrue_is_taken_down(qtbot: QtBot, draft: Draft) -> None:
+    """Checked at 23:59 as complete, a review date of today was in the past a minute
+    after midnight: the field and its section said so, and the result still said
+    complete, though sign-off would refuse."""
+    form = load_form({
+        "form_id": "rhi", "version": 1, "title": "Plan",
+        "sections": [{"id": "plan", "title": "Plan", "questions": [
+            {"id": "review_by", "type": "date", "label": "Review by", "required": True,
+             "constraint": ". >= today()",
+             "constraint_message": "The review date cannot be in the past."},
+        ]}],
+    })  # fmt: skip
+    now = [datetime(2026, 11, 27, 23, 59, tzinfo=UTC)]
+    interview_id = add_draft(draft.store, answers={"review_by": "2026-11-27"})
+    editor = InterviewFormEditor(
+        draft.store.interviews.get(interview_id),
+        form,
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        clock=lambda: now[0],
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.check()
+    assert editor.check_result.isVisibleTo(editor)
+
+    now[0] += timedelta(minutes=2)
+    editor.renderer.clock_timer.timeout.emit()  # the minute's re-judging
+
+    assert editor.renderer.field_view("review_by").message  # in the past now
+    assert not editor.check_result.isVisibleTo(editor)
+    editor.saver.stop()
 
 
 def test_the_check_result_is_read_out_where_the_focus_is(
