@@ -9,6 +9,7 @@ open a dialog whose save callback is an operation from `ui.casework`.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -877,7 +878,8 @@ class MainWindow(QMainWindow):
             interview = self._holder.store.interviews.get(interview_id)
         check = check_for_sign_off(interview, self._clock, self.forms(), QLocale().bcp47Name())
         if not check.ok:
-            self._open_dialog(information_box(over, blocker_text(check)))
+            said = blocker_text(check, open_already=over is not self)
+            self._open_dialog(information_box(over, said))
             return
         self._open_dialog(
             SignOffDialog(
@@ -927,12 +929,20 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_finished)
+        over = dialog.parentWidget()
+        back = over.window() if over is not None else self
+        dialog.finished.connect(partial(self._dialog_finished, weakref.ref(back)))
         dialog.open()
 
-    def _dialog_finished(self, _result: int) -> None:
-        if not self._covered and QApplication.activeModalWidget() is None:
-            self.activateWindow()  # keyboard focus back to the caseload
+    def _dialog_finished(self, back: weakref.ref[QWidget], _result: int) -> None:
+        """The keyboard focus goes back to the window the dialog was over: the caseload,
+        or an interview's window (a sign-off refused there)."""
+        if self._covered or QApplication.activeModalWidget() is not None:
+            return
+        window = back()
+        if window is None or not window.isVisible():
+            window = self
+        window.activateWindow()
 
     def _tell(self, text: str) -> None:
         self._open_dialog(information_box(self, text))

@@ -162,8 +162,9 @@ class LateReasonDialog(SavingDialog[str]):
         return text
 
 
-def blocker_text(check: SignOffCheck) -> str:
-    """Why the interview cannot be signed off yet, listing open questions by label."""
+def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
+    """Why the interview cannot be signed off yet, listing open questions by label;
+    `open_already`: asked from the interview's own window."""
     if check.blocker is Blocker.NO_FORM:
         return translate(
             "SignOff", "This interview has not been started, so there is nothing to sign off."
@@ -184,5 +185,9 @@ def blocker_text(check: SignOffCheck) -> str:
     hidden = len(check.issues) - MAX_LISTED_ISSUES
     if hidden > 0:
         lines.append(translate("SignOff", "…and {0} more.").format(hidden))
-    lines.append(translate("SignOff", "Open the interview to complete them."))
+    lines.append(
+        translate("SignOff", "Check answers in the interview takes you to each in turn.")
+        if open_already
+        else translate("SignOff", "Open the interview to complete them.")
+    )
     return "\n".join(lines)

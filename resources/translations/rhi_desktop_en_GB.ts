@@ -3715,6 +3715,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check answers in the interview takes you to each in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open the interview to complete them.</source>
         <translation type="unfinished"></translation>
     </message>

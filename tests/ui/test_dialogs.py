@@ -244,6 +244,31 @@ def test_an_interview_is_signed_off_from_its_own_window(
     assert read_only is not None and not read_only.sign_off_button.isVisible()
 
 
+def test_a_sign_off_refused_in_the_interview_window_leaves_the_keyboard_there(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Its box closed, the keyboard went to the caseload, and the box said to open the
+    interview that was open already; so did cancelling the sign-off there."""
+    _controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    interview_id = select_first(window, S.IN_PROGRESS)  # the demo draft: answers missing
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+
+    QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_S, CTRL | SHIFT)
+    box = active_modal(qtbot, QMessageBox)
+    assert isinstance(box, QMessageBox)
+    assert box.text().endswith("Check answers in the interview takes you to each in turn.")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+    assert frame.isAncestorOf(QApplication.focusWidget())
+
+
 def test_signing_off_with_answers_a_change_hid_says_it_lets_go_of_them(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
 ) -> None:
