@@ -37,6 +37,7 @@ from rhi_desktop.forms import (
     FieldKey,
     FormSession,
     Holding,
+    IssueKind,
     QuestionType,
     ValidationReport,
 )
@@ -887,9 +888,21 @@ class FormRenderer(QWidget):
             self._show_issues(item)
         report = self._session.validate()
         if not report.ok:
-            key = report.issues[0].key
-            view = self._view(key)
-            self.show_section(self._section_of(key.id))
-            if view is not None:
+            first = report.issues[0]
+            view = self._view(first.key)
+            self.show_section(self._section_of(first.key.id))
+            if isinstance(view, RepeatGroupView) and first.kind is IssueKind.ROWS:
+                self._focus_on_rows(view, too_many=first.max_rows is not None)
+            elif view is not None:
                 self._focus_first(view.controls())
         return report
+
+    def _focus_on_rows(self, group: RepeatGroupView, *, too_many: bool) -> None:
+        """A group with too few rows is met at its Add button, which says so; one with
+        too many at its last row's Remove button, and told why."""
+        if not too_many:
+            self._focus_first([group.add_button, *group.controls()])
+            return
+        remove = group.rows[-1].remove_button
+        if self._focus_first([remove]):
+            speak(remove, group.message)

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession, load_form
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft
+from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer
@@ -156,3 +156,36 @@ def test_the_check_result_is_read_out_where_the_focus_is(
     count = len(editor.renderer.session.validate().issues)
     polite = QAccessible.AnnouncementPoliteness.Polite
     assert heard == [(f"\u26a0 {count} answers need attention.", polite)]
+
+
+ROWS_FORM = {
+    "form_id": "rows", "version": 1, "title": "Rows",
+    "sections": [{"id": "who", "title": "People", "questions": [
+        {"id": "people", "type": "repeat", "label": "People", "min_rows": 2, "max_rows": 3,
+         "questions": [{"id": "name", "type": "text", "label": "Name"}]},
+    ]}],
+}  # fmt: skip
+
+
+def test_check_answers_meets_too_few_or_too_many_rows_where_they_can_be_fixed(
+    qtbot: QtBot, heard: Heard
+) -> None:
+    """It focused row 1's first question, which said nothing of the rows."""
+    form = load_form(ROWS_FORM)
+    for people, expected in (([{"name": "A"}], "add"), ([{"name": n} for n in "ABCD"], "remove")):
+        renderer = FormRenderer(FormSession(form, {"people": people}, clock=fixed_clock))
+        qtbot.addWidget(renderer)
+        renderer.show()
+        renderer.activateWindow()
+        qtbot.waitUntil(renderer.isActiveWindow)
+        heard.clear()
+        renderer.check()
+        group = renderer.group_view("people")
+        if expected == "add":
+            assert QApplication.focusWidget() is group.add_button
+            assert "Add at least 2 rows" in group.add_button.accessibleDescription()
+        else:
+            remove = group.rows[-1].remove_button
+            assert QApplication.focusWidget() is remove
+            assert (group.message, QAccessible.AnnouncementPoliteness.Polite) in heard
+            assert group.message.startswith("Keep to at most 3 rows")
