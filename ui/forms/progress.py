@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from rhi_desktop.forms import FormSession, IssueKind
+from rhi_desktop.forms import FieldKey, FormSession, IssueKind
 
 
 class SectionState(Enum):
@@ -32,7 +32,12 @@ class SectionProgress:
     problems: int = 0
 
 
-def section_progress(session: FormSession, section_id: str) -> SectionProgress:
+def section_progress(
+    session: FormSession, section_id: str, typing: FieldKey | None = None
+) -> SectionProgress:
+    """`typing`: the question being typed into, whose problem waits until the
+    interviewer moves on, as its message does (half a date is no error): meanwhile it
+    counts as still to answer if it must be answered, else not at all."""
     if not session.is_relevant(section_id):
         return SectionProgress(SectionState.NOT_NEEDED)
     form = session.form
@@ -48,6 +53,8 @@ def section_progress(session: FormSession, section_id: str) -> SectionProgress:
             for issue in session.issues(question_id, row):
                 if issue.kind is IssueKind.REQUIRED or issue.min_rows is not None:
                     to_answer += 1
+                elif typing == FieldKey(question_id, row):
+                    to_answer += session.is_required(question_id, row)
                 else:
                     problems += 1
     if problems:

@@ -424,6 +424,8 @@ class FormRenderer(QWidget):
         self._hidden.end_round()
         self._revealed.add(FieldKey(view.id, view.row))
         self._show_issues(view, announce=True)
+        section_id = view.info.section_id  # its problem counts now, as it is shown
+        self.navigator.set_progress(section_id, section_progress(self._session, section_id))
         self._tell_hidden(view)  # typed answers are told once the interviewer moves on
 
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
@@ -495,8 +497,12 @@ class FormRenderer(QWidget):
             touched.add(self._section_of(repeat_id))
         if sections_moved:
             self._update_sections()
+        typed = None if self._typing is None else self._view(self._typing)
+        # A problem on what is being typed counts once it is shown, as in the field.
+        quiet = self._typing if isinstance(typed, FieldView) and not typed.message else None
         for section_id in touched:
-            self.navigator.set_progress(section_id, section_progress(session, section_id))
+            progress = section_progress(session, section_id, quiet)
+            self.navigator.set_progress(section_id, progress)
         if changes.relevance:
             self._recount_hidden()
 

@@ -118,6 +118,15 @@ def test_section_badges_say_their_state_in_words(
     item = navigator.item(0)
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "The offer: 3 to answer"
     keyboard.fill(editor.renderer.field_view("offer_made_at").controls()[0], "31/11/2026 10:00")
+    # Still being typed: no problem yet, in the badge as in the field (half a date is
+    # none); it is one once the interviewer moves on.
+    assert navigator.badge("offer") == "\u25cb 3 to answer"
+    keyboard.tab_out()
+    assert navigator.badge("offer") == "\u26a0 1 problem, 2 to answer"
+    keyboard.tab_to(editor.renderer.field_view("offer_made_at").controls()[0])
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.type("0")  # typing on into a problem shown: it is still shown, and counted
+    assert editor.renderer.field_view("offer_made_at").message
     assert navigator.badge("offer") == "\u26a0 1 problem, 2 to answer"
     for state in SectionState:  # every badge is a symbol and words, never colour alone
         symbol, words = badge_text(SectionProgress(state, 1, 1, 1)).split(" ", 1)
