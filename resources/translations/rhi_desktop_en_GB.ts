@@ -3612,7 +3612,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>○ Not started</source>
+        <source>◦ Nothing required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

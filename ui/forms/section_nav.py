@@ -25,8 +25,8 @@ def badge_text(progress: SectionProgress) -> str:
         return QCoreApplication.translate("SectionNavigator", "\u2013 Not needed")
     if state is SectionState.COMPLETE:
         return QCoreApplication.translate("SectionNavigator", "\u2713 Complete")
-    if state is SectionState.NOT_STARTED:
-        return QCoreApplication.translate("SectionNavigator", "\u25cb Not started")
+    if state is SectionState.NOT_STARTED:  # not "Not started": there may be nothing to do
+        return QCoreApplication.translate("SectionNavigator", "\u25e6 Nothing required")
     parts = []
     if progress.problems:
         parts.append(

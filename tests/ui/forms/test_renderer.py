@@ -114,7 +114,9 @@ def test_section_badges_say_their_state_in_words(
     navigator = editor.renderer.navigator
     assert navigator.badge("offer") == "\u25cb 3 to answer"
     assert navigator.badge("venue") == "\u2013 Not needed"
-    assert navigator.badge("reflection") == "\u25cb Not started"
+    # Nothing in it must be answered: "Not started", with the mark of what is still to
+    # answer, stayed there for good on a form that was ready to sign off.
+    assert navigator.badge("reflection") == "\u25e6 Nothing required"
     item = navigator.item(0)
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "The offer: 3 to answer"
     keyboard.fill(editor.renderer.field_view("offer_made_at").controls()[0], "31/11/2026 10:00")
