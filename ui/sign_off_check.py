@@ -47,6 +47,14 @@ class OpenIssue:
     message: str  # English, for logs; a screen words `issue` (`ui.issue_words`)
     issue: Issue
     question_type: QuestionType
+    typed_words: str | None = None
+    """Why a date or time kept as typed is no answer, as its input in the form words it."""
+
+    def words(self) -> str:
+        """The problem in the interviewer's terms, as the form's own field says it."""
+        from ui.issue_words import issue_words
+
+        return self.typed_words or issue_words(self.issue, self.question_type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +93,14 @@ def check_for_sign_off(
     report = session.validate()
     if report.ok:
         return SignOffCheck(None)
+    from rhi_desktop.forms import InvalidAnswer
+    from ui.forms.uk_input import typed_problem
+
     issues = []
     for issue in report.issues:
         info = form.field(issue.key.id)
+        entry = session.entry(issue.key.id, issue.key.row)
+        typed = entry.raw if isinstance(entry, InvalidAnswer) else None
         section = form.sections[info.section_id].section
         question = form.text(info.question.label, language)
         if issue.key.row is not None:  # rows' questions are named alike: say which row
@@ -101,6 +114,7 @@ def check_for_sign_off(
                 message=issue.message,
                 issue=issue,
                 question_type=info.question.type,
+                typed_words=typed_problem(info.question.type, typed),
             )
         )
     return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from ui.dialog_parts import FieldProblem, SavingDialog
-from ui.issue_words import issue_words
 from ui.sign_off_check import Blocker, SignOffCheck
 
 translate = QCoreApplication.translate
@@ -178,7 +177,7 @@ def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
     lines = [
         translate("SignOff", "Some answers need attention before you can sign off:"),
         *(
-            f"• {issue.section}: {issue.question} — {issue_words(issue.issue, issue.question_type)}"
+            f"• {issue.section}: {issue.question} — {issue.words()}"
             for issue in check.issues[:MAX_LISTED_ISSUES]
         ),
     ]

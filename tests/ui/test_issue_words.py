@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
 from rhi_desktop.forms import QuestionType, load_form
@@ -18,6 +19,7 @@ from rhi_desktop.forms.changes import FieldKey
 from rhi_desktop.forms.validation import Issue, IssueKind
 from tests.ui.forms.conftest import fixed_clock
 from tests.ui.translators import translated
+from ui.forms.uk_input import UkDateInput, UkDateTimeInput, UkTimeInput
 from ui.issue_words import issue_words
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import blocker_text
@@ -132,8 +134,38 @@ def test_a_postcode_or_a_number_too_large_is_told_what_is_wrong_with_it() -> Non
     )
 
 
-def test_the_sign_off_list_words_a_mistyped_date_as_the_form_does() -> None:
-    question = {"id": "met_on", "type": "date", "label": "Date of the interview"}
-    text = _blocker_text("Venue", question, {"met_on": "31/4/2026"})
+@pytest.mark.parametrize(
+    ("kind", "typed", "said"),
+    [
+        ("date", "31/4/2026", "There is no such date: check the day and month."),
+        ("date", "the day after", "Enter a date like 27/11/2026 or 27 Nov 2026."),
+        (
+            "datetime",
+            "29/03/2026 01:30",
+            "That time did not happen in the UK: the clocks went forward an hour.",
+        ),
+        ("time", "25:10", "There is no such time: check the hour and minutes."),
+    ],
+)
+def test_the_sign_off_list_words_a_mistyped_date_as_the_form_does(
+    kind: str, typed: str, said: str
+) -> None:
+    """It said what shape to type whatever the field said, so 31/4/2026 was told to be
+    written like 27/11/2026, which it was."""
+    question = {"id": "met_on", "type": kind, "label": "Date of the interview"}
+    text = _blocker_text("Venue", question, {"met_on": typed})
 
-    assert "• Venue: Date of the interview — Enter a date like 27/11/2026 or 27 Nov 2026." in text
+    assert f"• Venue: Date of the interview — {said}" in text
+    assert problem_text_of(kind, typed) == said  # the field's own words
+
+
+def problem_text_of(kind: str, typed: str) -> str | None:
+    """What the form's date or time input says of `typed`."""
+    holder = QWidget()
+    try:
+        kinds = {"date": UkDateInput, "time": UkTimeInput, "datetime": UkDateTimeInput}
+        input_ = kinds[kind](holder)
+        input_.show_value(typed)
+        return input_.problem()
+    finally:
+        shiboken6.delete(holder)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from rhi_desktop.forms import QuestionType
 from rhi_desktop.forms.expressions.temporal import YEARS
 from ui.forms.uk_formats import (
     InputProblem,
@@ -68,6 +69,19 @@ def problem_text(problem: InputProblem) -> str:
         ),
     }
     return texts[problem]
+
+
+def typed_problem(kind: QuestionType, typed: object) -> str | None:
+    """Why `typed`, kept as typed for a date or time question, is no answer, as its
+    input words it (None where the input has no words of its own for it)."""
+    parse = _PARSERS.get(kind)
+    if parse is None or not isinstance(typed, str) or not typed.strip():
+        return None
+    try:
+        parse(typed)
+    except UkInputError as error:
+        return problem_text(error.problem)
+    return None
 
 
 class _UkLineInput(AnswerInput):
@@ -180,3 +194,10 @@ class UkDateTimeInput(_UkLineInput):
             QCoreApplication.translate("UkInput", "Type a date and a time, like 27/11/2026 14:30."),
             parent,
         )
+
+
+_PARSERS: dict[QuestionType, Callable[[str], object]] = {
+    QuestionType.DATE: parse_uk_date,
+    QuestionType.TIME: parse_uk_time,
+    QuestionType.DATETIME: parse_uk_datetime,
+}
