@@ -475,6 +475,9 @@ class _Checker:
         self.report_keys: dict[str, str] = {}
         self._near_names: dict[str, str] = {}
         """Each unknown name's suggestion, once worked out."""
+        self.untyped: set[str] = set()
+        """Questions whose answers cannot be typed (their choice list is unknown, as was
+        reported): what refers to one is checked for all but the type of its answer."""
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
@@ -622,7 +625,7 @@ class _Checker:
         if listed is None:
             if f"choices:{question.choices}" not in self.broken:
                 self.problem(f"{path}.choices", f"unknown choice list '{question.choices}'")
-            self.broken.add(question.id)  # what its answer can be is not known: not blamed
+            self.untyped.add(question.id)  # what its answer can be is not known
             return None
         return tuple(dict.fromkeys(choice.value for choice in listed))
 
@@ -791,6 +794,8 @@ class _Checker:
                     f"${{{name}}} is inside repeat group ${{{group}}}: from outside its rows, "
                     f"count them with count(${{{group}}})"
                 )
+            if name in self.untyped:
+                return None
             return FieldType(info.value_type, info.choices)
 
         return resolve

@@ -891,11 +891,20 @@ def test_what_refers_to_a_choice_question_of_an_unknown_list_is_not_blamed(
         [
             {"id": "how", "type": "single_choice", "label": "How?", "choices": "howz"},
             {"id": "why", "type": "text", "label": "Why?", "relevant": "${how} > 1"},
+            {"id": "grp", "type": "repeat", "label": "G", "questions": [
+                {"id": "what", "type": "single_choice", "label": "What?", "choices": "whatz"},
+            ]},
+            {"id": "when", "type": "text", "label": "When?", "relevant": "${what} = 'a'"},
         ]
-    )
+    )  # fmt: skip
     with pytest.raises(FormDefinitionError) as caught:
         load_form(definition)
-    assert caught.value.problems == ["sections[0].questions[0].choices: unknown choice list 'howz'"]
+    assert caught.value.problems == [  # the rest of what is wrong with it is still said
+        "sections[0].questions[0].choices: unknown choice list 'howz'",
+        "sections[0].questions[2].questions[0].choices: unknown choice list 'whatz'",
+        "sections[0].questions[3].relevant: ${what} is inside repeat group ${grp}: from "
+        "outside its rows, count them with count(${grp})",
+    ]
 
 
 def test_a_question_with_an_invalid_id_has_its_other_problems_listed_too(
