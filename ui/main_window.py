@@ -848,7 +848,9 @@ class MainWindow(QMainWindow):
         try:
             amend_returned(self._holder.store, self._holder.actor, interview_id, self._clock())
         except Exception as exc:  # shown to the person; bugs are logged with a reference
-            self._tell(error_text(exc))
+            # over the interview's window, where Amend was chosen: the keyboard stays there
+            over = self.interview_window(interview_id) or self
+            self._open_dialog(information_box(over, error_text(exc)))
             return False
         self._opened_in[interview_id] = self._stored_state(interview_id)  # in progress now
         self._selected_id = interview_id

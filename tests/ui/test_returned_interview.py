@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.deadlines import format_london
@@ -34,6 +34,7 @@ from ui.caseload_views import CaseloadView
 from ui.casework import (
     FoundChild,
     OfferAttempt,
+    amend_returned,
     record_found_child,
     record_offer,
     sign_off,
@@ -298,3 +299,23 @@ def test_an_approval_with_comments_shows_them_beside_the_read_only_interview(
     assert comments.overall.text() == OVERALL
     assert not frame.amend_button.isVisible()  # approved: nothing to amend
     frame.close()
+
+
+def test_an_amend_refused_in_the_interview_window_leaves_the_keyboard_there(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    """Amended meanwhile elsewhere (another of this person's windows, say): the refusal
+    opened over the caseload, and closing it left the keyboard there."""
+    controller, window = unlocked
+    store = controller.holder.store
+    interview_id = _returned_interview(store, controller.holder.actor, clock)
+    frame = _open_by_keyboard(qtbot, window, interview_id)
+    amend_returned(store, controller.holder.actor, interview_id, clock.now)  # no longer returned
+
+    QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_E, CTRL)
+
+    box = active_modal(qtbot, QMessageBox)
+    assert box.parent() is frame
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
