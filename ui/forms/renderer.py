@@ -910,5 +910,6 @@ class FormRenderer(QWidget):
             self._focus_first([group.add_button, *group.controls()])
             return
         remove = group.rows[-1].remove_button
-        if self._focus_first([remove]):
-            speak(remove, group.message)
+        # Read-only, there is no Remove: the rows themselves, and the reason read out.
+        if self._focus_first([remove, *group.controls()]):
+            speak(QApplication.focusWidget() or remove, group.message)

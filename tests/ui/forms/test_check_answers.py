@@ -172,8 +172,14 @@ def test_check_answers_meets_too_few_or_too_many_rows_where_they_can_be_fixed(
 ) -> None:
     """It focused row 1's first question, which said nothing of the rows."""
     form = load_form(ROWS_FORM)
-    for people, expected in (([{"name": "A"}], "add"), ([{"name": n} for n in "ABCD"], "remove")):
-        renderer = FormRenderer(FormSession(form, {"people": people}, clock=fixed_clock))
+    cases = (
+        ([{"name": "A"}], "add", False),
+        ([{"name": n} for n in "ABCD"], "remove", False),
+        ([{"name": n} for n in "ABCD"], "row", True),  # read-only: no Remove to go to
+    )
+    for people, expected, read_only in cases:
+        session = FormSession(form, {"people": people}, clock=fixed_clock)
+        renderer = FormRenderer(session, read_only=read_only)
         qtbot.addWidget(renderer)
         renderer.show()
         renderer.activateWindow()
@@ -185,7 +191,8 @@ def test_check_answers_meets_too_few_or_too_many_rows_where_they_can_be_fixed(
             assert QApplication.focusWidget() is group.add_button
             assert "Add at least 2 rows" in group.add_button.accessibleDescription()
         else:
+            focus = QApplication.focusWidget()
             remove = group.rows[-1].remove_button
-            assert QApplication.focusWidget() is remove
+            assert focus is (remove if expected == "remove" else group.rows[0].controls()[0])
             assert (group.message, QAccessible.AnnouncementPoliteness.Polite) in heard
             assert group.message.startswith("Keep to at most 3 rows")
