@@ -48,9 +48,11 @@ def section_progress(
         for row in rows:
             if not session.is_relevant(question_id, row):
                 continue
-            if info.answerable and session.entry(question_id, row) is not None:
+            issues = session.issues(question_id, row)
+            waiting = bool(issues) and typing == FieldKey(question_id, row)  # half an answer
+            if info.answerable and session.entry(question_id, row) is not None and not waiting:
                 answered += 1
-            for issue in session.issues(question_id, row):
+            for issue in issues:
                 if issue.kind is IssueKind.REQUIRED or issue.min_rows is not None:
                     to_answer += 1
                 elif typing == FieldKey(question_id, row):

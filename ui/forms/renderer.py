@@ -144,6 +144,9 @@ class FormRenderer(QWidget):
         self._told: dict[FieldKey, str] = {}
         """The problem each question was last left with, as a screen reader was told it."""
         self._typing: FieldKey | None = None
+        self._unfinished: FieldKey | None = None
+        """The answer typed into and not yet finished (the interviewer is still on it):
+        its problem waits to be counted in its section's badge, as in its field."""
         """The question being typed into, while its keystroke is dealt with."""
         self._confirm: QMessageBox | None = None
         self._hidden = HidingTracker(session, partial(_held_changed, weakref.ref(self)))
@@ -405,6 +408,7 @@ class FormRenderer(QWidget):
         # The input's own wording may change with each keystroke; a click is a finished
         # answer, so its problem is told at once, as when the interviewer moves on.
         self._typing = None if finished else key
+        self._unfinished = self._typing
         try:
             self._show_issues(view, announce=finished)
             if changes:
@@ -423,6 +427,8 @@ class FormRenderer(QWidget):
             return
         self._hidden.end_round()
         self._revealed.add(FieldKey(view.id, view.row))
+        if self._unfinished == FieldKey(view.id, view.row):
+            self._unfinished = None
         self._show_issues(view, announce=True)
         section_id = view.info.section_id  # its problem counts now, as it is shown
         self.navigator.set_progress(section_id, section_progress(self._session, section_id))
@@ -497,9 +503,9 @@ class FormRenderer(QWidget):
             touched.add(self._section_of(repeat_id))
         if sections_moved:
             self._update_sections()
-        typed = None if self._typing is None else self._view(self._typing)
+        typed = None if self._unfinished is None else self._view(self._unfinished)
         # A problem on what is being typed counts once it is shown, as in the field.
-        quiet = self._typing if isinstance(typed, FieldView) and not typed.message else None
+        quiet = self._unfinished if isinstance(typed, FieldView) and not typed.message else None
         for section_id in touched:
             progress = section_progress(session, section_id, quiet)
             self.navigator.set_progress(section_id, progress)
@@ -783,6 +789,8 @@ class FormRenderer(QWidget):
         in_group = set(self._form.repeat_children(repeat_id))
         self._revealed = renumbered(self._revealed, index, in_group)
         self._told = {key: said for key, said in self._told.items() if key.id not in in_group}
+        if self._unfinished is not None and self._unfinished.id in in_group:
+            self._unfinished = None  # its row has gone, or moved: left behind
         self._hidden.row_removed(index, in_group)
         if self._hidden.hiding is None:
             self._hide_notice()  # the answer that hid them has gone with its row

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -133,6 +134,42 @@ def test_section_badges_say_their_state_in_words(
     for state in SectionState:  # every badge is a symbol and words, never colour alone
         symbol, words = badge_text(SectionProgress(state, 1, 1, 1)).split(" ", 1)
         assert len(symbol) == 1 and words.strip()
+
+
+def test_a_badge_waits_on_what_is_being_typed_through_the_minutes_re_judging(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    """The minute's re-judging recounted the section with the half-typed answer's problem
+    in it; and half an optional date made its section complete."""
+    now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
+    form = load_form({
+        "form_id": "b", "version": 1, "title": "B",
+        "sections": [{"id": "a", "title": "A", "questions": [
+            {"id": "met", "type": "date", "label": "Met on"},
+            {"id": "next", "type": "date", "label": "Next", "constraint": ". >= today()"},
+        ]}, {"id": "b", "title": "B", "questions": [
+            {"id": "opt", "type": "date", "label": "Optional date"},
+        ]}],
+    })  # fmt: skip
+    session = FormSession(form, {"next": "2026-11-27"}, clock=lambda: now[0])
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    assert renderer.navigator.badge("a") == "\u2713 Complete"
+    keyboard.fill(renderer.field_view("met").controls()[0], "31/11")
+    assert renderer.navigator.badge("a") == "\u2713 Complete"  # of what is finished
+    now[0] += timedelta(days=1)
+    renderer.clock_timer.timeout.emit()  # "next" is in the past now: one problem
+    assert renderer.navigator.badge("a") == "\u26a0 1 problem"
+    keyboard.tab_out()
+    assert renderer.navigator.badge("a") == "\u26a0 2 problems"
+    renderer.show_section("b")
+    keyboard.fill(renderer.field_view("opt").controls()[0], "3")
+    assert renderer.navigator.badge("b") == "\u25e6 Nothing required"  # not complete
+    keyboard.tab_out()
+    assert renderer.navigator.badge("b") == "\u26a0 1 problem"
 
 
 def test_a_group_short_of_the_rows_it_needs_is_to_answer_not_a_problem() -> None:
