@@ -418,3 +418,36 @@ def test_looking_at_another_window_from_a_number_or_a_place_is_not_moving_on(
     assert where.message == ""
     keyboard.tab_out()
     assert where.message.startswith("That is not a UK postcode")
+
+
+def test_a_place_left_through_its_other_line_is_finished_and_its_problem_told(
+    qtbot: QtBot, keyboard: Keyboard
+) -> None:
+    """The postcode typed, the description mended, then on past the postcode without
+    typing in it again: the place was never finished, its problem never shown, and its
+    section's badge left behind."""
+    form = load_form({
+        "form_id": "where", "version": 1, "title": "Where",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "place", "type": "location", "label": "Where"},
+            {"id": "other", "type": "text", "label": "Other"},
+        ]}],
+    })  # fmt: skip
+    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    view = renderer.field_view("place")
+    description, postcode = view.controls()
+    keyboard.fill(description, "The park")
+    keyboard.tab_out()
+    keyboard.type("ZZ9")  # not a postcode
+    keyboard.press(Qt.Key.Key_Backtab)
+    keyboard.type(" gates")
+    keyboard.tab_out()
+    assert keyboard.focus() is postcode and view.message == ""  # still on the place
+    keyboard.tab_out()
+
+    assert view.message.startswith("That is not a UK postcode")
+    assert renderer.navigator.badge("main") == "\u26a0 1 problem"

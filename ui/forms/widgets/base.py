@@ -91,9 +91,15 @@ def finish_on_leaving(widget: QWidget, finish: Callable[[], None]) -> bool:
     leaves it within its own, and say so (True): the caller does not finish it now."""
     if not went_to_another_window(widget):
         return False
+    finish_when_left(widget, finish)
+    return True
+
+
+def finish_when_left(widget: QWidget, finish: Callable[[], None]) -> None:
+    """Have `finish` called once, when the focus next leaves `widget` within its window
+    (whether or not it was typed into meanwhile, which `editingFinished` needs)."""
     if widget.findChild(_FinishOnLeaving, "", Qt.FindChildOption.FindDirectChildrenOnly) is None:
         _FinishOnLeaving(widget, finish)
-    return True
 
 
 def _ignore_edit(value: object) -> None:

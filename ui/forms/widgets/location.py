@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer, Location
-from ui.forms.widgets.base import AnswerInput, finish_on_leaving, handler
+from ui.forms.widgets.base import AnswerInput, finish_on_leaving, finish_when_left, handler
 
 POSTCODE_CHARACTERS = 10
 
@@ -55,10 +55,19 @@ class LocationInput(AnswerInput):
         self._on_edit({"description": self.description.text(), "postcode": self.postcode.text()})
 
     def _finished(self) -> None:
+        """The place is finished once the focus has left both its lines. Left for the other
+        line, it is finished when the focus leaves that one, typed into or not: the
+        postcode typed, then the description mended, then on past the postcode, was never
+        finished, and its problem never told."""
         finish = handler(self, LocationInput._finished)
         lines = (self.description, self.postcode)
-        if not any(line.hasFocus() or finish_on_leaving(line, finish) for line in lines):
-            self._on_done()
+        if any(finish_on_leaving(line, finish) for line in lines):
+            return
+        inside = next((line for line in lines if line.hasFocus()), None)
+        if inside is not None:
+            finish_when_left(inside, finish)
+            return
+        self._on_done()
 
     def show_value(self, value: object) -> None:
         if isinstance(value, InvalidAnswer):
