@@ -679,8 +679,8 @@ class _Checker:
 
     def _default(self, path: str, info: FieldInfo) -> None:
         question = info.question
-        if question.default is None or not info.answerable:
-            return
+        if question.default is None or not info.answerable or question.id in self.untyped:
+            return  # (with no known choices, its default cannot be judged against them)
         try:
             value = coerce_answer(question, question.default, info.choices)
         except AnswerTypeError as error:

@@ -889,7 +889,8 @@ def test_what_refers_to_a_choice_question_of_an_unknown_list_is_not_blamed(
     text with a number' blamed the reference for the list's mistake."""
     definition = make_definition(
         [
-            {"id": "how", "type": "single_choice", "label": "How?", "choices": "howz"},
+            {"id": "how", "type": "single_choice", "label": "How?", "choices": "howz",
+             "default": "a"},
             {"id": "why", "type": "text", "label": "Why?", "relevant": "${how} > 1"},
             {"id": "grp", "type": "repeat", "label": "G", "questions": [
                 {"id": "what", "type": "single_choice", "label": "What?", "choices": "whatz"},
