@@ -303,20 +303,12 @@ def test_a_screen_reader_is_told_the_shape_to_type_beside_a_hint(
 ) -> None:
     """The placeholder (dd/mm/yyyy hh:mm) is read out only while there is no description,
     so a question with a hint never said what shape of answer it wanted."""
-    form = load_form({
-        "form_id": "found", "version": 1, "title": "Found",
-        "sections": [{"id": "main", "title": "Main", "questions": [
-            {"id": "found_at", "type": "datetime", "label": "Found at",
-             "hint": "As on the police log."},
-            {"id": "seen_on", "type": "date", "label": "Last seen"},
-            {"id": "seen_at", "type": "time", "label": "Seen at"},
-        ]}],
-    })  # fmt: skip
-    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
-    qtbot.addWidget(renderer)
-    renderer.show()
-    renderer.activateWindow()
-    qtbot.waitUntil(renderer.isActiveWindow)
+    renderer = _shown(qtbot, [
+        {"id": "found_at", "type": "datetime", "label": "Found at",
+         "hint": "As on the police log."},
+        {"id": "seen_on", "type": "date", "label": "Last seen"},
+        {"id": "seen_at", "type": "time", "label": "Seen at"},
+    ])  # fmt: skip
     found = renderer.field_view("found_at").controls()[0]
     shape = "Type a date and a time, like 27/11/2026 14:30."
     assert found.accessibleDescription() == f"As on the police log. {shape}"
@@ -385,18 +377,12 @@ def test_looking_at_another_window_mid_answer_is_not_moving_on(
 def test_looking_at_another_window_from_a_number_or_a_place_is_not_moving_on(
     qtbot: QtBot, keyboard: Keyboard
 ) -> None:
-    form = load_form({
-        "form_id": "away", "version": 1, "title": "Away",
-        "sections": [{"id": "main", "title": "Main", "questions": [
-            {"id": "nights", "type": "integer", "label": "Nights away"},
-            {"id": "where", "type": "location", "label": "Where"},
-        ]}],
-    })  # fmt: skip
-    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
-    qtbot.addWidget(renderer)
+    renderer = _shown(qtbot, [
+        {"id": "nights", "type": "integer", "label": "Nights away"},
+        {"id": "where", "type": "location", "label": "Where"},
+    ])  # fmt: skip
     other = QWidget()
     qtbot.addWidget(other)
-    renderer.show()
     other.show()
 
     def away_and_back() -> None:
@@ -426,18 +412,10 @@ def test_a_place_left_through_its_other_line_is_finished_and_its_problem_told(
     """The postcode typed, the description mended, then on past the postcode without
     typing in it again: the place was never finished, its problem never shown, and its
     section's badge left behind."""
-    form = load_form({
-        "form_id": "where", "version": 1, "title": "Where",
-        "sections": [{"id": "main", "title": "Main", "questions": [
-            {"id": "place", "type": "location", "label": "Where"},
-            {"id": "other", "type": "text", "label": "Other"},
-        ]}],
-    })  # fmt: skip
-    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
-    qtbot.addWidget(renderer)
-    renderer.show()
-    renderer.activateWindow()
-    qtbot.waitUntil(renderer.isActiveWindow)
+    renderer = _shown(qtbot, [
+        {"id": "place", "type": "location", "label": "Where"},
+        {"id": "other", "type": "text", "label": "Other"},
+    ])  # fmt: skip
     view = renderer.field_view("place")
     description, postcode = view.controls()
     keyboard.fill(description, "The park")
@@ -451,3 +429,17 @@ def test_a_place_left_through_its_other_line_is_finished_and_its_problem_told(
 
     assert view.message.startswith("That is not a UK postcode")
     assert renderer.navigator.badge("main") == "\u26a0 1 problem"
+
+
+def _shown(qtbot: QtBot, questions: list[dict[str, object]]) -> FormRenderer:
+    """A one-section form of `questions`, shown in a window that has the keyboard."""
+    form = load_form({
+        "form_id": "small", "version": 1, "title": "Small",
+        "sections": [{"id": "main", "title": "Main", "questions": questions}],
+    })  # fmt: skip
+    renderer = FormRenderer(FormSession(form, clock=fixed_clock))
+    qtbot.addWidget(renderer)
+    renderer.show()
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    return renderer
