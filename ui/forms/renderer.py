@@ -123,9 +123,9 @@ class FormRenderer(QWidget):
     answersChanged = Signal()
     sectionChanged = Signal(str)
     heldChanged = Signal()
+    """The answers a change hid (`held_answers`) are others now, or none."""
     judgedAgain = Signal()
     """Time passing (midnight, for `today()`) changed what the form asks or accepts."""
-    """The answers a change hid (`held_answers`) are others now, or none."""
 
     def __init__(
         self, session: FormSession, *, read_only: bool = False, parent: QWidget | None = None
@@ -144,10 +144,10 @@ class FormRenderer(QWidget):
         self._told: dict[FieldKey, str] = {}
         """The problem each question was last left with, as a screen reader was told it."""
         self._typing: FieldKey | None = None
+        """The question being typed into, while its keystroke is dealt with."""
         self._unfinished: FieldKey | None = None
         """The answer typed into and not yet finished (the interviewer is still on it):
         its problem waits to be counted in its section's badge, as in its field."""
-        """The question being typed into, while its keystroke is dealt with."""
         self._confirm: QMessageBox | None = None
         self._hidden = HidingTracker(session, partial(_held_changed, weakref.ref(self)))
         """The latest change that hid answered questions, offered for Undo."""
