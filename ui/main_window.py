@@ -883,32 +883,21 @@ class MainWindow(QMainWindow):
             said = blocker_text(check, open_already=over is not self)
             self._open_dialog(information_box(over, said))
             return
+        # What is held beside the record, as saved (from the open window, or from before
+        # the app stopped): answers a change hid that the form offers to undo, and those a
+        # move to a newer version kept aside. Signing off lets go of both, so it says so.
+        # Answers whose notice was dismissed or replaced are not offered back, and
+        # sign-off lets go of them quietly, as closing the form does.
+        content = self._holder.store.held_answers.get(interview_id)
+        holding = None if content is None else Holding.from_content(content)
         self._open_dialog(
             SignOffDialog(
                 lambda _confirmed: self._confirmed(interview_id, over),
                 over,
-                hidden_answers=self._undo_held(interview_id),
-                kept_aside=self._kept_aside_held(interview_id),
+                hidden_answers=holding is not None and holding.key is not None,
+                kept_aside=holding is not None and bool(holding.kept),
             )
         )
-
-    def _undo_held(self, interview_id: str) -> bool:
-        """Whether the interview's form offers Undo for answers a change hid (as saved:
-        from the open window, or from before the app stopped). Answers whose notice was
-        dismissed or replaced are not offered back, and sign-off lets go of them quietly,
-        as closing the form does."""
-        holding = self._holding(interview_id)
-        return holding is not None and holding.key is not None
-
-    def _kept_aside_held(self, interview_id: str) -> bool:
-        """Whether answers a move to a newer version kept aside are still held (as saved:
-        from the open window, or from before the app stopped)."""
-        holding = self._holding(interview_id)
-        return holding is not None and bool(holding.kept)
-
-    def _holding(self, interview_id: str) -> Holding | None:
-        content = self._holder.store.held_answers.get(interview_id)
-        return None if content is None else Holding.from_content(content)
 
     def _confirmed(self, interview_id: str, over: QWidget) -> None:
         interview = self._holder.store.interviews.get(interview_id)
