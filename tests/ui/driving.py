@@ -85,6 +85,17 @@ def open_first_draft(qtbot: QtBot, window: MainWindow) -> tuple[str, InterviewWi
     return interview_id, frame
 
 
+def away_and_back(qtbot: QtBot, window: QWidget) -> None:
+    """Another window comes to the front, then `window` again, as with Alt+Tab."""
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has keyboard focus"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import away_and_back
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
@@ -153,11 +154,5 @@ def test_coming_back_to_the_window_leaves_the_page_where_it_was(
     keyboard.press(Qt.Key.Key_Tab)  # the page's first question, at its top
     page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
     scrolled = page.verticalScrollBar().value()
-    other = QWidget()
-    qtbot.addWidget(other)
-    other.show()
-    other.activateWindow()
-    qtbot.waitUntil(other.isActiveWindow)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
+    away_and_back(qtbot, editor)
     assert page.verticalScrollBar().value() == scrolled > 0

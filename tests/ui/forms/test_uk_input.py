@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FormSession, load_form
+from tests.ui.driving import away_and_back
 from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
@@ -332,19 +333,9 @@ def test_looking_at_another_window_mid_answer_is_not_moving_on(
     so typing the rest on coming back gave 26/11/202026."""
     editor = open_editor()
     renderer = editor.renderer
-    other = QWidget()
-    qtbot.addWidget(other)
-    other.show()
-
-    def away_and_back() -> None:
-        other.activateWindow()
-        qtbot.waitUntil(other.isActiveWindow)
-        editor.activateWindow()
-        qtbot.waitUntil(editor.isActiveWindow)
-
     offered = renderer.field_view("offer_made_at")
     keyboard.fill(offered.controls()[0], "26/11/20")
-    away_and_back()
+    away_and_back(qtbot, editor)
     assert offered.controls()[0].property("text") == "26/11/20"
     assert offered.message == ""  # not told off for an answer not yet finished
     keyboard.type("26 9.30am")
@@ -355,7 +346,7 @@ def test_looking_at_another_window_mid_answer_is_not_moving_on(
     keyboard.tab_to(offered.controls()[0])
     keyboard.press_select_all()
     keyboard.type("26/11/26 10am")
-    away_and_back()
+    away_and_back(qtbot, editor)
     assert offered.controls()[0].property("text") == "26/11/26 10am"
     keyboard.tab_out()
     assert offered.controls()[0].property("text") == "26/11/2026 10:00"
@@ -368,7 +359,7 @@ def test_looking_at_another_window_mid_answer_is_not_moving_on(
     reason = renderer.field_view("not_consulted_reason")
     keyboard.fill(reason.controls()[0], "x")
     keyboard.press(Qt.Key.Key_Backspace)
-    away_and_back()
+    away_and_back(qtbot, editor)
     assert reason.message == ""
     keyboard.tab_out()
     assert reason.message != ""  # needs an answer, once they move on
@@ -381,26 +372,15 @@ def test_looking_at_another_window_from_a_number_or_a_place_is_not_moving_on(
         {"id": "nights", "type": "integer", "label": "Nights away"},
         {"id": "where", "type": "location", "label": "Where"},
     ])  # fmt: skip
-    other = QWidget()
-    qtbot.addWidget(other)
-    other.show()
-
-    def away_and_back() -> None:
-        other.activateWindow()
-        qtbot.waitUntil(other.isActiveWindow)
-        renderer.activateWindow()
-        qtbot.waitUntil(renderer.isActiveWindow)
-
-    away_and_back()
     nights = renderer.field_view("nights")
     keyboard.fill(nights.controls()[0], "2x")
-    away_and_back()
+    away_and_back(qtbot, renderer)
     assert nights.message == ""
     keyboard.tab_out()
     assert nights.message == "Enter a whole number."
     where = renderer.field_view("where")
     keyboard.fill(where.controls()[1], "NOT A CODE")  # the postcode
-    away_and_back()
+    away_and_back(qtbot, renderer)
     assert where.message == ""
     keyboard.tab_out()
     assert where.message.startswith("That is not a UK postcode")
