@@ -20,7 +20,13 @@ from rhi_desktop.forms.versions import migrate_draft
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import active_modal, screenshot, select_first, type_text
+from tests.ui.driving import (
+    active_modal,
+    open_first_draft,
+    screenshot,
+    select_first,
+    type_text,
+)
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -250,12 +256,7 @@ def test_a_sign_off_refused_in_the_interview_window_leaves_the_keyboard_there(
     """Its box closed, the keyboard went to the caseload, and the box said to open the
     interview that was open already; so did cancelling the sign-off there."""
     _controller, window = unlocked
-    QTest.keyClick(window.table, Qt.Key.Key_2, CTRL)
-    interview_id = select_first(window, S.IN_PROGRESS)  # the demo draft: answers missing
-    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    _, frame = open_first_draft(qtbot, window)  # the demo draft: answers missing
     qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
 
     QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_S, CTRL | SHIFT)
@@ -331,10 +332,8 @@ def test_signing_off_with_answers_a_move_kept_aside_says_it_lets_go_of_them(
             interview_id, _with_interpreter(saved.answers), expected_version=saved.version
         )
     window.forms().install(_rhi_v2_asking_the_language_only_once_checked())
-    window.open_action.trigger()
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    opened, frame = open_first_draft(qtbot, window)
+    assert opened == interview_id
     assert frame.editor.migrate(2) is not None
     assert frame.editor.kept_aside() == {FieldKey("interpreter_language")}
 
