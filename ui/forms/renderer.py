@@ -323,6 +323,8 @@ class FormRenderer(QWidget):
                     self._revealed.add(FieldKey(info.id, row))
             if self._read_only:
                 answer.set_read_only(True)
+            if view.cover is not None:
+                view.cover.hide_answer()
         self._show_issues(view)
         return view
 
@@ -889,7 +891,7 @@ class FormRenderer(QWidget):
         """Hide revealed sensitive answers again (one section, or all: e.g. on lock)."""
         for view in self._all_views(section_id):
             if isinstance(view, FieldView) and view.cover is not None:
-                view.cover.set_revealed(False)
+                view.cover.hide_answer()
 
     def check(self) -> ValidationReport:
         """Show every problem in the form, and take the interviewer to the first one.

@@ -2,10 +2,11 @@
 
 Interviews happen in schools and shared offices, and the screen may be shared or
 captured. One-line answers use password echo (they can still be typed into while
-hidden); longer answers sit behind a cover and are revealed to be read or changed. A
-grab of the window while hidden shows no answer text, and assistive technology reads
-no answer text either. The renderer covers them again when the section is left or the
-app locks.
+hidden); longer answers and choices sit behind a cover and are revealed to be read or
+changed. A question not yet answered has nothing to hide, so it is left open to be
+answered straight away. A grab of the window while hidden shows no answer text, and
+assistive technology reads no answer text either. The renderer covers them again when
+the section is left or the app locks.
 
 In password echo, Qt's editing keys work on the whole hidden text: Undo empties the
 line without reporting an edit, deleting a word deletes everything before the cursor,
@@ -75,7 +76,8 @@ class SensitiveCover:
         self.button.setObjectName("revealButton")
         self.button.setCheckable(True)
         self._show_state(False)
-        self.button.toggled.connect(handler(self, SensitiveCover._toggled))
+        self.button.toggled.connect(handler(self, SensitiveCover._show_state))
+        self.button.clicked.connect(handler(self, SensitiveCover._clicked))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
@@ -85,9 +87,16 @@ class SensitiveCover:
     def set_revealed(self, revealed: bool) -> None:
         self.button.setChecked(revealed)
 
-    def _toggled(self, revealed: bool) -> None:
-        self._show_state(revealed)
-        if revealed and self.cover is not None:  # to the chosen option, of radio buttons
+    def hide_answer(self) -> None:
+        """Cover the answer again, where there is one: a question not yet answered is
+        left open (with nothing to read there) so that it can be answered without first
+        choosing Show, which would take the first key typed."""
+        self.set_revealed(self.cover is not None and not self._answer.holds_answer())
+
+    def _clicked(self) -> None:
+        """Shown by the interviewer (not by the form): on into the answer (to the chosen
+        option, of radio buttons)."""
+        if self.button.isChecked() and self.cover is not None:
             controls = self._answer.controls()
             first = next((c for c in controls if takes_tab(c)), controls[0])
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -145,7 +154,8 @@ class SensitiveCover:
             self._answer.set_visible(revealed)
 
     def set_shown(self, shown: bool) -> None:
-        """Show or hide the whole, with the question it belongs to: it comes back covered."""
+        """Show or hide the whole, with the question it belongs to: it comes back covered,
+        unless it has no answer to cover."""
         self._shown = shown
         self.button.setVisible(shown)
         if not shown:
@@ -156,6 +166,7 @@ class SensitiveCover:
         elif self.cover is None:
             self._answer.set_visible(True)
         else:
+            self.hide_answer()
             self._show_parts()
 
     def parts(self) -> list[QWidget]:

@@ -62,9 +62,9 @@ def test_the_check_result_outlasts_autosave_and_focus_goes_to_the_first_problem(
     result = f"\u26a0 {len(problems)} answers need attention."
     assert _shown(editor, result)
     concern = renderer.field_view("concern_details")
-    assert concern.cover is not None and not concern.cover.revealed
+    assert concern.cover is not None and concern.cover.revealed  # no answer to cover
     assert renderer.current_section == "safeguarding"
-    assert keyboard.focus() is concern.cover.button  # "Show answer", the answer stays hidden
+    assert keyboard.focus() is concern.controls()[0]  # straight into the answer wanted
 
     with qtbot.waitSignal(editor.saver.saved):  # the autosave timer comes round
         pass
@@ -81,7 +81,7 @@ def test_the_check_result_outlasts_autosave_and_focus_goes_to_the_first_problem(
 
     _press_check_answers(editor, keyboard)
     assert renderer.current_section == "safeguarding"  # the first problem's section
-    assert keyboard.focus() is concern.cover.button
+    assert keyboard.focus() is concern.controls()[0]
     assert _shown(editor, result)
     assert draft.store.interviews.get(interview_id).answers["reflection_notes"] == "Calm"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from rhi_desktop.forms import Form
 from tests.ui.forms.conftest import Draft
@@ -123,13 +123,11 @@ class Interviewer:
         self.keys.fill(self.controls(question_id, row)[0], value)
 
     def hidden_text(self, question_id: str, value: str, row: int | None = None) -> None:
-        """A sensitive long answer: Show, then type into the editor that appears."""
+        """A sensitive long answer not given yet: nothing to cover, so it is typed into as
+        any other (it is covered once the section is left)."""
         view = self.renderer.field_view(question_id, row)
-        assert view.cover is not None
-        self.keys.tab_to(view.cover.button)
-        self.keys.press(Qt.Key.Key_Space)
-        assert self.keys.focus() is view.controls()[0]
-        self.keys.type(value)
+        assert view.cover is not None and view.cover.revealed
+        self.keys.fill(view.controls()[0], value)
 
     def choice(self, question_id: str, value: str, row: int | None = None) -> None:
         info = self.form.fields[question_id]
@@ -168,7 +166,8 @@ class Interviewer:
 
 
 def _masked_everywhere(renderer: FormRenderer, section_id: str) -> None:
-    """What a screenshot of the section shows of sensitive answers: nothing."""
+    """What a screenshot of the section shows of sensitive answers: nothing. Every answer
+    given is covered; a question left open holds nothing to show."""
     for question_id in renderer.session.form.sections[section_id].question_ids:
         info = renderer.session.form.fields[question_id]
         if not info.question.sensitive:
@@ -178,13 +177,16 @@ def _masked_everywhere(renderer: FormRenderer, section_id: str) -> None:
         )
         for row in rows:
             view = renderer.field_view(question_id, row)
-            assert view.cover is not None and not view.cover.revealed
+            assert view.cover is not None
+            given = renderer.session.entry(question_id, row) is not None
             for control in view.controls()[:-1]:
                 if isinstance(control, QLineEdit):
                     assert control.echoMode() is QLineEdit.EchoMode.Password
                     assert not control.text() or control.displayText() != control.text()
+                elif given or not view.cover.revealed:
+                    assert not view.cover.revealed and not control.isVisible()
                 else:
-                    assert not control.isVisible()
+                    assert isinstance(control, QPlainTextEdit) and not control.toPlainText()
 
 
 def test_whole_form_filled_by_keyboard_is_stored_as_typed(

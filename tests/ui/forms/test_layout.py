@@ -43,13 +43,20 @@ def _placed_inputs(renderer: FormRenderer, section_id: str) -> dict[QWidget, QRe
     }
 
 
+def _height_wanted(control: QWidget) -> int:
+    """Its fixed height where it has one (a long answer's editor, which scrolls through
+    what does not fit), else the height it asks for."""
+    if control.minimumHeight() == control.maximumHeight():
+        return control.maximumHeight()
+    return control.sizeHint().height()
+
+
 def _layout_problems(renderer: FormRenderer, section_id: str) -> list[str]:
     placed = _placed_inputs(renderer, section_id)
     problems = [
-        f"{control.accessibleName()!r} is {rect.height()} px tall, "
-        f"needs {control.sizeHint().height()}"
+        f"{control.accessibleName()!r} is {rect.height()} px tall, needs {_height_wanted(control)}"
         for control, rect in placed.items()
-        if rect.height() < control.sizeHint().height()
+        if rect.height() < _height_wanted(control)
     ]
     problems.extend(
         f"{first.accessibleName()!r} overlaps {second.accessibleName()!r}"

@@ -127,19 +127,74 @@ def test_a_covered_answers_button_says_all_the_hidden_input_would(
     open_editor: Callable[..., InterviewFormEditor], draft: Draft
 ) -> None:
     """Until a long answer is shown, its Show button is the only control Tab reaches, so
-    a screen reader hears there that it is required, its hint and what is wrong."""
+    a screen reader hears there that it is required and its hint."""
+    _seed(
+        draft,
+        {"offer_outcome": "accepted", "harm_disclosed": "yes", "harm_details": "Private"},
+    )
+    editor = open_editor()
+    view = editor.renderer.field_view("harm_details")
+    assert view.cover is not None and view.cover.behind_cover and not view.cover.revealed
+    button = view.cover.button
+    assert button.accessibleName() == "Show answer: What did they tell you?, required"
+    assert button.accessibleDescription() == "Use their words. Do not ask leading questions."
+
+
+def test_a_long_answer_not_given_yet_is_open_to_be_typed_into(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """A cover over nothing would only be in the way: Tab went to its Show button, where
+    the first word typed was lost and the space after it pressed Show."""
     _seed(draft, {"offer_outcome": "accepted", "harm_disclosed": "yes"})
     editor = open_editor()
+    renderer = editor.renderer
+    keyboard.to_section(renderer, "risks")
+    view = renderer.field_view("harm_details")
+    assert view.cover is not None and view.cover.revealed
     editor.check()
-    view = editor.renderer.field_view("harm_details")
-    assert view.cover is not None and view.cover.behind_cover
-    button = view.cover.button
-    assert view.message == "This question needs an answer."
-    assert button.accessibleName() == "Show answer: What did they tell you?, required"
-    assert button.accessibleDescription().endswith("This question needs an answer.")
+    keyboard.to_section(renderer, "risks")
+    details = view.controls()[0]
+    keyboard.tab_to(details)  # not to a Show button
+    assert details.accessibleDescription().endswith("This question needs an answer.")
 
-    editor.renderer.enter("harm_details", "Something private")
-    assert "needs an answer" not in button.accessibleDescription()
+    keyboard.type("She stayed with a friend")
+    assert renderer.session.answer("harm_details") == "She stayed with a friend"
+    assert view.cover.revealed  # typing it does not cover it under the person's hands
+    keyboard.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert renderer.current_section != "risks"
+    assert not view.cover.revealed  # given now: covered on leaving, as any answer
+    assert isinstance(details, QPlainTextEdit) and not details.toPlainText()
+
+
+def test_an_answer_brought_back_by_undo_comes_back_covered(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """Questions coming back are left open only when they hold no answer: one brought
+    back with its answer is not shown to whoever is looking at the screen."""
+    _seed(
+        draft,
+        {"offer_outcome": "accepted", "harm_disclosed": "yes", "harm_details": "Private"},
+    )
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.to_section(renderer, "risks")
+    disclosed = renderer.field_view("harm_disclosed").controls()
+    keyboard.pick_radio(disclosed, 1)  # no: the details are no longer asked, and held
+    view = renderer.field_view("harm_details")
+    assert not view.shown
+    notice = renderer.hidden_notice
+    assert notice is not None
+    notice.undo_button.click()
+    assert view.shown and renderer.session.answer("harm_details") == "Private"
+    assert view.cover is not None and not view.cover.revealed
+    details = view.controls()[0]
+    assert isinstance(details, QPlainTextEdit) and not details.isVisible()
+    assert not details.toPlainText()
+
+    keyboard.pick_radio(disclosed, 1)  # no again, then yes: asked again, with its answer
+    keyboard.pick_radio(disclosed, 0)
+    assert view.shown and renderer.session.answer("harm_details") == "Private"
+    assert not view.cover.revealed and not details.isVisible()
 
 
 def test_long_answers_sit_behind_a_cover_until_shown(

@@ -349,6 +349,11 @@ class AnswerInput:
         read it there, assistive technology included; put it back (False). Inputs whose
         answer is masked where it is shown (line edits) have nothing to withhold."""
 
+    def holds_answer(self) -> bool:
+        """Whether the input holds anything a cover would hide (withheld or not). Inputs
+        that cannot tell say they do."""
+        return True
+
 
 _SHOWN = object()
 """What a `WithheldInput` holds back while nothing is: the answer is in the input."""
@@ -374,6 +379,10 @@ class WithheldInput(AnswerInput):
         elif not withheld and self._withheld is not _SHOWN:
             value, self._withheld = self._withheld, _SHOWN
             self._show(value)
+
+    def holds_answer(self) -> bool:
+        value = self._in_controls() if self._withheld is _SHOWN else self._withheld
+        return not (value is None or value == "" or (isinstance(value, tuple | list) and not value))
 
     def _show(self, value: object) -> None:
         """Put `value` in the controls, as no edit."""
