@@ -254,17 +254,22 @@ def answers_the_form_takes(form: Form, answers: Mapping[str, Any]) -> dict[str, 
 def offer_answers(store: Store, interview_id: str) -> dict[str, Any]:
     """The offer the interview is held on, as answers to the RHI form's offer questions:
     the latest accepted one (a later attempt, say no contact before the meeting, does not
-    undo it), else the latest recorded."""
+    undo it), else the latest recorded. Whether the child chose where and when to meet
+    is asked in the form of an accepted offer, where it was recorded."""
     offers = store.offers.for_interview(interview_id)
     if not offers:
         return {}
     accepted = [offer for offer in offers if offer.outcome is OfferOutcome.ACCEPTED]
     latest = max(accepted or offers, key=lambda offer: offer.offered_at)
-    return {
+    answers = {
         "offer_made_at": to_json(latest.offered_at),
         "offer_method": latest.method.value,
         "offer_outcome": latest.outcome.value,
     }
+    chose = latest.child_chose_venue_and_time
+    if latest.outcome is OfferOutcome.ACCEPTED and chose is not None:
+        answers["child_consulted"] = "yes" if chose else "no"
+    return answers
 
 
 def coordinator_feedback(store: Store, interview_id: str) -> Review | None:

@@ -235,17 +235,32 @@ def _started(store: Store) -> ReturnInterview:
     return start_interview(store, ME, interview_id, START, FORMS.load(*RHI_V1))
 
 
+OFFER_QUESTIONS = ("offer_made_at", "offer_method", "offer_outcome", "child_consulted")
+
+
 def test_starting_fills_in_the_offer_questions_from_the_offer_recorded(store: Store) -> None:
     started = _started(store)
     offer = store.offers.for_interview(started.id)[-1]
-    assert {k: started.answers[k] for k in ("offer_made_at", "offer_method", "offer_outcome")} == {
+    assert {k: started.answers[k] for k in OFFER_QUESTIONS} == {
         "offer_made_at": offer.offered_at.isoformat(),
         "offer_method": "phone",
         "offer_outcome": "accepted",
+        "child_consulted": "yes",  # the child chose where and when, as recorded
     }
     session = FormSession(FORMS.load(*RHI_V1), started.answers, clock=lambda: START)
-    for question in ("offer_made_at", "offer_method", "offer_outcome"):
+    for question in OFFER_QUESTIONS:
         assert session.issues(question) == (), question
+
+
+@pytest.mark.parametrize(("chose", "answer"), [(False, "no"), (None, None)])
+def test_whether_the_child_chose_is_filled_in_only_as_recorded(
+    store: Store, chose: bool | None, answer: str | None
+) -> None:
+    interview_id = record_found_child(store, ME, _found(), START)
+    offer = _offer(Outcome.ACCEPTED, child_chose_venue_and_time=chose)
+    record_offer(store, ME, interview_id, offer, START)
+    started = start_interview(store, ME, interview_id, START, FORMS.load(*RHI_V1))
+    assert started.answers.get("child_consulted") == answer  # not recorded: asked in the form
 
 
 def test_starting_after_a_missed_meeting_fills_in_the_offer_that_was_accepted(
