@@ -154,6 +154,10 @@ class AutoSaver(QObject):
         """When timed writes began to find the store busy, while they still do."""
         self._waited_briefly = False
         """The write under way waits only briefly for a busy store."""
+        self._found_busy = False
+        """A write the person waited for found the store busy all the busy timeout: until
+        one gets through, writes wait only briefly (a second close, or closing anyway,
+        does not freeze the window as long again)."""
         self._failures = 0
         """Failed writes since the last one that got through."""
         self._reference: str | None = None
@@ -205,10 +209,11 @@ class AutoSaver(QObject):
         if not self._timer.isActive() and not self._in_flight and self._stopped_by is None:
             self._timer.start()
 
-    def flush(self) -> None:
-        """Write now if anything is unsaved (on section change, close and lock), waiting
-        the store's full busy timeout for it."""
-        self._write(None)
+    def flush(self, *, brief: bool = False) -> None:
+        """Write now if anything is unsaved (on close and lock), waiting the store's full
+        busy timeout for it; `brief` (on section change) waits as a timed write does, and
+        a busy store is tried again by itself."""
+        self._write(TIMED_WAIT_MS if brief or self._found_busy else None)
 
     def _timed(self) -> None:
         """The write after typing, or trying again: waits only briefly for a busy store."""
@@ -241,6 +246,7 @@ class AutoSaver(QObject):
         self._failures = 0
         self._reference = None
         self._busy_since = None
+        self._found_busy = False
         if result.written:
             self.write_seconds.append(result.seconds)
             if result.seconds > WRITE_BUDGET_SECONDS:
@@ -260,6 +266,8 @@ class AutoSaver(QObject):
         if worded is not None and isinstance(error, STOPPING_ERRORS):
             self._stop_for_good(error, worded)
             return
+        if isinstance(error, DatabaseBusyError) and not self._waited_briefly:
+            self._found_busy = True
         if self._busy_a_while_yet(error):
             self._retry.start(QUIET_RETRY_MS)
             return

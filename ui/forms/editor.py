@@ -176,7 +176,9 @@ class InterviewFormEditor(QWidget):
             self.flush()
 
     def _section_changed(self, _section_id: str) -> None:
-        self.flush()
+        """Saved as the page changes, without holding up the move for a busy store."""
+        if not self._read_only:
+            self.saver.flush(brief=True)
 
     def _saved(self, _result: WriteResult) -> None:
         self._save_problem = None

@@ -97,6 +97,55 @@ def test_typing_while_the_sync_writes_briefly_is_saved_after_it_untold(
     assert editor.status.text().startswith("Saved at")
 
 
+def test_changing_section_while_the_sync_writes_does_not_wait_for_it(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """Each move through the sections waited out the whole busy timeout: five seconds a
+    step through the section list while the sync wrote. It saves as a timed save does."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            keyboard.fill(_notes(editor), SAID)
+            keyboard.press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+            assert editor.renderer.current_section != "reflection"
+            assert editor.saver.waiting_for_store  # gave way, and tries again by itself
+            assert not editor.problem.isVisibleTo(editor)
+        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
+    finally:
+        sync.close()
+    assert not editor.saver.pending
+
+
+def test_once_a_save_waited_out_a_busy_store_the_next_does_not_wait_as_long(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """Closing found the store busy and asked; closing anyway then waited the whole busy
+    timeout twice more, with the window frozen, for answers the person had let go."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            keyboard.fill(_notes(editor), SAID)
+            editor.flush()  # as closing does: it waits, finds the store busy, and says so
+            assert editor.problem.isVisibleTo(editor) and not editor.saver.waiting_for_store
+            editor.flush()  # closing anyway
+            assert editor.saver.waiting_for_store  # a brief try, then again by itself
+        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
+        editor.flush()
+    finally:
+        sync.close()
+    assert not editor.saver.pending and not editor.problem.isVisibleTo(editor)
+
+
 def test_a_failed_save_is_no_longer_told_once_the_answers_are_back_to_what_was_saved(
     open_editor: Callable[..., InterviewFormEditor],
     keyboard: Keyboard,
