@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QThread, QThreadPool, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -191,3 +192,19 @@ def unlocked(
     window = controller.main_window
     assert window is not None
     return controller, window
+
+
+Heard = list[tuple[str, QAccessible.AnnouncementPoliteness]]
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
+    """What a screen reader is told (announcements), and how urgently, in order."""
+    said: Heard = []
+
+    def listen(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
+    return said

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -72,22 +72,6 @@ def rhi_form() -> Form:
 @pytest.fixture
 def keyboard() -> Keyboard:
     return Keyboard()
-
-
-Heard = list[tuple[str, QAccessible.AnnouncementPoliteness]]
-
-
-@pytest.fixture
-def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
-    """What a screen reader is told (announcements), and how urgently, in order."""
-    said: Heard = []
-
-    def listen(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            said.append((event.message(), event.politeness()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
-    return said
 
 
 @dataclass

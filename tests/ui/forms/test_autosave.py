@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.autosave import DraftWriter
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import StaleEditError
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.widgets.location import LocationInput

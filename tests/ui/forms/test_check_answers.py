@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession, load_form
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer

@@ -12,7 +12,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, add_draft, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor, open_form_editor
 

@@ -31,8 +31,9 @@ from rhi_desktop.forms.versions import (
     plan_migration,
 )
 from rhi_desktop.store import StaleEditError
+from tests.ui.conftest import Heard
 from tests.ui.driving import active_modal
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, editor_for
+from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor

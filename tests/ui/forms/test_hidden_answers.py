@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, FormSession, load_form
-from tests.ui.forms.conftest import Draft, Heard, age_form, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import Draft, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from tests.ui.mnemonics import mnemonic_clashes
 from ui.forms.editor import InterviewFormEditor

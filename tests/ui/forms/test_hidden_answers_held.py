@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms.versions import FormRegistry
-from tests.ui.forms.conftest import ACTOR, Draft, Heard, editor_for
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import ACTOR, Draft, editor_for
 from tests.ui.forms.keyboard import Keyboard
 from tests.ui.forms.test_hidden_answers import answer_the_venue
 from ui.forms.editor import InterviewFormEditor

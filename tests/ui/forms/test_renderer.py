@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, 
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import FieldKey, Form, FormSession, QuestionType, load_form
-from tests.ui.forms.conftest import Heard, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.appearance import stylesheet
 from ui.forms.editor import InterviewFormEditor

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession, load_form
-from tests.ui.forms.conftest import Draft, Heard, age_form, fixed_clock
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import Draft, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer

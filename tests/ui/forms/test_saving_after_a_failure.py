@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
-from tests.ui.forms.conftest import ACTOR, Draft, Heard
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import ACTOR, Draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.autosave import RETRY_LONGEST_MS, AutoSaver, retry_delay_ms
 from ui.forms.editor import InterviewFormEditor
