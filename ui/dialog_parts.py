@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.announce import announce
 from ui.casework import CaseworkError
 from ui.messages import error_text
 
@@ -192,11 +193,14 @@ class SavingDialog(QDialog, Generic[T]):
         self.accept()
 
     def show_problem(self, text: str, field: QWidget | None) -> None:
+        """Show and read out why it was not saved; the focus goes to the field to mend,
+        if any (else it stays where Save was pressed, and only the reading says so)."""
         self.problem.setText(text)
         self.problem.show()
         self.grow_to_fit()
         if field is not None:
             field.setFocus()
+        announce(self.problem, text)
 
     def grow_to_fit(self) -> None:
         """Make room for wrapped text that just appeared rather than squeezing fields."""

@@ -19,7 +19,7 @@ from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import migrate_draft
 from rhi_desktop.session import LOCAL_ACTOR
 from tests.ui.answers import complete_answers
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import (
     active_modal,
     open_first_draft,
@@ -64,13 +64,53 @@ def _answered_draft(
     return interview_id, saved
 
 
+def test_a_save_the_store_refuses_is_read_out_where_save_was_pressed(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], heard: Heard
+) -> None:
+    """A problem with no field to mend left the focus where Enter was pressed: shown,
+    but a screen reader heard nothing, and Save seemed to do nothing."""
+    controller, window = unlocked
+    QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    dialog = active_modal(qtbot, NewCaseDialog)
+    assert isinstance(dialog, NewCaseDialog)
+    _fill_new_case(dialog, "SCH-12")
+    pressed = QApplication.focusWidget()
+    assert pressed is not None
+    sync = controller.holder.store.second_handle()
+    try:
+        with sync.transaction("sync"):  # the store stays busy past its timeout
+            QTest.keyClick(pressed, Qt.Key.Key_Return)
+    finally:
+        sync.close()
+    assert dialog.isVisible() and "busy" in dialog.problem.text()
+    assert QApplication.focusWidget() is pressed
+    assert heard[-1][0] == dialog.problem.text()
+    QTest.keyClick(pressed, Qt.Key.Key_Return)  # the sync is done: saved
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert controller.holder.store.children.by_case_reference("SCH-12") is not None
+
+
 def _with_interpreter(answers: Mapping[str, Any]) -> dict[str, Any]:
     """`answers` with an interpreter used, and their language: a change to 'no' hides it."""
     return {**answers, "interpreter_used": "yes", "interpreter_language": "Polish"}
 
 
+def _fill_new_case(dialog: NewCaseDialog, case_reference: str) -> None:
+    QTest.keyClicks(dialog.case_reference, case_reference)
+    type_text(dialog.name, "Nia Fictional")
+    for field, text in (
+        (dialog.date_of_birth, "07/03/2011"),
+        (dialog.start_date, "09/03/2025"),
+        (dialog.start_time, "21:40"),
+        (dialog.return_date, "10/03/2025"),
+        (dialog.return_time, "07:05"),
+    ):
+        field.clear()
+        QTest.keyClicks(field, text)
+
+
 def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
-    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], heard: Heard
 ) -> None:
     controller, window = unlocked
     QTest.keyClick(window.table, Qt.Key.Key_N, CTRL)
@@ -82,6 +122,7 @@ def test_the_new_case_dialog_explains_each_mistake_and_puts_the_cursor_there(
         assert dialog.isVisible() and dialog.problem.isVisible()
         assert text in dialog.problem.text(), dialog.problem.text()
         assert QApplication.focusWidget() is field
+        assert heard[-1][0] == dialog.problem.text()  # read out, not only shown
 
     save_and_expect("Enter the child's case reference.", dialog.case_reference)
     QTest.keyClicks(dialog.case_reference, "DEMO-00001")  # already on this computer

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import ReviewDecision
 from rhi_desktop.review import Decision, ReviewError, ReviewProblem, ReviewSubject
+from ui.announce import announce
 from ui.dialog_parts import ask_first
 from ui.messages import error_text
 from ui.review.answers_view import AnswersView
@@ -267,10 +268,12 @@ class ReviewDialog(QDialog):
         self.accept()
 
     def show_problem(self, text: str, field: QWidget | None) -> None:
+        """Shown and read out, as the other dialogs' problems are."""
         self.problem.setText(text)
         self.problem.show()
         if field is not None:
             field.setFocus()
+        announce(self.problem, text)
 
     def _follow_tab(self) -> None:
         """Comments are about the question chosen on the tab in view."""

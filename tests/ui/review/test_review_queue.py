@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.domain.entities import InterviewState, ReviewDecision
 from rhi_desktop.review import return_for_amendment
 from tests.ui.accessibility import tab_walk, unnamed_controls
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import screenshot
 from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import ALT, comment_on, decide, go_to_question, open_by_keyboard
@@ -107,7 +107,7 @@ def test_the_queue_lists_submitted_interviews_oldest_first_and_never_drafts(
 
 
 def test_returning_needs_a_comment_and_comments_can_be_removed_before_sending(
-    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock, heard: Heard
 ) -> None:
     interview_id = submitted(holder.store, IV, clock.now, "REV-3")
     page = _page(qtbot, holder, clock)
@@ -118,6 +118,7 @@ def test_returning_needs_a_comment_and_comments_can_be_removed_before_sending(
     qtbot.waitUntil(dialog.problem.isVisible)  # a mnemonic clicks after a moment
     assert dialog.confirmation is None
     assert dialog.problem.text().startswith("To return the interview, write at least one comment")
+    assert heard[-1][0] == dialog.problem.text()  # read out: the focus did not move
 
     comment_on(qtbot, dialog, "venue_type", "Which school?")
     comment_on(qtbot, dialog, "harm_disclosed", "Ask again gently.")
