@@ -1212,6 +1212,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving works again: every answer is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved since {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -42,6 +42,7 @@ from rhi_desktop.store import (
     StoreError,
 )
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
+from rhi_desktop.store.errors import sqlite_error_code
 from ui.core_errors import core_error_text
 from ui.profile_holder import ProfileLocked
 
@@ -301,6 +302,8 @@ class AutoSaver(QObject):
     def _will_retry_text(self, error: BaseException, worded: str | None) -> str:
         """Why the answers are not saved yet, and that saving goes on by itself."""
         if worded is not None:
+            if self._failures == 1:  # for IT: a disk that keeps failing mid-interview
+                log.warning("autosave failed (%s), tried again by itself", _kind(error))
             return QCoreApplication.translate(
                 "AutoSaver",
                 "Your latest answers could not be saved yet: {0} They are still on screen, "
@@ -324,3 +327,13 @@ class AutoSaver(QObject):
             self.flush()
         elif self._dirty and self._stopped_by is None:
             self._timer.start()
+
+
+def _kind(error: BaseException) -> str:
+    """The error's type, and what it came from with its SQLite code: no answer text."""
+    cause = error.__cause__ or error.__context__
+    if cause is None:
+        return type(error).__name__
+    code = sqlite_error_code(cause)
+    found = type(cause).__name__ if code is None else f"{type(cause).__name__} {code}"
+    return f"{type(error).__name__} from {found}"

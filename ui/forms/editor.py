@@ -181,12 +181,20 @@ class InterviewFormEditor(QWidget):
             self.saver.flush(brief=True)
 
     def _saved(self, _result: WriteResult) -> None:
+        recovered = self._save_problem is not None
         self._save_problem = None
         self.problem.hide()
         self._saved_at = to_london(self._clock()).strftime("%H:%M")
         self.status.setText(
             QCoreApplication.translate("InterviewFormEditor", "Saved at {0}").format(self._saved_at)
         )
+        if recovered:  # told they were not saved: told, as they are, that they are now
+            announce(
+                self.status,
+                QCoreApplication.translate(
+                    "InterviewFormEditor", "Saving works again: every answer is saved."
+                ),
+            )
         self.saved.emit()
 
     def _not_saved(self, message: str) -> None:

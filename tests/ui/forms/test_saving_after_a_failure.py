@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
@@ -37,6 +38,8 @@ def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another
     keyboard: Keyboard,
     draft: Draft,
     qtbot: QtBot,
+    heard: Heard,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     editor = open_editor()
     keyboard.to_section(editor.renderer, "reflection")
@@ -65,6 +68,12 @@ def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another
     assert "by itself" in told and "next change" not in told
     assert "another RHI Desktop window or program. Close it" not in told
     assert not editor.problem.isVisibleTo(editor)  # cleared, as after any save
+    said = [text for text, _ in heard]
+    assert said[-2:] == [told[2:], "Saving works again: every answer is saved."]
+    logged = [r.getMessage() for r in caplog.records if r.name == "ui.forms.autosave"]
+    assert logged == [
+        "autosave failed (DatabaseBusyError from OperationalError 5), tried again by itself"
+    ]
     assert editor.status.text().startswith("Saved at")
     assert not editor.saver.pending
     assert not editor.saver.timer_active  # nothing left to retry
@@ -189,6 +198,7 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
     draft: Draft,
     qtbot: QtBot,
     heard: Heard,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     editor = open_editor()
     stored = draft.store.interviews.get(draft.interview_id)
