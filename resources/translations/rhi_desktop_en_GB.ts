@@ -117,6 +117,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Part of the database on this computer could not be read, and may be damaged. Keep this form open and ask IT for help; do not restore a backup, which would lose this interview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving has stopped: {0} Your latest answers on screen have not been saved, and this form can no longer be changed. Select and copy anything you need before you close it.</source>
         <translation type="unfinished"></translation>
     </message>

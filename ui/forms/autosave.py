@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.store import (
     DatabaseBusyError,
+    DatabaseCorruptedError,
     DiskFullError,
     NotFoundError,
     ReadOnlyRecordError,
@@ -66,8 +67,10 @@ else's work."""
 
 
 def passing_cause_text(error: BaseException) -> str | None:
-    """Why a write did not get through, for the passing causes autosave waits out. The
-    store's own wording asks the person to try again, which autosave does by itself."""
+    """Why a write did not get through, for the causes autosave words its own way: the
+    store's wording asks the person to try again, which autosave does by itself, or
+    (for a damaged page) to restore a backup, which mid-interview would throw away
+    what is on screen."""
     if isinstance(error, DatabaseBusyError):
         return QCoreApplication.translate(
             "AutoSaver",
@@ -77,6 +80,13 @@ def passing_cause_text(error: BaseException) -> str | None:
     if isinstance(error, DiskFullError):
         return QCoreApplication.translate(
             "AutoSaver", "The disk is full: free some space. Nothing already saved was lost."
+        )
+    if isinstance(error, DatabaseCorruptedError):
+        return QCoreApplication.translate(
+            "AutoSaver",
+            "Part of the database on this computer could not be read, and may be damaged. "
+            "Keep this form open and ask IT for help; do not restore a backup, which would "
+            "lose this interview.",
         )
     return None
 

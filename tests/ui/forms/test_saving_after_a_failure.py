@@ -4,7 +4,9 @@ leaves the form read-only, so nothing is typed that would be kept nowhere."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,15 +16,18 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
+from rhi_desktop.store import Store
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
 from tests.ui.conftest import Heard
-from tests.ui.forms.conftest import ACTOR, Draft
+from tests.ui.forms.conftest import ACTOR, Draft, add_draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.autosave import RETRY_LONGEST_MS, AutoSaver, retry_delay_ms
 from ui.forms.editor import InterviewFormEditor
 from ui.profile_holder import ProfileHolder
 
 SAID = "She said the man at the flat gave her a phone"
+PAGE = 4096
+"""The store's page size."""
 RETRY_WAIT_MS = 15_000
 """Generous: the point is that the answers arrive without a keystroke, not how fast."""
 
@@ -271,3 +276,38 @@ def test_while_locked_a_waiting_save_stays_quiet_and_goes_through_once_unlocked(
     with qtbot.waitSignal(saver.saved):
         saver.flush()  # the form shown again after unlocking
     assert draft.answers() == answers and not saver.pending
+
+
+def test_a_damaged_page_met_while_saving_says_to_keep_the_form_open_not_to_restore(
+    tmp_path: Path,
+) -> None:
+    """It was worded as on opening a damaged file: 'left exactly as it was' (of a write),
+    and 'restore it from a backup', which mid-interview would throw away the session's
+    work, with IT's detail spliced into the middle of a sentence."""
+    dek = os.urandom(32)
+    with Store.create(tmp_path / "rhi.db", dek) as made:
+        interview_id = add_draft(made)
+        version = made.interviews.get(interview_id).version
+    store = Store.open(tmp_path / "rhi.db", dek, full_check=False)  # its pages not in memory
+    try:
+        damaged = bytearray((tmp_path / "rhi.db").read_bytes())
+        for page in range(2, len(damaged) // PAGE):  # under the open store
+            damaged[page * PAGE + 100 : page * PAGE + 110] = bytes(10)
+        (tmp_path / "rhi.db").write_bytes(bytes(damaged))
+        writer = DraftWriter(
+            interview_id,
+            version=version,
+            saved_answers={},
+            store=lambda: store,
+            actor=lambda: ACTOR,
+        )
+        saver = AutoSaver(writer, lambda: {"reflection_notes": SAID})
+        told: list[str] = []
+        saver.failed.connect(told.append)
+        saver.note_change()
+        saver.flush()
+    finally:
+        store.close()
+    assert len(told) == 1 and saver.pending and not saver.stopped
+    assert "ask IT" in told[0] and "do not restore a backup" in told[0]
+    assert "left exactly as it was" not in told[0] and "\n" not in told[0]
