@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
+    QItemSelection,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Through the action, so Enter does only what the menu would: nothing while the
         # caseload is not the page on screen.
         self.table.activated.connect(lambda _index: self.open_action.trigger())
@@ -633,8 +635,11 @@ class MainWindow(QMainWindow):
         return texts[view]
 
     def selected_row(self) -> CaseloadRow | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid():
+        """The row the person chose, highlighted: not one Qt made current by itself (the
+        first, when the list is shown, or the next, when the chosen one leaves it)."""
+        selection = self.table.selectionModel()
+        index = selection.currentIndex()
+        if not index.isValid() or not selection.isRowSelected(index.row(), index.parent()):
             return None
         source = self.proxy.mapToSource(index)
         if not source.isValid():
@@ -646,6 +651,10 @@ class MainWindow(QMainWindow):
             row = self.selected_row() if current.isValid() else None
             self._selected_id = row.interview_id if row is not None else None
         self._update_actions()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """The current row chosen or let go of, as a click on it or Ctrl+Space does."""
+        self._row_changed(self.table.selectionModel().currentIndex(), QModelIndex())
 
     def _sidebar_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._reloading:
@@ -710,6 +719,7 @@ class MainWindow(QMainWindow):
             self._your_name(),
             self._clock(),
             self,
+            case_reference=row.case_reference,
         )
         self._open_dialog(dialog)
 
@@ -894,6 +904,7 @@ class MainWindow(QMainWindow):
             SignOffDialog(
                 lambda _confirmed: self._confirmed(interview_id, over),
                 over,
+                case_reference=self._holder.store.children.get(interview.child_id).case_reference,
                 hidden_answers=holding is not None and holding.key is not None,
                 kept_aside=holding is not None and bool(holding.kept),
             )

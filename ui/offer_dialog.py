@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,18 +50,28 @@ class OfferDialog(SavingDialog[OfferAttempt]):
         your_name: str,
         now: datetime,
         parent: QWidget | None = None,
+        *,
+        case_reference: str,
     ) -> None:
+        """`case_reference`: the case it is for, said first (never in the window title,
+        which the desktop shows to anyone looking)."""
         super().__init__(save, parent)
         again = state is InterviewState.DECLINED
         self.setWindowTitle(
             self.tr("Offer the interview again") if again else self.tr("Record an offer")
         )
-        intro = QLabel(
+        said = [
+            self.tr("Case {0}.").format(case_reference),
             self.tr("The child declined before. Record this new offer and how it went.")
             if again
-            else self.tr("Record each attempt, including ones where you could not reach the child.")
-        )
+            else self.tr(
+                "Record each attempt, including ones where you could not reach the child."
+            ),
+        ]
+        intro = QLabel("\n".join(said))
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # a case reference is shown as typed
         intro.setWordWrap(True)
+        self.setAccessibleDescription(" ".join(said))  # read out as the dialog opens
         # The moment the dialog opened, kept exactly while its date and time are left as
         # shown: in the hour the clocks go back, "01:40" alone could be either 01:40.
         self._opened = now.replace(second=0, microsecond=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -38,19 +38,22 @@ class SignOffDialog(SavingDialog[bool]):
         save: Callable[[bool], None],
         parent: QWidget | None = None,
         *,
+        case_reference: str,
         hidden_answers: bool = False,
         kept_aside: bool = False,
     ) -> None:
-        """`hidden_answers`: answers a change hid are still held for Undo; `kept_aside`:
-        a move to a newer version kept answers aside that it does not ask. Signing off
+        """`case_reference`: the case it is for, said first (never in the window title).
+        `hidden_answers`: answers a change hid are still held for Undo; `kept_aside`: a
+        move to a newer version kept answers aside that it does not ask. Signing off
         lets go of them (they are not part of the interview)."""
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Sign off the interview"))
         said = [
+            self.tr("Case {0}.").format(case_reference),
             self.tr(
                 "Once signed off, the interview is read-only on this computer and is ready "
                 "to send for review. A coordinator can return it to you for changes."
-            )
+            ),
         ]
         if hidden_answers:
             said.append(
@@ -71,6 +74,7 @@ class SignOffDialog(SavingDialog[bool]):
                 )
             )
         text = QLabel("\n\n".join(said))
+        text.setTextFormat(Qt.TextFormat.PlainText)  # a case reference is shown as typed
         self.setAccessibleDescription(" ".join(said))  # read out as the dialog opens
         text.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I &confirm this record is complete and accurate"))

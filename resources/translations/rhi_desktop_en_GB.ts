@@ -2443,6 +2443,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The child declined before. Record this new offer and how it went.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3739,6 +3743,10 @@
     <name>SignOffDialog</name>
     <message>
         <source>Sign off the interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

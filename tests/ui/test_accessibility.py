@@ -120,7 +120,7 @@ def test_the_main_window_and_its_dialogs_name_every_control_and_tab_in_order(
     offer.reject()
 
     for dialog in (
-        SignOffDialog(lambda _: None, window),
+        SignOffDialog(lambda _: None, window, case_reference="DEMO-00001"),
         LateReasonDialog(lambda _: None, clock.now - timedelta(hours=80), clock.now, window),
     ):
         dialog.show()

@@ -33,9 +33,9 @@ def test_every_caseload_column_is_whole_without_scrolling_sideways(
     window.resize(*size)
     QTest.keyClick(window.table, Qt.Key.Key_7, CTRL)  # all interviews: a scroll bar's worth
     assert window.current_view is CaseloadView.ALL
-    QApplication.processEvents()
     table, header = window.table, window.table.horizontalHeader()
-    assert table.verticalScrollBar().isVisible()  # the tightest case: it takes width too
+    qtbot.waitUntil(table.verticalScrollBar().isVisible)  # the tightest: it takes width too
+    QApplication.processEvents()
 
     assert table.horizontalScrollBar().maximum() == 0
     shown = sum(table.columnWidth(column) for column in Column)

@@ -82,7 +82,9 @@ def test_the_time_shown_when_the_dialog_opened_is_that_moment_even_as_the_clocks
 ) -> None:
     # 01:40 GMT on 26 October 2025: the second 01:40 that night, after the clocks went back.
     now = datetime(2025, 10, 26, 1, 40, 30, tzinfo=UTC)
-    dialog = OfferDialog(lambda _attempt: None, InterviewState.ASSIGNED, "Jo", now)
+    dialog = OfferDialog(
+        lambda _attempt: None, InterviewState.ASSIGNED, "Jo", now, case_reference="SCH-1"
+    )
     qtbot.addWidget(dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(OfferOutcome.ACCEPTED.value))
     # Shown with its zone: the hour came round twice that night.

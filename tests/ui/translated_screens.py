@@ -115,7 +115,7 @@ def main(qm_file: Path, profile: Path) -> int:
         dialog.close()
     now = controller._clock()
     for dialog in (
-        SignOffDialog(lambda _: None, window),
+        SignOffDialog(lambda _: None, window, case_reference="DEMO-00001"),
         LateReasonDialog(lambda _: None, now, now, window),
     ):
         dialog.show()
