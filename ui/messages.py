@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.config import ConfigError
 from rhi_desktop.counted import by_count
+from rhi_desktop.forms.expressions.temporal import YEARS
 from rhi_desktop.reports.errors import ReportError
 from sync.errors import SyncError
 from ui.casework import CaseworkError, Problem
@@ -86,14 +87,15 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
     texts = {
         DateProblem.EMPTY: translate("Messages", "{0}: this is needed."),
         DateProblem.DATE_FORMAT: translate(
-            "Messages", "{0}: type the date as dd/mm/yyyy, e.g. 07/03/2011."
+            "Messages", "{0}: type a date like 07/03/2011 or 7 Mar 2011."
         ),
         DateProblem.NO_SUCH_DATE: translate("Messages", "{0}: there is no such date."),
-        DateProblem.TIME_FORMAT: translate(
-            "Messages", "{0}: type the time as HH:MM (24-hour), e.g. 14:30."
+        DateProblem.YEAR_RANGE: translate(
+            "Messages", "{0}: check the year: type one from {1} to {2}, in full like 2011."
         ),
+        DateProblem.TIME_FORMAT: translate("Messages", "{0}: type a time like 14:30 or 2.30pm."),
         DateProblem.NO_SUCH_TIME: translate(
-            "Messages", "{0}: there is no such time. Times run from 00:00 to 23:59."
+            "Messages", "{0}: there is no such time: check the hour and minutes."
         ),
         DateProblem.SKIPPED_TIME: translate(
             "Messages", "{0}: there is no such time (the clocks went forward then)."
@@ -108,7 +110,7 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
             "{0}: the UK was not on that time then. Leave out BST or GMT, or correct the date.",
         ),
     }
-    return texts[problem].format(field)
+    return texts[problem].format(field, YEARS[0], YEARS[-1])
 
 
 def unreadable_interviews_text(count: int) -> str:

@@ -1,4 +1,6 @@
-"""Reading dates and times as people in England type them: dd/mm/yyyy and 24-hour HH:MM.
+"""Reading dates and times in the dialogs as people in England type them, the same ways
+the interview form reads them (`ui.uk_formats`): 07/03/2011, 7/3/11 or 7 Mar 2011;
+14:30, 2.30pm or 1430.
 
 Typed text, not date pickers: interviewers copy dates from police and school notes, and a
 typed UK date is quicker and unambiguous once the format is fixed. Local times are
@@ -10,11 +12,11 @@ Problems are codes the dialogs word for the person, so this module stays Qt-free
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from enum import StrEnum
 
 from rhi_desktop.domain.deadlines import london_date, to_london
+from ui import uk_formats
 from ui.london_clock import (
     ClockProblem,
     LondonClockError,
@@ -23,17 +25,16 @@ from ui.london_clock import (
     split_zone,
     zone_of,
 )
-
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+from ui.uk_formats import InputProblem, UkInputError
 
 
 class DateProblem(StrEnum):
     EMPTY = "empty"
-    DATE_FORMAT = "date_format"  # not dd/mm/yyyy
+    DATE_FORMAT = "date_format"  # not a shape of date the form reads either
     NO_SUCH_DATE = "no_such_date"  # e.g. 31/02/2024
-    TIME_FORMAT = "time_format"  # not HH:MM
-    NO_SUCH_TIME = "no_such_time"  # not on a 24-hour clock, e.g. 25:00 or 12:60
+    YEAR_RANGE = "year_range"  # e.g. 07/03/0011: no year a case could be about
+    TIME_FORMAT = "time_format"  # not a shape of time the form reads either
+    NO_SUCH_TIME = "no_such_time"  # e.g. 25:00, 12:60 or 13pm
     SKIPPED_TIME = "skipped_time"  # skipped when the clocks go forward, e.g. 01:30 in spring
     REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
@@ -45,34 +46,33 @@ class InvalidDateText(ValueError):
         self.problem = problem
 
 
+_PROBLEMS = {
+    InputProblem.DATE_FORMAT: DateProblem.DATE_FORMAT,
+    InputProblem.NO_SUCH_DATE: DateProblem.NO_SUCH_DATE,
+    InputProblem.YEAR_RANGE: DateProblem.YEAR_RANGE,
+    InputProblem.TIME_FORMAT: DateProblem.TIME_FORMAT,
+    InputProblem.NO_SUCH_TIME: DateProblem.NO_SUCH_TIME,
+}
+
+
 def parse_uk_date(text: str) -> date:
-    """'07/03/2011' -> date(2011, 3, 7); day first, four-digit year."""
-    stripped = text.strip()
-    if not stripped:
+    """'07/03/2011', '7/3/11' or '7 Mar 2011' -> date(2011, 3, 7): day first."""
+    if not text.strip():
         raise InvalidDateText(DateProblem.EMPTY)
-    match = _DATE.fullmatch(stripped)
-    if match is None:
-        raise InvalidDateText(DateProblem.DATE_FORMAT)
-    day, month, year = (int(part) for part in match.groups())
     try:
-        return date(year, month, day)
-    except ValueError:
-        raise InvalidDateText(DateProblem.NO_SUCH_DATE) from None
+        return uk_formats.parse_uk_date(text)
+    except UkInputError as error:
+        raise InvalidDateText(_PROBLEMS[error.problem]) from None
 
 
 def parse_time(text: str) -> time:
-    """'09:05' or '9.05' -> time(9, 5), 24-hour clock."""
-    stripped = text.strip()
-    if not stripped:
+    """'09:05', '9.05', '0905' or '9.05am' -> time(9, 5)."""
+    if not text.strip():
         raise InvalidDateText(DateProblem.EMPTY)
-    match = _TIME.fullmatch(stripped)
-    if match is None:
-        raise InvalidDateText(DateProblem.TIME_FORMAT)
-    hour, minute = (int(part) for part in match.groups())
     try:
-        return time(hour, minute)
-    except ValueError:
-        raise InvalidDateText(DateProblem.NO_SUCH_TIME) from None
+        return uk_formats.parse_uk_time(text)
+    except UkInputError as error:
+        raise InvalidDateText(_PROBLEMS[error.problem]) from None
 
 
 def parse_clock(text: str) -> tuple[time, str | None]:

@@ -2080,19 +2080,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: type the date as dd/mm/yyyy, e.g. 07/03/2011.</source>
+        <source>{0}: type a date like 07/03/2011 or 7 Mar 2011.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: check the year: type one from {1} to {2}, in full like 2011.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: type a time like 14:30 or 2.30pm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: there is no such time: check the hour and minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0}: there is no such date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: type the time as HH:MM (24-hour), e.g. 14:30.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: there is no such time. Times run from 00:00 to 23:59.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

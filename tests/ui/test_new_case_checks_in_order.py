@@ -71,7 +71,7 @@ def test_a_time_off_the_clock_and_a_time_the_clocks_skipped_are_told_apart(
 
     _save_expecting(
         dialog,
-        "Start time: there is no such time. Times run from 00:00 to 23:59.",
+        "Start time: there is no such time: check the hour and minutes.",
         dialog.start_time,
     )
     _fill(dialog.start_time, "21:40")
@@ -98,7 +98,7 @@ def test_each_kind_of_impossible_time_has_its_own_reason() -> None:
         "01:30": DateProblem.SKIPPED_TIME,
     }
     assert date_problem_text(DateProblem.NO_SUCH_TIME, "Offer time") == (
-        "Offer time: there is no such time. Times run from 00:00 to 23:59."
+        "Offer time: there is no such time: check the hour and minutes."
     )
 
 

@@ -23,6 +23,21 @@ def test_day_first_dates_and_24_hour_times_are_read_as_typed() -> None:
     assert parse_time("9.05") == time(9, 5) and parse_time("23:59") == time(23, 59)
 
 
+@pytest.mark.parametrize(
+    ("day", "at", "when"),
+    [
+        ("7 Mar 2011", "6pm", datetime(2011, 3, 7, 18, 0, tzinfo=UTC)),
+        ("10/03/25", "9.15am", datetime(2025, 3, 10, 9, 15, tzinfo=UTC)),
+        ("2025-03-10", "0930", datetime(2025, 3, 10, 9, 30, tzinfo=UTC)),
+        ("27.11.2026", "12 noon", datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+    ],
+)
+def test_the_dialogs_read_what_the_form_reads(day: str, at: str, when: datetime) -> None:
+    """The form took 9.15am and 7 Mar 2011 as its hints said; the offer and new case
+    dialogs refused them, with wording of their own."""
+    assert parse_london(day, at) == when
+
+
 def test_london_times_become_utc_across_the_clock_changes() -> None:
     assert parse_london("10/01/2025", "12:00") == datetime(2025, 1, 10, 12, 0, tzinfo=UTC)
     assert parse_london("10/07/2025", "12:00") == datetime(2025, 7, 10, 11, 0, tzinfo=UTC)
@@ -41,12 +56,14 @@ def test_london_times_become_utc_across_the_clock_changes() -> None:
     ("day", "at", "problem"),
     [
         ("", "10:00", DateProblem.EMPTY),
-        ("2025-03-10", "10:00", DateProblem.DATE_FORMAT),
-        ("10/03/25", "10:00", DateProblem.DATE_FORMAT),
+        ("next Monday", "10:00", DateProblem.DATE_FORMAT),
+        ("10/03", "10:00", DateProblem.DATE_FORMAT),
         ("29/02/2025", "10:00", DateProblem.NO_SUCH_DATE),
+        ("10/03/0025", "10:00", DateProblem.YEAR_RANGE),
         ("10/03/2025", "", DateProblem.EMPTY),
-        ("10/03/2025", "10am", DateProblem.TIME_FORMAT),
+        ("10/03/2025", "teatime", DateProblem.TIME_FORMAT),
         ("10/03/2025", "24:00", DateProblem.NO_SUCH_TIME),
+        ("10/03/2025", "13pm", DateProblem.NO_SUCH_TIME),
         ("10/03/2025", "09:60", DateProblem.NO_SUCH_TIME),
         ("30/03/2025", "01:30", DateProblem.SKIPPED_TIME),  # the clocks skip it
         ("26/10/2025", "01:30", DateProblem.REPEATED_TIME),  # it happened twice: which?

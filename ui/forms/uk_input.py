@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from rhi_desktop.forms import QuestionType
 from rhi_desktop.forms.expressions.temporal import YEARS
-from ui.forms.uk_formats import (
+from ui.forms.widgets.base import AnswerInput, finish_on_leaving, handler, shown_text
+from ui.uk_formats import (
     InputProblem,
     UkInputError,
     format_uk_date,
@@ -28,7 +29,6 @@ from ui.forms.uk_formats import (
     parse_uk_datetime,
     parse_uk_time,
 )
-from ui.forms.widgets.base import AnswerInput, finish_on_leaving, handler, shown_text
 
 
 def problem_text(problem: InputProblem) -> str:

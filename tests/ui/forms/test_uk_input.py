@@ -16,7 +16,7 @@ from tests.ui.forms.conftest import fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
-from ui.forms.uk_formats import (
+from ui.uk_formats import (
     InputProblem,
     UkInputError,
     format_uk_date,
