@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -199,6 +200,24 @@ def test_the_helplines_are_given_with_their_numbers(rhi_form: Form) -> None:
 def test_hints_speak_to_the_interviewer_about_the_childs_own_words(rhi_form: Form) -> None:
     hints = [str(info.question.hint) for info in rhi_form.fields.values() if info.question.hint]
     assert sum("own words" in hint for hint in hints) >= 3
+
+
+def test_a_message_quoting_an_option_quotes_one_its_question_offers(rhi_form: Form) -> None:
+    """Four questions said "'None' cannot be ticked", where the option reads 'Nobody
+    else', 'No referrals' and so on: the interviewer looked for an option not there."""
+    quoting = 0
+    for info in rhi_form.fields.values():
+        message = info.question.constraint_message
+        if message is None or info.question.choices is None:
+            continue
+        labels = {
+            rhi_form.text(choice.label)
+            for choice in rhi_form.definition.choice_lists[info.question.choices]
+        }
+        for quoted in re.findall(r"'([^']+)'", rhi_form.text(message)):
+            quoting += 1
+            assert quoted in labels, (info.id, quoted)
+    assert quoting >= 4
 
 
 def answer_accepted_interview(session: FormSession) -> None:
