@@ -190,6 +190,7 @@ class FormRenderer(QWidget):
         self._stack.setCurrentWidget(self._pages[self._current])
         self.navigator.select(self._current)
         self.navigator.sectionChosen.connect(self._chosen_in_navigator)
+        self.navigator.sectionEntered.connect(self._entered_from_navigator)
         _FocusInSight(self)
         # From anywhere in the window: the buttons below the form (Check answers) too.
         context = Qt.ShortcutContext.WindowShortcut
@@ -831,6 +832,9 @@ class FormRenderer(QWidget):
 
     def _chosen_in_navigator(self, section_id: str) -> None:
         self.show_section(section_id)
+
+    def _entered_from_navigator(self, section_id: str) -> None:
+        self.show_section(section_id, focus=True)
 
     def show_section(self, section_id: str, *, focus: bool = False) -> None:
         """With `focus`, the focus moves to the section's first question, and a screen

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from ui.forms.progress import SectionProgress, SectionState
@@ -46,8 +46,16 @@ def badge_text(progress: SectionProgress) -> str:
     return f"{mark} {', '.join(parts)}"
 
 
+_ENTERING = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
 class SectionNavigator(QListWidget):
+    """The form's sections, each with its progress. Arrowing through it shows each
+    section (`sectionChosen`); Enter or Space goes into the one shown (`sectionEntered`),
+    as Tab does."""
+
     sectionChosen = Signal(str)
+    sectionEntered = Signal(str)
 
     def __init__(self, sections: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +80,18 @@ class SectionNavigator(QListWidget):
             self._titles[section_id] = title
             self._rows[section_id] = row
         self.currentRowChanged.connect(self._changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentRow()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,  # Enter on the number pad
+        )
+        if plain and event.key() in _ENTERING and row >= 0:
+            self.sectionEntered.emit(self.item(row).data(ID_ROLE))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _changed(self, row: int) -> None:
         if row >= 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
@@ -127,6 +128,21 @@ def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     focused = QApplication.focusWidget()
     assert focused is not None and page.isAncestorOf(focused)
     assert _in_sight(page, focused)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Space])
+def test_enter_or_space_in_the_section_list_goes_into_the_section(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, key: Qt.Key
+) -> None:
+    """They did nothing: only Tab left the list for the section chosen."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    keyboard.tab_to(renderer.navigator)
+    keyboard.press(Qt.Key.Key_Down)  # the venue: shown as the arrow reaches it
+    assert renderer.current_section == "venue"
+    keyboard.press(key)
+    assert keyboard.focus() is renderer.section_controls("venue")[0]
 
 
 def test_the_section_keys_work_from_anywhere_in_the_window_and_are_named(
