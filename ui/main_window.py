@@ -54,6 +54,7 @@ from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.forms import Holding
 from rhi_desktop.store import CaseloadRow
+from ui.announce import announce
 from ui.appearance import icon
 from ui.caseload_model import CaseloadModel, Column
 from ui.caseload_proxy import CaseloadFilterProxy
@@ -95,6 +96,8 @@ if TYPE_CHECKING:
 CONTENT, COVER = 0, 1
 COUNTDOWN_INTERVAL_MS = 30_000
 STATUS_INTERVAL_MS = 5_000
+NOTE_SHOWN_MS = 10_000
+"""How long a note in the status bar stays (what comes first, on a row that cannot open)."""
 _WIDTHS = {Column.CASE_REFERENCE: 130}
 """The case reference (varying content) starts at this, or its header's need if more;
 the child's name takes what the others leave; the others fit their longest text."""
@@ -282,7 +285,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Through the action, so Enter does only what the menu would: nothing while the
         # caseload is not the page on screen.
-        self.table.activated.connect(lambda _index: self.open_action.trigger())
+        self.table.activated.connect(lambda _index: self._row_activated())
 
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyNote")
@@ -754,6 +757,23 @@ class MainWindow(QMainWindow):
     def interview_window(self, interview_id: str) -> InterviewWindow | None:
         window = self._interviews.get(interview_id)
         return window if window is not None and shiboken6.isValid(window) else None
+
+    def _row_activated(self) -> None:
+        """Enter on a row (or a double-click) opens its interview; on one that cannot open
+        yet, it says what comes first rather than doing nothing."""
+        if self.open_action.isEnabled():
+            self.open_action.trigger()
+            return
+        row = self.selected_row()
+        if row is None or row.state not in OFFERABLE:
+            return
+        said = (
+            self.tr("The child declined: record a new offer first (Ctrl+O), then open it.")
+            if row.state is InterviewState.DECLINED
+            else self.tr("Record the offer first (Ctrl+O): the interview opens once offered.")
+        )
+        self.status.showMessage(said, NOTE_SHOWN_MS)
+        announce(self.table, said)
 
     def open_interview(self) -> None:
         row = self.selected_row()

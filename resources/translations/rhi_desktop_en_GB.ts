@@ -1945,6 +1945,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The child declined: record a new offer first (Ctrl+O), then open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the offer first (Ctrl+O): the interview opens once offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reopen without what was typed?</source>
         <translation type="unfinished"></translation>
     </message>

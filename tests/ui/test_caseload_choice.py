@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
 from tests.ui.answers import complete_answers
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import active_modal, select_first, type_text, visible_texts
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
@@ -90,3 +90,17 @@ def test_after_signing_off_no_other_case_is_left_chosen(
     assert window.proxy.rowCount() > 0
     assert window.selected_row() is None  # Qt's next current row is nobody's choice
     assert not window.sign_off_action.isEnabled() and not window.open_action.isEnabled()
+
+
+def test_enter_on_a_case_not_offered_yet_says_what_comes_first(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], heard: Heard
+) -> None:
+    """Enter on an assigned case did nothing, with no word why."""
+    _, window = unlocked
+    interview_id = select_first(window, InterviewState.ASSIGNED)
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    said = "Record the offer first (Ctrl+O): the interview opens once offered."
+    assert window.status.currentMessage() == said
+    assert heard[-1][0] == said
+    assert window.interview_window(interview_id) is None
