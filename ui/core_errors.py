@@ -200,6 +200,12 @@ def _store_texts() -> Wordings:
             "profile folder is not read-only and that your account may use it, then try "
             "again.",
         ),
+        store.DatabaseReplacedError: lambda error: translate(
+            "CoreErrors",
+            "The database file ({0}) was deleted, moved or replaced while RHI Desktop had "
+            "it open, so nothing more is saved to it. Ask IT for help before closing the "
+            "app.",
+        ).format(error.file_name),
         store.WriteAheadLogUnavailableError: lambda _: translate(
             "CoreErrors",
             "The database could not switch to write-ahead logging, which keeps saved work "

@@ -511,6 +511,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database file ({0}) was deleted, moved or replaced while RHI Desktop had it open, so nothing more is saved to it. Ask IT for help before closing the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database could not switch to write-ahead logging, which keeps saved work safe. This happens on some network drives: keep the profile on this computer&apos;s own disk, or ask IT.</source>
         <translation type="unfinished"></translation>
     </message>

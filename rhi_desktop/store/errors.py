@@ -122,6 +122,19 @@ class DatabaseUnavailableError(StoreError):
         )
 
 
+class DatabaseReplacedError(StoreError):
+    """The file open was deleted, moved or replaced by another (a restore, a sync tool)
+    while it was open: a write would go to a file that is no longer there."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        super().__init__(
+            f"The database file ({file_name}) was deleted, moved or replaced while RHI "
+            "Desktop had it open, so nothing more is saved to it. Ask IT for help before "
+            "closing the app."
+        )
+
+
 class WriteAheadLogUnavailableError(StoreError):
     """The file system cannot hold SQLite's write-ahead log (some network drives)."""
 

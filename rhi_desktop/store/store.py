@@ -39,6 +39,7 @@ from rhi_desktop.store.connection import (
 from rhi_desktop.store.db import Clock, Connection, Database
 from rhi_desktop.store.episodes import EpisodeRepository
 from rhi_desktop.store.errors import (
+    DatabaseReplacedError,
     DatabaseUnavailableError,
     DiskFullError,
     MigrationBackupFailedError,
@@ -182,6 +183,9 @@ class Store(_Repositories):
         self._keys = keys  # for a second handle on the same file; None when not from a file
         self._open_tx: Transaction | None = None
         self.path = path
+        self._identity = None if path is None else _identity(path)
+        """The file opened, as the file system knows it: one put in its place since is
+        another file."""
         self._read_only_audit = AuditChain(db, audit_key, db.clock)
         self.migrated_from = migrated_from  # schema version this open upgraded from
         self.backup = backup  # the pre-migration copy this open made
@@ -293,6 +297,7 @@ class Store(_Repositories):
             raise ValueError("Every change is made by someone: give the actor's user id.")
         if self._open_tx is not None or self._db.in_transaction:
             raise TransactionError("A transaction is already open on this store.")
+        self._check_still_in_place()
         self._begin(wait_ms)
         tx = Transaction(self._db, self._audit_key, actor)
         self._open_tx = tx
@@ -308,6 +313,13 @@ class Store(_Repositories):
         finally:
             tx._close()
             self._open_tx = None
+
+    def _check_still_in_place(self) -> None:
+        """Refuse to write once the file opened is no longer at its path: the connection
+        would go on writing to it, deleted or replaced, and every save would seem to
+        work while going nowhere anyone could open."""
+        if self.path is not None and _identity(self.path) != self._identity:
+            raise DatabaseReplacedError(self.path.name)
 
     def _begin(self, wait_ms: int | None) -> None:
         if wait_ms is None:
@@ -372,3 +384,12 @@ class Store(_Repositories):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and file number of what is at `path` now (None: nothing is)."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino

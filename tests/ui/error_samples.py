@@ -46,6 +46,7 @@ SAMPLES: list[BaseException] = [
     store.DatabaseBusyError(),
     store.DiskError(),
     store.DatabaseUnavailableError(),
+    store.DatabaseReplacedError("rhi.db"),
     store.WriteAheadLogUnavailableError(),
     store.EncryptionUnavailableError(),
     store.SchemaTooNewError(9, 7),

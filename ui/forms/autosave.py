@@ -36,6 +36,7 @@ from rhi_desktop.autosave import DraftWriter, WriteResult
 from rhi_desktop.store import (
     DatabaseBusyError,
     DatabaseCorruptedError,
+    DatabaseReplacedError,
     DiskFullError,
     NotFoundError,
     ReadOnlyRecordError,
@@ -61,9 +62,9 @@ RETRY_FIRST_MS = 2000
 """The wait before a failed write is first tried again; it doubles with each failure."""
 RETRY_LONGEST_MS = 30_000
 """The longest wait between tries: a freed disk or store is used within half a minute."""
-STOPPING_ERRORS = (StaleEditError, ReadOnlyRecordError, NotFoundError)
+STOPPING_ERRORS = (StaleEditError, ReadOnlyRecordError, NotFoundError, DatabaseReplacedError)
 """Failures that stop saving for good: trying again would overwrite or recreate someone
-else's work."""
+else's work, or write to a file no longer in its place."""
 
 
 def passing_cause_text(error: BaseException) -> str | None:

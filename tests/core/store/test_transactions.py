@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import replace
 from datetime import date
 
@@ -9,9 +11,11 @@ import pytest
 
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.domain.entities import Child, new_id
+from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.store import (
     ConflictingRecordError,
     DatabaseBusyError,
+    DatabaseReplacedError,
     StaleEditError,
     Store,
     TransactionError,
@@ -130,3 +134,34 @@ def test_a_write_can_wait_less_for_another_connection_and_the_next_waits_in_full
             tx.children.add(a_child())
     finally:
         sync.close()
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_nothing_is_written_once_the_file_open_is_no_longer_in_its_place(
+    profile: ProfilePaths, dek: bytes, how: str
+) -> None:
+    """The connection kept writing to the file it had open, deleted or replaced (a
+    restore, a sync tool): every save seemed to work, and went nowhere anyone could
+    open again."""
+    with Store.create(profile.db, dek) as earlier, earlier.transaction("interviewer") as tx:
+        tx.children.add(a_child("CR-1"))
+    earlier_copy = profile.root / "earlier.db"
+    shutil.copyfile(profile.db, earlier_copy)
+    store = Store.open(profile.db, dek)
+    sync = store.second_handle()
+    try:
+        if how == "deleted":
+            for path in (profile.db, profile.wal, profile.shm):
+                path.unlink(missing_ok=True)
+        else:
+            os.replace(earlier_copy, profile.db)
+        for handle in (store, sync):
+            with (
+                pytest.raises(DatabaseReplacedError) as refused,
+                handle.transaction("interviewer") as tx,
+            ):
+                tx.children.add(a_child("CR-2"))
+            assert "rhi.db" in str(refused.value)
+    finally:
+        sync.close()
+        store.close()

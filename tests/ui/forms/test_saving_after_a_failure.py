@@ -250,6 +250,24 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
     assert len(urgent) == 1 and "copy" in urgent[0]
 
 
+def test_once_the_store_file_is_deleted_under_the_form_saving_stops_and_says_so(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """It said 'Saved at' as the connection wrote on into the deleted file: everything
+    typed since was gone when the app closed, with no warning on quitting."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    for path in draft.path.parent.glob(f"{draft.path.name}*"):
+        path.unlink()
+    keyboard.fill(_notes(editor), SAID)
+    editor.flush()
+    assert editor.saver.stopped and editor.saver.pending  # so closing warns of it
+    told = editor.problem.text()
+    assert "deleted, moved or replaced" in told and "copy anything you need" in told
+    assert _notes(editor).toPlainText() == SAID  # still there to copy
+    assert not editor.status.text().startswith("Saved at")
+
+
 def test_while_locked_a_waiting_save_stays_quiet_and_goes_through_once_unlocked(
     qtbot: QtBot, draft: Draft
 ) -> None:
