@@ -17,14 +17,7 @@ from enum import StrEnum
 
 from rhi_desktop.domain.deadlines import london_date, to_london
 from ui import uk_formats
-from ui.london_clock import (
-    ClockProblem,
-    LondonClockError,
-    happened_twice,
-    instant_of,
-    split_zone,
-    zone_of,
-)
+from ui.london_clock import happened_twice, split_zone, zone_of
 from ui.uk_formats import InputProblem, UkInputError
 
 
@@ -52,6 +45,9 @@ _PROBLEMS = {
     InputProblem.YEAR_RANGE: DateProblem.YEAR_RANGE,
     InputProblem.TIME_FORMAT: DateProblem.TIME_FORMAT,
     InputProblem.NO_SUCH_TIME: DateProblem.NO_SUCH_TIME,
+    InputProblem.SKIPPED_TIME: DateProblem.SKIPPED_TIME,
+    InputProblem.REPEATED_TIME: DateProblem.REPEATED_TIME,
+    InputProblem.WRONG_ZONE: DateProblem.WRONG_ZONE,
 }
 
 
@@ -81,20 +77,13 @@ def parse_clock(text: str) -> tuple[time, str | None]:
     return parse_time(clock_text), zone
 
 
-_CLOCK_PROBLEMS = {
-    ClockProblem.SKIPPED: DateProblem.SKIPPED_TIME,
-    ClockProblem.REPEATED: DateProblem.REPEATED_TIME,
-    ClockProblem.WRONG_ZONE: DateProblem.WRONG_ZONE,
-}
-
-
 def london_instant(day: date, at: time, zone: str | None = None) -> datetime:
     """The UTC instant of a Europe/London wall-clock time (`zone` 'bst' or 'gmt', where
     said)."""
     try:
-        return instant_of(day, at, zone)
-    except LondonClockError as exc:
-        raise InvalidDateText(_CLOCK_PROBLEMS[exc.problem]) from None
+        return uk_formats.london_instant(day, at, zone)
+    except UkInputError as error:
+        raise InvalidDateText(_PROBLEMS[error.problem]) from None
 
 
 def parse_london(date_text: str, time_text: str) -> datetime:
