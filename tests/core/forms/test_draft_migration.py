@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from rhi_desktop.forms import FieldKey, Form, FormSession, Holding, load_form, with_held
-from rhi_desktop.forms.versions import NotCarried, Reason, plan_migration
+from rhi_desktop.forms.versions import Migration, NotCarried, Reason, plan_migration
 
 V1: dict[str, Any] = {
     "form_id": "visit",
@@ -240,6 +240,61 @@ def test_a_removed_group_that_cannot_be_read_is_named_once() -> None:
     definition["sections"][0]["questions"].pop()  # no more friends
     migration = plan_migration({"friends": "Jay"}, load_form(V1), load_form(definition))
     assert migration.left_behind == (NotCarried("friends", Reason.REMOVED),)
+
+
+def _one_section(version: int, questions: list[dict[str, Any]]) -> Form:
+    return load_form(
+        {"form_id": "f", "version": version, "title": "F",
+         "sections": [{"id": "s", "title": "S", "questions": questions}]}
+    )  # fmt: skip
+
+
+def _each_answer_accounted_for(answers: dict[str, Any], migration: Migration) -> None:
+    """Every answer given is carried or named: none goes without a word."""
+    named = {item.question_id for item in migration.not_carried}
+    for question_id, value in answers.items():
+        if value not in (None, "", []):
+            assert question_id in migration.answers or question_id in named, question_id
+
+
+def test_an_answer_whose_question_moved_into_or_out_of_a_group_is_named() -> None:
+    """Dropped unsaid, the move still called itself complete."""
+    where = {"id": "where", "type": "text", "label": "Where"}
+    outside = _one_section(1, [where, {"id": "friends", "type": "repeat", "label": "Friends",
+                                       "questions": [{"id": "name", "type": "text",
+                                                      "label": "Name"}]}])  # fmt: skip
+    inside = _one_section(
+        2,
+        [{"id": "friends", "type": "repeat", "label": "Friends",
+          "questions": [{"id": "name", "type": "text", "label": "Name"}, where]}],
+    )  # fmt: skip
+    answers: dict[str, Any] = {"where": "The park", "friends": [{"name": "Jay"}]}
+    moved_in = plan_migration(answers, outside, inside)
+    assert moved_in.not_carried == (NotCarried("where", Reason.MOVED),)
+    _each_answer_accounted_for(answers, moved_in)
+
+    back_out = _one_section(3, [where, {"id": "friends", "type": "repeat", "label": "Friends",
+                                        "questions": [{"id": "name", "type": "text",
+                                                       "label": "Name"}]}])  # fmt: skip
+    rows = {"friends": [{"name": "Jay", "where": "The park"}, {"name": "Sam"}]}
+    moved_out = plan_migration(rows, inside, back_out)
+    assert moved_out.not_carried == (NotCarried("where", Reason.MOVED, (0,)),)
+    assert moved_out.answers["friends"] == [{"name": "Jay"}, {"name": "Sam"}]
+
+
+def test_an_answer_the_changed_question_cannot_take_is_named() -> None:
+    """15.5 does not go onto a whole number; dropped unsaid, the move was 'complete'."""
+    answers: dict[str, Any] = {"age": 15.5, "height": 1.5}
+    migration = plan_migration(
+        answers,
+        _one_section(1, [{"id": "age", "type": "decimal", "label": "Age"},
+                         {"id": "height", "type": "decimal", "label": "Height"}]),
+        _one_section(2, [{"id": "age", "type": "integer", "label": "Age"},
+                         {"id": "height", "type": "decimal", "label": "Height"}]),
+    )  # fmt: skip
+    assert migration.not_carried == (NotCarried("age", Reason.NOT_VALID),)
+    assert migration.answers == {"height": 1.5}
+    _each_answer_accounted_for(answers, migration)
 
 
 def test_a_yes_no_answer_is_carried_onto_a_choice_that_still_offers_it() -> None:
