@@ -266,6 +266,32 @@ def test_a_repeat_group_takes_its_report_key_and_sensitive(workbook: Write) -> N
     assert not conversion.form.field("what").question.sensitive
 
 
+def test_a_section_and_a_repeat_group_keep_their_hints(workbook: Write) -> None:
+    """Dropped, neither was missed by any test: the guidance for a whole section, and for
+    the rows of a group, would have gone without a word."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "hint"],
+            ["begin group", "before", "Before", "Ask about the days before they left."],
+            ["text", "why", "Why did they go?", "In their own words."],
+            ["begin repeat", "places", "Places", "One row for each place they stayed."],
+            ["text", "where", "Where?"],
+            ["end repeat"],
+            ["end group"],
+        ],
+        "settings": SETTINGS,
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    form = conversion.form
+    assert form is not None, conversion.report.render()
+    assert form.text(form.sections["before"].section.hint) == "Ask about the days before they left."
+    places = form.field("places").question
+    assert form.text(places.hint) == "One row for each place they stayed."
+    assert form.text(form.field("why").question.hint) == "In their own words."
+    assert not conversion.report.warnings  # kept, so nothing to say
+
+
 def test_a_read_only_note_is_imported(workbook: Write) -> None:
     # 'read-only questions are not supported' stopped a note marked read-only, which a
     # note is anyway.
