@@ -407,7 +407,11 @@ def _salvage_section(index: int, raw: object, broken: set[str]) -> Section:
             section = section.model_copy(update={"id": f"{_STAND_IN}{index}"})
     if section is None:
         broken.update(_raw_ids(raw))
-        section = Section.model_construct(id=_STAND_IN, title="?", questions=[])
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        # Its id, where it has a valid one, still counts among the ids: a second section
+        # of that id is a duplicate, whatever else is wrong with one of them.
+        kept = raw_id if isinstance(raw_id, str) and _fits(_IDENTIFIER, raw_id) else _STAND_IN
+        section = Section.model_construct(id=kept, title="?", questions=[])
     return section
 
 

@@ -315,6 +315,23 @@ def test_repeat_group_mistakes_are_named_once_as_what_they_are(make_definition: 
     ]
 
 
+def test_a_section_that_cannot_be_read_still_counts_among_the_ids(
+    make_definition: Build,
+) -> None:
+    # Its stand-in had no id, so a second section 'main' with no questions was told only
+    # that it needs questions: fixing that left a duplicate id to be found next time.
+    definition = make_definition([{"id": "a", "type": "text", "label": "A"}])
+    definition["sections"].append({"id": "main", "title": "Again", "questions": []})
+    definition["sections"].append({"id": "later", "title": "Later"})
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(definition)
+    assert caught.value.problems == [
+        "sections[1].id: duplicate id 'main' (first used at sections[0])",
+        "sections[1].questions: list should have at least 1 item after validation, not 0",
+        "sections[2].questions: is required",
+    ]
+
+
 def test_one_bad_name_or_code_neither_hides_nor_invents_other_problems(
     make_definition: Build,
 ) -> None:
