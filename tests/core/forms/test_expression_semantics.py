@@ -27,6 +27,8 @@ VALUES: dict[str, Value] = {
     "interview_date": date(2024, 5, 31),
     "unanswered_date": "",
     "signed_at": datetime(2024, 6, 1, 9, 0, tzinfo=UTC),
+    "offered_at": datetime(2024, 6, 12, 23, 30, tzinfo=UTC),  # 00:30 on 13 June in London
+    "held_on": date(2024, 6, 12),
     "start": time(10, 0),
     "end": time(11, 15),
     "huge": 1e308,
@@ -109,6 +111,15 @@ def test_empty_answers_follow_xlsform_rules(text: str, expected: bool) -> None:
         ("${interview_date} >= ${signed_at}", False),
         ("${interview_date} != ${signed_at}", True),
         ("today() = now()", True),  # 23:30 UTC is already the next day in London
+        # On either side: an offer at 00:30 BST on 13 June came after a meeting on the 12th.
+        ("${offered_at} <= ${held_on}", False),
+        ("${held_on} >= ${offered_at}", False),
+        ("${offered_at} > ${held_on}", True),
+        ("${held_on} < ${offered_at}", True),
+        # Ticked answers read as their values with a space between, as XLSForm has them.
+        ("${risks} = 'cse county_lines'", True),
+        ("'cse county_lines' = ${risks}", True),
+        ("${risks} = 'cse'", False),
         ("today() > now()", False),
     ],
 )
