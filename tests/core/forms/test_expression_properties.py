@@ -1,7 +1,8 @@
 """Property tests: the engine agrees with a separate reference evaluator, and never crashes.
 
 The reference works on its own tuple trees with `None` for empty and frozensets for
-multiple-choice answers, so it shares no code or representation with the engine. Each
+multiple-choice answers, so it shares no code or representation with the engine; it
+reads a date-time's London day through `zoneinfo` itself. Each
 generated tree is rendered to text with the fewest parentheses precedence allows (so the
 parser's precedence is exercised too), then parsed, type-checked and evaluated.
 """
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import math
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -35,6 +37,11 @@ CHOICES = ("cse", "cce", "none")
 NUMBER_REFS = ("n1", "n2")
 TEXT_REFS = ("t1", "t2")
 CHOICE_REFS = ("m1",)
+DATE_REFS = ("d1", "d2")
+DATETIME_REFS = ("dt1", "dt2")
+CLOCK = datetime(2024, 6, 12, 23, 30, tzinfo=UTC)
+"""Half past midnight on 13 June in London (BST), still the 12th in UTC."""
+LONDON = ZoneInfo("Europe/London")
 
 # --- generated trees, typed so that every tree is well-typed -------------------------------
 
@@ -74,6 +81,14 @@ def choices_refs() -> st.SearchStrategy[Tree]:
     return st.sampled_from(CHOICE_REFS).map(lambda n: ("ref", n))
 
 
+def days() -> st.SearchStrategy[Tree]:
+    """Dates and date-times, answered or not, and the clock's: either may meet either."""
+    return st.one_of(
+        st.sampled_from(DATE_REFS + DATETIME_REFS).map(lambda n: ("ref", n)),
+        st.sampled_from([("today",), ("now",)]),
+    )
+
+
 def booleans(depth: int) -> st.SearchStrategy[Tree]:
     comparisons = st.sampled_from(["=", "!=", "<", "<=", ">", ">="])
     small_numbers = numbers(max(depth - 1, 0))
@@ -83,6 +98,7 @@ def booleans(depth: int) -> st.SearchStrategy[Tree]:
         st.tuples(st.sampled_from(["=", "!="]), small_texts, small_texts),
         st.tuples(st.just("selected"), choices_refs(), st.sampled_from(CHOICES)),
         st.tuples(st.sampled_from(["=", "!="]), choices_refs(), st.just(("str", ""))),
+        st.tuples(comparisons, days(), days()),
     )
     if depth == 0:
         return leaves
@@ -101,6 +117,15 @@ text_values = st.sampled_from(["", "a", "yes", "Sam", "x y"])
 choice_values = st.one_of(
     st.just(None), st.sets(st.sampled_from(CHOICES), min_size=1).map(frozenset)
 )
+date_values = st.sampled_from([None, date(2024, 6, 12), date(2024, 6, 13)])
+datetime_values = st.sampled_from(
+    [
+        None,
+        datetime(2024, 6, 12, 22, 30, tzinfo=UTC),  # 23:30 on the 12th in London
+        CLOCK,  # 00:30 on the 13th
+        datetime(2024, 6, 13, 9, 0, tzinfo=UTC),
+    ]
+)
 environments = st.fixed_dictionaries(
     {
         "n1": number_values,
@@ -108,6 +133,10 @@ environments = st.fixed_dictionaries(
         "t1": text_values,
         "t2": text_values,
         "m1": choice_values,
+        "d1": date_values,
+        "d2": date_values,
+        "dt1": datetime_values,
+        "dt2": datetime_values,
     }
 )
 
@@ -149,6 +178,10 @@ def reference(tree: Tree, env: dict[str, Any]) -> Any:
         return tree[1]
     if kind == "ref":
         return env[tree[1]]
+    if kind == "today":
+        return CLOCK.astimezone(LONDON).date()
+    if kind == "now":
+        return CLOCK
     if kind == "neg":
         value = reference(tree[1], env)
         return None if value is None else -value
@@ -160,9 +193,12 @@ def reference(tree: Tree, env: dict[str, Any]) -> Any:
         same = _reference_equal(left, right)
         return same if kind == "=" else not same
     if kind in ("<", "<=", ">", ">="):
-        left, right = reference(tree[1], env), reference(tree[2], env)
+        left, right = _reference_days(reference(tree[1], env), reference(tree[2], env))
         if left is None or right is None:
             return False
+        if isinstance(left, date):
+            return {"<": left < right, "<=": left <= right, ">": left > right,
+                    ">=": left >= right}[kind]  # fmt: skip
         if _reference_near(left, right):
             return kind in ("<=", ">=")
         return {
@@ -195,9 +231,19 @@ def _reference_empty(value: Any) -> bool:
     return value is None or value == ""
 
 
+def _reference_days(left: Any, right: Any) -> tuple[Any, Any]:
+    """A date and a date-time meet on the date-time's day in London."""
+    if isinstance(left, datetime) != isinstance(right, datetime) and None not in (left, right):
+        if isinstance(left, datetime):
+            return left.astimezone(LONDON).date(), right
+        return left, right.astimezone(LONDON).date()
+    return left, right
+
+
 def _reference_equal(left: Any, right: Any) -> bool:
     if _reference_empty(left) or _reference_empty(right):
         return _reference_empty(left) and _reference_empty(right)
+    left, right = _reference_days(left, right)
     numbers = (int, float)
     if (
         isinstance(left, numbers)
@@ -274,6 +320,8 @@ TYPES = {
     **{name: FieldType(ValueType.NUMBER) for name in NUMBER_REFS},
     **{name: FieldType(ValueType.TEXT) for name in TEXT_REFS},
     **{name: FieldType(ValueType.CHOICES, tuple(CHOICES)) for name in CHOICE_REFS},
+    **{name: FieldType(ValueType.DATE) for name in DATE_REFS},
+    **{name: FieldType(ValueType.DATETIME) for name in DATETIME_REFS},
 }
 
 
@@ -287,9 +335,7 @@ def agree(tree: Tree, env: dict[str, Any], expected_type: ValueType) -> None:
     result = check(expr, resolve)
     assert result.problems == (), (text, result.problems)
     assert result.type is expected_type, text
-    context = MappingContext(
-        engine_environment(env), clock=lambda: datetime(2024, 1, 1, tzinfo=UTC)
-    )
+    context = MappingContext(engine_environment(env), clock=lambda: CLOCK)
     got = normalise(evaluate(expr, context), expected_type)
     want = reference(tree, env)
     assert got == want, (text, env, got, want)
