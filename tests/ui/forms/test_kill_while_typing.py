@@ -24,7 +24,8 @@ from tests.ui.forms.typing_child import FIELD, SCRIPT
 from ui.forms.editor import open_form_editor
 
 REPO = Path(__file__).resolve().parents[3]
-TYPE_FOR_SECONDS = 3.5
+TYPE_FOR_SECONDS = 6.0
+"""Long enough for several saves, so each keystroke's wait for one is seen."""
 AT_MOST_LOST_SECONDS = 2.0
 
 
@@ -59,13 +60,17 @@ def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
     with Store.create(db, dek) as store:
         interview_id = add_draft(store)
     typed_at: dict[int, float] = {}
+    saves: list[tuple[int, float]] = []  # keystrokes held, when
     with _running("tests.ui.forms.typing_child", db, dek, interview_id) as (child, stdout):
         assert stdout.readline().strip() == "ready"
         started: float | None = None
         while True:
             line = stdout.readline()
-            assert line.startswith("typed "), f"the child stopped early: {line!r}"
-            _, count, at = line.split()
+            assert line.startswith(("typed ", "saved ")), f"the child stopped early: {line!r}"
+            kind, count, at = line.split()
+            if kind == "saved":
+                saves.append((int(count), float(at)))
+                continue
             typed_at[int(count)] = float(at)
             started = started or float(at)
             if float(at) - started >= TYPE_FOR_SECONDS:
@@ -75,6 +80,13 @@ def test_interview_survives_kill_during_typing(tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
 
     safe = max(n for n, at in typed_at.items() if at <= killed_at - AT_MOST_LOST_SECONDS)
+    # Whenever the kill had come, what was typed 2 s before was saved by then: no
+    # keystroke (up to the last one the kill had to keep) waited longer for a save.
+    for n in range(1, safe + 1):
+        saved_at = next((at for held, at in saves if held >= n), None)
+        assert saved_at is not None, f"keystroke {n} was never saved"
+        waited = saved_at - typed_at[n]
+        assert waited <= AT_MOST_LOST_SECONDS, f"keystroke {n} waited {waited:.1f} s to be saved"
     with Store.open(db, dek) as reopened:
         assert reopened.integrity_check() == ["ok"]
         kept = reopened.interviews.get(interview_id).answers.get(FIELD, "")

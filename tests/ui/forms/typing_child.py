@@ -4,7 +4,8 @@ offscreen, and a script typed into it one keystroke at a time, until the parent 
 Usage: python -m tests.ui.forms.typing_child DB INTERVIEW_ID; the data key comes as hex
 on the first line of stdin (never on the command line). Prints `ready` once the form is
 up, then `typed N T` after the Nth keystroke, T being time.monotonic() (one clock for
-parent and child). Stops by itself after the script, should the parent never kill it.
+parent and child), and `saved N T` after each autosave, N being the keystrokes it
+holds. Stops by itself after the script, should the parent never kill it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,13 @@ def main(argv: list[str]) -> int:
         typed += 1
         print(f"typed {typed} {time.monotonic():.6f}", flush=True)
 
+    def saved() -> None:
+        held = editor.renderer.session.answer(FIELD)
+        print(
+            f"saved {len(held) if isinstance(held, str) else 0} {time.monotonic():.6f}", flush=True
+        )
+
+    editor.saved.connect(saved)
     ticker = QTimer()
     ticker.setInterval(KEY_INTERVAL_MS)
     ticker.timeout.connect(next_key)
