@@ -109,6 +109,11 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
             "Messages",
             "{0}: the UK was not on that time then. Leave out BST or GMT, or correct the date.",
         ),
+        DateProblem.MIDNIGHT_WHICH: translate(
+            "Messages",
+            "{0}: midnight may be the start of that day or its end: type 00:00 for the "
+            "start, or 23:59 for the end.",
+        ),
     }
     return texts[problem].format(field, YEARS[0], YEARS[-1])
 

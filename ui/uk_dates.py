@@ -31,6 +31,7 @@ class DateProblem(StrEnum):
     SKIPPED_TIME = "skipped_time"  # skipped when the clocks go forward, e.g. 01:30 in spring
     REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
+    MIDNIGHT_WHICH = "midnight_which"  # 'midnight' beside a date: its start, or its end?
 
 
 class InvalidDateText(ValueError):
@@ -62,13 +63,18 @@ def parse_uk_date(text: str) -> date:
 
 
 def parse_time(text: str) -> time:
-    """'09:05', '9.05', '0905' or '9.05am' -> time(9, 5)."""
+    """'09:05', '9.05', '0905' or '9.05am' -> time(9, 5). Midnight said as such
+    ('midnight', '12am') is refused: of a date typed beside it, it may mean the start of
+    that day or its end, a day apart."""
     if not text.strip():
         raise InvalidDateText(DateProblem.EMPTY)
     try:
-        return uk_formats.parse_uk_time(text)
+        read = uk_formats.parse_uk_time(text)
     except UkInputError as error:
         raise InvalidDateText(_PROBLEMS[error.problem]) from None
+    if uk_formats.says_midnight(text.strip(), read):
+        raise InvalidDateText(DateProblem.MIDNIGHT_WHICH)
+    return read
 
 
 def parse_clock(text: str) -> tuple[time, str | None]:

@@ -270,13 +270,13 @@ def parse_uk_datetime(text: str) -> datetime:
             if error.problem is InputProblem.NO_SUCH_TIME:
                 found = found or error
             continue
-        if _says_midnight(said, clock_time):
+        if says_midnight(said, clock_time):
             raise UkInputError(InputProblem.MIDNIGHT_WHICH)
         return london_instant(day, clock_time, zone)
     raise found or UkInputError(InputProblem.DATETIME_FORMAT)
 
 
-def _says_midnight(said: str, clock_time: time) -> bool:
+def says_midnight(said: str, clock_time: time) -> bool:
     """Whether a time is midnight said as such: 'midnight', or '12am' as notes write it.
     00:00 is the start of the day, unmistakably."""
     if clock_time != time(0, 0):

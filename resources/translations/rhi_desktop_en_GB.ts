@@ -2124,6 +2124,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: midnight may be the start of that day or its end: type 00:00 for the start, or 23:59 for the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 interview could not be read: its form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

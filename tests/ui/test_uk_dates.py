@@ -30,6 +30,7 @@ def test_day_first_dates_and_24_hour_times_are_read_as_typed() -> None:
         ("10/03/25", "9.15am", datetime(2025, 3, 10, 9, 15, tzinfo=UTC)),
         ("2025-03-10", "0930", datetime(2025, 3, 10, 9, 30, tzinfo=UTC)),
         ("27.11.2026", "12 noon", datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+        ("07/03/2025", "00:00", datetime(2025, 3, 7, 0, 0, tzinfo=UTC)),  # the day's start
     ],
 )
 def test_the_dialogs_read_what_the_form_reads(day: str, at: str, when: datetime) -> None:
@@ -68,6 +69,10 @@ def test_london_times_become_utc_across_the_clock_changes() -> None:
         ("30/03/2025", "01:30", DateProblem.SKIPPED_TIME),  # the clocks skip it
         ("26/10/2025", "01:30", DateProblem.REPEATED_TIME),  # it happened twice: which?
         ("10/07/2025", "12:00 GMT", DateProblem.WRONG_ZONE),  # summer is BST
+        # The night of the 7th, or the start of it? Read as 00:00, a deadline moved a day.
+        ("07/03/2025", "midnight", DateProblem.MIDNIGHT_WHICH),
+        ("07/03/2025", "12am", DateProblem.MIDNIGHT_WHICH),
+        ("07/03/2025", "12 midnight", DateProblem.MIDNIGHT_WHICH),
     ],
 )
 def test_impossible_or_misformatted_text_is_refused_with_a_reason(
