@@ -46,13 +46,14 @@ def badge_text(progress: SectionProgress) -> str:
     return f"{mark} {', '.join(parts)}"
 
 
-_ENTERING = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+_ENTERING = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+"""Not Space: it is part of a section's title typed to find it in the list."""
 
 
 class SectionNavigator(QListWidget):
-    """The form's sections, each with its progress. Arrowing through it shows each
-    section (`sectionChosen`); Enter or Space goes into the one shown (`sectionEntered`),
-    as Tab does."""
+    """The form's sections, each with its progress. Arrowing through it (or typing a
+    title) shows each section (`sectionChosen`); Enter goes into the one shown
+    (`sectionEntered`), as Tab does."""
 
     sectionChosen = Signal(str)
     sectionEntered = Signal(str)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.driving import away_and_back
+from tests.ui.forms.conftest import Draft
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import FormRenderer
@@ -130,11 +131,11 @@ def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     assert _in_sight(page, focused)
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Space])
-def test_enter_or_space_in_the_section_list_goes_into_the_section(
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_in_the_section_list_goes_into_the_section(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, key: Qt.Key
 ) -> None:
-    """They did nothing: only Tab left the list for the section chosen."""
+    """It did nothing: only Tab left the list for the section chosen."""
     editor = open_editor()
     renderer = editor.renderer
     renderer.enter("offer_outcome", "accepted")
@@ -143,6 +144,23 @@ def test_enter_or_space_in_the_section_list_goes_into_the_section(
     assert renderer.current_section == "venue"
     keyboard.press(key)
     assert keyboard.focus() is renderer.section_controls("venue")[0]
+
+
+def test_a_title_typed_to_find_a_section_stays_in_the_list(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """Had Space gone into the section, the rest of the title typed would have replaced
+    the first answer there, the interview date, and been saved."""
+    editor = open_editor()
+    renderer = editor.renderer
+    renderer.enter("offer_outcome", "accepted")
+    renderer.enter("interview_date", "2026-11-26")
+    keyboard.tab_to(renderer.navigator)
+    keyboard.type("where we met")
+    editor.flush()
+    assert renderer.current_section == "venue"  # found: 'Where we met and who was there'
+    assert keyboard.focus() is renderer.navigator
+    assert draft.answers()["interview_date"] == "2026-11-26"
 
 
 def test_the_section_keys_work_from_anywhere_in_the_window_and_are_named(
