@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Through the action, so Enter does only what the menu would: nothing while the
         # caseload is not the page on screen.
-        self.table.activated.connect(lambda _index: self._row_activated())
+        self.table.activated.connect(self._row_activated)
 
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyNote")
@@ -758,9 +758,16 @@ class MainWindow(QMainWindow):
         window = self._interviews.get(interview_id)
         return window if window is not None and shiboken6.isValid(window) else None
 
-    def _row_activated(self) -> None:
-        """Enter on a row (or a double-click) opens its interview; on one that cannot open
-        yet, it says what comes first rather than doing nothing."""
+    def _row_activated(self, index: QModelIndex) -> None:
+        """Enter on a row (or a double-click) chooses it and opens its interview; on one
+        that cannot open yet, it says what comes first rather than doing nothing."""
+        if not index.isValid():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         if self.open_action.isEnabled():
             self.open_action.trigger()
             return

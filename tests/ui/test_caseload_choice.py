@@ -104,3 +104,25 @@ def test_enter_on_a_case_not_offered_yet_says_what_comes_first(
     assert window.status.currentMessage() == said
     assert heard[-1][0] == said
     assert window.interview_window(interview_id) is None
+
+
+def test_enter_on_the_row_the_keyboard_is_on_chooses_and_opens_it(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Tab into the list, Enter: Qt's current row is not chosen, so Open was disabled and
+    Enter did nothing, with no word why."""
+    _, window = unlocked
+    window.show_view(CaseloadView.IN_PROGRESS)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.search.setFocus()
+    QTest.keyClick(window.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.table
+    selection = window.table.selectionModel()
+    assert selection.currentIndex().isValid() and not selection.selectedRows()
+    current = window.proxy.mapToSource(selection.currentIndex()).row()
+    interview_id = window.caseload.row_at(current).interview_id
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    opened = window.interview_window(interview_id)
+    assert opened is not None
+    opened.close_without_asking()
