@@ -90,8 +90,13 @@ class SensitiveCover:
     def hide_answer(self) -> None:
         """Cover the answer again, where there is one: a question not yet answered is
         left open (with nothing to read there) so that it can be answered without first
-        choosing Show, which would take the first key typed."""
-        self.set_revealed(self.cover is not None and not self._answer.holds_answer())
+        choosing Show, which would take the first key typed. Left open, the input lets go
+        of its undo history, as covering it would: Undo in an answer rubbed out must not
+        bring the words back on screen."""
+        left_open = self.cover is not None and not self._answer.holds_answer()
+        self.set_revealed(left_open)
+        if left_open:
+            self._answer.forget_edits()
 
     def _clicked(self) -> None:
         """Shown by the interviewer (not by the form): on into the answer (to the chosen

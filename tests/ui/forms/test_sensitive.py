@@ -166,6 +166,35 @@ def test_a_long_answer_not_given_yet_is_open_to_be_typed_into(
     assert isinstance(details, QPlainTextEdit) and not details.toPlainText()
 
 
+def test_an_answer_rubbed_out_cannot_be_brought_back_on_screen_by_undo(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """Rubbed out, the answer is left open on leaving the section or locking, not
+    covered: its editor kept its undo history, so Ctrl+Z put the child's words back on
+    screen, unasked, and saved them again."""
+    _seed(
+        draft,
+        {"offer_outcome": "accepted", "harm_disclosed": "yes", "harm_details": "Private"},
+    )
+    editor = open_editor()
+    renderer = editor.renderer
+    keyboard.to_section(renderer, "risks")
+    view = renderer.field_view("harm_details")
+    assert view.cover is not None
+    view.cover.button.click()  # Show, chosen
+    details = view.controls()[0]
+    assert isinstance(details, QPlainTextEdit) and details.toPlainText() == "Private"
+    keyboard.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keyboard.press(Qt.Key.Key_Delete)
+    assert renderer.session.answer("harm_details") is None
+    renderer.mask_sensitive()  # as locking does
+    assert view.cover.revealed  # nothing to cover
+    details.setFocus()
+    keyboard.press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not details.toPlainText()
+    assert renderer.session.answer("harm_details") is None
+
+
 def test_an_answer_brought_back_by_undo_comes_back_covered(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
 ) -> None:

@@ -354,6 +354,10 @@ class AnswerInput:
         that cannot tell say they do."""
         return True
 
+    def forget_edits(self) -> None:
+        """Let go of any undo history the input keeps of earlier text (a cover left open
+        over an emptied answer must not let Undo bring the words back on screen)."""
+
 
 _SHOWN = object()
 """What a `WithheldInput` holds back while nothing is: the answer is in the input."""

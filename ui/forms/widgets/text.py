@@ -94,6 +94,9 @@ class LongTextInput(WithheldInput):
     def _in_controls(self) -> object:
         return self.edit.toPlainText()
 
+    def forget_edits(self) -> None:
+        self.edit.document().clearUndoRedoStacks()
+
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
         if read_only:  # the keyboard, not only the mouse, can still select and copy it
