@@ -41,6 +41,7 @@ from rhi_desktop.store.episodes import EpisodeRepository
 from rhi_desktop.store.errors import (
     DatabaseReplacedError,
     DatabaseUnavailableError,
+    DiskError,
     DiskFullError,
     MigrationBackupFailedError,
     MigrationFailedError,
@@ -318,7 +319,13 @@ class Store(_Repositories):
         """Refuse to write once the file opened is no longer at its path: the connection
         would go on writing to it, deleted or replaced, and every save would seem to
         work while going nowhere anyone could open."""
-        if self.path is not None and _identity(self.path) != self._identity:
+        if self.path is None:
+            return
+        try:
+            found = _identity(self.path)
+        except OSError as error:  # e.g. a network drive's stale handle: worth trying again
+            raise DiskError() from error
+        if found != self._identity:
             raise DatabaseReplacedError(self.path.name)
 
     def _begin(self, wait_ms: int | None) -> None:
@@ -387,9 +394,10 @@ class Store(_Repositories):
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
-    """The device and file number of what is at `path` now (None: nothing is)."""
+    """The device and file number of what is at `path` now (None: nothing is). Other
+    failures to look (a network drive's stale handle) raise OSError."""
     try:
         found = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # its folder gone, or a file now
         return None
     return found.st_dev, found.st_ino

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +19,7 @@ from rhi_desktop.store import (
     ConflictingRecordError,
     DatabaseBusyError,
     DatabaseReplacedError,
+    DiskError,
     StaleEditError,
     Store,
     TransactionError,
@@ -165,3 +169,26 @@ def test_nothing_is_written_once_the_file_open_is_no_longer_in_its_place(
     finally:
         sync.close()
         store.close()
+
+
+def test_a_file_that_cannot_be_looked_at_for_a_moment_is_a_disk_error_to_try_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network drive's stale handle is no proof the file was replaced: the save is
+    refused as a disk error, which autosave tries again, and goes through once the file
+    can be looked at again."""
+    real_stat = Path.stat
+    stale = True
+
+    def stat(path: Path, **kwargs: Any) -> os.stat_result:
+        if stale and path == store.path:
+            raise OSError(errno.ESTALE, "Stale file handle")
+        return real_stat(path, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    with pytest.raises(DiskError), store.transaction("interviewer") as tx:
+        tx.children.add(a_child("CR-3"))
+    stale = False
+    with store.transaction("interviewer") as tx:
+        tx.children.add(a_child("CR-3"))
+    assert store.children.by_case_reference("CR-3") is not None
