@@ -15,6 +15,7 @@ from rhi_desktop.forms import FormSession, load_form
 from tests.ui.forms.conftest import Draft, age_form, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
+from ui.forms.field_view import FieldView
 from ui.forms.renderer import FormRenderer
 
 
@@ -140,16 +141,29 @@ def test_a_covered_answers_button_says_all_the_hidden_input_would(
     assert button.accessibleDescription() == "Use their words. Do not ask leading questions."
 
 
+def _on_harm_details(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    details: str | None,
+) -> tuple[InterviewFormEditor, FieldView]:
+    """The form open on the risks section, harm disclosed, with `details` given or not."""
+    given = {} if details is None else {"harm_details": details}
+    _seed(draft, {"offer_outcome": "accepted", "harm_disclosed": "yes", **given})
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "risks")
+    view = editor.renderer.field_view("harm_details")
+    assert view.cover is not None
+    return editor, view
+
+
 def test_a_long_answer_not_given_yet_is_open_to_be_typed_into(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
 ) -> None:
     """A cover over nothing would only be in the way: Tab went to its Show button, where
     the first word typed was lost and the space after it pressed Show."""
-    _seed(draft, {"offer_outcome": "accepted", "harm_disclosed": "yes"})
-    editor = open_editor()
+    editor, view = _on_harm_details(open_editor, keyboard, draft, None)
     renderer = editor.renderer
-    keyboard.to_section(renderer, "risks")
-    view = renderer.field_view("harm_details")
     assert view.cover is not None and view.cover.revealed
     editor.check()
     keyboard.to_section(renderer, "risks")
@@ -172,14 +186,8 @@ def test_an_answer_rubbed_out_cannot_be_brought_back_on_screen_by_undo(
     """Rubbed out, the answer is left open on leaving the section or locking, not
     covered: its editor kept its undo history, so Ctrl+Z put the child's words back on
     screen, unasked, and saved them again."""
-    _seed(
-        draft,
-        {"offer_outcome": "accepted", "harm_disclosed": "yes", "harm_details": "Private"},
-    )
-    editor = open_editor()
+    editor, view = _on_harm_details(open_editor, keyboard, draft, "Private")
     renderer = editor.renderer
-    keyboard.to_section(renderer, "risks")
-    view = renderer.field_view("harm_details")
     assert view.cover is not None
     view.cover.button.click()  # Show, chosen
     details = view.controls()[0]
@@ -200,16 +208,10 @@ def test_an_answer_brought_back_by_undo_comes_back_covered(
 ) -> None:
     """Questions coming back are left open only when they hold no answer: one brought
     back with its answer is not shown to whoever is looking at the screen."""
-    _seed(
-        draft,
-        {"offer_outcome": "accepted", "harm_disclosed": "yes", "harm_details": "Private"},
-    )
-    editor = open_editor()
+    editor, view = _on_harm_details(open_editor, keyboard, draft, "Private")
     renderer = editor.renderer
-    keyboard.to_section(renderer, "risks")
     disclosed = renderer.field_view("harm_disclosed").controls()
     keyboard.pick_radio(disclosed, 1)  # no: the details are no longer asked, and held
-    view = renderer.field_view("harm_details")
     assert not view.shown
     notice = renderer.hidden_notice
     assert notice is not None
