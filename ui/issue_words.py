@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from rhi_desktop.counted import by_count
-from rhi_desktop.forms.answers import TypeProblem
+from rhi_desktop.forms.answers import LONGEST_TEXT, TypeProblem
 from rhi_desktop.forms.model import QuestionType
 from rhi_desktop.forms.validation import Issue, IssueKind
 
@@ -59,6 +59,10 @@ def issue_words(issue: Issue, question_type: QuestionType | None = None) -> str:
     question's type; the form's own constraint message as the form gave it."""
     translate = QCoreApplication.translate
     if issue.kind is IssueKind.TYPE:
+        if issue.type_problem is TypeProblem.TOO_LONG and question_type in LONGEST_TEXT:
+            return translate(
+                "FormIssues", "This answer is too long to keep: shorten it to {0} characters."
+            ).format(f"{LONGEST_TEXT[question_type]:,}")
         return _problem_words(issue.type_problem) or _type_words(question_type)
     if issue.kind is IssueKind.REQUIRED:
         return translate("FormIssues", "This question needs an answer.")

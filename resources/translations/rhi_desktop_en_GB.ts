@@ -1028,6 +1028,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This answer is too long to keep: shorten it to {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This question needs an answer.</source>
         <translation type="unfinished"></translation>
     </message>

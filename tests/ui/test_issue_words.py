@@ -132,6 +132,12 @@ def test_a_postcode_or_a_number_too_large_is_told_what_is_wrong_with_it() -> Non
     assert issue_words(wrong(TypeProblem.WRONG_KIND), QuestionType.INTEGER) == (
         "Enter a whole number."
     )
+    assert issue_words(wrong(TypeProblem.TOO_LONG), QuestionType.LONG_TEXT) == (
+        "This answer is too long to keep: shorten it to 20,000 characters."
+    )
+    assert issue_words(wrong(TypeProblem.TOO_LONG), QuestionType.TEXT) == (
+        "This answer is too long to keep: shorten it to 2,000 characters."
+    )
 
 
 @pytest.mark.parametrize(

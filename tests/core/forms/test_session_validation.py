@@ -16,10 +16,11 @@ from rhi_desktop.forms import (
     InvalidAnswer,
     IssueKind,
     Location,
+    QuestionType,
     load_form,
     with_held,
 )
-from rhi_desktop.forms.answers import MAX_WHOLE_NUMBER, TypeProblem
+from rhi_desktop.forms.answers import LONGEST_TEXT, MAX_WHOLE_NUMBER, TypeProblem
 
 Clock = Callable[[], datetime]
 
@@ -352,6 +353,29 @@ def test_typed_answers_are_normalised(session: FormSession) -> None:
     assert session.answer("rating") == 4
     session.set_answer("rating", 6)
     assert session.issues("rating")[0].message == "Choose a point from 1 to 5."
+
+
+def test_text_is_kept_without_control_characters_and_within_its_length(
+    session: FormSession,
+) -> None:
+    """A NUL pasted from a PDF was kept, and the central service refuses a record holding
+    one: the interview, signed off, could never be sent. A document pasted whole made the
+    record too long to send, with nothing said while it could still be shortened."""
+    session.set_answer("met", "yes")
+    session.set_answer("action", "Called\x00 the duty\x1b team\r\n\tat once\ud800")
+    assert session.answer("action") == "Called the duty team\r\n\tat once\ufffd"
+    longest = LONGEST_TEXT[QuestionType.LONG_TEXT]
+    session.set_answer("action", "x" * longest)
+    assert session.issues("action") == ()
+    session.set_answer("action", "x" * (longest + 1))
+    (issue,) = session.issues("action")
+    assert issue.type_problem is TypeProblem.TOO_LONG
+    assert issue.message == f"Shorten it to at most {longest} characters."
+    session.set_answer("venue", "other")
+    session.set_answer("venue_other", "y" * (LONGEST_TEXT[QuestionType.TEXT] + 1))
+    assert [i.type_problem for i in session.issues("venue_other")] == [TypeProblem.TOO_LONG]
+    session.set_answer("venue_other", "\x00\x07 ")
+    assert session.answer("venue_other") is None  # nothing but controls: no answer
 
 
 def test_clearing_an_answer_makes_a_required_question_ask_again(session: FormSession) -> None:
