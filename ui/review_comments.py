@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from rhi_desktop.domain.entities import Review
 from rhi_desktop.forms import Form
 from ui.form_language import form_language
+from ui.literal_text import tooltip
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,7 +67,7 @@ class ReviewCommentsPanel(QWidget):
             text = self.tr("{0}: {1}").format(self._label(question_id), comment.strip())
             item = QListWidgetItem(text, self.questions)
             item.setData(QUESTION_ROLE, question_id)
-            item.setToolTip(text)
+            item.setToolTip(tooltip(text))
         if self.questions.count():
             self.questions.setCurrentRow(0)
         else:

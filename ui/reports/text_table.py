@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui.literal_text import tooltip
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -74,8 +76,10 @@ class TextTableModel(QAbstractTableModel):
         column = index.column()
         if not 0 <= column < len(row.cells):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(row.cells[column])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             spoken = row.spoken[column] if row.spoken is not None else row.cells[column]
             return f"{self._headers[column]}: {spoken}"

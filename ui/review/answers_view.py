@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.review import AnswerLine, FieldText, SectionSummary
+from ui.literal_text import tooltip
 from ui.review.covered_texts import CoveredTexts, Texts, fields_text, hidden_answer_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the question a comment here is about
@@ -115,7 +116,7 @@ class AnswersView(QWidget):
     def _show_texts(item: QTreeWidgetItem, texts: Texts) -> None:
         answer, detail = texts
         item.setText(1, answer)
-        item.setToolTip(1, answer)
+        item.setToolTip(1, tooltip(answer))
         item.setData(0, DETAIL_ROLE, detail)
 
     # -- sensitive answers ---------------------------------------------------------------

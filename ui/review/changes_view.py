@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.review import ChangeKind, QuestionChange, ReviewSubject, RowChange
+from ui.literal_text import tooltip
 from ui.review.covered_texts import CoveredTexts, Texts, fields_text, hidden_answer_text
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -151,7 +152,7 @@ class ChangesView(QWidget):
     def _show_texts(item: QTreeWidgetItem, texts: Texts) -> None:
         for column, text in enumerate(texts, start=1):
             item.setText(column, text)
-            item.setToolTip(column, text)
+            item.setToolTip(column, tooltip(text))
 
     def show_sensitive(self, revealed: bool) -> None:
         """Show the text of sensitive answers, or cover it again, where it stands."""

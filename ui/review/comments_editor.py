@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.literal_text import literal
+from ui.literal_text import literal, tooltip
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -184,7 +184,7 @@ class CommentsEditor(QWidget):
             )
             item = QListWidgetItem(text, self.list)
             item.setData(QUESTION_ROLE, question_id)
-            item.setToolTip(text)
+            item.setToolTip(tooltip(text))
             if question_id == select:
                 self.list.setCurrentItem(item)
         self._update()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.review import QueueRow
+from ui.literal_text import tooltip
 from ui.review.words import hours_text, within_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,8 +111,10 @@ class ReviewQueueModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = QueueColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self._text(row, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._headers()[column]}: {self._text(row, column)}"
         if role == Qt.ItemDataRole.ForegroundRole:

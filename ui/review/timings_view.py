@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.review import Timings
+from ui.literal_text import tooltip
 from ui.offer_words import method_text, outcome_text
 from ui.review.words import hours_text, within_text, yes_no_text
 
@@ -93,7 +94,7 @@ class TimingsView(QWidget):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))
                 self.offers.setItem(row, column, item)
         self.no_offers = QLabel(self.tr("No offer was recorded."), self)
         self.no_offers.setVisible(not timings.offers)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.literal_text import tooltip
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -41,7 +43,7 @@ class RecordTable(QTableWidget):
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, record_id)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))
                 self.setItem(row, column, item)
         ids = [record_id for record_id, _ in rows]
         if ids:

@@ -229,3 +229,27 @@ def test_locking_covers_sensitive_answers_shown_in_an_open_review(
     assert not dialog.show_sensitive.isChecked()
     assert dialog.answers.answer_texts()["before_story"] == HIDDEN
     dialog.discard()
+
+
+def test_an_answer_written_like_html_is_shown_as_written_in_its_tooltip(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """Qt reads a tooltip that looks like HTML as HTML: an answer typed as an image tag
+    drew a picture from a file on the coordinator's computer, and a very long one made a
+    tooltip taller than the screen."""
+    store = holder.store
+    interview_id = interviewed(store, IV, clock.now, "HTML-1")
+    written = '<img src="file:///etc/hostname"><b>APPROVE NOW</b> ' + "more " * 1000
+    change_answer(store, IV, interview_id, "support_notes", written)
+    send_for_review(store, IV, interview_id, clock.now)
+    page = _page(qtbot, holder, clock)
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    tips = [
+        value
+        for value in _tree_texts(dialog.answers.tree)
+        if "APPROVE NOW" in value and value != dialog.answers.answer_texts()["support_notes"]
+    ]
+    assert tips, "no tooltip carries the answer"
+    for tip in tips:
+        assert "<img" not in tip and "<b>" not in tip
+        assert "&lt;img" in tip and len(tip) < 1_200  # as written, and cut short
