@@ -239,6 +239,11 @@ def _marks_in_archive(archive: zipfile.ZipFile) -> dict[str, _CellMarks]:
     found: dict[str, _CellMarks] = {}
     book_part = _workbook_part(archive)
     book = fromstring(archive.read(book_part))
+    calculation = book.find(f"{_MAIN}calcPr")
+    # A library that cannot compute formulas (XlsxWriter, which pandas uses) saves each
+    # with a value of 0 and asks the spreadsheet to compute them all when it opens the
+    # file: a saved 0 is then no value the designer sees.
+    placeholders = calculation is not None and calculation.get("fullCalcOnLoad") in ("1", "true")
     targets = _relationship_targets(archive, book_part)
     members = set(archive.namelist())
     for sheet in book.iter(f"{_MAIN}sheet"):
@@ -247,7 +252,7 @@ def _marks_in_archive(archive: zipfile.ZipFile) -> dict[str, _CellMarks]:
             continue
         marks = found.setdefault(sheet.get("name") or "", _CellMarks())
         with archive.open(member) as xml:
-            _mark_cells(xml, marks)
+            _mark_cells(xml, marks, placeholders=placeholders)
     return found
 
 
@@ -291,7 +296,8 @@ _CHANGING = re.compile(r"\b(?:TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(", re.IG
 """Spreadsheet functions whose value changes by the day or the draw."""
 
 
-def _mark_cells(xml: IO[bytes], marks: _CellMarks) -> None:
+def _mark_cells(xml: IO[bytes], marks: _CellMarks, *, placeholders: bool = False) -> None:
+    """`placeholders`: formulas' saved values stand in for values never computed."""
     changing_shared: set[str] = set()
     """Shared formulas (written once, used down a column) that change: by group."""
     for _, element in iterparse(xml):
@@ -305,7 +311,7 @@ def _mark_cells(xml: IO[bytes], marks: _CellMarks) -> None:
         formula = element.find(f"{_MAIN}f")
         if formula is not None and _changes(formula, changing_shared):
             marks.changing.add(_position(element))
-        if formula is not None and not _computed(element):
+        if formula is not None and not _computed(element, placeholders):
             marks.uncomputed.add(_position(element))
         elif element.get("t") == "e":
             value = element.find(f"{_MAIN}v")
@@ -330,12 +336,17 @@ def _position(cell: Any) -> tuple[int, int]:
     return number, column_index_from_string(letters) - 1
 
 
-def _computed(cell: Any) -> bool:
+def _computed(cell: Any, placeholders: bool = False) -> bool:
     """Whether a formula cell holds a value a spreadsheet computed: some value, or an
     empty one typed as text (a formula that came to ""). Libraries that write formulas
-    without computing them leave the value out or empty and untyped."""
+    without computing them leave the value out or empty and untyped, or (`placeholders`:
+    the workbook asks to be computed on opening) write a plain 0 for each."""
     value = cell.find(f"{_MAIN}v")
-    return value is not None and (bool(value.text) or cell.get("t") == "str")
+    if value is None:
+        return False
+    if placeholders and value.text == "0" and cell.get("t", "n") == "n":
+        return False
+    return bool(value.text) or cell.get("t") == "str"
 
 
 def _read_sheets(path: Path) -> dict[str, Sheet]:

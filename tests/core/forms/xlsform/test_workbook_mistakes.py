@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rhi_desktop.forms.xlsform import Finding, convert_workbook
-from tests.core.forms.xlsform.workbooks import SheetRows
+from tests.core.forms.xlsform.workbooks import SheetRows, rewrite_parts, with_cells
 
 Write = Callable[..., Path]
 
@@ -353,6 +353,30 @@ def test_a_formula_no_spreadsheet_has_computed_is_refused_not_read_as_empty(
     ]
     error = _only_error(workbook, {"survey": survey})
     assert error.where == ("survey", 3, "D")
+    assert "this formula has no value computed by a spreadsheet" in error.message
+
+
+def test_formulas_saved_with_stand_in_values_to_compute_on_opening_are_refused(
+    workbook: Write,
+) -> None:
+    # XlsxWriter (which pandas uses) saves every formula with a value of 0 and asks the
+    # spreadsheet to compute them all on opening: the label read as "0", unreported.
+    survey = [HEADER, ["text", "where", '="Where did "&"they go?"']]
+    path = with_cells(
+        workbook({"survey": survey}),
+        1,
+        {"C2": b'<c r="C2"><f>"Where did "&amp;"they go?"</f><v>0</v></c>'},
+    )
+
+    def compute_on_opening(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "xl/workbook.xml":
+            return name, data
+        return name, data.replace(b"</workbook>", b'<calcPr fullCalcOnLoad="1"/></workbook>')
+
+    conversion = convert_workbook(rewrite_parts(path, compute_on_opening))
+    assert conversion.form is None
+    (error,) = conversion.report.errors
+    assert error.where == ("survey", 2, "C")
     assert "this formula has no value computed by a spreadsheet" in error.message
 
 
