@@ -13,6 +13,7 @@ from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 from rhi_desktop.forms.xlsform.translations import Languages
+from rhi_desktop.plain_text import plain_text
 
 ChoiceLists = dict[str, list[dict[str, Any]]]
 
@@ -49,8 +50,7 @@ def _lists(
     report_key = columns.plain.get("report_key")
     lists: ChoiceLists = {}
     for row in sheet.rows:
-        list_name = row.text(list_column)
-        value = row.text(name_column)
+        list_name, value = (_plain(row.text(column)) for column in (list_column, name_column))
         label = labels.read(row, "label")
         if list_name is None:
             report.error(sheet.cell(row.number, list_column), "this choice has no list_name")
@@ -87,3 +87,8 @@ def _lists(
             origin.set("report_key", sheet.cell(row.number, report_key))
         choices.append(choice)
     return lists
+
+
+def _plain(text: str | None) -> str | None:
+    """A name as pasted, made plain (no-break spaces, zero-width marks); None if empty."""
+    return None if text is None else plain_text(text) or None

@@ -27,6 +27,7 @@ from rhi_desktop.forms.xlsform.question_types import RowKind, TypeSpec, parse_ty
 from rhi_desktop.forms.xlsform.reader import Row, Sheet
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 from rhi_desktop.forms.xlsform.survey_cells import Part, SurveyCells
+from rhi_desktop.plain_text import plain_text
 
 _GROUP_UNUSED = (
     "required",
@@ -214,6 +215,7 @@ class _SurveyBuilder:
 
     def _claim_name(self, row: Row) -> str | None:
         name = self.cells.text(row, "name")
+        name = None if name is None else plain_text(name) or None  # as pasted, made plain
         cell = self.cells.cell(row, "name")
         if name is None:
             self.report.error(cell, "this row has no name")

@@ -17,6 +17,7 @@ from rhi_desktop.forms.xlsform.expressions import vet_expression
 from rhi_desktop.forms.xlsform.labels import Label, LabelReader
 from rhi_desktop.forms.xlsform.reader import Column, Row, cell_text
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport
+from rhi_desktop.plain_text import plain_text
 
 _TRUE = frozenset({"yes", "true", "1", "true()"})
 _FALSE = frozenset({"no", "false", "0", "false()"})
@@ -58,10 +59,13 @@ class SurveyCells:
         return row.value(self.column(name)) is not None
 
     def expression(self, row: Row, name: str) -> Part | None:
-        """An expression cell that our engine can parse, or None (problems reported)."""
+        """An expression cell that our engine can parse, or None (problems reported).
+        Spaces pasted from a web page or a word processor are plain spaces here, as in
+        pyxform, and invisible zero-width marks are taken out."""
         text = self.text(row, name)
         if text is None:
             return None
+        text = plain_text(text)
         cell = self.cell(row, name)
         if isinstance(row.value(self.column(name)), date | time):  # datetime is a date
             self.report.error(

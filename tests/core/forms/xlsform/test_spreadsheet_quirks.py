@@ -400,3 +400,32 @@ def test_a_version_stamped_by_a_formula_of_now_is_read_as_saved(workbook: Write)
 
     assert conversion.form is not None, conversion.report.render()
     assert conversion.form.version == 2026112905
+
+
+def test_text_pasted_from_a_web_page_or_word_processor_imports_as_it_reads(
+    workbook: Write,
+) -> None:
+    """A no-break space in an expression was 'unexpected character', and a name ending
+    in an invisible zero-width space was refused, then every reference to it unknown:
+    messages a designer looking at the sheet could not act on. pyxform reads no-break
+    spaces as spaces; the invisible marks are taken out."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label", "relevant"],
+            ["select_one yn", "school\u200b", "At school?"],
+            ["text", "which", "Which school?", "${school}\u00a0=\u00a0'yes'"],
+        ],
+        "choices": [
+            ["list_name", "name", "label"],
+            ["yn", "yes", "Yes"],
+            ["yn", "no\u200b", "No"],
+        ],
+        "settings": [["form_id", "version"], ["pasted", 1]],
+    }
+    conversion = convert_workbook(workbook(sheets))
+
+    form = conversion.form
+    assert form is not None, conversion.report.render()
+    assert not conversion.report.errors
+    assert form.fields["school"].choices == ("yes", "no")
+    assert form.text(form.field("which").question.relevant) == "${school} = 'yes'"
