@@ -70,6 +70,8 @@ _BLOCKING = {
     "video": "images, audio and video are not supported",
     "big-image": "images, audio and video are not supported",
     "autoplay": "images, audio and video are not supported",
+    "disabled": "rows marked disabled are not supported: delete the rows marked yes "
+    "(deleting the column instead would import them), then the column",
 }
 _BLOCKING_PREFIXES = {
     "media::": "images, audio and video are not supported",

@@ -112,3 +112,24 @@ def test_appearances_that_decide_the_answer_are_refused_not_called_layout(
     warnings = {f.where: f.message for f in report.warnings}
     assert "'minimal' ignored" in warnings[S, 3, "D"]
     assert "put yes in the sensitive column" in warnings[S, 5, "D"]
+
+
+def test_rows_marked_disabled_are_refused_with_advice_that_keeps_them_out(
+    workbook: Write,
+) -> None:
+    """pyxform leaves out rows marked disabled. Called an unknown column whose notes
+    could be deleted, deleting it would have imported the retired questions."""
+    sheets = {
+        "survey": [
+            ["type", "name", "label", "disabled"],
+            ["text", "now", "Asked now"],
+            ["text", "retired", "No longer asked", "yes"],
+        ],
+        "settings": [["form_id", "version"], ["disabled", 1]],
+    }
+    report = run_import(workbook(sheets), Path("unused.json")).report
+    (error,) = report.errors
+    assert error.where == (S, 3, "D")
+    assert "delete the rows marked yes (deleting the column instead would import them)" in (
+        error.message
+    )
