@@ -38,6 +38,9 @@ class Blocker(StrEnum):
     # not hold the interview's answers.
     UNKNOWN_FORM = "unknown_form"
     INVALID_ANSWERS = "invalid_answers"
+    # Valid, but more than the central service takes in one record: signed off, it could
+    # never be sent, nor changed to fit.
+    TOO_LONG_TO_SEND = "too_long_to_send"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class OpenIssue:
 class SignOffCheck:
     blocker: Blocker | None
     issues: tuple[OpenIssue, ...] = ()
+    longest: tuple[str, ...] = ()
+    """For TOO_LONG_TO_SEND: the questions whose answers take the most room, longest
+    first."""
 
     @property
     def ok(self) -> bool:
@@ -92,7 +98,12 @@ def check_for_sign_off(
         return SignOffCheck(Blocker.UNKNOWN_FORM)
     report = session.validate()
     if report.ok:
-        return SignOffCheck(None)
+        longest = _longest_if_too_long_to_send(interview, form, language)
+        return (
+            SignOffCheck(None)
+            if not longest
+            else SignOffCheck(Blocker.TOO_LONG_TO_SEND, longest=longest)
+        )
     from rhi_desktop.forms import InvalidAnswer
     from ui.forms.uk_input import typed_problem
 
@@ -118,3 +129,33 @@ def check_for_sign_off(
             )
         )
     return SignOffCheck(Blocker.INVALID_ANSWERS, tuple(issues))
+
+
+SIGN_OFF_ROOM = 8_192
+"""What the record is left for signing off itself (the time, a late reason), as sent."""
+LONGEST_NAMED = 3
+
+
+def _longest_if_too_long_to_send(
+    interview: ReturnInterview, form: Form, language: str | None
+) -> tuple[str, ...]:
+    """The questions whose answers take the most room, if the record would be more than
+    the central service takes, measured as the sync measures it (every letter beyond
+    ASCII takes six characters there, so the room depends on the language written)."""
+    from rhi_desktop.store.records import payload
+    from sync.protocol import MAX_PAYLOAD_CHARS, canonical_json
+
+    if len(canonical_json(payload(interview))) + SIGN_OFF_ROOM <= MAX_PAYLOAD_CHARS:
+        return ()
+    sizes = sorted(
+        (
+            (len(canonical_json(value)), question_id)
+            for question_id, value in interview.answers.items()
+        ),
+        reverse=True,
+    )
+    return tuple(
+        form.text(form.field(question_id).question.label, language)
+        for _, question_id in sizes[:LONGEST_NAMED]
+        if question_id in form.fields
+    )

@@ -178,6 +178,20 @@ def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
             "This interview uses a form this version of the app does not have. Update the "
             "app (ask IT), then sign it off.",
         )
+    if check.blocker is Blocker.TOO_LONG_TO_SEND:
+        return "\n".join(
+            [
+                translate(
+                    "SignOff",
+                    "The answers are too long to send to the central service in one record. "
+                    "Shorten the longest of them:",
+                ),
+                *(f"• {question}" for question in check.longest),
+                translate("SignOff", "Shorten them in the interview, then sign off.")
+                if open_already
+                else translate("SignOff", "Open the interview to shorten them."),
+            ]
+        )
     lines = [
         translate("SignOff", "Some answers need attention before you can sign off:"),
         *(

@@ -3743,6 +3743,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answers are too long to send to the central service in one record. Shorten the longest of them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten them in the interview, then sign off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the interview to shorten them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Some answers need attention before you can sign off:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
 from rhi_desktop.forms import QuestionType, load_form
-from rhi_desktop.forms.answers import TypeProblem
+from rhi_desktop.forms.answers import LONGEST_TEXT, TypeProblem
 from rhi_desktop.forms.changes import FieldKey
 from rhi_desktop.forms.validation import Issue, IssueKind
 from tests.ui.forms.conftest import fixed_clock
 from tests.ui.translators import translated
 from ui.forms.uk_input import UkDateInput, UkDateTimeInput, UkTimeInput
 from ui.issue_words import issue_words
-from ui.sign_off_check import check_for_sign_off
+from ui.sign_off_check import Blocker, SignOffCheck, check_for_sign_off
 from ui.sign_off_dialogs import blocker_text
 
 WELSH = {
@@ -58,6 +58,11 @@ def test_in_english_one_row_is_one_row() -> None:
 
 def _blocker_text(section: str, question: Mapping[str, object], answers: dict[str, Any]) -> str:
     """What the sign-off says of a one-question form with `answers`."""
+    return blocker_text(_check(section, question, answers))
+
+
+def _check(section: str, question: Mapping[str, object], answers: dict[str, Any]) -> SignOffCheck:
+    """The sign-off check of a one-question form with `answers`."""
     form = load_form(
         {
             "form_id": "small",
@@ -81,7 +86,7 @@ def _blocker_text(section: str, question: Mapping[str, object], answers: dict[st
         form_version=1,
         answers=answers,
     )
-    return blocker_text(check_for_sign_off(interview, fixed_clock, Forms()))  # type: ignore[arg-type]
+    return check_for_sign_off(interview, fixed_clock, Forms())  # type: ignore[arg-type]
 
 
 @pytest.mark.usefixtures("in_welsh")
@@ -102,6 +107,25 @@ def test_the_sign_off_check_names_the_row_of_a_question_in_a_repeat_group() -> N
     assert "• During: Name of the place (row 1) — This question needs an answer." in text
     assert "• During: Name of the place (row 3) — This question needs an answer." in text
     assert "(row 2)" not in text
+
+
+def test_answers_too_long_to_send_in_one_record_stop_the_sign_off_by_name() -> None:
+    """Each answer within its length, together they were more than the central service
+    takes in one record: signed off, the interview could never be sent, nor changed to
+    fit. Beyond ASCII each letter is sent as six characters, so Urdu runs out first."""
+    group = {"id": "notes", "type": "repeat", "label": "Notes of what was said", "questions": [
+        {"id": "note", "type": "long_text", "label": "What was said"},
+    ]}  # fmt: skip
+    longest = LONGEST_TEXT[QuestionType.LONG_TEXT]
+    in_urdu = {"notes": [{"note": "\u0628" * longest}] * 3}
+    in_english = {"notes": [{"note": "b" * longest}] * 3}
+
+    assert _check("After", group, in_english).ok
+    check = _check("After", group, in_urdu)
+    assert check.blocker is Blocker.TOO_LONG_TO_SEND
+    text = blocker_text(check)
+    assert text.startswith("The answers are too long to send to the central service")
+    assert "• Notes of what was said" in text
 
 
 def test_an_answer_of_the_wrong_kind_is_explained_in_uk_formats_never_iso() -> None:
