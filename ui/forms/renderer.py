@@ -429,12 +429,15 @@ class FormRenderer(QWidget):
         if not self._on_screen(view):
             return
         self._hidden.end_round()
-        self._revealed.add(FieldKey(view.id, view.row))
-        if self._unfinished == FieldKey(view.id, view.row):
+        key = FieldKey(view.id, view.row)
+        self._revealed.add(key)
+        held_back = self._unfinished == key  # its problem left out of the badge till now
+        if held_back:
             self._unfinished = None
         self._show_issues(view, announce=True)
-        section_id = view.info.section_id  # its problem counts now, as it is shown
-        self.navigator.set_progress(section_id, section_progress(self._session, section_id))
+        if held_back:  # it counts now, as it is shown (an edit has counted all else)
+            section_id = view.info.section_id
+            self.navigator.set_progress(section_id, section_progress(self._session, section_id))
         self._tell_hidden(view)  # typed answers are told once the interviewer moves on
 
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
