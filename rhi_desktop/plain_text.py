@@ -9,6 +9,8 @@ typed.
 
 from __future__ import annotations
 
+import re
+
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -20,3 +22,22 @@ def plain_text(text: str) -> str:
     return "".join(
         " " if c.isspace() and not c.isascii() else c for c in text.translate(_ZERO_WIDTH)
     ).strip()
+
+
+_CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""Control characters, but tab and line ends: pasted from a PDF or a terminal, never
+meant, and NUL is refused by the central service, so a record holding one could never
+be sent."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_KEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def needs_keeping(text: str) -> bool:
+    """Whether `kept_text` would change `text`."""
+    return _NOT_KEPT.search(text) is not None
+
+
+def kept_text(text: str) -> str:
+    """Text as kept: without control characters (but tab and line ends), and with half
+    a character pair (which no file or service can store) shown as a replacement mark."""
+    return _LONE_SURROGATE.sub("\ufffd", text.translate(_CONTROLS))

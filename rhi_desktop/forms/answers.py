@@ -27,6 +27,7 @@ from rhi_desktop.forms.expressions.temporal import (
     twice_in_london,
 )
 from rhi_desktop.forms.model import Question, QuestionType
+from rhi_desktop.plain_text import kept_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,6 @@ LONGEST_TEXT = {QuestionType.TEXT: 2_000, QuestionType.LONG_TEXT: 20_000}
 """The most characters a text answer keeps: a name or a place in a line, a child's
 account in some three thousand words. Far longer text (a document pasted whole) would
 make the interview too long to send."""
-_CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-"""Control characters, but tab and line ends: pasted from a PDF or a terminal, never
-meant, and NUL is refused by the central service, so the interview could not be sent."""
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_WHOLE_NUMBER = 10**15
 MAX_WHOLE_DIGITS = len(str(MAX_WHOLE_NUMBER))
 _WHOLE = re.compile(r"[+-]?\d+")
@@ -98,7 +95,7 @@ def coerce_answer(
         return None
     kind = question.type
     if kind in (QuestionType.TEXT, QuestionType.LONG_TEXT):
-        text = _kept_text(_text(raw, "text"))
+        text = kept_text(_text(raw, "text"))
         if not text.strip():
             return None
         longest = LONGEST_TEXT[kind]
@@ -133,12 +130,6 @@ def coerce_answer(
     if kind is QuestionType.LOCATION:
         return _location(raw)
     raise AnswerTypeError(f"a {kind.value} question takes no answer here")
-
-
-def _kept_text(text: str) -> str:
-    """Text as kept: without control characters (but tab and line ends), and with half
-    a character pair (which no file or service can store) shown as a replacement mark."""
-    return _LONE_SURROGATE.sub("\ufffd", text.translate(_CONTROLS))
 
 
 def _text(raw: object, what: str) -> str:

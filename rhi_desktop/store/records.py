@@ -35,6 +35,7 @@ from rhi_desktop.domain.entities import (
     SupervisionQualityReview,
     SupervisionSession,
 )
+from rhi_desktop.plain_text import kept_text, needs_keeping
 
 T = TypeVar("T")
 Row = Mapping[str, Any]
@@ -88,6 +89,37 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+def _kept(value: Any) -> Any:
+    if type(value) is str:
+        return kept_text(value) if needs_keeping(value) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            kept = _kept(item)
+            if kept is not item:
+                changes[name] = kept
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, dict):
+        pairs = [(_kept(key), _kept(item)) for key, item in value.items()]
+        same = all(
+            k is key and i is item for (k, i), (key, item) in zip(pairs, value.items(), strict=True)
+        )
+        return value if same else dict(pairs)
+    if isinstance(value, list | tuple):
+        items = [_kept(item) for item in value]
+        same = all(k is item for k, item in zip(items, value, strict=True))
+        return value if same else type(value)(items)
+    return value
+
+
+def kept(entity: T) -> T:
+    """`entity` with its text as it can be kept and sent (`kept_text`), itself when no
+    text needs it: a control character pasted into a comment or a name would make the
+    central service refuse the whole record."""
+    return _kept(entity)  # type: ignore[no-any-return]
 
 
 def payload(entity: object) -> dict[str, Any]:

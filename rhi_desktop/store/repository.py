@@ -20,7 +20,7 @@ from rhi_desktop.audit import AuditAction, DetailValue, utc_text
 from rhi_desktop.store.changes import Change, ChangeRecorder
 from rhi_desktop.store.db import Database
 from rhi_desktop.store.errors import NotFoundError, StaleEditError, TransactionError
-from rhi_desktop.store.records import TableSpec, payload
+from rhi_desktop.store.records import TableSpec, kept, payload
 
 
 class Versioned(Protocol):
@@ -120,7 +120,7 @@ class Repository(Generic[E]):
 
     def _insert(self, items: Sequence[E], action: AuditAction) -> list[E]:
         writer = self._writer()
-        saved = [dataclasses.replace(item, version=1) for item in items]
+        saved = [dataclasses.replace(kept(item), version=1) for item in items]
         now = utc_text(self._db.clock())
         columns = (*self.spec.columns, "version", "updated_at")
         names = ", ".join(columns)
@@ -140,7 +140,7 @@ class Repository(Generic[E]):
     ) -> E:
         writer = self._writer()
         base_version = self.server_version(item.id)
-        saved = dataclasses.replace(item, version=item.version + 1)
+        saved = dataclasses.replace(kept(item), version=item.version + 1)
         assignments = {
             **dict(zip(self.spec.columns, self.spec.to_row(saved), strict=True)),
             **(extra or {}),

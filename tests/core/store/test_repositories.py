@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,7 +32,8 @@ from rhi_desktop.domain.entities import (
     SupervisionSession,
     new_id,
 )
-from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, Store
+from rhi_desktop.plain_text import needs_keeping
+from rhi_desktop.store import NotFoundError, ReadOnlyRecordError, Store, records
 from rhi_desktop.store.migrations import LATEST
 from tests.core.store.conftest import START, Clock, SeededStore
 from tests.core.store.seeding import seed
@@ -166,3 +168,75 @@ def test_the_same_store_code_runs_on_plain_sqlite_as_a_baseline(
     assert audit.verify(store).ok
     assert store.children.get(seeded.child_ids[0]).name == "Zephyrine Quackenbush"
     store.close()
+
+
+def test_text_is_kept_without_control_characters_in_the_store_and_what_is_sent(
+    store: Store,
+) -> None:
+    """A NUL pasted from a PDF into a comment, a name or a reason would make the central
+    service refuse the whole record, so it could never be sent nor changed."""
+    pasted = "wants to\x00 talk\x1b next\tweek\n\ud800"
+    kept = "wants to talk next\tweek\n\ufffd"
+    child = Child(new_id(), "KT-1", "Zoë\x00 Quist", date(2011, 3, 7), school=pasted)
+    interview = ReturnInterview(new_id(), child.id, (), "iv-1", START, InterviewState.SUBMITTED)
+    offer = Offer(
+        id=new_id(),
+        interview_id=interview.id,
+        offered_at=START,
+        method=OfferMethod.PHONE,
+        offered_by="iv-1",
+        outcome=OfferOutcome.DECLINED_BY_CHILD,
+        reason=pasted,
+    )
+    session = SupervisionSession(
+        id=new_id(),
+        supervisor_id="co-1",
+        supervisee_id="iv-1",
+        held_on=date(2024, 3, 1),
+        reflections=pasted,
+        actions=(AgreedAction(pasted, "iv-1", date(2024, 3, 8)),),
+    )
+    review = Review(
+        id=new_id(),
+        interview_id=offer.interview_id,
+        revision=1,
+        reviewer_id="co-1",
+        decided_at=START,
+        decision=ReviewDecision.RETURNED,
+        question_comments={"where_went\x00": pasted},
+    )
+    with store.transaction("iv-1") as tx:
+        tx.children.add(child)
+        tx.interviews.add(interview)
+        saved_offer = tx.offers.add(offer)
+        tx.supervision_sessions.add(session)
+        tx.reviews.add(review)
+        changed = tx.offers.update(replace(saved_offer, reason=pasted + "!"))
+    assert changed.reason == kept + "!"
+    held_child = store.children.get(child.id)
+    assert (held_child.name, held_child.school) == ("Zoë Quist", kept)
+    assert store.offers.get(offer.id).reason == kept + "!"
+    held = store.supervision_sessions.get(session.id)
+    assert held.reflections == kept and held.actions[0].what == kept
+    assert store.reviews.get(review.id).question_comments == {"where_went": kept}
+    sent = store.outbox.pending()
+    assert [e.payload["reason"] for e in sent if e.entity == "offer"][-1] == kept + "!"
+    assert not any(needs_keeping(json.dumps(e.payload, ensure_ascii=False)) for e in sent)
+
+
+def test_text_with_nothing_to_drop_is_kept_as_the_same_object() -> None:
+    """Autosave passes a whole record through `kept`: nothing is copied that need not be."""
+    answers = {"places": [{"name": "Lido"}], "note": "fine\tthen\n"}
+    interview = ReturnInterview(new_id(), new_id(), (), "iv-1", START, answers=answers)
+    session = SupervisionSession(
+        new_id(),
+        "co-1",
+        "iv-1",
+        date(2024, 3, 1),
+        ("a",),
+        "r",
+        None,
+        (AgreedAction("w", "o", date(2024, 3, 8)),),
+    )
+    assert records.kept(interview) is interview
+    assert records.kept(session) is session

@@ -161,6 +161,33 @@ def test_an_offer_reaches_the_coordinator_with_its_interview_but_not_the_draft_a
     assert coordinator.store.remote.parked() == []
 
 
+def test_a_reason_pasted_with_control_characters_reaches_the_coordinator_without_them(
+    central: LiveCentral, tmp_path: Path
+) -> None:
+    """The service refuses any record holding a NUL: kept, it could never be sent."""
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED, answers={})
+    offer = Offer(
+        id=new_id(),
+        interview_id=interview_id,
+        offered_at=datetime.now(UTC),
+        method=OfferMethod.PHONE,
+        offered_by=interviewer.profile.actor,
+        outcome=OfferOutcome.DECLINED_BY_CHILD,
+        reason="Copied from the\x00 referral\x0c form",
+    )
+    with interviewer.store.transaction(interviewer.profile.actor) as tx:
+        tx.offers.add(offer)
+
+    sent = interviewer.sync()
+    assert sent.outcome is SyncOutcome.SENT, sent.summary()
+    assert (sent.push.rejected, sent.push.unsendable) == (0, 0)
+    coordinator.sync()
+    assert coordinator.store.offers.get(offer.id).reason == "Copied from the referral form"
+
+
 def test_when_two_coordinators_decide_one_interview_only_the_first_decision_stands(
     central: LiveCentral, tmp_path: Path
 ) -> None:
