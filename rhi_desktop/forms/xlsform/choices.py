@@ -35,7 +35,10 @@ def read_choices(
             report.error(Cell(sheet.name, 1), f"the choices sheet has no {name} column")
     if missing:
         return None
-    return _lists(sheet, columns, LabelReader(columns, languages, report), origins, report)
+    labels = LabelReader(columns, languages, report)
+    lists = _lists(sheet, columns, labels, origins, report)
+    labels.report_untranslated()
+    return lists
 
 
 def _lists(

@@ -147,6 +147,7 @@ def _definition(
         survey, columns, labels, choice_lists, settings.title, origins, report,
         choices_read=read is not None,
     )  # fmt: skip
+    labels.report_untranslated()
     if not built.sections:
         return None
     types = FieldTypes(built.sections, choice_lists)

@@ -10,7 +10,7 @@ import re
 
 from rhi_desktop.forms.xlsform.columns import ColumnMap
 from rhi_desktop.forms.xlsform.reader import Row
-from rhi_desktop.forms.xlsform.report import Cell, ImportReport, Severity
+from rhi_desktop.forms.xlsform.report import Cell, ImportReport, Severity, quoted
 from rhi_desktop.forms.xlsform.translations import Languages
 
 Label = str | dict[str, str]
@@ -23,6 +23,8 @@ class LabelReader:
         self._columns = columns
         self._languages = languages
         self._report = report
+        self._untranslated: dict[tuple[str, str], set[int]] = {}
+        """(field, language) -> the rows with text in another language but not this."""
 
     def read(self, row: Row, name: str) -> Label | None:
         sheet = self._columns.sheet
@@ -40,6 +42,9 @@ class LabelReader:
                 texts[code] = text
         if not texts:
             return None
+        for code in self._languages.codes[1:]:  # the default's gap is the loader's error
+            if code not in texts:
+                self._untranslated.setdefault((name, code), set()).add(row.number)
         ordered = [code for code in self._languages.codes if code in texts]
         return {code: texts[code] for code in ordered}
 
@@ -63,6 +68,29 @@ class LabelReader:
                 return (where, self._columns.sheet.cell(row.number, column))
         return (where,)
 
+    def report_untranslated(self) -> None:
+        """One warning per column and language left without text on rows that have it in
+        another language: those rows are shown in the default language to people reading
+        in this one, which a designer would not see in the language they check in."""
+        codes = self._languages.codes
+        if codes is None:
+            return
+        sheet = self._columns.sheet
+        for (name, code), rows in self._untranslated.items():
+            column = (self._columns.translated.get(name) or {}).get(code)
+            shown = f"shown in {quoted(codes[0])} to people reading in {quoted(code)}"
+            if column is None:
+                self._report.warning(
+                    Cell(sheet.name, 1),
+                    f"no {name} column for language {quoted(code)}: each {name} is {shown} "
+                    f"({listed_rows(sorted(rows))})",
+                )
+            else:
+                self._report.warning(
+                    sheet.header_cell(column),
+                    f"no text in this language on {listed_rows(sorted(rows))}: those are {shown}",
+                )
+
     def _check_piping(self, cell: Cell, text: str) -> None:
         found = _PIPED.search(text)
         if found is not None:
@@ -70,6 +98,14 @@ class LabelReader:
                 cell,
                 f"text is shown as written: {found.group(0)} will not be replaced by an answer",
             )
+
+
+def listed_rows(rows: list[int]) -> str:
+    """Row numbers as a finding lists them ("row 2", "rows 2, 5"): the first ten, then
+    how many more."""
+    listed = ", ".join(str(number) for number in rows[:10])
+    more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+    return f"{'row' if len(rows) == 1 else 'rows'} {listed}{more}"
 
 
 def report_column_values(columns: ColumnMap, report: ImportReport) -> None:
@@ -83,8 +119,6 @@ def report_column_values(columns: ColumnMap, report: ImportReport) -> None:
             for number in rows:
                 report.error(sheet.cell(number, column), verdict.reason)
         else:
-            listed = ", ".join(str(number) for number in rows[:10])
-            more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
-            report.warning(sheet.header_cell(column), f"{verdict.reason} (rows {listed}{more})")
+            report.warning(sheet.header_cell(column), f"{verdict.reason} ({listed_rows(rows)})")
     for stray in sheet.stray_cells():
         report.warning(stray, "ignored: this value has no column header")

@@ -60,7 +60,7 @@ def test_presentation_only_columns_warn_but_the_form_still_imports(
         ("survey", 3, "D"),  # appearance minimal
     }
     (required_message,) = [f for f in result.report.warnings if f.where == ("survey", 1, "F")]
-    assert required_message.message.endswith("(rows 2)")
+    assert required_message.message.endswith("(row 2)")
     assert result.summary().endswith(f"6 warnings -> {out}")
     assert result.form is not None
     assert result.form.field("place").question.label == "Where did ${nickname} go?"
@@ -209,10 +209,39 @@ def test_choice_hints_come_through_in_every_language(workbook: Write) -> None:
     conversion = convert_workbook(workbook({"survey": survey, "choices": choices}))
 
     assert conversion.form is not None, [f.render() for f in conversion.report.findings]
-    assert not [w for w in conversion.report.warnings if w.where[0] == "choices"]
+    # the choices have no Welsh labels at all: said once, and nothing about their hints
+    assert [w.render() for w in conversion.report.warnings if w.where[0] == "choices"] == [
+        "warning: choices row 1: no label column for language 'cy': each label is shown in "
+        "'en' to people reading in 'cy' (rows 2, 3)"
+    ]
     [cse, cce] = conversion.form.definition.choice_lists["risks"]
     assert cse.hint == {"en": "e.g. an older 'boyfriend'", "cy": "e.e. 'cariad' hŷn"}
     assert cce.hint is None
+
+
+def test_rows_left_untranslated_are_named_with_the_language_shown_instead(
+    workbook: Write,
+) -> None:
+    """Welsh readers would see English on those rows, which a designer checking the form
+    in English never sees."""
+    header = ["type", "name", "label::English (en)", "label::Welsh (cy)", "hint::English (en)"]
+    survey = [
+        header,
+        ["begin group", "g", "About", "Amdanoch"],
+        ["text", "where", "Where did you go?", None, "A place or an area"],
+        ["text", "who", "Who were you with?", "Gyda phwy oeddech chi?"],
+        ["text", "when", "When?", None],
+        ["end group"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+
+    assert conversion.form is not None, [f.render() for f in conversion.report.findings]
+    assert [w.render() for w in conversion.report.warnings if w.where[0] == "survey"] == [
+        "warning: survey row 1: no hint column for language 'cy': each hint is shown in "
+        "'en' to people reading in 'cy' (row 3)",
+        "warning: survey row 1, column D (label::Welsh (cy)): no text in this language on "
+        "rows 3, 5: those are shown in 'en' to people reading in 'cy'",
+    ]
 
 
 def test_a_plain_default_may_end_in_brackets_but_an_expression_is_refused(
