@@ -8,7 +8,7 @@ from typing import Any
 
 from rhi_desktop.forms.model import IDENTIFIER
 from rhi_desktop.forms.xlsform.columns import ColumnMap, choices_verdict, map_columns
-from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
+from rhi_desktop.forms.xlsform.labels import LabelReader, listed_rows, report_column_values
 from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
@@ -16,6 +16,8 @@ from rhi_desktop.forms.xlsform.translations import Languages
 from rhi_desktop.plain_text import plain_text
 
 ChoiceLists = dict[str, list[dict[str, Any]]]
+IDENTIFIER_PATTERN = re.compile(IDENTIFIER)
+LIST_NAME_RULE = "letters, digits and '_' only, not starting with a digit"
 
 
 def read_choices(
@@ -48,7 +50,7 @@ def _lists(
     origins: Origins,
     report: ImportReport,
 ) -> ChoiceLists:
-    identifier = re.compile(IDENTIFIER)
+    misnamed: dict[str, list[int]] = {}
     list_column, name_column = columns.plain["list_name"], columns.plain["name"]
     report_key = columns.plain.get("report_key")
     lists: ChoiceLists = {}
@@ -58,12 +60,8 @@ def _lists(
         if list_name is None:
             report.error(sheet.cell(row.number, list_column), "this choice has no list_name")
             continue
-        if not identifier.fullmatch(list_name):
-            report.error(
-                sheet.cell(row.number, list_column),
-                f"list name {quoted(list_name)} must be letters, digits and '_', "
-                "not starting with a digit",
-            )
+        if not IDENTIFIER_PATTERN.fullmatch(list_name):
+            misnamed.setdefault(list_name, []).append(row.number)
             continue
         if value is None:
             report.error(sheet.cell(row.number, name_column), "this choice has no name")
@@ -89,6 +87,11 @@ def _lists(
             choice["report_key"] = key
             origin.set("report_key", sheet.cell(row.number, report_key))
         choices.append(choice)
+    for list_name, rows in misnamed.items():  # once a list, not once a choice
+        report.error(
+            sheet.cell(rows[0], list_column),
+            f"list name {quoted(list_name)} must be {LIST_NAME_RULE} ({listed_rows(rows)})",
+        )
     return lists
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rhi_desktop.forms.model import MAX_VERSION
 from rhi_desktop.forms.xlsform.reader import Row, Sheet, Workbook, cell_text
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
 
@@ -95,13 +96,23 @@ def _version(value: object, cell: Cell | None, report: ImportReport) -> int:
             "started on the old one keep working",
         )
         return 1
+    number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
     text = cell_text(value) or ""
-    if re.fullmatch(r"\d+", text):
-        return int(text)
+    if number is None and re.fullmatch(r"\d+", text):
+        number = int(text)
+    if number is not None:
+        if 1 <= number <= MAX_VERSION:
+            return number
+        report.error(
+            where,
+            f"version {quoted(text)} must be from 1 to {MAX_VERSION}: a date and a count, "
+            "like 2024031501, fits",
+        )
+        return 1
     report.error(
         where,
         f"version {quoted(text)} must be a whole number, like 3 or 2024031501 "

@@ -19,7 +19,7 @@ from typing import Any
 from rhi_desktop.forms.answers import YES_NO
 from rhi_desktop.forms.model import MAX_EXPRESSION_LENGTH, MAX_ROWS, QuestionType
 from rhi_desktop.forms.xlsform.calculations import PendingCalculation
-from rhi_desktop.forms.xlsform.choices import ChoiceLists
+from rhi_desktop.forms.xlsform.choices import IDENTIFIER_PATTERN, LIST_NAME_RULE, ChoiceLists
 from rhi_desktop.forms.xlsform.columns import ColumnMap, survey_verdict
 from rhi_desktop.forms.xlsform.labels import LabelReader, report_column_values
 from rhi_desktop.forms.xlsform.origins import Dropped, Origin, Origins
@@ -635,7 +635,13 @@ class _SurveyBuilder:
             )
         elif spec.list_name is not None:
             question["choices"] = spec.list_name
-            if spec.list_name not in self.choice_lists and self.choices_read:
+            if not IDENTIFIER_PATTERN.fullmatch(spec.list_name):
+                self.report.error(
+                    self.cells.cell(row, "type"),
+                    f"choice list {quoted(spec.list_name)} cannot be used: a list name must "
+                    f"be {LIST_NAME_RULE} (rename it here and on the choices sheet)",
+                )
+            elif spec.list_name not in self.choice_lists and self.choices_read:
                 close = difflib.get_close_matches(spec.list_name, list(self.choice_lists), n=1)
                 hint = f" (did you mean {quoted(close[0])}?)" if close else ""
                 self.report.error(

@@ -103,6 +103,24 @@ def test_unknown_choice_list_is_reported_at_the_type_cell(workbook: Write) -> No
     )
 
 
+def test_a_list_name_that_cannot_be_used_is_named_as_such_once_on_each_sheet(
+    workbook: Write,
+) -> None:
+    """Its rows are there, so 'no row has that list_name' would send the designer looking
+    for rows that exist."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [HEADER, ["select_one yes-no", "ok", "OK?"]],
+        "choices": [["list_name", "name", "label"], ["yes-no", "y", "Yes"], ["yes-no", "n", "No"]],
+    }
+    assert [e.render() for e in _errors(workbook, sheets)] == [
+        "error: survey row 2, column A (type): choice list 'yes-no' cannot be used: a list "
+        "name must be letters, digits and '_' only, not starting with a digit (rename it "
+        "here and on the choices sheet)",
+        "error: choices row 2, column A (list_name): list name 'yes-no' must be letters, "
+        "digits and '_' only, not starting with a digit (rows 2, 3)",
+    ]
+
+
 def test_loader_problem_is_mapped_back_to_the_row_and_column(workbook: Write) -> None:
     survey = [HEADER, ["begin group", "g", "G"]]
     survey += [["text", f"q{row}", f"Question {row}"] for row in range(3, 14)]
@@ -214,13 +232,20 @@ def test_version_that_is_not_a_whole_number_is_refused(workbook: Write, version:
     assert "must be a whole number" in error.message
 
 
-def test_version_zero_is_refused_by_the_loader_at_the_settings_cell(workbook: Write) -> None:
+@pytest.mark.parametrize("version", [0, "0", 2**31, "20240315012"])
+def test_version_out_of_range_says_what_fits_at_the_settings_cell(
+    workbook: Write, version: object
+) -> None:
     sheets: dict[str, SheetRows] = {
         "survey": [HEADER, ["text", "a", "A"]],
-        "settings": [["form_id", "version"], ["f", 0]],
+        "settings": [["form_id", "version"], ["f", version]],
     }
     error = _only_error(workbook, sheets)
     assert error.where == ("settings", 2, "B")
+    assert error.message == (
+        f"version '{version}' must be from 1 to 2147483647: a date and a count, "
+        "like 2024031501, fits"
+    )
 
 
 def test_bad_choice_values_are_reported_on_the_choices_sheet(workbook: Write) -> None:
