@@ -723,8 +723,11 @@ class _Checker:
                 (SlotKind.CALCULATION, question.calculation, info.value_type),
             ]
             for kind, text, expect in sources:
-                if text is None or (kind is SlotKind.REQUIRED and not info.answerable):
-                    continue  # a note's or a calculation's `required` is a problem above
+                if text is None or (
+                    kind in (SlotKind.REQUIRED, SlotKind.CONSTRAINT) and not info.answerable
+                ):
+                    continue  # a note's or a calculation's `required` or constraint is a
+                    # problem above: checking it too would add a contradictory one ('.')
                 if kind is SlotKind.CALCULATION and question.type is QuestionType.REPEAT:
                     continue  # a problem above: rows are added, not worked out
                 current = None

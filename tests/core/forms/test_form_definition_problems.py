@@ -296,6 +296,27 @@ def test_fields_a_question_type_cannot_use_are_reported(
     ), caught.value.problems
 
 
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [
+        ({"type": "note"}, "a note"),
+        (
+            {"type": "repeat", "questions": [{"id": "x", "type": "text", "label": "X"}]},
+            "a repeat group",
+        ),
+    ],
+)
+def test_a_constraint_on_what_takes_no_answer_is_named_once(
+    make_definition: Build, question: dict[str, Any], what: str
+) -> None:
+    """Not also told that its '.' is only allowed in a constraint, which it is in."""
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(make_definition([{"id": "q", "label": "Q", "constraint": ". > 1", **question}]))
+    assert caught.value.problems == [
+        f"sections[0].questions[0].constraint: {what} takes no constraint"
+    ]
+
+
 def test_repeat_group_mistakes_are_named_once_as_what_they_are(make_definition: Build) -> None:
     # A calculation was reported as giving a number where a repeat group was wanted, and
     # as a cycle; questions not in a list also drew 'needs at least one question'.
