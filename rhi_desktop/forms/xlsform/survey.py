@@ -564,9 +564,15 @@ class _SurveyBuilder:
         if note and read_only is True:
             self.report.info(cell, "already read-only: a note takes no answer")
         elif isinstance(read_only, Part) or (read_only and calculation is None and not calculated):
+            advice = (
+                ". For an answer fixed in advance, move the default into the calculation "
+                "column, with text in quotes ('like this')"
+                if self.cells.filled(row, "default")
+                else ""
+            )
             self.report.error(
                 cell,
-                "read-only questions are not supported: only calculations are read-only",
+                f"read-only questions are not supported: only calculations are read-only{advice}",
             )
         elif read_only:
             self.report.info(cell, "already read-only, because it is calculated")

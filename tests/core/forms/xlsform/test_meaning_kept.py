@@ -369,3 +369,23 @@ def test_a_calculation_of_a_calculation_is_typed_whatever_the_row_order(
         "twice": QuestionType.INTEGER, "total": QuestionType.INTEGER,
         "halved": QuestionType.DECIMAL,
     }  # fmt: skip
+
+
+def test_a_read_only_question_with_a_default_is_told_to_make_it_a_calculation(
+    workbook: Write,
+) -> None:
+    """An answer fixed in advance is what a calculation is for; without the advice the
+    designer is left to guess how to keep the value."""
+    survey = [
+        ["type", "name", "label", "read_only", "default"],
+        ["text", "team", "Team", "yes", "North"],
+        ["text", "area", "Area", "yes"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+    assert [e.render() for e in conversion.report.errors] == [
+        "error: survey row 2, column D (read_only): read-only questions are not supported: "
+        "only calculations are read-only. For an answer fixed in advance, move the default "
+        "into the calculation column, with text in quotes ('like this')",
+        "error: survey row 3, column D (read_only): read-only questions are not supported: "
+        "only calculations are read-only",
+    ]
