@@ -10,6 +10,7 @@ typed.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -22,6 +23,14 @@ def plain_text(text: str) -> str:
     return "".join(
         " " if c.isspace() and not c.isascii() else c for c in text.translate(_ZERO_WIDTH)
     ).strip()
+
+
+def searchable(text: str) -> str:
+    """`text` as a search compares it: an accent stored as a separate mark (as some case
+    systems export names) joined to its letter, full-width letters made plain, zero-width
+    marks taken out, and case folded, so what looks the same is found the same."""
+    composed = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
+    return unicodedata.normalize("NFKC", composed.casefold())
 
 
 _CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])

@@ -32,6 +32,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from rhi_desktop.domain.deadlines import format_countdown, format_london, within_window
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.plain_text import searchable
 from rhi_desktop.store import CaseloadRow
 from rhi_desktop.store.interviews import RACING_STATES
 from ui.appearance import icon
@@ -306,13 +307,15 @@ class CaseloadModel(QAbstractTableModel):
         self._shown = [None] * len(self._rows)
         revealed = self._revealed
         self._keys = [
-            "\n".join(
-                (
-                    row.case_reference,
-                    state_label(row.state, row.unsent),
-                    row.child_name if revealed else "",
+            searchable(
+                "\n".join(
+                    (
+                        row.case_reference,
+                        state_label(row.state, row.unsent),
+                        row.child_name if revealed else "",
+                    )
                 )
-            ).casefold()
+            )
             for row in self._rows
         ]
         self.generation += 1

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from rhi_desktop.plain_text import searchable
 from ui.caseload_model import CELL_FLAGS, SEARCH_ROLE, CaseloadModel, RoleSlots
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -57,7 +58,7 @@ class CaseloadFilterProxy(QSortFilterProxyModel):
         return self._needle
 
     def set_search_text(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = searchable(text).strip()
         fresh = self._generation == self._source.generation
         if needle == self._needle and fresh:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -144,6 +145,24 @@ def test_names_stay_hidden_unsearchable_and_unsorted_until_revealed(store: Store
     proxy.sort(Column.CHILD, Qt.SortOrder.AscendingOrder)
     shown = _column(proxy, Column.CHILD)
     assert shown == sorted(shown, key=str.casefold)
+
+
+def test_a_name_is_found_however_its_accents_were_stored_or_typed(store: Store) -> None:
+    """A name from a case system may hold an accent as a separate mark (NFD), which looks
+    the same as the letter with its accent typed on a UK keyboard, but did not match."""
+    rows = rows_for(store, CaseloadView.ALL)
+    rows[0] = replace(rows[0], child_name="Zoe\u0308 Quist", case_reference="NFD-1")
+    rows[1] = replace(rows[1], child_name="Zo\u00eb Quist", case_reference="NFC-1")
+    rows[2] = replace(rows[2], child_name="Ｚｏｅ Ｑｕｉｓｔ", case_reference="WIDE-1")
+    model = CaseloadModel(START)
+    proxy = CaseloadFilterProxy(model)
+    model.set_rows(rows)
+    model.set_names_revealed(True)
+    for typed in ("zo\u00eb q", "ZOE\u0308 QUIST", "Zo\u00eb\u200b Quist"):
+        proxy.set_search_text(typed)
+        assert sorted(_column(proxy, Column.CASE_REFERENCE)) == ["NFC-1", "NFD-1"], typed
+    proxy.set_search_text("zoe quist")
+    assert _column(proxy, Column.CASE_REFERENCE) == ["WIDE-1"]
 
 
 def test_the_countdown_follows_the_clock_and_a_breach_is_marked_in_words_and_an_icon(
