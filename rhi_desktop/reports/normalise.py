@@ -3,8 +3,9 @@
 Interviewers type "The  Park", "the park " and "THE PARK" for the same place, and a
 laptop's autocorrect turns "O'Brien" into "O’Brien". Text is put in Unicode's compatible
 composed form (an accent typed as a separate mark joins its letter), curly quotes and
-dashes become plain ones, full stops go ("J. Smith" is "J Smith"), and it is
-case-folded, trimmed and its runs of white space collapsed; postcodes take the one
+dashes become plain ones, marks that show as nothing (a soft hyphen, a zero-width space)
+and full stops go ("J. Smith" is "J Smith"), and it is case-folded, trimmed and its
+runs of white space collapsed; postcodes take the one
 spelling the form engine uses ("SW1A 1AA"). Nothing cleverer: merging spellings that
 differ in more than that is a human judgement, left to the people reading the themes.
 What says a person has no name ('Unknown', 'n/k') is not taken for one (`person_name`).
@@ -28,6 +29,8 @@ _PLAIN = str.maketrans(
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
         ".": " ",
+        # marks pasted from web pages and word processors that show as nothing
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None),
     }
 )
 
