@@ -25,6 +25,12 @@ def plain_text(text: str) -> str:
     ).strip()
 
 
+def shows(text: str) -> bool:
+    """Whether `text` has anything to see: not only spaces and marks that show as nothing
+    (a zero-width space, a soft hyphen, a byte order mark)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
+
+
 def searchable(text: str) -> str:
     """`text` as a search compares it: an accent stored as a separate mark (as some case
     systems export names) joined to its letter, full-width letters made plain, zero-width

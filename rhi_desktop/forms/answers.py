@@ -27,7 +27,7 @@ from rhi_desktop.forms.expressions.temporal import (
     twice_in_london,
 )
 from rhi_desktop.forms.model import Question, QuestionType
-from rhi_desktop.plain_text import kept_text
+from rhi_desktop.plain_text import kept_text, shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +96,8 @@ def coerce_answer(
     kind = question.type
     if kind in (QuestionType.TEXT, QuestionType.LONG_TEXT):
         text = kept_text(_text(raw, "text"))
-        if not text.strip():
-            return None
+        if not shows(text):
+            return None  # a required answer of invisible marks is not an answer
         longest = LONGEST_TEXT[kind]
         if len(text) > longest:
             raise AnswerTypeError(

@@ -376,6 +376,10 @@ def test_text_is_kept_without_control_characters_and_within_its_length(
     assert [i.type_problem for i in session.issues("venue_other")] == [TypeProblem.TOO_LONG]
     session.set_answer("venue_other", "\x00\x07 ")
     assert session.answer("venue_other") is None  # nothing but controls: no answer
+    session.set_answer("venue_other", "\u200b\u00ad\u2060 \ufeff")
+    assert session.answer("venue_other") is None  # nothing that shows: no answer either
+    session.set_answer("venue_other", "\u200bBus\u00adstation")
+    assert session.answer("venue_other") == "\u200bBus\u00adstation"  # kept as typed
 
 
 def test_clearing_an_answer_makes_a_required_question_ask_again(session: FormSession) -> None:
