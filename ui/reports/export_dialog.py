@@ -44,8 +44,9 @@ from rhi_desktop.reports.exports.ssda903 import Ssda903Refused
 from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.monthly import MonthlyReport, monthly_report
 from rhi_desktop.reports.periods import Period
+from ui.announce import announce
 from ui.dialog_parts import ask_first
-from ui.messages import date_problem_text, error_text
+from ui.messages import date_problem_text, error_text, file_error_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_report
 from ui.reports.pdf_report import render_report
@@ -100,6 +101,9 @@ class ExportDialog(QDialog):
         self._holder = holder
         self._clock = clock
         self._worker = worker if worker is not None else SerialWorker(self)
+        self._exporting = False
+        """An export is under way: a second press of Export is ignored. The button is not
+        disabled, which would throw the keyboard focus on to Close."""
         today = london_date(clock())
 
         self.kind = QComboBox()
@@ -169,7 +173,7 @@ class ExportDialog(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.outcome.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.outcome.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop once it says something
         self.problems = QListWidget()
         self.problems.setObjectName("exportProblems")
         self.problems.setAccessibleName(self.tr("Problems to correct"))
@@ -381,6 +385,8 @@ class ExportDialog(QDialog):
     # -- exporting ---------------------------------------------------------------------------
 
     def start_export(self) -> None:
+        if self._exporting:
+            return
         try:
             request = self.request()
         except PeriodProblem as problem:
@@ -389,7 +395,14 @@ class ExportDialog(QDialog):
             return
         if not self._holder.is_open:
             return
-        if request.out.exists() and request.out != self._replace_agreed:
+        try:
+            exists = request.out.exists()
+        except OSError as exc:  # a name longer than the file system takes, say
+            self._show(file_error_text(exc))
+            self.out.setFocus()
+            self.out.selectAll()
+            return
+        if exists and request.out != self._replace_agreed:
             self._ask_to_replace(request.out)
             return
         self._export(request)
@@ -418,7 +431,7 @@ class ExportDialog(QDialog):
     def _export(self, request: ExportRequest) -> None:
         store, actor = self._holder.store, self._holder.actor
         root = self._holder.profile.paths.root
-        self.export_button.setEnabled(False)
+        self._exporting = True
         self._show(self.tr("Exporting…"))
         if request.kind is ExportKind.REPORT:
             assert request.period is not None
@@ -437,6 +450,7 @@ class ExportDialog(QDialog):
 
     def _draw_report(self, request: ExportRequest, report: MonthlyReport) -> None:
         if not self._holder.is_open:
+            self._exporting = False
             return
         pdf, pages = render_report(report)
         store, actor = self._holder.store, self._holder.actor
@@ -447,7 +461,7 @@ class ExportDialog(QDialog):
         )
 
     def _written(self, request: ExportRequest, made: ExportFile) -> None:
-        self.export_button.setEnabled(True)
+        self._exporting = False
         audited = self.tr("The export is recorded in the audit log.")
         if request.kind is ExportKind.GEOJSON:
             parts = [
@@ -488,15 +502,20 @@ class ExportDialog(QDialog):
         self.finished_export.emit(True)
 
     def _failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
+        self._exporting = False
         if isinstance(exc, Ssda903Refused):
             self._show(refusal_text(exc), [violation_text(v) for v in exc.violations])
+            self.problems.setFocus()  # to read them one by one
         else:
             self._show(error_text(exc))
         self.finished_export.emit(False)
 
     def _show(self, text: str, problems: list[str] | None = None) -> None:
+        """Shown below the form and read out: the focus stays where it was (or moves to
+        the field to correct), so a screen reader would not otherwise hear it."""
         self.outcome.setText(text)
+        self.outcome.setFocusPolicy(Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
+        announce(self.outcome, text)
         self.problems.clear()
         if problems:
             self.problems.addItems(problems)

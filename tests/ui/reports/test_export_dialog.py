@@ -21,7 +21,7 @@ from rhi_desktop.reports.periods import Period
 from tests.core.reports.casebook import Casebook, utc
 from tests.core.reports.interview_answers import answers
 from tests.ui.accessibility import tab_walk, unnamed_controls
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import active_modal, type_text
 from tests.ui.reports.conftest import ReportBook
 from ui.profile_holder import ProfileHolder
@@ -217,7 +217,7 @@ def test_the_export_dialog_tabs_top_to_bottom_and_names_every_control(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     assert unnamed_controls(dialog) == []
     close = dialog.buttons.buttons()[-1]
-    assert tab_walk(qtbot, dialog.kind, 9) == [
+    assert tab_walk(qtbot, dialog.kind, 8) == [  # no stop on an outcome not yet given
         dialog.kind,
         dialog.picker.kind,
         dialog.picker.month,
@@ -225,9 +225,14 @@ def test_the_export_dialog_tabs_top_to_bottom_and_names_every_control(
         dialog.file_format,
         dialog.out,
         dialog.choose,
-        dialog.outcome,
         dialog.export_button,
         close,
+    ]
+    dialog.start_export()  # no file named: the outcome says so, and can be read again
+    assert tab_walk(qtbot, dialog.choose, 2) == [
+        dialog.choose,
+        dialog.outcome,
+        dialog.export_button,
     ]
     dialog.choose_kind(ExportKind.ANNEX_A)
     assert tab_walk(qtbot, dialog.kind, 3) == [
@@ -236,3 +241,71 @@ def test_the_export_dialog_tabs_top_to_bottom_and_names_every_control(
         dialog.file_format,
         dialog.out,
     ]
+
+
+def test_an_export_pressed_by_keyboard_is_heard_and_keeps_the_focus_on_export(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path, heard: Heard
+) -> None:
+    """The button was disabled while exporting, which threw the focus on to Close: a
+    second Space, pressed because nothing was heard, closed the dialog and its result."""
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.export_button.setFocus()
+    QTest.keyClick(dialog.export_button, Qt.Key.Key_Space)
+    assert [text for text, _ in heard] == ["Choose the file to write."]
+    assert dialog.focusWidget() is dialog.out
+    out = tmp_path / "kpi.csv"
+    type_text(dialog.out, str(out))
+    dialog.export_button.setFocus()
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000) as done:
+        QTest.keyClick(dialog.export_button, Qt.Key.Key_Space)
+        assert dialog.focusWidget() is dialog.export_button
+        QTest.keyClick(dialog.export_button, Qt.Key.Key_Space)  # ignored while exporting
+    assert done.args == [True]
+    assert dialog.focusWidget() is dialog.export_button and dialog.isVisible()
+    written = f"Wrote 1 row to {out}. The export is recorded in the audit log."
+    assert [text for text, _ in heard[1:]] == ["Exporting…", written]
+    assert [e.action for e in holder.store.audit.events()].count("export") == 1
+
+
+def test_a_file_name_too_long_for_the_disk_is_told_not_raised(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path, heard: Heard
+) -> None:
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.out, str(tmp_path / ("x" * 300 + ".csv")))
+    QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    assert dialog.outcome.text().startswith("The app could not use a file or folder (")
+    assert "File name too long" in dialog.outcome.text()
+    assert heard and heard[-1][0] == dialog.outcome.text()
+    assert dialog.focusWidget() is dialog.out and dialog.out.hasSelectedText()
+
+
+def test_a_refused_ssda903_table_is_heard_and_its_problems_take_the_focus(
+    qtbot: QtBot,
+    holder: ProfileHolder,
+    report_clock: FakeClock,
+    report_book: ReportBook,
+    tmp_path: Path,
+    heard: Heard,
+) -> None:
+    f = holder.store.children.get(report_book.january.children["F"])
+    Casebook(holder.store).episode(f, utc(2026, 1, 15, 12), utc(2026, 1, 16, 9), EpisodeType.AWAY)
+    dialog = ExportDialog(holder, report_clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.choose_kind(ExportKind.SSDA903)
+    type_text(dialog.out, str(tmp_path / "ssda903.csv"))
+    with qtbot.waitSignal(dialog.finished_export, timeout=10_000):
+        QTest.keyClick(dialog.out, Qt.Key.Key_Return)
+    assert heard[-1][0] == dialog.outcome.text()
+    assert heard[-1][0].startswith("The SSDA903 missing table was not written")
+    assert dialog.focusWidget() is dialog.problems and dialog.problems.currentRow() == 0
