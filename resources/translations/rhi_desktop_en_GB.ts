@@ -1632,10 +1632,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show &amp;records…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,6 +1705,10 @@
     </message>
     <message>
         <source>{0} was {1}, now {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show recor&amp;ds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2823,7 +2823,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -28,10 +28,18 @@ def test_no_two_controls_share_an_alt_letter_in_a_coordinators_windows(
         window.workspace.show_page(page)
         clashes[page.value] = mnemonic_clashes(window)
 
+    window.workspace.show_page(Page.REPORTS)  # the loop above ended on another page
     dashboard = window.workspace.page(Page.REPORTS)
     assert isinstance(dashboard, KpiDashboardPage)
     qtbot.waitUntil(lambda: not dashboard.busy, timeout=20_000)
+    assert dashboard.records_button.isVisibleTo(window)
     clashes["reports, figures shown"] = mnemonic_clashes(window)
+    assert dashboard.verify_button.isEnabled()  # Verify's letter counts only while enabled
+    dashboard.picker.kind.setCurrentIndex(1)  # a range of dates: From and To shown
+    qtbot.waitUntil(lambda: not dashboard.busy, timeout=20_000)
+    clashes["reports, a range of dates"] = mnemonic_clashes(window)
+    dashboard.picker.kind.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not dashboard.busy, timeout=20_000)
     dashboard.open_export()
     export = dashboard.export_dialog
     assert isinstance(export, ExportDialog)

@@ -44,6 +44,7 @@ from rhi_desktop.reports.monthly import TrendPoint
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import VerificationState, verify_month
 from rhi_desktop.store import Store
+from ui.announce import announce
 from ui.messages import error_text
 from ui.profile_holder import ProfileAccess
 from ui.reports.dashboard_data import (
@@ -206,7 +207,7 @@ class KpiDashboardPage(QWidget):
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.activated.connect(lambda index: self.show_records(index.data(KEY_ROLE)))
-        self.records_button = QPushButton(self.tr("Show &records…"))
+        self.records_button = QPushButton(self.tr("Show recor&ds…"))
         self.records_button.setAccessibleName(self.tr("Show records"))
         self.records_button.clicked.connect(self._records_for_current)
         left = QWidget()
@@ -398,8 +399,10 @@ class KpiDashboardPage(QWidget):
         self._show_problem(error_text(exc))
 
     def _show_problem(self, text: str) -> None:
+        """Shown above the figures and read out: the focus stays in the field to correct."""
         self.problem.setText(text)
         self.problem.show()
+        announce(self.problem, text)
 
     def _kpi_rows(self, table: KpiTable) -> list[TextRow]:
         none = self.tr("none")

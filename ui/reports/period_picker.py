@@ -68,7 +68,7 @@ class PeriodPicker(QWidget):
         kind_label.setBuddy(self.kind)
         month_label = QLabel(self.tr("&Month:"))
         month_label.setBuddy(self.month)
-        first_label = QLabel(self.tr("&From:"))
+        first_label = QLabel(self.tr("Fro&m:"))
         first_label.setBuddy(self.first)
         last_label = QLabel(self.tr("T&o:"))
         last_label.setBuddy(self.last)
@@ -83,6 +83,9 @@ class PeriodPicker(QWidget):
         layout.addWidget(last_label, 1, 2)
         layout.addWidget(self.last, 1, 3)
         self._range_widgets = (first_label, self.first, last_label, self.last)
+        self._month_widgets = (month_label, self.month)
+        """Each pair of rows is enabled, labels too, only while chosen: From and Month share
+        an Alt letter, which must answer to the one in use."""
         self._fill_months()
         if not months:
             self.kind.setCurrentIndex(RANGE)
@@ -111,7 +114,8 @@ class PeriodPicker(QWidget):
 
     def _kind_changed(self, index: int) -> None:
         ranged = index == RANGE
-        self.month.setEnabled(not ranged)
+        for widget in self._month_widgets:
+            widget.setEnabled(not ranged)
         for widget in self._range_widgets:
             widget.setEnabled(ranged)
         self.changed.emit()

@@ -19,13 +19,14 @@ from rhi_desktop.reports.verification import verify_month
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
-from tests.ui.conftest import FakeClock
-from tests.ui.driving import screenshot
+from tests.ui.conftest import FakeClock, Heard
+from tests.ui.driving import screenshot, type_text
 from tests.ui.reports.conftest import ReportBook
 from ui.profile_holder import ProfileHolder
 from ui.reports.kpi_dashboard import KpiDashboardPage
 from ui.reports.text_table import TextTableModel
 
+ALT = Qt.KeyboardModifier.AltModifier
 JANUARY = Period.month(2026, 1)
 
 
@@ -141,6 +142,46 @@ def test_why_a_month_cannot_be_verified_yet_is_told_without_a_mouse(
     _settle(qtbot, page)
     assert page.verify_button.isEnabled() and page.verify_button.accessibleDescription() == ""
     assert why not in page.banner.text()
+
+
+def test_each_alt_letter_reaches_the_control_it_names_and_a_bad_date_is_heard(
+    qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, heard: Heard
+) -> None:
+    """Alt+R went to Verify as well as Show records, and Alt+M to Month while the dates
+    were in use: the first press moved the focus, and a following Enter verified."""
+    page = _dashboard(qtbot, holder, report_clock)
+    _settle(qtbot, page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.kpis.index(0, 0))
+    with qtbot.waitSignal(page.records_shown, timeout=10_000):
+        QTest.keyClick(page.table, Qt.Key.Key_D, ALT)  # Show recor&ds…
+    assert page.records_dialog is not None
+    page.records_dialog.close()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    assert page.verify_button.isEnabled()
+    QTest.keyClick(page.table, Qt.Key.Key_R, ALT)  # Ve&rify this month…
+    qtbot.waitUntil(lambda: page.confirmation is not None)
+    assert page.confirmation is not None
+    page.confirmation.reject()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_M, ALT)
+    assert page.focusWidget() is page.picker.month
+    page.picker.kind.setCurrentIndex(1)  # a range of dates
+    _settle(qtbot, page)
+    QTest.keyClick(page.picker.kind, Qt.Key.Key_M, ALT)
+    assert page.focusWidget() is page.picker.first
+    page.picker.first.selectAll()
+    type_text(page.picker.first, "31/02/2026")
+    QTest.keyClick(page.picker.first, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.problem.isVisible)
+    assert page.focusWidget() is page.picker.first
+    assert heard[-1][0] == page.problem.text()
+    _settle(qtbot, page)
 
 
 def test_activating_a_figure_lists_the_records_behind_it(
