@@ -148,6 +148,7 @@ class ReviewDialog(QDialog):
             self.tabs.tabBar(),
             self.answers.tree,
             self.answers.detail,
+            *self.timings.values.values(),
             self.timings.offers,
             *([] if self.changes is None else [self.changes.asked, self.changes.tree]),
             self.comments.comment,
@@ -159,7 +160,7 @@ class ReviewDialog(QDialog):
             self.approve_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(order):
+        for first, second in itertools.pairwise([*order, order[0]]):  # Close back to the top
             self.setTabOrder(first, second)
 
         self.show_sensitive.toggled.connect(self._show_sensitive)

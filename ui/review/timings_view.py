@@ -27,8 +27,8 @@ def _value(text: str, name: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(name)
     label.setAccessibleDescription(text)  # a named label's text is not read out otherwise
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags reset it
     return label
 
 
@@ -60,7 +60,7 @@ class TimingsView(QWidget):
             self.values[name] = value
             form.addRow(self.tr("{0}:").format(name), value)
 
-        self.offers_heading = QLabel(self.tr("&Offers"), self)
+        self.offers_heading = QLabel(self.tr("O&ffers"), self)
         self.offers = QTableWidget(len(timings.offers), 7, self)
         self.offers.setObjectName("offerHistory")
         self.offers.setAccessibleName(self.tr("Offers"))

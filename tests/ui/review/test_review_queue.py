@@ -15,6 +15,7 @@ from rhi_desktop.review import return_for_amendment
 from tests.ui.accessibility import tab_walk, unnamed_controls
 from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import screenshot
+from tests.ui.mnemonics import mnemonic_clashes
 from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import ALT, comment_on, decide, go_to_question, open_by_keyboard
 from ui.profile_holder import ProfileHolder
@@ -103,6 +104,30 @@ def test_the_queue_lists_submitted_interviews_oldest_first_and_never_drafts(
     for control in (dialog.comments.overall, dialog.return_button, dialog.approve_button):
         assert control in reached
     QTest.keyClick(dialog.answers.tree, Qt.Key.Key_Escape)  # nothing written: closes at once
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_every_fact_and_control_of_a_review_is_reached_by_tab_and_by_one_alt_letter(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """The 72-hour facts gave up their Tab stops as they were made selectable, Tab from
+    Close never came back round to Show sensitive answers, and Alt+O answered to the
+    Offers table as well as its tab."""
+    interview_id = submitted(holder.store, IV, clock.now, "REV-K")
+    page = _page(qtbot, holder, clock)
+    page.reload()
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    for tab in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(tab)
+        assert mnemonic_clashes(dialog) == {}, dialog.tabs.tabText(tab)
+    dialog.tabs.setCurrentIndex(1)
+    facts = list(dialog.timings.values.values())
+    reached = tab_walk(qtbot, dialog.tabs.tabBar(), len(facts) + 1)
+    assert reached == [dialog.tabs.tabBar(), *facts, dialog.timings.offers]
+    dialog.close_button.setFocus()
+    QTest.keyClick(dialog.close_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.show_sensitive
+    QTest.keyClick(dialog.show_sensitive, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
 
 
