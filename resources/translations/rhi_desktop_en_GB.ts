@@ -392,6 +392,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Comment added on: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3527,6 +3531,14 @@
         <source>{0} interviews waiting for review: {1} resubmitted, {2} signed off later than 72 hours.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approved. The interviewer is told at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for amendment. The interviewer gets your comments at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewWords</name>
@@ -4193,6 +4205,10 @@
         <source>Not yet rated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Supervision session saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncBridge</name>
@@ -4540,7 +4556,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Offers</source>
+        <source>O&amp;ffers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.announce import announce
 from ui.literal_text import literal, tooltip
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -160,6 +161,8 @@ class CommentsEditor(QWidget):
         self._refresh_list(select=self._target)
         self.comment.clear()
         self.changed.emit()
+        label = self._labels[self._target]
+        announce(self.list, self.tr("Comment added on: {0}").format(label))
 
     def remove_current(self) -> None:
         item = self.list.currentItem()

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.counted import by_count
+from rhi_desktop.domain.entities import ReviewDecision
 from rhi_desktop.forms import Form
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.review import Decision, QueueRow, decide, review_queue, review_subject
+from ui.announce import announce
 from ui.dialog_parts import information_box
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
@@ -61,6 +63,7 @@ class ReviewQueuePage(QWidget):
         self._registry: FormRegistry | None = None
         self._selected_id: str | None = None
         self.dialog: ReviewDialog | None = None
+        self._decided: ReviewDecision | None = None
 
         self.model = ReviewQueueModel(self)
         self.heading = QLabel(self.title(), self)
@@ -202,14 +205,25 @@ class ReviewQueuePage(QWidget):
 
     def _decide(self, interview_id: str, decision: Decision) -> None:
         decide(self._holder.store, self._holder.actor, interview_id, decision, self._clock())
+        self._decided = decision.decision
         self.saved.emit()
 
     def _review_closed(self, dialog: ReviewDialog, _result: int) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        decided, self._decided = self._decided, None
         if self._holder.is_open:
             self.reload()
             self.table.setFocus()
+            if decided is not None:  # the dialog is gone: say the decision was kept
+                announce(self.table, self._decided_text(decided))
+
+    def _decided_text(self, decision: ReviewDecision) -> str:
+        if decision is ReviewDecision.APPROVED:
+            return self.tr("Approved. The interviewer is told at the next sync.")
+        return self.tr(
+            "Returned for amendment. The interviewer gets your comments at the next sync."
+        )
 
     def _tell(self, text: str) -> None:
         box = information_box(self, text)

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +36,7 @@ from rhi_desktop.supervision import (
     sessions_of,
     team_status,
 )
+from ui.announce import announce
 from ui.appearance import icon
 from ui.profile_holder import ProfileHolder
 from ui.supervision.my_sessions import MySessionsPanel
@@ -253,3 +255,5 @@ class SupervisionPage(QWidget):
         if self._holder.is_open:
             self.reload()
         self.roster.setFocus()
+        if result == QDialog.DialogCode.Accepted:  # the dialog is gone: say it was kept
+            announce(self.roster, self.tr("Supervision session saved."))

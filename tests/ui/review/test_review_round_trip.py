@@ -18,6 +18,7 @@ from sync.engine import SyncOutcome
 from sync.protocol import Role
 from tests.sync.client.devices import Laptop, new_laptop
 from tests.sync.client.live_central import LiveCentral
+from tests.ui.conftest import Heard
 from tests.ui.driving import screenshot
 from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import comment_on, decide, open_by_keyboard, write_overall
@@ -72,7 +73,7 @@ def _queued(page: ReviewQueuePage) -> list[tuple[str, int]]:
 
 
 def test_review_round_trip_between_an_interviewer_and_a_coordinator(
-    qtbot: QtBot, team: tuple[Laptop, Laptop, Laptop], artifacts_dir: Path
+    qtbot: QtBot, team: tuple[Laptop, Laptop, Laptop], artifacts_dir: Path, heard: Heard
 ) -> None:
     interviewer, coordinator, colleague = team
     actor = interviewer.profile.actor
@@ -102,10 +103,14 @@ def test_review_round_trip_between_an_interviewer_and_a_coordinator(
         ("In person", "Accepted"),
     ]
     comment_on(qtbot, dialog, "interviewer_name", ON_NAME)
+    assert heard[-1][0] == "Comment added on: Interviewer name"  # the box just empties
     write_overall(qtbot, dialog, OVERALL)
     with qtbot.waitSignal(page.saved):  # the window syncs straight after a decision
         decide(qtbot, dialog, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: page.dialog is None)
+    assert heard[-1][0] == (  # the dialog has gone: the decision is said to be kept
+        "Returned for amendment. The interviewer gets your comments at the next sync."
+    )
     assert _queued(page) == []
     assert page.count_note.text() == "No interviews are waiting for review."
     sent = coordinator.sync()
@@ -138,6 +143,7 @@ def test_review_round_trip_between_an_interviewer_and_a_coordinator(
     with qtbot.waitSignal(page.saved):
         decide(qtbot, dialog, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: page.dialog is None)
+    assert heard[-1][0] == "Approved. The interviewer is told at the next sync."
     _synced(coordinator)
     reviews = [e for e in coordinator.store.audit.events() if e.action == AuditAction.REVIEW]
     assert len(reviews) == 2

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import EpisodeType
 from rhi_desktop.store import Store
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import focused, screenshot, type_text, visible_texts
 from tests.ui.supervision.conftest import (
     ALEX,
@@ -62,7 +62,12 @@ def _case_for(store: Store, clock: FakeClock, reference: str) -> str:
 
 
 def test_coordinator_sees_who_is_overdue_and_records_a_session_by_keyboard(
-    qtbot: QtBot, make_desk: MakeDesk, show_page: ShowPage, clock: FakeClock, artifacts_dir: Path
+    qtbot: QtBot,
+    make_desk: MakeDesk,
+    show_page: ShowPage,
+    clock: FakeClock,
+    artifacts_dir: Path,
+    heard: Heard,
 ) -> None:
     desk = make_desk(ALEX)
     add_session(desk.store, ALEX, SAM, date(2025, 2, 3))  # due 03/03/2025; today 10/03/2025
@@ -126,6 +131,7 @@ def test_coordinator_sees_who_is_overdue_and_records_a_session_by_keyboard(
     _key(row.due, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: page.dialog is None)
+    assert heard[-1][0] == "Supervision session saved."  # the dialog has gone
     sessions = desk.store.supervision_sessions.for_supervisee(SAM.user_id)
     newest = sessions[0]
     assert newest.held_on == date(2025, 3, 7) and newest.supervisor_id == ALEX.user_id
