@@ -87,6 +87,7 @@ class InterviewFormEditor(QWidget):
         self.banner = VersionBanner(self)
         self.banner.moveRequested.connect(self.offer_migration)
         self.problem = QLabel(self)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setObjectName("saveProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -109,6 +110,7 @@ class InterviewFormEditor(QWidget):
         # The result of Check answers has a place of its own: saving reports in `status`
         # every few seconds and must not wipe the result out before it has been read.
         self.check_result = QLabel(self)
+        self.check_result.setTextFormat(Qt.TextFormat.PlainText)  # it may name a question
         self.check_result.setObjectName("checkResult")
         self.check_result.setAccessibleDescription(
             QCoreApplication.translate("InterviewFormEditor", "Result of Check answers")
@@ -325,6 +327,7 @@ class InterviewFormEditor(QWidget):
                 "Moving ends the chance to undo the change that hid answers. The answers it "
                 "hid move with the draft, and come back if their questions are asked again.",
             )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names questions as the form does
         box.setText(summary)
         move = box.addButton(
             QCoreApplication.translate("InterviewFormEditor", "&Move to version {0}").format(

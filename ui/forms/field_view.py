@@ -9,7 +9,7 @@ question shows or hides those parts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from rhi_desktop.forms import FieldInfo, Issue, IssueKind, QuestionType
@@ -17,7 +17,7 @@ from ui.forms.question_column import QuestionColumn
 from ui.forms.sensitive import SensitiveCover
 from ui.forms.widgets.base import AnswerInput, InputEvents
 from ui.issue_words import issue_words
-from ui.literal_text import literal
+from ui.literal_text import as_written, literal
 
 ISSUE_MARK = "\u26a0"  # a warning sign, so a message never relies on colour alone
 
@@ -155,7 +155,7 @@ class FieldView:
     def _show_label(self) -> None:
         text = _label_text(self._label_text, self._hint_text, self._required)
         # '&' marks a shortcut only in a label with a buddy: a note's shows as written
-        self.label.setText(literal(text) if self.label.buddy() is not None else text)
+        as_written(self.label, literal(text) if self.label.buddy() is not None else text)
 
     def show_issues(self, issues: tuple[Issue, ...], revealed: bool) -> None:
         text = (
@@ -173,6 +173,7 @@ class FieldView:
             self._message = QLabel(self._column.parent)
             self._message.setObjectName("fieldIssue")
             self._message.setWordWrap(True)
+            self._message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote an answer
             self._column.insert_after(self._last, self._message)
         self._message.setText(f"{ISSUE_MARK} {text}")
         self._message.setVisible(bool(text) and not self._hidden)

@@ -13,7 +13,7 @@ answers hidden and offers the same Undo. What was hidden, and by which change, i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ui.forms.buttons import form_button
@@ -54,6 +54,7 @@ class HiddenAnswersNotice(QFrame):
         self.setObjectName("hiddenAnswersNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # it names sections as the form does
         self.text.setWordWrap(True)
         self.undo_button = form_button(self, QCoreApplication.translate("HiddenAnswers", "&Undo"))
         self.undo_button.setAccessibleName(

@@ -611,6 +611,7 @@ class FormRenderer(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(QCoreApplication.translate("FormRenderer", "Remove row"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names the group as the form does
         box.setText(
             QCoreApplication.translate(
                 "FormRenderer", "Remove row {0} from {1}? Its answers will be deleted."

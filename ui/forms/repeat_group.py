@@ -26,7 +26,7 @@ from ui.announce import announce
 from ui.forms.buttons import form_button
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
 from ui.forms.question_column import QUESTION_GAP, QuestionColumn
-from ui.literal_text import literal
+from ui.literal_text import as_written, literal
 
 ADD_ROW_KEYS = "Ctrl+Shift+A"
 REMOVE_ROW_KEYS = "Ctrl+Shift+Delete"
@@ -154,12 +154,14 @@ class RepeatGroupView:
         """Says the group holds as many rows as it takes, while it does."""
         self._layout = layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, gap_above, 0, 0)
-        heading = QLabel(label, widget)
+        heading = QLabel(widget)
+        as_written(heading, label)
         heading.setObjectName("repeatHeading")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         if hint:
-            hint_label = QLabel(hint, widget)
+            hint_label = QLabel(widget)
+            as_written(hint_label, hint)
             hint_label.setObjectName("fieldHint")
             hint_label.setWordWrap(True)
             layout.addWidget(hint_label)
@@ -289,6 +291,7 @@ class RepeatGroupView:
             if not text:
                 return
             self._message = QLabel(self.widget)
+            self._message.setTextFormat(Qt.TextFormat.PlainText)
             self._message.setObjectName("fieldIssue")
             self._layout.addWidget(self._message)
         self._message.setText(f"{ISSUE_MARK} {text}")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui.appearance import heading_font
 from ui.forms.buttons import form_button
 from ui.forms.question_column import QuestionColumn
-from ui.literal_text import literal
+from ui.literal_text import as_written, literal
 
 
 def _invalidate(layout: QLayout) -> None:
@@ -63,13 +63,15 @@ class SectionPage(QScrollArea):
         self.setWidget(content)  # while empty: nothing to measure yet
         self._layout = QVBoxLayout(content)
         self._layout.setSpacing(12)
-        heading = QLabel(title, content)
+        heading = QLabel(content)
+        as_written(heading, title)
         heading.setObjectName("sectionHeading")
         heading.setWordWrap(True)
         heading.setFont(heading_font(heading.font()))
         self._layout.addWidget(heading)
         if hint:
-            hint_label = QLabel(hint, content)
+            hint_label = QLabel(content)
+            as_written(hint_label, hint)
             hint_label.setObjectName("fieldHint")
             hint_label.setWordWrap(True)
             self._layout.addWidget(hint_label)

@@ -415,6 +415,46 @@ def test_an_ampersand_in_form_text_is_shown_and_is_no_shortcut(qtbot: QtBot) -> 
     assert group.add_button.accessibleName() == "Add a row to Trips & visits"
 
 
+def test_form_text_that_looks_like_html_is_shown_as_written(qtbot: QtBot) -> None:
+    """Qt shows a label that looks like HTML as HTML: a form's '<b>' showed bold, and a
+    tag in a message quoting the form vanished. Every text is shown as written."""
+    tagged = "<b>bold</b> & <i>not</i>"
+    definition = load_form(
+        {
+            "form_id": "tags", "version": 1, "title": "T",
+            "sections": [
+                {"id": "a", "title": f"Section {tagged}", "hint": f"Guide {tagged}",
+                 "questions": [
+                    {"id": "where", "type": "text", "label": f"Where {tagged}",
+                     "hint": f"Hint {tagged}", "required": True},
+                    {"id": "kind", "type": "single_choice", "label": "Kind", "choices": "k"},
+                    {"id": "used", "type": "multiple_choice", "label": "Used", "choices": "k"},
+                    {"id": "told", "type": "note", "label": f"Note {tagged}"},
+                    {"id": "age", "type": "integer", "label": "Age",
+                     "constraint": ". < 30", "constraint_message": f"Message {tagged}"},
+                    {"id": "trips", "type": "repeat", "label": f"Trips {tagged}",
+                     "hint": f"Rows {tagged}", "min_rows": 2,
+                     "questions": [{"id": "place", "type": "text", "label": "Place"}]}]},
+            ],
+            "choice_lists": {"k": [{"value": "x", "label": "X", "hint": f"Choice {tagged}"}]},
+        }
+    )  # fmt: skip
+    session = FormSession(definition, clock=fixed_clock)
+    session.set_answer("kind", "x")
+    session.set_answer("age", 40)
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.check()
+    tagged_labels = [label for label in renderer.findChildren(QLabel) if "<b>" in label.text()]
+    kinds = {label.text().removeprefix("\u26a0 ").split(" ")[0] for label in tagged_labels}
+    assert kinds >= {
+        "Section", "Guide", "Where", "Choice", "Note", "Message", "Trips", "Rows"
+    }, kinds  # fmt: skip
+    assert [
+        label.text() for label in tagged_labels if label.textFormat() is not Qt.TextFormat.PlainText
+    ] == []
+
+
 def test_tab_order_follows_the_form(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard
 ) -> None:

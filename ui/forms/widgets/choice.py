@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.forms.widgets.base import InputEvents, WithheldInput, handler
 from ui.forms.widgets.option_columns import OptionColumns
-from ui.literal_text import literal
+from ui.literal_text import as_written, literal
 
 Options = Sequence[tuple[str, str]]
 """(value, label) pairs in the order the form lists them."""
@@ -171,7 +171,7 @@ class ChoiceCombo(_Choices):
         parts = (hint, self._description, self._read_only_note())
         self.combo.setAccessibleDescription(" ".join(part for part in parts if part))
         if self._hint is not None:
-            self._hint.setText(hint)
+            as_written(self._hint, hint)
             self._hint.setVisible(self._shown and bool(hint))
 
 
@@ -305,7 +305,8 @@ class CheckList(_Choices):
         super().__init__(self.group, events)
 
     def _hint_label(self, box: QCheckBox, hint: str, parent: QWidget | None) -> QLabel:
-        shown = QLabel(hint, parent)
+        shown = QLabel(parent)
+        as_written(shown, hint)
         shown.setObjectName("choiceHint")
         shown.setWordWrap(True)
         style = box.style()
