@@ -8,7 +8,12 @@ from typing import Any
 
 from rhi_desktop.forms.model import IDENTIFIER
 from rhi_desktop.forms.xlsform.columns import ColumnMap, choices_verdict, map_columns
-from rhi_desktop.forms.xlsform.labels import LabelReader, listed_rows, report_column_values
+from rhi_desktop.forms.xlsform.labels import (
+    LabelReader,
+    listed_rows,
+    report_column_values,
+    report_date_held,
+)
 from rhi_desktop.forms.xlsform.origins import Origins
 from rhi_desktop.forms.xlsform.reader import Sheet, Workbook
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
@@ -56,6 +61,13 @@ def _lists(
     lists: ChoiceLists = {}
     for row in sheet.rows:
         list_name, value = (_plain(row.text(column)) for column in (list_column, name_column))
+        held = [
+            report_date_held(sheet.cell(row.number, column), row.value(column), text, report)
+            for column, text in ((list_column, list_name), (name_column, value))
+            if text is not None
+        ]
+        if any(held):
+            continue
         label = labels.read(row, "label")
         if list_name is None:
             report.error(sheet.cell(row.number, list_column), "this choice has no list_name")

@@ -108,6 +108,14 @@ def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Pl
                 shown.cell,
                 f"this cell shows the Excel error {shown.error}: fix the formula or type the text",
             )
+    for cell in workbook.not_dates:
+        if cell.sheet.lower() in _SHEETS:
+            places.add(cell.where)
+            report.error(
+                cell,
+                "this cell is formatted as a date but holds a number no date can be, so it "
+                "reads as an error: format the cell as text and type the value again",
+            )
     for merged in workbook.merged:
         if merged.first.sheet.lower() in _SHEETS:
             places |= merged.places

@@ -7,6 +7,7 @@ default language is among them is the loader's check, located back to its column
 from __future__ import annotations
 
 import re
+from datetime import date, time
 
 from rhi_desktop.forms.xlsform.columns import ColumnMap
 from rhi_desktop.forms.xlsform.reader import Row
@@ -32,13 +33,13 @@ class LabelReader:
             column = self._columns.plain.get(name)
             text = row.text(column)
             if text is not None and column is not None:
-                self._check_piping(sheet.cell(row.number, column), text)
+                self._check(sheet.cell(row.number, column), row.value(column), text)
             return text
         texts: dict[str, str] = {}
         for code, column in (self._columns.translated.get(name) or {}).items():
             text = row.text(column)
             if text is not None:
-                self._check_piping(sheet.cell(row.number, column), text)
+                self._check(sheet.cell(row.number, column), row.value(column), text)
                 texts[code] = text
         if not texts:
             return None
@@ -91,6 +92,10 @@ class LabelReader:
                     f"no text in this language on {listed_rows(sorted(rows))}: those are {shown}",
                 )
 
+    def _check(self, cell: Cell, value: object, text: str) -> None:
+        if not report_date_held(cell, value, text, self._report):
+            self._check_piping(cell, text)
+
     def _check_piping(self, cell: Cell, text: str) -> None:
         found = _PIPED.search(text)
         if found is not None:
@@ -98,6 +103,19 @@ class LabelReader:
                 cell,
                 f"text is shown as written: {found.group(0)} will not be replaced by an answer",
             )
+
+
+def report_date_held(cell: Cell, value: object, text: str, report: ImportReport) -> bool:
+    """Whether the spreadsheet holds text as a date or time (reported): Excel makes '1-2'
+    typed as an age band the 1st of February, and shows it as 01-Feb."""
+    if not isinstance(value, date | time):  # a datetime is a date
+        return False
+    report.error(
+        cell,
+        f"the spreadsheet holds this cell as a date or time ({text}), not as the text "
+        "typed: format the cell as text and type it again",
+    )
+    return True
 
 
 def listed_rows(rows: list[int]) -> str:

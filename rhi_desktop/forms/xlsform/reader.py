@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.xml.functions import fromstring, iterparse
 
 from rhi_desktop.forms.xlsform.report import Cell
+from rhi_desktop.plain_text import kept_text
 
 
 class WorkbookError(Exception):
@@ -128,11 +130,20 @@ class Workbook:
     the one they had when the workbook was last saved."""
     shown_errors: tuple[ShownError, ...] = ()
     """Cells showing an Excel error, which openpyxl reads as that text."""
+    not_dates: tuple[Cell, ...] = ()
+    """Cells formatted as dates holding a number no date can be (a phone number, say),
+    which openpyxl reads as the error #VALUE!."""
     merged: tuple[MergedCells, ...] = ()
     """Merges spanning more than one row, which read as empty below their first row."""
 
     def sheet(self, name: str) -> Sheet | None:
-        return self.sheets.get(name.lower())
+        return self.sheets.get(_sheet_key(name))
+
+
+def _sheet_key(title: str) -> str:
+    """A sheet's name as looked up: a space left after renaming a copied 'settings '
+    tab cannot be seen, and must not cost the form its settings."""
+    return title.strip().lower()
 
 
 def read_workbook(path: Path) -> Workbook:
@@ -152,13 +163,13 @@ def _read_workbook(path: Path) -> Workbook:
             f"{path.name} is saved as Strict Open XML, which cannot be read "
             "(in Excel, save it again as 'Excel Workbook (.xlsx)')"
         )
-    sheets = _read_sheets(path)
+    sheets, not_dates = _read_sheets(path)
     uncomputed: list[Cell] = []
     changing: list[Cell] = []
     shown_errors: list[ShownError] = []
     merged: list[MergedCells] = []
     for title, marks in _read_cell_marks(path).items():
-        sheet = sheets.get(title.lower())
+        sheet = sheets.get(_sheet_key(title))
         if sheet is None:
             continue
         uncomputed += [_cell_at(sheet, place) for place in sorted(marks.uncomputed)]
@@ -166,7 +177,14 @@ def _read_workbook(path: Path) -> Workbook:
         errors = sorted(marks.errors.items())
         shown_errors += [ShownError(_cell_at(sheet, place), error) for place, error in errors]
         merged += [_merged_cells(sheet, cells) for cells in marks.merges]
-    return Workbook(sheets, tuple(uncomputed), tuple(changing), tuple(shown_errors), tuple(merged))
+    return Workbook(
+        sheets,
+        uncomputed=tuple(uncomputed),
+        changing=tuple(changing),
+        shown_errors=tuple(shown_errors),
+        not_dates=tuple(not_dates),
+        merged=tuple(merged),
+    )
 
 
 def _cell_at(sheet: Sheet, place: tuple[int, int]) -> Cell:
@@ -349,10 +367,18 @@ def _computed(cell: Any, placeholders: bool = False) -> bool:
     return bool(value.text) or cell.get("t") == "str"
 
 
-def _read_sheets(path: Path) -> dict[str, Sheet]:
-    """Every sheet's values, as a spreadsheet last computed them."""
+def _read_sheets(path: Path) -> tuple[dict[str, Sheet], list[Cell]]:
+    """Every sheet's values, as a spreadsheet last computed them, and the cells formatted
+    as dates that hold no date.
+
+    openpyxl warns of what it cannot read (the data validation of XLSForm templates'
+    drop-down lists, a workbook with no default style): the values are read all the same,
+    and its warnings are its own, for no designer to read. Its one warning about a value
+    (a number no date can be, in a cell formatted as a date) is reported at its cell."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise WorkbookError(f"there is no file {path.name}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
@@ -362,21 +388,28 @@ def _read_sheets(path: Path) -> dict[str, Sheet]:
     except OSError as error:
         raise WorkbookError(f"cannot read {path.name}: {error.strerror}") from None
     try:
-        return _sheets_of(book)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            return _sheets_of(book, caught)
     except DAMAGE:
         raise _damaged(path) from None
     finally:
         book.close()
 
 
-def _sheets_of(book: Any) -> dict[str, Sheet]:
-    """Every sheet's header and rows with something in them, by lower-case title."""
+def _sheets_of(
+    book: Any, caught: list[warnings.WarningMessage]
+) -> tuple[dict[str, Sheet], list[Cell]]:
+    """Every sheet's header and rows with something in them, by lower-case title, and
+    the cells `caught` (openpyxl's warnings while reading) says hold no date."""
     sheets: dict[str, Sheet] = {}
+    not_dates: list[Cell] = []
     for worksheet in book.worksheets:
+        caught.clear()
         if hasattr(worksheet, "reset_dimensions"):
             # Some tools write a wrong used range; read every row there is instead.
             worksheet.reset_dimensions()
-        rows = iter(worksheet.iter_rows(values_only=True))
+        rows = (tuple(map(_as_typed, values)) for values in worksheet.iter_rows(values_only=True))
         header = next(rows, ())
         columns = tuple(
             Column(index, text)
@@ -388,8 +421,38 @@ def _sheets_of(book: Any) -> dict[str, Sheet]:
             for number, values in enumerate(rows, start=2)
             if any(cell_text(value) is not None for value in values)
         )
-        sheets.setdefault(worksheet.title.lower(), Sheet(worksheet.title, columns, kept))
-    return sheets
+        sheet = Sheet(worksheet.title.strip(), columns, kept)
+        sheets.setdefault(_sheet_key(worksheet.title), sheet)
+        for warning in caught:
+            found = _NOT_A_DATE.match(str(warning.message))
+            if found is not None:
+                letters, number = coordinate_from_string(found.group(1))
+                index = column_index_from_string(letters) - 1
+                not_dates.append(sheet.cell(number, _column(sheet, index)))
+    return sheets, not_dates
+
+
+_ESCAPED = re.compile(r"_x(00[01][0-9A-Fa-f])_")
+"""A control character, which the file format cannot hold as it is, as Excel and
+XlsxWriter write it: a line end pasted from Word or Outlook is _x000D_. (Typed as text,
+_x000D_ is saved as _x005F_x000D_, which openpyxl reads back as _x000D_: such text is
+never typed in a form, and line ends pasted are.)"""
+_LINE_ENDS = str.maketrans({"\r": "\n", "\x0b": "\n"})
+"""A line end from Windows or a Mac, and Word's line break within a paragraph."""
+
+
+def _as_typed(value: object) -> object:
+    """A cell's value as the designer typed it: text with its escaped characters read,
+    its line ends plain, and no other control characters (which Excel does not show)."""
+    if not isinstance(value, str):
+        return value
+    if "_x" in value:
+        value = _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value)
+    return kept_text(value.replace("\r\n", "\n").translate(_LINE_ENDS))
+
+
+_NOT_A_DATE = re.compile(r"Cell ([A-Z]+\d+) is marked as a date")
+"""openpyxl's warning of a number in a date cell that no date can be (read as #VALUE!)."""
 
 
 _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")

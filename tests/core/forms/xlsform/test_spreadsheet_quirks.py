@@ -5,12 +5,15 @@ imported as something the designer did not mean or reported as a crash."""
 from __future__ import annotations
 
 import struct
+import warnings
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+import xlsxwriter
+from openpyxl import load_workbook
 
 from rhi_desktop.forms import load_form_file
 from rhi_desktop.forms.xlsform import convert_workbook
@@ -429,3 +432,126 @@ def test_text_pasted_from_a_web_page_or_word_processor_imports_as_it_reads(
     assert not conversion.report.errors
     assert form.fields["school"].choices == ("yes", "no")
     assert form.text(form.field("which").question.relevant) == "${school} = 'yes'"
+
+
+def test_line_ends_pasted_from_word_read_as_line_ends_not_as_excels_codes(
+    tmp_path: Path,
+) -> None:
+    """Excel and XlsxWriter (which pandas uses) write a carriage return as _x000D_, which
+    openpyxl leaves as it is: the label read 'go?_x000D_' on screen."""
+    path = tmp_path / "pasted.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    survey = book.add_worksheet("survey")
+    rows = [
+        ("type", "name", "label", "hint"),
+        ("text", "where", "Where did you go?\r\nInclude places you slept.", "Ask\x0bthen wait"),
+        ("note", "code", "Code _x0041_ as typed", None),
+    ]
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            if text is not None:
+                survey.write_string(number, column, text)
+    book.close()
+    assert b"_x000D_" in zipfile.ZipFile(path).read("xl/sharedStrings.xml")
+
+    conversion = convert_workbook(path)
+
+    assert conversion.form is not None, [f.render() for f in conversion.report.findings]
+    [section] = conversion.form.definition.sections
+    where, code = section.questions
+    assert (where.label, where.hint) == (
+        "Where did you go?\nInclude places you slept.",
+        "Ask\nthen wait",
+    )
+    assert code.label == "Code _x0041_ as typed"  # the code of no control character
+
+
+def test_a_settings_sheet_named_with_a_stray_space_is_still_read(workbook: Write) -> None:
+    path = workbook(
+        {
+            "survey": [["type", "name", "label"], ["text", "where", "Where?"]],
+            "settings ": [["form_id", "version"], ["rhi_local", 2024031501]],
+        }
+    )
+    conversion = convert_workbook(path)
+    assert conversion.form is not None
+    assert (conversion.form.form_id, conversion.form.version) == ("rhi_local", 2024031501)
+    assert not [f for f in conversion.report.findings if "ignored" in f.message]
+
+
+def test_a_number_no_date_can_be_in_a_date_cell_is_refused_not_read_as_value_error(
+    workbook: Write,
+) -> None:
+    """openpyxl reads it as the text '#VALUE!', with a warning of its own on stderr."""
+    path = workbook(
+        {"survey": [["type", "name", "label", "default"], ["text", "phone", "Phone", 1]]}
+    )
+    book = load_workbook(path)
+    cell = book["survey"]["D2"]
+    cell.value, cell.number_format = 7700900123, "dd/mm/yyyy"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # openpyxl's own warnings are the import's to read
+        conversion = convert_workbook(path)
+    assert [e.render() for e in conversion.report.errors] == [
+        "error: survey row 2, column D (default): this cell is formatted as a date but holds "
+        "a number no date can be, so it reads as an error: format the cell as text and type "
+        "the value again"
+    ]
+
+
+def test_what_openpyxl_cannot_read_beside_the_values_raises_no_warning(workbook: Write) -> None:
+    """XLSForm templates' drop-down lists are a data validation extension openpyxl warns
+    it drops, in its own words and with its file names, on the designer's screen."""
+    extension = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas'
+        b'.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" '
+        b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation '
+        b'type="list" allowBlank="1"><x14:formula1><xm:f>types!$A$1:$A$20</xm:f>'
+        b"</x14:formula1><xm:sqref>A2:A1000</xm:sqref></x14:dataValidation>"
+        b"</x14:dataValidations></ext></extLst>"
+    )
+    path = workbook({"survey": [["type", "name", "label"], ["text", "where", "Where?"]]})
+
+    def add_lists(name: str, data: bytes) -> tuple[str, bytes]:
+        if name == "xl/worksheets/sheet1.xml":
+            data = data.replace(b"</worksheet>", extension + b"</worksheet>")
+        return name, data
+
+    rewrite_parts(path, add_lists)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        conversion = convert_workbook(path)
+    assert conversion.form is not None
+
+
+def test_text_excel_turned_into_a_date_is_refused_not_imported_as_an_iso_date(
+    workbook: Write,
+) -> None:
+    """Typed as age bands, '1-2' and '3-5' are the 1st of February and the 3rd of May to
+    Excel, which shows them as 01-Feb and 03-May: imported, they read 2025-02-01."""
+    path = workbook(
+        {
+            "survey": [
+                ["type", "name", "label", "hint"],
+                ["select_one band", "nights", "Nights away", time(10, 30)],
+                ["text", "when", datetime(2025, 3, 5)],
+            ],
+            "choices": [
+                ["list_name", "name", "label"],
+                ["band", "one_two", datetime(2025, 2, 1)],
+                ["band", datetime(2025, 5, 3), "3 to 5"],
+            ],
+        }
+    )
+    conversion = convert_workbook(path)
+    said = "not as the text typed: format the cell as text and type it again"
+    assert [(e.where, e.message) for e in conversion.report.errors] == [
+        (place, f"the spreadsheet holds this cell as a date or time ({shown}), {said}")
+        for place, shown in (
+            (("survey", 2, "D"), "10:30:00"),
+            (("survey", 3, "C"), "2025-03-05"),
+            (("choices", 2, "C"), "2025-02-01"),
+            (("choices", 3, "B"), "2025-05-03"),
+        )
+    ]
