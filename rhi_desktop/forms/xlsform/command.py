@@ -20,7 +20,7 @@ from typing import TextIO
 from rhi_desktop.atomic_file import write_atomically
 from rhi_desktop.forms.form import Form
 from rhi_desktop.forms.xlsform.convert import convert_workbook, render_definition
-from rhi_desktop.forms.xlsform.report import ImportReport
+from rhi_desktop.forms.xlsform.report import ImportReport, quoted
 
 HELP = "convert an XLSForm workbook (.xlsx) into a form definition (JSON)"
 
@@ -69,11 +69,22 @@ def run_import(xlsx: Path, out: Path) -> ImportResult:
     if out.resolve() == xlsx.resolve():
         report.error(None, "--out names the workbook itself; choose a .json file")
         return ImportResult(report, None, None)
-    if not _replaceable(out):
+    held = _held(out)
+    if held is None:
         report.error(
             None,
             f"--out names {out.name}, which is not a form definition: choose another name, "
             "or move that file away first",
+        )
+        return ImportResult(report, None, None)
+    if held and held != (form.form_id, form.version):
+        held_id, held_version = held
+        report.error(
+            None,
+            f"--out names {out.name}, which holds form {quoted(str(held_id))} version "
+            f"{held_version}: write {quoted(form.form_id)} version {form.version} to another "
+            "file (interviews started on a version need its definition kept), or move that "
+            "file away first",
         )
         return ImportResult(report, None, None)
     if not out.parent.is_dir():
@@ -91,17 +102,20 @@ LARGEST_FORM = 16 * 1024 * 1024
 """Bytes: far more than any form definition takes."""
 
 
-def _replaceable(out: Path) -> bool:
-    """Whether writing `out` loses nothing but an earlier form definition (or nothing)."""
+def _held(out: Path) -> tuple[object, object] | tuple[()] | None:
+    """The form id and version of the definition `out` holds; () if there is no file;
+    None if it holds something else, which writing it would lose."""
     try:
         if not out.exists():
-            return True
+            return ()
         if not out.is_file() or out.stat().st_size > LARGEST_FORM:
-            return False
+            return None
         found = json.loads(out.read_bytes())
     except (OSError, ValueError):  # unreadable, not JSON, not text
-        return False
-    return isinstance(found, dict) and "form_id" in found
+        return None
+    if not isinstance(found, dict) or "form_id" not in found:
+        return None
+    return found["form_id"], found.get("version")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

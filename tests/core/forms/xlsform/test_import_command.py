@@ -77,6 +77,33 @@ def test_output_replaces_an_earlier_form_definition_and_nothing_else(
         assert precious.read_bytes() == before
 
 
+def test_output_holding_another_form_or_version_is_kept_not_replaced(
+    workbook: Write, tmp_path: Path
+) -> None:
+    """Interviews started on a version need its definition: importing another form, or
+    the next version, over it lost it without a word."""
+    out = tmp_path / "forms.json"
+    assert run_import(workbook(xlsforms.CHECK_IN), out).ok
+    before = out.read_bytes()
+    held = load_form_file(out)
+    sheets = dict(xlsforms.CHECK_IN)
+    settings = [list(row) for row in sheets["settings"]]
+    column = settings[0].index("version")
+    settings[1][column] = held.version + 1
+    result = run_import(workbook({**sheets, "settings": settings}, name="next.xlsx"), out)
+
+    assert not result.ok
+    (error,) = result.report.errors
+    assert error.message == (
+        f"--out names forms.json, which holds form '{held.form_id}' version {held.version}: "
+        f"write '{held.form_id}' version {held.version + 1} to another file (interviews "
+        "started on a version need its definition kept), or move that file away first"
+    )
+    assert out.read_bytes() == before
+    other = run_import(workbook(xlsforms.EPISODE_LOG, name="log.xlsx"), out)
+    assert not other.ok and out.read_bytes() == before
+
+
 def test_output_naming_the_workbook_itself_is_refused(workbook: Write) -> None:
     xlsx = workbook(xlsforms.CHECK_IN)
     before = xlsx.read_bytes()
