@@ -17,6 +17,14 @@ from rhi_desktop.forms.xlsform.translations import Languages
 Label = str | dict[str, str]
 
 _PIPED = re.compile(r"\$\{[^}]*\}")
+_FORMATTING = re.compile(
+    r"</?[A-Za-z][^<>]*>"  # an HTML tag, as ODK Collect reads
+    r"|\*\*[^*\n]+\*\*"  # markdown's bold
+    r"|^#{1,6} "  # a markdown heading
+    r"|\[[^\]\n]+\]\([^)\n]+\)",  # a markdown link
+    re.MULTILINE,
+)
+"""What ODK Collect shows as formatting and RHI Desktop shows as written."""
 
 
 class LabelReader:
@@ -95,6 +103,13 @@ class LabelReader:
     def _check(self, cell: Cell, value: object, text: str) -> None:
         if not report_date_held(cell, value, text, self._report):
             self._check_piping(cell, text)
+            formatting = _FORMATTING.search(text)
+            if formatting is not None:
+                self._report.warning(
+                    cell,
+                    f"text is shown as written: {quoted(formatting.group(0).strip())} is not "
+                    "read as formatting",
+                )
 
     def _check_piping(self, cell: Cell, text: str) -> None:
         found = _PIPED.search(text)

@@ -523,3 +523,25 @@ def test_other_columns_and_translated_spellings_are_not_taken_for_misspelt_langu
     assert conversion.form.field("age").question.constraint_message == {"en": "Under 30"}
     ignored = {w.where[2] for w in conversion.report.warnings if w.where[0] == "survey"}
     assert {"D", "E"} <= ignored
+
+
+def test_formatting_odk_collect_would_read_is_said_to_be_shown_as_written(
+    workbook: Write,
+) -> None:
+    survey = [
+        ["type", "name", "label", "hint"],
+        ["text", "where", "Where did you **stay**?", '<span style="color:red">Ask gently</span>'],
+        ["note", "help", "# Helplines\nSee [Childline](https://www.childline.org.uk)"],
+        ["text", "who", "Who was there? (say *if* they gave a name)"],
+    ]
+    conversion = convert_workbook(workbook({"survey": survey}))
+    assert conversion.form is not None
+    said = [(w.where, w.message) for w in conversion.report.warnings if w.where[0] == "survey"]
+    assert said == [
+        (("survey", 2, "C"), "text is shown as written: '**stay**' is not read as formatting"),
+        (
+            ("survey", 2, "D"),
+            "text is shown as written: '<span style=\"color:red\">' is not read as formatting",
+        ),
+        (("survey", 3, "C"), "text is shown as written: '#' is not read as formatting"),
+    ]
