@@ -1256,6 +1256,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It is in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first is in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No newer version of this form can be used on this computer, so this draft stays on version {0}. If you expected one, ask IT to check the installed forms.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -274,7 +274,14 @@ class InterviewFormEditor(QWidget):
                     "InterviewFormEditor", "{0} answers need attention."
                 ).format(count)
             )
-            text = f"{ISSUE_MARK} {worded}"
+            # The renderer has shown the first problem's section, maybe another one.
+            where = (
+                QCoreApplication.translate("InterviewFormEditor", "It is in {0}.")
+                if count == 1
+                else QCoreApplication.translate("InterviewFormEditor", "The first is in {0}.")
+            )
+            first = where.format(self.renderer.page(self.renderer.current_section).title)
+            text = f"{ISSUE_MARK} {worded} {first}"
         self.check_result.setText(text)
         self.check_result.setAccessibleName(text)
         self.check_result.show()

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession, load_form
+from tests.ui.answers import complete_answers
 from tests.ui.conftest import Heard
-from tests.ui.forms.conftest import ACTOR, Draft, add_draft, fixed_clock
+from tests.ui.forms.conftest import ACTOR, NOW, Draft, add_draft, fixed_clock
 from tests.ui.forms.keyboard import Keyboard
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.renderer import CLOCK_REFRESH_MS, FormRenderer
@@ -60,7 +61,8 @@ def test_the_check_result_outlasts_autosave_and_focus_goes_to_the_first_problem(
     _press_check_answers(editor, keyboard)
     problems = renderer.session.validate().issues
     assert problems[0].key.id == "concern_details"
-    result = f"\u26a0 {len(problems)} answers need attention."
+    section = renderer.page("safeguarding").title  # from another section: said where
+    result = f"\u26a0 {len(problems)} answers need attention. The first is in {section}."
     assert _shown(editor, result)
     concern = renderer.field_view("concern_details")
     assert concern.cover is not None and concern.cover.revealed  # no answer to cover
@@ -156,7 +158,27 @@ def test_the_check_result_is_read_out_where_the_focus_is(
     _press_check_answers(editor, keyboard)
     count = len(editor.renderer.session.validate().issues)
     polite = QAccessible.AnnouncementPoliteness.Polite
-    assert heard == [(f"\u26a0 {count} answers need attention.", polite)]
+    title = editor.renderer.page(editor.renderer.current_section).title
+    said = f"\u26a0 {count} answers need attention. The first is in {title}."
+    assert heard == [(said, polite)]
+
+
+def test_one_answer_wanted_in_another_section_is_said_with_where_it_is(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    heard: Heard,
+) -> None:
+    """The focus moved into another section, and nothing said which."""
+    answers = {**complete_answers(NOW), "police_info_shared": None}
+    editor = open_editor(interview_id=add_draft(draft.store, answers=answers))
+    assert editor.renderer.current_section != "referrals"
+    _press_check_answers(editor, keyboard)
+    assert editor.renderer.current_section == "referrals"
+    title = editor.renderer.page("referrals").title
+    said = f"\u26a0 1 answer needs attention. It is in {title}."
+    assert heard == [(said, QAccessible.AnnouncementPoliteness.Polite)]
+    assert keyboard.focus() in editor.renderer.field_view("police_info_shared").controls()
 
 
 ROWS_FORM = {
