@@ -82,8 +82,8 @@ class PeriodPicker(QWidget):
         layout.addWidget(self.first, 1, 1)
         layout.addWidget(last_label, 1, 2)
         layout.addWidget(self.last, 1, 3)
-        self._range_widgets = (first_label, self.first, last_label, self.last)
-        self._month_widgets = (month_label, self.month)
+        self._range_widgets: tuple[QWidget, ...] = (first_label, self.first, last_label, self.last)
+        self._month_widgets: tuple[QWidget, ...] = (month_label, self.month)
         """Each pair of rows is enabled, labels too, only while chosen: From and Month share
         an Alt letter, which must answer to the one in use."""
         self._fill_months()
