@@ -565,9 +565,11 @@ class MainWindow(QMainWindow):
         if self._covered or not self._holder.is_open:
             return
         pending, quarantined = self._holder.store.outbox.counts()
-        self.status.show_status(
-            self._status_source.current(), pending, quarantined, enrolled=self._enrolled
-        )
+        status = self._status_source.current()
+        self.status.show_status(status, pending, quarantined, enrolled=self._enrolled)
+        # A service that no longer knows this computer asks it to enrol again.
+        unrecognised = status.activity is not None and status.activity.unrecognised
+        self.enrol_action.setVisible(self._can_enrol and (not self._enrolled or unrecognised))
 
     def _reselect(self) -> None:
         selection = self.table.selectionModel()

@@ -77,7 +77,7 @@ class SyncStatusBar(QStatusBar):
     ) -> None:
         self.pending.setText(self._pending_text(pending, quarantined))
         if enrolled:
-            self.connection.setText(self.tr("● Online") if status.online else self.tr("○ Offline"))
+            self.connection.setText(self._connection_text(status))
             explained = ""
         else:
             self.connection.setText(self.tr("Not enrolled"))
@@ -95,6 +95,14 @@ class SyncStatusBar(QStatusBar):
             )
         self.show_activity(status.activity)
         self._show_clock(status.clock_offset)
+
+    def _connection_text(self, status: ConnectionStatus) -> str:
+        if status.online:
+            return self.tr("● Online")
+        activity = status.activity
+        if activity is not None and activity.phase is SyncPhase.FAILED:
+            return self.tr("○ Not connected")  # it answered, but could not be trusted, say
+        return self.tr("○ Offline")
 
     def _show_clock(self, offset: timedelta | None) -> None:
         out = offset is not None and abs(offset) > CLOCK_TOLERANCE

@@ -97,8 +97,8 @@ def worded_types() -> Wordings:
         ),
         sync.Unauthorised: lambda _: translate(
             "SyncErrors",
-            "The central service no longer recognises this computer. Enrol it again with a "
-            "new one-time code from IT.",
+            "The central service no longer recognises this computer. Ask IT for a new "
+            "one-time code, then choose Enrol this computer in the File menu.",
         ),
         sync.EnrolmentRefused: lambda error: _refusal(error.reason),
         sync.AuditRejected: lambda _: translate(

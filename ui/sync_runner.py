@@ -37,7 +37,7 @@ from sync.client import CentralClient
 from sync.device import sync_engine
 from sync.endpoint import transport_for
 from sync.engine import SyncOutcome, SyncReport
-from sync.errors import ServiceFault, SyncError
+from sync.errors import NotEnrolled, ServiceFault, SyncError, TlsRejected, Unauthorised
 from sync.retry import Backoff
 from sync.transport import Timeouts, Transport
 from ui.messages import error_text
@@ -316,11 +316,12 @@ class SyncRunner(QObject):
             sent=report.push.sent,
             received=report.pull.applied + report.pull.stored,
             problem=None if report.error is None else error_text(report.error),
+            unrecognised=isinstance(report.error, _UNRECOGNISED),
         )
         purged = report.purged is not None and bool(report.purged.interviews)
         if report.pull.received or purged:
             self.records_arrived.emit()
-        self._ended(activity, online=phase is not SyncPhase.UNREACHABLE, report=report)
+        self._ended(activity, online=_connected(phase, report.error), report=report)
 
     def _failed(self, cancel: _StopSwitch, exc: BaseException) -> None:
         if self._cancel is cancel:
@@ -334,9 +335,10 @@ class SyncRunner(QObject):
             return
         transient = isinstance(exc, SyncError) and exc.transient
         phase = _retry_phase(exc) if transient else SyncPhase.FAILED
-        self._ended(
-            SyncActivity(phase, problem=error_text(exc)), online=phase is not SyncPhase.UNREACHABLE
+        activity = SyncActivity(
+            phase, problem=error_text(exc), unrecognised=isinstance(exc, _UNRECOGNISED)
         )
+        self._ended(activity, online=_connected(phase, exc))
 
     def _ended(
         self, activity: SyncActivity, *, online: bool, report: SyncReport | None = None
@@ -416,6 +418,16 @@ class SyncRunner(QObject):
         if self._holder is not None and self._failures and not self.running:
             self._next.stop()
             self._check()
+
+
+_UNRECOGNISED = (Unauthorised, NotEnrolled)
+_NOT_CONNECTED = (TlsRejected, *_UNRECOGNISED)
+"""Failures after which this computer is not connected to the service, though it may
+have answered: it could not be trusted, or it does not know this computer."""
+
+
+def _connected(phase: SyncPhase, error: BaseException | None) -> bool:
+    return phase is not SyncPhase.UNREACHABLE and not isinstance(error, _NOT_CONNECTED)
 
 
 def _retry_phase(error: BaseException | None) -> SyncPhase:

@@ -41,6 +41,11 @@ class SyncActivity:
     sent: int = 0
     received: int = 0
     problem: str | None = None
+    unrecognised: bool = False
+    """The service does not know this computer (its token is not one it holds): only
+    enrolling again, with a new code from IT, lets it sync."""
+    asked: bool = False
+    """The person asked for this sync (Sync now), rather than the schedule."""
 
     @property
     def running(self) -> bool:

@@ -4280,7 +4280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central service no longer recognises this computer. Enrol it again with a new one-time code from IT.</source>
+        <source>The central service no longer recognises this computer. Ask IT for a new one-time code, then choose Enrol this computer in the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4344,6 +4344,10 @@
     </message>
     <message>
         <source>Last sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.config import POLICY_ENV_VAR, Settings
 from rhi_desktop.profile import ProfilePaths
 from sync.protocol import Role
+from tests.sync.client.devices import PASSPHRASE, new_laptop, record_completed_case
 from tests.sync.client.live_central import LiveCentral
 from tests.ui.conftest import START, ControllerFactory, seed_profile
 from tests.ui.driving import focused, type_text, unlock_with
@@ -102,3 +103,58 @@ def test_a_computer_that_went_offline_enrols_later_by_keyboard_and_starts_syncin
     assert focused().accessibleName() == "Done"
     QTest.keyClick(focused(), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def test_a_computer_the_service_no_longer_knows_enrols_again_and_sends_its_work(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    trusting: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    """Told to enrol again (its token is not one the service holds, as after the service
+    was restored), with "Enrol this computer…" hidden because it had enrolled once: its
+    waiting work could never be sent."""
+    username = central.add_user(Role.INTERVIEWER)
+    laptop = new_laptop(central, paths.root, username=username)
+    try:
+        record_completed_case(laptop)
+        with laptop.store.transaction(laptop.profile.actor) as tx:
+            tx.sync_state.set_device_token("x" * 43)
+    finally:
+        laptop.profile.close()
+    controller = make_controller(
+        settings=trusting, enroller=enrol_with_service, sync_runner=runner(trusting)
+    )
+    controller.start()
+    unlock_with(qtbot, controller, PASSPHRASE)
+    window = controller.main_window
+    assert window is not None
+    qtbot.waitUntil(lambda: not controller.sync.running, timeout=SYNC_WAIT_MS)
+    bar = window.status
+    assert bar.activity.text() == (
+        "Sync did not finish: The central service no longer recognises this computer. Ask "
+        "IT for a new one-time code, then choose Enrol this computer in the File menu."
+    )
+    assert bar.connection.text() == "○ Not connected"
+    assert window.enrol_action.isVisible() and window.enrol_action.isEnabled()
+    waiting = controller.holder.store.outbox.counts()[0]
+    assert waiting > 0
+
+    window.enrol_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EnrolWizard))
+    wizard = QApplication.activeModalWidget()
+    assert isinstance(wizard, EnrolWizard)
+    page = wizard.enrol_page
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.server)
+    type_text(focused(), central.url)
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    type_text(focused(), central.code_for(username))
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.busy, timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: bar.connection.text() == "● Online", timeout=SYNC_WAIT_MS)
+    qtbot.waitUntil(lambda: not controller.sync.running, timeout=SYNC_WAIT_MS)
+    assert controller.holder.store.outbox.counts() == (0, 0)  # the work kept was sent
+    assert not window.enrol_action.isVisible()
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    controller.shutdown()

@@ -201,6 +201,7 @@ def test_a_service_no_longer_trusted_is_one_line_in_the_status_bar_with_details_
         details = window.status.activity.toolTip().split("\n")
         assert details[1].startswith("Details for IT: ") and "not trusted" in details[1]
         assert window.status.activity.accessibleDescription() == window.status.activity.toolTip()
+        assert window.status.connection.text() == "○ Not connected"  # not "Online"
         controller.shutdown()
     finally:
         impostor.stop()
