@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
+from ui.announce import announce
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
 
 CLOCK_TOLERANCE = timedelta(minutes=5)
@@ -71,6 +72,10 @@ class SyncStatusBar(QStatusBar):
         self.addPermanentWidget(self.activity, 1)  # the rest of the width, and no more
         for label in (self.clock, self.connection, self.pending, self.last_sync):
             self.addPermanentWidget(label)
+        self._ending: SyncActivity | None = None
+        """The end of a sync last weighed for reading out (each sync ends in a new one)."""
+        self._failure = ""
+        """How the last sync failed, while the last one weighed failed ('' otherwise)."""
 
     def show_status(
         self, status: ConnectionStatus, pending: int, quarantined: int, *, enrolled: bool = True
@@ -94,6 +99,7 @@ class SyncStatusBar(QStatusBar):
                 self.tr("Last sync: {0}").format(format_london(status.last_success))
             )
         self.show_activity(status.activity)
+        self._tell_ending(status.activity, quarantined)
         self._show_clock(status.clock_offset)
 
     def _connection_text(self, status: ConnectionStatus) -> str:
@@ -104,8 +110,28 @@ class SyncStatusBar(QStatusBar):
             return self.tr("○ Not connected")  # it answered, but could not be trusted, say
         return self.tr("○ Offline")
 
+    def _tell_ending(self, activity: SyncActivity | None, quarantined: int) -> None:
+        """Read out how a sync ended, the focus being elsewhere: one the person asked
+        for, a failure not told before, and the first success after a failure. A sync on
+        the schedule that went as the last one did says nothing every few minutes."""
+        if activity is None or activity.running or activity is self._ending:
+            return
+        self._ending = activity
+        text = self._activity_text(activity)
+        failed = activity.phase is not SyncPhase.DONE
+        before, self._failure = self._failure, text if failed else ""
+        fresh_failure = failed and text != before
+        recovered = not failed and before != ""
+        if not (activity.asked or fresh_failure or recovered):
+            return
+        if quarantined:
+            text = self.tr("{0}. {1}.").format(text, self._attention_text(quarantined))
+        announce(self.activity, text, urgent=failed)
+
     def _show_clock(self, offset: timedelta | None) -> None:
         out = offset is not None and abs(offset) > CLOCK_TOLERANCE
+        if out and self.clock.isHidden() and offset is not None:
+            announce(self.clock, self._clock_explained(self._amount(abs(offset))), urgent=True)
         self.clock.setVisible(out)
         if offset is None or not out:
             self.clock.clear()
@@ -118,13 +144,16 @@ class SyncStatusBar(QStatusBar):
             if offset > timedelta(0)
             else self.tr("\u26a0 Clock {0} fast").format(size)
         )
-        explained = self.tr(
+        explained = self._clock_explained(size)
+        self.clock.setToolTip(explained)
+        self.clock.setAccessibleDescription(explained)
+
+    def _clock_explained(self, size: str) -> str:
+        return self.tr(
             "This computer's clock was {0} out from the central service's at the last sync, "
             "so the time left to interview and the times recorded here are out by as much. "
             "Ask IT to set this computer's clock."
         ).format(size)
-        self.clock.setToolTip(explained)
-        self.clock.setAccessibleDescription(explained)
 
     def _amount(self, gap: timedelta) -> str:
         """A clock's gap to the nearest day, hour or minute, in the largest unit it fills."""

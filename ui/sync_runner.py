@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -155,6 +155,8 @@ class SyncRunner(QObject):
         self._last_success: datetime | None = None
         self._clock_offset: timedelta | None = None
         self._activity: SyncActivity | None = None
+        self._asked = False
+        """Sync now was pressed since the last sync ended."""
         self._cancel: _StopSwitch | None = None  # the running sync's stop switch
         self._checking = False
         self._failures = 0
@@ -203,6 +205,7 @@ class SyncRunner(QObject):
             self._cancel.set()
         self._holder = self._keystore = self._enrolment = None
         self._activity = None
+        self._asked = False
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Stop, and wait for a running sync to end (it closes its own handle)."""
@@ -230,6 +233,7 @@ class SyncRunner(QObject):
         if self._enrolment is None:
             return False
         self._failures = 0
+        self._asked = True  # the sync under way, if one is, is the one asked for
         self._start()
         return True
 
@@ -343,7 +347,8 @@ class SyncRunner(QObject):
     def _ended(
         self, activity: SyncActivity, *, online: bool, report: SyncReport | None = None
     ) -> None:
-        self._activity = activity
+        self._activity = replace(activity, asked=self._asked)
+        self._asked = False
         self._online = online
         success = activity.phase is SyncPhase.DONE
         self._schedule(success)

@@ -4351,6 +4351,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>⚠ Clock {0} slow</source>
         <translation type="unfinished"></translation>
     </message>

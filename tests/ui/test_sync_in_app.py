@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,7 @@ from tests.sync.client.certificates import (
 )
 from tests.sync.client.devices import PASSPHRASE, Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral, RunningCentral
-from tests.ui.conftest import ControllerFactory
+from tests.ui.conftest import ControllerFactory, Heard
 from tests.ui.driving import unlock_with
 from tests.ui.live_service import (
     SYNC_WAIT_MS,
@@ -86,10 +87,13 @@ def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
     paths: ProfilePaths,
     settings: Settings,
     make_controller: ControllerFactory,
+    heard: Heard,
 ) -> None:
     _laptop_with_cases(central, paths, 0)
     controller, window = open_app(qtbot, make_controller, settings)
     wait_for_sync(qtbot, controller)  # the sync after unlocking: nothing to send yet
+    window.refresh_status()
+    assert heard == []  # a sync on the schedule that went well says nothing
     laptop = Laptop(controller.holder.profile, None, central)
     for n in range(2):
         record_completed_case(laptop, n)
@@ -103,6 +107,9 @@ def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
     assert shown[0] == "Syncing…"
     assert "Syncing… sending changes" in shown
     assert shown[-1].startswith("Synced: sent 14, received ")  # 12, then 2 submissions
+    window.refresh_status()
+    polite = QAccessible.AnnouncementPoliteness.Polite
+    assert heard == [(shown[-1], polite)]  # asked for, and so told, the focus elsewhere
     assert window.status.pending.text() == "0 changes waiting to send"
     assert window.status.connection.text() == "● Online"
     assert window.status.last_sync.text().startswith("Last sync: ")
@@ -118,6 +125,7 @@ def test_a_service_that_answers_with_a_fault_is_not_called_unreachable(
     paths: ProfilePaths,
     settings: Settings,
     make_controller: ControllerFactory,
+    heard: Heard,
 ) -> None:
     _laptop_with_cases(central, paths, 0)
     controller, window = open_app(qtbot, make_controller, settings)
@@ -131,6 +139,18 @@ def test_a_service_that_answers_with_a_fault_is_not_called_unreachable(
     assert window.status.connection.text() == "● Online"
     assert "HTTP 500" in window.status.activity.toolTip()
     assert controller.sync.scheduled  # tried again later
+    urgent = QAccessible.AnnouncementPoliteness.Assertive
+    said = [("The central service had a problem; will try again", urgent)]
+    window.refresh_status()
+    assert heard == said
+    with qtbot.waitSignal(controller.sync.finished, timeout=SYNC_WAIT_MS):
+        pass  # the look on the schedule fails the same way: not told again
+    window.refresh_status()
+    assert heard == said
+    central.faults.clear()
+    _sync_now(qtbot, controller, window)
+    window.refresh_status()
+    assert heard[-1][0].startswith("Synced: ")
 
 
 def test_sync_now_on_a_computer_not_enrolled_says_so_and_does_nothing_else(
@@ -383,9 +403,11 @@ def test_a_clock_two_days_slow_is_shown_after_a_sync(
     paths: ProfilePaths,
     settings: Settings,
     make_controller: ControllerFactory,
+    heard: Heard,
 ) -> None:
     """The service's clock is two days ahead of this laptop's: every countdown here is two
-    days too generous, and the status bar says the clock is out once a sync has seen it."""
+    days too generous, and the status bar says the clock is out once a sync has seen it,
+    and says it out loud once."""
     _laptop_with_cases(central, paths, 0)
     central.clock.ahead = timedelta(days=2)
     controller, window = open_app(qtbot, make_controller, settings)
@@ -396,3 +418,7 @@ def test_a_clock_two_days_slow_is_shown_after_a_sync(
     assert window.status.clock.isVisible()
     assert window.status.clock.text() == "\u26a0 Clock 2 days slow"
     assert "Ask IT to set this computer's clock." in window.status.clock.accessibleDescription()
+    warnings = [said for said, _ in heard if said.startswith("This computer's clock")]
+    assert warnings == [window.status.clock.accessibleDescription()]
+    window.refresh_status()
+    assert [said for said, _ in heard if said.startswith("This computer's clock")] == warnings
