@@ -49,6 +49,7 @@ from rhi_desktop.store import Store
 from rhi_desktop.supervision import case_references
 from sync.outgoing import CONFLICT_PREFIX, REJECTION_REASONS, UNSENDABLE
 from sync.protocol import RejectReason
+from ui.announce import announce
 from ui.dialog_parts import ask_first
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
@@ -138,6 +139,19 @@ def reason_text(reason: str) -> str:
         ),
     }
     return texts.get(reason, reason)
+
+
+NEVER_SENT = frozenset(
+    {
+        REJECTION_REASONS[RejectReason.CHANGE_ID_REUSED],
+        REJECTION_REASONS[RejectReason.PAYLOAD_TOO_LARGE],
+        REJECTION_REASONS[RejectReason.NOT_AWAITING_REVIEW],
+        UNSENDABLE,
+    }
+)
+"""Refusals sending the same change again can never get past: its id is taken, it is
+too large, the interview is no longer waiting for that decision, or it cannot be sent
+at all. (An invalid record may pass once IT has put the service right.)"""
 
 
 def is_conflict(store: Store, change_id: str) -> bool:
@@ -325,12 +339,12 @@ class QuarantineView(QDialog):
         try:
             conflict = is_conflict(self._holder.store, change.change_id)
         except Exception as exc:  # shown to the person; bugs are logged with a reference
-            self.note.setText(error_text(exc))
+            self._say(error_text(exc))
             return
         if conflict:
             self.ask_keep_mine(change)
         elif self._act(send_again, change):
-            self.note.setText(self.tr("Queued to send at the next sync."))
+            self._say(self.tr("Queued to send at the next sync."))
 
     def ask_keep_mine(self, change: ParkedChange) -> None:
         self._confirm(
@@ -351,9 +365,7 @@ class QuarantineView(QDialog):
     def _keep_mine_answered(self, change: ParkedChange, confirmed: bool) -> None:
         self.confirmation = None
         if confirmed and self._act(keep_mine, change):
-            self.note.setText(
-                self.tr("Queued to send at the next sync, in place of the newer version.")
-            )
+            self._say(self.tr("Queued to send at the next sync, in place of the newer version."))
         self.table.setFocus()
 
     def ask_discard(self) -> None:
@@ -363,7 +375,7 @@ class QuarantineView(QDialog):
         try:
             conflict = is_conflict(self._holder.store, change.change_id)
         except Exception as exc:  # shown to the person; bugs are logged with a reference
-            self.note.setText(error_text(exc))
+            self._say(error_text(exc))
             return
         self._confirm(
             self.tr("Discard this change?"),
@@ -438,7 +450,7 @@ class QuarantineView(QDialog):
     def _discard_answered(self, change: ParkedChange, confirmed: bool) -> None:
         self.confirmation = None
         if confirmed and self._act(discard, change):
-            self.note.setText(self.tr("Discarded."))
+            self._say(self.tr("Discarded."))
         self.table.setFocus()
 
     def _act(self, operation: Operation, change: ParkedChange) -> bool:
@@ -447,13 +459,18 @@ class QuarantineView(QDialog):
         try:
             operation(self._holder.store, self._holder.actor, change.change_id)
         except Exception as exc:  # shown to the person; bugs are logged with a reference
-            self.note.setText(error_text(exc))
+            self._say(error_text(exc))
             return False
         self.reload()
         self.changed.emit()
         return True
 
+    def _say(self, text: str) -> None:
+        """Shown below the list and read out: the focus stays in the list."""
+        self.note.setText(text)
+        announce(self.note, text)
+
     def _update_buttons(self, *_: object) -> None:
-        chosen = self.selected() is not None
-        self.retry_button.setEnabled(chosen)
-        self.discard_button.setEnabled(chosen)
+        chosen = self.selected()
+        self.retry_button.setEnabled(chosen is not None and chosen.reason not in NEVER_SENT)
+        self.discard_button.setEnabled(chosen is not None)
