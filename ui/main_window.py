@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.sync_action = self._action(
             self.tr("S&ync now"), "sync", "F9", self.sync_requested.emit
         )
+        self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # as Lock
         self.enrol_action = self._action(
             self.tr("&Enrol this computer…"), "sync", None, self.enrol_requested.emit
         )

@@ -33,7 +33,7 @@ from tests.sync.client.certificates import (
 from tests.sync.client.devices import PASSPHRASE, Laptop, new_laptop, record_completed_case
 from tests.sync.client.live_central import HOLD_LIMIT_SECONDS, LiveCentral, RunningCentral
 from tests.ui.conftest import ControllerFactory, Heard
-from tests.ui.driving import unlock_with
+from tests.ui.driving import open_first_draft, unlock_with
 from tests.ui.live_service import (
     SYNC_WAIT_MS,
     central_service,  # noqa: F401  (the `central` fixture)
@@ -117,6 +117,33 @@ def test_sync_now_sends_local_changes_and_the_status_bar_follows_it(
     assert controller.holder.store.outbox.counts() == (0, 0)
     device = controller.holder.store.sync_state.enrolment()
     assert device is not None and central.changes_by_device(device.device_id) == 14
+
+
+def test_sync_now_works_from_an_open_interview_window(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+) -> None:
+    """F9 belonged to the main window alone: pressed in an interview, it did nothing."""
+    laptop = new_laptop(central, paths.root)
+    try:
+        record_completed_case(laptop, state=InterviewState.IN_PROGRESS, answers={})
+    finally:
+        laptop.profile.close()
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+    _, frame = open_first_draft(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+    field = QApplication.focusWidget()
+    assert field is not None and field.window() is frame
+
+    with qtbot.waitSignal(controller.sync.finished, timeout=SYNC_WAIT_MS):
+        QTest.keyClick(field, Qt.Key.Key_F9)
+    assert window.status.activity.text().startswith("Synced: ")
+    assert QApplication.focusWidget() is field  # the interview keeps the keyboard
+    controller.shutdown()
 
 
 def test_a_service_that_answers_with_a_fault_is_not_called_unreachable(
