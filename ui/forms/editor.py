@@ -63,6 +63,10 @@ class InterviewFormEditor(QWidget):
         runner: Runner | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        # What can fail is done first: a widget left half built would be closed with the
+        # app, and fail again in closeEvent.
+        held = None if read_only else store().held_answers.get(interview.id)
+        session, holding = _draft_session(form, interview.answers, _readable(held), clock)
         super().__init__(parent)
         self.setObjectName("interviewFormEditor")
         self._interview_id = interview.id
@@ -73,8 +77,6 @@ class InterviewFormEditor(QWidget):
         self._clock = clock
         self._form = form
         self._confirm: QMessageBox | None = None
-        held = None if read_only else store().held_answers.get(interview.id)
-        session, holding = _draft_session(form, interview.answers, _readable(held), clock)
         self.writer = DraftWriter(
             interview.id,
             version=interview.version,

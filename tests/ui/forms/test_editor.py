@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms.versions import FormNotInstalledError, FormRegistry
@@ -155,6 +156,26 @@ def test_the_pinned_version_must_be_on_the_device(draft: Draft, registry: FormRe
             registry=registry,
             clock=fixed_clock,
         )
+
+
+def test_answers_that_do_not_fit_the_form_leave_no_half_built_window(
+    draft: Draft, registry: FormRegistry
+) -> None:
+    """The window was made before the answers were read: kept alive by the error's
+    traceback (as the log keeps it), it was closed with the app and failed again there."""
+    interview_id = add_draft(draft.store, answers={"no_such_question": "x"})
+    before = set(map(id, QApplication.topLevelWidgets()))
+    with pytest.raises(ValueError, match="does not have") as caught:
+        open_form_editor(
+            store=lambda: draft.store,
+            actor=lambda: ACTOR,
+            interview_id=interview_id,
+            registry=registry,
+            clock=fixed_clock,
+        )
+    assert caught.value.__traceback__ is not None
+    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    assert not [w for w in left if isinstance(w, InterviewFormEditor)]
 
 
 def test_a_failed_save_is_shown_and_the_answers_stay_on_screen(
