@@ -4,6 +4,7 @@ the wrong public key each stop the sync before a single change leaves the laptop
 from __future__ import annotations
 
 import dataclasses
+import ssl
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,31 @@ def test_a_ca_bundle_saved_with_a_byte_order_mark_is_trusted_and_other_text_is_r
     accented.write_bytes(central.ca_pem.replace("-----BEGIN", "# Café\n-----BEGIN").encode())
     with pytest.raises(PolicyError, match="is not plain PEM text: save it as ASCII"):
         policy(tmp_path, laptop.paths, ca_bundle=str(accented))
+
+
+def test_a_ca_named_in_the_environment_is_not_trusted(
+    central: LiveCentral, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenSSL reads where the OS trust store is from SSL_CERT_FILE and SSL_CERT_DIR: a
+    line in a login script would have let a stranger's CA stand in for the council's,
+    and the device would have handed it the enrolment code, its token and every
+    interview."""
+    from rhi_desktop.session import create_profile
+    from sync.device import enrol_device
+    from sync.errors import TlsRejected
+    from tests.sync.client.devices import PASSPHRASE
+
+    ca_file = tmp_path / "stranger.pem"
+    ca_file.write_text(central.ca_pem, encoding="ascii")  # as if anyone's CA
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    paths = ProfilePaths(tmp_path / "fresh")
+    settings = Settings.load(paths)
+    profile = create_profile(paths, PASSPHRASE, settings, None)
+    code = central.code_for(central.add_user(Role.INTERVIEWER))
+    with pytest.raises(TlsRejected, match="certificate is not trusted"):
+        enrol_device(profile, None, settings, server_url=central.url, code=code)
+    assert profile.store.sync_state.enrolment() is None
+    profile.close()
+    found = ssl.get_default_verify_paths()  # where OpenSSL would look from now on
+    assert str(tmp_path) not in f"{found.cafile} {found.capath}"
