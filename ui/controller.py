@@ -38,6 +38,7 @@ from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import OpenProfile, adopt_enrolled_user, create_profile, open_profile
+from rhi_desktop.store.exports_under_way import clear_interrupted_exports
 from rhi_desktop.vault import (
     Keystore,
     KeystoreSearch,
@@ -383,9 +384,17 @@ class AppController(QObject):
                 window.show()
         self._hidden = []
         self.idle.start()
+        self._clear_interrupted_exports()
         self._warm_up()
         self._start_sync()
         self.unlocked.emit()
+
+    def _clear_interrupted_exports(self) -> None:
+        """Remove the hidden copies of exports a crash cut short (there are seldom any)."""
+        try:
+            clear_interrupted_exports(self.holder.store, self.holder.actor)
+        except Exception:  # never stands between the person and their work; tried again
+            log.exception("could not clear what interrupted exports left")
 
     def _hidden_wizard(self) -> bool:
         return any(isinstance(w, FirstRunWizard) for w in self._hidden)

@@ -51,6 +51,7 @@ from rhi_desktop.store.errors import (
     translate,
     translated_errors,
 )
+from rhi_desktop.store.exports_under_way import ExportsUnderWay
 from rhi_desktop.store.held_answers import HeldAnswers
 from rhi_desktop.store.interviews import InterviewRepository
 from rhi_desktop.store.keys import StoreKeys, derive_keys
@@ -147,6 +148,7 @@ class _Repositories:
         self.sync_state = SyncState(db, changes)
         self.retention = RetentionRecords(db, changes)
         self.held_answers = HeldAnswers(db, changes)  # on this device only: never queued
+        self.exports_under_way = ExportsUnderWay(db, changes)  # this device's only, too
 
 
 class Transaction(_Repositories):

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.audit import AuditAction
 from rhi_desktop.config import POLICY_ENV_VAR, Settings
 from rhi_desktop.profile import ProfilePaths
-from rhi_desktop.session import create_profile
+from rhi_desktop.session import create_profile, open_profile
 from tests.core.store.mounts import tmpfs
 from tests.core.vault.test_disk_full_at_unlock import fill
 from tests.ui.conftest import ControllerFactory, FakeClock
@@ -204,3 +204,23 @@ def test_a_full_disk_at_unlock_says_the_disk_is_full(
         filler.unlink()
         unlock_with(qtbot, controller)
         controller.shutdown()
+
+
+def test_unlocking_clears_the_copy_of_an_export_a_crash_cut_short(
+    qtbot: QtBot, seeded: ProfilePaths, make_controller: ControllerFactory, tmp_path: Path
+) -> None:
+    """A hidden full copy of an export stayed beside the file chosen until someone
+    exported to that same file again: nobody knew it was there."""
+    out = tmp_path / "exports" / "list8.csv"
+    out.parent.mkdir()
+    copy = out.parent / f".{out.name}.abc123.tmp"  # as the export's own copy is named
+    copy.write_text("case,dob\nC-1,2012-01-01\n")
+    profile = open_profile(seeded, PASSPHRASE, Settings.load(seeded), None)
+    with profile.store.transaction(profile.actor) as tx:
+        tx.exports_under_way.begin(out)  # noted, then the crash
+    profile.close()
+    controller = make_controller()
+    controller.start()
+    unlock_with(qtbot, controller)
+    assert not copy.exists()
+    assert controller.holder.store.exports_under_way.paths() == []

@@ -10,8 +10,11 @@ removed and no export file appears. If the file cannot be put in place (on Windo
 month's file is still open in Excel), a second event records that the export was not
 written, and why, by error code only.
 
-A crash between the two steps leaves a hidden temporary copy beside the chosen file; the
-next export to the same file removes such copies first and its event counts them.
+A crash between the two steps leaves a hidden temporary copy beside the chosen file.
+Where each export is going is noted in the store before its copy is written, and cleared
+once it is in place: the next export (whichever file it writes) and the next unlock
+remove the copies an export cut short left behind (`clear_interrupted_exports`), and the
+next export's event counts them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from rhi_desktop.reports.filters import Filters
 from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.report_keys import FormSource, bundled_forms
 from rhi_desktop.store import Store
+from rhi_desktop.store.exports_under_way import clear_interrupted_exports
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +97,11 @@ def write_and_audit(
     """Append the export's audit event, then put `made` in place at `out_path`; if that
     last step fails, record that the export was not written before raising the error."""
     recorded = dict(detail)
-    removed = remove_leftover_temporaries(out_path)
+    removed = clear_interrupted_exports(store, actor) + remove_leftover_temporaries(out_path)
     if removed:
         recorded["leftovers_removed"] = removed
+    with store.transaction(actor) as tx:
+        tx.exports_under_way.begin(out_path)
     with staged(out_path, made.data) as put_in_place:
         exported = _append_export_event(store, actor, None, recorded)
         try:
@@ -103,6 +109,8 @@ def write_and_audit(
         except OSError as exc:
             _record_not_written(store, actor, exported, recorded, exc)
             raise
+    with store.transaction(actor) as tx:  # in place, or its copy removed on the error
+        tx.exports_under_way.end(out_path)
 
 
 def _append_export_event(

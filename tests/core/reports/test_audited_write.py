@@ -3,6 +3,7 @@ no moment of failure leaves an export on disk that the audit log does not show."
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from rhi_desktop.audit import DetailValue
 from rhi_desktop.reports.exports.audited_write import write_and_audit
 from rhi_desktop.reports.exports.export_file import ExportFile
 from rhi_desktop.store import Store
+from rhi_desktop.store.exports_under_way import clear_interrupted_exports
 
 MADE = ExportFile(data=b"child_id,returned\nc-1,2026-02-01\n", rows=1, format="csv")
 DETAIL: dict[str, DetailValue] = {"kind": "kpis", "format": "csv", "rows": 1}
@@ -147,3 +149,44 @@ def test_an_export_with_nothing_left_over_records_no_count(store: Store, tmp_pat
     write_and_audit(store, "co-1", tmp_path / "kpis.csv", MADE, DETAIL)
 
     assert _exports(store) == [DETAIL]
+
+
+def test_the_copy_an_export_cut_short_left_is_removed_whatever_is_exported_next(
+    tmp_path: Path,
+) -> None:
+    """Killed between writing its copy and putting it in place, an export left a hidden
+    full copy that only another export to the very same file would remove: the store now
+    notes where each export is going, and the next unlock or export clears it."""
+    dek = os.urandom(32)
+    db = tmp_path / "rhi.db"
+    Store.create(db, dek).close()
+    out = tmp_path / "exports" / "list8.csv"
+    out.parent.mkdir()
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from rhi_desktop.reports.exports import audited_write\n"
+        "from rhi_desktop.reports.exports.export_file import ExportFile\n"
+        "from rhi_desktop.store import Store\n"
+        "def die(*args, **kwargs):\n"
+        "    os._exit(9)  # the copy is written and flushed: the rename never comes\n"
+        "audited_write._append_export_event = die\n"
+        "store = Store.open(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))\n"
+        "made = ExportFile(data=b'case,dob\\nC-1,2012-01-01\\n', rows=1, format='csv')\n"
+        "audited_write.write_and_audit(store, 'co-1', Path(sys.argv[3]), made, {})\n"
+    )
+    died = subprocess.run([sys.executable, "-c", code, str(db), dek.hex(), str(out)], check=False)
+    assert died.returncode == 9
+    assert len(leftover_temporaries(out)) == 1 and not out.exists()
+
+    store = Store.open(db, dek)
+    try:
+        assert store.exports_under_way.paths() == [out]
+        assert clear_interrupted_exports(store, "co-1") == 1  # as the app does on unlock
+        assert leftover_temporaries(out) == []
+        assert store.exports_under_way.paths() == []
+        write_and_audit(store, "co-1", tmp_path / "kpis.csv", MADE, DETAIL)
+        assert _exports(store) == [DETAIL]  # nothing left to count
+        assert store.exports_under_way.paths() == []
+    finally:
+        store.close()
