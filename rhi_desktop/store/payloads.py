@@ -58,6 +58,19 @@ def entity_from_payload(entity: str, payload: Mapping[str, Any]) -> Any:
     return _build(kind, payload, entity)
 
 
+def check_fields(entity: str, payload: Mapping[str, Any]) -> None:
+    """PayloadError unless each field `payload` gives is of the kind its entity holds
+    there. Fields it leaves out are not judged (`entity_from_payload` reads a whole
+    record)."""
+    kind = ENTITY_TYPES.get(entity)
+    if kind is None:
+        return
+    hints = _hints(kind)
+    for field in dataclasses.fields(kind):
+        if field.name != "version" and field.name in payload:
+            _value(hints[field.name], payload[field.name], f"{entity}.{field.name}")
+
+
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 

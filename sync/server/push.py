@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rhi_desktop.domain.entities import InterviewState, ReviewDecision
 from rhi_desktop.domain.lifecycle import can_transition
+from rhi_desktop.store.payloads import PayloadError, check_fields
 from sync.protocol import (
     MAX_COUNTER,
     Applied,
@@ -258,7 +259,7 @@ def _apply(
     version is returned as a FeedEntry for the caller to append to the feed. A refusal
     writes nothing."""
     kind, payload = change.entity, change.payload
-    if not _utc_can_hold(change.made_at):
+    if not _utc_can_hold(change.made_at) or not _describes_its_record(change):
         return _reject(change, RejectReason.INVALID_PAYLOAD)
     state: InterviewState | None = None
     if kind is EntityKind.INTERVIEW:
@@ -558,6 +559,18 @@ def _answer_recorded(
     if earlier.applied_by != principal.user_id or earlier.fingerprint != content_hash:
         return _reject(change, RejectReason.CHANGE_ID_REUSED)
     return Duplicate(change_id=change.change_id, version=earlier.version)
+
+
+def _describes_its_record(change: Change) -> bool:
+    """Whether each field the payload gives is of the kind devices read there, and its
+    id, if given, names the record the change is for. Kept, a record with a date of
+    birth that is no date would be handed to every device in the team, and each would
+    set it aside as one it cannot read."""
+    try:
+        check_fields(change.entity.value, change.payload)
+    except PayloadError:
+        return False
+    return change.payload.get("id", change.entity_id) == change.entity_id
 
 
 def _state_of(payload: Any) -> InterviewState | None:
