@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self._interviews: dict[str, InterviewWindow] = {}
         self._can_enrol = can_enrol
         self._enrolled = False
+        self.sync_details: QMessageBox | None = None
+        """The last sync's details, while shown."""
 
         self.caseload = CaseloadModel(clock(), self)
         self.proxy = CaseloadFilterProxy(self.caseload, self)
@@ -241,6 +243,9 @@ class MainWindow(QMainWindow):
             self.tr("S&ync now"), "sync", "F9", self.sync_requested.emit
         )
         self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # as Lock
+        self.sync_details_action = self._action(
+            self.tr("Last sync &details…"), "sync", None, self.show_sync_details
+        )
         self.enrol_action = self._action(
             self.tr("&Enrol this computer…"), "sync", None, self.enrol_requested.emit
         )
@@ -332,6 +337,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_case_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.sync_details_action)
         file_menu.addAction(self.enrol_action)
         file_menu.addAction(self.attention_action)
         file_menu.addSeparator()
@@ -562,6 +568,22 @@ class MainWindow(QMainWindow):
         """Move the countdowns on (the timer calls this; tests call it after moving time)."""
         self.caseload.set_now(self._clock())
 
+    def show_sync_details(self) -> None:
+        """How the last sync went, whole and selectable: the status bar has room for its
+        first line only, and its details for IT are otherwise in a tooltip."""
+        if self._covered or not self._holder.is_open:
+            return
+        box = information_box(self, self.status.details(self._status_source.current()))
+        box.setWindowTitle(self.tr("Last sync"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sync_details = box
+        box.open()
+
     def refresh_status(self) -> None:
         if self._covered or not self._holder.is_open:
             return
@@ -696,6 +718,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(open_)
         self.refresh_action.setEnabled(open_)
         self.sync_action.setEnabled(open_)
+        self.sync_details_action.setEnabled(open_)
         self.enrol_action.setEnabled(open_)
         self.attention_action.setEnabled(open_)
         self.search_action.setEnabled(on_caseload)

@@ -110,6 +110,21 @@ class SyncStatusBar(QStatusBar):
             return self.tr("○ Not connected")  # it answered, but could not be trusted, say
         return self.tr("○ Offline")
 
+    def details(self, status: ConnectionStatus) -> str:
+        """All the status bar knows of syncing, in full: how the last sync went (with
+        any details for IT), when the last one that worked was, and the clock."""
+        activity = status.activity
+        if activity is None:
+            parts = [self.tr("No sync has run since the app was unlocked.")]
+        elif activity.phase is SyncPhase.FAILED:
+            parts = [self.tr("Sync did not finish:"), activity.problem or ""]
+        else:
+            parts = [self._activity_text(activity), activity.problem or ""]
+        parts.append(self.last_sync.text())
+        if not self.clock.isHidden():
+            parts.append(self.clock.accessibleDescription())
+        return "\n\n".join(part for part in parts if part)
+
     def _tell_ending(self, activity: SyncActivity | None, quarantined: int) -> None:
         """Read out how a sync ended, the focus being elsewhere: one the person asked
         for, a failure not told before, and the first success after a failure. A sync on

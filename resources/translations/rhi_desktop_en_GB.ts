@@ -1893,6 +1893,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Last sync &amp;details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Enrol this computer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,6 +1938,10 @@
     </message>
     <message>
         <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4348,6 +4356,14 @@
     </message>
     <message>
         <source>○ Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync has run since the app was unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync did not finish:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.config import Settings
@@ -249,6 +249,22 @@ def test_a_service_no_longer_trusted_is_one_line_in_the_status_bar_with_details_
         assert details[1].startswith("Details for IT: ") and "not trusted" in details[1]
         assert window.status.activity.accessibleDescription() == window.status.activity.toolTip()
         assert window.status.connection.text() == "○ Not connected"  # not "Online"
+        # The whole of it, details for IT too, by keyboard: the bar shows its first line.
+        QTest.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+        QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_D)
+        qtbot.waitUntil(lambda: window.sync_details is not None)
+        box = window.sync_details
+        assert box is not None
+        qtbot.waitUntil(box.isVisible)
+        assert box.text().startswith(
+            "Sync did not finish:\n\nThe central service's identity could not be verified, "
+            "so nothing was sent. Ask IT to check the server address and certificate "
+            "settings.\nDetails for IT: "
+        )
+        assert "not trusted" in box.text() and "Last sync: never" in box.text()
+        assert box.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+        QTest.keyClick(box, Qt.Key.Key_Escape)
         controller.shutdown()
     finally:
         impostor.stop()
