@@ -22,8 +22,6 @@ import base64
 import contextlib
 import hashlib
 import ipaddress
-import logging
-import os
 import socket
 import ssl
 import threading
@@ -42,8 +40,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.ssl_match_hostname import CertificateError
 
 from sync.errors import ServiceUnreachable, SyncError, TlsRejected
-
-log = logging.getLogger(__name__)
+from sync.trust_environment import forget_trust_from_environment
 
 # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 _NAME_MISMATCH = frozenset({62, 64})
@@ -168,27 +165,14 @@ class _TlsAdapter(HTTPAdapter):
         }
 
 
-TRUST_FROM_ENVIRONMENT = ("SSL_CERT_FILE", "SSL_CERT_DIR")
-"""Where OpenSSL, through which the OS trust store is read on Linux, looks for the CAs to
-trust, at each connection: set by a login script, they would widen whom it trusts."""
-
-
 def tls_context(tls: TlsSettings) -> ssl.SSLContext:
     if tls.ca_pem is not None:
         context = ssl.create_default_context(cadata=tls.ca_pem)
     else:
-        _forget_trust_from_environment()
+        forget_trust_from_environment()
         context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
-
-
-def _forget_trust_from_environment() -> None:
-    """Take the trust store's places out of this process's environment (IT names the
-    service's CA in policy): OpenSSL reads them again at every connection."""
-    for name in TRUST_FROM_ENVIRONMENT:
-        if os.environ.pop(name, None) is not None:
-            log.warning("%s is set in the environment; it is ignored", name)
 
 
 class Transport:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import sys
 
 from rhi_desktop.no_core_dumps import forbid_core_dumps
+from sync.trust_environment import forget_trust_from_environment
 from ui.display import has_display
 
 
 def main(argv: list[str] | None = None) -> int:
     forbid_core_dumps()  # before any passphrase is read or key unwrapped
+    forget_trust_from_environment()  # before any thread runs
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "--self-test":
         from ui.self_test import run_self_test
