@@ -39,9 +39,13 @@ class ExportsUnderWay:
         return [Path(item) for item in found if isinstance(item, str)]
 
     def begin(self, path: Path) -> None:
+        """Note `path`, made absolute: a name typed relative to one working folder would
+        be looked for in another at the next unlock."""
+        path = path.absolute()
         self._save([*(p for p in self.paths() if p != path), path])
 
     def end(self, path: Path) -> None:
+        path = path.absolute()
         self._save([p for p in self.paths() if p != path])
 
     def _save(self, paths: list[Path]) -> None:

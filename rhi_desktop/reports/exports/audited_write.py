@@ -109,7 +109,9 @@ def write_and_audit(
         except OSError as exc:
             _record_not_written(store, actor, exported, recorded, exc)
             raise
-    with store.transaction(actor) as tx:  # in place, or its copy removed on the error
+    # In place. (On an error its copy is removed, and the note stays for the next unlock
+    # or export to clear: the store may be what failed.)
+    with store.transaction(actor) as tx:
         tx.exports_under_way.end(out_path)
 
 

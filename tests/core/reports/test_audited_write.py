@@ -190,3 +190,27 @@ def test_the_copy_an_export_cut_short_left_is_removed_whatever_is_exported_next(
         assert store.exports_under_way.paths() == []
     finally:
         store.close()
+
+
+def test_a_relative_name_is_noted_as_the_file_it_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rhi-desktop export --out month.csv` names a file in the folder it was typed in:
+    noted as typed, the next unlock looked for its copy in the app's own folder, found
+    none, and forgot it."""
+    dek = os.urandom(32)
+    store = Store.create(tmp_path / "rhi.db", dek)
+    typed_in = tmp_path / "exports"
+    typed_in.mkdir()
+    monkeypatch.chdir(typed_in)
+    with store.transaction("co-1") as tx:
+        tx.exports_under_way.begin(Path("month.csv"))
+    copy = typed_in / ".month.csv.x1y2z3.tmp"
+    copy.write_text("case,dob\nC-1,2012-01-01\n")
+    monkeypatch.chdir(tmp_path)  # the app, later, in another folder
+    try:
+        assert store.exports_under_way.paths() == [typed_in / "month.csv"]
+        assert clear_interrupted_exports(store, "co-1") == 1
+        assert not copy.exists()
+    finally:
+        store.close()
