@@ -239,7 +239,8 @@ class RepeatGroupView:
             return
         self.add_button.setEnabled(can_add)
         if full and self._full_note is None:
-            self._full_note = QLabel(self.full_text(), self.widget)
+            self._full_note = QLabel(self.widget)
+            as_written(self._full_note, self.full_text())
             self._full_note.setObjectName("fieldHint")
             self._full_note.setWordWrap(True)
             self._layout.insertWidget(self._layout.indexOf(self.add_button) + 1, self._full_note)

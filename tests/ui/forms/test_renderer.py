@@ -433,7 +433,7 @@ def test_form_text_that_looks_like_html_is_shown_as_written(qtbot: QtBot) -> Non
                     {"id": "age", "type": "integer", "label": "Age",
                      "constraint": ". < 30", "constraint_message": f"Message {tagged}"},
                     {"id": "trips", "type": "repeat", "label": f"Trips {tagged}",
-                     "hint": f"Rows {tagged}", "min_rows": 2,
+                     "hint": f"Rows {tagged}", "min_rows": 2, "max_rows": 2,
                      "questions": [{"id": "place", "type": "text", "label": "Place"}]}]},
             ],
             "choice_lists": {"k": [{"value": "x", "label": "X", "hint": f"Choice {tagged}"}]},
@@ -445,11 +445,14 @@ def test_form_text_that_looks_like_html_is_shown_as_written(qtbot: QtBot) -> Non
     renderer = FormRenderer(session)
     qtbot.addWidget(renderer)
     renderer.check()
+    for _ in range(2):  # full: a note says so, naming the group
+        renderer.add_row("trips")
     tagged_labels = [label for label in renderer.findChildren(QLabel) if "<b>" in label.text()]
     kinds = {label.text().removeprefix("\u26a0 ").split(" ")[0] for label in tagged_labels}
     assert kinds >= {
         "Section", "Guide", "Where", "Choice", "Note", "Message", "Trips", "Rows"
     }, kinds  # fmt: skip
+    assert any(label.text().endswith("takes at most 2 rows.") for label in tagged_labels)
     assert [
         label.text() for label in tagged_labels if label.textFormat() is not Qt.TextFormat.PlainText
     ] == []
