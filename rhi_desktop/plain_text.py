@@ -33,9 +33,12 @@ def shows(text: str) -> bool:
 
 def searchable(text: str) -> str:
     """`text` as a search compares it: an accent stored as a separate mark (as some case
-    systems export names) joined to its letter, full-width letters made plain, zero-width
-    marks taken out, and case folded, so what looks the same is found the same."""
-    composed = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
+    systems export names) joined to its letter, full-width letters made plain, marks
+    that show as nothing (zero-width spaces, soft hyphens, direction marks) taken out,
+    and case folded, so what looks the same is found the same."""
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    composed = unicodedata.normalize("NFKC", text)
     return unicodedata.normalize("NFKC", composed.casefold())
 
 

@@ -154,6 +154,8 @@ def test_a_name_is_found_however_its_accents_were_stored_or_typed(store: Store) 
     rows[0] = replace(rows[0], child_name="Zoe\u0308 Quist", case_reference="NFD-1")
     rows[1] = replace(rows[1], child_name="Zo\u00eb Quist", case_reference="NFC-1")
     rows[2] = replace(rows[2], child_name="Ｚｏｅ Ｑｕｉｓｔ", case_reference="WIDE-1")
+    # A soft hyphen and a direction mark, pasted with the name: nothing to see.
+    rows[3] = replace(rows[3], child_name="Zo\u00ebb Qu\u00adist\u200e", case_reference="SHY-1")
     model = CaseloadModel(START)
     proxy = CaseloadFilterProxy(model)
     model.set_rows(rows)
@@ -163,6 +165,8 @@ def test_a_name_is_found_however_its_accents_were_stored_or_typed(store: Store) 
         assert sorted(_column(proxy, Column.CASE_REFERENCE)) == ["NFC-1", "NFD-1"], typed
     proxy.set_search_text("zoe quist")
     assert _column(proxy, Column.CASE_REFERENCE) == ["WIDE-1"]
+    proxy.set_search_text("zo\u00ebb quist")
+    assert _column(proxy, Column.CASE_REFERENCE) == ["SHY-1"]
 
 
 def test_the_countdown_follows_the_clock_and_a_breach_is_marked_in_words_and_an_icon(
