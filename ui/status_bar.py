@@ -139,8 +139,10 @@ class SyncStatusBar(QStatusBar):
         recovered = not failed and before != ""
         if not (activity.asked or fresh_failure or recovered):
             return
-        if quarantined:
-            text = self.tr("{0}. {1}.").format(text, self._attention_text(quarantined))
+        if quarantined:  # one sentence after another, whether or not the first ends in one
+            text = self.tr("{0}. {1}.").format(
+                text.removesuffix("."), self._attention_text(quarantined)
+            )
         announce(self.activity, text, urgent=failed)
 
     def _show_clock(self, offset: timedelta | None) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import Heard
 from tests.ui.driving import distinct_colours
 from ui.status_bar import SyncStatusBar
 from ui.sync_status import ConnectionStatus, SyncActivity, SyncPhase
@@ -91,3 +92,19 @@ def test_a_clock_out_from_the_services_is_told_with_what_it_puts_out(qtbot: QtBo
     assert status.clock.text() == "\u26a0 Clock 6 minutes fast"
     status.show_locked()
     assert not status.clock.isVisible()
+
+
+def test_how_a_sync_ended_is_read_out_as_whole_sentences(qtbot: QtBot, heard: Heard) -> None:
+    """With changes needing attention, a failure told in a sentence of its own read
+    '…in the File menu.. 2 need attention.'"""
+    _, status = _window(qtbot)
+    failed = SyncActivity(SyncPhase.FAILED, problem=PROBLEM, asked=True)
+    status.show_status(ConnectionStatus(False, None, failed), 0, 2)
+    done = SyncActivity(SyncPhase.DONE, sent=1, asked=True)
+    status.show_status(ConnectionStatus(True, None, done), 0, 2)
+    status.show_status(ConnectionStatus(True, None, done), 0, 2)  # polled again: not retold
+    first_line = PROBLEM.split("\n")[0]
+    assert [said for said, _ in heard] == [
+        f"Sync did not finish: {first_line} 2 need attention.",
+        "Synced: sent 1, received 0. 2 need attention.",
+    ]
