@@ -60,8 +60,8 @@ def entity_from_payload(entity: str, payload: Mapping[str, Any]) -> Any:
 
 def check_fields(entity: str, payload: Mapping[str, Any]) -> None:
     """PayloadError unless each field `payload` gives is of the kind its entity holds
-    there. Fields it leaves out are not judged (`entity_from_payload` reads a whole
-    record)."""
+    there. Fields it leaves out are not judged: `entity_from_payload` reads a whole
+    record, and the service does not require one yet."""
     kind = ENTITY_TYPES.get(entity)
     if kind is None:
         return

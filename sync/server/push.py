@@ -565,7 +565,8 @@ def _describes_its_record(change: Change) -> bool:
     """Whether each field the payload gives is of the kind devices read there, and its
     id, if given, names the record the change is for. Kept, a record with a date of
     birth that is no date would be handed to every device in the team, and each would
-    set it aside as one it cannot read."""
+    set it aside as one it cannot read. (A record leaving out a field devices need is
+    not refused yet: see `check_fields`.)"""
     try:
         check_fields(change.entity.value, change.payload)
     except PayloadError:

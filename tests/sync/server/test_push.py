@@ -153,6 +153,12 @@ def test_records_no_device_could_read_are_rejected_not_handed_to_the_team(
     applied and sent to every device in the team, each of which set it aside."""
     sam = central.person("sam", Role.INTERVIEWER)
     child_id = str(uuid.uuid4())
+    whole = {
+        "id": child_id,
+        "case_reference": "C-9",
+        "name": "Zyxwq Markerton",
+        "date_of_birth": "2012-03-04",
+    }
     results = central.push(
         sam,
         change("child", child_id, {"id": "x", "name": "Zyxwq Markerton"}),
@@ -160,14 +166,11 @@ def test_records_no_device_could_read_are_rejected_not_handed_to_the_team(
         change("episode", str(uuid.uuid4()), {"type": "Q"}),
         change("offer", str(uuid.uuid4()), {"offered_at": "2026-01-12T08:55:00"}),  # no zone
         change("interview", str(uuid.uuid4()), {"state": "assigned", "episode_ids": "e-1"}),
-        change("child", child_id, {"id": child_id, "date_of_birth": "2012-03-04"}),
+        change("child", child_id, whole),
     )
     assert [r.get("reason") for r in results] == [*["invalid_payload"] * 5, None]
     assert results[-1]["status"] == "applied"
-    assert central.stored("child", child_id) == (
-        1,
-        {"id": child_id, "date_of_birth": "2012-03-04"},
-    )
+    assert central.stored("child", child_id) == (1, whole)
 
 
 def test_interviewer_cannot_approve_their_own_interview(central: Central) -> None:
