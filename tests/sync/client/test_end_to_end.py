@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,21 +118,14 @@ def test_a_signed_off_interview_is_submitted_for_review_when_it_is_sent(
 def test_an_offer_reaches_the_coordinator_with_its_interview_but_not_the_draft_after_it(
     central: LiveCentral, tmp_path: Path
 ) -> None:
-    team = f"Team {new_id()[:8]}"
-    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
-    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
-    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED, answers={})
-    offer = Offer(
-        id=new_id(),
-        interview_id=interview_id,
-        offered_at=datetime.now(UTC),
+    interviewer, coordinator, offer = _offered(
+        central,
+        tmp_path,
         method=OfferMethod.IN_PERSON,
-        offered_by=interviewer.profile.actor,
         outcome=OfferOutcome.ACCEPTED,
         child_chose_venue_and_time=True,
     )
-    with interviewer.store.transaction(interviewer.profile.actor) as tx:
-        tx.offers.add(offer)
+    interview_id = offer.interview_id
     assert interviewer.sync().outcome is SyncOutcome.SENT
 
     early = coordinator.sync()
@@ -165,21 +159,13 @@ def test_a_reason_pasted_with_control_characters_reaches_the_coordinator_without
     central: LiveCentral, tmp_path: Path
 ) -> None:
     """The service refuses any record holding a NUL: kept, it could never be sent."""
-    team = f"Team {new_id()[:8]}"
-    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
-    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
-    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED, answers={})
-    offer = Offer(
-        id=new_id(),
-        interview_id=interview_id,
-        offered_at=datetime.now(UTC),
+    interviewer, coordinator, offer = _offered(
+        central,
+        tmp_path,
         method=OfferMethod.PHONE,
-        offered_by=interviewer.profile.actor,
         outcome=OfferOutcome.DECLINED_BY_CHILD,
         reason="Copied from the\x00 referral\x0c form",
     )
-    with interviewer.store.transaction(interviewer.profile.actor) as tx:
-        tx.offers.add(offer)
 
     sent = interviewer.sync()
     assert sent.outcome is SyncOutcome.SENT, sent.summary()
@@ -427,6 +413,25 @@ def test_two_interviewers_who_each_record_the_same_child_both_reach_the_coordina
     received = [coordinator.store.interviews.find(interview_id) for interview_id in sent]
     assert [i.state for i in received if i is not None] == [InterviewState.SUBMITTED] * 2
     assert coordinator.store.remote.parked() == []
+
+
+def _offered(central: LiveCentral, tmp_path: Path, **offer: Any) -> tuple[Laptop, Laptop, Offer]:
+    """An interviewer and a coordinator of one team, and an offer the interviewer
+    recorded on a case of theirs (not yet sent)."""
+    team = f"Team {new_id()[:8]}"
+    interviewer = new_laptop(central, tmp_path / "interviewer", team=team)
+    coordinator = new_laptop(central, tmp_path / "coordinator", Role.COORDINATOR, team=team)
+    interview_id = record_completed_case(interviewer, state=InterviewState.OFFERED, answers={})
+    made = Offer(
+        id=new_id(),
+        interview_id=interview_id,
+        offered_at=datetime.now(UTC),
+        offered_by=interviewer.profile.actor,
+        **offer,
+    )
+    with interviewer.store.transaction(interviewer.profile.actor) as tx:
+        tx.offers.add(made)
+    return interviewer, coordinator, made
 
 
 def _assign(
