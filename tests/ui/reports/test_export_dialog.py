@@ -31,6 +31,17 @@ from ui.reports.kpi_dashboard import KpiDashboardPage
 from ui.reports.ssda903_refusal import refusal_text, rule_texts, violation_text
 
 
+def _active_dialog(qtbot: QtBot, holder: ProfileHolder, clock: FakeClock) -> ExportDialog:
+    """The dialog on screen, its window the active one, as the keyboard finds it."""
+    dialog = ExportDialog(holder, clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
 def test_export_writes_a_kpi_csv_when_enter_is_pressed_and_audits_it(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -209,12 +220,7 @@ def test_every_dfe_rule_a_refusal_can_name_is_worded() -> None:
 def test_the_export_dialog_tabs_top_to_bottom_and_names_every_control(
     qtbot: QtBot, holder: ProfileHolder, report_clock: FakeClock
 ) -> None:
-    dialog = ExportDialog(holder, report_clock)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog = _active_dialog(qtbot, holder, report_clock)
     assert unnamed_controls(dialog) == []
     close = dialog.buttons.buttons()[-1]
     assert tab_walk(qtbot, dialog.kind, 8) == [  # no stop on an outcome not yet given
@@ -248,12 +254,7 @@ def test_an_export_pressed_by_keyboard_is_heard_and_keeps_the_focus_on_export(
 ) -> None:
     """The button was disabled while exporting, which threw the focus on to Close: a
     second Space, pressed because nothing was heard, closed the dialog and its result."""
-    dialog = ExportDialog(holder, report_clock)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog = _active_dialog(qtbot, holder, report_clock)
     dialog.export_button.setFocus()
     QTest.keyClick(dialog.export_button, Qt.Key.Key_Space)
     assert [text for text, _ in heard] == ["Choose the file to write."]
@@ -296,12 +297,7 @@ def test_a_refused_ssda903_table_is_heard_and_its_problems_take_the_focus(
 ) -> None:
     f = holder.store.children.get(report_book.january.children["F"])
     Casebook(holder.store).episode(f, utc(2026, 1, 15, 12), utc(2026, 1, 16, 9), EpisodeType.AWAY)
-    dialog = ExportDialog(holder, report_clock)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog = _active_dialog(qtbot, holder, report_clock)
     dialog.choose_kind(ExportKind.SSDA903)
     type_text(dialog.out, str(tmp_path / "ssda903.csv"))
     with qtbot.waitSignal(dialog.finished_export, timeout=10_000):
