@@ -82,14 +82,22 @@ def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Pl
     """Report cells whose value is not what the designer sees in the spreadsheet, and
     return their places: anything else found there would only echo the same cause."""
     places: set[Place] = set()
-    for cell in workbook.uncomputed:
-        if cell.sheet.lower() in _SHEETS:
-            places.add(cell.where)
-            report.error(
-                cell,
-                "this formula has no value computed by a spreadsheet, so it would read as "
-                "empty: open and save the workbook in Excel or LibreOffice, or type the value",
-            )
+    for cells, message in (
+        (
+            workbook.uncomputed,
+            "this formula has no value computed by a spreadsheet, so it would read as "
+            "empty: open and save the workbook in Excel or LibreOffice, or type the value",
+        ),
+        (
+            workbook.not_dates,
+            "this cell is formatted as a date but holds a number no date can be, so it "
+            "reads as an error: format the cell as text and type the value again",
+        ),
+    ):
+        for cell in cells:
+            if cell.sheet.lower() in _SHEETS:
+                places.add(cell.where)
+                report.error(cell, message)
     for cell in workbook.changing:
         # The settings are stamped as saved: =TEXT(NOW(), "yyyymmddhh") is the usual
         # way to give each saved workbook a newer version.
@@ -107,14 +115,6 @@ def _report_unreadable_cells(workbook: Workbook, report: ImportReport) -> set[Pl
             report.error(
                 shown.cell,
                 f"this cell shows the Excel error {shown.error}: fix the formula or type the text",
-            )
-    for cell in workbook.not_dates:
-        if cell.sheet.lower() in _SHEETS:
-            places.add(cell.where)
-            report.error(
-                cell,
-                "this cell is formatted as a date but holds a number no date can be, so it "
-                "reads as an error: format the cell as text and type the value again",
             )
     for merged in workbook.merged:
         if merged.first.sheet.lower() in _SHEETS:
