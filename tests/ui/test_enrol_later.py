@@ -26,7 +26,9 @@ from tests.ui.live_service import (
     runner,
     well_behaved,  # noqa: F401  (faults cleared after each test)
 )
+from ui.controller import AppController
 from ui.first_run import EnrolWizard
+from ui.main_window import MainWindow
 from ui.sync_bridge import enrol_with_service
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -45,6 +47,20 @@ def trusting(
     return Settings.load(paths)
 
 
+def _unlocked(
+    qtbot: QtBot, make_controller: ControllerFactory, trusting: Settings
+) -> tuple[AppController, MainWindow]:
+    """The app, able to enrol with the service, unlocked on the profile at `paths`."""
+    controller = make_controller(
+        settings=trusting, enroller=enrol_with_service, sync_runner=runner(trusting)
+    )
+    controller.start()
+    unlock_with(qtbot, controller, PASSPHRASE)
+    window = controller.main_window
+    assert window is not None
+    return controller, window
+
+
 def test_a_computer_that_went_offline_enrols_later_by_keyboard_and_starts_syncing(
     qtbot: QtBot,
     central: LiveCentral,
@@ -53,13 +69,7 @@ def test_a_computer_that_went_offline_enrols_later_by_keyboard_and_starts_syncin
     make_controller: ControllerFactory,
 ) -> None:
     seed_profile(paths, trusting, 0, START)  # set up with "Continue offline"
-    controller = make_controller(
-        settings=trusting, enroller=enrol_with_service, sync_runner=runner(trusting)
-    )
-    controller.start()
-    unlock_with(qtbot, controller)
-    window = controller.main_window
-    assert window is not None
+    controller, window = _unlocked(qtbot, make_controller, trusting)
     bar = window.status
     assert bar.connection.text() == "Not enrolled"
     assert "not enrolled" in bar.connection.accessibleDescription()
@@ -123,13 +133,7 @@ def test_a_computer_the_service_no_longer_knows_enrols_again_and_sends_its_work(
             tx.sync_state.set_device_token("x" * 43)
     finally:
         laptop.profile.close()
-    controller = make_controller(
-        settings=trusting, enroller=enrol_with_service, sync_runner=runner(trusting)
-    )
-    controller.start()
-    unlock_with(qtbot, controller, PASSPHRASE)
-    window = controller.main_window
-    assert window is not None
+    controller, window = _unlocked(qtbot, make_controller, trusting)
     qtbot.waitUntil(lambda: not controller.sync.running, timeout=SYNC_WAIT_MS)
     bar = window.status
     assert bar.activity.text() == (
