@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
-from rhi_desktop.store import Store
+from rhi_desktop.store import NotFoundError, OutboxState, Store
 from rhi_desktop.supervision import case_references
 from sync.outgoing import CONFLICT_PREFIX, REJECTION_REASONS, UNSENDABLE
 from sync.protocol import RejectReason
@@ -258,6 +259,8 @@ class QuarantineView(QDialog):
         self.setWindowTitle(self.tr("Changes needing attention"))
         self._holder = holder
         self.confirmation: QMessageBox | None = None
+        self._sent_again: set[str] = set()
+        """Changes queued again from here, until they are sent or come back refused."""
         self.model = ParkedChangesModel(self)
         self.intro = intro = QLabel(
             self.tr(
@@ -325,6 +328,24 @@ class QuarantineView(QDialog):
         else:
             self.note.setText(self.tr("Nothing needs attention."))
         self._update_buttons()
+        came_back = self._sent_again.intersection(ids)
+        self._sent_again = {c for c in self._sent_again - came_back if self._queued(c)}
+        if came_back:  # else the note would still say it was queued
+            self._say(
+                by_count(
+                    len(came_back),
+                    self.tr("A change sent again was refused again: it is listed with why."),
+                    self.tr("{0} changes sent again were refused again: they are listed with why."),
+                )
+            )
+
+    def _queued(self, change_id: str) -> bool:
+        if not self._holder.is_open:
+            return False
+        try:
+            return self._holder.store.outbox.get(change_id).state is OutboxState.PENDING
+        except NotFoundError:  # sent and accepted
+            return False
 
     def selected(self) -> ParkedChange | None:
         index = self.table.selectionModel().currentIndex()
@@ -344,6 +365,7 @@ class QuarantineView(QDialog):
         if conflict:
             self.ask_keep_mine(change)
         elif self._act(send_again, change):
+            self._sent_again.add(change.change_id)
             self._say(self.tr("Queued to send at the next sync."))
 
     def ask_keep_mine(self, change: ParkedChange) -> None:
@@ -365,6 +387,7 @@ class QuarantineView(QDialog):
     def _keep_mine_answered(self, change: ParkedChange, confirmed: bool) -> None:
         self.confirmation = None
         if confirmed and self._act(keep_mine, change):
+            self._sent_again.add(change.change_id)
             self._say(self.tr("Queued to send at the next sync, in place of the newer version."))
         self.table.setFocus()
 

@@ -2993,6 +2993,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A change sent again was refused again: it is listed with why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} changes sent again were refused again: they are listed with why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queued to send at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -95,7 +95,16 @@ def test_send_again_is_offered_only_where_sending_again_could_get_through(
         offered.append((view.model.row_at(row).reason, view.retry_button.isEnabled()))
     assert sorted(offered) == sorted([(parked[0], False), (parked[1], True), (parked[2], False)])
     view.table.selectRow([reason for reason, _ in offered].index(parked[1]))
+    resent = view.selected()
+    assert resent is not None
     view.send_again()
     assert view.note.text() == "Queued to send at the next sync."
     assert heard[-1][0] == view.note.text()  # the focus stays in the list
+    view.reload()  # a sync that has not sent it yet
+    assert view.note.text() == "Queued to send at the next sync."
+    with profile.store.transaction("me") as tx:  # the next sync: refused again
+        tx.outbox.quarantine(resent.change_id, resent.reason)
+    view.reload()
+    said = "A change sent again was refused again: it is listed with why."
+    assert view.note.text() == said and heard[-1][0] == said
     holder.close()
