@@ -5,28 +5,44 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from rhi_desktop.config import Settings, SourceKind, platform_policy_path, policy_path
+from rhi_desktop.config import Settings, SourceKind, locations, platform_policy_path, policy_path
 from rhi_desktop.config.locations import chosen_policy_path
 from tests.core.config.conftest import WritePolicy
 
 
 def test_it_finds_the_policy_in_program_data_on_windows() -> None:
-    location = platform_policy_path("win32", {"ProgramData": r"D:\Data"})
+    location = platform_policy_path("win32", r"D:\Data")
     assert location == PureWindowsPath(r"D:\Data\RHI Desktop\policy.toml")
 
 
 def test_windows_falls_back_to_the_usual_program_data_folder() -> None:
-    location = platform_policy_path("win32", {})
+    location = platform_policy_path("win32")
     assert location == PureWindowsPath(r"C:\ProgramData\RHI Desktop\policy.toml")
 
 
+def test_a_users_program_data_variable_names_no_policy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A user may set ProgramData for their own programs (setx): read from there, an
+    installed copy took their policy for IT's, wipe limit and server and all."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    # What Windows says the machine's folder is (its API does not run here).
+    monkeypatch.setattr(locations, "_known_folder", lambda _folder: r"E:\MachineData")
+    chosen = policy_path({"ProgramData": r"C:\Users\kim\pd", "PROGRAMDATA": r"C:\Users\kim\pd"})
+    assert "kim" not in str(chosen)
+    assert PureWindowsPath(str(chosen)) == PureWindowsPath(
+        r"E:\MachineData\RHI Desktop\policy.toml"
+    )
+
+
 def test_it_finds_the_policy_in_library_application_support_on_macos() -> None:
-    location = platform_policy_path("darwin", {})
+    location = platform_policy_path("darwin")
     assert location == PurePosixPath("/Library/Application Support/RHI Desktop/policy.toml")
 
 
 def test_it_finds_the_policy_in_etc_on_linux() -> None:
-    assert platform_policy_path("linux", {}) == PurePosixPath("/etc/rhi-desktop/policy.toml")
+    assert platform_policy_path("linux") == PurePosixPath("/etc/rhi-desktop/policy.toml")
 
 
 def test_the_environment_variable_names_another_policy_file() -> None:
@@ -55,7 +71,7 @@ def test_an_installed_copy_with_no_machine_policy_follows_the_variable(tmp_path:
 @pytest.mark.parametrize("value", ["", "   "])
 def test_an_empty_environment_variable_means_the_platform_location(value: str) -> None:
     chosen = policy_path({"RHI_DESKTOP_POLICY": value})
-    assert chosen == Path(platform_policy_path(sys.platform, {}))
+    assert chosen == Path(platform_policy_path(sys.platform))
 
 
 def test_settings_follow_the_environment_variable_when_no_path_is_given(
