@@ -68,6 +68,19 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if not raw_url:
         raise CommandError("pass --server URL (machine policy names no central service)")
     url = str(_checked(server_url, raw_url, "--server"))
+    fixed = settings.server_url
+    if fixed is not None and fixed.rstrip("/") != url.rstrip("/"):
+        raise CommandError(
+            f"--server: machine policy names the central service {fixed}; leave --server "
+            "out, or give that address"
+        )
+    if fixed is not None and args.ca_bundle:
+        # IT chose the service, so IT chooses whom it is trusted by: a CA named here
+        # would be kept and trusted at every sync. (A pin only narrows trust.)
+        raise CommandError(
+            "--ca-bundle: machine policy names the central service, so only machine "
+            "policy names the CA it is trusted by (ca_bundle); leave --ca-bundle out"
+        )
     ca_pem = None
     if args.ca_bundle:
         bundle = _checked(ca_bundle, args.ca_bundle, "--ca-bundle")

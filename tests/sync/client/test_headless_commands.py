@@ -214,6 +214,40 @@ def test_plain_http_to_another_machine_is_refused_before_anything_is_sent(
     assert not (tmp_path / "p").exists()
 
 
+def test_where_policy_names_the_service_enrol_takes_no_other_server_nor_ca(
+    rhi: Run, central: LiveCentral, tmp_path: Path
+) -> None:
+    """A CA named on the command line was kept with the enrolment and trusted at every
+    sync, though IT had chosen the service; another --server made the profile, then
+    said it was enrolled with that server."""
+    ca = tmp_path / "ca.pem"
+    ca.write_text(central.ca_pem)
+    policy = tmp_path / "policy.toml"
+    policy.write_text(f'server_url = "{central.url}"\n')
+    code = central.code_for(central.add_user(Role.INTERVIEWER))
+    profile = tmp_path / "p"
+
+    with_ca = rhi(
+        "enrol", "--profile", str(profile), "--passphrase-stdin", "--code-stdin",
+        "--ca-bundle", str(ca), code=code, policy=policy,
+    )  # fmt: skip
+    other = rhi(
+        "enrol", "--profile", str(profile), "--passphrase-stdin", "--code-stdin",
+        "--server", central.url.replace("localhost", "127.0.0.1"), code=code, policy=policy,
+    )  # fmt: skip
+
+    assert with_ca.returncode == 1 and "only machine policy names the CA" in with_ca.stderr
+    assert other.returncode == 1
+    assert f"machine policy names the central service {central.url}" in other.stderr
+    assert not profile.exists()  # nothing made
+    policy.write_text(f'server_url = "{central.url}"\nca_bundle = "{ca}"\n')
+    done = rhi(
+        "enrol", "--profile", str(profile), "--passphrase-stdin", "--code-stdin",
+        code=code, policy=policy,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr  # the code unused, and the CA IT's to name
+
+
 def test_revoked_device_says_wiped_enrol_again_and_exits_1(
     rhi: Run, central: LiveCentral, tmp_path: Path
 ) -> None:
