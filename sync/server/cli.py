@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, RiskGrade
@@ -63,12 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         _fail(str(exc))
     except SQLAlchemyError as exc:
-        # The driver's text can quote statement parameters, so only the kind is shown.
         _fail(
-            f"the database could not be used ({type(exc).__name__}); "
+            f"the database could not be used ({_why(exc)}); "
             "check the --db URL and that the database is running"
         )
     return 1
+
+
+def _why(exc: SQLAlchemyError) -> str:
+    """The driver's own first line where the connection failed (a wrong password or
+    database name, no server, TLS refused), which quotes no data; otherwise only the
+    kind of error, since the driver's text can quote a statement's parameters."""
+    if isinstance(exc, DBAPIError) and exc.statement is None and exc.orig is not None:
+        first = str(exc.orig).strip().splitlines()
+        if first:
+            return first[0].strip()[:300]
+    return type(exc).__name__
 
 
 def _fail(message: str) -> None:

@@ -20,7 +20,9 @@ from sync.server.db import open_engine
 from sync.server.migrations import LATEST
 from tests.rhi_definition import rhi_definition
 from tests.sync.client.certificates import issue_server_files, make_authority
+from tests.sync.client.live_central import free_port
 from tests.sync.server.cli_process import rhi_central
+from tests.sync.server.throwaway_postgres import PostgresCluster
 
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n$")
 ASSIGN = (
@@ -391,3 +393,16 @@ def test_where_a_child_was_found_and_the_police_reference_come_from_standard_inp
     )
     refused = rhi_central(*shlex.split(line), "--where-found", "x", "--db", db, stdin=found)
     assert refused.returncode == 2  # no longer an option
+
+
+def test_a_database_that_cannot_be_reached_is_told_in_the_drivers_words(
+    postgres: PostgresCluster,
+) -> None:
+    """A wrong database name and no server at all were told alike, as one error kind:
+    under systemd that line is all the journal gets."""
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{postgres.port}/rhi_no_such_db"
+    assert 'database "rhi_no_such_db" does not exist' in _error(1, "init", url)
+    nowhere = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/rhi"
+    said = _error(1, "init", nowhere)
+    assert "Connection refused" in said or "connection refused" in said.lower()
+    assert said.count("\n") == 1 and "Traceback" not in said
