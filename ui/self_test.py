@@ -30,6 +30,7 @@ from typing import TextIO
 
 from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.config.parsers import read_pem
+from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import Child
 from rhi_desktop.forms import FormDefinitionError, FormSession, load_bundled_form
 from rhi_desktop.logs import configure_logging
@@ -88,7 +89,15 @@ def run_self_test(argv: Sequence[str] | None = None, out: TextIO | None = None) 
         return 1
     _start_logging(settings)
     policy = settings.policy
-    where = str(policy.path) if policy.present else f"none at {policy.path}; defaults apply"
+    if policy.present:
+        # The installers put an example with every key commented out: a policy that never
+        # arrived from IT reads as one that sets nothing.
+        count = by_count(len(policy.values), "1 setting", "{0} settings")
+        server = settings.server_url
+        named = f"central service {server}" if server else "no central service named"
+        where = f"{policy.path}: {count}; {named}"
+    else:
+        where = f"none at {policy.path}; defaults apply"
     results = [CheckResult("machine policy", True, where)]
     print(results[0].line(), file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="rhi-self-test-") as temp:

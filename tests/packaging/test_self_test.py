@@ -60,7 +60,9 @@ def test_self_test_trusts_the_ca_bundle_the_policy_names(tmp_path: Path) -> None
 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = _lines(result.stdout)
-    assert lines["machine policy"] == f"ok   machine policy ({policy})"
+    assert lines["machine policy"] == (
+        f"ok   machine policy ({policy}: 1 setting; no central service named)"
+    )
     assert lines["TLS trust"] == f"ok   TLS trust (1 CA certificates from {tls.ca_cert})"
 
 
