@@ -36,6 +36,7 @@ from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.config.parsers import read_pem
 from rhi_desktop.logs import LOG_FILE_NAME, default_log_dir
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
+from rhi_desktop.resources import resource_path
 from rhi_desktop.vault import Vault, VaultError, detect_keystore
 
 PROG = "rhi-desktop diagnose"
@@ -126,6 +127,21 @@ def _timeout(text: str) -> float:
     return seconds
 
 
+def _shown_instead(key: str, value: object) -> str | None:
+    """What the app shows where the language set has no translation installed (the app
+    falls back to British English then, and only its log says so)."""
+    if key != "language" or not isinstance(value, str):
+        return None
+    primary = value.replace("_", "-").split("-")[0].lower()
+    if primary == "en":
+        return None
+    folder = resource_path("translations")
+    installed = [p.stem for p in folder.glob("rhi_desktop_*.qm")] if folder.is_dir() else []
+    if any(stem.lower().removeprefix("rhi_desktop_").startswith(primary) for stem in installed):
+        return None
+    return "British English: no translation for it is installed"
+
+
 def build_report(settings: Settings, paths: ProfilePaths, *, timeout: float) -> Report:
     policy = settings.policy
     server_url = settings.server_url
@@ -138,6 +154,7 @@ def build_report(settings: Settings, paths: ProfilePaths, *, timeout: float) -> 
                 "value": _plain(row.value),
                 "source": str(row.source),
                 "editable": row.editable,
+                **({"shown": shown} if (shown := _shown_instead(row.key, row.value)) else {}),
             }
             for row in settings.effective()
         ],
@@ -416,6 +433,8 @@ def render_text(report: Report) -> str:
             note = ", fixed by policy"
         else:
             note = ", only policy sets it"
+        if "shown" in row:
+            note += f"; shows {row['shown']}"
         lines.append(f"  {row['key']:<22} {value:<34} [{row['source']}{note}]")
     keystore = report.keystore
     lines += [

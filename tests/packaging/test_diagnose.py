@@ -125,6 +125,35 @@ def test_diagnose_names_the_policy_file_each_value_came_from(
     )
 
 
+def test_diagnose_says_a_language_with_no_translation_shows_british_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Policy may name Welsh before its translation ships: the app shows British
+    English, and only its log said so."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text('language = "cy-GB"\n', encoding="utf-8")
+    monkeypatch.setenv("RHI_DESKTOP_POLICY", str(policy))
+    paths = tmp_path / "profile"
+
+    out = io.StringIO()
+    assert run_diagnose(["--json", "--profile", str(paths)], out=out) == 0
+    rows = {row["key"]: row for row in json.loads(out.getvalue())["settings"]}
+    assert rows["language"]["shown"] == "British English: no translation for it is installed"
+    assert "shown" not in rows["idle_lock_minutes"]
+    text = io.StringIO()
+    assert run_diagnose(["--profile", str(paths)], out=text) == 0
+    assert re.search(
+        r'language\s+"cy-GB"\s+\[policy: .*, fixed by policy; shows British English: no '
+        r"translation for it is installed\]",
+        text.getvalue(),
+    )
+    policy.write_text('language = "en-GB"\n', encoding="utf-8")
+    english = io.StringIO()
+    assert run_diagnose(["--json", "--profile", str(paths)], out=english) == 0
+    rows = {row["key"]: row for row in json.loads(english.getvalue())["settings"]}
+    assert "shown" not in rows["language"]
+
+
 # -- the server checks, against the real central service over TLS ------------------------
 
 
