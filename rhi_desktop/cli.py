@@ -46,7 +46,11 @@ class CommandError(Exception):
 
 
 def read_line(stream: TextIO, what: str) -> str:
-    line = stream.readline()
+    try:
+        line = stream.readline()
+    except UnicodeDecodeError:
+        encoding = getattr(stream, "encoding", None) or "UTF-8"
+        raise CommandError(f"{what} on standard input is not {encoding} text") from None
     if not line:
         raise CommandError(f"expected {what} on standard input, got nothing")
     return line.removesuffix("\n").removesuffix("\r")
@@ -252,7 +256,7 @@ def run_command(
         *failures,
     )
     try:
-        _start_logging()
+        _start_logging(args)
         return handler(args, stdin, out)
     except expected as exc:
         print(f"rhi-desktop: {exc}", file=sys.stderr)
@@ -275,9 +279,12 @@ def run_command(
         return 1
 
 
-def _start_logging() -> None:
+def _start_logging(args: argparse.Namespace) -> None:
+    """At the level the person's own settings ask for, below machine policy: those of
+    the profile the command names, or of the usual one."""
     try:
-        configure_logging(Settings.load(None).log_level)
+        paths = _paths(args) if hasattr(args, "profile") else None
+        configure_logging(Settings.load(paths).log_level)
     except (ConfigError, OSError):
         configure_logging("INFO")
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import sqlite3
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -361,3 +362,22 @@ def test_a_file_that_cannot_be_written_is_named_in_the_one_line(seeded: Path, rh
     assert done.returncode == 1 and done.stderr.count("\n") == 1
     assert f"{seeded.parent}: Is a directory" in done.stderr
     assert not list(seeded.parent.glob(".*.tmp"))  # the part-written file is gone
+
+
+def test_a_passphrase_that_is_not_text_is_told_in_one_line(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    """Bytes no UTF-8 text holds (a passphrase piped from a file saved in Latin-1) got
+    the apology kept for faults, with a reference to look up."""
+    done = subprocess.run(
+        [sys.executable, "-m", "rhi_desktop.cli", "init", "--profile", str(tmp_path / "p"),
+         "--passphrase-stdin"],
+        input="Łódź meadow copper lantern\n".encode("utf-16"),
+        capture_output=True,
+        env={**cli_env, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )  # fmt: skip
+    said = done.stderr.decode()
+    assert done.returncode == 1
+    assert said == "rhi-desktop: the passphrase on standard input is not utf-8 text\n"
+    assert not (tmp_path / "p").exists()
