@@ -80,6 +80,17 @@ def apply_window_icon(app: QApplication) -> None:
     app.setWindowIcon(icon("app"))
 
 
+def falls_back_to_english(language: str, directory: Path = TRANSLATIONS) -> bool:
+    """Whether `language` is one the app shows in British English for want of its
+    translation, as `install_translations` does."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    locale = QLocale(language.replace("-", "_"))
+    if locale.language() is QLocale.Language.English:
+        return False
+    return not QTranslator().load(locale, "rhi_desktop", "_", str(directory), ".qm")
+
+
 def install_translations(
     app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
 ) -> QObject | None:

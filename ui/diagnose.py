@@ -36,7 +36,6 @@ from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.config.parsers import read_pem
 from rhi_desktop.logs import LOG_FILE_NAME, default_log_dir
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
-from rhi_desktop.resources import resource_path
 from rhi_desktop.vault import Vault, VaultError, detect_keystore
 
 PROG = "rhi-desktop diagnose"
@@ -132,12 +131,9 @@ def _shown_instead(key: str, value: object) -> str | None:
     falls back to British English then, and only its log says so)."""
     if key != "language" or not isinstance(value, str):
         return None
-    primary = value.replace("_", "-").split("-")[0].lower()
-    if primary == "en":
-        return None
-    folder = resource_path("translations")
-    installed = [p.stem for p in folder.glob("rhi_desktop_*.qm")] if folder.is_dir() else []
-    if any(stem.lower().removeprefix("rhi_desktop_").startswith(primary) for stem in installed):
+    from ui.appearance import falls_back_to_english  # Qt, only for the language row
+
+    if not falls_back_to_english(value):
         return None
     return "British English: no translation for it is installed"
 
