@@ -34,6 +34,7 @@ from rhi_desktop.session import OpenProfile, create_profile, open_profile
 from rhi_desktop.vault import Keystore, detect_keystore, require_strong
 from sync.apply import Observer
 from sync.device import enrol_device, sync_engine
+from sync.endpoint import policy_names_another
 from sync.engine import SyncOutcome
 from sync.errors import SyncError
 from sync.retry import Sleep
@@ -68,13 +69,12 @@ def cmd_enrol(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if not raw_url:
         raise CommandError("pass --server URL (machine policy names no central service)")
     url = str(_checked(server_url, raw_url, "--server"))
-    fixed = settings.server_url
-    if fixed is not None and fixed.rstrip("/") != url.rstrip("/"):
+    if policy_names_another(settings, url):
         raise CommandError(
-            f"--server: machine policy names the central service {fixed}; leave --server "
-            "out, or give that address"
+            f"--server: machine policy names the central service {settings.server_url}; "
+            "leave --server out, or give that address"
         )
-    if fixed is not None and args.ca_bundle:
+    if settings.server_url is not None and args.ca_bundle:
         # IT chose the service, so IT chooses whom it is trusted by: a CA named here
         # would be kept and trusted at every sync. (A pin only narrows trust.)
         raise CommandError(

@@ -32,10 +32,16 @@ class CaBundleUnreadable(SyncError):
         super().__init__(f"The CA bundle {path} named by machine policy cannot be read: {reason}")
 
 
+def policy_names_another(settings: Settings, server_url: str) -> bool:
+    """Whether machine policy names a central service other than `server_url`."""
+    named = settings.server_url
+    return named is not None and named.rstrip("/") != server_url.rstrip("/")
+
+
 def check_server(settings: Settings, server_url: str) -> str:
     """The URL to use, without a trailing slash; refused if policy names another."""
     url = server_url.rstrip("/")
-    if settings.server_url is not None and settings.server_url.rstrip("/") != url:
+    if settings.server_url is not None and policy_names_another(settings, url):
         raise EndpointMismatch(settings.server_url, url)
     return url
 
