@@ -86,7 +86,7 @@ from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_text
 from ui.status_bar import SyncStatusBar
-from ui.sync_status import ConnectionStatusSource
+from ui.sync_status import ConnectionStatus, ConnectionStatusSource
 from ui.unlock import UnlockPanel
 from ui.workspace import Workspace
 
@@ -522,11 +522,17 @@ class MainWindow(QMainWindow):
 
     def _show_enrolment(self) -> None:
         """Whether the computer is enrolled, read once per change rather than on every
-        status refresh; "Enrol this computer…" only while it is not."""
+        status refresh."""
         if not self._holder.is_open:
             return
         self._enrolled = self._holder.store.sync_state.enrolment() is not None
-        self.enrol_action.setVisible(self._can_enrol and not self._enrolled)
+        self._offer_enrolment(self._status_source.current())
+
+    def _offer_enrolment(self, status: ConnectionStatus) -> None:
+        """ "Enrol this computer…" while it is not enrolled, or the service no longer
+        knows it (its last sync was refused so)."""
+        unrecognised = status.activity is not None and status.activity.unrecognised
+        self.enrol_action.setVisible(self._can_enrol and (not self._enrolled or unrecognised))
 
     @property
     def caseload_offered(self) -> bool:
@@ -590,9 +596,7 @@ class MainWindow(QMainWindow):
         pending, quarantined = self._holder.store.outbox.counts()
         status = self._status_source.current()
         self.status.show_status(status, pending, quarantined, enrolled=self._enrolled)
-        # A service that no longer knows this computer asks it to enrol again.
-        unrecognised = status.activity is not None and status.activity.unrecognised
-        self.enrol_action.setVisible(self._can_enrol and (not self._enrolled or unrecognised))
+        self._offer_enrolment(status)
 
     def _reselect(self) -> None:
         selection = self.table.selectionModel()
