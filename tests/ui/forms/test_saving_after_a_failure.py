@@ -5,7 +5,8 @@ leaves the form read-only, so nothing is typed that would be kept nowhere."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
-from rhi_desktop.store import Store
+from rhi_desktop.store import Store, Transaction
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
 from tests.ui.conftest import Heard
 from tests.ui.forms.conftest import ACTOR, Draft, add_draft
@@ -30,6 +31,18 @@ PAGE = 4096
 """The store's page size."""
 RETRY_WAIT_MS = 15_000
 """Generous: the point is that the answers arrive without a keystroke, not how fast."""
+
+
+@contextmanager
+def _sync_writing(draft: Draft) -> Iterator[Transaction]:
+    """The background sync's own handle on the store, writing: it holds the write lock
+    until the block ends (as a long pull does), and is closed after."""
+    sync = draft.store.second_handle()
+    try:
+        with sync.transaction("sync") as tx:
+            yield tx
+    finally:
+        sync.close()
 
 
 def _notes(editor: InterviewFormEditor) -> QPlainTextEdit:
@@ -53,23 +66,15 @@ def test_answers_refused_while_the_sync_held_the_store_are_saved_without_another
     editor.flush()
     saved = editor.status.text()
     assert saved.startswith("Saved at ")
-    sync = draft.store.second_handle()  # the background sync's own handle
-    try:
-        with sync.transaction("sync"):  # a long pull holds the write lock past the timeout
-            keyboard.type(SAID[8:])
-            qtbot.waitUntil(
-                lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000
-            )
-            told = editor.problem.text()
-            assert editor.saver.pending and not editor.saver.stopped
-            # It said "Saved at" beside the problem, as long as saving failed.
-            assert editor.status.text() == saved.replace("Saved at", "Not saved since")
-        # The sync has finished; the interviewer listens and types nothing more.
-        qtbot.waitUntil(
-            lambda: draft.answers().get("reflection_notes") == SAID, timeout=RETRY_WAIT_MS
-        )
-    finally:
-        sync.close()
+    with _sync_writing(draft):  # a long pull holds the write lock past the timeout
+        keyboard.type(SAID[8:])
+        qtbot.waitUntil(lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000)
+        told = editor.problem.text()
+        assert editor.saver.pending and not editor.saver.stopped
+        # It said "Saved at" beside the problem, as long as saving failed.
+        assert editor.status.text() == saved.replace("Saved at", "Not saved since")
+    # The sync has finished; the interviewer listens and types nothing more.
+    qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID, timeout=RETRY_WAIT_MS)
     assert "by itself" in told and "next change" not in told
     assert "another RHI Desktop window or program. Close it" not in told
     assert not editor.problem.isVisibleTo(editor)  # cleared, as after any save
@@ -97,16 +102,12 @@ def test_typing_while_the_sync_writes_briefly_is_saved_after_it_untold(
     editor = open_editor()
     keyboard.to_section(editor.renderer, "reflection")
     notes = _notes(editor)
-    sync = draft.store.second_handle()
-    try:
-        with sync.transaction("sync"):
-            keyboard.fill(notes, SAID)
-            qtbot.waitUntil(lambda: editor.saver.waiting_for_store)
-            assert editor.saver.pending and editor.saver.timer_active  # tried again soon
-            assert not editor.problem.isVisibleTo(editor)
-        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
-    finally:
-        sync.close()
+    with _sync_writing(draft):
+        keyboard.fill(notes, SAID)
+        qtbot.waitUntil(lambda: editor.saver.waiting_for_store)
+        assert editor.saver.pending and editor.saver.timer_active  # tried again soon
+        assert not editor.problem.isVisibleTo(editor)
+    qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
     assert not editor.saver.waiting_for_store
     assert not editor.problem.isVisibleTo(editor)
     assert editor.status.text().startswith("Saved at")
@@ -122,17 +123,13 @@ def test_changing_section_while_the_sync_writes_does_not_wait_for_it(
     step through the section list while the sync wrote. It saves as a timed save does."""
     editor = open_editor()
     keyboard.to_section(editor.renderer, "reflection")
-    sync = draft.store.second_handle()
-    try:
-        with sync.transaction("sync"):
-            keyboard.fill(_notes(editor), SAID)
-            keyboard.press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-            assert editor.renderer.current_section != "reflection"
-            assert editor.saver.waiting_for_store  # gave way, and tries again by itself
-            assert not editor.problem.isVisibleTo(editor)
-        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
-    finally:
-        sync.close()
+    with _sync_writing(draft):
+        keyboard.fill(_notes(editor), SAID)
+        keyboard.press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+        assert editor.renderer.current_section != "reflection"
+        assert editor.saver.waiting_for_store  # gave way, and tries again by itself
+        assert not editor.problem.isVisibleTo(editor)
+    qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
     assert not editor.saver.pending
 
 
@@ -146,18 +143,14 @@ def test_once_a_save_waited_out_a_busy_store_the_next_does_not_wait_as_long(
     timeout twice more, with the window frozen, for answers the person had let go."""
     editor = open_editor()
     keyboard.to_section(editor.renderer, "reflection")
-    sync = draft.store.second_handle()
-    try:
-        with sync.transaction("sync"):
-            keyboard.fill(_notes(editor), SAID)
-            editor.flush()  # as closing does: it waits, finds the store busy, and says so
-            assert editor.problem.isVisibleTo(editor) and not editor.saver.waiting_for_store
-            editor.flush()  # closing anyway
-            assert editor.saver.waiting_for_store  # a brief try, then again by itself
-        qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
-        editor.flush()
-    finally:
-        sync.close()
+    with _sync_writing(draft):
+        keyboard.fill(_notes(editor), SAID)
+        editor.flush()  # as closing does: it waits, finds the store busy, and says so
+        assert editor.problem.isVisibleTo(editor) and not editor.saver.waiting_for_store
+        editor.flush()  # closing anyway
+        assert editor.saver.waiting_for_store  # a brief try, then again by itself
+    qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
+    editor.flush()
     assert not editor.saver.pending and not editor.problem.isVisibleTo(editor)
 
 
@@ -174,18 +167,12 @@ def test_a_failed_save_is_no_longer_told_once_the_answers_are_back_to_what_was_s
     notes = _notes(editor)
     keyboard.fill(notes, SAID[:8])
     editor.flush()
-    sync = draft.store.second_handle()
-    try:
-        with sync.transaction("sync"):
-            keyboard.type("xyz")
-            qtbot.waitUntil(
-                lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000
-            )
-            for _ in "xyz":
-                keyboard.press(Qt.Key.Key_Backspace)
-        qtbot.waitUntil(lambda: not editor.problem.isVisibleTo(editor), timeout=RETRY_WAIT_MS)
-    finally:
-        sync.close()
+    with _sync_writing(draft):
+        keyboard.type("xyz")
+        qtbot.waitUntil(lambda: editor.problem.isVisibleTo(editor), timeout=BUSY_TIMEOUT_MS + 5000)
+        for _ in "xyz":
+            keyboard.press(Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not editor.problem.isVisibleTo(editor), timeout=RETRY_WAIT_MS)
     assert editor.status.text().startswith("Saved at")
     assert not editor.saver.pending
     assert draft.answers().get("reflection_notes") == SAID[:8]
@@ -207,16 +194,12 @@ def test_after_a_conflict_the_form_is_read_only_and_what_was_typed_stays_to_copy
 ) -> None:
     editor = open_editor()
     stored = draft.store.interviews.get(draft.interview_id)
-    sync = draft.store.second_handle()  # a sync lands a newer version while the form is open
-    try:
-        with sync.transaction("sync") as tx:
-            tx.interviews.save_answers(
-                draft.interview_id,
-                {"reflection_notes": "From elsewhere"},
-                expected_version=stored.version,
-            )
-    finally:
-        sync.close()
+    with _sync_writing(draft) as tx:  # a sync lands a newer version while the form is open
+        tx.interviews.save_answers(
+            draft.interview_id,
+            {"reflection_notes": "From elsewhere"},
+            expected_version=stored.version,
+        )
     keyboard.to_section(editor.renderer, "reflection")
     notes = _notes(editor)
     name = notes.accessibleName()
