@@ -146,8 +146,8 @@ def _accepted_interview(form: Form) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("size", "points"),
-    [(LAPTOP_AT_150, 10.0), (NARROW, 10.0), (LAPTOP_AT_150, 12.0)],
-    ids=["1366x768-150pct", "800x600", "1366x768-150pct-larger-text"],
+    [(LAPTOP_AT_150, 10.0), (NARROW, 10.0), (LAPTOP_AT_150, 12.0), (LAPTOP_AT_150, 16.0)],
+    ids=["1366x768-150pct", "800x600", "1366x768-150pct-larger-text", "1366x768-150pct-16pt"],
 )
 def test_no_page_is_wider_than_the_window(
     open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
@@ -158,7 +158,8 @@ def test_no_page_is_wider_than_the_window(
 ) -> None:
     """A page wider than its window scrolls sideways, and the right-hand side of every
     question on it (a Show button, the end of each answer) is out of sight. So with text
-    larger than the app's own, as a low-vision user may set it."""
+    larger than the app's own, as a low-vision user may set it: at 16 points, tick boxes
+    and radio buttons whose text Qt keeps on one line made half the pages too wide."""
     system_font(points)
     window = open_window(size, _accepted_interview(rhi_form))
     renderer = window.editor.renderer

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QRadioButton,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.forms.widgets.base import InputEvents, WithheldInput, handler
 from ui.forms.widgets.option_columns import OptionColumns
+from ui.forms.widgets.wrapping import WrappingCheckBox, WrappingRadioButton
 from ui.literal_text import as_written, literal
 
 Options = Sequence[tuple[str, str]]
@@ -191,19 +190,16 @@ class RadioChoice(_Choices):
     ) -> None:
         self.box = choice_group(parent)
         super().__init__(self.box, events)
-        layout = QHBoxLayout(self.box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = OptionColumns(self.box, max(1, len(options)), across=True)
         self._values = [value for value, _ in options]
         self._buttons: list[QRadioButton] = []
         for index, (_, label) in enumerate(options):
-            button = QRadioButton(literal(label), self.box)
+            button = WrappingRadioButton(literal(label), self.box)
             button.setAccessibleName(label)
             # Not `clicked`: a screen reader's Toggle checks a button without a click.
             button.toggled.connect(partial(RadioChoice._picked, self, index))
             self._buttons.append(button)
-            layout.addWidget(button)
-        layout.addStretch(1)
+            layout.add_option(button)
         self._stop_at(0)
         # The buttons leave Delete and Backspace to their parent, the box.
         events.on_delete_key(self.box, self, RadioChoice.clear_by_user)
@@ -294,7 +290,7 @@ class CheckList(_Choices):
         layout = OptionColumns(self.group, CHECK_COLUMNS)
         ticked = handler(self, CheckList._ticked)
         for value, label in options:
-            box = QCheckBox(literal(label), self.group)
+            box = WrappingCheckBox(literal(label), self.group)
             box.setAccessibleName(label)
             # Not in a QButtonGroup: grouped buttons share one tab stop, tick boxes must not.
             box.toggled.connect(ticked)  # not `clicked`: a screen reader's Toggle is none

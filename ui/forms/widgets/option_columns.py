@@ -1,11 +1,15 @@
-"""A multiple-choice question's tick boxes, down as many columns as the width allows.
+"""A choice question's options, down as many columns as the width allows.
 
-Two columns keep a list of a dozen options short on a laptop; in a narrow window, or
-with long or translated option labels, two would push the page wider than the window
-(a tick box's text never wraps) and it would scroll sideways, hiding the right-hand side
-of every question on it. So the options go down one column after another, in the form's
-order, which keeps the tab order and the reading order the same however many columns
-there are. A choice's hint sits under its tick box and wraps to the column's width.
+Two columns keep a list of a dozen tick boxes short on a laptop; in a narrow window, or
+with long or translated option labels, two would push the page wider than the window,
+and it would scroll sideways, hiding the right-hand side of every question on it. So the
+options go down one column after another, in the form's order, which keeps the tab
+order and the reading order the same however many columns there are. A choice's hint
+sits under its tick box and wraps to the column's width. In one column too narrow for
+an option's text, the text wraps (`wrapping`).
+
+A scale's radio buttons (`across=True`) go across in one row where they fit, else down
+one column: a scale read in two rows of columns would lose its order.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ HINT_GAP = 0
 
 
 class OptionColumns(QLayout):
-    def __init__(self, parent: QWidget, most_columns: int) -> None:
+    def __init__(self, parent: QWidget, most_columns: int, *, across: bool = False) -> None:
         self._most = most_columns
+        self._across = across
         self._items: list[QLayoutItem] = []
         self._options: list[tuple[QLayoutItem, QLayoutItem | None]] = []
         self._heights: dict[int, int] = {}
@@ -82,7 +87,9 @@ class OptionColumns(QLayout):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSize(self) -> QSize:
-        width = self._width_for(1)
+        margins = self.contentsMargins()
+        narrowest = max((box.minimumSize().width() for box, _ in self._shown()), default=0)
+        width = narrowest + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(self._width_for(self._most)))
 
     def setGeometry(self, rect: QRect) -> None:
@@ -115,8 +122,9 @@ class OptionColumns(QLayout):
         return sum(self._column_widths(columns)) + gaps
 
     def _columns(self, width: int) -> int:
-        """As many columns as fit `width`, one at least."""
-        return next((n for n in range(self._most, 1, -1) if self._width_for(n) <= width), 1)
+        """As many columns as fit `width`, one at least: all of them or one, `across`."""
+        tried = [self._most] if self._across else range(self._most, 1, -1)
+        return next((n for n in tried if n > 1 and self._width_for(n) <= width), 1)
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """The height the options take laid out in `rect`'s width; placed there if `place`.
@@ -130,6 +138,8 @@ class OptionColumns(QLayout):
         rows = -(-len(options) // columns)
         widths = self._column_widths(columns)
         spare = max(0, inner.width() - (columns - 1) * COLUMN_GAP - sum(widths)) // columns
+        if self._across:
+            spare = 0  # a scale's points stay side by side, not spread over the page
         widths = [width + spare for width in widths]
         if columns == 1:
             widths = [max(0, inner.width())]
@@ -143,8 +153,9 @@ class OptionColumns(QLayout):
                 row, column = index % rows, index // rows
                 x, width = lefts[column], widths[column]
                 y = inner.y() + sum(heights[:row]) + row * OPTION_GAP
-                box_height = box.sizeHint().height()
-                box.setGeometry(QRect(x, y, min(width, box.sizeHint().width()), box_height))
+                box_width = min(width, box.sizeHint().width())
+                box_height = _box_height(box, box_width)
+                box.setGeometry(QRect(x, y, box_width, box_height))
                 if hint is not None:
                     below = QRect(x, y + box_height + HINT_GAP, width, _hint_height(hint, width))
                     hint.setGeometry(below)
@@ -152,8 +163,13 @@ class OptionColumns(QLayout):
 
     @staticmethod
     def _option_height(box: QLayoutItem, hint: QLayoutItem | None, width: int) -> int:
-        height = box.sizeHint().height()
+        height = _box_height(box, min(width, box.sizeHint().width()))
         return height if hint is None else height + HINT_GAP + _hint_height(hint, width)
+
+
+def _box_height(box: QLayoutItem, width: int) -> int:
+    """A tick box's or radio button's height at `width`: taller where its text wraps."""
+    return box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height()
 
 
 def _hint_height(hint: QLayoutItem, width: int) -> int:
