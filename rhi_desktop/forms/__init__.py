@@ -18,7 +18,7 @@ Typical use::
 - `resources/forms/schema.json` is written by `python -m rhi_desktop.forms.schema`.
 """
 
-from rhi_desktop.forms.answers import AnswerValue, InvalidAnswer, Location
+from rhi_desktop.forms.answers import AnswerValue, InvalidAnswer, Location, decimal_text
 from rhi_desktop.forms.changes import Changes, FieldKey
 from rhi_desktop.forms.expressions import ExpressionError
 from rhi_desktop.forms.form import FieldInfo, Form
@@ -54,6 +54,7 @@ __all__ = [
     "Section",
     "SessionState",
     "ValidationReport",
+    "decimal_text",
     "load_bundled_form",
     "load_form",
     "load_form_file",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -178,6 +179,22 @@ def _decimal(raw: object) -> float | None:
     if not math.isfinite(number) or abs(number) > MAX_WHOLE_NUMBER:
         raise AnswerTypeError("the number is too large", TypeProblem.TOO_LARGE)
     return number
+
+
+SHOWN_DIGITS = 15
+"""The significant digits a decimal is shown to: all a float holds exactly, so a typed
+0.00005 reads back as typed, and 0.1 + 0.2 worked out by a form reads 0.3."""
+
+
+def decimal_text(value: float) -> str:
+    """A decimal as people write one: '0.00005', not '5e-05'; '2', not '2.0'; '0', not
+    '-0'."""
+    if not math.isfinite(value):
+        return str(value)
+    shown = format(Decimal(f"{value:.{SHOWN_DIGITS}g}"), "f")
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return "0" if shown == "-0" else shown
 
 
 _NOT_A_DATE = f"enter a real date from {YEARS[0]} to {YEARS[-1]} as YYYY-MM-DD"

@@ -18,7 +18,7 @@ from typing import Any
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
 from rhi_desktop.forms import FieldInfo, Form, Location, QuestionType
-from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer
+from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, decimal_text
 
 Q = QuestionType
 
@@ -119,7 +119,7 @@ def answer_text(form: Form, info: FieldInfo, raw: Any, words: Words) -> str | No
     if kind is Q.SCALE and isinstance(value, int):
         return _scale_text(form, info, value, words)
     if isinstance(value, float):
-        return f"{value:g}"
+        return decimal_text(value)
     if isinstance(value, datetime):
         return format_london(value)
     if isinstance(value, date):

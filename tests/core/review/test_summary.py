@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rhi_desktop.forms import Form
+from rhi_desktop.forms import Form, load_form
 from rhi_desktop.review import AnswerLine, Words, answer_summary
 
 ANSWERS = {
@@ -89,3 +89,19 @@ def test_a_record_that_does_not_fit_the_form_is_still_listed(form: Form) -> None
     assert lines["venue_type"].text == "Their home"
     assert lines["people"].text == "not rows"  # shown as stored, not hidden
     assert "harm_disclosed" not in lines  # relevance unknown: only what was answered
+
+
+def test_a_decimal_reads_in_figures_as_typed() -> None:
+    """It was shown to six figures, in scientific notation past them: £1,234,567.50 read
+    as 1.23457e+06, and 0.00005 as 5e-05."""
+    form = load_form({
+        "form_id": "money", "version": 1, "title": "Money",
+        "sections": [{"id": "main", "title": "Main", "questions": [
+            {"id": "owed", "type": "decimal", "label": "Owed"},
+            {"id": "dose", "type": "decimal", "label": "Dose"},
+        ]}],
+    })  # fmt: skip
+    sections = answer_summary(form, {"owed": 1234567.5, "dose": 5e-05})
+    lines = {line.question_id: line.text for s in sections for line in s.lines}
+
+    assert lines == {"owed": "1234567.5", "dose": "0.00005"}

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -32,7 +33,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
-from rhi_desktop.forms import InvalidAnswer
+from rhi_desktop.forms import InvalidAnswer, decimal_text
+from ui.uk_formats import format_uk_date, format_uk_datetime, format_uk_time
 
 Owner = TypeVar("Owner")
 Params = ParamSpec("Params")
@@ -398,9 +400,19 @@ class WithheldInput(AnswerInput):
 
 
 def shown_text(value: object) -> str:
-    """A stored answer as plain text in an input (what was typed, for invalid input)."""
+    """A stored answer as plain text in an input (what was typed, for invalid input), as
+    typed into one: a decimal in figures, a date, time or date and time as in the UK, in
+    London time."""
     if value is None:
         return ""
     if isinstance(value, InvalidAnswer):
         return value.raw if isinstance(value.raw, str) else ""
+    if isinstance(value, float):
+        return decimal_text(value)
+    if isinstance(value, datetime):
+        return format_uk_datetime(value)
+    if isinstance(value, date):
+        return format_uk_date(value)
+    if isinstance(value, time):
+        return format_uk_time(value)
     return str(value)
