@@ -71,6 +71,7 @@ class Problem(StrEnum):
     MISSING_REASON = "missing_reason"
     CANNOT_OFFER_NOW = "cannot_offer_now"
     MISSING_LATE_REASON = "missing_late_reason"
+    CHANGED_SINCE_CHECKED = "changed_since_checked"
 
 
 class CaseworkError(ValueError):
@@ -301,17 +302,27 @@ def is_late(interview: ReturnInterview, now: datetime) -> bool:
 
 
 def sign_off(
-    store: Store, actor: str, interview_id: str, now: datetime, late_reason: str | None = None
+    store: Store,
+    actor: str,
+    interview_id: str,
+    now: datetime,
+    late_reason: str | None = None,
+    *,
+    checked_version: int | None = None,
 ) -> ReturnInterview:
     """In progress -> completed: read-only on this device from then on.
 
     A sign-off later than 72 hours after the return needs the reason, saved with it.
+    `checked_version`: the version whose answers were checked as ready; if the interview
+    has changed since (saved from its window, or by a sync), it is not signed off.
     """
-    interview = store.interviews.get(interview_id)
     reason = (late_reason or "").strip() or None
-    if is_late(interview, now) and reason is None:
-        raise CaseworkError(Problem.MISSING_LATE_REASON)
     with store.transaction(actor) as tx:
+        interview = tx.interviews.get(interview_id)
+        if checked_version is not None and interview.version != checked_version:
+            raise CaseworkError(Problem.CHANGED_SINCE_CHECKED)
+        if is_late(interview, now) and reason is None:
+            raise CaseworkError(Problem.MISSING_LATE_REASON)
         if reason is not None and reason != interview.late_reason:
             tx.interviews.update(dataclasses.replace(interview, late_reason=reason))
         return tx.interviews.transition(interview_id, S.COMPLETED, at=now)

@@ -64,6 +64,7 @@ from ui.casework import (
     OPENABLE_FOR_EDIT,
     READ_ONLY_VIEWABLE,
     RHI_FORM_ID,
+    CaseworkError,
     FoundChild,
     OfferAttempt,
     amend_returned,
@@ -931,12 +932,19 @@ class MainWindow(QMainWindow):
 
     def sign_off_interview(self, interview_id: str, over: QWidget) -> None:
         """Check, confirm (and for a late one, ask why) and sign off; the questions are
-        shown over `over` (the caseload, or the interview's own window)."""
+        shown over `over` (the caseload, or the interview's own window). Over an open
+        interview's window always, wherever sign-off was asked for: over the caseload,
+        its answers could still be changed while the question waits, and what was signed
+        off would not be what was checked."""
         interview = self._holder.store.interviews.get(interview_id)
         if interview.state is not InterviewState.IN_PROGRESS:
             return
         window = self.interview_window(interview_id)
         if window is not None:
+            if over is not window:
+                over = window
+                window.raise_()
+                window.activateWindow()
             if not window.save_now():  # sign off what was typed, never another version
                 text = self.tr(
                     "The answers on screen could not all be saved, so this interview cannot "
@@ -959,7 +967,7 @@ class MainWindow(QMainWindow):
         holding = None if content is None else Holding.from_content(content)
         self._open_dialog(
             SignOffDialog(
-                lambda _confirmed: self._confirmed(interview_id, over),
+                lambda _confirmed: self._confirmed(interview_id, interview.version, over),
                 over,
                 case_reference=self._holder.store.children.get(interview.child_id).case_reference,
                 hidden_answers=holding is not None and holding.key is not None,
@@ -967,19 +975,30 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _confirmed(self, interview_id: str, over: QWidget) -> None:
+    def _confirmed(self, interview_id: str, checked: int, over: QWidget) -> None:
+        """`checked`: the interview's version whose answers were checked."""
         interview = self._holder.store.interviews.get(interview_id)
         now = self._clock()
         if is_late(interview, now):
-            dialog = LateReasonDialog(
-                partial(self._complete, interview_id), interview.returned_at, now, over
-            )
-            self._open_dialog(dialog)
+            complete = partial(self._complete, interview_id, checked)
+            self._open_dialog(LateReasonDialog(complete, interview.returned_at, now, over))
         else:
-            self._complete(interview_id, None)
+            self._complete(interview_id, checked, None)
 
-    def _complete(self, interview_id: str, late_reason: str | None) -> None:
-        sign_off(self._holder.store, self._holder.actor, interview_id, self._clock(), late_reason)
+    def _complete(self, interview_id: str, checked: int, late_reason: str | None) -> None:
+        try:
+            sign_off(
+                self._holder.store,
+                self._holder.actor,
+                interview_id,
+                self._clock(),
+                late_reason,
+                checked_version=checked,
+            )
+        except CaseworkError as exc:  # changed since it was checked: nothing signed off
+            over = self.interview_window(interview_id) or self
+            self._open_dialog(information_box(over, error_text(exc)))
+            return
         window = self.interview_window(interview_id)
         if window is not None:
             window.close_without_asking()  # read-only from now on; it opens again as such

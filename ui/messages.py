@@ -79,6 +79,11 @@ def problem_text(problem: Problem) -> str:
         Problem.MISSING_LATE_REASON: translate(
             "Messages", "This is more than 72 hours after the child returned: record why."
         ),
+        Problem.CHANGED_SINCE_CHECKED: translate(
+            "Messages",
+            "The interview changed while it was being signed off, so it has not been "
+            "signed off. Check the answers and sign off again.",
+        ),
     }
     return texts[problem]
 

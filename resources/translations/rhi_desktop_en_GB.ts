@@ -2112,6 +2112,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The interview changed while it was being signed off, so it has not been signed off. Check the answers and sign off again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: this is needed.</source>
         <translation type="unfinished"></translation>
     </message>

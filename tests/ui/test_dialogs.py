@@ -291,6 +291,57 @@ def test_an_interview_is_signed_off_from_its_own_window(
     assert read_only is not None and not read_only.sign_off_button.isVisible()
 
 
+def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    """Over the caseload, the open interview could still be typed in while the question
+    waited: what was signed off was then not what had been checked."""
+    controller, window = unlocked
+    interview_id, _ = _answered_draft(controller, window, clock)
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert sign.parent() is frame
+    assert sign.windowModality() is Qt.WindowModality.WindowModal
+    assert QApplication.activeWindow() is sign
+    sign.reject()
+
+
+def test_an_interview_changed_while_its_sign_off_waits_is_not_signed_off(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    """Checked as ready, then changed (by a sync, say) before Confirm: the changed
+    answers were never checked, so nothing is signed off, and the person is told."""
+    controller, window = unlocked
+    interview_id, saved = _answered_draft(controller, window, clock)
+    store = controller.holder.store
+    QTest.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+    sign = active_modal(qtbot, SignOffDialog)
+    with store.transaction(LOCAL_ACTOR) as tx:
+        emptied = {k: v for k, v in saved.answers.items() if k != "interviewer_name"}
+        tx.interviews.save_answers(interview_id, emptied, expected_version=saved.version)
+
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Space)
+    QTest.keyClick(sign.confirm, Qt.Key.Key_Return)
+    late = active_modal(qtbot, LateReasonDialog)  # the demo draft is past its 72 hours
+    assert isinstance(late, LateReasonDialog)
+    type_text(late.reason, "The family were away until Monday")
+    late.try_save()
+
+    box = active_modal(qtbot, QMessageBox)
+    assert isinstance(box, QMessageBox)
+    assert "changed while it was being signed off" in box.text()
+    box.accept()
+    assert store.interviews.get(interview_id).state is S.IN_PROGRESS
+
+
 def test_a_sign_off_refused_in_the_interview_window_leaves_the_keyboard_there(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
