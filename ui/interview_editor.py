@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum, auto
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -139,11 +140,14 @@ class InterviewWindow(QWidget):
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
 
     def _button(self, text: str, name: str, keys: str, tip: str) -> QPushButton:
-        """A footer button with its own keys, named in its tooltip ({0} in `tip`)."""
+        """A footer button with its own keys, named in its tooltip ({0} in `tip`), as well
+        as the Alt letter its text underlines. (The button's own shortcut is that letter:
+        given the keys instead, the letter underlined would do nothing.)"""
         button = form_button(self, text)
         button.setAccessibleName(name)
         sequence = QKeySequence(keys)
-        button.setShortcut(sequence)
+        shortcut = QShortcut(sequence, self)
+        shortcut.activated.connect(partial(_press_if_shown, button))
         button.setToolTip(tip.format(sequence.toString(QKeySequence.SequenceFormat.NativeText)))
         return button
 
@@ -339,3 +343,8 @@ def open_interview_editor(
     )
     window.show()
     return window
+
+
+def _press_if_shown(button: QPushButton) -> None:
+    if button.isVisible() and button.isEnabled():
+        button.animateClick()

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
@@ -27,6 +28,7 @@ from tests.ui.driving import (
     select_first,
     type_text,
 )
+from tests.ui.mnemonics import mnemonic_clashes
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.main_window import MainWindow
@@ -36,6 +38,7 @@ from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 S = InterviewState
 
 
@@ -340,6 +343,31 @@ def test_an_interview_changed_while_its_sign_off_waits_is_not_signed_off(
     assert "changed while it was being signed off" in box.text()
     box.accept()
     assert store.interviews.get(interview_id).state is S.IN_PROGRESS
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_S, ALT), (Qt.Key.Key_S, CTRL | SHIFT)])
+def test_sign_off_in_the_interview_window_answers_its_alt_letter_and_its_keys(
+    qtbot: QtBot,
+    unlocked: tuple[AppController, MainWindow],
+    clock: FakeClock,
+    keys: tuple[Qt.Key, Qt.KeyboardModifier],
+) -> None:
+    """Its S is underlined, and Alt+S did nothing: the button's shortcut, which is that
+    letter, had been replaced by Ctrl+Shift+S."""
+    controller, window = unlocked
+    interview_id, _ = _answered_draft(controller, window, clock)
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
+    assert mnemonic_clashes(frame) == {}
+
+    QTest.keyClick(QApplication.focusWidget() or frame, *keys)
+
+    sign = active_modal(qtbot, SignOffDialog)
+    assert sign.parent() is frame
+    sign.reject()
 
 
 def test_a_sign_off_refused_in_the_interview_window_leaves_the_keyboard_there(
