@@ -111,8 +111,12 @@ class InterviewFormEditor(QWidget):
         """Why the latest answers are not saved yet, while they are not."""
         # The result of Check answers has a place of its own: saving reports in `status`
         # every few seconds and must not wipe the result out before it has been read.
+        # Each on lines of its own, wrapped: a result naming a question and its section,
+        # or a save problem, kept to one line made the window wider than the screen.
+        self.status.setWordWrap(True)
         self.check_result = QLabel(self)
         self.check_result.setTextFormat(Qt.TextFormat.PlainText)  # it may name a question
+        self.check_result.setWordWrap(True)
         self.check_result.setObjectName("checkResult")
         self.check_result.setAccessibleDescription(
             QCoreApplication.translate("InterviewFormEditor", "Result of Check answers")
@@ -126,8 +130,8 @@ class InterviewFormEditor(QWidget):
         )
         self.check_button.clicked.connect(self.check)
         footer.addWidget(self.status, 1)
-        footer.addWidget(self.check_result)
-        footer.addWidget(self.check_button)
+        footer.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.check_result)
         layout.addLayout(footer)
         # The saver reads the session, not the editor: a saver (its child) holding the
         # editor would make a cycle that keeps a closed form's answers in memory.

@@ -219,3 +219,22 @@ def test_check_answers_meets_too_few_or_too_many_rows_where_they_can_be_fixed(
             assert focus is (remove if expected == "remove" else group.rows[0].controls()[0])
             assert (group.message, QAccessible.AnnouncementPoliteness.Polite) in heard
             assert group.message.startswith("Keep to at most 3 rows")
+
+
+def test_the_check_result_wraps_rather_than_widen_the_window(
+    open_editor: Callable[..., InterviewFormEditor],
+    system_font: Callable[[float], None],
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """On one line, the result naming a question and its section made the window at
+    least 1,211 px wide at 16 points: on a laptop, Check answers and Sign off went off
+    the screen."""
+    system_font(16.0)
+    editor = open_editor(interview_id=add_draft(draft.store, answers=NOT_OFFERED))
+    before = editor.minimumSizeHint().width()
+
+    editor.check()
+
+    assert editor.check_result.isVisible() and len(editor.check_result.text()) > 60
+    assert editor.minimumSizeHint().width() <= before
