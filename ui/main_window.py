@@ -515,6 +515,10 @@ class MainWindow(QMainWindow):
         self._registry = None  # a published form may have been installed: look again
         self.reload()
         self.workspace.reload()
+        for interview_id in list(self._interviews):
+            window = self.interview_window(interview_id)
+            if window is not None:
+                window.editor.notice_stored_changes(self.forms())
 
     def enrolled(self) -> None:
         """This computer has just been enrolled: offer what its role opens, drop "Enrol

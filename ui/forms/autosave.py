@@ -297,6 +297,13 @@ class AutoSaver(QObject):
             self._busy_since = now
         return (now - self._busy_since) * 1000 < BUSY_TIMEOUT_MS
 
+    def stop_for(self, error: StoreError) -> None:
+        """Saving stops for good, for `error` (one of `STOPPING_ERRORS`) found other than
+        by a write: the record was replaced or removed by a sync, say."""
+        worded = core_error_text(error)
+        if self._stopped_by is None and worded is not None:
+            self._stop_for_good(error, worded)
+
     def _stop_for_good(self, error: BaseException, worded: str) -> None:
         self._stopped_by = type(error).__name__
         self._timer.stop()

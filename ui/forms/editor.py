@@ -29,7 +29,7 @@ from rhi_desktop.forms.versions import (
     plan_draft_migration,
     plan_migration,
 )
-from rhi_desktop.store import Store
+from rhi_desktop.store import NotFoundError, StaleEditError, Store
 from ui.announce import announce
 from ui.form_language import form_language
 from ui.forms.autosave import AutoSaver, Runner
@@ -240,6 +240,27 @@ class InterviewFormEditor(QWidget):
         self.status.setText(
             QCoreApplication.translate("InterviewFormEditor", "Saving has stopped; read-only")
         )
+
+    def notice_stored_changes(self, registry: FormRegistry | None) -> None:
+        """Records arrived by a sync: said now, not at the next save, or never if nothing
+        more is typed, when one replaced or removed this interview (the form then takes
+        no more typing: what it shows is no longer what is kept), and offered when a newer
+        version of its form was installed (`registry`: the forms as now installed)."""
+        if self._read_only:
+            return
+        self._registry = registry
+        if self.saver.pending:
+            self.saver.flush(brief=True)  # the write finds a replaced record by itself
+        else:
+            try:
+                stored = self._store().interviews.get(self._interview_id)
+            except NotFoundError as gone:
+                self.saver.stop_for(gone)
+                return
+            if stored.version != self.writer.version:
+                self.saver.stop_for(StaleEditError("interview", self._interview_id))
+                return
+        self._offer_newer()
 
     def _newer_form(self) -> Form | None:
         """The newest installed version this draft could move to (one that passes its
