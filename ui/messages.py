@@ -119,6 +119,10 @@ def date_problem_text(problem: DateProblem, field: str) -> str:
             "{0}: midnight may be the start of that day or its end: type 00:00 for the "
             "start, or 23:59 for the end.",
         ),
+        DateProblem.WRONG_WEEKDAY: translate(
+            "Messages",
+            "{0}: the day of the week is not that date's: check the date, or leave the day out.",
+        ),
     }
     return texts[problem].format(field, YEARS[0], YEARS[-1])
 

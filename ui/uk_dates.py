@@ -32,6 +32,7 @@ class DateProblem(StrEnum):
     REPEATED_TIME = "repeated_time"  # in the autumn hour that happens twice, BST/GMT not said
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
     MIDNIGHT_WHICH = "midnight_which"  # 'midnight' beside a date: its start, or its end?
+    WRONG_WEEKDAY = "wrong_weekday"  # 'Thu 27/11/2026': the 27th is a Friday
 
 
 class InvalidDateText(ValueError):
@@ -49,6 +50,7 @@ _PROBLEMS = {
     InputProblem.SKIPPED_TIME: DateProblem.SKIPPED_TIME,
     InputProblem.REPEATED_TIME: DateProblem.REPEATED_TIME,
     InputProblem.WRONG_ZONE: DateProblem.WRONG_ZONE,
+    InputProblem.WRONG_WEEKDAY: DateProblem.WRONG_WEEKDAY,
 }
 
 

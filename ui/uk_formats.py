@@ -1,9 +1,11 @@
 """Reading dates and times the way people in England type them, and showing them back.
 
 Interviewers copy dates from police and school notes in whatever shape they come:
-`27/11/2026`, `27/11/26`, `27.11.2026`, `27 Nov 2026`, `27th November 2026`, and times as
-`14:30`, `14.30`, `1430`, `2.30pm` or `2pm`; and in Welsh, `27 Tachwedd 2026`, `2.30yh`
-or `canol dydd`. Day comes before month, always. A two-digit
+`27/11/2026`, `27/11/26`, `27.11.2026`, `27 Nov 2026`, `27-Nov-2026`, `27th November
+2026`, with the day of the week or without (`Fri 27 Nov 2026`, as this app shows dates),
+and times as `14:30`, `14.30`, `14:30:00`, `1430`, `2.30pm` or `2pm`; and in Welsh,
+`dydd Gwener 27 Tachwedd 2026`, `2.30yh` or `canol dydd`. A day of the week that is not
+the date's is a mistake somewhere, and is refused. Day comes before month, always. A two-digit
 year means 20yy (every date on the form is this century). Date-times are Europe/London
 wall-clock time and become UTC instants: in the autumn hour that happens twice the time
 says which it was (`26/10/2025 01:30 GMT`), and a spring time that never happens is
@@ -32,9 +34,28 @@ from ui.london_clock import (
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDY_DATE = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:of|o)\s+)?([a-z]+)\.?,?\s*(\d{2}|\d{4})", re.IGNORECASE
+    r"(\d{1,2})(?:st|nd|rd|th)?[\s\-]*(?:(?:of|o)\s+)?([a-z]+)\.?,?[\s\-]*(\d{2}|\d{4})",
+    re.IGNORECASE,
 )
-_TIME_24 = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})|(?P<hh>\d{2})(?P<mm>\d{2})")
+_WEEKDAY = re.compile(r"(dydd\s+)?([a-z]+)\.?,?\s*(?=\d)", re.IGNORECASE)
+"""A day of the week before a date: 'Fri 27/11/2026', 'Friday, 27 November 2026', and
+in Welsh 'dydd Gwener 27 Tachwedd 2026' ('dydd' said, as Mawrth is March too)."""
+_WEEKDAYS = {
+    **dict.fromkeys(("mon", "monday"), 0),
+    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
+    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
+    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
+    **dict.fromkeys(("fri", "friday"), 4),
+    **dict.fromkeys(("sat", "saturday"), 5),
+    **dict.fromkeys(("sun", "sunday"), 6),
+}
+_WELSH_WEEKDAYS = {
+    "llun": 0, "mawrth": 1, "mercher": 2, "iau": 3, "gwener": 4, "sadwrn": 5, "sul": 6
+}  # fmt: skip
+_TIME_24 = re.compile(
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::[0-5]\d)?|(?P<hh>\d{2})(?P<mm>\d{2})"
+)
+"""'14:30', '14.30', '1430', and '14:30:00' from a system's log (its seconds let go)."""
 _TIME_12 = re.compile(
     r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?|y\.?\s*([bhp])\.?)", re.IGNORECASE
 )
@@ -124,6 +145,7 @@ class InputProblem(StrEnum):
     WRONG_ZONE = "wrong_zone"  # BST said of a winter time, or GMT of a summer one
     YEAR_RANGE = "year_range"  # e.g. 27/11/0026: a year no interview could be about
     MIDNIGHT_WHICH = "midnight_which"  # a date at midnight: its start, or its end?
+    WRONG_WEEKDAY = "wrong_weekday"  # 'Thu 27/11/2026': the 27th is a Friday
 
 
 class UkInputError(ValueError):
@@ -156,9 +178,26 @@ def _make_date(year: int, month: int, day: int) -> date:
         raise UkInputError(InputProblem.NO_SUCH_DATE) from None
 
 
+def _weekday(text: str) -> tuple[int | None, str]:
+    """The day of the week written before a date (Monday is 0), and the rest."""
+    match = _WEEKDAY.match(text)
+    if match is None:
+        return None, text
+    names = _WELSH_WEEKDAYS if match[1] else _WEEKDAYS
+    day = names.get(match[2].lower())
+    return (None, text) if day is None else (day, text[match.end() :])
+
+
 def parse_uk_date(text: str) -> date:
-    """'27/11/26', '27 Nov 2026', '2026-11-27' -> date(2026, 11, 27)."""
-    stripped = _tidy(text, InputProblem.DATE_FORMAT)
+    """'27/11/26', '27 Nov 2026', 'Fri 27 Nov 2026', '2026-11-27' -> date(2026, 11, 27)."""
+    weekday, rest = _weekday(_tidy(text, InputProblem.DATE_FORMAT))
+    day = _date_of(rest)
+    if weekday is not None and day.weekday() != weekday:
+        raise UkInputError(InputProblem.WRONG_WEEKDAY)
+    return day
+
+
+def _date_of(stripped: str) -> date:
     if match := _NUMERIC_DATE.fullmatch(stripped):
         day, month, year = match.groups()
         return _make_date(_year(year), int(month), int(day))
@@ -237,6 +276,10 @@ def _iso_instant(text: str) -> datetime | None:
     return instant
 
 
+_DATE_MISTAKES = (InputProblem.NO_SUCH_DATE, InputProblem.YEAR_RANGE, InputProblem.WRONG_WEEKDAY)
+"""A date read, and found wrong: said rather than that no date and time were found."""
+
+
 def parse_uk_datetime(text: str) -> datetime:
     """'27/11/2026 14:30', '27 Nov 2026 at 2.30pm' -> an aware UTC instant.
 
@@ -260,7 +303,7 @@ def parse_uk_datetime(text: str) -> datetime:
         try:
             day = parse_uk_date(" ".join(words[:split]))
         except UkInputError as error:
-            if error.problem in (InputProblem.NO_SUCH_DATE, InputProblem.YEAR_RANGE):
+            if error.problem in _DATE_MISTAKES:
                 found = found or error
             continue
         said = " ".join(time_words)

@@ -2156,6 +2156,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: the day of the week is not that date&apos;s: check the date, or leave the day out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 interview could not be read: its form version is not on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,6 +4743,10 @@
     </message>
     <message>
         <source>Midnight may be the start of that day or its end: enter 00:00 for the start, or 23:59 for the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day of the week is not that date&apos;s: check the date, or leave the day out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -73,6 +73,7 @@ def test_london_times_become_utc_across_the_clock_changes() -> None:
         ("07/03/2025", "midnight", DateProblem.MIDNIGHT_WHICH),
         ("07/03/2025", "12am", DateProblem.MIDNIGHT_WHICH),
         ("07/03/2025", "12 midnight", DateProblem.MIDNIGHT_WHICH),
+        ("Mon 07/03/2025", "10:00", DateProblem.WRONG_WEEKDAY),  # the 7th was a Friday
     ],
 )
 def test_impossible_or_misformatted_text_is_refused_with_a_reason(

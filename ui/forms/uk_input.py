@@ -67,6 +67,10 @@ def problem_text(problem: InputProblem) -> str:
             "Midnight may be the start of that day or its end: enter 00:00 for the start, "
             "or 23:59 for the end.",
         ),
+        InputProblem.WRONG_WEEKDAY: QCoreApplication.translate(
+            "UkInput",
+            "The day of the week is not that date's: check the date, or leave the day out.",
+        ),
     }
     return texts[problem]
 

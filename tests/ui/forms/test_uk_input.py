@@ -44,6 +44,11 @@ from ui.uk_formats import (
         "27\u00a011\u00a02026",  # no-break spaces, as word processors and web pages paste
         "27\u202f11\u202f2026",  # narrow no-break spaces
         "\u200b27/11/2026\ufeff",  # invisible marks around it
+        "27-Nov-2026",
+        "Fri 27 Nov 2026",  # with the day of the week, as this app shows dates
+        "Friday, 27 November 2026",
+        "fri 27/11/26",
+        "dydd Gwener 27 Tachwedd 2026",
     ],
 )
 def test_uk_dates_are_read_day_first(typed: str) -> None:
@@ -66,6 +71,9 @@ def test_a_day_and_month_that_could_swap_are_read_day_first() -> None:
         ("27 Novembre 2026", InputProblem.DATE_FORMAT),
         ("27/11", InputProblem.DATE_FORMAT),
         ("yesterday", InputProblem.DATE_FORMAT),
+        ("Thu 27/11/2026", InputProblem.WRONG_WEEKDAY),  # the 27th is a Friday
+        ("dydd Iau 27 Tachwedd 2026", InputProblem.WRONG_WEEKDAY),
+        ("Someday 27/11/2026", InputProblem.DATE_FORMAT),
     ],
 )
 def test_dates_that_cannot_be_read_say_why(typed: str, problem: InputProblem) -> None:
@@ -95,6 +103,7 @@ def test_dates_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("0930 hrs", time(9, 30)),
         ("09:30 hrs.", time(9, 30)),
         ("2.30\u00a0pm", time(14, 30)),  # a no-break space before pm
+        ("14:30:00", time(14, 30)),  # with seconds, as a system's log gives it
     ],
 )
 def test_uk_times_are_read_in_either_clock(typed: str, expected: time) -> None:
@@ -146,6 +155,11 @@ def test_times_that_cannot_be_read_say_why(typed: str, problem: InputProblem) ->
         ("2025-10-26 01:30Z", datetime(2025, 10, 26, 1, 30, tzinfo=UTC)),
         ("2026-11-27T14:30+0100", datetime(2026, 11, 27, 13, 30, tzinfo=UTC)),
         ("27/11/2026 0000hrs", datetime(2026, 11, 27, 0, 0, tzinfo=UTC)),
+        # As this app shows them (`format_london`), copied from its own heading.
+        ("Fri 27 Nov 2026, 14:30 GMT", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
+        ("Wed 01 Jul 2026, 14:30 BST", datetime(2026, 7, 1, 13, 30, tzinfo=UTC)),
+        ("Friday 27 November 2026 at 2.30pm", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
+        ("27-Nov-2026 14:30:00", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
     ],
 )
 def test_date_times_are_london_wall_clock(typed: str, expected: datetime) -> None:
@@ -188,6 +202,7 @@ def test_a_time_in_the_repeated_hour_says_which_and_a_zone_must_fit(
         ("2026-13-27T14:30Z", InputProblem.NO_SUCH_DATE),
         ("2026-11-27T25:30Z", InputProblem.NO_SUCH_TIME),
         ("2101-01-01T00:00Z", InputProblem.YEAR_RANGE),
+        ("Thu 27 Nov 2026, 14:30 GMT", InputProblem.WRONG_WEEKDAY),  # the 27th: a Friday
     ],
 )
 def test_a_date_time_that_could_be_read_two_ways_is_refused(
