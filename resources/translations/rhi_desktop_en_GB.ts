@@ -1071,6 +1071,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Because of this answer, other answers need attention in: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>

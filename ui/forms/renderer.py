@@ -143,6 +143,9 @@ class FormRenderer(QWidget):
         self._revealed: set[FieldKey] = set()
         self._told: dict[FieldKey, str] = {}
         """The problem each question was last left with, as a screen reader was told it."""
+        self._knock_on: dict[FieldKey, None] = {}
+        """Other answers whose problem the answer being edited brought up, in order: told
+        of once it is finished, as their own problems are told only as they are left."""
         self._typing: FieldKey | None = None
         """The question being typed into, while its keystroke is dealt with."""
         self._unfinished: FieldKey | None = None
@@ -415,7 +418,7 @@ class FormRenderer(QWidget):
         try:
             self._show_issues(view, announce=finished)
             if changes:
-                self._apply(changes)
+                self._apply(changes, edited=key)
         finally:
             self._typing = None
         if changes:
@@ -424,6 +427,7 @@ class FormRenderer(QWidget):
             self.answersChanged.emit()
         if finished:
             self._hidden.end_round()
+            self._tell_knock_on(view)
 
     def _finished(self, view: FieldView) -> None:
         if not self._on_screen(view):
@@ -439,6 +443,20 @@ class FormRenderer(QWidget):
             section_id = view.info.section_id
             self.navigator.set_progress(section_id, section_progress(self._session, section_id))
         self._tell_hidden(view)  # typed answers are told once the interviewer moves on
+        self._tell_knock_on(view)
+
+    def _tell_knock_on(self, view: FieldView) -> None:
+        """Read out where the answer just finished brought up a problem on another: a date
+        changed here makes a date in Agreed actions too early, say. Its message shows
+        there, and the section's badge counts it, but neither is where the person is."""
+        keys, self._knock_on = self._knock_on, {}
+        shown = [key for key in keys if isinstance(v := self._view(key), FieldView) and v.message]
+        if shown:
+            sections = self._titles_of(shown)
+            said = QCoreApplication.translate(
+                "FormRenderer", "Because of this answer, other answers need attention in: {0}."
+            ).format(", ".join(sections))
+            speak(view.controls()[0], said)
 
     def _show_issues(self, view: Item, *, announce: bool = False) -> None:
         """Show the item's problem, if it is time to; with `announce`, a problem that has
@@ -477,7 +495,9 @@ class FormRenderer(QWidget):
     def _section_of(self, question_id: str) -> str:
         return self._form.fields[question_id].section_id
 
-    def _apply(self, changes: Changes) -> None:
+    def _apply(self, changes: Changes, edited: FieldKey | None = None) -> None:
+        """Show what `changes` changed; `edited`: the answer edited, whose knock-on
+        problems on other answers are noted to be told (`_tell_knock_on`)."""
         session = self._session
         touched: set[str] = set()
         sections_moved = False
@@ -497,7 +517,10 @@ class FormRenderer(QWidget):
         for key in changes.validity | changes.required:
             view = self._view(key)
             if view is not None:
+                had = isinstance(view, FieldView) and bool(view.message)
                 self._show_issues(view)
+                if edited is not None and key != edited and not had:
+                    self._knock_on[key] = None
             touched.add(self._section_of(key.id))
         for key in changes.values:
             view = self._view(key)
