@@ -1106,11 +1106,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the question moved to another part of the form</source>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the question now takes a different kind of answer</source>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question moved to another part of the form, so answer it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question now takes a different kind of answer, so answer it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1134,6 +1142,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>carried over as it is, but it no longer fits the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>an answer given is no longer offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,11 +1162,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These answers were not carried over to version {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>These answers cannot be carried over to version {0} and will be left behind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>These answers move with the draft but are not shown, as version {0} does not ask them given the other answers; each comes back if its question is asked before the draft is closed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These answers are carried over as they were, but no longer fit their questions in version {0} (a text too long now, say): correct them before signing off:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (row {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1228,6 +1252,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What the move did not carry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the move did not carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved at {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,6 +1305,10 @@
     </message>
     <message>
         <source>Move to a newer form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This draft moved to version {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

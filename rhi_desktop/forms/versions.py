@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rhi_desktop.audit import AuditAction, DetailValue
-from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, to_json
+from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, decimal_text, to_json
 from rhi_desktop.forms.form import FieldInfo, Form
 from rhi_desktop.forms.held import Holding, with_held
 from rhi_desktop.forms.loader import (
@@ -63,8 +63,12 @@ _COMPATIBLE = frozenset(
         (Q.DECIMAL, Q.INTEGER),
         (Q.YES_NO, Q.SINGLE_CHOICE),  # 'yes' carried if still offered, else named
         (Q.SINGLE_CHOICE, Q.YES_NO),
+        (Q.SINGLE_CHOICE, Q.MULTIPLE_CHOICE),  # the one chosen, ticked, if still offered
     }
 )
+_AS_TYPED = frozenset({Q.TEXT, Q.LONG_TEXT, Q.INTEGER, Q.DECIMAL})
+"""Questions whose answer that no longer fits (too long, or a fraction where a whole
+number is asked now) is carried as typed, to be corrected, rather than left behind."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -311,6 +315,9 @@ class Reason(StrEnum):
     """The answer does not fit the changed question (e.g. a point no longer on a scale)."""
     NOT_ASKED = "not_asked"
     """The new version does not ask this, given the other answers (its skip logic)."""
+    TO_CORRECT = "to_correct"
+    """Carried as typed, though it no longer fits the question (now too long, say): the
+    interviewer corrects it before signing off, as any answer that does not fit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,8 +353,14 @@ class Migration:
 
     @property
     def left_behind(self) -> tuple[NotCarried, ...]:
-        """What the move loses: all that is not carried but what is held."""
-        return tuple(item for item in self.not_carried if item.reason is not Reason.NOT_ASKED)
+        """What the move loses: all that is not carried but what is held, and what is
+        carried to be corrected."""
+        return tuple(item for item in self.not_carried if item.reason not in _CARRIED)
+
+    @property
+    def to_correct(self) -> tuple[NotCarried, ...]:
+        """What the move carries as typed, to be corrected (`Reason.TO_CORRECT`)."""
+        return tuple(item for item in self.not_carried if item.reason is Reason.TO_CORRECT)
 
     @property
     def kept_aside(self) -> tuple[NotCarried, ...]:
@@ -356,6 +369,10 @@ class Migration:
 
     def reasons(self) -> dict[str, Reason]:
         return {item.question_id: item.reason for item in self.not_carried}
+
+
+_CARRIED = frozenset({Reason.NOT_ASKED, Reason.TO_CORRECT})
+"""Reported, though carried: held beside the record, or carried to be corrected."""
 
 
 class _Planner:
@@ -403,6 +420,8 @@ class _Planner:
             return None
         if old is not None and not _valid(old, raw):
             return raw  # input not valid yet, kept as typed: it still needs correcting
+        if new_type is Q.MULTIPLE_CHOICE and old_type is Q.SINGLE_CHOICE and isinstance(raw, str):
+            raw = [raw]
         if new_type is Q.MULTIPLE_CHOICE and isinstance(raw, list):
             return self._multiple(new, raw, row)
         try:
@@ -410,6 +429,9 @@ class _Planner:
         except AnswerTypeError:
             if new_type in (Q.SINGLE_CHOICE, Q.YES_NO) and isinstance(raw, str):
                 self.drop(question_id, Reason.CHOICES_REMOVED, row, [raw])
+            elif (typed := _as_typed(new_type, raw)) is not None:
+                self.drop(question_id, Reason.TO_CORRECT, row)
+                return typed
             else:
                 self.drop(question_id, Reason.NOT_VALID, row)
             return None
@@ -615,6 +637,7 @@ def move_detail(migration: Migration) -> dict[str, DetailValue]:
         "moved_to_version": migration.target.version,
         "left_behind": len(left_behind),
         "kept_aside": len({item.question_id for item in migration.kept_aside}),
+        "to_correct": len({item.question_id for item in migration.to_correct}),
     }
     for number, question_id in enumerate(left_behind, start=1):
         detail[f"left_behind_{number}"] = question_id
@@ -648,6 +671,20 @@ def _ends(info: FieldInfo | None) -> tuple[int, int] | None:
     """A scale question's lowest and highest points."""
     scale = None if info is None else info.question.scale
     return None if scale is None else (scale.min, scale.max)
+
+
+def _as_typed(kind: QuestionType, raw: Any) -> str | None:
+    """An answer that no longer fits a question of `kind`, as it would be typed into it,
+    if it can be (`_AS_TYPED`)."""
+    if kind not in _AS_TYPED or isinstance(raw, bool):
+        return None
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, float):
+        return decimal_text(raw)
+    if isinstance(raw, int):
+        return str(raw)
+    return None
 
 
 def _valid(info: FieldInfo, raw: Any) -> bool:

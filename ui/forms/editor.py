@@ -36,7 +36,7 @@ from ui.forms.autosave import AutoSaver, Runner
 from ui.forms.buttons import form_button
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
-from ui.forms.version_banner import VersionBanner, migration_summary
+from ui.forms.version_banner import Summary, VersionBanner, summarise
 from ui.messages import error_text
 from ui.window_hiding import SAVE_AFTER_HIDING
 
@@ -129,7 +129,19 @@ class InterviewFormEditor(QWidget):
             QCoreApplication.translate("InterviewFormEditor", "Check answers")
         )
         self.check_button.clicked.connect(self.check)
+        self._move_report: Summary | None = None
+        """What the last move to a newer version did not carry over as it was."""
+        self.move_report_button = form_button(
+            self,
+            QCoreApplication.translate("InterviewFormEditor", "What the move did not carry\u2026"),
+        )
+        self.move_report_button.setAccessibleName(
+            QCoreApplication.translate("InterviewFormEditor", "What the move did not carry")
+        )
+        self.move_report_button.clicked.connect(self.show_move_report)
+        self.move_report_button.hide()
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.move_report_button, 0, Qt.AlignmentFlag.AlignTop)
         footer.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.check_result)
         layout.addLayout(footer)
@@ -347,14 +359,7 @@ class InterviewFormEditor(QWidget):
         box.setWindowTitle(
             QCoreApplication.translate("InterviewFormEditor", "Move to a newer form version")
         )
-        summary = migration_summary(self._form, newer, plan)
-        lines = summary.splitlines()
-        if len(lines) > SUMMARY_LINES:  # the whole list in a box that scrolls: it may be long
-            box.setDetailedText(summary)
-            more = QCoreApplication.translate(
-                "InterviewFormEditor", "\u2026and {0} more: choose Show Details to read them all."
-            ).format(len(lines) - SUMMARY_LINES)
-            summary = "\n".join([*lines[:SUMMARY_LINES], more])
+        summary = _shortened(box, summarise(self._form, newer, plan))
         if self.renderer.offers_undo:  # the answers it hid move with the draft; Undo does not
             summary += "\n\n" + QCoreApplication.translate(
                 "InterviewFormEditor",
@@ -390,6 +395,24 @@ class InterviewFormEditor(QWidget):
         self._confirm = box
         box.open()
 
+    def show_move_report(self) -> None:
+        """What the move to this version did not carry over, as the question before it
+        said: the answers it left behind, and those to correct, named by question."""
+        if self._move_report is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(
+            QCoreApplication.translate("InterviewFormEditor", "What the move did not carry")
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        moved = QCoreApplication.translate(
+            "InterviewFormEditor", "This draft moved to version {0}."
+        ).format(self._form.version)
+        box.setText(f"{moved}\n{_shortened(box, self._move_report)}")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     @property
     def pending_confirmation(self) -> QMessageBox | None:
         return self._confirm
@@ -419,7 +442,10 @@ class InterviewFormEditor(QWidget):
             self._not_moved(to_version, error)
             return None
         self.writer.rebase(moved.version, moved.answers, migration.held)
-        self._form = renderer.session.form
+        source, self._form = self._form, renderer.session.form
+        if not migration.complete:  # to be read again after the move, as often as needed
+            self._move_report = summarise(source, self._form, migration, done=True)
+            self.move_report_button.show()
         self._show_moved(renderer, to_version)
         self.saved.emit()
         return migration
@@ -611,3 +637,16 @@ def open_form_editor(
     if on_saved is not None:
         editor.saved.connect(on_saved)
     return editor
+
+
+def _shortened(box: QMessageBox, summary: Summary) -> str:
+    """The summary's first lines for `box`'s text, the whole of it in its details (which
+    scroll) where it is longer: a box as tall as a long list put its buttons off the
+    screen."""
+    if len(summary.lines) <= SUMMARY_LINES:
+        return summary.text
+    box.setDetailedText(summary.text)
+    more = QCoreApplication.translate(
+        "InterviewFormEditor", "\u2026and {0} more: choose Show Details to read them all."
+    ).format(summary.items_after(SUMMARY_LINES))
+    return "\n".join([*summary.lines[:SUMMARY_LINES], more])

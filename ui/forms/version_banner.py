@@ -6,10 +6,12 @@ explicit choice, made after reading, question by question, what cannot be carrie
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from rhi_desktop.forms import Form
+from rhi_desktop.forms import Form, QuestionType
 from rhi_desktop.forms.versions import Migration, NotCarried, Reason
 from ui.form_language import form_language
 from ui.forms.buttons import form_button
@@ -21,6 +23,9 @@ def _choice_labels(form: Form, item: NotCarried) -> str:
     if info is not None and info.question.choices is not None:
         for choice in form.definition.choice_lists[info.question.choices]:
             labels[choice.value] = form.text(choice.label, form_language(form))
+    elif info is not None and info.question.type is QuestionType.YES_NO:
+        labels["yes"] = QCoreApplication.translate("FormVersions", "Yes")
+        labels["no"] = QCoreApplication.translate("FormVersions", "No")
     return ", ".join(labels.get(value, value) for value in item.values)
 
 
@@ -38,10 +43,10 @@ def reason_text(form: Form, item: NotCarried, target: Form) -> str:
             "FormVersions", "the new version no longer asks this"
         ),
         Reason.MOVED: QCoreApplication.translate(
-            "FormVersions", "the question moved to another part of the form"
+            "FormVersions", "the question moved to another part of the form, so answer it there"
         ),
         Reason.TYPE_CHANGED: QCoreApplication.translate(
-            "FormVersions", "the question now takes a different kind of answer"
+            "FormVersions", "the question now takes a different kind of answer, so answer it again"
         ),
         Reason.CALCULATED: QCoreApplication.translate(
             "FormVersions", "the new version works this out from other answers"
@@ -59,6 +64,9 @@ def reason_text(form: Form, item: NotCarried, target: Form) -> str:
         Reason.NOT_ASKED: QCoreApplication.translate(
             "FormVersions", "not asked by the new version, given the other answers"
         ),
+        Reason.TO_CORRECT: QCoreApplication.translate(
+            "FormVersions", "carried over as it is, but it no longer fits the question"
+        ),
     }
     if item.reason is Reason.CHOICES_REMOVED:
         info, now = form.fields.get(item.question_id), target.fields.get(item.question_id)
@@ -72,59 +80,107 @@ def reason_text(form: Form, item: NotCarried, target: Form) -> str:
     return texts[item.reason]
 
 
-def migration_summary(source: Form, target: Form, migration: Migration) -> str:
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A move's summary, line by line; `items`: the lines that each name a question (the
+    rest are headings)."""
+
+    lines: tuple[str, ...]
+    items: frozenset[int]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def items_after(self, shown: int) -> int:
+        """How many questions are named after the first `shown` lines."""
+        return sum(1 for line in self.items if line >= shown)
+
+
+def migration_summary(
+    source: Form, target: Form, migration: Migration, *, done: bool = False
+) -> str:
     """What moving the draft from `source` to `target` would carry, what it would leave
-    behind, and which repeat groups have more rows than the new version allows."""
-    carried = _carried_text(source, target, migration)
-    return "\n".join([carried, *_too_many_rows(source, migration)])
+    behind, and which repeat groups have more rows than the new version allows; `done`:
+    said of a move made."""
+    return summarise(source, target, migration, done=done).text
 
 
-def _too_many_rows(source: Form, migration: Migration) -> list[str]:
+def summarise(source: Form, target: Form, migration: Migration, *, done: bool = False) -> Summary:
+    """`migration_summary`, line by line."""
+    parts = [*_carried(source, target, migration, done), *_too_many_rows(source, migration)]
+    return Summary(
+        tuple(line for line, _ in parts),
+        frozenset(index for index, (_, item) in enumerate(parts) if item),
+    )
+
+
+def _too_many_rows(source: Form, migration: Migration) -> list[tuple[str, bool]]:
     lines = []
     for repeat_id, rows, most in migration.too_many_rows:
         label = _label(source, repeat_id)
-        lines.append(
-            QCoreApplication.translate(
-                "FormVersions",
-                "\u2022 {0}: this draft has {1} rows and version {2} allows {3}. Every row "
-                "is carried over; remove rows to sign off.",
-            ).format(label, rows, migration.target.version, most)
-        )
+        said = QCoreApplication.translate(
+            "FormVersions",
+            "\u2022 {0}: this draft has {1} rows and version {2} allows {3}. Every row "
+            "is carried over; remove rows to sign off.",
+        ).format(label, rows, migration.target.version, most)
+        lines.append((said, True))
     return lines
 
 
-def _carried_text(source: Form, target: Form, migration: Migration) -> str:
+def _carried(
+    source: Form, target: Form, migration: Migration, done: bool
+) -> list[tuple[str, bool]]:
+    """The lines on what is carried, each said to name a question or not."""
     version = migration.target.version
     if migration.complete:
-        return QCoreApplication.translate(
+        said = QCoreApplication.translate(
             "FormVersions", "Every answer will be carried over to version {0}."
         ).format(version)
-    lines: list[str] = []
+        return [(said, False)]
+    lines: list[tuple[str, bool]] = []
     if migration.left_behind:
-        lines.append(
+        heading = (
             QCoreApplication.translate(
+                "FormVersions", "These answers were not carried over to version {0}:"
+            )
+            if done
+            else QCoreApplication.translate(
                 "FormVersions",
                 "These answers cannot be carried over to version {0} and will be left behind:",
-            ).format(version)
+            )
         )
-        lines += [_item_line(source, item, target) for item in migration.left_behind]
+        lines.append((heading.format(version), False))
+        lines += [(_item_line(source, item, target), True) for item in migration.left_behind]
     if migration.kept_aside:
-        lines.append(
-            QCoreApplication.translate(
-                "FormVersions",
-                "These answers move with the draft but are not shown, as version {0} does "
-                "not ask them given the other answers; each comes back if its question is "
-                "asked before the draft is closed:",
-            ).format(version)
+        heading = QCoreApplication.translate(
+            "FormVersions",
+            "These answers move with the draft but are not shown, as version {0} does "
+            "not ask them given the other answers; each comes back if its question is "
+            "asked before the draft is closed:",
         )
-        lines += [_item_line(source, item, None) for item in migration.kept_aside]
-    return "\n".join(lines)
+        lines.append((heading.format(version), False))
+        lines += [(_item_line(source, item, None), True) for item in migration.kept_aside]
+    if migration.to_correct:
+        heading = QCoreApplication.translate(
+            "FormVersions",
+            "These answers are carried over as they were, but no longer fit their "
+            "questions in version {0} (a text too long now, say): correct them before "
+            "signing off:",
+        )
+        lines.append((heading.format(version), False))
+        lines += [(_item_line(source, item, None), True) for item in migration.to_correct]
+    return lines
 
 
 def _item_line(source: Form, item: NotCarried, target: Form | None) -> str:
     """The question, and why it stays behind if `target` is given."""
     label = _label(source, item.question_id)
-    if item.rows:
+    if len(item.rows) == 1:
+        label = QCoreApplication.translate("FormVersions", "{0} (row {1})").format(
+            label, item.rows[0] + 1
+        )
+    elif item.rows:
         label = QCoreApplication.translate("FormVersions", "{0} (rows {1})").format(
             label, ", ".join(str(r + 1) for r in item.rows)
         )

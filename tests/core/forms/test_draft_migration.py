@@ -242,10 +242,13 @@ def test_a_removed_group_that_cannot_be_read_is_named_once() -> None:
     assert migration.left_behind == (NotCarried("friends", Reason.REMOVED),)
 
 
-def _one_section(version: int, questions: list[dict[str, Any]]) -> Form:
+def _one_section(
+    version: int, questions: list[dict[str, Any]], choices: dict[str, Any] | None = None
+) -> Form:
     return load_form(
         {"form_id": "f", "version": version, "title": "F",
-         "sections": [{"id": "s", "title": "S", "questions": questions}]}
+         "sections": [{"id": "s", "title": "S", "questions": questions}],
+         "choice_lists": choices or {}}
     )  # fmt: skip
 
 
@@ -282,19 +285,52 @@ def test_an_answer_whose_question_moved_into_or_out_of_a_group_is_named() -> Non
     assert moved_out.answers["friends"] == [{"name": "Jay"}, {"name": "Sam"}]
 
 
-def test_an_answer_the_changed_question_cannot_take_is_named() -> None:
-    """15.5 does not go onto a whole number; dropped unsaid, the move was 'complete'."""
+def test_an_answer_the_changed_question_cannot_take_is_carried_to_correct_and_named() -> None:
+    """15.5 does not go onto a whole number. Dropped unsaid, the move was 'complete';
+    dropped and named, it was lost: carried as typed, the interviewer corrects it."""
     answers: dict[str, Any] = {"age": 15.5, "height": 1.5}
+    target = _one_section(
+        2,
+        [
+            {"id": "age", "type": "integer", "label": "Age"},
+            {"id": "height", "type": "decimal", "label": "Height"},
+        ],
+    )
     migration = plan_migration(
         answers,
         _one_section(1, [{"id": "age", "type": "decimal", "label": "Age"},
                          {"id": "height", "type": "decimal", "label": "Height"}]),
-        _one_section(2, [{"id": "age", "type": "integer", "label": "Age"},
-                         {"id": "height", "type": "decimal", "label": "Height"}]),
+        target,
     )  # fmt: skip
-    assert migration.not_carried == (NotCarried("age", Reason.NOT_VALID),)
-    assert migration.answers == {"height": 1.5}
+    assert migration.not_carried == (NotCarried("age", Reason.TO_CORRECT),)
+    assert migration.left_behind == ()
+    assert migration.answers == {"age": "15.5", "height": 1.5}
+    assert FormSession(target, migration.answers).issues("age")  # to correct: no sign-off
     _each_answer_accounted_for(answers, migration)
+
+
+def test_a_long_answer_too_long_for_a_one_line_question_now_is_carried_to_correct() -> None:
+    account = "They stayed with a friend's older brother. " * 150  # over 2,000 characters
+    migration = plan_migration(
+        {"account": account},
+        _one_section(1, [{"id": "account", "type": "long_text", "label": "Account"}]),
+        _one_section(2, [{"id": "account", "type": "text", "label": "Account"}]),
+    )
+    assert migration.not_carried == (NotCarried("account", Reason.TO_CORRECT),)
+    assert migration.answers == {"account": account}
+
+
+def test_a_single_choice_now_multiple_is_ticked_if_still_offered() -> None:
+    choices = {"ways": [{"value": "bus", "label": "Bus"}, {"value": "car", "label": "Car"}]}
+    migration = plan_migration(
+        {"how": "bus"},
+        _one_section(1, [{"id": "how", "type": "single_choice", "label": "How", "choices": "ways"}],
+                     choices),
+        _one_section(2, [{"id": "how", "type": "multiple_choice", "label": "How",
+                          "choices": "ways"}], choices),
+    )  # fmt: skip
+    assert migration.complete
+    assert migration.answers == {"how": ["bus"]}
 
 
 def test_a_yes_no_answer_is_carried_onto_a_choice_that_still_offers_it() -> None:

@@ -39,7 +39,7 @@ from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
-from ui.forms.version_banner import migration_summary
+from ui.forms.version_banner import migration_summary, summarise
 from ui.interview_editor import InterviewWindow
 
 DRAFT: dict[str, Any] = {
@@ -195,6 +195,26 @@ def test_the_summary_says_what_was_worked_out_and_where_there_are_too_many_rows(
     )
 
 
+def test_the_summary_words_yes_and_no_and_counts_what_it_cuts_short(rhi_form: Form) -> None:
+    """A yes/no answer no longer offered read 'no', as stored; '...and N more' counted
+    the headings below the cut as questions."""
+    migration = Migration(
+        FormRef("rhi", 1),
+        FormRef("rhi", 2),
+        {},
+        (
+            NotCarried("interpreter_used", Reason.CHOICES_REMOVED, values=("no",)),
+            *(NotCarried(f"gone_{n}", Reason.REMOVED) for n in range(12)),
+            *(NotCarried(f"asked_{n}", Reason.NOT_ASKED) for n in range(3)),
+        ),
+    )
+    summary = summarise(rhi_form, rhi_form, migration)
+    assert summary.lines[1].endswith(": no longer offered: No")
+    assert len(summary.lines) == 2 + 16  # two headings, sixteen questions
+    shown_items = editor_module.SUMMARY_LINES - 1  # below the first heading
+    assert summary.items_after(editor_module.SUMMARY_LINES) == 16 - shown_items
+
+
 def test_moving_a_draft_is_explicit_and_lists_what_stays_behind(
     open_editor: Callable[..., InterviewFormEditor],
     registry: FormRegistry,
@@ -213,7 +233,8 @@ def test_moving_a_draft_is_explicit_and_lists_what_stays_behind(
     assert "cannot be carried over to version 2" in text
     assert "Interpreting service or organisation: the new version no longer asks this" in text
     assert "Have they gone missing before?: the question now takes a different kind" in text
-    assert "Who are they to the young person? (rows 1): no longer offered: Adult they know" in text
+    assert "kind of answer, so answer it again" in text
+    assert "Who are they to the young person? (row 1): no longer offered: Adult they know" in text
     assert "How did they travel?: no longer offered: Bus" in text
     box.activateWindow()
     qtbot.waitUntil(box.isActiveWindow)
@@ -233,6 +254,14 @@ def test_moving_a_draft_is_explicit_and_lists_what_stays_behind(
     assert (stored.form_version, stored.answers) == (2, CARRIED)
     assert editor.renderer.session.record() == CARRIED
     assert not editor.banner.isVisible()
+    # What was left behind can be read again after the move: it was said only before it.
+    assert editor.move_report_button.isVisible()
+    editor.move_report_button.click()
+    report = active_modal(qtbot, QMessageBox)
+    said = report.text()
+    assert said.startswith("This draft moved to version 2.\nThese answers were not carried over")
+    assert "Interpreting service or organisation: the new version no longer asks this" in said
+    report.accept()
     # Typing goes on against the new version.
     editor.activateWindow()  # the window manager hands the focus back
     qtbot.waitUntil(lambda: QApplication.focusWidget() in editor.findChildren(QWidget))
@@ -537,7 +566,7 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     source, target = load_form(v1), load_form(v2)
     migration = plan_migration({"places": [{"travel": "cse"}]}, source, target)
     text = migration_summary(source, target, migration)
-    assert "Travel (rows 1): an answer given is no longer offered" in text
+    assert "Travel (row 1): an answer given is no longer offered" in text
 
 
 def test_the_offer_to_move_says_what_it_is_about_and_does_not_take_the_first_focus(
