@@ -294,6 +294,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not on the form version it moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3624,6 +3628,10 @@
     </message>
     <message>
         <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked on form version {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -30,6 +30,9 @@ class Words:
     yes: str = "Yes"
     no: str = "No"
     not_answered: str = "Not answered"
+    not_on_version: str = "Not asked on form version {0}"
+    """A question the form version the interview moved to does not have ({0}: that
+    version): its answer was left behind by the move, not taken out."""
     one_row: str = "1 row"
     rows: str = "{0} rows"
     unknown_question: str = "A question not on this form version ({0})"

@@ -44,6 +44,7 @@ class ChangeKind(StrEnum):
     ADDED = "added"  # answered now, unanswered before (a row: new)
     REMOVED = "removed"  # unanswered now (a row: taken out)
     CHANGED = "changed"
+    LEFT_BEHIND = "left_behind"  # not asked on the form version the interview moved to
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,14 @@ def _sensitive(
     )
 
 
+def _left_behind(form: Form | None, before_form: Form | None, question_id: str) -> bool:
+    """Whether the interview moved to a form version without the question: its answer
+    was left behind by the move, not taken out by the interviewer."""
+    if form is None or before_form is None or form.version == before_form.version:
+        return False
+    return _has(before_form, question_id) and not _has(form, question_id)
+
+
 def revision_diff(
     old_answers: Mapping[str, Any],
     new_answers: Mapping[str, Any],
@@ -242,13 +251,18 @@ def revision_diff(
             rows = _row_changes(before_form, form, question_id, rows_of(old), rows_of(new), words)
         if before == after and not rows:
             continue  # stored differently, reads the same (e.g. 2 and 2.0)
+        left = after is None and _left_behind(form, before_form, question_id)
         kind = (
             ChangeKind.ADDED
             if before is None
+            else ChangeKind.LEFT_BEHIND
+            if left
             else ChangeKind.REMOVED
             if after is None
             else ChangeKind.CHANGED
         )
+        if left and form is not None:
+            after = words.not_on_version.format(form.version)
         changes.append(
             QuestionChange(
                 question_id=question_id,

@@ -29,12 +29,13 @@ QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _answers(change: QuestionChange, revealed: bool) -> Texts:
     """(before, now) of a changed question; a sensitive answer covered unless revealed
-    ("Not answered", on the side of an answer added or cleared, reveals nothing)."""
+    ("Not answered", on the side of an answer added or cleared, reveals nothing, nor does
+    the version a move left an answer behind on)."""
     if revealed or not change.sensitive:
         return change.before, change.after
     hidden = hidden_answer_text()
     before = change.before if change.kind is ChangeKind.ADDED else hidden
-    after = change.after if change.kind is ChangeKind.REMOVED else hidden
+    after = change.after if change.kind in (ChangeKind.REMOVED, ChangeKind.LEFT_BEHIND) else hidden
     return before, after
 
 
@@ -122,6 +123,7 @@ class ChangesView(QWidget):
             ChangeKind.ADDED: self.tr("answered"),
             ChangeKind.REMOVED: self.tr("cleared"),
             ChangeKind.CHANGED: self.tr("changed"),
+            ChangeKind.LEFT_BEHIND: self.tr("not on the form version it moved to"),
         }[kind]
 
     def _add(self, change: QuestionChange) -> None:

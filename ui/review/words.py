@@ -15,6 +15,7 @@ def review_words() -> Words:
         yes=translate("ReviewWords", "Yes"),
         no=translate("ReviewWords", "No"),
         not_answered=translate("ReviewWords", "Not answered"),
+        not_on_version=translate("ReviewWords", "Not asked on form version {0}"),
         one_row=translate("ReviewWords", "1 row"),
         rows=translate("ReviewWords", "{0} rows"),
         unknown_question=translate("ReviewWords", "A question not on this form version ({0})"),

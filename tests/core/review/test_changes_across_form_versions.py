@@ -125,10 +125,11 @@ def test_answers_version_two_dropped_read_in_version_one_s_words_and_stay_marked
     changes = _changes(store, registry, interview_id)
 
     away = changes["what_happened"]
-    assert away.sensitive and away.kind is ChangeKind.REMOVED
+    assert away.sensitive and away.kind is ChangeKind.LEFT_BEHIND
     assert away.label == "What happened while they were away?"
     assert away.section_title == "While they were missing"
-    assert (away.before, away.after) == (AWAY, "Not answered")
+    # Left behind by the move, not taken out by the interviewer: said so.
+    assert (away.before, away.after) == (AWAY, "Not asked on form version 2")
     places = changes["places"]
     assert places.label == "Places they went" and places.before == "1 row"
     (row,) = places.rows
