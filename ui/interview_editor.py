@@ -110,6 +110,7 @@ class InterviewWindow(QWidget):
             self.splitter.addWidget(self.comments)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 1)
+            editor.moved.connect(self.comments.relabel)
         layout.addWidget(self.splitter, 1)
         self.amend_button = self._button(
             self.tr("&Amend"),
@@ -182,6 +183,8 @@ class InterviewWindow(QWidget):
         self._amend = None
         old = self.editor
         self.editor = editable
+        if self.comments is not None:
+            editable.moved.connect(self.comments.relabel)
         self.splitter.replaceWidget(0, editable)
         old.close()
         old.deleteLater()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from rhi_desktop.domain.entities import Review
 from rhi_desktop.forms import Form
+from ui.announce import announce
 from ui.form_language import form_language
 from ui.literal_text import tooltip
 
@@ -63,11 +64,10 @@ class ReviewCommentsPanel(QWidget):
         self.questions.setAccessibleName(self.tr("Comments on questions"))
         self.questions.setWordWrap(True)
         self.questions_heading.setBuddy(self.questions)
-        for question_id, comment in review.question_comments.items():
-            text = self.tr("{0}: {1}").format(self._label(question_id), comment.strip())
-            item = QListWidgetItem(text, self.questions)
-            item.setData(QUESTION_ROLE, question_id)
-            item.setToolTip(tooltip(text))
+        self._comments = dict(review.question_comments)
+        for question_id in self._comments:
+            QListWidgetItem(self.questions).setData(QUESTION_ROLE, question_id)
+        self.relabel()
         if self.questions.count():
             self.questions.setCurrentRow(0)
         else:
@@ -78,6 +78,17 @@ class ReviewCommentsPanel(QWidget):
         layout.addWidget(self.overall)
         layout.addWidget(self.questions_heading)
         layout.addWidget(self.questions, 1)
+
+    def relabel(self) -> None:
+        """Label each comment with its question as the form now has it: the draft may
+        have moved to a version that asks it in other words, or not at all."""
+        for row in range(self.questions.count()):
+            item = self.questions.item(row)
+            question_id = item.data(QUESTION_ROLE)
+            comment = self._comments[question_id].strip()
+            text = self.tr("{0}: {1}").format(self._label(question_id), comment)
+            item.setText(text)
+            item.setToolTip(tooltip(text))
 
     def _label(self, question_id: str) -> str:
         form = self._form()
@@ -92,3 +103,11 @@ class ReviewCommentsPanel(QWidget):
         question_id = item.data(QUESTION_ROLE)
         if isinstance(question_id, str) and question_id in self._form().fields:
             self._go_to_question(question_id)
+        else:  # nowhere to go: said, rather than nothing happening
+            announce(
+                self.questions,
+                self.tr(
+                    "This question is not on the form version the draft is on, so there "
+                    "is no answer to go to. Answer the comment where the form asks about it now."
+                ),
+            )

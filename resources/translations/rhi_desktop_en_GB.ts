@@ -3430,6 +3430,10 @@
         <source>A question not on this form version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This question is not on the form version the draft is on, so there is no answer to go to. Answer the comment where the form asks about it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>

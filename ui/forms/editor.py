@@ -49,6 +49,8 @@ class InterviewFormEditor(QWidget):
     """Edits one interview's answers; read-only interviews show them without saving."""
 
     saved = Signal()
+    moved = Signal()
+    """The draft moved to a newer version of its form."""
 
     def __init__(
         self,
@@ -448,6 +450,7 @@ class InterviewFormEditor(QWidget):
             self.move_report_button.show()
         self._show_moved(renderer, to_version)
         self.saved.emit()
+        self.moved.emit()
         return migration
 
     def kept_aside(self) -> frozenset[FieldKey]:

@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from rhi_desktop.domain.entities import Review, ReviewDecision
 from rhi_desktop.forms import FieldKey, Form, FormSession, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import (
@@ -688,4 +690,39 @@ def test_answers_a_move_kept_aside_in_a_row_stay_marked_when_a_row_above_goes(
     editor.renderer.remove_row("people", 0)
 
     assert editor.kept_aside() == {FieldKey("notes", 0)}
+    editor.saver.stop()
+
+
+def test_a_comment_on_a_question_the_move_left_behind_says_so(
+    qtbot: QtBot, registry: FormRegistry, draft: Draft, heard: Heard
+) -> None:
+    """After the move, the comment still named the question as version 1 asked it, and
+    Enter on it did nothing at all."""
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = editor_for(draft, registry)
+    review = Review(
+        "review-1", draft.interview_id, 1, "coordinator-1", datetime(2026, 11, 27, tzinfo=UTC),
+        ReviewDecision.RETURNED, "See comments", {"interpreter_service": "Name the service."},
+    )  # fmt: skip
+    host = QWidget()
+    qtbot.addWidget(host)
+    frame = InterviewWindow(draft.interview_id, editor, host, review=review)
+    frame.show()
+    qtbot.waitExposed(frame)
+    panel = frame.comments
+    assert panel is not None
+    assert panel.comment_texts() == ["Interpreting service or organisation: Name the service."]
+
+    assert editor.migrate(2) is not None
+
+    assert panel.comment_texts() == ["A question not on this form version: Name the service."]
+    panel.questions.setFocus()
+    panel.questions.setCurrentRow(0)
+    heard.clear()
+    QTest.keyClick(panel.questions, Qt.Key.Key_Return)
+    assert [text for text, _ in heard] == [
+        "This question is not on the form version the draft is on, so there is no answer "
+        "to go to. Answer the comment where the form asks about it now."
+    ]
     editor.saver.stop()
