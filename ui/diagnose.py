@@ -34,6 +34,7 @@ from cryptography.x509.oid import NameOID
 from rhi_desktop import __version__
 from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.config.parsers import read_pem
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.logs import LOG_FILE_NAME, default_log_dir
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
 from rhi_desktop.vault import Vault, VaultError, detect_keystore
@@ -260,6 +261,20 @@ def profile_report(paths: ProfilePaths) -> dict[str, Any]:
         "protection": protection,
         "files": files,
         "total_bytes": sum(int(entry["bytes"]) for entry in files),
+        "forms": forms_report(paths),
+    }
+
+
+def forms_report(paths: ProfilePaths) -> dict[str, Any]:
+    """The form versions bundled and installed, and the definition files passed over (a
+    published version that differs from one the app bundles, say: drafts pinned to it
+    are then read with the bundled one). Only file names and versions, never answers."""
+    registry = FormRegistry.for_profile(paths.root)
+    return {
+        "versions": [str(ref) for ref in registry.refs()],
+        "passed_over": [
+            {"file": item.file_name, "problem": item.problem} for item in registry.unusable
+        ],
     }
 
 
@@ -448,6 +463,12 @@ def render_text(report: Report) -> str:
             f"  {entry['name']:<34} {entry['bytes']:>12,} bytes" for entry in profile["files"]
         ]
         lines.append(f"  {'total':<34} {profile['total_bytes']:>12,} bytes")
+    forms = profile["forms"]
+    lines.append(f"  forms: {', '.join(forms['versions']) or 'none'}")
+    lines += [
+        f"  form file passed over: {item['file']}: {item['problem']}"
+        for item in forms["passed_over"]
+    ]
     log_file = report.log_file
     size = f"{log_file['bytes']:,} bytes" if log_file["exists"] else "not written yet"
     lines += ["", f"Log file: {log_file['path']} ({size})", ""]

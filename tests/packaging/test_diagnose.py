@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from rhi_desktop.demo import GIVEN_NAMES, SURNAMES
+from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
+from rhi_desktop.forms.versions import INSTALLED_FORMS_DIR_NAME
 from rhi_desktop.profile import ProfilePaths
 from sync.transport import spki_pin_of
 from tests.packaging.processes import app_env, python_module, run
@@ -152,6 +154,31 @@ def test_diagnose_says_a_language_with_no_translation_shows_british_english(
     assert run_diagnose(["--json", "--profile", str(paths)], out=english) == 0
     rows = {row["key"]: row for row in json.loads(english.getvalue())["settings"]}
     assert "shown" not in rows["language"]
+
+
+def test_diagnose_names_a_published_form_version_passed_over_for_the_bundled_one(
+    tmp_path: Path,
+) -> None:
+    """A release bundling an rhi v1 other than the one the service published: drafts
+    pinned to it are read with the bundled one, and only the log said so."""
+    paths = ProfilePaths(tmp_path / "profile")
+    installed = paths.root / INSTALLED_FORMS_DIR_NAME
+    installed.mkdir(parents=True)
+    bundled = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    (installed / "rhi-v1.json").write_text(
+        json.dumps({**bundled, "title": "Return home interview (published)"}), encoding="utf-8"
+    )
+
+    out = io.StringIO()
+    assert run_diagnose(["--json", "--profile", str(paths.root)], out=out) == 0
+    forms = json.loads(out.getvalue())["profile"]["forms"]
+    assert "rhi v1" in forms["versions"]
+    assert forms["passed_over"] == [
+        {"file": "rhi-v1.json", "problem": "rhi v1 is already defined by rhi-v1.json"}
+    ]
+    text = io.StringIO()
+    assert run_diagnose(["--profile", str(paths.root)], out=text) == 0
+    assert "form file passed over: rhi-v1.json: rhi v1 is already defined" in text.getvalue()
 
 
 # -- the server checks, against the real central service over TLS ------------------------
