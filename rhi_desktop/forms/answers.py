@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -96,7 +97,9 @@ def coerce_answer(
         return None
     kind = question.type
     if kind in (QuestionType.TEXT, QuestionType.LONG_TEXT):
-        text = kept_text(_text(raw, "text"))
+        # One spelling for text that reads alike: 'Siân' pasted with its accent as a mark
+        # of its own was five letters long and not equal to 'Siân' typed on a keyboard.
+        text = unicodedata.normalize("NFC", kept_text(_text(raw, "text")))
         if not shows(text):
             return None  # a required answer of invisible marks is not an answer
         longest = LONGEST_TEXT[kind]
