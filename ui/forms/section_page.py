@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -89,6 +90,8 @@ class SectionPage(QScrollArea):
         self.column = QuestionColumn(content, items)
         """The section's questions, in form order."""
         self._layout.addStretch(1)
+        self._titles: dict[QPushButton, tuple[str, str]] = {}
+        """Each step button's text, as (its wording, the section title it names)."""
         self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.previous_button = form_button(content)
         self.next_button = form_button(content)
@@ -109,11 +112,27 @@ class SectionPage(QScrollArea):
         not, so showing one cannot flip the buttons back and forth."""
         shown = [b for b in (self.previous_button, self.next_button) if not b.isHidden()]
         margins = self._layout.contentsMargins()
-        needed = sum(b.sizeHint().width() for b in shown) + self._buttons.spacing()
-        needed += margins.left() + margins.right() + 2 * self.frameWidth()
+        beside = margins.left() + margins.right() + 2 * self.frameWidth()
         room = self.width() - self.verticalScrollBar().sizeHint().width()
+        for button in shown:
+            self._fit_title(button, room - beside)
+        needed = sum(b.sizeHint().width() for b in shown) + self._buttons.spacing() + beside
         across = QBoxLayout.Direction.LeftToRight
         self._buttons.setDirection(across if needed <= room else QBoxLayout.Direction.TopToBottom)
+
+    def _fit_title(self, button: QPushButton, room: int) -> None:
+        """The section's title in full on its button where it fits `room`, else cut short
+        with an ellipsis (its accessible name keeps it whole): with large text, 'Next:
+        Referrals and information sharing' alone was wider than a narrow window."""
+        template, title = self._titles.get(button, ("{0}", ""))
+        button.setText(template.format(literal(title)))
+        over = button.sizeHint().width() - room
+        if over <= 0 or not title:
+            return
+        metrics = button.fontMetrics()
+        width = max(0, metrics.horizontalAdvance(title) - over)
+        cut = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+        button.setText(template.format(literal(cut)))
 
     def renew_layout(self) -> None:
         """Have the page measured afresh when it is next shown: call before showing it.
@@ -146,6 +165,7 @@ class SectionPage(QScrollArea):
             (self.next_button, following, QCoreApplication.translate("SectionPage", "Next: {0}")),
         ):
             button.setVisible(title is not None)
+            self._titles[button] = (text, title or "")
             if title is not None:
                 button.setText(text.format(literal(title)))
                 button.setAccessibleName(text.format(title))
