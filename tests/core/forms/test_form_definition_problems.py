@@ -1077,3 +1077,33 @@ def test_a_definition_with_a_byte_order_mark_is_installed_and_found(
     (tmp_path / "installed" / f"{ref.form_id}-v1.json").unlink()
     again = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
     assert again.unusable == [] and again.load(ref.form_id, 1).field("q").id == "q"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # Half of a character pair, as a cut-off emoji leaves: published, the service
+        # could not send any record on to any device.
+        ("Where did you sleep? \ud83d", "must not hold control characters or half of a"),
+        ("Where\x00 did you sleep?", "must not hold control characters or half of a"),
+        # Nothing to see: read out as nothing, an unlabelled tick box.
+        ("\u200b", "must not be blank"),
+        ("\u00ad\ufeff", "must not be blank"),
+    ],
+)
+def test_text_no_one_could_see_or_no_service_could_keep_is_refused_by_path(
+    make_definition: Build, text: str, problem: str
+) -> None:
+    definition = make_definition(
+        [
+            {"id": "slept", "type": "text", "label": text},
+            {"id": "where", "type": "multiple_choice", "label": "Where", "choices": "places"},
+        ],
+        {"places": [{"value": "park", "label": {"en": "Park", "cy": text}}]},
+        languages=["en", "cy"],
+    )
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition)
+    paths = {p.split(": ", 1)[0]: p.split(": ", 1)[1] for p in refused.value.problems}
+    assert paths["sections[0].questions[0].label"].startswith(problem)
+    assert paths["choice_lists.places[0].label"].startswith(problem)
