@@ -144,11 +144,13 @@ class FormRegistry:
             if path.name in _NOT_DEFINITIONS:
                 continue
             try:
-                data = json.loads(path.read_bytes())  # with a BOM too, as some editors save
-                ref = FormRef(str(data["form_id"]), int(data["version"]))
-            except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+                data = _read_definition(path)
+            except (OSError, ValueError, TypeError, KeyError, RecursionError) as error:
+                # Whatever a file holds (a version of 1e400, arrays nested a hundred
+                # thousand deep), it is passed over: every other form stays usable.
                 self._skip(path, f"not a form definition ({type(error).__name__})")
                 continue
+            ref = FormRef(data["form_id"], data["version"])
             known = self._contents.get(ref)
             if known is None:
                 self._files[ref] = path
@@ -665,6 +667,20 @@ def migrate_draft(
     migration = plan_draft_migration(stored, registry, to_version, held)
     moved = apply_migration(tx, interview_id, migration, expected_version=expected_version)
     return moved, migration
+
+
+def _read_definition(path: Path) -> dict[str, Any]:
+    """A definition file's JSON, read as `load_form_file` reads it (UTF-8, with or without
+    a byte order mark), with a text form id and a whole-number version; ValueError (or
+    OSError, RecursionError) if it is not one."""
+    text = path.read_bytes().decode("utf-8").removeprefix(BOM)
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise TypeError("not a JSON object")
+    form_id, version = data["form_id"], data["version"]
+    if not isinstance(form_id, str) or isinstance(version, bool) or not isinstance(version, int):
+        raise TypeError("no text form_id and whole-number version")
+    return data
 
 
 def _ends(info: FieldInfo | None) -> tuple[int, int] | None:

@@ -1107,3 +1107,27 @@ def test_text_no_one_could_see_or_no_service_could_keep_is_refused_by_path(
     paths = {p.split(": ", 1)[0]: p.split(": ", 1)[1] for p in refused.value.problems}
     assert paths["sections[0].questions[0].label"].startswith(problem)
     assert paths["choice_lists.places[0].label"].startswith(problem)
+
+
+def test_a_file_no_definition_could_be_read_from_is_passed_over_not_raised(
+    tmp_path: Path, make_definition: Build
+) -> None:
+    """A version of 1e400 or arrays nested too deep crashed the registry, and with it
+    syncing, opening forms and diagnose. A UTF-16 file or a version written as text was
+    listed as a version no form could then be loaded from."""
+    good = make_definition([{"id": "a", "type": "text", "label": "A"}])
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    (tmp_path / "huge.json").write_text('{"form_id": "test", "version": 1e400}')
+    (tmp_path / "deep.json").write_text(
+        '{"form_id": "test", "version": 3, "title": ' + "[" * 100_000
+    )
+    (tmp_path / "utf16.json").write_bytes(json.dumps({**good, "version": 4}).encode("utf-16-le"))
+    (tmp_path / "text.json").write_text(json.dumps({**good, "version": "5"}), encoding="utf-8")
+
+    registry = FormRegistry(tmp_path)
+
+    assert registry.versions("test") == [1]
+    assert sorted(item.file_name for item in registry.unusable) == [
+        "deep.json", "huge.json", "text.json", "utf16.json",
+    ]  # fmt: skip
+    assert registry.load("test", 1).version == 1
