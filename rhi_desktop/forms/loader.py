@@ -488,6 +488,9 @@ class _Checker:
 
     def run(self) -> Form | None:
         definition = self.definition
+        for index, language in enumerate(definition.languages or ()):
+            if language in (definition.languages or ())[:index]:
+                self.problem(f"languages[{index}]", f"'{language}' is listed twice")
         self._labels("title", definition.title)
         self._choice_lists()
         for index, section in enumerate(definition.sections):

@@ -1131,3 +1131,12 @@ def test_a_file_no_definition_could_be_read_from_is_passed_over_not_raised(
         "deep.json", "huge.json", "text.json", "utf16.json",
     ]  # fmt: skip
     assert registry.load("test", 1).version == 1
+
+
+def test_a_language_listed_twice_is_named(make_definition: Build) -> None:
+    definition = make_definition(
+        [{"id": "a", "type": "text", "label": {"en": "A", "cy": "A"}}], languages=["en", "cy", "en"]
+    )
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition)
+    assert refused.value.problems == ["languages[2]: 'en' is listed twice"]
