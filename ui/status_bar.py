@@ -134,8 +134,9 @@ class SyncStatusBar(QStatusBar):
         self._ending = activity
         text = self._activity_text(activity)
         failed = activity.phase is not SyncPhase.DONE
-        before, self._failure = self._failure, text if failed else ""
-        fresh_failure = failed and text != before
+        troubled = failed or activity.forms_refused > 0  # told once, as a failure is
+        before, self._failure = self._failure, text if troubled else ""
+        fresh_failure = troubled and text != before
         recovered = not failed and before != ""
         if not (activity.asked or fresh_failure or recovered):
             return
@@ -214,7 +215,13 @@ class SyncStatusBar(QStatusBar):
             # One line here; details for IT are in the tooltip and accessible description.
             summary = (activity.problem or "").split("\n", 1)[0]
             return self.tr("Sync did not finish: {0}").format(summary)
-        return self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
+        synced = self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
+        if activity.forms_refused:
+            return self.tr(
+                "{0}. A form the central service published could not be installed on this "
+                "computer: tell IT."
+            ).format(synced)
+        return synced
 
     def show_locked(self) -> None:
         self.connection.setText(self.tr("Locked"))

@@ -321,6 +321,7 @@ class SyncRunner(QObject):
             received=report.pull.applied + report.pull.stored,
             problem=None if report.error is None else error_text(report.error),
             unrecognised=isinstance(report.error, _UNRECOGNISED),
+            forms_refused=len(report.forms.refused),
         )
         purged = report.purged is not None and bool(report.purged.interviews)
         if report.pull.received or purged:

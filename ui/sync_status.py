@@ -46,6 +46,9 @@ class SyncActivity:
     enrolling again, with a new code from IT, lets it sync."""
     asked: bool = False
     """The person asked for this sync (Sync now), rather than the schedule."""
+    forms_refused: int = 0
+    """Form versions the service published that could not be installed on this computer
+    (one this app version cannot read, say): interviews go on starting on the old one."""
 
     @property
     def running(self) -> bool:

@@ -4503,6 +4503,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}. A form the central service published could not be installed on this computer: tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,10 +19,12 @@ from pytestqt.qtbot import QtBot
 from rhi_desktop.config import Settings
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, InterviewState, Review, ReviewDecision, new_id
+from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.profile import ProfilePaths
-from sync.protocol import Role
+from sync.protocol import EntityKind, Role
 from sync.server import admin
 from sync.transport import Timeouts
+from tests.rhi_definition import rhi_definition
 from tests.sync.client import live_central
 from tests.sync.client.certificates import (
     Authority,
@@ -465,3 +467,33 @@ def test_a_clock_two_days_slow_is_shown_after_a_sync(
     assert warnings == [window.status.clock.accessibleDescription()]
     window.refresh_status()
     assert [said for said, _ in heard if said.startswith("This computer's clock")] == warnings
+
+
+def test_a_published_form_this_computer_cannot_install_is_said_after_the_sync(
+    qtbot: QtBot,
+    central: LiveCentral,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: ControllerFactory,
+    heard: Heard,
+) -> None:
+    """It was logged and nothing more: the status read 'Synced', and interviews went on
+    starting on the form before with no one told. (A version 2 other than one copied onto
+    this computer by hand stands for any it cannot install.)"""
+    _laptop_with_cases(central, paths, 0)
+    by_hand = {**rhi_definition(2), "title": "Return home interview (copied by hand)"}
+    FormRegistry.for_profile(paths.root).install(by_hand)
+    admin.publish(
+        central.engine, EntityKind.FORM_DEFINITION, "rhi-v2", rhi_definition(2), central.clock
+    )
+    controller, window = open_app(qtbot, make_controller, settings)
+    wait_for_sync(qtbot, controller)
+
+    _sync_now(qtbot, controller, window)
+
+    shown = window.status.activity.text()
+    assert shown.startswith("Synced: sent 0, received ")
+    assert shown.endswith(
+        "A form the central service published could not be installed on this computer: tell IT."
+    )
+    assert [said for said, _ in heard][-1] == shown
