@@ -28,6 +28,7 @@ from rhi_desktop.forms.expressions.temporal import (
     parse_time,
     twice_in_london,
 )
+from rhi_desktop.forms.expressions.values import Value
 from rhi_desktop.forms.model import Question, QuestionType
 from rhi_desktop.plain_text import kept_text, shows
 
@@ -332,3 +333,14 @@ def to_json(value: AnswerValue) -> Any:
     if isinstance(value, date | time):  # datetime is a date too
         return value.isoformat()
     return value
+
+
+def as_value(answer: AnswerValue | None) -> Value:
+    """How an answer reads in expressions: numbers as floats, a location as its text."""
+    if answer is None:
+        return ""
+    if isinstance(answer, Location):
+        return answer.description or answer.postcode or ""
+    if isinstance(answer, int):
+        return float(answer)
+    return answer

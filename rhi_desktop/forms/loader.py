@@ -18,7 +18,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from rhi_desktop.forms.answers import YES_NO, AnswerTypeError, AnswerValue, coerce_answer
+from rhi_desktop.forms.answers import (
+    YES_NO,
+    AnswerTypeError,
+    AnswerValue,
+    as_value,
+    coerce_answer,
+)
 from rhi_desktop.forms.dependencies import (
     DependencyCycleError,
     DependencyGraph,
@@ -28,7 +34,8 @@ from rhi_desktop.forms.dependencies import (
     build_graph,
 )
 from rhi_desktop.forms.expressions.errors import ExpressionError
-from rhi_desktop.forms.expressions.nodes import Expr, Ref, references
+from rhi_desktop.forms.expressions.evaluate import MappingContext, evaluate
+from rhi_desktop.forms.expressions.nodes import Call, Expr, Ref, references, walk
 from rhi_desktop.forms.expressions.parser import parse
 from rhi_desktop.forms.expressions.tokens import is_identifier
 from rhi_desktop.forms.expressions.typecheck import FieldType, check
@@ -476,6 +483,7 @@ class _Checker:
         self.id_paths: dict[str, str] = {}
         self.owners: list[Owner] = []
         self.defaults: dict[str, AnswerValue] = {}
+        self.default_paths: dict[str, str] = {}
         self.report_keys: dict[str, str] = {}
         self._near_names: dict[str, str] = {}
         """Each unknown name's suggestion, once worked out."""
@@ -498,6 +506,9 @@ class _Checker:
         expressions = self._expressions()
         graph = self._graph(expressions)
         if self.problems or graph is None:
+            return None
+        self._defaults_within_constraints(expressions)
+        if self.problems:
             return None
         self._cover_calculations(expressions)
         return Form(definition, self.fields, self.sections, graph, self.defaults)
@@ -695,6 +706,22 @@ class _Checker:
             return
         if value is not None:
             self.defaults[question.id] = value
+            self.default_paths[question.id] = f"{path}.default"
+
+    def _defaults_within_constraints(self, expressions: Mapping[Slot, Expr]) -> None:
+        """A default that its own question's constraint refuses: every new interview (or
+        row) would start with a problem on it. Judged where the constraint reads only the
+        answer itself, not other answers or the date."""
+        for question_id, default in self.defaults.items():
+            expr = expressions.get(Slot(question_id, SlotKind.CONSTRAINT))
+            if expr is None or references(expr) or _reads_clock(expr):
+                continue
+            try:
+                holds = evaluate(expr, MappingContext(current_value=as_value(default)))
+            except ExpressionError:
+                continue
+            if holds is False:
+                self.problem(self.default_paths[question_id], "breaks the question's constraint")
 
     # expressions -----------------------------------------------------------------------
 
@@ -830,3 +857,7 @@ class _Checker:
         else:
             base = self.fields[slot.owner].path
         return f"{base}.{slot.kind.field_name}"
+
+
+def _reads_clock(expr: Expr) -> bool:
+    return any(isinstance(node, Call) and node.name in ("today", "now") for node in walk(expr))

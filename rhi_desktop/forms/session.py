@@ -25,7 +25,7 @@ from rhi_desktop.forms.answers import (
     AnswerTypeError,
     AnswerValue,
     InvalidAnswer,
-    Location,
+    as_value,
     coerce_answer,
     to_json,
 )
@@ -545,7 +545,7 @@ class FormSession:
         """A question's value as expressions see it: empty unless relevant, answered and valid."""
         if not self._relevant.get(key, False):
             return ""
-        return _as_value(self._kept(key))
+        return as_value(self._kept(key))
 
     def _visible_rows(self, repeat_id: str) -> int:
         return self._rows[repeat_id] if self._relevant.get(FieldKey(repeat_id), False) else 0
@@ -709,17 +709,6 @@ def _differ(before: Mapping[FieldKey, Any], after: Mapping[FieldKey, Any]) -> fr
 
 def _kind(info: FieldInfo) -> str:
     return "calculated question" if info.calculated else info.question.type.value
-
-
-def _as_value(answer: AnswerValue | None) -> Value:
-    """How an answer reads in expressions: numbers as floats, a location as its text."""
-    if answer is None:
-        return ""
-    if isinstance(answer, Location):
-        return answer.description or answer.postcode or ""
-    if isinstance(answer, int):
-        return float(answer)
-    return answer
 
 
 def _as_answer(info: FieldInfo, result: Value) -> AnswerValue | None:

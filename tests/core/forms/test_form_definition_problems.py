@@ -1140,3 +1140,21 @@ def test_a_language_listed_twice_is_named(make_definition: Build) -> None:
     with pytest.raises(FormDefinitionError) as refused:
         load_form(definition)
     assert refused.value.problems == ["languages[2]: 'en' is listed twice"]
+
+
+def test_a_default_its_own_constraint_refuses_is_named(make_definition: Build) -> None:
+    """Every new interview started with 'At most 3 nights' showing on a question no one
+    had answered. A constraint reading other answers or the date is left to the form."""
+    definition = make_definition([
+        {"id": "nights", "type": "integer", "label": "Nights away", "default": 5,
+         "constraint": ". <= 3", "constraint_message": "At most 3 nights"},
+        {"id": "seen", "type": "date", "label": "Seen on", "default": "2026-01-01",
+         "constraint": ". <= today()"},
+        {"id": "age", "type": "integer", "label": "Age", "default": 12,
+         "constraint": ". >= ${nights}"},
+    ])  # fmt: skip
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition)
+    assert refused.value.problems == [
+        "sections[0].questions[0].default: breaks the question's constraint"
+    ]
