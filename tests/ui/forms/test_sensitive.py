@@ -74,6 +74,32 @@ def test_one_line_answers_are_masked_but_can_be_typed_into(
     assert view.cover.button.accessibleName().startswith("Hide answer")
 
 
+@pytest.mark.parametrize(
+    ("key", "kept"),
+    [(Qt.Key.Key_S, "A private reasons"), (Qt.Key.Key_Backspace, "A private reaso")],
+    ids=["typed", "backspace"],
+)
+def test_tab_into_a_masked_answer_leaves_it_whole_for_the_next_key(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    key: Qt.Key,
+    kept: str,
+) -> None:
+    """Tab selected the hidden text, as Qt selects a line's: the next letter replaced
+    the young person's whole answer unseen, and one Backspace emptied it."""
+    editor = _open_on_before(open_editor, draft)
+    line = editor.renderer.field_view("push_other").controls()[0]
+    assert isinstance(line, QLineEdit) and line.echoMode() is QLineEdit.EchoMode.Password
+
+    keyboard.tab_to(line)
+    assert not line.hasSelectedText()
+    keyboard.press(key)
+
+    editor.flush()
+    assert draft.answers()["push_other"] == kept
+
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 

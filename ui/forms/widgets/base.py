@@ -196,7 +196,9 @@ class InputEvents(QObject):
     def guard_while_masked(self, line: QLineEdit) -> None:
         """`WIPING_KEYS` do nothing in `line` while it shows password echo: there, Undo
         empties it without reporting an edit, deleting a word deletes all before the
-        cursor, and Cut deletes without copying."""
+        cursor, and Cut deletes without copying. Nor is its text selected as Tab reaches
+        it, as Qt selects a line's text: the next key typed would replace the young
+        person's whole answer, unseen behind the dots."""
         setattr(line, MASK_GUARD, True)
         line.installEventFilter(self)
 
@@ -228,6 +230,12 @@ class InputEvents(QObject):
             sink: _WeakSink | None = getattr(watched, FOCUS_OUT_SINK, None)
             if sink is not None and event.reason() not in _STILL_THERE:
                 sink()
+        elif kind is QEvent.Type.FocusIn and _masked(watched):
+            assert isinstance(watched, QLineEdit)
+            watched.event(event)  # Qt's own handling first: it selects the text on Tab
+            watched.deselect()
+            watched.end(False)
+            return True
         elif kind is QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             return _wipes_masked(watched, event)
         elif kind is QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -261,12 +269,17 @@ def _focus_on_click(widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.MouseFocusReason)
 
 
+def _masked(watched: QObject) -> bool:
+    """Whether `watched` is a guarded line showing password echo."""
+    if not (getattr(watched, MASK_GUARD, False) and isinstance(watched, QLineEdit)):
+        return False
+    return watched.echoMode() is not QLineEdit.EchoMode.Normal
+
+
 def _wipes_masked(watched: QObject, event: QKeyEvent) -> bool:
     """Whether `event` is a wiping key in a guarded line showing password echo (it is then
     taken here, so that no shortcut elsewhere acts on it either)."""
-    if not (getattr(watched, MASK_GUARD, False) and isinstance(watched, QLineEdit)):
-        return False
-    if watched.echoMode() is QLineEdit.EchoMode.Normal:
+    if not _masked(watched):
         return False
     if not any(event.matches(key) for key in WIPING_KEYS):
         return False
