@@ -780,6 +780,8 @@ class FormRenderer(QWidget):
         view = self._view(key)
         if isinstance(view, FieldView) and view.answer is not None:
             view.answer.show_value(self._session.entry(key.id, key.row))
+            if view.cover is not None:  # words put back are covered, as on opening
+                view.cover.hide_answer()
             self._show_issues(view)
         if changes:
             self._apply(changes)

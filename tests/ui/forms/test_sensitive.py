@@ -491,3 +491,42 @@ def test_showing_a_covered_choice_puts_the_focus_on_the_chosen_option(
     keyboard.press(Qt.Key.Key_Space)
     assert keyboard.focus() is view.controls()[1]
     assert renderer.session.answer("hurt") == "no"
+
+
+def test_undo_puts_rubbed_out_words_back_covered(qtbot: QtBot, keyboard: Keyboard) -> None:
+    """Shown, rubbed out (which hid a question), left: Undo wrote the words back into the
+    open answer, on screen and read out, though no one had chosen Show for them."""
+    definition = age_form()
+    definition["sections"] = [
+        {"id": "one", "title": "Their words", "questions": [
+            {"id": "story", "type": "long_text", "label": "What happened?", "sensitive": True},
+            {"id": "told", "type": "text", "label": "Who did you tell?",
+             "relevant": "${story} != ''"},
+        ]},
+        {"id": "two", "title": "Next", "questions": [{"id": "other", "type": "text",
+                                                      "label": "Other"}]},
+    ]  # fmt: skip
+    session = FormSession(
+        load_form(definition), {"story": "He hurt me", "told": "Mum"}, clock=fixed_clock
+    )
+    renderer = FormRenderer(session)
+    qtbot.addWidget(renderer)
+    renderer.resize(900, 700)
+    renderer.show()
+    qtbot.waitExposed(renderer)
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    view = renderer.field_view("story")
+    assert view.cover is not None
+    view.cover.button.click()  # Show, chosen
+    keyboard.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keyboard.press(Qt.Key.Key_Delete)  # rubbed out: 'Who did you tell?' is hidden
+    renderer.show_section("two", focus=True)
+    notice = renderer.hidden_notice
+    assert notice is not None
+
+    notice.undo_button.click()
+
+    assert renderer.session.answer("story") == "He hurt me"
+    assert not view.cover.revealed
+    assert "He hurt me" not in _read_out(renderer)
