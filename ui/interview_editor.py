@@ -67,7 +67,8 @@ class AtRisk(Enum):
     HIDDEN = auto()
     """Hidden by a change the form still offers to undo; no longer kept with the interview."""
     KEPT_ASIDE = auto()
-    """Kept aside by a move to a newer version that does not ask them, given the others."""
+    """Kept aside, not asked given the others: by a move to a newer version, a row added
+    or removed, or the date changing; no Undo brings them back."""
 
 
 class InterviewWindow(QWidget):
@@ -268,9 +269,11 @@ class InterviewWindow(QWidget):
                 "them, choose Keep working, then Undo in the notice above the form."
             ),
             AtRisk.KEPT_ASIDE: self.tr(
-                "Moving this draft to the newer version kept aside answers it does not ask, "
-                "given the other answers: closing it now would lose them for good. To keep "
-                "them, choose Keep working, then answer so that their questions are asked."
+                "Answers already given were kept aside, as their questions are no longer "
+                "asked (after moving this draft to a newer version, adding or removing a "
+                "row, or as the date changed): closing it now would lose them for good. To "
+                "keep them, choose Keep working, then answer so that their questions are "
+                "asked."
             ),
         }
         ask_first(

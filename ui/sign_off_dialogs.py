@@ -43,9 +43,9 @@ class SignOffDialog(SavingDialog[bool]):
         kept_aside: bool = False,
     ) -> None:
         """`case_reference`: the case it is for, said first (never in the window title).
-        `hidden_answers`: answers a change hid are still held for Undo; `kept_aside`: a
-        move to a newer version kept answers aside that it does not ask. Signing off
-        lets go of them (they are not part of the interview)."""
+        `hidden_answers`: answers a change hid are still held for Undo; `kept_aside`:
+        answers kept aside, no longer asked (after a move, a row, or the date changing).
+        Signing off lets go of them (they are not part of the interview)."""
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Sign off the interview"))
         said = [
@@ -67,10 +67,11 @@ class SignOffDialog(SavingDialog[bool]):
         if kept_aside:
             said.append(
                 self.tr(
-                    "\u26a0 Moving the draft to the newer version kept aside answers it does "
-                    "not ask. They are not part of the interview, and signing off lets go of "
-                    "them for good. To keep them, cancel and answer so that their questions "
-                    "are asked."
+                    "\u26a0 Answers already given were kept aside, as their questions are no "
+                    "longer asked (after moving the draft to a newer version, adding or "
+                    "removing a row, or as the date changed). They are not part of the "
+                    "interview, and signing off lets go of them for good. To keep them, "
+                    "cancel and answer so that their questions are asked."
                 )
             )
         text = QLabel("\n\n".join(said))

@@ -1217,6 +1217,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>⚠ As rows were added or removed, questions already answered are no longer asked in: {0} (answers hidden: {1}). Hidden answers are not kept with the interview; they come back if the questions are asked again before it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,7 +1446,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moving this draft to the newer version kept aside answers it does not ask, given the other answers: closing it now would lose them for good. To keep them, choose Keep working, then answer so that their questions are asked.</source>
+        <source>Answers already given were kept aside, as their questions are no longer asked (after moving this draft to a newer version, adding or removing a row, or as the date changed): closing it now would lose them for good. To keep them, choose Keep working, then answer so that their questions are asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3890,7 +3894,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⚠ Moving the draft to the newer version kept aside answers it does not ask. They are not part of the interview, and signing off lets go of them for good. To keep them, cancel and answer so that their questions are asked.</source>
+        <source>⚠ Answers already given were kept aside, as their questions are no longer asked (after moving the draft to a newer version, adding or removing a row, or as the date changed). They are not part of the interview, and signing off lets go of them for good. To keep them, cancel and answer so that their questions are asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -462,7 +462,7 @@ def test_signing_off_with_answers_a_move_kept_aside_says_it_lets_go_of_them(
     sign = active_modal(qtbot, SignOffDialog)
     assert isinstance(sign, SignOffDialog)
     said = " ".join(label.text() for label in sign.findChildren(QLabel))
-    assert "kept aside answers it does not ask" in said
+    assert "Answers already given were kept aside" in said
     assert "signing off lets go of them for good" in sign.accessibleDescription()
     assert "choose Undo" not in said  # no change to undo: a move
     sign.reject()
@@ -488,7 +488,7 @@ def test_signing_off_from_the_list_after_a_move_kept_answers_aside_says_so_too(
 
     sign = active_modal(qtbot, SignOffDialog)
     assert isinstance(sign, SignOffDialog)
-    assert "kept aside answers it does not ask" in sign.accessibleDescription()
+    assert "Answers already given were kept aside" in sign.accessibleDescription()
     sign.reject()
 
 

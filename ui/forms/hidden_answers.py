@@ -39,6 +39,16 @@ def timed_answers_text(sections: list[str], count: int) -> str:
     ).format(", ".join(sections), count)
 
 
+def row_hidden_answers_text(sections: list[str], count: int) -> str:
+    """What the notice says of answers a row added or removed hid: no change to undo."""
+    return QCoreApplication.translate(
+        "HiddenAnswers",
+        "\u26a0 As rows were added or removed, questions already answered are no longer "
+        "asked in: {0} (answers hidden: {1}). Hidden answers are not kept with the "
+        "interview; they come back if the questions are asked again before it closes.",
+    ).format(", ".join(sections), count)
+
+
 class HiddenAnswersNotice(QFrame):
     """The notice above the form: what was hidden, Undo, and Dismiss.
 
@@ -87,6 +97,11 @@ class HiddenAnswersNotice(QFrame):
         """Show the notice of answers the passing of time hid, with no Undo."""
         self.undo_button.hide()
         return self._show(timed_answers_text(sections, count))
+
+    def tell_rows(self, sections: list[str], count: int) -> str:
+        """Show the notice of answers a row added or removed hid, with no Undo."""
+        self.undo_button.hide()
+        return self._show(row_hidden_answers_text(sections, count))
 
     def _show(self, said: str) -> str:
         self.text.setText(said)

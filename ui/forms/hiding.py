@@ -74,8 +74,17 @@ class HidingTracker:
         return self._hiding
 
     def kept_aside(self) -> frozenset[FieldKey]:
-        """The answers a move kept aside that are still not asked (none once let go)."""
+        """The answers kept aside with no Undo (by a move, a row added or removed, or the
+        date changing) that are still not asked (none once let go)."""
         return frozenset() if self._let_go else self._session.hidden_answers(self._kept)
+
+    def keep_aside(self, hidden: Set[FieldKey]) -> None:
+        """Answered questions hidden by what no Undo can take back (a row added or
+        removed, the date changing): held like those a move kept aside, so that closing
+        asks before they go."""
+        if hidden - self._kept:
+            self._kept = self._kept | frozenset(hidden)
+            self._changed()
 
     # --- edits -----------------------------------------------------------------------------
 

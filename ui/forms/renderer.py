@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -156,6 +156,11 @@ class FormRenderer(QWidget):
         """The latest change that hid answered questions, offered for Undo."""
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
+        self._told_untied: frozenset[FieldKey] = frozenset()
+        """Answers the notice told of as hidden with no Undo (by the date, or a row)."""
+        self._untied_tell: Callable[[HiddenAnswersNotice, list[str], int], str] = (
+            HiddenAnswersNotice.tell_timed
+        )
         """What the notice says, until the form is first shown to read it out."""
         self._events = InputEvents(self)
         """The one filter for the events inputs watch that Qt has no signal for."""
@@ -595,21 +600,22 @@ class FormRenderer(QWidget):
             self.judgedAgain.emit()
         hidden = self._session.hidden_entries() - before
         if hidden and not self._read_only:
-            self.heldChanged.emit()  # held beside the record from the next save
-            if self._hidden.hiding is None:  # a change's Undo, if offered, stays offered
-                notice = self._ensure_notice()
-                speak(notice, notice.tell_timed(self._titles_of(hidden), len(hidden)))
+            self._hidden.keep_aside(hidden)  # held beside the record from the next save
+            self.heldChanged.emit()
+            self._tell_untied(hidden, HiddenAnswersNotice.tell_timed)
 
     # --- rows ----------------------------------------------------------------------------
 
     def add_row(self, repeat_id: str) -> None:
         if self._read_only:
             return
+        before = self._session.hidden_entries()
         changes = self._session.add_row(repeat_id)
         group = self._groups[repeat_id]
         row_view = self._build_row(group, self._session.row_count(repeat_id) - 1)
         group.insert_row(row_view)
         self._apply(changes)
+        self._keep_aside_hidden(self._session.hidden_entries() - before)
         self._chain(group.info.section_id)
         self._focus_first([*row_view.controls(), group.add_button])  # a question asked
         if group.full:  # its Add button, now out of reach, no longer says so
@@ -668,11 +674,45 @@ class FormRenderer(QWidget):
     # --- answers hidden by a change ------------------------------------------------------
 
     def _recount_hidden(self) -> None:
-        """Forget hidden answers that are back on show; the notice goes when none are left."""
-        if not self._hidden.recount():
+        """Forget hidden answers that are back on show; the notice goes when none are left.
+        A notice of answers hidden with no Undo (by the date, or a row) stays while any it
+        told of are still hidden, whatever other answers change meanwhile."""
+        if self._hidden.recount():
+            if self._notice is not None and self._notice.isVisibleTo(self):
+                self._say_hidden()
+            return
+        still = self._session.hidden_answers(self._told_untied)
+        if still != self._told_untied and still and self._notice is not None:
+            self._told_untied = still  # quietly brought up to date: nothing new to say
+            self._notice_untied(self._notice, still)
+        elif not still:
+            self._told_untied = frozenset()
             self._hide_notice()
-        elif self._notice is not None and self._notice.isVisibleTo(self):
-            self._say_hidden()
+
+    def _keep_aside_hidden(self, hidden: frozenset[FieldKey]) -> None:
+        """Answered questions a row added or removed hid: nothing to undo, so they are held
+        as kept aside (closing asks before they go), and told of."""
+        if hidden and not self._read_only:
+            self._hidden.keep_aside(hidden)
+            self.heldChanged.emit()
+            self._tell_untied(hidden, HiddenAnswersNotice.tell_rows)
+
+    def _tell_untied(
+        self,
+        hidden: frozenset[FieldKey],
+        tell: Callable[[HiddenAnswersNotice, list[str], int], str],
+    ) -> None:
+        """Show and read out a notice, with no Undo, of answers hidden by no change to a
+        question; a change's Undo, if offered, stays offered instead."""
+        if self._hidden.hiding is not None:
+            return
+        self._told_untied = self._session.hidden_answers(self._told_untied) | hidden
+        notice = self._ensure_notice()
+        self._untied_tell = tell
+        speak(notice, tell(notice, self._titles_of(self._told_untied), len(self._told_untied)))
+
+    def _notice_untied(self, notice: HiddenAnswersNotice, hidden: frozenset[FieldKey]) -> None:
+        self._untied_tell(notice, self._titles_of(hidden), len(hidden))
 
     def _tell_hidden(self, view: FieldView) -> None:
         """Show (and read out) the notice, if `view`'s change hid answers not yet told of."""
@@ -816,9 +856,10 @@ class FormRenderer(QWidget):
     def remove_row(self, repeat_id: str, index: int) -> None:
         if self._read_only:
             return
+        in_group = set(self._form.repeat_children(repeat_id))
+        before = renumbered(self._session.hidden_entries(), index, in_group)
         changes = self._session.remove_row(repeat_id, index)
         group = self._groups[repeat_id]
-        in_group = set(self._form.repeat_children(repeat_id))
         self._revealed = renumbered(self._revealed, index, in_group)
         self._told = {key: said for key, said in self._told.items() if key.id not in in_group}
         if self._unfinished is not None and self._unfinished.id in in_group:
@@ -826,9 +867,11 @@ class FormRenderer(QWidget):
         self._hidden.row_removed(index, in_group)
         if self._hidden.hiding is None:
             self._hide_notice()  # the answer that hid them has gone with its row
+        self._told_untied = frozenset(renumbered(self._told_untied, index, in_group))
         group.take_row(index)
         self._apply(changes)
         self._recount_hidden()  # hidden answers may have gone, or moved up, with the row
+        self._keep_aside_hidden(self._session.hidden_entries() - before)
         self._chain(group.info.section_id)
         later = group.rows[index].controls() if index < len(group.rows) else []
         self._focus_first([*later, group.add_button])  # a question asked in the next row

@@ -1,0 +1,87 @@
+"""Answered questions hidden by what no Undo can take back, a row added or removed or the
+date changing, are told of in a notice with no Undo, which stays while any are still
+hidden; they are kept aside beside the record, so closing asks before they go."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from rhi_desktop.forms import FieldKey, FormSession, load_form
+from tests.ui.conftest import Heard
+from tests.ui.forms.conftest import age_form, fixed_clock
+from ui.forms.renderer import FormRenderer
+
+WHY_NONE = FieldKey("why_none")
+
+
+def _counting_rows() -> dict[str, Any]:
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "people", "type": "repeat", "label": "People", "questions": [
+            {"id": "name", "type": "text", "label": "Name"}]},
+        {"id": "why_none", "type": "long_text", "label": "Why did nobody help?",
+         "relevant": "count(${people}) = 0"},
+        {"id": "worried", "type": "yes_no", "label": "Worried?"},
+    ]  # fmt: skip
+    return definition
+
+
+def _shown(qtbot: QtBot, renderer: FormRenderer) -> FormRenderer:
+    qtbot.addWidget(renderer)
+    renderer.show()
+    return renderer
+
+
+def test_an_answer_a_new_row_hides_is_told_and_kept_aside(qtbot: QtBot, heard: Heard) -> None:
+    """Adding a row hid 'Why did nobody help?' with no word: the record dropped it, and
+    the window closed without asking, losing it for good."""
+    session = FormSession(load_form(_counting_rows()), clock=fixed_clock)
+    renderer = _shown(qtbot, FormRenderer(session))
+    renderer.enter("why_none", "They were all scared")
+    heard.clear()
+
+    renderer.add_row("people")
+
+    notice = renderer.hidden_notice
+    assert notice is not None and not notice.undo_button.isVisibleTo(notice)
+    assert "As rows were added or removed" in notice.text.text()
+    assert heard[0][0] == notice.text.text()
+    assert renderer.kept_aside() == {WHY_NONE}  # closing asks before it goes
+    held = renderer.held_answers()
+    assert held is not None and WHY_NONE in held.kept
+
+    renderer.enter("worried", "yes")  # another answer: the notice still stands
+    assert renderer.hidden_notice is notice
+
+    renderer.remove_row("people", 0)  # asked again: back, and nothing left to tell
+    assert session.answer("why_none") == "They were all scared"
+    assert renderer.hidden_notice is None
+    assert renderer.kept_aside() == frozenset()
+
+
+def test_a_notice_of_answers_the_date_hid_outlasts_other_answers(qtbot: QtBot) -> None:
+    """It went at the next answer that showed or hid anything, though the answer it
+    told of was still hidden, to be dropped on closing."""
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "next_meeting", "type": "date", "label": "Next meeting"},
+        {"id": "plan", "type": "text", "label": "Plan", "relevant": "${next_meeting} >= today()"},
+        {"id": "worried", "type": "yes_no", "label": "Worried?"},
+        {"id": "why", "type": "text", "label": "Why?", "relevant": "${worried} = 'yes'"},
+    ]
+    now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
+    session = FormSession(load_form(definition), clock=lambda: now[0])
+    renderer = _shown(qtbot, FormRenderer(session))
+    renderer.enter("next_meeting", date(2026, 11, 27))
+    renderer.enter("plan", "Library")
+    now[0] += timedelta(days=1)
+    renderer.reevaluate()
+    assert renderer.hidden_notice is not None
+
+    renderer.enter("worried", "yes")
+
+    assert renderer.hidden_notice is not None
+    assert renderer.kept_aside() == {FieldKey("plan")}
