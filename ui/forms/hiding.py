@@ -138,13 +138,22 @@ class HidingTracker:
         return hiding is not None and hiding.key != key
 
     def recount(self) -> bool:
-        """Forget hidden answers that are back on show: True while some are still hidden."""
+        """Forget hidden answers that are back on show: True while some are still hidden
+        and Undo can bring them back. Once the question whose change hid them is itself
+        no longer asked, Undo could not: they are kept aside instead, as a move's are."""
         hiding = self._hiding
         if hiding is None:
             return False
         still = self._session.hidden_answers(hiding.hidden)
+        if still and not self._asked(hiding.key):
+            self._kept = self._kept | still
+            self._set(None)
+            return False
         self._set(hiding.keeping(still) if still else None)
         return bool(still)
+
+    def _asked(self, key: FieldKey) -> bool:
+        return self._session.is_relevant(key.id, key.row)
 
     def row_removed(self, index: int, in_group: Set[str]) -> None:
         """Row `index` of a repeat group (whose questions are `in_group`) has gone."""
@@ -192,6 +201,9 @@ class HidingTracker:
             return False
         hidden = self._session.hidden_answers(holding.hidden)
         if not hidden:
+            return False
+        if not self._asked(holding.key):  # no Undo could bring them back: kept aside
+            self._kept = self._kept | hidden
             return False
         before = self._session.read_entry(holding.key.id, holding.before)
         self._set(Hiding(holding.key, before, hidden))

@@ -85,3 +85,26 @@ def test_a_notice_of_answers_the_date_hid_outlasts_other_answers(qtbot: QtBot) -
 
     assert renderer.hidden_notice is not None
     assert renderer.kept_aside() == {FieldKey("plan")}
+
+
+def test_an_undo_whose_own_question_is_no_longer_asked_is_withdrawn(qtbot: QtBot) -> None:
+    """Age rubbed out hid School; then Consent hid Age itself. The notice still offered to
+    undo Age: Undo wrote 12 into a question no longer asked, School stayed hidden, and
+    both were then held with no Undo and closing no longer asked."""
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "consent", "type": "yes_no", "label": "Consent?"},
+        {"id": "age", "type": "integer", "label": "Age", "relevant": "${consent} = 'yes'"},
+        {"id": "school", "type": "text", "label": "School", "relevant": "${age} < 16"},
+    ]
+    renderer = _shown(qtbot, FormRenderer(FormSession(load_form(definition), clock=fixed_clock)))
+    renderer.enter("consent", "yes")
+    renderer.enter("age", "12")
+    renderer.enter("school", "Oak Lane")
+    renderer.enter("age", None)
+    assert renderer.offers_undo
+
+    renderer.enter("consent", "no")
+
+    assert not renderer.offers_undo and renderer.hidden_notice is None
+    assert FieldKey("school") in renderer.kept_aside()  # closing asks before it goes
