@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,8 @@ from rhi_desktop.forms import FormSession, load_form
 from tests.ui.forms.conftest import age_form, fixed_clock
 from ui.forms.renderer import FormRenderer
 
+FOCUS_RING = QColor("#2f5d7c")
+"""The app's stylesheet draws a focused tick box's border in this colour."""
 LONG = "Taken to another town by someone they met online, then left at a station " * 2
 
 
@@ -98,5 +100,13 @@ def test_a_wrapped_tick_box_is_ticked_by_a_click_on_its_last_line(
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=last_line)
     assert renderer.session.answer("how") == ("far",)
     assert box.hasFocus()
-    focused = _ink_rows(box)  # its focus frame drawn round the wrapped text
-    assert focused[-1] > box.height() - box.fontMetrics().height()
+    assert _pixels_of(box, FOCUS_RING) > box.height()  # the stylesheet's focus border, drawn
+
+
+def _pixels_of(widget: QWidget, colour: QColor) -> int:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return sum(
+        image.pixel(x, y) == colour.rgb()
+        for y in range(image.height())
+        for x in range(image.width())
+    )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QStyle,
+    QStyleOption,
     QStyleOptionButton,
     QStyleOptionFocusRect,
     QStylePainter,
@@ -111,6 +112,9 @@ def _paint_wrapped(button: QAbstractButton, one_line: QSize, parts: _Parts) -> N
     wrapped beside it; the focus frame around the text, as Qt draws it."""
     painter = QStylePainter(button)
     style = button.style()
+    box = QStyleOption()
+    box.initFrom(button)
+    painter.drawPrimitive(QStyle.PrimitiveElement.PE_Widget, box)  # the stylesheet's border
     option = QStyleOptionButton()
     button.initStyleOption(option)  # type: ignore[attr-defined]
     text = option.text
