@@ -134,10 +134,12 @@ class SyncStatusBar(QStatusBar):
         self._ending = activity
         text = self._activity_text(activity)
         failed = activity.phase is not SyncPhase.DONE
-        troubled = failed or activity.forms_refused > 0  # told once, as a failure is
-        before, self._failure = self._failure, text if troubled else ""
-        fresh_failure = troubled and text != before
-        recovered = not failed and before != ""
+        # A form that could not be installed is tried again at every sync: told once, as
+        # a failure is, whatever the counts of records beside it.
+        trouble = text if failed else self._refused_text() if activity.forms_refused else ""
+        before, self._failure = self._failure, trouble
+        fresh_failure = trouble != "" and trouble != before
+        recovered = trouble == "" and before != ""
         if not (activity.asked or fresh_failure or recovered):
             return
         if quarantined:  # one sentence after another, whether or not the first ends in one
@@ -217,11 +219,13 @@ class SyncStatusBar(QStatusBar):
             return self.tr("Sync did not finish: {0}").format(summary)
         synced = self.tr("Synced: sent {0}, received {1}").format(activity.sent, activity.received)
         if activity.forms_refused:
-            return self.tr(
-                "{0}. A form the central service published could not be installed on this "
-                "computer: tell IT."
-            ).format(synced)
+            return self.tr("{0}. {1}").format(synced, self._refused_text())
         return synced
+
+    def _refused_text(self) -> str:
+        return self.tr(
+            "A form the central service published could not be installed on this computer: tell IT."
+        )
 
     def show_locked(self) -> None:
         self.connection.setText(self.tr("Locked"))

@@ -4507,7 +4507,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}. A form the central service published could not be installed on this computer: tell IT.</source>
+        <source>{0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A form the central service published could not be installed on this computer: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

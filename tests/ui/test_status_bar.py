@@ -108,3 +108,21 @@ def test_how_a_sync_ended_is_read_out_as_whole_sentences(qtbot: QtBot, heard: He
         f"Sync did not finish: {first_line} 2 need attention.",
         "Synced: sent 1, received 0. 2 need attention.",
     ]
+
+
+def test_a_form_that_cannot_be_installed_is_read_out_once_not_at_every_sync(
+    qtbot: QtBot, heard: Heard
+) -> None:
+    """It is tried again at every sync, and was read out at every one, every few minutes
+    until IT acted."""
+    _, status = _window(qtbot)
+    for received in (3, 0, 1, 0):
+        refused = SyncActivity(SyncPhase.DONE, received=received, forms_refused=1)
+        status.show_status(ConnectionStatus(True, None, refused), 0, 0)
+    done = SyncActivity(SyncPhase.DONE)
+    status.show_status(ConnectionStatus(True, None, done), 0, 0)
+    assert [said for said, _ in heard] == [
+        "Synced: sent 0, received 3. A form the central service published could not be "
+        "installed on this computer: tell IT.",
+        "Synced: sent 0, received 0",  # installed at last: told, as a recovery is
+    ]
