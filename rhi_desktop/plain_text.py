@@ -46,7 +46,7 @@ _CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 """Control characters, but tab and line ends: pasted from a PDF or a terminal, never
 meant, and NUL is refused by the central service, so a record holding one could never
 be sent."""
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_KEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -58,4 +58,4 @@ def needs_keeping(text: str) -> bool:
 def kept_text(text: str) -> str:
     """Text as kept: without control characters (but tab and line ends), and with half
     a character pair (which no file or service can store) shown as a replacement mark."""
-    return _LONE_SURROGATE.sub("\ufffd", text.translate(_CONTROLS))
+    return LONE_SURROGATE.sub("\ufffd", text.translate(_CONTROLS))

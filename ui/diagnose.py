@@ -34,6 +34,7 @@ from cryptography.x509.oid import NameOID
 from rhi_desktop import __version__
 from rhi_desktop.config import ConfigError, Settings
 from rhi_desktop.config.parsers import read_pem
+from rhi_desktop.forms import FormDefinitionError
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.logs import LOG_FILE_NAME, default_log_dir
 from rhi_desktop.profile import ProfilePaths, default_profile_dir
@@ -270,11 +271,18 @@ def forms_report(paths: ProfilePaths) -> dict[str, Any]:
     published version that differs from one the app bundles, say: drafts pinned to it
     are then read with the bundled one). Only file names and versions, never answers."""
     registry = FormRegistry.for_profile(paths.root)
+    unloadable = []
+    for ref in registry.refs():  # each loaded as a draft pinned to it would be
+        try:
+            registry.load(ref.form_id, ref.version)
+        except FormDefinitionError as error:
+            unloadable.append({"version": str(ref), "problems": error.problems})
     return {
         "versions": [str(ref) for ref in registry.refs()],
         "passed_over": [
             {"file": item.file_name, "problem": item.problem} for item in registry.unusable
         ],
+        "not_loadable": unloadable,
     }
 
 
@@ -468,6 +476,11 @@ def render_text(report: Report) -> str:
     lines += [
         f"  form file passed over: {item['file']}: {item['problem']}"
         for item in forms["passed_over"]
+    ]
+    lines += [
+        f"  form {item['version']} cannot be loaded: {problem}"
+        for item in forms["not_loadable"]
+        for problem in item["problems"]
     ]
     log_file = report.log_file
     size = f"{log_file['bytes']:,} bytes" if log_file["exists"] else "not written yet"

@@ -56,6 +56,7 @@ from rhi_desktop.forms.model import (
     QuestionType,
     Section,
 )
+from rhi_desktop.plain_text import needs_keeping, shows
 from rhi_desktop.resources import resource_path
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -201,6 +202,9 @@ LATER_RULES = (
     "a choice list on a yes/no question (it was ignored)",
     "a note marked sensitive (it has no answer to cover)",
     'a scale point not written plainly as a whole number ("01", " 3", "+4")',
+    "text holding a control character, or nothing but marks that show as nothing",
+    "a language listed twice",
+    "a default its own question's constraint refuses",
 )
 """Checks added after definitions were first published, which `published` ones skip."""
 
@@ -497,7 +501,7 @@ class _Checker:
     def run(self) -> Form | None:
         definition = self.definition
         for index, language in enumerate(definition.languages or ()):
-            if language in (definition.languages or ())[:index]:
+            if language in (definition.languages or ())[:index] and not self.published:
                 self.problem(f"languages[{index}]", f"'{language}' is listed twice")
         self._labels("title", definition.title)
         self._choice_lists()
@@ -505,10 +509,9 @@ class _Checker:
             self._section(index, section)
         expressions = self._expressions()
         graph = self._graph(expressions)
+        if not self.published:
+            self._defaults_within_constraints(expressions)
         if self.problems or graph is None:
-            return None
-        self._defaults_within_constraints(expressions)
-        if self.problems:
             return None
         self._cover_calculations(expressions)
         return Form(definition, self.fields, self.sections, graph, self.defaults)
@@ -553,6 +556,14 @@ class _Checker:
             self.report_keys[key] = path
 
     def _labels(self, path: str, label: str | dict[str, str] | None) -> None:
+        if label is None:
+            return
+        if not self.published:  # text as shown: something to see, nothing a file drops
+            for text in label.values() if isinstance(label, dict) else (label,):
+                if needs_keeping(text):
+                    self.problem(path, "must not hold control characters")
+                elif not shows(text):
+                    self.problem(path, "must not be blank")
         if not isinstance(label, dict) or "languages" in self.broken:
             return
         languages = self.definition.languages
@@ -711,13 +722,15 @@ class _Checker:
     def _defaults_within_constraints(self, expressions: Mapping[Slot, Expr]) -> None:
         """A default that its own question's constraint refuses: every new interview (or
         row) would start with a problem on it. Judged where the constraint reads only the
-        answer itself, not other answers or the date."""
+        answer itself (as `.` or by its id), not other answers or the date."""
         for question_id, default in self.defaults.items():
             expr = expressions.get(Slot(question_id, SlotKind.CONSTRAINT))
-            if expr is None or references(expr) or _reads_clock(expr):
-                continue
+            if expr is None or references(expr) - {question_id} or _reads_clock(expr):
+                continue  # ('${nights} <= 3' names the answer itself, as '.' does)
+            value = as_value(default)
+            context = MappingContext({question_id: value}, current_value=value)
             try:
-                holds = evaluate(expr, MappingContext(current_value=as_value(default)))
+                holds = evaluate(expr, context)
             except ExpressionError:
                 continue
             if holds is False:

@@ -20,7 +20,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from rhi_desktop.plain_text import needs_keeping, shows
+from rhi_desktop.plain_text import LONE_SURROGATE
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 REPORT_KEY = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
@@ -30,27 +30,26 @@ LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 FORM_ID = r"^[a-z][a-z0-9_-]*$"
 
 
-def _shown_text(text: str) -> str:
-    """A form's text as shown: something to see (a label of nothing but a zero-width
-    space is read out as nothing), and nothing no file or service can keep: a control
-    character, or half of a character pair, which the service cannot send on to a single
-    device once published."""
-    if needs_keeping(text):
-        raise ValueError("must not hold control characters or half of a character pair")
-    if not shows(text):
+def _keepable(text: str) -> str:
+    """A form's text that a file and the service can keep: without half of a character
+    pair (a cut-off emoji leaves one), which no device could install and the service
+    could not send on to a single device once published."""
+    if LONE_SURROGATE.search(text):
+        raise ValueError("must not hold half of a character pair")
+    if not text.strip():
         raise ValueError("must not be blank")
     return text
 
 
 def _label(value: object) -> str | dict[str, str]:
     if isinstance(value, str):
-        return _shown_text(value)
+        return _keepable(value)
     if (
         isinstance(value, dict)
         and value
         and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
     ):
-        return {language: _shown_text(text) for language, text in value.items()}
+        return {language: _keepable(text) for language, text in value.items()}
     raise ValueError("must be text, or a mapping from language code to non-blank text")
 
 

@@ -176,9 +176,31 @@ def test_diagnose_names_a_published_form_version_passed_over_for_the_bundled_one
     assert forms["passed_over"] == [
         {"file": "rhi-v1.json", "problem": "rhi v1 is already defined by rhi-v1.json"}
     ]
+    assert forms["not_loadable"] == []
     text = io.StringIO()
     assert run_diagnose(["--profile", str(paths.root)], out=text) == 0
     assert "form file passed over: rhi-v1.json: rhi v1 is already defined" in text.getvalue()
+
+
+def test_diagnose_names_an_installed_form_version_that_cannot_be_loaded(
+    tmp_path: Path,
+) -> None:
+    """Copied in by hand, say: drafts pinned to it cannot open, and only their windows
+    said why."""
+    paths = ProfilePaths(tmp_path / "profile")
+    installed = paths.root / INSTALLED_FORMS_DIR_NAME
+    installed.mkdir(parents=True)
+    bundled = json.loads((BUNDLED_FORMS_DIR / "rhi-v1.json").read_text(encoding="utf-8"))
+    broken = {**bundled, "version": 2, "sections": []}
+    (installed / "rhi-v2.json").write_text(json.dumps(broken), encoding="utf-8")
+
+    out = io.StringIO()
+    assert run_diagnose(["--json", "--profile", str(paths.root)], out=out) == 0
+    (item,) = json.loads(out.getvalue())["profile"]["forms"]["not_loadable"]
+    assert item["version"] == "rhi v2" and item["problems"]
+    text = io.StringIO()
+    assert run_diagnose(["--profile", str(paths.root)], out=text) == 0
+    assert "form rhi v2 cannot be loaded: sections" in text.getvalue()
 
 
 # -- the server checks, against the real central service over TLS ------------------------

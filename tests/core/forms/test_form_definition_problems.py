@@ -1051,7 +1051,11 @@ def test_a_published_definition_is_held_to_the_rules_it_was_published_under(
             {"id": "yn", "type": "yes_no", "label": "Y/N", "choices": "yn"},
             {"id": "fear", "type": "scale", "label": "Fear",
              "scale": {"min": 1, "max": 5, "labels": {"01": "Not at all"}}},
-        ]
+            {"id": "told", "type": "text", "label": "Who\x0bdid you tell?"},  # Word's line break
+            {"id": "nights", "type": "integer", "label": "Nights", "default": 5,
+             "constraint": ". <= 3"},
+        ],
+        languages=["en", "en"],
     )  # fmt: skip
     definition["choice_lists"] = {"yn": [{"value": "yes", "label": "Yes"}]}
     with pytest.raises(FormDefinitionError) as caught:
@@ -1084,8 +1088,8 @@ def test_a_definition_with_a_byte_order_mark_is_installed_and_found(
     [
         # Half of a character pair, as a cut-off emoji leaves: published, the service
         # could not send any record on to any device.
-        ("Where did you sleep? \ud83d", "must not hold control characters or half of a"),
-        ("Where\x00 did you sleep?", "must not hold control characters or half of a"),
+        ("Where did you sleep? \ud83d", "must not hold half of a character pair"),
+        ("Where\x00 did you sleep?", "must not hold control characters"),
         # Nothing to see: read out as nothing, an unlabelled tick box.
         ("\u200b", "must not be blank"),
         ("\u00ad\ufeff", "must not be blank"),
@@ -1152,9 +1156,12 @@ def test_a_default_its_own_constraint_refuses_is_named(make_definition: Build) -
          "constraint": ". <= today()"},
         {"id": "age", "type": "integer", "label": "Age", "default": 12,
          "constraint": ". >= ${nights}"},
+        {"id": "visits", "type": "integer", "label": "Visits", "default": 0,
+         "constraint": "${visits} > 0"},
     ])  # fmt: skip
     with pytest.raises(FormDefinitionError) as refused:
         load_form(definition)
     assert refused.value.problems == [
-        "sections[0].questions[0].default: breaks the question's constraint"
+        "sections[0].questions[0].default: breaks the question's constraint",
+        "sections[0].questions[3].default: breaks the question's constraint",
     ]
