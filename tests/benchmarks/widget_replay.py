@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms.widgets.base import (
+    ARROWS_IN_ORDER,
     DELETE_KEY_SINK,
     FOCUS_OUT_SINK,
     MASK_GUARD,
@@ -251,7 +252,7 @@ def _settings(widget: QWidget, parent: int | None, placed: bool) -> list[Setting
         found.append(("setToolTip", widget.toolTip()))
     if parent is not None and not placed and widget.isHidden():
         found.append(("setVisible", False))
-    for mark in (FOCUS_OUT_SINK, DELETE_KEY_SINK, WHEEL_NEEDS_FOCUS, MASK_GUARD):
+    for mark in (FOCUS_OUT_SINK, DELETE_KEY_SINK, WHEEL_NEEDS_FOCUS, MASK_GUARD, ARROWS_IN_ORDER):
         if getattr(widget, mark, None):
             found.append(("filter", None))
     signals = (*SIGNALS, "toggled") if isinstance(widget, QAbstractButton) else SIGNALS

@@ -110,3 +110,20 @@ def _pixels_of(widget: QWidget, colour: QColor) -> int:
         for y in range(image.height())
         for x in range(image.width())
     )
+
+
+def test_the_arrow_keys_go_through_a_scale_in_order_however_it_is_laid_out(
+    qtbot: QtBot, system_font: Callable[[float], None]
+) -> None:
+    """Qt moves by where buttons sit: down one column, Right did nothing at all."""
+    system_font(10.0)
+    renderer = _renderer(qtbot, 600)
+    buttons = renderer.field_view("feel").controls()
+    assert len({b.x() for b in buttons}) == 1  # one above another
+    buttons[0].setFocus()
+    chosen = []
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        chosen.append(renderer.session.answer("feel"))
+    assert chosen == [2, 3, 3, 2]  # no further than the last point
+    assert QApplication.focusWidget() is buttons[1]

@@ -31,7 +31,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLayout, QLineEdit, QWidget
 
 from rhi_desktop.forms import InvalidAnswer, decimal_text
 from ui.uk_formats import format_uk_date, format_uk_datetime, format_uk_time
@@ -117,6 +117,13 @@ DELETE_KEY_SINK = "_answer_delete_key"
 WHEEL_NEEDS_FOCUS = "_answer_wheel_needs_focus"
 MASK_GUARD = "_answer_mask_guard"
 HELD_STILL = "_answer_held_still"
+ARROWS_IN_ORDER = "_answer_arrows_in_order"
+_ARROW_STEPS = {
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+}
 
 _CHANGING = frozenset(
     {
@@ -202,6 +209,15 @@ class InputEvents(QObject):
         setattr(line, MASK_GUARD, True)
         line.installEventFilter(self)
 
+    def arrows_in_order(self, buttons: list[QAbstractButton]) -> None:
+        """The arrow keys move between `buttons` (a scale's points, Yes and No) in their
+        order, choosing as they go, as Qt's do: Right and Down to the next, Left and Up
+        to the one before. Qt moves by where buttons sit on the screen, and a scale laid
+        out down one column (a narrow window, large text) took no Left or Right at all."""
+        for button in buttons:
+            setattr(button, ARROWS_IN_ORDER, buttons)
+            button.installEventFilter(self)
+
     def hold_still(self, widget: QWidget, held: bool) -> None:
         """While `held`, neither keys nor the mouse change `widget`'s answer, but it can
         still take the focus (a click or Tab gives it), so a read-only answer is reached
@@ -239,7 +255,7 @@ class InputEvents(QObject):
         elif kind is QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             return _wipes_masked(watched, event)
         elif kind is QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if _wipes_masked(watched, event):
+            if _wipes_masked(watched, event) or _stepped_in_order(watched, event):
                 return True
             sink = getattr(watched, DELETE_KEY_SINK, None)
             if sink is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -267,6 +283,26 @@ def _held_still(watched: QObject, event: QEvent) -> bool:
 def _focus_on_click(widget: QWidget) -> None:
     if widget.focusPolicy() & Qt.FocusPolicy.ClickFocus:
         widget.setFocus(Qt.FocusReason.MouseFocusReason)
+
+
+def _stepped_in_order(watched: QObject, event: QKeyEvent) -> bool:
+    """Whether an arrow key moved the focus (and the choice) to the next or the previous
+    of `watched`'s buttons in their order (`arrows_in_order`)."""
+    order: list[QAbstractButton] | None = getattr(watched, ARROWS_IN_ORDER, None)
+    step = _ARROW_STEPS.get(Qt.Key(event.key()))
+    if order is None or step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    assert isinstance(watched, QAbstractButton)
+    across = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+    if across and watched.layoutDirection() is Qt.LayoutDirection.RightToLeft:
+        step = -step  # read from the right: Left goes on
+    index = order.index(watched) + step
+    if 0 <= index < len(order):
+        target = order[index]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.click()
+    event.accept()
+    return True
 
 
 def _masked(watched: QObject) -> bool:

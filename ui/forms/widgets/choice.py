@@ -200,6 +200,7 @@ class RadioChoice(_Choices):
             button.toggled.connect(partial(RadioChoice._picked, self, index))
             self._buttons.append(button)
             layout.add_option(button)
+        events.arrows_in_order(list(self._buttons))  # however the row wraps, as they read
         self._stop_at(0)
         # The buttons leave Delete and Backspace to their parent, the box.
         events.on_delete_key(self.box, self, RadioChoice.clear_by_user)
