@@ -445,9 +445,12 @@ class InterviewFormEditor(QWidget):
             return None
         self.writer.rebase(moved.version, moved.answers, migration.held)
         source, self._form = self._form, renderer.session.form
-        if not migration.complete:  # to be read again after the move, as often as needed
-            self._move_report = summarise(source, self._form, migration, done=True)
-            self.move_report_button.show()
+        # What this move did not carry, to be read again as often as needed (an earlier
+        # move's report is of answers no longer on this version either way).
+        self._move_report = (
+            None if migration.complete else summarise(source, self._form, migration, done=True)
+        )
+        self.move_report_button.setVisible(self._move_report is not None)
         self._show_moved(renderer, to_version)
         self.saved.emit()
         self.moved.emit()

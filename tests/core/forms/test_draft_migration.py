@@ -382,3 +382,18 @@ def test_a_default_emptied_before_it_was_hidden_moves_as_emptied() -> None:
     # Onto a version without the question, nothing is said to be left behind.
     onto_gone = plan_migration(session.record(), v1, load_form(gone), session.holding())
     assert onto_gone.complete and onto_gone.held is None
+
+
+def test_an_answer_to_correct_that_is_not_asked_either_is_listed_once_as_held() -> None:
+    """Listed under both, the summary said to correct an answer the interviewer could
+    not see, and which signing off lets go of."""
+    migration = plan_migration(
+        {"asked": "no", "age": 15.5},
+        _one_section(1, [{"id": "asked", "type": "yes_no", "label": "Asked?"},
+                         {"id": "age", "type": "decimal", "label": "Age"}]),
+        _one_section(2, [{"id": "asked", "type": "yes_no", "label": "Asked?"},
+                         {"id": "age", "type": "integer", "label": "Age",
+                          "relevant": "${asked} = 'yes'"}]),
+    )  # fmt: skip
+    assert migration.not_carried == (NotCarried("age", Reason.NOT_ASKED),)
+    assert migration.to_correct == ()

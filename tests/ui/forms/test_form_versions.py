@@ -726,3 +726,26 @@ def test_a_comment_on_a_question_the_move_left_behind_says_so(
         "to go to. Answer the comment where the form asks about it now."
     ]
     editor.saver.stop()
+
+
+def test_a_later_move_that_carries_everything_retires_the_earlier_report(
+    open_editor: Callable[..., InterviewFormEditor],
+    registry: FormRegistry,
+    draft: Draft,
+    keyboard: Keyboard,
+    qtbot: QtBot,
+) -> None:
+    """It still read 'This draft moved to version 3' above version 2's list."""
+    _save(draft, DRAFT)
+    registry.install(rhi_v2())
+    editor = open_editor()
+    _move_by_keyboard(editor, keyboard, qtbot)
+    assert editor.form.version == 2 and editor.move_report_button.isVisible()
+    registry.install({**rhi_v2(), "version": 3})
+    editor.notice_stored_changes(registry)
+
+    _move_by_keyboard(editor, keyboard, qtbot)
+
+    assert editor.form.version == 3
+    assert not editor.move_report_button.isVisible()
+    editor.saver.stop()
