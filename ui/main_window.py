@@ -947,6 +947,8 @@ class MainWindow(QMainWindow):
         if window is not None:
             if over is not window:
                 over = window
+                if window.isMinimized():  # its question would wait where no one sees it
+                    window.showNormal()
                 window.raise_()
                 window.activateWindow()
             if not window.save_now():  # sign off what was typed, never another version

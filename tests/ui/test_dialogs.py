@@ -305,6 +305,7 @@ def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
     qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
     frame = window.interview_window(interview_id)
     assert frame is not None
+    frame.showMinimized()  # out of the way, as a person may leave it
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
@@ -313,6 +314,7 @@ def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
     sign = active_modal(qtbot, SignOffDialog)
     assert sign.parent() is frame
     assert sign.windowModality() is Qt.WindowModality.WindowModal
+    assert not frame.isMinimized()  # brought back, with the question over it
     assert QApplication.activeWindow() is sign
     sign.reject()
 
