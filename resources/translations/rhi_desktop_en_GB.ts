@@ -1221,6 +1221,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>⚠ Questions already answered are no longer asked in: {0} (answers hidden: {1}). Hidden answers are not kept with the interview; they come back if the questions are asked again before it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>

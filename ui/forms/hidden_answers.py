@@ -13,6 +13,8 @@ answers hidden and offers the same Undo. What was hidden, and by which change, i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
@@ -47,6 +49,22 @@ def row_hidden_answers_text(sections: list[str], count: int) -> str:
         "asked in: {0} (answers hidden: {1}). Hidden answers are not kept with the "
         "interview; they come back if the questions are asked again before it closes.",
     ).format(", ".join(sections), count)
+
+
+def untied_answers_text(sections: list[str], count: int) -> str:
+    """What the notice says of answers kept aside when the Undo of the change that hid
+    them was withdrawn: its own question is no longer asked."""
+    return QCoreApplication.translate(
+        "HiddenAnswers",
+        "\u26a0 Questions already answered are no longer asked in: {0} (answers hidden: "
+        "{1}). Hidden answers are not kept with the interview; they come back if the "
+        "questions are asked again before it closes.",
+    ).format(", ".join(sections), count)
+
+
+KeptWords = Callable[[list[str], int], str]
+"""What a notice says of answers hidden with no Undo, given their sections and count:
+`timed_answers_text`, `row_hidden_answers_text` or `untied_answers_text`."""
 
 
 class HiddenAnswersNotice(QFrame):
@@ -93,15 +111,11 @@ class HiddenAnswersNotice(QFrame):
         self.undo_button.show()
         return self._show(hidden_answers_text(question, sections, count))
 
-    def tell_timed(self, sections: list[str], count: int) -> str:
-        """Show the notice of answers the passing of time hid, with no Undo."""
+    def tell_kept(self, words: KeptWords, sections: list[str], count: int) -> str:
+        """Show the notice of answers hidden with no Undo (by the date, a row, or an Undo
+        withdrawn), worded by `words`; returns what it says."""
         self.undo_button.hide()
-        return self._show(timed_answers_text(sections, count))
-
-    def tell_rows(self, sections: list[str], count: int) -> str:
-        """Show the notice of answers a row added or removed hid, with no Undo."""
-        self.undo_button.hide()
-        return self._show(row_hidden_answers_text(sections, count))
+        return self._show(words(sections, count))
 
     def _show(self, said: str) -> str:
         self.text.setText(said)

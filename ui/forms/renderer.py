@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -43,7 +43,13 @@ from rhi_desktop.forms import (
 )
 from ui.announce import announce as speak
 from ui.forms.field_view import FieldView
-from ui.forms.hidden_answers import HiddenAnswersNotice
+from ui.forms.hidden_answers import (
+    HiddenAnswersNotice,
+    KeptWords,
+    row_hidden_answers_text,
+    timed_answers_text,
+    untied_answers_text,
+)
 from ui.forms.hiding import HidingTracker
 from ui.forms.progress import section_progress
 from ui.forms.question_column import QuestionColumn
@@ -158,9 +164,8 @@ class FormRenderer(QWidget):
         self._untold = ""
         self._told_untied: frozenset[FieldKey] = frozenset()
         """Answers the notice told of as hidden with no Undo (by the date, or a row)."""
-        self._untied_tell: Callable[[HiddenAnswersNotice, list[str], int], str] = (
-            HiddenAnswersNotice.tell_timed
-        )
+        self._untied_words: KeptWords = timed_answers_text
+        """How the notice words them: by the date, a row, or an Undo withdrawn."""
         """What the notice says, until the form is first shown to read it out."""
         self._events = InputEvents(self)
         """The one filter for the events inputs watch that Qt has no signal for."""
@@ -602,7 +607,7 @@ class FormRenderer(QWidget):
         if hidden and not self._read_only:
             self._hidden.keep_aside(hidden)  # held beside the record from the next save
             self.heldChanged.emit()
-            self._tell_untied(hidden, HiddenAnswersNotice.tell_timed)
+            self._tell_untied(hidden, timed_answers_text)
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -674,20 +679,22 @@ class FormRenderer(QWidget):
     # --- answers hidden by a change ------------------------------------------------------
 
     def _recount_hidden(self) -> None:
-        """Forget hidden answers that are back on show; the notice goes when none are left.
-        A notice of answers hidden with no Undo (by the date, or a row) stays while any it
-        told of are still hidden, whatever other answers change meanwhile."""
+        """Forget hidden answers that are back on show, and bring the notice up to date:
+        a change's Undo while one is offered; else the answers hidden with no Undo (by the
+        date, a row, or an Undo withdrawn) while any it told of are still hidden,
+        whatever other answers change meanwhile; else no notice."""
+        kept_before = self._hidden.kept_aside()
         if self._hidden.recount():
             if self._notice is not None and self._notice.isVisibleTo(self):
                 self._say_hidden()
             return
-        still = self._session.hidden_answers(self._told_untied)
-        if still != self._told_untied and still and self._notice is not None:
-            self._told_untied = still  # quietly brought up to date: nothing new to say
-            self._notice_untied(self._notice, still)
-        elif not still:
-            self._told_untied = frozenset()
-            self._hide_notice()
+        # The question whose change hid them is no longer asked: its Undo is withdrawn,
+        # and what it offered back is kept aside, to be told of as such.
+        withdrawn = self._hidden.kept_aside() - kept_before
+        if withdrawn:
+            self._tell_untied(withdrawn, untied_answers_text)
+            return
+        self._show_untied(say=False)
 
     def _keep_aside_hidden(self, hidden: frozenset[FieldKey]) -> None:
         """Answered questions a row added or removed hid: nothing to undo, so they are held
@@ -695,24 +702,31 @@ class FormRenderer(QWidget):
         if hidden and not self._read_only:
             self._hidden.keep_aside(hidden)
             self.heldChanged.emit()
-            self._tell_untied(hidden, HiddenAnswersNotice.tell_rows)
+            self._tell_untied(hidden, row_hidden_answers_text)
 
-    def _tell_untied(
-        self,
-        hidden: frozenset[FieldKey],
-        tell: Callable[[HiddenAnswersNotice, list[str], int], str],
-    ) -> None:
-        """Show and read out a notice, with no Undo, of answers hidden by no change to a
-        question; a change's Undo, if offered, stays offered instead."""
-        if self._hidden.hiding is not None:
-            return
+    def _tell_untied(self, hidden: frozenset[FieldKey], words: KeptWords) -> None:
+        """Tell of answers hidden with no Undo: shown and read out, or, while a change's
+        Undo is offered, read out now and shown once that notice goes."""
         self._told_untied = self._session.hidden_answers(self._told_untied) | hidden
-        notice = self._ensure_notice()
-        self._untied_tell = tell
-        speak(notice, tell(notice, self._titles_of(self._told_untied), len(self._told_untied)))
+        self._untied_words = words
+        if self._hidden.hiding is None:
+            self._show_untied(say=True)
+            return
+        speak(self._ensure_notice(), words(self._titles_of(hidden), len(hidden)))
 
-    def _notice_untied(self, notice: HiddenAnswersNotice, hidden: frozenset[FieldKey]) -> None:
-        self._untied_tell(notice, self._titles_of(hidden), len(hidden))
+    def _show_untied(self, *, say: bool) -> None:
+        """The notice of answers hidden with no Undo, while any it told of still are (and
+        no change's Undo is offered); else no notice. With `say`, it is read out."""
+        still = self._session.hidden_answers(self._told_untied)
+        self._told_untied = still
+        if not still or self._hidden.hiding is not None:
+            if not still:
+                self._hide_notice()
+            return
+        notice = self._ensure_notice()
+        said = notice.tell_kept(self._untied_words, self._titles_of(still), len(still))
+        if say:
+            speak(notice, said)
 
     def _tell_hidden(self, view: FieldView) -> None:
         """Show (and read out) the notice, if `view`'s change hid answers not yet told of."""
@@ -837,8 +851,10 @@ class FormRenderer(QWidget):
         self._tell_hidden(view)
 
     def dismiss_hidden(self) -> None:
-        """Close the notice, keeping the change; the focus goes back to its question."""
+        """Close the notice, keeping the change; the focus goes back to its question.
+        Answers hidden with no Undo that it told of are not shown again."""
         hiding = self._hidden.hiding
+        self._told_untied = frozenset()
         self._forget_hidden()
         view = None if hiding is None else self._view(hiding.key)
         if isinstance(view, FieldView):
@@ -864,10 +880,11 @@ class FormRenderer(QWidget):
         self._told = {key: said for key, said in self._told.items() if key.id not in in_group}
         if self._unfinished is not None and self._unfinished.id in in_group:
             self._unfinished = None  # its row has gone, or moved: left behind
+        had_undo = self._hidden.hiding is not None
         self._hidden.row_removed(index, in_group)
-        if self._hidden.hiding is None:
-            self._hide_notice()  # the answer that hid them has gone with its row
         self._told_untied = frozenset(renumbered(self._told_untied, index, in_group))
+        if had_undo and self._hidden.hiding is None:  # the answer that hid them went too
+            self._show_untied(say=False)
         group.take_row(index)
         self._apply(changes)
         self._recount_hidden()  # hidden answers may have gone, or moved up, with the row

@@ -106,5 +106,93 @@ def test_an_undo_whose_own_question_is_no_longer_asked_is_withdrawn(qtbot: QtBot
 
     renderer.enter("consent", "no")
 
-    assert not renderer.offers_undo and renderer.hidden_notice is None
+    assert not renderer.offers_undo
+    notice = renderer.hidden_notice  # told of as kept aside, with no Undo
+    assert notice is not None and not notice.undo_button.isVisibleTo(notice)
     assert FieldKey("school") in renderer.kept_aside()  # closing asks before it goes
+
+
+def _rows_and_ages() -> dict[str, Any]:
+    definition = _counting_rows()
+    definition["sections"][0]["questions"] += [
+        {"id": "consent", "type": "yes_no", "label": "Consent?"},
+        {"id": "age", "type": "integer", "label": "Age", "relevant": "${consent} = 'yes'"},
+        {"id": "school", "type": "text", "label": "School", "relevant": "${age} < 16"},
+    ]
+    return definition
+
+
+def test_the_notice_never_offers_an_undo_used_up_while_a_row_hid_answers(
+    qtbot: QtBot, heard: Heard
+) -> None:
+    """With a row's notice told earlier, the notice went on offering Undo of Age once it
+    offered nothing; and once Age itself was no longer asked, nothing said that School
+    was kept aside."""
+    session = FormSession(load_form(_rows_and_ages()), clock=fixed_clock)
+    renderer = _shown(qtbot, FormRenderer(session))
+    renderer.enter("why_none", "They were all scared")
+    renderer.add_row("people")
+    renderer.enter("consent", "yes")
+    renderer.enter("age", "12")
+    renderer.enter("school", "Oak Lane")
+    renderer.enter("age", None)  # hides School: Undo offered
+    notice = renderer.hidden_notice
+    assert notice is not None and notice.undo_button.isVisibleTo(notice)
+    heard.clear()
+
+    renderer.enter("consent", "no")  # hides Age itself: the Undo is withdrawn
+
+    assert not renderer.offers_undo
+    assert notice.isVisibleTo(renderer) and not notice.undo_button.isVisibleTo(notice)
+    assert notice.text.text().startswith("\u26a0 Questions already answered are no longer")
+    assert [said for said, _ in heard] == [notice.text.text()]
+    assert renderer.kept_aside() == {WHY_NONE, FieldKey("school")}
+
+    renderer.enter("age", None)  # nothing to do with it: the notice stands
+    assert renderer.hidden_notice is notice
+
+
+def test_a_dismissed_notice_of_kept_answers_stays_dismissed(qtbot: QtBot) -> None:
+    """Dismissed, it came back by itself, fewer answers counted, as one was asked again."""
+    definition = _counting_rows()
+    definition["sections"][0]["questions"].append(
+        {"id": "who_else", "type": "text", "label": "Who else?", "relevant": "count(${people}) = 0"}
+    )
+    session = FormSession(load_form(definition), clock=fixed_clock)
+    renderer = _shown(qtbot, FormRenderer(session))
+    renderer.enter("why_none", "They were all scared")
+    renderer.enter("who_else", "No one")
+    renderer.add_row("people")
+    renderer.add_row("people")
+    assert renderer.hidden_notice is not None
+
+    renderer.dismiss_hidden()
+    renderer.remove_row("people", 0)  # one row left: still hidden, nothing new
+
+    assert renderer.hidden_notice is None
+
+
+def test_removing_an_unrelated_row_leaves_the_notice_of_answers_the_date_hid(
+    qtbot: QtBot,
+) -> None:
+    definition = age_form()
+    definition["sections"][0]["questions"] = [
+        {"id": "next_meeting", "type": "date", "label": "Next meeting"},
+        {"id": "plan", "type": "text", "label": "Plan", "relevant": "${next_meeting} >= today()"},
+        {"id": "people", "type": "repeat", "label": "People", "questions": [
+            {"id": "name", "type": "text", "label": "Name"}]},
+    ]  # fmt: skip
+    now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
+    session = FormSession(load_form(definition), clock=lambda: now[0])
+    renderer = _shown(qtbot, FormRenderer(session))
+    renderer.enter("next_meeting", date(2026, 11, 27))
+    renderer.enter("plan", "Library")
+    now[0] += timedelta(days=1)
+    renderer.reevaluate()
+    notice = renderer.hidden_notice
+    assert notice is not None
+
+    renderer.add_row("people")
+    renderer.remove_row("people", 0)
+
+    assert renderer.hidden_notice is notice
