@@ -826,9 +826,7 @@ class MainWindow(QMainWindow):
             return
         existing = self.interview_window(row.interview_id)
         if existing is not None and self._opened_in.get(row.interview_id) is row.state:
-            existing.show()
-            existing.raise_()
-            existing.activateWindow()
+            _bring_forward(existing)
             return
         if existing is not None and existing.answers_at_risk() is not None:
             self._ask_to_reopen(row, existing)
@@ -843,9 +841,7 @@ class MainWindow(QMainWindow):
 
         def answered(_box: QMessageBox, reopen: bool) -> None:
             if not reopen:
-                existing.show()
-                existing.raise_()
-                existing.activateWindow()
+                _bring_forward(existing)
                 return
             if self.interview_window(row.interview_id) is existing:
                 existing.close_without_asking()
@@ -947,10 +943,7 @@ class MainWindow(QMainWindow):
         if window is not None:
             if over is not window:
                 over = window
-                if window.isMinimized():  # its question would wait where no one sees it
-                    window.showNormal()
-                window.raise_()
-                window.activateWindow()
+                _bring_forward(window)  # its question would wait where no one sees it
             if not window.save_now():  # sign off what was typed, never another version
                 text = self.tr(
                     "The answers on screen could not all be saved, so this interview cannot "
@@ -1100,3 +1093,13 @@ class MainWindow(QMainWindow):
             (self.tr("&Keep working"), self.tr("Keep working")),
             answered,
         )
+
+
+def _bring_forward(window: QWidget) -> None:
+    """Show an open window in front, restored if it was minimised (and as large as it
+    was: a maximised one stays maximised). Raising alone leaves a minimised window where
+    no one sees it."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -305,6 +305,7 @@ def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
     qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
     frame = window.interview_window(interview_id)
     assert frame is not None
+    frame.showMaximized()
     frame.showMinimized()  # out of the way, as a person may leave it
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -315,8 +316,29 @@ def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
     assert sign.parent() is frame
     assert sign.windowModality() is Qt.WindowModality.WindowModal
     assert not frame.isMinimized()  # brought back, with the question over it
+    assert frame.isMaximized()  # as large as it was
     assert QApplication.activeWindow() is sign
     sign.reject()
+
+
+def test_opening_an_interview_open_but_minimised_brings_it_back(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+) -> None:
+    """Shown and raised, it stayed minimised: 'Open' seemed to do nothing."""
+    controller, window = unlocked
+    interview_id, _ = _answered_draft(controller, window, clock)
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    frame.showMinimized()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    assert window.interview_window(interview_id) is frame
+    assert not frame.isMinimized()
 
 
 def test_an_interview_changed_while_its_sign_off_waits_is_not_signed_off(
