@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QKeyEvent
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.session import LOCAL_ACTOR
+from rhi_desktop.store import Store
 from tests.ui.forms.keyboard import Keyboard
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
@@ -74,10 +78,21 @@ def select_first(window: MainWindow, state: InterviewState) -> str:
     raise AssertionError(f"no {state} interview in view")
 
 
-def open_first_draft(qtbot: QtBot, window: MainWindow) -> tuple[str, InterviewWindow]:
-    """The first interview in progress, opened in its own window."""
+def open_first_draft(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Mapping[str, Any] | None = None,
+    store: Store | None = None,
+) -> tuple[str, InterviewWindow]:
+    """The first interview in progress, opened in its own window; with `answers` saved
+    to it in `store` first, as the form saves them."""
     window.show_view(CaseloadView.IN_PROGRESS)
     interview_id = select_first(window, InterviewState.IN_PROGRESS)
+    if answers is not None:
+        assert store is not None
+        draft = store.interviews.get(interview_id)
+        with store.transaction(LOCAL_ACTOR) as tx:
+            tx.interviews.save_answers(interview_id, answers, expected_version=draft.version)
     window.open_action.trigger()
     qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
     frame = window.interview_window(interview_id)

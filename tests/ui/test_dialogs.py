@@ -31,6 +31,7 @@ from tests.ui.driving import (
 from tests.ui.mnemonics import mnemonic_clashes
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
+from ui.interview_editor import InterviewWindow
 from ui.main_window import MainWindow
 from ui.new_case_dialog import NewCaseDialog
 from ui.offer_dialog import OfferDialog
@@ -50,6 +51,15 @@ def _back(qtbot: QtBot, window: MainWindow) -> None:
 def _retype(qtbot: QtBot, field: QWidget, text: str) -> None:
     field.clear()  # type: ignore[attr-defined]
     QTest.keyClicks(field, text)
+
+
+def _open_by_keyboard(qtbot: QtBot, window: MainWindow, interview_id: str) -> InterviewWindow:
+    """Ctrl+I on the selected interview: its window, once open."""
+    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
+    frame = window.interview_window(interview_id)
+    assert frame is not None
+    return frame
 
 
 def _answered_draft(
@@ -264,10 +274,7 @@ def test_an_interview_is_signed_off_from_its_own_window(
     controller, window = unlocked
     interview_id, _ = _answered_draft(controller, window, clock)
     store = controller.holder.store
-    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    frame = _open_by_keyboard(qtbot, window, interview_id)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
     assert frame.sign_off_button.isVisible()
 
@@ -301,10 +308,7 @@ def test_sign_off_asked_from_the_list_waits_over_the_open_interview_window(
     waited: what was signed off was then not what had been checked."""
     controller, window = unlocked
     interview_id, _ = _answered_draft(controller, window, clock)
-    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    frame = _open_by_keyboard(qtbot, window, interview_id)
     frame.showMaximized()
     frame.showMinimized()  # out of the way, as a person may leave it
     window.activateWindow()
@@ -327,10 +331,7 @@ def test_opening_an_interview_open_but_minimised_brings_it_back(
     """Shown and raised, it stayed minimised: 'Open' seemed to do nothing."""
     controller, window = unlocked
     interview_id, _ = _answered_draft(controller, window, clock)
-    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    frame = _open_by_keyboard(qtbot, window, interview_id)
     frame.showMinimized()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -380,10 +381,7 @@ def test_sign_off_in_the_interview_window_answers_its_alt_letter_and_its_keys(
     letter, had been replaced by Ctrl+Shift+S."""
     controller, window = unlocked
     interview_id, _ = _answered_draft(controller, window, clock)
-    QTest.keyClick(window.table, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    frame = _open_by_keyboard(qtbot, window, interview_id)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is frame)
     assert mnemonic_clashes(frame) == {}
 

@@ -9,9 +9,7 @@ import dataclasses
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.forms.versions import FormRegistry
-from rhi_desktop.session import LOCAL_ACTOR
 from rhi_desktop.store import RemoteRecord
 from rhi_desktop.store.records import payload
 from sync.protocol import EntityKind
@@ -19,8 +17,7 @@ from sync.published_forms import install_published
 from tests.rhi_definition import rhi_definition
 from tests.ui.answers import complete_answers
 from tests.ui.conftest import FakeClock
-from tests.ui.driving import active_modal, select_first
-from ui.caseload_views import CaseloadView
+from tests.ui.driving import active_modal, open_first_draft
 from ui.controller import AppController
 from ui.interview_editor import InterviewWindow
 from ui.main_window import MainWindow
@@ -30,17 +27,7 @@ def _open_saved_draft(
     qtbot: QtBot, controller: AppController, window: MainWindow, clock: FakeClock
 ) -> tuple[str, InterviewWindow]:
     store = controller.holder.store
-    window.show_view(CaseloadView.IN_PROGRESS)
-    interview_id = select_first(window, InterviewState.IN_PROGRESS)
-    draft = store.interviews.get(interview_id)
-    with store.transaction(LOCAL_ACTOR) as tx:
-        tx.interviews.save_answers(
-            interview_id, complete_answers(clock.now), expected_version=draft.version
-        )
-    window.open_action.trigger()
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    interview_id, frame = open_first_draft(qtbot, window, complete_answers(clock.now), store)
     assert not frame.editor.saver.pending  # everything typed is saved
     return interview_id, frame
 

@@ -29,17 +29,7 @@ def _typing_that_cannot_be_saved(
     qtbot: QtBot, controller: AppController, window: MainWindow, clock: FakeClock
 ) -> tuple[str, InterviewWindow]:
     store = controller.holder.store
-    window.show_view(CaseloadView.IN_PROGRESS)
-    interview_id = select_first(window, InterviewState.IN_PROGRESS)
-    draft = store.interviews.get(interview_id)
-    with store.transaction(LOCAL_ACTOR) as tx:
-        tx.interviews.save_answers(
-            interview_id, complete_answers(clock.now), expected_version=draft.version
-        )
-    window.open_action.trigger()
-    qtbot.waitUntil(lambda: window.interview_window(interview_id) is not None)
-    frame = window.interview_window(interview_id)
-    assert frame is not None
+    interview_id, frame = open_first_draft(qtbot, window, complete_answers(clock.now), store)
     # A sync pulls the version the interviewer's other laptop sent.
     mine = store.interviews.get(interview_id)
     other = dataclasses.replace(mine, answers={**mine.answers, "interviewer_name": "Laptop B"})

@@ -62,24 +62,32 @@ def test_an_answer_a_new_row_hides_is_told_and_kept_aside(qtbot: QtBot, heard: H
     assert renderer.kept_aside() == frozenset()
 
 
-def test_a_notice_of_answers_the_date_hid_outlasts_other_answers(qtbot: QtBot) -> None:
-    """It went at the next answer that showed or hid anything, though the answer it
-    told of was still hidden, to be dropped on closing."""
+def _a_day_hides_the_plan(qtbot: QtBot, others: list[dict[str, Any]]) -> FormRenderer:
+    """A form whose plan is asked only for a meeting today or later, with `others`;
+    the plan given for today's meeting, then the clock a day on: the plan is hidden."""
     definition = age_form()
     definition["sections"][0]["questions"] = [
         {"id": "next_meeting", "type": "date", "label": "Next meeting"},
         {"id": "plan", "type": "text", "label": "Plan", "relevant": "${next_meeting} >= today()"},
-        {"id": "worried", "type": "yes_no", "label": "Worried?"},
-        {"id": "why", "type": "text", "label": "Why?", "relevant": "${worried} = 'yes'"},
+        *others,
     ]
     now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
-    session = FormSession(load_form(definition), clock=lambda: now[0])
-    renderer = _shown(qtbot, FormRenderer(session))
+    renderer = _shown(qtbot, FormRenderer(FormSession(load_form(definition), clock=lambda: now[0])))
     renderer.enter("next_meeting", date(2026, 11, 27))
     renderer.enter("plan", "Library")
     now[0] += timedelta(days=1)
     renderer.reevaluate()
     assert renderer.hidden_notice is not None
+    return renderer
+
+
+def test_a_notice_of_answers_the_date_hid_outlasts_other_answers(qtbot: QtBot) -> None:
+    """It went at the next answer that showed or hid anything, though the answer it
+    told of was still hidden, to be dropped on closing."""
+    renderer = _a_day_hides_the_plan(qtbot, [
+        {"id": "worried", "type": "yes_no", "label": "Worried?"},
+        {"id": "why", "type": "text", "label": "Why?", "relevant": "${worried} = 'yes'"},
+    ])  # fmt: skip
 
     renderer.enter("worried", "yes")
 
@@ -175,22 +183,11 @@ def test_a_dismissed_notice_of_kept_answers_stays_dismissed(qtbot: QtBot) -> Non
 def test_removing_an_unrelated_row_leaves_the_notice_of_answers_the_date_hid(
     qtbot: QtBot,
 ) -> None:
-    definition = age_form()
-    definition["sections"][0]["questions"] = [
-        {"id": "next_meeting", "type": "date", "label": "Next meeting"},
-        {"id": "plan", "type": "text", "label": "Plan", "relevant": "${next_meeting} >= today()"},
+    renderer = _a_day_hides_the_plan(qtbot, [
         {"id": "people", "type": "repeat", "label": "People", "questions": [
             {"id": "name", "type": "text", "label": "Name"}]},
-    ]  # fmt: skip
-    now = [datetime(2026, 11, 27, 12, 0, tzinfo=UTC)]
-    session = FormSession(load_form(definition), clock=lambda: now[0])
-    renderer = _shown(qtbot, FormRenderer(session))
-    renderer.enter("next_meeting", date(2026, 11, 27))
-    renderer.enter("plan", "Library")
-    now[0] += timedelta(days=1)
-    renderer.reevaluate()
+    ])  # fmt: skip
     notice = renderer.hidden_notice
-    assert notice is not None
 
     renderer.add_row("people")
     renderer.remove_row("people", 0)
