@@ -162,11 +162,12 @@ class FormRenderer(QWidget):
         """The latest change that hid answered questions, offered for Undo."""
         self._notice: HiddenAnswersNotice | None = None
         self._untold = ""
+        """What the notice says, until the form is first shown to read it out."""
         self._told_untied: frozenset[FieldKey] = frozenset()
-        """Answers the notice told of as hidden with no Undo (by the date, or a row)."""
+        """Answers the notice told of as hidden with no Undo (by the date, a row, or an
+        Undo withdrawn), while any of them still are."""
         self._untied_words: KeptWords = timed_answers_text
         """How the notice words them: by the date, a row, or an Undo withdrawn."""
-        """What the notice says, until the form is first shown to read it out."""
         self._events = InputEvents(self)
         """The one filter for the events inputs watch that Qt has no signal for."""
         self._inputs = InputFactory(self._form, self._language, self._events)
