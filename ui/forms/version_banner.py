@@ -97,17 +97,10 @@ class Summary:
         return sum(1 for line in self.items if line >= shown)
 
 
-def migration_summary(
-    source: Form, target: Form, migration: Migration, *, done: bool = False
-) -> str:
+def summarise(source: Form, target: Form, migration: Migration, *, done: bool = False) -> Summary:
     """What moving the draft from `source` to `target` would carry, what it would leave
     behind, and which repeat groups have more rows than the new version allows; `done`:
     said of a move made."""
-    return summarise(source, target, migration, done=done).text
-
-
-def summarise(source: Form, target: Form, migration: Migration, *, done: bool = False) -> Summary:
-    """`migration_summary`, line by line."""
     parts = [*_carried(source, target, migration, done), *_too_many_rows(source, migration)]
     return Summary(
         tuple(line for line, _ in parts),

@@ -18,7 +18,7 @@ from rhi_desktop.review import answer_summary
 from tests.ui.forms.conftest import ACTOR, Draft, fixed_clock
 from ui.appearance import install_translations
 from ui.forms.editor import InterviewFormEditor
-from ui.forms.version_banner import migration_summary
+from ui.forms.version_banner import summarise
 from ui.review.words import review_words
 from ui.review_comments import ReviewCommentsPanel
 from ui.sign_off_check import check_for_sign_off
@@ -139,5 +139,5 @@ def test_what_a_move_would_leave_behind_is_named_in_the_forms_language(
         {},
         (NotCarried("where_went", Reason.REMOVED),),
     )
-    summary = migration_summary(BILINGUAL, BILINGUAL, migration)
+    summary = summarise(BILINGUAL, BILINGUAL, migration).text
     assert "Ble aethoch chi?" in summary and "Where did you go?" not in summary

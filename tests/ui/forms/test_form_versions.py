@@ -41,7 +41,7 @@ from ui.forms import editor as editor_module
 from ui.forms.editor import InterviewFormEditor
 from ui.forms.field_view import ISSUE_MARK
 from ui.forms.renderer import FormRenderer
-from ui.forms.version_banner import migration_summary, summarise
+from ui.forms.version_banner import summarise
 from ui.interview_editor import InterviewWindow
 
 DRAFT: dict[str, Any] = {
@@ -187,7 +187,7 @@ def test_the_summary_says_what_was_worked_out_and_where_there_are_too_many_rows(
         (NotCarried("venue_type", Reason.NOW_ASKED),),
         (("people", 3, 2),),
     )
-    lines = migration_summary(rhi_form, rhi_form, migration).splitlines()
+    lines = summarise(rhi_form, rhi_form, migration).text.splitlines()
     assert lines[1].endswith(
         ": the old version worked this out; the new version asks it, so answer it there"
     )
@@ -549,7 +549,7 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     source, target = load_form(v1), load_form(v2)
     migration = plan_migration({"harm": ["cse", "cce"], "travel": "cse"}, source, target)
 
-    text = migration_summary(source, target, migration)
+    text = summarise(source, target, migration).text
     assert "Kinds of harm: an answer given is no longer offered" in text
     assert "Travel: no longer offered: Sexual exploitation" in text
     assert text.count("Sexual exploitation") == 1
@@ -557,7 +557,7 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     # Marked sensitive by the new version only, or by being in a sensitive group's rows
     v2["sections"][0]["questions"][1]["sensitive"] = True
     migration = plan_migration({"travel": "cse"}, source, load_form(v2))
-    assert "Sexual exploitation" not in migration_summary(source, load_form(v2), migration)
+    assert "Sexual exploitation" not in summarise(source, load_form(v2), migration).text
     v1["sections"][0]["questions"] = [
         {"id": "places", "type": "repeat", "label": "Places", "sensitive": True,
          "questions": [v1["sections"][0]["questions"][1]]},
@@ -567,7 +567,7 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     v2["choice_lists"]["harms"] = v2["choice_lists"]["harms"][1:]
     source, target = load_form(v1), load_form(v2)
     migration = plan_migration({"places": [{"travel": "cse"}]}, source, target)
-    text = migration_summary(source, target, migration)
+    text = summarise(source, target, migration).text
     assert "Travel (row 1): an answer given is no longer offered" in text
 
 
