@@ -310,6 +310,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Row {0}, not on the form version it moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row {0} changed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -263,6 +263,10 @@ def revision_diff(
         )
         if left and form is not None:
             after = words.not_on_version.format(form.version)
+            rows = tuple(  # a group left behind: its rows were not taken out one by one
+                replace(row, kind=ChangeKind.LEFT_BEHIND) if row.kind is ChangeKind.REMOVED else row
+                for row in rows
+            )
         changes.append(
             QuestionChange(
                 question_id=question_id,

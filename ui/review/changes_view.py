@@ -140,6 +140,10 @@ class ChangesView(QWidget):
             title = self.tr("Row {0} added").format(row.after_number)
         elif row.kind is ChangeKind.REMOVED:
             title = self.tr("Row {0} removed").format(row.before_number)
+        elif row.kind is ChangeKind.LEFT_BEHIND:
+            title = self.tr("Row {0}, not on the form version it moved to").format(
+                row.before_number
+            )
         elif row.before_number == row.after_number:
             title = self.tr("Row {0} changed").format(row.after_number)
         else:

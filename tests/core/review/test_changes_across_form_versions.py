@@ -133,7 +133,7 @@ def test_answers_version_two_dropped_read_in_version_one_s_words_and_stay_marked
     places = changes["places"]
     assert places.label == "Places they went" and places.before == "1 row"
     (row,) = places.rows
-    assert row.kind is ChangeKind.REMOVED and row.sensitive
+    assert row.kind is ChangeKind.LEFT_BEHIND and row.sensitive  # not taken out by hand
     assert [(f.label, f.text, f.sensitive) for f in row.before] == [
         ("Describe the place", PLACE, True),
         ("How long were they there?", "Less than 6 hours", False),

@@ -115,6 +115,14 @@ def test_answers_a_newer_version_dropped_stay_covered_in_what_changed_until_show
         NOT_ON_TWO,
     )
     assert lines["Places they went (not on the form version it moved to)"] == ("1 row", NOT_ON_TWO)
+    places = next(
+        item
+        for n in range(changes.tree.topLevelItemCount())
+        if (item := changes.tree.topLevelItem(n)) is not None and item.text(0).startswith("Places")
+    )
+    row = places.child(0)
+    assert row is not None  # its rows were not taken out one by one
+    assert row.text(0) == "Row 1, not on the form version it moved to"
     assert "What worries you?: (hidden: sensitive answer)" in shown
 
     _toggle_by_keyboard(qtbot, dialog, shown=True)
