@@ -9,7 +9,7 @@ first line. Given the room for one line, they are Qt's own, drawn by Qt.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QPalette
@@ -31,17 +31,13 @@ _LARGE = 1 << 20
 """Tall enough for any text to wrap into, when measuring it."""
 
 
-class _Parts:
+class _Parts(NamedTuple):
     """What differs between a tick box and a radio button."""
 
-    def __init__(
-        self,
-        indicator: QStyle.SubElement,
-        drawn: QStyle.PrimitiveElement,
-        width: QStyle.PixelMetric,
-        spacing: QStyle.PixelMetric,
-    ) -> None:
-        self.indicator, self.drawn, self.width, self.spacing = indicator, drawn, width, spacing
+    indicator: QStyle.SubElement
+    drawn: QStyle.PrimitiveElement
+    width: QStyle.PixelMetric
+    spacing: QStyle.PixelMetric
 
 
 _TICK = _Parts(
@@ -76,12 +72,16 @@ def _indent(button: QAbstractButton, parts: _Parts) -> int:
     )
 
 
-def _text_width(button: QAbstractButton, width: int, one_line: QSize) -> int:
-    """The width the text wraps in, of a button `width` wide: what Qt's one line leaves
-    beside the text is left beside it here too."""
+def _beside(button: QAbstractButton, one_line: QSize) -> int:
+    """What Qt's one line leaves beside the text (the indicator, spacing and margins):
+    left beside it here too, however the text wraps."""
     line = button.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, button.text()).width()
-    beside = max(0, one_line.width() - line)
-    return max(1, width - beside)
+    return max(0, one_line.width() - line)
+
+
+def _text_width(button: QAbstractButton, width: int, one_line: QSize) -> int:
+    """The width the text wraps in, of a button `width` wide."""
+    return max(1, width - _beside(button, one_line))
 
 
 def _text_height(button: QAbstractButton, width: int) -> int:
@@ -102,9 +102,7 @@ def _least(button: QAbstractButton, one_line: QSize) -> QSize:
     metrics = button.fontMetrics()
     words = button.text().replace("&&", "&").split()
     longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-    line = metrics.size(Qt.TextFlag.TextShowMnemonic, button.text()).width()
-    beside = max(0, one_line.width() - line)
-    return QSize(min(one_line.width(), beside + longest), one_line.height())
+    return QSize(min(one_line.width(), _beside(button, one_line) + longest), one_line.height())
 
 
 def _paint_wrapped(button: QAbstractButton, one_line: QSize, parts: _Parts) -> None:
