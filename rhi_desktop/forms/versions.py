@@ -523,24 +523,21 @@ class _Planner:
                     if child not in row and child_value is not None:
                         self.drop(child, Reason.NOT_ASKED, index)
 
-    def _set_aside(self, question_id: str, reason: Reason, rows: list[int]) -> bool:
-        """Whether an answer carried to be corrected is not asked either: it is held with
-        the others not asked, not shown, so it is not listed as one to correct."""
-        if reason is not Reason.TO_CORRECT:
-            return False
-        aside = self.dropped.get((question_id, Reason.NOT_ASKED))
-        if aside is None:
-            return False
-        rows[:] = [row for row in rows if row not in aside[0]]
-        return not rows
-
     def report(self) -> tuple[NotCarried, ...]:
+        """What was not carried as it was. An answer carried to be corrected that the new
+        version does not ask either is held, not shown: it is listed as held, not as one
+        to correct."""
         order = {question_id: index for index, question_id in enumerate(self.source.fields)}
-        items = [
-            NotCarried(question_id, reason, tuple(rows), tuple(values))
-            for (question_id, reason), (rows, values) in self.dropped.items()
-            if not self._set_aside(question_id, reason, rows)
-        ]
+        held = {
+            q: rows for (q, reason), (rows, _) in self.dropped.items() if reason is Reason.NOT_ASKED
+        }
+        items = []
+        for (question_id, reason), (rows, values) in self.dropped.items():
+            if reason is Reason.TO_CORRECT and question_id in held:
+                rows = [row for row in rows if row not in held[question_id]]
+                if not rows:  # (outside repeat groups, no rows: held as a whole)
+                    continue
+            items.append(NotCarried(question_id, reason, tuple(rows), tuple(values)))
         return tuple(sorted(items, key=lambda item: (order.get(item.question_id, -1), item.reason)))
 
 
