@@ -500,8 +500,9 @@ class _Checker:
 
     def run(self) -> Form | None:
         definition = self.definition
-        for index, language in enumerate(definition.languages or ()):
-            if language in (definition.languages or ())[:index] and not self.published:
+        languages = [] if self.published else definition.languages or []
+        for index, language in enumerate(languages):
+            if language in languages[:index]:
                 self.problem(f"languages[{index}]", f"'{language}' is listed twice")
         self._labels("title", definition.title)
         self._choice_lists()
