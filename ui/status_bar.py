@@ -75,7 +75,8 @@ class SyncStatusBar(QStatusBar):
         self._ending: SyncActivity | None = None
         """The end of a sync last weighed for reading out (each sync ends in a new one)."""
         self._failure = ""
-        """How the last sync failed, while the last one weighed failed ('' otherwise)."""
+        """The trouble the last sync weighed ended in, as told: how it failed, or that a
+        published form could not be installed ('' for none)."""
 
     def show_status(
         self, status: ConnectionStatus, pending: int, quarantined: int, *, enrolled: bool = True
