@@ -294,7 +294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not on the form version it moved to</source>
+        <source>left behind by a move to a newer form version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3648,6 +3648,14 @@
     </message>
     <message>
         <source>Not asked on form version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its choice is not offered on form version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not fit the question on form version {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -17,7 +17,7 @@ from typing import Any
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
-from rhi_desktop.forms import FieldInfo, Form, Location, QuestionType
+from rhi_desktop.forms import FieldInfo, Form, FormSession, Location, QuestionType
 from rhi_desktop.forms.answers import AnswerTypeError, coerce_answer, decimal_text
 
 Q = QuestionType
@@ -32,7 +32,13 @@ class Words:
     not_answered: str = "Not answered"
     not_on_version: str = "Not asked on form version {0}"
     """A question the form version the interview moved to does not have ({0}: that
-    version): its answer was left behind by the move, not taken out."""
+    version): its answer was left behind by the move, not taken out. Also an answer the
+    version the interview moved to does not ask, given the other answers."""
+    choice_not_on_version: str = "Its choice is not offered on form version {0}"
+    """An answer the move left behind because the version no longer offers its choice."""
+    not_carried: str = "Does not fit the question on form version {0}"
+    """An answer the move left behind because the question changed (another kind of
+    answer, another scale, or worked out by the form now)."""
     one_row: str = "1 row"
     rows: str = "{0} rows"
     unknown_question: str = "A question not on this form version ({0})"
@@ -44,6 +50,16 @@ class Words:
 
 
 ENGLISH = Words()
+
+
+def skip_logic(form: Form, answers: Mapping[str, Any]) -> FormSession | None:
+    """The form's skip logic over the answers; None when the record does not fit the form."""
+    top_level = {k: v for k, v in answers.items() if k in form.fields}
+    top_level = {k: v for k, v in top_level.items() if form.fields[k].repeat_id is None}
+    try:
+        return FormSession(form, top_level)
+    except (ValueError, IndexError, KeyError):
+        return None
 
 
 def rows_text(count: int, words: Words) -> str:

@@ -8,7 +8,9 @@ with an earlier row is that row changed, and any other row was added or removed.
 
 Each revision is read in the words of the form version it was made on: an interviewer
 may move a returned draft to a newer version before sending it back, so the old answers
-can be to questions, choices or row fields the new version no longer has. Questions come
+can be to questions, choices or row fields the new version no longer has. An answer
+the move could not carry reads as left behind by it, with why, never as cleared by the
+interviewer: the move is worked out again from the old revision. Questions come
 in the new version's order, then those only the old one had, then answers to questions
 neither has. A change is sensitive (covered unless asked for) when either version marks
 its question so, or when an answer is to a question its version does not have: shown as
@@ -25,6 +27,7 @@ from enum import StrEnum
 from typing import Any
 
 from rhi_desktop.forms import Form, QuestionType
+from rhi_desktop.forms.versions import Reason, plan_migration
 from rhi_desktop.review.answer_text import (
     ENGLISH,
     FieldText,
@@ -36,6 +39,7 @@ from rhi_desktop.review.answer_text import (
     rows_of,
     rows_text,
     shown,
+    skip_logic,
     stored_text,
 )
 
@@ -213,12 +217,55 @@ def _sensitive(
     )
 
 
-def _left_behind(form: Form | None, before_form: Form | None, question_id: str) -> bool:
-    """Whether the interview moved to a form version without the question: its answer
-    was left behind by the move, not taken out by the interviewer."""
-    if form is None or before_form is None or form.version == before_form.version:
-        return False
-    return _has(before_form, question_id) and not _has(form, question_id)
+class _Move:
+    """What moving the interview from `source` to `form` could not carry of the old
+    answers, worked out (once, when first asked) as the move works it out."""
+
+    def __init__(
+        self, source: Form | None, form: Form | None, old_answers: Mapping[str, Any]
+    ) -> None:
+        self.source = source
+        self.form = form
+        self.old_answers = old_answers
+        self._reasons: dict[str, Reason] | None = None
+
+    def _moved(self) -> bool:
+        return (
+            self.form is not None
+            and self.source is not None
+            and self.form.form_id == self.source.form_id
+            and self.form.version > self.source.version
+        )
+
+    def reasons(self) -> Mapping[str, Reason]:
+        if self._reasons is None:
+            self._reasons = {}
+            if self._moved() and self.source is not None and self.form is not None:
+                self._reasons = plan_migration(self.old_answers, self.source, self.form).reasons()
+        return self._reasons
+
+    def left_behind(
+        self, question_id: str, new_answers: Mapping[str, Any], words: Words
+    ) -> str | None:
+        """How an answer the new revision no longer has was left behind by the move (the
+        words for its "now"), or None when the move did not leave it behind: the
+        interviewer cleared it, or there was no move."""
+        if not self._moved() or self.form is None:
+            return None
+        version = self.form.version
+        if not _has(self.form, question_id):
+            return words.not_on_version.format(version) if _has(self.source, question_id) else None
+        reason = self.reasons().get(question_id)
+        if reason is Reason.CHOICES_REMOVED:
+            return words.choice_not_on_version.format(version)
+        if reason is Reason.NOT_ASKED:
+            # held by the move; still not asked, or asked again and left empty since
+            session = skip_logic(self.form, new_answers)
+            asked = session is None or session.is_relevant(question_id)
+            return None if asked else words.not_on_version.format(version)
+        if reason is None or reason is Reason.TO_CORRECT:
+            return None  # carried: cleared since
+        return words.not_carried.format(version)
 
 
 def revision_diff(
@@ -236,6 +283,7 @@ def revision_diff(
     """
     before_form = form if old_form is None else old_form
     forms = (form, before_form)
+    move = _Move(before_form, form, old_answers)
     differing = {
         key
         for key in set(old_answers) | set(new_answers)
@@ -251,7 +299,12 @@ def revision_diff(
             rows = _row_changes(before_form, form, question_id, rows_of(old), rows_of(new), words)
         if before == after and not rows:
             continue  # stored differently, reads the same (e.g. 2 and 2.0)
-        left = after is None and _left_behind(form, before_form, question_id)
+        left_as = (
+            move.left_behind(question_id, new_answers, words)
+            if after is None and before is not None
+            else None
+        )
+        left = left_as is not None
         kind = (
             ChangeKind.ADDED
             if before is None
@@ -261,8 +314,8 @@ def revision_diff(
             if after is None
             else ChangeKind.CHANGED
         )
-        if left and form is not None:
-            after = words.not_on_version.format(form.version)
+        if left:
+            after = left_as
             rows = tuple(  # a group left behind: its rows were not taken out one by one
                 replace(row, kind=ChangeKind.LEFT_BEHIND) if row.kind is ChangeKind.REMOVED else row
                 for row in rows

@@ -25,6 +25,7 @@ from rhi_desktop.review.answer_text import (
     rows_of,
     rows_text,
     shown,
+    skip_logic,
     stored_text,
 )
 
@@ -56,16 +57,6 @@ class SectionSummary:
     section_id: str
     title: str
     lines: tuple[AnswerLine, ...]
-
-
-def _relevance(form: Form, answers: Mapping[str, Any]) -> FormSession | None:
-    """The form's skip logic over the answers; None when the record does not fit the form."""
-    top_level = {k: v for k, v in answers.items() if k in form.fields}
-    top_level = {k: v for k, v in top_level.items() if form.fields[k].repeat_id is None}
-    try:
-        return FormSession(form, top_level)
-    except (ValueError, IndexError, KeyError):
-        return None
 
 
 def _holds_sensitive(form: Form, repeat_id: str) -> bool:
@@ -107,7 +98,7 @@ def answer_summary(
     """The answers in form order; an empty section (nothing relevant) is left out."""
     sections: list[SectionSummary] = []
     if form is not None:
-        session = _relevance(form, answers)
+        session = skip_logic(form, answers)
         for section_id, info in form.sections.items():
             lines: list[AnswerLine] = []
             for question_id in info.question_ids:

@@ -123,7 +123,7 @@ class ChangesView(QWidget):
             ChangeKind.ADDED: self.tr("answered"),
             ChangeKind.REMOVED: self.tr("cleared"),
             ChangeKind.CHANGED: self.tr("changed"),
-            ChangeKind.LEFT_BEHIND: self.tr("not on the form version it moved to"),
+            ChangeKind.LEFT_BEHIND: self.tr("left behind by a move to a newer form version"),
         }[kind]
 
     def _add(self, change: QuestionChange) -> None:

@@ -16,6 +16,10 @@ def review_words() -> Words:
         no=translate("ReviewWords", "No"),
         not_answered=translate("ReviewWords", "Not answered"),
         not_on_version=translate("ReviewWords", "Not asked on form version {0}"),
+        choice_not_on_version=translate(
+            "ReviewWords", "Its choice is not offered on form version {0}"
+        ),
+        not_carried=translate("ReviewWords", "Does not fit the question on form version {0}"),
         one_row=translate("ReviewWords", "1 row"),
         rows=translate("ReviewWords", "{0} rows"),
         unknown_question=translate("ReviewWords", "A question not on this form version ({0})"),

@@ -190,3 +190,68 @@ def test_each_revision_s_choices_read_as_its_own_version_labels_them(
 
     assert (venue.before, venue.after) == ("School or college", "Their home")
     assert venue.label == "Where did you meet?"
+
+
+def _version_two_without_school_and_asking_the_story_only_at_home() -> dict[str, Any]:
+    """A version 2 that no longer offers "school" as a venue, and asks the story before
+    they left only when the child was met at home."""
+    definition = rhi_definition(2)
+    definition["choice_lists"]["venues"] = [
+        c for c in definition["choice_lists"]["venues"] if c["value"] != "school"
+    ]
+    for section in definition["sections"]:
+        for question in section["questions"]:
+            if question["id"] == "before_story":
+                question["relevant"] = "${venue_type} = 'home'"
+    return definition
+
+
+@pytest.fixture
+def narrower(tmp_path: Path) -> FormRegistry:
+    forms = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "narrower")
+    forms.install(_version_two_without_school_and_asking_the_story_only_at_home())
+    return forms
+
+
+def test_an_answer_whose_choice_the_new_version_dropped_reads_as_left_behind_not_cleared(
+    store: Store, book: Casebook, narrower: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, narrower, lambda _: None)
+
+    changes = _changes(store, narrower, interview_id)
+
+    venue = changes["venue_type"]
+    assert venue.kind is ChangeKind.LEFT_BEHIND
+    assert (venue.before, venue.after) == (
+        "School or college",
+        "Its choice is not offered on form version 2",
+    )
+
+
+def test_an_answer_the_new_version_does_not_ask_reads_as_left_behind_not_cleared(
+    store: Store, book: Casebook, narrower: FormRegistry
+) -> None:
+    interview_id = _returned_moved_and_resubmitted(store, book, narrower, lambda _: None)
+
+    story = _changes(store, narrower, interview_id)["before_story"]
+
+    assert story.kind is ChangeKind.LEFT_BEHIND
+    assert (story.before, story.after) == (STORY, "Not asked on form version 2")
+
+
+def test_an_answer_the_move_carried_and_the_interviewer_then_cleared_reads_as_cleared(
+    store: Store, book: Casebook, narrower: FormRegistry
+) -> None:
+    def clear_the_action(answers: dict[str, Any]) -> None:
+        answers["offer_outcome"] = "accepted"
+        answers["venue_type"] = "home"  # the story is asked again...
+        del answers["action_taken"]  # ...and the carried action taken out by hand
+        answers.pop("before_story", None)  # ...and the story, asked again, left empty
+
+    interview_id = _returned_moved_and_resubmitted(store, book, narrower, clear_the_action)
+
+    changes = _changes(store, narrower, interview_id)
+
+    assert changes["action_taken"].kind is ChangeKind.REMOVED
+    assert changes["action_taken"].after == "Not answered"
+    assert changes["before_story"].kind is ChangeKind.REMOVED

@@ -32,7 +32,7 @@ WORRY = "He gave her cannabis to carry"
 ALIAS = "Calls himself Fictional Kay"
 SECRETS = (AWAY, PLACE, WORRY, ALIAS)
 NOT_ON_TWO = "Not asked on form version 2"
-LEFT_AWAY = "What happened while they were away? (not on the form version it moved to)"
+LEFT_AWAY = "What happened while they were away? (left behind by a move to a newer form version)"
 
 
 def _version_two() -> dict[str, Any]:
@@ -114,7 +114,10 @@ def test_answers_a_newer_version_dropped_stay_covered_in_what_changed_until_show
         HIDDEN,
         NOT_ON_TWO,
     )
-    assert lines["Places they went (not on the form version it moved to)"] == ("1 row", NOT_ON_TWO)
+    assert lines["Places they went (left behind by a move to a newer form version)"] == (
+        "1 row",
+        NOT_ON_TWO,
+    )
     places = next(
         item
         for n in range(changes.tree.topLevelItemCount())
