@@ -29,6 +29,7 @@ from rhi_desktop.domain.entities import (
     ReviewDecision,
     RiskGrade,
 )
+from rhi_desktop.forms.loader import INTERVIEW_FORM_ID
 from rhi_desktop.store import Transaction
 
 GIVEN_NAMES = (
@@ -236,7 +237,7 @@ def _interview(
         interviewer_id=interviewer_id,
         returned_at=returned_at,
         state=state,
-        form_id="rhi" if started else None,
+        form_id=INTERVIEW_FORM_ID if started else None,
         form_version=1 if started else None,
         answers=answers(rng) if (started and answers) else {},
         started_at=started_at,

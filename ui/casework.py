@@ -44,9 +44,6 @@ if TYPE_CHECKING:
 
 S = InterviewState
 
-# The form an interview is started on (the newest installed version of it is pinned).
-RHI_FORM_ID = "rhi"
-
 OFFERABLE = frozenset({S.ASSIGNED, S.OFFERED, S.DECLINED})
 OPENABLE_FOR_EDIT = frozenset({S.OFFERED, S.IN_PROGRESS, S.RETURNED})
 READ_ONLY_VIEWABLE = frozenset({S.COMPLETED, S.SUBMITTED, S.APPROVED})

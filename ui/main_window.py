@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.entities import InterviewState
-from rhi_desktop.forms import Holding
+from rhi_desktop.forms import INTERVIEW_FORM_ID, Holding
 from rhi_desktop.store import CaseloadRow
 from ui.announce import announce
 from ui.appearance import icon
@@ -63,7 +63,6 @@ from ui.casework import (
     OFFERABLE,
     OPENABLE_FOR_EDIT,
     READ_ONLY_VIEWABLE,
-    RHI_FORM_ID,
     CaseworkError,
     FoundChild,
     OfferAttempt,
@@ -872,7 +871,7 @@ class MainWindow(QMainWindow):
                     self._holder.actor,
                     row.interview_id,
                     self._clock(),
-                    self.forms().newest_usable(RHI_FORM_ID),
+                    self.forms().newest_usable(INTERVIEW_FORM_ID),
                 )
                 self._selected_id = row.interview_id
                 self.reload()

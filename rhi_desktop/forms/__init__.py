@@ -24,6 +24,7 @@ from rhi_desktop.forms.expressions import ExpressionError
 from rhi_desktop.forms.form import FieldInfo, Form
 from rhi_desktop.forms.held import Holding, with_held
 from rhi_desktop.forms.loader import (
+    INTERVIEW_FORM_ID,
     FormDefinitionError,
     load_bundled_form,
     load_form,
@@ -34,6 +35,7 @@ from rhi_desktop.forms.session import FormSession, SessionState
 from rhi_desktop.forms.validation import Issue, IssueKind, ValidationReport
 
 __all__ = [
+    "INTERVIEW_FORM_ID",
     "AnswerValue",
     "Changes",
     "Choice",

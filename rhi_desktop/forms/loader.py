@@ -63,6 +63,10 @@ _Model = TypeVar("_Model", bound=BaseModel)
 
 BUNDLED_FORMS_DIR = resource_path("forms")
 
+INTERVIEW_FORM_ID = "rhi"
+"""The form interviews are started on (on the newest version of it installed): another
+form a device installs is never used for an interview."""
+
 # Marks what stands in for an invalid item; no reference or choice value can spell it.
 _STAND_IN = "#invalid-"
 _CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)

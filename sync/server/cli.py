@@ -29,6 +29,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, RiskGrade
+from rhi_desktop.forms import INTERVIEW_FORM_ID
 from sync.protocol import EntityKind, Role
 from sync.server import admin, migrations
 from sync.server.db import DatabaseFileExposed, DatabaseUrlError, open_engine
@@ -498,6 +499,12 @@ def _publish(args: argparse.Namespace) -> int:
         f"published form {payload['form_id']} version {payload['version']} "
         f"as {args.entity} {args.entity_id}"
     )
+    if payload["form_id"] != INTERVIEW_FORM_ID:
+        print(
+            f"warning: interviews are started only on form {INTERVIEW_FORM_ID}, so devices "
+            f"will install form {payload['form_id']} but never start an interview on it",
+            file=sys.stderr,
+        )
     return 0
 
 

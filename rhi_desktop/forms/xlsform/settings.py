@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rhi_desktop.forms.loader import INTERVIEW_FORM_ID
 from rhi_desktop.forms.model import MAX_VERSION
 from rhi_desktop.forms.xlsform.reader import Row, Sheet, Workbook, cell_text
 from rhi_desktop.forms.xlsform.report import Cell, ImportReport, quoted
@@ -48,6 +49,14 @@ def read_settings(workbook: Workbook, source: Path, report: ImportReport) -> For
         form_id = _id_from_file_name(source)
         if sheet is not None:
             report.info(Cell(sheet.name), f"no form_id: using '{form_id}', from the file name")
+    if form_id != INTERVIEW_FORM_ID:
+        report.warning(
+            cells.get("form_id", Cell(sheet.name if sheet is not None else "settings")),
+            f"interviews are started only on form {quoted(INTERVIEW_FORM_ID)}, so devices "
+            f"will install form {quoted(form_id)} but never start an interview on it: to "
+            f"change the interview form, set form_id to {INTERVIEW_FORM_ID} and version to "
+            "one above the newest published",
+        )
     title = cell_text(values.get("form_title"))
     if title is None:
         title = form_id

@@ -131,6 +131,24 @@ def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> N
     assert "invalid choice: 'policy'" in _error(2, publish.replace("form_definition", "policy"), db)
 
 
+def test_publishing_a_form_interviews_are_not_started_on_says_so(tmp_path: Path) -> None:
+    db = _sqlite(tmp_path)
+    form = tmp_path / "form.json"
+    _ok("init", db)
+    for form_id, warned in (("rhi", False), ("council_rhi", True)):
+        definition = rhi_definition(2)
+        definition["form_id"] = form_id
+        form.write_text(json.dumps(definition), encoding="utf-8")
+        done = rhi_central(
+            *shlex.split(f"publish --entity form_definition --entity-id {form_id}-v2"),
+            *("--file", str(form), "--db", db),
+            stdin=CHILD,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"published form {form_id} version 2")
+        assert ("never start an interview on it" in done.stderr) is warned
+
+
 def test_serve_refuses_a_tls_key_every_account_can_read(tmp_path: Path) -> None:
     db = _sqlite(tmp_path)
     _ok("init", db)

@@ -26,7 +26,7 @@ def test_successful_import_writes_a_form_the_app_loads(workbook: Write, tmp_path
     assert load_form_file(out).definition == (result.form.definition if result.form else None)
     assert result.summary() == (
         f"Imported form 'episode_log' version 7: 1 section, 9 questions, 1 choice list, "
-        f"3 warnings -> {out}"
+        f"4 warnings -> {out}"  # one: not the form interviews are started on
     )
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -123,11 +123,15 @@ def test_command_prints_notes_to_stderr_and_one_summary_line_to_stdout(
     assert code == 0
     assert captured.out.splitlines() == [
         "Imported form 'supervision_checkin' version 3: 1 section, 8 questions, "
-        f"1 choice list -> {out}"
+        f"1 choice list, 1 warning -> {out}"
     ]
     assert captured.err.splitlines() == [
+        "warning: settings row 2, column B (form_id): interviews are started only on form "
+        "'rhi', so devices will install form 'supervision_checkin' but never start an "
+        "interview on it: to change the interview form, set form_id to rhi and version to "
+        "one above the newest published",
         "info: survey row 2: questions outside any group, from this row on, are placed in "
-        "a section 'main' titled with the form title"
+        "a section 'main' titled with the form title",
     ]
     assert load_form_file(out).form_id == "supervision_checkin"
 
@@ -159,9 +163,23 @@ def test_command_run_as_a_module_exits_1_with_the_whole_report(
     lines = finished.stderr.splitlines()
     assert "Traceback" not in finished.stderr
     assert sum(line.startswith("error: ") for line in lines) == 21
-    assert sum(line.startswith("warning: ") for line in lines) == 5
+    assert sum(line.startswith("warning: ") for line in lines) == 6
     assert "error: survey row 12, column E (calculation): pulldata() is not supported" in (
         finished.stderr
     )
     assert lines[-1] == "Import failed with 21 errors: nothing written."
     assert not out.exists()
+
+
+def test_a_form_interviews_are_not_started_on_is_said_to_be_so(
+    workbook: Write, tmp_path: Path
+) -> None:
+    """A council's own interview form under its own form_id imports, publishes and is
+    installed, but the app starts every interview on form 'rhi': said at once."""
+    other = run_import(workbook(xlsforms.CHECK_IN), tmp_path / "check-in.json").report
+    interview = run_import(workbook(xlsforms.INTERVIEW), tmp_path / "rhi.json").report
+
+    (warning,) = [f for f in other.warnings if f.where == ("settings", 2, "B")]
+    assert "never start an interview on it" in warning.message
+    assert "set form_id to rhi" in warning.message
+    assert not [f for f in interview.findings if f.where[0] == "settings"]

@@ -53,6 +53,7 @@ def test_presentation_only_columns_warn_but_the_form_still_imports(
     assert result.ok, result.report.render()
     assert {f.where for f in result.report.warnings} == {
         ("notes", None, None),  # a sheet that is not part of XLSForm
+        ("settings", 2, "A"),  # form_id: not the form interviews are started on
         ("settings", 2, "C"),  # instance_name
         ("survey", 1, "F"),  # required_message, naming its rows
         ("survey", 1, "G"),  # guidance_hint
@@ -61,7 +62,7 @@ def test_presentation_only_columns_warn_but_the_form_still_imports(
     }
     (required_message,) = [f for f in result.report.warnings if f.where == ("survey", 1, "F")]
     assert required_message.message.endswith("(row 2)")
-    assert result.summary().endswith(f"6 warnings -> {out}")
+    assert result.summary().endswith(f"7 warnings -> {out}")
     assert result.form is not None
     assert result.form.field("place").question.label == "Where did ${nickname} go?"
 

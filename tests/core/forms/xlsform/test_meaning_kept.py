@@ -16,7 +16,7 @@ from rhi_desktop.forms.xlsform.command import main
 from tests.core.forms.xlsform.workbooks import SheetRows
 
 Write = Callable[..., Path]
-SETTINGS: SheetRows = [["form_id", "version"], ["stay", 1]]
+SETTINGS: SheetRows = [["form_id", "version"], ["rhi", 1]]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def test_translated_interview_keeps_sections_repeat_and_both_languages(
     form = load_form_file(out)
     assert form.definition == result.form.definition
     definition = form.definition
-    assert (definition.form_id, definition.version) == ("rhi_pilot", 2024031501)
+    assert (definition.form_id, definition.version) == ("rhi", 2024031501)
     assert definition.languages == ["en", "cy"]
     assert [s.id for s in definition.sections] == ["offer", "episode", "after"]
     assert definition.sections[1].title == {

@@ -41,6 +41,7 @@ EXPECTED_WARNINGS = {
     (S, 12, "A"),
     (S, 18, "L"),  # appearance w2
     ("choices", 1, "D"),  # a choice_filter column on the choices sheet
+    ("settings", 2, "B"),  # not the form interviews are started on
 }
 EXPECTED_INFOS: set[tuple[str, int, str]] = set()
 

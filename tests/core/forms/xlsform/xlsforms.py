@@ -90,7 +90,7 @@ INTERVIEW_CHOICES: SheetRows = [
 
 INTERVIEW_SETTINGS: SheetRows = [
     ["form_title", "form_id", "version", "default_language"],
-    ["Return home interview (pilot)", "rhi_pilot", "2024031501", "English (en)"],
+    ["Return home interview (pilot)", "rhi", "2024031501", "English (en)"],
 ]
 
 INTERVIEW: dict[str, SheetRows] = {
