@@ -1,9 +1,10 @@
 """Reading an interview's answers through its form's report keys.
 
 A form definition ties answers to themes with `report_key`: on a choice (`push.bullying`,
-`risk.cse`), or on a yes/no question, which then counts when answered "yes"
-(`safeguarding.immediate_concern`). Places and associates are the rows of the repeat
-groups whose text question carries `during.place` / `during.associate`. Every interview
+`risk.cse`), or on a yes/no question (or a single choice offering "yes"), which then
+counts when answered "yes" (`safeguarding.immediate_concern`). Places and associates
+are the rows of the repeat groups whose text question carries `during.place` /
+`during.associate`. Every interview
 is read through the exact form version it pinned, so renaming a question in a later
 version does not lose earlier interviews from the themes.
 """
@@ -11,12 +12,12 @@ version does not lose earlier interviews from the themes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rhi_desktop.forms import Form, FormDefinitionError, QuestionType, load_form_file
+from rhi_desktop.forms import FieldInfo, Form, FormDefinitionError, QuestionType, load_form_file
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.reports import normalise
 
@@ -49,6 +50,38 @@ class PlaceMention:
         return None
 
 
+def counts_yes(form: Form, info: FieldInfo) -> bool:
+    """Whether a key on the question itself counts when it is answered "yes": on a yes/no
+    question, or on a single choice offering "yes" (a yes/no question whose list another
+    language labels, as an XLSForm writes one)."""
+    question = info.question
+    if question.type is QuestionType.YES_NO:
+        return True
+    choices = form.definition.choice_lists.get(question.choices or "", ())
+    return question.type is QuestionType.SINGLE_CHOICE and any(c.value == "yes" for c in choices)
+
+
+_TEXT = (QuestionType.TEXT, QuestionType.LONG_TEXT)
+UNREAD_KEY = (
+    "no report reads this key: a key on a question itself counts only on a yes/no "
+    f"question (when answered yes), or as {PLACE_KEY} or {ASSOCIATE_KEY} on a text "
+    "question in a repeat; to count the answers of a choice question, give its choices "
+    "report keys"
+)
+
+
+def unread_keys(form: Form) -> Iterator[str]:
+    """A loader-style problem (`path.report_key: message`) for each key on a question
+    that no report reads, for a form's author to be told of."""
+    for info in form.fields.values():
+        key = info.question.report_key
+        if key is None or counts_yes(form, info):
+            continue
+        if key in (PLACE_KEY, ASSOCIATE_KEY) and info.repeat_id and info.question.type in _TEXT:
+            continue
+        yield f"{info.path}.report_key: {UNREAD_KEY}"
+
+
 def _text_of(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
@@ -71,7 +104,7 @@ class AnswerReader:
                     if choice.report_key:
                         self._choice_keys.setdefault(info.id, {})[choice.value] = choice.report_key
                         self.labels.setdefault(choice.report_key, form.text(choice.label))
-            elif question.type is QuestionType.YES_NO and question.report_key:
+            if question.report_key and counts_yes(form, info):
                 self._yes_keys[info.id] = question.report_key
                 self.labels.setdefault(question.report_key, form.text(question.label))
             if question.report_key == PLACE_KEY:

@@ -34,6 +34,7 @@ from rhi_desktop.forms.xlsform.translations import (
     plan_languages,
     split_header,
 )
+from rhi_desktop.reports.report_keys import unread_keys
 
 _SHEETS = ("survey", "choices", "settings")
 Place = tuple[str | None, int | None, str | None]
@@ -188,7 +189,7 @@ def _check(
                 continue  # the loader's echo of a mistake already reported at its cell
             report.error(located.cell, located.message)
         return None
-    for problem in same_day_comparisons(form):
+    for problem in (*same_day_comparisons(form), *unread_keys(form)):
         located = origins.locate(problem)
         report.warning(located.cell, located.message)
     return form

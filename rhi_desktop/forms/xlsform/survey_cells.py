@@ -113,8 +113,10 @@ class SurveyCells:
             if _computed(text):
                 self.report.error(
                     self.cell(row, "default"),
-                    "a default must be a plain value; defaults computed from an expression "
-                    "(like today()) are not supported, so use a calculation instead",
+                    "a default must be a plain value; defaults worked out from an expression "
+                    "(like today()) are not supported: leave the default empty for the "
+                    "interviewer to answer (a calculation would work the answer out, and "
+                    "then it could not be changed)",
                 )
                 return None
             return text

@@ -389,3 +389,34 @@ def test_a_read_only_question_with_a_default_is_told_to_make_it_a_calculation(
         "error: survey row 3, column D (read_only): read-only questions are not supported: "
         "only calculations are read-only",
     ]
+
+
+def test_a_report_key_no_report_reads_is_said_at_its_cell(workbook: Write) -> None:
+    """Keys on questions count on a yes/no question (a yes/no list labelled in Welsh too
+    included) and on a place or person named in a repeat; anywhere else nothing reads
+    them, and the author is told where."""
+    sheets: dict[str, SheetRows] = {
+        "survey": [
+            ["type", "name", "label::English (en)", "label::Cymraeg (cy)", "report_key"],
+            ["select_one yn", "concern", "Any concern now?", "Pryder nawr?", "risk.now"],
+            ["select_one where", "venue", "Where did you meet?", "Ble?", "interview.venue"],
+            ["text", "story", "What happened?", "Beth ddigwyddodd?", "during.story"],
+            ["begin repeat", "places", "Places", "Lleoedd", ""],
+            ["text", "place", "Describe the place", "Disgrifiwch", "during.place"],
+            ["end repeat", "", "", "", ""],
+        ],
+        "choices": [
+            ["list_name", "name", "label::English (en)", "label::Cymraeg (cy)"],
+            ["yn", "yes", "Yes", "Ie"],
+            ["yn", "no", "No", "Na"],
+            ["where", "home", "Home", "Cartref"],
+            ["where", "school", "School", "Ysgol"],
+        ],
+        "settings": SETTINGS,
+    }
+
+    report = convert_workbook(workbook(sheets)).report
+
+    unread = [f for f in report.warnings if f.where[2] == "E"]
+    assert [f.where for f in unread] == [("survey", 3, "E"), ("survey", 4, "E")]
+    assert unread[0].message.startswith("no report reads this key: a key on a question")

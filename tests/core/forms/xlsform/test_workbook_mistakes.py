@@ -280,12 +280,17 @@ def test_calculation_giving_a_condition_asks_for_a_value(workbook: Write) -> Non
     assert "if(condition, 'yes', 'no')" in error.message
 
 
-def test_expression_default_is_refused(workbook: Write) -> None:
+def test_expression_default_is_refused_with_advice_that_leaves_the_answer_editable(
+    workbook: Write,
+) -> None:
     sheets: dict[str, SheetRows] = {
         "survey": [["type", "name", "label", "default"], ["date", "d", "Date", "today()"]]
     }
     error = _only_error(workbook, sheets)
     assert error.where == ("survey", 2, "D")
+    # A calculation cannot be required and cannot be changed: not the way to an editable
+    # date starting at today, which is what such a default is for.
+    assert "leave the default empty for the interviewer to answer" in error.message
 
 
 def test_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
