@@ -9,7 +9,9 @@ worker. Locking closes the database through the ProfileHolder (the only referenc
 the store and so to the key), covers the main window, hides every other window and
 dialog (they keep their unsaved input, hidden and unreachable, and come back exactly
 as they were after unlocking, except that sensitive answers shown are covered again),
-and stops the idle timer. An unlock window stands in
+and stops the idle timer. The database closes once the open forms' answers are in it:
+a save that finds the store busy keeps it open, covered, until the save gets in. An
+unlock window stands in
 when the main window does not exist yet (locked during first-run enrolment).
 
 Syncing runs on its own thread (ui/sync_runner.py): it starts once the main window is
@@ -26,12 +28,13 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rhi_desktop.config import Settings
@@ -64,6 +67,14 @@ from ui.sync_status import ConnectionStatusSource
 from ui.unlock import UnlockPanel, UnlockWindow
 from ui.window_hiding import SAVE_AFTER_HIDING
 from ui.workers import SerialWorker
+
+if TYPE_CHECKING:
+    from ui.forms.editor import InterviewFormEditor
+
+LOCK_SAVE_GRACE_SECONDS = 30.0
+"""How long locking keeps the store open for a form's save to get in (the sync, told to
+stop, lets go of the store within seconds); after that it closes regardless."""
+LOCK_SAVE_POLL_MS = 200
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +138,10 @@ class AppController(QObject):
         self._hidden: list[QWidget] = []
         self._profile_jobs = 0
         self._lock_pending: str | None = None
+        self._saves_wait = QTimer(self)
+        self._saves_wait.setInterval(LOCK_SAVE_POLL_MS)
+        self._saves_wait.timeout.connect(self._lock_when_saved)
+        self._saves_deadline = 0.0
         self._started = False
         self._clipboard = ClipboardGuard(app, self)
 
@@ -150,6 +165,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Close the database, stop every timer and worker, close every window."""
         self.idle.stop()
+        self._saves_wait.stop()
         self._clipboard.forget_copied()
         self.sync.shutdown()
         if self._started:
@@ -350,6 +366,10 @@ class AppController(QObject):
 
     def _unlock(self, passphrase: str, panel: UnlockPanel) -> None:
         if self.holder.is_open:
+            if self._lock_pending is not None:  # saving, or enrolling, before it closes
+                panel.show_problem(
+                    self.tr("The app is still finishing locking. Try again in a moment.")
+                )
             return
         panel.set_busy(True)
         paths, settings, clock = self._paths, self._settings, self._clock
@@ -465,14 +485,34 @@ class AppController(QObject):
         out, but its window is hidden like the rest meanwhile)."""
         if not self.holder.is_open:
             return
+        self.sync.detach()  # first: a running sync stops at its next step, freeing the store
         self._hide_cases()
         if self._profile_jobs:
             self._lock_pending = reason  # enrolment is using the profile; close right after
             return
+        if _forms_saving():
+            # A save found the store busy (a sync's last write outlasting the busy
+            # timeout): closing now would leave the typing in memory only, lost to a
+            # crash while locked. The form tries again by itself; close once it is in.
+            self._lock_pending = reason
+            self._saves_deadline = time.monotonic() + LOCK_SAVE_GRACE_SECONDS
+            self._saves_wait.start()
+            return
         log.info("locking (%s)", reason)
-        self.sync.detach()
         self.holder.close()
         self.locked.emit()
+
+    def _lock_when_saved(self) -> None:
+        reason = self._lock_pending
+        if reason is None or not self.holder.is_open:
+            self._saves_wait.stop()
+            return
+        if _forms_saving() and time.monotonic() < self._saves_deadline:
+            return
+        self._saves_wait.stop()
+        if not self._profile_jobs:
+            self._lock_pending = None
+            self.lock(reason)
 
     def _hide_cases(self) -> None:
         """Every case off the screen first, then the open forms saved: a save can wait
@@ -495,6 +535,8 @@ class AppController(QObject):
             window.setProperty(SAVE_AFTER_HIDING, True)
             window.hide()
             self._hidden.append(window)
+        if self.main_window is not None:
+            self.main_window.repaint()  # covered on screen now, not after the saves' wait
         for window in windows:
             window.setProperty(SAVE_AFTER_HIDING, False)
             _save_forms_in(window)
@@ -607,13 +649,28 @@ def _open_widgets(kind: type[_Shown]) -> list[_Shown]:
 
 
 def _save_forms_in(window: QWidget) -> None:
-    """Save the forms in `window` now (they load with the first form opened)."""
+    """Save the forms in `window` now."""
+    for editor in _forms_in(window):
+        editor.flush()
+
+
+def _forms_saving() -> bool:
+    """Whether any form has answers not yet in the store that it is still trying to save
+    (one whose saving stopped for good never will)."""
+    return any(
+        editor.saver.pending and not editor.saver.stopped
+        for window in QApplication.topLevelWidgets()
+        for editor in _forms_in(window)
+    )
+
+
+def _forms_in(window: QWidget) -> list[InterviewFormEditor]:
+    """The forms in `window` (they load with the first form opened)."""
     module = sys.modules.get("ui.forms.editor")
-    if module is not None:
-        kind = module.InterviewFormEditor
-        for editor in [window, *window.findChildren(kind)]:
-            if isinstance(editor, kind):
-                editor.flush()
+    if module is None:
+        return []
+    kind = module.InterviewFormEditor
+    return [e for e in [window, *window.findChildren(kind)] if isinstance(e, kind)]
 
 
 def _transient(window: QWidget) -> bool:

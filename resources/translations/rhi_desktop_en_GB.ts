@@ -86,6 +86,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>The app is still finishing locking. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Data erased</source>
         <translation type="unfinished"></translation>
     </message>

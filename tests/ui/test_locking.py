@@ -291,10 +291,49 @@ def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first
         sync.close()
     assert on_screen_while_waiting == [(True, False)]  # covered, and the form out of sight
 
+    qtbot.waitUntil(lambda: not controller.holder.is_open, timeout=15_000)
     unlock_with(qtbot, controller)
     qtbot.waitUntil(lambda: not frame.editor.saver.pending, timeout=10_000)
     saved = controller.holder.store.interviews.get(interview_id).answers["reflection_notes"]
     assert saved.endswith("typed before the lock")
+
+
+def test_locking_while_a_sync_holds_the_store_closes_it_only_once_the_typing_is_in(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """The sync's write outlasting the lock's save left the typing in memory only while
+    locked: a crash, a power cut or a forced shutdown then lost it. The store stays open,
+    covered, until the form's own retry gets it in; an unlock meanwhile is told to wait."""
+    controller, window = unlocked
+    store = controller.holder.store
+    paths = controller.holder.profile.paths
+    interview_id, frame = open_first_draft(qtbot, window)
+    frame.editor.renderer.show_section("reflection", focus=True)
+    (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
+    notes.setFocus()
+    sync = store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            type_text(notes, "typed before the lock")
+            controller.lock("idle")
+            assert window.covered and not frame.isVisible()
+            assert controller.holder.is_open  # the typing is not in yet
+    finally:
+        sync.close()
+    panel = window.cover_panel  # unlocking too soon: told so, and nothing else happens
+    type_text(panel.passphrase, PASSPHRASE)
+    QTest.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    assert "still finishing locking" in panel.message.text()
+    qtbot.waitUntil(lambda: not controller.holder.is_open, timeout=15_000)
+
+    # as a crash while locked would leave it: the file holds the typing
+    profile = open_profile(paths, PASSPHRASE, Settings.load(paths), None)
+    with profile.store as reopened:
+        saved = reopened.interviews.get(interview_id).answers["reflection_notes"]
+    assert saved.endswith("typed before the lock")
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(frame.isVisible)
+    frame.close_without_asking()
 
 
 def test_idle_time_is_measured_on_a_clock_that_is_never_set_back(
