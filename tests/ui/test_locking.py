@@ -13,6 +13,7 @@ from functools import partial
 import pytest
 import sqlcipher3
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -278,9 +279,17 @@ def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first
     frame.editor.renderer.show_section("reflection", focus=True)
     (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
     notes.setFocus()
-    on_screen_while_waiting: list[tuple[bool, bool]] = []
+    on_screen_while_waiting: list[tuple[bool, bool, bool]] = []
+    QApplication.processEvents()
+
+    def on_screen() -> QImage:  # what the window system has been given to show
+        return window.screen().grabWindow(window.winId()).toImage()
+
+    before = on_screen()
     frame.editor.saver.failed.connect(
-        lambda _message: on_screen_while_waiting.append((window.covered, frame.isVisible()))
+        lambda _message: on_screen_while_waiting.append(
+            (window.covered, frame.isVisible(), on_screen() != before)
+        )
     )
     sync = store.second_handle()
     try:
@@ -289,7 +298,8 @@ def test_locking_while_a_sync_holds_the_store_puts_every_case_out_of_sight_first
             controller.lock("idle")
     finally:
         sync.close()
-    assert on_screen_while_waiting == [(True, False)]  # covered, and the form out of sight
+    # covered, and the form out of sight, on screen too: not only once the wait is over
+    assert on_screen_while_waiting == [(True, False, True)]
 
     qtbot.waitUntil(lambda: not controller.holder.is_open, timeout=15_000)
     unlock_with(qtbot, controller)
