@@ -399,10 +399,16 @@ class AppController(QObject):
             self._show_main()
         elif self.main_window is not None:
             self.main_window.uncover()
-        for window in self._hidden:
+        # Windows before the dialogs over them, as they were opened: a dialog shown
+        # before its window left that window on top, taking the keys its dialog blocks.
+        for window in sorted(self._hidden, key=_owners):
             if shiboken6.isValid(window):
                 window.show()
         self._hidden = []
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.raise_()
+            modal.activateWindow()
         self.idle.start()
         self._clear_interrupted_exports()
         self._warm_up()
@@ -671,6 +677,14 @@ def _forms_in(window: QWidget) -> list[InterviewFormEditor]:
         return []
     kind = module.InterviewFormEditor
     return [e for e in [window, *window.findChildren(kind)] if isinstance(e, kind)]
+
+
+def _owners(window: QWidget) -> int:
+    """How many windows `window` sits over (a dialog over a dialog over a window: 2)."""
+    count, parent = 0, window.parentWidget()
+    while parent is not None:
+        count, parent = count + 1, parent.parentWidget()
+    return count
 
 
 def _transient(window: QWidget) -> bool:
