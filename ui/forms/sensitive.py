@@ -18,11 +18,13 @@ the young person said, unseen.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
@@ -100,10 +102,13 @@ class SensitiveCover:
 
     def _clicked(self) -> None:
         """Shown by the interviewer (not by the form): on into the answer (to the chosen
-        option, of radio buttons)."""
+        option, of radio buttons), at the end of its text, where typing goes on (after a
+        lock covered the answer being typed, say)."""
         if self.button.isChecked() and self.cover is not None:
             controls = self._answer.controls()
             first = next((c for c in controls if takes_tab(c)), controls[0])
+            if isinstance(first, QPlainTextEdit):
+                first.moveCursor(QTextCursor.MoveOperation.End)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_state(self, revealed: bool) -> None:

@@ -270,6 +270,22 @@ def test_long_answers_sit_behind_a_cover_until_shown(
     assert page.grab().toImage() != hidden_look
 
 
+def test_showing_a_covered_long_answer_puts_the_typing_on_after_it(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
+) -> None:
+    """Locking covers the answer being typed. Going on typing after unlocking, the first
+    space pressed Show, and the rest of the sentence went in before the child's words:
+    "A private story" became "went on typingA private story"."""
+    editor = _open_on_before(open_editor, draft)
+    view = editor.renderer.field_view("before_story")
+    assert view.cover is not None
+    keyboard.tab_to(view.cover.button)
+    keyboard.press(Qt.Key.Key_Space)  # Show
+    keyboard.type(" and went on")
+
+    assert editor.renderer.session.answer("before_story") == "A private story and went on"
+
+
 def test_leaving_the_section_or_locking_covers_them_again(
     open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, draft: Draft
 ) -> None:
