@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.driving import screenshot
@@ -64,3 +64,22 @@ def test_every_caseload_column_is_whole_without_scrolling_sideways(
         assert lines.height() <= rect.height(), text  # wrapped, never cut with "…"
 
     screenshot(window, f"caseload-all-{size[0]}x{size[1]}", artifacts_dir)
+
+
+def test_a_toolbar_too_wide_for_the_window_shows_its_button_for_the_rest(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """On a laptop at 150% (910 px), Lock and the actions after it go past the toolbar's
+    edge: the button that lists them must be drawn, not a blank square."""
+    _, window = unlocked
+    window.resize(910, 512)
+    QApplication.processEvents()
+    (more,) = [
+        button
+        for button in window.toolbar.findChildren(QToolButton)
+        if button.objectName() == "qt_toolbar_ext_button"
+    ]
+    assert more.isVisible()
+    image = more.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert len(colours) > 2  # an arrow drawn on its background
