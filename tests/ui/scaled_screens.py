@@ -72,6 +72,21 @@ def _cut_columns(table: QTableView) -> list[str]:
     ]
 
 
+def _out_of_view(table: QTableView) -> list[str]:
+    """The columns a person cannot do without (status, the 72-hour deadline, time left)
+    that are not whole in view before any sideways scrolling."""
+    header = table.horizontalHeader()
+    table.horizontalScrollBar().setValue(0)
+    return [
+        f"caseload: the {table.model().headerData(column, Qt.Orientation.Horizontal)} "
+        f"column ends at {header.sectionViewportPosition(column) + table.columnWidth(column)} "
+        f"px, past the {table.viewport().width()} px in view"
+        for column in (Column.STATE, Column.DEADLINE, Column.TIME_LEFT)
+        if header.sectionViewportPosition(column) + table.columnWidth(column)
+        > table.viewport().width()
+    ]
+
+
 def main(profile: Path, artifacts: Path, suffix: str) -> int:
     app = application()
     problems: list[str] = []
@@ -95,6 +110,7 @@ def main(profile: Path, artifacts: Path, suffix: str) -> int:
     window.showMaximized()
     problems += _check(window, "caseload", artifacts, suffix)
     problems += _cut_columns(window.table)
+    problems += _out_of_view(window.table)
     window.table.selectRow(0)
     window.new_case()
     _wait(lambda: isinstance(QApplication.activeModalWidget(), NewCaseDialog))
