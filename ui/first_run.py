@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from rhi_desktop.vault import Protection
 from rhi_desktop.vault.strength import Finding, Strength, Verdict, estimate
 from ui.enrolment import EnrolmentOutcome
+from ui.screen_fit import resize_within_screen
 
 PASSPHRASE_PAGE = 0
 ENROL_PAGE = 1
@@ -371,7 +372,7 @@ class FirstRunWizard(QWizard):
         self.enrol_page.enrolled_now.connect(
             lambda: self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Open caseload"))
         )
-        self.resize(720, 600)
+        resize_within_screen(self, 720, 600)
         self.accepted.connect(self.setup_finished)
         self.rejected.connect(self._rejected)
 
@@ -406,7 +407,7 @@ class EnrolWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Not now"))
         self.button(QWizard.WizardButton.FinishButton).setAccessibleName(self.tr("Not now"))
         self.enrol_page.enrolled_now.connect(self._enrolled)
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
 
     def first_field(self) -> QLineEdit:
         """Where typing starts: the code, when the server address is already there."""

@@ -41,6 +41,7 @@ from ui.dialog_parts import ask_first
 from ui.forms.buttons import form_button
 from ui.profile_holder import ProfileHolder
 from ui.review_comments import ReviewCommentsPanel
+from ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from rhi_desktop.domain.entities import Review
@@ -138,8 +139,7 @@ class InterviewWindow(QWidget):
         self.amend_button.setVisible(amend is not None)
         self._update_sign_off()
         self._update_title()
-        screen = self.screen().availableGeometry()
-        self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
+        resize_within_screen(self, *DEFAULT_SIZE)
 
     def _button(self, text: str, name: str, keys: str, tip: str) -> QPushButton:
         """A footer button with its own keys, named in its tooltip ({0} in `tip`), as well

@@ -82,6 +82,7 @@ from ui.offer_dialog import OfferDialog
 from ui.profile_holder import ProfileHolder
 from ui.record_table import FillColumn, record_table_view
 from ui.roles import Page, pages_for
+from ui.screen_fit import resize_within_screen
 from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_text
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_INTERVAL_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self.setMinimumSize(760, 460)
-        self.resize(1280, 720)
+        resize_within_screen(self, 1280, 720)
         self.cover()
 
     # -- building ------------------------------------------------------------------------

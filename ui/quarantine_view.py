@@ -54,6 +54,7 @@ from ui.announce import announce
 from ui.dialog_parts import ask_first
 from ui.messages import error_text
 from ui.profile_holder import ProfileHolder
+from ui.screen_fit import resize_within_screen
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -312,7 +313,7 @@ class QuarantineView(QDialog):
         self.setTabOrder(self.table, self.retry_button)
         self.setTabOrder(self.retry_button, self.discard_button)
         self.setTabOrder(self.discard_button, self.close_button)
-        self.resize(900, 360)
+        resize_within_screen(self, 900, 360)
         self.reload()
 
     def reload(self) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.screen_fit import resize_within_screen
+
 Clock = Callable[[], datetime]
 PANEL_WIDTH = 460
 MARGIN = 24
@@ -200,7 +202,7 @@ class UnlockWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
         self._closing_programmatically = False
 
     def close_quietly(self) -> None:

@@ -52,6 +52,7 @@ from ui.reports.export_jobs import ExportKind, ExportRequest, export, write_repo
 from ui.reports.pdf_report import render_report
 from ui.reports.period_picker import PeriodPicker, PeriodProblem
 from ui.reports.ssda903_refusal import refusal_text, violation_text
+from ui.screen_fit import resize_within_screen
 from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
 from ui.workers import SerialWorker
 
@@ -219,7 +220,7 @@ class ExportDialog(QDialog):
         self.file_format.currentIndexChanged.connect(self._format_changed)
         self.out.textChanged.connect(self._name_changed)
         self._kind_changed()
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
 
     # -- choices ---------------------------------------------------------------------------
 

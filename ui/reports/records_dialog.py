@@ -30,6 +30,7 @@ from ui.reports.drill_down import (
     SessionRecord,
 )
 from ui.reports.text_table import TextRow, TextTableModel, text_table_view
+from ui.screen_fit import resize_within_screen
 from ui.uk_dates import format_uk_date
 
 
@@ -70,7 +71,7 @@ class RecordsDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        resize_within_screen(self, 720, 420)
         self.table.setFocus()
 
     def _headers(self, kind: RecordKind) -> list[str]:

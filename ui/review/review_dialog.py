@@ -44,6 +44,7 @@ from ui.review.changes_view import ChangesView
 from ui.review.comments_editor import CommentsEditor
 from ui.review.timings_view import TimingsView
 from ui.review.words import problem_text
+from ui.screen_fit import resize_within_screen
 
 Save = Callable[[Decision], None]
 _FINAL = frozenset({ReviewProblem.STALE_REVISION, ReviewProblem.NOT_SUBMITTED})
@@ -175,7 +176,7 @@ class ReviewDialog(QDialog):
             self.changes.question_changed.connect(self.comments.set_target)
             self.changes.tree.itemActivated.connect(lambda *_: self.comments.comment.setFocus())
             self.tabs.setCurrentWidget(self.changes)  # a resubmission: start with what changed
-        self.resize(1180, 720)
+        resize_within_screen(self, 1180, 720)
         (self.answers.tree if self.changes is None else self.changes.tree).setFocus()
 
     # -- deciding ------------------------------------------------------------------------

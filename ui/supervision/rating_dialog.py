@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QVBoxLayou
 
 from rhi_desktop.supervision import QualityRating
 from ui.dialog_parts import FieldProblem
+from ui.screen_fit import resize_within_screen
 from ui.supervision.saving import SupervisionDialog
 from ui.supervision.session_details import SessionDetails
 from ui.supervision.wording import rating_label
@@ -56,7 +57,7 @@ class RateSessionDialog(SupervisionDialog[Rating]):
         self.setTabOrder(self.record, self.rating)
         self.setTabOrder(self.rating, self.comments)
         self.setTabOrder(self.comments, self.buttons)
-        self.resize(600, 560)
+        resize_within_screen(self, 600, 560)
         self.rating.setFocus()
 
     def collect(self) -> Rating:

@@ -34,6 +34,7 @@ from rhi_desktop.supervision import (
 )
 from ui.dialog_parts import FieldProblem, buddy_label
 from ui.messages import date_problem_text
+from ui.screen_fit import resize_within_screen
 from ui.supervision.actions_editor import ActionsEditor
 from ui.supervision.saving import SupervisionDialog
 from ui.uk_dates import InvalidDateText, format_uk_date, parse_uk_date
@@ -117,7 +118,7 @@ class RecordSessionDialog(SupervisionDialog[SessionDraft]):
             self.setTabOrder(first, second)
         self.setTabOrder(self.wellbeing, self.agreed.add_button)  # until an action is added
         self.setTabOrder(self.agreed.add_button, self.buttons)
-        self.resize(640, 620)
+        resize_within_screen(self, 640, 620)
         self.held_on.setFocus()
 
     def chosen_cases(self) -> tuple[str, ...]:

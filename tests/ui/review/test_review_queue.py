@@ -293,3 +293,19 @@ def test_clear_drops_every_row_and_leaves_the_open_review_to_the_lock(
     assert store_state(holder, interview_id) is InterviewState.SUBMITTED
     page.reload()  # unlocked again
     assert page.model.rowCount() == 1
+
+
+def test_a_review_opens_no_larger_than_the_screen(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """It opened at 1180x720 whatever the screen: on a laptop at 150% (910x512) Approve
+    and Return were past its edge."""
+    interview_id = submitted(holder.store, IV, clock.now, "REV-S")
+    page = _page(qtbot, holder, clock)
+    page.reload()
+    dialog = open_by_keyboard(qtbot, page, interview_id)
+    room = dialog.screen().availableGeometry()
+
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    QTest.keyClick(dialog.close_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None)
