@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QThread, QThreadPool, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +29,7 @@ from rhi_desktop.demo import generate
 from rhi_desktop.profile import ProfilePaths
 from rhi_desktop.session import LOCAL_ACTOR, create_profile
 from tests.ui.driving import unlock_with
+from ui.appearance import apply_look
 from ui.controller import AppController
 from ui.main_window import MainWindow
 from ui.window import application
@@ -208,3 +209,19 @@ def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", listen)
     return said
+
+
+@pytest.fixture
+def system_font(styled_app: QApplication) -> Iterator[Callable[[float], None]]:
+    """Starts the app's look as on a system whose font is `points` in size."""
+    kept = QFont(styled_app.font())
+
+    def use(points: float) -> None:
+        font = QFont(kept)
+        font.setPointSizeF(points)
+        styled_app.setFont(font)
+        apply_look(styled_app)
+
+    yield use
+    styled_app.setFont(kept)
+    apply_look(styled_app)

@@ -37,15 +37,6 @@ from ui.review.queue_model import QueueColumn, ReviewQueueModel
 from ui.review.review_dialog import ReviewDialog
 from ui.review.words import review_words
 
-_WIDTHS = {
-    QueueColumn.CASE_REFERENCE: 140,
-    QueueColumn.INTERVIEWER: 170,
-    QueueColumn.REVISION: 130,
-    QueueColumn.RECEIVED: 200,
-    QueueColumn.HOURS_FROM_RETURN: 150,
-}
-
-
 class ReviewQueuePage(QWidget):
     saved = Signal()  # a decision was saved: the service should have it soon
 
@@ -69,7 +60,7 @@ class ReviewQueuePage(QWidget):
         self.heading = QLabel(self.title(), self)
         self.heading.setObjectName("viewTitle")
         self.table = record_table_view(
-            self.model, "reviewQueue", self.tr("Interviews to review"), _WIDTHS.items(), self
+            self.model, "reviewQueue", self.tr("Interviews to review"), (), self
         )
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -105,11 +96,20 @@ class ReviewQueuePage(QWidget):
             self.clear()
             return
         self.model.set_rows(review_queue(self._holder.store))
+        self._fit_columns()
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._reselect()
         self._update()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its longest text and its header, in the font in use (at
+        16 points a width set in pixels cut every case reference to 'DEMO-00…'); the
+        last takes what is left."""
+        for column in QueueColumn:
+            if column is not QueueColumn.WITHIN_72_HOURS:
+                self.table.resizeColumnToContents(column)
 
     def clear(self) -> None:
         """Drop every row: nothing personal stays on the page. A review being written is

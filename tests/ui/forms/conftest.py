@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import (
@@ -28,7 +26,6 @@ from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.store import Store
 from tests.ui.forms.keyboard import Keyboard
-from ui.appearance import apply_look
 from ui.forms.editor import InterviewFormEditor, open_form_editor
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
@@ -179,19 +176,3 @@ def open_editor(
     yield open_
     for editor in opened:
         editor.saver.stop()
-
-
-@pytest.fixture
-def system_font(styled_app: QApplication) -> Iterator[Callable[[float], None]]:
-    """Starts the app's look as on a system whose font is `points` in size."""
-    kept = QFont(styled_app.font())
-
-    def use(points: float) -> None:
-        font = QFont(kept)
-        font.setPointSizeF(points)
-        styled_app.setFont(font)
-        apply_look(styled_app)
-
-    yield use
-    styled_app.setFont(kept)
-    apply_look(styled_app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -309,3 +310,19 @@ def test_a_review_opens_no_larger_than_the_screen(
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
     QTest.keyClick(dialog.close_button, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_every_column_shows_its_text_whole_in_large_text(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock, system_font: Callable[[float], None]
+) -> None:
+    """Widths set in pixels cut every case reference to 'REV-LONG-0…' at 16 points, so the
+    coordinator could not tell the rows apart."""
+    system_font(16)
+    submitted(holder.store, IV, clock.now, "REV-LONG-000123")
+    page = _page(qtbot, holder, clock)
+    page.reload()
+
+    table = page.table
+    for column in QueueColumn:
+        if column is not QueueColumn.WITHIN_72_HOURS:  # the last takes what is left
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), column.name
