@@ -46,6 +46,12 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         self.uasc.setAccessibleName(self.tr("Unaccompanied asylum-seeking child"))
         self.episode_type = QComboBox()
         self.episode_type.setAccessibleName(self.tr("Episode type"))
+        # Not as wide as its longest choice: at 16 points that made the dialog 995 px
+        # wide, past a laptop's screen at 150%. The open list shows each choice whole.
+        self.episode_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.episode_type.setMinimumContentsLength(20)
         self.episode_type.addItem(
             self.tr("M: missing, whereabouts unknown"), EpisodeType.MISSING.value
         )

@@ -3,6 +3,7 @@ why a time cannot be: not on the clock at all, or skipped when the clocks went f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -159,3 +160,18 @@ def test_a_child_found_in_the_repeated_autumn_hour_is_recorded_with_the_hour_the
         datetime(2025, 10, 26, 0, 45, tzinfo=UTC),
         datetime(2025, 10, 26, 1, 15, tzinfo=UTC),  # 30 minutes missing, not -30
     )
+
+
+def test_in_large_text_the_dialog_fits_a_laptop_at_150_percent(
+    qtbot: QtBot,
+    unlocked: tuple[AppController, MainWindow],
+    system_font: Callable[[float], None],
+) -> None:
+    """The episode type's drop-down took the width of its longest choice: at 16 points
+    the dialog could not be narrower than 995 px, past a 910 px screen."""
+    system_font(16)
+    _controller, window = unlocked
+    dialog = _new_case(qtbot, window)
+
+    assert dialog.minimumSizeHint().width() <= 910
+    dialog.reject()

@@ -37,6 +37,7 @@ from ui.review.queue_model import QueueColumn, ReviewQueueModel
 from ui.review.review_dialog import ReviewDialog
 from ui.review.words import review_words
 
+
 class ReviewQueuePage(QWidget):
     saved = Signal()  # a decision was saved: the service should have it soon
 
