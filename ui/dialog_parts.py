@@ -109,6 +109,9 @@ class SavingDialog(QDialog, Generic[T]):
             self._as_opened = self.entries()
             self.make_save_default()
         super().showEvent(event)
+        # Qt sizes a dialog by its text unwrapped: wrapped at the width it opens at, in
+        # large text, the last lines were cut off.
+        self.grow_to_fit()
 
     def make_save_default(self) -> None:
         """Enter saves. Qt keeps a dialog's main default only for a button already inside

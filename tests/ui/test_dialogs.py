@@ -4,7 +4,7 @@ the field focused, offers and re-offers, and sign-off (blocked, in time, and lat
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -532,3 +532,22 @@ def test_signing_off_after_the_notice_was_dismissed_says_nothing_of_undo(
     assert isinstance(sign, SignOffDialog)
     assert "Undo" not in sign.accessibleDescription()
     sign.reject()
+
+
+@pytest.mark.parametrize("points", [10.0, 16.0])
+def test_a_dialog_opens_tall_enough_for_its_wrapped_text(
+    qtbot: QtBot, system_font: Callable[[float], None], points: float
+) -> None:
+    """At 16 points the sign-off question opened 200 px tall where its wrapped text
+    needed 225: the last lines were cut off until something made it grow."""
+    system_font(points)
+    dialog = SignOffDialog(
+        lambda _: None, None, case_reference="DEMO-00001", hidden_answers=True, kept_aside=True
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(600, 100)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
+    dialog.reject()
