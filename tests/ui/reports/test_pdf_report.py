@@ -24,6 +24,7 @@ from rhi_desktop.reports.periods import Period
 from rhi_desktop.reports.verification import verify_month
 from rhi_desktop.retention import purge_expired
 from rhi_desktop.session import LOCAL_ACTOR, create_profile, open_profile
+from sync.trust_environment import TRUST_FROM_ENVIRONMENT
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.driving import distinct_colours
 
@@ -53,8 +54,9 @@ def _demo_profile(paths: ProfilePaths) -> list[str]:
 def _export_report(
     paths: ProfilePaths, out: Path, *options: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
-    env.pop("WAYLAND_DISPLAY", None)
+    # Nor the CA locations some machines set: the app forgets them, saying so on stderr.
+    left_out = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", *TRUST_FROM_ENVIRONMENT}
+    env = {k: v for k, v in os.environ.items() if k not in left_out}
     return subprocess.run(
         [
             sys.executable,
