@@ -22,6 +22,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -242,11 +244,22 @@ class KpiDashboardPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([560, 720])
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(controls)
         layout.addWidget(self.problem)
         layout.addLayout(banner_row)
         layout.addWidget(splitter, 1)
+        # Narrower or shorter than all it shows (a laptop at 150%, large text), the page
+        # scrolls rather than squeezing its labels, drop-downs and charts unreadable.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("kpiScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _chart_view(self, accessible: str) -> QChartView:
         view = QChartView()

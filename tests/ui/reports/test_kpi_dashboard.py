@@ -7,9 +7,16 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView, QLineSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.domain.entities import InterviewState as S
@@ -372,3 +379,27 @@ def test_a_month_verified_before_the_purge_stays_verified_and_says_what_is_lower
     ) in banner
     assert not page.verify_button.isEnabled()
     _settle(qtbot, page)
+
+
+def test_in_a_small_window_the_page_scrolls_rather_than_cutting_its_controls(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """On a laptop at 150% (910x512) the page needed 1119x722 and squeezed everything
+    into less: 'Interviewe', 'Looked af', unreadable drop-downs, charts without axes."""
+    page = _dashboard(qtbot, holder, clock)
+    room = QSize(740, 420)  # what the main window leaves the page there
+    assert page.minimumSizeHint().boundedTo(room) == page.minimumSizeHint()
+    page.resize(room)
+    QApplication.processEvents()
+    assert page.size() == room
+
+    squeezed = [
+        f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()}"
+        for widget in page.findChildren(QWidget)
+        if widget.isVisible()
+        and isinstance(widget, QLabel | QAbstractButton | QComboBox)
+        and not (isinstance(widget, QLabel) and widget.wordWrap())
+        and widget.width() < widget.minimumSizeHint().width()
+    ]
+    assert squeezed == []
+    assert page.rates_view.height() >= page.rates_view.minimumHeight()
