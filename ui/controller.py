@@ -540,6 +540,11 @@ class AppController(QObject):
         for window in windows:
             window.setProperty(SAVE_AFTER_HIDING, True)
             window.hide()
+            # Hidden, a window stays in the accessibility tree with all it holds (case
+            # references, typed answers) for any screen reader or inspector to read
+            # while locked. Without its native window it is out of the tree; showing
+            # it again after unlocking makes a new one.
+            window.destroy()
             self._hidden.append(window)
         if self.main_window is not None:
             self.main_window.repaint()  # covered on screen now, not after the saves' wait

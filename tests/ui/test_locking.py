@@ -14,7 +14,7 @@ import pytest
 import shiboken6
 import sqlcipher3
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -409,4 +409,42 @@ def test_unlocking_gives_the_keys_back_to_the_dialog_over_the_interview(
     assert focus is not None
     QTest.keyClick(focus, Qt.Key.Key_Return)  # as the window system hands the key on
     qtbot.waitUntil(lambda: not shiboken6.isValid(box) or not box.isVisible())
+    frame.close_without_asking()
+
+
+def _accessible_texts(node: QAccessibleInterface | None, depth: int = 0) -> list[str]:
+    """Every name, value and description the accessibility tree offers under `node`."""
+    if node is None or not node.isValid() or depth > 60:
+        return []
+    kinds = (QAccessible.Text.Name, QAccessible.Text.Value, QAccessible.Text.Description)
+    found = [text for kind in kinds if (text := node.text(kind))]
+    for index in range(node.childCount()):
+        found += _accessible_texts(node.child(index), depth + 1)
+    return found
+
+
+def test_nothing_in_a_window_hidden_by_the_lock_can_be_read_through_accessibility(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Hidden windows stayed in the accessibility tree: an inspector at the locked app
+    read the case reference from the interview's heading and the words typed into it."""
+    controller, window = unlocked
+    _interview_id, frame = open_first_draft(qtbot, window)
+    case_reference = frame.heading.text().split(" ")[1]
+    frame.editor.renderer.show_section("reflection", focus=True)
+    (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
+    notes.setFocus()
+    type_text(notes, "WORDS-TYPED-BEFORE-THE-LOCK")
+    app = QAccessible.queryAccessibleInterface(QApplication.instance())
+    before = _accessible_texts(app)
+    assert any("WORDS-TYPED-BEFORE-THE-LOCK" in text for text in before)  # the test sees
+
+    with qtbot.waitSignal(controller.locked):
+        controller.lock("idle")
+
+    readable = _accessible_texts(QAccessible.queryAccessibleInterface(QApplication.instance()))
+    assert not [t for t in readable if "WORDS-TYPED" in t or case_reference in t]
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(frame.isVisible)
+    assert notes.toPlainText().endswith("WORDS-TYPED-BEFORE-THE-LOCK")
     frame.close_without_asking()
