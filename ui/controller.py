@@ -75,6 +75,8 @@ LOCK_SAVE_GRACE_SECONDS = 30.0
 """How long locking keeps the store open for a form's save to get in (the sync, told to
 stop, lets go of the store within seconds); after that it closes regardless."""
 LOCK_SAVE_POLL_MS = 200
+SLEEP = "sleep"
+"""The lock's reason when the computer is going to sleep (`ui.os_lock`)."""
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +167,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Close the database, stop every timer and worker, close every window."""
         self.idle.stop()
-        self._saves_wait.stop()
+        self._stop_waiting_to_lock()
         self._clipboard.forget_copied()
         self.sync.shutdown()
         if self._started:
@@ -202,6 +204,11 @@ class AppController(QObject):
     @property
     def is_locked(self) -> bool:
         return not self.holder.is_open
+
+    @property
+    def lock_pending(self) -> bool:
+        """A lock has begun and closes the profile once a save or an enrolment is done."""
+        return self._lock_pending is not None
 
     # -- first run -----------------------------------------------------------------------
 
@@ -440,6 +447,7 @@ class AppController(QObject):
         start again."""
         self.idle.stop()
         self.sync.detach()
+        self._stop_waiting_to_lock()
         for window in [*self._hidden, self.main_window, self.unlock_window]:
             if window is not None and shiboken6.isValid(window):
                 window.blockSignals(True)
@@ -496,14 +504,19 @@ class AppController(QObject):
         if self._profile_jobs:
             self._lock_pending = reason  # enrolment is using the profile; close right after
             return
-        if _forms_saving():
+        if reason != SLEEP and _forms_saving():
             # A save found the store busy (a sync's last write outlasting the busy
             # timeout): closing now would leave the typing in memory only, lost to a
-            # crash while locked. The form tries again by itself; close once it is in.
+            # crash while locked. The form tries again by itself; close once it is in,
+            # or once the grace is over. (Going to sleep, nothing runs meanwhile: the
+            # key is not kept through it.)
             self._lock_pending = reason
             self._saves_deadline = time.monotonic() + LOCK_SAVE_GRACE_SECONDS
             self._saves_wait.start()
             return
+        self._close_profile(reason)
+
+    def _close_profile(self, reason: str) -> None:
         log.info("locking (%s)", reason)
         self.holder.close()
         self.locked.emit()
@@ -511,14 +524,21 @@ class AppController(QObject):
     def _lock_when_saved(self) -> None:
         reason = self._lock_pending
         if reason is None or not self.holder.is_open:
-            self._saves_wait.stop()
+            self._stop_waiting_to_lock()
             return
-        if _forms_saving() and time.monotonic() < self._saves_deadline:
-            return
+        in_time = time.monotonic() < self._saves_deadline
+        if (_forms_saving() and in_time) or self._profile_jobs:
+            return  # an enrolment under way closes it as it ends
+        self._stop_waiting_to_lock()
+        if in_time:
+            self.lock(reason)  # saved: anything shown since is covered again first
+        else:
+            log.warning("locking with a form's latest answers not saved")
+            self._close_profile(reason)
+
+    def _stop_waiting_to_lock(self) -> None:
         self._saves_wait.stop()
-        if not self._profile_jobs:
-            self._lock_pending = None
-            self.lock(reason)
+        self._lock_pending = None
 
     def _hide_cases(self) -> None:
         """Every case off the screen first, then the open forms saved: a save can wait

@@ -7,6 +7,8 @@ from __future__ import annotations
 import gc
 import time
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import partial
 
@@ -383,6 +385,61 @@ def test_idle_time_goes_on_while_the_laptop_sleeps(
     monkeypatch.setattr(time, "CLOCK_MONOTONIC", "monotonic_clock", raising=False)
     assert clock_counting_sleep(platform)() == 1.0
     assert read == [read_clock]
+
+
+@contextmanager
+def _locked_with_a_save_held_up(
+    qtbot: QtBot, controller: AppController, window: MainWindow, reason: str
+) -> Iterator[None]:
+    """Type into an open draft and lock while another handle holds the store, so the
+    lock's save cannot get in, for as long as the block runs."""
+    _interview_id, frame = open_first_draft(qtbot, window)
+    frame.editor.renderer.show_section("reflection", focus=True)
+    (notes,) = frame.editor.renderer.field_view("reflection_notes").controls()
+    notes.setFocus()
+    sync = controller.holder.store.second_handle()
+    try:
+        with sync.transaction("sync"):
+            type_text(notes, "typed before the lock")
+            controller.lock(reason)
+            yield
+    finally:
+        sync.close()
+
+
+def test_a_lock_whose_save_never_gets_in_closes_the_store_when_the_grace_is_over(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wait began again at each try: with a save failing for good (a full disk, say)
+    the store stayed open, the key in memory, for as long as the app ran locked."""
+    monkeypatch.setattr(controller_module, "LOCK_SAVE_GRACE_SECONDS", 1.0)
+    controller, window = unlocked
+    with _locked_with_a_save_held_up(qtbot, controller, window, "idle"):
+        assert controller.holder.is_open  # waiting for the save
+        qtbot.waitUntil(lambda: not controller.holder.is_open, timeout=8_000)
+
+
+def test_going_to_sleep_closes_the_store_at_once_even_with_a_save_held_up(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Nothing runs while the computer sleeps: waiting would keep the key in memory
+    through the whole sleep."""
+    controller, window = unlocked
+    with _locked_with_a_save_held_up(qtbot, controller, window, "sleep"):
+        assert not controller.holder.is_open
+
+
+def test_a_wipe_while_the_lock_waits_for_a_save_leaves_no_lock_to_come(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """The lock left waiting locked the next profile set up: the wizard vanished for an
+    unlock window as the new enrolment finished."""
+    controller, window = unlocked
+    with _locked_with_a_save_held_up(qtbot, controller, window, "idle"):
+        assert controller.lock_pending
+        controller.sync.wiped.emit("This computer was removed by IT.")
+    qtbot.waitUntil(lambda: controller.wizard is not None)
+    assert not controller.lock_pending
 
 
 def test_unlocking_gives_the_keys_back_to_the_dialog_over_the_interview(
