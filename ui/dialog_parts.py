@@ -72,6 +72,10 @@ class FieldProblem(ValueError):
         self.text = text
 
 
+GROW_STEP = 80
+"""How much wider a dialog grows at a time when the screen is too short for its text."""
+
+
 class SavingDialog(QDialog, Generic[T]):
     def __init__(self, save: Callable[[T], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,16 +210,26 @@ class SavingDialog(QDialog, Generic[T]):
         announce(self.problem, text)
 
     def grow_to_fit(self) -> None:
-        """Make room for wrapped text that just appeared rather than squeezing fields."""
+        """Make room for wrapped text that just appeared rather than squeezing fields:
+        taller, within the screen; wider, where the screen is not tall enough (wider,
+        the text wraps onto fewer lines)."""
         layout = self.layout()
         if layout is None:
             return
         layout.activate()
+        room = self.screen().availableGeometry()
         width = self.width()
+        needed = self._height_for(width)
+        while needed > room.height() and width < room.width():
+            width = min(room.width(), width + GROW_STEP)
+            needed = self._height_for(width)
+        height = max(self.height(), min(needed, room.height()))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+
+    def _height_for(self, width: int) -> int:
         needed = self.heightForWidth(width) if self.hasHeightForWidth() else -1
-        needed = max(needed, self.sizeHint().height())
-        if needed > self.height():
-            self.resize(width, needed)
+        return max(needed, self.sizeHint().height())
 
 
 def ask_first(

@@ -4,6 +4,9 @@ the field focused, offers and re-offers, and sign-off (blocked, in time, and lat
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -41,6 +44,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 S = InterviewState
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _back(qtbot: QtBot, window: MainWindow) -> None:
@@ -551,3 +556,24 @@ def test_a_dialog_opens_tall_enough_for_its_wrapped_text(
 
     assert dialog.height() >= dialog.heightForWidth(dialog.width())
     dialog.reject()
+
+
+def test_on_a_laptop_at_150_percent_dialogs_fit_the_screen_with_their_text_whole(
+    tmp_path: Path,
+) -> None:
+    """Grown to fit its wrapped text in 16-point text, the sign-off question ran past
+    the bottom of a 910x512 screen, its buttons out of reach. The screen's size is set
+    before Qt starts, so the dialogs open in a child process."""
+    screen = tmp_path / "screen.json"
+    geometry = {"name": "laptop", "x": 0, "y": 0, "width": 910, "height": 512}
+    screen.write_text(json.dumps({"screens": [{**geometry, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.small_screen_dialogs"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
