@@ -53,12 +53,17 @@ RoleSlots = QModelRoleDataSpan | QModelRoleData
 
 
 class Column(IntEnum):
+    """Left to right: what to do and the 72-hour deadline straight after the case, so a
+    narrow window (a laptop at 150%) shows them before any scrolling, and screen readers
+    and the sort menu meet them in that order too; the child's name, hidden unless asked
+    for, last, where it takes what is left."""
+
     CASE_REFERENCE = 0
-    CHILD = 1
-    STATE = 2
-    DUE_BY = 3
-    TIME_LEFT = 4
-    DEADLINE = 5
+    STATE = 1
+    DEADLINE = 2
+    TIME_LEFT = 3
+    DUE_BY = 4
+    CHILD = 5
 
 
 COLUMNS = len(Column)
@@ -111,7 +116,7 @@ def _deadline_icon(name: str) -> QIcon:
 
 
 # What a row shows: its six display texts and where it stands against the deadline.
-_Shown = tuple[tuple[str, str, str, str, str, str], Deadline]
+_Shown = tuple[tuple[str, ...], Deadline]
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -141,8 +146,7 @@ class CaseloadModel(QAbstractTableModel):
         self._shown = [None] * len(self._rows)
         if self._rows:
             self.dataChanged.emit(
-                self.index(0, Column.TIME_LEFT),
-                self.index(len(self._rows) - 1, Column.DEADLINE),
+                self.index(0, min(_LIVE)), self.index(len(self._rows) - 1, max(_LIVE))
             )
 
     @property
@@ -290,15 +294,18 @@ class CaseloadModel(QAbstractTableModel):
         if shown is None:
             row = self._rows[number]
             deadline = self.deadline(row)
-            texts = (
-                row.case_reference,
-                row.child_name if self._revealed else MASK,
-                state_label(row.state, row.unsent),
-                format_london(row.due_by),
+            by_column = {
+                Column.CASE_REFERENCE: row.case_reference,
+                Column.CHILD: row.child_name if self._revealed else MASK,
+                Column.STATE: state_label(row.state, row.unsent),
+                Column.DUE_BY: format_london(row.due_by),
                 # An amendment races no clock: its interview was held in time or not.
-                "—" if deadline is Deadline.CLOSED else self._countdown(row.due_by - self._now),
-                self._deadline_text(deadline, _completed_late(row)),
-            )
+                Column.TIME_LEFT: "—"
+                if deadline is Deadline.CLOSED
+                else self._countdown(row.due_by - self._now),
+                Column.DEADLINE: self._deadline_text(deadline, _completed_late(row)),
+            }
+            texts = tuple(by_column[column] for column in Column)
             shown = (texts, deadline)
             self._shown[number] = shown
         return shown

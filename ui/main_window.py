@@ -102,17 +102,6 @@ NOTE_SHOWN_MS = 10_000
 _WIDTHS = {Column.CASE_REFERENCE: 130}
 """The case reference (varying content) starts at this, or its header's need if more;
 the child's name takes what the others leave; the others fit their longest text."""
-SHOWN_ORDER = (
-    Column.CASE_REFERENCE,
-    Column.STATE,
-    Column.DEADLINE,
-    Column.TIME_LEFT,
-    Column.DUE_BY,
-    Column.CHILD,
-)
-"""The caseload's columns left to right: what to do and the 72-hour deadline straight
-after the case, so a narrow window (a laptop at 150%) shows them before any scrolling;
-the child's name, hidden unless asked for, last, where it takes what is left."""
 CELL_PADDING = 8
 """Room around a cell's text: the cell's margins."""
 SIDEBAR_WIDTH = 164
@@ -296,9 +285,6 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._update_empty_note)
 
         self.table = record_table_view(self.proxy, "caseload", self.tr("Caseload"), _WIDTHS.items())
-        header = self.table.horizontalHeader()
-        for place, column in enumerate(SHOWN_ORDER):
-            header.moveSection(header.visualIndex(column), place)
         self._fit_columns()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)

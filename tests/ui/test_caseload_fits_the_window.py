@@ -83,3 +83,17 @@ def test_a_toolbar_too_wide_for_the_window_shows_its_button_for_the_rest(
     image = more.grab().toImage()
     colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
     assert len(colours) > 2  # an arrow drawn on its background
+
+
+def test_the_columns_come_in_one_order_on_screen_to_screen_readers_and_to_sorting(
+    unlocked: tuple[AppController, MainWindow],
+) -> None:
+    """Moved on screen only, the columns were read out, and offered in the Sort by menu,
+    in another order than the one shown."""
+    _, window = unlocked
+    model, header = window.table.model(), window.table.horizontalHeader()
+    logical = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    shown = [logical[header.logicalIndex(place)] for place in range(header.count())]
+
+    assert shown == logical
+    assert logical[:4] == ["Case reference", "Status", "72-hour deadline", "Time left"]
