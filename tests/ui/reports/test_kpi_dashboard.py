@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -403,3 +404,18 @@ def test_in_a_small_window_the_page_scrolls_rather_than_cutting_its_controls(
     ]
     assert squeezed == []
     assert page.rates_view.height() >= page.rates_view.minimumHeight()
+
+
+def test_the_scrolling_around_the_page_is_no_tab_stop(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """The page's first Tab stop, where the keyboard lands on coming to it, was the
+    unnamed scroll area round it, not the period to report on."""
+    page = _dashboard(qtbot, holder, clock)
+
+    stops = [
+        scroll
+        for scroll in page.findChildren(QScrollArea)
+        if scroll.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert stops == []
