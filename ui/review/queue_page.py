@@ -105,12 +105,15 @@ class ReviewQueuePage(QWidget):
         self._update()
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its longest text and its header, in the font in use (at
-        16 points a width set in pixels cut every case reference to 'DEMO-00…'); the
-        last takes what is left."""
+        """Each column at least as wide as its longest text and its header, in the font in
+        use (at 16 points a width set in pixels cut every case reference to 'DEMO-00…');
+        a column the coordinator made wider stays so. The last takes what is left."""
+        table, header = self.table, self.table.horizontalHeader()
         for column in QueueColumn:
             if column is not QueueColumn.WITHIN_72_HOURS:
-                self.table.resizeColumnToContents(column)
+                needed = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                if table.columnWidth(column) < needed:
+                    table.setColumnWidth(column, needed)
 
     def clear(self) -> None:
         """Drop every row: nothing personal stays on the page. A review being written is

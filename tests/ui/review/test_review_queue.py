@@ -326,3 +326,19 @@ def test_every_column_shows_its_text_whole_in_large_text(
     for column in QueueColumn:
         if column is not QueueColumn.WITHIN_72_HOURS:  # the last takes what is left
             assert table.columnWidth(column) >= table.sizeHintForColumn(column), column.name
+
+
+def test_a_column_the_coordinator_widened_stays_wide_after_a_reload(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """Every reload (each sync bringing records, each decision, each unlock) put the
+    columns back to their texts' widths."""
+    submitted(holder.store, IV, clock.now, "REV-W")
+    page = _page(qtbot, holder, clock)
+    page.reload()
+    page.table.setColumnWidth(QueueColumn.INTERVIEWER, 400)
+
+    page.reload()
+
+    assert page.table.columnWidth(QueueColumn.INTERVIEWER) == 400
+
