@@ -175,3 +175,19 @@ def test_in_large_text_the_dialog_fits_a_laptop_at_150_percent(
 
     assert dialog.minimumSizeHint().width() <= 910
     dialog.reject()
+
+
+def test_in_normal_text_the_episode_type_is_shown_whole(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Shortened for large text on a small screen, the drop-down cut 'A: away from
+    placement without authorisation, whereabouts known' at every size."""
+    _controller, window = unlocked
+    dialog = _new_case(qtbot, window)
+    combo = dialog.episode_type
+
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        text = combo.currentText()
+        assert combo.width() > combo.fontMetrics().horizontalAdvance(text), text
+    dialog.reject()

@@ -341,4 +341,3 @@ def test_a_column_the_coordinator_widened_stays_wide_after_a_reload(
     page.reload()
 
     assert page.table.columnWidth(QueueColumn.INTERVIEWER) == 400
-
