@@ -63,21 +63,23 @@ def counts_yes(form: Form, info: FieldInfo) -> bool:
 
 _TEXT = (QuestionType.TEXT, QuestionType.LONG_TEXT)
 UNREAD_KEY = (
-    "no report reads this key: a key on a question itself counts only on a yes/no "
-    f"question (when answered yes), or as {PLACE_KEY} or {ASSOCIATE_KEY} on a text "
-    "question in a repeat; to count the answers of a choice question, give its choices "
-    "report keys"
+    "no report counts this key (it is kept with the question): the reports count a key "
+    f"on a question only on a yes/no question (when answered yes), as {ASSOCIATE_KEY} "
+    f"on a text question, or as {PLACE_KEY} on a text question in a repeat; to count a "
+    "choice question's answers, give its choices report keys"
 )
 
 
 def unread_keys(form: Form) -> Iterator[str]:
     """A loader-style problem (`path.report_key: message`) for each key on a question
-    that no report reads, for a form's author to be told of."""
+    that no report counts (`AnswerReader`), for a form's author to be told of."""
     for info in form.fields.values():
         key = info.question.report_key
         if key is None or counts_yes(form, info):
             continue
-        if key in (PLACE_KEY, ASSOCIATE_KEY) and info.repeat_id and info.question.type in _TEXT:
+        if info.question.type in _TEXT and (
+            key == ASSOCIATE_KEY or (key == PLACE_KEY and info.repeat_id is not None)
+        ):
             continue
         yield f"{info.path}.report_key: {UNREAD_KEY}"
 

@@ -401,6 +401,7 @@ def test_a_report_key_no_report_reads_is_said_at_its_cell(workbook: Write) -> No
             ["select_one yn", "concern", "Any concern now?", "Pryder nawr?", "risk.now"],
             ["select_one where", "venue", "Where did you meet?", "Ble?", "interview.venue"],
             ["text", "story", "What happened?", "Beth ddigwyddodd?", "during.story"],
+            ["text", "friend", "Who were you with?", "Gyda phwy?", "during.associate"],
             ["begin repeat", "places", "Places", "Lleoedd", ""],
             ["text", "place", "Describe the place", "Disgrifiwch", "during.place"],
             ["end repeat", "", "", "", ""],
@@ -419,4 +420,4 @@ def test_a_report_key_no_report_reads_is_said_at_its_cell(workbook: Write) -> No
 
     unread = [f for f in report.warnings if f.where[2] == "E"]
     assert [f.where for f in unread] == [("survey", 3, "E"), ("survey", 4, "E")]
-    assert unread[0].message.startswith("no report reads this key: a key on a question")
+    assert unread[0].message.startswith("no report counts this key (it is kept with the")
