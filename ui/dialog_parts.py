@@ -42,17 +42,18 @@ T = TypeVar("T")
 
 def information_box(parent: QWidget, text: str) -> QMessageBox:
     """A note with one OK button, for the caller to `open()` (never `exec()`)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("DialogParts", "RHI Desktop"),
-        text,
-        parent=parent,
-    )
+    box = QMessageBox(QMessageBox.Icon.Information, "", text, parent=parent)
+    dress_information_box(box)
+    return box
+
+
+def dress_information_box(box: QMessageBox) -> None:
+    """The app's title and one OK button on a note."""
+    box.setWindowTitle(QCoreApplication.translate("DialogParts", "RHI Desktop"))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     ok = box.button(QMessageBox.StandardButton.Ok)
     ok.setText(QCoreApplication.translate("DialogParts", "OK"))
     ok.setAccessibleName(ok.text())
-    return box
 
 
 def buddy_label(text: str, field: QWidget) -> QLabel:

@@ -85,7 +85,7 @@ from ui.roles import Page, pages_for
 from ui.screen_fit import resize_within_screen
 from ui.sidebar_model import ViewListModel
 from ui.sign_off_check import check_for_sign_off
-from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_text
+from ui.sign_off_dialogs import LateReasonDialog, SignOffDialog, blocker_box
 from ui.status_bar import SyncStatusBar
 from ui.sync_status import ConnectionStatus, ConnectionStatusSource
 from ui.unlock import UnlockPanel
@@ -954,8 +954,7 @@ class MainWindow(QMainWindow):
             interview = self._holder.store.interviews.get(interview_id)
         check = check_for_sign_off(interview, self._clock, self.forms(), QLocale().bcp47Name())
         if not check.ok:
-            said = blocker_text(check, open_already=over is not self)
-            self._open_dialog(information_box(over, said))
+            self._open_dialog(blocker_box(over, check, open_already=over is not self))
             return
         # What is held beside the record, as saved (from the open window, or from before
         # the app stopped): answers a change hid that the form offers to undo, and those a

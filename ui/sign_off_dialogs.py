@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.counted import by_count
 from rhi_desktop.domain.deadlines import format_london
-from ui.dialog_parts import FieldProblem, SavingDialog
+from ui.dialog_parts import FieldProblem, SavingDialog, dress_information_box
 from ui.sign_off_check import Blocker, SignOffCheck
 
 translate = QCoreApplication.translate
@@ -166,9 +169,11 @@ class LateReasonDialog(SavingDialog[str]):
         return text
 
 
-def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
-    """Why the interview cannot be signed off yet, listing open questions by label;
-    `open_already`: asked from the interview's own window."""
+def blocker_text(
+    check: SignOffCheck, *, open_already: bool = False, listed: int = MAX_LISTED_ISSUES
+) -> str:
+    """Why the interview cannot be signed off yet, listing (up to `listed`) open questions
+    by label; `open_already`: asked from the interview's own window."""
     if check.blocker is Blocker.NO_FORM:
         return translate(
             "SignOff", "This interview has not been started, so there is nothing to sign off."
@@ -197,10 +202,10 @@ def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
         translate("SignOff", "Some answers need attention before you can sign off:"),
         *(
             f"• {issue.section}: {issue.question} — {issue.words()}"
-            for issue in check.issues[:MAX_LISTED_ISSUES]
+            for issue in check.issues[:listed]
         ),
     ]
-    hidden = len(check.issues) - MAX_LISTED_ISSUES
+    hidden = len(check.issues) - listed
     if hidden > 0:
         lines.append(translate("SignOff", "…and {0} more.").format(hidden))
     lines.append(
@@ -209,3 +214,30 @@ def blocker_text(check: SignOffCheck, *, open_already: bool = False) -> str:
         else translate("SignOff", "Open the interview to complete them.")
     )
     return "\n".join(lines)
+
+
+class _BlockerBox(QMessageBox):
+    """`blocker_text` in a note that fits the screen: in large text on a small screen,
+    eight questions listed made it taller than the screen, its OK out of reach, so it
+    lists as many as fit (one at least). Its size is known only once it is shown."""
+
+    def __init__(self, parent: QWidget | None, check: SignOffCheck, open_already: bool) -> None:
+        super().__init__(QMessageBox.Icon.Information, "", "", parent=parent)
+        self._text = partial(blocker_text, check, open_already=open_already)
+        self._listed = MAX_LISTED_ISSUES
+        self.setText(self._text(listed=self._listed))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        room = self.screen().availableGeometry().height()
+        while self._listed > 1 and self.height() > room:
+            self._listed -= 1
+            self.setText(self._text(listed=self._listed))
+
+
+def blocker_box(parent: QWidget, check: SignOffCheck, *, open_already: bool) -> QMessageBox:
+    """Why the interview cannot be signed off yet, in a note with one OK button that fits
+    the screen, for the caller to `open()`."""
+    box = _BlockerBox(parent, check, open_already)
+    dress_information_box(box)
+    return box
