@@ -17,18 +17,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QTextEdit,
     QWidget,
 )
@@ -71,6 +73,29 @@ class FieldProblem(ValueError):
         super().__init__(text)
         self.field = field
         self.text = text
+
+
+class ScrollingFields(QScrollArea):
+    """A dialog's fields, scrolling where the screen is too short for them all (large
+    text on a laptop at 150%) but asking for all the room they need, as they would on
+    their own: Qt caps a scroll area's wish at a few dozen lines of text."""
+
+    def __init__(self, fields: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it scrolls to the focus
+        self._fields = fields  # before setWidget: from then on its events come here
+        self.setWidget(fields)
+        fields.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        return self._fields.sizeHint()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._fields and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # what the fields ask for changed (polished, say)
+        return super().eventFilter(watched, event)
 
 
 GROW_STEP = 80
@@ -211,22 +236,34 @@ class SavingDialog(QDialog, Generic[T]):
         announce(self.problem, text)
 
     def grow_to_fit(self) -> None:
-        """Make room for wrapped text that just appeared rather than squeezing fields:
-        taller, within the screen; wider, where the screen is not tall enough (wider,
-        the text wraps onto fewer lines)."""
+        """Make room for what it shows (wrapped text that just appeared, fields in large
+        text) rather than squeezing it: as large as it asks, within the screen; wider,
+        where the screen is not tall enough and the text wraps (wider, it takes fewer
+        lines). Its frame is kept on the screen: no larger than the screen, and moved
+        back where it went past an edge."""
         layout = self.layout()
         if layout is None:
             return
+        # What it asks for as it looks now: its parts' layouts, asked again as they were
+        # given the look they are shown with, have yet to say.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.activate()
         room = self.screen().availableGeometry()
-        width = self.width()
+        frame = self.frameGeometry().size() - self.size()  # title bar and borders
+        room_width, room_height = room.width() - frame.width(), room.height() - frame.height()
+        width = max(self.width(), min(self.sizeHint().width(), room_width))
         needed = self._height_for(width)
-        while needed > room.height() and width < room.width():
-            width = min(room.width(), width + GROW_STEP)
+        while self.hasHeightForWidth() and needed > room_height and width < room_width:
+            width = min(room_width, width + GROW_STEP)
             needed = self._height_for(width)
-        height = max(self.height(), min(needed, room.height()))
+        height = min(max(self.height(), needed), room_height)
         if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
+            self.resize(min(width, room_width), height)
+        placed = self.frameGeometry()
+        x = max(room.left(), min(placed.x(), room.right() + 1 - placed.width()))
+        y = max(room.top(), min(placed.y(), room.bottom() + 1 - placed.height()))
+        if (x, y) != (placed.x(), placed.y()):
+            self.move(x, y)
 
     def _height_for(self, width: int) -> int:
         needed = self.heightForWidth(width) if self.hasHeightForWidth() else -1

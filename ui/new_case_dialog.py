@@ -24,12 +24,9 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.entities import EpisodeType
 from ui.casework import CaseworkError, FoundChild, Problem
-from ui.dialog_parts import FieldProblem, SavingDialog, buddy_label
+from ui.dialog_parts import FieldProblem, SavingDialog, ScrollingFields, buddy_label
 from ui.messages import date_problem_text, problem_text
 from ui.uk_dates import InvalidDateText, london_instant, parse_clock, parse_uk_date
-
-SHORTEST_CHOICE = 20
-"""The fewest characters of the episode type shown where the screen is narrow."""
 
 
 class NewCaseDialog(SavingDialog[FoundChild]):
@@ -49,10 +46,6 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         self.uasc.setAccessibleName(self.tr("Unaccompanied asylum-seeking child"))
         self.episode_type = QComboBox()
         self.episode_type.setAccessibleName(self.tr("Episode type"))
-        self.episode_type.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.episode_type.setMinimumContentsLength(SHORTEST_CHOICE)
         self.episode_type.addItem(
             self.tr("M: missing, whereabouts unknown"), EpisodeType.MISSING.value
         )
@@ -84,12 +77,15 @@ class NewCaseDialog(SavingDialog[FoundChild]):
             buddy_label(self.tr("R&eturned or found:"), self.return_date),
             _pair(self.return_date, self.return_time),
         )
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(child)
+        fields_layout.addWidget(episode)
         layout = QVBoxLayout(self)
-        layout.addWidget(child)
-        layout.addWidget(episode)
+        layout.addWidget(ScrollingFields(fields), 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self._fit_choices_to_screen()
         order = [
             self.case_reference,
             self.name,
@@ -106,21 +102,6 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self.case_reference.setFocus()
-
-    def _fit_choices_to_screen(self) -> None:
-        """The episode type shows its whole choice where the screen has room for it. At
-        its own full width, at 16 points on a laptop at 150%, it made the dialog 995 px
-        wide on a 910 px screen; there it shows at least 20 characters, and its open
-        list shows each choice whole."""
-        combo = self.episode_type
-        self.ensurePolished()
-        metrics = combo.fontMetrics()
-        short = combo.sizeHint().width()
-        frame = short - metrics.horizontalAdvance("x") * SHORTEST_CHOICE
-        whole = frame + max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(2))
-        room = self.screen().availableGeometry().width()
-        if self.sizeHint().width() - short + whole <= room:
-            combo.setMinimumWidth(whole)
 
     def collect(self) -> FoundChild:
         """Checked top to bottom, so the first problem named is the first one on screen."""

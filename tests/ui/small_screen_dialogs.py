@@ -1,6 +1,7 @@
 """Run in a child process on a small offscreen screen (QT_QPA_PLATFORM with a configfile)
-in 16-point text: open the dialogs whose text wraps, as they open in the app, and print
-one line for each that is larger than the screen or cuts its text. Exit 1 if any.
+in 16-point text: open dialogs over a window filling the screen, as they open in the
+app, and print one line for each that goes past the screen's edges or cuts its text.
+Exit 1 if any.
 
     python -m tests.ui.small_screen_dialogs
 """
@@ -11,12 +12,13 @@ import sys
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
 from rhi_desktop.forms.versions import FormRegistry
 from ui.appearance import apply_look
+from ui.new_case_dialog import NewCaseDialog
 from ui.sign_off_check import check_for_sign_off
 from ui.sign_off_dialogs import MAX_LISTED_ISSUES, SignOffDialog, blocker_box
 
@@ -42,9 +44,9 @@ def _problems(name: str, dialog: QDialog | QMessageBox) -> list[str]:
     QApplication.processEvents()
     room = QGuiApplication.primaryScreen().availableGeometry()
     found = []
-    if dialog.width() > room.width() or dialog.height() > room.height():
-        found.append(f"{name}: {dialog.width()}x{dialog.height()} on a {room.width()}x"
-                     f"{room.height()} screen")  # fmt: skip
+    placed = dialog.frameGeometry()
+    if not room.contains(placed):
+        found.append(f"{name}: at {placed.getRect()}, past the screen's {room.getRect()}")
     if dialog.hasHeightForWidth() and dialog.height() < dialog.heightForWidth(dialog.width()):
         found.append(f"{name}: {dialog.height()} px tall, its text needs "
                      f"{dialog.heightForWidth(dialog.width())}")  # fmt: skip
@@ -58,16 +60,22 @@ def main() -> int:
     font.setPointSizeF(16)
     app.setFont(font)
     apply_look(app)
-    problems = _problems(
-        "sign-off",
-        SignOffDialog(
-            lambda _: None, None, case_reference="DEMO-00001", hidden_answers=True,
-            kept_aside=True,
-        ),
-    )  # fmt: skip
+    window = QWidget()  # the main window, filling the screen, that dialogs open over
+    window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
+    window.show()
     check = check_for_sign_off(_started_and_left(), lambda: NOW, FormRegistry(BUNDLED_FORMS_DIR))
     assert len(check.issues) > MAX_LISTED_ISSUES
-    problems += _problems("sign-off refused", blocker_box(None, check, open_already=True))
+    problems = [
+        *_problems(
+            "sign-off",
+            SignOffDialog(
+                lambda _: None, window, case_reference="DEMO-00001", hidden_answers=True,
+                kept_aside=True,
+            ),
+        ),
+        *_problems("sign-off refused", blocker_box(window, check, open_already=True)),
+        *_problems("new found child", NewCaseDialog(lambda _: None, window)),
+    ]  # fmt: skip
     for line in problems:
         print(line)
     return 1 if problems else 0

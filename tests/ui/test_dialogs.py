@@ -558,14 +558,17 @@ def test_a_dialog_opens_tall_enough_for_its_wrapped_text(
     dialog.reject()
 
 
+@pytest.mark.parametrize("size", [(910, 512), (853, 480)])
 def test_on_a_laptop_at_150_percent_dialogs_fit_the_screen_with_their_text_whole(
-    tmp_path: Path,
+    tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """Grown to fit its wrapped text in 16-point text, the sign-off question ran past
-    the bottom of a 910x512 screen, its buttons out of reach. The screen's size is set
-    before Qt starts, so the dialogs open in a child process."""
+    the bottom of a 910x512 screen (1366x768 at 150%), its buttons out of reach; grown
+    where it stood, centred over the window, it ran past the edges of 853x480 (1280x720
+    at 150%). The screen's size is set before Qt starts: the dialogs open in a child
+    process."""
     screen = tmp_path / "screen.json"
-    geometry = {"name": "laptop", "x": 0, "y": 0, "width": 910, "height": 512}
+    geometry = {"name": "laptop", "x": 0, "y": 0, "width": size[0], "height": size[1]}
     screen.write_text(json.dumps({"screens": [{**geometry, "logicalDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
     result = subprocess.run(

@@ -168,7 +168,8 @@ def test_in_large_text_the_dialog_fits_a_laptop_at_150_percent(
     system_font: Callable[[float], None],
 ) -> None:
     """The episode type's drop-down took the width of its longest choice: at 16 points
-    the dialog could not be narrower than 995 px, past a 910 px screen."""
+    the dialog could not be narrower than 995 px, past a 910 px screen. Its fields now
+    scroll where the screen is too small for them."""
     system_font(16)
     _controller, window = unlocked
     dialog = _new_case(qtbot, window)
@@ -180,8 +181,8 @@ def test_in_large_text_the_dialog_fits_a_laptop_at_150_percent(
 def test_in_normal_text_the_episode_type_is_shown_whole(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
-    """Shortened for large text on a small screen, the drop-down cut 'A: away from
-    placement without authorisation, whereabouts known' at every size."""
+    """Shortened so that the dialog could fit a small screen, the drop-down cut 'A: away
+    from placement without authorisation, whereabouts known' at every size."""
     _controller, window = unlocked
     dialog = _new_case(qtbot, window)
     combo = dialog.episode_type
