@@ -508,15 +508,17 @@ class AppController(QObject):
             # A save found the store busy (a sync's last write outlasting the busy
             # timeout): closing now would leave the typing in memory only, lost to a
             # crash while locked. The form tries again by itself; close once it is in,
-            # or once the grace is over. (Going to sleep, nothing runs meanwhile: the
-            # key is not kept through it.)
-            self._lock_pending = reason
-            self._saves_deadline = time.monotonic() + LOCK_SAVE_GRACE_SECONDS
-            self._saves_wait.start()
+            # or once the grace is over, which another lock meanwhile does not put off.
+            # (Going to sleep, nothing runs meanwhile: the key is not kept through it.)
+            self._lock_pending = self._lock_pending or reason
+            if not self._saves_wait.isActive():
+                self._saves_deadline = time.monotonic() + LOCK_SAVE_GRACE_SECONDS
+                self._saves_wait.start()
             return
         self._close_profile(reason)
 
     def _close_profile(self, reason: str) -> None:
+        self._stop_waiting_to_lock()
         log.info("locking (%s)", reason)
         self.holder.close()
         self.locked.emit()

@@ -429,6 +429,35 @@ def test_going_to_sleep_closes_the_store_at_once_even_with_a_save_held_up(
         assert not controller.holder.is_open
 
 
+def test_locking_again_while_the_lock_waits_for_a_save_does_not_put_off_its_end(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each lock asked for meanwhile (the OS locking the screen, Ctrl+L) began the grace
+    again: the store stayed open for as long as they came."""
+    monkeypatch.setattr(controller_module, "LOCK_SAVE_GRACE_SECONDS", 1.0)
+    controller, window = unlocked
+    with _locked_with_a_save_held_up(qtbot, controller, window, "idle"):
+        started = time.monotonic()
+        while controller.holder.is_open and time.monotonic() - started < 6:
+            controller.lock("session-lock")
+            qtbot.wait(300)
+        assert not controller.holder.is_open
+        assert time.monotonic() - started < 3
+
+
+def test_going_to_sleep_while_the_lock_waits_for_a_save_ends_the_wait(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
+) -> None:
+    """Closed for sleep, the lock was left waiting: an unlock before its next look
+    locked the app again at once."""
+    controller, window = unlocked
+    with _locked_with_a_save_held_up(qtbot, controller, window, "idle"):
+        assert controller.lock_pending
+        controller.lock("sleep")
+        assert not controller.holder.is_open
+        assert not controller.lock_pending
+
+
 def test_a_wipe_while_the_lock_waits_for_a_save_leaves_no_lock_to_come(
     qtbot: QtBot, unlocked: tuple[AppController, MainWindow]
 ) -> None:
