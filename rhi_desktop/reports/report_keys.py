@@ -62,11 +62,26 @@ def counts_yes(form: Form, info: FieldInfo) -> bool:
 
 
 _TEXT = (QuestionType.TEXT, QuestionType.LONG_TEXT)
+
+
+def names_a_place(info: FieldInfo) -> bool:
+    """Whether a question keyed `PLACE_KEY` is read as places: in words or as a location,
+    a row of a repeat group each."""
+    kinds = (*_TEXT, QuestionType.LOCATION)
+    return info.question.type in kinds and info.repeat_id is not None
+
+
+def names_a_person(info: FieldInfo) -> bool:
+    """Whether a question keyed `ASSOCIATE_KEY` is read as people: its answer in words
+    (a choice's values are no one's name)."""
+    return info.question.type in _TEXT
+
+
 UNREAD_KEY = (
     "no report counts this key (it is kept with the question): the reports count a key "
     f"on a question only on a yes/no question (when answered yes), as {ASSOCIATE_KEY} "
-    f"on a text question, or as {PLACE_KEY} on a text question in a repeat; to count a "
-    "choice question's answers, give its choices report keys"
+    f"on a text question, or as {PLACE_KEY} on a text or location question in a repeat; "
+    "to count a choice question's answers, give its choices report keys"
 )
 
 
@@ -77,8 +92,8 @@ def unread_keys(form: Form) -> Iterator[str]:
         key = info.question.report_key
         if key is None or counts_yes(form, info):
             continue
-        if info.question.type in _TEXT and (
-            key == ASSOCIATE_KEY or (key == PLACE_KEY and info.repeat_id is not None)
+        if (key == PLACE_KEY and names_a_place(info)) or (
+            key == ASSOCIATE_KEY and names_a_person(info)
         ):
             continue
         yield f"{info.path}.report_key: {UNREAD_KEY}"
@@ -109,9 +124,9 @@ class AnswerReader:
             if question.report_key and counts_yes(form, info):
                 self._yes_keys[info.id] = question.report_key
                 self.labels.setdefault(question.report_key, form.text(question.label))
-            if question.report_key == PLACE_KEY:
+            if question.report_key == PLACE_KEY and names_a_place(info):
                 place = info
-            elif question.report_key == ASSOCIATE_KEY:
+            elif question.report_key == ASSOCIATE_KEY and names_a_person(info):
                 associate = info
         if place is not None and place.repeat_id is not None:
             location = next(

@@ -53,3 +53,25 @@ def test_a_key_on_a_single_choice_with_no_yes_is_not_counted_by_any_answer() -> 
 
     for venue in ("school", "home", "other"):
         assert "interview.venue" not in reader.keys({"venue_type": venue})
+
+
+def _with_relationship_keyed_as_people() -> AnswerReader:
+    """The RHI form with the person's name unkeyed and their relationship (a choice)
+    keyed as the people they were with."""
+    definition = rhi_definition(2)
+    for section in definition["sections"]:
+        for question in section["questions"]:
+            for field in question.get("questions") or ():
+                if field["id"] == "person_name":
+                    field.pop("report_key", None)
+                if field["id"] == "person_relationship":
+                    field["report_key"] = "during.associate"
+    return AnswerReader(load_form(definition))
+
+
+def test_a_choice_keyed_as_people_is_not_read_as_their_names() -> None:
+    """Read as names, 'friend' was an associate linking every child who had one."""
+    reader = _with_relationship_keyed_as_people()
+
+    people = [{"person_name": "Jay", "person_relationship": "friend"}]
+    assert reader.associates({"people": people}) == []
