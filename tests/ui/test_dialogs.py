@@ -4,9 +4,6 @@ the field focused, offers and re-offers, and sign-off (blocked, in time, and lat
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +29,7 @@ from tests.ui.driving import (
     type_text,
 )
 from tests.ui.mnemonics import mnemonic_clashes
+from tests.ui.screen_process import run_on_screen
 from ui.caseload_views import CaseloadView
 from ui.controller import AppController
 from ui.interview_editor import InterviewWindow
@@ -44,8 +42,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 S = InterviewState
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _back(qtbot: QtBot, window: MainWindow) -> None:
@@ -567,16 +563,5 @@ def test_on_a_laptop_at_150_percent_dialogs_fit_the_screen_with_their_text_whole
     where it stood, centred over the window, it ran past the edges of 853x480 (1280x720
     at 150%). The screen's size is set before Qt starts: the dialogs open in a child
     process."""
-    screen = tmp_path / "screen.json"
-    geometry = {"name": "laptop", "x": 0, "y": 0, "width": size[0], "height": size[1]}
-    screen.write_text(json.dumps({"screens": [{**geometry, "logicalDpi": 96, "dpr": 1}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.ui.small_screen_dialogs"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_on_screen("tests.ui.small_screen_dialogs", size=size, folder=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,18 +7,15 @@ process (tests/ui/scaled_screens.py) on an offscreen screen configured to 1366x7
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rhi_desktop.config import POLICY_ENV_VAR
 from rhi_desktop.profile import ProfilePaths
+from tests.ui.screen_process import run_on_screen
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ("first-run", "unlock", "caseload", "new-case", "offer", "locked")
 
 
@@ -26,29 +23,14 @@ SCREENS = ("first-run", "unlock", "caseload", "new-case", "offer", "locked")
 def test_every_main_screen_fits_a_1366_by_768_laptop(
     scale: str, suffix: str, seeded: ProfilePaths, tmp_path: Path, artifacts_dir: Path
 ) -> None:
-    screen = tmp_path / "screen.json"
-    geometry = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
-    screen.write_text(json.dumps({"screens": [{**geometry, "logicalDpi": 96, "dpr": 1}]}))
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "QT_SCALE_FACTOR": scale,
-        POLICY_ENV_VAR: os.environ[POLICY_ENV_VAR],
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.ui.scaled_screens",
-            str(seeded.root),
-            str(artifacts_dir),
-            suffix,
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_on_screen(
+        "tests.ui.scaled_screens",
+        str(seeded.root),
+        str(artifacts_dir),
+        suffix,
+        size=(1366, 768),
+        folder=tmp_path,
+        env={"QT_SCALE_FACTOR": scale, POLICY_ENV_VAR: os.environ[POLICY_ENV_VAR]},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     for name in SCREENS:

@@ -76,11 +76,16 @@ def _version_two() -> dict[str, Any]:
     return definition
 
 
+def _installed(folder: Path, version_two: dict[str, Any]) -> FormRegistry:
+    """The bundled forms, and `version_two` installed beside them in `folder`."""
+    forms = FormRegistry(BUNDLED_FORMS_DIR, folder)
+    forms.install(version_two)
+    return forms
+
+
 @pytest.fixture
 def registry(tmp_path: Path) -> FormRegistry:
-    forms = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "forms")
-    forms.install(_version_two())
-    return forms
+    return _installed(tmp_path / "forms", _version_two())
 
 
 def _returned_moved_and_resubmitted(
@@ -208,9 +213,9 @@ def _version_two_without_school_and_asking_the_story_only_at_home() -> dict[str,
 
 @pytest.fixture
 def narrower(tmp_path: Path) -> FormRegistry:
-    forms = FormRegistry(BUNDLED_FORMS_DIR, tmp_path / "narrower")
-    forms.install(_version_two_without_school_and_asking_the_story_only_at_home())
-    return forms
+    return _installed(
+        tmp_path / "narrower", _version_two_without_school_and_asking_the_story_only_at_home()
+    )
 
 
 def test_an_answer_whose_choice_the_new_version_dropped_reads_as_left_behind_not_cleared(
