@@ -128,7 +128,9 @@ class AnswerReader:
                 place = info
             elif question.report_key == ASSOCIATE_KEY and names_a_person(info):
                 associate = info
-        if place is not None and place.repeat_id is not None:
+        if place is not None and place.question.type is QuestionType.LOCATION:
+            location = place.id  # the place keyed, not another location in its rows
+        elif place is not None and place.repeat_id is not None:
             location = next(
                 (
                     info.id

@@ -75,3 +75,30 @@ def test_a_choice_keyed_as_people_is_not_read_as_their_names() -> None:
 
     people = [{"person_name": "Jay", "person_relationship": "friend"}]
     assert reader.associates({"people": people}) == []
+
+
+def test_a_place_keyed_on_its_location_is_read_from_that_location() -> None:
+    """With another location asked first in each row (where they travelled from), the
+    place was read from that one: a child's home shown as a place they went."""
+    definition = rhi_definition(2)
+    for section in definition["sections"]:
+        for question in section["questions"]:
+            if question["id"] == "places":
+                fields = question["questions"]
+                for field in fields:
+                    if field["id"] == "place_description":
+                        field.pop("report_key", None)
+                    if field["id"] == "place_location":
+                        field["report_key"] = "during.place"
+                fields.insert(
+                    0, {"id": "travelled_from", "type": "location", "label": "From where?"}
+                )
+    reader = AnswerReader(load_form(definition))
+
+    row = {
+        "travelled_from": {"description": "Home", "postcode": "NP20 1AA"},
+        "place_description": "A flat",
+        "place_location": {"description": "A flat", "postcode": "CF10 1AA"},
+    }
+    (place,) = reader.places({"places": [row]})
+    assert place.postcode == "CF10 1AA"
