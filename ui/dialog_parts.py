@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -75,6 +76,28 @@ class FieldProblem(ValueError):
         self.text = text
 
 
+class ShrinkingComboBox(QComboBox):
+    """A drop-down that asks for its longest choice's width and, where there is less
+    room (large text on a small screen), shrinks to show `SHORTEST_CHOICE` characters;
+    its open list shows each choice whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(SHORTEST_CHOICE)
+
+    def sizeHint(self) -> QSize:
+        short = super().sizeHint()  # SHORTEST_CHOICE characters
+        metrics = self.fontMetrics()
+        frame = short.width() - metrics.horizontalAdvance("x") * SHORTEST_CHOICE
+        texts = (self.itemText(index) for index in range(self.count()))
+        longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        return QSize(max(short.width(), frame + longest), short.height())
+
+
+SHORTEST_CHOICE = 20
+
+
 class ScrollingFields(QScrollArea):
     """A dialog's fields, scrolling where the screen is too short for them all (large
     text on a laptop at 150%) but asking for all the room they need, as they would on
@@ -88,6 +111,14 @@ class ScrollingFields(QScrollArea):
         self._fields = fields  # before setWidget: from then on its events come here
         self.setWidget(fields)
         fields.installEventFilter(self)
+        # Tab scrolls to the field it reaches; a problem's field or an Alt+letter do not.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._fields.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def sizeHint(self) -> QSize:
         return self._fields.sizeHint()
@@ -135,13 +166,15 @@ class SavingDialog(QDialog, Generic[T]):
         return self._as_opened is not None and self.entries() != self._as_opened
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._as_opened is None:  # shown again after unlocking: still the same dialog
+        opening = self._as_opened is None  # else shown again after unlocking, as it was
+        if opening:
             self._as_opened = self.entries()
             self.make_save_default()
         super().showEvent(event)
-        # Qt sizes a dialog by its text unwrapped: wrapped at the width it opens at, in
-        # large text, the last lines were cut off.
-        self.grow_to_fit()
+        if opening:
+            # Qt sizes a dialog before it has its look, by its text unwrapped: wrapped at
+            # the width it opens at, in large text, the last lines were cut off.
+            self.grow_to_fit(opening=True)
 
     def make_save_default(self) -> None:
         """Enter saves. Qt keeps a dialog's main default only for a button already inside
@@ -235,12 +268,14 @@ class SavingDialog(QDialog, Generic[T]):
             field.setFocus()
         announce(self.problem, text)
 
-    def grow_to_fit(self) -> None:
-        """Make room for what it shows (wrapped text that just appeared, fields in large
-        text) rather than squeezing it: as large as it asks, within the screen; wider,
-        where the screen is not tall enough and the text wraps (wider, it takes fewer
-        lines). Its frame is kept on the screen: no larger than the screen, and moved
-        back where it went past an edge."""
+    def grow_to_fit(self, *, opening: bool = False) -> None:
+        """Make room for what it shows rather than squeezing it: taller for wrapped text
+        that just appeared, within the screen, and wider where the screen is not tall
+        enough for text that wraps (wider, it takes fewer lines). `opening`: as it opens,
+        also as wide as it asks (fields in large text), within the screen, and moved
+        back onto the screen where it went past an edge. Grown later, it is moved only up,
+        where its foot (and its buttons) went past the screen's: a dialog the person
+        placed is otherwise left where and as wide as it is."""
         layout = self.layout()
         if layout is None:
             return
@@ -251,17 +286,22 @@ class SavingDialog(QDialog, Generic[T]):
         room = self.screen().availableGeometry()
         frame = self.frameGeometry().size() - self.size()  # title bar and borders
         room_width, room_height = room.width() - frame.width(), room.height() - frame.height()
-        width = max(self.width(), min(self.sizeHint().width(), room_width))
+        width = self.width()
+        if opening:
+            width = max(width, min(self.sizeHint().width(), room_width))
         needed = self._height_for(width)
         while self.hasHeightForWidth() and needed > room_height and width < room_width:
             width = min(room_width, width + GROW_STEP)
             needed = self._height_for(width)
-        height = min(max(self.height(), needed), room_height)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(min(width, room_width), height)
+        height = max(self.height(), min(needed, room_height))
+        if (width, height) == (self.width(), self.height()) and not opening:
+            return
+        self.resize(min(width, room_width), min(height, room_height))
         placed = self.frameGeometry()
         x = max(room.left(), min(placed.x(), room.right() + 1 - placed.width()))
         y = max(room.top(), min(placed.y(), room.bottom() + 1 - placed.height()))
+        if not opening:
+            x = placed.x()  # grown taller: only up, if its foot went past the screen's
         if (x, y) != (placed.x(), placed.y()):
             self.move(x, y)
 

@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from rhi_desktop.domain.entities import EpisodeType
 from ui.casework import CaseworkError, FoundChild, Problem
-from ui.dialog_parts import FieldProblem, SavingDialog, ScrollingFields, buddy_label
+from ui.dialog_parts import (
+    FieldProblem,
+    SavingDialog,
+    ScrollingFields,
+    ShrinkingComboBox,
+    buddy_label,
+)
 from ui.messages import date_problem_text, problem_text
 from ui.uk_dates import InvalidDateText, london_instant, parse_clock, parse_uk_date
 
@@ -44,7 +49,7 @@ class NewCaseDialog(SavingDialog[FoundChild]):
         self.looked_after.setAccessibleName(self.tr("Looked after"))
         self.uasc = QCheckBox(self.tr("&Unaccompanied asylum-seeking child (UASC)"))
         self.uasc.setAccessibleName(self.tr("Unaccompanied asylum-seeking child"))
-        self.episode_type = QComboBox()
+        self.episode_type = ShrinkingComboBox()
         self.episode_type.setAccessibleName(self.tr("Episode type"))
         self.episode_type.addItem(
             self.tr("M: missing, whereabouts unknown"), EpisodeType.MISSING.value

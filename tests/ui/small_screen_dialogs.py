@@ -11,8 +11,9 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 
 from rhi_desktop.domain.entities import ReturnInterview, new_id
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
@@ -50,8 +51,24 @@ def _problems(name: str, dialog: QDialog | QMessageBox) -> list[str]:
     if dialog.hasHeightForWidth() and dialog.height() < dialog.heightForWidth(dialog.width()):
         found.append(f"{name}: {dialog.height()} px tall, its text needs "
                      f"{dialog.heightForWidth(dialog.width())}")  # fmt: skip
+    for scroll in dialog.findChildren(QScrollArea):
+        if scroll.horizontalScrollBar().isVisible():
+            found.append(f"{name}: its fields scroll sideways")
+    if isinstance(dialog, NewCaseDialog):
+        found += _out_of_sight_when_chosen(name, dialog, dialog.return_time)
     dialog.close()
     return found
+
+
+def _out_of_sight_when_chosen(name: str, dialog: QDialog, field: QWidget) -> list[str]:
+    """`field` given the focus (as a problem or an Alt+letter gives it) is in view."""
+    field.setFocus()
+    QApplication.processEvents()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    seen = scroll.viewport().rect()
+    shown = QRect(field.mapTo(scroll.viewport(), QPoint(0, 0)), field.size())
+    return [] if seen.contains(shown) else [f"{name}: the field given the focus is out of view"]
 
 
 def main() -> int:

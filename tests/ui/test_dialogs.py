@@ -565,3 +565,25 @@ def test_on_a_laptop_at_150_percent_dialogs_fit_the_screen_with_their_text_whole
     process."""
     result = run_on_screen("tests.ui.small_screen_dialogs", size=size, folder=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_problem_shown_leaves_a_dialog_where_and_as_wide_as_the_person_put_it(
+    qtbot: QtBot,
+) -> None:
+    """Growing for the problem's text, the dialog was made as wide as it likes and moved
+    back onto the screen: the button under the pointer jumped away."""
+    dialog = SignOffDialog(lambda _: None, None, case_reference="DEMO-00001")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry()
+    dialog.resize(dialog.minimumSizeHint().width(), dialog.height())
+    dialog.move(room.right() - dialog.width() // 2, room.top() + 40)  # half past the edge
+    placed = dialog.geometry()
+
+    dialog.try_save()  # not confirmed: a problem is shown
+
+    assert dialog.problem.isVisible()
+    assert (dialog.geometry().x(), dialog.width()) == (placed.x(), placed.width())
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
+    dialog.reject()
