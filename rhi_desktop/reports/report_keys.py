@@ -2,11 +2,11 @@
 
 A form definition ties answers to themes with `report_key`: on a choice (`push.bullying`,
 `risk.cse`), or on a yes/no question (or a single choice offering "yes"), which then
-counts when answered "yes" (`safeguarding.immediate_concern`). Places and associates
-are the rows of the repeat groups whose text question carries `during.place` /
-`during.associate`. Every interview
-is read through the exact form version it pinned, so renaming a question in a later
-version does not lose earlier interviews from the themes.
+counts when answered "yes" (`safeguarding.immediate_concern`). Places are the rows of
+the repeat group whose text or location question carries `during.place`; associates the
+answers to the text question carrying `during.associate`. Every interview is read
+through the exact form version it pinned, so renaming a question in a later version
+does not lose earlier interviews from the themes.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class AnswerReader:
                 associate = info
         if place is not None and place.question.type is QuestionType.LOCATION:
             location = place.id  # the place keyed, not another location in its rows
-        elif place is not None and place.repeat_id is not None:
+        elif place is not None:  # in words: its row's location, if the row asks one
             location = next(
                 (
                     info.id
