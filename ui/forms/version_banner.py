@@ -131,38 +131,37 @@ def _carried(
             "FormVersions", "Every answer will be carried over to version {0}."
         ).format(version)
         return [(said, False)]
+    left_behind = (
+        QCoreApplication.translate(
+            "FormVersions", "These answers were not carried over to version {0}:"
+        )
+        if done
+        else QCoreApplication.translate(
+            "FormVersions",
+            "These answers cannot be carried over to version {0} and will be left behind:",
+        )
+    )
+    kept_aside = QCoreApplication.translate(
+        "FormVersions",
+        "These answers move with the draft but are not shown, as version {0} does "
+        "not ask them given the other answers; each comes back if its question is "
+        "asked before the draft is closed:",
+    )
+    to_correct = QCoreApplication.translate(
+        "FormVersions",
+        "These answers are carried over as they were, but no longer fit their "
+        "questions in version {0} (a text too long now, say): correct them before "
+        "signing off:",
+    )
     lines: list[tuple[str, bool]] = []
-    if migration.left_behind:
-        heading = (
-            QCoreApplication.translate(
-                "FormVersions", "These answers were not carried over to version {0}:"
-            )
-            if done
-            else QCoreApplication.translate(
-                "FormVersions",
-                "These answers cannot be carried over to version {0} and will be left behind:",
-            )
-        )
-        lines.append((heading.format(version), False))
-        lines += [(_item_line(source, item, target), True) for item in migration.left_behind]
-    if migration.kept_aside:
-        heading = QCoreApplication.translate(
-            "FormVersions",
-            "These answers move with the draft but are not shown, as version {0} does "
-            "not ask them given the other answers; each comes back if its question is "
-            "asked before the draft is closed:",
-        )
-        lines.append((heading.format(version), False))
-        lines += [(_item_line(source, item, None), True) for item in migration.kept_aside]
-    if migration.to_correct:
-        heading = QCoreApplication.translate(
-            "FormVersions",
-            "These answers are carried over as they were, but no longer fit their "
-            "questions in version {0} (a text too long now, say): correct them before "
-            "signing off:",
-        )
-        lines.append((heading.format(version), False))
-        lines += [(_item_line(source, item, None), True) for item in migration.to_correct]
+    for items, heading, why_from in (
+        (migration.left_behind, left_behind, target),  # each says why it stays behind
+        (migration.kept_aside, kept_aside, None),
+        (migration.to_correct, to_correct, None),
+    ):
+        if items:
+            lines.append((heading.format(version), False))
+            lines += [(_item_line(source, item, why_from), True) for item in items]
     return lines
 
 
