@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from rhi_desktop.forms import Form, QuestionType
@@ -224,25 +225,21 @@ class _Move:
     def __init__(
         self, source: Form | None, form: Form | None, old_answers: Mapping[str, Any]
     ) -> None:
-        self.source = source
-        self.form = form
-        self.old_answers = old_answers
-        self._reasons: dict[str, Reason] | None = None
-
-    def _moved(self) -> bool:
-        return (
-            self.form is not None
-            and self.source is not None
-            and self.form.form_id == self.source.form_id
-            and self.form.version > self.source.version
+        moved = (
+            source is not None
+            and form is not None
+            and form.form_id == source.form_id
+            and form.version > source.version
         )
+        self._forms = (source, form) if moved else None
+        self._old_answers = old_answers
 
-    def reasons(self) -> Mapping[str, Reason]:
-        if self._reasons is None:
-            self._reasons = {}
-            if self._moved() and self.source is not None and self.form is not None:
-                self._reasons = plan_migration(self.old_answers, self.source, self.form).reasons()
-        return self._reasons
+    @cached_property
+    def _reasons(self) -> Mapping[str, Reason]:
+        if self._forms is None:
+            return {}
+        source, form = self._forms
+        return plan_migration(self._old_answers, source, form).reasons()
 
     def left_behind(
         self, question_id: str, new_answers: Mapping[str, Any], words: Words
@@ -250,22 +247,22 @@ class _Move:
         """How an answer the new revision no longer has was left behind by the move (the
         words for its "now"), or None when the move did not leave it behind: the
         interviewer cleared it, or there was no move."""
-        if not self._moved() or self.form is None:
+        if self._forms is None:
             return None
-        version = self.form.version
-        if not _has(self.form, question_id):
-            return words.not_on_version.format(version) if _has(self.source, question_id) else None
-        reason = self.reasons().get(question_id)
+        source, form = self._forms
+        if not _has(form, question_id):
+            return words.not_on_version.format(form.version) if _has(source, question_id) else None
+        reason = self._reasons.get(question_id)
         if reason is Reason.CHOICES_REMOVED:
-            return words.choice_not_on_version.format(version)
+            return words.choice_not_on_version.format(form.version)
         if reason is Reason.NOT_ASKED:
             # held by the move; still not asked, or asked again and left empty since
-            session = skip_logic(self.form, new_answers)
+            session = skip_logic(form, new_answers)
             asked = session is None or session.is_relevant(question_id)
-            return None if asked else words.not_on_version.format(version)
+            return None if asked else words.not_on_version.format(form.version)
         if reason is None or reason is Reason.TO_CORRECT:
             return None  # carried: cleared since
-        return words.not_carried.format(version)
+        return words.not_carried.format(form.version)
 
 
 def revision_diff(
