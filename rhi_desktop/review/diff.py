@@ -225,13 +225,10 @@ class _Move:
     def __init__(
         self, source: Form | None, form: Form | None, old_answers: Mapping[str, Any]
     ) -> None:
-        moved = (
-            source is not None
-            and form is not None
-            and form.form_id == source.form_id
-            and form.version > source.version
-        )
-        self._forms = (source, form) if moved else None
+        self._forms: tuple[Form, Form] | None = None
+        if source is not None and form is not None:
+            if form.form_id == source.form_id and form.version > source.version:
+                self._forms = (source, form)
         self._old_answers = old_answers
 
     @cached_property
