@@ -226,9 +226,13 @@ class _Move:
         self, source: Form | None, form: Form | None, old_answers: Mapping[str, Any]
     ) -> None:
         self._forms: tuple[Form, Form] | None = None
-        if source is not None and form is not None:
-            if form.form_id == source.form_id and form.version > source.version:
-                self._forms = (source, form)
+        if (
+            source is not None
+            and form is not None
+            and form.form_id == source.form_id
+            and form.version > source.version
+        ):
+            self._forms = (source, form)
         self._old_answers = old_answers
 
     @cached_property
