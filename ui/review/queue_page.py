@@ -92,10 +92,13 @@ class ReviewQueuePage(QWidget):
     # -- showing -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the queue again (after a sync, after unlocking, after a decision)."""
+        """Read the queue again (after a sync, after unlocking, after a decision), and
+        the installed forms with it: a sync may have installed the version an arriving
+        interview was started on."""
         if not self._holder.is_open:
             self.clear()
             return
+        self._registry = None
         self.model.set_rows(review_queue(self._holder.store))
         self._fit_columns()
         header = self.table.horizontalHeader()

@@ -18,7 +18,7 @@ from rhi_desktop.review import return_for_amendment
 from rhi_desktop.store import Store
 from tests.rhi_definition import rhi_definition
 from tests.ui.conftest import FakeClock
-from tests.ui.review.cases import change_answer, interviewed, send_for_review
+from tests.ui.review.cases import change_answer, interviewed, send_for_review, submitted
 from tests.ui.review.reviewing import ALT, open_by_keyboard
 from tests.ui.review.test_sensitive_answers import HIDDEN, readable
 from ui.profile_holder import ProfileHolder
@@ -144,5 +144,27 @@ def test_answers_a_newer_version_dropped_stay_covered_in_what_changed_until_show
 
     shown = readable(dialog)
     assert not [secret for secret in SECRETS if secret in shown]
+    dialog.discard()
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_an_interview_on_a_version_a_sync_installed_opens_for_review(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """The queue read the installed forms when it first opened a review; a sync then
+    installed version 2 and brought an interview started on it. After the sync's reload
+    it opens, where it said version 2 was not installed until the app restarted."""
+    first = submitted(holder.store, IV, clock.now, "ONE-1")
+    page = _page(qtbot, holder, clock)
+    open_by_keyboard(qtbot, page, first).discard()
+    qtbot.waitUntil(lambda: page.dialog is None)
+
+    registry = FormRegistry.for_profile(holder.profile.paths.root)  # as a sync installs
+    registry.install(_version_two())
+    second = _sent_on_one_and_back_on_two(holder.store, registry, clock)
+    page.reload()
+
+    dialog = open_by_keyboard(qtbot, page, second)
+    assert dialog.changes is not None
     dialog.discard()
     qtbot.waitUntil(lambda: page.dialog is None)
