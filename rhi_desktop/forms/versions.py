@@ -54,6 +54,8 @@ INSTALLED_FORMS_DIR_NAME = "forms"
 _NOT_DEFINITIONS = frozenset({"schema.json"})
 
 Q = QuestionType
+_TEXTS = (Q.TEXT, Q.LONG_TEXT)
+_NUMBERS = (Q.INTEGER, Q.DECIMAL)
 # Answers that read the same under either type; anything else is a changed question.
 _COMPATIBLE = frozenset(
     {
@@ -64,6 +66,10 @@ _COMPATIBLE = frozenset(
         (Q.YES_NO, Q.SINGLE_CHOICE),  # 'yes' carried if still offered, else named
         (Q.SINGLE_CHOICE, Q.YES_NO),
         (Q.SINGLE_CHOICE, Q.MULTIPLE_CHOICE),  # the one chosen, ticked, if still offered
+        (Q.MULTIPLE_CHOICE, Q.SINGLE_CHOICE),  # a lone tick, chosen; more cannot be
+        # a number is carried as its text; text as the number it reads, else as typed
+        *((n, t) for n in _NUMBERS for t in _TEXTS),
+        *((t, n) for n in _NUMBERS for t in _TEXTS),
     }
 )
 _AS_TYPED = frozenset({Q.TEXT, Q.LONG_TEXT, Q.INTEGER, Q.DECIMAL})
@@ -424,6 +430,13 @@ class _Planner:
             return raw  # input not valid yet, kept as typed: it still needs correcting
         if new_type is Q.MULTIPLE_CHOICE and old_type is Q.SINGLE_CHOICE and isinstance(raw, str):
             raw = [raw]
+        if old_type is Q.MULTIPLE_CHOICE and new_type is Q.SINGLE_CHOICE:
+            if len(raw) > 1:  # which one to keep is the interviewer's to say
+                self.drop(question_id, Reason.TYPE_CHANGED, row)
+                return None
+            raw = raw[0] if raw else None
+        if new_type in _TEXTS and old_type in _NUMBERS:
+            raw = _as_typed(new_type, raw)
         if new_type is Q.MULTIPLE_CHOICE and isinstance(raw, list):
             return self._multiple(new, raw, row)
         try:

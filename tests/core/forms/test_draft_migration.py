@@ -397,3 +397,37 @@ def test_an_answer_to_correct_that_is_not_asked_either_is_listed_once_as_held() 
     )  # fmt: skip
     assert migration.not_carried == (NotCarried("age", Reason.NOT_ASKED),)
     assert migration.to_correct == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "answer", "carried", "reasons"),
+    [
+        ("text", "integer", "12345", 12345, ()),
+        ("long_text", "decimal", "2.5", 2.5, ()),
+        ("text", "integer", "about 16", "about 16", (Reason.TO_CORRECT,)),
+        ("integer", "text", 30, "30", ()),
+        ("decimal", "long_text", 0.00005, "0.00005", ()),
+        ("multiple_choice", "single_choice", ["bus"], "bus", ()),
+        ("multiple_choice", "single_choice", ["bus", "walked"], None, (Reason.TYPE_CHANGED,)),
+        ("multiple_choice", "single_choice", ["train"], None, (Reason.CHOICES_REMOVED,)),
+    ],
+)
+def test_an_answer_that_still_fits_a_question_of_another_type_is_carried(
+    old: str, new: str, answer: Any, carried: Any, reasons: tuple[Reason, ...]
+) -> None:
+    """A council widening an age from a whole number to text left every age in every
+    moved draft behind, as it did a text that reads as a number, and a lone tick."""
+    lists = {"how": [{"value": v, "label": v.title()} for v in ("bus", "walked", "train")]}
+
+    def form(version: int, kind: str) -> Form:
+        question: dict[str, Any] = {"id": "q", "type": kind, "label": "Q"}
+        if kind.endswith("choice"):
+            question["choices"] = "how"
+        if version == 2:
+            lists["how"] = lists["how"][:2]  # version 2 no longer offers the train
+        return _one_section(version, [question], dict(lists))
+
+    migration = plan_migration({"q": answer}, form(1, old), form(2, new))
+    assert migration.answers.get("q") == carried
+    assert tuple(item.reason for item in migration.not_carried) == reasons
+    _each_answer_accounted_for({"q": answer}, migration)
