@@ -215,6 +215,6 @@ class VersionBanner(QFrame):
             newer
         )
         self.button.setText(label)
-        self.button.setAccessibleName(label)
+        self.button.setAccessibleName(label.removesuffix("\u2026"))  # an ellipsis is not read
         self.button.setAccessibleDescription(said)  # the text beside it takes no focus
         self.show()

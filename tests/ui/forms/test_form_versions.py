@@ -584,6 +584,7 @@ def test_the_offer_to_move_says_what_it_is_about_and_does_not_take_the_first_foc
         said
         == "Version 2 of this form is installed. This draft stays on version 1 unless you move it."
     )
+    assert editor.banner.button.accessibleName() == "Move to version 2"  # no "dot dot dot"
 
 
 DETAILS = {"id": "details", "type": "long_text", "label": "What happened"}
