@@ -74,20 +74,23 @@ class SensitiveCover:
             layout.addWidget(part, 1)
         elif row is None:
             layout.addLayout(part, 1)
+        # Not a toggle: one whose words flip between Show and Hide would also be read
+        # out as a check box, "Hide answer, checked", two signals that disagree.
         self.button = form_button(parent)
         self.button.setObjectName("revealButton")
-        self.button.setCheckable(True)
+        self._revealed = False
         self._show_state(False)
-        self.button.toggled.connect(handler(self, SensitiveCover._show_state))
         self.button.clicked.connect(handler(self, SensitiveCover._clicked))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
     def revealed(self) -> bool:
-        return self.button.isChecked()
+        return self._revealed
 
     def set_revealed(self, revealed: bool) -> None:
-        self.button.setChecked(revealed)
+        if revealed != self._revealed:
+            self._revealed = revealed
+            self._show_state(revealed)
 
     def hide_answer(self) -> None:
         """Cover the answer again, where there is one: a question not yet answered is
@@ -101,10 +104,11 @@ class SensitiveCover:
             self._answer.forget_edits()
 
     def _clicked(self) -> None:
-        """Shown by the interviewer (not by the form): on into the answer (to the chosen
-        option, of radio buttons), at the end of its text, where typing goes on (after a
-        lock covered the answer being typed, say)."""
-        if self.button.isChecked() and self.cover is not None:
+        """Shown or hidden by the interviewer. Shown (not by the form): on into the answer
+        (to the chosen option, of radio buttons), at the end of its text, where typing
+        goes on (after a lock covered the answer being typed, say)."""
+        self.set_revealed(not self._revealed)
+        if self._revealed and self.cover is not None:
             controls = self._answer.controls()
             first = next((c for c in controls if takes_tab(c)), controls[0])
             if isinstance(first, QPlainTextEdit):
@@ -151,13 +155,13 @@ class SensitiveCover:
             self.button.setAccessibleDescription(description)
         if name != self._name:
             self._name = name
-            self._name_button(self.button.isChecked())
+            self._name_button(self._revealed)
 
     def _show_parts(self) -> None:
         """The cover or the input, whichever the Show/Hide button asks for."""
         if self.cover is None:
             return
-        revealed = self.button.isChecked()  # the text is withheld to match (`_show_state`)
+        revealed = self._revealed  # the text is withheld to match (`_show_state`)
         if self.cover.isHidden() != revealed:
             self.cover.setHidden(revealed)
         if self._answer.is_hidden() == revealed:

@@ -72,6 +72,11 @@ def test_one_line_answers_are_masked_but_can_be_typed_into(
     assert line.echoMode() is QLineEdit.EchoMode.Normal
     assert line.displayText() == "A private reason too"
     assert view.cover.button.accessibleName().startswith("Hide answer")
+    # Said as a button whose words say what it does, not also as a check box, ticked:
+    # "Hide answer, checked" was read as "hidden".
+    spoken = QAccessible.queryAccessibleInterface(view.cover.button)
+    assert spoken is not None and spoken.role() is QAccessible.Role.Button
+    assert not spoken.state().checkable and not spoken.state().checked
 
 
 @pytest.mark.parametrize(
