@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,6 +29,7 @@ CHOICE_VALUE = r"^[A-Za-z0-9_-]+$"
 SCALE_POINT = r"^(0|-?[1-9][0-9]*)$"
 LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 FORM_ID = r"^[a-z][a-z0-9_-]*$"
+MAX_EXPRESSION_LENGTH = 2000
 
 
 def _keepable(text: str) -> str:
@@ -54,11 +56,23 @@ def _label(value: object) -> str | dict[str, str]:
 
 
 def _required(value: object) -> bool | str:
+    """Checked as every other expression's text is: within its length, and keepable."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip():
-        return value
+        if len(value) > MAX_EXPRESSION_LENGTH:
+            raise ValueError(f"must be at most {MAX_EXPRESSION_LENGTH} characters")
+        return _keepable(value)
     raise ValueError("must be true, false or a condition expression")
+
+
+def _keepable_answer(value: Any) -> Any:
+    """A default answer without half of a character pair in any of its text."""
+    texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for text in (value, *texts):
+        if isinstance(text, str) and LONE_SURROGATE.search(text):
+            raise ValueError("must not hold half of a character pair")
+    return value
 
 
 Label = Annotated[
@@ -85,7 +99,10 @@ Requirement = Annotated[
     PlainValidator(_required),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "boolean"}, {"type": "string", "minLength": 1}],
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "string", "minLength": 1, "maxLength": MAX_EXPRESSION_LENGTH},
+            ],
             "description": "true, false, or a condition expression.",
         }
     ),
@@ -94,7 +111,6 @@ Requirement = Annotated[
 Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
 ReportKey = Annotated[str, Field(pattern=REPORT_KEY, max_length=100)]
-MAX_EXPRESSION_LENGTH = 2000
 MAX_ROWS = 1000
 """The most rows a repeat group can be set to hold."""
 MAX_VERSION = 2**31 - 1
@@ -164,7 +180,9 @@ class Question(_Strict):
     choices: Identifier | None = Field(
         default=None, description="Name of a shared choice list (choice questions only)."
     )
-    default: Any = Field(default=None, description="Answer a new interview starts with.")
+    default: Annotated[Any, AfterValidator(_keepable_answer)] = Field(
+        default=None, description="Answer a new interview starts with."
+    )
     calculation: Expression | None = Field(
         default=None, description="Makes the question read-only, computed from others."
     )

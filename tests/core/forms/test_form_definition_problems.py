@@ -1113,6 +1113,38 @@ def test_text_no_one_could_see_or_no_service_could_keep_is_refused_by_path(
     assert paths["choice_lists.places[0].label"].startswith(problem)
 
 
+def test_a_required_condition_or_a_default_is_checked_as_other_text_is(
+    make_definition: Build, tmp_path: Path
+) -> None:
+    """A required condition skipped the checks every other expression gets. Half of a
+    character pair in it, or in a default, passed the load, and installing the form
+    from the service then raised, leaving the forms after it uninstalled; and its text
+    was read however long it was (6 million characters: 25 s)."""
+    definition = make_definition(
+        [
+            {"id": "name", "type": "text", "label": "Name"},
+            {"id": "more", "type": "text", "label": "More", "required": "${name} != '\ud83d'"},
+            {"id": "told", "type": "text", "label": "Told", "default": "x\ud83d"},
+            {"id": "also", "type": "text", "label": "Also",
+             "required": "${name} = 'x'" + " or ${name} = 'x'" * 200},
+            {"id": "ways", "type": "multiple_choice", "label": "Ways", "choices": "ways",
+             "default": ["bus", "\ud83d"]},
+        ],
+        {"ways": [{"value": "bus", "label": "Bus"}]},
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition, published=True)
+    assert refused.value.problems == [
+        "sections[0].questions[1].required: must not hold half of a character pair",
+        "sections[0].questions[2].default: must not hold half of a character pair",
+        "sections[0].questions[3].required: must be at most 2000 characters",
+        "sections[0].questions[4].default: must not hold half of a character pair",
+    ]
+    registry = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
+    with pytest.raises(FormDefinitionError):
+        registry.install(definition)
+
+
 def test_a_file_no_definition_could_be_read_from_is_passed_over_not_raised(
     tmp_path: Path, make_definition: Build
 ) -> None:
