@@ -10,6 +10,8 @@ an over-deep expression is an `ExpressionError` like any other.
 
 from __future__ import annotations
 
+import unicodedata
+
 from rhi_desktop.forms.expressions.errors import ExpressionError
 from rhi_desktop.forms.expressions.nodes import (
     Binary,
@@ -123,7 +125,9 @@ class _Parser:
         if kind is TokenKind.NUMBER:
             return Number(float(token.text), token.position), 1
         if kind is TokenKind.STRING:
-            return Text(token.text, token.position), 1
+            # in the one spelling answers are kept in: 'Siân' written with its accent as
+            # a mark of its own matched no answer, and was five letters long
+            return Text(unicodedata.normalize("NFC", token.text), token.position), 1
         if kind is TokenKind.REF:
             return Ref(token.text, token.position), 1
         if kind is TokenKind.CURRENT:

@@ -127,6 +127,15 @@ def test_operators_and_functions_give_xpath_results(text: str, expected: Value) 
     assert run(text) == expected
 
 
+def test_text_in_an_expression_is_read_in_the_spelling_answers_are_kept_in() -> None:
+    """Answers are kept in one spelling (NFC); text an author wrote with an accent as a
+    mark of its own (from a Mac, or copied out of a PDF) matched no answer."""
+    written = "'Sia\u0302n'"
+    typed = MappingContext({"name": "Si\u00e2n"}, clock=lambda: LATE_EVENING_UTC)
+    assert evaluate(parse(f"${{name}} = {written}"), typed) is True
+    assert run(f"string-length({written})") == 4.0
+
+
 def test_today_is_the_london_date_of_the_injected_clock() -> None:
     assert run("today()") == date(2024, 6, 2)
     assert run("now()") == LATE_EVENING_UTC
