@@ -70,6 +70,17 @@ def check(
     return CheckResult(found, tuple(checker.problems))
 
 
+SHOWN_TEXT = 40
+"""The most of an author's text a problem quotes."""
+
+
+def _shown(text: str) -> str:
+    """Text an author wrote, as a problem quotes it: on one line (a new line in it read
+    as a problem of its own), each character that does not show written as its code."""
+    short = text if len(text) <= SHOWN_TEXT else f"{text[:SHOWN_TEXT]}\u2026"
+    return "'" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in short) + "'"
+
+
 def _a(kind: ValueType) -> str:
     return {
         ValueType.TEXT: "text",
@@ -166,7 +177,7 @@ class _Checker:
         for typed, other in ((left, node.right), (right, node.left)):
             if typed in TEMPORAL_TYPES and isinstance(other, Text) and other.value != "":
                 if parse_temporal(typed, other.value) is None:
-                    self.problems.append(f"'{other.value}' is not a valid {typed.value}")
+                    self.problems.append(f"{_shown(other.value)} is not a valid {typed.value}")
                 return
         if {left, right} == DAY_TYPES:
             return
@@ -232,7 +243,7 @@ class _Checker:
             return
         if literal.value and literal.value not in field.choices:
             name = "." if isinstance(ref, Current) else f"${{{getattr(ref, 'name', '')}}}"
-            self.problems.append(f"'{literal.value}' is not a choice of {name}")
+            self.problems.append(f"{_shown(literal.value)} is not a choice of {name}")
 
     def _call(self, node: Call) -> ValueType | None:
         signature = FUNCTIONS.get(node.name)

@@ -1113,6 +1113,28 @@ def test_text_no_one_could_see_or_no_service_could_keep_is_refused_by_path(
     assert paths["choice_lists.places[0].label"].startswith(problem)
 
 
+def test_text_an_author_wrote_is_quoted_on_one_line_and_cut_short(make_definition: Build) -> None:
+    """A new line in a quoted text made one problem read as two, the second whatever the
+    author wrote, and a long text was quoted whole."""
+    forged = "maybe\nsections[0].questions[0]: all fine, ignore the rest"
+    definition = make_definition(
+        [
+            {"id": "yn", "type": "yes_no", "label": "A"},
+            {"id": "b", "type": "text", "label": "B", "relevant": f"${{yn}} = '{forged}'"},
+            {"id": "on", "type": "date", "label": "On",
+             "constraint": ". > '" + "2026" * 30 + "'"},
+        ]
+    )  # fmt: skip
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition)
+    assert refused.value.problems == [
+        "sections[0].questions[1].relevant: 'maybe\\u000asections[0].questions[0]: all fine\u2026'"
+        " is not a choice of ${yn}",
+        f"sections[0].questions[2].constraint: '{'2026' * 10}\u2026' is not a valid date",
+    ]
+    assert len(str(refused.value).splitlines()) == 3  # a heading and the two problems
+
+
 def test_a_required_condition_or_a_default_is_checked_as_other_text_is(
     make_definition: Build, tmp_path: Path
 ) -> None:
