@@ -114,7 +114,7 @@ class _FocusInSight(QObject):
             return  # the window coming back to the front, or a click
         renderer = self._renderer()
         if renderer is not None:
-            renderer.keep_in_sight(new)
+            renderer.keep_in_sight(new, old)
 
 
 def _held_changed(ref: weakref.ref[FormRenderer]) -> None:
@@ -202,6 +202,9 @@ class FormRenderer(QWidget):
         first = self._neighbour(self._current, 0)
         self._current = first or self._current
         self._stack.setCurrentWidget(self._pages[self._current])
+        self._read_out: str | None = None
+        """The section shown whose title and guidance were read out as the focus went
+        into it: read again only once another has been shown."""
         self.navigator.select(self._current)
         self.navigator.sectionChosen.connect(self._chosen_in_navigator)
         self.navigator.sectionEntered.connect(self._entered_from_navigator)
@@ -930,17 +933,25 @@ class FormRenderer(QWidget):
         """With `focus`, the focus moves to the section's first question, and a screen
         reader is told which section it is now in and the section's guidance."""
         page = self._pages[section_id]
-        if focus and section_id != self._current:
-            speak(page, page.spoken())
         if section_id != self._current:
             self.mask_sensitive(self._current)
             self._current = section_id
+            self._read_out = None
             page.renew_layout()  # questions may have come and gone while it was hidden
             self._stack.setCurrentWidget(page)
             self.navigator.select(section_id)
             self.sectionChanged.emit(section_id)
         if focus:
+            self._read_section_out()
             self._focus_first(self.section_controls(section_id))
+
+    def _read_section_out(self) -> None:
+        """Say the section's title and guidance, unless said since it was shown: arrowing
+        through the section list shows each in turn, and Enter (or Tab) then goes in."""
+        if self._read_out != self._current:
+            self._read_out = self._current
+            page = self._pages[self._current]
+            speak(page, page.spoken())
 
     def _focus_first(self, controls: list[QWidget]) -> bool:
         """Focus the first control that Tab would stop at (not a hidden answer behind its
@@ -961,11 +972,14 @@ class FormRenderer(QWidget):
             # has run, after this: it is scrolled into view again then.
             QTimer.singleShot(0, control, partial(page.ensureWidgetVisible, control))
 
-    def keep_in_sight(self, widget: QWidget) -> None:
-        """Scroll the page on show to `widget`, if it is on it."""
+    def keep_in_sight(self, widget: QWidget, came_from: QWidget) -> None:
+        """Scroll the page on show to `widget`, if it is on it. Tab from the section list
+        into the section it shows reads the section out, as Enter there does."""
         page = self._pages[self._current]
         if page.isAncestorOf(widget):
             page.ensureWidgetVisible(widget)
+            if came_from is self.navigator:
+                self._read_section_out()
 
     def focus_field(self, question_id: str, row: int | None = None) -> None:
         """Show the question's section with the focus on it: on its Show button when its

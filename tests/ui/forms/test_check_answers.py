@@ -155,12 +155,13 @@ def test_the_check_result_is_read_out_where_the_focus_is(
     heard: Heard,
 ) -> None:
     editor = open_editor(interview_id=add_draft(draft.store, answers=NOT_OFFERED))
+    entered = editor.renderer.page(editor.renderer.current_section).spoken()
     _press_check_answers(editor, keyboard)
     count = len(editor.renderer.session.validate().issues)
     polite = QAccessible.AnnouncementPoliteness.Polite
     title = editor.renderer.page(editor.renderer.current_section).title
     said = f"\u26a0 {count} answers need attention. The first is in {title}."
-    assert heard == [(said, polite)]
+    assert heard == [(entered, polite), (said, polite)]  # (Tab left the section list)
 
 
 def test_one_answer_wanted_in_another_section_is_said_with_where_it_is(
@@ -173,11 +174,13 @@ def test_one_answer_wanted_in_another_section_is_said_with_where_it_is(
     answers = {**complete_answers(NOW), "police_info_shared": None}
     editor = open_editor(interview_id=add_draft(draft.store, answers=answers))
     assert editor.renderer.current_section != "referrals"
+    entered = editor.renderer.page(editor.renderer.current_section).spoken()
     _press_check_answers(editor, keyboard)
     assert editor.renderer.current_section == "referrals"
     title = editor.renderer.page("referrals").title
     said = f"\u26a0 1 answer needs attention. It is in {title}."
-    assert heard == [(said, QAccessible.AnnouncementPoliteness.Polite)]
+    polite = QAccessible.AnnouncementPoliteness.Polite
+    assert heard == [(entered, polite), (said, polite)]  # (Tab left the section list)
     assert keyboard.focus() in editor.renderer.field_view("police_info_shared").controls()
 
 

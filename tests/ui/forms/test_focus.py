@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import Heard
 from tests.ui.driving import away_and_back
 from tests.ui.forms.conftest import Draft
 from tests.ui.forms.keyboard import Keyboard
@@ -131,11 +132,12 @@ def test_the_focus_coming_into_a_page_from_outside_is_scrolled_into_sight(
     assert _in_sight(page, focused)
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
-def test_enter_in_the_section_list_goes_into_the_section(
-    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, key: Qt.Key
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab])
+def test_enter_in_the_section_list_goes_into_the_section_and_reads_it_out(
+    open_editor: Callable[..., InterviewFormEditor], keyboard: Keyboard, key: Qt.Key, heard: Heard
 ) -> None:
-    """It did nothing: only Tab left the list for the section chosen."""
+    """Enter did nothing: only Tab left the list for the section chosen. Going in, the
+    section's title and guidance were not read out, as arrowing had already shown it."""
     editor = open_editor()
     renderer = editor.renderer
     renderer.enter("offer_outcome", "accepted")
@@ -144,6 +146,11 @@ def test_enter_in_the_section_list_goes_into_the_section(
     assert renderer.current_section == "venue"
     keyboard.press(key)
     assert keyboard.focus() is renderer.section_controls("venue")[0]
+    page = renderer.page("venue")
+    assert [said for said, _ in heard].count(page.spoken()) == 1
+    keyboard.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back to the list
+    keyboard.press(Qt.Key.Key_Tab)
+    assert [said for said, _ in heard].count(page.spoken()) == 1  # once while it is shown
 
 
 def test_a_title_typed_to_find_a_section_stays_in_the_list(

@@ -242,10 +242,11 @@ def test_a_click_that_hides_answers_is_read_out_once(
     qtbot: QtBot, keyboard: Keyboard, heard: Heard
 ) -> None:
     renderer = _shown_renderer(qtbot, {"worry": "yes", "episodes": [{"detail": "At night"}]})
+    entered = renderer.page(renderer.current_section).spoken()  # Tab leaving the section list
     keyboard.pick_radio(renderer.field_view("worry").controls(), 1)  # No
     notice = renderer.hidden_notice
     assert notice is not None
-    assert [said for said, _how in heard] == [notice.text.text()]
+    assert [said for said, _how in heard] == [entered, notice.text.text()]
 
 
 def test_removing_rows_keeps_the_notice_true_and_ends_it_when_nothing_is_hidden(
