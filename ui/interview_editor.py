@@ -25,7 +25,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from rhi_desktop.domain.deadlines import due_by, format_london
+from ui.announce import announce
 from ui.dialog_parts import ask_first
 from ui.forms.buttons import form_button
 from ui.profile_holder import ProfileHolder
@@ -100,6 +101,9 @@ class InterviewWindow(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setContentsMargins(9, 9, 9, 0)
         self.heading.setVisible(bool(heading))
+        # Every interview window has the one title (no case in it): a screen reader
+        # tells two apart, and hears the deadline, by this.
+        self.setAccessibleDescription(heading)
         layout.addWidget(self.heading)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -232,6 +236,13 @@ class InterviewWindow(QWidget):
         if save and self.editor.kept_aside():
             return AtRisk.KEPT_ASIDE
         return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (opened, or again after unlocking): which case it is, and its deadline,
+        read out, as the focus goes to the section list rather than to the heading."""
+        super().showEvent(event)
+        if self.heading.text() and not event.spontaneous():
+            announce(self, self.heading.text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._close_agreed and (risk := self.answers_at_risk()) is not None:

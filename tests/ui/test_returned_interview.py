@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -25,7 +26,7 @@ from rhi_desktop.forms.versions import FormRegistry
 from rhi_desktop.review import return_for_amendment
 from rhi_desktop.store import Store
 from tests.ui.answers import complete_answers
-from tests.ui.conftest import FakeClock
+from tests.ui.conftest import FakeClock, Heard
 from tests.ui.driving import active_modal
 from tests.ui.forms.keyboard import Keyboard
 from tests.ui.review.cases import submitted
@@ -138,7 +139,7 @@ def _go_to_name_comment(frame: InterviewWindow, keys: Keyboard) -> None:
 
 
 def test_a_returned_interview_shows_the_comments_and_is_amended_into_a_new_revision(
-    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], clock: FakeClock, heard: Heard
 ) -> None:
     controller, window = unlocked
     store = controller.holder.store
@@ -156,6 +157,9 @@ def test_a_returned_interview_shows_the_comments_and_is_amended_into_a_new_revis
         f"72 hours end {format_london(returned.returned_at + timedelta(hours=72))}"
     )
     assert child.name not in frame.heading.text()
+    # The one title every interview window has does not say which case: this does.
+    assert frame.accessibleDescription() == frame.heading.text()
+    assert (frame.heading.text(), QAccessible.AnnouncementPoliteness.Polite) in heard
     comments = frame.comments
     assert comments is not None and comments.isVisible()
     assert comments.accessibleName() == "Coordinator's comments"
