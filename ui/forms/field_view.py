@@ -9,6 +9,8 @@ question shows or hides those parts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
@@ -58,7 +60,7 @@ class FieldView:
         row: int | None,
         label: str,
         hint: str | None,
-        answer: AnswerInput | None,
+        make_answer: Callable[[QWidget], AnswerInput | None],
         column: QuestionColumn,
         events: InputEvents,
         *,
@@ -66,7 +68,6 @@ class FieldView:
     ) -> None:
         self.info = info
         self.row = row
-        self.answer = answer
         self._column = column
         self._label_text = label
         self._hint_text = hint or ""
@@ -84,6 +85,8 @@ class FieldView:
         if gap:
             self.label.setContentsMargins(0, gap, 0, 0)
         column.add(self.label)
+        # made after its label, so that a screen reader meets the label first
+        self.answer = answer = make_answer(parent)
         self._last: QWidget | QLayout = self.label
         """The part the inline message goes below."""
         self.cover: SensitiveCover | None = None

@@ -34,5 +34,37 @@ class QuestionColumn:
             self.layout.addLayout(part)
 
     def insert_after(self, before: QWidget | QLayout, part: QWidget) -> None:
-        """Directly below `before`, a part added earlier."""
+        """Directly below `before`, a part added earlier, and read out after it."""
         self.layout.insertWidget(self.layout.indexOf(before) + 1, part)
+        last = before if isinstance(before, QWidget) else _last_widget(before)
+        if last is not None:
+            read_after(part, last)
+
+
+def read_after(part: QWidget, before: QWidget) -> None:
+    """Put `part` straight after `before` among their parent's children. Screen readers
+    meet a page's parts in the order they were made (not as they are laid out), so a
+    part made later, such as a question's message, would be read at the page's end."""
+    parent = part.parentWidget()
+    siblings = [] if parent is None else [c for c in parent.children() if isinstance(c, QWidget)]
+    if before not in siblings:
+        return
+    following = siblings[siblings.index(before) + 1 :]
+    after = next((widget for widget in following if widget is not part), None)
+    if after is None:
+        part.raise_()
+    else:
+        part.stackUnder(after)
+
+
+def _last_widget(layout: QLayout) -> QWidget | None:
+    for index in reversed(range(layout.count())):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget = item.widget()
+        nested = item.layout()
+        found = widget if widget is not None else None if nested is None else _last_widget(nested)
+        if found is not None:
+            return found
+    return None

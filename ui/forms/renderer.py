@@ -308,6 +308,7 @@ class FormRenderer(QWidget):
                 item = self._build_field(info, None, page.column)
                 self._fields[info.id] = item
             items.append(item)
+        page.finish()
         self._items[section_id] = items
         self._pages[section_id] = page
         self._stack.addWidget(page)
@@ -323,10 +324,11 @@ class FormRenderer(QWidget):
     def _build_field(self, info: FieldInfo, row: int | None, column: QuestionColumn) -> FieldView:
         """A question made straight into its page or row, already showing its state."""
         session = self._session
-        answer = self._inputs.make(info, column.parent)
         label, hint = self._label_and_hint(info)
         required = info.answerable and session.is_required(info.id, row)
-        view = FieldView(info, row, label, hint, answer, column, self._events, required=required)
+        make = partial(self._inputs.make, info)
+        view = FieldView(info, row, label, hint, make, column, self._events, required=required)
+        answer = view.answer
         if not session.is_relevant(info.id, row):
             view.set_shown(False)
         if answer is not None:

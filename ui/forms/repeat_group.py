@@ -25,7 +25,7 @@ from rhi_desktop.forms import FieldInfo, FieldKey, Issue
 from ui.announce import announce
 from ui.forms.buttons import form_button
 from ui.forms.field_view import ISSUE_MARK, FieldView, issue_text
-from ui.forms.question_column import QUESTION_GAP, QuestionColumn
+from ui.forms.question_column import QUESTION_GAP, QuestionColumn, read_after
 from ui.literal_text import as_written, literal
 
 ADD_ROW_KEYS = "Ctrl+Shift+A"
@@ -94,6 +94,7 @@ class RowView:
         """Below the row's questions, so it comes after them in reading and tab order."""
         self.column.layout.addSpacing(QUESTION_GAP)
         self.column.layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.remove_button.raise_()  # and a screen reader meets it after them
 
     def set_index(self, index: int) -> None:
         self.index = index
@@ -219,6 +220,7 @@ class RepeatGroupView:
     def insert_row(self, row: RowView) -> None:
         """Lays out a row made as a child of this group's widget."""
         self._rows_layout.addWidget(row.box)
+        row.box.stackUnder(self.add_button)  # read out before it, as laid out
         if self.widget.isVisible():  # added while on screen: show it now, not later
             row.box.show()
         self.rows.append(row)
@@ -244,6 +246,7 @@ class RepeatGroupView:
             self._full_note.setObjectName("fieldHint")
             self._full_note.setWordWrap(True)
             self._layout.insertWidget(self._layout.indexOf(self.add_button) + 1, self._full_note)
+            read_after(self._full_note, self.add_button)
         if self._full_note is not None:
             self._full_note.setVisible(full)
 

@@ -101,6 +101,12 @@ class SectionPage(QScrollArea):
         buttons.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
         self._layout.addLayout(buttons)
 
+    def finish(self) -> None:
+        """Once its questions are made: Previous and Next are read out after them (a
+        screen reader meets a page's parts in the order they were made)."""
+        self.previous_button.raise_()
+        self.next_button.raise_()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_buttons()
