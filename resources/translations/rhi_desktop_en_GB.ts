@@ -302,6 +302,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>changed by a move to a newer form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,6 +319,10 @@
     </message>
     <message>
         <source>Row {0}, not on the form version it moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {0}, changed by a move to a newer form version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3652,6 +3660,10 @@
     </message>
     <message>
         <source>Not asked on form version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked in each row of {1} on form version {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

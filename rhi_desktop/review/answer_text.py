@@ -34,6 +34,9 @@ class Words:
     """A question the form version the interview moved to does not have ({0}: that
     version): its answer was left behind by the move, not taken out. Also an answer the
     version the interview moved to does not ask, given the other answers."""
+    in_rows_on_version: str = "Asked in each row of {1} on form version {0}"
+    """A question the version the interview moved to asks inside a repeat group ({1}: the
+    group's label): the answer given once, for the whole interview, was left behind."""
     choice_not_on_version: str = "Its choice is not offered on form version {0}"
     """An answer the move left behind because the version no longer offers its choice."""
     not_carried: str = "Does not fit the question on form version {0}"

@@ -28,7 +28,7 @@ from functools import cached_property
 from typing import Any
 
 from rhi_desktop.forms import Form, QuestionType
-from rhi_desktop.forms.versions import Reason, plan_migration
+from rhi_desktop.forms.versions import Migration, Reason, plan_migration
 from rhi_desktop.review.answer_text import (
     ENGLISH,
     FieldText,
@@ -50,6 +50,7 @@ class ChangeKind(StrEnum):
     REMOVED = "removed"  # unanswered now (a row: taken out)
     CHANGED = "changed"
     LEFT_BEHIND = "left_behind"  # not asked on the form version the interview moved to
+    MOVED = "moved"  # changed by the move to a newer version alone (a choice, a row's answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,11 +237,30 @@ class _Move:
         self._old_answers = old_answers
 
     @cached_property
-    def _reasons(self) -> Mapping[str, Reason]:
+    def _plan(self) -> Migration | None:
         if self._forms is None:
-            return {}
+            return None
         source, form = self._forms
-        return plan_migration(self._old_answers, source, form).reasons()
+        return plan_migration(self._old_answers, source, form)
+
+    @cached_property
+    def _reasons(self) -> Mapping[str, Reason]:
+        return {} if self._plan is None else self._plan.reasons()
+
+    def made(self, question_id: str, new: Any) -> bool:
+        """Whether the new revision's answer is what the move made of the old one: it
+        changed in the move alone (a choice the new version no longer offers, say),
+        not by the interviewer."""
+        if self._plan is None:
+            return False
+        return _key(self._plan.answers.get(question_id)) == _key(new)
+
+    def made_row(self, repeat_id: str, before: int, row: Mapping[str, Any]) -> bool:
+        """Whether a row is what the move made of the old revision's row `before` (from 0)."""
+        if self._plan is None:
+            return False
+        carried = rows_of(self._plan.answers.get(repeat_id))
+        return before < len(carried) and _key(carried[before]) == _key(row)
 
     def left_behind(
         self, question_id: str, new_answers: Mapping[str, Any], words: Words
@@ -252,7 +272,13 @@ class _Move:
             return None
         source, form = self._forms
         if not _has(form, question_id):
-            return words.not_on_version.format(form.version) if _has(source, question_id) else None
+            if not _has(source, question_id):
+                return None
+            group = form.fields[question_id].repeat_id if question_id in form.fields else None
+            if group is not None:  # asked now in each row of a group: not left unasked
+                label = question_label(form, group, words)
+                return words.in_rows_on_version.format(form.version, label)
+            return words.not_on_version.format(form.version)
         reason = self._reasons.get(question_id)
         if reason is Reason.CHOICES_REMOVED:
             return words.choice_not_on_version.format(form.version)
@@ -295,6 +321,17 @@ def revision_diff(
         rows: tuple[RowChange, ...] = ()
         if _is_repeat(before_form, question_id) or _is_repeat(form, question_id):
             rows = _row_changes(before_form, form, question_id, rows_of(old), rows_of(new), words)
+            rows = tuple(  # a row only the move changed: a row's answer it no longer asks
+                replace(row, kind=ChangeKind.MOVED)
+                if row.kind is ChangeKind.CHANGED
+                and row.before_number is not None
+                and row.after_number is not None
+                and move.made_row(
+                    question_id, row.before_number - 1, rows_of(new)[row.after_number - 1]
+                )
+                else row
+                for row in rows
+            )
         if before == after and not rows:
             continue  # stored differently, reads the same (e.g. 2 and 2.0)
         left_as = (
@@ -310,6 +347,8 @@ def revision_diff(
             if left
             else ChangeKind.REMOVED
             if after is None
+            else ChangeKind.MOVED
+            if move.made(question_id, new)
             else ChangeKind.CHANGED
         )
         if left:

@@ -124,6 +124,7 @@ class ChangesView(QWidget):
             ChangeKind.REMOVED: self.tr("cleared"),
             ChangeKind.CHANGED: self.tr("changed"),
             ChangeKind.LEFT_BEHIND: self.tr("left behind by a move to a newer form version"),
+            ChangeKind.MOVED: self.tr("changed by a move to a newer form version"),
         }[kind]
 
     def _add(self, change: QuestionChange) -> None:
@@ -143,6 +144,10 @@ class ChangesView(QWidget):
         elif row.kind is ChangeKind.LEFT_BEHIND:
             title = self.tr("Row {0}, not on the form version it moved to").format(
                 row.before_number
+            )
+        elif row.kind is ChangeKind.MOVED:
+            title = self.tr("Row {0}, changed by a move to a newer form version").format(
+                row.after_number
             )
         elif row.before_number == row.after_number:
             title = self.tr("Row {0} changed").format(row.after_number)

@@ -16,6 +16,7 @@ def review_words() -> Words:
         no=translate("ReviewWords", "No"),
         not_answered=translate("ReviewWords", "Not answered"),
         not_on_version=translate("ReviewWords", "Not asked on form version {0}"),
+        in_rows_on_version=translate("ReviewWords", "Asked in each row of {1} on form version {0}"),
         choice_not_on_version=translate(
             "ReviewWords", "Its choice is not offered on form version {0}"
         ),

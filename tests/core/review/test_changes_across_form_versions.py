@@ -89,11 +89,15 @@ def registry(tmp_path: Path) -> FormRegistry:
 
 
 def _returned_moved_and_resubmitted(
-    store: Store, book: Casebook, registry: FormRegistry, amend: Callable[[dict[str, Any]], None]
+    store: Store,
+    book: Casebook,
+    registry: FormRegistry,
+    amend: Callable[[dict[str, Any]], None],
+    answers: Mapping[str, Any] = V1_ANSWERS,
 ) -> str:
     """Sent on version 1, returned, moved to version 2 by its interviewer, amended and sent
     again: revision 1 was made on version 1, revision 2 on version 2."""
-    interview = submitted(book, RETURNED, answers=V1_ANSWERS)
+    interview = submitted(book, RETURNED, answers=answers)
     at = RETURNED + timedelta(days=2)
     return_for_amendment(store, COORDINATOR, interview.id, 1, at, overall_comment="Add more")
     with store.transaction("iv-1") as tx:
@@ -260,3 +264,68 @@ def test_an_answer_the_move_carried_and_the_interviewer_then_cleared_reads_as_cl
     assert changes["action_taken"].kind is ChangeKind.REMOVED
     assert changes["action_taken"].after == "Not answered"
     assert changes["before_story"].kind is ChangeKind.REMOVED
+
+
+def _without_buses_asking_other_ways_per_place() -> dict[str, Any]:
+    """Version 2 no longer offers "Bus", asks "How else did they travel?" in each row of
+    the places, and no longer asks how long they stayed at each."""
+    definition = rhi_definition(2)
+    definition["choice_lists"]["travel_modes"] = [
+        c for c in definition["choice_lists"]["travel_modes"] if c["value"] != "bus"
+    ]
+    for section in definition["sections"]:
+        moved = [q for q in section["questions"] if q["id"] == "travel_other"]
+        section["questions"] = [q for q in section["questions"] if q["id"] != "travel_other"]
+        for question in section["questions"]:
+            if question["id"] == "places":
+                fields = [q for q in question["questions"] if q["id"] != "place_duration"]
+                question["questions"] = [*fields, {**moved[0], "relevant": None}]
+    return definition
+
+
+TRAVELLED = {
+    **V1_ANSWERS,
+    "offer_outcome": "accepted",  # (the sections of the time away are asked)
+    "travel": ["walked", "bus", "other"],
+    "travel_other": "A friend's moped",
+}
+
+
+def test_what_the_move_alone_changed_is_not_read_as_the_interviewer_s_edit(
+    store: Store, book: Casebook, tmp_path: Path
+) -> None:
+    """Moved and sent back with no edit, the choice the new version dropped read as taken
+    out by the interviewer ("changed"), as did a row's answer the new version no longer
+    asks; and an answer now asked in each row read as not asked at all."""
+    registry = _installed(tmp_path / "forms", _without_buses_asking_other_ways_per_place())
+    interview_id = _returned_moved_and_resubmitted(
+        store, book, registry, lambda answers: None, TRAVELLED
+    )
+
+    changes = _changes(store, registry, interview_id)
+
+    travel = changes["travel"]
+    assert travel.kind is ChangeKind.MOVED
+    assert (travel.before, travel.after) == ("Walked; Bus; Another way", "Walked; Another way")
+    (row,) = changes["places"].rows
+    assert changes["places"].kind is ChangeKind.MOVED and row.kind is ChangeKind.MOVED
+    other = changes["travel_other"]
+    assert other.kind is ChangeKind.LEFT_BEHIND
+    assert other.after == "Asked in each row of Places they went on form version 2"
+    assert ChangeKind.CHANGED not in {change.kind for change in changes.values()}
+
+
+def test_an_edit_on_top_of_the_move_reads_as_the_interviewer_s(
+    store: Store, book: Casebook, tmp_path: Path
+) -> None:
+    registry = _installed(tmp_path / "forms", _without_buses_asking_other_ways_per_place())
+
+    def amend(answers: dict[str, Any]) -> None:
+        answers["travel"] = ["walked"]
+        answers["places"] = [{"place_description": PLACE, "travel_other": "A moped"}]
+
+    interview_id = _returned_moved_and_resubmitted(store, book, registry, amend, TRAVELLED)
+    changes = _changes(store, registry, interview_id)
+    assert changes["travel"].kind is ChangeKind.CHANGED
+    assert changes["places"].kind is ChangeKind.CHANGED
+    assert changes["places"].rows[0].kind is ChangeKind.CHANGED

@@ -168,3 +168,35 @@ def test_an_interview_on_a_version_a_sync_installed_opens_for_review(
     assert dialog.changes is not None
     dialog.discard()
     qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_a_choice_the_move_dropped_reads_as_the_move_s_change_not_the_interviewer_s(
+    qtbot: QtBot, holder: ProfileHolder, clock: FakeClock
+) -> None:
+    """Sent back with no edit after a move to a version without "Bus": it read as
+    "How did they travel? (changed)", as if the interviewer had taken the bus out."""
+    definition = rhi_definition(2)
+    modes = definition["choice_lists"]["travel_modes"]
+    definition["choice_lists"]["travel_modes"] = [c for c in modes if c["value"] != "bus"]
+    registry = FormRegistry.for_profile(holder.profile.paths.root)
+    registry.install(definition)
+    store = holder.store
+    interview_id = interviewed(store, IV, clock.now, "BUS-1")
+    change_answer(store, IV, interview_id, "travel", ["walked", "bus"])
+    send_for_review(store, IV, interview_id, clock.now)
+    return_for_amendment(store, "coordinator-1", interview_id, 1, clock.now, overall_comment="x")
+    with store.transaction(IV) as tx:
+        tx.interviews.transition(interview_id, InterviewState.IN_PROGRESS, at=clock.now)
+    with store.transaction(IV) as tx:
+        draft = tx.interviews.get(interview_id)
+        migrate_draft(tx, interview_id, registry, expected_version=draft.version)
+    send_for_review(store, IV, interview_id, clock.now)
+
+    dialog = open_by_keyboard(qtbot, _page(qtbot, holder, clock), interview_id)
+    assert dialog.changes is not None
+    lines = {line[0]: line[1:] for line in dialog.changes.change_texts()}
+    assert lines["How did they travel? (changed by a move to a newer form version)"] == (
+        "Walked; Bus",
+        "Walked",
+    )
+    dialog.discard()
