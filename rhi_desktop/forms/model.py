@@ -55,11 +55,21 @@ def _label(value: object) -> str | dict[str, str]:
     raise ValueError("must be text, or a mapping from language code to non-blank text")
 
 
+_FIXED = {
+    **dict.fromkeys(("yes", "true", "true()"), "true"),
+    **dict.fromkeys(("no", "false", "false()"), "false"),
+}
+"""A fixed requirement written as text, as XLSForm spells it, and what to write instead."""
+
+
 def _required(value: object) -> bool | str:
     """Checked as every other expression's text is: within its length, and keepable."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip():
+        fixed = _FIXED.get(value.strip().strip("'\"").lower())
+        if fixed is not None:  # as XLSForm spells it: "yes", true()
+            raise ValueError(f"for a fixed answer write {fixed} without quotes, not {value!r}")
         if len(value) > MAX_EXPRESSION_LENGTH:
             raise ValueError(f"must be at most {MAX_EXPRESSION_LENGTH} characters")
         return _keepable(value)

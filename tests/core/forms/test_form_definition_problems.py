@@ -1135,6 +1135,23 @@ def test_text_an_author_wrote_is_quoted_on_one_line_and_cut_short(make_definitio
     assert len(str(refused.value).splitlines()) == 3  # a heading and the two problems
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"), [("yes", "true"), ("'yes'", "true"), ("true()", "true"), ("No", "false")]
+)
+def test_a_fixed_requirement_spelled_as_xlsform_spells_it_is_told_what_to_write(
+    make_definition: Build, written: str, meant: str
+) -> None:
+    """ "yes" was taken for a question's name, and the advice to quote it led to a second
+    problem; true() was an unknown function."""
+    definition = make_definition([{"id": "a", "type": "text", "label": "A", "required": written}])
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(definition)
+    assert refused.value.problems == [
+        f"sections[0].questions[0].required: for a fixed answer write {meant} without quotes, "
+        f"not {written!r}"
+    ]
+
+
 def test_a_required_condition_or_a_default_is_checked_as_other_text_is(
     make_definition: Build, tmp_path: Path
 ) -> None:
