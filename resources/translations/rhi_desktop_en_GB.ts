@@ -1134,10 +1134,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the question moved to another part of the form, so answer it there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the question now takes a different kind of answer, so answer it again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1163,6 +1159,14 @@
     </message>
     <message>
         <source>carried over as it is, but it no longer fits the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question is now asked in each row of {0}, so answer it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question is now asked once, not in each row, so answer it there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

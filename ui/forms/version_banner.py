@@ -42,9 +42,6 @@ def reason_text(form: Form, item: NotCarried, target: Form) -> str:
         Reason.REMOVED: QCoreApplication.translate(
             "FormVersions", "the new version no longer asks this"
         ),
-        Reason.MOVED: QCoreApplication.translate(
-            "FormVersions", "the question moved to another part of the form, so answer it there"
-        ),
         Reason.TYPE_CHANGED: QCoreApplication.translate(
             "FormVersions", "the question now takes a different kind of answer, so answer it again"
         ),
@@ -68,6 +65,15 @@ def reason_text(form: Form, item: NotCarried, target: Form) -> str:
             "FormVersions", "carried over as it is, but it no longer fits the question"
         ),
     }
+    if item.reason is Reason.MOVED:
+        group = target.fields[item.question_id].repeat_id
+        if group is not None:
+            return QCoreApplication.translate(
+                "FormVersions", "the question is now asked in each row of {0}, so answer it there"
+            ).format(_label(target, group))
+        return QCoreApplication.translate(
+            "FormVersions", "the question is now asked once, not in each row, so answer it there"
+        )
     if item.reason is Reason.CHOICES_REMOVED:
         info, now = form.fields.get(item.question_id), target.fields.get(item.question_id)
         if info is None or info.sensitive or (now is not None and now.sensitive):

@@ -571,6 +571,30 @@ def test_the_summary_names_no_answer_to_a_sensitive_question() -> None:
     assert "Travel (row 1): an answer given is no longer offered" in text
 
 
+def test_a_question_moved_into_or_out_of_a_group_is_said_to_be_asked_there() -> None:
+    """ "Moved to another part of the form, so answer it there" said not where."""
+    where = {"id": "where", "type": "text", "label": "Where"}
+    name = {"id": "name", "type": "text", "label": "Name"}
+
+    def form(version: int, top: list[dict[str, Any]], rows: list[dict[str, Any]]) -> Form:
+        group = {"id": "friends", "type": "repeat", "label": "Friends", "questions": rows}
+        return load_form(
+            {"form_id": "f", "version": version, "title": "F",
+             "sections": [{"id": "s", "title": "S", "questions": [*top, group]}]}
+        )  # fmt: skip
+
+    outside, inside = form(1, [where], [name]), form(2, [], [name, where])
+    moved_in = plan_migration({"where": "The park"}, outside, inside)
+    assert "Where: the question is now asked in each row of Friends, so answer it there" in (
+        summarise(outside, inside, moved_in).text
+    )
+    again = form(3, [where], [name])
+    moved_out = plan_migration({"friends": [{"name": "Jay", "where": "The park"}]}, inside, again)
+    assert "Where (row 1): the question is now asked once, not in each row" in (
+        summarise(inside, again, moved_out).text
+    )
+
+
 def test_the_offer_to_move_says_what_it_is_about_and_does_not_take_the_first_focus(
     open_editor: Callable[..., InterviewFormEditor], registry: FormRegistry
 ) -> None:
