@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rhi_desktop.file_lock import hold_alone
 from rhi_desktop.profile import APP_NAME, ProfilePaths, default_profile_dir
 from ui.appearance import apply_look, apply_window_icon
+from ui.termination import TerminationWatch
 from ui.unlock import UnlockWindow
 
 if TYPE_CHECKING:
@@ -133,11 +134,24 @@ def run_gui(
         _say_open_elsewhere(app, paths)
         return 1
     built.finished.connect(app.quit)
+    ended: list[bool] = []
+
+    def end() -> None:
+        """Save and close everything, once: as the event loop ends, or as Qt ends the
+        session (a Windows logout, which may end the process before `exec` returns)."""
+        if not ended:
+            ended.append(True)
+            built.shutdown()
+
+    app.aboutToQuit.connect(end)
+    termination = TerminationWatch(app)  # logout, shutdown or kill: as quitting
     built.start()
     try:
         return int(app.exec())
     finally:
-        built.shutdown()
+        termination.stop()
+        app.aboutToQuit.disconnect(end)
+        end()
 
 
 _HELD: list[int] = []
