@@ -293,10 +293,10 @@ class InterviewFormEditor(QWidget):
     def form(self) -> Form:
         return self._form
 
-    def flush(self) -> None:
-        """Save anything unsaved now."""
+    def flush(self, *, brief: bool = False) -> None:
+        """Save anything unsaved now (`brief`: see `FormSaver.flush`)."""
         if not self._read_only:
-            self.saver.flush()
+            self.saver.flush(brief=brief)
 
     def check(self) -> None:
         """Show every problem and say how many there are; the renderer takes the keyboard
@@ -549,15 +549,18 @@ class InterviewFormEditor(QWidget):
     # --- closing -------------------------------------------------------------------------
 
     def hideEvent(self, event: QHideEvent) -> None:
+        # Minimised (the window system hides it): saved as a timed save is, giving way to
+        # a sync holding the store rather than freezing every window while it waits.
         if not self.window().property(SAVE_AFTER_HIDING):  # else saved once all is hidden
-            self.flush()
+            self.flush(brief=event.spontaneous())
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Shown again (after unlocking, say): what could not be saved meanwhile goes now."""
+        """Shown again (after unlocking, say): what could not be saved meanwhile goes now
+        (restored from minimised, as a timed save does)."""
         super().showEvent(event)
         if self.saver.pending and not self.saver.stopped:
-            self.flush()
+            self.flush(brief=event.spontaneous())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing for good: the window asked first when answers a change hid were still

@@ -133,6 +133,24 @@ def test_changing_section_while_the_sync_writes_does_not_wait_for_it(
     assert not editor.saver.pending
 
 
+def test_minimising_while_the_sync_writes_does_not_wait_for_it(
+    open_editor: Callable[..., InterviewFormEditor],
+    keyboard: Keyboard,
+    draft: Draft,
+    qtbot: QtBot,
+) -> None:
+    """Minimising saved as closing does, waiting out the whole busy timeout: every window
+    froze for five seconds, then said the answers could not be saved yet."""
+    editor = open_editor()
+    keyboard.to_section(editor.renderer, "reflection")
+    with _sync_writing(draft):
+        keyboard.fill(_notes(editor), SAID)
+        editor.showMinimized()
+        assert editor.saver.waiting_for_store  # gave way, and tries again by itself
+        assert not editor.problem.isVisibleTo(editor)
+    qtbot.waitUntil(lambda: draft.answers().get("reflection_notes") == SAID)
+
+
 def test_once_a_save_waited_out_a_busy_store_the_next_does_not_wait_as_long(
     open_editor: Callable[..., InterviewFormEditor],
     keyboard: Keyboard,
