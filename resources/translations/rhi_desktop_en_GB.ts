@@ -121,6 +121,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disk could not be written to. Nothing already saved was lost; if this goes on, ask IT to check the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file could not be written to: the profile folder may be read-only, or your account may not be allowed to use it. Nothing already saved was lost; ask IT for help if this goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Part of the database on this computer could not be read, and may be damaged. Keep this form open and ask IT for help; do not restore a backup, which would lose this interview.</source>
         <translation type="unfinished"></translation>
     </message>

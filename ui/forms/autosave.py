@@ -37,6 +37,8 @@ from rhi_desktop.store import (
     DatabaseBusyError,
     DatabaseCorruptedError,
     DatabaseReplacedError,
+    DatabaseUnavailableError,
+    DiskError,
     DiskFullError,
     NotFoundError,
     ReadOnlyRecordError,
@@ -81,6 +83,19 @@ def passing_cause_text(error: BaseException) -> str | None:
     if isinstance(error, DiskFullError):
         return QCoreApplication.translate(
             "AutoSaver", "The disk is full: free some space. Nothing already saved was lost."
+        )
+    if isinstance(error, DiskError):
+        return QCoreApplication.translate(
+            "AutoSaver",
+            "The disk could not be written to. Nothing already saved was lost; if this goes "
+            "on, ask IT to check the disk.",
+        )
+    if isinstance(error, DatabaseUnavailableError):
+        return QCoreApplication.translate(
+            "AutoSaver",
+            "The database file could not be written to: the profile folder may be read-only, "
+            "or your account may not be allowed to use it. Nothing already saved was lost; "
+            "ask IT for help if this goes on.",
         )
     if isinstance(error, DatabaseCorruptedError):
         return QCoreApplication.translate(

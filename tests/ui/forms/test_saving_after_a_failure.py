@@ -17,12 +17,20 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.autosave import DraftWriter
-from rhi_desktop.store import Store, Transaction
+from rhi_desktop.store import (
+    DatabaseBusyError,
+    DatabaseUnavailableError,
+    DiskError,
+    DiskFullError,
+    Store,
+    StoreError,
+    Transaction,
+)
 from rhi_desktop.store.connection import BUSY_TIMEOUT_MS
 from tests.ui.conftest import Heard
 from tests.ui.forms.conftest import ACTOR, Draft, add_draft
 from tests.ui.forms.keyboard import Keyboard
-from ui.forms.autosave import RETRY_LONGEST_MS, AutoSaver, retry_delay_ms
+from ui.forms.autosave import RETRY_LONGEST_MS, AutoSaver, passing_cause_text, retry_delay_ms
 from ui.forms.editor import InterviewFormEditor
 from ui.profile_holder import ProfileHolder
 
@@ -332,3 +340,18 @@ def test_a_damaged_page_met_while_saving_says_to_keep_the_form_open_not_to_resto
     assert len(told) == 1 and saver.pending and not saver.stopped
     assert "ask IT" in told[0] and "do not restore a backup" in told[0]
     assert "left exactly as it was" not in told[0] and "\n" not in told[0]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [DatabaseBusyError(), DiskFullError(), DiskError(), DatabaseUnavailableError()],
+    ids=lambda error: type(error).__name__,
+)
+def test_a_passing_failure_is_worded_for_saving_that_tries_again_by_itself(
+    error: StoreError,
+) -> None:
+    """A disk error read "check the disk and try again" beside "saving will be tried
+    again by itself": the store's wording, meant for an action the person repeats."""
+    said = passing_cause_text(error)
+    assert said is not None and "try again" not in said
+    assert "Nothing already saved was lost" in said or isinstance(error, DatabaseBusyError)
