@@ -3,8 +3,8 @@
 Compared on the stored answers, shown in the form's words (see `answer_text`). A plain
 question is answered, cleared or changed. A repeat group is compared row by row: rows
 that are the same in both revisions are matched first (so removing the second of three
-people shows one removed row, not two changed ones); of the rest, a row sharing answers
-with an earlier row is that row changed, and any other row was added or removed.
+people shows one removed row, not two changed ones); of the rest, the rows sharing most
+answers are one row changed, and any other row was added or removed.
 
 Each revision is read in the words of the form version it was made on: an interviewer
 may move a returned draft to a newer version before sending it back, so the old answers
@@ -178,20 +178,28 @@ def _pair_rows(
     new: Sequence[Mapping[str, Any]],
     new_rows: range,
 ) -> dict[int, int]:
-    """Old row -> new row for rows that were edited rather than replaced: each old row
-    goes with the free new row sharing most answers with it (at least one)."""
+    """Old row -> new row for rows that were edited rather than replaced: the pairs that
+    share most answers (at least one) go together first, then the next best of the rows
+    left, the nearer in place winning a tie. Taken in order instead, one row sharing a
+    single answer took the row another had been edited into, and the coordinator read
+    that the person with the concern was taken out."""
+    scored = sorted(
+        (-_shared(old[i], new[j]), abs((i - old_rows.start) - (j - new_rows.start)), i, j)
+        for i in old_rows
+        for j in new_rows
+    )
     pairs: dict[int, int] = {}
-    free = list(new_rows)
-    for i in old_rows:
-        shared = [
-            (sum(1 for k, v in old[i].items() if k in new[j] and _key(new[j][k]) == _key(v)), j)
-            for j in free
-        ]
-        best = max(shared, key=lambda pair: pair[0], default=(0, -1))
-        if best[0] > 0:
-            pairs[i] = best[1]
-            free.remove(best[1])
+    taken: set[int] = set()
+    for unshared, _, i, j in scored:
+        if unshared < 0 and i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
     return pairs
+
+
+def _shared(old: Mapping[str, Any], new: Mapping[str, Any]) -> int:
+    """How many answers two rows have the same."""
+    return sum(1 for k, v in old.items() if k in new and _key(new[k]) == _key(v))
 
 
 def _text(form: Form | None, question_id: str, raw: Any, words: Words) -> str | None:

@@ -125,6 +125,28 @@ def test_a_removed_middle_row_is_one_removed_row(form: Form) -> None:
     assert (change.before, change.after) == ("3 rows", "2 rows")
 
 
+def test_a_row_edited_after_a_removed_one_is_paired_with_the_row_it_was(form: Form) -> None:
+    """Amy removed, Ben's name corrected: Amy's row, first and sharing one answer with
+    Benjamin's, took it, so review said Ben, the person with the concern, was removed
+    and Amy rewritten to hold his concern."""
+    ben = {
+        "person_name": "Ben",
+        "person_relationship": "friend",
+        "person_age": 30,
+        "person_concern": "yes",
+        "person_concern_details": "He gave her drugs",
+    }
+    cal = {"person_name": "Cal", "person_relationship": "family_member"}
+    before = {"people": [{"person_name": "Amy", "person_relationship": "friend"}, ben, cal]}
+    after = {"people": [{**ben, "person_name": "Benjamin"}, cal]}
+
+    (change,) = revision_diff(before, after, form)
+
+    rows = [(row.kind, row.before_number, row.after_number) for row in change.rows]
+    assert rows == [(ChangeKind.REMOVED, 1, None), (ChangeKind.CHANGED, 2, 1)]
+    assert [f.text for f in change.rows[0].before] == ["Amy", "Friend"]
+
+
 def test_a_first_row_is_added(form: Form) -> None:
     before = {"venue_type": "school"}
     after = {**before, "agreed_actions": [{"action_what": "Call the school"}]}
