@@ -389,6 +389,8 @@ class _Planner:
         self.target = target
         self.dropped: dict[tuple[str, Reason], tuple[list[int], list[str]]] = {}
         self.too_many_rows: list[tuple[str, int, int]] = []
+        self.defaulted: set[str] = set()
+        """Questions new in the target that the move gave their defaults (in rows too)."""
 
     def drop(
         self, question_id: str, reason: Reason, row: int | None, values: Iterable[str] = ()
@@ -474,17 +476,30 @@ class _Planner:
             self._drop_group(repeat_id, raw, Reason.TYPE_CHANGED)
             return None
         rows: list[dict[str, Any]] = []
+        defaults = self._new_row_defaults(repeat_id)
         for index, answers in enumerate(self._rows_of(repeat_id, raw)):
             kept: dict[str, Any] = {}
             for question_id, value in answers.items():
                 carried = self.carry(question_id, value, index, repeat_id)
                 if carried is not None or self.emptied(question_id, value, repeat_id):
                     kept[question_id] = carried
-            rows.append(kept)
+            rows.append({**defaults, **kept})
         most = new.question.max_rows
         if most is not None and len(rows) > most:
             self.too_many_rows.append((repeat_id, len(rows), most))
         return rows
+
+    def _new_row_defaults(self, repeat_id: str) -> dict[str, Any]:
+        """The defaults of a group's questions new in the target: each row the draft has
+        starts them as a row added now does."""
+        source, target = self.source, self.target
+        defaults = {
+            child: to_json(target.defaults[child])
+            for child in target.repeat_children(repeat_id)
+            if child in target.defaults and child not in source.fields
+        }
+        self.defaulted.update(defaults)
+        return defaults
 
     def _drop_group(self, repeat_id: str, raw: Any, reason: Reason) -> None:
         """The group is gone or is no longer a group: each answer in it says why it stays."""
@@ -533,7 +548,7 @@ class _Planner:
             for index, answers in enumerate(value):
                 row = rows[index] if index < len(rows) else {}
                 for child, child_value in answers.items():
-                    if child not in row and child_value is not None:
+                    if child not in row and child_value is not None and child not in defaulted:
                         self.drop(child, Reason.NOT_ASKED, index)
 
     def report(self) -> tuple[NotCarried, ...]:
@@ -581,7 +596,7 @@ def plan_migration(
             carried[question_id] = value
     # Questions new in this version start as in a new interview: with their defaults,
     # which may ask questions whose answers are carried.
-    defaulted: set[str] = set()
+    defaulted = planner.defaulted
     for question_id, value in target.starting_answers().items():
         if question_id not in source.fields and question_id not in carried:
             carried[question_id] = value

@@ -431,3 +431,25 @@ def test_an_answer_that_still_fits_a_question_of_another_type_is_carried(
     assert migration.answers.get("q") == carried
     assert tuple(item.reason for item in migration.not_carried) == reasons
     _each_answer_accounted_for({"q": answer}, migration)
+
+
+def test_a_row_question_new_in_the_version_starts_with_its_default_in_each_row() -> None:
+    """A new row question's default came with rows added after the move, never with the
+    rows the draft had: a required one was to be answered in the old rows only."""
+    rows = {"id": "people", "type": "repeat", "label": "People", "questions": [
+        {"id": "name", "type": "text", "label": "Name"},
+    ]}  # fmt: skip
+    known = {"id": "known_to_police", "type": "yes_no", "label": "Known?", "default": "no",
+             "relevant": "${name} != 'Kit'"}  # fmt: skip
+    v1 = _one_section(1, [rows])
+    v2 = _one_section(2, [{**rows, "questions": [*rows["questions"], known]}])
+    answers = {"people": [{"name": "Jay"}, {"name": "Kit"}]}
+    migration = plan_migration(answers, v1, v2)
+    assert migration.answers["people"] == [
+        {"name": "Jay", "known_to_police": "no"},
+        {"name": "Kit"},
+    ]
+    assert migration.complete  # a default hidden by its row's skip logic was no answer given
+    session = FormSession(v2, migration.answers)
+    session.add_row("people")
+    assert session.record()["people"][2] == {"known_to_police": "no"}
