@@ -8,6 +8,7 @@ coordinator returned it does not move either (amending is not re-interviewing).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,7 +53,9 @@ class Timings:
 
 
 def hours_between(start: datetime, end: datetime) -> float:
-    return round((end - start).total_seconds() / 3600, 1)
+    """The hours from `start` to `end`, to a tenth, rounded up: 72 hours and 2 minutes
+    read 72.0, beside a KPI that counts it late."""
+    return math.ceil(round((end - start).total_seconds() / 360, 6)) / 10
 
 
 def first_revision_times(

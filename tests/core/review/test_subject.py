@@ -7,6 +7,7 @@ from datetime import timedelta
 from rhi_desktop.domain.entities import Offer, OfferMethod, OfferOutcome, new_id
 from rhi_desktop.forms import Form
 from rhi_desktop.review import ChangeKind, return_for_amendment, review_subject
+from rhi_desktop.review.timings import hours_between
 from rhi_desktop.store import Store
 from rhi_desktop.store.team import TeamMember
 from tests.core.reports.casebook import ACTOR, Casebook, utc
@@ -107,3 +108,12 @@ def test_an_interview_with_no_signed_name_shows_the_interviewer_by_the_roster(
 
     assert shown(on_roster.id) == "sam.interviewer"  # as the review queue shows them
     assert shown(elsewhere.id) == "5e6d7c8b"  # not on the roster: the start of the id
+
+
+def test_hours_past_72_never_read_as_72() -> None:
+    """Offered 72 hours and 2 minutes after the return read "72.0 h" beside a KPI that
+    counts the offer late: a part of a tenth past is a tenth more."""
+    returned = utc(2026, 10, 23, 0, 30)  # 72 hours on, the clocks have gone back
+    assert hours_between(returned, returned + timedelta(hours=72, minutes=2)) == 72.1
+    assert hours_between(returned, returned + timedelta(hours=72)) == 72.0
+    assert hours_between(returned, returned + timedelta(hours=30, minutes=30)) == 30.5
