@@ -13,12 +13,11 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from rhi_desktop.domain.deadlines import LONDON
 from rhi_desktop.forms.expressions.temporal import (
     YEARS,
     aware_utc,
@@ -26,6 +25,7 @@ from rhi_desktop.forms.expressions.temporal import (
     parse_date,
     parse_datetime,
     parse_time,
+    twice_advice,
     twice_in_london,
 )
 from rhi_desktop.forms.expressions.values import Value
@@ -221,22 +221,6 @@ def _date(raw: object) -> date | None:
     return parsed
 
 
-def _twice(value: datetime) -> str:
-    """What to add to a London time in the hour that happens twice, from the offsets the
-    clocks really had (in 1947 the hour went from double summer time to summer time)."""
-    first, second = (value.replace(tzinfo=LONDON, fold=fold) for fold in (0, 1))
-    return (
-        "that time happened twice in London, as the clocks went back: add "
-        f"{_offset(first)} for the first ({first.tzname()}) or {_offset(second)} for the "
-        f"second ({second.tzname()})"
-    )
-
-
-def _offset(value: datetime) -> str:
-    minutes = int((value.utcoffset() or timedelta()).total_seconds()) // 60
-    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def _datetime(raw: object) -> datetime | None:
     """An answer's instant. A London time in the hour that happens twice is refused
     without its offset: an hour out moves the 72-hour deadline."""
@@ -244,7 +228,7 @@ def _datetime(raw: object) -> datetime | None:
     if isinstance(raw, str):
         naive = naive_datetime(raw.strip())
     if naive is not None and naive.year in YEARS and twice_in_london(naive):
-        raise AnswerTypeError(_twice(naive))
+        raise AnswerTypeError(twice_advice(naive))
     if isinstance(raw, datetime):
         try:
             instant = aware_utc(raw)

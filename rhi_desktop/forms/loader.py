@@ -46,6 +46,7 @@ from rhi_desktop.forms.model import (
     FORM_ID,
     IDENTIFIER,
     LANGUAGE,
+    MAX_EXPRESSION_LENGTH,
     REPORT_KEY,
     SCALE_POINT,
     Choice,
@@ -209,6 +210,8 @@ LATER_RULES = (
     "text holding a control character, or nothing but marks that show as nothing",
     "a language listed twice",
     "a default its own question's constraint refuses",
+    "a required condition over 2,000 characters long (other expressions always were held to it)",
+    "a date-time in an expression, without its offset, in the hour London has twice",
 )
 """Checks added after definitions were first published, which `published` ones skip."""
 
@@ -806,12 +809,16 @@ class _Checker:
         expect: ValueType | None,
         current: FieldType | None = None,
     ) -> None:
+        if len(text) > MAX_EXPRESSION_LENGTH and not self.published:
+            self.problem(path, f"must be at most {MAX_EXPRESSION_LENGTH} characters")
+            return
         try:
             expr = parse(text)
         except ExpressionError as error:
             self.problem(path, str(error))
             return
-        result = check(expr, self._resolver(scope), current=current, expect=expect)
+        strict = not self.published
+        result = check(expr, self._resolver(scope), current=current, expect=expect, strict=strict)
         for message in result.problems:
             self.problem(path, message)
         parsed[slot] = expr

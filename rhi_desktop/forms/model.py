@@ -63,16 +63,15 @@ _FIXED = {
 
 
 def _required(value: object) -> bool | str:
-    """Checked as every other expression's text is: within its length, and keepable."""
+    """Checked as every other expression's text is: keepable, and in the loader, within
+    its length."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip():
         fixed = _FIXED.get(value.strip().strip("'\"").lower())
         if fixed is not None:  # as XLSForm spells it: "yes", true()
             raise ValueError(f"for a fixed answer write {fixed} without quotes, not {value!r}")
-        if len(value) > MAX_EXPRESSION_LENGTH:
-            raise ValueError(f"must be at most {MAX_EXPRESSION_LENGTH} characters")
-        return _keepable(value)
+        return _keepable(value)  # (its length is the loader's to judge: see LATER_RULES)
     raise ValueError("must be true, false or a condition expression")
 
 

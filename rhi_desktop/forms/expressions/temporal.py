@@ -9,7 +9,7 @@ to `YEARS` besides (`answers`); a form's own text, say `. > '1899-12-31'`, is no
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from rhi_desktop.domain.deadlines import LONDON
 from rhi_desktop.forms.expressions.values import ValueType
@@ -75,6 +75,22 @@ def twice_in_london(value: datetime) -> bool:
         return False
     # Else it is in a change's hour: the one that happens twice, not the one skipped.
     return local.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) == value
+
+
+def twice_advice(value: datetime) -> str:
+    """What to add to a London time in the hour that happens twice, from the offsets the
+    clocks really had (in 1947 the hour went from double summer time to summer time)."""
+    first, second = (value.replace(tzinfo=LONDON, fold=fold) for fold in (0, 1))
+    return (
+        "that time happened twice in London, as the clocks went back: add "
+        f"{_offset(first)} for the first ({first.tzname()}) or {_offset(second)} for the "
+        f"second ({second.tzname()})"
+    )
+
+
+def _offset(value: datetime) -> str:
+    minutes = int((value.utcoffset() or timedelta()).total_seconds()) // 60
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def naive_datetime(text: str) -> datetime | None:

@@ -25,7 +25,12 @@ from rhi_desktop.forms.expressions.nodes import (
     Ref,
     Text,
 )
-from rhi_desktop.forms.expressions.temporal import parse_temporal
+from rhi_desktop.forms.expressions.temporal import (
+    naive_datetime,
+    parse_temporal,
+    twice_advice,
+    twice_in_london,
+)
 from rhi_desktop.forms.expressions.values import (
     DAY_TYPES,
     ORDERED_TYPES,
@@ -61,9 +66,12 @@ def check(
     *,
     current: FieldType | None = None,
     expect: ValueType | None = None,
+    strict: bool = True,
 ) -> CheckResult:
-    """Infer the type of `expr`; `current` is the type of `.` (None where `.` is not allowed)."""
-    checker = _Checker(resolve, current)
+    """Infer the type of `expr`; `current` is the type of `.` (None where `.` is not allowed).
+    Not `strict` (a definition published already), a date-time written without its offset
+    in the hour London has twice is read as the first, as it was before that was refused."""
+    checker = _Checker(resolve, current, strict)
     found = checker.infer(expr)
     if found is not None and expect is not None and found is not expect:
         checker.problems.append(f"must give {_a(expect)}, but this gives {_a(found)}")
@@ -100,9 +108,10 @@ def _empty_text(node: Expr) -> bool:
 
 
 class _Checker:
-    def __init__(self, resolve: Resolver, current: FieldType | None) -> None:
+    def __init__(self, resolve: Resolver, current: FieldType | None, strict: bool) -> None:
         self._resolve = resolve
         self._current = current
+        self._strict = strict
         self.problems: list[str] = []
 
     def infer(self, node: Expr, *, counted: bool = False) -> ValueType | None:
@@ -178,6 +187,13 @@ class _Checker:
             if typed in TEMPORAL_TYPES and isinstance(other, Text) and other.value != "":
                 if parse_temporal(typed, other.value) is None:
                     self.problems.append(f"{_shown(other.value)} is not a valid {typed.value}")
+                elif (
+                    self._strict
+                    and typed is ValueType.DATETIME
+                    and (naive := naive_datetime(other.value))
+                    and twice_in_london(naive)
+                ):
+                    self.problems.append(f"{_shown(other.value)}: {twice_advice(naive)}")
                 return
         if {left, right} == DAY_TYPES:
             return

@@ -823,20 +823,29 @@ def test_selected_works_on_a_single_choice_as_xlsform_allows(make_definition: Bu
         )  # fmt: skip
 
 
-def test_a_default_in_the_hour_that_happens_twice_needs_its_offset_but_a_literal_does_not(
+def test_a_date_time_in_the_hour_that_happens_twice_needs_its_offset(
     make_definition: Build,
 ) -> None:
     """A default is an answer a new interview starts with, so it is held to the answers'
-    rule, in words saying what to add. A literal in an expression reads as the first
-    (BST) time, as it always has: a published form may hold one."""
+    rule, in words saying what to add; so is a date-time in an expression, which read as
+    the first (BST) time without a word, where an interviewer typing it was asked which.
+    A form published before that rule keeps the first reading: it must go on loading."""
     question = {"id": "found_at", "type": "datetime", "label": "Found at"}
     with pytest.raises(FormDefinitionError) as caught:
         load_form(make_definition([{**question, "default": "2025-10-26T01:30"}]))
+    twice = (
+        "that time happened twice in London, as the clocks went back: add +01:00 for the "
+        "first (BST) or +00:00 for the second (GMT)"
+    )
+    assert caught.value.problems == [f"sections[0].questions[0].default: {twice}"]
+    literal = make_definition([{**question, "constraint": ". > '2025-10-26T01:15'"}])
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(literal)
     assert caught.value.problems == [
-        "sections[0].questions[0].default: that time happened twice in London, as the "
-        "clocks went back: add +01:00 for the first (BST) or +00:00 for the second (GMT)"
+        f"sections[0].questions[0].constraint: '2025-10-26T01:15': {twice}"
     ]
-    load_form(make_definition([{**question, "constraint": ". > '2025-10-26T01:15'"}]))
+    load_form(literal, published=True)
+    load_form(make_definition([{**question, "constraint": ". > '2025-10-26T01:15+00:00'"}]))
     load_form(make_definition([{**question, "default": "2025-10-26T01:30+00:00"}]))
 
 
@@ -1054,6 +1063,10 @@ def test_a_published_definition_is_held_to_the_rules_it_was_published_under(
             {"id": "told", "type": "text", "label": "Who\x0bdid you tell?"},  # Word's line break
             {"id": "nights", "type": "integer", "label": "Nights", "default": 5,
              "constraint": ". <= 3"},
+            {"id": "why", "type": "text", "label": "Why",
+             "required": f"${{told}} != '{'x' * 2000}'"},
+            {"id": "found", "type": "datetime", "label": "Found",
+             "constraint": ". > '2025-10-26T01:15'"},
         ],
         languages=["en", "en"],
     )  # fmt: skip
@@ -1165,14 +1178,14 @@ def test_a_required_condition_or_a_default_is_checked_as_other_text_is(
             {"id": "more", "type": "text", "label": "More", "required": "${name} != '\ud83d'"},
             {"id": "told", "type": "text", "label": "Told", "default": "x\ud83d"},
             {"id": "also", "type": "text", "label": "Also",
-             "required": "${name} = 'x'" + " or ${name} = 'x'" * 200},
+             "required": f"${{name}} != '{'x' * 2000}'"},
             {"id": "ways", "type": "multiple_choice", "label": "Ways", "choices": "ways",
              "default": ["bus", "\ud83d"]},
         ],
         {"ways": [{"value": "bus", "label": "Bus"}]},
     )  # fmt: skip
     with pytest.raises(FormDefinitionError) as refused:
-        load_form(definition, published=True)
+        load_form(definition)
     assert refused.value.problems == [
         "sections[0].questions[1].required: must not hold half of a character pair",
         "sections[0].questions[2].default: must not hold half of a character pair",
@@ -1181,7 +1194,11 @@ def test_a_required_condition_or_a_default_is_checked_as_other_text_is(
     ]
     registry = FormRegistry(tmp_path / "bundled", tmp_path / "installed")
     with pytest.raises(FormDefinitionError):
-        registry.install(definition)
+        registry.install(definition)  # (no such form could have been published)
+    section = definition["sections"][0]
+    long_only = [section["questions"][0], section["questions"][3]]
+    published = {**definition, "sections": [{**section, "questions": long_only}]}
+    load_form(published, published=True)  # held to the length it was published under
 
 
 def test_a_file_no_definition_could_be_read_from_is_passed_over_not_raised(
