@@ -174,7 +174,7 @@ class InterviewFormEditor(QWidget):
     def _make_renderer(self, session: FormSession, parent: QWidget | None = None) -> FormRenderer:
         renderer = FormRenderer(session, read_only=self._read_only, parent=parent)
         renderer.answersChanged.connect(self._changed)
-        renderer.judgedAgain.connect(self._changed)  # a calculation may have moved too
+        renderer.judgedAgain.connect(self._changed)  # what it asks or accepts moved on
         renderer.heldChanged.connect(self._held_changed)
         renderer.sectionChanged.connect(self._section_changed)
         return renderer

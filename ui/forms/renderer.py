@@ -607,7 +607,9 @@ class FormRenderer(QWidget):
         before = self._session.hidden_entries()
         changes = self._session.reevaluate_all()
         self._apply(changes)
-        if changes:
+        # A value worked out from the time (a calculation of now()) moves at each tick:
+        # shown, and kept with the next save, but no judgement of the answers changed.
+        if changes.relevance or changes.required or changes.validity:
             self.judgedAgain.emit()
         hidden = self._session.hidden_entries() - before
         if hidden and not self._read_only:

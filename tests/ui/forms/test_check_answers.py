@@ -241,3 +241,41 @@ def test_the_check_result_wraps_rather_than_widen_the_window(
 
     assert editor.check_result.isVisible() and len(editor.check_result.text()) > 60
     assert editor.minimumSizeHint().width() <= before
+
+
+def test_a_value_worked_out_from_the_time_neither_saves_nor_takes_the_check_down(
+    qtbot: QtBot, draft: Draft
+) -> None:
+    """A calculation of now() moved at each minute's re-judging: the form saved itself
+    every minute with nothing typed, and took down the check result just shown."""
+    form = load_form({
+        "form_id": "rhi", "version": 1, "title": "Plan",
+        "sections": [{"id": "plan", "title": "Plan", "questions": [
+            {"id": "notes", "type": "text", "label": "Notes", "required": True},
+            {"id": "worked_at", "type": "datetime", "label": "Last worked on",
+             "calculation": "now()"},
+        ]}],
+    })  # fmt: skip
+    now = [datetime(2026, 11, 27, 15, 0, tzinfo=UTC)]
+    interview_id = add_draft(draft.store, answers={"notes": "Met at school"})
+    editor = InterviewFormEditor(
+        draft.store.interviews.get(interview_id),
+        form,
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        clock=lambda: now[0],
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.flush()
+    saved = draft.store.interviews.get(interview_id).version
+    editor.check()
+
+    now[0] += timedelta(minutes=1)
+    editor.renderer.clock_timer.timeout.emit()  # the minute's re-judging
+
+    assert editor.check_result.isVisibleTo(editor)
+    assert not editor.saver.pending
+    editor.flush()
+    assert draft.store.interviews.get(interview_id).version == saved
+    editor.saver.stop()
