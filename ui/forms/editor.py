@@ -68,7 +68,8 @@ class InterviewFormEditor(QWidget):
         # What can fail is done first: a widget left half built would be closed with the
         # app, and fail again in closeEvent.
         held = None if read_only else store().held_answers.get(interview.id)
-        session, holding = _draft_session(form, interview.answers, _readable(held), clock)
+        judged = clock if not read_only or interview.completed_at is None else _at(interview)
+        session, holding = _draft_session(form, interview.answers, _readable(held), judged)
         super().__init__(parent)
         self.setObjectName("interviewFormEditor")
         self._interview_id = interview.id
@@ -581,6 +582,15 @@ def _readable(content: dict[str, Any] | None) -> Holding | None:
     if content is not None and holding is None:
         log.warning("held answers for an interview are not in a readable shape; left out")
     return holding
+
+
+def _at(interview: ReturnInterview) -> Clock:
+    """The moment a signed-off interview was signed off at: read-only, it is judged as it
+    was then. Judged by today's date, a question asked only until a date had gone, with
+    its answer, by the time a coordinator opened it."""
+    signed_off = interview.completed_at
+    assert signed_off is not None
+    return lambda: signed_off
 
 
 def _draft_session(

@@ -4,6 +4,7 @@ its own section, even when that answer is hidden behind its cover."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -279,3 +280,34 @@ def test_a_value_worked_out_from_the_time_neither_saves_nor_takes_the_check_down
     editor.flush()
     assert draft.store.interviews.get(interview_id).version == saved
     editor.saver.stop()
+
+
+def test_a_signed_off_interview_reads_as_it_was_judged_when_signed_off(
+    qtbot: QtBot, draft: Draft
+) -> None:
+    """A question asked only until a date, answered and signed off: opened read-only
+    three days later, it was judged by that day's date, and the question and its answer
+    had gone from the form."""
+    form = load_form({
+        "form_id": "rhi", "version": 1, "title": "Plan",
+        "sections": [{"id": "plan", "title": "Plan", "questions": [
+            {"id": "next_meeting", "type": "date", "label": "Next meeting"},
+            {"id": "meeting_plan", "type": "text", "label": "Plan for the meeting",
+             "relevant": "${next_meeting} >= today()"},
+        ]}],
+    })  # fmt: skip
+    answers = {"next_meeting": "2026-11-27", "meeting_plan": "Meet at the library"}
+    stored = draft.store.interviews.get(add_draft(draft.store, answers=answers))
+    signed = dataclasses.replace(stored, completed_at=datetime(2026, 11, 27, 12, tzinfo=UTC))
+    editor = InterviewFormEditor(
+        signed,
+        form,
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        read_only=True,
+        clock=lambda: datetime(2026, 11, 30, 10, tzinfo=UTC),
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.renderer.field_view("meeting_plan").shown
+    assert editor.renderer.session.answer("meeting_plan") == "Meet at the library"
