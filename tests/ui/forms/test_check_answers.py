@@ -296,7 +296,10 @@ def test_a_signed_off_interview_reads_as_it_was_judged_when_signed_off(
              "relevant": "${next_meeting} >= today()"},
         ]}],
     })  # fmt: skip
-    answers = {"next_meeting": "2026-11-27", "meeting_plan": "Meet at the library"}
+    answers: dict[str, object] = {
+        "next_meeting": "2026-11-27",
+        "meeting_plan": "Meet at the library",
+    }
     stored = draft.store.interviews.get(add_draft(draft.store, answers=answers))
     signed = dataclasses.replace(stored, completed_at=datetime(2026, 11, 27, 12, tzinfo=UTC))
     editor = InterviewFormEditor(
