@@ -115,6 +115,31 @@ def test_rules_that_read_the_clock_are_judged_afresh_as_time_passes(
     assert not reading.clock_timer.isActive()  # a signed-off record is not re-judged
 
 
+def _open_on(
+    qtbot: QtBot,
+    draft: Draft,
+    form: Form,
+    answers: dict[str, object],
+    clock: Callable[[], datetime],
+    *,
+    signed_off: datetime | None = None,
+) -> tuple[InterviewFormEditor, str]:
+    """A new draft holding `answers`, shown on `form` at the times `clock` gives, and its
+    id; read-only, as signed off at `signed_off`, where that is given."""
+    stored = draft.store.interviews.get(add_draft(draft.store, answers=answers))
+    editor = InterviewFormEditor(
+        dataclasses.replace(stored, completed_at=signed_off),
+        form,
+        store=lambda: draft.store,
+        actor=lambda: ACTOR,
+        read_only=signed_off is not None,
+        clock=clock,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor, stored.id
+
+
 def test_a_check_result_time_has_made_untrue_is_taken_down(qtbot: QtBot, draft: Draft) -> None:
     """Checked at 23:59 as complete, a review date of today was in the past a minute
     after midnight: the field and its section said so, and the result still said
@@ -128,16 +153,7 @@ def test_a_check_result_time_has_made_untrue_is_taken_down(qtbot: QtBot, draft: 
         ]}],
     })  # fmt: skip
     now = [datetime(2026, 11, 27, 23, 59, tzinfo=UTC)]
-    interview_id = add_draft(draft.store, answers={"review_by": "2026-11-27"})
-    editor = InterviewFormEditor(
-        draft.store.interviews.get(interview_id),
-        form,
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        clock=lambda: now[0],
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor, _ = _open_on(qtbot, draft, form, {"review_by": "2026-11-27"}, lambda: now[0])
     editor.check()
     assert editor.check_result.isVisibleTo(editor)
 
@@ -258,16 +274,7 @@ def test_a_value_worked_out_from_the_time_neither_saves_nor_takes_the_check_down
         ]}],
     })  # fmt: skip
     now = [datetime(2026, 11, 27, 15, 0, tzinfo=UTC)]
-    interview_id = add_draft(draft.store, answers={"notes": "Met at school"})
-    editor = InterviewFormEditor(
-        draft.store.interviews.get(interview_id),
-        form,
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        clock=lambda: now[0],
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor, interview_id = _open_on(qtbot, draft, form, {"notes": "Met at school"}, lambda: now[0])
     editor.flush()
     saved = draft.store.interviews.get(interview_id).version
     editor.check()
@@ -296,21 +303,13 @@ def test_a_signed_off_interview_reads_as_it_was_judged_when_signed_off(
              "relevant": "${next_meeting} >= today()"},
         ]}],
     })  # fmt: skip
-    answers: dict[str, object] = {
-        "next_meeting": "2026-11-27",
-        "meeting_plan": "Meet at the library",
-    }
-    stored = draft.store.interviews.get(add_draft(draft.store, answers=answers))
-    signed = dataclasses.replace(stored, completed_at=datetime(2026, 11, 27, 12, tzinfo=UTC))
-    editor = InterviewFormEditor(
-        signed,
+    editor, _ = _open_on(
+        qtbot,
+        draft,
         form,
-        store=lambda: draft.store,
-        actor=lambda: ACTOR,
-        read_only=True,
-        clock=lambda: datetime(2026, 11, 30, 10, tzinfo=UTC),
+        {"next_meeting": "2026-11-27", "meeting_plan": "Meet at the library"},
+        lambda: datetime(2026, 11, 30, 10, tzinfo=UTC),
+        signed_off=datetime(2026, 11, 27, 12, tzinfo=UTC),
     )
-    qtbot.addWidget(editor)
-    editor.show()
     assert editor.renderer.field_view("meeting_plan").shown
     assert editor.renderer.session.answer("meeting_plan") == "Meet at the library"
