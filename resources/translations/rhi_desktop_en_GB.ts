@@ -334,6 +334,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Row {0}, changed by a move to a newer form version (now row {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row {0} changed</source>
         <translation type="unfinished"></translation>
     </message>

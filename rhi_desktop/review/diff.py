@@ -349,14 +349,14 @@ def revision_diff(
         )
         left = left_as is not None
         kind = (
-            ChangeKind.ADDED
+            ChangeKind.MOVED  # (a question new in the version, given its default, too)
+            if after is not None and move.made(question_id, new)
+            else ChangeKind.ADDED
             if before is None
             else ChangeKind.LEFT_BEHIND
             if left
             else ChangeKind.REMOVED
             if after is None
-            else ChangeKind.MOVED
-            if move.made(question_id, new)
             else ChangeKind.CHANGED
         )
         if left:

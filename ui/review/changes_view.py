@@ -145,10 +145,14 @@ class ChangesView(QWidget):
             title = self.tr("Row {0}, not on the form version it moved to").format(
                 row.before_number
             )
-        elif row.kind is ChangeKind.MOVED:
+        elif row.kind is ChangeKind.MOVED and row.before_number == row.after_number:
             title = self.tr("Row {0}, changed by a move to a newer form version").format(
                 row.after_number
             )
+        elif row.kind is ChangeKind.MOVED:
+            title = self.tr(
+                "Row {0}, changed by a move to a newer form version (now row {1})"
+            ).format(row.before_number, row.after_number)
         elif row.before_number == row.after_number:
             title = self.tr("Row {0} changed").format(row.after_number)
         else:

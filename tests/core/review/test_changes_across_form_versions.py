@@ -13,9 +13,16 @@ from typing import Any
 import pytest
 
 from rhi_desktop.domain.entities import InterviewState
+from rhi_desktop.forms import Form, load_form
 from rhi_desktop.forms.loader import BUNDLED_FORMS_DIR
-from rhi_desktop.forms.versions import FormRegistry, migrate_draft
-from rhi_desktop.review import ChangeKind, QuestionChange, return_for_amendment, review_subject
+from rhi_desktop.forms.versions import FormRegistry, migrate_draft, plan_migration
+from rhi_desktop.review import (
+    ChangeKind,
+    QuestionChange,
+    return_for_amendment,
+    review_subject,
+    revision_diff,
+)
 from rhi_desktop.store import Store
 from tests.core.reports.casebook import Casebook, utc
 from tests.core.review.conftest import COORDINATOR, submitted
@@ -329,3 +336,31 @@ def test_an_edit_on_top_of_the_move_reads_as_the_interviewer_s(
     assert changes["travel"].kind is ChangeKind.CHANGED
     assert changes["places"].kind is ChangeKind.CHANGED
     assert changes["places"].rows[0].kind is ChangeKind.CHANGED
+
+
+def test_a_new_question_s_default_reads_as_the_move_s_not_as_answered() -> None:
+    """Version 2 asks "Police told?", starting at "No": moved and sent back with no
+    edit, review read "Police told? (answered)", as if the interviewer had said no."""
+
+    def form(version: int, top: list[dict[str, Any]], row: list[dict[str, Any]]) -> Form:
+        people = {"id": "people", "type": "repeat", "label": "People",
+                  "questions": [{"id": "who", "type": "text", "label": "Who"}, *row]}  # fmt: skip
+        return load_form(
+            {"form_id": "f", "version": version, "title": "T",
+             "sections": [{"id": "s", "title": "S", "questions": [*top, people]}]}
+        )  # fmt: skip
+
+    told = {"id": "police", "type": "yes_no", "label": "Police told?", "default": "no"}
+    known = {"id": "known", "type": "yes_no", "label": "Known?", "default": "no"}
+    v1, v2 = form(1, [], []), form(2, [told], [known])
+    old = {"people": [{"who": "Kit"}, {"who": "Sam"}]}
+    moved = plan_migration(old, v1, v2).answers
+
+    changes = {c.question_id: c for c in revision_diff(old, moved, v2, old_form=v1)}
+    assert changes["police"].kind is ChangeKind.MOVED
+    assert changes["people"].kind is ChangeKind.MOVED
+
+    kit_taken_out = {**moved, "people": moved["people"][1:]}
+    (people,) = revision_diff(old, kit_taken_out, v2, old_form=v1)[1:]
+    rows = [(row.kind, row.before_number, row.after_number) for row in people.rows]
+    assert rows == [(ChangeKind.REMOVED, 1, None), (ChangeKind.MOVED, 2, 1)]
