@@ -19,8 +19,9 @@ import contextlib
 import logging
 import signal
 import socket
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,12 @@ class TerminationWatch(QObject):
         for end in (self._reader, self._writer):
             end.setblocking(False)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
-        self._previous = {number: signal.signal(number, self._asked) for number in SIGNALS}
+        # A signal the app was started to ignore (`nohup`) stays ignored.
+        self._previous = {
+            number: signal.signal(number, self._asked)
+            for number in SIGNALS
+            if signal.getsignal(number) is not signal.SIG_IGN
+        }
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
 
@@ -48,9 +54,10 @@ class TerminationWatch(QObject):
 
     def _asked(self, number: int, _frame: object) -> None:
         log.info("asked to end by signal %d: quitting as the app quits", number)
-        # exit, not quit: quit asks each window to close, and the main window would ask
-        # about unsaved typing that no one may be there to answer
-        self._app.exit(0)
+        # Once the event loop runs (exit before it starts would be lost, and the app would
+        # start as if not asked); exit, not quit: quit asks each window to close, and the
+        # main window would ask about unsaved typing that no one may be there to answer.
+        QTimer.singleShot(0, self, partial(self._app.exit, 0))
 
     def stop(self) -> None:
         """Give the signals back to what handled them before."""
@@ -60,3 +67,4 @@ class TerminationWatch(QObject):
         signal.set_wakeup_fd(self._previous_fd)
         self._reader.close()
         self._writer.close()
+        self.deleteLater()

@@ -141,7 +141,11 @@ def run_gui(
         session (a Windows logout, which may end the process before `exec` returns)."""
         if not ended:
             ended.append(True)
-            built.shutdown()
+            try:
+                built.shutdown()
+            except Exception:  # raised in Qt's aboutToQuit, it would reach no one
+                log.exception("shutting down failed")
+                raise
 
     app.aboutToQuit.connect(end)
     termination = TerminationWatch(app)  # logout, shutdown or kill: as quitting

@@ -53,3 +53,50 @@ def test_the_app_ended_by_the_system_saves_what_was_typed_first(
     finally:
         profile.close()
     assert answers[FIELD] == SAVED + TYPED
+
+
+EARLY = """
+import os, signal, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.termination import TerminationWatch
+app = QApplication([])
+watch = TerminationWatch(app)
+os.kill(os.getpid(), signal.SIGTERM)  # while the app is still starting
+sum(range(10))  # (Python runs its handler here, before the event loop)
+QTimer.singleShot(5000, lambda: app.exit(7))
+code = app.exec()
+watch.stop()
+sys.exit(code)
+"""
+
+IGNORED = """
+import os, signal, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.termination import TerminationWatch
+signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as `nohup` starts it
+app = QApplication([])
+watch = TerminationWatch(app)
+QTimer.singleShot(100, lambda: os.kill(os.getpid(), signal.SIGHUP))
+QTimer.singleShot(1500, lambda: app.exit(5))
+code = app.exec()
+watch.stop()
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(
+    ("script", "code"),
+    [(EARLY, 0), (IGNORED, 5)],
+    ids=["asked-while-starting", "started-to-ignore-hangups"],
+)
+def test_a_signal_while_starting_ends_the_app_and_an_ignored_one_does_not(
+    script: str, code: int
+) -> None:
+    """Asked to end before the event loop ran, the app started as if not asked; started
+    with hangups ignored (`nohup`), closing its terminal ended it all the same."""
+    child = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, timeout=TIMEOUT_S, capture_output=True
+    )
+    assert child.returncode == code, child.stderr.decode()
