@@ -104,6 +104,7 @@ class InterviewWindow(QWidget):
         # Every interview window has the one title (no case in it): a screen reader
         # tells two apart, and hears the deadline, by this.
         self.setAccessibleDescription(heading)
+        self._heading_told = False
         layout.addWidget(self.heading)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -238,10 +239,12 @@ class InterviewWindow(QWidget):
         return None
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Shown (opened, or again after unlocking): which case it is, and its deadline,
-        read out, as the focus goes to the section list rather than to the heading."""
+        """Opened: which case it is, and its deadline, read out, as the focus goes to the
+        section list rather than to the heading. (Not again as unlocking shows each open
+        window: one after another, they would be read out over each other.)"""
         super().showEvent(event)
-        if self.heading.text() and not event.spontaneous():
+        if self.heading.text() and not self._heading_told:
+            self._heading_told = True
             announce(self, self.heading.text())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -27,7 +27,7 @@ from rhi_desktop.domain.entities import InterviewState
 from rhi_desktop.session import OpenProfile, open_profile
 from rhi_desktop.store import Store
 from rhi_desktop.vault import UnlockResult
-from tests.ui.conftest import ControllerFactory, FakeClock
+from tests.ui.conftest import ControllerFactory, FakeClock, Heard
 from tests.ui.driving import (
     PASSPHRASE,
     FormFiller,
@@ -533,4 +533,21 @@ def test_nothing_in_a_window_hidden_by_the_lock_can_be_read_through_accessibilit
     unlock_with(qtbot, controller)
     qtbot.waitUntil(frame.isVisible)
     assert notes.toPlainText().endswith("WORDS-TYPED-BEFORE-THE-LOCK")
+    frame.close_without_asking()
+
+
+def test_unlocking_does_not_read_out_each_open_interview_s_heading_again(
+    qtbot: QtBot, unlocked: tuple[AppController, MainWindow], heard: Heard
+) -> None:
+    """Each window unlocking showed again read out its case and deadline, one over
+    another; the heading is read once, as the window opens."""
+    controller, window = unlocked
+    _interview_id, frame = open_first_draft(qtbot, window)
+    told = [said for said, _how in heard].count(frame.heading.text())
+    with qtbot.waitSignal(controller.locked):
+        controller.lock("idle")
+    unlock_with(qtbot, controller)
+    qtbot.waitUntil(frame.isVisible)
+    assert told == 1
+    assert [said for said, _how in heard].count(frame.heading.text()) == 1
     frame.close_without_asking()
