@@ -50,7 +50,7 @@ class ChangeKind(StrEnum):
     REMOVED = "removed"  # unanswered now (a row: taken out)
     CHANGED = "changed"
     LEFT_BEHIND = "left_behind"  # not asked on the form version the interview moved to
-    MOVED = "moved"  # changed by the move to a newer version alone (a choice, a row's answer)
+    MOVED = "moved"  # changed by a move to a newer version alone (a choice dropped, a default)
 
 
 @dataclass(frozen=True, slots=True)
