@@ -324,7 +324,8 @@ class SyncRunner(QObject):
             forms_refused=len(report.forms.refused),
         )
         purged = report.purged is not None and bool(report.purged.interviews)
-        if report.pull.received or purged:
+        # (a form version installed with no record yet: a retry once IT freed the folder)
+        if report.pull.received or purged or report.forms.installed:
             self.records_arrived.emit()
         self._ended(activity, online=_connected(phase, report.error), report=report)
 
