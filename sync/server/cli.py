@@ -29,7 +29,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from rhi_desktop.domain.deadlines import utc_now
 from rhi_desktop.domain.entities import EpisodeType, RiskGrade
-from rhi_desktop.forms import INTERVIEW_FORM_ID
+from rhi_desktop.forms import INTERVIEW_FORM_ID, FormDefinitionError, load_form
+from rhi_desktop.forms.loader import BOM
 from sync.protocol import EntityKind, Role
 from sync.server import admin, migrations
 from sync.server.db import DatabaseFileExposed, DatabaseUrlError, open_engine
@@ -486,13 +487,18 @@ def _assign(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     try:
-        payload = json.loads(args.file.read_text(encoding="utf-8"))
+        text = args.file.read_text(encoding="utf-8").removeprefix(BOM)  # as Notepad saves
     except OSError:
         raise CommandError(f"cannot read {args.file}") from None
     except ValueError:
-        raise CommandError(f"{args.file} is not valid JSON") from None
-    if not isinstance(payload, dict):
-        raise CommandError(f"{args.file} must hold a JSON object")
+        raise CommandError(f"{args.file} is not UTF-8 text") from None
+    try:
+        # Read as a device reads a form file: a key given twice in one object is refused
+        # by its path, where reading the JSON alone would keep the last and publish that.
+        load_form(text)
+    except FormDefinitionError as exc:
+        raise CommandError(f"The form definition cannot be used: {exc}") from None
+    payload = json.loads(text)  # an object: the check above says so
     admin.publish(_ready(args.db), EntityKind(args.entity), args.entity_id, payload, utc_now)
     # The form's own version: the document's revision on the service would read like it.
     print(

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from rhi_desktop.forms.loader import BOM
 from sync import protocol
 from sync.server import schema
 from sync.server.app import create_app
@@ -127,8 +128,26 @@ def test_published_form_definition_is_checked_and_versioned(tmp_path: Path) -> N
     refused = _error(1, publish, db)
     assert "The form definition cannot be used" in refused and "title" in refused
     form.write_text("[1, 2]", encoding="utf-8")
-    assert "JSON object" in _error(1, publish, db)
+    assert "(form): must be an object" in _error(1, publish, db)
     assert "invalid choice: 'policy'" in _error(2, publish.replace("form_definition", "policy"), db)
+
+
+def test_a_form_file_is_read_as_a_device_reads_one(tmp_path: Path) -> None:
+    """A file saved with a byte order mark (as Windows Notepad saves) was "not valid
+    JSON", though devices read it; a key given twice was published with the first copy
+    dropped unsaid, though devices refuse such a file."""
+    db = _sqlite(tmp_path)
+    form = tmp_path / "form.json"
+    _ok("init", db)
+    publish = f"publish --entity form_definition --entity-id rhi-v2 --file {form}"
+    form.write_text(BOM + json.dumps(rhi_definition(2)), encoding="utf-8")
+    assert _ok(publish, db).startswith("published form rhi version 2")
+    text = json.dumps(rhi_definition(3))
+    twice = text.replace('"version": 3,', '"version": 3, "title": "First",', 1)
+    assert twice != text
+    form.write_text(twice, encoding="utf-8")
+    refused = _error(1, publish.replace("rhi-v2", "rhi-v3"), db)
+    assert "title: given more than once; give it once" in refused
 
 
 def test_publishing_a_form_interviews_are_not_started_on_says_so(tmp_path: Path) -> None:
