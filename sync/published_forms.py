@@ -36,8 +36,13 @@ def install_published(store: Store, registry: FormRegistry) -> FormsTally:
         try:
             ref = registry.install(record.payload)
         except (FormDefinitionError, FormVersionConflictError, OSError) as exc:
-            # A definition's problems by path; a file error by kind (its text holds paths).
-            why = type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+            # A definition's problems by path; a file error by kind (its text holds paths,
+            # and a path may hold a user's name), with where to look.
+            why = (
+                f"the profile's forms folder could not be written to ({type(exc).__name__})"
+                if isinstance(exc, OSError)
+                else str(exc)
+            )
             log.warning("published form %s not installed: %s", record.entity_id, why)
             refused.append(record.entity_id)
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -47,7 +48,12 @@ def test_a_form_version_installed_by_a_sync_is_used_by_the_open_window(
 
 
 def test_a_form_version_a_later_sync_installs_with_no_records_is_used_at_once(
-    qtbot: QtBot, tmp_path: Path, paths: ProfilePaths, settings: Settings, make_controller: Any
+    qtbot: QtBot,
+    tmp_path: Path,
+    paths: ProfilePaths,
+    settings: Settings,
+    make_controller: Any,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The forms folder could not be written at the first sync, so the version was
     refused; IT put that right and the next sync installed it, but brought no record, so
@@ -61,6 +67,11 @@ def test_a_form_version_a_later_sync_installs_with_no_records_is_used_at_once(
         controller, window = open_app(qtbot, make_controller, settings)
         wait_for_sync(qtbot, controller)
         assert window.forms().latest("rhi").version == 1  # refused, and IT told
+        logged = [r.getMessage() for r in caplog.records if r.name == "sync.published_forms"]
+        assert logged[-1] == (
+            "published form rhi-v2 not installed: the profile's forms folder could not be "
+            "written to (FileExistsError)"
+        )
         forms.unlink()  # put right by IT
         with qtbot.waitSignal(controller.sync.finished, timeout=SYNC_WAIT_MS):
             QTest.keyClick(window.table, Qt.Key.Key_F9)  # sync now: nothing new to pull
