@@ -17,7 +17,7 @@ the young person said, unseen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,21 @@ from PySide6.QtWidgets import (
 
 from ui.forms.buttons import form_button
 from ui.forms.widgets.base import AnswerInput, InputEvents, handler, takes_tab
+
+LAYOUT_SIZE_MAX = 524_287
+"""Qt's largest layout size (QLAYOUTSIZE_MAX): no limit."""
+
+
+class _CoverRow(QHBoxLayout):
+    """The row of a covered answer and its Show button. While its question is not asked,
+    every widget in it is hidden and it sets no width limit: as an empty row of zero
+    width, it held the page's whole column to its narrowest, so that the questions were
+    laid out with bands of space between them and their messages."""
+
+    def maximumSize(self) -> QSize:
+        if self.isEmpty():
+            return QSize(LAYOUT_SIZE_MAX, LAYOUT_SIZE_MAX)
+        return super().maximumSize()
 
 
 class SensitiveCover:
@@ -52,7 +67,7 @@ class SensitiveCover:
         self._shown = True
         part = answer.part()
         row = part if isinstance(part, QHBoxLayout) and self._lines else None
-        self.layout = layout = QHBoxLayout() if row is None else row
+        self.layout = layout = _CoverRow() if row is None else row
         """The row the button sits in: the input's own row of widgets where it has one."""
         self.cover: QLabel | None = None
         if not self._lines:

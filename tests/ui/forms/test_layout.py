@@ -241,3 +241,22 @@ def test_a_long_choice_or_a_covered_answer_does_not_set_the_pages_width(
     content = renderer.page(renderer.current_section).widget()
     assert content is not None
     assert content.minimumSizeHint().width() <= 400
+
+
+def test_a_question_not_asked_leaves_no_space_between_the_others(
+    open_window: Callable[[tuple[int, int], dict[str, object] | None], InterviewWindow],
+) -> None:
+    """On Harm and risk and on Referrals, a covered answer's row not asked now held the
+    page's column to its narrowest: the questions were spread down the page, a message
+    60 px below its question, next to Previous and Next."""
+    window = open_window(LAPTOP, {"offer_outcome": "accepted"})
+    renderer = window.editor.renderer
+    spread: dict[str, int] = {}
+    for section_id in renderer.session.form.sections:
+        renderer.show_section(section_id)
+        QApplication.processEvents()  # its layout, as a frame would
+        column = renderer.page(section_id).column.layout
+        given = column.geometry()
+        if given.height() != column.heightForWidth(given.width()):
+            spread[section_id] = given.height() - column.heightForWidth(given.width())
+    assert spread == {}
