@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rhi_desktop.forms import Form, FormSession
-from tests.ui.colours import changed_contrast, text_contrast
+from tests.ui.colours import changed_contrast, contrast, text_contrast
 from tests.ui.forms.conftest import fixed_clock
 from ui.appearance import HEADING_SCALE, TEXT_POINT_SIZE, apply_look
 from ui.forms.renderer import FormRenderer
@@ -146,3 +146,36 @@ def test_headings_stay_larger_than_text_sized_in_pixels(
     finally:
         styled_app.setFont(kept)
         apply_look(styled_app)
+
+
+def test_the_section_list_shows_when_it_has_the_focus(
+    qtbot: QtBot, styled_app: QApplication, rhi_form: Form
+) -> None:
+    """An interview opens with the focus on the section list, which looked the same with
+    the focus or without it (1.9:1 between the two)."""
+    renderer = _shown(qtbot, FormRenderer(FormSession(rhi_form, {}, clock=fixed_clock)))
+    renderer.activateWindow()
+    qtbot.waitUntil(renderer.isActiveWindow)
+    navigator = renderer.navigator
+    renderer.field_view("offer_made_at").controls()[0].setFocus()
+    qtbot.waitUntil(lambda: not navigator.hasFocus())
+    before = navigator.grab().toImage()
+    navigator.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(navigator.hasFocus)
+    assert changed_contrast(before, navigator.grab().toImage()) >= 3.0
+
+
+def test_a_fields_edge_and_a_problem_under_it_stand_out(
+    qtbot: QtBot, styled_app: QApplication, rhi_form: Form
+) -> None:
+    """A text box's edge was 1.5:1 against the window (WCAG asks 3:1 of a control's
+    edge); a problem under a question read as its hint did, the warning sign aside."""
+    renderer = _shown(qtbot, FormRenderer(FormSession(rhi_form, {}, clock=fixed_clock)))
+    line = renderer.field_view("offer_made_at").controls()[0]
+    edge = line.grab(QRect(0, line.height() // 2, 1, 1)).toImage().pixelColor(0, 0)
+    window = renderer.page("offer").widget().grab(QRect(1, 1, 1, 1)).toImage().pixelColor(0, 0)
+    assert contrast(edge, window) >= 3.0 and contrast(edge, QColor("#ffffff")) >= 3.0
+    renderer.check()
+    view = renderer.field_view("offer_made_at")
+    message = renderer.page("offer").widget().findChildren(QLabel, "fieldIssue")[0]
+    assert view.message and message.font().bold() and not view.label.font().bold()
