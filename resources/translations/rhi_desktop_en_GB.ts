@@ -3853,6 +3853,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hidden. Choose Show to read this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>

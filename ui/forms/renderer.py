@@ -254,6 +254,8 @@ class FormRenderer(QWidget):
         for view in self.field_views():
             if view.answer is not None:
                 view.answer.set_read_only(True)
+            if view.cover is not None:
+                view.cover.set_read_only()
         for group in self._groups.values():
             group.set_editable(False)
 
@@ -344,6 +346,8 @@ class FormRenderer(QWidget):
             if self._read_only:
                 answer.set_read_only(True)
             if view.cover is not None:
+                if self._read_only:
+                    view.cover.set_read_only()
                 view.cover.hide_answer()
         self._show_issues(view)
         return view

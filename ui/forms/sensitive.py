@@ -98,6 +98,15 @@ class SensitiveCover:
         self.button.clicked.connect(handler(self, SensitiveCover._clicked))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
+    def set_read_only(self) -> None:
+        """The answer can be read, not changed: the cover says so."""
+        if self.cover is not None:
+            self.cover.setText(
+                QCoreApplication.translate(
+                    "SensitiveCover", "Hidden. Choose Show to read this answer."
+                )
+            )
+
     @property
     def revealed(self) -> bool:
         return self._revealed

@@ -318,6 +318,8 @@ def test_sensitive_answers_can_be_revealed_on_a_read_only_interview(
     read_only = open_editor(read_only=True)
     view = read_only.renderer.field_view("before_story")
     assert view.cover is not None and view.cover.button.isEnabled()
+    assert view.cover.cover is not None  # it said "to read or change", with nothing to change
+    assert view.cover.cover.text() == "Hidden. Choose Show to read this answer."
     view.cover.set_revealed(True)
     story = view.controls()[0]
     assert story.property("readOnly") is True
