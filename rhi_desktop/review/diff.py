@@ -144,7 +144,11 @@ def _row_changes(
     old: Sequence[Mapping[str, Any]],
     new: Sequence[Mapping[str, Any]],
     words: Words,
+    move: _Move,
 ) -> tuple[RowChange, ...]:
+    """Row by row; a row changed by a form-version move alone (a row's answer the new
+    version no longer asks, say) is said to be the move's change."""
+
     def before(row: Mapping[str, Any]) -> tuple[FieldText, ...]:
         return _row_fields(old_form, new_form, repeat_id, row, words)
 
@@ -161,9 +165,9 @@ def _row_changes(
         for i in range(i1, i2):
             if i in pairs:
                 j = pairs[i]
-                changes.append(
-                    RowChange(ChangeKind.CHANGED, i + 1, j + 1, before(old[i]), after(new[j]))
-                )
+                moved = move.made_row(repeat_id, i, new[j])
+                kind = ChangeKind.MOVED if moved else ChangeKind.CHANGED
+                changes.append(RowChange(kind, i + 1, j + 1, before(old[i]), after(new[j])))
             else:
                 changes.append(RowChange(ChangeKind.REMOVED, i + 1, None, before(old[i]), ()))
         for j in range(j1, j2):
@@ -328,17 +332,8 @@ def revision_diff(
         after = _text(form, question_id, new, words)
         rows: tuple[RowChange, ...] = ()
         if _is_repeat(before_form, question_id) or _is_repeat(form, question_id):
-            rows = _row_changes(before_form, form, question_id, rows_of(old), rows_of(new), words)
-            rows = tuple(  # a row only the move changed: a row's answer it no longer asks
-                replace(row, kind=ChangeKind.MOVED)
-                if row.kind is ChangeKind.CHANGED
-                and row.before_number is not None
-                and row.after_number is not None
-                and move.made_row(
-                    question_id, row.before_number - 1, rows_of(new)[row.after_number - 1]
-                )
-                else row
-                for row in rows
+            rows = _row_changes(
+                before_form, form, question_id, rows_of(old), rows_of(new), words, move
             )
         if before == after and not rows:
             continue  # stored differently, reads the same (e.g. 2 and 2.0)
