@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ui.announce import announce
 from ui.casework import CaseworkError
+from ui.forms.widgets.choice import ADJUST_TO_SHORTEST, COMBO_SHORTEST
 from ui.messages import error_text
 
 T = TypeVar("T")
@@ -78,24 +79,22 @@ class FieldProblem(ValueError):
 
 class ShrinkingComboBox(QComboBox):
     """A drop-down that asks for its longest choice's width and, where there is less
-    room (large text on a small screen), shrinks to show `SHORTEST_CHOICE` characters;
+    room (large text on a small screen), shrinks to show `COMBO_SHORTEST` characters,
+    as a form's drop-down does;
     its open list shows each choice whole."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(SHORTEST_CHOICE)
+        self.setSizeAdjustPolicy(ADJUST_TO_SHORTEST)
+        self.setMinimumContentsLength(COMBO_SHORTEST)
 
     def sizeHint(self) -> QSize:
-        short = super().sizeHint()  # SHORTEST_CHOICE characters
+        short = super().sizeHint()  # COMBO_SHORTEST characters
         metrics = self.fontMetrics()
-        frame = short.width() - metrics.horizontalAdvance("x") * SHORTEST_CHOICE
+        frame = short.width() - metrics.horizontalAdvance("x") * COMBO_SHORTEST
         texts = (self.itemText(index) for index in range(self.count()))
         longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         return QSize(max(short.width(), frame + longest), short.height())
-
-
-SHORTEST_CHOICE = 20
 
 
 class ScrollingFields(QScrollArea):
