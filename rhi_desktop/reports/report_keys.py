@@ -50,15 +50,13 @@ class PlaceMention:
         return None
 
 
-def counts_yes(form: Form, info: FieldInfo) -> bool:
+def counts_yes(info: FieldInfo) -> bool:
     """Whether a key on the question itself counts when it is answered "yes": on a yes/no
     question, or on a single choice offering "yes" (a yes/no question whose list another
     language labels, as an XLSForm writes one)."""
-    question = info.question
-    if question.type is QuestionType.YES_NO:
-        return True
-    choices = form.definition.choice_lists.get(question.choices or "", ())
-    return question.type is QuestionType.SINGLE_CHOICE and any(c.value == "yes" for c in choices)
+    kind = info.question.type
+    offered = info.choices or ()
+    return kind is QuestionType.YES_NO or (kind is QuestionType.SINGLE_CHOICE and "yes" in offered)
 
 
 _TEXT = (QuestionType.TEXT, QuestionType.LONG_TEXT)
@@ -90,7 +88,7 @@ def unread_keys(form: Form) -> Iterator[str]:
     that no report counts (`AnswerReader`), for a form's author to be told of."""
     for info in form.fields.values():
         key = info.question.report_key
-        if key is None or counts_yes(form, info):
+        if key is None or counts_yes(info):
             continue
         if (key == PLACE_KEY and names_a_place(info)) or (
             key == ASSOCIATE_KEY and names_a_person(info)
@@ -121,7 +119,7 @@ class AnswerReader:
                     if choice.report_key:
                         self._choice_keys.setdefault(info.id, {})[choice.value] = choice.report_key
                         self.labels.setdefault(choice.report_key, form.text(choice.label))
-            if question.report_key and counts_yes(form, info):
+            if question.report_key and counts_yes(info):
                 self._yes_keys[info.id] = question.report_key
                 self.labels.setdefault(question.report_key, form.text(question.label))
             if question.report_key == PLACE_KEY and names_a_place(info):
