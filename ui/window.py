@@ -134,13 +134,14 @@ def run_gui(
         _say_open_elsewhere(app, paths)
         return 1
     built.finished.connect(app.quit)
-    ended: list[bool] = []
+    ended = False
 
     def end() -> None:
         """Save and close everything, once: as the event loop ends, or as Qt ends the
         session (a Windows logout, which may end the process before `exec` returns)."""
+        nonlocal ended
         if not ended:
-            ended.append(True)
+            ended = True
             try:
                 built.shutdown()
             except Exception:  # raised in Qt's aboutToQuit, it would reach no one
